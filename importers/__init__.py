@@ -1,0 +1,1 @@
+"""Importers: files -> ImportedDocument (clean text, metadata, facts with spans)."""

@@ -1,0 +1,117 @@
+"""The plain data an importer produces: a document, its clean text and its facts.
+
+Everything here is pure Python (no Textual, no TinyDB) so importers can be used
+and tested as a library. A fact's ``span`` is ``(start, end)`` into
+``ImportedDocument.text``; its ``fields`` hold what the fact claims (see
+``FACT_FIELDS`` for the keys each type carries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "FACT_FIELDS",
+    "FACT_TYPES",
+    "Fact",
+    "ImportedDocument",
+    "ImporterError",
+    "Parsed",
+    "document_id",
+]
+
+DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "news", "minutes", "other")
+
+# The keys each fact type carries in ``Fact.fields`` (values may be None where
+# the text does not say). Exporters and the store rely on these names.
+FACT_FIELDS: dict[str, tuple[str, ...]] = {
+    "judgement": (
+        "authority", "year", "month", "day", "precision", "rating", "rating_text",
+        "grade", "area", "era", "event_type",
+    ),
+    "inspection": (
+        "authority", "inspection_type", "year", "month", "day", "precision",
+        "end_year", "end_month", "end_day", "inspectors", "lead_inspector",
+    ),
+    "quote": ("text", "speaker", "role", "organisation"),
+    "person": ("name", "role", "organisation"),
+    "date": ("year", "month", "day", "precision", "text"),
+    "statistic": ("value", "unit", "measure", "text"),
+    "improvement": ("text", "area"),
+}
+FACT_TYPES = tuple(FACT_FIELDS)
+
+
+class ImporterError(Exception):
+    """A file could not be imported; ``reason`` is for a person to act on."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def document_id(text: str) -> str:
+    """A stable id for a document: a hash of its clean text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Fact:
+    type: str
+    span: tuple[int, int]
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.type not in FACT_FIELDS:
+            raise ValueError(f"unknown fact type {self.type!r}")
+        start, end = self.span
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span {self.span!r}")
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.fields.get(key, default)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {name: self.fields.get(name) for name in FACT_FIELDS[self.type]}
+        out.update({k: v for k, v in self.fields.items() if k not in out})
+        out["type"] = self.type
+        out["span"] = [self.span[0], self.span[1]]
+        return out
+
+
+@dataclass
+class ImportedDocument:
+    source: str
+    text: str
+    title: str | None = None
+    kind: str = "other"
+    publisher: str | None = None
+    authority: str | None = None
+    published: str | None = None  # ISO at known precision: "2010", "2010-02", "2010-02-23"
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    format: str = "txt"
+
+    @property
+    def id(self) -> str:
+        return document_id(self.text)
+
+
+@dataclass
+class Parsed:
+    """What a format reader (text, HTML, PDF) hands to the pipeline.
+
+    ``text`` is already sanitised (see ``importers.sanitize``); ``meta`` holds what
+    the format itself says (title, kind, publisher, authority, published), which
+    wins over what the pipeline guesses from the text; ``facts`` are facts only the
+    layout reveals (a PDF's judgement table), with spans into ``text``.
+    """
+
+    text: str
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)

@@ -1,0 +1,163 @@
+"""``import_file``: any supported file -> ImportedDocument.
+
+Format readers produce clean text and what the format states; the text-level
+rules then find metadata the format did not give, and the facts. A sidecar
+``<name>.meta.json`` beside a file supplies metadata the text lacks (title,
+kind, publisher, authority, published) and wins over everything else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from importers.extract import DocContext, extract_facts
+from importers.metadata import detect_metadata
+from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
+from importers.text import read_text
+
+__all__ = [
+    "IMPORTER_VERSION", "MAX_BYTES", "SUPPORTED_SUFFIXES", "import_file",
+    "iter_files", "parse_published",
+]
+
+# Bump when extraction rules change, so stores know their facts are stale.
+IMPORTER_VERSION = "1"
+MAX_BYTES = 25 * 1024 * 1024
+_META_KEYS = ("title", "kind", "publisher", "authority", "published")
+
+
+def _read_pdf(path: Path, source: str) -> Parsed:
+    from importers.pdf import read_pdf  # pypdfium2 loads only when a PDF is imported
+    return read_pdf(path)
+
+
+def _read_html(path: Path, source: str) -> Parsed:
+    from importers.html import read_html
+    return read_html(path)
+
+
+READERS: dict[str, Callable[[Path, str], Parsed]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": lambda path, source: read_text(path, source, markdown=True),
+    ".markdown": lambda path, source: read_text(path, source, markdown=True),
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".pdf": _read_pdf,
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(path, problem)`` for each file under ``paths``.
+
+    Folders are walked in name order without following symlinked folders (no
+    loops); only supported files inside folders are yielded. A path that does
+    not exist, or a named file of an unsupported type, is yielded with its problem.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or name.endswith(".meta.json"):
+                        continue
+                    if Path(name).suffix.lower() in READERS:
+                        yield os.path.join(root, name), None
+        elif not path.exists():
+            problem = "is a broken symlink" if path.is_symlink() else "does not exist"
+            yield given, problem
+        elif path.suffix.lower() not in READERS:
+            yield given, (
+                f"unsupported file type {path.suffix or '(no extension)'!r}; "
+                f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
+            )
+        else:
+            yield given, None
+
+
+def parse_published(value: str | None) -> tuple[int | None, int | None, int | None]:
+    if not value:
+        return None, None, None
+    parts = [int(p) for p in value.split("-")[:3] if p.isdigit()]
+    parts += [None] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
+
+
+def _sidecar(path: Path, source: str) -> dict:
+    meta_path = path.with_name(path.stem + ".meta.json")
+    if not meta_path.is_file():
+        return {}
+    try:
+        data = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ImporterError(source, f"its metadata file {meta_path.name} is not readable JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ImporterError(source, f"its metadata file {meta_path.name} must hold a JSON object")
+    return {k: data[k] for k in _META_KEYS if data.get(k)}
+
+
+def import_file(path: str | Path, source: str | None = None) -> ImportedDocument:
+    """Read, clean and extract one file; ImporterError says why it could not be."""
+    path = Path(path)
+    source = source if source is not None else str(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ImporterError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImporterError(source, f"is {size / 2**20:.0f} MB; documents over {MAX_BYTES // 2**20} MB are not imported (split it or extract the relevant part)")
+        parsed = reader(path, source)
+    except ImporterError as exc:
+        raise ImporterError(source, exc.reason) from None
+    except PermissionError:
+        raise ImporterError(source, "cannot be read (permission denied)") from None
+    except IsADirectoryError:
+        raise ImporterError(source, "is a folder where a file was expected") from None
+    except OSError as exc:
+        raise ImporterError(source, f"cannot be read ({exc.strerror or exc})") from None
+    if not parsed.text.strip():
+        raise ImporterError(source, "has no text to import")
+
+    meta = detect_metadata(parsed.text)
+    meta.update({k: v for k, v in parsed.meta.items() if v})
+    meta.update(_sidecar(path, source))
+    kind = meta.get("kind") if meta.get("kind") in DOCUMENT_KINDS else "other"
+    ctx = DocContext(
+        authority=meta.get("authority"),
+        published=parse_published(meta.get("published")),
+        kind=kind,
+        furniture=list(parsed.furniture),
+    )
+    facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
+    return ImportedDocument(
+        source=source,
+        text=parsed.text,
+        title=meta.get("title"),
+        kind=kind,
+        publisher=meta.get("publisher"),
+        authority=meta.get("authority"),
+        published=meta.get("published"),
+        furniture=list(parsed.furniture),
+        facts=facts,
+        format=path.suffix.lower().lstrip("."),
+    )
+
+
+def _merge(layout: list[Fact], text_facts: list[Fact]) -> list[Fact]:
+    """Layout facts win over text facts of the same type on overlapping spans."""
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for fact in layout:
+        taken.setdefault(fact.type, []).append(fact.span)
+    merged = list(layout)
+    for fact in text_facts:
+        spans = taken.get(fact.type, ())
+        if not any(fact.span[0] < e and s < fact.span[1] for s, e in spans):
+            merged.append(fact)
+    merged.sort(key=lambda f: (f.span[0], f.span[1], f.type))
+    return merged

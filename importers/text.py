@@ -1,0 +1,56 @@
+"""Read a plain-text or Markdown file into sanitised text.
+
+Bytes are decoded by their byte-order mark, else as UTF-8, else as Windows-1252
+(the usual encoding of text saved on Windows), so a file is never rejected for
+its encoding alone. Binary files are refused: NUL bytes or many control
+characters mean it is not text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from importers.model import ImporterError, Parsed
+from importers.sanitize import clean_text
+
+__all__ = ["decode_bytes", "read_text"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+
+
+def decode_bytes(raw: bytes, path: str) -> str:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise ImporterError(path, f"the file starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+    sample = raw[:65536]
+    if b"\x00" in sample:
+        raise ImporterError(path, "looks like a binary file, not text (it contains NUL bytes); import .txt, .md, .html or .pdf files")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f\x1b")
+    if controls > max(8, len(text[:65536]) // 50):
+        raise ImporterError(path, "looks like a binary file, not text (too many control characters)")
+    return text
+
+
+def read_text(path: Path, source: str, markdown: bool = False) -> Parsed:
+    raw = path.read_bytes()
+    text = clean_text(decode_bytes(raw, source))
+    if markdown:
+        # Bold/italic markers are layout, not words; dropping them keeps spans on real text.
+        text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
+    if not text.strip():
+        raise ImporterError(source, "the file is empty (no text to import)")
+    return Parsed(text=text)

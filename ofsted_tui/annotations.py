@@ -1,0 +1,111 @@
+"""The user's notes, bookmarks and corrections, and how they survive re-imports.
+
+An annotation names its document by ``source`` and ``doc_id`` and, for a fact,
+by a ``fact_key``: the fact's type, the words at its span and which occurrence
+of those words it is. Document ids and fact ids change when a file is edited
+and re-imported; the key does not, so ``relink`` moves annotations onto the new
+version. An annotation whose fact is gone keeps its place on the document.
+
+Corrections (a date for an undated document, a fact's rating) are applied on
+top of the imported facts when the timeline is built, never written into them,
+so a re-import cannot undo them.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import uuid
+from typing import Any
+
+from importers.vocabulary import normalise_rating
+from ofsted_tui.store import StoreData
+from ofsted_tui.timeline import build_events
+
+__all__ = [
+    "ANNOTATION_KINDS", "CORRECTABLE", "apply_corrections", "fact_key", "make_annotation",
+    "rebuild_events", "relink",
+]
+
+ANNOTATION_KINDS = ("note", "bookmark", "correction")
+# What a correction may change: document fields and fact fields.
+CORRECTABLE = {"document": ("published", "authority", "title", "kind"), "fact": ("rating", "year", "month", "area", "authority")}
+
+
+def fact_key(fact: dict[str, Any], text: str, facts: list[dict[str, Any]]) -> str:
+    """``type|words|n``: the n-th fact of this type with these words in the document."""
+    def words(f: dict[str, Any]) -> str:
+        start, end = f["span"]
+        return " ".join(text[start:end].split()).lower()
+
+    mine = words(fact)
+    same = [f for f in facts if f["type"] == fact["type"] and words(f) == mine]
+    same.sort(key=lambda f: f["span"][0])
+    index = next((i for i, f in enumerate(same) if f["id"] == fact["id"]), 0)
+    return f"{fact['type']}|{mine}|{index}"
+
+
+def make_annotation(
+    kind: str, doc: dict[str, Any], *, fact: dict[str, Any] | None = None,
+    facts: list[dict[str, Any]] | None = None, body: str = "",
+    field: str | None = None, value: Any = None,
+) -> dict[str, Any]:
+    if kind not in ANNOTATION_KINDS:
+        raise ValueError(f"unknown annotation kind {kind!r}")
+    if kind == "correction":
+        allowed = CORRECTABLE["fact" if fact else "document"]
+        if field not in allowed:
+            raise ValueError(f"cannot correct {field!r}; correctable: {', '.join(allowed)}")
+    return {
+        "id": uuid.uuid4().hex[:12],
+        "kind": kind,
+        "source": doc["source"],
+        "doc_id": doc["id"],
+        "fact_id": fact["id"] if fact else None,
+        "fact_key": fact_key(fact, doc["text"], facts or [fact]) if fact else None,
+        "body": body,
+        "field": field,
+        "value": value,
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def relink(
+    annotations: list[dict[str, Any]], old_doc: dict[str, Any], old_facts: list[dict[str, Any]],
+    new_doc: dict[str, Any], new_facts: list[dict[str, Any]],
+) -> None:
+    """Move annotations of ``old_doc`` onto its re-imported version, in place."""
+    new_keys = {fact_key(f, new_doc["text"], new_facts): f["id"] for f in new_facts}
+    for note in annotations:
+        if note.get("doc_id") != old_doc["id"]:
+            continue
+        note["doc_id"] = new_doc["id"]
+        note["source"] = new_doc["source"]
+        if note.get("fact_key"):
+            note["fact_id"] = new_keys.get(note["fact_key"])
+
+
+def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Documents and facts with the user's corrections applied (copies where changed)."""
+    corrections = [a for a in data.annotations if a.get("kind") == "correction"]
+    if not corrections:
+        return data.documents, data.facts
+    docs = {d["id"]: d for d in data.documents}
+    facts = {f["id"]: f for f in data.facts}
+    for note in corrections:
+        target = facts if note.get("fact_id") else docs
+        key = note.get("fact_id") or note.get("doc_id")
+        if key not in target:
+            continue
+        row = target[key] = copy.copy(target[key])
+        row[note["field"]] = note["value"]
+        if note["field"] == "rating" and row.get("type") == "judgement":
+            norm = normalise_rating(str(note["value"]))
+            if norm:
+                row["rating"], row["grade"] = norm
+    return list(docs.values()), list(facts.values())
+
+
+def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
+    docs, facts = apply_corrections(data)
+    return build_events(docs, facts)

@@ -1,0 +1,87 @@
+"""A read model of the store: documents, facts and events indexed for lookups.
+
+Built once from a ``StoreData`` snapshot (plain dicts), it answers everything
+the CLI and the app ask without touching the store again. Corrections from
+annotations are applied here, so every view shows the corrected values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ofsted_tui.annotations import apply_corrections
+from ofsted_tui.search import SearchIndex
+from ofsted_tui.store import Store, StoreData
+
+__all__ = ["Corpus", "load_corpus"]
+
+
+@dataclass
+class Corpus:
+    documents: dict[str, dict[str, Any]]
+    facts: dict[str, dict[str, Any]]
+    events: list[dict[str, Any]]
+    annotations: list[dict[str, Any]]
+
+    @classmethod
+    def from_data(cls, data: StoreData) -> Corpus:
+        docs, facts = apply_corrections(data)
+        return cls(
+            documents={d["id"]: d for d in docs},
+            facts={f["id"]: f for f in facts},
+            events=list(data.events),
+            annotations=list(data.annotations),
+        )
+
+    # -- indexes, each built on first use ------------------------------------
+    @cached_property
+    def _facts_by_doc(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for fact in self.facts.values():
+            out[fact["doc_id"]].append(fact)
+        for facts in out.values():
+            facts.sort(key=lambda f: (f["span"][0], f["span"][1]))
+        return dict(out)
+
+    @cached_property
+    def _notes_by_doc(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for note in self.annotations:
+            out[note.get("doc_id")].append(note)
+        return dict(out)
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        return SearchIndex(self.documents.values())
+
+    # -- lookups -------------------------------------------------------------
+    def facts_of(self, doc_id: str, type_: str | None = None) -> list[dict[str, Any]]:
+        facts = self._facts_by_doc.get(doc_id, [])
+        return [f for f in facts if f["type"] == type_] if type_ else list(facts)
+
+    def annotations_of(self, doc_id: str) -> list[dict[str, Any]]:
+        return list(self._notes_by_doc.get(doc_id, []))
+
+    def find_document(self, ref: str) -> dict[str, Any] | None:
+        """A document by id, unique id prefix, or source path."""
+        if ref in self.documents:
+            return self.documents[ref]
+        matches = [d for d in self.documents.values() if d["id"].startswith(ref) or d["source"] == ref]
+        return matches[0] if len(matches) == 1 else None
+
+    def events_of(self, doc_id: str) -> list[dict[str, Any]]:
+        return [e for e in self.events if doc_id in e["doc_ids"]]
+
+    def sorted_documents(self) -> list[dict[str, Any]]:
+        """Dated documents oldest first, then undated ones by title."""
+        return sorted(
+            self.documents.values(),
+            key=lambda d: (d.get("published") is None, d.get("published") or "", (d.get("title") or d["source"]).lower()),
+        )
+
+
+def load_corpus(store: Store) -> Corpus:
+    return Corpus.from_data(store.read())

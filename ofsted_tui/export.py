@@ -1,0 +1,109 @@
+"""Write the store out as JSON, CSV or Markdown for other tools.
+
+The JSON names are a contract (other tools read them): ``documents`` (id,
+source, title, kind, publisher, authority, published), ``facts`` (id, doc_id,
+type, span and the type's fields) and ``events``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from importers.model import FACT_FIELDS
+from ofsted_tui.corpus import Corpus
+
+__all__ = ["EXPORT_FORMATS", "CSV_TABLES", "export_json", "export_csv", "export_markdown", "export_data"]
+
+EXPORT_FORMATS = ("json", "csv", "md")
+CSV_TABLES = ("facts", "events", "documents")
+DOCUMENT_KEYS = ("id", "source", "title", "kind", "publisher", "authority", "published")
+EVENT_KEYS = (
+    "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
+    "rating_text", "grade", "era", "judgements", "doc_ids", "fact_ids",
+)
+
+
+def _fact_out(fact: dict[str, Any]) -> dict[str, Any]:
+    out = {"id": fact["id"], "doc_id": fact["doc_id"], "type": fact["type"], "span": list(fact["span"])}
+    for key in FACT_FIELDS.get(fact["type"], ()):
+        out[key] = fact.get(key)
+    for key, value in fact.items():
+        out.setdefault(key, value)
+    return out
+
+
+def export_data(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    events = corpus.events if events is None else events
+    docs = corpus.sorted_documents()
+    return {
+        "documents": [{k: d.get(k) for k in DOCUMENT_KEYS} for d in docs],
+        "facts": [_fact_out(f) for d in docs for f in corpus.facts_of(d["id"])],
+        "events": [{k: e.get(k) for k in EVENT_KEYS} for e in events],
+        "annotations": corpus.annotations,
+    }
+
+
+def export_json(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
+    return json.dumps(export_data(corpus, events), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]] | None = None) -> str:
+    data = export_data(corpus, events)
+    rows = data[table]
+    if table == "facts":
+        columns = ["id", "doc_id", "type", "start", "end"]
+        for fields in FACT_FIELDS.values():
+            columns += [f for f in fields if f not in columns]
+        columns.append("quoted_text")
+        texts = {d["id"]: d["text"] for d in corpus.documents.values()}
+        flat = []
+        for fact in rows:
+            row = {k: fact.get(k) for k in columns}
+            row["start"], row["end"] = fact["span"]
+            row["quoted_text"] = texts[fact["doc_id"]][fact["span"][0]:fact["span"][1]]
+            flat.append(row)
+        rows = flat
+    else:
+        columns = list(DOCUMENT_KEYS if table == "documents" else EVENT_KEYS)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+    return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+def _md(text: Any) -> str:
+    """Escape a value for a Markdown table cell."""
+    return str(text if text is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
+    events = corpus.events if events is None else events
+    lines = ["# Inspection timeline", "", "| Date | Authority | Type | Rating | Sources |", "|---|---|---|---|---|"]
+    for event in events:
+        sources = ", ".join(_md(corpus.documents[d].get("title") or d) for d in event["doc_ids"] if d in corpus.documents)
+        lines.append(
+            f"| {_md(event['label'])} | {_md(event['authority'])} | {_md(event['type'])} | "
+            f"{_md(event.get('rating_text') or event.get('rating') or 'no grade')} | {sources} |"
+        )
+    lines += ["", "# Documents", ""]
+    for doc in corpus.sorted_documents():
+        lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
+        lines.append(f"- Source: `{_md(doc['source'])}`  ")
+        lines.append(f"- Published: {_md(doc.get('published') or 'undated')}; kind: {_md(doc['kind'])}; "
+                     f"authority: {_md(doc.get('authority') or 'unknown')}")
+        for quote in corpus.facts_of(doc["id"], "quote"):
+            who = quote.get("speaker") or "unattributed"
+            lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, characters {quote['span'][0]}-{quote['span'][1]})")
+        lines.append("")
+    return "\n".join(lines)

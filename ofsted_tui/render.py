@@ -1,0 +1,133 @@
+"""Rich renderables for the command line.
+
+Every string that came from a document, a file name or an error is passed
+through ``safe`` into a ``Text`` object: never parsed as markup, and with any
+control characters removed, so output cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from importers.sanitize import clean_text
+from ofsted_tui.corpus import Corpus
+from ofsted_tui.grades import grade_style, rating_badge
+from ofsted_tui.importing import ImportReport
+from ofsted_tui.search import SearchHit
+
+__all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
+
+
+def safe(value: Any, style: str = "") -> Text:
+    return Text(clean_text("" if value is None else str(value)), style=style)
+
+
+def _event_rating(event: dict[str, Any]) -> Text:
+    if not event.get("rating"):
+        return Text(" no grade ", style=grade_style(None))
+    return rating_badge(event.get("rating_label") or event.get("rating_text") or event["rating"], event.get("grade"))
+
+
+def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
+    table = Table(title="Inspection timeline", title_justify="left", expand=False)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Authority")
+    table.add_column("Type")
+    table.add_column("Rating", no_wrap=True)
+    table.add_column("Judgements by area")
+    table.add_column("Sources", justify="right")
+    for event in events:
+        areas = Text()
+        for area, judgement in sorted(event.get("judgements", {}).items()):
+            if area == "overall":
+                continue
+            if areas:
+                areas.append("; ")
+            areas.append(safe(area))
+            areas.append(": ")
+            areas.append(safe(judgement.get("rating")), style=grade_style(judgement.get("grade"), badge=False))
+        table.add_row(
+            safe(event["label"]), safe(event.get("authority") or "unknown"), safe(event["type"]),
+            _event_rating(event), areas, Text(str(len(event["doc_ids"]))),
+        )
+    return table
+
+
+def import_summary(report: ImportReport) -> Group:
+    table = Table(title="Import summary", title_justify="left")
+    table.add_column("")
+    table.add_column("Count", justify="right")
+    table.add_row("Documents added", str(len(report.added)))
+    table.add_row("Documents replaced (edited)", str(len(report.replaced)))
+    table.add_row("Documents unchanged", str(len(report.unchanged)))
+    table.add_row(Text("Failed", style="bold red" if report.failed else ""), str(len(report.failed)))
+    table.add_row("Facts found", str(report.facts))
+    parts: list[Any] = [table]
+    if report.failed:
+        failures = Table(title="Files not imported", title_justify="left", title_style="bold red")
+        failures.add_column("File")
+        failures.add_column("Problem")
+        for failure in report.failed:
+            failures.add_row(safe(failure.path), safe(failure.reason))
+        parts.append(failures)
+    return Group(*parts)
+
+
+def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
+    table = Table(title="Search results", title_justify="left", show_lines=True)
+    table.add_column("Document", ratio=1)
+    table.add_column("Passage", ratio=3)
+    for hit in hits:
+        doc = corpus.documents[hit.doc_id]
+        head = safe(doc.get("title") or doc["source"], "bold")
+        head.append("\n")
+        head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or 'undated'}", "dim"))
+        snippet = safe(hit.snippet)
+        for start, end in hit.matches:
+            snippet.stylize("bold reverse", start, end)
+        table.add_row(head, snippet)
+    return table
+
+
+def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Kind", "kind"),
+                       ("Publisher", "publisher"), ("Authority", "authority"), ("Published", "published")):
+        meta.add_row(label, safe(doc.get(key) or "unknown" if key != "published" else doc.get(key) or "undated"))
+    text = safe(doc["text"])
+    facts = corpus.facts_of(doc["id"])
+    for fact in facts:
+        start, end = fact["span"]
+        if fact["type"] == "judgement":
+            text.stylize(grade_style(fact.get("grade")), start, end)
+        elif fact["type"] == "quote":
+            text.stylize("italic", start, end)
+    table = Table(title="Facts", title_justify="left")
+    for column in ("Type", "Where", "Text", "Details"):
+        table.add_column(column)
+    for fact in facts:
+        start, end = fact["span"]
+        table.add_row(safe(fact["type"]), Text(f"{start}-{end}"), safe(doc["text"][start:end][:120]), _details(fact))
+    return Group(meta, Text(""), text, Text(""), table)
+
+
+_DETAIL_KEYS = {
+    "judgement": ("rating", "grade", "area", "year", "month", "authority"),
+    "quote": ("speaker", "role", "organisation"),
+    "person": ("role", "organisation"),
+    "inspection": ("inspection_type", "year", "month", "day", "lead_inspector"),
+    "statistic": ("value", "unit", "measure"),
+    "date": ("year", "month", "day"),
+    "improvement": ("area",),
+}
+
+
+def _details(fact: dict[str, Any]) -> Text:
+    parts = [f"{k}={fact[k]}" for k in _DETAIL_KEYS.get(fact["type"], ()) if fact.get(k) not in (None, "", [])]
+    return safe(", ".join(parts))

@@ -1,0 +1,1 @@
+"""Widgets of the explorer; each sends messages up and takes data down."""

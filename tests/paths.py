@@ -1,0 +1,16 @@
+"""Where the tests find the repository, its corpus and the real reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+SEEDS = sorted((CORPUS / "haringey").glob("*.txt"))
+REPORTS = REPO.parent / "shared" / "reports" / "haringey"
+
+
+def seed_text(prefix: str) -> str:
+    """The text of the seed whose file name starts with ``prefix`` (e.g. "000")."""
+    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
+    return path.read_text(encoding="utf-8")
