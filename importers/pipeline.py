@@ -128,6 +128,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     meta.update({k: v for k, v in parsed.meta.items() if v})
     meta.update(_sidecar(path, source))
     kind = meta.get("kind") if meta.get("kind") in DOCUMENT_KINDS else "other"
+    if not meta.get("title"):
+        meta["title"] = _first_line_title(parsed.text)
     ctx = DocContext(
         authority=meta.get("authority"),
         published=parse_published(meta.get("published")),
@@ -147,6 +149,14 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         facts=facts,
         format=path.suffix.lower().lstrip("."),
     )
+
+
+def _first_line_title(text: str, width: int = 90) -> str:
+    """A story with no headline is listed by its first line, cut at a word."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) <= width:
+        return line
+    return line[:width].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _merge(layout: list[Fact], text_facts: list[Fact]) -> list[Fact]:

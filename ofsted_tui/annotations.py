@@ -18,13 +18,13 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from importers.vocabulary import normalise_rating
-from ofsted_tui.store import StoreData
+from importers.vocabulary import grade_of, normalise_rating
+from ofsted_tui.store import Store, StoreData
 from ofsted_tui.timeline import build_events
 
 __all__ = [
     "ANNOTATION_KINDS", "CORRECTABLE", "apply_corrections", "fact_key", "make_annotation",
-    "rebuild_events", "relink",
+    "rebuild_events", "relink", "save_annotation", "delete_annotation",
 ]
 
 ANNOTATION_KINDS = ("note", "bookmark", "correction")
@@ -100,12 +100,37 @@ def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[
         row = target[key] = copy.copy(target[key])
         row[note["field"]] = note["value"]
         if note["field"] == "rating" and row.get("type") == "judgement":
-            norm = normalise_rating(str(note["value"]))
-            if norm:
-                row["rating"], row["grade"] = norm
+            rating = normalise_rating(str(note["value"]))
+            if rating:
+                row["rating"], row["grade"] = rating, grade_of(rating)
     return list(docs.values()), list(facts.values())
 
 
 def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
     docs, facts = apply_corrections(data)
     return build_events(docs, facts)
+
+
+def save_annotation(store: Store, note: dict[str, Any], *, replace: tuple[str, ...] = ()) -> StoreData:
+    """Add ``note`` (dropping the annotations with ids in ``replace``) in one write.
+
+    The timeline is rebuilt in the same write, since a correction can move or
+    re-rate an event. Returns the store as written, so the caller can rebuild
+    its view without reading the file again.
+    """
+    with store.transaction() as data:
+        data.annotations[:] = [a for a in data.annotations if a.get("id") not in replace]
+        data.annotations.append(note)
+        data.events[:] = rebuild_events(data)
+    return data
+
+
+def delete_annotation(store: Store, note_id: str) -> StoreData:
+    """Remove the annotation ``note_id``; no write when there is none."""
+    with store.transaction() as data:
+        kept = [a for a in data.annotations if a.get("id") != note_id]
+        data.changed = len(kept) != len(data.annotations)
+        if data.changed:
+            data.annotations[:] = kept
+            data.events[:] = rebuild_events(data)
+    return data

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.vocabulary import grade_label
+from importers.vocabulary import rating_label
 
 __all__ = ["build_events", "date_label", "UNGRADED_TYPES"]
 
@@ -113,8 +113,13 @@ def build_events(
             if fact["type"] == "judgement" and not fact.get("grade"):
                 continue
             year, month = fact.get("year"), fact.get("month")
-            if fact.get("date_source") == "published":
-                year, month = year, None
+            if fact["type"] == "judgement" and year is None and month is None and doc.get("published"):
+                # A document given its date later (a correction) dates its judgements too.
+                fact = {**fact, "year": _published(doc)[0], "date_source": "published"}
+                year = fact["year"]
+            if fact["type"] == "judgement" and fact.get("date_source") == "published":
+                # Published weeks after the visit: only the year of a judgement is safe.
+                month = None
             if year is None and month is None:
                 undated.append((fact, doc))
             elif month is None:
@@ -221,7 +226,7 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
         "fact_ids": [f["id"] for f in facts],
     }
     event["label"] = date_label(event)
-    event["rating_label"] = grade_label(event["rating"]) if event["rating"] else None
+    event["rating_label"] = rating_label(event["rating"], event["era"])
     key = f"{cluster.authority}|{cluster.year}|{cluster.month}|{cluster.graded}"
     event["id"] = "ev-" + hashlib.sha256(key.encode()).hexdigest()[:12]
     return event

@@ -1,0 +1,425 @@
+"""English local authorities with children's services duties, and finding them in text.
+
+``AUTHORITIES`` maps each canonical name (the plain place name Ofsted prints:
+"Haringey", "Kingston upon Thames", "County Durham") to its other written
+forms. It holds every authority since 2005, so older reports keep their
+councils: pre-2019 Bournemouth and Poole, Northamptonshire before its 2021
+split, Cumbria before 2023, Cheshire and Bedfordshire before 2009.
+
+``find_authorities`` reads names with their council wording ("London Borough
+of Haringey", "Kent County Council", "City of York Council") in one compiled
+pattern. Some names are also English words or people's names ("Reading the
+report", "Clark Kent", "Sutton Coldfield", "Derby County"); those are accepted
+with council wording or a possessive, and otherwise only where they cannot be
+part of a person's or club's name or an ordinary word opening a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = [
+    "AUTHORITIES",
+    "FORMER_AUTHORITIES",
+    "canonical_authority",
+    "find_authorities",
+    "main_authority",
+]
+
+# Canonical name -> other written forms (the canonical form is always matched).
+AUTHORITIES: dict[str, tuple[str, ...]] = {
+    # London boroughs and the City
+    "Barking and Dagenham": ("Barking & Dagenham",),
+    "Barnet": (),
+    "Bexley": (),
+    "Brent": (),
+    "Bromley": (),
+    "Camden": (),
+    "City of London": ("City of London Corporation", "Corporation of London"),
+    "Croydon": (),
+    "Ealing": (),
+    "Enfield": (),
+    "Greenwich": (),
+    "Hackney": (),
+    "Hammersmith and Fulham": ("Hammersmith & Fulham", "LBHF"),
+    "Haringey": (),
+    "Harrow": (),
+    "Havering": (),
+    "Hillingdon": (),
+    "Hounslow": (),
+    "Islington": (),
+    "Kensington and Chelsea": ("Kensington & Chelsea", "RBKC"),
+    "Kingston upon Thames": ("Kingston-upon-Thames",),
+    "Lambeth": (),
+    "Lewisham": (),
+    "Merton": (),
+    "Newham": (),
+    "Redbridge": (),
+    "Richmond upon Thames": ("Richmond-upon-Thames",),
+    "Southwark": (),
+    "Sutton": (),
+    "Tower Hamlets": (),
+    "Waltham Forest": (),
+    "Wandsworth": (),
+    "Westminster": (),
+    # Metropolitan boroughs
+    "Barnsley": (),
+    "Birmingham": (),
+    "Bolton": (),
+    "Bradford": (),
+    "Bury": (),
+    "Calderdale": (),
+    "Coventry": (),
+    "Doncaster": (),
+    "Dudley": (),
+    "Gateshead": (),
+    "Kirklees": (),
+    "Knowsley": (),
+    "Leeds": (),
+    "Liverpool": (),
+    "Manchester": (),
+    "Newcastle upon Tyne": ("Newcastle-upon-Tyne",),
+    "North Tyneside": (),
+    "Oldham": (),
+    "Rochdale": (),
+    "Rotherham": (),
+    "Salford": (),
+    "Sandwell": (),
+    "Sefton": (),
+    "Sheffield": (),
+    "Solihull": (),
+    "South Tyneside": (),
+    "St Helens": ("St. Helens", "Saint Helens"),
+    "Stockport": (),
+    "Sunderland": (),
+    "Tameside": (),
+    "Trafford": (),
+    "Wakefield": (),
+    "Walsall": (),
+    "Wigan": (),
+    "Wirral": (),
+    "Wolverhampton": (),
+    # County councils
+    "Cambridgeshire": (),
+    "Derbyshire": (),
+    "Devon": (),
+    "East Sussex": (),
+    "Essex": (),
+    "Gloucestershire": (),
+    "Hampshire": (),
+    "Hertfordshire": (),
+    "Kent": (),
+    "Lancashire": (),
+    "Leicestershire": (),
+    "Lincolnshire": (),
+    "Norfolk": (),
+    "Nottinghamshire": (),
+    "Oxfordshire": (),
+    "Staffordshire": (),
+    "Suffolk": (),
+    "Surrey": (),
+    "Warwickshire": (),
+    "West Sussex": (),
+    "Worcestershire": (),
+    # Unitary authorities
+    "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES"),
+    "Bedford": (),
+    "Blackburn with Darwen": ("Blackburn-with-Darwen", "Blackburn"),
+    "Blackpool": (),
+    "Bournemouth, Christchurch and Poole": (
+        "Bournemouth Christchurch and Poole", "Bournemouth, Christchurch & Poole",
+    ),
+    "Bracknell Forest": (),
+    "Brighton and Hove": ("Brighton & Hove", "Brighton"),
+    "Bristol": (),
+    "Buckinghamshire": (),
+    "Central Bedfordshire": (),
+    "Cheshire East": ("East Cheshire",),
+    "Cheshire West and Chester": ("Cheshire West & Chester",),
+    "Cornwall": (),
+    "County Durham": ("Durham",),
+    "Cumberland": (),
+    "Darlington": (),
+    "Derby": (),
+    "Dorset": (),
+    "East Riding of Yorkshire": ("East Riding",),
+    "Halton": (),
+    "Hartlepool": (),
+    "Herefordshire": (),
+    "Isle of Wight": (),
+    "Isles of Scilly": ("Scilly",),
+    "Kingston upon Hull": ("Kingston-upon-Hull", "Hull"),
+    "Leicester": (),
+    "Luton": (),
+    "Medway": (),
+    "Middlesbrough": (),
+    "Milton Keynes": (),
+    "North East Lincolnshire": (),
+    "North Lincolnshire": (),
+    "North Northamptonshire": (),
+    "North Somerset": (),
+    "North Yorkshire": (),
+    "Northumberland": (),
+    "Nottingham": (),
+    "Peterborough": (),
+    "Plymouth": (),
+    "Portsmouth": (),
+    "Reading": (),
+    "Redcar and Cleveland": ("Redcar & Cleveland",),
+    "Rutland": (),
+    "Shropshire": (),
+    "Slough": (),
+    "Somerset": (),
+    "South Gloucestershire": (),
+    "Southampton": (),
+    "Southend-on-Sea": ("Southend on Sea", "Southend"),
+    "Stockton-on-Tees": ("Stockton on Tees", "Stockton"),
+    "Stoke-on-Trent": ("Stoke on Trent", "Stoke"),
+    "Swindon": (),
+    "Telford and Wrekin": ("Telford & Wrekin", "Telford"),
+    "Thurrock": (),
+    "Torbay": (),
+    "Warrington": (),
+    "West Berkshire": (),
+    "West Northamptonshire": (),
+    "Westmorland and Furness": ("Westmorland & Furness",),
+    "Wiltshire": (),
+    "Windsor and Maidenhead": ("Windsor & Maidenhead",),
+    "Wokingham": (),
+    "York": (),
+    # Authorities since abolished, named in older reports
+    "Bedfordshire": (),
+    "Bournemouth": (),
+    "Cheshire": (),
+    "Cumbria": (),
+    "Northamptonshire": (),
+    "Poole": (),
+}
+
+FORMER_AUTHORITIES = frozenset(
+    {"Bedfordshire", "Bournemouth", "Cheshire", "Cumbria", "Northamptonshire", "Poole"}
+)
+
+# Short forms that name the council only with council wording or a possessive:
+# bare, they are towns elsewhere ("Richmond", North Yorkshire) or letters.
+_CONTEXT_ONLY: dict[str, str] = {
+    "Kingston": "Kingston upon Thames",
+    "Richmond": "Richmond upon Thames",
+    "Newcastle": "Newcastle upon Tyne",
+    "BCP": "Bournemouth, Christchurch and Poole",
+    "Windsor": "Windsor and Maidenhead",
+    "Hammersmith": "Hammersmith and Fulham",
+    "Kensington": "Kensington and Chelsea",
+    "Barking": "Barking and Dagenham",
+    "Bath": "Bath and North East Somerset",
+    "Redcar": "Redcar and Cleveland",
+}
+
+# Names that are also people's names, clubs or common words: bare, they count
+# only away from other capitalised words ("Clark Kent", "Sutton Coldfield").
+_AMBIGUOUS = frozenset(
+    """Barnet Barnsley Bedford Blackburn Bolton Bradford Brent Brighton Bromley Bury Camden
+    Cheshire Cornwall Coventry Cumberland Darlington Derby Derbyshire Devon Dorset Dudley Durham
+    Enfield Essex Halton Hampshire Harrow Hull Kent Merton Norfolk Oldham Poole Reading Rutland
+    Sefton Sheffield Slough Somerset Stockton Stoke Suffolk Sunderland Surrey Sutton Telford
+    Trafford Wakefield Warrington Westminster Wiltshire York""".split()
+)
+# Of those, the ones that are ordinary words opening a sentence ("Reading the
+# report...", "Bury the past", "Harrow is...").
+_COMMON_WORDS = frozenset({"Reading", "Bury", "Slough", "Hull", "Harrow", "Derby", "Stoke"})
+
+# Capitalised words that may sit next to an ambiguous name without making it a
+# person's or club's name: sentence openers, compass points, and the service
+# words of a title-case headline ("Kent Children's Services Rated Good").
+_NEUTRAL_NEIGHBOURS = frozenset(
+    """In At For From To Of On By And But Or The A An Across Throughout Within Outside Near Around
+    Unlike Like With Without Under Over Both While Whereas Where When As After Before Since
+    Although Though If Only Also Meanwhile However Now Today Yesterday Last This That These Those
+    North South East West Central Mid Inner Outer
+    Children's Childrens Children Social Services Service Safeguarding Ofsted Local Authority
+    Education Family Families Care Youth Early Help Council Inspection Inspectors Report Rated
+    Rating Judged Good Outstanding Inadequate Requires Improvement""".split()
+)
+
+# Words after a name that make it a club, a university, a street or a
+# building named after the place, not the council ("Northumberland Park",
+# "Camden Road", "Westminster Abbey").
+_NOT_COUNCIL_AFTER = re.compile(
+    r"[ \t]+(?:City|United|Rovers|Athletic|Wanderers|Albion|Town|Hotspur|Argyle|Forest|"
+    r"FC|AFC|County|University|College|Academy|School|Crown\s+Court|Airport|Station|"
+    r"Park|Road|Street|Lane|Avenue|Square|Gardens|Estate|Bridge|Palace|Abbey|Cathedral)\b"
+    r"(?![ \t]+Hall)(?![ \t]+(?:(?:[Cc]ity|[Cc]ounty|[Bb]orough)\s+)?[Cc]ouncil)"
+)
+_NOT_COUNCIL_BEFORE = re.compile(
+    r"(?:\b(?:New|Greater|Royal\s+Tunbridge)|"
+    r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Marquis|Baron|Baroness|Archbishop|Bishop|Dean)"
+    r"\s+of)[ \t]+$"
+)
+_NOT_COUNCIL_AFTER_NAME: dict[str, re.Pattern[str]] = {
+    "Newcastle upon Tyne": re.compile(r"[- ]under[- ]Lyme"),
+}
+
+_PREFIX = (
+    r"(?i:(?:London\s+Borough\s+of|Royal\s+Borough\s+of|Metropolitan\s+Borough\s+of|"
+    r"City\s+and\s+County\s+of|City\s+of|Borough\s+of|County\s+of|Council\s+of\s+the))\s+"
+)
+_SUFFIX = (
+    r"\s+(?:(?:City|County|Borough|Metropolitan\s+Borough|Metropolitan\s+District|District)\s+)?"
+    r"Council|\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+)?COUNCIL"
+)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    # A trie-shaped alternation: one scan tries all 400-odd names at once, and
+    # the greedy optional branches prefer the longest name ("North Yorkshire"
+    # over "North", "Kingston upon Thames" over "Kingston").
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends_here = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
+
+
+def _written_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for canonical, aliases in AUTHORITIES.items():
+        for form in (canonical, *aliases):
+            forms[form] = canonical
+            # Headlines and address blocks print names in capitals ("HARINGEY Council").
+            forms.setdefault(form.upper(), canonical)
+    for short, canonical in _CONTEXT_ONLY.items():
+        forms.setdefault(short, canonical)
+        forms.setdefault(short.upper(), canonical)
+    return forms
+
+
+_FORMS = _written_forms()
+_FOLDED = {form.casefold(): canonical for form, canonical in _FORMS.items()}
+# The leading lookahead lists every first letter a match can have (names are
+# capitalised; council wording may not be): it lets the scan skip other text fast.
+_PATTERN = re.compile(
+    rf"(?=[A-Zbclmr])(?<![\w&])(?P<prefix>{_PREFIX})?(?P<name>{_trie_pattern(sorted(_FORMS))})"
+    rf"(?P<suffix>{_SUFFIX})?(?![\w&])"
+)
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w'’])([A-Z][\w'’]*)[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’]*)")
+_LOWERCASE_AFTER = re.compile(r"[ \t]+[a-z]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[*•-]*$")
+
+
+def find_authorities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) for each council named in ``text``, in order.
+
+    The span covers council wording printed with the name ("London Borough of
+    Haringey", "Kent County Council") but not a possessive "'s".
+    """
+    return [(start, end, canonical) for start, end, canonical, _ in _mentions(text)]
+
+
+def _mentions(text: str):
+    """(start, end, canonical, formal) where ``formal`` means council wording was printed."""
+    if not isinstance(text, str) or not text:
+        return
+    for match in _PATTERN.finditer(text):
+        canonical = _accept(text, match)
+        if canonical is not None:
+            yield match.start(), match.end(), canonical, bool(match["prefix"] or match["suffix"])
+
+
+def _accept(text: str, match: re.Match[str]) -> str | None:
+    name = match["name"]
+    canonical = _FORMS[name]
+    start, end = match.span("name")
+    before = text[max(0, match.start() - 40):match.start()]
+    after = text[end:end + 40]
+    has_wording = bool(match["prefix"] or match["suffix"])
+    if _NOT_COUNCIL_BEFORE.search(before):
+        return None
+    exclusion = _NOT_COUNCIL_AFTER_NAME.get(canonical)
+    if exclusion is not None and exclusion.match(after):
+        return None
+    if has_wording:
+        return canonical
+    if _NOT_COUNCIL_AFTER.match(after):
+        return None
+    possessive = bool(_POSSESSIVE_AFTER.match(after))
+    if name in _CONTEXT_ONLY or (name.isupper() and name.title() in _CONTEXT_ONLY):
+        return canonical if possessive else None
+    bare = name if name in _AMBIGUOUS else name.title() if name.isupper() else None
+    if bare is None or bare not in _AMBIGUOUS:
+        return canonical
+    if name.isupper():
+        # "KENT" in capitals has lost the case that tells a name from a word.
+        return None
+    if possessive:
+        return canonical
+    previous = _CAPITALISED_BEFORE.search(before)
+    if previous and previous.group(1) not in _NEUTRAL_NEIGHBOURS:
+        return None  # "Clark Kent", "Cllr Sutton"
+    following = _CAPITALISED_AFTER.match(after)
+    if following and following.group(1) not in _NEUTRAL_NEIGHBOURS:
+        return None  # "Sutton Coldfield", "Bury St Edmunds"
+    if name in _COMMON_WORDS and _SENTENCE_OPENING.search(before) and _LOWERCASE_AFTER.match(after):
+        return None  # "Reading the report", "Bury the past"
+    return canonical
+
+
+_WORDING = re.compile(rf"^(?:the\s+)?(?:{_PREFIX})?(?P<core>.+?)(?:{_SUFFIX})?$", re.DOTALL | re.IGNORECASE)
+
+
+def canonical_authority(name: str) -> str | None:
+    """The canonical name for any written form ("Hull", "London Borough of Haringey",
+    "haringey council", "Haringey's"), or None if it names no authority."""
+    if not isinstance(name, str):
+        return None
+    cleaned = " ".join(name.split()).strip(" .,;:")
+    cleaned = _POSSESSIVE_END.sub("", cleaned)
+    if not cleaned:
+        return None
+    core = _WORDING.match(cleaned)
+    for candidate in (cleaned, core["core"] if core else cleaned):
+        canonical = _FOLDED.get(candidate.casefold())
+        if canonical is not None:
+            return canonical
+    return None
+
+
+# How much one mention weighs when choosing the council a document is about.
+_POSTCODE_AFTER = re.compile(r",?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_TITLE_WEIGHT = 10
+_WORDING_WEIGHT = 2
+_BARE_WEIGHT = 1
+
+
+def main_authority(text: str, title: str | None = None) -> str | None:
+    """The council a document is about: title mentions weigh most, then how often
+    (and how formally) it is named; a tie goes to the one named first."""
+    scores: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for start, end, canonical, formal in _mentions(text):
+        if not formal and _POSTCODE_AFTER.match(text, end):
+            continue  # a postal town in an address ("Manchester M1 2WD"), such as the sender's
+        scores[canonical] += _WORDING_WEIGHT if formal else _BARE_WEIGHT
+        first_seen.setdefault(canonical, start)
+    for _, _, canonical, _ in _mentions(title):
+        scores[canonical] += _TITLE_WEIGHT
+        first_seen.setdefault(canonical, -1)
+    if not scores:
+        return None
+    return max(scores, key=lambda name: (scores[name], -first_seen[name]))

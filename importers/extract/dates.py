@@ -1,0 +1,480 @@
+"""Dates as they are printed in inspection reports, letters and news stories.
+
+``find_dates`` finds every date mention with its exact span and the precision
+the text gives it: a day ("23 February 2010", "February 23, 2010",
+"23/02/2010", "2010-02-23"), a month ("February 2023", "in August") or a year
+("in 2014"). Ranges ("13 to 24 February 2023", "29 October – 9 November 2018",
+"11 and 12 February 2025", "October to December 2014") are one mention whose
+``end_*`` fields hold the end; the start's missing month and year are taken
+from the end.
+
+Deliberately not dates: numbers that only look like years ("2,014 children",
+"£2014", phone numbers, "2014 cases"), financial years ("2014/15", "2014-15"),
+decades ("the 1990s"), and month names that may be names or verbs ("August
+Smith", "May we"): a month alone counts only after a word that introduces a
+time ("in August", "since May"). Nothing is guessed: a month without a year
+keeps ``year=None`` for the caller to resolve against the document's date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+
+from dateutil.parser import parserinfo
+
+from importers.extract import DocContext
+from importers.model import Fact
+
+__all__ = ["DateMention", "extract", "find_dates", "month_number"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date as written at ``text[start:end]``; a range keeps its end in ``end_*``."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: str  # "year" | "month" | "day"
+    text: str
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.end_year is not None or self.end_month is not None or self.end_day is not None
+
+    @property
+    def iso(self) -> str | None:
+        """The start as ISO text at its precision ("2010", "2010-02", "2010-02-23")."""
+        return _iso(self.year, self.month, self.day)
+
+    @property
+    def end_iso(self) -> str | None:
+        return _iso(self.end_year, self.end_month, self.end_day) if self.is_range else None
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# --- vocabulary, from dateutil's English tables --------------------------------
+
+def _month_tables() -> tuple[dict[str, int], list[str], list[str]]:
+    """Month number by lower-case name, full names, abbreviations ("Sept", "Feb")."""
+    numbers: dict[str, int] = {}
+    full: list[str] = []
+    short: list[str] = []
+    for number, names in enumerate(parserinfo().MONTHS, start=1):
+        numbers.update((name.lower(), number) for name in names)
+        full.append(names[-1])
+        short.extend(name for name in names[:-1] if name != names[-1])
+    return numbers, full, short
+
+
+_MONTH_NUMBERS, _FULL_MONTHS, _ABBR_MONTHS = _month_tables()
+_WEEKDAYS = [name for names in parserinfo().WEEKDAYS for name in names]
+_WEEKDAYS += ["Tues", "Thur", "Thurs", "Weds"]
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name or abbreviation ("Sept.", "FEB"), else None."""
+    return _MONTH_NUMBERS.get(name.strip().rstrip(".").lower())
+
+
+def _alternation(words: list[str]) -> str:
+    # Title case and upper case only: dates in headings are often in capitals,
+    # but lower-case "may" or "march" are verbs.
+    forms = {w for word in words for w in (word, word.upper())}
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+_FULL = _alternation(_FULL_MONTHS)
+_ABBR = _alternation(_ABBR_MONTHS)
+# A full name, or an abbreviation with an optional full stop; never the start of
+# a longer word ("Marching", "Mayor", "Junior").
+_MONTH = rf"(?:(?:{_FULL})|(?:{_ABBR})\.?)(?![A-Za-z])"
+_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![A-Za-z])"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DASH = r"[-\u2010-\u2015\u2212]"
+# Between the two ends of a range. "and" is accepted here and judged later.
+_TO = rf"(?:\s*{_DASH}\s*|\s+(?:to|until|till|through|and|{_DASH})\s+)"
+_S = r"[ \t]*\n?[ \t]*"  # a space that may be a line break in extracted PDF text
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>{_DAY})(?:\s+of)?"
+
+
+def _month(name: str) -> str:
+    return rf"(?P<{name}>{_MONTH})"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>{_YEAR})"
+
+
+_NOT_AFTER_NUMBER = r"(?<![\w£$€#.,/:])"  # not inside a longer number, word or amount
+
+# Each pattern reads one written form; all are run and the longest mentions win.
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 29 October 2018 to 9 November 2018 / 29 October – 9 November 2018
+    "dmy_dmy": re.compile(
+        rf"{_NOT_AFTER_NUMBER}{_WEEKDAY}?{_day('d1')}\s+{_month('m1')}(?:,?\s+{_year('y1')})?"
+        rf"(?P<to>{_TO}){_WEEKDAY}?{_day('d2')}\s+{_month('m2')}(?:,?\s+{_year('y2')})?"
+    ),
+    # 13 to 24 February 2023 / 11 and 12 February 2025 / 13–24 February
+    "dd_my": re.compile(
+        rf"{_NOT_AFTER_NUMBER}{_day('d1')}(?P<to>{_TO}){_day('d2')}\s+{_month('m2')}"
+        rf"(?:,?\s+{_year('y2')})?"
+    ),
+    # February 13-24, 2023
+    "m_dd_y": re.compile(
+        rf"\b{_month('m1')}\s+(?P<d1>{_DAY})(?P<to>{_TO})(?P<d2>{_DAY}),?\s+{_year('y2')}"
+    ),
+    # October to December 2014 / September 2013 to March 2014
+    "my_my": re.compile(
+        rf"\b{_month('m1')}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')},?\s+{_year('y2')}"
+    ),
+    # Tuesday, 23 February 2010 / 23rd of February / 23 Feb. 2010
+    "dmy": re.compile(
+        rf"{_NOT_AFTER_NUMBER}{_WEEKDAY}?{_day('d1')}{_S}{_month('m1')}(?:,?{_S}{_year('y1')})?"
+    ),
+    # February 23, 2010 / Tuesday, February 23rd
+    "mdy": re.compile(
+        rf"\b{_WEEKDAY}?{_month('m1')}\s+(?P<d1>{_DAY})(?![\d,.]\d)(?:,?\s+{_year('y1')})?"
+    ),
+    # February 2023 / Feb. 2023
+    "my": re.compile(rf"\b{_month('m1')},?{_S}{_year('y1')}"),
+    # 23/02/2010, 23.02.2010, 23-02-2010, 23/02/10 (day first, as in the UK)
+    "numeric": re.compile(
+        r"(?<![\w./-])(?P<d1>3[01]|[12]\d|0?[1-9])(?P<sep>[/.-])(?P<m1>1[0-2]|0?[1-9])(?P=sep)"
+        r"(?P<y1>(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)"
+    ),
+    # 2010-02-23
+    "iso": re.compile(
+        r"(?<![\w./-])(?P<y1>(?:19|20)\d\d)-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])"
+        r"(?![\d/-])"
+    ),
+    # in August / since early May / by the end of June: the month alone is a
+    # date only after a word that introduces a time, and not before a
+    # capitalised word (a name: "in August Smith's view").
+    "month_alone": re.compile(
+        r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|"
+        r"[Tt]hroughout|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]nd\s+of|[Ss]tart\s+of|"
+        r"[Bb]eginning\s+of|[Mm]iddle\s+of|[Mm]onth\s+of)\s+(?:(?:early|late|mid)[\s-]+)?"
+        rf"(?P<m1>{_FULL})(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t]+\d)"
+    ),
+    "year": re.compile(rf"(?<![\w£$€#@/\\:]){_year('y1')}(?![\w%])"),
+}
+
+# Words that, before a bare number, show it is a reference, not a year.
+_REFERENCE_WORDS = frozenset(
+    "page p pp para paragraph no number tel telephone phone fax ref reference urn item "
+    "section room flat unit code id box ext extension table figure annex appendix".split()
+)
+# Words after which a bare number is read as a year even before a plural noun
+# ("in 2014 councils were...").
+_YEAR_LEADERS = frozenset(
+    "in of since by from until till to during before after between and or the its their his her "
+    "our your this that early late mid summer spring autumn winter year".split()
+)
+# Lower-case words ending in "s" that are not plural nouns counted by the number.
+_NOT_PLURAL = frozenset(
+    "is was has as its this his does us thus plus always perhaps whereas towards afterwards "
+    "besides less unless across".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
+_WORD_AFTER = re.compile(r"^\s+([a-z]+)\b")
+_AMOUNT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_YEAR_TOKEN_END = re.compile(r"(?<![\w.,/])(?:19|20)\d\d$")
+_NUMBER_GOES_ON = re.compile(r"[ \t]\d|[,.]\d")
+_DASH_AFTER_DIGIT = re.compile(rf"\d{_DASH}$")
+_SPLIT_YEAR_AFTER = re.compile(rf"(?:/|{_DASH})\d")
+_YEAR_RANGE_AFTER = re.compile(rf"{_DASH}(?:19|20)\d\d(?!\d)")
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """All date mentions in ``text``, in text order, never overlapping."""
+    if not isinstance(text, str) or not text:
+        return []
+    return _choose(_candidates(text, _windows(text)))
+
+
+def _candidates(text: str, windows: list[tuple[int, int]]) -> list[DateMention]:
+    """Every mention any pattern reads inside ``windows``, overlapping or not."""
+    candidates: list[DateMention] = []
+    for start, end in windows:
+        for kind, pattern in _PATTERNS.items():
+            build = _BUILDERS[kind]
+            for match in pattern.finditer(text, start, end):
+                mention = build(text, match)
+                if mention is not None:
+                    candidates.append(mention)
+    return candidates
+
+
+# Every date holds a month name or a number that could be a day or a year.
+# One fast pass finds those; the eleven patterns then read only the stretches
+# around them, which keeps a long document with few dates cheap. A pattern's
+# lookbehind still sees the text before its stretch; the margin leaves room
+# for the lookaheads after a date.
+_ANCHOR = re.compile(r"[0-9ADFJMNOS][0-9A-Za-z]*")
+_MARGIN = 64
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for token in _ANCHOR.finditer(text):
+        word = token.group()
+        if word[0].isdigit():
+            digits = word[:len(word) - len(word.lstrip("0123456789"))]
+            if not (len(digits) <= 2 or (len(digits) == 4 and digits[:2] in ("19", "20"))):
+                continue
+        elif word.lower() not in _MONTH_NUMBERS:
+            continue
+        start, end = max(0, token.start() - _MARGIN), token.end() + _MARGIN
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _choose(candidates: list[DateMention]) -> list[DateMention]:
+    # Longest first, so a range beats the single date inside it and
+    # "23 February 2010" beats "February 2010" and "2010".
+    candidates.sort(key=lambda m: (m.start - m.end, m.start))
+    starts: list[int] = []
+    chosen: list[DateMention] = []
+    for mention in candidates:
+        i = bisect.bisect_right(starts, mention.start)
+        if i and chosen[i - 1].end > mention.start:
+            continue
+        if i < len(chosen) and chosen[i].start < mention.end:
+            continue
+        starts.insert(i, mention.start)
+        chosen.insert(i, mention)
+    return chosen
+
+
+# --- turning a match into a mention ---------------------------------------------
+
+
+def _int(value: str | None) -> int | None:
+    if not value:
+        return None
+    digits = value.rstrip("stndrh")
+    return int(digits) if digits.isdigit() else None
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    if month is None:
+        return 1 <= day <= 31
+    # Without a year, allow 29 February (a leap year decides).
+    return 1 <= day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def _mention(
+    match: re.Match[str], start: int, end: int,
+    ymd: tuple[int | None, int | None, int | None],
+    end_ymd: tuple[int | None, int | None, int | None] | None = None,
+) -> DateMention | None:
+    year, month, day = ymd
+    if end_ymd is not None:
+        end_year, end_month, end_day = end_ymd
+        # The start borrows what only the end prints: "13 to 24 February 2023".
+        if month is None:
+            month = end_month
+        if year is None and end_year is not None:
+            crosses_new_year = month is not None and end_month is not None and month > end_month
+            year = end_year - 1 if crosses_new_year else end_year
+        if not (_valid(year, month, day) and _valid(end_year, end_month, end_day)):
+            return None
+        if _order_key(year, month, day) >= _order_key(end_year, end_month, end_day):
+            return None
+    else:
+        end_year = end_month = end_day = None
+        if not _valid(year, month, day):
+            return None
+    precision = "day" if day is not None else "month" if month is not None else "year"
+    return DateMention(
+        start, end, year, month, day, precision, match.string[start:end],
+        end_year, end_month, end_day,
+    )
+
+
+def _order_key(year: int | None, month: int | None, day: int | None) -> tuple[int, int, int]:
+    return (year or 0, month or 0, day or 0)
+
+
+def _and_is_range(text: str, match: re.Match[str], d1: int | None = None, d2: int | None = None) -> bool:
+    # "between 3 and 7 March" is a range; "on 4 and 18 March" is two dates, but
+    # "11 and 12 February" (consecutive days) is how two-day visits are printed.
+    if "and" not in match["to"].split():
+        return True
+    if _BETWEEN_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return True
+    return d1 is not None and d2 is not None and d2 - d1 == 1
+
+
+def _build_dmy_dmy(text: str, match: re.Match[str]) -> DateMention | None:
+    d1, d2 = _int(match["d1"]), _int(match["d2"])
+    if not _and_is_range(text, match):
+        return None
+    return _mention(
+        match, match.start(), match.end(),
+        (_int(match["y1"]), month_number(match["m1"]), d1),
+        (_int(match["y2"]), month_number(match["m2"]), d2),
+    )
+
+
+def _build_dd_my(text: str, match: re.Match[str]) -> DateMention | None:
+    d1, d2 = _int(match["d1"]), _int(match["d2"])
+    if not _and_is_range(text, match, d1, d2):
+        return None
+    return _mention(
+        match, match.start(), match.end(),
+        (None, None, d1), (_int(match["y2"]), month_number(match["m2"]), d2),
+    )
+
+
+def _build_m_dd_y(text: str, match: re.Match[str]) -> DateMention | None:
+    d1, d2 = _int(match["d1"]), _int(match["d2"])
+    if not _and_is_range(text, match, d1, d2):
+        return None
+    month = month_number(match["m1"])
+    return _mention(match, match.start(), match.end(), (None, month, d1), (_int(match["y2"]), month, d2))
+
+
+def _build_my_my(text: str, match: re.Match[str]) -> DateMention | None:
+    if not _and_is_range(text, match):
+        return None
+    return _mention(
+        match, match.start(), match.end(),
+        (_int(match["y1"]), month_number(match["m1"]), None),
+        (_int(match["y2"]), month_number(match["m2"]), None),
+    )
+
+
+def _build_single(text: str, match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+    month = groups.get("m1")
+    return _mention(
+        match, match.start(), match.end(),
+        (_int(groups.get("y1")), month_number(month) if month else None, _int(groups.get("d1"))),
+    )
+
+
+def _build_mdy(text: str, match: re.Match[str]) -> DateMention | None:
+    # "March 20 children..." is not a date: without a year, only an ordinal
+    # ("February 23rd") makes a month-then-number a date.
+    if match["y1"] is None and match["d1"].isdigit():
+        return None
+    return _build_single(text, match)
+
+
+def _build_numeric(text: str, match: re.Match[str]) -> DateMention | None:
+    year = int(match["y1"])
+    # "1.2.20" is more likely a version or section number than a date.
+    if year < 100 and match["sep"] != "/":
+        return None
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return _mention(match, match.start(), match.end(), (year, int(match["m1"]), int(match["d1"])))
+
+
+def _build_iso(text: str, match: re.Match[str]) -> DateMention | None:
+    return _mention(match, match.start(), match.end(), (int(match["y1"]), int(match["m1"]), int(match["d1"])))
+
+
+def _build_month_alone(text: str, match: re.Match[str]) -> DateMention | None:
+    start, end = match.span("m1")
+    return _mention(match, start, end, (None, month_number(match["m1"]), None))
+
+
+def _build_year(text: str, match: re.Match[str]) -> DateMention | None:
+    start, end = match.span()
+    before, after = text[max(0, start - 40):start], text[end:end + 40]
+    if not _bare_year_reads_as_year(before, after):
+        return None
+    return _mention(match, start, end, (int(match["y1"]), None, None))
+
+
+def _bare_year_reads_as_year(before: str, after: str) -> bool:
+    # Inside a longer number: "2,014", "1.2014", "020 8489 2000", "2000 1234".
+    if before[-1:] in {",", "."} and before[-2:-1].isdigit():
+        return False
+    if before[-1:] in {" ", "\t"} and before[-2:-1].isdigit():
+        return False
+    if _NUMBER_GOES_ON.match(after):
+        return False
+    # A dash before: "mid-2014" and "2013-2014" are years; "020-2014" is not.
+    if _DASH_AFTER_DIGIT.search(before):
+        if not _YEAR_TOKEN_END.search(before[:-1]):
+            return False
+    # Financial and academic years, "2014/15", "2014-15", "2014/2015", are
+    # not one calendar year; a following "-2015" makes a year range instead.
+    if _SPLIT_YEAR_AFTER.match(after) and not _YEAR_RANGE_AFTER.match(after):
+        return False
+    if _AMOUNT_AFTER.match(after):
+        return False
+    word = _WORD_BEFORE.search(before)
+    previous = word.group(1).lower() if word else ""
+    if previous in _REFERENCE_WORDS:
+        return False
+    # A count: "2014 children" (but "in 2014 councils were..." and the end of a
+    # year range, "the 2013-2015 plan shows", are years).
+    following = _WORD_AFTER.match(after)
+    if following and previous not in _YEAR_LEADERS and not _DASH_AFTER_DIGIT.search(before):
+        noun = following.group(1)
+        if noun.endswith("s") and noun not in _NOT_PLURAL:
+            return False
+    return True
+
+
+_BUILDERS = {
+    "dmy_dmy": _build_dmy_dmy,
+    "dd_my": _build_dd_my,
+    "m_dd_y": _build_m_dd_y,
+    "my_my": _build_my_my,
+    "dmy": _build_single,
+    "mdy": _build_mdy,
+    "my": _build_single,
+    "numeric": _build_numeric,
+    "iso": _build_iso,
+    "month_alone": _build_month_alone,
+    "year": _build_year,
+}
+
+
+def extract(text: str, ctx: DocContext | None = None) -> list[Fact]:
+    """One "date" fact per mention; ranges carry ``end_year/end_month/end_day``."""
+    facts = []
+    for m in find_dates(text):
+        fields = {
+            "year": m.year, "month": m.month, "day": m.day,
+            "precision": m.precision, "text": m.text,
+        }
+        if m.is_range:
+            fields.update(end_year=m.end_year, end_month=m.end_month, end_day=m.end_day)
+        facts.append(Fact("date", (m.start, m.end), fields))
+    return facts

@@ -1,0 +1,401 @@
+"""What a document says about itself: title, kind, publisher, date and council.
+
+``detect_metadata`` reads only what the text prints about the document, never
+what it reports: the published date comes from a dateline or label
+("Page last updated at 12:08 GMT, Tuesday, 23 February 2010", "Published: 3
+March 2023", "Report published: 18 July 2014") or a date alone on a line at
+the head of a page or letter, at the precision printed. Dates in the body and
+copyright years are never used, so an undated story stays undated.
+
+The kind is the best of small scored rules, one per kind, each counting the
+signals of its genre (a letter's salutation and sign-off, a report's
+judgement table, minutes' attendance and resolutions, a news story's reported
+speech). Below a minimum score a document is "other".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.authorities import main_authority
+from importers.extract.dates import DateMention, find_dates
+
+__all__ = ["detect_kind", "detect_metadata", "detect_published", "detect_publisher", "detect_title"]
+
+# Lines of a page head that can hold its dateline or headline.
+_HEAD_LINES = 10
+# Letters put their date above the salutation, after the sender's address.
+_LETTER_HEAD_LINES = 40
+# Lines at each end of a document searched for a publication label.
+_LABEL_LINES = 40
+_MAX_TITLE_CHARS = 160
+_MAX_DATELINE_CHARS = 120
+_MAX_TITLE_WORDS = 25
+# A kind needs at least this score, or the document is "other".
+_MIN_KIND_SCORE = 3
+
+
+def detect_metadata(text: str) -> dict[str, str | None]:
+    """Title, kind, publisher, published (ISO at printed precision) and authority."""
+    if not isinstance(text, str):
+        text = ""
+    lines = _lines(text)
+    kind = detect_kind(text, lines)
+    title = detect_title(text, kind, lines)
+    return {
+        "title": title,
+        "kind": kind,
+        "publisher": detect_publisher(text, kind),
+        "published": detect_published(text, lines),
+        "authority": main_authority(text, title),
+    }
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty lines, stripped of whitespace and Markdown heading/emphasis marks."""
+    out = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line and ("*" in line or "#" in line or "_" in line):
+            line = _MARKUP.sub("", line).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+_MARKUP = re.compile(r"^\s*#{1,6}\s+|\*\*|__|^\s*\*(?=\S)|(?<=\S)\*\s*$")
+
+
+# --- published -------------------------------------------------------------------
+
+_PUBLISHED_LABEL = re.compile(
+    r"(?:first\s+)?published(?:\s+on|\s+at)?|posted(?:\s+on|\s+at)?|date\s+of\s+publication|"
+    r"publication\s+date|date\s+published|report\s+published|date(?=\s*:)",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = re.compile(
+    r"(?:page\s+)?(?:last\s+)?(?:updated|modified)(?:\s+on|\s+at)?", re.IGNORECASE,
+)
+# Words one of which a line must hold to be worth reading for each label.
+_PUBLISHED_KEYS = ("publi", "posted", "date")
+_UPDATED_KEYS = ("updated", "modified")
+# A label opens a line or follows a separator ("By Jane Smith | Published ...").
+_LABEL_AT = re.compile(r"(?:^|[|•·]|\s[-–—]\s)\s*")
+_SEPARATOR = re.compile(r"\s[|•·]\s|\s[-–—]\s")
+# Minutes date themselves in their heading: "Minutes of the Cabinet held on 12 March 2014".
+_MINUTES_HELD = re.compile(r"^(?:Draft\s+)?Minutes\s+of\b.{0,150}?\bheld\s+(?:on\s+)?", re.IGNORECASE)
+# What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
+_DATELINE_NOISE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:GMT|BST|UTC|CET|am|pm|at|on|[Uu]pdated|"
+    r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|[\s,.|:;•·()\-–—]+",
+)
+_DEAR = re.compile(r"^Dear\s+\S", re.MULTILINE)
+
+
+def detect_published(text: str, lines: list[str] | None = None) -> str | None:
+    """The document's own date as ISO text ("2010", "2010-02", "2010-02-23"), or None."""
+    lines = _lines(text) if lines is None else lines
+    # Datelines and publication labels sit at the head or the foot of a page.
+    ends = lines if len(lines) <= 2 * _LABEL_LINES else lines[:_LABEL_LINES] + lines[-_LABEL_LINES:]
+    mention = (
+        _labelled_date(ends, _PUBLISHED_LABEL, _PUBLISHED_KEYS)
+        or _minutes_date(lines[:_HEAD_LINES])
+        or _date_line(lines)
+        or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
+    )
+    return mention.iso if mention is not None else None
+
+
+def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ...]) -> DateMention | None:
+    for line in lines:
+        lowered = line.lower()
+        if not any(key in lowered for key in keys):
+            continue
+        for at in _LABEL_AT.finditer(line):
+            found = label.match(line, at.end())
+            if found is None:
+                continue
+            # Up to the next separator: "Published 3 March 2023 | By Jane Smith".
+            rest = _SEPARATOR.split(line[found.end():], maxsplit=1)[0]
+            # After "Label:" a word or two may stand beside the date ("Date: Tuesday
+            # 12 March 2014 at the Civic Centre" is not one of them, but "Published:
+            # 3 March 2023 Local" is).
+            colon = rest.lstrip().startswith(":")
+            mention = _only_date(rest, allow_words=2 if colon else 0)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _minutes_date(lines: list[str]) -> DateMention | None:
+    for line in lines:
+        held = _MINUTES_HELD.match(line)
+        if held is not None:
+            dates = [m for m in find_dates(line[held.end():]) if m.year is not None]
+            if dates and dates[0].start < 20:
+                return dates[0]
+    return None
+
+
+def _date_line(lines: list[str]) -> DateMention | None:
+    # A letter's date stands alone above "Dear ..."; a news page's under its
+    # headline or byline. Only the head of the document counts.
+    dear = next((i for i, line in enumerate(lines[:_LETTER_HEAD_LINES]) if _DEAR.match(line)), None)
+    head = lines[:dear] if dear is not None else lines[:_HEAD_LINES]
+    for line in head:
+        if line.startswith("By ") and len(line) <= _MAX_DATELINE_CHARS:
+            # "By Jane Smith, 3 March 2023" / "By Jane Smith | Tuesday 4 April 2023"
+            line = line.split("|")[-1].split(",")[-1]
+        mention = _only_date(line, allow_words=0)
+        if mention is not None and mention.precision != "year":
+            return mention
+    return None
+
+
+def _only_date(fragment: str, allow_words: int) -> DateMention | None:
+    """The one dated mention in ``fragment`` if little else is there."""
+    if len(fragment) > _MAX_DATELINE_CHARS:
+        return None  # a paragraph, not a dateline
+    dates = [m for m in find_dates(fragment) if m.year is not None and not m.is_range]
+    if len(dates) != 1:
+        return None
+    mention = dates[0]
+    leftover = fragment[:mention.start] + " " + fragment[mention.end:]
+    words = [w for w in _DATELINE_NOISE.split(leftover) if w]
+    return mention if len(words) <= allow_words else None
+
+
+# --- kind -------------------------------------------------------------------------
+
+_M = re.MULTILINE
+_I = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class _Signal:
+    """A sign of a genre worth ``points``.
+
+    ``keys`` are plain strings one of which the text must hold before the
+    slower ``pattern`` is tried (or, with no pattern, that is the whole test);
+    they are matched in lower case when the pattern ignores case.
+    """
+
+    keys: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+    points: int
+
+    def seen(self, text: str, lowered: str) -> bool:
+        ignore_case = self.pattern is None or self.pattern.flags & re.IGNORECASE
+        haystack = lowered if ignore_case else text
+        if not any(key in haystack for key in self.keys):
+            return False
+        return self.pattern is None or self.pattern.search(text) is not None
+
+
+def _signal(keys: str, pattern: str | None, points: int, flags: int = 0) -> _Signal:
+    return _Signal(tuple(keys.split("|")), re.compile(pattern, flags) if pattern else None, points)
+
+
+_LETTER_SIGNALS = (
+    _signal("Dear", r"^Dear\s+(?:Mr|Mrs|Ms|Miss|Dr|Mx|Professor|Councillor|Cllr|Sir|Madam|[A-Z])", 3, _M),
+    _signal("yours", r"^Yours\s+(?:sincerely|faithfully)", 2, _M | _I),
+    _signal("majesty", r"\b(?:His|Her)\s+Majesty['’]s\s+(?:Chief\s+)?Inspector", 2, _I),
+    _signal("ofsted.gov.uk|gov.uk/ofsted|piccadilly gate|aviation house", None, 2),
+    _signal("Ofsted\n", r"^Ofsted[ \t]*$", 2, _M),
+    _signal("this letter", r"\bThis\s+letter\s+(?:summarises|sets\s+out|confirms)", 2, _I),
+    _signal("visit", r"^(?:Focused|Monitoring)\s+visit\s+(?:to|of)\b", 1, _M | _I),
+)
+_REPORT_SIGNALS = (
+    _signal("inspection of", r"^Inspection\s+of\s+.{0,80}children['’]s\s+(?:social\s+care\s+)?services",
+            4, _M | _I),
+    _signal("inspection of", r"^Inspection\s+of\s+services\s+for\s+children\s+in\s+need", 4, _M | _I),
+    _signal("inspection of",
+            r"^(?:Unannounced\s+)?inspection\s+of\s+(?:contact|safeguarding|looked\s+after)", 3, _M | _I),
+    _signal("annual performance|joint area|joint targeted",
+            r"^(?:Annual\s+performance\s+assessment|Joint\s+area\s+review|Joint\s+targeted\s+area)",
+            3, _M | _I),
+    _signal("inspection date", r"^Inspection\s+dates?\s*:", 3, _M | _I),
+    _signal("overall effectiveness", r"^Overall\s+effectiveness\b", 2, _M | _I),
+    _signal("overall judgement", r"\bThe\s+overall\s+judgement\s+is\b", 2, _I),
+    _signal("lead inspector", r"^Lead\s+inspector\b", 1, _M | _I),
+    _signal("judgement|report published", r"^Judgement\s+Grade\b|^Report\s+published\s*:", 1, _M | _I),
+    _signal("needs to improve", r"^What\s+needs\s+to\s+improve\b", 1, _M | _I),
+)
+_MINUTES_SIGNALS = (
+    _signal("Minutes of|MINUTES OF", r"^(?:Draft\s+)?Minutes\s+of\b|^MINUTES\s+OF\b", 4, _M),
+    _signal("Present|PRESENT|present:|attendance:|Attendees:",
+            r"^(?:Present|PRESENT|Members\s+present|In\s+attendance|Attendees)\s*:", 3, _M),
+    _signal("apologies", r"\bApologies\s+for\s+absence\b|^Apologies\s*:", 3, _M | _I),
+    _signal("declaration", r"\bDeclarations?\s+of\s+interests?\b", 2, _I),
+    _signal("RESOLVED", r"^\s*RESOLVED\b|\bIt\s+was\s+RESOLVED\b", 2, _M),
+    _signal("agenda item|matters arising|next meeting",
+            r"\b(?:Agenda\s+item|Matters\s+arising|Date\s+of\s+next\s+meeting)\b", 2, _I),
+)
+# Numbered agenda items ("1. Apologies", "Item 4 Minutes"): three make a point.
+_AGENDA_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}\.|Item[ \t]+\d{1,3})[ \t]+[A-Z]", _M)
+_NEWS_SIGNALS = (
+    _signal("updated|published",
+            r"\b(?:Page\s+last\s+updated|Last\s+updated|Published|Updated)\b.{0,40}\d{4}", 1, _I),
+    _signal("Cllr|Councillor", r"\b(?:Cllr|Councillor)\s+[A-Z]", 1),
+    _signal("By ", r"^By\s+[A-Z][a-z]+\s+[A-Z]", 1, _M),
+    _signal("©|Copyright|COPYRIGHT",
+            r"(?:Copyright|COPYRIGHT|©)[^\n]{0,20}\b(?:BBC|Archant|Newsquest|Reach|Guardian|Media|News)", 2),
+)
+_SAID = re.compile(r"\b(?:said|says|added|told)\b|\baccording\s+to\b")
+_OFSTED = re.compile(r"\bOfsted\b|Majesty['’]s\s+Inspector")
+
+
+def _score(text: str, lowered: str, signals: tuple[_Signal, ...]) -> int:
+    return sum(signal.points for signal in signals if signal.seen(text, lowered))
+
+
+def _news_score(text: str, lowered: str, lines: list[str]) -> int:
+    score = _score(text, lowered, _NEWS_SIGNALS)
+    said = len(_SAID.findall(text))
+    # Reported speech is what makes a story: two attributions at least.
+    score += 3 if said >= 4 else 2 if said >= 2 else 0
+    head = [line for line in lines[:2] if not _is_dateline(line)]
+    if head and _headline_like(head[0]):
+        score += 1
+    return score
+
+
+def detect_kind(text: str, lines: list[str] | None = None) -> str:
+    """ofsted_letter, ofsted_report, minutes, news or other."""
+    lines = _lines(text) if lines is None else lines
+    lowered = text.lower()
+    letter = _score(text, lowered, _LETTER_SIGNALS)
+    report = _score(text, lowered, _REPORT_SIGNALS)
+    minutes = _score(text, lowered, _MINUTES_SIGNALS)
+    if len(_AGENDA_ITEM.findall(text)) >= 3:
+        minutes += 1
+    news = _news_score(text, lowered, lines)
+    from_ofsted = _OFSTED.search(text) is not None
+    has_salutation = _DEAR.search(text) is not None
+    # An Ofsted letter is a letter (a salutation) and from Ofsted or an inspector.
+    if not (from_ofsted and has_salutation):
+        letter = min(letter, _MIN_KIND_SCORE - 1)
+    if has_salutation:
+        report -= 2  # a letter reporting a visit uses a report's words
+    if not from_ofsted:
+        report = min(report, _MIN_KIND_SCORE - 1)
+    # Ties go to the more specific genre, in this order.
+    scored = [("ofsted_letter", letter), ("ofsted_report", report), ("minutes", minutes), ("news", news)]
+    best, score = max(scored, key=lambda item: item[1])
+    return best if score >= _MIN_KIND_SCORE else "other"
+
+
+# --- title ------------------------------------------------------------------------
+
+_BOILERPLATE = re.compile(
+    r"^(?:skip\s+to\b|menu$|search$|home$|news$|share\b|sign\s+in|log\s*in|subscribe|"
+    r"advertisement|cookies?\b|accept\b|print\s+sponsor|related\b|most\s+read|you\s+may\s+also|"
+    r"contents$|page\s+\d+|\d+$|image\s+(?:copyright|caption|source)|listen\b|watch\b)",
+    re.IGNORECASE,
+)
+_REPORT_HEADING = re.compile(
+    r"^(?:(?:Unannounced\s+)?Inspection\s+of|Joint\s+(?:area\s+review|targeted\s+area\s+inspection)|"
+    r"Annual\s+performance\s+assessment|Focused\s+visit|Monitoring\s+visit|Review\s+of)\b",
+    re.IGNORECASE,
+)
+_TRAILING_JOINER = re.compile(r"\s*(?:\band\b|&|,)\s*$")
+
+
+def detect_title(text: str, kind: str | None = None, lines: list[str] | None = None) -> str | None:
+    """A letter's subject line, a report's main heading, or a headline first line."""
+    lines = _lines(text) if lines is None else lines
+    kind = detect_kind(text, lines) if kind is None else kind
+    if kind == "ofsted_letter":
+        title = _letter_subject(lines)
+        if title:
+            return title
+    if kind in ("ofsted_report", "ofsted_letter"):
+        title = _report_heading(lines)
+        if title:
+            return title
+    return _headline(lines)
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= _MAX_TITLE_WORDS or len(line) > _MAX_TITLE_CHARS:
+        return False
+    if line.endswith((".", ":", ";", ",")) and not line.endswith("..."):
+        return False
+    if _BOILERPLATE.match(line) or _is_dateline(line) or "@" in line or "://" in line:
+        return False
+    return sum(ch.isalpha() for ch in line) >= len(line) // 2
+
+
+def _is_dateline(line: str) -> bool:
+    return (
+        _labelled_date([line], _PUBLISHED_LABEL, _PUBLISHED_KEYS) is not None
+        or _labelled_date([line], _UPDATED_LABEL, _UPDATED_KEYS) is not None
+        or _only_date(line, allow_words=0) is not None
+    )
+
+
+def _headline(lines: list[str]) -> str | None:
+    for line in lines[:_HEAD_LINES]:
+        if _headline_like(line):
+            return line
+        if _BOILERPLATE.match(line) or _is_dateline(line) or len(line.split()) < 3:
+            continue  # furniture above the headline
+        return None  # the text starts with a paragraph: no headline printed
+    return None
+
+
+def _letter_subject(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines[:_LETTER_HEAD_LINES]):
+        if _DEAR.match(line):
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            return following if _headline_like(following) else None
+    return None
+
+
+def _report_heading(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines[:_LETTER_HEAD_LINES]):
+        if not _REPORT_HEADING.match(line):
+            continue
+        title = line
+        # PDF text breaks long headings over lines; a lower-case start continues it.
+        for following in lines[i + 1:i + 3]:
+            if not following[:1].islower() or len(title) + len(following) > _MAX_TITLE_CHARS:
+                break
+            title = f"{title} {following}"
+        title = _TRAILING_JOINER.sub("", title)
+        if len(title.split()) >= 3 and len(title) <= _MAX_TITLE_CHARS and not title.endswith("."):
+            return title
+    return None
+
+
+# --- publisher --------------------------------------------------------------------
+
+_COPYRIGHT = re.compile(
+    # "©" alone, or "Copyright"/"(c)" before "©" or a year ("(c) the council..." is a list item).
+    r"(?:©|(?:\bCopyright\b|\([cC]\))(?=\s*(?:©|(?:19|20)\d\d)))(?:\s*(?:©|Copyright\b)){0,3}\s*"
+    r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?[\s,]*)?"
+    r"(?P<name>[A-Z][\w&'’.\- ]{0,60}?)"
+    r"\s*(?=[.,;|]\s|[.,;|]?$|\s+(?:All\s+rights|\d{4}|is\s|and\s|-\s))",
+)
+_MAX_COPYRIGHT_LINE = 400
+_NOT_PUBLISHERS = re.compile(r"^(?:Crown(?:\s+copyright)?|Copyright|All\s+rights.*|The)$", re.IGNORECASE)
+
+
+def detect_publisher(text: str, kind: str | None = None) -> str | None:
+    """"Ofsted" for its letters and reports, else the holder of a copyright line."""
+    kind = detect_kind(text) if kind is None else kind
+    if kind in ("ofsted_letter", "ofsted_report"):
+        return "Ofsted"
+    if "©" not in text and "opyright" not in text and "(c)" not in text.lower():
+        return None
+    for line in text.splitlines():
+        # A copyright notice is a short line; long ones are prose (or noise).
+        if len(line) > _MAX_COPYRIGHT_LINE or not ("©" in line or "opyright" in line or "(c)" in line.lower()):
+            continue
+        for match in _COPYRIGHT.finditer(line):
+            name = match["name"].strip(" .-")
+            if name and not _NOT_PUBLISHERS.match(name):
+                return name
+    return None
