@@ -27,32 +27,30 @@ def safe(value: Any, style: str = "") -> Text:
 
 
 def _event_rating(event: dict[str, Any]) -> Text:
-    if not event.get("rating"):
-        return Text(" no grade ", style=grade_style(None))
-    return rating_badge(event.get("rating_label") or event.get("rating_text") or event["rating"], event.get("grade"))
+    # The normalised word keeps the column narrow; `show` and --json give the wording.
+    return rating_badge(event.get("rating"), event.get("grade"))
 
 
 def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
-    table = Table(title="Inspection timeline", title_justify="left", expand=False)
+    table = Table(title="Inspection timeline", title_justify="left")
     table.add_column("Date", no_wrap=True)
-    table.add_column("Authority")
+    table.add_column("Authority", overflow="fold")
     table.add_column("Type")
-    table.add_column("Rating", no_wrap=True)
-    table.add_column("Judgements by area")
-    table.add_column("Sources", justify="right")
+    table.add_column("Rating (areas that differ)", ratio=1)
+    table.add_column("Docs", justify="right", no_wrap=True)
     for event in events:
-        areas = Text()
+        rating = _event_rating(event)
         for area, judgement in sorted(event.get("judgements", {}).items()):
-            if area == "overall":
+            if area == "overall" or judgement.get("rating") == event.get("rating"):
                 continue
-            if areas:
-                areas.append("; ")
-            areas.append(safe(area))
-            areas.append(": ")
-            areas.append(safe(judgement.get("rating")), style=grade_style(judgement.get("grade"), badge=False))
+            rating.append("\n")
+            rating.append(safe(f"{area}: "))
+            word = safe(judgement.get("rating"))
+            word.stylize(grade_style(judgement.get("grade"), badge=False))
+            rating.append(word)
         table.add_row(
             safe(event["label"]), safe(event.get("authority") or "unknown"), safe(event["type"]),
-            _event_rating(event), areas, Text(str(len(event["doc_ids"]))),
+            rating, Text(str(len(event["doc_ids"]))),
         )
     return table
 

@@ -7,7 +7,11 @@ Promises (each has a test):
   the current file, applies its change and writes it back;
 - one write per import run (TinyDB's JSON storage rewrites the whole file);
 - a store that cannot be read is reported with its path and the reason and is
-  never overwritten.
+  never overwritten;
+- a write that fails (full disk, read-only folder) leaves the old store intact
+  and says why;
+- a store of an older schema is migrated when opened, after its exact bytes
+  are kept as ``<db>.bak-schema<N>``.
 
 Readers get plain dicts (``StoreData``), never TinyDB objects or queries.
 """
@@ -15,10 +19,12 @@ Readers get plain dicts (``StoreData``), never TinyDB objects or queries.
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +37,16 @@ from tinydb.storages import Storage
 
 __all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES"]
 
+# Schema 0: the tables of schema 1, written before the "meta" table existed.
 SCHEMA_VERSION = 1
 TABLES = ("documents", "facts", "events", "annotations")
 _META = "meta"
 LOCK_TIMEOUT_S = 60.0
+# What to do about a store that cannot be read, said in every such message.
+_DAMAGED = "it was left untouched. Restore it from a backup or move it aside to start a new store"
+_NOT_OURS = "it was left untouched. Check the path given with --db or $OFSTED_TUI_DB"
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -46,10 +58,10 @@ class StoreError(Exception):
         self.reason = reason
 
 
-def _load_raw(path: Path) -> dict[str, Any] | None:
-    """The file's JSON, ``None`` for a missing or empty file; StoreError otherwise."""
+def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, ``None`` for a missing file; StoreError otherwise."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except PermissionError:
@@ -57,20 +69,28 @@ def _load_raw(path: Path) -> dict[str, Any] | None:
     except IsADirectoryError:
         raise StoreError(path, "is a folder, not a store file; pass --db with a file path") from None
     except OSError as exc:
-        raise StoreError(path, f"cannot read the store ({exc.strerror or exc})") from None
-    if not raw.strip():
+        raise StoreError(path, f"cannot read the store ({exc.strerror or exc}); check the disk and the file's permissions") from None
+
+
+def _parse(path: Path, raw: bytes | None) -> dict[str, Any] | None:
+    """The store's JSON, ``None`` for a missing or empty file; StoreError otherwise."""
+    if raw is None or not raw.strip():
         return None
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise StoreError(
             path,
-            f"is not a readable store (broken JSON: {exc}); it was left untouched. "
-            "Restore it from a backup or move it aside to start a new store",
+            f"is not a readable store (broken JSON: {exc}); {_DAMAGED}",
         ) from None
     if not isinstance(data, dict):
-        raise StoreError(path, "is not an ofsted-tui store (the JSON is not an object); it was left untouched")
+        raise StoreError(path, f"is not an ofsted-tui store (the JSON is not an object); {_NOT_OURS}")
     return data
+
+
+def _load_raw(path: Path) -> dict[str, Any] | None:
+    """The file's JSON, ``None`` for a missing or empty file; StoreError otherwise."""
+    return _parse(path, _read_bytes(path))
 
 
 def _schema_of(path: Path, data: dict[str, Any]) -> int:
@@ -80,11 +100,12 @@ def _schema_of(path: Path, data: dict[str, Any]) -> int:
         # Every table but TinyDB's default must be one of ours, or this is not our file.
         unknown = set(data) - set(TABLES) - {"_default"}
         if unknown:
-            raise StoreError(path, f"is not an ofsted-tui store (unknown tables: {', '.join(sorted(unknown))}); it was left untouched")
-        return SCHEMA_VERSION
+            raise StoreError(path, f"is not an ofsted-tui store (unknown tables: {', '.join(sorted(unknown))}); {_NOT_OURS}")
+        # Rows without a meta table: written before schema 1. Nothing at all: a new store.
+        return 0 if any(data.get(name) for name in TABLES) else SCHEMA_VERSION
     version = rows[0].get("schema") if isinstance(rows[0], dict) else None
-    if not isinstance(version, int):
-        raise StoreError(path, "has no readable schema version; it was left untouched")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise StoreError(path, f"has no readable schema version (meta table damaged); {_DAMAGED}")
     if version > SCHEMA_VERSION:
         raise StoreError(
             path,
@@ -94,25 +115,77 @@ def _schema_of(path: Path, data: dict[str, Any]) -> int:
     return version
 
 
-def _atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so a crash leaves the old file or the new, never a mix."""
+def _from_schema0(data: dict[str, Any]) -> dict[str, Any]:
+    # Schema 1 only added the meta table; the rows are unchanged.
+    return data
+
+
+# _MIGRATIONS[n] turns a schema-n store into a schema n+1 one.
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_schema0}
+
+
+def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
+    for step in range(version, SCHEMA_VERSION):
+        data = _MIGRATIONS[step](data)
+    return data
+
+
+# What a person can do about a failed write, by errno.
+_WRITE_HINTS = {
+    errno.ENOSPC: "the disk is full: free some space and try again",
+    errno.EDQUOT: "the disk quota is used up: free some space and try again",
+    errno.EROFS: "the folder is on a read-only file system: use --db with a writable path",
+    errno.EACCES: "the folder is not writable: check its permissions or use --db with a writable path",
+    errno.EPERM: "the folder is not writable: check its permissions or use --db with a writable path",
+    errno.EFBIG: "the file is larger than this system allows",
+}
+
+
+def _os_detail(exc: OSError) -> str:
+    hint = _WRITE_HINTS.get(exc.errno or 0)
+    return f"{exc.strerror or exc}; {hint}" if hint else f"{exc.strerror or exc}"
+
+
+def _write_error(path: Path, exc: OSError) -> StoreError:
+    return StoreError(path, f"cannot write the store ({_os_detail(exc)}); the old store was left intact")
+
+
+_TMP_SUFFIX = ".tmp"
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temporary files left by a writer that was killed mid-write.
+
+    Only a lock holder creates them, so under the lock any that exist are stale.
+    """
+    for stale in path.parent.glob(f".{path.name}.*{_TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _atomic_write_bytes(path: Path, payload: bytes, mode_of: Path | None = None) -> None:
+    """Write ``payload`` to ``path`` so a crash leaves the old file or the new, never a mix.
+
+    The file keeps the permissions of ``mode_of`` (default: the file it replaces).
+    """
     folder = path.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise StoreError(path, f"cannot write the store ({exc.strerror or exc}); the old store was left intact") from None
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
-            shutil.copymode(path, tmp)
+        mode_of = mode_of or path
+        if mode_of.exists():
+            shutil.copymode(mode_of, tmp)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise StoreError(path, f"cannot write the store ({exc.strerror or exc}); the old store was left intact") from None
+        raise _write_error(path, exc) from None
     # Make the rename itself durable.
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)
@@ -162,12 +235,29 @@ class Store:
 
     # -- reading -----------------------------------------------------------
     def read(self) -> StoreData:
-        """Everything in the store; an empty snapshot where the file does not exist yet."""
-        data = _load_raw(self.path)
+        """Everything in the store; an empty snapshot where the file does not exist yet.
+
+        A store of an older schema is migrated on disk first (see ``_migrate``);
+        where it cannot be written, it is read as migrated and left as it is.
+        """
+        raw = _read_bytes(self.path)
+        data = _parse(self.path, raw)
         if data is None:
             return StoreData()
-        _schema_of(self.path, data)
-        return StoreData(**{name: _rows(self.path, data, name) for name in TABLES})
+        version = _schema_of(self.path, data)
+        if version == SCHEMA_VERSION:
+            return _snapshot(self.path, data)
+        snapshot = _snapshot(self.path, _upgrade(data, version))
+        try:
+            with self._locked():
+                # Another process may have migrated it while we waited for the lock.
+                raw = _read_bytes(self.path)
+                data = _parse(self.path, raw)
+                if data is not None and _schema_of(self.path, data) < SCHEMA_VERSION:
+                    snapshot = self._migrate(raw, data)
+        except StoreError as exc:
+            log.warning("%s: read as schema %d, but not migrated on disk: %s", self.path, SCHEMA_VERSION, exc.reason)
+        return snapshot
 
     def mtime_ns(self) -> int | None:
         """The file's modification stamp, for noticing another writer's change."""
@@ -184,6 +274,21 @@ class Store:
         The caller mutates the lists of the yielded ``StoreData``; when the block
         ends without an exception the whole store is written atomically.
         """
+        with self._locked():
+            raw = _read_bytes(self.path)
+            data = _parse(self.path, raw)
+            if data is None:
+                snapshot = StoreData()
+            elif _schema_of(self.path, data) < SCHEMA_VERSION:
+                snapshot = self._migrate(raw, data)
+            else:
+                snapshot = _snapshot(self.path, data)
+            yield snapshot
+            if snapshot.changed:
+                self._write(snapshot)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S)
@@ -191,14 +296,32 @@ class Store:
         except Timeout:
             raise StoreError(self.path, f"another ofsted-tui is writing this store (lock {self.lock_path} held for {LOCK_TIMEOUT_S:.0f} s); try again when it finishes") from None
         except OSError as exc:
-            raise StoreError(self.path, f"cannot lock the store ({exc.strerror or exc}); is the folder writable?") from None
+            raise StoreError(self.path, f"cannot lock the store ({_os_detail(exc)}); the store was left as it was") from None
         try:
-            snapshot = self.read()
-            yield snapshot
-            if snapshot.changed:
-                self._write(snapshot)
+            _remove_stale_temps(self.path)
+            yield
         finally:
             lock.release()
+
+    def _migrate(self, raw: bytes | None, data: dict[str, Any]) -> StoreData:
+        """Keep the old file's bytes as a backup, then write it in the current schema.
+
+        The caller holds the lock. A backup of the same name holding other bytes
+        (an earlier migration of another file) is never overwritten.
+        """
+        version = _schema_of(self.path, data)
+        snapshot = _snapshot(self.path, _upgrade(data, version))  # damaged rows fail here, before any write
+        backup = self.path.with_name(f"{self.path.name}.bak-schema{version}")
+        n = 1
+        while backup.exists() and _read_bytes(backup) != raw:
+            n += 1
+            backup = self.path.with_name(f"{self.path.name}.bak-schema{version}-{n}")
+        if not backup.exists():
+            _atomic_write_bytes(backup, raw or b"", mode_of=self.path)
+        self._write(snapshot)
+        log.warning("%s: migrated from schema %d to %d; the old file was kept as %s",
+                    self.path, version, SCHEMA_VERSION, backup)
+        return snapshot
 
     def _write(self, snapshot: StoreData) -> None:
         storage_path = self.path
@@ -221,13 +344,17 @@ class Store:
             db.close()
 
 
+def _snapshot(path: Path, data: dict[str, Any]) -> StoreData:
+    return StoreData(**{name: _rows(path, data, name) for name in TABLES})
+
+
 def _rows(path: Path, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
     table = data.get(name)
     if table is None:
         return []
     if not isinstance(table, dict):
-        raise StoreError(path, f"table {name!r} is damaged (not an object); the file was left untouched")
+        raise StoreError(path, f"table {name!r} is damaged (not an object); {_DAMAGED}")
     try:
         return [table[key] for key in sorted(table, key=int)]
     except (ValueError, TypeError):
-        raise StoreError(path, f"table {name!r} is damaged (bad row ids); the file was left untouched") from None
+        raise StoreError(path, f"table {name!r} is damaged (bad row ids); {_DAMAGED}") from None

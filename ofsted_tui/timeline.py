@@ -147,20 +147,30 @@ def build_events(
             key = (authority, year, None, _graded(fact))
             clusters.setdefault(key, _Cluster(*key)).facts.append(fact)
 
-    for fact, doc in undated:
+    # Judgements first, so a document's undated inspection mention can follow them.
+    placed: dict[str, _Cluster] = {}
+    for fact, doc in sorted(undated, key=lambda item: item[0]["type"] != "judgement"):
         authority = _authority(fact, doc)
-        floor = _doc_floor(by_doc[doc["id"]])
-        candidates = [
-            c for c in clusters.values()
-            if c.authority == authority and c.year is not None
-            and (c.year, c.month or 12) >= floor
-            and any(f.get("rating") == fact.get("rating") for f in c.facts if f["type"] == "judgement")
-        ]
-        if fact["type"] == "judgement" and candidates:
-            min(candidates, key=lambda c: (c.year, c.month or 0)).facts.append(fact)
-        elif fact["type"] == "judgement" or fact.get("subject"):
+        if fact["type"] == "judgement":
+            floor = _doc_floor(by_doc[doc["id"]])
+            candidates = [
+                c for c in clusters.values()
+                if c.authority == authority and c.year is not None
+                and (c.year, c.month or 12) >= floor
+                and any(f.get("rating") == fact.get("rating") for f in c.facts if f["type"] == "judgement")
+            ]
+            if candidates:
+                chosen = min(candidates, key=lambda c: (c.year, c.month or 0))
+                chosen.facts.append(fact)
+                placed[doc["id"]] = chosen
+                continue
+        elif doc["id"] in placed and placed[doc["id"]].graded == _graded(fact):
+            placed[doc["id"]].facts.append(fact)
+            continue
+        if fact["type"] == "judgement" or fact.get("subject"):
             key = (authority, None, None, _graded(fact))
-            clusters.setdefault(key, _Cluster(*key)).facts.append(fact)
+            placed[doc["id"]] = clusters.setdefault(key, _Cluster(*key))
+            placed[doc["id"]].facts.append(fact)
 
     events = [_event(c, docs) for c in clusters.values()]
     events.sort(key=_sort_key)

@@ -16,6 +16,13 @@ from tests.paths import CORPUS, SEEDS
 ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+def summary_count(stdout: str, label: str) -> int:
+    """The number printed beside ``label`` in the import summary table."""
+    match = re.search(re.escape(label) + r"[\s│|]+(\d+)", stdout)
+    assert match, f"{label!r} not in the summary:\n{stdout}"
+    return int(match.group(1))
+
+
 @pytest.fixture
 def db(tmp_path):
     return tmp_path / "db.json"
@@ -24,12 +31,12 @@ def db(tmp_path):
 def test_import_reports_counts_and_reimport_is_a_no_op(db):
     first = run_cli("import", str(CORPUS), db=db)
     assert first.returncode == 0, first.stderr
-    assert re.search(r"Documents added\s+5", first.stdout)
+    assert summary_count(first.stdout, "Documents added") == 5
     stamp = db.stat().st_mtime_ns
     before = db.read_bytes()
     second = run_cli("import", str(CORPUS), db=db)
     assert second.returncode == 0
-    assert re.search(r"Documents unchanged\s+5", second.stdout)
+    assert summary_count(second.stdout, "Documents unchanged") == 5
     assert db.read_bytes() == before and db.stat().st_mtime_ns == stamp
 
 
@@ -48,7 +55,7 @@ def test_edited_file_replaces_its_facts(db, tmp_path):
     assert run_cli("import", str(story), db=db).returncode == 0
     story.write_text("Kent County Council's children's services were rated 'good' by Ofsted in 2019.\n")
     result = run_cli("import", str(story), db=db)
-    assert re.search(r"Documents replaced \(edited\)\s+1", result.stdout)
+    assert summary_count(result.stdout, "Documents replaced (edited)") == 1
     data = json.loads(run_cli("export", db=db).stdout)
     assert len(data["documents"]) == 1
     ratings = [f["rating"] for f in data["facts"] if f["type"] == "judgement"]
@@ -120,7 +127,7 @@ def test_export_csv_and_markdown(db, tmp_path):
 
 
 def test_hostile_text_is_printed_literally(db, tmp_path):
-    evil = tmp_path / "[b]evil[/b].txt"
+    evil = tmp_path / "[b]evil[@click=app.quit].txt"
     evil.write_text(
         "[@click=app.quit]Click[/] Council news \x1b]52;c;aGk=\x07\x1b[31m\n\n"
         "Haringey Council was rated 'inadequate' [link=http://x]here[/link] in 2012.\n"

@@ -1,0 +1,238 @@
+"""Interaction latency on a large store, driven through Pilot: search, filters, the reader.
+
+    .venv/bin/python benchmarks/bench_interaction.py --docs 10000
+
+The explorer runs headless (``run_test``, 160x48) in a fresh interpreter on the
+generated store. Every frame the app produces is timed, and each frame is also
+rendered to terminal codes as the real driver would, so drawing counts. For
+each key press the figures are:
+
+- *view recomputed*: from sending the key until the screen has recomputed its
+  view (``refresh_view``: filtering, searching, handing rows to the lists), for
+  the keys that change the filters;
+- *frame*: from sending the key until the first frame after that is out, the
+  latency a user sees (frames are paced by Textual, at most 60 a second).
+
+Keys: typing queries into the search box one character at a time (with
+backspaces and clearing), and in the filter sidebar toggling authorities,
+ratings, eras and kinds, and typing a year range. The reader opens the longest
+document from the document list (enter), several times. Figures are p50 and
+p95 over all key presses of each kind; peak memory is the child's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.measure import (  # noqa: E402
+    Table, child_json, emit_child, machine_line, percentile, reproduce, save_result,
+)
+
+__all__ = ["main"]
+
+TARGET_KEY_P95_MS = 50.0
+TARGET_READER_MS = 100.0
+SIZE = (160, 48)
+QUERIES = ("inadequate", "children in care", '"requires improvement"', "Birmingham", "care leavers good",
+           "exploitation", "social work practice")
+READER_OPENS = 5
+FRAME_WAIT_S = 2.0
+
+
+class _Clock:
+    """Timestamps of frames and of view refreshes, for measuring one key press at a time."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        from textual._compositor import CompositorUpdate
+
+        self.frames: list[float] = []
+        self.views: list[float] = []
+        display = app._display
+
+        def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
+            display(screen, renderable)
+            if renderable is None:
+                return
+            if isinstance(renderable, CompositorUpdate) and app.is_headless:
+                # Headless skips turning the frame into terminal codes; do it, as a terminal would need.
+                renderable.render_segments(app.console)
+            self.frames.append(time.perf_counter())
+
+        app._display = timed_display
+
+    def watch_view(self, screen) -> None:  # type: ignore[no-untyped-def]
+        refresh_view = screen.refresh_view
+
+        def timed_refresh_view() -> None:
+            refresh_view()
+            self.views.append(time.perf_counter())
+
+        screen.refresh_view = timed_refresh_view
+
+    async def frame_after(self, moment: float, ready=lambda: True) -> float:  # type: ignore[no-untyped-def]
+        deadline = time.perf_counter() + FRAME_WAIT_S
+        while time.perf_counter() < deadline:
+            later = [f for f in self.frames if f > moment]
+            if later and ready():
+                return later[0]
+            await asyncio.sleep(0.001)
+        return float("nan")
+
+
+async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """(view recomputed, frame) milliseconds for one key press; 0 for the first when no view was.
+
+    Searching runs in a thread and recomputes the view again when its answer
+    lands, so the press counts until the screen has settled (no search under
+    way) and the *last* recomputation; the frame is the first one after that.
+    """
+    views = len(clock.views)
+    start = time.perf_counter()
+    await pilot.press(key)
+    deadline = time.perf_counter() + FRAME_WAIT_S
+    while not settled() and time.perf_counter() < deadline:
+        await asyncio.sleep(0.001)
+    recomputed = clock.views[views:]
+    handled = recomputed[-1] if recomputed else start
+    frame = await clock.frame_after(handled)
+    return ((handled - start) * 1000 if recomputed else 0.0), (frame - start) * 1000
+
+
+def _key_name(char: str) -> str:
+    return {" ": "space", '"': "quotation_mark"}.get(char, char)
+
+
+async def _drive(db: str) -> dict:
+    from ofsted_tui.app import make_app
+    from ofsted_tui.widgets.documents import DocumentList
+
+    app = make_app(db)
+    clock = _Clock(app)
+    out: dict[str, list] = {"search": [], "filter": [], "timeline": [], "reader_open": [], "reader_scroll": []}
+    async with app.run_test(size=SIZE) as pilot:
+        started = time.perf_counter()
+        while not (app.corpus is not None and app.search_ready):
+            await pilot.pause(0.05)
+        out["loaded_s"] = [time.perf_counter() - started]
+        main = app.main_screen
+        clock.watch_view(main)
+        corpus = app.corpus
+
+        # Search box: type each query, delete part of it, then clear it.
+        def settled() -> bool:
+            return not getattr(main, "searching", False)
+
+        await pilot.press("slash")
+        for query in QUERIES:
+            for char in query:
+                out["search"].append(await _press(pilot, clock, _key_name(char), settled))
+            for _ in range(3):
+                out["search"].append(await _press(pilot, clock, "backspace", settled))
+            out["search"].append(await _press(pilot, clock, "ctrl+u", settled))
+        await pilot.press("escape")
+
+        # Filters: toggle values of each facet on and off, then a year range.
+        for facet in ("authorities", "grades", "eras", "kinds"):
+            facet_list = main.query_one(f"#facet-{facet}")
+            facet_list.focus()
+            await pilot.pause()
+            for key in ("space", "down", "space", "down", "space", "space", "up", "space", "up", "space"):
+                out["filter"].append(await _press(pilot, clock, key))
+        for field, year in (("#year-from", "2014"), ("#year-to", "2020")):
+            main.query_one(field).focus()
+            await pilot.pause()
+            for char in year:
+                out["filter"].append(await _press(pilot, clock, char))
+        for field in ("#year-from", "#year-to"):
+            main.query_one(field).focus()
+            await pilot.pause()
+            out["filter"].append(await _press(pilot, clock, "ctrl+u"))
+
+        # The timeline: moving the cursor shows the event's detail and trajectory.
+        main.action_show_tab("timeline")  # not a key: a digit would go to the year box
+        await pilot.pause()
+        for key in ("down",) * 20 + ("pagedown",) * 5 + ("end", "home"):
+            out["timeline"].append(await _press(pilot, clock, key))
+
+        # The reader: open the longest document from the document list.
+        longest = max(corpus.documents.values(), key=lambda d: len(d.get("text") or ""))
+        out["longest_chars"] = [len(longest["text"])]
+        main.action_show_tab("documents")
+        documents = main.query_one(DocumentList)
+        await pilot.pause()
+        for _ in range(READER_OPENS):
+            documents.cursor = next(i for i, d in enumerate(documents.rows) if d["id"] == longest["id"])
+            documents.focus()
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("enter")
+            reader_ready = lambda: type(app.screen).__name__ == "ReaderScreen" and app.screen.reader.virtual_size.height > 0  # noqa: E731
+            frame = await clock.frame_after(start, reader_ready)
+            out["reader_open"].append((0.0, (frame - start) * 1000))
+            for _ in range(10):
+                out["reader_scroll"].append(await _press(pilot, clock, "pagedown"))
+            await pilot.press("escape")
+            await pilot.pause()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10000, help="size of the generated store (default 10000)")
+    parser.add_argument("--child", metavar="DB", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        emit_child(asyncio.run(_drive(args.child)))
+        return 0
+
+    from benchmarks.stores import generated_store
+
+    db = generated_store(args.docs)
+    result = child_json([str(Path(__file__).resolve()), "--child", str(db)])
+    table = Table(f"Interaction on the {args.docs:,}-document store (Pilot, headless {SIZE[0]}x{SIZE[1]}); "
+                  "milliseconds, p50 / p95 (max)")
+    summary = {}
+    for kind, label, target in (
+        ("search", "search box keystroke", TARGET_KEY_P95_MS),
+        ("filter", "filter keystroke (facets, years)", TARGET_KEY_P95_MS),
+        ("timeline", "timeline cursor key", None),
+        ("reader_scroll", "reader page down (longest document)", None),
+    ):
+        # A key that changed nothing on screen (home at the top) draws no frame: left out, and counted.
+        frames = [f for _, f in result[kind] if f == f]
+        silent = len(result[kind]) - len(frames)
+        handled = [h for h, _ in result[kind] if h > 0]
+        p50, p95, top = percentile(frames, 50), percentile(frames, 95), max(frames, default=float("nan"))
+        if handled:
+            table.add(f"{label}: view recomputed",
+                      f"{percentile(handled, 50):.1f} / {percentile(handled, 95):.1f} ({max(handled):.0f})")
+        note = f", {silent} drew nothing" if silent else ""
+        table.add(f"{label}: to frame ({len(frames)} keys{note})", f"{p50:.1f} / {p95:.1f} ({top:.0f})",
+                  f"p95 < {target:.0f}" if target else "", (p95 < target) if target else None)
+        summary[kind] = {"p50": p50, "p95": p95, "max": top, "n": len(frames), "silent": silent,
+                         "handled_p50": percentile(handled, 50), "handled_p95": percentile(handled, 95)}
+    opens = [f for _, f in result["reader_open"]]
+    slowest = max(opens)
+    table.add(f"open the longest document ({result['longest_chars'][0] / 1024:.0f} K chars) in the reader",
+              f"{percentile(opens, 50):.1f} median ({slowest:.0f} max) of {len(opens)}",
+              f"< {TARGET_READER_MS:.0f}", slowest < TARGET_READER_MS)
+    summary["reader_open"] = {"median": percentile(opens, 50), "max": slowest, "chars": result["longest_chars"][0]}
+    table.add("store loaded and indexed under Pilot", f"{result['loaded_s'][0]:.2f} s")
+    table.add("peak memory", f"{result['peak_rss_mb']:.0f} MiB", "< 500 MiB", result["peak_rss_mb"] < 500)
+    summary["peak_rss_mb"] = result["peak_rss_mb"]
+    table.print()
+    print(f"machine: {machine_line()}")
+    print(reproduce("bench_interaction.py", ["--docs", str(args.docs)]))
+    save_result(f"interaction-{args.docs}", {"docs": args.docs, "summary": summary, "raw": result})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

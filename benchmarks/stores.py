@@ -1,0 +1,91 @@
+"""The stores the start-up and interaction benchmarks open, built when missing or stale.
+
+- the bundled store: the repository's ``db.json``; where it is not built yet,
+  one made from ``corpus/`` the way the README says (``ofsted-tui rebuild``);
+- the generated stores: ``$OFSTED_BENCH_DIR/db-<docs>.json``, the generated
+  corpus imported with ``import_paths``.
+
+A built store carries a stamp of the generator and of the importing code's
+source; when either changes, the store is built again, so figures never come
+from a store the current code would not write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.measure import BENCH_DIR, REPO, corpus_dir  # noqa: E402
+
+__all__ = ["bundled_store", "generated_store", "code_stamp"]
+
+# The code whose output a store is: extraction, the pipeline and the store layout.
+_STAMPED = ("importers", "ofsted_tui/importing.py", "ofsted_tui/store.py", "ofsted_tui/timeline.py",
+            "ofsted_tui/annotations.py")
+
+
+def code_stamp() -> str:
+    digest = hashlib.sha256()
+    for name in _STAMPED:
+        root = REPO / name
+        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        for path in files:
+            if path.is_file():
+                digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _stamp_path(db: Path) -> Path:
+    return db.with_name(db.name + ".stamp")
+
+
+def _fresh(db: Path, stamp: dict) -> bool:
+    try:
+        return db.is_file() and json.loads(_stamp_path(db).read_text()) == stamp
+    except (OSError, ValueError):
+        return False
+
+
+def bundled_store() -> Path:
+    """The repository's db.json, or one rebuilt from corpus/ where it is not there yet."""
+    shipped = REPO / "db.json"
+    if shipped.is_file():
+        return shipped
+    db = BENCH_DIR / "db-bundled.json"
+    stamp = {"corpus": "corpus/", "code": code_stamp()}
+    if not _fresh(db, stamp):
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)
+        db.unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "ofsted_tui.cli", "rebuild", "corpus", "--db", str(db)],
+                       cwd=REPO, check=True, capture_output=True)
+        _stamp_path(db).write_text(json.dumps(stamp))
+    return db
+
+
+def generated_store(docs: int, seed: int = 1) -> Path:
+    """A store holding the generated corpus of ``docs`` documents (built if missing or stale)."""
+    from benchmarks.corpusgen import generator_stamp
+    from benchmarks.generate_corpus import ensure_corpus
+
+    db = BENCH_DIR / f"db-{docs}.json"
+    stamp = {"docs": docs, "seed": seed, "generator": generator_stamp(), "code": code_stamp()}
+    if _fresh(db, stamp):
+        return db
+    corpus = corpus_dir(docs)
+    ensure_corpus(corpus, docs, seed)
+    db.unlink(missing_ok=True)
+    print(f"building the {docs}-document store at {db} (once; about a minute per 10,000 documents)...",
+          file=sys.stderr, flush=True)
+    # A child process, so the benchmark that asked does not carry the import's memory.
+    subprocess.run([sys.executable, "-c", (
+        "import sys; from ofsted_tui.importing import import_paths; from ofsted_tui.store import Store; "
+        "r = import_paths(Store(sys.argv[1]), [sys.argv[2]]); sys.exit(1 if not r.added else 0)"
+    ), str(db), str(corpus)], cwd=REPO, check=True)
+    _stamp_path(db).write_text(json.dumps(stamp))
+    return db

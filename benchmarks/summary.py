@@ -1,0 +1,101 @@
+"""Every target of the performance budget against the latest figures measured.
+
+    .venv/bin/python benchmarks/summary.py [--docs 10000]
+
+Reads the results the benchmark scripts saved under ``$OFSTED_BENCH_DIR``
+(default /tmp/ofsted-bench) and prints one line per target: the figure, the
+target, met or MISSED, and the script that measured it. A target with no
+figure yet says which script to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.measure import BENCH_DIR, Table  # noqa: E402
+
+__all__ = ["main"]
+
+
+def _load(name: str) -> dict | None:
+    try:
+        return json.loads((BENCH_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10000)
+    args = parser.parse_args(argv)
+    docs = args.docs
+    table = Table(f"Performance budget, {docs:,}-document figures (results in {BENCH_DIR})")
+    missing = []
+
+    imp = _load(f"import-{docs}")
+    if imp:
+        seconds = imp["import"]["seconds"]
+        limit = 60.0 * docs / 10000
+        table.add(f"import {docs:,} text documents", f"{seconds:.1f} s ({docs / seconds:.0f} docs/s)",
+                  f"< {limit:.0f} s", seconds < limit)
+        table.add("store overhead over extraction", f"{imp['overhead_cpu']:.0%} CPU ({imp['overhead']:.0%} wall)",
+                  "< 25%", imp["overhead_cpu"] < 0.25)
+        table.add("peak memory, import", f"{imp['import']['peak_rss_mb']:.0f} MiB", "< 500 MiB",
+                  imp["import"]["peak_rss_mb"] < 500)
+        table.add("db.json size", f"{imp['import']['db_bytes'] / 2**20:.1f} MiB")
+        pdf = imp.get("pdf")
+        if pdf:
+            table.add("PDF import into a store / bare text", f"{pdf['store_ratio_cpu']:.2f}x CPU "
+                      f"({pdf['store_ratio_wall']:.2f}x wall)", "<= 1.3x", pdf["store_ratio_cpu"] <= 1.3)
+    else:
+        missing.append(f"bench_import.py --docs {docs}")
+
+    start = _load(f"startup-{docs}")
+    if start:
+        summary = start["summary"]
+        base = summary["empty"]["first_frame"]
+        table.add("empty Textual app, first frame", f"{base:.2f} s")
+        for name, label in (("bundled", "bundled store"), (str(docs), f"{docs:,}-document store")):
+            row = summary[name]
+            table.add(f"start-up to filled timeline, {label}", f"{row['filled_frame']:.2f} s ({row['ratio']:.2f}x)",
+                      f"< {row['target']}x", row["ratio"] < row["target"])
+        table.add(f"peak memory, start-up on {docs:,}", f"{summary[str(docs)]['peak_rss_mb']:.0f} MiB", "< 500 MiB",
+                  summary[str(docs)]["peak_rss_mb"] < 500)
+    else:
+        missing.append(f"bench_startup.py --docs {docs}")
+
+    act = _load(f"interaction-{docs}")
+    if act:
+        summary = act["summary"]
+        for kind, label in (("search", "search keystroke"), ("filter", "filter keystroke")):
+            row = summary[kind]
+            table.add(f"{label} to frame, p50 / p95", f"{row['p50']:.0f} / {row['p95']:.0f} ms", "p95 < 50 ms",
+                      row["p95"] < 50)
+        reader = summary["reader_open"]
+        table.add("open the longest document in the reader", f"{reader['max']:.0f} ms max "
+                  f"({reader['median']:.0f} median)", "< 100 ms", reader["max"] < 100)
+        table.add("peak memory, interaction", f"{summary['peak_rss_mb']:.0f} MiB", "< 500 MiB",
+                  summary["peak_rss_mb"] < 500)
+    else:
+        missing.append(f"bench_interaction.py --docs {docs}")
+
+    table.print()
+    for source in (imp, start, act):
+        if source:
+            m = source["machine"]
+            print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, "
+                  f"Python {m['python']}; load average {m.get('load', '?')} ({source['at']})")
+            break
+    for script in missing:
+        print(f"no figures yet: run .venv/bin/python benchmarks/{script}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

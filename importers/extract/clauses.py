@@ -1,0 +1,233 @@
+"""Sentences, clauses, dates and councils of a text, found once and shared.
+
+The judgement and inspection rules read a statement at a time: which date,
+council and area belong to a rating depends on the sentence and the clause it
+sits in. ``index_for(text)`` keeps what was found about a text, so rules that
+run over the same document share the work.
+
+Sentences end at terminal punctuation before a space, at blank lines, and at
+line breaks unless the next line continues in lower case (text extracted from
+PDFs breaks lines mid-sentence). Clauses end at ; : , and dashes, and before
+"but", "while", "although" and an "and" that opens a new prepositional phrase
+("rated inadequate in 2014 and in 2018 good"); a comma inside a date
+("February 23, 2010") or a number ("1,000") is no boundary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from importers.authorities import find_authorities
+from importers.extract.dates import DateMention, find_dates
+
+__all__ = ["TextIndex", "index_for", "other_event_date", "published_fields"]
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr cllr st prof rev no nos vs etc eg ie e.g i.e co ltd inc approx fig para "
+    "gen lt col sgt insp supt jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SENTENCE_END = re.compile(
+    r"(?P<stop>[.!?]+[)\]\"'’”]*)(?=\s)"  # a full stop, maybe closing a quote
+    r"|(?P<para>\n[ \t]*\n)"  # a blank line
+    r"|(?P<line>\n)(?=[ \t]*[^a-z\s])"  # a line break the next line does not continue
+)
+# Words before a date that make it the date of something else: the report's
+# publication, a deadline, the start or end of a period.
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:since|until|till|before|after|by|published|released|issued|updated|dated|posted|due|"
+    r"expected|from)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
+    re.IGNORECASE,
+)
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]"
+    r"|(?<!\d),|,(?!\d)"
+    r"|\s[-–—]{1,2}\s|[–—]"
+    r"|\s(?=(?:but|while|whereas|although|though|however|yet)\b)"
+    r"|\s(?=and\s+(?:in|on|at|under|during|from|by|for|since|then|later|previously|before|after)\b)",
+    re.IGNORECASE,
+)
+
+
+class TextIndex:
+    """One text's sentences, clauses, dates and council mentions.
+
+    Sentences are found on demand around the positions a rule asks about (most
+    of a long report holds no rating), and dates and councils on first use.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: list[tuple[int, int]] = []  # sentences found so far, sorted
+        self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._dates: list[DateMention] | None = None
+        self._date_starts: list[int] = []
+        self._authorities: list[tuple[int, int, str]] | None = None
+        self._authority_starts: list[int] = []
+
+    @property
+    def dates(self) -> list[DateMention]:
+        if self._dates is None:
+            self._dates = find_dates(self.text)
+            self._date_starts = [d.start for d in self._dates]
+        return self._dates
+
+    @property
+    def authorities(self) -> list[tuple[int, int, str]]:
+        if self._authorities is None:
+            self._authorities = find_authorities(self.text)
+            self._authority_starts = [a[0] for a in self._authorities]
+        return self._authorities
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``, trimmed of surrounding space.
+
+        At most ``_MAX_SENTENCE`` characters are searched each way, so text
+        without any punctuation is read in pieces of about that length.
+        """
+        pos = max(0, min(pos, len(self.text)))
+        i = bisect.bisect_right(self._known, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self._known[i][0] <= pos < self._known[i][1]:
+            return self._known[i]
+        found = _sentence_around(self.text, pos)
+        if found[0] < found[1]:
+            bisect.insort(self._known, found)
+        return found
+
+    def previous_sentence(self, start: int) -> tuple[int, int] | None:
+        """The sentence before the one starting at ``start``, if any."""
+        pos = start - 1
+        while pos >= 0 and self.text[pos].isspace():
+            pos -= 1
+        return self.sentence_at(pos) if pos >= 0 else None
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        dates = self.dates
+        i = bisect.bisect_left(self._date_starts, start)
+        out = []
+        while i < len(dates) and dates[i].start < end:
+            if dates[i].end <= end:
+                out.append(dates[i])
+            i += 1
+        return out
+
+    def authorities_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        authorities = self.authorities
+        i = bisect.bisect_left(self._authority_starts, start)
+        out = []
+        while i < len(authorities) and authorities[i][0] < end:
+            if authorities[i][1] <= end:
+                out.append(authorities[i])
+            i += 1
+        return out
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """The clause holding ``pos`` (the sentence's, at a boundary)."""
+        s_start, s_end = self.sentence_at(pos)
+        for c_start, c_end in self.clauses(s_start, s_end):
+            if c_start <= pos < c_end:
+                return c_start, c_end
+        return s_start, s_end
+
+    def event_dates_in(self, start: int, end: int) -> list[DateMention]:
+        """The dates in ``text[start:end]`` that can date an event said there."""
+        return [d for d in self.dates_in(start, end) if not other_event_date(self.text, d)]
+
+    def clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses of ``text[start:end]``, never cutting through a date."""
+        cached = self._clauses.get((start, end))
+        if cached is not None:
+            return cached
+        protected = [(d.start, d.end) for d in self.dates_in(start, end)]
+        bounds = []
+        last = start
+        for match in _CLAUSE_BREAK.finditer(self.text, start, end):
+            if any(s < match.start() < e for s, e in protected):
+                continue
+            if match.start() > last:
+                bounds.append((last, match.start()))
+            last = match.end()
+        if end > last:
+            bounds.append((last, end))
+        self._clauses[(start, end)] = bounds = bounds or [(start, end)]
+        return bounds
+
+
+_MAX_SENTENCE = 1500
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    # Look back a little first: most sentences are short.
+    for reach in (300, _MAX_SENTENCE):
+        start = max(0, pos - reach)
+        boundary = None
+        for match in _SENTENCE_END.finditer(text, start, pos):
+            if _is_boundary(text, match):
+                boundary = match
+        if boundary is not None:
+            start = boundary.end()
+            break
+    end = min(len(text), pos + _MAX_SENTENCE)
+    for match in _SENTENCE_END.finditer(text, pos, end):
+        if _is_boundary(text, match):
+            end = match.end("stop") if match["stop"] else match.start()
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if not start <= pos < end:
+        return pos, pos  # between sentences
+    return start, end
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    return not match["stop"] or _ends_sentence(text, match)
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    stop = match["stop"]
+    if stop.startswith(".") and len(stop) == 1 or stop == ".":
+        word = _WORD_BEFORE_STOP.search(text, max(0, match.start() - 12), match.start())
+        if word:
+            token = word.group(1).lower().rstrip(".")
+            # An abbreviation ("Cllr.") or an initial ("J. Smith") does not end a sentence.
+            if token in _ABBREVIATIONS or len(token) == 1:
+                return False
+    following = _NEXT_CHAR.match(text, match.end())
+    # "approx. five": a stop before a lower-case word continues the sentence.
+    return not (following and following.group(1).islower())
+
+
+
+def other_event_date(text: str, date: DateMention) -> bool:
+    """Whether ``date`` dates something else: "published on 11 April", "since 2019"."""
+    match = _OTHER_EVENT_BEFORE.search(text, max(0, date.start - 30), date.start)
+    if match is None:
+        return False
+    # "from 13 to 24 February" introduces the range the mention already holds.
+    return not (date.is_range and match.group(0).lower().lstrip().startswith("from"))
+
+
+def published_fields(ctx) -> dict | None:
+    """The document's publication date as date fields, or None if not known."""
+    published = getattr(ctx, "published", None)
+    if not isinstance(published, (tuple, list)):
+        return None
+    year, month, day = (tuple(published) + (None, None, None))[:3]
+    if not isinstance(year, int) or isinstance(year, bool):
+        return None
+    month = month if isinstance(month, int) and 1 <= month <= 12 else None
+    day = day if month is not None and isinstance(day, int) and 1 <= day <= 31 else None
+    precision = "day" if day else "month" if month else "year"
+    return {"year": year, "month": month, "day": day, "precision": precision}
+
+
+@lru_cache(maxsize=8)
+def index_for(text: str) -> TextIndex:
+    """The shared index of ``text`` (cached: several rules read each document)."""
+    return TextIndex(text)

@@ -1,0 +1,267 @@
+"""The judgement table on the first page of an Ofsted report, read from clean text.
+
+Reports print their judgements as a table (ILACS: "Judgement / Grade", one row
+per area, "Overall effectiveness" last; SIF: numbered rows "1.", "2.", "2.1",
+"2.2", "3." between "The overall judgement is ..." and the LSCB's judgement).
+Extracted text shows that table in many shapes, and this reads them all:
+
+* a label wrapped over several lines, the grade on a line of its own or at
+  the end of the label's last line ("Overall effectiveness Good");
+* a grade split over lines ("Requires improvement" / "to be good", or
+  "Requires" / "improvement");
+* rows separated by blank lines or not.
+
+Each row is one judgement fact, dated by the inspection the report is about
+("Inspection dates: 13 to 24 February 2023"), never by its publication. The
+span is the grade as printed. Rows must name a judgement area
+(``importers.vocabulary``) and nothing much else, so prose is never read as a
+table. Only the head of the document is searched: the table is on page one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.extract.dates import DateMention, find_dates
+from importers.model import Fact
+from importers.vocabulary import RATING_WORDS, era_for, find_areas, grade_of, normalise_rating
+
+__all__ = ["TableRow", "extract", "find_judgement_table", "inspection_period", "judgement_facts", "label_area"]
+
+# The table sits on the first page; the inspection dates above it.
+HEAD = 8000
+_DATES_HEAD = 4000
+
+_RATING = rf"(?P<rating>\b{RATING_WORDS})"
+# A row from the start of a line: up to four label lines, then a grade that
+# ends its line. Labels hold no full stop but a SIF row number's ("2.1"),
+# which keeps prose out.
+_ROW = re.compile(
+    rf"(?P<label>(?:\d(?:\.\d)?\.?[ \t]+)?[^\n.]*?(?:\n[^\n.]*?){{0,3}}?)[ \t]*{_RATING}[ \t]*(?=\n|$)",
+    re.IGNORECASE,
+)
+_TABLE_HEADER = re.compile(r"^[ \t]*judgements?[ \t]+grades?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# Where a table without its header row may begin.
+_ROW_START = re.compile(
+    r"^[ \t]*(?:1\.?[ \t]+\S|the[ \t]+impact[ \t]+of[ \t]+leaders|the[ \t]+experiences[ \t]+and|overall[ \t]+effectiveness)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBER = re.compile(r"^(?P<number>\d(?:\.\d)?)\.?\s+")
+# SIF first pages state the overall and the LSCB's judgement in a sentence.
+_OVERALL_STATEMENT = re.compile(
+    rf"^[ \t]*(?P<label>the[ \t]+overall[ \t]+judgement[ \t]+is)[ \t]+{_RATING}[ \t]*\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LSCB_STATEMENT = re.compile(
+    r"^[ \t]*(?P<label>the\s+effectiveness\s+of\s+the\s+(?:local\s+safeguarding\s+children\s+board"
+    rf"(?:\s*\(LSCB\))?|LSCB)(?:\s+is)?)\s+{_RATING}[ \t]*\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_STATEMENT_REACH = 1500  # how far from the numbered rows the SIF sentences stand
+_DATES_LINE = re.compile(
+    r"^[ \t]*(?:inspection|visit)[ \t]+dates?[ \t]*:?[ \t]*(?P<dates>[^\n]+)$"
+    r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Letters state the dates in their first sentence: "... focused visit to X on 11 and 12 February 2025."
+_DATES_SENTENCE = re.compile(
+    r"\b(?:visit|inspection)\b[^.\n]{0,160}?\b(?:on|between|from)[ \t]+(?=\d)", re.IGNORECASE
+)
+# Words a label may hold besides the area's name ("The graded judgement for ... is").
+_FILLER = frozenset("the a and of is are for graded judgement judgment effectiveness experiences progress lscb".split())
+_WORDS = re.compile(r"[^\W\d_]+")
+_MAX_LEFTOVER = 2
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label_start: int
+    label_end: int
+    start: int  # the grade as printed
+    end: int
+    label: str  # whitespace collapsed, without its row number
+    area: str
+    number: str | None  # SIF row number ("2.1")
+
+
+def label_area(label: str) -> str | None:
+    """The area a table label or section heading names, or None if it is not one.
+
+    The label must be the area's name and little else: "The experiences and
+    progress of children in care" is; "Children in care were supported" is not.
+    """
+    label = " ".join(label.split()).rstrip(" :")
+    if not label or len(label) > 160:
+        return None
+    if re.fullmatch(r"(?:the\s+)?overall\s+(?:judgement|effectiveness)(?:\s+is)?", label, re.IGNORECASE):
+        return "overall"
+    mentions = find_areas(label)
+    if not mentions:
+        return None
+    leftover = label
+    for mention in reversed(mentions):
+        leftover = leftover[: mention.start] + " " + leftover[mention.end:]
+    words = [w for w in _WORDS.findall(leftover.lower()) if w not in _FILLER]
+    if len(words) > _MAX_LEFTOVER:
+        return None
+    heading = next((m for m in mentions if m.heading), mentions[0])
+    return heading.area
+
+
+def _row_at(text: str, pos: int, stop: int) -> TableRow | None:
+    match = _ROW.match(text, pos, stop)
+    if match is None:
+        return None
+    raw_label = match.group("label")
+    label = " ".join(raw_label.split())
+    number = None
+    numbered = _NUMBER.match(label)
+    if numbered:
+        number = numbered.group("number")
+        label = label[numbered.end():]
+    area = label_area(label)
+    if area is None or label.endswith(":"):
+        return None
+    start = match.start("label") + (len(raw_label) - len(raw_label.lstrip()))
+    end = match.start("label") + len(raw_label.rstrip())
+    return TableRow(start, end, match.start("rating"), match.end("rating"), label, area, number)
+
+
+def _next_line(text: str, pos: int, stop: int) -> int:
+    """The start of the next non-blank line at or after ``pos``."""
+    while pos < stop:
+        line_end = text.find("\n", pos, stop)
+        line_end = stop if line_end < 0 else line_end
+        if text[pos:line_end].strip():
+            return pos
+        pos = line_end + 1
+    return stop
+
+
+def _rows_from(text: str, pos: int, stop: int) -> list[TableRow]:
+    rows: list[TableRow] = []
+    while pos < stop:
+        pos = _next_line(text, pos, stop)
+        row = _row_at(text, pos, stop)
+        if row is None:
+            break
+        rows.append(row)
+        pos = row.end
+    return rows
+
+
+def find_judgement_table(text: str) -> list[TableRow]:
+    """The rows of the document's judgement table, in printed order; [] if it has none."""
+    if not isinstance(text, str):
+        return []
+    stop = min(len(text), HEAD)
+    header = _TABLE_HEADER.search(text, 0, stop)
+    rows: list[TableRow] = []
+    if header:
+        rows = _rows_from(text, header.end(), stop)
+    if not rows:
+        # No header row: the first run of two or more rows that begins a line.
+        for candidate in _ROW_START.finditer(text, 0, stop):
+            found = _rows_from(text, candidate.start(), stop)
+            if len(found) >= 2:
+                rows = found
+                break
+    if rows and any(row.number for row in rows):
+        rows = _with_statements(text, rows)
+    return rows
+
+
+def _with_statements(text: str, rows: list[TableRow]) -> list[TableRow]:
+    """Add the SIF sentences stating the overall and the LSCB's judgement."""
+    before = _last(_OVERALL_STATEMENT, text, max(0, rows[0].label_start - _STATEMENT_REACH), rows[0].label_start)
+    after = _LSCB_STATEMENT.search(text, rows[-1].end, min(len(text), rows[-1].end + _STATEMENT_REACH))
+    extra = []
+    for match, area in ((before, "overall"), (after, "lscb")):
+        if match is not None and all(row.area != area for row in rows):
+            extra.append(TableRow(
+                match.start("label"), match.end("label"), match.start("rating"), match.end("rating"),
+                " ".join(match.group("label").split()), area, None,
+            ))
+    return sorted(rows + extra, key=lambda row: row.start)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, stop):
+        pass
+    return found
+
+
+def inspection_period(text: str) -> DateMention | None:
+    """The dates of the inspection (or visit) the document reports, as printed in its head.
+
+    Reports print "Inspection dates: 13 to 24 February 2023" (or one date);
+    letters open with "... the focused visit to X on 11 and 12 February 2025".
+    """
+    if not isinstance(text, str):
+        return None
+    stop = min(len(text), _DATES_HEAD)
+    line = _DATES_LINE.search(text, 0, stop)
+    if line:
+        group = "dates" if line.group("dates") is not None else "dates2"
+        mention = _first_date(text, line.start(group), line.end(group))
+        if mention is not None:
+            return mention
+    sentence = _DATES_SENTENCE.search(text, 0, stop)
+    if sentence:
+        end = text.find("\n", sentence.end(), stop)
+        return _first_date(text, sentence.end(), stop if end < 0 else end)
+    return None
+
+
+def _first_date(text: str, start: int, end: int) -> DateMention | None:
+    for mention in find_dates(text[start:end]):
+        if mention.precision == "day" or mention.is_range:
+            return DateMention(
+                mention.start + start, mention.end + start, mention.year, mention.month, mention.day,
+                mention.precision, mention.text, mention.end_year, mention.end_month, mention.end_day,
+            )
+    return None
+
+
+def judgement_facts(
+    text: str, rows: list[TableRow], period: DateMention | None, authority: str | None, source: str = "table",
+) -> list[Fact]:
+    """Judgement facts for ``rows`` (table rows or section headings), dated by ``period``."""
+    year, month, day = (period.year, period.month, period.day) if period else (None, None, None)
+    sif = any(row.number for row in rows) or any(row.area == "lscb" for row in rows)
+    era = era_for(year, "SIF" if sif else "ILACS", month) if year else ("sif" if sif else "ilacs")
+    facts = []
+    for row in rows:
+        rating_text = text[row.start:row.end]
+        rating = normalise_rating(rating_text)
+        if rating is None:
+            continue
+        facts.append(Fact("judgement", (row.start, row.end), {
+            "authority": authority,
+            "year": year, "month": month, "day": day,
+            "precision": period.precision if period else None,
+            "rating": rating,
+            "rating_text": rating_text,
+            "grade": grade_of(rating),
+            "area": row.area,
+            "era": era,
+            "event_type": "inspection",
+            "date_source": "text",
+            "end_year": period.end_year if period else None,
+            "end_month": period.end_month if period else None,
+            "end_day": period.end_day if period else None,
+            "label": row.label,
+            "source": source,
+        }))
+    return facts
+
+
+def extract(text: str, ctx: object = None) -> list[Fact]:
+    """Judgement facts for the document's judgement table (rule-module interface)."""
+    rows = find_judgement_table(text)
+    if not rows:
+        return []
+    authority = getattr(ctx, "authority", None)
+    return judgement_facts(text, rows, inspection_period(text), authority)

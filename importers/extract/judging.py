@@ -1,0 +1,477 @@
+"""Whether a rating word is used as a judgement: the judging contexts.
+
+A rating word (``importers.vocabulary.RATING_WORDS``) is a judgement only in
+a judging context, and ``judging_cue`` says which one it found:
+
+* ``verb``: a judging verb governs it: "rated good", "was judged to be
+  inadequate", "judged Haringey children's services to require improvement
+  to be good", "graded our children's services 'good'", "found to be",
+  "assessed as";
+* ``noun``: a judgement noun introduces it: "a rating of 'adequate'", "The
+  overall judgement is requires improvement", "its rating has improved to
+  good", "Ofsted's verdict: inadequate";
+* ``named``: it names a rating: "a 'good' rating", "Ofsted's 'inadequate'
+  label", "an inadequate judgement";
+* ``quoted``: it stands alone in quotation marks, straight or curly, single
+  or double ("its first 'good'", "still “requires improvement”");
+* ``label``: it follows a judgement's formal name as a label: "Overall
+  effectiveness: Good", "The experiences and progress of children in care
+  Requires improvement to be good";
+* ``change``: a change of grade: "from 'requires improvement' to 'good'",
+  "downgraded to inadequate" (the "from" grade is the past one);
+* ``verdict``: "requires improvement" said of a council, its services or a
+  judgement area ("This local authority requires improvement", "X is making
+  progress but requires improvement"), or "performs well / poorly" said of a
+  council (the 2009-11 annual rating);
+* ``copula``: a judgement area or the council is the subject of "is / was /
+  remains" and the rating closes the clause ("The LSCB is inadequate",
+  "Children's services in Hackney are inadequate").
+
+Not judgements, whatever the context: the word describing a noun ("good
+progress", "'good' practice", "inadequate staffing", "poor outcomes");
+a negated rating ("not yet good"; "no longer inadequate" says what the
+rating is not, so no rating is recorded); hypotheticals ("could be rated
+inadequate", "at risk of being judged inadequate", "aims to be rated
+outstanding"); generic statements ("a local authority that requires
+improvement", "councils rated inadequate are ..."); ratings of other
+providers ("placements judged good", "The council runs two children's
+homes. Both were judged to be good", "a 'good' rating for the adoption
+agency"); ratings given by others ("rated as good by families"); and a
+rating hoped for ("rated outstanding at the next inspection"). "poor" and
+"excellent" before a rating noun ("its poor Ofsted rating") describe the
+rating and are not one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.extract.clauses import TextIndex
+from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
+
+__all__ = ["Cue", "RATING_RE", "judging_cue"]
+
+# The look-ahead on first letters lets the regex engine skip most positions fast.
+RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaipr]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
+
+_OPEN_QUOTES = "'\"‘“"
+_CLOSE_QUOTES = "'\"’”"
+_Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
+_CQ = r"[\"'’”]?"  # and its closing quote
+
+# A word between a judging verb and the rating: not a clause of its own
+# ("judged that ..."), and no finite verb ("found social workers are good at").
+_GAP_WORD = (
+    r"(?!(?:that|which|whether|because|if|is|are|was|were|be|been|being|has|have|had|do|does|did|"
+    r"will|would|could|should|may|might|must|can|but)\b)[^\s,.;:!?\"“”]+"
+)
+# The look-aheads on first letters below let the regex engine pass over most
+# positions at once: these patterns are searched backwards from each rating.
+_VERB_LEAD = re.compile(
+    r"(?<![\w-])(?=[rjgadfcbls])(?:re-?)?(?:rated?|rates|judged?|judges|graded|assessed|deemed|found|considered|"
+    r"branded|labell?ed|classed|classified|declared|ranked|scored)"
+    rf"(?P<gap>(?:\s+{_GAP_WORD}){{0,14}}?)"
+    r"(?:\s+(?:to\s+be|to\s+have\s+been|to\s+remain|to\s+still\s+be|as\s+being|as|at|to|overall)|\s*:)?"
+    rf"\s*{_Q}$",
+    re.IGNORECASE,
+)
+_MOVED_TO = (
+    r"(?:(?:has|have|had|was|were)\s+(?:been\s+)?)?(?:improved|moved|risen|rose|fallen|fell|dropped|"
+    r"slipped|gone|went|changed|returned|upgraded|downgraded|raised|lowered|cut)(?:\s+(?:up|down|back))?\s+to"
+)
+_NOUN_LEAD = re.compile(
+    r"(?<![\w-])(?=[rgjvlcs])(?:ratings?|grade|grading|judge?ments?|verdict|label|classification|category|status|score)"
+    rf"(?:\s+{_GAP_WORD}){{0,8}}?"
+    rf"(?:\s+(?:{_MOVED_TO}|of|is|was|were|are|as|remains|remained|stays|stayed|from|to)|\s*[:–—-])"
+    rf"\s*{_Q}$",
+    re.IGNORECASE,
+)
+# "professional judgement", "their judgement": a skill, not Ofsted's verdict.
+_NOT_VERDICT_NOUN = re.compile(
+    r"(?:professional|workers['’]?|practitioners['’]?|managers['’]?|their|his|her|sound|clear|good|poor)\s+$",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(
+    rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?"
+    r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
+_MOVEMENT_LEAD = re.compile(
+    r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|plung|sank|sunk|"
+    r"went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?\s+(?P<prep>from|to)\s*" + _Q + "$",
+    re.IGNORECASE,
+)
+_FROM_LEAD = re.compile(rf"\bfrom\s*{_Q}$", re.IGNORECASE)
+_TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
+_TO_TAIL = re.compile(rf"{_CQ}\s+to\s+{_Q}", re.IGNORECASE)
+_LABEL_SEPARATOR = re.compile(
+    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+)$"
+)
+_LABEL_WINDOW = 250
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
+    r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
+    r"target(?:s|ed|ing)?|striv(?:e|es|ing)|towards?|expect(?:s|ed|ation)?|on\s+track|in\s+line\s+for|"
+    r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|commit\w*|"
+    r"to\s+(?:move|improve|get|become|achieve|reach|return)|working\s+towards?|ensure|so\s+that)\b"
+    r"|(?-i:\bmay\b)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no\s+longer|never|nor|neither|yet\s+to|fail(?:s|ed)?\s+to|short\s+of|rather\s+than|"
+    r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# "rated outstanding at the next inspection": a rating hoped for.
+_FUTURE_AFTER = re.compile(
+    r"[^.;:!?\n]{0,40}?\b(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)", re.IGNORECASE
+)
+_WINDOW = 40  # how far before the judging words a negation or "could" still governs them
+_LEAD_LIMIT = 160  # how far before a rating its judging words or its subject may start
+
+# Who or what the rating is said of.
+_COUNCIL_NOUN_END = re.compile(
+    r"\b(?:council|authority|borough|department|services?|LSCB|board|it|they)\s*$", re.IGNORECASE
+)
+_COUNCIL_WORD = re.compile(r"\b(?:council|authority|borough|department)\b", re.IGNORECASE)
+_PROVIDER_WORDS = (
+    r"(?:homes?|schools?|provision|providers?|placements?|settings?|nurser(?:y|ies)|academ(?:y|ies)|"
+    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?|hostels?|accommodation|fostering|"
+    r"prisons?)"
+)
+_OTHER_PROVIDER = re.compile(rf"\b{_PROVIDER_WORDS}\b", re.IGNORECASE)
+# "a rating of 'good' for the regional adoption agency"
+_FOR_OTHER_PROVIDER = re.compile(
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment))?\s+(?:for|of|at)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,4}}?{_PROVIDER_WORDS}\b",
+    re.IGNORECASE,
+)
+# "rated as good by families": not Ofsted's rating.
+_RATED_BY_OTHERS = re.compile(
+    rf"{_CQ}\s+by\s+(?:the\s+|their\s+|its\s+|most\s+|many\s+)?(?:families|parents|carers|children|"
+    r"young\s+people|staff|residents|users|pupils|partners|managers|social\s+workers|service\s+users)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_ADVERBS = re.compile(
+    r"(?:\s*[\"'‘“’”]|\s+(?:still|now|also|currently|clearly|overall|continues?\s+to|again|yet|"
+    r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+still)?|remains?|remained))*\s*$",
+    re.IGNORECASE,
+)
+_COPULA = re.compile(
+    r"\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been|continues?\s+to\s+be)"
+    r"(?:\s+(?:still|now|also|again|currently|overall))?\s*" + _Q + "$",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(r"(?:\b(?:but|and|yet|so)|,)\s*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\s*(?:it|they|this|that|both|these|those|all|each)\s*", re.IGNORECASE)
+_OPENING_PRONOUN = re.compile(r"\W*(?:it|they|both|these|those|all\s+of\s+them|each|all)\b", re.IGNORECASE)
+_OPENING_COUNCIL = re.compile(r"\W*(?:the\s+)?(?P<noun>council|local\s+authority|authority|borough|it|they)\b", re.IGNORECASE)
+_AFTER_AUTHORITY = re.compile(r"(?:['’]s?)?\s*(?:(?:county|city|borough)\s+)?(?:council)?", re.IGNORECASE)
+_PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+_GENERIC_SUBJECT = re.compile(
+    r"(?<![\w-])(?=[aen])(?:a|an|any|every|each|no)\s+(?:[\w-]+\s+){0,2}?(?:local\s+authority|council|authority|LSCB|"
+    r"board|service)\b(?:\s+(?:that|which|where|whose)\b)?"
+    r"|(?<!\bthe\s)(?<![\w-])(?=[acl])(?:councils|authorities|LSCBs)\s+(?:(?:that|which|who)\s+(?:are|were|have\s+been|had\s+been)\s+)?"
+    r"(?:rated|judged|graded|found|deemed)?\s*" + _Q + "$",
+    re.IGNORECASE,
+)
+
+# After a rating, a word that shows it does not describe a noun.
+_FOLLOWERS = frozenset(
+    """in on at by for from since after before during following overall again too also now still
+    across and or but with when while as than last this that which who whom whose where earlier
+    previously then under until according despite because so is was were are has had have be
+    been being its it their his her the a an of to said says""".split()
+)
+_RATING_NOUNS = frozenset(
+    "rating ratings grade label verdict status category classification judgement judgment".split()
+)
+# A quoted rating may stand before the council it is said of: "the 'inadequate' council".
+_ENTITY_NOUNS = frozenset(
+    "council councils authority authorities borough department service services local".split()
+)
+_NEXT_TOKEN = re.compile(r"[\"'’”]?(?P<punct>[.,;:!?)\]]?)[\"'’”]?[ \t]*(?P<word>[^\W\d_][\w'’-]*|\S)?")
+_SPACE = re.compile(r"\s*")
+_CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—]|\s-\s)")
+_OVERALL_AFTER = re.compile(
+    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The judging context found for one rating word."""
+
+    kind: str  # verb, noun, named, quoted, label, change, verdict or copula
+    start: int  # where the judging words begin (the rating itself if none)
+    historical: bool = False  # "from inadequate to good": the first is the past
+    area: str | None = None  # the area a label names
+
+
+def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue | None:
+    """The judging context of the rating ``matches[i]`` (a ``RATING_RE`` match), or None."""
+    text = index.text
+    start, end = matches[i].span()
+    quoted = _quoted(text, start, end)
+    # Most rating words in a long report describe something ("good
+    # progress"): the cheapest test goes first.
+    if _describes_noun(text, end, quoted):
+        return None
+    s_start, s_end = index.sentence_at(start)
+    c_start = _lead_clause_start(index, start)
+    cue = _find_cue(index, matches, i, s_start, c_start, quoted)
+    if cue is None:
+        return None
+    window_start = max(c_start, cue.start - _WINDOW, start - 80)
+    if _NEGATION.search(text, window_start, start) or _HYPOTHETICAL.search(text, window_start, start):
+        return None
+    if _FUTURE_AFTER.match(text, end, s_end):
+        return None
+    if _GENERIC_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) and not (
+        index.authorities_in(s_start, start)
+    ):
+        return None
+    if cue.kind != "label" and (
+        _said_of_other_provider(index, s_start, cue.start)
+        or _FOR_OTHER_PROVIDER.match(text, end)
+        or _RATED_BY_OTHERS.match(text, end)
+    ):
+        return None
+    return cue
+
+
+def _lead_clause_start(index: TextIndex, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, reaching back over a colon.
+
+    "Ofsted's verdict: inadequate", "Grade: Good": the label before the colon
+    is what judges.
+    """
+    text = index.text
+    s_start = index.sentence_at(pos)[0]
+    c_start = index.clause_at(pos)[0]
+    while c_start > s_start:
+        colon = c_start - 1
+        while colon > s_start and text[colon].isspace():
+            colon -= 1
+        if text[colon] != ":" or colon == s_start:
+            break
+        previous = index.clause_at(colon - 1)[0]
+        if not s_start <= previous < c_start:
+            break
+        c_start = previous
+    return c_start
+
+
+def _find_cue(
+    index: TextIndex, matches: list[re.Match[str]], i: int, s_start: int, c_start: int, quoted: bool,
+) -> Cue | None:
+    text = index.text
+    start, end = matches[i].span()
+    written = matches[i].group()
+    rating = normalise_rating(written)
+    performs = written[:7].lower() == "perform"
+    # The judging words sit close before the rating: a bounded lead keeps the
+    # end-anchored patterns below cheap on long clauses.
+    lead_start = max(c_start, start - _LEAD_LIMIT)
+    lead = text[lead_start:start]
+
+    label = _label(index, start, end)
+    if label is not None:
+        return label
+    change = _change(text, matches, i, lead_start)
+    if change is not None:
+        return change
+    verb = _VERB_LEAD.search(lead)
+    if verb is not None:
+        return Cue("verb", lead_start + verb.start())
+    noun = _NOUN_LEAD.search(lead)
+    if noun is not None:
+        noun_start = lead_start + noun.start()
+        if not _NOT_VERDICT_NOUN.search(text, max(0, noun_start - 30), noun_start):
+            return Cue("noun", noun_start)
+    if quoted:
+        return Cue("quoted", start)
+    # "its poor Ofsted rating" describes the rating; "performs poorly" is one.
+    weak_adjective = rating in ("poor", "excellent") and not performs
+    trail = _TRAIL.match(text, end)
+    if trail is not None and not weak_adjective and (
+        not trail["noun"].lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
+    ):
+        return Cue("named", start)
+    if performs or rating == "requires improvement":
+        full_phrase = written.lower().endswith("good")
+        if _said_of_council(index, s_start, start, full_phrase):
+            return Cue("verdict", start)
+        return None
+    copula = _COPULA.search(lead)
+    ends = _CLAUSE_END_AFTER.match(text, end) or _OVERALL_AFTER.match(text, end)
+    if copula is not None and ends and not weak_adjective:
+        subject_end = lead_start + copula.start()
+        if _names_council_or_area(index, s_start, subject_end):
+            return Cue("copula", subject_end)
+    return None
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The rating alone inside quotation marks: 'good', “requires improvement”."""
+    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return False
+    if start >= 2 and text[start - 2].isalnum():
+        return False  # an apostrophe: "children's good"
+    close = end
+    if close + 1 < len(text) and text[close] in ".,!?" and text[close + 1] in _CLOSE_QUOTES:
+        close += 1  # “good.” in the American style
+    if close >= len(text) or text[close] not in _CLOSE_QUOTES:
+        return False
+    return close + 1 >= len(text) or not text[close + 1].isalnum()
+
+
+def _describes_noun(text: str, end: int, quoted: bool) -> bool:
+    """Whether the rating modifies the word after it ("good progress")."""
+    pos = end
+    for _ in range(3):
+        token = _NEXT_TOKEN.match(text, pos)
+        word = token["word"] or ""
+        if token["punct"] or not word[:1].isalpha():
+            return False  # the clause or the line ends here
+        lower = word.lower()
+        if lower in ("or", "and", "to"):
+            # "good or outstanding practice": look past the coordinated rating.
+            following = RATING_RE.match(text, _SPACE.match(text, token.end()).end())
+            if following is None:
+                return False
+            pos = following.end()
+            continue
+        if lower in _FOLLOWERS or lower in _RATING_NOUNS:
+            return False
+        if quoted and (lower in _ENTITY_NOUNS or lower.startswith("children")):
+            return bool(_OTHER_PROVIDER.match(text, _SPACE.match(text, token.end()).end()))
+        return True
+    return False
+
+
+def _label(index: TextIndex, start: int, end: int) -> Cue | None:
+    """A judgement's name printed as a label before the grade."""
+    text = index.text
+    if not _CLAUSE_END_AFTER.match(text, end):
+        return None
+    areas = find_areas(text, max(0, start - _LABEL_WINDOW), start)
+    if not areas:
+        return None
+    area = areas[-1]
+    separator = _LABEL_SEPARATOR.match(text, area.end, start)
+    if separator is None:
+        return None
+    sep = separator["sep"].strip()
+    if sep in (":", "-", "–", "—"):
+        return Cue("label", area.start, area=area.area)
+    # A space, a line break or "is" follows only a judgement's formal name
+    # ("Overall effectiveness Good"), and a space or line break only before a
+    # capitalised grade, as in a table.
+    if not area.heading or (not sep and not text[start].isupper()):
+        return None
+    return Cue("label", area.start, area=area.area)
+
+
+def _change(text: str, matches: list[re.Match[str]], i: int, c_start: int) -> Cue | None:
+    """A change of grade: "upgraded to good", "from 'inadequate' to 'good'"."""
+    start, end = matches[i].span()
+    lead = text[c_start:start]
+    movement = _MOVEMENT_LEAD.search(lead)
+    if movement is not None:
+        return Cue("change", c_start + movement.start(), historical=movement["prep"].lower() == "from")
+    from_lead = _FROM_LEAD.search(lead)
+    if from_lead is not None:
+        tail = _TO_TAIL.match(text, end)
+        if tail and i + 1 < len(matches) and matches[i + 1].start() == tail.end():
+            return Cue("change", c_start + from_lead.start(), historical=True)
+    if i > 0 and _TO_LEAD.search(lead):
+        previous = matches[i - 1]
+        tail = _TO_TAIL.match(text, previous.end())
+        if tail and tail.end() == start and _FROM_LEAD.search(text, max(0, previous.start() - 12), previous.start()):
+            return Cue("change", previous.start())
+    return None
+
+
+def _said_of_council(index: TextIndex, s_start: int, pos: int, full_phrase: bool) -> bool:
+    """"X requires improvement", "X performs poorly": X must be the council or an area.
+
+    Ofsted's full phrase "requires improvement to be good" is always a grade
+    unless it is said of another provider.
+    """
+    text = index.text
+    lead_start = max(s_start, pos - _LEAD_LIMIT)
+    adverbs = _SUBJECT_ADVERBS.search(text, lead_start, pos)
+    subject_end = adverbs.start() if adverbs else pos
+    if full_phrase:
+        return not _said_of_other_provider(index, s_start, subject_end)
+    if subject_end <= lead_start or _COORDINATION.search(text, lead_start, subject_end):
+        # "X is making progress but requires improvement": the sentence's subject.
+        return _first_subject_is_council(index, s_start, pos)
+    return _names_council_or_area(index, s_start, subject_end)
+
+
+def _names_council_or_area(index: TextIndex, s_start: int, subject_end: int) -> bool:
+    """Whether the noun phrase ending at ``subject_end`` is a council, its services or an area."""
+    text = index.text
+    if any(area.end == subject_end for area in find_areas(text, max(s_start, subject_end - 160), subject_end)):
+        return True
+    for _, a_end, _ in index.authorities_in(max(s_start, subject_end - 80), subject_end):
+        if _AFTER_AUTHORITY.fullmatch(text, a_end, subject_end):
+            return True
+    # "children's services in Haringey": a place after the head noun.
+    place = _PLACE_AFTER_HEAD.search(text, max(s_start, subject_end - 60), subject_end)
+    if place is not None and place.start() > s_start:
+        return _names_council_or_area(index, s_start, place.start())
+    noun = _COUNCIL_NOUN_END.search(text, max(s_start, subject_end - 30), subject_end)
+    if noun is None:
+        return False
+    if _PRONOUN.fullmatch(noun.group(0)):
+        return not _pronoun_means_other_provider(index, s_start)
+    return True
+
+
+def _first_subject_is_council(index: TextIndex, s_start: int, pos: int) -> bool:
+    text = index.text
+    named = [a.start for a in find_areas(text, s_start, pos)] + [a[0] for a in index.authorities_in(s_start, pos)]
+    if named:
+        return not _OTHER_PROVIDER.search(text, s_start, min(named))
+    noun = _OPENING_COUNCIL.match(text, s_start, pos)
+    if noun is None:
+        return False
+    return not (_PRONOUN.fullmatch(noun["noun"]) and _pronoun_means_other_provider(index, s_start))
+
+
+def _said_of_other_provider(index: TextIndex, s_start: int, cue_start: int) -> bool:
+    """A rating of a school, home or placement, not of the council's services."""
+    text = index.text
+    last_other = None
+    for other in _OTHER_PROVIDER.finditer(text, max(s_start, cue_start - 120), cue_start):
+        last_other = other
+    if last_other is not None:
+        # "placements judged good" unless the council is named after them.
+        after = last_other.end()
+        if any(a.area != "overall" for a in find_areas(text, after, cue_start)):
+            return False
+        if any(not _LOCATIVE.search(text, max(0, a[0] - 12), a[0]) for a in index.authorities_in(after, cue_start)):
+            return False
+        return _COUNCIL_WORD.search(text, after, cue_start) is None
+    return bool(_OPENING_PRONOUN.match(text, s_start, cue_start)) and _pronoun_means_other_provider(index, s_start)
+
+
+def _pronoun_means_other_provider(index: TextIndex, s_start: int) -> bool:
+    """Whether "It" or "Both" opening a sentence means a school or home named just before."""
+    previous = index.previous_sentence(s_start)
+    if previous is None:
+        return False
+    p_start, p_end = previous
+    text = index.text
+    last_other = None
+    for other in _OTHER_PROVIDER.finditer(text, p_start, p_end):
+        last_other = other
+    return last_other is not None and _COUNCIL_WORD.search(text, last_other.end(), p_end) is None

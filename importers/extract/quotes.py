@@ -1,0 +1,691 @@
+"""Quoted speech and report extracts, with who said them.
+
+Finding the quotation marks
+    Straight and curly double quotes are paired first, then curly single
+    quotes used as double (‘ ’), then straight single quotes; single marks
+    inside a double quotation are nested quotes and are left alone, and an
+    apostrophe between letters (children’s) is never a mark. A mark's role is
+    read from its neighbours (after a space it opens, before one it closes),
+    so mismatched pairs such as “...\" still pair. A quotation never crosses a
+    paragraph break unless it follows the newspaper convention for quotes of
+    several paragraphs: each inner paragraph opens with a quotation mark and
+    leaves it open, and the last one closes it. Such a quote is ONE fact whose
+    span runs from its first word to its last; its text is ``quote_text_at``:
+    the span's text without the marks that re-open the inner paragraphs.
+    A quotation still open at the end of its paragraph, with no re-opening
+    mark after it, ends there if it was introduced (opening the paragraph or
+    after a colon or comma), and is otherwise dropped as a stray mark.
+
+What counts as a quote
+    Scare quotes are not quotes: a quotation of one word is never a fact, two
+    or three words are one only when a verb of saying introduces it or follows
+    it directly ("'Not good enough,' she said"), and four or more words are
+    one unless every long word is capitalised (a title such as ‘Working
+    Together to Safeguard Children’). With no speaker to be found, it takes
+    six words to be speech rather than a name or slogan ("a ‘challenge and
+    impact log’"). A rating in quotation marks ("still ‘requires
+    improvement’") is left to the judgements rule. A quote broken by its attribution
+    ("We are not complacent," she said, "and this is...") gives two facts with
+    the same speaker, because each fact's span must be the quoted words only.
+
+Who said it
+    The speaker is the subject of the verb of saying nearest before the quote
+    in its sentence ("X said: “...”", "Ofsted said that some children are not
+    “...”", "who they described as “...”"), else the attribution right after it
+    ("“...,” said council leader Claire Kober", "“...,” she said"), else any
+    attribution in the sentence, else the speaker of the quote before it in
+    its paragraph, or in the paragraph before when this one opens its
+    paragraph (a speech running on).
+    Subjects are people (see ``people``), two people joined by "and" (a joint
+    statement: speaker "A and B", roles and organisations joined by "; "),
+    Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
+    report", "inspectors" or none; organisation "Ofsted"), councils and their
+    spokespeople (speaker the council, role "spokeswoman"), groups such as
+    "young people" as the direct subject of the verb, and pronouns,
+    resolved to the last matching speaker: "she"/"he" to the last woman/man or
+    person of unknown sex, "they" to the nearest plural subject (inspectors, a
+    joint statement), "it" to the nearest organisation or report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from importers.extract.paragraphs import paragraphs, sentence_ends, trimmed, word_count
+from importers.extract.people import (
+    Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+)
+from importers.model import Fact
+from importers.vocabulary import normalise_rating
+
+__all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
+
+# Quotation marks by family; the first family found masks the later ones.
+_FAMILIES = (
+    ("double", re.compile(r"[\"“”„‟«»]"), "“„‟«", "”»"),
+    ("curly", re.compile(r"[‘’‛]"), "‘‛", "’"),
+    ("straight", re.compile(r"'"), "", ""),
+)
+_OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
+_BEFORE_OPENER = set("([{—–-/:;\"'“‘«")
+_AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
+
+# Verbs that attribute words to a speaker ("said", "noted", "described ... as").
+_VERBS = frozenset(
+    """said says say saying added adds adding told tells commented comments commenting stated
+    states explained explains wrote writes noted notes noting warned warns concluded concludes
+    continued continues found finds highlighted highlights described describes describing
+    praised praises welcomed welcomes welcoming insisted insists admitted admits acknowledged
+    acknowledges claimed claims argued argues observed observes remarked responded replied
+    announced declared confirmed judged outlined outlines criticised criticises recognised
+    recognises identified identifies stressed stresses emphasised according pointed""".split()
+)
+# Verbs that only attribute with the word after them.
+_VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
+_WORD_RE = re.compile(r"[A-Za-z]+")
+# A pronoun as the subject of a verb of saying: "she said", "it has found".
+_PRONOUN_BEFORE = re.compile(
+    r"\b(he|she|they|it|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+_INSPECTORATE_WORDS = frozenset(
+    "report reports findings letter inspection visit inspector inspectors watchdog inspectorate "
+    "regulator ofsted".split()
+)
+# People spoken of as a group: speakers only as the direct subject of a verb of
+# saying ("Young people described being ‘pushed to do better’").
+_GROUP_WORDS = frozenset(
+    "children people parents carers families staff workers managers leaders partners leavers "
+    "practitioners professionals adopters".split()
+)
+_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other)\s+)+$",
+                             re.IGNORECASE)
+_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS
+                | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
+# Reports that are not the inspectorate's.
+_OTHER_REPORT = re.compile(
+    r"\b(?:council|council['’]s|committee|review|audit|scrutiny|ombudsman|coroner['’]s|own|"
+    r"police|annual)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# The start of a noun phrase before its head: "the", "Ofsted's new", "a week-long".
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|this|that|ofsted['’]?s?|latest|new|final|full|published|summarised|"
+    r"previous|inspection|inspectors['’]|unannounced|focused|monitoring|government|education|"
+    r"schools|[a-z]+-(?:day|week|long))(?:\s+(?:ofsted['’]?s?|latest|new|final|full|published|"
+    r"summarised|previous|inspection|inspectors['’]|unannounced|focused|monitoring|government|"
+    r"education|schools|[a-z]+-(?:day|week|long)))*\s+$",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:local\s+)?$")
+_SPOKES_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+)?$")
+_SPOKES_AFTER = re.compile(
+    r"\s+(?:for|from|at)\s+(?P<org>the\s+(?:local\s+authority|council|authority|department|"
+    r"watchdog|inspectorate)\b|(?:the\s+)?[A-Z][\w'’-]*(?:(?:\s+(?:for|of|and))?\s+[A-Z][\w'’-]*){0,4})"
+)
+# Words an unattributed quotation needs to be taken for speech rather than a
+# name or slogan in quotation marks.
+_UNATTRIBUTED_MINIMUM = 6
+# Paragraphs read before a quote's own for the antecedents of pronouns.
+_CONTEXT_PARAGRAPHS = 2
+_GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
+_INTRO_BEFORE = re.compile(r"[:,]\s*$")
+_DIRECT_BEFORE = re.compile(
+    r"\s*(?:in\s+a\s+(?:joint\s+)?statement\s*)?"
+    r"(?:that\s+|as\s+|it\s+was\s+|there\s+(?:is|was|are|were)\s+)?[:,]?\s*$",
+    re.IGNORECASE,
+)
+_PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
+# What may stand between a subject and its verb: "she also said", "it has found".
+_AGENT_VERB_GAP = re.compile(r"\s*(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?")
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?,;]")
+_LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
+_OFSTED_WORDS = re.compile(r"\b(?:ofsted|watchdog|inspectorate)\b", re.IGNORECASE)
+_COUNCIL_WORDS = re.compile(r"(?:the\s+)?council|(?:the\s+)?local\s+authority", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+# Per family, the marks that re-open an inner paragraph of a quote.
+_REOPENING = {
+    family: re.compile(rf"(\n\s*)[{re.escape(marks + ('”' if family == 'double' else ''))}]")
+    for family, marks in _OPENERS.items()
+}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A pair of quotation marks and the words between them."""
+
+    open: int  # index of the opening mark
+    close: int | None  # index of the closing mark (None: ended with its paragraph)
+    start: int  # the quoted words
+    end: int
+    family: str
+    first_paragraph: int
+    last_paragraph: int
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str | None
+    role: str | None
+    organisation: str | None
+    kind: str  # person, group (a joint statement), org, people (a group such as "young people")
+    gender: str | None = None
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class _Agent:
+    start: int
+    end: int
+    speaker: _Speaker | None  # None for a pronoun, resolved later
+    pronoun: str | None = None
+
+
+def quote_text_at(text: str, span: tuple[int, int]) -> str:
+    """The quoted words at ``span``: its text, less the re-opening marks.
+
+    Inside a quote of several paragraphs each inner paragraph opens with a
+    quotation mark of the same family as the quote's own; those are dropped,
+    every other character (newlines included) is kept.
+    """
+    start, end = span
+    chunk = text[start:end]
+    if "\n" not in chunk:
+        return chunk
+    opening = start - 1
+    while opening >= 0 and text[opening].isspace():
+        opening -= 1
+    family = next((name for name, chars in _OPENERS.items() if opening >= 0 and text[opening] in chars), None)
+    if family is None:
+        return chunk
+    return _REOPENING[family].sub(r"\1", chunk)
+
+
+# --- pairing marks ----------------------------------------------------------------
+
+
+def _flanks(text: str, i: int) -> tuple[bool, bool]:
+    """(looks like an opener, looks like a closer) for the mark at ``i``."""
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    left = (prev.isspace() or prev in _BEFORE_OPENER) and not nxt.isspace()
+    right = not prev.isspace() and (nxt.isspace() or nxt in _AFTER_CLOSER)
+    return left, right
+
+
+def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: bool,
+          para_end: int) -> str | None:
+    """"open", "close" or None (not a quotation mark here)."""
+    ch = text[i]
+    left, right = _flanks(text, i)
+    if family != "double":
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev.isalnum() and nxt.isalnum():
+            return None  # an apostrophe: children’s, don't
+        if ch in openers or (family == "straight" and not is_open):
+            return "open" if left and (nxt.isalnum() or nxt in "\"“‘") else None
+        if not is_open or prev.isspace():
+            return None
+        if prev in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and _closer_after(
+                text, i + 1, para_end, ch):
+            return None  # a plural possessive (the parents’ views) inside the quote
+        return "close"
+    if ch in openers:
+        return "close" if is_open and right and not left else "open"
+    if ch in closers:
+        if is_open:
+            return "close"
+        return "open" if left and not right else None
+    # A straight double quote: its neighbours decide, then whether one is open.
+    if is_open:
+        return "open" if left and not right else "close"
+    return None if right and not left else "open"
+
+
+def _closer_after(text: str, start: int, end: int, mark: str) -> bool:
+    for i in range(start, end):
+        if text[i] == mark and not (i + 1 < len(text) and text[i + 1].isalnum()):
+            return True
+    return False
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every pair of quotation marks in ``text`` (scare quotes included), in order."""
+    paras = paragraphs(text)
+    para_starts = [start for start, _ in paras]
+    found: list[Quote] = []
+    masked: list[tuple[int, int]] = []
+    for family, pattern, openers, closers in _FAMILIES:
+        by_paragraph: dict[int, list[int]] = {}
+        for match in pattern.finditer(text):
+            if not _inside(masked, match.start()):
+                index = bisect.bisect_right(para_starts, match.start()) - 1
+                if index >= 0 and match.start() < paras[index][1]:
+                    by_paragraph.setdefault(index, []).append(match.start())
+        own: list[Quote] = []
+        state: tuple[int, int] | None = None  # (opening mark, its paragraph)
+        previous_index = -1
+        for index, marks in sorted(by_paragraph.items()):
+            p_start, p_end = paras[index]
+            if state is not None:
+                if (index == previous_index + 1 and family != "straight" and marks[0] == p_start
+                        and text[p_start] in _OPENERS[family]):
+                    marks = marks[1:]  # the mark that re-opens a quote's next paragraph
+                else:
+                    _unterminated(text, paras, state, previous_index, family, own)
+                    state = None
+            for i in marks:
+                role = _role(text, i, family, openers, closers, state is not None, p_end)
+                if role == "open":
+                    state = (i, index)
+                elif role == "close" and state is not None:
+                    _add(text, own, state[0], i, i, family, state[1], index)
+                    state = None
+            if state is not None and family == "straight":
+                state = None
+            previous_index = index
+        if state is not None:
+            _unterminated(text, paras, state, previous_index, family, own)
+        found.extend(own)
+        masked = sorted(masked + [(q.open, (q.close if q.close is not None else q.end) + 1) for q in own])
+    found.sort(key=lambda q: q.open)
+    return found
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _add(text: str, out: list[Quote], open_mark: int, end: int, close: int | None, family: str,
+         first: int, last: int) -> None:
+    start, end = trimmed(text, open_mark + 1, end)
+    if start < end:
+        out.append(Quote(open_mark, close, start, end, family, first, last))
+
+
+def _unterminated(text: str, paras, state: tuple[int, int], last: int, family: str, out: list[Quote]) -> None:
+    """Keep a quote left open at its last paragraph's end if it was introduced."""
+    open_mark, first = state
+    p_start = paras[first][0]
+    if open_mark == p_start or _INTRO_BEFORE.search(text, p_start, open_mark):
+        _add(text, out, open_mark, paras[last][1], None, family, first, last)
+
+
+# --- speakers ---------------------------------------------------------------------
+
+
+def _person_agents(text: str, mentions: tuple[Mention, ...]) -> list[_Agent]:
+    """People, with two joined by "and" (a joint statement) as one plural agent."""
+    agents: list[_Agent] = []
+    group: list[Mention] = []
+    for mention in mentions:
+        if group and _GROUP_GAP.fullmatch(text, group[-1].extent[1], mention.extent[0]):
+            group.append(mention)
+            continue
+        if group:
+            agents.append(_group_agent(group))
+        group = [mention]
+    if group:
+        agents.append(_group_agent(group))
+    return agents
+
+
+def _group_agent(group: list[Mention]) -> _Agent:
+    start, end = group[0].extent[0], group[-1].extent[1]
+    if len(group) == 1:
+        m = group[0]
+        return _Agent(start, end, _Speaker(m.name, m.role, m.organisation, "person", m.gender))
+    names = [m.name for m in group]
+    name = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    roles = [m.role for m in group if m.role]
+    orgs = list(dict.fromkeys(m.organisation for m in group if m.organisation))
+    return _Agent(start, end, _Speaker(name, "; ".join(roles) or None, "; ".join(orgs) or None,
+                                       "group", None, True))
+
+
+def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int]]):
+    """One pass over the words outside quotation marks in ``ranges``: (verbs, agent head words)."""
+    verbs: list[tuple[int, int]] = []
+    heads: list[tuple[int, int, str]] = []
+    matches = (m for start, end in ranges for m in _WORD_RE.finditer(text, start, end))
+    for match in matches:
+        word = match.group().lower()
+        if word in _VERBS:
+            if _inside(blocked, match.start()):
+                continue
+            end = match.end()
+            particle = _VERB_PARTICLES.get(word)
+            if particle is not None:
+                follow = particle.match(text, end)
+                if not follow:
+                    continue
+                end = follow.end()
+            verbs.append((match.start(), end))
+        elif word in _AGENT_WORDS and not _inside(blocked, match.start()):
+            heads.append((match.start(), match.end(), word))
+    return verbs, heads
+
+
+def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> list[_Agent]:
+    authority = getattr(ctx, "authority", None)
+    ofsted = is_ofsted_context(text, getattr(ctx, "kind", None))
+    agents = _person_agents(text, find_people(text, ctx))
+    taken = sorted((a.start, a.end) for a in agents)
+    verb_starts = {v[0] for v in verbs}
+    others: list[_Agent] = []
+    for start, end, word in heads:
+        if _overlaps(taken, start, end):
+            continue
+        if word in _GROUP_WORDS:
+            agent = _group_of_people(text, start, end, verb_starts)
+        elif word.startswith("spokes"):
+            agent = _spokesperson(text, start, end, word, authority, ofsted)
+        elif word in ("council", "authority"):
+            before = _THE_BEFORE.search(text, max(0, start - 12), start)
+            if not before:
+                continue
+            org = organisation_at(text, "the council", start, authority)
+            agent = _Agent(before.start(), end, _Speaker(org, None, org, "org"))
+        else:
+            agent = _inspectorate(text, start, end, word, ofsted)
+        if agent is not None:
+            others.append(agent)
+    for start, end, canonical in council_mentions(text):
+        if text[start:end] != canonical and not _overlaps(taken, start, end) and not _inside(blocked, start):
+            org = organisation_at(text, canonical, start, authority)
+            others.append(_Agent(start, end, _Speaker(org, None, org, "org")))
+    for v_start, _ in verbs:
+        match = _PRONOUN_BEFORE.search(text, max(0, v_start - 24), v_start)
+        if match and not _inside(blocked, match.start()):
+            others.append(_Agent(match.start(1), match.end(1), None, match.group(1).lower()))
+    others.sort(key=lambda a: (a.start, -a.end))
+    # A spokesperson's phrase holds its council ("a spokeswoman for the council"): keep the outer.
+    kept: list[_Agent] = []
+    for agent in others:
+        if kept and agent.start < kept[-1].end:
+            continue
+        kept.append(agent)
+    agents.extend(kept)
+    agents.sort(key=lambda a: (a.start, a.end))
+    return agents
+
+
+def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> _Agent | None:
+    gap = _AGENT_VERB_GAP.match(text, end)
+    if gap is None or gap.end() not in verb_starts:
+        return None
+    modifier = _GROUP_MODIFIER.search(text, max(0, start - 30), start)
+    begin = modifier.start() if modifier else start
+    name = _SPACES.sub(" ", text[begin:end]).lower()
+    return _Agent(begin, end, _Speaker(name, None, None, "people", None, True))
+
+
+def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted) -> _Agent | None:
+    """"a spokeswoman for the council", "a Department for Education spokesperson"."""
+    before = _SPOKES_BEFORE.search(text, max(0, start - 50), start)
+    if not before:
+        return None
+    after = _SPOKES_AFTER.match(text, end)
+    org_text = (after.group("org") if after else None) or before.group("pre") or ""
+    org = _organisation(text, org_text, start, authority, ofsted)
+    return _Agent(before.start(), after.end() if after else end, _Speaker(org, word, org, "org"))
+
+
+def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _Agent | None:
+    """Ofsted, its reports and its inspectors as the subject of a verb of saying."""
+    if word == "ofsted" and text[end:end + 1] in ("'", "’"):
+        return None  # "Ofsted's report": the report is the subject
+    if word.startswith("report") and _OTHER_REPORT.search(text, max(0, start - 40), start):
+        return None
+    if word in ("ofsted", "watchdog", "inspectorate", "regulator"):
+        role, plural = None, False
+    elif word.startswith("inspector"):
+        role, plural = "inspectors", word.endswith("s")
+    else:
+        role, plural = "inspection report", False
+    name = "Ofsted" if ofsted else None
+    words_before = _NOUN_PHRASE_BEFORE.search(text, max(0, start - 50), start)
+    return _Agent(words_before.start() if words_before else start, end,
+                  _Speaker(name, role, name, "org", None, plural))
+
+
+def _organisation(text: str, phrase: str, pos: int, authority: str | None, ofsted: bool) -> str | None:
+    phrase = phrase.strip()
+    if not phrase:
+        return None
+    if _OFSTED_WORDS.search(phrase):
+        return "Ofsted" if ofsted else None
+    if _COUNCIL_WORDS.fullmatch(phrase):
+        return organisation_at(text, "the council", pos, authority)
+    return organisation_at(text, phrase, pos, authority)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (end, -1))
+    return any(s < end and start < e for s, e in spans[max(0, i - 3):i])
+
+
+class _Attributor:
+    """Finds and resolves the speaker of each quote of one document."""
+
+    def __init__(self, text: str, ctx, quotes: list[Quote]) -> None:
+        self.text = text
+        self.paras = paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        blocked = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in quotes)
+        self.blocked = blocked
+        self.verbs, heads = _scan(text, blocked, self._relevant(quotes))
+        self.agents = _agents(text, ctx, blocked, self.verbs, heads)
+        self.agent_starts = [a.start for a in self.agents]
+        self.verb_starts = [v[0] for v in self.verbs]
+        self.ends: dict[int, list[int]] = {}
+        # What was said by whom, for pronouns: (position, speaker).
+        self.history: list[tuple[int, _Speaker]] = []
+        for v_start, _ in self.verbs:
+            agent = self._agent_before(v_start, self._sentence_start(v_start))
+            if agent is not None and agent.speaker is not None and agent.speaker.name:
+                self.history.append((v_start, agent.speaker))
+
+    def _relevant(self, quotes: list[Quote]) -> list[tuple[int, int]]:
+        """The text worth reading for speakers: each quote's paragraphs and the
+        two before them (where a pronoun's antecedent is usually found)."""
+        wanted: set[int] = set()
+        for quote in quotes:
+            first = max(0, quote.first_paragraph - _CONTEXT_PARAGRAPHS)
+            wanted.update(range(first, quote.last_paragraph + 1))
+        ranges: list[tuple[int, int]] = []
+        for index in sorted(wanted):
+            start, end = self.paras[index]
+            if ranges and index - 1 in wanted:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+        return ranges
+
+    # sentences ---------------------------------------------------------------
+
+    def _sentence_ends(self, index: int) -> list[int]:
+        ends = self.ends.get(index)
+        if ends is None:
+            p_start, p_end = self.paras[index]
+            ends = [e for e in sentence_ends(self.text, p_start, p_end) if not _inside(self.blocked, e - 1)]
+            self.ends[index] = ends
+        return ends
+
+    def _paragraph(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def _sentence_start(self, pos: int) -> int:
+        index = self._paragraph(pos)
+        ends = self._sentence_ends(index) if self.paras else []
+        i = bisect.bisect_right(ends, pos) - 1
+        return ends[i] if i >= 0 else self.paras[index][0] if self.paras else 0
+
+    def _sentence_end(self, pos: int) -> int:
+        index = self._paragraph(pos)
+        ends = self._sentence_ends(index) if self.paras else []
+        i = bisect.bisect_right(ends, pos)
+        return ends[i] if i < len(ends) else self.paras[index][1] if self.paras else len(self.text)
+
+    # agents and verbs --------------------------------------------------------
+
+    def _agent_before(self, pos: int, floor: int) -> _Agent | None:
+        """The agent ending nearest before ``pos`` and starting after ``floor``."""
+        i = bisect.bisect_left(self.agent_starts, pos) - 1
+        best = None
+        while i >= 0 and self.agents[i].start >= floor:
+            agent = self.agents[i]
+            if agent.end <= pos and (best is None or agent.end > best.end):
+                best = agent
+            i -= 1
+        return best
+
+    def _agent_after(self, pos: int, limit: int) -> _Agent | None:
+        i = bisect.bisect_left(self.agent_starts, pos)
+        return self.agents[i] if i < len(self.agents) and self.agents[i].start < limit else None
+
+    def _verbs_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect.bisect_left(self.verb_starts, start)
+        hi = bisect.bisect_left(self.verb_starts, end)
+        return self.verbs[lo:hi]
+
+    # resolution --------------------------------------------------------------
+
+    def _resolve(self, agent: _Agent, sentence_start: int) -> _Speaker | None:
+        if agent.speaker is not None:
+            return agent.speaker if (agent.speaker.name or agent.speaker.role) else None
+        pronoun = agent.pronoun
+        earlier = [h for h in self.history if h[0] < agent.start]
+        if pronoun in ("he", "she"):
+            gender = "f" if pronoun == "she" else "m"
+            people = [s for _, s in earlier if s.kind == "person"]
+            for wanted in (gender, None):
+                match = next((s for s in reversed(people) if s.gender == wanted), None)
+                if match:
+                    return match
+            return None
+        if pronoun == "they":
+            near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
+            return near or next((s for _, s in reversed(earlier) if s.plural), None)
+        if pronoun == "it":
+            near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
+            return near or next((s for _, s in reversed(earlier) if s.kind == "org" and not s.plural), None)
+        return earlier[-1][1] if earlier else None
+
+    def _nearest(self, floor: int, pos: int, wanted) -> _Speaker | None:
+        i = bisect.bisect_left(self.agent_starts, pos) - 1
+        while i >= 0 and self.agents[i].start >= floor:
+            speaker = self.agents[i].speaker
+            if speaker is not None and speaker.name and wanted(speaker):
+                return speaker
+            i -= 1
+        return None
+
+    def attribute(
+        self, quote: Quote, previous_end: int | None, previous: tuple[Quote, _Speaker | None] | None,
+    ) -> tuple[_Speaker | None, bool]:
+        """(speaker or None, whether the attribution is adjacent to the quote).
+
+        ``previous_end`` is where the quote before this one ended, so a quote
+        broken by its attribution reads the words between the two halves;
+        ``previous`` is the last quote kept, with its speaker, for speeches
+        that run on into the next paragraph.
+        """
+        text = self.text
+        s_start = self._sentence_start(quote.open)
+        s_end = self._sentence_end(quote.close if quote.close is not None else quote.end)
+        window_start = max(s_start, previous_end or 0)
+        # 1. A verb of saying before the quote, in its sentence.
+        for v_start, v_end in reversed(self._verbs_in(window_start, quote.open)):
+            agent = self._agent_before(v_start, s_start)
+            if agent is None or text[v_start:v_end].lower().startswith("according"):
+                agent = self._agent_after(v_end, quote.open)
+            if agent is not None:
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), quote.open))
+                    return speaker, direct
+        # 2. The attribution right after it: "“...,” she said", "“...,” said X".
+        after = (quote.close + 1) if quote.close is not None else quote.end
+        gap = _PUNCT_GAP.match(text, after, s_end)
+        pos = gap.end() if gap else after
+        verb = self._verbs_in(pos, pos + 1)
+        if verb:
+            agent = self._agent_after(verb[0][1], s_end)
+            if agent is not None and _AGENT_VERB_GAP.fullmatch(text, verb[0][1], agent.start):
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker, True
+        agent = self._agent_after(pos, pos + 1)
+        if agent is not None:
+            follow = _AGENT_VERB_GAP.match(text, agent.end)
+            if follow and self._verbs_in(follow.end(), follow.end() + 1):
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker, True
+        # 3. Any attribution in the sentence.
+        for v_start, _ in self._verbs_in(s_start, s_end):
+            agent = self._agent_before(v_start, s_start)
+            if agent is not None:
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker, False
+        # 4. A speech running on: the next sentence of the paragraph, or a paragraph
+        # that opens with a quote after one that held a quote.
+        if previous is not None and previous[1] is not None:
+            prior, speaker = previous
+            opens_paragraph = quote.open == self.paras[quote.first_paragraph][0]
+            if prior.last_paragraph == quote.first_paragraph or (
+                opens_paragraph and prior.last_paragraph == quote.first_paragraph - 1
+            ):
+                return speaker, False
+        return None, False
+
+    def remember(self, pos: int, speaker: _Speaker) -> None:
+        bisect.insort(self.history, (pos, speaker), key=lambda h: h[0])
+
+
+def _is_title(words: str) -> bool:
+    long_words = _TITLE_WORD.findall(words)
+    return (len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+            and not _SENTENCE_PUNCTUATION.search(words))
+
+
+def extract(text: str, ctx) -> list[Fact]:
+    if not isinstance(text, str) or not text:
+        return []
+    quotes = find_quotes(text)
+    if not quotes:
+        return []
+    attributor = _Attributor(text, ctx, quotes)
+    facts = []
+    previous: tuple[Quote, _Speaker | None] | None = None
+    previous_end: int | None = None
+    for quote in quotes:
+        words = quote_text_at(text, (quote.start, quote.end))
+        count = word_count(words)
+        if count < 2:
+            continue
+        speaker, direct = attributor.attribute(quote, previous_end, previous)
+        previous_end = (quote.close + 1) if quote.close is not None else quote.end
+        if count < 4 and not direct:
+            continue
+        if speaker is None and count < _UNATTRIBUTED_MINIMUM:
+            continue  # a name or slogan in quotes: "a ‘challenge and impact log’"
+        if _is_title(words) or normalise_rating(words.strip(" ,.;:!?")):
+            continue  # a title, or a rating in quotation marks (the judgements rule reads those)
+        if speaker is not None:
+            attributor.remember(quote.open, speaker)
+        previous = (quote, speaker)
+        facts.append(Fact("quote", (quote.start, quote.end), {
+            "text": words,
+            "speaker": speaker.name if speaker else None,
+            "role": speaker.role if speaker else None,
+            "organisation": speaker.organisation if speaker else None,
+        }))
+    return facts

@@ -1,0 +1,272 @@
+"""Read a PDF (an Ofsted report or letter, or any PDF with a text layer).
+
+``read_pdf(path) -> Parsed``: PDFium (pypdfium2) extracts each page's text and,
+for the first and last character of every line, its position and font size.
+That little geometry is what tells a running footer from body text, a
+footnote from a paragraph and a paragraph break from a wrapped line
+(``importers.pdf_layout``). The clean text is then read as a report
+(``importers.pdf_report``): metadata, the judgement table, the inspection, the
+"What needs to improve?" items.
+
+Files that cannot be read raise ``ImporterError`` with a reason a person can
+act on: not a PDF, password-protected, damaged or truncated, or scanned images
+with no text layer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from importers.model import ImporterError, Parsed
+from importers.pdf_layout import SUPERSCRIPT_DIGITS, Line, Page, clean_lines, lay_out
+from importers.pdf_report import read_report
+
+__all__ = ["read_pdf"]
+
+# The spec allows bytes before the header; readers look in the first kilobyte.
+_HEADER_WINDOW = 1024
+_EOF_WINDOW = 2048
+# A page "has text" when it carries at least this many letters.
+_MIN_LETTERS_PER_PAGE = 30
+# A digit glued to a word ("Board1") is a footnote marker when it is printed
+# this much smaller than the line around it.
+_SUPERSCRIPT_RATIO = 0.8
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DIGIT_RUN = re.compile(r"\d+")
+_MARKER_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ)]’'\".,;:?!")
+_LEADING_DIGITS = re.compile(r"^[ \t]*(\d{1,2})(?=[ \t]|[A-Z])", re.MULTILINE)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def read_pdf(path: str | Path) -> Parsed:
+    """Read ``path`` into clean text, furniture ranges, metadata and layout facts."""
+    path = Path(path)
+    data = path.read_bytes()
+    _check_bytes(data, str(path))
+    pages = _read_pages(data, str(path))
+    text, furniture = lay_out(pages)
+    report = read_report(text, furniture)
+    return Parsed(
+        text=text,
+        furniture=_merge_ranges(furniture + report.boilerplate),
+        meta=report.meta,
+        facts=report.facts,
+    )
+
+
+def _check_bytes(data: bytes, path: str) -> None:
+    if b"%PDF-" not in data[:_HEADER_WINDOW]:
+        raise ImporterError(path, f"is not a PDF ({_sniff(data)}); check the file or give it its proper extension")
+    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-_EOF_WINDOW:]:
+        raise ImporterError(path, "is an incomplete PDF (it is truncated: the end-of-file marker is missing); download it again")
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    if not head:
+        return "the file is empty"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        return "it is a web page; save it as .html"
+    if head.startswith(b"pk\x03\x04"):
+        return "it is a ZIP archive or an Office document"
+    if head.startswith((b"\x89png", b"\xff\xd8\xff", b"gif8")):
+        return "it is an image"
+    return "it does not start with the %PDF- header"
+
+
+def _open(data: bytes, path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            reason = ("is password-protected (encrypted); open it in a PDF viewer, save or print an "
+                      "unprotected copy, and import that")
+        elif code == pdfium_c.FPDF_ERR_SECURITY:
+            reason = "is protected by a security scheme that cannot be read; save an unprotected copy and import that"
+        else:
+            reason = f"is a damaged PDF that cannot be opened ({exc}); download it again"
+        raise ImporterError(path, reason) from None
+
+
+def _read_pages(data: bytes, path: str) -> list[Page]:
+    doc = _open(data, path)
+    try:
+        count = len(doc)
+        if count == 0:
+            raise ImporterError(path, "is a damaged PDF (it has no pages); download it again")
+        pages = []
+        for index in range(count):
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError:
+                raise ImporterError(path, f"is a damaged PDF (page {index + 1} cannot be read); download it again") from None
+            try:
+                pages.append(_read_page(page, index))
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    with_text = sum(1 for page in pages if page.has_text)
+    if with_text == 0:
+        raise ImporterError(path, "has no text layer (it is probably scanned images); run it through OCR "
+                                  "(e.g. ocrmypdf) and import the result")
+    if with_text * 2 < len(pages):
+        raise ImporterError(path, f"has no text layer on most pages ({len(pages) - with_text} of {len(pages)} "
+                                  "pages are images); run it through OCR (e.g. ocrmypdf) and import the result")
+    return pages
+
+
+class _Geometry:
+    """Position and size of single characters of one text page, by text index."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
+        self.raw = textpage.raw
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        # Text indices and PDFium's character indices agree unless PDFium left
+        # characters out of the text, or a character outside the BMP took two
+        # UTF-16 units; only then is each index translated.
+        self.units: list[int] | None = None
+        self.identity = pdfium_c.FPDFText_CountChars(self.raw) == len(text) and not _ASTRAL.search(text)
+        if not self.identity and _ASTRAL.search(text):
+            units, total = [], 0
+            for ch in text:
+                units.append(total)
+                total += 2 if ord(ch) > 0xFFFF else 1
+            self.units = units
+
+    def _char(self, index: int) -> int:
+        if self.identity:
+            return index
+        unit = self.units[index] if self.units is not None else index
+        return pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, unit)
+
+    def origin(self, index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, self._char(index), self.x, self.y)
+        return self.x.value, self.y.value
+
+    def size(self, index: int) -> float:
+        return pdfium_c.FPDFText_GetFontSize(self.raw, self._char(index))
+
+    def line(self, first: int, last: int) -> tuple[float, float, float, float, float]:
+        """x and baseline of the first and the last character, and the last one's size."""
+        get_origin, x, y, raw = pdfium_c.FPDFText_GetCharOrigin, self.x, self.y, self.raw
+        first, last = self._char(first), self._char(last)
+        get_origin(raw, first, x, y)
+        x0, y0 = x.value, y.value
+        get_origin(raw, last, x, y)
+        return x0, y0, x.value, y.value, pdfium_c.FPDFText_GetFontSize(raw, last)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each line; PDFium ends lines with CR LF."""
+    if text.count("\r") == text.count("\n") == text.count("\r\n"):
+        start = 0
+        for line in text.split("\r\n"):
+            yield start, line
+            start += len(line) + 2
+        return
+    start = 0
+    for match in _LINE_BREAK.finditer(text + "\n"):
+        yield start, text[start:match.start()]
+        start = match.end()
+
+
+def _read_page(page: pdfium.PdfPage, index: int) -> Page:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        geometry = _Geometry(textpage, text)
+        text = _mark_superscripts(text, geometry)
+        bodies: list[str] = []
+        shapes: list[tuple[float, float, float, float, float, bool]] = []
+        measure = geometry.line
+        for start, raw in _lines(text):
+            body = raw.strip()
+            if not body:
+                continue
+            first = start + len(raw) - len(raw.lstrip())
+            last = first + len(body) - 1
+            x0, y, x_end, y_end, size = measure(first, last)
+            if body[-1].isdigit():
+                # A line may end on a small figure ("Board1"); size it by its start too.
+                size = max(size, geometry.size(first))
+            bodies.append(body)
+            # The last glyph's right edge, near enough: half an em past its origin.
+            shapes.append((x0, x_end + 0.5 * size, y, y_end, size, raw[-1] in " \t"))
+    finally:
+        textpage.close()
+    texts = clean_lines(bodies)
+    lines = [
+        Line(line_text, x0, x1, y, y_end, size, index, soft_end)
+        for line_text, (x0, x1, y, y_end, size, soft_end) in zip(texts, shapes)
+        if line_text
+    ]
+    return Page(index=index, width=width, height=height, lines=lines, has_text=_has_text(texts))
+
+
+def _has_text(texts: list[str]) -> bool:
+    letters = 0
+    for text in texts:
+        for _ in _LETTERS.finditer(text):
+            letters += 1
+            if letters >= _MIN_LETTERS_PER_PAGE:
+                return True
+    return False
+
+
+def _mark_superscripts(text: str, geometry: _Geometry) -> str:
+    """Write footnote markers printed small ("Board1") as superscript digits.
+
+    A digit is a marker when it is printed clearly smaller than the letter it
+    is glued to, or, leading a footnote, than the word after it. The text keeps
+    its length, so indices into it still name PDFium's characters.
+    """
+    marks: list[tuple[int, int]] = []
+    for lead in _LEADING_DIGITS.finditer(text):
+        after = lead.end(1)
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after < len(text) and text[after] not in "\r\n" and _smaller(geometry, lead.start(1), after):
+            marks.append(lead.span(1))
+    for match in _DIGIT_RUN.finditer(text):
+        # Markers are one or two digits after a word or its punctuation, glued
+        # to it or a space apart.
+        begin, stop = match.span()
+        if stop - begin > 2 or begin == 0 or (stop + 1 < len(text) and text[stop] in ",." and text[stop + 1].isdigit()):
+            continue
+        before = begin - 1
+        if text[before] == " " and before > 0:
+            before -= 1
+        if text[before] in _MARKER_AFTER and _smaller(geometry, begin, before):
+            marks.append((begin, stop))
+    if not marks:
+        return text
+    chars = list(text)
+    for begin, stop in marks:
+        chars[begin:stop] = text[begin:stop].translate(SUPERSCRIPT_DIGITS)
+    return "".join(chars)
+
+
+def _smaller(geometry: _Geometry, index: int, neighbour: int) -> bool:
+    size = geometry.size(neighbour)
+    return size > 0 and geometry.size(index) < size * _SUPERSCRIPT_RATIO
+
+
+def _merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

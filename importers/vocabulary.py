@@ -1,0 +1,354 @@
+"""The judgement vocabulary of Ofsted's children's services inspections.
+
+This is the single source of truth for ratings: the extractors normalise what
+they read with it, and the app labels and colours grades from it.
+
+* ``RATINGS``: the seven normalised ratings with their grade (1 best .. 4
+  worst, comparable across eras) and display label. The 2009-11 annual rating
+  printed "performs excellently / well / adequately / poorly"; those normalise
+  to excellent, good, adequate and poor.
+* ``ERAS``: the inspection regimes since 2005 (DESIGN.md's table) and
+  ``era_for`` to tell which one a dated rating belongs to.
+* ``AREAS`` and ``find_areas``: the judgement areas (overall effectiveness,
+  leadership, help and protection, children in care, care leavers, adoption,
+  the LSCB ...) and the phrases that name them in reports and news.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "AREAS",
+    "AreaMention",
+    "AREA_COMPONENTS",
+    "ERAS",
+    "Era",
+    "GRADE_COLOURS",
+    "GRADE_LABELS",
+    "RATINGS",
+    "RATING_WORDS",
+    "Rating",
+    "UNGRADED_COLOUR",
+    "area_for",
+    "era_for",
+    "find_areas",
+    "get_era",
+    "grade_of",
+    "normalise_rating",
+    "rating_label",
+]
+
+
+# --- ratings ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rating:
+    name: str  # normalised, lower case
+    grade: int  # 1 best .. 4 worst
+    label: str  # as Ofsted prints it, for display
+
+
+RATINGS: dict[str, Rating] = {
+    r.name: r
+    for r in (
+        Rating("outstanding", 1, "Outstanding"),
+        Rating("excellent", 1, "Performs excellently"),
+        Rating("good", 2, "Good"),
+        Rating("adequate", 3, "Adequate"),
+        Rating("requires improvement", 3, "Requires improvement to be good"),
+        Rating("poor", 4, "Performs poorly"),
+        Rating("inadequate", 4, "Inadequate"),
+    )
+}
+
+# One label and one colour per grade, for legends, badges and timeline
+# markers, so the CLI and the app colour alike. The colours read on dark and
+# light backgrounds.
+GRADE_LABELS: dict[int, str] = {
+    1: "Outstanding",
+    2: "Good",
+    3: "Requires improvement to be good",
+    4: "Inadequate",
+}
+GRADE_COLOURS: dict[int, str] = {
+    1: "#2e7d32",  # outstanding / performs excellently: green
+    2: "#1565c0",  # good / performs well: blue
+    3: "#ef8f00",  # adequate / requires improvement: amber
+    4: "#c62828",  # inadequate / performs poorly: red
+}
+UNGRADED_COLOUR = "#607d8b"  # visits and inspections that award no grade
+
+# Every written form of a rating, as a regular expression: the extractors use
+# it to find candidate words; ``normalise_rating`` maps a match back. Words may
+# be split by a line break in text extracted from PDFs ("Requires \nimprovement").
+_RI = r"(?:requires?|requiring|required)\s+improvement(?:\s+to\s+be\s+good)?"
+_PERFORMS = r"perform(?:s|ed|ing)?\s+(?:excellently|well|adequately|poorly)"
+RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
+
+_ADVERBS = {"excellently": "excellent", "well": "good", "adequately": "adequate", "poorly": "poor"}
+_QUOTES_AND_SPACE = " \t\n'\"‘’“”"
+
+
+def normalise_rating(text: str | None) -> str | None:
+    """The normalised rating a written form names, else None.
+
+    >>> normalise_rating("Require improvement to be good")
+    'requires improvement'
+    >>> normalise_rating("performs well")
+    'good'
+    """
+    if not isinstance(text, str):
+        return None
+    words = " ".join(text.strip(_QUOTES_AND_SPACE).lower().split())
+    if words in RATINGS:
+        return words
+    if re.fullmatch(_RI, words):
+        return "requires improvement"
+    parts = words.split()
+    if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
+        return _ADVERBS[parts[1]]
+    return None
+
+
+def grade_of(rating: str | None) -> int | None:
+    """The grade (1 best .. 4 worst) of a normalised or written rating."""
+    name = normalise_rating(rating)
+    return RATINGS[name].grade if name else None
+
+
+def rating_label(rating: str | None, era: str | None = None) -> str | None:
+    """The label to show for a rating; in the 2009-11 annual rating "Performs well"."""
+    name = normalise_rating(rating)
+    if name is None:
+        return None
+    if era == "annual-rating":
+        adverb = {v: k for k, v in _ADVERBS.items()}.get(name)
+        if adverb:
+            return f"Performs {adverb}"
+    return RATINGS[name].label
+
+
+# --- eras -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Era:
+    id: str
+    label: str
+    years: str  # as printed in the design notes
+    start: tuple[int, int]  # (year, month) the regime began
+    end: tuple[int, int] | None  # (year, month) it ended, None while in force
+    ratings: tuple[str, ...]  # normalised ratings it awards; empty when ungraded
+    event_type: str  # "inspection" or "annual rating"
+    note: str = ""
+
+    @property
+    def graded(self) -> bool:
+        return bool(self.ratings)
+
+    def months_in(self, year: int) -> int:
+        """How many months of ``year`` the regime was in force (0 to 12)."""
+        first = 1 if self.start[0] < year else self.start[1] if self.start[0] == year else 13
+        if self.end is None or self.end[0] > year:
+            last = 12
+        elif self.end[0] == year:
+            last = self.end[1]
+        else:
+            last = 0
+        return max(0, last - first + 1)
+
+    def covers(self, year: int, month: int | None = None) -> bool:
+        if month is None:
+            return self.months_in(year) > 0
+        return self.start <= (year, month) and (self.end is None or (year, month) <= self.end)
+
+
+_FOUR_POINT = ("outstanding", "good", "adequate", "inadequate")
+_SIF_WORDS = ("outstanding", "good", "requires improvement", "inadequate")
+
+# DESIGN.md's table. Where two regimes overlap in a year the rating word, the
+# month or the share of the year decides (see ``era_for``). The single
+# inspection framework began in November 2013 and ILACS in January 2018.
+ERAS: tuple[Era, ...] = (
+    Era("apa", "Annual performance assessment, joint area review", "2005-08",
+        (2005, 1), (2008, 12), _FOUR_POINT, "inspection",
+        "APA printed grades 4..1 (4 best); stored here as 1..4 with 1 best"),
+    Era("annual-rating", "Ofsted annual rating of children's services", "2009-11",
+        (2009, 1), (2011, 12), ("excellent", "good", "adequate", "poor"), "annual rating",
+        "performs excellently / well / adequately / poorly"),
+    Era("safeguarding-lac", "Safeguarding and looked after children inspections", "2009-12",
+        (2009, 1), (2012, 12), _FOUR_POINT, "inspection"),
+    Era("unannounced-cra", "Unannounced inspections of contact, referral and assessment",
+        "2009-12", (2009, 1), (2012, 12), (), "inspection",
+        "no grade: areas for priority action, strengths, areas for development"),
+    Era("protection-lac", "Protection of children / looked after children inspections", "2012-13",
+        (2012, 6), (2013, 10), _FOUR_POINT, "inspection"),
+    Era("sif", "Single inspection framework (SIF)", "2013-18",
+        (2013, 11), (2017, 12), _SIF_WORDS, "inspection",
+        "key judgements 1 help and protection, 2 children looked after (2.1 adoption, "
+        "2.2 care leavers), 3 leadership; LSCB judged separately"),
+    Era("ilacs", "ILACS standard and short inspections", "2018-",
+        (2018, 1), None, _SIF_WORDS, "inspection",
+        "care leavers its own judgement from 2023; no overall effectiveness from April 2026"),
+    Era("ilacs-visits", "ILACS focused visits, monitoring visits, JTAIs", "2018-",
+        (2018, 1), None, (), "inspection",
+        "no grade; focused visits may name areas for priority action"),
+)
+_ERAS_BY_ID = {era.id: era for era in ERAS}
+
+# A regime named outright in a phrase wins over the year.
+_NAMED_ERAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), era_id)
+    for pattern, era_id in (
+        (rf"\b{_PERFORMS}\b|\bpoor(?:ly)?\b|\bexcellent(?:ly)?\b|\bannual\s+rating", "annual-rating"),
+        (r"\bannual\s+performance\s+assessment|\bAPA\b|\bjoint\s+area\s+review", "apa"),
+        (r"\bfocused\s+visit|\bmonitoring\s+visit|\bjoint\s+(?:targeted\s+area|area\s+targeted)"
+         r"\s+inspection|\bJTAI", "ilacs-visits"),
+        (r"\bunannounced\b", "unannounced-cra"),
+        (r"\bsingle\s+inspection\s+framework|\bSIF\b", "sif"),
+        (r"\bILACS\b|\binspection\s+of\s+local\s+authority\s+children", "ilacs"),
+        (r"\bsafeguarding\s+and\s+looked[\s-]+after\s+children", "safeguarding-lac"),
+    )
+)
+
+
+def get_era(era_id: str | None) -> Era | None:
+    return _ERAS_BY_ID.get(era_id) if era_id else None
+
+
+def era_for(year: int | None, rating_or_phrase: str | None = None, month: int | None = None) -> str | None:
+    """The id of the regime a rating (or inspection phrase) of ``year`` belongs to.
+
+    A regime named in the phrase ("performs well", "focused visit", "SIF")
+    wins when the year allows it. Otherwise the graded regimes in force that
+    year which award the rating word are candidates; the month, else the larger
+    share of the year, settles an overlap. An undated rating gets an era only
+    when its word belongs to one regime alone ("performs poorly").
+    """
+    phrase = rating_or_phrase if isinstance(rating_or_phrase, str) else ""
+    if year is not None and not isinstance(year, int):
+        return None
+    if month is not None and not (isinstance(month, int) and 1 <= month <= 12):
+        month = None
+    for pattern, era_id in _NAMED_ERAS:
+        if pattern.search(phrase):
+            era = _ERAS_BY_ID[era_id]
+            if year is None or era.covers(year, month):
+                return era_id
+    rating = normalise_rating(phrase)
+    # The annual rating's words are "performs ..." or "poor", matched above;
+    # a bare "good" or "adequate" is an inspection judgement.
+    regimes = [e for e in ERAS if e.graded and e.id != "annual-rating"]
+    if year is None:
+        owners = [e for e in regimes if rating in e.ratings]
+        return owners[0].id if rating and len(owners) == 1 else None
+    in_force = [e for e in regimes if e.covers(year, month)]
+    if not in_force:
+        return None
+    fitting = [e for e in in_force if rating in e.ratings] or in_force
+    return max(fitting, key=lambda e: (e.months_in(year), e.start)).id
+
+
+# --- areas ------------------------------------------------------------------------
+
+AREAS: dict[str, str] = {
+    "overall": "Overall effectiveness",
+    "leadership": "The impact of leaders",
+    "help and protection": "Children who need help and protection",
+    "children in care": "Children in care",
+    "children in care and care leavers": "Children in care and care leavers",
+    "care leavers": "Care leavers",
+    "adoption": "Adoption performance",
+    "lscb": "Local Safeguarding Children Board",
+    "capacity for improvement": "Capacity for improvement",
+}
+# The 2018-23 ILACS judgement covered two of today's areas at once: a filter on
+# either area should find it.
+AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
+    "children in care and care leavers": ("children in care", "care leavers"),
+}
+
+_APOS = r"(?:['’]s|s['’]|s)?"
+# "the experiences and progress of children in care", "services for care leavers"
+_EXP = r"(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+|services\s+for\s+)?"
+_LAC = r"(?:children\s+looked[\s-]+after|looked[\s-]+after\s+children)"
+# (pattern, area, heading): more specific phrases first, as the first
+# alternative to match wins. A heading is a judgement's formal name, which
+# reports print as a label before the grade ("Overall effectiveness Good").
+_AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
+    (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers", "children in care and care leavers", True),
+    (rf"{_EXP}(?:children\s+who\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
+     "help and protection", True),
+    (r"(?:the\s+)?impact\s+of\s+leaders(?:\s+on\s+social\s+work\s+practice"
+     r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
+    (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
+    (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
+    (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
+    (rf"{_EXP}children\s+in\s+care", "children in care", True),
+    (rf"(?:overall\s+effectiveness\s+of\s+)?services\s+for\s+{_LAC}", "children in care", True),
+    (r"adoption\s+performance", "adoption", True),
+    (r"(?:the\s+effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children(?:['’]s)?\s+boards?",
+     "lscb", True),
+    (r"overall\s+effectiveness\s+of\s+safeguarding(?:\s+services)?", "help and protection", True),
+    (r"capacity\s+(?:for|to)\s+improve(?:ment)?", "capacity for improvement", True),
+    (r"overall\s+effectiveness", "overall", True),
+    (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
+    (_LAC, "children in care", False),
+    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
+    (r"leadership(?:\s+and\s+management)?|management\s+and\s+leadership", "leadership", False),
+    (r"leaving\s+care", "care leavers", False),
+    (r"adoption(?:\s+services)?", "adoption", False),
+    (rf"children{_APOS}\s+(?:social\s+care\s+)?services?(?:\s+department)?|children{_APOS}\s+social\s+care"
+     r"|services\s+for\s+children(?:\s+and\s+(?:young\s+people|families))?", "overall", False),
+)
+_AREA_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(_AREA_PHRASES)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerate(_AREA_PHRASES)}
+# Every phrase above starts (after an optional "the") with one of these words.
+# Finding them with a pattern that opens on a character class, then matching
+# the phrases only there, is many times faster than searching with the
+# phrases themselves (a phrase is then read from its first word, not "the").
+_AREA_ANCHOR = re.compile(
+    r"[escilaohm](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class AreaMention:
+    start: int
+    end: int
+    area: str
+    heading: bool  # the judgement's formal name, usable as a label
+
+
+def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaMention]:
+    """Phrases naming a judgement area in ``text[start:end]``, in order."""
+    if not isinstance(text, str):
+        return []
+    stop = len(text) if end is None else end
+    found = []
+    covered = start
+    for anchor in _AREA_ANCHOR.finditer(text, start, stop):
+        if anchor.start() < covered:
+            continue
+        match = _AREA_RE.match(text, anchor.start(), stop)
+        if match is not None:
+            area, heading = _AREA_BY_GROUP[match.lastgroup]
+            found.append(AreaMention(match.start(), match.end(), area, heading))
+            covered = match.end()
+    return found
+
+
+def area_for(phrase: str | None) -> str | None:
+    """The area a phrase names ("looked after children" -> "children in care")."""
+    if not isinstance(phrase, str):
+        return None
+    match = _AREA_RE.search(phrase)
+    return _AREA_BY_GROUP[match.lastgroup][0] if match else None

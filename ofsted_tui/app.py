@@ -1,0 +1,271 @@
+"""The explorer application: one store, one corpus, global keys and themes.
+
+The app is thin. It owns ``store`` and the read model ``corpus`` (reloaded in
+a thread worker after every write and whenever another process changes the
+store file), opens the reader, and runs the dialogs that write. Screens and
+widgets do the rest. ``make_app`` is the one way to build it, for the command
+line and the tests alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
+
+from ofsted_tui import __version__
+from ofsted_tui.commands import ExplorerCommands
+from ofsted_tui.corpus import Corpus, load_corpus
+from ofsted_tui.filters import FacetIndex, Filters
+from ofsted_tui.screens.dialogs import CorrectionDialog, ExportDialog, ImportDialog, NoteDialog
+from ofsted_tui.screens.help import HelpScreen
+from ofsted_tui.screens.main import MainScreen
+from ofsted_tui.store import Store
+from ofsted_tui.widgets.labels import printable
+
+try:  # the reader is written alongside; the explorer runs without it
+    from ofsted_tui.screens.reader import ReaderScreen
+except ImportError:  # pragma: no cover - only while the reader is missing
+    ReaderScreen = None  # type: ignore[assignment,misc]
+
+__all__ = ["OfstedApp", "THEMES", "make_app"]
+
+STORE_POLL_S = 2.0
+
+THEMES = (
+    Theme(
+        name="ofsted-dark",
+        primary="#5c9ded",
+        secondary="#7e57c2",
+        accent="#ffb74d",
+        warning="#ffb74d",
+        error="#ef5350",
+        success="#66bb6a",
+        foreground="#e3e6ea",
+        background="#15191f",
+        surface="#1c2129",
+        panel="#252b35",
+        dark=True,
+        variables={"block-cursor-background": "#2f4a6d", "block-cursor-foreground": "#ffffff",
+                   "footer-key-foreground": "#ffb74d"},
+    ),
+    Theme(
+        name="ofsted-light",
+        primary="#1f5fa8",
+        secondary="#6a4caf",
+        accent="#b35c00",
+        warning="#b35c00",
+        error="#c62828",
+        success="#2e7d32",
+        foreground="#1d232b",
+        background="#f4f1ea",
+        surface="#fbf9f4",
+        panel="#e8e3d8",
+        dark=False,
+        variables={"block-cursor-background": "#cfe0f5", "block-cursor-foreground": "#0d1620",
+                   "footer-key-foreground": "#1f5fa8"},
+    ),
+)
+
+
+class OfstedApp(App[None]):
+    """Explore the Ofsted inspection history of councils' children's services."""
+
+    HELP = "Everywhere"
+    CSS_PATH = "app.tcss"
+    TITLE = "ofsted-tui"
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("i", "import", "Import", id="app.import"),
+        Binding("e", "export", "Export", id="app.export"),
+        Binding("ctrl+t", "toggle_theme", "Dark/light", show=False, id="app.theme"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    corpus: var[Corpus | None] = var(None)
+    search_ready: var[bool] = var(False)
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.facet_index: FacetIndex | None = None
+        self._seen_stamp: int | None = None
+        self._loads = 0
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = THEMES[0].name
+        self.sub_title = str(store.path)
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
+
+    @property
+    def main_screen(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # -- loading -------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the store again, in a thread; the panes keep the old corpus until it is ready."""
+        self._loads += 1
+        self._load(self._loads)
+
+    def _check_store(self) -> None:
+        stamp = self.store.mtime_ns()
+        if stamp != self._seen_stamp and not any(w.group == "load" and w.is_running for w in self.workers):
+            self._seen_stamp = stamp  # one attempt per change: a broken file is reported once
+            self.reload()
+
+    @work(thread=True, exit_on_error=False, group="load", name="reading the store")
+    def _load(self, generation: int) -> None:
+        stamp = self.store.mtime_ns()
+        corpus = load_corpus(self.store)
+        index = FacetIndex.from_corpus(corpus)
+        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
+
+    @work(thread=True, exit_on_error=False, group="load", name="indexing the store")
+    def _index(self, generation: int, stamp: int | None, corpus: Corpus) -> None:
+        self.call_from_thread(self._loaded, generation, stamp, corpus, FacetIndex.from_corpus(corpus))
+
+    def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex) -> None:
+        self._seen_stamp = stamp
+        if generation != self._loads:
+            return  # a newer load is on its way
+        self.facet_index = index
+        self.search_ready = False
+        self.corpus = corpus
+        self._index_search(corpus, generation)
+
+    @work(thread=True, exit_on_error=False, group="search-index", name="indexing the documents")
+    def _index_search(self, corpus: Corpus, generation: int) -> None:
+        corpus.search_index  # noqa: B018 - built on first access; build it here, off the screen's thread
+        self.call_from_thread(self._search_indexed, generation)
+
+    def _search_indexed(self, generation: int) -> None:
+        if generation == self._loads:
+            self.search_ready = True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.report_worker_error(event)
+
+    def report_worker_error(self, event: Worker.StateChanged) -> None:
+        """The one place a worker's failure becomes a message (never a traceback).
+
+        Workers run with ``exit_on_error=False``; the app's and the dialogs'
+        ``on_worker_state_changed`` send their state changes here.
+        """
+        if event.state == WorkerState.ERROR:
+            self.notify(f"Failed while {event.worker.name}: {event.worker.error}", title="Error",
+                        severity="error", timeout=10, markup=False)
+
+    # -- the reader ----------------------------------------------------------
+    def open_document(self, doc_id: str, span: tuple[int, int] | None = None, fact_id: str | None = None) -> None:
+        if self.corpus is None or doc_id not in self.corpus.documents:
+            self.notify("That document is no longer in the store", severity="warning")
+            return
+        if ReaderScreen is None:
+            self.notify("The reader is not available in this build", severity="warning")
+            return
+        self.push_screen(ReaderScreen(self.corpus, doc_id, span=span, fact_id=fact_id))
+
+    def on_reader_screen_corpus_changed(self, message: Any) -> None:
+        """The reader saved an annotation and sends the store as written: adopt it."""
+        self._loads += 1
+        self._index(self._loads, self.store.mtime_ns(), message.corpus)
+
+    # -- annotations ---------------------------------------------------------
+    def add_annotation(self, note: dict[str, Any], done: str) -> None:
+        self._write_annotations([note], [], done)
+
+    def remove_annotations(self, note_ids: list[str], done: str) -> None:
+        self._write_annotations([], note_ids, done)
+
+    @work(thread=True, exit_on_error=False, group="write", name="saving your annotation")
+    def _write_annotations(self, add: list[dict[str, Any]], remove: list[str], done: str) -> None:
+        from ofsted_tui.annotations import delete_annotation, save_annotation
+
+        for note in add:
+            save_annotation(self.store, note)
+        for note_id in remove:
+            delete_annotation(self.store, note_id)
+        self.call_from_thread(self._written, done)
+
+    def _written(self, done: str) -> None:
+        self.notify(printable(done), timeout=3, markup=False)
+        self.reload()
+
+    def ask_note(self, doc: dict[str, Any], fact: dict[str, Any] | None = None) -> None:
+        from ofsted_tui.annotations import make_annotation
+
+        def save(body: str | None) -> None:
+            if body and self.corpus is not None:
+                facts = self.corpus.facts_of(doc["id"]) if fact else None
+                self.add_annotation(make_annotation("note", doc, fact=fact, facts=facts, body=body), "Note saved")
+
+        self.push_screen(NoteDialog(doc), save)
+
+    def ask_correction(self, doc: dict[str, Any]) -> None:
+        from ofsted_tui.annotations import make_annotation
+
+        def save(change: tuple[str, str] | None) -> None:
+            if change:
+                field, value = change
+                self.add_annotation(make_annotation("correction", doc, field=field, value=value),
+                                    f"Corrected the {field}")
+
+        self.push_screen(CorrectionDialog(doc), save)
+
+    # -- filters from anywhere (the command palette) -------------------------
+    def _to_main(self) -> MainScreen:
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        return self.main_screen
+
+    def filter_only(self, facet: str, value: str) -> None:
+        main = self._to_main()
+        main.set_filters(Filters().only(facet, value))
+
+    def jump_to_year(self, year: int) -> None:
+        self._to_main().jump_to_year(year)
+
+    def clear_filters(self) -> None:
+        self._to_main().action_clear_filters()
+
+    # -- actions -------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_import(self) -> None:
+        def finished(changed: bool | None) -> None:
+            if changed:
+                self.reload()
+
+        self.push_screen(ImportDialog(self.store), finished)
+
+    def action_export(self, quote_fact_id: str | None = None) -> None:
+        if self.corpus is None:
+            return
+        quote = self.corpus.facts.get(quote_fact_id) if quote_fact_id else None
+        self.push_screen(ExportDialog(self.corpus, self.main_screen.shown_events, quote=quote))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1].name if self.theme == THEMES[0].name else THEMES[0].name
+
+
+def make_app(store_path: Path | str) -> OfstedApp:
+    """The explorer on the store at ``store_path`` (the CLI has already checked it reads)."""
+    app = OfstedApp(Store(store_path))
+    app.title = f"ofsted-tui {__version__}"
+    return app

@@ -1,0 +1,95 @@
+"""The command palette's explorer commands (ctrl+p).
+
+Open a document, jump to a year, filter by authority or rating, export the
+timeline or a quote, import, clear the filters. Commands are built from the
+corpus the app holds when the palette opens; titles and names are document
+data, so hits are shown as plain ``Content`` (never markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from ofsted_tui.filters import GRADE_NAMES
+from ofsted_tui.widgets.labels import date_label, doc_title
+
+if TYPE_CHECKING:
+    from ofsted_tui.app import OfstedApp
+
+__all__ = ["ExplorerCommands"]
+
+MAX_HITS = 40  # per query; the palette shows the best of them
+_QUOTE_WORDS = 12
+
+
+class ExplorerCommands(Provider):
+    """Commands over the loaded corpus."""
+
+    @property
+    def _app(self) -> OfstedApp:
+        return self.app  # type: ignore[return-value]
+
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """(text, callback, help) for every command; built per palette, cheap to iterate."""
+        app = self._app
+        yield "Import files or a folder…", app.action_import, "Add documents to the store"
+        yield "Export the timeline shown…", app.action_export, "Markdown, CSV or JSON of the filtered events"
+        yield "Clear all filters", app.clear_filters, "Show every event and document"
+        yield "Help: keys", app.action_help, "Every key of this screen"
+        corpus = app.corpus
+        if corpus is None:
+            return
+        years = sorted({e["year"] for e in corpus.events if e.get("year")})
+        for year in years:
+            yield f"Jump to {year}", partial(app.jump_to_year, year), "The first event of that year in the timeline"
+        index = app.facet_index
+        if index is not None:
+            for authority in index.values("authorities"):
+                label = index.label("authorities", authority)
+                yield f"Filter by authority: {label}", partial(app.filter_only, "authorities", authority), ""
+            for grade in index.values("grades"):
+                yield (f"Filter by rating: {GRADE_NAMES.get(grade, grade)}",
+                       partial(app.filter_only, "grades", grade), "")
+        for doc in corpus.sorted_documents():
+            yield (f"Open: {doc_title(doc)}", partial(app.open_document, doc["id"]),
+                   f"{date_label(doc.get('published'))} · {doc.get('kind')} · {doc.get('authority') or 'unknown'}")
+        for fact in corpus.facts.values():
+            if fact.get("type") == "quote":
+                words = " ".join(str(fact.get("text") or "").split()[:_QUOTE_WORDS])
+                who = fact.get("speaker") or "unattributed"
+                yield (f"Export quote: “{words}…” ({who})", partial(app.action_export, fact["id"]),
+                       "Save or copy the quote with its citation")
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in list(self._commands())[:4]:
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        found = 0
+        for text, callback, help_text in self._commands():
+            score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+            if score > 0:
+                yield Hit(score, _highlight(text, offsets, matcher.match_style), callback,
+                          text=text, help=help_text or None)
+                found += 1
+                if found >= MAX_HITS * 5:
+                    return
+
+
+def _highlight(text: str, offsets: tuple[int, ...], style: object) -> Content:
+    """``text`` as plain content with the matched letters styled.
+
+    Textual's ``Matcher.highlight`` parses the candidate as markup, and these
+    candidates are document titles and quotes.
+    """
+    content = Content(text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)  # type: ignore[arg-type]
+    return content

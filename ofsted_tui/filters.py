@@ -1,0 +1,404 @@
+"""Filters over the timeline and the document list, with live facet counts.
+
+Pure code (no Textual): the app's sidebar edits a ``Filters`` value and asks a
+``FacetIndex`` for the events and documents that pass, and for each facet
+value how many would pass if it were chosen too.
+
+The index is built once per corpus. Every (facet, value) pair holds a bit set
+(a Python ``int``) of the events and of the documents that have it, so a
+keystroke costs a handful of big-integer ``&``/``|`` and ``bit_count`` calls
+rather than a scan of 10,000 documents.
+
+Facets describe both events and documents, linked through the documents that
+support each event: a document "has" the event types of the events it
+supports, an event "has" the document kinds and publishers of its sources, and
+the speakers quoted in them. Values within one facet are alternatives (OR);
+facets combine (AND).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from importers.vocabulary import get_era
+
+__all__ = [
+    "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetIndex", "FacetValue", "FilterResult", "Filters",
+]
+
+NO_GRADE = "none"
+GRADE_NAMES = {
+    "1": "outstanding",
+    "2": "good",
+    "3": "RI / adequate",
+    "4": "inadequate",
+    NO_GRADE: "no grade",
+}
+_KIND_NAMES = {
+    "ofsted_report": "Ofsted report",
+    "ofsted_letter": "Ofsted letter",
+    "news": "news",
+    "minutes": "minutes",
+    "other": "other",
+}
+_ANNOTATION_NAMES = {"bookmark": "bookmarked", "note": "with notes", "correction": "corrected"}
+UNKNOWN = "?"  # the value of an item that does not say (no authority, no publisher)
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the Filters field holding its chosen values
+    title: str
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("authorities", "Authority"),
+    Facet("grades", "Rating"),
+    Facet("eras", "Era / framework"),
+    Facet("event_types", "Event type"),
+    Facet("kinds", "Document kind"),
+    Facet("publishers", "Publisher"),
+    Facet("speakers", "Speaker"),
+    Facet("marks", "Notes & bookmarks"),
+)
+_FACET_NAMES = tuple(f.name for f in FACETS)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose; an empty set means "any"."""
+
+    authorities: frozenset[str] = frozenset()
+    grades: frozenset[str] = frozenset()
+    eras: frozenset[str] = frozenset()
+    event_types: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
+    publishers: frozenset[str] = frozenset()
+    speakers: frozenset[str] = frozenset()
+    marks: frozenset[str] = frozenset()
+    year_from: int | None = None
+    year_to: int | None = None
+    text: str = ""
+
+    def selected(self, facet: str) -> frozenset[str]:
+        return getattr(self, facet)
+
+    def toggled(self, facet: str, value: str) -> Filters:
+        chosen = self.selected(facet)
+        return replace(self, **{facet: chosen - {value} if value in chosen else chosen | {value}})
+
+    def only(self, facet: str, value: str) -> Filters:
+        return replace(self, **{facet: frozenset({value})})
+
+    def with_years(self, year_from: int | None, year_to: int | None) -> Filters:
+        return replace(self, year_from=year_from, year_to=year_to)
+
+    def with_text(self, text: str) -> Filters:
+        return replace(self, text=text)
+
+    @property
+    def has_years(self) -> bool:
+        return self.year_from is not None or self.year_to is not None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text.strip()) or self.has_years or any(self.selected(f) for f in _FACET_NAMES)
+
+    def chosen_count(self) -> int:
+        """How many choices are in force (for a badge on the sidebar)."""
+        return sum(len(self.selected(f)) for f in _FACET_NAMES) + self.has_years + bool(self.text.strip())
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    events: int  # events that would pass with this value chosen (other facets as they are)
+    documents: int
+    selected: bool
+
+
+@dataclass
+class FilterResult:
+    events: list[dict[str, Any]]
+    documents: list[dict[str, Any]]
+    doc_ids: set[str]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+
+def _indices(mask: int) -> list[int]:
+    """The positions of the set bits, lowest first."""
+    bits = bin(mask)[:1:-1]  # reversed, without the "0b" prefix
+    return [i for i, bit in enumerate(bits) if bit == "1"]
+
+
+def _mask(indices: Iterable[int]) -> int:
+    """An int with the bits at ``indices`` set."""
+    positions = list(indices)
+    if not positions:
+        return 0
+    flags = bytearray((max(positions) >> 3) + 1)
+    for i in positions:
+        flags[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(flags, "little")
+
+
+def _norm(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+class _Side:
+    """Bit sets for one kind of item (events or documents)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.all = (1 << count) - 1
+        self.values: dict[str, dict[str, int]] = {name: {} for name in _FACET_NAMES}
+        self.years: dict[int, int] = {}
+        # Positions are gathered first and turned into bit sets once: OR-ing one
+        # bit at a time into a growing int would copy it for every item.
+        self._positions: dict[str, dict[str, list[int]]] = {name: defaultdict(list) for name in _FACET_NAMES}
+        self._year_positions: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, facet: str, values: Iterable[str], index: int) -> None:
+        table = self._positions[facet]
+        for value in set(values):
+            table[value].append(index)
+
+    def add_year(self, year: int, index: int) -> None:
+        self._year_positions[year].append(index)
+
+    def freeze(self) -> None:
+        for facet, table in self._positions.items():
+            self.values[facet] = {value: _mask(positions) for value, positions in table.items()}
+        self.years = {year: _mask(positions) for year, positions in self._year_positions.items()}
+        self._positions, self._year_positions = {}, {}
+
+
+class FacetIndex:
+    """Bit sets over one corpus; ``apply`` answers a ``Filters`` in milliseconds."""
+
+    def __init__(
+        self,
+        documents: Mapping[str, dict[str, Any]],
+        facts: Mapping[str, dict[str, Any]],
+        events: list[dict[str, Any]],
+        annotations: list[dict[str, Any]],
+        order: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self._docs = order if order is not None else list(documents.values())
+        self._events = list(events)
+        self._doc_pos = {d["id"]: i for i, d in enumerate(self._docs)}
+        self._doc_events: list[list[int]] = [[] for _ in self._docs]
+        self.docs = _Side(len(self._docs))
+        self.events = _Side(len(self._events))
+        self._labels: dict[str, dict[str, str]] = {name: {} for name in _FACET_NAMES}
+        self._era_start: dict[str, int] = {}
+        self._build(facts, annotations)
+
+    @classmethod
+    def from_corpus(cls, corpus: Any) -> FacetIndex:
+        """Index a ``Corpus`` (anything with documents, facts, events, annotations)."""
+        order = corpus.sorted_documents() if hasattr(corpus, "sorted_documents") else None
+        return cls(corpus.documents, corpus.facts, corpus.events, corpus.annotations, order)
+
+    # -- building ------------------------------------------------------------
+    def _build(self, facts: Mapping[str, dict[str, Any]], annotations: list[dict[str, Any]]) -> None:
+        per_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for fact in facts.values():
+            mine = per_doc[fact.get("doc_id")]
+            if fact.get("type") == "judgement":
+                grade = fact.get("grade")
+                if grade:
+                    mine["grades"].add(str(grade))
+                era = _norm(fact.get("era"))
+                if era:
+                    mine["eras"].add(era)
+                    if fact.get("year"):
+                        self._era_start[era] = min(self._era_start.get(era, 9999), int(fact["year"]))
+            elif fact.get("type") == "quote":
+                speaker = _norm(fact.get("speaker"))
+                if speaker:
+                    mine["speakers"].add(speaker)
+        for note in annotations:
+            kind = note.get("kind")
+            if kind in _ANNOTATION_NAMES:
+                per_doc[note.get("doc_id")]["marks"].add(kind)
+
+        for i, event in enumerate(self._events):
+            for doc_id in event.get("doc_ids") or ():
+                pos = self._doc_pos.get(doc_id)
+                if pos is not None:
+                    self._doc_events[pos].append(i)
+
+        for i, doc in enumerate(self._docs):
+            mine = per_doc.get(doc["id"], {})
+            supported = [self._events[e] for e in self._doc_events[i]]
+            values = {
+                "authorities": {_norm(doc.get("authority")) or UNKNOWN},
+                "grades": set(mine.get("grades", ())) or {NO_GRADE},
+                "eras": set(mine.get("eras", ())) | {e["era"] for e in supported if e.get("era")},
+                "event_types": {e["type"] for e in supported if e.get("type")},
+                "kinds": {doc.get("kind") or "other"},
+                "publishers": {_norm(doc.get("publisher")) or UNKNOWN},
+                "speakers": set(mine.get("speakers", ())),
+                "marks": set(mine.get("marks", ())),
+            }
+            for facet, vals in values.items():
+                self.docs.add(facet, vals, i)
+            year = _year(doc.get("published"))
+            if year is not None:
+                self.docs.add_year(year, i)
+
+        for i, event in enumerate(self._events):
+            sources = [self._docs[self._doc_pos[d]] for d in event.get("doc_ids") or () if d in self._doc_pos]
+            source_values = [per_doc.get(d["id"], {}) for d in sources]
+            values = {
+                "authorities": {_norm(event.get("authority")) or UNKNOWN},
+                "grades": {str(event["grade"]) if event.get("grade") else NO_GRADE},
+                "eras": {event["era"]} if event.get("era") else set(),
+                "event_types": {event["type"]} if event.get("type") else set(),
+                "kinds": {d.get("kind") or "other" for d in sources},
+                "publishers": {_norm(d.get("publisher")) or UNKNOWN for d in sources},
+                "speakers": set().union(*(v.get("speakers", ()) for v in source_values)),
+                "marks": set().union(*(v.get("marks", ()) for v in source_values)),
+            }
+            for facet, vals in values.items():
+                self.events.add(facet, vals, i)
+            if event.get("year") is not None:
+                self.events.add_year(int(event["year"]), i)
+
+        self.docs.freeze()
+        self.events.freeze()
+        self._order = self._value_order()
+
+    def _value_order(self) -> dict[str, list[str]]:
+        """Each facet's values in a stable display order (never by live count)."""
+        def present(facet: str) -> set[str]:
+            return set(self.docs.values[facet]) | set(self.events.values[facet])
+
+        def frequency(facet: str) -> list[str]:
+            totals = Counter({v: m.bit_count() for v, m in self.docs.values[facet].items()})
+            for v, m in self.events.values[facet].items():
+                totals[v] += m.bit_count()
+            return sorted(totals, key=lambda v: (-totals[v], v.lower()))
+
+        return {
+            "authorities": sorted(present("authorities"), key=lambda v: (v == UNKNOWN, v.lower())),
+            "grades": [g for g in GRADE_NAMES if g in present("grades")],
+            "eras": sorted(present("eras"), key=self._era_key),
+            "event_types": sorted(present("event_types")),
+            "kinds": sorted(present("kinds"), key=lambda v: (list(_KIND_NAMES).index(v) if v in _KIND_NAMES else 99, v)),
+            "publishers": frequency("publishers"),
+            "speakers": frequency("speakers"),
+            "marks": [m for m in _ANNOTATION_NAMES if m in present("marks")],
+        }
+
+    def _era_key(self, era_id: str) -> tuple[tuple[int, int], str]:
+        """Regimes in the order they began; unknown ones by the first year seen."""
+        era = get_era(era_id)
+        return (era.start if era else (self._era_start.get(era_id, 9999), 0)), era_id
+
+    # -- queries -------------------------------------------------------------
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The first and last year any event or document has."""
+        known = set(self.docs.years) | set(self.events.years)
+        return (min(known), max(known)) if known else None
+
+    def label(self, facet: str, value: str) -> str:
+        if facet == "grades":
+            return GRADE_NAMES.get(value, value)
+        if facet == "kinds":
+            return _KIND_NAMES.get(value, value)
+        if facet == "marks":
+            return _ANNOTATION_NAMES.get(value, value)
+        if facet == "eras" and (era := get_era(value)) is not None:
+            return f"{era.years} {era.label}"
+        if value == UNKNOWN:
+            return "not stated"
+        return value
+
+    def values(self, facet: str) -> list[str]:
+        return list(self._order.get(facet, ()))
+
+    def _text_masks(self, doc_ids: Iterable[str]) -> tuple[int, int]:
+        positions = [self._doc_pos[d] for d in doc_ids if d in self._doc_pos]
+        events: set[int] = set()
+        for pos in positions:
+            events.update(self._doc_events[pos])
+        return _mask(positions), _mask(events)
+
+    def _year_mask(self, side: _Side, filters: Filters) -> int:
+        low = filters.year_from if filters.year_from is not None else -10**9
+        high = filters.year_to if filters.year_to is not None else 10**9
+        mask = 0
+        for year, bits in side.years.items():
+            if low <= year <= high:
+                mask |= bits
+        return mask
+
+    def apply(self, filters: Filters, text_docs: Iterable[str] | None = None) -> FilterResult:
+        """Events and documents passing ``filters``; facet counts for the sidebar.
+
+        ``text_docs`` are the documents matching ``filters.text`` (the search
+        index answers that); ``None`` means no text filter.
+        """
+        sides = {"events": self.events, "docs": self.docs}
+        # One constraint mask per (side, facet) in force; the rest are "all".
+        masks: dict[str, dict[str, int]] = {"events": {}, "docs": {}}
+        for key, side in sides.items():
+            for facet in _FACET_NAMES:
+                chosen = filters.selected(facet)
+                if chosen:
+                    mask = 0
+                    for value in chosen:
+                        mask |= side.values[facet].get(value, 0)
+                    masks[key][facet] = mask
+            if filters.has_years:
+                masks[key]["_years"] = self._year_mask(side, filters)
+        if text_docs is not None:
+            masks["docs"]["_text"], masks["events"]["_text"] = self._text_masks(text_docs)
+
+        totals = {key: _and(sides[key].all, masks[key].values()) for key in sides}
+        facets: dict[str, list[FacetValue]] = {}
+        for facet in _FACET_NAMES:
+            # Counts for a facet ignore its own choices, so alternatives stay visible.
+            base = {
+                key: _and(sides[key].all, (m for name, m in masks[key].items() if name != facet))
+                for key in sides
+            }
+            chosen = filters.selected(facet)
+            facets[facet] = [
+                FacetValue(
+                    value=value,
+                    label=self.label(facet, value),
+                    events=(base["events"] & self.events.values[facet].get(value, 0)).bit_count(),
+                    documents=(base["docs"] & self.docs.values[facet].get(value, 0)).bit_count(),
+                    selected=value in chosen,
+                )
+                for value in self._order[facet]
+            ]
+            # A chosen value the corpus no longer has (after a reload) stays visible so it can be cleared.
+            facets[facet] += [FacetValue(v, self.label(facet, v), 0, 0, True) for v in sorted(chosen - set(self._order[facet]))]
+
+        events = self._events if totals["events"] == self.events.all else [self._events[i] for i in _indices(totals["events"])]
+        docs = self._docs if totals["docs"] == self.docs.all else [self._docs[i] for i in _indices(totals["docs"])]
+        return FilterResult(events=list(events), documents=list(docs), doc_ids={d["id"] for d in docs}, facets=facets)
+
+
+def _and(start: int, masks: Iterable[int]) -> int:
+    for mask in masks:
+        start &= mask
+    return start
+
+
+def _year(published: Any) -> int | None:
+    text = str(published or "")[:4]
+    return int(text) if len(text) == 4 and text.isdigit() else None

@@ -1,0 +1,388 @@
+"""Dialogs that ask before writing: import, export, a note, a correction.
+
+Each is a modal screen that returns what the user chose (``dismiss``); the app
+does the writing. Import and export run in thread workers so the screen keeps
+drawing; import reports progress with a bar and ends with a summary.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Select, Static, TextArea
+from textual.worker import Worker
+
+from importers.model import DOCUMENT_KINDS
+from ofsted_tui.annotations import CORRECTABLE
+from ofsted_tui.citation import cite
+from ofsted_tui.corpus import Corpus
+from ofsted_tui.store import Store
+from ofsted_tui.widgets.labels import doc_title, plural, printable
+
+if TYPE_CHECKING:
+    from ofsted_tui.importing import ImportReport
+
+__all__ = ["CorrectionDialog", "ExportDialog", "ImportDialog", "NoteDialog", "PathSuggester", "check_correction",
+           "import_summary_text"]
+
+
+class PathSuggester(Suggester):
+    """Completes a typed path with the first file or folder that starts with it."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        folder, stem = os.path.split(expanded)
+        try:
+            names = sorted(n for n in os.listdir(folder or ".") if n.startswith(stem) and not n.startswith("."))
+        except OSError:
+            return None
+        if not names or names[0] == stem:
+            return None
+        full = os.path.join(folder, names[0])
+        suffix = names[0][len(stem):] + ("/" if os.path.isdir(full) else "")
+        return value + suffix
+
+
+class _Dialog(ModalScreen[Any]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="dialog.close"),
+    ]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_worker_error(event)  # type: ignore[attr-defined]
+
+
+class ImportDialog(_Dialog):
+    """Import a file or folder into the store, with progress and a summary."""
+
+    HELP = "Import"
+
+    def __init__(self, store: Store, path: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self._start_path = path
+        self.running = False
+        self.report: ImportReport | None = None
+        self._root = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="import-dialog") as box:
+            box.border_title = "Import documents"
+            yield Label("A file or a folder of .txt, .md, .html or .pdf files (→ completes the path):")
+            yield Input(self._start_path, placeholder="~/Downloads/ofsted", id="import-path", suggester=PathSuggester())
+            with Horizontal(classes="buttons"):
+                yield Button("Import", variant="primary", id="import-start")
+                yield Button("Close", id="import-close")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static(id="import-file")
+            with VerticalScroll(id="import-summary-scroll"):
+                yield Static(id="import-summary")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-progress").display = False
+        self.query_one("#import-path", Input).focus()
+
+    @on(Input.Submitted, "#import-path")
+    @on(Button.Pressed, "#import-start")
+    def _start(self) -> None:
+        if self.running:
+            return
+        raw = self.query_one("#import-path", Input).value.strip()
+        if not raw:
+            self.notify("Type the path of a file or folder to import", severity="warning")
+            return
+        path = os.path.expanduser(raw)
+        if not os.path.exists(path):
+            self.query_one("#import-summary", Static).update(Text(printable(f"Not found: {path}"), style="bold red"))
+            return
+        self.running = True
+        self.query_one("#import-start", Button).disabled = True
+        self.query_one("#import-summary", Static).update("")
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        self._root = path
+        self._import(path)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, name="importing")
+    def _import(self, path: str) -> None:
+        def progress(current: str, done: int, total: int) -> None:
+            self.app.call_from_thread(self._progress, current, done, total)
+
+        # The importers (PDF, HTML) load only when someone imports.
+        from ofsted_tui.importing import import_paths
+
+        try:
+            report = import_paths(self.store, [path], progress=progress)
+        finally:
+            self.app.call_from_thread(self._stopped)
+        self.app.call_from_thread(self._finished, report)
+
+    def _progress(self, current: str, done: int, total: int) -> None:
+        self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
+        self.query_one("#import-file", Static).update(Text(printable(f"{done}/{total}  {current}"), no_wrap=True, overflow="ellipsis"))
+
+    def _stopped(self) -> None:
+        self.running = False
+        self.query_one("#import-start", Button).disabled = False
+
+    def _finished(self, report: ImportReport) -> None:
+        self.report = report
+        self.query_one("#import-summary", Static).update(import_summary_text(report, self._root))
+        changed = len(report.added) + len(report.replaced)
+        done = f"Imported {plural(changed, 'document')}" + (f", {len(report.failed)} failed" if report.failed else "")
+        self.query_one("#import-file", Static).update(Text(done, style="bold"))
+        self.query_one("#import-close", Button).focus()
+
+    @on(Button.Pressed, "#import-close")
+    def action_close(self) -> None:
+        if self.running:
+            self.notify("The import is still running; it will finish in a moment", severity="warning")
+            return
+        report = self.report
+        self.dismiss(bool(report and (report.added or report.replaced)))
+
+
+def import_summary_text(report: ImportReport, root: str) -> Text:
+    """Counts, then each file not imported (named from the folder imported) and why."""
+    out = Text()
+    counts = (("added", len(report.added)), ("replaced", len(report.replaced)),
+              ("unchanged", len(report.unchanged)), ("failed", len(report.failed)))
+    out.append(" · ".join(f"{n} {what}" for what, n in counts))
+    out.append(f" · {plural(report.facts, 'fact')} found\n")
+    if report.failed:
+        out.append("\nNot imported:\n", style="bold")
+    base = root if os.path.isdir(root) else os.path.dirname(root)
+    for failure in report.failed:
+        name = os.path.relpath(failure.path, base) if base else failure.path
+        out.append(f"  {printable(name)}", style="bold")
+        out.append(f": {printable(failure.reason)}\n")
+    out.rstrip()
+    return out
+
+
+_FORMATS = {"md": "Markdown", "csv": "CSV", "json": "JSON"}
+
+
+class ExportDialog(_Dialog):
+    """Export the timeline as shown (filtered), or one quote with its citation."""
+
+    HELP = "Export"
+
+    def __init__(self, corpus: Corpus, events: list[dict[str, Any]], quote: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.events = events
+        self.quote = quote
+        self.citation = cite(corpus.documents[quote["doc_id"]], *quote["span"], fact=quote) if quote else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-dialog") as box:
+            if self.quote:
+                box.border_title = "Export a quote with its citation"
+                yield Static(Text(printable(self.citation.as_text(), multiline=True)), id="export-preview")
+                default = "ofsted-quotes.md"
+            else:
+                box.border_title = f"Export the timeline shown ({plural(len(self.events), 'event')})"
+                with RadioSet(id="export-format"):
+                    for i, name in enumerate(_FORMATS.values()):
+                        yield RadioButton(name, value=i == 0)
+                default = "ofsted-timeline.md"
+            yield Label("Write to (a quote is added to the end of the file):" if self.quote else "Write to:")
+            yield Input(default, id="export-path", suggester=PathSuggester())
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="export-save")
+                if self.quote:
+                    yield Button("Copy", id="export-copy")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def format(self) -> str:
+        if self.quote:
+            return "md"
+        index = self.query_one(RadioSet).pressed_index
+        return list(_FORMATS)[max(0, index)]
+
+    @on(RadioSet.Changed)
+    def _format_changed(self) -> None:
+        path = self.query_one("#export-path", Input)
+        stem, ext = os.path.splitext(path.value)
+        if ext.lstrip(".") in _FORMATS:  # follow the format unless the user chose another name
+            path.value = f"{stem}.{self.format}"
+
+    def content(self) -> str:
+        from ofsted_tui.export import export_csv, export_json, export_markdown
+
+        if self.citation is not None:
+            return self.citation.as_markdown() + "\n"
+        if self.format == "csv":
+            return export_csv(self.corpus, "events", self.events)
+        if self.format == "json":
+            return export_json(self.corpus, self.events)
+        return export_markdown(self.corpus, self.events)
+
+    @on(Button.Pressed, "#export-copy")
+    def _copy(self) -> None:
+        if self.citation is not None:
+            self.app.copy_to_clipboard(self.citation.as_text())
+        self.notify("Quote and citation copied", timeout=3)
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-save")
+    def _save(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Type a file name to write to", severity="warning")
+            return
+        self._write(Path(os.path.expanduser(raw)), self.content(), append=bool(self.quote))
+
+    @work(thread=True, exit_on_error=False, exclusive=True, name="exporting")
+    def _write(self, path: Path, content: str, append: bool) -> None:
+        with path.open("a" if append else "w", encoding="utf-8") as out:
+            out.write(content)
+        self.app.call_from_thread(self._written, path)
+
+    def _written(self, path: Path) -> None:
+        self.app.notify(f"Written to {path}", timeout=4, markup=False)
+        self.dismiss(str(path))
+
+
+class NoteDialog(_Dialog):
+    """Write a note on a document (or one of its facts)."""
+
+    HELP = "Note"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", id="note.save"),
+    ]
+
+    def __init__(self, doc: dict[str, Any], body: str = "") -> None:
+        super().__init__()
+        self.doc = doc
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="note-dialog") as box:
+            box.border_title = "Note"
+            yield Label(printable(f"On: {doc_title(self.doc)}"), markup=False, classes="dialog-subject")
+            yield TextArea(self.body, id="note-body", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="note-save")
+                yield Button("Cancel", id="note-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    @on(Button.Pressed, "#note-save")
+    def action_save(self) -> None:
+        body = self.query_one(TextArea).text.strip()
+        if not body:
+            self.notify("The note is empty", severity="warning")
+            return
+        self.dismiss(body)
+
+    @on(Button.Pressed, "#note-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_correction(field: str, value: str) -> str | None:
+    """Why ``value`` cannot be the document's ``field``, or None when it can."""
+    if field not in CORRECTABLE["document"]:
+        return f"{field} cannot be corrected"
+    if not value:
+        return "Type the corrected value"
+    if field == "published":
+        match = _ISO_DATE.match(value)
+        if not match:
+            return "A date as YYYY, YYYY-MM or YYYY-MM-DD"
+        month, day = match.group(2), match.group(3)
+        if month and not 1 <= int(month) <= 12:
+            return "The month must be 01 to 12"
+        if day and not 1 <= int(day) <= 31:
+            return "The day must be 01 to 31"
+    if field == "kind" and value not in DOCUMENT_KINDS:
+        return f"One of: {', '.join(DOCUMENT_KINDS)}"
+    return None
+
+
+class CorrectionDialog(_Dialog):
+    """Correct a document's date, authority, title or kind (kept as an annotation)."""
+
+    HELP = "Correction"
+
+    def __init__(self, doc: dict[str, Any], field: str = "published") -> None:
+        super().__init__()
+        self.doc = doc
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="correction-dialog") as box:
+            box.border_title = "Correct a document"
+            yield Label(printable(f"Document: {doc_title(self.doc)}"), markup=False, classes="dialog-subject")
+            yield Select([(f, f) for f in CORRECTABLE["document"]], value=self.field, allow_blank=False,
+                         id="correction-field")
+            yield Input(self._current(self.field), id="correction-value")
+            yield Static(id="correction-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", variant="primary", id="correction-save")
+                yield Button("Cancel", id="correction-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#correction-value", Input).focus()
+        self._hint()
+
+    def _current(self, field: str) -> str:
+        value = self.doc.get(field)
+        return "" if value is None else str(value)
+
+    def _hint(self) -> None:
+        hints = {"published": "YYYY, YYYY-MM or YYYY-MM-DD", "kind": " / ".join(DOCUMENT_KINDS)}
+        self.query_one("#correction-value", Input).placeholder = hints.get(self.field, "")
+
+    @on(Select.Changed, "#correction-field")
+    def _field_changed(self, event: Select.Changed) -> None:
+        self.field = str(event.value)
+        self.query_one("#correction-value", Input).value = self._current(self.field)
+        self._hint()
+
+    @on(Input.Submitted, "#correction-value")
+    @on(Button.Pressed, "#correction-save")
+    def _save(self) -> None:
+        value = self.query_one("#correction-value", Input).value.strip()
+        problem = check_correction(self.field, value)
+        if problem:
+            self.query_one("#correction-error", Static).update(Text(problem, style="bold red"))
+            return
+        self.dismiss((self.field, value))
+
+    @on(Button.Pressed, "#correction-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

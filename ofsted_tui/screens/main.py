@@ -1,0 +1,367 @@
+"""The main screen: filters, the rating trajectory, the timeline, documents and search.
+
+The screen owns the ``Filters`` value and mediates: widgets report what the
+user did with messages, the screen recomputes the filtered view with the
+corpus's ``FacetIndex`` and hands each widget its rows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.worker import Worker
+
+from ofsted_tui.filters import FacetIndex, FilterResult, Filters
+from ofsted_tui.search import SearchHit
+from ofsted_tui.widgets.documents import DocumentList
+from ofsted_tui.widgets.labels import doc_title, plural, printable
+from ofsted_tui.widgets.rows import RowList
+from ofsted_tui.widgets.search_results import SearchResults
+from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
+from ofsted_tui.widgets.timeline import EventDetail, SourceList, TimelineList, source_rows
+from ofsted_tui.widgets.trajectory import Trajectory
+
+from ofsted_tui.corpus import Corpus
+
+if TYPE_CHECKING:
+    from ofsted_tui.app import OfstedApp
+
+__all__ = ["MainScreen"]
+
+MAX_HITS = 500  # search hits listed; the text filter itself uses every match
+SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
+_TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search"}
+
+
+class MainScreen(Screen[None]):
+    """Timeline, documents and search over one filtered view of the corpus."""
+
+    HELP = "Main screen"
+    app: OfstedApp  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show_tab('timeline')", "Timeline", id="main.tab-timeline"),
+        Binding("2", "show_tab('documents')", "Docs", id="main.tab-documents"),
+        Binding("3", "show_tab('search')", "Search", show=False, id="main.tab-search"),
+        Binding("slash", "focus_search", "Search", key_display="/", id="main.search"),
+        Binding("f", "toggle_sidebar", "Filters", id="main.filters"),
+        Binding("x", "clear_filters", "Clear", id="main.clear-filters"),
+        Binding("b", "bookmark", "Bookmark", id="main.bookmark"),
+        Binding("n", "note", "Note", id="main.note"),
+        Binding("c", "correct", "Correct", show=False, id="main.correct"),
+        Binding("escape", "leave_search", "Back to list", show=False, id="main.leave-search"),
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
+
+    AUTO_FOCUS = "#timeline"
+
+    filters: reactive[Filters] = reactive(Filters, init=False)
+
+    def __init__(self) -> None:
+        super().__init__(id="main-screen")
+        self.corpus: Corpus | None = None
+        self.index: FacetIndex | None = None
+        self.result: FilterResult | None = None
+        self._hits: list[SearchHit] = []
+        # The last search answered: (query, matching document ids, hits).
+        self._answer: tuple[str, set[str], list[SearchHit]] | None = None
+        self.searching = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◆")
+        with Horizontal(id="body"):
+            yield FilterSidebar(id="sidebar")
+            with Vertical(id="main"):
+                yield Input(placeholder="/ search every document (words, \"a phrase\")", id="query", compact=True)
+                yield Trajectory(id="trajectory")
+                with TabbedContent(id="tabs", initial=_TABS["timeline"]):
+                    with TabPane("Timeline", id=_TABS["timeline"]):
+                        with Container(id="timeline-split"):
+                            yield TimelineList(id="timeline")
+                            yield EventDetail(id="detail")
+                    with TabPane("Documents", id=_TABS["documents"]):
+                        yield DocumentList(id="documents")
+                    with TabPane("Search", id=_TABS["search"]):
+                        yield Static(id="search-status")
+                        yield SearchResults(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        self.watch(self.app, "corpus", self._corpus_changed)
+        self.watch(self.app, "search_ready", self._search_ready, init=False)
+
+    # -- data ----------------------------------------------------------------
+    def _corpus_changed(self, corpus: Corpus | None) -> None:
+        if corpus is None:
+            return
+        self.corpus, self.index = corpus, self.app.facet_index
+        self._answer = None
+        self.query_one(TimelineList).fit_columns(corpus.events)
+        self.query_one(DocumentList).corpus = corpus
+        self.query_one(SearchResults).corpus = corpus
+        self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
+        self.refresh_view()
+
+    def _search_ready(self, ready: bool) -> None:
+        if ready and self.filters.text.strip():
+            self.refresh_view()
+
+    def watch_filters(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Apply the filters and hand every pane its rows, keeping each cursor on its item."""
+        if self.corpus is None or self.index is None:
+            return
+        text_docs, hits, status = self._text_matches()
+        result = self.result = self.index.apply(self.filters, text_docs)
+        self._hits = [h for h in hits if h.doc_id in result.doc_ids][:MAX_HITS]
+
+        timeline = self.query_one(TimelineList)
+        timeline.set_rows(result.events, cursor=_position(result.events, timeline.current))
+        documents = self.query_one(DocumentList)
+        documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
+        self.query_one(SearchResults).set_rows(self._hits, cursor=0)
+        self.query_one("#search-status", Static).update(Text(printable(status), style="italic"))
+        if not result.events:
+            self._show_event(None)
+        self._show_counts()
+
+    def _text_matches(self) -> tuple[set[str] | None, list[SearchHit], str]:
+        """Documents matching the search box (None: no text filter), the hits, a status line.
+
+        Searching runs in a thread; until the answer for the current query
+        lands, the previous answer stands and the status says so.
+        """
+        query = self.filters.text.strip()
+        if not query or self.corpus is None:
+            return None, [], "Type in the search box ( / ) to search every document."
+        if not self.app.search_ready:
+            return None, [], "Indexing the documents… results will appear in a moment."
+        answer = self._answer
+        if answer is None or answer[0] != query:
+            self._request_search()
+            if answer is None:
+                return None, [], f"Searching for “{query}”…"
+            return answer[1], answer[2], f"Searching for “{query}”…"
+        hits = answer[2]
+        more = f" (the first {MAX_HITS} listed)" if len(hits) > MAX_HITS else ""
+        return answer[1], hits, f"{plural(len(hits), 'document')} match “{query}”{more}"
+
+    def _request_search(self) -> None:
+        # One search at a time; a query typed meanwhile is searched when it ends.
+        if not self.searching:
+            self.searching = True
+            self._search(self.filters.text.strip(), self.corpus)
+
+    @work(thread=True, exit_on_error=False, group="search", name="searching")
+    def _search(self, query: str, corpus: Corpus) -> None:
+        try:
+            hits = corpus.search_index.search(query, limit=len(corpus.documents))
+        except Exception:
+            self.app.call_from_thread(self._searched, query, corpus, None)
+            raise
+        self.app.call_from_thread(self._searched, query, corpus, hits)
+
+    def _searched(self, query: str, corpus: Corpus, hits: list[SearchHit] | None) -> None:
+        self.searching = False
+        if corpus is self.corpus:
+            # A failed search (reported by the app) answers "nothing", so it is not retried in a loop.
+            self._answer = (query, {h.doc_id for h in hits or ()}, hits or [])
+        self.refresh_view()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.report_worker_error(event)
+
+    def _show_counts(self) -> None:
+        result, corpus = self.result, self.corpus
+        if result is None or corpus is None:
+            return
+        tabs = self.query_one(TabbedContent)
+        documents_mode = tabs.active != _TABS["timeline"]
+        shown = len(result.documents) if documents_mode else len(result.events)
+        self.query_one(FilterSidebar).show(result.facets, self.filters, documents=documents_mode, shown=shown)
+        tabs.get_tab(_TABS["timeline"]).label = f"Timeline {len(result.events)}"
+        tabs.get_tab(_TABS["documents"]).label = f"Documents {len(result.documents)}"
+        tabs.get_tab(_TABS["search"]).label = f"Search {len(self._hits)}" if self.filters.text.strip() else "Search"
+        filtered = " (filtered)" if self.filters.active else ""
+        self.sub_title = (
+            f"{len(result.events)} of {plural(len(corpus.events), 'event')} · "
+            f"{len(result.documents)} of {plural(len(corpus.documents), 'document')}{filtered}"
+        )
+
+    @property
+    def shown_events(self) -> list[dict[str, Any]]:
+        return self.result.events if self.result else []
+
+    # -- events from the widgets ---------------------------------------------
+    @on(RowList.Highlighted, "#timeline")
+    def _event_highlighted(self, message: RowList.Highlighted) -> None:
+        self._show_event(message.row)
+
+    def _show_event(self, event: dict[str, Any] | None) -> None:
+        self.query_one(EventDetail).show(event, self.corpus)
+        authority = event.get("authority") if event else _only_authority(self.shown_events)
+        self.query_one(Trajectory).show(self.shown_events, authority, event.get("year") if event else None)
+
+    @on(RowList.Chosen, "#timeline")
+    def _event_chosen(self, message: RowList.Chosen) -> None:
+        rows = source_rows(message.row, self.corpus) if self.corpus else []
+        if rows:
+            self.app.open_document(rows[0]["doc"]["id"], rows[0].get("span"), rows[0].get("fact_id"))
+
+    @on(TimelineList.FocusSources)
+    def _focus_sources(self) -> None:
+        self.query_one(SourceList).focus()
+
+    @on(SourceList.Back)
+    def _back_to_timeline(self) -> None:
+        self.query_one(TimelineList).focus()
+
+    @on(EventDetail.SourceChosen)
+    def _source_chosen(self, message: EventDetail.SourceChosen) -> None:
+        self.app.open_document(message.doc_id, message.span, message.fact_id)
+
+    @on(RowList.Chosen, "#documents")
+    def _document_chosen(self, message: RowList.Chosen) -> None:
+        self.app.open_document(message.row["id"])
+
+    @on(RowList.Chosen, "#results")
+    def _hit_chosen(self, message: RowList.Chosen) -> None:
+        hit: SearchHit = message.row
+        self.app.open_document(hit.doc_id, (hit.start, hit.end) if hit.end > hit.start else None)
+
+    @on(FacetList.Toggled)
+    def _facet_toggled(self, message: FacetList.Toggled) -> None:
+        self.filters = self.filters.toggled(message.facet, message.value)
+
+    @on(FilterSidebar.YearsChanged)
+    def _years_changed(self, message: FilterSidebar.YearsChanged) -> None:
+        self.filters = self.filters.with_years(message.year_from, message.year_to)
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, message: Input.Changed) -> None:
+        self.filters = self.filters.with_text(message.value)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self) -> None:
+        self.action_show_tab("search")
+        self.query_one(SearchResults).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self) -> None:
+        self._show_counts()
+
+    # -- actions -------------------------------------------------------------
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = _TABS[tab]
+        target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults}[tab]
+        self.query_one(target).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_leave_search(self) -> None:
+        if self.focused is self.query_one("#query", Input):
+            self.action_show_tab(self._active_tab())
+
+    def _active_tab(self) -> str:
+        active = self.query_one(TabbedContent).active
+        return next(name for name, pane in _TABS.items() if pane == active)
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(FilterSidebar)
+        sidebar.display = not sidebar.display
+        if sidebar.display:
+            first = next((f for f in sidebar.query(FacetList) if f.display), None)
+            if first is not None:
+                first.focus()
+        elif self.focused is None or sidebar in self.focused.ancestors:
+            self.action_show_tab(self._active_tab())
+
+    def action_clear_filters(self) -> None:
+        query = self.query_one("#query", Input)
+        with query.prevent(Input.Changed):
+            query.value = ""
+        self.filters = Filters()
+        self.notify("Filters cleared", timeout=2)
+
+    def set_filters(self, filters: Filters) -> None:
+        """Replace the filters (from the command palette); the search box follows."""
+        query = self.query_one("#query", Input)
+        if query.value != filters.text:
+            with query.prevent(Input.Changed):
+                query.value = filters.text
+        self.filters = filters
+
+    def jump_to_year(self, year: int) -> None:
+        self.action_show_tab("timeline")
+        timeline = self.query_one(TimelineList)
+        rows = timeline.rows
+        at = next((i for i, e in enumerate(rows) if (e.get("year") or 0) >= year), None)
+        if at is None:
+            self.notify(f"No event in or after {year} among the events shown", severity="warning")
+        else:
+            timeline.cursor = at
+
+    def target_document(self) -> dict[str, Any] | None:
+        """The document the user is on: a source, a listed document or a search hit."""
+        if self.corpus is None:
+            return None
+        tab = self._active_tab()
+        if tab == "documents":
+            return self.query_one(DocumentList).current
+        if tab == "search":
+            hit = self.query_one(SearchResults).current
+            return self.corpus.documents.get(hit.doc_id) if hit else None
+        source = self.query_one(SourceList).current
+        return source["doc"] if source else None
+
+    def action_bookmark(self) -> None:
+        doc = self.target_document()
+        if doc is None or self.corpus is None:
+            self.notify("Choose a document, an event's source or a search hit first", severity="warning")
+            return
+        marks = [a for a in self.corpus.annotations_of(doc["id"]) if a.get("kind") == "bookmark" and not a.get("fact_id")]
+        if marks:
+            self.app.remove_annotations([a["id"] for a in marks], f"Bookmark removed: {doc_title(doc)}")
+        else:
+            from ofsted_tui.annotations import make_annotation
+
+            self.app.add_annotation(make_annotation("bookmark", doc), f"Bookmarked: {doc_title(doc)}")
+
+    def action_note(self) -> None:
+        doc = self.target_document()
+        if doc is None:
+            self.notify("Choose a document, an event's source or a search hit first", severity="warning")
+            return
+        self.app.ask_note(doc)
+
+    def action_correct(self) -> None:
+        doc = self.target_document()
+        if doc is None:
+            self.notify("Choose a document, an event's source or a search hit first", severity="warning")
+            return
+        self.app.ask_correction(doc)
+
+
+def _position(rows: list[dict[str, Any]], current: dict[str, Any] | None) -> int:
+    """Where ``current`` is in ``rows`` (by id), else the top."""
+    if current is None:
+        return 0
+    key = current.get("id")
+    return next((i for i, row in enumerate(rows) if row.get("id") == key), 0)
+
+
+def _only_authority(events: list[dict[str, Any]]) -> str | None:
+    authorities = {e.get("authority") for e in events}
+    return authorities.pop() if len(authorities) == 1 else None

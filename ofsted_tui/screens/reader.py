@@ -1,0 +1,533 @@
+"""The reader: one document's text beside its facts, with notes and citations.
+
+The screen mediates: the document view and the facts pane never talk to each
+other. Moving through the facts marks the span in the text; moving through
+the highlights in the text selects the fact. The screen also owns everything
+that leaves the reader: following a quote to its source, copying or exporting
+a passage with its citation, and saving notes, bookmarks and corrections to
+the store (in a thread worker, since the store is written whole).
+
+Without a store (``app.store`` missing) the reader is read-only and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ofsted_tui.annotations import CORRECTABLE, delete_annotation, make_annotation, save_annotation
+from ofsted_tui.citation import Citation, cite
+from ofsted_tui.corpus import Corpus
+from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog
+from ofsted_tui.store import Store, StoreData, StoreError
+from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
+from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, plural
+from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
+from ofsted_tui.widgets.reader_layout import display_safe
+
+__all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
+
+DEFAULT_EXPORT_PATH = "ofsted-quotes.md"
+# Actions whose keys come and go with the selection (see check_action).
+_STATEFUL_ACTIONS = ("find_next", "follow", "copy", "export", "delete_note")
+# Singular and plural, for "no next person" and "7 people".
+_KIND_WORDS = {
+    "judgement": ("judgement", "judgements"), "quote": ("quote", "quotes"), "person": ("person", "people"),
+    "date": ("date", "dates"), "statistic": ("statistic", "statistics"),
+}
+
+
+class ReaderScreen(Screen[None]):
+    """Read one document; ``span`` or ``fact_id`` say where to open it."""
+
+    DEFAULT_CSS = """
+    ReaderScreen {
+        layout: vertical;
+        & > #reader-title {
+            height: 1; padding: 0 1; background: $panel;
+            text-wrap: nowrap; text-overflow: ellipsis;
+        }
+        & > #reader-panes { height: 1fr; }
+        & #reader-document { width: 1fr; }
+        & #reader-facts { width: 40%; min-width: 26; max-width: 64; }
+        & #reader-facts.-hidden { display: none; }
+        & > #reader-status {
+            height: auto; max-height: 2; padding: 0 1; background: $panel;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="reader.back"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "find_next(1)", "Next match", id="reader.find_next", show=False),
+        Binding("N", "find_next(-1)", "Previous match", id="reader.find_previous", show=False),
+        Binding("j", "move('judgement', 1)", "Next judgement", id="reader.next_judgement"),
+        Binding("J", "move('judgement', -1)", "Previous judgement", id="reader.previous_judgement", show=False),
+        Binding("q", "move('quote', 1)", "Next quote", id="reader.next_quote"),
+        Binding("Q", "move('quote', -1)", "Previous quote", id="reader.previous_quote", show=False),
+        Binding("p", "move('person', 1)", "Next person", id="reader.next_person", show=False),
+        Binding("P", "move('person', -1)", "Previous person", id="reader.previous_person", show=False),
+        Binding("d", "move('date', 1)", "Next date", id="reader.next_date", show=False),
+        Binding("D", "move('date', -1)", "Previous date", id="reader.previous_date", show=False),
+        Binding("s", "move('statistic', 1)", "Next statistic", id="reader.next_statistic", show=False),
+        Binding("S", "move('statistic', -1)", "Previous statistic", id="reader.previous_statistic", show=False),
+        Binding("right_square_bracket", "move('any', 1)", "Next highlight", id="reader.next_highlight", show=False),
+        Binding("left_square_bracket", "move('any', -1)", "Previous highlight", id="reader.previous_highlight", show=False),
+        Binding("f", "toggle_furniture", "Furniture", id="reader.furniture"),
+        Binding("v", "toggle_facts", "Facts pane", id="reader.facts_pane", show=False),
+        Binding("o", "follow", "Follow source", id="reader.follow"),
+        Binding("y", "copy", "Copy quote", id="reader.copy"),
+        Binding("e", "export", "Export quote", id="reader.export", show=False),
+        Binding("b", "bookmark(False)", "Bookmark", id="reader.bookmark"),
+        Binding("B", "bookmark(True)", "Bookmark document", id="reader.bookmark_document", show=False),
+        Binding("a", "note(False)", "Note", id="reader.note"),
+        Binding("A", "note(True)", "Note on document", id="reader.note_document", show=False),
+        Binding("c", "correct(False)", "Correct", id="reader.correct", show=False),
+        Binding("C", "correct(True)", "Correct document (date)", id="reader.correct_document", show=False),
+        Binding("x", "delete_note", "Delete note", id="reader.delete_note", show=False),
+    ]
+
+    class CorpusChanged(Message):
+        """An annotation was saved: ``corpus`` is the store as now written.
+
+        It bubbles to the app, which should adopt the corpus so other panes
+        show the note or correction.
+        """
+
+        def __init__(self, corpus: Corpus) -> None:
+            super().__init__()
+            self.corpus = corpus
+
+    def __init__(
+        self, corpus: Corpus, doc_id: str, span: tuple[int, int] | None = None, fact_id: str | None = None,
+        *, name: str | None = None, id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.corpus = corpus
+        document = corpus.find_document(doc_id)
+        self.doc_id = document["id"] if document else doc_id
+        self._start_span = tuple(span) if span else None
+        self._start_fact = fact_id
+        self._flash = ""  # a one-off line for the status bar ("no next quote")
+        self.export_path = DEFAULT_EXPORT_PATH
+        self._key_states: tuple[bool | None, ...] = ()
+        self._ready = False
+
+    # -- parts ---------------------------------------------------------------
+    @property
+    def document(self) -> dict[str, Any] | None:
+        return self.corpus.documents.get(self.doc_id)
+
+    @property
+    def reader(self) -> DocumentView:
+        return self.query_one("#reader-document", DocumentView)
+
+    @property
+    def facts_pane(self) -> FactsPane:
+        return self.query_one("#reader-facts", FactsPane)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    @property
+    def store(self) -> Store | None:
+        return getattr(self.app, "store", None)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reader-title", markup=False)
+        with Horizontal(id="reader-panes"):
+            yield DocumentView(id="reader-document")
+            yield FactsPane(id="reader-facts")
+        yield FindBar()
+        yield Static(id="reader-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        document = self.document
+        if document is None:
+            self.notify(f"No document {display_safe(self.doc_id)} in this store", severity="error", markup=False)
+            self.call_later(self._close)
+            return
+        self._show(document)
+        self._open_at_start(document)
+        self.reader.focus()
+        self._ready = True
+
+    def _close(self) -> None:
+        # Not awaited: a screen cannot await its own dismissal.
+        self.dismiss()
+
+    def _show(self, document: dict[str, Any], *, keep_position: bool = False) -> None:
+        facts = self.corpus.facts_of(self.doc_id)
+        notes = self.corpus.annotations_of(self.doc_id)
+        self.reader.load(document, facts, notes, keep_position=keep_position)
+        self.facts_pane.show(document, facts, notes)
+        self.facts_pane.select_fact(self.reader.selected_fact_id)
+        self._show_title(document, notes)
+        self._show_status()
+
+    def _open_at_start(self, document: dict[str, Any]) -> None:
+        fact_id = self._start_fact
+        if fact_id is None and self._start_span:
+            # A span that is exactly a fact's opens on that fact, so the pane follows.
+            fact_id = next(
+                (f["id"] for f in self.reader.facts if tuple(f["span"]) == self._start_span), None,
+            )
+        if fact_id and self.reader.select_fact(fact_id):
+            self.facts_pane.select_fact(fact_id)
+        elif self._start_span:
+            self.reader.mark_span(*self._start_span)
+        self._show_status()
+
+    def _show_title(self, document: dict[str, Any], notes: list[dict[str, Any]]) -> None:
+        details = " \u00b7 ".join(
+            str(part) for part in (
+                KIND_SHORT.get(document.get("kind") or "", document.get("kind")),
+                date_label(document.get("published")),
+                document.get("authority"), document.get("publisher"),
+            ) if part
+        )
+        marks = "".join(sorted({NOTE_MARKS.get(n.get("kind"), "") for n in notes if not n.get("fact_id")}))
+        read_only = "  read-only" if self.store is None else ""
+        self.query_one("#reader-title", Static).update(Content.assemble(
+            (f"{marks} " if marks else "", "$text-warning bold"),
+            (display_safe(doc_title(document)), "bold"), ("  " + display_safe(details), "$foreground-muted"),
+            (read_only, "$foreground-muted italic"),
+        ))
+        self.sub_title = display_safe(doc_title(document))
+
+    def _show_status(self) -> None:
+        """What is marked and its notes, else how much there is to move through; then any one-off message."""
+        reader = self.reader
+        document = self.document or {}
+        text = document.get("text") or ""
+        fact = reader.selected_fact
+        note = self.facts_pane.highlighted_note if self.facts_pane.has_focus else None
+        parts: list[Content | tuple[str, str] | str] = []
+        palette = self.facts_pane.palette()
+        if note is not None:
+            parts.append(Content.from_rich_text(describe_note(note, {f["id"]: f for f in reader.facts}, text, palette)))
+        elif fact is not None:
+            parts += [(f"{fact['type']}  ", "$foreground-muted"), Content.from_rich_text(describe_fact(fact, text, palette))]
+            for n in self.corpus.annotations_of(self.doc_id):
+                if n.get("fact_id") == fact["id"] and n.get("kind") == "note":
+                    body = " ".join(display_safe(n.get("body") or "").split())
+                    parts += ["\n", (f"{NOTE_MARKS['note']} {body}", "$text-warning")]
+        elif reader.mark is not None:
+            start, end = reader.mark
+            parts.append((f"passage at characters {start}\u2013{end}", "$foreground-muted"))
+        else:
+            counts = [plural(reader.count_of(k), *_KIND_WORDS[k]) for k in HIGHLIGHT_KINDS if reader.count_of(k)]
+            parts.append((" \u00b7 ".join(counts) or "no facts found in this document", "$foreground-muted"))
+        if self._flash:
+            parts += ["  ", (self._flash, "$text-warning")]
+            self._flash = ""
+        self.query_one("#reader-status", Static).update(Content.assemble(*parts))
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer only when a key's state changed: it rebuilds every key."""
+        states = tuple(self.check_action(action, ()) for action in _STATEFUL_ACTIONS)
+        if states != self._key_states:
+            self._key_states = states
+            if self._ready:  # while mounting, the first focus refreshes the footer anyway
+                self.refresh_bindings()
+
+    def _say(self, message: str) -> None:
+        self._flash = message
+        self._show_status()
+
+    # -- following each other ------------------------------------------------
+    @on(DocumentView.Selected)
+    def _reader_moved(self, event: DocumentView.Selected) -> None:
+        self.facts_pane.select_fact(event.fact_id)
+        self._show_status()
+
+    @on(FactsPane.FactHighlighted)
+    def _fact_highlighted(self, event: FactsPane.FactHighlighted) -> None:
+        self.reader.select_fact(event.fact_id)
+        self._show_status()
+
+    @on(FactsPane.NoteHighlighted)
+    def _note_highlighted(self, event: FactsPane.NoteHighlighted) -> None:
+        if event.note.get("fact_id"):
+            self.reader.select_fact(event.note["fact_id"])
+        self._show_status()
+
+    @on(FactsPane.FactChosen)
+    def _fact_chosen(self, event: FactsPane.FactChosen) -> None:
+        self.reader.select_fact(event.fact_id)
+        self.reader.focus()
+        self._show_status()
+
+    def on_descendant_focus(self) -> None:
+        self._show_status()
+
+    # -- moving and finding --------------------------------------------------
+    def action_move(self, kind: str, direction: int) -> None:
+        wanted = None if kind == "any" else kind
+        if self.reader.move_highlight(wanted, direction) is None:
+            word = "highlight" if wanted is None else _KIND_WORDS.get(wanted, (wanted,))[0]
+            self.app.bell()
+            self._say(f"no {'next' if direction > 0 else 'previous'} {word}")
+
+    def action_find(self) -> None:
+        self.find_bar.open(self.reader.query)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        self.reader.find(event.query)
+
+    @on(FindBar.Submitted)
+    def _find_submitted(self, event: FindBar.Submitted) -> None:
+        # Enter keeps the current match (as vim and less do); n and N move on.
+        if self.reader.query != event.query:
+            self.reader.find(event.query)
+        self.reader.focus()
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.reader.clear_find()
+        self.reader.focus()
+
+    @on(DocumentView.FindResults)
+    def _find_results(self, event: DocumentView.FindResults) -> None:
+        self.find_bar.show_count(event.query, event.count, event.current)
+        self._refresh_keys()
+
+    def action_find_next(self, direction: int) -> None:
+        self.reader.find_next(direction)
+
+    def action_toggle_furniture(self) -> None:
+        document = self.document or {}
+        hidden = not self.reader.furniture_hidden
+        self.reader.set_furniture_hidden(hidden)
+        count = len(document.get("furniture") or [])
+        self._say(f"page furniture {'hidden' if hidden else 'dimmed'} ({plural(count, 'passage')})")
+
+    def action_toggle_facts(self) -> None:
+        self.facts_pane.toggle_class("-hidden")
+        if self.facts_pane.has_class("-hidden") and self.facts_pane.has_focus:
+            self.reader.focus()
+
+    def action_back(self) -> None:
+        if self.find_bar.is_open or self.reader.query:
+            self.find_bar.close()
+            self.reader.clear_find()
+            self.reader.focus()
+        else:
+            self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_next":
+            return True if self.reader.matches else None
+        if action == "follow":
+            fact = self.reader.selected_fact
+            return True if fact and fact.get("source_links") else None
+        if action in ("copy", "export"):
+            return True if self._passage() else None
+        if action == "delete_note":
+            return True if self.facts_pane.highlighted_note else False
+        return True
+
+    # -- leaving the reader --------------------------------------------------
+    def action_follow(self) -> None:
+        fact = self.reader.selected_fact
+        links = [link for link in (fact or {}).get("source_links") or [] if link.get("doc_id") in self.corpus.documents]
+        if not links:
+            self._say("this quote is not traced to another document in the store")
+            return
+        if len(links) == 1:
+            self._open_link(links[0])
+            return
+        labels = [
+            Content.assemble((display_safe(doc_title(self.corpus.documents[link["doc_id"]])), "bold"),
+                             ("  " + date_label(self.corpus.documents[link["doc_id"]].get("published")), "$foreground-muted"))
+            for link in links
+        ]
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._open_link(links[index])
+
+        self.app.push_screen(ChoiceDialog("Quoted in", labels), chosen)
+
+    def _open_link(self, link: dict[str, Any]) -> None:
+        span = tuple(link["span"]) if link.get("span") else None
+        self.app.push_screen(ReaderScreen(self.corpus, link["doc_id"], span=span, fact_id=link.get("fact_id")))
+
+    def _passage(self) -> Citation | None:
+        """The marked fact or passage, or else the current find match, with its citation."""
+        document = self.document
+        if document is None:
+            return None
+        fact = self.reader.selected_fact
+        if fact is not None:
+            return cite(document, *fact["span"], fact=fact)
+        if self.reader.mark is not None and self.reader.mark[1] > self.reader.mark[0]:
+            return cite(document, *self.reader.mark)
+        if self.reader.current_match is not None:
+            return cite(document, *self.reader.matches[self.reader.current_match])
+        return None
+
+    def action_copy(self) -> None:
+        citation = self._passage()
+        if citation is None:
+            return
+        self.app.copy_to_clipboard(citation.as_text())
+        self.notify(f"Copied with its citation: {citation.place()}", title="Quote copied", markup=False)
+
+    def action_export(self) -> None:
+        citation = self._passage()
+        if citation is None:
+            return
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._append_citation(Path(path).expanduser(), citation)
+
+        self.app.push_screen(ExportDialog(self.export_path, display_safe(citation.as_text())), chosen)
+
+    def _append_citation(self, path: Path, citation: Citation) -> None:
+        try:
+            with path.open("a", encoding="utf-8") as out:
+                out.write(citation.as_markdown() + "\n")
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.export_path = str(path)
+        self.notify(f"Appended to {path}", title="Quote exported", markup=False)
+
+    # -- annotations ---------------------------------------------------------
+    def _writable(self) -> bool:
+        if self.store is None:
+            self.app.bell()
+            self._say("read-only: this reader has no store, so notes, bookmarks and corrections are off")
+            return False
+        return True
+
+    def _target(self, document_only: bool) -> dict[str, Any] | None:
+        return None if document_only else self.reader.selected_fact
+
+    def _target_label(self, fact: dict[str, Any] | None) -> Content:
+        document = self.document or {}
+        if fact is None:
+            title = " ".join(display_safe(doc_title(document)).split())
+            title = title if len(title) <= 60 else title[:59] + "\u2026"
+            return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
+        line = describe_fact(fact, document.get("text") or "", self.facts_pane.palette())
+        return Content.assemble((f"{fact['type']} ", "$foreground-muted"), Content.from_rich_text(line))
+
+    def action_bookmark(self, document_only: bool) -> None:
+        document = self.document
+        if document is None or not self._writable():
+            return
+        fact = self._target(document_only)
+        existing = [
+            n for n in self.corpus.annotations_of(self.doc_id)
+            if n.get("kind") == "bookmark" and n.get("fact_id") == (fact["id"] if fact else None)
+        ]
+        what = "fact" if fact else "document"
+        if existing:
+            self._write(lambda store: delete_annotation(store, existing[0]["id"]), f"Bookmark removed from this {what}")
+        else:
+            note = make_annotation("bookmark", document, fact=fact, facts=self.reader.facts)
+            self._write(lambda store: save_annotation(store, note), f"Bookmarked this {what}")
+
+    def action_note(self, document_only: bool) -> None:
+        document = self.document
+        if document is None or not self._writable():
+            return
+        fact = self._target(document_only)
+
+        def chosen(body: str | None) -> None:
+            if body:
+                note = make_annotation("note", document, fact=fact, facts=self.reader.facts, body=body)
+                self._write(lambda store: save_annotation(store, note), "Note saved")
+
+        self.app.push_screen(NoteDialog(self._target_label(fact)), chosen)
+
+    def action_correct(self, document_only: bool) -> None:
+        document = self.document
+        if document is None or not self._writable():
+            return
+        fact = self._target(document_only)
+        if fact is not None and fact["type"] != "judgement":
+            fact = None  # only judgements carry correctable fields; correct the document instead
+        source = fact if fact is not None else document
+        fields = CORRECTABLE["fact" if fact is not None else "document"]
+        current = {name: source.get(name) for name in fields}
+        start = "rating" if fact is not None else "published"
+
+        def chosen(answer: tuple[str, Any] | None) -> None:
+            if answer is None:
+                return
+            field, value = answer
+            # A new correction of the same field replaces the old one.
+            replaced = tuple(
+                n["id"] for n in self.corpus.annotations_of(self.doc_id)
+                if n.get("kind") == "correction" and n.get("field") == field
+                and n.get("fact_id") == (fact["id"] if fact else None)
+            )
+            note = make_annotation("correction", document, fact=fact, facts=self.reader.facts, field=field, value=value)
+            self._write(lambda store: save_annotation(store, note, replace=replaced), f"Corrected {field}")
+
+        self.app.push_screen(CorrectionDialog(self._target_label(fact), current, start), chosen)
+
+    def action_delete_note(self) -> None:
+        note = self.facts_pane.highlighted_note
+        if note is None or not self._writable():
+            return
+        facts = {f["id"]: f for f in self.reader.facts}
+        line = describe_note(note, facts, (self.document or {}).get("text") or "", self.facts_pane.palette())
+        question = Content.assemble("Delete ", Content.from_rich_text(line), "?")
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self._write(lambda store: delete_annotation(store, note["id"]), "Deleted")
+
+        self.app.push_screen(ConfirmDialog(question), chosen)
+
+    @work(thread=True, group="reader-annotations")
+    def _write(self, change: Callable[[Store], StoreData], done: str) -> None:
+        """Apply ``change(store) -> StoreData`` off the UI thread, then show the result."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            data: StoreData = change(store)
+            corpus = Corpus.from_data(data)
+        except StoreError as exc:
+            self.app.call_from_thread(
+                self.notify, f"Not saved: {exc.path}: {exc.reason}", severity="error", markup=False,
+            )
+            return
+        self.app.call_from_thread(self._adopt, corpus, done)
+
+    def _adopt(self, corpus: Corpus, done: str | None = None) -> None:
+        """Show ``corpus`` (fresh from the store), keeping the place and the mark."""
+        if self.doc_id not in corpus.documents:
+            return
+        self.corpus = corpus
+        self._show(corpus.documents[self.doc_id], keep_position=True)
+        if done:
+            self.notify(done, markup=False)
+            self.post_message(self.CorpusChanged(corpus))
+
+    def on_screen_resume(self) -> None:
+        # A reader opened from this one may have saved; the app holds the newest corpus.
+        corpus = getattr(self.app, "corpus", None)
+        if isinstance(corpus, Corpus) and corpus is not self.corpus and self.is_mounted:
+            self._adopt(corpus)

@@ -1,0 +1,274 @@
+"""Small dialogs the reader opens: a note, a correction, an export path, a choice.
+
+Each is a ``ModalScreen`` that returns its answer through ``dismiss`` (None
+when cancelled), so the reader decides what to save. Text shown here comes
+from documents and is built as ``Content``, never parsed as markup.
+``parse_correction`` checks what the user typed for a corrected field and
+turns it into the value stored (a date at its precision, a rating word, a
+number).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from dateutil import parser as date_parser
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from importers.model import DOCUMENT_KINDS
+from importers.vocabulary import normalise_rating
+from ofsted_tui.widgets.reader_layout import display_safe
+
+__all__ = [
+    "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog",
+    "parse_correction", "parse_date",
+]
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_FIRST_YEAR, _LAST_YEAR = 1990, 2100
+_MONTH_NAMES = {
+    name.lower(): i for i, name in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"), start=1)
+}
+
+
+def parse_date(raw: str) -> str:
+    """An ISO date at the precision typed: "2023", "2023-02", "2023-02-14".
+
+    Accepts ISO forms and dates as people write them ("Feb 2023",
+    "14 February 2023"). Raises ValueError with a reason to show.
+    """
+    raw = raw.strip()
+    match = _ISO.fullmatch(raw)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+    else:
+        try:
+            # Two different defaults reveal which parts the text gave.
+            one = date_parser.parse(raw, default=dt.datetime(1, 1, 1))
+            two = date_parser.parse(raw, default=dt.datetime(2, 2, 2))
+        except (ValueError, OverflowError):
+            raise ValueError(f"not a date: {raw!r}; type 2023, 2023-02, 2023-02-14 or 14 Feb 2023") from None
+        year = one.year if one.year == two.year else None
+        month = one.month if one.month == two.month else None
+        day = one.day if one.day == two.day else None
+        if year is None:
+            raise ValueError("give the year, e.g. Feb 2023")
+        if day is not None and month is None:
+            raise ValueError("give the month with the day")
+    assert year is not None
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise ValueError(f"the year must be between {_FIRST_YEAR} and {_LAST_YEAR}")
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"not a date: {exc}") from None
+    return "-".join([f"{year:04d}"] + [f"{v:02d}" for v in (month, day) if v is not None])
+
+
+def parse_correction(field: str, raw: str) -> Any:
+    """The value to store for ``field`` from what the user typed; ValueError if unusable."""
+    value = raw.strip()
+    if not value:
+        raise ValueError("type a value, or press escape to cancel")
+    if field == "published":
+        return parse_date(value)
+    if field == "year":
+        if not value.isdigit() or not _FIRST_YEAR <= int(value) <= _LAST_YEAR:
+            raise ValueError(f"a year between {_FIRST_YEAR} and {_LAST_YEAR}")
+        return int(value)
+    if field == "month":
+        month = int(value) if value.isdigit() else next(
+            (n for name, n in _MONTH_NAMES.items() if len(value) >= 3 and name.startswith(value.lower())), 0,
+        )
+        if not 1 <= month <= 12:
+            raise ValueError("a month: 1 to 12, or its name")
+        return month
+    if field == "rating":
+        if normalise_rating(value) is None:
+            raise ValueError(f"not a rating: {value!r}; e.g. good, requires improvement, inadequate, performs well")
+        return value
+    if field == "kind":
+        if value not in DOCUMENT_KINDS:
+            raise ValueError(f"one of: {', '.join(DOCUMENT_KINDS)}")
+        return value
+    return " ".join(value.split())
+
+
+def _one_line(value: Any, limit: int = 56) -> str:
+    """A current value shown beside its field: untrusted, so made safe, and cut short."""
+    flat = " ".join(display_safe("" if value is None else str(value)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+class ReaderDialog(ModalScreen[Any]):
+    DEFAULT_CSS = """
+    ReaderDialog {
+        align: center middle;
+        background: $background 60%;
+        & > Vertical {
+            width: 72; max-width: 95%; height: auto; max-height: 90%;
+            border: round $primary; background: $surface; padding: 0 1;
+        }
+        & .dialog-hint { color: $text-muted; }
+        & .dialog-error { color: $text-error; }
+        & OptionList { height: auto; max-height: 10; }
+    }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteDialog(ReaderDialog):
+    """Ask for a note's text; returns it, or None."""
+
+    def __init__(self, target: Content | str, body: str = "") -> None:
+        super().__init__()
+        self._target = target if isinstance(target, Content) else Content(target)
+        self._body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Note"
+            yield Static(Content.assemble("On ", self._target), classes="dialog-target")
+            yield Input(self._body, placeholder="Your note", id="note-body")
+            yield Label("enter save \u00b7 escape cancel", classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        body = event.value.strip()
+        self.dismiss(body or None)
+
+
+class CorrectionDialog(ReaderDialog):
+    """Pick a field, type its corrected value; returns (field, value), or None."""
+
+    def __init__(self, target: Content | str, current: dict[str, Any], start_field: str | None = None) -> None:
+        super().__init__()
+        self._target = target if isinstance(target, Content) else Content(target)
+        self._current = current
+        self._start = start_field if start_field in current else next(iter(current))
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Correct"
+            yield Static(Content.assemble("Correct ", self._target), classes="dialog-target")
+            yield OptionList(
+                *(Option(Content.assemble((f"{name:<10}", "bold"), (_one_line(v), "$foreground-muted")), id=name)
+                  for name, v in self._current.items()),
+                id="correction-field",
+            )
+            yield Input(placeholder="corrected value", id="correction-value")
+            yield Label("", classes="dialog-error", id="correction-error")
+            yield Label("\u2191\u2193 field \u00b7 enter save \u00b7 escape cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        fields = self.query_one("#correction-field", OptionList)
+        fields.highlighted = fields.get_option_index(self._start)
+        self.query_one("#correction-value", Input).focus()
+
+    @property
+    def field(self) -> str:
+        option = self.query_one("#correction-field", OptionList).highlighted_option
+        return option.id if option and option.id else self._start
+
+    @on(OptionList.OptionHighlighted, "#correction-field")
+    def _field_changed(self, event: OptionList.OptionHighlighted) -> None:
+        value = self._current.get(self.field)
+        box = self.query_one("#correction-value", Input)
+        box.value = "" if value is None else str(value)
+        box.placeholder = f"corrected {self.field}"
+        self.query_one("#correction-error", Label).update("")
+
+    @on(OptionList.OptionSelected, "#correction-field")
+    def _field_chosen(self) -> None:
+        self.query_one("#correction-value", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Up and down choose the field while typing the value.
+        if event.key in ("up", "down") and self.focused is self.query_one("#correction-value", Input):
+            fields = self.query_one("#correction-field", OptionList)
+            fields.action_cursor_up() if event.key == "up" else fields.action_cursor_down()
+            event.stop()
+
+    @on(Input.Submitted, "#correction-value")
+    def _save(self, event: Input.Submitted) -> None:
+        try:
+            value = parse_correction(self.field, event.value)
+        except ValueError as exc:
+            self.query_one("#correction-error", Label).update(Content(str(exc)))
+            return
+        self.dismiss((self.field, value))
+
+
+class ExportDialog(ReaderDialog):
+    """Ask for the file to append a quote to; returns the path, or None."""
+
+    def __init__(self, path: str, preview: str) -> None:
+        super().__init__()
+        self._path = path
+        self._preview = preview
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Export quote"
+            yield Static(Content(self._preview), classes="dialog-hint")
+            yield Input(self._path, placeholder="file to append to", id="export-path")
+            yield Label("appends Markdown \u00b7 enter save \u00b7 escape cancel", classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+
+class ChoiceDialog(ReaderDialog):
+    """Pick one of several labelled items; returns its index, or None."""
+
+    def __init__(self, title: str, labels: Sequence[Content | str]) -> None:
+        super().__init__()
+        self._title = title
+        self._labels = [label if isinstance(label, Content) else Content(label) for label in labels]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self._title
+            yield OptionList(*(Option(label, id=str(i)) for i, label in enumerate(self._labels)), id="choices")
+            yield Label("enter open \u00b7 escape cancel", classes="dialog-hint")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+
+class ConfirmDialog(ReaderDialog):
+    """Ask yes or no; returns True or None."""
+
+    BINDINGS = [
+        Binding("y", "confirm", "Yes", id="dialog.yes"),
+        Binding("n", "cancel", "No", id="dialog.no"),
+    ]
+
+    def __init__(self, question: Content | str) -> None:
+        super().__init__()
+        self._question = question if isinstance(question, Content) else Content(question)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._question)
+            yield Label("y yes \u00b7 n or escape no", classes="dialog-hint")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)

@@ -1,0 +1,239 @@
+"""The timeline: one line per inspection event, and the chosen event's detail.
+
+``TimelineList`` shows every event in date order (date at its precision,
+authority, type, the rating as written in its grade colour, how many documents
+support it). ``EventDetail`` shows one event's judgements by area and its
+sources; choosing a source asks the screen to open it at the supporting
+passage (``EventDetail.SourceChosen``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from importers.vocabulary import get_era
+from ofsted_tui.grades import grade_style
+from ofsted_tui.widgets.labels import (
+    KIND_SHORT, date_label, doc_title, plural, printable, printable_text, rating_badge_text, snippet_around,
+)
+from ofsted_tui.widgets.rows import RowList
+
+__all__ = ["EventDetail", "SourceList", "TimelineList", "area_order"]
+
+# Areas in the order reports list them; others follow alphabetically.
+_AREA_ORDER = (
+    "overall", "help and protection", "children in care", "care leavers", "leadership",
+    "adoption", "lscb", "safeguarding", "looked after children",
+)
+
+
+def area_order(area: str) -> tuple[int, str]:
+    return (_AREA_ORDER.index(area) if area in _AREA_ORDER else len(_AREA_ORDER), area)
+
+
+class TimelineList(RowList[dict[str, Any]]):
+    """Inspection events, one line each."""
+
+    HELP = "Timeline"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="timeline.open"),
+        Binding("right,l", "sources", "Sources", show=False, id="timeline.sources"),
+    ]
+    has_header = True
+
+    class FocusSources(Message):
+        """The user wants to move into the chosen event's sources."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(empty_text="No inspection events. Clear the filters (x) or import documents (i).", **kwargs)
+        self._widths = (8, 10, 10, 12)
+
+    def fit_columns(self, events: list[dict[str, Any]]) -> None:
+        """Size the columns for every event of the corpus, once, so filtering never moves them."""
+        date_w, auth_w, type_w, badge_w = 8, 9, 10, 12
+        for e in events:
+            date_w = max(date_w, len(e.get("label") or ""))
+            auth_w = max(auth_w, len(e.get("authority") or "unknown"))
+            type_w = max(type_w, len(e.get("type") or ""))
+            badge_w = max(badge_w, len(e.get("rating_text") or e.get("rating") or "no grade") + 2)
+        self._widths = (date_w, auth_w, type_w, badge_w)
+        self.redraw()
+
+    def _columns(self, width: int) -> tuple[int, int, int, int]:
+        """Widths of date, authority, type and rating; sources take 8 at the end."""
+        date_w, auth_w, type_w, badge_w = self._widths
+        date_w, type_w, badge_w = min(date_w, 17), min(type_w, 22), min(badge_w, 24)
+        spare = width - 1 - 8 - date_w - type_w - badge_w - 4
+        if spare < 10:  # narrow: shorten the type first, then the rating
+            type_w = max(0, type_w + spare - 10)
+            spare = width - 1 - 8 - date_w - type_w - badge_w - 4
+        auth_w = max(9, min(max(auth_w, 9), spare))  # at least the header's width
+        return date_w, auth_w, type_w, badge_w
+
+    def render_header(self, width: int) -> Text:
+        date_w, auth_w, type_w, badge_w = self._columns(width)
+        line = Text(" ")
+        line.append("Date".ljust(date_w + 1))
+        line.append("Authority".ljust(auth_w + 1)[: auth_w + 1])
+        if type_w:
+            line.append("Type".ljust(type_w + 1))
+        line.append("Rating".ljust(badge_w + 1))
+        line.append("Sources".rjust(8))
+        return line
+
+    def render_row(self, row: dict[str, Any], index: int, width: int) -> list[Text]:
+        date_w, auth_w, type_w, badge_w = self._columns(width)
+        dim = self.dim_style()
+        line = Text(" ")
+        line.append(_cell(row.get("label") or "", date_w))
+        line.append(_cell(row.get("authority") or "unknown", auth_w))
+        if type_w:
+            line.append(_cell(row.get("type") or "", type_w), style=dim)
+        badge = rating_badge_text(row)
+        badge.truncate(badge_w, overflow="ellipsis")
+        line.append(badge)
+        line.append(" " * (badge_w - badge.cell_len + 1))
+        line.append(plural(len(row.get("doc_ids") or ()), "doc").rjust(8), style=dim)
+        return [line]
+
+    def action_sources(self) -> None:
+        self.post_message(self.FocusSources())
+
+
+def _cell(value: str, width: int) -> str:
+    """``value`` cut or padded to ``width``, plus one space."""
+    if width <= 0:
+        return ""
+    if len(value) > width:
+        value = value[: max(0, width - 1)] + "…"
+    return value.ljust(width) + " "
+
+
+class SourceList(RowList[dict[str, Any]]):
+    """The documents supporting one event, two lines each: what and where."""
+
+    HELP = "Event sources"
+    ROW_HEIGHT = 2
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="sources.open"),
+        Binding("left,h", "back", "Back to timeline", show=False, id="sources.back"),
+    ]
+
+    class Back(Message):
+        """Return focus to the timeline."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(empty_text="No sources", **kwargs)
+
+    def render_row(self, row: dict[str, Any], index: int, width: int) -> list[Text]:
+        doc = row["doc"]
+        dim = self.dim_style()
+        head = Text(" ")
+        head.append(KIND_SHORT.get(doc.get("kind"), doc.get("kind") or "").ljust(8), style="bold")
+        head.append(date_label(doc.get("published")).ljust(12), style=dim)
+        head.append(doc_title(doc))
+        passage = Text("   ")
+        span = row.get("span")
+        text = doc.get("text") or ""
+        if span:
+            snippet, at = snippet_around(text, span[0], span[1], max(20, width - 4))
+            passage.append(snippet, style=dim)
+            passage.stylize(grade_style(row.get("grade"), badge=False), 3 + at, 3 + at + span[1] - span[0])
+        return [head, passage]
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
+
+
+class EventDetail(Vertical):
+    """One event: date, type, era, the rating by area, and its sources."""
+
+    HELP = "Event detail"
+
+    class SourceChosen(Message):
+        """Open ``doc_id`` in the reader at ``span`` (the supporting passage)."""
+
+        def __init__(self, doc_id: str, span: tuple[int, int] | None, fact_id: str | None) -> None:
+            super().__init__()
+            self.doc_id = doc_id
+            self.span = span
+            self.fact_id = fact_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="event-summary-scroll"):
+            yield Static(id="event-summary")
+        yield SourceList(id="event-sources")
+
+    def show(self, event: dict[str, Any] | None, corpus: Any) -> None:
+        summary = self.query_one("#event-summary", Static)
+        sources = self.query_one(SourceList)
+        if event is None or corpus is None:
+            summary.update(Text("Choose an event to see its judgements and sources.", style="italic"))
+            sources.set_rows([])
+            self.border_title = "Event"
+            return
+        self.border_title = Content(printable(f"{event.get('label')} · {event.get('authority') or 'unknown'}"))
+        summary.update(printable_text(_summary(event), multiline=True))
+        sources.set_rows(source_rows(event, corpus), cursor=0)
+
+    def on_row_list_chosen(self, message: RowList.Chosen) -> None:
+        if isinstance(message.control, SourceList):
+            message.stop()
+            row = message.row
+            self.post_message(self.SourceChosen(row["doc"]["id"], row.get("span"), row.get("fact_id")))
+
+
+def _summary(event: dict[str, Any]) -> Text:
+    out = Text()
+    out.append(event.get("type") or "event", style="bold")
+    era = get_era(event.get("era"))
+    if era is not None or event.get("era"):
+        out.append(f"  ·  {era.label if era else event['era']}")
+    out.append("\n")
+    judgements = event.get("judgements") or {}
+    if not judgements:
+        out.append("No graded judgement (a visit without grades, or the grade is not stated).", style="italic")
+        return out
+    width = max(len(a) for a in judgements) + 2
+    for area in sorted(judgements, key=area_order):
+        j = judgements[area]
+        out.append(area.ljust(width))
+        out.append_text(rating_badge_text(j))
+        n = len(j.get("doc_ids") or ())
+        out.append(f"  {plural(n, 'doc')}\n")
+    out.rstrip()
+    return out
+
+
+def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
+    """One row per supporting document, with the passage that supports the event."""
+    fact_ids = set(event.get("fact_ids") or ())
+    rows = []
+    for doc_id in event.get("doc_ids") or ():
+        doc = corpus.documents.get(doc_id)
+        if doc is None:
+            continue
+        facts = [f for f in corpus.facts_of(doc_id) if f["id"] in fact_ids]
+        # Prefer the passage that states the headline rating, then any judgement, then the inspection.
+        facts.sort(key=lambda f: (
+            f["type"] != "judgement",
+            f.get("rating") != event.get("rating"),
+            (f.get("area") or "overall") != "overall",
+            f["span"][0],
+        ))
+        best = facts[0] if facts else None
+        rows.append({
+            "doc": doc,
+            "span": tuple(best["span"]) if best else None,
+            "fact_id": best["id"] if best else None,
+            "grade": best.get("grade") if best else None,
+        })
+    return rows

@@ -1,0 +1,136 @@
+"""A small picture of one authority's ratings over the years.
+
+With room for five lines it is a step chart: one row per grade (best at the
+top), a solid block in the grade colour for each year a rating was given and a
+thin line while that rating stands. With less room it is a single strip of
+coloured blocks. The year of the highlighted event is marked on the axis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ofsted_tui.grades import GRADE_COLOURS
+from ofsted_tui.widgets.labels import printable
+
+__all__ = ["Trajectory", "YearGrade", "year_grades"]
+
+_ROW_LABELS = {1: "outstanding", 2: "good", 3: "RI/adequate", 4: "inadequate"}
+_LABEL_W = 12
+
+
+@dataclass(frozen=True)
+class YearGrade:
+    year: int
+    grade: int | None  # the rating standing that year (None before the first)
+    rated: bool  # a rating was given that year
+
+
+def year_grades(events: list[dict[str, Any]], authority: str | None) -> list[YearGrade]:
+    """Each year from the first to the last rating of ``authority``, with the grade standing then."""
+    graded = sorted(
+        (e for e in events if e.get("authority") == authority and e.get("grade") and e.get("year")),
+        key=lambda e: (e["year"], e.get("month") or 0, e.get("day") or 0),
+    )
+    if not graded:
+        return []
+    latest: dict[int, int] = {}
+    for event in graded:
+        latest[event["year"]] = event["grade"]  # the last rating given in the year stands
+    out, standing = [], None
+    for year in range(graded[0]["year"], graded[-1]["year"] + 1):
+        rated = year in latest
+        standing = latest[year] if rated else standing
+        out.append(YearGrade(year, standing, rated))
+    return out
+
+
+class Trajectory(Widget):
+    """The rating trajectory of the authority of the highlighted event."""
+
+    HELP = "Rating trajectory"
+    DEFAULT_CSS = """
+    Trajectory { height: 7; padding: 0 1; }
+    """
+    selected_year: reactive[int | None] = reactive(None)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._events: list[dict[str, Any]] = []
+        self._authority: str | None = None
+
+    def show(self, events: list[dict[str, Any]], authority: str | None, year: int | None) -> None:
+        self._events = events
+        self._authority = authority
+        self.selected_year = year
+        title = f"{authority or 'unknown authority'} · ratings by year" if events else "Ratings by year"
+        self.border_title = Content(printable(title))
+        self.refresh()
+
+    def render(self) -> Text:
+        years = year_grades(self._events, self._authority)
+        if not years:
+            return Text(" No graded inspection to chart for this authority.", style="italic")
+        height, width = self.content_size.height, self.content_size.width
+        label_w = _LABEL_W if height >= 5 else 0
+        col_w = max(1, min(5, (width - label_w) // len(years)))
+        shown = years[-max(1, (width - label_w) // col_w):]  # the latest years when they do not all fit
+        if height >= 5:
+            out = self._step_chart(shown, col_w)
+        else:
+            out = self._strip(shown, col_w)
+        out.append("\n")
+        out.append_text(self._axis(shown, col_w, label_w))
+        return out
+
+    def _cell(self, item: YearGrade, col_w: int, row_grade: int | None) -> Text:
+        if item.grade is None or (row_grade is not None and item.grade != row_grade):
+            return Text(" " * col_w)
+        colour = GRADE_COLOURS.get(item.grade)
+        gap = " " if col_w > 2 else ""
+        if item.rated:
+            return Text("█" * (col_w - len(gap)) + gap, style=Style(color=colour))
+        return Text("━" * (col_w - len(gap)) + gap, style=Style(color=colour, dim=True))
+
+    def _step_chart(self, years: list[YearGrade], col_w: int) -> Text:
+        out = Text()
+        for grade in (1, 2, 3, 4):
+            if grade > 1:
+                out.append("\n")
+            out.append(_ROW_LABELS[grade].rjust(_LABEL_W - 1) + " ", style=Style(color=GRADE_COLOURS[grade]))
+            for item in years:
+                out.append_text(self._cell(item, col_w, grade))
+        return out
+
+    def _strip(self, years: list[YearGrade], col_w: int) -> Text:
+        out = Text()
+        for item in years:
+            out.append_text(self._cell(item, col_w, None))
+        return out
+
+    def _axis(self, years: list[YearGrade], col_w: int, label_w: int) -> Text:
+        """Year labels where they fit without overlapping; the selected year always."""
+        step = max(1, -(-5 // col_w))  # years between labels so four digits and a space fit
+        labels = {i: False for i in range(0, len(years), step)}
+        chosen = next((i for i, item in enumerate(years) if item.year == self.selected_year), None)
+        if chosen is not None:
+            # The highlighted year wins; drop labels it would overlap.
+            labels = {i: False for i in labels if abs(i - chosen) * col_w >= 5}
+            labels[chosen] = True
+        axis = Text(" " * label_w, style="dim")
+        at = label_w
+        for i in sorted(labels):
+            pos = label_w + i * col_w
+            if pos < at:
+                continue
+            axis.append(" " * (pos - at))
+            axis.append(str(years[i].year), style=Style(bold=True, reverse=True) if labels[i] else None)
+            at = pos + 4
+        return axis

@@ -1,0 +1,95 @@
+"""An ``ofsted-tui import`` that says where its write has got to, for the crash tests.
+
+    python -m tests.reliability.crash_child STAGE|slow|hold ARGS...
+
+runs ``ofsted_tui.cli.main(ARGS)`` with the store's file operations wrapped, so
+production code carries no test hooks. Each stage of the write is printed to
+stdout as it is reached; at ``STAGE`` the process stops there and waits to be
+killed. ``slow`` stops nowhere but writes the new store in small pieces with
+short pauses, so a kill at a random moment often lands mid-write. ``hold``
+keeps the store locked for ``HOLD_S`` at the ``transaction`` stage, then
+finishes, so another writer started meanwhile must wait its turn.
+
+Stages, in order: ``transaction`` (store locked and read, about to change it),
+``temp-created``, ``half-written``, ``synced`` (temporary file complete and on
+disk), ``replaced`` (the new store is in place).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+
+from ofsted_tui import cli, importing
+
+STAGES = ("transaction", "temp-created", "half-written", "synced", "replaced")
+PIECES = 64
+HOLD_S = 1.0
+
+
+def main(target: str, argv: list[str]) -> int:
+    def reached(stage: str) -> None:
+        sys.stdout.write(f"@{stage}\n")
+        sys.stdout.flush()
+        if stage == target:
+            time.sleep(60)  # the test kills us here
+        elif target == "hold" and stage == "transaction":
+            time.sleep(HOLD_S)
+
+    real_apply, real_mkstemp, real_fdopen, real_fsync, real_replace = (
+        importing.apply_documents, tempfile.mkstemp, os.fdopen, os.fsync, os.replace)
+    temp_fds: set[int] = set()
+
+    def apply_documents(*args, **kwargs):
+        reached("transaction")
+        return real_apply(*args, **kwargs)
+
+    def mkstemp(*args, **kwargs):
+        made = real_mkstemp(*args, **kwargs)
+        temp_fds.add(made[0])
+        reached("temp-created")
+        return made
+
+    class StagedFile(io.FileIO):
+        def write(self, payload) -> int:
+            view = memoryview(payload)
+            half = len(view) // 2
+            if target == "slow":
+                step = max(1, len(view) // PIECES)
+                for start in range(0, len(view), step):
+                    super().write(view[start:start + step])
+                    time.sleep(0.002)
+            else:
+                super().write(view[:half])
+                reached("half-written")
+                super().write(view[half:])
+            return len(view)
+
+    def fdopen(fd: int, mode: str = "r", *args, **kwargs):
+        if fd in temp_fds:
+            return StagedFile(fd, "wb")
+        return real_fdopen(fd, mode, *args, **kwargs)
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        if fd in temp_fds:  # not the folder's fsync after the rename, which may reuse the number
+            temp_fds.discard(fd)
+            reached("synced")
+
+    def replace(src, dst) -> None:
+        real_replace(src, dst)
+        reached("replaced")
+
+    importing.apply_documents = apply_documents
+    tempfile.mkstemp = mkstemp
+    os.fdopen = fdopen
+    os.fsync = fsync
+    os.replace = replace
+    return cli.main(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1], sys.argv[2:]))

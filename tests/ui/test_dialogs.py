@@ -1,0 +1,210 @@
+"""Dialogs from the main screen: import, export, notes, bookmarks, corrections; help; themes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from textual.widgets import Input, RadioButton, TextArea
+
+from ofsted_tui.screens.dialogs import CorrectionDialog, ExportDialog, ImportDialog, NoteDialog, check_correction
+from ofsted_tui.screens.help import HelpScreen
+from ofsted_tui.screens.main import MainScreen
+from ofsted_tui.widgets.documents import DocumentList
+from tests.ui.pilot import loaded, pilot_test, settle, shown, type_text
+
+SIZE = (120, 40)
+
+
+async def choose_document(pilot, doc_id: str) -> None:
+    await pilot.press("2")
+    documents = pilot.app.screen.query_one(DocumentList)
+    documents.cursor = next(i for i, d in enumerate(documents.rows) if d["id"] == doc_id)
+    await pilot.pause()
+
+
+@pilot_test
+async def test_import_a_folder_with_progress_and_summary(app, tmp_path):
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Barnet Council's children's services were rated good by Ofsted in 2022.\n")
+    (folder / "b.txt").write_text("Ofsted judged Enfield's children's services to be outstanding in March 2019.\n")
+    (folder / "broken.pdf").write_bytes(b"not a pdf at all")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        before = len(app.corpus.documents)
+        await pilot.press("i")
+        dialog = app.screen
+        assert isinstance(dialog, ImportDialog)
+        dialog.query_one("#import-path", Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot, lambda: dialog.report is not None and not dialog.running, "the import")
+        report = dialog.report
+        assert len(report.added) == 2 and [f.path for f in report.failed] == [str(folder / "broken.pdf")]
+        summary = shown(dialog.query_one("#import-summary"))
+        assert summary.startswith("2 added · 0 replaced · 0 unchanged · 1 failed")
+        assert "broken.pdf: is not a PDF" in summary
+        assert "Imported 2 documents, 1 failed" in shown(dialog.query_one("#import-file"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await settle(pilot, lambda: len(app.corpus.documents) == before + 2, "the reload after the import")
+
+
+@pilot_test
+async def test_import_of_a_missing_path_says_so(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        dialog = app.screen
+        dialog.query_one("#import-path", Input).value = str(tmp_path / "nowhere")
+        await pilot.press("enter")
+        assert "Not found" in shown(dialog.query_one("#import-summary"))
+        assert not dialog.running
+
+
+@pilot_test
+async def test_export_writes_the_filtered_timeline(app, tmp_path):
+    out = tmp_path / "timeline.csv"
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.filter_only("authorities", "Camden")
+        await pilot.pause()
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog) and len(dialog.events) == 2
+        csv_button = next(b for b in dialog.query(RadioButton) if str(b.label) == "CSV")
+        csv_button.value = True
+        await pilot.pause()
+        path = dialog.query_one("#export-path", Input)
+        assert path.value == "ofsted-timeline.csv"  # the extension follows the format
+        path.value = str(out)
+        await pilot.click("#export-save")
+        await settle(pilot, lambda: out.exists() and isinstance(app.screen, MainScreen), "the export")
+        rows = list(csv.DictReader(io.StringIO(out.read_text())))
+        assert [r["authority"] for r in rows] == ["Camden", "Camden"]
+        assert [r["date"] for r in rows] == ["2015-01", "2019-01"]
+
+
+@pilot_test
+async def test_export_a_quote_with_its_citation(app, tmp_path):
+    out = tmp_path / "quotes.md"
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        quote = next(f for f in app.corpus.facts.values() if f.get("speaker") == "Peray Ahmet")
+        app.action_export(quote["id"])
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        preview = shown(dialog.query_one("#export-preview"))
+        assert "This is a watershed moment" in preview and "Peray Ahmet" in preview and "12 April 2023" in preview
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-save")
+        await settle(pilot, lambda: out.exists(), "the quote export")
+        assert "> This is a watershed moment" in out.read_text()
+
+
+@pilot_test
+async def test_a_note_is_saved_shown_and_filterable(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "h2014report")
+        await pilot.press("n")
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        dialog.query_one(TextArea).text = "Check the leadership judgement"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: app.corpus.annotations, "the note to be saved")
+        (note,) = app.corpus.annotations
+        assert note["kind"] == "note" and note["doc_id"] == "h2014report"
+        assert note["body"] == "Check the leadership judgement"
+        screen = app.screen
+        marks = {r.value: r.documents for r in screen.query_one("#facet-marks").rows}
+        assert marks == {"note": 1}
+        screen.query_one("#facet-marks").focus()
+        await pilot.press("space")
+        assert [d["id"] for d in screen.query_one(DocumentList).rows] == ["h2014report"]
+        assert [e["label"] for e in screen.shown_events] == ["Feb 2014"]
+
+
+@pilot_test
+async def test_an_empty_note_is_not_saved(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "h2014report")
+        await pilot.press("n")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert app.corpus.annotations == []
+
+
+@pilot_test
+async def test_bookmark_toggles(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "c2019report")
+        await pilot.press("b")
+        await settle(pilot, lambda: len(app.corpus.annotations) == 1, "the bookmark")
+        assert app.corpus.annotations[0]["kind"] == "bookmark"
+        line = app.screen.query_one(DocumentList).render_line(1 + app.screen.query_one(DocumentList).cursor).text
+        assert "★" in line
+        await pilot.press("b")
+        await settle(pilot, lambda: not app.corpus.annotations, "the bookmark to go")
+
+
+@pilot_test
+async def test_correcting_an_undated_document_dates_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "undated")
+        await pilot.press("c")
+        dialog = app.screen
+        assert isinstance(dialog, CorrectionDialog)
+        await type_text(pilot, "2023-13")
+        await pilot.press("enter")
+        assert "month" in shown(dialog.query_one("#correction-error"))
+        dialog.query_one("#correction-value", Input).value = "2010-05"
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.corpus.documents["undated"]["published"] == "2010-05", "the correction")
+        order = [d["id"] for d in app.screen.query_one(DocumentList).rows]
+        assert order.index("h2009news") + 1 == order.index("undated")  # dated now, so in date order
+
+
+def test_check_correction():
+    assert check_correction("published", "2011") is None
+    assert check_correction("published", "2011-02-30") is None  # the day range, not the calendar
+    assert check_correction("published", "Feb 2011")
+    assert check_correction("published", "2011-00")
+    assert check_correction("kind", "news") is None
+    assert check_correction("kind", "blog")
+    assert check_correction("authority", "")
+    assert check_correction("rating", "good")  # a fact field, not a document's
+
+
+@pilot_test
+async def test_help_lists_the_keys_from_the_bindings(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = shown(help_screen.query_one("#help-keys"))
+        for words in ("Everywhere", "Main screen", "Lists", "Timeline", "Bookmark", "Filters", "Clear", "Import"):
+            assert words in text
+        # Every described binding of the main screen is listed.
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@pilot_test
+async def test_theme_toggles_between_dark_and_light(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.theme == "ofsted-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "ofsted-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "ofsted-dark"

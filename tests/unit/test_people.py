@@ -1,0 +1,207 @@
+"""People: names with a title, a role or a verb of saying; roles and organisations from apposition."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importers.extract import DocContext
+from importers.extract.people import extract, find_people
+from importers.sanitize import clean_text
+from tests.paths import SEEDS, seed_text
+
+NEWS = DocContext(authority="Haringey", kind="news")
+
+
+def people(text: str, ctx: DocContext = NEWS) -> list[tuple[str, str, str | None, str | None]]:
+    """(as written, name, role, organisation) for each person fact."""
+    out = []
+    for fact in extract(text, ctx):
+        assert fact.type == "person"
+        written = text[fact.span[0]:fact.span[1]]
+        assert fact.fields["name"].endswith(written.split()[-1])
+        out.append((written, fact.fields["name"], fact.fields["role"], fact.fields["organisation"]))
+    return out
+
+
+def seed(prefix: str) -> str:
+    return clean_text(seed_text(prefix))
+
+
+# --- the seeds ----------------------------------------------------------------------
+
+
+def test_leader_and_chief_executive_in_seed_000():
+    assert people(seed("000")) == [
+        ("Peray Ahmet", "Peray Ahmet", "leader", "Haringey Council"),
+        ("Andy Donald", "Andy Donald", "chief executive", "Haringey Council"),
+    ]
+
+
+def test_cabinet_member_with_title_after_role_in_seed_001():
+    assert people(seed("001")) == [
+        ("Lorna Reith", "Lorna Reith", "cabinet member for children’s services", None),
+    ]
+
+
+def test_letter_addressee_inspectors_and_signature_in_seed_002():
+    found = people(seed("002"), DocContext(authority="Haringey", kind="ofsted_letter"))
+    assert found == [
+        ("Ann Graham", "Ann Graham", "Director Children's Services", "Haringey Council"),
+        ("Graham", "Ann Graham", "Director Children's Services", "Haringey Council"),  # "Dear Ms Graham"
+        ("Monique Lindsay", "Monique Lindsay", "His Majesty's Inspector", "Ofsted"),
+        ("Christine Kennet", "Christine Kennet", "His Majesty's Inspector", "Ofsted"),
+        ("Monique Lindsay", "Monique Lindsay", "His Majesty's Inspector", "Ofsted"),  # the signature
+    ]
+
+
+def test_possessive_council_in_apposition_in_seed_003():
+    assert people(seed("003")) == [
+        ("Ann Waters", "Ann Waters", "cabinet Member for Children", "Haringey Council"),
+    ]
+
+
+def test_surnames_resolve_and_children_are_not_people_in_seed_004():
+    found = people(seed("004"))
+    assert found[:4] == [
+        ("Claire Kober", "Claire Kober", "council leader", "Haringey Council"),
+        ("Kober", "Claire Kober", "council leader", "Haringey Council"),
+        ("Kober", "Claire Kober", "council leader", "Haringey Council"),
+        ("Ed Balls", "Ed Balls", "Children's Secretary", None),
+    ]
+    names = {name for _, name, _, _ in found}
+    for not_a_person in ("Baby Peter", "Baby P", "Peter Connolly", "Peter", "Haringey", "Ofsted"):
+        assert not_a_person not in names
+
+
+def test_no_people_from_places_victims_or_organisations_in_any_seed():
+    for path in SEEDS:
+        names = {f.fields["name"] for f in extract(clean_text(path.read_text(encoding="utf-8")), NEWS)}
+        for word in ("Baby", "Victoria Climbie", "Haringey Council", "Wood Green", "River Park House",
+                     "Piccadilly Gate", "Store Street", "Ofsted", "Muswell Hill"):
+            assert word not in names, (path.name, word)
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_every_person_span_is_the_name_as_written(path):
+    for raw in (path.read_text(encoding="utf-8"), clean_text(path.read_text(encoding="utf-8"))):
+        for fact in extract(raw, NEWS):
+            written = raw[fact.span[0]:fact.span[1]]
+            assert written and written == written.strip()
+            assert written.split()[-1] == fact.fields["name"].split()[-1]
+
+
+# --- written passages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark Rogers, chief executive of Birmingham City Council, said the service had improved.",
+         ("Mark Rogers", "chief executive", "Birmingham City Council")),
+        ("Education Secretary Michael Gove said the council had failed.",
+         ("Michael Gove", "Education Secretary", None)),
+        ("The council's director of children's services Sarah Jones told the meeting.",
+         ("Sarah Jones", "director of children's services", "Kent County Council")),
+        ("Dr Maggie Atkinson, the Children's Commissioner for England, spoke first.",
+         ("Maggie Atkinson", "Children's Commissioner for England", None)),
+        ("Andrew Webb, director of children's services at Stockport, said: \"We are pleased.\"",
+         ("Andrew Webb", "director of children's services", "Stockport Council")),
+        ("Ofsted's chief inspector Amanda Spielman said standards were slipping.",
+         ("Amanda Spielman", "chief inspector", "Ofsted")),
+        ("Sir Albert Bore, leader of the council, said it would act.",
+         ("Albert Bore", "leader", "Kent County Council")),
+        ("Jo Smith said the plan was working.", ("Jo Smith", None, None)),
+        ("Cllr Dan Lee welcomed the report.", ("Dan Lee", None, None)),
+    ],
+)
+def test_roles_and_organisations(text, expected):
+    ctx = DocContext(authority="Kent", kind="news")
+    written, name, role, organisation = people("Kent County Council was inspected. " + text, ctx)[0]
+    assert (name, role, organisation) == expected
+
+
+def test_role_between_commas_after_an_opening_clause():
+    text = "Speaking to Community Care, the trust's chief executive, Nicola Clemo, said it was hard."
+    assert people(text) == [("Nicola Clemo", "Nicola Clemo", "chief executive", None)]
+
+
+def test_lead_and_team_inspectors_from_a_report_header():
+    text = ("Inspection dates: 13 to 24 February 2023\n"
+            "Lead inspector: Jane Doe, His Majesty’s Inspector\n"
+            "Team inspectors: Alan Price HMI, Beth Owen HMI and \nCarl McKenzie HMI.\n")
+    found = people(text, DocContext(kind="ofsted_report"))
+    assert found == [
+        ("Jane Doe", "Jane Doe", "lead inspector", "Ofsted"),
+        ("Alan Price", "Alan Price", "team inspector", "Ofsted"),
+        ("Beth Owen", "Beth Owen", "team inspector", "Ofsted"),
+        ("Carl McKenzie", "Carl McKenzie", "team inspector", "Ofsted"),
+    ]
+
+
+def test_inspectors_named_in_a_letter_sentence():
+    text = "Her Majesty’s Inspectors for this inspection were Amy Stone and Raj Gill."
+    assert [p[1:3] for p in people(text, DocContext(kind="ofsted_letter"))] == [
+        ("Amy Stone", "His Majesty's Inspector"), ("Raj Gill", "His Majesty's Inspector"),
+    ]
+
+
+def test_signature_block_with_role_line():
+    text = "Yours sincerely\n\nPeter Kane\nHer Majesty’s Inspector\n"
+    assert people(text, DocContext(kind="ofsted_letter")) == [
+        ("Peter Kane", "Peter Kane", "His Majesty's Inspector", "Ofsted"),
+    ]
+
+
+def test_role_set_off_by_a_comma_before_the_name():
+    text = "The lead member, Councillor Priya Patel, welcomed the letter."
+    assert people(text) == [("Priya Patel", "Priya Patel", "lead member", None)]
+
+
+def test_later_mentions_carry_the_role_and_bare_surnames_need_a_verb():
+    text = ("Council leader Sarah Green welcomed the report. Green said it was fair. "
+            "Green spaces in the borough were not inspected. Sarah Green later resigned.")
+    found = people(text)
+    assert [(w, role) for w, _, role, _ in found] == [
+        ("Sarah Green", "Council leader"), ("Green", "Council leader"), ("Sarah Green", "Council leader"),
+    ]
+
+
+def test_title_surname_without_full_name_keeps_the_title():
+    (found,) = people("Mr Patel said the figures were wrong.")
+    assert found[:2] == ("Patel", "Mr Patel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baby Peter died in 2007 and Victoria Climbie died in 2000.",
+        "The death of four-year-old Daniel Pelka shocked Coventry.",
+        "Tower Hamlets Council and Kent County Council were inspected.",
+        "Great Ormond Street Hospital treated the child.",
+        "The Local Safeguarding Children Board met in March.",
+        "Wood Green\nLondon N22 8HQ",
+        "Most Read\n- 1 Buyers launch legal action",
+        "Ofsted said the council had improved.",
+        "",
+    ],
+)
+def test_not_people(text):
+    assert people(text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab Cllr Ms Jo Smith, leader of the Council said\n:'’")),
+               max_size=200))
+def test_spans_are_names_on_any_mix_of_words(text):
+    for mention in find_people(text, NEWS):
+        assert 0 <= mention.span[0] < mention.span[1] <= len(text)
+        assert mention.extent[0] <= mention.span[0] and mention.span[1] <= mention.extent[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_is_safe(text):
+    for fact in extract(text, NEWS):
+        assert 0 <= fact.span[0] < fact.span[1] <= len(text)
