@@ -30,6 +30,7 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
+from trafilatura.utils import decode_file
 from lxml import html as lxml_html
 
 from importers.extract.dates import find_dates
@@ -67,6 +68,19 @@ _DATE_META = (
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s]|$)")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{2,60})$")
 _MIN_WORDS = 25
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if 0x80 <= code <= 0x9F:
+        # As browsers do (HTML5): "&#147;" means Windows-1252's curly quote.
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+    control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or code == 0x7F
+    return "" if control else match.group()
 
 
 def read_html(path: str | Path) -> Parsed:
@@ -75,7 +89,10 @@ def read_html(path: str | Path) -> Parsed:
     raw = path.read_bytes()
     if not raw.strip():
         raise ImporterError(str(path), "the file is empty (no page to import)")
-    tree = trafilatura.load_html(raw)
+    # Control characters are not HTML (and stop the parser): they go, written
+    # as characters or as character references, and terminal escapes with them.
+    source = _CONTROL_REFERENCE.sub(_drop_control, clean_text(decode_file(raw)))
+    tree = trafilatura.load_html(source)
     if tree is None:
         raise ImporterError(str(path), "is not a readable HTML page; save the page again as HTML")
     meta = _page_meta(tree)

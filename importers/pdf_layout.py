@@ -76,9 +76,10 @@ _LIGATURES = str.maketrans({
     "\ufb05": "st", "\ufb06": "st",
 })
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
-# Runs of spacing other than one plain space (tabs, wide or narrow spaces).
-_SPACES = re.compile(r"[\t\u2000-\u200a\u202f\u205f\u3000][ \t\u2000-\u200a\u202f\u205f\u3000]*| [ \t\u2000-\u200a\u202f\u205f\u3000]+")
-_ODD_SPACE = re.compile("[\t\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACING = "\t\u2000-\u200a\u202f\u205f\u3000"  # tabs, wide and narrow spaces
+# Runs of spacing other than one plain space.
+_SPACES = re.compile(rf"[{_ODD_SPACING}][ {_ODD_SPACING}]*| [ {_ODD_SPACING}]+")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACING}]")
 _INNER_SOFT_HYPHEN = re.compile(r"\u00ad(?!$)", re.MULTILINE)
 _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _SPACED_SUPERSCRIPT = re.compile(r"(?<=\S) (?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$))")
@@ -88,7 +89,9 @@ _LINE_START = re.compile(
 )
 _BULLET = re.compile(r"^[•◼◾▪■●○◦►▸➢❖✓✔⇒·]")
 # Numbered paragraphs and list items: "12. ", "2.1 ", "(a) ", "iv) ".
-_NUMBERED = re.compile(r"^(?:\(?\d{1,3}[.)]\s|\d{1,2}\.\d{1,2}\.?\s|\(?[a-z]\)\s|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
+_NUMBERED = re.compile(
+    r"^(?:\(?\d{1,3}[.)]\s|\d{1,2}\.\d{1,2}\.?\s|\(?[a-z]\)\s|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)"
+)
 # A dash opens an item only after a line that ended; otherwise it is punctuation.
 _DASH_ITEM = re.compile(r"^[-–—*]\s")
 _CLOSERS = "'\"’”)]"
@@ -96,6 +99,7 @@ _SENTENCE_ENDS = frozenset(".?!:;")
 # What a bullet, a paragraph number or a list item can begin with.
 _ITEM_FIRST = frozenset("•◼◾▪■●○◦►▸➢❖✓✔⇒·-–—*(0123456789abcdefghijklmnopqrstuvwxyz")
 _DIGITS = re.compile(r"\d+")
+# "7", "- 7 -", "Page 7", "Page 7 of 12", "7/12".
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 # A footnote opens with its number: superscript (perhaps glued to the text) or plain.
 _FOOTNOTE_START = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})(?:\s+|$))")
@@ -103,6 +107,11 @@ _SUPERSCRIPT_ONLY = re.compile(r"^\d{1,3}$")
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]+)")
 _WORD_TAIL = re.compile(r"[^\W\d_]+$")
 _WORD_HEAD = re.compile(r"^[^\W\d_]+")
+_LONGEST_WORD = 60  # how far back a word broken at a hyphen is looked for
+# The two halves of a word broken at a line end: "protec-" / "tion", "multi\ufffeagency".
+_BROKEN_HALVES = re.compile(r"\w*(?:-\n|\u00ad\n|\ufffe)\w*")
+_TOKEN = re.compile(r"\w+(?:-\w+)*")
+_SEARCHES = 16  # searches of the text before its words are gathered into a set
 
 # Prefixes that keep their hyphen when a line breaks after them.
 _HYPHEN_PREFIXES = frozenset(
@@ -139,20 +148,26 @@ def lay_out(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
     stats = _stats(pages, furniture)
     body: list[list[Line]] = []
     notes: list[list[str]] = []
+    # Headers wait before the page's first paragraph, footers after its last.
+    headers: list[str] = []
+    footers: list[str] = []
     for page in pages:
-        lines = [line for line in page.lines if id(line) not in furniture]
+        lines, top, bottom = [], [], []
+        for line in page.lines:
+            if id(line) not in furniture:
+                lines.append(line)
+            else:
+                (top if line.y > page.height / 2 else bottom).append(line)
+        headers.append(_block(top))
+        footers.append(_block(bottom))
         lines, page_notes = _split_footnotes(lines, page, stats)
         body.append(_merge_segments(lines))
         notes.append(page_notes)
-    vocabulary = _Vocabulary(body)
-    writer = _Writer(vocabulary)
+    writer = _Writer(_Vocabulary(body))
     previous: Line | None = None
     first_in_block = True
-    for page, lines, page_notes in zip(pages, body, notes):
-        # Headers wait before the page's first paragraph, footers after its last.
-        top = [line for line in page.lines if id(line) in furniture and line.y > page.height / 2]
-        bottom = [line for line in page.lines if id(line) in furniture and line.y <= page.height / 2]
-        writer.defer_furniture(_block(top))
+    for lines, header, page_notes, footer in zip(body, headers, notes, footers):
+        writer.defer_furniture(header)
         for line in lines:
             if previous is None:
                 gap = _PARA
@@ -164,11 +179,13 @@ def lay_out(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
             writer.add(line.text, gap)
             previous = line
         writer.defer_notes(page_notes)
-        writer.defer_furniture(_block(bottom))
+        writer.defer_furniture(footer)
     return writer.finish()
 
 
 def _block(lines: list[Line]) -> str:
+    if not lines:
+        return ""
     return "\n".join(line.text for line in sorted(lines, key=lambda line: -line.y))
 
 
@@ -231,19 +248,21 @@ def _furniture(pages: list[Page]) -> set[int]:
     found: set[int] = set()
     numbers: list[tuple[Line, int]] = []
     for page, line, key in banded:
+        match = _PAGE_NUMBER.match(line.text)
+        if match:
+            # Numbers are judged by the page-number rule below, never by repetition.
+            numbers.append((line, int(match.group(1)) - page.index))
+            continue
         y = round(line.y)
         # The same words, digits aside, at the same height on many pages.
         if sum(n for at, n in heights[key].items() if abs(at - y) <= 2) >= needed:
             found.add(id(line))
-            continue
-        match = _PAGE_NUMBER.match(line.text)
-        if match:
-            numbers.append((line, int(match.group(1)) - page.index))
-    # A page number is a number in the band that keeps step with the page index.
+    # A page number is a number in the band that keeps step with the page index
+    # on many pages; a footnote's number at the foot of a page does not.
     offsets = Counter(offset for _, offset in numbers)
     if offsets:
         offset, count = offsets.most_common(1)[0]
-        if count >= 2:
+        if count >= needed:
             found.update(id(line) for line, value in numbers if value == offset)
     return found
 
@@ -407,23 +426,31 @@ def _across_pages(a: Line, b: Line, stats: _Stats) -> str:
 
 
 class _Vocabulary:
-    """The document's own spelling, to rejoin words broken at line-end hyphens."""
+    """The document's own spelling, to rejoin words broken at line-end hyphens.
+
+    The first few questions are answered by searching the text; after that a
+    set of its words is built once, so any number of broken words costs time
+    in proportion to the document's length.
+    """
 
     def __init__(self, pages: list[list[Line]]) -> None:
         self.pages = pages
         self._text: str | None = None
+        self._words: set[str] | None = None
+        self._searches = 0
 
     def _seen(self, word: str) -> bool:
-        # Built on the first broken word only: most documents have few or none.
-        # The halves of broken words are marked so they never count as words.
+        """Is ``word`` (maybe hyphenated) a whole word of the document, outside broken words?"""
         if self._text is None:
             text = "\n".join(line.text for lines in self.pages for line in lines).lower()
-            self._text = text.replace("-\n", "-\x00").replace("\u00ad\n", "\x00\x00")
-        return word in self._text
-
-    def _seen_alone(self, word: str) -> bool:
-        pattern = rf"(?<![\w\-\x00\ufffe]){re.escape(word)}(?![\w\-\ufffe])"
-        return self._seen(word) and re.search(pattern, self._text or "") is not None
+            self._text = _BROKEN_HALVES.sub(" ", text)
+        if self._words is not None:
+            return word in self._words
+        self._searches += 1
+        if self._searches > _SEARCHES:
+            self._words = set(_TOKEN.findall(self._text))
+            return word in self._words
+        return word in self._text and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self._text) is not None
 
     def join(self, left: str, right: str) -> str:
         """``left`` and ``right`` were split at a line-end hyphen: spell the word.
@@ -435,11 +462,11 @@ class _Vocabulary:
         low_left, low_right = left.lower(), right.lower()
         if self._seen(f"{low_left}-{low_right}"):
             return f"{left}-{right}"
-        if self._seen_alone(low_left + low_right):
+        if self._seen(low_left + low_right):
             return left + right
         if right[:1].isupper() or low_left in _HYPHEN_PREFIXES:
             return f"{left}-{right}"
-        if low_right in _SUFFIXES and not self._seen_alone(low_right):
+        if low_right in _SUFFIXES and not self._seen(low_right):
             return left + right
         return f"{left}-{right}"
 
@@ -461,7 +488,11 @@ def _join_words(left: str, right: str) -> str:
 
 
 class _Writer:
-    """Assemble paragraphs; furniture and footnotes wait for a paragraph break."""
+    """Assemble paragraphs; furniture and footnotes wait for a paragraph break.
+
+    The current line is kept as pieces and joined once, so a paragraph of any
+    length costs time in proportion to its length.
+    """
 
     def __init__(self, vocabulary: _Vocabulary) -> None:
         self.vocabulary = vocabulary
@@ -469,7 +500,7 @@ class _Writer:
         self.length = 0
         self.furniture: list[tuple[int, int]] = []
         self.pending: list[tuple[str, bool]] = []  # (text, is_furniture)
-        self.tail = ""  # the current line so far, for hyphen repair
+        self.tail: list[str] = []  # pieces of the current line
 
     def _emit(self, text: str) -> None:
         self.parts.append(text)
@@ -477,8 +508,8 @@ class _Writer:
 
     def _flush_line(self) -> None:
         if self.tail:
-            self._emit(self.vocabulary.mend(self.tail))
-            self.tail = ""
+            self._emit(self.vocabulary.mend("".join(self.tail)))
+            self.tail = []
 
     def _flush_pending(self) -> None:
         for text, is_furniture in self.pending:
@@ -501,7 +532,7 @@ class _Writer:
 
     def add(self, text: str, gap: str) -> None:
         if gap == _JOIN and self.tail:
-            self.tail = self._glue(self.tail, text)
+            self._join(text.lstrip())
             return
         self._flush_line()
         if gap == _PARA:
@@ -510,20 +541,26 @@ class _Writer:
                 self._emit(_PARA)
         elif self.length:
             self._emit(_LINE)
-        self.tail = text
+        self.tail = [text]
 
-    def _glue(self, left: str, right: str) -> str:
-        left, right = left.rstrip(), right.lstrip()
+    def _join(self, right: str) -> None:
+        """Run ``right`` on from the current line: a space, or a word mended at a hyphen."""
+        left = self.tail[-1].rstrip()
         if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
-            head, tail = _WORD_TAIL.search(left[:-1]), _WORD_HEAD.match(right)
+            head = _WORD_TAIL.search(left, max(0, len(left) - _LONGEST_WORD), len(left) - 1)
+            tail = _WORD_HEAD.match(right)
             if head and tail:
                 word = self.vocabulary.join(head.group(), tail.group())
-                return left[: head.start()] + word + right[tail.end():]
+                self.tail[-1] = left[: head.start()] + word
+                self.tail.append(right[tail.end():])
+                return
         if left.endswith("\u00ad"):
-            return left[:-1] + right
-        if left.endswith(("–", "—")) and len(left) > 1 and left[-2].isalnum():
-            return left + right
-        return left + " " + right
+            self.tail[-1] = left[:-1]
+        elif left.endswith(("–", "—")) and len(left) > 1 and left[-2].isalnum():
+            self.tail[-1] = left  # "2009–" / "10": a range, not a pause
+        else:
+            self.tail[-1] = left + " "
+        self.tail.append(right)
 
     def finish(self) -> tuple[str, list[tuple[int, int]]]:
         self._flush_line()

@@ -23,6 +23,7 @@ quadratic in the document's length.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ from importers.extract.judgement_table import (
     label_area,
 )
 from importers.model import Fact
-from importers.vocabulary import RATING_WORDS
+from importers.vocabulary import RATING_WORDS, era_for
 
 __all__ = ["Report", "read_report"]
 
@@ -50,32 +51,43 @@ _LETTER_HEAD = 3000
 _SHORT_INSPECTION_DAYS = 7  # ILACS short inspections are one week on site, standard ones two
 _BACK_MATTER_REACH = 8000
 
-_OFSTED = re.compile(r"\bOfsted\b|Majesty['’]s\s+Inspector|\bHMI\b")
+_FLAGS = re.IGNORECASE | re.MULTILINE
+_APOSTROPHE_S = r"['’]s"
+
+_OFSTED = re.compile(rf"\bOfsted\b|Majesty{_APOSTROPHE_S}\s+Inspector|\bHMI\b")
 _DEAR = re.compile(r"^[ \t]*Dear\s+\S[^\n]*$", re.MULTILINE)
-_DATES_LINE_START = re.compile(r"^[ \t]*(?:inspection|visit)[ \t]+dates?\b|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)\b",
-                               re.IGNORECASE | re.MULTILINE)
-_PUBLISHED = re.compile(r"^[ \t]*(?:report[ \t]+)?publi(?:shed|cation[ \t]+date)[ \t]*:?[ \t]*(?P<date>[^\n]+)$",
-                        re.IGNORECASE | re.MULTILINE)
+_DATES_LINE_START = re.compile(
+    r"^[ \t]*(?:inspection|visit)[ \t]+dates?\b"
+    r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)\b",
+    _FLAGS,
+)
+_PUBLISHED = re.compile(
+    r"^[ \t]*(?:report[ \t]+)?publi(?:shed|cation[ \t]+date)[ \t]*:?[ \t]*(?P<date>[^\n]+)$", _FLAGS
+)
 _TITLE_WORDS = re.compile(r"\b(?:inspection|visit|review|report)\b", re.IGNORECASE)
 _TITLE_AUTHORITY = re.compile(
-    r"\b(?:inspection|visit)\s+(?:of|to)\s+(?P<name>.+?)\s+(?:local\s+authority\s+)?children['’]s\s+(?:social\s+care\s+)?services",
+    r"\b(?:inspection|visit)\s+(?:of|to)\s+(?P<name>.+?)\s+(?:local\s+authority\s+)?"
+    rf"children{_APOSTROPHE_S}\s+(?:social\s+care\s+)?services",
     re.IGNORECASE,
 )
 
-_LEAD = re.compile(r"^[ \t]*lead[ \t]+inspector[ \t]*:[ \t]*(?P<names>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
-_TEAM = re.compile(r"^[ \t]*(?:team|other)[ \t]+inspectors?[ \t]*:[ \t]*(?P<names>[^\n]+(?:\n[^\n]+)*)",
-                   re.IGNORECASE | re.MULTILINE)
+_LEAD = re.compile(r"^[ \t]*lead[ \t]+inspector[ \t]*:[ \t]*(?P<names>[^\n]+)$", _FLAGS)
+_TEAM = re.compile(r"^[ \t]*(?:team|other)[ \t]+inspectors?[ \t]*:[ \t]*(?P<names>[^\n]+(?:\n[^\n]+)*)", _FLAGS)
 _VISIT_TEAM = re.compile(
-    r"(?:Majesty['’]s\s+Inspectors?|inspectors?)\s+for\s+this\s+(?:visit|inspection)\s+(?:was|were)\s+(?P<names>[^.\n]+)"
-    r"|carried\s+out\s+by\s+(?:His|Her)\s+Majesty['’]s\s+Inspectors?\s+(?P<names2>[^.\n]+)",
+    rf"(?:Majesty{_APOSTROPHE_S}\s+Inspectors?|inspectors?)\s+for\s+this\s+(?:visit|inspection)\s+"
+    r"(?:was|were)\s+(?P<names>[^.\n]+)"
+    rf"|carried\s+out\s+by\s+(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?\s+(?P<names2>[^.\n]+)",
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(
-    r"^[ \t]*Yours\s+(?:sincerely|faithfully)[ \t,]*\n\s*(?P<name>[^\n]+)\n[ \t]*(?:His|Her)\s+Majesty['’]s\s+Inspector",
-    re.IGNORECASE | re.MULTILINE,
+    r"^[ \t]*Yours\s+(?:sincerely|faithfully)[ \t,]*\n\s*(?P<name>[^\n]+)\n"
+    rf"[ \t]*(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspector",
+    _FLAGS,
 )
+# Titles that follow an inspector's name: "HMI", "His Majesty's Inspector", "Ofsted Inspector".
 _TITLES = re.compile(
-    r",?\s*\(?(?:HMI|(?:His|Her)\s+Majesty['’]s\s+Inspectors?|Ofsted\s+Inspectors?|OI|social\s+care\s+regulatory\s+inspector)\)?\.?\s*$",
+    rf",?\s*\(?(?:HMI|(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?|Ofsted\s+Inspectors?|OI"
+    r"|social\s+care\s+regulatory\s+inspector)\)?\.?\s*$",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$")
@@ -92,20 +104,22 @@ _IMPROVE_HEADING = re.compile(
     r"|what\s+does\s+the\s+local\s+authority\s+need\s+to\s+improve\??"
     r"|areas?\s+for\s+(?P<priority>priority\s+action|improvement|development)s?)"
     rf"[ \t]*[{_SUPERSCRIPTS}]*[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    _FLAGS,
 )
 _ITEM_MARK = re.compile(r"[ \t]*(?:[•◼◾▪■●○◦►▸➢❖✓✔⇒·*–—-]|\d{1,3}[.)]|\(?[a-z]\))[ \t]+")
 _MAX_ITEMS = 40
 
+# Ofsted's back page opens with one of these.
 _BACK_MATTER = re.compile(
     r"^[ \t]*(?:any\s+complaints\s+about\s+the\s+inspection\s+or\s+the\s+report"
-    r"|the\s+office\s+for\s+standards\s+in\s+education,\s+children['’]s\s+services\s+and\s+skills\s+\(ofsted\)\s+regulates"
+    r"|the\s+office\s+for\s+standards\s+in\s+education,\s+children['’]s\s+services\s+and\s+skills"
+    r"\s+\(ofsted\)\s+regulates"
     r"|if\s+you\s+would\s+like\s+a\s+copy\s+of\s+this\s+document\s+in\s+a\s+different\s+format)",
-    re.IGNORECASE | re.MULTILINE,
+    _FLAGS,
 )
-_MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
-_PART = re.compile(r"^[ \t]*section\s+\d+\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
-_CONTENTS = re.compile(r"^[ \t]*contents[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n]*$", _FLAGS)
+_PART = re.compile(r"^[ \t]*section\s+\d+\b[^\n]*$", _FLAGS)
+_CONTENTS = re.compile(r"^[ \t]*contents[ \t]*$", _FLAGS)
 _CONTENTS_LINE = re.compile(r"[ \t]*[^\n]{3,120}?[ \t.]\d{1,3}[ \t]*(?:\n|$)")
 
 
@@ -135,7 +149,8 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
     period = inspection_period(text)
     rows = find_judgement_table(text)
     title = _letter_subject(text, letter) if letter else _report_title(text)
-    authority = _authority(text, title)
+    # A letter's head is Ofsted's own address (in Manchester): read on from "Dear".
+    authority = _authority(text[letter.end():] if letter else text, title)
     meta: dict[str, Any] = {"title": title, "authority": authority}
     if _OFSTED.search(text) and (letter or period or rows):
         meta["kind"] = "ofsted_letter" if letter else "ofsted_report"
@@ -166,7 +181,8 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
     facts = judgement_facts(text, rows, period, authority)
     facts += judgement_facts(text, [s.heading for s in sections], period, authority, source="section")
     if period is not None:
-        facts.append(_inspection_fact(period, authority, kind, lead, team, facts))
+        era = next((f.get("era") for f in facts), None) or era_for(period.year, title or "", period.month)
+        facts.append(_inspection_fact(period, authority, kind, lead, team, era))
     facts += _improvements(text, lowered, sections, report.boilerplate, sorted(furniture or []))
     report.facts = sorted(facts, key=lambda f: (f.span[0], f.span[1], f.type))
     return report
@@ -176,7 +192,8 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
 
 
 def _paragraphs(text: str, start: int, stop: int) -> list[str]:
-    return [" ".join(p.split()).translate(_STRIP_SUPERSCRIPTS) for p in text[start:stop].split("\n\n") if p.strip()]
+    pieces = text[start:stop].split("\n\n")
+    return [" ".join(p.split()).translate(_STRIP_SUPERSCRIPTS) for p in pieces if p.strip()]
 
 
 def _report_title(text: str) -> str | None:
@@ -204,6 +221,7 @@ def _letter_subject(text: str, dear: re.Match[str]) -> str | None:
 
 
 def _authority(text: str, title: str | None) -> str | None:
+    """The council the title names ("Inspection of Haringey local authority ..."), else the text's main one."""
     if title:
         named = _TITLE_AUTHORITY.search(title)
         if named:
@@ -231,7 +249,9 @@ def _published(text: str, letter: re.Match[str] | None) -> DateMention | None:
     return None
 
 
-def _inspection_type(title: str | None, rows: list[TableRow], period: DateMention | None, letter: bool) -> str | None:
+def _inspection_type(
+    title: str | None, rows: list[TableRow], period: DateMention | None, letter: bool,
+) -> str | None:
     words = (title or "").lower()
     if "focused visit" in words:
         return "focused visit"
@@ -254,7 +274,9 @@ def _days(period: DateMention | None) -> int | None:
         return None
     try:
         start = datetime.date(period.year, period.month, period.day)
-        end = datetime.date(period.end_year or period.year, period.end_month or period.month, period.end_day or period.day)
+        end = datetime.date(
+            period.end_year or period.year, period.end_month or period.month, period.end_day or period.day
+        )
     except ValueError:
         return None
     return (end - start).days + 1
@@ -312,7 +334,8 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
         tail = text[max(line_start, line_end - 14):line_end].rstrip().lower()
         match = None
         if tail.endswith(_RATING_ENDINGS):
-            match = _RATING_AT_END.search(text, max(line_start, table_end, line_end - _RATING_REACH), line_end)
+            window = max(line_start, table_end, line_end - _RATING_REACH)
+            match = _RATING_AT_END.search(text, window, line_end)
         if match and not _inside(line_start, boilerplate):
             heading = _heading(text, line_start, match)
             if heading is not None:
@@ -347,13 +370,15 @@ def _heading(text: str, line_start: int, match: re.Match[str]) -> TableRow | Non
 
 
 def _improvements(
-    text: str, lowered: str, sections: list[_Section], boilerplate: list[tuple[int, int]], furniture: list[tuple[int, int]],
+    text: str, lowered: str, sections: list[_Section],
+    boilerplate: list[tuple[int, int]], furniture: list[tuple[int, int]],
 ) -> list[Fact]:
     facts: list[Fact] = []
     for heading in _line_matches(text, _IMPROVE_HEADING, ("what", "area"), lowered=lowered):
         if _inside(heading.start(), boilerplate):
             continue
-        area = next((s.heading.area for s in sections if s.heading.label_start <= heading.start() < s.end), None)
+        at = heading.start()
+        area = next((s.heading.area for s in sections if s.heading.label_start <= at < s.end), None)
         priority = (heading.group("priority") or "").lower().startswith("priority")
         for start, end in _items(text, heading.end(), furniture):
             fields = {"text": " ".join(text[start:end].split()), "area": area}
@@ -367,10 +392,11 @@ def _items(text: str, pos: int, furniture: list[tuple[int, int]]) -> list[tuple[
     """The bulleted or numbered items after a heading, up to the first line that is neither."""
     items: list[list[int]] = []
     open_item = False  # the last item may still run on to the next line
+    starts = [start for start, _ in furniture]
     while pos < len(text) and len(items) <= _MAX_ITEMS:
-        skip = next((end for start, end in furniture if start <= pos < end), None)
-        if skip is not None:
-            pos = skip
+        at = bisect.bisect_right(starts, pos) - 1
+        if at >= 0 and pos < furniture[at][1]:
+            pos = furniture[at][1]
             continue
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
@@ -391,9 +417,8 @@ def _items(text: str, pos: int, furniture: list[tuple[int, int]]) -> list[tuple[
 
 def _inspection_fact(
     period: DateMention, authority: str | None, kind: str | None, lead: str | None, team: list[str],
-    judgements: list[Fact],
+    era: str | None,
 ) -> Fact:
-    era = next((f.get("era") for f in judgements), None)
     return Fact("inspection", (period.start, period.end), {
         "authority": authority,
         "inspection_type": kind,
@@ -437,7 +462,6 @@ def _line_matches(
     return [found[start] for start in sorted(found)]
 
 
-
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in ranges)
 
@@ -453,7 +477,8 @@ def _boilerplate(text: str, lowered: str) -> list[tuple[int, int]]:
     for meaning in _line_matches(text, _MEANINGS, ("what",), stop=back_start, lowered=lowered):
         end = min([p for p in parts if p > meaning.start()] + [back_start])
         ranges.append((meaning.start(), end))
-    contents = next(iter(_line_matches(text, _CONTENTS, ("contents",), stop=min(len(text), HEAD), lowered=lowered)), None)
+    head = min(len(text), HEAD)
+    contents = next(iter(_line_matches(text, _CONTENTS, ("contents",), stop=head, lowered=lowered)), None)
     if contents:
         pos, end, count = contents.end(), contents.end(), 0
         while pos < len(text):

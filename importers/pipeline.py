@@ -16,6 +16,7 @@ from pathlib import Path
 from importers.extract import DocContext, extract_facts
 from importers.metadata import detect_metadata
 from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
+from importers.sanitize import clean_text
 from importers.text import read_text
 
 __all__ = [
@@ -98,7 +99,7 @@ def _sidecar(path: Path, source: str) -> dict:
         raise ImporterError(source, f"its metadata file {meta_path.name} is not readable JSON ({exc})") from None
     if not isinstance(data, dict):
         raise ImporterError(source, f"its metadata file {meta_path.name} must hold a JSON object")
-    return {k: data[k] for k in _META_KEYS if data.get(k)}
+    return {k: clean_text(str(data[k])).strip() for k in _META_KEYS if data.get(k)}
 
 
 def import_file(path: str | Path, source: str | None = None) -> ImportedDocument:

@@ -6,7 +6,11 @@ they read with it, and the app labels and colours grades from it.
 * ``RATINGS``: the seven normalised ratings with their grade (1 best .. 4
   worst, comparable across eras) and display label. The 2009-11 annual rating
   printed "performs excellently / well / adequately / poorly"; those normalise
-  to excellent, good, adequate and poor.
+  to excellent, good, adequate and poor. ``RATING_WORDS`` is the pattern of
+  every written form; ``normalise_rating``, ``grade_of`` and
+  ``rating_label`` read them.
+* ``GRADE_LABELS`` and ``GRADE_COLOURS``: one label and one colour per grade,
+  for legends, badges and timeline markers.
 * ``ERAS``: the inspection regimes since 2005 (DESIGN.md's table) and
   ``era_for`` to tell which one a dated rating belongs to.
 * ``AREAS`` and ``find_areas``: the judgement areas (overall effectiveness,
@@ -21,16 +25,16 @@ from dataclasses import dataclass
 
 __all__ = [
     "AREAS",
-    "AreaMention",
     "AREA_COMPONENTS",
     "ERAS",
-    "Era",
     "GRADE_COLOURS",
     "GRADE_LABELS",
     "RATINGS",
     "RATING_WORDS",
-    "Rating",
     "UNGRADED_COLOUR",
+    "AreaMention",
+    "Era",
+    "Rating",
     "area_for",
     "era_for",
     "find_areas",
@@ -88,7 +92,9 @@ _RI = r"(?:requires?|requiring|required)\s+improvement(?:\s+to\s+be\s+good)?"
 _PERFORMS = r"perform(?:s|ed|ing)?\s+(?:excellently|well|adequately|poorly)"
 RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
 
+_RI_RE = re.compile(_RI)
 _ADVERBS = {"excellently": "excellent", "well": "good", "adequately": "adequate", "poorly": "poor"}
+_ADVERB_OF = {rating: adverb for adverb, rating in _ADVERBS.items()}
 _QUOTES_AND_SPACE = " \t\n'\"‘’“”"
 
 
@@ -105,7 +111,7 @@ def normalise_rating(text: str | None) -> str | None:
     words = " ".join(text.strip(_QUOTES_AND_SPACE).lower().split())
     if words in RATINGS:
         return words
-    if re.fullmatch(_RI, words):
+    if _RI_RE.fullmatch(words):
         return "requires improvement"
     parts = words.split()
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
@@ -125,7 +131,7 @@ def rating_label(rating: str | None, era: str | None = None) -> str | None:
     if name is None:
         return None
     if era == "annual-rating":
-        adverb = {v: k for k, v in _ADVERBS.items()}.get(name)
+        adverb = _ADVERB_OF.get(name)
         if adverb:
             return f"Performs {adverb}"
     return RATINGS[name].label

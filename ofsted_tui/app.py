@@ -108,7 +108,9 @@ class OfstedApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        self.reload()
+        # Draw the frame first: a reading thread holds the interpreter for long
+        # stretches, so it starts once the screen is up.
+        self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
 
     @property
@@ -145,7 +147,8 @@ class OfstedApp(App[None]):
         self.facet_index = index
         self.search_ready = False
         self.corpus = corpus
-        self._index_search(corpus, generation)
+        # Index for search once the panes have been drawn, for the same reason.
+        self.call_after_refresh(self._index_search, corpus, generation)
 
     @work(thread=True, exit_on_error=False, group="search-index", name="indexing the documents")
     def _index_search(self, corpus: Corpus, generation: int) -> None:

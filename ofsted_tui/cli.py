@@ -7,7 +7,6 @@ Exit status: 0 success, 1 some files failed to import or nothing was found,
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -141,7 +140,8 @@ def _corpus(store: Store):
 
 
 def _print_json(console: Console, data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from ofsted_tui.export import json_text
+    sys.stdout.write(json_text(data))
 
 
 def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from importers.model import FACT_FIELDS
+from importers.sanitize import clean_text
 from ofsted_tui.corpus import Corpus
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "export_json", "export_csv", "export_markdown", "export_data"]
@@ -46,8 +48,16 @@ def export_data(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> d
     }
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def json_text(data: Any) -> str:
+    """JSON with every control character escaped: json.dumps leaves DEL and C1 (a terminal's 8-bit CSI) raw."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
 def export_json(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
-    return json.dumps(export_data(corpus, events), ensure_ascii=False, indent=2) + "\n"
+    return json_text(export_data(corpus, events))
 
 
 def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]] | None = None) -> str:
@@ -79,12 +89,12 @@ def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else value
+    return "" if value is None else clean_text(value) if isinstance(value, str) else value
 
 
 def _md(text: Any) -> str:
     """Escape a value for a Markdown table cell."""
-    return str(text if text is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return clean_text(str(text if text is not None else "")).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:

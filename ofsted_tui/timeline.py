@@ -105,9 +105,11 @@ def build_events(
     clusters: dict[tuple, _Cluster] = {}
     loose: list[tuple[dict, dict]] = []  # year-only or publication-dated facts
     undated: list[tuple[dict, dict]] = []
-    for doc_id, doc_facts in by_doc.items():
+    # A fixed order (best source first, then id) makes the result
+    # independent of the order documents were imported in.
+    for doc_id in sorted(by_doc, key=lambda d: _doc_rank(docs[d])):
         doc = docs[doc_id]
-        for fact in doc_facts:
+        for fact in sorted(by_doc[doc_id], key=lambda f: tuple(f["span"])):
             if fact["type"] not in ("judgement", "inspection"):
                 continue
             if fact["type"] == "judgement" and not fact.get("grade"):
@@ -177,6 +179,10 @@ def build_events(
     return events
 
 
+def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
+    return (_SOURCE_RANK.get(doc.get("kind"), 4), doc["id"])
+
+
 def _sort_key(event: dict[str, Any]) -> tuple:
     # Undated events last; a month with no year sorts after the dated ones too.
     return (event["year"] is None, event["year"] or 0, event["month"] or 0,
@@ -186,7 +192,8 @@ def _sort_key(event: dict[str, Any]) -> tuple:
 def _best_judgement(judgements: list[tuple[dict, dict]]) -> dict | None:
     if not judgements:
         return None
-    best_rank = min(_SOURCE_RANK.get(doc.get("kind"), 4) for _, doc in judgements)
+    judgements = sorted(judgements, key=lambda item: (_doc_rank(item[1]), tuple(item[0]["span"])))
+    best_rank = _SOURCE_RANK.get(judgements[0][1].get("kind"), 4)
     top = [f for f, doc in judgements if _SOURCE_RANK.get(doc.get("kind"), 4) == best_rank]
     counts = Counter(f["rating"] for f in top)
     rating = counts.most_common(1)[0][0]

@@ -11,6 +11,10 @@ PDFs breaks lines mid-sentence). Clauses end at ; : , and dashes, and before
 "but", "while", "although" and an "and" that opens a new prepositional phrase
 ("rated inadequate in 2014 and in 2018 good"); a comma inside a date
 ("February 23, 2010") or a number ("1,000") is no boundary.
+
+``other_event_date`` tells a date that belongs to something else ("published
+on 11 April", "since 2019") from one that can date an inspection or rating
+said beside it; ``published_fields`` is the fallback date a document gives.
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._known: list[tuple[int, int]] = []  # sentences found so far, sorted
+        self._sentences: dict[int, tuple[int, int]] = {}
         self._clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._dates: list[DateMention] | None = None
         self._date_starts: list[int] = []
@@ -89,12 +93,11 @@ class TextIndex:
         without any punctuation is read in pieces of about that length.
         """
         pos = max(0, min(pos, len(self.text)))
-        i = bisect.bisect_right(self._known, (pos, len(self.text) + 1)) - 1
-        if i >= 0 and self._known[i][0] <= pos < self._known[i][1]:
-            return self._known[i]
-        found = _sentence_around(self.text, pos)
-        if found[0] < found[1]:
-            bisect.insort(self._known, found)
+        # Cached by position, never by span: the answer for one position must
+        # not depend on which positions were asked about before.
+        found = self._sentences.get(pos)
+        if found is None:
+            found = self._sentences[pos] = _sentence_around(self.text, pos)
         return found
 
     def previous_sentence(self, start: int) -> tuple[int, int] | None:
@@ -157,22 +160,28 @@ class TextIndex:
 
 
 _MAX_SENTENCE = 1500
+_LOOK_AHEAD = 40
 
 
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    # Look back a little first: most sentences are short.
+    # Without a boundary in reach, text is cut at multiples of _MAX_SENTENCE,
+    # so a long unpunctuated stretch is read in fixed pieces.
+    chunk_start = pos - pos % _MAX_SENTENCE
+    start = chunk_start
+    # Look back a little first: most sentences are short. A boundary's
+    # look-ahead may reach past ``pos``, so the search runs a little beyond it.
     for reach in (300, _MAX_SENTENCE):
-        start = max(0, pos - reach)
         boundary = None
-        for match in _SENTENCE_END.finditer(text, start, pos):
+        for match in _SENTENCE_END.finditer(text, max(0, pos - reach), min(len(text), pos + _LOOK_AHEAD)):
+            if match.end() > pos:
+                break
             if _is_boundary(text, match):
                 boundary = match
         if boundary is not None:
             start = boundary.end()
             break
-    end = min(len(text), pos + _MAX_SENTENCE)
-    for match in _SENTENCE_END.finditer(text, pos, end):
+    end = min(len(text), chunk_start + _MAX_SENTENCE)
+    for match in _SENTENCE_END.finditer(text, pos, min(len(text), pos + _MAX_SENTENCE)):
         if _is_boundary(text, match):
             end = match.end("stop") if match["stop"] else match.start()
             break
@@ -191,7 +200,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     stop = match["stop"]
-    if stop.startswith(".") and len(stop) == 1 or stop == ".":
+    if stop == ".":
         word = _WORD_BEFORE_STOP.search(text, max(0, match.start() - 12), match.start())
         if word:
             token = word.group(1).lower().rstrip(".")
@@ -201,7 +210,6 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     following = _NEXT_CHAR.match(text, match.end())
     # "approx. five": a stop before a lower-case word continues the sentence.
     return not (following and following.group(1).islower())
-
 
 
 def other_event_date(text: str, date: DateMention) -> bool:
@@ -218,7 +226,7 @@ def published_fields(ctx) -> dict | None:
     published = getattr(ctx, "published", None)
     if not isinstance(published, (tuple, list)):
         return None
-    year, month, day = (tuple(published) + (None, None, None))[:3]
+    year, month, day = (*published, None, None, None)[:3]
     if not isinstance(year, int) or isinstance(year, bool):
         return None
     month = month if isinstance(month, int) and 1 <= month <= 12 else None

@@ -11,12 +11,14 @@ emitted as an "inspection" fact only when it is specific:
   by "this visit", "the latest inspection", "the findings of the focused
   visit", a verb of finding after it ("an unannounced inspection has found",
   "took place"), a heading line ("Focused visit to X"), or the report label
-  "Inspection dates:".
+  "Inspection dates:". When no mention is marked, the first unmarked one is
+  the document's ("Inspectors visited the borough in February 2023").
 
 Mentions marked "last", "previous", "earlier" or "since the ..." are historical
 (``subject`` False) and kept only when dated. Generic and future mentions are
 never facts: "every council receives an annual unannounced inspection", "the
-next inspection", "the ILACS framework", "inspection judgements".
+next inspection", "Ofsted will carry out a monitoring visit", "the ILACS
+framework", "inspection judgements".
 
 All mentions of the document's own inspection form one group: it takes the
 most specific type any of them names ("The inspection, which took place in
@@ -27,7 +29,9 @@ Inspectors and the lead inspector are read from "His Majesty's Inspectors for
 this visit were A and B", "Lead inspector: X" and the signature above "His
 Majesty's Inspector", and belong to the document's own inspection.
 
-``subject_inspection`` returns that group as one fact (or None), for the
+Besides the fields in ``FACT_FIELDS``, each fact carries ``subject`` and
+``date_source`` ("text", "subject", "published" or None).
+``subject_inspection`` returns the group as one fact (or None), for the
 judgement rule to date ratings that report the document's inspection.
 """
 
@@ -309,7 +313,7 @@ def _read(index: TextIndex, match: re.Match[str], starts: list[int]) -> _Mention
         status = "subject"
     else:
         status = "neutral"
-    date = _governing_date(index, start, end, s_start, s_end, starts)
+    date = _governing_date(index, (start, end), starts)
     return _Mention(start, end, kind, status, date, _authority(index, start, end, s_start, s_end))
 
 
@@ -323,11 +327,11 @@ def _heading_line(text: str, start: int, end: int) -> bool:
     return len(line) <= _HEADING_LINE_MAX and not line.endswith(tuple(_TERMINAL))
 
 
-def _governing_date(
-    index: TextIndex, start: int, end: int, s_start: int, s_end: int, starts: list[int],
-) -> DateMention | None:
+def _governing_date(index: TextIndex, span: tuple[int, int], starts: list[int]) -> DateMention | None:
     """The date after the mention in its sentence, else the one just before it."""
     text = index.text
+    start, end = span
+    s_start, s_end = index.sentence_at(start)
 
     def mention_between(a: int, b: int) -> bool:
         i = bisect.bisect_left(starts, a)
@@ -365,7 +369,11 @@ def _authority(index: TextIndex, start: int, end: int, s_start: int, s_end: int)
 
 
 def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None, DateMention | None]:
-    """The mentions of the document's own inspection, its type and its date."""
+    """The mentions of the document's own inspection, its type and its date.
+
+    The mentions marked as the document's own form the group (else the first
+    unmarked one does); unmarked mentions join when their type and date fit.
+    """
     group = [m for m in mentions if m.status == "subject"]
     neutral = [m for m in mentions if m.status == "neutral"]
     if not group and neutral:
@@ -375,29 +383,34 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
     kind = _specific_kind(group)
     date = next((m.date for m in group if m.date is not None), None)
     # Dated subject mentions that disagree with the first date are other inspections.
-    group = [m for m in group if m.date is None or date is None or _same_event(m.date, date)]
+    group = [m for m in group if _fits_date(m, date)]
     # A type also named for a past or differently dated inspection ("since
     # the JTAI in December 2017 ... the JTAI") names that one, not this.
-    elsewhere = {
-        m.kind for m in mentions
-        if m.status == "historical" or (m.date is not None and date is not None and not _same_event(m.date, date))
-    }
+    elsewhere = {m.kind for m in mentions if m.status == "historical" or not _fits_date(m, date)}
     for mention in neutral:
-        specific = kind if kind != "inspection" else None
-        if mention.kind not in (None, "inspection"):
-            if specific not in (None, mention.kind) or (specific is None and mention.kind in elsewhere):
-                continue
-        if mention.date is not None and date is not None and not _same_event(mention.date, date):
+        if not (_fits_date(mention, date) and _fits_kind(mention.kind, kind, elsewhere)):
             continue
         group.append(mention)
-        if specific is None and mention.kind is not None:
-            kind = mention.kind if mention.kind != "inspection" else kind or "inspection"
+        if kind in (None, "inspection") and mention.kind not in (None, kind):
+            kind = mention.kind
         date = date or mention.date
     group.sort(key=lambda m: m.start)
     if kind is None:
         # A bare "this visit" names no type of its own.
         group = [m for m in group if m.kind is not None]
     return group, kind, date
+
+
+def _fits_date(mention: _Mention, date: DateMention | None) -> bool:
+    return mention.date is None or date is None or _same_event(mention.date, date)
+
+
+def _fits_kind(kind: str | None, group_kind: str | None, elsewhere: set[str | None]) -> bool:
+    if kind in (None, "inspection"):
+        return True
+    if group_kind not in (None, "inspection"):
+        return kind == group_kind
+    return kind not in elsewhere
 
 
 def _specific_kind(mentions: list[_Mention]) -> str | None:
@@ -423,9 +436,9 @@ def _inspectors(text: str) -> tuple[tuple[str, ...], str | None]:
         lead = lead or match["name"] or match["single"]
     for match in _INSPECTORS_RE.finditer(text):
         names.extend(_NAME_SPLIT.split(match["names"]))
-    for match in _TEAM_RE.finditer(text):
-        if _TEAM_BEFORE.search(text, max(0, match.start() - 20), match.start()):
-            names.extend(_NAME_SPLIT.split(match["names"]))
+    team = (m for m in _TEAM_RE.finditer(text) if _TEAM_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+    for match in team:
+        names.extend(_NAME_SPLIT.split(match["names"]))
     if lead is None:
         for title in _SIGNATURE_TITLE_RE.finditer(text):
             signature = _SIGNATURE_NAME_RE.search(text, max(0, title.start() - 90), title.start())

@@ -38,13 +38,15 @@ _RATING = rf"(?P<rating>\b{RATING_WORDS})"
 # ends its line. Labels hold no full stop but a SIF row number's ("2.1"),
 # which keeps prose out.
 _ROW = re.compile(
-    rf"(?P<label>(?:\d(?:\.\d)?\.?[ \t]+)?[^\n.]*?(?:\n[^\n.]*?){{0,3}}?)[ \t]*{_RATING}[ \t]*(?=\n|$)",
+    r"(?P<label>(?:\d(?:\.\d)?\.?[ \t]+)?[^\n.]*?(?:\n[^\n.]*?){0,3}?)"
+    rf"[ \t]*{_RATING}[ \t]*(?=\n|$)",
     re.IGNORECASE,
 )
 _TABLE_HEADER = re.compile(r"^[ \t]*judgements?[ \t]+grades?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 # Where a table without its header row may begin.
 _ROW_START = re.compile(
-    r"^[ \t]*(?:1\.?[ \t]+\S|the[ \t]+impact[ \t]+of[ \t]+leaders|the[ \t]+experiences[ \t]+and|overall[ \t]+effectiveness)",
+    r"^[ \t]*(?:1\.?[ \t]+\S|the[ \t]+impact[ \t]+of[ \t]+leaders|the[ \t]+experiences[ \t]+and"
+    r"|overall[ \t]+effectiveness)",
     re.IGNORECASE | re.MULTILINE,
 )
 _NUMBER = re.compile(r"^(?P<number>\d(?:\.\d)?)\.?\s+")
@@ -58,7 +60,7 @@ _LSCB_STATEMENT = re.compile(
     rf"(?:\s*\(LSCB\))?|LSCB)(?:\s+is)?)\s+{_RATING}[ \t]*\.?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_STATEMENT_REACH = 1500  # how far from the numbered rows the SIF sentences stand
+_STATEMENT_REACH = 1500  # how far above the numbered rows the overall sentence may stand
 _DATES_LINE = re.compile(
     r"^[ \t]*(?:inspection|visit)[ \t]+dates?[ \t]*:?[ \t]*(?P<dates>[^\n]+)$"
     r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$",
@@ -69,7 +71,9 @@ _DATES_SENTENCE = re.compile(
     r"\b(?:visit|inspection)\b[^.\n]{0,160}?\b(?:on|between|from)[ \t]+(?=\d)", re.IGNORECASE
 )
 # Words a label may hold besides the area's name ("The graded judgement for ... is").
-_FILLER = frozenset("the a and of is are for graded judgement judgment effectiveness experiences progress lscb".split())
+_FILLER = frozenset(
+    "the a and of is are for graded judgement judgment effectiveness experiences progress lscb".split()
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 _MAX_LEFTOVER = 2
 
@@ -175,7 +179,8 @@ def find_judgement_table(text: str) -> list[TableRow]:
 def _with_statements(text: str, rows: list[TableRow]) -> list[TableRow]:
     """Add the SIF sentences stating the overall and the LSCB's judgement."""
     before = _last(_OVERALL_STATEMENT, text, max(0, rows[0].label_start - _STATEMENT_REACH), rows[0].label_start)
-    after = _LSCB_STATEMENT.search(text, rows[-1].end, min(len(text), rows[-1].end + _STATEMENT_REACH))
+    # The LSCB's sentence is the line right after the rows.
+    after = _LSCB_STATEMENT.match(text, _next_line(text, rows[-1].end, len(text)))
     extra = []
     for match, area in ((before, "overall"), (after, "lscb")):
         if match is not None and all(row.area != area for row in rows):

@@ -8,7 +8,8 @@ exactly the rating words as written ("require improvement to be good",
 "performs well").
 
 Date: from the rating's own clause (the date following the rating first,
-"'adequate' in 2011", else the one before it in the clause), else from an
+"'adequate' in 2011", one judgement per date of a list, "rated inadequate in
+2013, 2016 and 2019"; else the one before it in the clause), else from an
 opening adverbial of the sentence ("In 2018, inspectors judged ...") or the
 clause it hangs on (", when it was judged ..."), else from a past inspection
 dated in the sentence before ("The previous inspection ... was in February
@@ -19,8 +20,9 @@ reports the document's inspection takes that inspection's date ("subject",
 see ``inspections.subject_inspection``), else the publication date
 ("published"). A rating marked as past ("previously", "at its last
 inspection", "up from", "three years after it was judged") stays undated
-(``date_source`` None), as does one in a letter about an ungraded visit,
-which recalls an earlier inspection.
+(``date_source`` None) unless it is "now" the rating, as does one in a letter
+about an ungraded visit, which recalls an earlier inspection. A month without
+a year keeps ``year`` None: the year is never guessed.
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
@@ -39,7 +41,9 @@ for the 2009-11 "performs well / poorly" regime, else "inspection".
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from importers.extract.clauses import TextIndex, index_for, published_fields
 from importers.extract.dates import DateMention
@@ -99,7 +103,42 @@ _PARTIAL = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE)
 _AUTHORITY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
+_LEAD_LIMIT = 160  # how far before a rating the words about it are read
+
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rating:
+    """One rating word in a judging context, and where it sits."""
+
+    index: TextIndex
+    matches: list[re.Match[str]]  # every rating word of the text, in order
+    starts: list[int]  # where each of them starts
+    i: int  # which one this is
+    cue: Cue
+    sentence: tuple[int, int]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.matches[self.i].span()
+
+    @property
+    def written(self) -> str:
+        return self.matches[self.i].group()
+
+    def neighbours(self, start: int, end: int) -> tuple[int, int]:
+        """This rating's share of ``[start, end)``: up to the rating words either side."""
+        before = self.matches[self.i - 1].end() if self.i > 0 else start
+        after = self.matches[self.i + 1].start() if self.i + 1 < len(self.matches) else end
+        return max(before, start), min(after, end)
+
+    def rated_in(self, start: int, end: int) -> bool:
+        """Whether another rating word starts in ``[start, end)``."""
+        k = bisect.bisect_left(self.starts, start)
+        if k == self.i:
+            k += 1
+        return k < len(self.starts) and self.starts[k] < end
 
 
 def extract(text: str, ctx=None) -> list[Fact]:
@@ -110,40 +149,38 @@ def extract(text: str, ctx=None) -> list[Fact]:
     if not matches:
         return []
     index = index_for(text)
+    starts = [match.start() for match in matches]
     facts: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
-    for i in range(len(matches)):
+    for i, match in enumerate(matches):
         cue = judging_cue(index, matches, i)
         if cue is None:
             continue
         if not subject:
             subject.append(subject_inspection(text, ctx))
-        facts.extend(_facts(index, matches, i, cue, ctx, subject[0]))
+        rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
+        facts.extend(_facts(rating, ctx, subject[0]))
     return facts
 
 
-def _facts(
-    index: TextIndex, matches: list[re.Match[str]], i: int, cue: Cue, ctx, subject: Fact | None,
-) -> list[Fact]:
-    start, end = matches[i].span()
-    written = matches[i].group()
-    rating = normalise_rating(written)
-    s_start, s_end = index.sentence_at(start)
-    authorities = _authorities(index, matches, i, s_start, s_end) or [getattr(ctx, "authority", None)]
-    areas = _areas(index, matches, i, cue, s_start, s_end)
+def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
+    written = rating.written
+    normalised = normalise_rating(written)
+    authorities = _authorities(rating) or [getattr(ctx, "authority", None)]
+    areas = _areas(rating)
     facts = []
-    for date, source in _dates(index, matches, i, cue, s_start, s_end, ctx, subject):
+    for date, source in _dates(rating, ctx, subject):
         era = era_for(date["year"], written, date["month"])
         regime = get_era(era)
         if regime is not None:
             event_type = regime.event_type
         else:
-            event_type = "annual rating" if rating in ("excellent", "poor") else "inspection"
+            event_type = "annual rating" if normalised in ("excellent", "poor") else "inspection"
         facts.extend(
-            Fact("judgement", (start, end), {
+            Fact("judgement", rating.span, {
                 "authority": authority,
                 **date,
-                "rating": rating, "rating_text": written, "grade": grade_of(rating),
+                "rating": normalised, "rating_text": written, "grade": grade_of(normalised),
                 "area": area, "era": era, "event_type": event_type,
                 "date_source": source,
             })
@@ -158,22 +195,20 @@ def _facts(
 _UNDATED = {"year": None, "month": None, "day": None, "precision": None}
 
 
-def _dates(
-    index: TextIndex, matches: list[re.Match[str]], i: int, cue: Cue,
-    s_start: int, s_end: int, ctx, subject: Fact | None,
-) -> list[tuple[dict, str | None]]:
+def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str | None]]:
     """The date (or, for "in 2013, 2016 and 2019", the dates) of a judgement, with its source."""
+    index = rating.index
     text = index.text
-    start, end = matches[i].span()
+    start, end = rating.span
+    s_start, s_end = rating.sentence
     clauses = index.clauses(s_start, s_end)
     k = next((k for k, (a, b) in enumerate(clauses) if a <= start < b), 0)
     c_start, c_end = clauses[k]
     # Another rating in the same clause owns the dates on its side of this one.
-    next_rating = next((m.start() for m in matches[i + 1:] if m.start() < c_end), c_end)
-    prev_rating = next((m.end() for m in reversed(matches[:i]) if m.end() > c_start), c_start)
+    prev_rating, next_rating = rating.neighbours(c_start, c_end)
     # An annual rating was the publication itself: "its annual rating, published
     # in December 2009". An inspection's report is published weeks after it.
-    annual = era_for(None, matches[i].group()) == "annual-rating"
+    annual = era_for(None, rating.written) == "annual-rating"
     dates = index.dates_in(s_start, s_end) if annual else index.event_dates_in(s_start, s_end)
     following = [d for d in dates if end <= d.start and d.end <= next_rating]
     if following:
@@ -196,16 +231,15 @@ def _dates(
                 return [(_fields(earlier[-1]), "text")]
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
-        for j in range(k - 1, -1, -1):
-            j_start, j_end = clauses[j]
-            if any(j_start <= m.start() < j_end for m in matches[:i]):
+        for j_start, j_end in reversed(clauses[:k]):
+            if rating.rated_in(j_start, j_end):
                 break
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
             if opening and (
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
             ):
                 return [(_fields(opening[0]), "text")]
-    if _in_the_past(index, cue, s_start, prev_rating, start, end, next_rating):
+    if _in_the_past(rating, prev_rating, next_rating):
         return [(dict(_UNDATED), None)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
@@ -219,34 +253,35 @@ def _dates(
     return [(published, "published") if published else (dict(_UNDATED), None)]
 
 
-def _in_the_past(
-    index: TextIndex, cue: Cue, s_start: int, lead_start: int, start: int, end: int, stop: int,
-) -> bool:
+def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
     """Whether an undated rating is marked as earlier than the one the document reports.
 
     The markers are read between the rating and its neighbours in the clause:
     in "moved up from 'inadequate' to 'requires improvement'" the "from" is
     the first grade's.
     """
-    text = index.text
-    if cue.historical:
+    text = rating.index.text
+    start, end = rating.span
+    if rating.cue.historical:
         return True  # the "from" grade of a change
     if _NOW.search(text, lead_start, start):
         return False
     before = text[lead_start:start]
-    if cue.kind == "change" and _HAD.search(before):
+    if rating.cue.kind == "change":
         # "Councillors heard the service had moved up to 'requires improvement'"
         before = _HAD.sub("", before)
     if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _HISTORICAL.search(text, end, stop):
         return True
     after = _AFTER.search(text, lead_start, start)
-    return after is not None and any(d.end <= after.start() for d in index.dates_in(s_start, after.start()))
+    s_start = rating.sentence[0]
+    return after is not None and bool(rating.index.dates_in(s_start, after.start()))
 
 
 def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateMention | None:
     """The date of "The previous inspection ... was in February 2011." before "It was judged ..."."""
     text = index.text
-    if _CURRENT.search(text, s_start, start) or not _PAST_TENSE.search(text, s_start, start):
+    lead_start = max(s_start, start - _LEAD_LIMIT)
+    if _CURRENT.search(text, lead_start, start) or not _PAST_TENSE.search(text, lead_start, start):
         return None
     previous = index.previous_sentence(s_start)
     if previous is None:
@@ -265,15 +300,12 @@ def _fields(date: DateMention) -> dict:
 # --- area -------------------------------------------------------------------------
 
 
-def _areas(
-    index: TextIndex, matches: list[re.Match[str]], i: int, cue: Cue, s_start: int, s_end: int,
-) -> list[str | None]:
-    if cue.area is not None:
-        return [cue.area]
-    text = index.text
-    start, end = matches[i].span()
-    region_start = max((m.end() for m in matches[:i] if m.end() > s_start), default=s_start)
-    region_end = min((m.start() for m in matches[i + 1:] if m.start() < s_end), default=s_end)
+def _areas(rating: _Rating) -> list[str | None]:
+    if rating.cue.area is not None:
+        return [rating.cue.area]
+    text = rating.index.text
+    start, end = rating.span
+    region_start, region_end = rating.neighbours(*rating.sentence)
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
@@ -317,13 +349,12 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
 # --- council ----------------------------------------------------------------------
 
 
-def _authorities(
-    index: TextIndex, matches: list[re.Match[str]], i: int, s_start: int, s_end: int,
-) -> list[str]:
+def _authorities(rating: _Rating) -> list[str]:
     """The councils the rating is said of: the nearest named before it, with its list."""
+    index = rating.index
     text = index.text
-    start, end = matches[i].span()
-    named = index.authorities_in(s_start, start)
+    start, end = rating.span
+    named = index.authorities_in(rating.sentence[0], start)
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     if before:

@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
 
-__all__ = ["Cue", "RATING_RE", "judging_cue"]
+__all__ = ["RATING_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaipr]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
@@ -69,9 +69,9 @@ _GAP_WORD = (
 # The look-aheads on first letters below let the regex engine pass over most
 # positions at once: these patterns are searched backwards from each rating.
 _VERB_LEAD = re.compile(
-    r"(?<![\w-])(?=[rjgadfcbls])(?:re-?)?(?:rated?|rates|judged?|judges|graded|assessed|deemed|found|considered|"
-    r"branded|labell?ed|classed|classified|declared|ranked|scored)"
-    rf"(?P<gap>(?:\s+{_GAP_WORD}){{0,14}}?)"
+    r"(?<![\w-])(?=[rjgadfcbls])(?:re-?)?(?:rated?|rates|judged?|judges|graded|assessed|deemed|found|"
+    r"considered|branded|labell?ed|classed|classified|declared|ranked|scored)"
+    rf"(?:\s+{_GAP_WORD}){{0,14}}?"
     r"(?:\s+(?:to\s+be|to\s+have\s+been|to\s+remain|to\s+still\s+be|as\s+being|as|at|to|overall)|\s*:)?"
     rf"\s*{_Q}$",
     re.IGNORECASE,
@@ -81,7 +81,8 @@ _MOVED_TO = (
     r"slipped|gone|went|changed|returned|upgraded|downgraded|raised|lowered|cut)(?:\s+(?:up|down|back))?\s+to"
 )
 _NOUN_LEAD = re.compile(
-    r"(?<![\w-])(?=[rgjvlcs])(?:ratings?|grade|grading|judge?ments?|verdict|label|classification|category|status|score)"
+    r"(?<![\w-])(?=[rgjvlcs])(?:ratings?|grade|grading|judge?ments?|verdict|label|classification|category|"
+    r"status|score)"
     rf"(?:\s+{_GAP_WORD}){{0,8}}?"
     rf"(?:\s+(?:{_MOVED_TO}|of|is|was|were|are|as|remains|remained|stays|stayed|from|to)|\s*[:–—-])"
     rf"\s*{_Q}$",
@@ -99,8 +100,8 @@ _TRAIL = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
-    r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|plung|sank|sunk|"
-    r"went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?\s+(?P<prep>from|to)\s*" + _Q + "$",
+    r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
+    r"plung|sank|sunk|went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?\s+(?P<prep>from|to)\s*" + _Q + "$",
     re.IGNORECASE,
 )
 _FROM_LEAD = re.compile(rf"\bfrom\s*{_Q}$", re.IGNORECASE)
@@ -169,13 +170,18 @@ _COPULA = re.compile(
 _COORDINATION = re.compile(r"(?:\b(?:but|and|yet|so)|,)\s*$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\s*(?:it|they|this|that|both|these|those|all|each)\s*", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"\W*(?:it|they|both|these|those|all\s+of\s+them|each|all)\b", re.IGNORECASE)
-_OPENING_COUNCIL = re.compile(r"\W*(?:the\s+)?(?P<noun>council|local\s+authority|authority|borough|it|they)\b", re.IGNORECASE)
+_OPENING_COUNCIL = re.compile(
+    r"\W*(?:the\s+)?(?P<noun>council|local\s+authority|authority|borough|it|they)\b", re.IGNORECASE
+)
 _AFTER_AUTHORITY = re.compile(r"(?:['’]s?)?\s*(?:(?:county|city|borough)\s+)?(?:council)?", re.IGNORECASE)
 _PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 _GENERIC_SUBJECT = re.compile(
-    r"(?<![\w-])(?=[aen])(?:a|an|any|every|each|no)\s+(?:[\w-]+\s+){0,2}?(?:local\s+authority|council|authority|LSCB|"
-    r"board|service)\b(?:\s+(?:that|which|where|whose)\b)?"
-    r"|(?<!\bthe\s)(?<![\w-])(?=[acl])(?:councils|authorities|LSCBs)\s+(?:(?:that|which|who)\s+(?:are|were|have\s+been|had\s+been)\s+)?"
+    # "a local authority that requires improvement", "an LSCB requires improvement if ..."
+    r"(?<![\w-])(?=[aen])(?:a|an|any|every|each|no)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:local\s+authority|council|authority|LSCB|board|service)\b(?:\s+(?:that|which|where|whose)\b)?"
+    # "councils rated inadequate are ..."
+    r"|(?<!\bthe\s)(?<![\w-])(?=[acl])(?:councils|authorities|LSCBs)\s+"
+    r"(?:(?:that|which|who)\s+(?:are|were|have\s+been|had\s+been)\s+)?"
     r"(?:rated|judged|graded|found|deemed)?\s*" + _Q + "$",
     re.IGNORECASE,
 )
@@ -217,14 +223,13 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     """The judging context of the rating ``matches[i]`` (a ``RATING_RE`` match), or None."""
     text = index.text
     start, end = matches[i].span()
-    quoted = _quoted(text, start, end)
     # Most rating words in a long report describe something ("good
     # progress"): the cheapest test goes first.
-    if _describes_noun(text, end, quoted):
+    if _describes_noun(text, end, _quoted(text, start, end)):
         return None
     s_start, s_end = index.sentence_at(start)
     c_start = _lead_clause_start(index, start)
-    cue = _find_cue(index, matches, i, s_start, c_start, quoted)
+    cue = _find_cue(index, matches, i, s_start, c_start)
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
@@ -267,11 +272,10 @@ def _lead_clause_start(index: TextIndex, pos: int) -> int:
     return c_start
 
 
-def _find_cue(
-    index: TextIndex, matches: list[re.Match[str]], i: int, s_start: int, c_start: int, quoted: bool,
-) -> Cue | None:
+def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: int, c_start: int) -> Cue | None:
     text = index.text
     start, end = matches[i].span()
+    quoted = _quoted(text, start, end)
     written = matches[i].group()
     rating = normalise_rating(written)
     performs = written[:7].lower() == "perform"

@@ -214,13 +214,19 @@ def organisation_at(text: str, phrase: str, pos: int, default: str | None) -> st
         return _council_before(text, pos, default)
     if _HMI_RE.fullmatch(phrase) or phrase.casefold() == "ofsted":
         return "Ofsted"
-    places = find_authorities(phrase)
+    places = _places(phrase)
     if places and not _ORG_WORDS.search(phrase):
         return _council_name(text, places[0][2])
     if phrase.islower():
         # A common noun ("the service", "the partnership") names nothing we can resolve.
         return None
     return _LOWER_COUNCIL.sub("Council", _LEADING_THE.sub("", phrase))
+
+
+@lru_cache(maxsize=1024)
+def _places(phrase: str) -> tuple[tuple[int, int, str], ...]:
+    """``find_authorities`` of a short phrase; the same phrases recur across documents."""
+    return tuple(find_authorities(phrase))
 
 
 @lru_cache(maxsize=16)
@@ -470,7 +476,7 @@ def _role_below(text: str, line_no: int, all_lines, ctx_authority: str | None) -
     if role.organisation is None and line_no + 2 < len(all_lines):
         o_start, o_end = _strip_markup(text, *all_lines[line_no + 2])
         org_line = text[o_start:o_end]
-        if 0 < len(org_line.split()) <= 6 and (_ORG_WORDS.search(org_line) or find_authorities(org_line)):
+        if 0 < len(org_line.split()) <= 6 and (_ORG_WORDS.search(org_line) or _places(org_line)):
             role = replace(role, organisation=organisation_at(text, org_line, o_start, ctx_authority))
     return role
 
@@ -496,6 +502,8 @@ class _Candidate:
 
 
 def _candidates(text: str) -> list[_Candidate]:
+    """Possible names: runs of capitalised words split at titles, possessives,
+    role words and words that are never names ("Council", "Baby", "March")."""
     out = []
     for run in _RUN_RE.finditer(text):
         current: list[re.Match[str]] = []
@@ -593,6 +601,7 @@ def _inspector_lists(text: str, ofsted: bool) -> list[Mention]:
 
 @lru_cache(maxsize=16)
 def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Mention, ...]:
+    """Candidates with the evidence that makes them people (see the module docstring)."""
     ofsted = is_ofsted_context(text, kind)
     all_lines = lines(text)
     line_starts = [start for start, _ in all_lines]

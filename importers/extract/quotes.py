@@ -62,12 +62,14 @@ from importers.vocabulary import normalise_rating
 
 __all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
 
-# Quotation marks by family; the first family found masks the later ones.
+# Quotation marks by family (name, marks, openers, closers); pairs of the
+# first family found mask the later ones.
 _FAMILIES = (
-    ("double", re.compile(r"[\"“”„‟«»]"), "“„‟«", "”»"),
-    ("curly", re.compile(r"[‘’‛]"), "‘‛", "’"),
-    ("straight", re.compile(r"'"), "", ""),
+    ("double", "\"“”„‟«»", "“„‟«", "”»"),
+    ("curly", "‘’‛", "‘‛", "’"),
+    ("straight", "'", "", ""),
 )
+_MARK_RE = re.compile(r"[\"“”„‟«»‘’‛']")
 _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
 _BEFORE_OPENER = set("([{—–-/:;\"'“‘«")
 _AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
@@ -84,7 +86,6 @@ _VERBS = frozenset(
 )
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
-_WORD_RE = re.compile(r"[A-Za-z]+")
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
 _PRONOUN_BEFORE = re.compile(
     r"\b(he|she|they|it|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?$",
@@ -104,6 +105,31 @@ _GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior
                              re.IGNORECASE)
 _AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS
                 | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A trie-shaped regex alternation: the engine tries all the words in one
+    pass instead of one after another ("said|says" -> "sa(?:id|ys)")."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# The verbs of saying and the agents' head words, in lower-cased text.
+_KEY_WORD_RE = re.compile(rf"(?<![a-z]){_alternation(_VERBS | _AGENT_WORDS)}(?![a-z])")
 # Reports that are not the inspectorate's.
 _OTHER_REPORT = re.compile(
     r"\b(?:council|council['’]s|committee|review|audit|scrutiny|ombudsman|coroner['’]s|own|"
@@ -259,13 +285,14 @@ def find_quotes(text: str) -> list[Quote]:
     para_starts = [start for start, _ in paras]
     found: list[Quote] = []
     masked: list[tuple[int, int]] = []
-    for family, pattern, openers, closers in _FAMILIES:
+    all_marks = [m.start() for m in _MARK_RE.finditer(text)]
+    for family, marks_of_family, openers, closers in _FAMILIES:
         by_paragraph: dict[int, list[int]] = {}
-        for match in pattern.finditer(text):
-            if not _inside(masked, match.start()):
-                index = bisect.bisect_right(para_starts, match.start()) - 1
-                if index >= 0 and match.start() < paras[index][1]:
-                    by_paragraph.setdefault(index, []).append(match.start())
+        for pos in all_marks:
+            if text[pos] in marks_of_family and not _inside(masked, pos):
+                index = bisect.bisect_right(para_starts, pos) - 1
+                if index >= 0 and pos < paras[index][1]:
+                    by_paragraph.setdefault(index, []).append(pos)
         own: list[Quote] = []
         state: tuple[int, int] | None = None  # (opening mark, its paragraph)
         previous_index = -1
@@ -352,9 +379,12 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
     """One pass over the words outside quotation marks in ``ranges``: (verbs, agent head words)."""
     verbs: list[tuple[int, int]] = []
     heads: list[tuple[int, int, str]] = []
-    matches = (m for start, end in ranges for m in _WORD_RE.finditer(text, start, end))
+    folded = text.lower()
+    if len(folded) != len(text):  # a few characters lower-case to two ("İ"): keep positions
+        folded = text.translate(_ASCII_LOWER)
+    matches = (m for start, end in ranges for m in _KEY_WORD_RE.finditer(folded, start, end))
     for match in matches:
-        word = match.group().lower()
+        word = match.group()
         if word in _VERBS:
             if _inside(blocked, match.start()):
                 continue

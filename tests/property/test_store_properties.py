@@ -90,9 +90,6 @@ _DISAGREEING = [
 ]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="timeline.build_events keeps the first-imported document's rating when sources "
-                          "disagree; remove this mark when the timeline is order-independent")
 @STORE
 @example(case=(_DISAGREEING, [1, 0], 0)).via("two sources disagreeing about one inspection")
 @given(case=reimports)

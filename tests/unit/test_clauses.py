@@ -87,3 +87,16 @@ def test_sentence_spans_are_inside_the_text_and_hold_the_position(text, pos):
         assert start <= max(0, min(pos, len(text))) < end
         for a, b in index.clauses(start, end):
             assert start <= a < b <= end
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab .!?\n\"'”A"))),
+    st.lists(st.integers(min_value=0, max_value=60), max_size=12),
+)
+def test_a_sentence_does_not_depend_on_the_questions_asked_before(text, positions):
+    warm = TextIndex(text)
+    for pos in positions:
+        warm.sentence_at(pos)
+    for pos in reversed(positions):
+        assert warm.sentence_at(pos) == TextIndex(text).sentence_at(pos)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importers.authorities import AUTHORITIES
-from importers.extract import DocContext
+from importers.extract import DocContext, clauses, inspections
 from importers.extract.judgements import extract
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
@@ -140,10 +140,12 @@ P = (2024, 5, 1)  # the publication date given to these passages
         ("Ofsted rated Leeds good and Bradford inadequate.",
          [("good", "good", "overall", (2024, 5), "published", "Leeds"),
           ("inadequate", "inadequate", "overall", (2024, 5), "published", "Bradford")]),
-        ("Barnet has been judged \"good\" by Ofsted, up from \"requires improvement\" at its previous inspection in 2019.",
+        ("Barnet has been judged \"good\" by Ofsted, up from \"requires improvement\" at its previous inspection "
+         "in 2019.",
          [("good", "good", "overall", (2024, 5), "published", "Barnet"),
           ("requires improvement", "requires improvement", "overall", (2019, None), "text", "Barnet")]),
-        ("The council's children's services moved from \"requires improvement\" to \"good\" after an inspection in March 2022.",
+        ("The council's children's services moved from \"requires improvement\" to \"good\" after an inspection "
+         "in March 2022.",
          [("requires improvement", "requires improvement", "overall", (None, None), None, "Kent"),
           ("good", "good", "overall", (2022, 3), "text", "Kent")]),
         ("Doncaster Council's children's services have been upgraded to good.",
@@ -218,7 +220,8 @@ P = (2024, 5, 1)  # the publication date given to these passages
         ("Wakefield's children's services performed well in the 2010 annual assessment.",
          [("performed well", "good", "overall", (2010, None), "text", "Wakefield")]),
         # Ofsted letters and reports
-        ("This is the fourth monitoring visit to Sandwell since the local authority was judged inadequate in June 2015.",
+        ("This is the fourth monitoring visit to Sandwell since the local authority was judged inadequate in "
+         "June 2015.",
          [("inadequate", "inadequate", "overall", (2015, 6), "text", "Sandwell")]),
         ("The local authority was last inspected under the ILACS framework in March 2019, when it was judged to be "
          "inadequate.",
@@ -382,3 +385,16 @@ def test_judgement_councils_are_canonical_names():
     text = "The London Borough of Hammersmith & Fulham was rated outstanding."
     assert [f.get("authority") for f in extract(text, DocContext())] == ["Hammersmith and Fulham"]
     assert "Hammersmith and Fulham" in AUTHORITIES
+
+
+def test_extraction_does_not_depend_on_what_was_extracted_before():
+    text = seed("000") + "\n\n" + seed("002")
+    ctx = DocContext(authority="Haringey")
+    clauses.index_for.cache_clear()
+    inspections._analyse.cache_clear()
+    fresh = [f.to_dict() for f in extract(text, ctx)]
+    # A warm index, asked about other positions first, gives the same answer.
+    index = clauses.index_for(text)
+    for pos in range(0, len(text), 7):
+        index.sentence_at(pos)
+    assert [f.to_dict() for f in extract(text, ctx)] == fresh

@@ -85,14 +85,17 @@ def test_a_paragraph_runs_on_over_a_page_break_and_the_footer_waits_for_its_end(
     assert text.index("June 2026 2") > text.index("closely.")
 
 
-def test_page_numbers_keep_step_with_pages_but_a_footnote_number_does_not() -> None:
+def test_page_numbers_keep_step_with_pages_but_footnote_numbers_do_not() -> None:
     pages = [page(i, line(str(i + 1), 512, 29.4, size=20, x1=522), *paragraph_lines(FILLER, 70.9, 700))
-             for i in range(4)]
-    pages[2].lines.append(line("7", 70.9, 77.8, size=6.5, x1=74))
-    pages[2].lines.append(line("A note at the foot of the page.", 77.5, 73.2, size=10, x1=300))
+             for i in range(5)]
+    # Footnotes 2 and 3 on the third and fourth pages also keep step with each other.
+    for index, number, note in ((2, "2", "Local data were used."), (3, "3", "These schools are residential.")):
+        pages[index].lines.append(line(number, 70.9, 77.8, size=6.5, x1=74))
+        pages[index].lines.append(line(note, 77.5, 73.2, size=10, x1=300))
     text, furniture = lay_out(pages)
-    assert [text[s:e] for s, e in furniture] == ["1", "2", "3", "4"]
-    assert "⁷ A note at the foot of the page." in text
+    assert [text[s:e] for s, e in furniture] == ["1", "2", "3", "4", "5"]
+    assert "\n\n² Local data were used.\n\n" in text
+    assert "\n\n³ These schools are residential.\n\n" in text
 
 
 def test_one_page_has_no_furniture() -> None:

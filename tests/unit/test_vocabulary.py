@@ -5,8 +5,19 @@ from __future__ import annotations
 import pytest
 
 from importers.vocabulary import (
-    AREA_COMPONENTS, AREAS, ERAS, GRADE_COLOURS, GRADE_LABELS, RATINGS, area_for, era_for,
-    find_areas, get_era, grade_of, normalise_rating, rating_label,
+    AREA_COMPONENTS,
+    AREAS,
+    ERAS,
+    GRADE_COLOURS,
+    GRADE_LABELS,
+    RATINGS,
+    area_for,
+    era_for,
+    find_areas,
+    get_era,
+    grade_of,
+    normalise_rating,
+    rating_label,
 )
 
 
