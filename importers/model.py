@@ -30,11 +30,12 @@ DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "news", "minutes", "other")
 FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "judgement": (
         "authority", "year", "month", "day", "precision", "rating", "rating_text",
-        "grade", "area", "era", "event_type",
+        "grade", "area", "era", "event_type", "date_source",
     ),
     "inspection": (
         "authority", "inspection_type", "year", "month", "day", "precision",
         "end_year", "end_month", "end_day", "inspectors", "lead_inspector",
+        "subject", "date_source",
     ),
     "quote": ("text", "speaker", "role", "organisation"),
     "person": ("name", "role", "organisation"),

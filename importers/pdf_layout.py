@@ -518,7 +518,7 @@ class _Writer:
             if self.length:
                 self._emit(_PARA)
             start = self.length
-            self._emit(text)
+            self._emit(self.vocabulary.mend(text))
             if is_furniture:
                 self.furniture.append((start, self.length))
         self.pending.clear()

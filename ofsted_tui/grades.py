@@ -1,7 +1,6 @@
-"""The four grade colours, used everywhere a rating is shown (CLI and app).
+"""Rich styles for the four grade colours, used everywhere a rating is shown.
 
-Grade 1 is the best. The colours read on dark and light backgrounds alike; the
-badge text is always dark or light enough against its background.
+Grade 1 is the best. The badge text is dark or light enough against each colour.
 """
 
 from __future__ import annotations
@@ -9,15 +8,10 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-__all__ = ["GRADE_COLOURS", "UNGRADED_COLOUR", "grade_style", "rating_badge"]
+# The colours are part of the rating vocabulary, so the CLI and the app share one table.
+from importers.vocabulary import GRADE_COLOURS, UNGRADED_COLOUR
 
-GRADE_COLOURS = {
-    1: "#2e7d32",  # outstanding / excellent: green
-    2: "#1565c0",  # good: blue
-    3: "#ef8f00",  # adequate / requires improvement: amber
-    4: "#c62828",  # inadequate / poor: red
-}
-UNGRADED_COLOUR = "#607d8b"
+__all__ = ["GRADE_COLOURS", "UNGRADED_COLOUR", "grade_style", "rating_badge"]
 
 
 def grade_style(grade: int | None, *, badge: bool = True) -> Style:
