@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", type=Path, help="a generated corpus folder (default: generated under $OFSTED_BENCH_DIR)")
     parser.add_argument("--db", type=Path, help="where to write the store (default: a temporary folder)")
-    parser.add_argument("--keep-db", action="store_true", help="keep the store (for bench_startup and bench_interaction)")
+    parser.add_argument("--keep-db", action="store_true",
+                        help="keep the store where bench_startup.py and bench_interaction.py look for it")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each phase (best of 1-2, median of 3+)")
     parser.add_argument("--pdf-rounds", type=int, default=7, help="rounds of the PDF figures (median)")
     parser.add_argument("--phase", choices=("extract", "import", "reimport"), help=argparse.SUPPRESS)
@@ -154,11 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from benchmarks.generate_corpus import ensure_corpus
+    from benchmarks.stores import generated_store_path, mark_built
 
     corpus = args.corpus or corpus_dir(args.docs)
     ensure_corpus(corpus, args.docs, args.seed)
     with tempfile.TemporaryDirectory(prefix="ofsted-bench-") as tmp:
-        db = args.db or (corpus.parent / f"db-{args.docs}.json" if args.keep_db else Path(tmp) / "db.json")
+        db = args.db or (generated_store_path(args.docs) if args.keep_db else Path(tmp) / "db.json")
         script = str(Path(__file__).resolve())
         extracts, imports = [], []
         for _ in range(args.repeat):
@@ -211,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine_line()}")
     print(reproduce("bench_import.py", ["--docs", str(args.docs)]))
     if args.keep_db:
-        print(f"store kept at {db}")
+        if args.db is None and not imported["failed"]:
+            mark_built(db, args.docs, args.seed)
+        print(f"store kept at {db} (bench_startup.py and bench_interaction.py open it)")
     save_result(f"import-{args.docs}", {
         "docs": args.docs, "extract": extract, "import": imported, "reimport": again, "overhead": overhead,
         "overhead_cpu": overhead_cpu, "repeat": args.repeat,

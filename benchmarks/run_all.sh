@@ -19,7 +19,7 @@ run() {
 }
 
 run benchmarks/generate_corpus.py --docs "$DOCS" --out "${OFSTED_BENCH_DIR:-/tmp/ofsted-bench}/corpus-$DOCS"
-run benchmarks/bench_import.py --docs "$DOCS"
+run benchmarks/bench_import.py --docs "$DOCS" --keep-db
 run benchmarks/bench_pdf.py
 run benchmarks/bench_startup.py --docs "$DOCS"
 run benchmarks/bench_interaction.py --docs "$DOCS"

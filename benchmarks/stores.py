@@ -25,7 +25,9 @@ if __package__ in (None, ""):
 
 from benchmarks.measure import BENCH_DIR, REPO, corpus_dir  # noqa: E402
 
-__all__ = ["REUSE_ENV", "bundled_store", "generated_store", "code_stamp"]
+__all__ = [
+    "REUSE_ENV", "bundled_store", "code_stamp", "generated_store", "generated_store_path", "mark_built",
+]
 
 # Set to reuse a store built by earlier importing code (while that code is being edited).
 REUSE_ENV = "OFSTED_BENCH_REUSE_STORES"
@@ -83,13 +85,27 @@ def bundled_store() -> Path:
     return db
 
 
+def generated_store_path(docs: int) -> Path:
+    return BENCH_DIR / f"db-{docs}.json"
+
+
+def _generated_stamp(docs: int, seed: int) -> dict:
+    from benchmarks.corpusgen import generator_stamp
+
+    return {"docs": docs, "seed": seed, "generator": generator_stamp(), "code": code_stamp()}
+
+
+def mark_built(db: Path, docs: int, seed: int = 1) -> None:
+    """Record that ``db`` holds the generated corpus as the current code imports it."""
+    _stamp_path(db).write_text(json.dumps(_generated_stamp(docs, seed)))
+
+
 def generated_store(docs: int, seed: int = 1) -> Path:
     """A store holding the generated corpus of ``docs`` documents (built if missing or stale)."""
-    from benchmarks.corpusgen import generator_stamp
     from benchmarks.generate_corpus import ensure_corpus
 
-    db = BENCH_DIR / f"db-{docs}.json"
-    stamp = {"docs": docs, "seed": seed, "generator": generator_stamp(), "code": code_stamp()}
+    db = generated_store_path(docs)
+    stamp = _generated_stamp(docs, seed)
     if _fresh(db, stamp):
         return db
     corpus = corpus_dir(docs)
@@ -102,5 +118,5 @@ def generated_store(docs: int, seed: int = 1) -> Path:
         "import sys; from ofsted_tui.importing import import_paths; from ofsted_tui.store import Store; "
         "r = import_paths(Store(sys.argv[1]), [sys.argv[2]]); sys.exit(1 if not r.added else 0)"
     ), str(db), str(corpus)], cwd=REPO, check=True)
-    _stamp_path(db).write_text(json.dumps(stamp))
+    mark_built(db, docs, seed)
     return db

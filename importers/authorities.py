@@ -318,6 +318,12 @@ _PATTERN = re.compile(
 _CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w'’])([A-Z][\w'’]*)[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"[ \t]+([A-Z][\w'’]*)")
 _LOWERCASE_AFTER = re.compile(r"[ \t]+[a-z]")
+# Verbs said of a council ("Slough was one of...", "Reading remains good"):
+# after one, a sentence-opening common word is the place, not the word. "is a"
+# stays a definition ("Harrow is a tool").
+_COUNCIL_VERB_AFTER = re.compile(
+    r"[ \t]+(?:was|were|is(?![ \t]+an?\b)|has|had|remains|remained|received|became|becomes)\b"
+)
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[*•-]*$")
@@ -375,7 +381,12 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
     following = _CAPITALISED_AFTER.match(after)
     if following and following.group(1) not in _NEUTRAL_NEIGHBOURS:
         return None  # "Sutton Coldfield", "Bury St Edmunds"
-    if name in _COMMON_WORDS and _SENTENCE_OPENING.search(before) and _LOWERCASE_AFTER.match(after):
+    if (
+        name in _COMMON_WORDS
+        and _SENTENCE_OPENING.search(before)
+        and _LOWERCASE_AFTER.match(after)
+        and not _COUNCIL_VERB_AFTER.match(after)
+    ):
         return None  # "Reading the report", "Bury the past"
     return canonical
 

@@ -30,8 +30,8 @@ from typing import Any
 
 import trafilatura
 from lxml import etree
-from trafilatura.utils import decode_file
 from lxml import html as lxml_html
+from trafilatura.utils import decode_file
 
 from importers.extract.dates import find_dates
 from importers.metadata import detect_published
@@ -47,8 +47,9 @@ _FURNITURE_WORDS = (
     "newsletter", "subscribe", "share", "sharing", "social", "share-tools", "comments",
     "advert", "advertisement", "ad-slot", "promo", "breadcrumb", "breadcrumbs", "sidebar",
 )
+# Never "//form": ASP.NET sites wrap the whole page in one.
 _PRUNE = [
-    "//nav", "//aside", "//footer", "//form", "//*[@role='dialog' or @aria-modal='true']",
+    "//nav", "//aside", "//footer", "//*[@role='dialog' or @aria-modal='true']",
     *(
         f"//*[contains(concat(' ', translate(normalize-space(@class), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', "
         f"'abcdefghijklmnopqrstuvwxyz-'), ' '), ' {word} ') or translate(@id, "
@@ -69,18 +70,6 @@ _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s]|$)")
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{2,60})$")
 _MIN_WORDS = 25
 _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
-
-
-def _drop_control(match: re.Match[str]) -> str:
-    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-    if 0x80 <= code <= 0x9F:
-        # As browsers do (HTML5): "&#147;" means Windows-1252's curly quote.
-        try:
-            return bytes([code]).decode("cp1252")
-        except UnicodeDecodeError:
-            return ""
-    control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or code == 0x7F
-    return "" if control else match.group()
 
 
 def read_html(path: str | Path) -> Parsed:
@@ -129,6 +118,18 @@ def read_html(path: str | Path) -> Parsed:
     if not meta.get("published"):
         meta["published"] = detect_published("\n".join(dated_lines)) or detect_published(text)
     return Parsed(text=text, meta={k: v for k, v in meta.items() if v})
+
+
+def _drop_control(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    if 0x80 <= code <= 0x9F:
+        # As browsers do (HTML5): "&#147;" means Windows-1252's curly quote.
+        try:
+            return bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+    control = code < 0x20 and code not in (0x09, 0x0A, 0x0D) or code == 0x7F
+    return "" if control else match.group()
 
 
 # --- metadata ---------------------------------------------------------------------

@@ -242,6 +242,7 @@ _NEWS_SIGNALS = (
     _signal("©|Copyright|COPYRIGHT",
             r"(?:Copyright|COPYRIGHT|©)[^\n]{0,20}\b(?:BBC|Archant|Newsquest|Reach|Guardian|Media|News)", 2),
 )
+_SIGN_OFF = re.compile(r"^[ \t]*Yours\s+(?:sincerely|faithfully)\b", _M | _I)
 _SAID = re.compile(r"\b(?:said|says|added|told)\b|\baccording\s+to\b")
 _OFSTED = re.compile(r"\bOfsted\b|Majesty['’]s\s+Inspector")
 
@@ -272,8 +273,9 @@ def detect_kind(text: str, lines: list[str] | None = None) -> str:
         minutes += 1
     news = _news_score(text, lowered, lines)
     from_ofsted = _OFSTED.search(text) is not None
-    has_salutation = _DEAR.search(text) is not None
-    # An Ofsted letter is a letter (a salutation) and from Ofsted or an inspector.
+    # A letter copied without its address block still ends "Yours sincerely".
+    has_salutation = _DEAR.search(text) is not None or _SIGN_OFF.search(text) is not None
+    # An Ofsted letter is a letter (a salutation or sign-off) and from Ofsted or an inspector.
     if not (from_ofsted and has_salutation):
         letter = min(letter, _MIN_KIND_SCORE - 1)
     if has_salutation:

@@ -39,9 +39,9 @@ _MIN_LETTERS_PER_PAGE = 30
 _SUPERSCRIPT_RATIO = 0.8
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 _MARKER_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ)]’'\".,;:?!")
-_LEADING_DIGITS = re.compile(r"^[ \t]*(\d{1,2})(?=[ \t]|[A-Z])", re.MULTILINE)
+_LEADING_DIGITS = re.compile(r"\n[ \t]*([0-9]{1,2})(?=[ \t]|[A-Z])")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -232,12 +232,14 @@ def _mark_superscripts(text: str, geometry: _Geometry) -> str:
     its length, so indices into it still name PDFium's characters.
     """
     marks: list[tuple[int, int]] = []
-    for lead in _LEADING_DIGITS.finditer(text):
-        after = lead.end(1)
+    # Each line start follows a line break; the page's first line is given one.
+    for lead in _LEADING_DIGITS.finditer("\n" + text):
+        lead_start, lead_end = lead.start(1) - 1, lead.end(1) - 1
+        after = lead_end
         while after < len(text) and text[after] in " \t":
             after += 1
-        if after < len(text) and text[after] not in "\r\n" and _smaller(geometry, lead.start(1), after):
-            marks.append(lead.span(1))
+        if after < len(text) and text[after] not in "\r\n" and _smaller(geometry, lead_start, after):
+            marks.append((lead_start, lead_end))
     for match in _DIGIT_RUN.finditer(text):
         # Markers are one or two digits after a word or its punctuation, glued
         # to it or a space apart.

@@ -82,6 +82,8 @@ _SPACES = re.compile(rf"[{_ODD_SPACING}][ {_ODD_SPACING}]*| [ {_ODD_SPACING}]+")
 _ODD_SPACE = re.compile(f"[{_ODD_SPACING}]")
 _INNER_SOFT_HYPHEN = re.compile(r"\u00ad(?!$)", re.MULTILINE)
 _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# Any character one of the repairs below is for; most pages have none.
+_NEEDS_REPAIR = re.compile(f"[\ufb00-\ufb06{_ODD_SPACING}\u00ad⁰¹²³⁴⁵⁶⁷⁸⁹]|  ")
 _SPACED_SUPERSCRIPT = re.compile(r"(?<=\S) (?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$))")
 _LINE_START = re.compile(
     r"\n(?:(?P<symbol>[\ue000-\uf8ff] ?)|(?P<bullet>[•◼◾▪■●○◦►▸➢❖✓✔⇒·])(?=\S)"
@@ -108,10 +110,10 @@ _BROKEN_WORD = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]+)")
 _WORD_TAIL = re.compile(r"[^\W\d_]+$")
 _WORD_HEAD = re.compile(r"^[^\W\d_]+")
 _LONGEST_WORD = 60  # how far back a word broken at a hyphen is looked for
-# The two halves of a word broken at a line end: "protec-" / "tion", "multi\ufffeagency".
-_BROKEN_HALVES = re.compile(r"\w*(?:-\n|\u00ad\n|\ufffe)\w*")
+# Where a word was broken at a line end: "protec-" / "tion", "multi\ufffeagency".
+_BREAK = re.compile("-\n|\u00ad\n|\ufffe")
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
-_SEARCHES = 16  # searches of the text before its words are gathered into a set
+_SEARCHES = 64  # searches of the text before its words are gathered into a set
 
 # Prefixes that keep their hyphen when a line breaks after them.
 _HYPHEN_PREFIXES = frozenset(
@@ -201,6 +203,17 @@ def clean_lines(texts: list[str]) -> list[str]:
     if joined.count("\n") != len(texts) - 1:
         # An escape sequence swallowed a line break: clean line by line instead.
         joined = "\n".join(clean_text(text).replace("\n", " ") for text in texts)
+    if _NEEDS_REPAIR.search(joined):
+        joined = _repair_characters(joined)
+    # Line starts: symbol-font bullets, bullets and paragraph numbers glued to their text.
+    joined = _LINE_START.sub(_repair_line_start, "\n" + joined)
+    lines = joined[1:].split("\n")
+    if joined.endswith(" ") or " \n" in joined or "\n " in joined:
+        lines = [line.strip() for line in lines]
+    return lines
+
+
+def _repair_characters(joined: str) -> str:
     if _LIGATURE.search(joined):
         joined = joined.translate(_LIGATURES)
     if "  " in joined or _ODD_SPACE.search(joined):
@@ -210,12 +223,7 @@ def clean_lines(texts: list[str]) -> list[str]:
         joined = _INNER_SOFT_HYPHEN.sub("", joined)
     if _SUPERSCRIPT.search(joined):
         joined = _SPACED_SUPERSCRIPT.sub("", joined)
-    # Line starts: symbol-font bullets, bullets and paragraph numbers glued to their text.
-    joined = _LINE_START.sub(_repair_line_start, "\n" + joined)
-    lines = joined[1:].split("\n")
-    if joined.endswith(" ") or " \n" in joined or "\n " in joined:
-        lines = [line.strip() for line in lines]
-    return lines
+    return joined
 
 
 def _repair_line_start(match: re.Match[str]) -> str:
@@ -442,15 +450,15 @@ class _Vocabulary:
     def _seen(self, word: str) -> bool:
         """Is ``word`` (maybe hyphenated) a whole word of the document, outside broken words?"""
         if self._text is None:
-            text = "\n".join(line.text for lines in self.pages for line in lines).lower()
-            self._text = _BROKEN_HALVES.sub(" ", text)
+            text = "\n".join(line.text for lines in self.pages for line in lines)
+            self._text = _without_broken_words(text.lower())
         if self._words is not None:
             return word in self._words
         self._searches += 1
         if self._searches > _SEARCHES:
             self._words = set(_TOKEN.findall(self._text))
             return word in self._words
-        return word in self._text and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self._text) is not None
+        return _whole_word_in(self._text, word)
 
     def join(self, left: str, right: str) -> str:
         """``left`` and ``right`` were split at a line-end hyphen: spell the word.
@@ -476,6 +484,35 @@ class _Vocabulary:
             text = _BROKEN_WORD.sub(lambda m: self.join(m.group(1), m.group(2)), text)
             text = text.replace("\ufffe", "-")
         return text.replace("\u00ad", "-") if "\u00ad" in text else text
+
+
+def _without_broken_words(text: str) -> str:
+    """``text`` with both halves of every broken word blanked out."""
+    pieces, last = [], 0
+    for match in _BREAK.finditer(text):
+        start, end = match.start(), match.end()
+        while start > last and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        pieces.append(text[last:start])
+        pieces.append(" ")
+        last = max(last, end)
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _whole_word_in(text: str, word: str) -> bool:
+    """Is ``word`` in ``text`` with no letter, digit or hyphen glued to either side?"""
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + len(word)
+        before = text[pos - 1] if pos else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
 
 
 def _join_words(left: str, right: str) -> str:

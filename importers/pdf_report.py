@@ -1,24 +1,31 @@
 """Read an Ofsted report or letter's structure from its clean text.
 
-``read_report(text)`` works on the re-flowed text ``importers.pdf_layout``
-produces (and on a report saved as plain text). It finds what the document
-states about itself and what its structure reveals:
+``read_report(text, furniture)`` works on the re-flowed text
+``importers.pdf_layout`` produces (and on a report saved as plain text). It
+finds what the document states about itself and what its structure reveals:
 
 * metadata: title, kind (report or letter), publisher, authority, the date
   printed as the publication date (SIF reports and letters print one; ILACS
   reports do not, and the inspection's end is not a publication date), the
-  inspection type and dates, the lead inspector and the team;
+  inspection type (in ``importers.extract.inspections.INSPECTION_TYPES``'
+  words: an ILACS inspection of a week on site is "short inspection", of two
+  "standard inspection"; a SIF inspection is "inspection"), its dates, the lead
+  inspector and the team, and ``sections``: where each body section about an
+  area begins and ends;
 * facts: the judgement table (``importers.extract.judgement_table``), the
   body sections' own judgements ("The experiences and progress of children in
-  care: good"), the report's inspection, and each item under "What needs to
-  improve?" linked to the section it sits in;
+  care: good"), the document's own inspection, and each item under "What needs
+  to improve?" (or "Areas for improvement", "Areas for priority action")
+  linked to the section it sits in;
 * boilerplate that is not the report's own words (the contents page, "What the
   inspection judgements mean", Ofsted's back page), returned as ranges to be
   treated as furniture, so generic sentences such as "A local authority that is
   inadequate ..." are never read as judgements.
 
-Every search is a compiled pattern over the text or its head; nothing is
-quadratic in the document's length.
+Judgement facts carry ``source`` ("table" or "section") and ``label`` (the
+area's name as printed) besides their ``FACT_FIELDS``. Every search is a
+compiled pattern over the text or its head, or a lookup of a line's first
+word; nothing is quadratic in the document's length.
 """
 
 from __future__ import annotations
@@ -182,7 +189,7 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
     facts += judgement_facts(text, [s.heading for s in sections], period, authority, source="section")
     if period is not None:
         era = next((f.get("era") for f in facts), None) or era_for(period.year, title or "", period.month)
-        facts.append(_inspection_fact(period, authority, kind, lead, team, era))
+        facts.append(_inspection_fact(text, period, authority, kind, lead, team, era))
     facts += _improvements(text, lowered, sections, report.boilerplate, sorted(furniture or []))
     report.facts = sorted(facts, key=lambda f: (f.span[0], f.span[1], f.type))
     return report
@@ -252,21 +259,22 @@ def _published(text: str, letter: re.Match[str] | None) -> DateMention | None:
 def _inspection_type(
     title: str | None, rows: list[TableRow], period: DateMention | None, letter: bool,
 ) -> str | None:
+    """The type, in the words of ``importers.extract.inspections.INSPECTION_TYPES``."""
     words = (title or "").lower()
     if "focused visit" in words:
         return "focused visit"
     if "monitoring visit" in words:
         return "monitoring visit"
     if "joint targeted area inspection" in words or "jtai" in words:
-        return "jtai"
+        return "joint targeted area inspection"
     if letter or not rows:
         return None
     if any(row.number for row in rows) or any(row.area == "lscb" for row in rows):
-        return "full"  # a single inspection framework (SIF) inspection
+        return "inspection"  # a full inspection under the single inspection framework (SIF)
     days = _days(period)
     if days is None:
-        return "full"
-    return "short" if days <= _SHORT_INSPECTION_DAYS else "standard"
+        return "inspection"
+    return "short inspection" if days <= _SHORT_INSPECTION_DAYS else "standard inspection"
 
 
 def _days(period: DateMention | None) -> int | None:
@@ -416,10 +424,16 @@ def _items(text: str, pos: int, furniture: list[tuple[int, int]]) -> list[tuple[
 
 
 def _inspection_fact(
-    period: DateMention, authority: str | None, kind: str | None, lead: str | None, team: list[str],
-    era: str | None,
+    text: str, period: DateMention, authority: str | None, kind: str | None, lead: str | None,
+    team: list[str], era: str | None,
 ) -> Fact:
-    return Fact("inspection", (period.start, period.end), {
+    """The document's own inspection; its span is the printed dates line ("Inspection dates: ...")."""
+    start = period.start
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _DATES_LINE_START.match(text, line_start)
+    if label:
+        start = label.start() + len(label.group()) - len(label.group().lstrip())
+    return Fact("inspection", (start, period.end), {
         "authority": authority,
         "inspection_type": kind,
         "year": period.year, "month": period.month, "day": period.day,
@@ -427,6 +441,8 @@ def _inspection_fact(
         "end_year": period.end_year, "end_month": period.end_month, "end_day": period.end_day,
         "inspectors": list(team),
         "lead_inspector": lead,
+        "subject": True,
+        "date_source": "text",
         "era": era,
     })
 

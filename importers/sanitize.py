@@ -23,6 +23,7 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_HAS_ESCAPE = re.compile(r"[\x1b\x90-\x9f]")
 # Every C0 and C1 control except tab and newline, plus DEL.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi overrides and isolates can reorder what is shown; zero-width chars hide text.
@@ -32,7 +33,8 @@ _INVISIBLE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]")
 def clean_text(raw: str) -> str:
     """Return ``raw`` without escapes or control characters, ``\\n`` line ends, NFC."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    if _HAS_ESCAPE.search(text):  # most documents have none: skip the costly pass
+        text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u00a0", " ")

@@ -33,10 +33,11 @@ from importers.vocabulary import rating_label
 
 __all__ = ["build_events", "date_label", "UNGRADED_TYPES"]
 
-# Kinds of visit that never carry a graded judgement.
+# Kinds of visit that never carry a graded judgement. (A "review" of the LSCB
+# was judged, alongside the inspection it was reported with.)
 UNGRADED_TYPES = frozenset({
     "focused visit", "monitoring visit", "joint targeted area inspection",
-    "unannounced inspection", "progress report", "review",
+    "unannounced inspection", "progress report",
 })
 # Most specific first: the type an event shows when its sources differ.
 _TYPE_ORDER = (

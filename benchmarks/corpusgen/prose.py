@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-__all__ = ["IMPROVEMENTS", "STATISTICS", "paragraph", "statistic"]
+__all__ = ["IMPROVEMENTS", "PLACES", "STATISTICS", "paragraph", "statistic"]
 
 _TEAMS = (
     "multi-agency safeguarding hub", "front door", "assessment team", "children in need team",
@@ -18,6 +18,26 @@ _TEAMS = (
     "adoption service", "edge of care team", "disabled children's team", "youth justice service",
     "early help locality teams", "exploitation hub", "virtual school", "emergency duty team",
     "family support service", "independent reviewing service", "private fostering team",
+)
+# Local places, streets and schools, made from common English place-name parts:
+# real corpora are full of proper nouns, and the search index should see them.
+_HEADS = ("Ash", "Bram", "Brad", "Cal", "Church", "Dun", "Elm", "Fern", "Glen", "Hart", "Hazel", "Ing",
+          "Kel", "Lang", "Mar", "Nor", "Oak", "Pen", "Red", "Stan", "Thorn", "Wey", "Wood", "Whit", "Hol",
+          "Brook", "Cold", "Fair", "Green", "Long", "Mill", "New", "Stone", "West", "Winter", "Ald")
+_TAILS = ("bury", "field", "ley", "ton", "worth", "ham", "moor", "brook", "combe", "stead", "ford",
+          "wick", "dale", "gate", "hurst", "mere", "well", "cliffe", "thorpe", "by")
+PLACES = tuple(head + tail for head in _HEADS for tail in _TAILS)
+_STREETS = ("Road", "Lane", "Street", "Avenue", "Close", "Crescent", "Way", "Grove")
+_SCHOOLS = ("Primary School", "Academy", "High School", "Infant School", "Church of England Primary School")
+_LOCAL = (
+    "The family hub on {place} {street_kind} now opens on Saturdays.",
+    "Staff at {place} {school} were praised for spotting concerns early.",
+    "A new children's home in {place} is expected to open next spring.",
+    "Families in {place} and {place2} have waited longest for early help.",
+    "The council plans to move the {team} to offices in {place}.",
+    "Councillors for {place} ward raised the case at a scrutiny meeting.",
+    "A foster carer from {place} described the support as a lifeline.",
+    "The youth club in {place2} closed after its funding ended.",
 )
 _PARTNERS = ("the police", "health visitors", "schools", "the probation service", "GPs",
              "the youth offending service", "housing providers", "mental health services",
@@ -159,9 +179,11 @@ IMPROVEMENTS = (
 
 def _fill(template: str, rng: random.Random, council: str) -> str:
     partners = rng.sample(_PARTNERS, 2)
+    places = rng.sample(PLACES, 2)
     return template.format(
         team=rng.choice(_TEAMS), partner=partners[0], partner2=partners[1], C=council,
         n=rng.randint(12, 480), weeks=rng.randint(300, 620), money=round(rng.uniform(1.2, 48.0), 1),
+        place=places[0], place2=places[1], street_kind=rng.choice(_STREETS), school=rng.choice(_SCHOOLS),
     )
 
 
@@ -173,7 +195,8 @@ def paragraph(rng: random.Random, council: str, area: str, strong: bool, sentenc
     out = []
     for _ in range(sentences):
         # Real reports weigh both sides: a strong service still has a weak spot.
-        template = rng.choice(other if rng.random() < 0.2 else own)
+        roll = rng.random()
+        template = rng.choice(_LOCAL if roll < 0.1 else other if roll < 0.28 else own)
         out.append(_fill(template, rng, council))
     return " ".join(out)
 

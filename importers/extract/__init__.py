@@ -27,16 +27,38 @@ class DocContext:
 def extract_facts(text: str, ctx: DocContext) -> list[Fact]:
     # Imported here so a rule module may import DocContext from this package.
     from importers.extract import (
-        dates, improvements, inspections, judgements, people, quotes, statistics,
+        dates, improvements, inspections, judgement_table, judgements, people, quotes, statistics,
     )
 
-    facts: list[Fact] = []
-    for rule in (dates, inspections, judgements, quotes, people, statistics, improvements):
-        facts.extend(rule.extract(text, ctx))
+    # The table rule runs first: a report's table row and a prose mention of the
+    # same words must not both become facts (see ``_drop_overlaps``).
+    rules = (judgement_table, dates, inspections, judgements, quotes, people, statistics, improvements)
+    by_rule = [rule.extract(text, ctx) for rule in rules]
     if ctx.furniture:
-        facts = [f for f in facts if not _inside_any(f.span, ctx.furniture)]
+        by_rule = [[f for f in facts if not _inside_any(f.span, ctx.furniture)] for facts in by_rule]
+    facts = _drop_overlaps(by_rule)
     facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
     return facts
+
+
+def _drop_overlaps(by_rule: list[list[Fact]]) -> list[Fact]:
+    """Drop a judgement on words an earlier rule (in priority order) already judged.
+
+    One rule may give several judgements on the same words: "Croydon, Sandwell
+    and Northamptonshire were rated inadequate" is one per council.
+    """
+    kept: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for facts in by_rule:
+        spans = []
+        for fact in facts:
+            if fact.type == "judgement":
+                if any(fact.span[0] < end and start < fact.span[1] for start, end in taken):
+                    continue
+                spans.append(fact.span)
+            kept.append(fact)
+        taken.extend(spans)
+    return kept
 
 
 def _inside_any(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -186,6 +187,8 @@ _REFERENCE_WORDS = frozenset(
     "page p pp para paragraph no number tel telephone phone fax ref reference urn item "
     "section room flat unit code id box ext extension table figure annex appendix".split()
 )
+# Capitalised words that end the title of a law or statutory instrument.
+_LEGISLATION_WORDS = frozenset({"Act", "Regulations", "Order", "Bill", "Rules", "Measure"})
 # Words after which a bare number is read as a year even before a plural noun
 # ("in 2014 councils were...").
 _YEAR_LEADERS = frozenset(
@@ -212,7 +215,15 @@ def find_dates(text: str) -> list[DateMention]:
     """All date mentions in ``text``, in text order, never overlapping."""
     if not isinstance(text, str) or not text:
         return []
-    return _choose(_candidates(text, _windows(text)))
+    # A fresh list each call: the cached tuple is shared between callers.
+    return list(_find_dates_cached(text))
+
+
+# Several rules read the dates of the same document (the date facts, the
+# judgements' date index); caching on the text string makes that one scan.
+@functools.lru_cache(maxsize=8)
+def _find_dates_cached(text: str) -> tuple[DateMention, ...]:
+    return tuple(_choose(_candidates(text, _windows(text))))
 
 
 def _candidates(text: str, windows: list[tuple[int, int]]) -> list[DateMention]:
@@ -328,7 +339,9 @@ def _order_key(year: int | None, month: int | None, day: int | None) -> tuple[in
 
 def _and_is_range(text: str, match: re.Match[str], d1: int | None = None, d2: int | None = None) -> bool:
     # "between 3 and 7 March" is a range; "on 4 and 18 March" is two dates, but
-    # "11 and 12 February" (consecutive days) is how two-day visits are printed.
+    # "11 and 12 February" (consecutive days) and "in June and July 2019"
+    # (consecutive months, passed as ``d1``/``d2``) are how visits spanning two
+    # days or months are printed.
     if "and" not in match["to"].split():
         return True
     if _BETWEEN_BEFORE.search(text, max(0, match.start() - 20), match.start()):
@@ -366,13 +379,16 @@ def _build_m_dd_y(text: str, match: re.Match[str]) -> DateMention | None:
 
 
 def _build_my_my(text: str, match: re.Match[str]) -> DateMention | None:
-    if not _and_is_range(text, match):
+    m1, m2 = month_number(match["m1"]), month_number(match["m2"])
+    y1, y2 = _int(match["y1"]), _int(match["y2"])
+    # Months counted on from a common origin, so "December 2018 and January
+    # 2019" (and "December and January 2019") are consecutive too.
+    start_year = y1 if y1 is not None else (y2 or 0) - (1 if m1 and m2 and m1 > m2 else 0)
+    n1 = None if m1 is None else m1 + 12 * start_year
+    n2 = None if m2 is None else m2 + 12 * (y2 or 0)
+    if not _and_is_range(text, match, n1, n2):
         return None
-    return _mention(
-        match, match.start(), match.end(),
-        (_int(match["y1"]), month_number(match["m1"]), None),
-        (_int(match["y2"]), month_number(match["m2"]), None),
-    )
+    return _mention(match, match.start(), match.end(), (y1, m1, None), (y2, m2, None))
 
 
 def _build_single(text: str, match: re.Match[str]) -> DateMention | None:
@@ -440,6 +456,9 @@ def _bare_year_reads_as_year(before: str, after: str) -> bool:
     word = _WORD_BEFORE.search(before)
     previous = word.group(1).lower() if word else ""
     if previous in _REFERENCE_WORDS:
+        return False
+    # The year in the name of a law ("the Children Act 2004") names it; it dates nothing.
+    if word and word.group(1) in _LEGISLATION_WORDS:
         return False
     # A count: "2014 children" (but "in 2014 councils were..." and the end of a
     # year range, "the 2013-2015 plan shows", are years).

@@ -82,7 +82,7 @@ _MENTIONS: tuple[tuple[str, str | None], ...] = (
     (r"short\s+inspection", "short inspection"),
     (r"standard\s+inspection", "standard inspection"),
     (rf"{_PREFIX}(?:re-?)?inspection(?:\s+report)?", "inspection"),
-    (r"(?:Ofsted\s+)?inspectors\s+(?:visited|returned\s+to|went\s+into)", "inspection"),
+    (r"(?:Ofsted\s+)?inspectors(?:,?\s+(?:who|that))?\s+(?:visited|returned\s+to|went\s+into)", "inspection"),
     (r"(?:was|were|been)\s+(?:(?:last|previously|recently|first)\s+)?inspected", "inspection"),
     (r"(?:this|the|that)\s+(?:\w{1,6}-day\s+)?visit", None),
 )
@@ -119,6 +119,10 @@ _GENERIC_BEFORE = re.compile(
 _HISTORICAL_BEFORE = re.compile(
     r"\b(?:last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|previous|previously|prior|"
     r"earlier|former|past|since|had|original)\b",
+    re.IGNORECASE,
+)
+_REPORTED_THAT = re.compile(
+    r"\b(?:noted|reported|heard|told|informed|advised|explained|confirmed|said)\s+(?:\w+\s+){0,3}?that\b",
     re.IGNORECASE,
 )
 _SUBJECT_BEFORE = re.compile(
@@ -174,6 +178,9 @@ _SIGNATURE_NAME_RE = re.compile(
     rf"(?:^|\n)[^\w\n]*(?P<name>{_NAME})[^\w\n]*\n[^\w\n]*(?:His|Her)\s+$"
 )
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A job title listed between the names ("A, Her Majesty's Inspector, and B,
+# Ofsted Inspector"): capitalised like a name, but no one's name.
+_TITLE_NOT_NAME = re.compile(r"\b(?:Majesty['’]s|Inspectors?|HMI|Ofsted|Regulatory|Senior)\b")
 
 
 @dataclass(frozen=True)
@@ -301,7 +308,13 @@ def _read(index: TextIndex, match: re.Match[str], starts: list[int]) -> _Mention
     if _GENERIC_BEFORE.search(before) or _FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, end, s_end):
         return None
     # "were last inspected": the marker may sit inside the mention.
-    historical = bool(_HISTORICAL_BEFORE.search(before) or _HISTORICAL_BEFORE.search(text, start, end))
+    markers = {m.group().lower() for m in _HISTORICAL_BEFORE.finditer(before)}
+    markers.update(m.group().lower() for m in _HISTORICAL_BEFORE.finditer(text, start, end))
+    # Reported speech shifts tenses back ("The Committee noted that Ofsted had
+    # judged ... following the inspection"): there "had" is no earlier event.
+    if markers == {"had"} and _REPORTED_THAT.search(text, s_start, start):
+        markers.clear()
+    historical = bool(markers)
     if historical:
         status = "historical"
     elif (
@@ -447,5 +460,7 @@ def _inspectors(text: str) -> tuple[tuple[str, ...], str | None]:
                 break
     if lead:
         names.insert(0, lead)
-    unique = tuple(dict.fromkeys(n.strip() for n in names if n.strip()))
+    unique = tuple(dict.fromkeys(
+        n.strip() for n in names if n.strip() and not _TITLE_NOT_NAME.search(n)
+    ))
     return unique, lead

@@ -233,7 +233,12 @@ def _first_date(text: str, start: int, end: int) -> DateMention | None:
 def judgement_facts(
     text: str, rows: list[TableRow], period: DateMention | None, authority: str | None, source: str = "table",
 ) -> list[Fact]:
-    """Judgement facts for ``rows`` (table rows or section headings), dated by ``period``."""
+    """Judgement facts for ``rows`` (table rows or section headings), dated by ``period``.
+
+    ``year``/``month``/``day`` are the inspection's first day and ``end_*`` its
+    last; ``era`` is the SIF for numbered rows or an LSCB judgement, else ILACS,
+    as ``importers.vocabulary.era_for`` confirms for the year.
+    """
     year, month, day = (period.year, period.month, period.day) if period else (None, None, None)
     sif = any(row.number for row in rows) or any(row.area == "lscb" for row in rows)
     era = era_for(year, "SIF" if sif else "ILACS", month) if year else ("sif" if sif else "ilacs")

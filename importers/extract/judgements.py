@@ -71,6 +71,10 @@ _AFTER = re.compile(r"\b(?<!looked )(?<!looked-)after\b", re.IGNORECASE)
 # "now inadequate", "currently rated": the present, whatever tense reports it.
 _NOW = re.compile(r"\b(?:now|currently)\b", re.IGNORECASE)
 _HAD = re.compile(r"\bhad\b", re.IGNORECASE)
+_REPORTED_THAT = re.compile(
+    r"\b(?:noted|reported|heard|told|informed|advised|explained|confirmed)\s+(?:\w+\s+){0,3}?that\b",
+    re.IGNORECASE,
+)
 # A conjunction between a date and a rating: the date is the other clause's.
 _CONJUNCTION = re.compile(r"\b(?:after|before|because|until|since|although|though|while|once)\b", re.IGNORECASE)
 # "rated inadequate in 2013, 2016 and 2019", "in 2014 and again in 2016"
@@ -166,8 +170,15 @@ def extract(text: str, ctx=None) -> list[Fact]:
 def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     written = rating.written
     normalised = normalise_rating(written)
-    authorities = _authorities(rating) or [getattr(ctx, "authority", None)]
+    named = _authorities(rating)
+    authorities = named or [getattr(ctx, "authority", None)]
     areas = _areas(rating)
+    # The document's own inspection dates only its own council's ratings: "In
+    # Somerset, services remain rated requires improvement" in a story about
+    # Cumbria's inspection is not from that inspection.
+    own = (subject.get("authority") if subject is not None else None) or getattr(ctx, "authority", None)
+    if named and own is not None and own not in named:
+        subject = None
     facts = []
     for date, source in _dates(rating, ctx, subject):
         era = era_for(date["year"], written, date["month"])
@@ -267,8 +278,10 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
     if _NOW.search(text, lead_start, start):
         return False
     before = text[lead_start:start]
-    if rating.cue.kind == "change":
-        # "Councillors heard the service had moved up to 'requires improvement'"
+    if rating.cue.kind == "change" or _REPORTED_THAT.search(text, rating.sentence[0], start):
+        # Reported speech shifts tenses back: "Councillors heard the service had
+        # moved up to 'requires improvement'", "The Committee noted that care
+        # leavers had been judged requires improvement".
         before = _HAD.sub("", before)
     if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _HISTORICAL.search(text, end, stop):
         return True

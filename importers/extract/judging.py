@@ -116,7 +116,9 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
     r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
     r"target(?:s|ed|ing)?|striv(?:e|es|ing)|towards?|expect(?:s|ed|ation)?|on\s+track|in\s+line\s+for|"
-    r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|commit\w*|"
+    r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
+    # "committed to", never "the Committee noted".
+    r"commit(?:s|ted|ting|ments?)?|"
     r"to\s+(?:move|improve|get|become|achieve|reach|return)|working\s+towards?|ensure|so\s+that)\b"
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
@@ -203,6 +205,14 @@ _ENTITY_NOUNS = frozenset(
 _NEXT_TOKEN = re.compile(r"[\"'’”]?(?P<punct>[.,;:!?)\]]?)[\"'’”]?[ \t]*(?P<word>[^\W\d_][\w'’-]*|\S)?")
 _SPACE = re.compile(r"\s*")
 _CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—]|\s-\s)")
+# "help and protection was inadequate and children in care required
+# improvement": a conjunction opening a clause with its own verb also ends the
+# first rating's clause.
+_NEXT_CLAUSE_AFTER = re.compile(
+    rf"{_CQ}\s+(?:and|but|while|whereas)\s+(?=[^.;:!?\n]{{0,80}}?\b(?:is|are|was|were|remains?|remained|"
+    r"requires?|required|has\s+been|have\s+been)\b)",
+    re.IGNORECASE,
+)
 _OVERALL_AFTER = re.compile(
     rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
     re.IGNORECASE,
@@ -313,7 +323,10 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
             return Cue("verdict", start)
         return None
     copula = _COPULA.search(lead)
-    ends = _CLAUSE_END_AFTER.match(text, end) or _OVERALL_AFTER.match(text, end)
+    ends = (
+        _CLAUSE_END_AFTER.match(text, end) or _OVERALL_AFTER.match(text, end)
+        or _NEXT_CLAUSE_AFTER.match(text, end)
+    )
     if copula is not None and ends and not weak_adjective:
         subject_end = lead_start + copula.start()
         if _names_council_or_area(index, s_start, subject_end):

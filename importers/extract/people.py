@@ -99,7 +99,7 @@ _MODIFIERS = frozenset(
     help youth justice party opposition government labour conservative tory liberal democrat
     green managing finance policy press communications media children's children’s child
     children young people's people’s women's women’s virtual designated divisional
-    district clinical medical nursing""".split()
+    district clinical medical nursing portfolio""".split()
 )
 # Possessives that belong to a role's name rather than naming its organisation.
 _ROLE_POSSESSIVES = frozenset(

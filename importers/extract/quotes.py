@@ -598,7 +598,12 @@ class _Attributor:
                 match = next((s for s in reversed(people) if s.gender == wanted), None)
                 if match:
                     return match
-            return None
+            # No one has spoken yet: the person named just before, in this
+            # paragraph or the one above ("X presented the report. She said: ...").
+            floor = self.paras[max(0, self._paragraph(agent.start) - 1)][0] if self.paras else 0
+            return self._nearest(
+                floor, agent.start, lambda s: s.kind == "person" and s.gender in (gender, None),
+            )
         if pronoun == "they":
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
             return near or next((s for _, s in reversed(earlier) if s.plural), None)

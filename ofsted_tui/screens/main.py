@@ -221,11 +221,11 @@ class MainScreen(Screen[None]):
 
     @on(TimelineList.FocusSources)
     def _focus_sources(self) -> None:
-        self.query_one(SourceList).focus()
+        self.set_focus(self.query_one(SourceList))
 
     @on(SourceList.Back)
     def _back_to_timeline(self) -> None:
-        self.query_one(TimelineList).focus()
+        self.set_focus(self.query_one(TimelineList))
 
     @on(EventDetail.SourceChosen)
     def _source_chosen(self, message: EventDetail.SourceChosen) -> None:
@@ -255,20 +255,23 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
         self.action_show_tab("search")
-        self.query_one(SearchResults).focus()
+        self.set_focus(self.query_one(SearchResults))
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._show_counts()
 
     # -- actions -------------------------------------------------------------
+    # Focus moves at once (Screen.set_focus), not after a refresh as Widget.focus
+    # does, so keys typed straight after "/" or "2" reach the new widget.
+
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = _TABS[tab]
         target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults}[tab]
-        self.query_one(target).focus()
+        self.set_focus(self.query_one(target))
 
     def action_focus_search(self) -> None:
-        self.query_one("#query", Input).focus()
+        self.set_focus(self.query_one("#query", Input))
 
     def action_leave_search(self) -> None:
         if self.focused is self.query_one("#query", Input):
@@ -284,7 +287,7 @@ class MainScreen(Screen[None]):
         if sidebar.display:
             first = next((f for f in sidebar.query(FacetList) if f.display), None)
             if first is not None:
-                first.focus()
+                self.set_focus(first)
         elif self.focused is None or sidebar in self.focused.ancestors:
             self.action_show_tab(self._active_tab())
 

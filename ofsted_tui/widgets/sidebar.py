@@ -109,12 +109,12 @@ class FilterSidebar(VerticalScroll):
             self.query_one(f"#title-{name}", Label).display = present
             facet_list.set_rows(values)
         status = Text()
-        status.append(f"{shown} {'documents' if documents else 'events'}", style="bold")
+        status.append(f"{shown} {'documents' if documents else 'events'} shown\n", style="bold")
         chosen = filters.chosen_count()
         if chosen:
-            status.append(f"  ·  {chosen} filter{'s' if chosen != 1 else ''}  ·  x clears")
+            status.append(f"{chosen} filter{'s' if chosen != 1 else ''} · x clears them")
         else:
-            status.append("  ·  no filters")
+            status.append("no filters · space chooses")
         self.query_one("#filters-status", Static).update(status)
         self._show_years(filters)
 

@@ -255,3 +255,18 @@ async def test_an_empty_store_says_how_to_fill_it(tmp_path):
         assert timeline.rows == []
         line = timeline.render_line(1).text
         assert "import documents (i)" in line
+
+
+@pilot_test
+async def test_keys_typed_in_one_burst_after_slash_reach_the_search_box(app, opened):
+    from textual import events
+
+    async with app.run_test(size=WIDE) as pilot:
+        await loaded(pilot)
+        # A terminal delivers fast typing as one read; nothing waits between the keys.
+        for key, char in (("slash", "/"), ("g", "g"), ("o", "o"), ("o", "o"), ("d", "d"), ("enter", "\r")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot, lambda: not app.screen.searching and app.screen.filters.text == "good", "the search")
+        assert app.screen.query_one("#query").value == "good"
+        assert app.focused is app.screen.query_one(SearchResults)
+        assert not opened

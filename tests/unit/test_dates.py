@@ -92,6 +92,10 @@ def test_day_ranges_are_one_mention(text, written, start, end) -> None:
         ("between October to December 2014", "October to December 2014", (2014, 10), (2014, 12)),
         ("from September 2013 to March 2014", "September 2013 to March 2014", (2013, 9), (2014, 3)),
         ("between January and March 2016", "January and March 2016", (2016, 1), (2016, 3)),
+        # Consecutive months joined by "and" are one visit spanning both.
+        ("inspected in June and July 2019", "June and July 2019", (2019, 6), (2019, 7)),
+        ("in December and January 2019", "December and January 2019", (2018, 12), (2019, 1)),
+        ("in December 2018 and January 2019", "December 2018 and January 2019", (2018, 12), (2019, 1)),
     ],
 )
 def test_month_ranges(text, written, start, end) -> None:
@@ -274,3 +278,29 @@ def test_reading_only_around_anchors_finds_what_a_full_scan_finds(text: str) -> 
     from importers.extract.dates import _candidates, _choose
 
     assert find_dates(text) == _choose(_candidates(text, [(0, len(text))]))
+
+
+def test_find_dates_scans_each_text_once_and_returns_fresh_lists() -> None:
+    from importers.extract import dates
+
+    text = "Inspected 13 to 24 February 2023; published in March 2023 (cache probe)."
+    dates._find_dates_cached.cache_clear()
+    first = find_dates(text)
+    first.append(first[0])  # a caller changing its list must not change the cache
+    second = find_dates(text)
+    info = dates._find_dates_cached.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
+    assert [m.text for m in second] == ["13 to 24 February 2023", "March 2023"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "carried out under section 136 of the Education and Inspections Act 2006.",
+        "under section 15A of the Children Act 2004.",
+        "the Local Safeguarding Children Boards Regulations 2006 apply",
+    ],
+)
+def test_the_year_in_the_name_of_a_law_is_not_a_date(text):
+    assert find_dates(text) == []
+

@@ -140,3 +140,13 @@ def test_control_characters_in_a_page_never_reach_the_text(tmp_path: Path) -> No
     assert "\x1b" not in parsed.text and "\x07" not in parsed.text
     assert "\x1b" not in parsed.meta["title"]
     assert parsed.text == clean_text(parsed.text)
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_article(tmp_path: Path) -> None:
+    """ASP.NET sites (many councils') wrap the whole page in a single <form>."""
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Ofsted report | Anytown Council</title></head>"
+            f"<body><form id='aspnetForm' method='post'><div class='content'><h1>Ofsted report</h1>{PARAGRAPHS}"
+            "</div></form></body></html>")
+    parsed = read_html(write(tmp_path, html))
+    assert parsed.text.startswith("Ofsted report\n\nInspectors found that the council's services")
+    assert parsed.meta["publisher"] == "Anytown Council"

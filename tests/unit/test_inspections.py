@@ -221,3 +221,24 @@ def test_any_text_never_raises(text, published):
     for fact in extract(text, DocContext(published=published)):
         check_inspection(text, fact)
     subject_inspection(text, DocContext(published=published))
+
+
+def test_inspectors_listed_with_their_titles_are_only_names():
+    text = (
+        "Monitoring visit to Slough children's services\n\nThe inspectors were Nick Stacey, "
+        "Her Majesty's Inspector, and Tracey Ledder, Her Majesty's Inspector."
+    )
+    (subject,) = [f for f in extract(text, DocContext(authority="Slough")) if f.get("subject")][:1]
+    assert subject.get("inspectors") == ["Nick Stacey", "Tracey Ledder"]
+
+
+def test_inspectors_who_visited_is_the_inspection():
+    text = "Inspectors who visited the city in February 2014 found children at risk."
+    ((written, kind, when, _, subject, source, _),) = rows(text)
+    assert (written, kind, when, subject) == ("Inspectors who visited", "inspection", (2014, 2, None), True)
+
+
+def test_reported_speech_had_does_not_make_the_inspection_earlier():
+    text = "The Committee noted that Ofsted had judged the service good following the inspection in June 2022."
+    ((_, _, when, _, subject, _, _),) = rows(text)
+    assert (when, subject) == ((2022, 6, None), True)

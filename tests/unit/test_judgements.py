@@ -398,3 +398,33 @@ def test_extraction_does_not_depend_on_what_was_extracted_before():
     for pos in range(0, len(text), 7):
         index.sentence_at(pos)
     assert [f.to_dict() for f in extract(text, ctx)] == fresh
+
+
+def test_committee_is_not_a_commitment():
+    # "commit..." marks a hoped-for rating ("committed to becoming good"), but
+    # "the Committee noted" reports one.
+    text = "The Committee noted that Ofsted had judged the service as Good overall."
+    assert [r[:3] for r in rows(text, kind="minutes")] == [("Good", "good", "overall")]
+    assert rows("The council is committed to being rated good.") == []
+
+
+def test_reported_speech_had_is_the_reported_inspection():
+    text = (
+        "Inspectors visited between 13 and 24 June 2022. The Committee noted that care leavers "
+        "had been judged requires improvement to be good."
+    )
+    ((written, rating, area, when, source, _),) = rows(text, kind="minutes")
+    assert (rating, area, when, source) == ("requires improvement", "care leavers", (2022, 6), "subject")
+    # Without reported speech, "had been judged" is still an earlier rating.
+    text = "Inspectors visited in June 2022. Care leavers had been judged inadequate."
+    assert [r[3] for r in rows(text)] == [(None, None)]
+
+
+def test_other_council_does_not_take_the_subject_inspections_date():
+    text = (
+        "Cumbria children's services have been rated good after inspectors visited in November 2021. "
+        "In Somerset, the council's children's services remain rated requires improvement."
+    )
+    found = {(r[5], r[1]): r[3] for r in rows(text, authority="Cumbria")}
+    assert found[("Cumbria", "good")] == (2021, 11)
+    assert found[("Somerset", "requires improvement")] == (None, None)

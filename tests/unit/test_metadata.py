@@ -355,3 +355,16 @@ def test_signal_soup_never_raises(text: str) -> None:
     if meta["published"] is not None:
         assert meta["published"][:2] in {"19", "20"}
 
+
+
+def test_ofsted_letter_copied_without_its_address_block_is_a_letter():
+    text = (
+        "9 March 2021\n\nFocused visit to Reading children's services\n\n"
+        "This letter summarises the findings of the focused visit to Reading children's services "
+        "on 2 and 3 February 2021.\n\nYours sincerely\n\nAnne Waterman\nHer Majesty's Inspector\n"
+    )
+    assert detect_kind(text) == "ofsted_letter"
+    # A sign-off alone, from no inspector, is no Ofsted letter.
+    assert detect_kind("Thank you for your letter about the park.\n\nYours sincerely\n\nJo Bloggs\n") != (
+        "ofsted_letter"
+    )

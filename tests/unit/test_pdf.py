@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from importers.extract.inspections import INSPECTION_TYPES
 from importers.model import FACT_FIELDS, ImporterError, Parsed
 from importers.pdf import read_pdf
 from importers.sanitize import clean_text
@@ -113,7 +114,7 @@ def test_metadata(report: Parsed) -> None:
         "publisher": "Ofsted",
         "authority": "Barnsley",
         "published": None,  # ILACS reports print no publication date
-        "inspection_type": "short",
+        "inspection_type": "short inspection",
         "inspection_start": "2026-01-12",
         "inspection_end": "2026-01-16",
         "lead_inspector": "Jane Example",
@@ -137,8 +138,10 @@ def test_judgement_facts_from_the_table_and_the_section_headings(report: Parsed)
 
 def test_inspection_and_improvement_facts(report: Parsed) -> None:
     (inspection,) = [f for f in report.facts if f.type == "inspection"]
-    assert report.text[inspection.span[0]:inspection.span[1]] == FOOTER_DATES
-    assert inspection.get("inspection_type") == "short"
+    assert report.text[inspection.span[0]:inspection.span[1]] == f"Inspection dates: {FOOTER_DATES}"
+    assert inspection.get("inspection_type") == "short inspection"
+    assert inspection.get("inspection_type") in INSPECTION_TYPES
+    assert inspection.get("subject") is True and inspection.get("date_source") == "text"
     assert inspection.get("lead_inspector") == "Jane Example"
     improvements = [f.get("text") for f in report.facts if f.type == "improvement"]
     assert improvements == [

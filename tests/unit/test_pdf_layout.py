@@ -243,3 +243,17 @@ def test_clean_lines_of_nothing() -> None:
     assert clean_lines([]) == []
     assert lay_out([]) == ("", [])
     assert lay_out([page(0), page(1)]) == ("", [])
+
+
+def test_many_broken_words_are_spelled_alike_from_first_to_last() -> None:
+    """After a few searches the document's words are gathered into a set; answers must not change."""
+    lines = [line("Child protection and decision-making are strong, and assessment is timely.", 70.9, 800,
+                  x1=RIGHT)]
+    y = 785.5
+    for i in range(80):
+        lines.append(line(f"Plan {i} shows protec-" if i % 2 else f"Plan {i} shows decision-", 70.9, y, x1=RIGHT))
+        lines.append(line("tion work." if i % 2 else "making work.", 70.9, y - 14.5, x1=RIGHT))
+        y -= 29
+    text, _ = lay_out([page(0, *lines)])
+    assert text.count("protection work.") == 40 and text.count("decision-making work.") == 40
+    assert "protec-" not in text and "decisionmaking" not in text

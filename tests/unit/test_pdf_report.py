@@ -113,7 +113,7 @@ def test_a_sif_report_read_as_text() -> None:
     assert meta["kind"] == "ofsted_report" and meta["publisher"] == "Ofsted"
     assert meta["published"] == "2015-12-04"
     assert (meta["inspection_start"], meta["inspection_end"]) == ("2015-10-07", "2015-10-29")
-    assert meta["inspection_type"] == "full"
+    assert meta["inspection_type"] == "inspection"  # a full SIF inspection
     assert meta["lead_inspector"] == "Sam Example"
     assert meta["inspectors"] == ["Sam Example", "Alex Person", "Jo Bloggs", "Chris O'Brien"]
 
@@ -170,7 +170,7 @@ def test_an_ilacs_head_with_the_lead_inspectors_title_on_its_own_line() -> None:
     meta = read_report(text).meta
     assert meta["title"] == "Anytown: Inspection of children's social care services"
     assert meta["lead_inspector"] == "Pat Example"
-    assert meta["inspection_type"] == "standard"  # twelve days on site
+    assert meta["inspection_type"] == "standard inspection"  # twelve days on site
     assert "published" not in meta
 
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.reports
 RI = "requires improvement"
 EXPECTED = {
     "sif-published-2014-07-18.pdf": {
-        "meta": {"kind": "ofsted_report", "inspection_type": "full", "inspection_start": "2014-05-20",
+        "meta": {"kind": "ofsted_report", "inspection_type": "inspection", "inspection_start": "2014-05-20",
                  "inspection_end": "2014-06-11", "published": "2014-07-18"},
         "era": "sif",
         "table": [("overall", RI), ("help and protection", RI), ("children in care", RI), ("adoption", RI),
@@ -34,7 +34,7 @@ EXPECTED = {
         "footnotes": 3,
     },
     "ilacs-standard-published-2018-12-14.pdf": {
-        "meta": {"kind": "ofsted_report", "inspection_type": "standard", "inspection_start": "2018-10-29",
+        "meta": {"kind": "ofsted_report", "inspection_type": "standard inspection", "inspection_start": "2018-10-29",
                  "inspection_end": "2018-11-09", "published": None},
         "era": "ilacs",
         "table": [("leadership", RI), ("help and protection", RI), ("children in care and care leavers", RI),
@@ -44,7 +44,7 @@ EXPECTED = {
         "footnotes": 0,
     },
     "ilacs-standard-published-2023-04-11.pdf": {
-        "meta": {"kind": "ofsted_report", "inspection_type": "standard", "inspection_start": "2023-02-13",
+        "meta": {"kind": "ofsted_report", "inspection_type": "standard inspection", "inspection_start": "2023-02-13",
                  "inspection_end": "2023-02-24", "published": None},
         "era": "ilacs",
         "table": [("leadership", "good"), ("help and protection", "good"), ("children in care", RI),
@@ -55,7 +55,7 @@ EXPECTED = {
         "footnotes": 0,
     },
     "ilacs-short-published-2026-02-24.pdf": {
-        "meta": {"kind": "ofsted_report", "inspection_type": "short", "inspection_start": "2026-01-12",
+        "meta": {"kind": "ofsted_report", "inspection_type": "short inspection", "inspection_start": "2026-01-12",
                  "inspection_end": "2026-01-16", "published": None},
         "era": "ilacs",
         "table": [("leadership", "outstanding"), ("help and protection", "good"), ("children in care", "good"),

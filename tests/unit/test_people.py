@@ -209,3 +209,8 @@ def test_spans_are_names_on_any_mix_of_words(text):
 def test_any_unicode_is_safe(text):
     for fact in extract(text, NEWS):
         assert 0 <= fact.span[0] < fact.span[1] <= len(text)
+
+
+def test_portfolio_holder_is_a_role():
+    text = "Councillor Sue Duffy, portfolio holder for children's services, said the result was fantastic."
+    assert [(p[1], p[2]) for p in people(text)] == [("Sue Duffy", "portfolio holder for children's services")]

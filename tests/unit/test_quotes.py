@@ -342,3 +342,18 @@ def test_marks_and_words_never_break_the_invariants(text):
 def test_any_unicode_is_safe(text):
     for fact in extract(text, NEWS):
         assert 0 <= fact.span[0] < fact.span[1] <= len(text)
+
+
+def test_pronoun_before_anyone_has_spoken_is_the_person_named_just_before():
+    text = (
+        "Claire Winter, Executive Director of Children's Services, presented the report. "
+        'She said: "This is the result of years of hard work by our staff."'
+    )
+    (quote,) = quotes(text)
+    assert quote["speaker"] == "Claire Winter"
+
+
+def test_pronoun_with_no_person_named_before_has_no_speaker():
+    text = 'The committee received the report. She said: "This is the result of years of hard work."'
+    (quote,) = quotes(text)
+    assert quote["speaker"] is None
