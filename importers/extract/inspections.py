@@ -82,7 +82,7 @@ _MENTIONS: tuple[tuple[str, str | None], ...] = (
     (r"short\s+inspection", "short inspection"),
     (r"standard\s+inspection", "standard inspection"),
     (rf"{_PREFIX}(?:re-?)?inspection(?:\s+report)?", "inspection"),
-    (r"(?:Ofsted\s+)?inspectors(?:,?\s+(?:who|that))?\s+(?:visited|returned\s+to|went\s+into)", "inspection"),
+    (r"(?:Ofsted\s+)?inspectors(?:,?\s+(?:who|that))?\s+(?:visited|returned\s+to|went\s+into|spent)", "inspection"),
     (r"(?:was|were|been)\s+(?:(?:last|previously|recently|first)\s+)?inspected", "inspection"),
     (r"(?:this|the|that)\s+(?:\w{1,6}-day\s+)?visit", None),
 )

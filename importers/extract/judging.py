@@ -205,6 +205,10 @@ _ENTITY_NOUNS = frozenset(
 _NEXT_TOKEN = re.compile(r"[\"'’”]?(?P<punct>[.,;:!?)\]]?)[\"'’”]?[ \t]*(?P<word>[^\W\d_][\w'’-]*|\S)?")
 _SPACE = re.compile(r"\s*")
 _CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—]|\s-\s)")
+_SAYS_OFSTED_AFTER = re.compile(
+    rf"{_CQ},?\s+(?:says?|finds?|rules?|warns?)\s+(?:Ofsted|(?:the\s+)?(?:inspectors?|watchdog|report))\b",
+    re.IGNORECASE,
+)
 # "help and protection was inadequate and children in care required
 # improvement": a conjunction opening a clause with its own verb also ends the
 # first rating's clause.
@@ -322,6 +326,12 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _said_of_council(index, s_start, start, full_phrase):
             return Cue("verdict", start)
         return None
+    if _SAYS_OFSTED_AFTER.match(text, end) and not weak_adjective:
+        # A headline drops the verb: "Kent children's services still inadequate, says Ofsted".
+        adverbs = _SUBJECT_ADVERBS.search(text, lead_start, start)
+        subject_end = adverbs.start() if adverbs else start
+        if subject_end > s_start and _names_council_or_area(index, s_start, subject_end):
+            return Cue("copula", subject_end)
     copula = _COPULA.search(lead)
     ends = (
         _CLAUSE_END_AFTER.match(text, end) or _OVERALL_AFTER.match(text, end)

@@ -47,10 +47,13 @@ class MainScreen(Screen[None]):
     HELP = "Main screen"
     app: OfstedApp  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_tab('timeline')", "Timeline", id="main.tab-timeline"),
-        Binding("2", "show_tab('documents')", "Docs", id="main.tab-documents"),
-        Binding("3", "show_tab('search')", "Search", show=False, id="main.tab-search"),
-        Binding("slash", "focus_search", "Search", key_display="/", id="main.search"),
+        # Keys that move the focus are priority bindings: they run as the key
+        # arrives, so keys typed straight after them go to the new widget (see
+        # check_action for why they stand aside while an input has the focus).
+        Binding("1", "show_tab('timeline')", "Timeline", priority=True, id="main.tab-timeline"),
+        Binding("2", "show_tab('documents')", "Docs", priority=True, id="main.tab-documents"),
+        Binding("3", "show_tab('search')", "Search", show=False, priority=True, id="main.tab-search"),
+        Binding("slash", "focus_search", "Search", key_display="/", priority=True, id="main.search"),
         Binding("f", "toggle_sidebar", "Filters", id="main.filters"),
         Binding("x", "clear_filters", "Clear", id="main.clear-filters"),
         Binding("b", "bookmark", "Bookmark", id="main.bookmark"),
@@ -262,9 +265,16 @@ class MainScreen(Screen[None]):
         self._show_counts()
 
     # -- actions -------------------------------------------------------------
+    _TYPED = frozenset({"show_tab", "focus_search"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While an input has the focus, "/" and the digits are typed into it.
+        if action in self._TYPED and isinstance(self.focused, Input):
+            return False
+        return True
+
     # Focus moves at once (Screen.set_focus), not after a refresh as Widget.focus
     # does, so keys typed straight after "/" or "2" reach the new widget.
-
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = _TABS[tab]
         target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults}[tab]

@@ -161,7 +161,8 @@ class ReaderScreen(Screen[None]):
             self.call_later(self._close)
             return
         self._show(document)
-        self._open_at_start(document)
+        # After the first layout: before it the reader has no height to scroll in.
+        self.call_after_refresh(self._open_at_start, document)
         self.reader.focus()
         self._ready = True
 

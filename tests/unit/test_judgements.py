@@ -428,3 +428,20 @@ def test_other_council_does_not_take_the_subject_inspections_date():
     found = {(r[5], r[1]): r[3] for r in rows(text, authority="Cumbria")}
     assert found[("Cumbria", "good")] == (2021, 11)
     assert found[("Somerset", "requires improvement")] == (None, None)
+
+
+def test_rating_before_and_a_new_clause_is_a_verdict():
+    text = "The report said help and protection was inadequate and children in care required improvement."
+    assert {(r[1], r[2]) for r in rows(text)} == {
+        ("inadequate", "help and protection"), ("requires improvement", "children in care"),
+    }
+    # "and" before no verb of its own still joins a description.
+    assert rows("Practice was good and children were safe.") == []
+
+
+def test_headline_without_a_verb_says_ofsted():
+    text = "Northamptonshire children's services still inadequate, says Ofsted"
+    assert [(r[1], r[2], r[5]) for r in rows(text)] == [("inadequate", "overall", "Northamptonshire")]
+    # Said of a children's home, or of progress, it is no council's rating.
+    assert rows("Children's homes good, says Ofsted") == []
+    assert rows("Progress good, says Ofsted") == []

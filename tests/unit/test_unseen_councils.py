@@ -57,6 +57,7 @@ def speakers(name: str) -> dict[str, tuple[str | None, str | None]]:
         ("jtai", "ofsted_report", "Cumbria", "2018-05-22", "Ofsted"),
         ("several", "news", "Croydon", None, None),
         ("bbc_cumbria_upgrade", "news", "Cumbria", None, None),
+        ("bbc_northamptonshire", "news", "Northamptonshire", None, None),
     ],
 )
 def test_metadata(name, kind, authority, published, publisher):
@@ -214,3 +215,29 @@ def test_other_council_named_in_passing_does_not_borrow_the_inspection_date():
     assert said["This judgement reflects a huge amount of work."] == (
         "John Macilwraith", "executive director of people",
     )
+
+
+def test_inspectors_who_visited_set_off_by_commas_date_the_report():
+    (subject,) = [i for i in facts("bbc_northamptonshire", "inspection") if i["subject"]]
+    assert subject["_text"] == "Ofsted inspectors, who visited"
+    assert (subject["year"], subject["month"], subject["day"], subject["end_day"]) == (2019, 7, 8, 19)
+    found = judgements("bbc_northamptonshire")
+    # "help and protection was inadequate and children in care required improvement"
+    assert ("Northamptonshire", "inadequate", "help and protection", 2019, 7) in found
+    assert ("Northamptonshire", "requires improvement", "children in care", 2019, 7) in found
+    assert ("Northamptonshire", "requires improvement", "overall", 2016, None) in found
+    assert ("Sandwell", "inadequate", "overall", None, None) in found
+    assert ("Birmingham", "inadequate", "overall", None, None) in found
+
+
+def test_local_paper_upgrade_to_outstanding():
+    document = doc("local_outstanding")
+    assert (document.kind, document.authority, document.publisher) == ("news", "Wiltshire", "Newsquest Media Group")
+    (subject,) = [i for i in facts("local_outstanding", "inspection") if i["subject"]]
+    assert (subject["_text"], subject["year"], subject["month"]) == ("Inspectors spent", 2024, 3)
+    found = judgements("local_outstanding")
+    assert ("Wiltshire", "outstanding", "overall", 2024, 3) in found
+    assert ("Wiltshire", "good", "overall", 2019, None) in found
+    # "Last year" is not resolved to a year; the other council keeps no date of Wiltshire's.
+    assert ("Swindon", "requires improvement", "overall", None, None) in found
+    assert speakers("local_outstanding")["Our social workers go above and beyond every day."][0] == "Laura Mayes"
