@@ -154,13 +154,19 @@ async def _drive_reader(db: Path, profile: cProfile.Profile) -> None:
 
     app = make_app(db)
     async with app.run_test(size=(160, 48)) as pilot:
-        while app.corpus is None:
+        while not (app.corpus is not None and app.search_ready):
             await pilot.pause(0.05)
         longest = max(app.corpus.documents.values(), key=lambda d: len(d.get("text") or ""))
-        profile.enable()
-        app.open_document(longest["id"])
-        await pilot.pause()
-        profile.disable()
+        for attempt in range(2):  # the first opening warms the corpus's lazy indexes
+            if attempt:
+                profile.enable()
+            app.open_document(longest["id"])
+            while not (type(app.screen).__name__ == "ReaderScreen" and app.screen.reader.virtual_size.height):
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+            profile.disable()
+            await pilot.press("escape")
+            await pilot.pause()
 
 
 def main(argv: list[str] | None = None) -> int:

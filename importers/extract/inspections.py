@@ -157,6 +157,7 @@ _OTHER_EVENT_BETWEEN = re.compile(
 )
 # "focused visit to Haringey", "inspection of Kent's children's services"
 _TO_AUTHORITY = re.compile(r"\s+(?:(?:to|of|in|at|into)\s+)?(?:the\s+)?(?:[\w'’]+\s+){0,2}")
+_OPENING_ADVERBIAL = re.compile(r"[\W_]*(?:In|On|Between|During|From|Over)\s+")
 _FOLLOWING_DATE_WINDOW = 140
 _PRECEDING_DATE_WINDOW = 60
 
@@ -367,6 +368,17 @@ def _governing_date(index: TextIndex, span: tuple[int, int], starts: list[int]) 
     ]
     if preceding and not mention_between(preceding[-1].end, start):
         return preceding[-1]
+    # An opening adverbial dates its whole sentence, however long the subject:
+    # "Between 26 and 30 March 2018, Ofsted, the CQC, HMICFRS and HMIP carried
+    # out a joint inspection".
+    opening = _OPENING_ADVERBIAL.match(text, s_start, start)
+    if opening is not None:
+        first = index.dates_in(opening.end(), start)
+        if (
+            first and first[0].start == opening.end() and text.startswith(",", first[0].end)
+            and not other_event_date(text, first[0]) and not mention_between(first[0].end, start)
+        ):
+            return first[0]
     return None
 
 

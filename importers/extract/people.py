@@ -445,8 +445,9 @@ def _role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> 
                 return None
             role_end = split[0] or role_end
             organisation = split[1] or organisation
-        elif all(t.group()[0].isupper() or t.group().casefold() in _FIELD_WORDS for t in complement):
-            # An address block's "Director Children's Services".
+        elif _field_after_head(complement):
+            # An address block's "Director Children's Services" or
+            # "Strategic Director, Children's Services".
             role_end = complement[-1].end()
         else:
             return None
@@ -456,6 +457,12 @@ def _role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> 
     if organisation is None and any(t.group().casefold() == "council" for t in toks[role_start_index:head]):
         organisation = _council_before(text, start, ctx_authority)
     return _Role(start, end, _clean_role(role), organisation)
+
+
+def _field_after_head(complement: list[re.Match[str]]) -> bool:
+    """Capitalised or field words after a role's head, perhaps after one comma."""
+    words = complement[1:] if complement[0].group() == "," else complement
+    return bool(words) and all(t.group()[0].isupper() or t.group().casefold() in _FIELD_WORDS for t in words)
 
 
 def _clean_role(role: str) -> str:

@@ -112,6 +112,11 @@ _DIGIT_GROUP_AFTER = re.compile(r"[ \t]\d{3}")
 _TIMEFRAME_BEFORE = re.compile(
     r"(?i)\b(?:last|past|next|previous|first|coming|recent|following|preceding|latest|final)\s+$"
 )
+_INSPECTION_LENGTH_BEFORE = re.compile(
+    r"(?i)\b(?:inspectors?|inspection|visit)\s*,?\s+(?:(?:which|that|who)\s+)?(?:(?:was|were|had)\s+)?"
+    r"(?:spent|lasted|lasting|took|(?:carried\s+out|conducted|took\s+place)\s+over)\s+"
+    r"(?:(?:more\s+than|about|nearly|almost|just\s+over|around)\s+)?$"
+)
 _QUALIFIER_BEFORE = re.compile(
     r"(?i)\b(?P<q>more\s+than|fewer\s+than|less\s+than|over|under|almost|nearly|around|about|"
     r"approximately|approx\.?|roughly|some|at\s+least|up\s+to|just\s+over|just\s+under|only|"
@@ -222,8 +227,14 @@ def _excluded(text: str, start: int, end: int, number: str, has_unit_sign: bool)
 
 
 def _timeframe(text: str, start: int, unit: str) -> bool:
-    """"the last 12 months", "the next three years": when, not how many."""
-    return unit.endswith(_PERIODS) and bool(_TIMEFRAME_BEFORE.search(text, max(0, start - 12), start))
+    """"the last 12 months", "the next three years": when, not how many; and
+    "inspectors spent two weeks", the length of the inspection itself."""
+    if not unit.endswith(_PERIODS):
+        return False
+    return bool(
+        _TIMEFRAME_BEFORE.search(text, max(0, start - 12), start)
+        or _INSPECTION_LENGTH_BEFORE.search(text, max(0, start - 100), start)
+    )
 
 
 def _value(number: str, multiplier: str | None) -> int | float:

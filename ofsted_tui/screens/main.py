@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker
 
+from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, FilterResult, Filters
 from ofsted_tui.search import SearchHit
 from ofsted_tui.widgets.documents import DocumentList
@@ -28,8 +29,6 @@ from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
 from ofsted_tui.widgets.timeline import EventDetail, SourceList, TimelineList, source_rows
 from ofsted_tui.widgets.trajectory import Trajectory
-
-from ofsted_tui.corpus import Corpus
 
 if TYPE_CHECKING:
     from ofsted_tui.app import OfstedApp

@@ -391,8 +391,10 @@ class DocumentView(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         top = int(self.scroll_offset.y)
         if not top <= line < top + height:
-            # A third of the way down leaves context above the passage.
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True)
+            # A third of the way down leaves context above the passage. Forced:
+            # just after a new virtual size the scrollbars are not laid out yet
+            # and Textual would refuse the scroll.
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
 
     def visible_lines(self) -> range:
         top = int(self.scroll_offset.y)

@@ -270,3 +270,13 @@ async def test_keys_typed_in_one_burst_after_slash_reach_the_search_box(app, ope
         assert app.screen.query_one("#query").value == "good"
         assert app.focused is app.screen.query_one(SearchResults)
         assert not opened
+
+
+@pilot_test
+async def test_slash_and_digits_are_typed_while_an_input_has_the_focus(app):
+    async with app.run_test(size=WIDE) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "a/2")
+        assert app.screen.query_one("#query").value == "a/2"
+        assert app.screen.query_one("#tabs").active == "tab-timeline"

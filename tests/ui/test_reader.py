@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input, Label, Static
 
 from ofsted_tui.screens.reader import ReaderScreen
+from ofsted_tui.store import StoreData
 from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ExportDialog
 from ofsted_tui.widgets.facts import FactsPane
 from ofsted_tui.widgets.reader import DocumentView
@@ -454,3 +455,19 @@ async def test_the_reader_rewraps_on_resize_and_keeps_the_place():
         assert reader._layout.width > 80
         assert abs(reader._top_offset() - top) < 400
         assert isinstance(app.screen.facts_pane, FactsPane)
+
+
+@pilot_test
+async def test_opening_deep_in_a_long_report_scrolls_the_passage_into_view():
+    doc, facts = big_document(20)
+    data = StoreData(documents=[doc], facts=facts)
+    target = facts[-7]
+    app = ReaderApp(corpus(data), "big", span=tuple(target["span"]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.screen.reader
+        assert reader.selected_fact_id == target["id"]
+        line = reader._layout.line_of(reader._layout.to_display(target["span"][0]))
+        assert line > 100
+        assert line in reader.visible_lines()

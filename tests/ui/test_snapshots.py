@@ -38,7 +38,7 @@ def test_main_wide(snap_compare, app):
 
 
 def test_main_narrow(snap_compare, app):
-    assert snap_compare(app, terminal_size=NARROW, run_before=prepared("up", "up", "up"))
+    assert snap_compare(app, terminal_size=NARROW, run_before=prepared("down", "down", "down"))
 
 
 def test_filters_narrow(snap_compare, app):

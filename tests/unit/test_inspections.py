@@ -242,3 +242,18 @@ def test_reported_speech_had_does_not_make_the_inspection_earlier():
     text = "The Committee noted that Ofsted had judged the service good following the inspection in June 2022."
     ((_, _, when, _, subject, _, _),) = rows(text)
     assert (when, subject) == ((2022, 6, None), True)
+
+
+def test_opening_adverbial_dates_an_inspection_after_a_long_subject():
+    text = (
+        "Between 26 and 30 March 2018, Ofsted, the Care Quality Commission (CQC), HMI Constabulary "
+        "and Fire & Rescue Services (HMICFRS) and HMI Probation (HMIP) carried out a joint inspection."
+    )
+    ((_, _, when, end, _, _, _),) = rows(text)
+    assert (when, end) == ((2018, 3, 26), (3, 30))
+    # A date inside the sentence, not opening it, stays out of reach.
+    text = (
+        "Leaders said that the changes made since March 2018, with the police, health partners, schools "
+        "and the voluntary sector, were noticed by the inspection."
+    )
+    assert [r[2] for r in rows(text)] in ([], [(None, None, None)])

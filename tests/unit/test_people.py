@@ -214,3 +214,8 @@ def test_any_unicode_is_safe(text):
 def test_portfolio_holder_is_a_role():
     text = "Councillor Sue Duffy, portfolio holder for children's services, said the result was fantastic."
     assert [(p[1], p[2]) for p in people(text)] == [("Sue Duffy", "portfolio holder for children's services")]
+
+
+def test_address_block_role_with_a_comma():
+    text = "Mark Douglas\nStrategic Director, Children's Services\nBradford Council\n"
+    assert [(p[1], p[2]) for p in people(text)] == [("Mark Douglas", "Strategic Director, Children's Services")]

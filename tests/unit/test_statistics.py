@@ -167,3 +167,19 @@ def test_numbers_and_units_never_break_the_invariants(text):
 def test_any_unicode_is_safe(text):
     for fact in extract(text, CTX):
         assert 0 <= fact.span[0] < fact.span[1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The length of the inspection itself is not a statistic about children.
+        ("Inspectors spent two weeks in the county in March 2024.", []),
+        ("The inspection, carried out over three weeks in November 2021, found it.", []),
+        ("The visit lasted three days.", []),
+        # Periods children wait are, even in a sentence about the inspection.
+        ("The inspection found children waited over 12 weeks.", ["over 12 weeks"]),
+        ("Inspectors found 40 children waited more than 12 weeks.", ["40 children", "more than 12 weeks"]),
+    ],
+)
+def test_length_of_the_inspection_is_not_a_statistic(text, expected):
+    assert [f.fields["text"] for f in extract(text, None)] == expected

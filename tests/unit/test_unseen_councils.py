@@ -175,6 +175,8 @@ def test_focused_letter_without_address_block_is_an_ofsted_letter():
 def test_jtai_letter_is_a_joint_targeted_area_inspection():
     subject = [i for i in facts("jtai", "inspection") if i["subject"]]
     assert {i["inspection_type"] for i in subject} == {"joint targeted area inspection"}
+    # "Between 26 and 30 March 2018, Ofsted, the Care Quality Commission ... carried out a joint inspection"
+    assert all((i["year"], i["month"], i["day"], i["end_day"]) == (2018, 3, 26, 30) for i in subject)
     assert judgements("jtai") == {("Cumbria", "requires improvement", "overall", 2016, None)}
 
 
@@ -241,3 +243,23 @@ def test_local_paper_upgrade_to_outstanding():
     # "Last year" is not resolved to a year; the other council keeps no date of Wiltshire's.
     assert ("Swindon", "requires improvement", "overall", None, None) in found
     assert speakers("local_outstanding")["Our social workers go above and beyond every day."][0] == "Laura Mayes"
+
+
+def test_monitoring_letter_address_block_and_earlier_visit():
+    document = doc("monitoring_letter_bradford")
+    assert (document.kind, document.authority, document.published) == ("ofsted_letter", "Bradford", "2020-03-05")
+    people = {p["name"]: p["role"] for p in facts("monitoring_letter_bradford", "person")}
+    # "Strategic Director, Children's Services" on the line below the name.
+    assert people["Mark Douglas"] == "Strategic Director, Children's Services"
+    visits = facts("monitoring_letter_bradford", "inspection")
+    subject = [v for v in visits if v["subject"]]
+    assert subject[0]["inspectors"] == ["Rachel Griffiths", "Kathryn Grindrod"]
+    assert all((v["year"], v["month"], v["day"]) == (2020, 2, 4) for v in subject)
+    # "since the last monitoring visit in October 2019" is another, earlier visit.
+    assert [(v["year"], v["month"]) for v in visits if not v["subject"]] == [(2019, 10)]
+    assert judgements("monitoring_letter_bradford") == {("Bradford", "inadequate", "overall", 2018, 10)}
+
+
+def test_statistics_are_about_children_not_the_inspection():
+    assert [s["text"] for s in facts("local_outstanding", "statistic")] == ["120 children"]
+    assert [s["text"] for s in facts("bbc_cumbria_upgrade", "statistic")] == ["12%"]
