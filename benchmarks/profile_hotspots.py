@@ -161,12 +161,20 @@ async def _drive_reader(db: Path, profile: cProfile.Profile) -> None:
             if attempt:
                 profile.enable()
             app.open_document(longest["id"])
-            while not (type(app.screen).__name__ == "ReaderScreen" and app.screen.reader.virtual_size.height):
+            while not _reader_shown(app):
                 await asyncio.sleep(0.001)
             await pilot.pause()
             profile.disable()
             await pilot.press("escape")
             await pilot.pause()
+
+
+def _reader_shown(app) -> bool:  # type: ignore[no-untyped-def]
+    """The reader is on screen with its text laid out (not merely pushed)."""
+    if type(app.screen).__name__ != "ReaderScreen":
+        return False
+    views = app.screen.query("#reader-document")
+    return bool(views) and views.first().virtual_size.height > 0
 
 
 def main(argv: list[str] | None = None) -> int:
