@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from importers.extract.dates import iso_date
 from importers.vocabulary import rating_label
 
 __all__ = ["build_events", "date_label", "UNGRADED_TYPES"]
@@ -233,7 +234,7 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
         "month": cluster.month,
         "day": cluster.day if cluster.month else None,
         "precision": precision,
-        "date": _iso(cluster.year, cluster.month, cluster.day if cluster.month else None),
+        "date": iso_date(cluster.year, cluster.month, cluster.day if cluster.month else None),
         "type": event_type,
         "rating": overall["rating"] if overall else None,
         "rating_text": overall["rating_text"] if overall else None,
@@ -256,16 +257,6 @@ def _precision(cluster: _Cluster) -> str | None:
     if cluster.month is None:
         return "year"
     return "day" if cluster.day else "month"
-
-
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
-    if year is None:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def date_label(event: dict[str, Any]) -> str:

@@ -29,7 +29,7 @@ from dateutil.parser import parserinfo
 from importers.extract import DocContext
 from importers.model import Fact
 
-__all__ = ["DateMention", "extract", "find_dates", "month_number"]
+__all__ = ["DateMention", "extract", "find_dates", "iso_date", "month_number"]
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,15 @@ class DateMention:
     @property
     def iso(self) -> str | None:
         """The start as ISO text at its precision ("2010", "2010-02", "2010-02-23")."""
-        return _iso(self.year, self.month, self.day)
+        return iso_date(self.year, self.month, self.day)
 
     @property
     def end_iso(self) -> str | None:
-        return _iso(self.end_year, self.end_month, self.end_day) if self.is_range else None
+        return iso_date(self.end_year, self.end_month, self.end_day) if self.is_range else None
 
 
-def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """ISO at the precision known: "2010", "2010-02" or "2010-02-23"; None without a year."""
     if year is None:
         return None
     if month is None:
