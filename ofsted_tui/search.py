@@ -65,17 +65,14 @@ class SearchIndex:
         hi = bisect.bisect_left(self._vocabulary, word + "\uffff")
         return self._vocabulary[lo:hi][:200]
 
-    def search(self, query: str, limit: int = 50, within: set[str] | None = None) -> list[SearchHit]:
-        phrases = [p.strip() for p in _PHRASE.findall(query) if p.strip()]
-        words = tokenize(_PHRASE.sub(" ", query))
-        for phrase in phrases:
-            words.extend(tokenize(phrase))
+    def ranked(self, query: str) -> list[tuple[str, float]]:
+        """Every matching document id with its score, best first; no snippets cut."""
+        phrases, words, ends_open = _parse(query)
         if not words:
             return []
         total = max(len(self._texts), 1)
         avg = sum(self._lengths.values()) / total
         scores: dict[str, float] | None = None
-        ends_open = not query.rstrip().endswith(('"', " "))
         for i, word in enumerate(words):
             prefix = ends_open and i == len(words) - 1 and not phrases
             term_scores: dict[str, float] = {}
@@ -92,23 +89,25 @@ class SearchIndex:
             if not scores:
                 return []
         assert scores is not None
-        candidates = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if phrases:
+            patterns = [re.compile(_phrase_regex(p), re.IGNORECASE) for p in phrases]
+            ranked = [kv for kv in ranked if all(p.search(self._texts[kv[0]]) for p in patterns)]
+        return ranked
+
+    def search(self, query: str, limit: int = 50, within: set[str] | None = None) -> list[SearchHit]:
+        """The best ``limit`` matches with snippets (only those are cut)."""
+        candidates = self.ranked(query)
         if within is not None:
             candidates = [kv for kv in candidates if kv[0] in within]
-        hits = []
+        if not candidates:
+            return []
+        phrases, words, ends_open = _parse(query)
         pattern = _match_pattern(words, phrases, ends_open)
-        for doc_id, score in candidates:
-            hit = self._hit(doc_id, score, pattern, phrases)
-            if hit is not None:
-                hits.append(hit)
-            if len(hits) >= limit:
-                break
-        return hits
+        return [self._hit(doc_id, score, pattern) for doc_id, score in candidates[:limit]]
 
-    def _hit(self, doc_id: str, score: float, pattern: re.Pattern[str], phrases: list[str]) -> SearchHit | None:
+    def _hit(self, doc_id: str, score: float, pattern: re.Pattern[str]) -> SearchHit:
         text = self._texts[doc_id]
-        if phrases and not all(re.search(_phrase_regex(p), text, re.IGNORECASE) for p in phrases):
-            return None
         first = pattern.search(text)
         if first is None:  # matched through the title only
             return SearchHit(doc_id, score, 0, 0, text[:SNIPPET_WIDTH].replace("\n", " "), 0, [])
@@ -120,6 +119,16 @@ class SearchIndex:
         snippet = text[start:end].replace("\n", " ")
         matches = [(m.start() - start, m.end() - start) for m in pattern.finditer(text, start, end)]
         return SearchHit(doc_id, score, first.start(), first.end(), snippet, start, matches)
+
+
+def _parse(query: str) -> tuple[list[str], list[str], bool]:
+    """Quoted phrases, all query words, and whether the last word is still being typed."""
+    phrases = [p.strip() for p in _PHRASE.findall(query) if p.strip()]
+    words = tokenize(_PHRASE.sub(" ", query))
+    for phrase in phrases:
+        words.extend(tokenize(phrase))
+    # A trailing space or closing quote means the last word is complete.
+    return phrases, words, not (query.endswith(" ") or query.rstrip().endswith('"'))
 
 
 def _phrase_regex(phrase: str) -> str:

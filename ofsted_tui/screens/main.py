@@ -155,9 +155,9 @@ class MainScreen(Screen[None]):
             if answer is None:
                 return None, [], f"Searching for “{query}”…"
             return answer[1], answer[2], f"Searching for “{query}”…"
-        hits = answer[2]
-        more = f" (the first {MAX_HITS} listed)" if len(hits) > MAX_HITS else ""
-        return answer[1], hits, f"{plural(len(hits), 'document')} match “{query}”{more}"
+        ids, hits = answer[1], answer[2]
+        more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
+        return ids, hits, f"{plural(len(ids), 'document')} match “{query}”{more}"
 
     def _request_search(self) -> None:
         # One search at a time; a query typed meanwhile is searched when it ends.
@@ -168,17 +168,19 @@ class MainScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="search", name="searching")
     def _search(self, query: str, corpus: Corpus) -> None:
         try:
-            hits = corpus.search_index.search(query, limit=len(corpus.documents))
+            # Every match filters the panes; snippets are cut only for the rows listed.
+            ids = {doc_id for doc_id, _ in corpus.search_index.ranked(query)}
+            hits = corpus.search_index.search(query, limit=MAX_HITS + 1)
         except Exception:
-            self.app.call_from_thread(self._searched, query, corpus, None)
+            self.app.call_from_thread(self._searched, query, corpus, set(), None)
             raise
-        self.app.call_from_thread(self._searched, query, corpus, hits)
+        self.app.call_from_thread(self._searched, query, corpus, ids, hits)
 
-    def _searched(self, query: str, corpus: Corpus, hits: list[SearchHit] | None) -> None:
+    def _searched(self, query: str, corpus: Corpus, ids: set[str], hits: list[SearchHit] | None) -> None:
         self.searching = False
         if corpus is self.corpus:
             # A failed search (reported by the app) answers "nothing", so it is not retried in a loop.
-            self._answer = (query, {h.doc_id for h in hits or ()}, hits or [])
+            self._answer = (query, ids, hits or [])
         self.refresh_view()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
