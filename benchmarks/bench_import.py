@@ -10,7 +10,9 @@ In one run, each phase in a fresh interpreter (so peak memory is its own):
   fact rows, the timeline rebuild) and the one write;
 - reimport: importing the same files again (a no-op: nothing changed).
 
-The store's overhead is (import - extract) / extract. With the real reports in
+The store's overhead is (import - extract) / extract across the two runs, and
+(import - its parse) / its parse within the import run (the verdict: it is not
+moved by load changing between runs). With the real reports in
 ../shared/reports/haringey present, the PDF import into a new store is timed
 against bare text extraction of the same reports (``bench_pdf.py``'s figures,
 which also give the reader and ``import_file`` alone).
@@ -186,9 +188,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{docs / imported['seconds']:.0f} docs/s", f"< {limit:.0f} s", imported["seconds"] < limit)
     table.add("  of which parse / read / events / write",
               " / ".join(f"{steps.get(k, 0):.2f}" for k in ("parse", "read", "events", "write")) + " s")
-    # The verdict uses CPU time: other work on the machine moves wall time more than the ratio.
-    table.add("store overhead (import - extract) / extract", f"{overhead:.0%} wall, {overhead_cpu:.0%} CPU",
-              f"< {TARGET_OVERHEAD:.0%}", overhead_cpu < TARGET_OVERHEAD)
+    # Two views of the store's cost: against the separate extract-only run, and (the verdict,
+    # since a busy machine moves one run against another) within the import's own process.
+    split = (imported["seconds"] - steps.get("parse", 0.0)) / steps["parse"] if steps.get("parse") else float("nan")
+    table.add("store overhead (import - extract) / extract", f"{overhead:.0%} wall, {overhead_cpu:.0%} CPU")
+    table.add("store overhead in the import run (all - parse) / parse", f"{split:.0%}",
+              f"< {TARGET_OVERHEAD:.0%}", split < TARGET_OVERHEAD)
     table.add("re-import of the same files (no-op)", f"{again['seconds']:.2f} s")
     table.add("db.json size", f"{imported['db_bytes'] / 2**20:.1f} MiB")
     table.add("peak memory, extract only", f"{extract['peak_rss_mb']:.0f} MiB")
@@ -218,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"store kept at {db} (bench_startup.py and bench_interaction.py open it)")
     save_result(f"import-{args.docs}", {
         "docs": args.docs, "extract": extract, "import": imported, "reimport": again, "overhead": overhead,
-        "overhead_cpu": overhead_cpu, "repeat": args.repeat,
+        "overhead_cpu": overhead_cpu, "overhead_split": split, "repeat": args.repeat,
         "pdf": pdf,
     })
     return 0

@@ -44,8 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         limit = 60.0 * docs / 10000
         table.add(f"import {docs:,} text documents", f"{seconds:.1f} s ({docs / seconds:.0f} docs/s)",
                   f"< {limit:.0f} s", seconds < limit)
-        table.add("store overhead over extraction", f"{imp['overhead_cpu']:.0%} CPU ({imp['overhead']:.0%} wall)",
-                  "< 25%", imp["overhead_cpu"] < 0.25)
+        split = imp.get("overhead_split")
+        if split is None:  # figures saved before the split was recorded
+            steps = imp["import"]["steps"]
+            split = (imp["import"]["seconds"] - steps["parse"]) / steps["parse"]
+        table.add("store overhead over extraction", f"{split:.0%} in the import run "
+                  f"({imp['overhead']:.0%} against the extract-only run)", "< 25%", split < 0.25)
         table.add("peak memory, import", f"{imp['import']['peak_rss_mb']:.0f} MiB", "< 500 MiB",
                   imp["import"]["peak_rss_mb"] < 500)
         table.add("db.json size", f"{imp['import']['db_bytes'] / 2**20:.1f} MiB")

@@ -60,6 +60,11 @@ class Inspection:
     def overall(self) -> str | None:
         return self.grades.get("overall")
 
+    @property
+    def headline(self) -> str | None:
+        """The grade a story leads with: overall effectiveness, else (a joint area review) staying safe."""
+        return self.grades.get("overall") or self.grades.get("safeguarding")
+
 
 _LONDON = frozenset("""Barking and Dagenham|Barnet|Bexley|Brent|Bromley|Camden|Croydon|Ealing|Enfield|
 Greenwich|Hackney|Hammersmith and Fulham|Haringey|Harrow|Havering|Hillingdon|Hounslow|Islington|

@@ -142,9 +142,14 @@ def _history_line(rng: random.Random, earlier: Inspection) -> str:
 
 def _lead(rng: random.Random, v: Inspection, previous: Inspection | None) -> tuple[str, str]:
     """(headline, lead paragraph) for a graded event."""
-    c, rating = v.council, v.overall
+    c, rating = v.council, v.headline
     o, q = quote_marks(rng)
     word = as_written(rating, v.regime, rng)
+    if v.overall is None:  # a joint area review: no overall grade, staying safe leads
+        headline = f"Joint area review judges safeguarding in {c} {o}{word}{q}"
+        lead = (f"A joint area review has judged the contribution of local services in {c} to keeping "
+                f"children safe to be {word}.")
+        return headline, lead
     if v.regime == "annual_rating":
         headline = f"{c} children’s services {o}{rating.replace('performs', 'performing')}{q}, says Ofsted"
         lead = (f"Children’s services in {c} {o}{rating}{q}, according to Ofsted’s annual rating "
@@ -177,7 +182,8 @@ def _graded_body(rng: random.Random, v: Inspection, history: list[Inspection]) -
         f"Ofsted inspected the service over {_weeks(v)} in {MONTHS[v.start.month - 1]}.",
     ))
     body = [lead, when]
-    areas = [a for a in v.grades if a != "overall"]
+    led_with = "overall" if v.overall else "safeguarding"
+    areas = [a for a in v.grades if a not in ("overall", led_with)]
     for area in rng.sample(areas, k=min(len(areas), rng.randint(1, 3))):
         word = as_written(v.grades[area], v.regime, rng)
         body.append(rng.choice((
@@ -185,7 +191,7 @@ def _graded_body(rng: random.Random, v: Inspection, history: list[Inspection]) -
             f"Inspectors judged {_AREA_PHRASES[area]} to be {word}.",
             f"For {_AREA_PHRASES[area]}, the council received {_a(word)} {o}{word}{q} grade.",
         )))
-    strong = v.overall in _GOOD
+    strong = v.headline in _GOOD
     body.append(f"The report said: {o}{paragraph(rng, v.council, 'overall', strong, 2)}{q}")
     body.append(_quote(rng, v.council, rng.choice(_PLEASED if strong else _SORRY)))
     for past in rng.sample(earlier, k=min(len(earlier), rng.randint(0, 2))):
@@ -247,7 +253,7 @@ def write_news(rng: random.Random, council: str, published: dt.date, visit: Insp
     """(headline, text) of a story published on ``published`` about ``visit`` (None: a feature)."""
     if visit is None:
         headline, body = _feature_body(rng, council, published, history)
-    elif visit.overall:
+    elif visit.headline:
         headline, body = _graded_body(rng, visit, history)
     else:
         headline, body = _visit_body(rng, visit, history)
@@ -256,7 +262,7 @@ def write_news(rng: random.Random, council: str, published: dt.date, visit: Insp
     body.insert(rng.randint(2, len(body)), rng.choice(DECOYS))
     body.append(_quote(rng, council, rng.choice(_OBSERVERS)))
     # Background paragraphs: what the service does and what inspectors saw.
-    strong = visit is not None and visit.overall in _GOOD
+    strong = visit is not None and visit.headline in _GOOD
     for _ in range(rng.randint(3, 6)):
         body.append(paragraph(rng, council, "overall", strong, rng.randint(2, 5)))
     furniture = rng.sample(_FURNITURE, k=rng.randint(0, 3))
