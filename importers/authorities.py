@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 __all__ = [
     "AUTHORITIES",
@@ -338,14 +339,28 @@ def find_authorities(text: str) -> list[tuple[int, int, str]]:
     return [(start, end, canonical) for start, end, canonical, _ in _mentions(text)]
 
 
-def _mentions(text: str):
+# Texts at least this long are documents, which several rules scan (the
+# metadata, the clause index, the people rule): their scan is cached.
+_CACHED_LENGTH = 400
+
+
+def _mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """(start, end, canonical, formal) where ``formal`` means council wording was printed."""
     if not isinstance(text, str) or not text:
-        return
+        return ()
+    return _scan_cached(text) if len(text) >= _CACHED_LENGTH else _scan(text)
+
+
+def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    found = []
     for match in _PATTERN.finditer(text):
         canonical = _accept(text, match)
         if canonical is not None:
-            yield match.start(), match.end(), canonical, bool(match["prefix"] or match["suffix"])
+            found.append((match.start(), match.end(), canonical, bool(match["prefix"] or match["suffix"])))
+    return tuple(found)
+
+
+_scan_cached = lru_cache(maxsize=8)(_scan)
 
 
 def _accept(text: str, match: re.Match[str]) -> str | None:

@@ -91,6 +91,7 @@ _DATELINE_NOISE = re.compile(
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|[\s,.|:;•·()\-–—]+",
 )
 _DEAR = re.compile(r"^Dear\s+\S", re.MULTILINE)
+_DIGIT = re.compile(r"\d")
 
 
 def detect_published(text: str, lines: list[str] | None = None) -> str | None:
@@ -157,6 +158,8 @@ def _only_date(fragment: str, allow_words: int) -> DateMention | None:
     """The one dated mention in ``fragment`` if little else is there."""
     if len(fragment) > _MAX_DATELINE_CHARS:
         return None  # a paragraph, not a dateline
+    if _DIGIT.search(fragment) is None:
+        return None  # a dated mention prints its year in figures
     dates = [m for m in find_dates(fragment) if m.year is not None and not m.is_range]
     if len(dates) != 1:
         return None
@@ -184,17 +187,18 @@ class _Signal:
     keys: tuple[str, ...]
     pattern: re.Pattern[str] | None
     points: int
+    ignore_case: bool
 
     def seen(self, text: str, lowered: str) -> bool:
-        ignore_case = self.pattern is None or self.pattern.flags & re.IGNORECASE
-        haystack = lowered if ignore_case else text
+        haystack = lowered if self.ignore_case else text
         if not any(key in haystack for key in self.keys):
             return False
         return self.pattern is None or self.pattern.search(text) is not None
 
 
 def _signal(keys: str, pattern: str | None, points: int, flags: int = 0) -> _Signal:
-    return _Signal(tuple(keys.split("|")), re.compile(pattern, flags) if pattern else None, points)
+    return _Signal(tuple(keys.split("|")), re.compile(pattern, flags) if pattern else None, points,
+                   ignore_case=not pattern or bool(flags & re.IGNORECASE))
 
 
 _LETTER_SIGNALS = (

@@ -159,7 +159,8 @@ class _Geometry:
     def line(self, first: int, last: int) -> tuple[float, float, float, float, float]:
         """x and baseline of the first and the last character, and the last one's size."""
         get_origin, x, y, raw = pdfium_c.FPDFText_GetCharOrigin, self.x, self.y, self.raw
-        first, last = self._char(first), self._char(last)
+        if not self.identity:
+            first, last = self._char(first), self._char(last)
         get_origin(raw, first, x, y)
         x0, y0 = x.value, y.value
         get_origin(raw, last, x, y)

@@ -22,6 +22,9 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Control characters that plain text does not hold (all below space but tab,
+# newline, form feed, carriage return and escape).
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 
 
@@ -39,7 +42,7 @@ def decode_bytes(raw: bytes, path: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f\x1b")
+    controls = len(_BINARY_CONTROLS.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 50):
         raise ImporterError(path, "looks like a binary file, not text (too many control characters)")
     return text

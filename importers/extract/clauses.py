@@ -171,12 +171,13 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     # Look back a little first: most sentences are short. A boundary's
     # look-ahead may reach past ``pos``, so the search runs a little beyond it.
     for reach in (300, _MAX_SENTENCE):
-        boundary = None
+        marks = []
         for match in _SENTENCE_END.finditer(text, max(0, pos - reach), min(len(text), pos + _LOOK_AHEAD)):
             if match.end() > pos:
                 break
-            if _is_boundary(text, match):
-                boundary = match
+            marks.append(match)
+        # The last boundary is wanted: judge the marks from the nearest back.
+        boundary = next((match for match in reversed(marks) if _is_boundary(text, match)), None)
         if boundary is not None:
             start = boundary.end()
             break

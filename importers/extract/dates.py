@@ -231,8 +231,10 @@ def _candidates(text: str, windows: list[tuple[int, int]]) -> list[DateMention]:
     """Every mention any pattern reads inside ``windows``, overlapping or not."""
     candidates: list[DateMention] = []
     for start, end in windows:
-        for kind, pattern in _PATTERNS.items():
-            build = _BUILDERS[kind]
+        # Most stretches (paragraph numbers, figures) hold no month name, and
+        # eight of the patterns cannot match without one.
+        rules = _ALL_RULES if _ANY_MONTH.search(text, start, end) else _NUMERIC_RULES
+        for pattern, build in rules:
             for match in pattern.finditer(text, start, end):
                 mention = build(text, match)
                 if mention is not None:
@@ -484,6 +486,13 @@ _BUILDERS = {
     "month_alone": _build_month_alone,
     "year": _build_year,
 }
+
+
+# Every pattern but these holds ``_MONTH`` (or, month_alone, a full month name, which ``_MONTH`` also reads).
+_NUMERIC = ("numeric", "iso", "year")
+_ANY_MONTH = re.compile(_MONTH)
+_ALL_RULES = [(pattern, _BUILDERS[kind]) for kind, pattern in _PATTERNS.items()]
+_NUMERIC_RULES = [(pattern, _BUILDERS[kind]) for kind, pattern in _PATTERNS.items() if kind in _NUMERIC]
 
 
 def extract(text: str, ctx: DocContext | None = None) -> list[Fact]:

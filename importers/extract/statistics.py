@@ -57,11 +57,13 @@ _WORD_NUMBERS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozens": 24, "hundreds": 200,
 }
+# Opening on a character class lets the scan skip to the letters a number word
+# can start with; the branches then check which letter it was.
 _WORD_NUMBER_RE = re.compile(
-    r"(?=[TtFfSsEeNnHhDd])(?<![\w-])"
-    r"(?:[Tt](?:wo|hree|en|welve|hirteen|wenty|hirty)|[Ff](?:our|ive|ourteen|ifteen|orty|ifty)"
-    r"|[Ss](?:ix|even|ixteen|eventeen|ixty|eventy)|[Ee](?:ight|leven|ighteen|ighty)"
-    r"|[Nn](?:ine|ineteen|inety)|[Hh]undreds?|[Dd]ozens)(?![\w-])"
+    r"[TtFfSsEeNnHhDd](?<![\w-].)"
+    r"(?:(?<=[Tt])(?:wo|hree|en|welve|hirteen|wenty|hirty)|(?<=[Ff])(?:our|ive|ourteen|ifteen|orty|ifty)"
+    r"|(?<=[Ss])(?:ix|even|ixteen|eventeen|ixty|eventy)|(?<=[Ee])(?:ight|leven|ighteen|ighty)"
+    r"|(?<=[Nn])(?:ine|ineteen|inety)|(?<=[Hh])undreds?|(?<=[Dd])ozens)(?![\w-])"
 )
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -317,14 +319,9 @@ class _Finder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.sentences: list[tuple[int, int]] = []
-        for p_start, p_end in paragraphs(text):
-            begin = p_start
-            for boundary in sentence_ends(text, p_start, p_end):
-                self.sentences.append((begin, boundary))
-                begin = boundary
-            self.sentences.append((begin, p_end))
-        self.starts = [start for start, _ in self.sentences]
+        # Paragraphs are split into sentences only where a statistic is found.
+        self.paragraph_starts: list[int] | None = None
+        self.sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}  # paragraph -> (starts, spans)
         self.facts: list[Fact] = []
         # Per sentence, the (unit, description) of each number so far, for
         # comparisons: "39 weeks taken to ... than the recommended 26 weeks".
@@ -337,8 +334,7 @@ class _Finder:
         match = _QUALIFIER_BEFORE.search(text, max(0, number_start - 20), number_start)
         if match:
             start, qualifier = match.start("q"), _spaced(match.group("q")).lower()
-        i = bisect.bisect_right(self.starts, start) - 1
-        s_start, s_end = self.sentences[i] if i >= 0 else (start, len(text))
+        s_start, s_end = self._sentence(start)
         self.facts.append(Fact("statistic", (start, end), {
             "value": value,
             "unit": unit,
@@ -346,6 +342,26 @@ class _Finder:
             "text": text[start:end],
             "qualifier": qualifier,
         }))
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        """The last sentence starting at or before ``pos`` (to the end of the text before any)."""
+        text = self.text
+        spans = paragraphs(text)
+        if self.paragraph_starts is None:
+            self.paragraph_starts = [p_start for p_start, _ in spans]
+        k = bisect.bisect_right(self.paragraph_starts, pos) - 1
+        if k < 0:
+            return pos, len(text)
+        if k not in self.sentences:
+            p_start, p_end = spans[k]
+            sentences, begin = [], p_start
+            for boundary in sentence_ends(text, p_start, p_end):
+                sentences.append((begin, boundary))
+                begin = boundary
+            sentences.append((begin, p_end))
+            self.sentences[k] = ([start for start, _ in sentences], sentences)
+        starts, sentences = self.sentences[k]
+        return sentences[bisect.bisect_right(starts, pos) - 1]
 
     def _measure(self, start: int, end: int, unit: str, s_start: int, s_end: int) -> str | None:
         text = self.text
