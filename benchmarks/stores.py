@@ -34,7 +34,7 @@ REUSE_ENV = "OFSTED_BENCH_REUSE_STORES"
 
 # The code whose output a store is: extraction, the pipeline and the store layout.
 _STAMPED = ("importers", "ofsted_tui/importing.py", "ofsted_tui/store.py", "ofsted_tui/timeline.py",
-            "ofsted_tui/annotations.py")
+            "ofsted_tui/annotations.py", "ofsted_tui/sources.py")
 
 
 def code_stamp() -> str:

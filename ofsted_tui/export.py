@@ -2,7 +2,9 @@
 
 The JSON names are a contract (other tools read them): ``documents`` (id,
 source, title, kind, publisher, authority, published), ``facts`` (id, doc_id,
-type, span and the type's fields) and ``events``.
+type, span and the type's fields, with ``source_links`` where a quote was
+traced to another document) and ``events`` (with ``quotes``: which source
+quotes which document).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
 from ofsted_tui.corpus import Corpus
+from ofsted_tui.sources import DERIVED_FIELDS, link_label
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "export_json", "export_csv", "export_markdown", "export_data"]
 
@@ -24,13 +27,13 @@ CSV_TABLES = ("facts", "events", "documents")
 DOCUMENT_KEYS = ("id", "source", "title", "kind", "publisher", "authority", "published")
 EVENT_KEYS = (
     "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
-    "rating_text", "grade", "era", "judgements", "doc_ids", "fact_ids",
+    "rating_text", "grade", "era", "judgements", "doc_ids", "fact_ids", "quotes",
 )
 
 
 def _fact_out(fact: dict[str, Any]) -> dict[str, Any]:
     out = {"id": fact["id"], "doc_id": fact["doc_id"], "type": fact["type"], "span": list(fact["span"])}
-    for key in FACT_FIELDS.get(fact["type"], ()):
+    for key in FACT_FIELDS.get(fact["type"]) or DERIVED_FIELDS.get(fact["type"], ()):
         out[key] = fact.get(key)
     for key, value in fact.items():
         out.setdefault(key, value)
@@ -65,9 +68,9 @@ def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]
     rows = data[table]
     if table == "facts":
         columns = ["id", "doc_id", "type", "start", "end"]
-        for fields in FACT_FIELDS.values():
+        for fields in (*FACT_FIELDS.values(), *DERIVED_FIELDS.values()):
             columns += [f for f in fields if f not in columns]
-        columns.append("quoted_text")
+        columns += ["source_links", "quoted_text"]
         texts = {d["id"]: d["text"] for d in corpus.documents.values()}
         flat = []
         for fact in rows:
@@ -115,5 +118,16 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
         for quote in corpus.facts_of(doc["id"], "quote"):
             who = quote.get("speaker") or "unattributed"
             lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, characters {quote['span'][0]}-{quote['span'][1]})")
+            for link in quote.get("source_links") or ():
+                other = corpus.documents.get(link["doc_id"])
+                if other is not None:
+                    lines.append(f"  - {link_label(link.get('relation'))} {_md(other.get('title') or other['source'])}, "
+                                 f"characters {link['span'][0]}-{link['span'][1]}")
+        for fact in corpus.facts_of(doc["id"], "repeated"):
+            for link in fact.get("source_links") or ():
+                other = corpus.documents.get(link["doc_id"])
+                if other is not None:
+                    lines.append(f"- Characters {fact['span'][0]}-{fact['span'][1]} ({fact.get('words')} words) are "
+                                 f"repeated in {_md(other.get('title') or other['source'])}")
         lines.append("")
     return "\n".join(lines)

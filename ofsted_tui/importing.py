@@ -19,6 +19,7 @@ from typing import Any
 from importers.model import ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
 from ofsted_tui.annotations import rebuild_events, relink
+from ofsted_tui.sources import trace_sources
 from ofsted_tui.store import Store, StoreData
 
 __all__ = [
@@ -75,30 +76,133 @@ def fact_rows(doc: ImportedDocument) -> list[dict[str, Any]]:
     return rows
 
 
-def parse_files(paths: Iterable[str], progress: Progress | None = None) -> tuple[list[ImportedDocument], list[Failure]]:
+def parse_files(
+    paths: Iterable[str], progress: Progress | None = None, workers: int | None = None,
+) -> tuple[list[ImportedDocument], list[Failure]]:
+    """Read and extract every file under ``paths``, in order; failures are reported per file.
+
+    Many files are parsed by a pool of processes (``workers``, default one per
+    core; 1 parses here), with the same documents, failures and progress calls,
+    in the same order, as parsing them one by one.
+    """
     found = list(iter_files(paths))
     docs: list[ImportedDocument] = []
     failures: list[Failure] = []
-    for done, (path, problem) in enumerate(found, 1):
-        if problem:
-            failures.append(Failure(path, problem))
+    for done, (path, outcome) in enumerate(_outcomes(found, workers), 1):
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
         else:
-            try:
-                docs.append(import_file(path))
-            except ImporterError as exc:
-                failures.append(Failure(path, exc.reason))
-            except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
-                failures.append(Failure(path, f"could not be imported ({type(exc).__name__}: {exc})"))
+            docs.append(outcome)
         if progress:
             progress(path, done, len(found))
     return docs, failures
+
+
+# Below this many files a pool costs more to start than it saves.
+PARALLEL_MIN_FILES = 9
+# Files per task: enough to amortise the round trip, few enough to spread the work evenly.
+_MAX_CHUNK = 16
+
+_Found = tuple[str, "str | None"]  # (path, problem) as iter_files yields them
+
+
+def _parse_one(path: str, problem: str | None) -> ImportedDocument | Failure:
+    if problem:
+        return Failure(path, problem)
+    try:
+        return import_file(path)
+    except ImporterError as exc:
+        return Failure(path, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
+        return Failure(path, f"could not be imported ({type(exc).__name__}: {exc})")
+
+
+def _parse_chunk(chunk: list[_Found]) -> list[ImportedDocument | Failure]:
+    return [_parse_one(path, problem) for path, problem in chunk]
+
+
+def _outcomes(found: list[_Found], workers: int | None) -> Iterator[tuple[str, ImportedDocument | Failure]]:
+    workers = _worker_count() if workers is None else workers
+    if workers < 2 or sum(1 for _, problem in found if not problem) < PARALLEL_MIN_FILES:
+        for path, problem in found:
+            yield path, _parse_one(path, problem)
+        return
+    yield from _pooled(found, workers)
+
+
+def _worker_count() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pooled(found: list[_Found], workers: int) -> Iterator[tuple[str, ImportedDocument | Failure]]:
+    """``_parse_one`` over ``found`` in worker processes, yielded in the given order.
+
+    At most two chunks per worker are in flight, so finished documents never
+    pile up faster than they are taken. Where processes cannot be started, or a
+    worker dies, the files not yet yielded are parsed here instead.
+    """
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    size = max(1, min(_MAX_CHUNK, len(found) // (workers * 4)))
+    chunks = [found[i:i + size] for i in range(0, len(found), size)]
+    taken = 0  # chunks yielded so far
+    try:
+        pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            workers, mp_context=_process_context(), initializer=_ignore_interrupts)
+    except (OSError, ValueError, NotImplementedError, ImportError):  # no processes here (a sandbox)
+        pool = None
+    try:
+        if pool is not None:
+            pending: deque[Future] = deque()
+            while taken < len(chunks):
+                while taken + len(pending) < len(chunks) and len(pending) < 2 * workers:
+                    pending.append(pool.submit(_parse_chunk, chunks[taken + len(pending)]))
+                outcomes = pending.popleft().result()
+                for (path, _), outcome in zip(chunks[taken], outcomes):
+                    yield path, outcome
+                taken += 1
+    except Exception:  # noqa: BLE001 - a pool that fails in any way (a worker killed): parse the rest here
+        pass
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    for chunk in chunks[taken:]:
+        for path, problem in chunk:
+            yield path, _parse_one(path, problem)
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    # Ctrl-C reaches every process of the terminal's group: the importing
+    # process alone handles it (it stops the pool), the workers print nothing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _process_context():  # type: ignore[no-untyped-def]
+    import multiprocessing
+    import sys
+    import threading
+
+    # Forking is the cheapest start, but only safe while this process has one
+    # thread (the explorer imports from a thread worker): else start clean ones.
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and threading.active_count() == 1 and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def apply_documents(data: StoreData, docs: list[ImportedDocument], report: ImportReport, now: str) -> None:
     """Change ``data`` in place to hold ``docs``; fill ``report``."""
     by_id = {d["id"]: d for d in data.documents}
     by_source = {d["source"]: d for d in data.documents}
-    replaced_ids: set[str] = set()
+    replaced: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (old row, new row)
     new_docs, new_facts = [], []
     for doc in docs:
         if doc.id in by_id:
@@ -108,8 +212,7 @@ def apply_documents(data: StoreData, docs: list[ImportedDocument], report: Impor
         row = document_row(doc, now)
         rows = fact_rows(doc)
         if old is not None:
-            replaced_ids.add(old["id"])
-            relink(data.annotations, old, [f for f in data.facts if f["doc_id"] == old["id"]], row, rows)
+            replaced.append((old, row))
             report.replaced.append(doc.source)
         else:
             report.added.append(doc.source)
@@ -121,11 +224,27 @@ def apply_documents(data: StoreData, docs: list[ImportedDocument], report: Impor
     if not new_docs:
         data.changed = False
         return
-    if replaced_ids:
-        data.documents[:] = [d for d in data.documents if d["id"] not in replaced_ids]
-        data.facts[:] = [f for f in data.facts if f["doc_id"] not in replaced_ids]
+    old_facts: dict[str, list[dict[str, Any]]] = {old["id"]: [] for old, _ in replaced}
+    if replaced:
+        for fact in data.facts:
+            if fact["doc_id"] in old_facts:
+                old_facts[fact["doc_id"]].append(fact)
+        data.documents[:] = [d for d in data.documents if d["id"] not in old_facts]
+        data.facts[:] = [f for f in data.facts if f["doc_id"] not in old_facts]
     data.documents.extend(new_docs)
     data.facts.extend(new_facts)
+    # Links between documents (quotes traced to their source, repeated passages)
+    # are recomputed for the councils touched; links to a replaced version go with it.
+    touched = {row.get("authority") for row in new_docs} | {old.get("authority") for old, _ in replaced}
+    data.facts[:] = trace_sources(data.documents, data.facts, touched)
+    if replaced:
+        # After tracing, so a note on a traced passage follows the new version too.
+        new_facts_of: dict[str, list[dict[str, Any]]] = {row["id"]: [] for _, row in replaced}
+        for fact in data.facts:
+            if fact["doc_id"] in new_facts_of:
+                new_facts_of[fact["doc_id"]].append(fact)
+        for old, row in replaced:
+            relink(data.annotations, old, old_facts[old["id"]], row, new_facts_of[row["id"]])
     data.events[:] = rebuild_events(data)
 
 

@@ -18,6 +18,7 @@ from ofsted_tui.corpus import Corpus
 from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import SearchHit
+from ofsted_tui.sources import link_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
 
@@ -111,7 +112,7 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
         table.add_column(column)
     for fact in facts:
         start, end = fact["span"]
-        table.add_row(safe(fact["type"]), Text(f"{start}-{end}"), safe(doc["text"][start:end][:120]), _details(fact))
+        table.add_row(safe(fact["type"]), Text(f"{start}-{end}"), safe(doc["text"][start:end][:120]), _details(fact, corpus))
     return Group(meta, Text(""), text, Text(""), table)
 
 
@@ -123,9 +124,21 @@ _DETAIL_KEYS = {
     "statistic": ("value", "unit", "measure"),
     "date": ("year", "month", "day"),
     "improvement": ("area",),
+    "passage": ("words",),
+    "repeated": ("words", "sentences"),
 }
 
 
-def _details(fact: dict[str, Any]) -> Text:
+def _details(fact: dict[str, Any], corpus: Corpus) -> Text:
     parts = [f"{k}={fact[k]}" for k in _DETAIL_KEYS.get(fact["type"], ()) if fact.get(k) not in (None, "", [])]
-    return safe(", ".join(parts))
+    out = safe(", ".join(parts))
+    for link in fact.get("source_links") or ():
+        other = corpus.documents.get(link.get("doc_id"))
+        if other is None:
+            continue
+        span = link.get("span") or ("?", "?")
+        out.append("\n" if out.plain else "")
+        title = other.get("title") or other["source"]
+        title = title if len(title) <= 60 else title[:59] + "\u2026"
+        out.append_text(safe(f"{link_label(link.get('relation'))}: {title} ({other['id'][:10]}, {span[0]}-{span[1]})"))
+    return out

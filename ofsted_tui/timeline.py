@@ -19,6 +19,8 @@ sources. Rules, in order:
 
 The event's rating comes from the most authoritative source (the report, then
 an Ofsted letter, then the news) and within it the most frequent statement.
+Its ``quotes`` say which of its sources quote which document (a story quoting
+the report), from the quotes' ``source_links``.
 """
 
 from __future__ import annotations
@@ -176,9 +178,24 @@ def build_events(
             placed[doc["id"]] = clusters.setdefault(key, _Cluster(*key))
             placed[doc["id"]].facts.append(fact)
 
-    events = [_event(c, docs) for c in clusters.values()]
+    quoted = _quoted_documents(by_doc, docs)
+    events = [_event(c, docs, quoted) for c in clusters.values()]
     events.sort(key=_sort_key)
     return events
+
+
+def _quoted_documents(by_doc: dict[str, list[dict]], docs: dict[str, dict]) -> dict[str, dict[str, int]]:
+    """For each document, the documents its quotes were traced to and how many passages of each."""
+    out: dict[str, dict[str, int]] = {}
+    for doc_id, facts in by_doc.items():
+        spans: dict[str, set[tuple[int, int]]] = {}
+        for fact in facts:
+            for link in fact.get("source_links") or ():
+                if link.get("relation") == "quotes" and link.get("doc_id") in docs:
+                    spans.setdefault(link["doc_id"], set()).add(tuple(link.get("span") or ()))
+        if spans:
+            out[doc_id] = {other: len(found) for other, found in sorted(spans.items())}
+    return out
 
 
 def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
@@ -202,7 +219,7 @@ def _best_judgement(judgements: list[tuple[dict, dict]]) -> dict | None:
     return next(f for f in top if f["rating"] == rating)
 
 
-def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
+def _event(cluster: _Cluster, docs: dict[str, dict], quoted: dict[str, dict[str, int]]) -> dict[str, Any]:
     facts = cluster.facts
     kinds = {_kind(f) for f in facts}
     event_type = next((t for t in _TYPE_ORDER if t in kinds), sorted(kinds)[0])
@@ -243,6 +260,9 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
         "judgements": judgements,
         "doc_ids": doc_ids,
         "fact_ids": [f["id"] for f in facts],
+        # Which source quotes which document (traced by ofsted_tui.sources): a story quoting the report.
+        "quotes": [{"doc_id": d, "quoted_doc_id": other, "passages": n}
+                   for d in doc_ids for other, n in quoted.get(d, {}).items()],
     }
     event["label"] = date_label(event)
     event["rating_label"] = rating_label(event["rating"], event["era"])

@@ -29,6 +29,7 @@ from ofsted_tui.annotations import CORRECTABLE, delete_annotation, make_annotati
 from ofsted_tui.citation import Citation, cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog
+from ofsted_tui.sources import link_label
 from ofsted_tui.store import Store, StoreData, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
 from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, plural
@@ -174,7 +175,7 @@ class ReaderScreen(Screen[None]):
         facts = self.corpus.facts_of(self.doc_id)
         notes = self.corpus.annotations_of(self.doc_id)
         self.reader.load(document, facts, notes, keep_position=keep_position)
-        self.facts_pane.show(document, facts, notes)
+        self.facts_pane.show(document, facts, notes, documents=self.corpus.documents)
         self.facts_pane.select_fact(self.reader.selected_fact_id)
         self._show_title(document, notes)
         self._show_status()
@@ -221,7 +222,8 @@ class ReaderScreen(Screen[None]):
         if note is not None:
             parts.append(Content.from_rich_text(describe_note(note, {f["id"]: f for f in reader.facts}, text, palette)))
         elif fact is not None:
-            parts += [(f"{fact['type']}  ", "$foreground-muted"), Content.from_rich_text(describe_fact(fact, text, palette))]
+            parts += [(f"{fact['type']}  ", "$foreground-muted"),
+                      Content.from_rich_text(describe_fact(fact, text, palette, self.corpus.documents))]
             for n in self.corpus.annotations_of(self.doc_id):
                 if n.get("fact_id") == fact["id"] and n.get("kind") == "note":
                     body = " ".join(display_safe(n.get("body") or "").split())
@@ -363,7 +365,7 @@ class ReaderScreen(Screen[None]):
             if index is not None:
                 self._open_link(links[index])
 
-        self.app.push_screen(ChoiceDialog("Quoted in", labels), chosen)
+        self.app.push_screen(ChoiceDialog(link_label(links[0].get("relation")).capitalize(), labels), chosen)
 
     def _open_link(self, link: dict[str, Any]) -> None:
         span = tuple(link["span"]) if link.get("span") else None

@@ -30,6 +30,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ofsted_tui.grades import rating_badge
+from ofsted_tui.sources import link_label
 from ofsted_tui.widgets.reader import NOTE_MARKS, component_style
 from ofsted_tui.widgets.reader_layout import display_safe
 
@@ -39,7 +40,7 @@ __all__ = ["FACT_GROUPS", "FactsPane", "Row", "describe_fact", "describe_note"]
 FACT_GROUPS = (
     ("judgement", "Judgements"), ("inspection", "Inspections"), ("quote", "Quotes"),
     ("person", "People"), ("date", "Dates"), ("statistic", "Statistics"),
-    ("improvement", "Improvements"),
+    ("improvement", "Improvements"), ("passage", "Quoted elsewhere"), ("repeated", "Repeated elsewhere"),
 )
 _PLAIN: Mapping[str, Style] = defaultdict(Style)
 
@@ -62,27 +63,54 @@ def _date(fact: dict[str, Any], prefix: str = "") -> str:
     return "-".join(parts)
 
 
-def describe_fact(fact: dict[str, Any], text: str = "", palette: Mapping[str, Style] = _PLAIN) -> Text:
-    """One line for ``fact``: what it claims, in the document's words.
+def describe_fact(
+    fact: dict[str, Any], text: str = "", palette: Mapping[str, Style] = _PLAIN,
+    documents: Mapping[str, dict[str, Any]] | None = None,
+) -> Text:
+    """One line for ``fact``: what it claims, in the document's words, then where it is traced to.
 
-    ``palette`` gives the styles for the "muted" and "accent" parts.
+    ``palette`` gives the styles for the "muted" and "accent" parts;
+    ``documents`` (id -> document) names the documents its ``source_links`` lead to.
     """
+    line = _describe(fact, text, palette)
+    links = fact.get("source_links") or []
+    if links:
+        line.append_text(_links_label(links, documents or {}, palette))
+    return line
+
+
+def _links_label(
+    links: list[dict[str, Any]], documents: Mapping[str, dict[str, Any]], palette: Mapping[str, Style],
+) -> Text:
+    """ "  ↗ found in: <title> (+2)": the first place, and how many more (the follow key lists them)."""
+    first = links[0]
+    doc = documents.get(first.get("doc_id") or "")
+    title = _clip(doc.get("title") or doc.get("source") or first["doc_id"], 50) if doc else f"{len(links)} documents"
+    more = f" (+{len(links) - 1})" if doc and len(links) > 1 else ""
+    return Text.assemble(("  ↗ ", palette["accent"]), (f"{link_label(first.get('relation'))}: ", palette["muted"]),
+                         (title, palette["accent"]), (more, palette["muted"]))
+
+
+def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style]) -> Text:
     kind = fact["type"]
     start, end = fact["span"]
     words = text[start:end] if text else ""
-    muted, accent = palette["muted"], palette["accent"]
+    muted = palette["muted"]
     if kind == "judgement":
         label = _clip(fact.get("rating_text") or fact.get("rating") or words, 40)
         rest = " \u00b7 ".join(_clip(p, 40) for p in (fact.get("area"), _date(fact), fact.get("event_type")) if p)
         return Text.assemble(rating_badge(label, fact.get("grade")), " ", (rest, muted))
     if kind == "quote":
         said = ", ".join(_clip(p, 40) for p in (fact.get("speaker"), fact.get("role")) if p)
-        links = fact.get("source_links") or []
         return Text.assemble(
             (f"\u201c{_clip(fact.get('text') or words, 80)}\u201d", Style(italic=True)),
             (f" \u2014 {said or 'unattributed'}", muted),
-            (f" \u2197{len(links)}" if links else "", accent),
         )
+    if kind == "passage":
+        return Text.assemble((f"\u201c{_clip(words, 80)}\u201d", Style(italic=True)))
+    if kind == "repeated":
+        size = f"{fact.get('sentences') or '?'} sentences, {fact.get('words') or '?'} words"
+        return Text.assemble(_clip(words, 60), (f" \u00b7 {size}", muted))
     if kind == "person":
         about = ", ".join(_clip(p, 40) for p in (fact.get("role"), fact.get("organisation")) if p)
         return Text.assemble((_clip(fact.get("name") or words, 50), Style(bold=True)), (f" \u2014 {about}" if about else "", muted))
@@ -206,14 +234,22 @@ class FactsPane(ScrollView, can_focus=True):
         self.cursor: int | None = None
         self._text = ""
         self._facts: dict[str, dict[str, Any]] = {}
+        self._documents: Mapping[str, dict[str, Any]] = {}
         self._marks: dict[str, str] = {}
         self._row_of: dict[str, int] = {}  # "fact:<id>" / "note:<id>" -> row index
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
 
     # -- data ----------------------------------------------------------------
-    def show(self, document: dict[str, Any], facts: Iterable[dict[str, Any]], notes: Iterable[dict[str, Any]]) -> None:
-        """Fill the pane; the cursor stays on the same fact or note when it still exists."""
+    def show(
+        self, document: dict[str, Any], facts: Iterable[dict[str, Any]], notes: Iterable[dict[str, Any]],
+        *, documents: Mapping[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """Fill the pane; the cursor stays on the same fact or note when it still exists.
+
+        ``documents`` (the store's, by id) names the documents facts are traced to.
+        """
         keep = self._key(self.current) if self.current else None
+        self._documents = documents or {}
         self._text = document.get("text") or ""
         facts = list(facts)
         notes = list(notes)
@@ -365,7 +401,7 @@ class FactsPane(ScrollView, can_focus=True):
         palette = self.palette()
         if row.kind == "note":
             return describe_note(row.item, self._facts, self._text, palette)
-        line = describe_fact(row.item, self._text, palette)
+        line = describe_fact(row.item, self._text, palette, self._documents)
         if self._marks.get(row.item["id"]):
             line.append(f" {self._marks[row.item['id']]}", palette["note"])
         return line

@@ -139,6 +139,8 @@ class SourceList(RowList[dict[str, Any]]):
         head = Text(" ")
         head.append(KIND_SHORT.get(doc.get("kind"), doc.get("kind") or "").ljust(8), style="bold")
         head.append(date_label(doc.get("published")).ljust(12), style=dim)
+        if row.get("quotes"):
+            head.append(row["quotes"] + "  ", style="italic")
         head.append(doc_title(doc))
         passage = Text("   ")
         span = row.get("span")
@@ -235,5 +237,30 @@ def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
             "span": tuple(best["span"]) if best else None,
             "fact_id": best["id"] if best else None,
             "grade": best.get("grade") if best else None,
+            "quotes": quotes_label(event, doc_id, corpus),
         })
     return rows
+
+
+_QUOTED_KIND = {"ofsted_report": "report", "ofsted_letter": "letter", "news": "story", "minutes": "minutes"}
+
+
+def quotes_label(event: dict[str, Any], doc_id: str, corpus: Any) -> str:
+    """What ``doc_id`` quotes among the documents, e.g. "quotes the report (3 passages)"; "" if nothing."""
+    quoted = [q for q in event.get("quotes") or ()
+              if q.get("doc_id") == doc_id and q.get("quoted_doc_id") in corpus.documents]
+    if not quoted:
+        return ""
+    sources = set(event.get("doc_ids") or ())
+    # The event's own sources first: "the report" is this inspection's report.
+    quoted.sort(key=lambda q: (q["quoted_doc_id"] not in sources, -q.get("passages", 0), q["quoted_doc_id"]))
+    first = quoted[0]
+    other = corpus.documents[first["quoted_doc_id"]]
+    noun = _QUOTED_KIND.get(other.get("kind"), "document")
+    if first["quoted_doc_id"] in sources:
+        what = f"the {noun}"
+    else:
+        what = f"a {noun} of {date_label(other['published'])}" if other.get("published") else f"another {noun}"
+    passages = sum(q.get("passages", 0) for q in quoted)
+    more = f" and {plural(len(quoted) - 1, 'other')}" if len(quoted) > 1 else ""
+    return f"quotes {what}{more} ({plural(passages, 'passage')})"
