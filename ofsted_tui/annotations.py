@@ -18,9 +18,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from importers.vocabulary import grade_of, normalise_rating
 from ofsted_tui.store import Store, StoreData
-from ofsted_tui.timeline import build_events
 
 __all__ = [
     "ANNOTATION_KINDS", "CORRECTABLE", "apply_corrections", "fact_key", "make_annotation",
@@ -86,10 +84,15 @@ def relink(
 
 
 def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Documents and facts with the user's corrections applied (copies where changed)."""
+    """Documents and facts with the user's corrections applied (copies where changed).
+
+    Without corrections the lists are returned as they are, not copied.
+    """
     corrections = [a for a in data.annotations if a.get("kind") == "correction"]
     if not corrections:
         return data.documents, data.facts
+    from importers.vocabulary import grade_of, normalise_rating
+
     docs = {d["id"]: d for d in data.documents}
     facts = {f["id"]: f for f in data.facts}
     for note in corrections:
@@ -107,6 +110,10 @@ def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[
 
 
 def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
+    # Imported here: the timeline pulls in the date extractor, which the explorer
+    # needs only when it writes, not to draw its first frame.
+    from ofsted_tui.timeline import build_events
+
     docs, facts = apply_corrections(data)
     return build_events(docs, facts)
 

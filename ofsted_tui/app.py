@@ -9,6 +9,8 @@ line and the tests alike.
 
 from __future__ import annotations
 
+import gc
+import importlib
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,20 +26,20 @@ from ofsted_tui import __version__
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_tui.corpus import Corpus, load_corpus
 from ofsted_tui.filters import FacetIndex, Filters
-from ofsted_tui.screens.dialogs import CorrectionDialog, ExportDialog, ImportDialog, NoteDialog
-from ofsted_tui.screens.help import HelpScreen
 from ofsted_tui.screens.main import MainScreen
-from ofsted_tui.store import Store
+from ofsted_tui.store import Store, StoreData, collector_paused
 from ofsted_tui.widgets.labels import printable
 
-try:  # the reader is written alongside; the explorer runs without it
-    from ofsted_tui.screens.reader import ReaderScreen
-except ImportError:  # pragma: no cover - only while the reader is missing
-    ReaderScreen = None  # type: ignore[assignment,misc]
+# The reader, the dialogs and the help screen are imported when first opened,
+# and ahead of that by the search-index worker once its index is built
+# (``_LATER``): importing them before the first frame delayed it.
+_LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help")
 
 __all__ = ["OfstedApp", "THEMES", "make_app"]
 
 STORE_POLL_S = 2.0
+READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
+FREEZE_MIN_ROWS = 50_000  # documents and facts; see _indexed
 
 THEMES = (
     Theme(
@@ -93,12 +95,14 @@ class OfstedApp(App[None]):
     corpus: var[Corpus | None] = var(None)
     search_ready: var[bool] = var(False)
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, data: StoreData | None = None, stamp: int | None = None) -> None:
+        """``data``: the store as already read (stamped ``stamp``), used for the first load."""
         super().__init__()
         self.store = store
         self.facet_index: FacetIndex | None = None
         self._seen_stamp: int | None = None
         self._loads = 0
+        self._first_read = (data, stamp) if data is not None else None
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name
@@ -108,9 +112,13 @@ class OfstedApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        # Draw the frame first: a reading thread holds the interpreter for long
-        # stretches, so it starts once the screen is up.
-        self.call_after_refresh(self.reload)
+        # Loading a large store holds the interpreter for a second or more, so it
+        # starts once the first frame is out; a small one is loaded at once, and
+        # its timeline is in the first frame or the one after.
+        if self.store.size() <= READ_AT_ONCE_BYTES:
+            self.reload()
+        else:
+            self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
 
     @property
@@ -121,7 +129,11 @@ class OfstedApp(App[None]):
     def reload(self) -> None:
         """Read the store again, in a thread; the panes keep the old corpus until it is ready."""
         self._loads += 1
-        self._load(self._loads)
+        first, self._first_read = self._first_read, None
+        if first is None:
+            self._load(self._loads)
+        else:
+            self._build(self._loads, *first)
 
     def _check_store(self) -> None:
         stamp = self.store.mtime_ns()
@@ -129,16 +141,28 @@ class OfstedApp(App[None]):
             self._seen_stamp = stamp  # one attempt per change: a broken file is reported once
             self.reload()
 
-    @work(thread=True, exit_on_error=False, group="load", name="reading the store")
+    # Workers get a fixed description: Textual otherwise builds one from the
+    # repr of their arguments, and a corpus is large.
+    @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="load")
     def _load(self, generation: int) -> None:
         stamp = self.store.mtime_ns()
-        corpus = load_corpus(self.store)
-        index = FacetIndex.from_corpus(corpus)
+        with collector_paused():
+            corpus = load_corpus(self.store)
+            index = _indexed(corpus)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
-    @work(thread=True, exit_on_error=False, group="load", name="indexing the store")
+    @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="build")
+    def _build(self, generation: int, data: StoreData, stamp: int | None) -> None:
+        with collector_paused():
+            corpus = Corpus.from_data(data)
+            index = _indexed(corpus)
+        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
+
+    @work(thread=True, exit_on_error=False, group="load", name="indexing the store", description="index")
     def _index(self, generation: int, stamp: int | None, corpus: Corpus) -> None:
-        self.call_from_thread(self._loaded, generation, stamp, corpus, FacetIndex.from_corpus(corpus))
+        with collector_paused():
+            index = _indexed(corpus)
+        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
     def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex) -> None:
         self._seen_stamp = stamp
@@ -150,10 +174,13 @@ class OfstedApp(App[None]):
         # Index for search once the panes have been drawn, for the same reason.
         self.call_after_refresh(self._index_search, corpus, generation)
 
-    @work(thread=True, exit_on_error=False, group="search-index", name="indexing the documents")
+    @work(thread=True, exit_on_error=False, group="search-index", name="indexing the documents",
+          description="search index")
     def _index_search(self, corpus: Corpus, generation: int) -> None:
         corpus.search_index  # noqa: B018 - built on first access; build it here, off the screen's thread
         self.call_from_thread(self._search_indexed, generation)
+        for module in _LATER:
+            importlib.import_module(module)
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:
@@ -177,9 +204,8 @@ class OfstedApp(App[None]):
         if self.corpus is None or doc_id not in self.corpus.documents:
             self.notify("That document is no longer in the store", severity="warning")
             return
-        if ReaderScreen is None:
-            self.notify("The reader is not available in this build", severity="warning")
-            return
+        from ofsted_tui.screens.reader import ReaderScreen
+
         self.push_screen(ReaderScreen(self.corpus, doc_id, span=span, fact_id=fact_id))
 
     def on_reader_screen_corpus_changed(self, message: Any) -> None:
@@ -210,6 +236,7 @@ class OfstedApp(App[None]):
 
     def ask_note(self, doc: dict[str, Any], fact: dict[str, Any] | None = None) -> None:
         from ofsted_tui.annotations import make_annotation
+        from ofsted_tui.screens.dialogs import NoteDialog
 
         def save(body: str | None) -> None:
             if body and self.corpus is not None:
@@ -220,6 +247,7 @@ class OfstedApp(App[None]):
 
     def ask_correction(self, doc: dict[str, Any]) -> None:
         from ofsted_tui.annotations import make_annotation
+        from ofsted_tui.screens.dialogs import CorrectionDialog
 
         def save(change: tuple[str, str] | None) -> None:
             if change:
@@ -247,10 +275,14 @@ class OfstedApp(App[None]):
 
     # -- actions -------------------------------------------------------------
     def action_help(self) -> None:
+        from ofsted_tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def action_import(self) -> None:
+        from ofsted_tui.screens.dialogs import ImportDialog
+
         def finished(changed: bool | None) -> None:
             if changed:
                 self.reload()
@@ -260,6 +292,8 @@ class OfstedApp(App[None]):
     def action_export(self, quote_fact_id: str | None = None) -> None:
         if self.corpus is None:
             return
+        from ofsted_tui.screens.dialogs import ExportDialog
+
         quote = self.corpus.facts.get(quote_fact_id) if quote_fact_id else None
         self.push_screen(ExportDialog(self.corpus, self.main_screen.shown_events, quote=quote))
 
@@ -267,8 +301,29 @@ class OfstedApp(App[None]):
         self.theme = THEMES[1].name if self.theme == THEMES[0].name else THEMES[0].name
 
 
-def make_app(store_path: Path | str) -> OfstedApp:
-    """The explorer on the store at ``store_path`` (the CLI has already checked it reads)."""
-    app = OfstedApp(Store(store_path))
+def _indexed(corpus: Corpus) -> FacetIndex:
+    """The corpus's facet index; a large corpus is then kept out of garbage collection.
+
+    The rows of 10,000 documents are about a million containers, and every
+    full collection walked them all (close to a second, on whatever thread
+    happened to allocate: a keystroke, the search index). They are acyclic and
+    freed by reference counting when the corpus is replaced, so nothing is lost
+    by freezing them; the next load unfreezes first, so anything else frozen
+    alongside is collected again in due course. Small stores are left alone.
+    """
+    index = FacetIndex.from_corpus(corpus)
+    if len(corpus.documents) + len(corpus.facts) >= FREEZE_MIN_ROWS:
+        gc.unfreeze()
+        gc.freeze()
+    return index
+
+
+def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: int | None = None) -> OfstedApp:
+    """The explorer on the store at ``store_path`` (the CLI has already checked it reads).
+
+    ``data`` is the store as the caller read it (when its file was stamped
+    ``stamp``); the app starts from it instead of reading the file again.
+    """
+    app = OfstedApp(Store(store_path), data, stamp)
     app.title = f"ofsted-tui {__version__}"
     return app

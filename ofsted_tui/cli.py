@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ofsted_tui import __version__
 from ofsted_tui.store import Store, StoreError
@@ -90,14 +89,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _explore(store: Store, err: Console) -> int:
-    store.read()  # a store that cannot be read is reported before the screen is taken over
+    # A store that cannot be read is reported before the screen is taken over;
+    # the app starts from what was read here rather than parsing the file twice.
+    stamp = store.mtime_ns()
+    data = store.read()
     from ofsted_tui.app import make_app
 
-    make_app(store.path).run()
+    app = make_app(store.path, data=data, stamp=stamp)
+    del data  # the app owns the only reference, and lets go of it once its corpus is built
+    app.run()
     return 0
 
 
 def _import(store: Store, args: argparse.Namespace, console: Console) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     from ofsted_tui.importing import import_paths
     from ofsted_tui.render import import_summary
 

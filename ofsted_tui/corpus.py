@@ -19,12 +19,20 @@ from ofsted_tui.store import Store, StoreData
 __all__ = ["Corpus", "load_corpus"]
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Corpus:
     documents: dict[str, dict[str, Any]]
     facts: dict[str, dict[str, Any]]
     events: list[dict[str, Any]]
     annotations: list[dict[str, Any]]
+
+    # A corpus is passed to thread workers, and Textual's @work describes a worker
+    # by the repr of its arguments: the dataclass repr of 10,000 documents built a
+    # string of hundreds of megabytes on the screen's thread. Equality is identity
+    # for the same reason (a reactive compares old and new values).
+    def __repr__(self) -> str:
+        return (f"<Corpus: {len(self.documents)} documents, {len(self.facts)} facts, "
+                f"{len(self.events)} events, {len(self.annotations)} annotations>")
 
     @classmethod
     def from_data(cls, data: StoreData) -> Corpus:

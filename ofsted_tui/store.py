@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import logging
 import os
 import shutil
@@ -30,12 +31,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.middlewares import CachingMiddleware
-from tinydb.storages import Storage
 
-__all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES"]
+# filelock and tinydb are imported by the code that writes: the explorer reads
+# the store without them, and its first frame should not wait for them.
+
+__all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES", "collector_paused"]
 
 # Schema 0: the tables of schema 1, written before the "meta" table existed.
 SCHEMA_VERSION = 1
@@ -72,12 +72,30 @@ def _read_bytes(path: Path) -> bytes | None:
         raise StoreError(path, f"cannot read the store ({exc.strerror or exc}); check the disk and the file's permissions") from None
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile (for building large acyclic data).
+
+    Parsing a large store makes millions of dicts and lists; each batch of new
+    ones set off a collection that walked all the earlier ones again, which was
+    about 40% of the parse. JSON cannot hold a cycle, so nothing is missed.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _parse(path: Path, raw: bytes | None) -> dict[str, Any] | None:
     """The store's JSON, ``None`` for a missing or empty file; StoreError otherwise."""
     if raw is None or not raw.strip():
         return None
     try:
-        data = orjson.loads(raw)
+        with collector_paused():
+            data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise StoreError(
             path,
@@ -91,6 +109,94 @@ def _parse(path: Path, raw: bytes | None) -> dict[str, Any] | None:
 def _load_raw(path: Path) -> dict[str, Any] | None:
     """The file's JSON, ``None`` for a missing or empty file; StoreError otherwise."""
     return _parse(path, _read_bytes(path))
+
+
+# -- reading a large store table by table ---------------------------------------
+# orjson parses a document into its own tree before making Python objects, and
+# keeps its own copy of the input: parsing an 87 MiB store at once needed about
+# 170 MiB on top of the file's bytes and the objects made. Read one table at a
+# time, only that table's bytes and tree are held, and the whole file never is.
+BY_TABLE_MIN_BYTES = 8 << 20
+_SCAN_CHUNK = 4 << 20
+_TOP_KEYS = (*TABLES, _META, "_default")
+# Biggest passing need first, while little else is held: many small rows make
+# orjson's tree largest for their size (facts), long texts make it small
+# (documents), the other tables are small. Peak for the 10,000-document store:
+# 392 MiB in this order, 453 MiB in file order.
+_READ_ORDER = ("facts", "documents", "events", "annotations", _META, "_default")
+
+
+def _table_offsets(handle: Any, size: int) -> list[tuple[int, str]] | None:
+    """Where each top-level table's key starts (at the ``{`` or ``,`` before it), in file order.
+
+    The first key follows the opening brace; each later one follows the end of
+    a table, ``}},"name":``: the last row's brace and the table's. A JSON
+    string never holds an unescaped quote, so this is a key; if it is a nested
+    one, the pieces cut at it do not parse and the caller reads the whole file.
+    """
+    keys = {f'"{name}":'.encode(): name for name in _TOP_KEYS}
+    overlap = 3 + max(map(len, keys))
+    found: set[tuple[int, str]] = set()
+    head = handle.read(_SCAN_CHUNK)
+    opening = len(head) - len(head.lstrip())
+    found.update((opening, name) for key, name in keys.items() if head.startswith(b"{" + key, opening))
+    start, buf = 0, head
+    while buf:
+        at = buf.find(b'}},"')
+        while at != -1:
+            found.update((start + at + 2, name) for key, name in keys.items() if buf.startswith(key, at + 3))
+            at = buf.find(b'}},"', at + 1)
+        if start + len(buf) >= size:
+            break
+        chunk = handle.read(_SCAN_CHUNK)
+        if not chunk:
+            break
+        # Keep the end of this piece: a boundary may straddle the two.
+        start, buf = start + len(buf) - overlap, buf[-overlap:] + chunk
+    return sorted(found) or None
+
+
+def _load_by_table(path: Path) -> dict[str, Any] | None:
+    """The store's JSON read table by table; ``None`` where that does not apply.
+
+    ``None`` (a small, missing, unreadable or unexpected file) sends the caller
+    to the whole-file reading, which gives the right message for every problem.
+    """
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size < BY_TABLE_MIN_BYTES:
+                return None
+            offsets = _table_offsets(handle, size)
+            if offsets is None:
+                return None
+            handle.seek(0)
+            if handle.read(offsets[0][0]).strip():
+                return None  # something before the first table
+            handle.seek(max(0, size - 64))
+            last = handle.read().rstrip()
+            if not last.endswith(b"}"):
+                return None
+            closing = max(0, size - 64) + len(last) - 1
+            pieces = []
+            bounds = [offset for offset, _ in offsets[1:]] + [closing]
+            for i, ((offset, name), stop) in enumerate(zip(offsets, bounds, strict=True)):
+                key = (b"," if i else b"{") + f'"{name}":'.encode()
+                handle.seek(offset)
+                if handle.read(len(key)) != key or stop <= offset + len(key):
+                    return None
+                pieces.append((name, offset + len(key), stop))
+            data: dict[str, Any] = {}
+            for name, first, stop in sorted(pieces, key=lambda piece: _READ_ORDER.index(piece[0])):
+                handle.seek(first)
+                with collector_paused():
+                    table = orjson.loads(handle.read(stop - first))
+                if not isinstance(table, dict):
+                    return None
+                data[name] = table
+            return data
+    except (OSError, orjson.JSONDecodeError):
+        return None
 
 
 def _schema_of(path: Path, data: dict[str, Any]) -> int:
@@ -195,26 +301,7 @@ def _atomic_write_bytes(path: Path, payload: bytes, mode_of: Path | None = None)
             os.close(dir_fd)
 
 
-class _AtomicJSONStorage(Storage):
-    """TinyDB storage: orjson codec, atomic replace on write, never writes a bad file."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-
-    def read(self) -> dict[str, Any] | None:
-        data = _load_raw(self._path)
-        if data is not None:
-            _schema_of(self._path, data)
-        return data
-
-    def write(self, data: dict[str, Any]) -> None:
-        _atomic_write_bytes(self._path, orjson.dumps(data))
-
-    def close(self) -> None:
-        pass
-
-
-@dataclass
+@dataclass(repr=False)
 class StoreData:
     """A snapshot of the store as plain dicts; what the rest of the app reads."""
 
@@ -224,6 +311,12 @@ class StoreData:
     annotations: list[dict[str, Any]] = field(default_factory=list)
     # A transaction writes only when its body left this True (re-import no-ops).
     changed: bool = True
+
+    # Short: a snapshot is handed to thread workers, which Textual describes by
+    # the repr of their arguments (the full one was hundreds of megabytes).
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{len(getattr(self, name))} {name}" for name in TABLES)
+        return f"<StoreData: {sizes}>"
 
 
 class Store:
@@ -240,8 +333,9 @@ class Store:
         A store of an older schema is migrated on disk first (see ``_migrate``);
         where it cannot be written, it is read as migrated and left as it is.
         """
-        raw = _read_bytes(self.path)
-        data = _parse(self.path, raw)
+        data = _load_by_table(self.path)
+        if data is None:
+            data = _parse(self.path, _read_bytes(self.path))
         if data is None:
             return StoreData()
         version = _schema_of(self.path, data)
@@ -258,6 +352,13 @@ class Store:
         except StoreError as exc:
             log.warning("%s: read as schema %d, but not migrated on disk: %s", self.path, SCHEMA_VERSION, exc.reason)
         return snapshot
+
+    def size(self) -> int:
+        """The file's size in bytes (0 when it cannot be seen)."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
 
     def mtime_ns(self) -> int | None:
         """The file's modification stamp, for noticing another writer's change."""
@@ -289,6 +390,8 @@ class Store:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S)
@@ -324,14 +427,29 @@ class Store:
         return snapshot
 
     def _write(self, snapshot: StoreData) -> None:
-        storage_path = self.path
+        from tinydb import TinyDB
+        from tinydb.middlewares import CachingMiddleware
+        from tinydb.storages import Storage
 
-        class _Bound(_AtomicJSONStorage):
-            def __init__(self) -> None:
-                super().__init__(storage_path)
+        path = self.path
+
+        class _AtomicJSONStorage(Storage):
+            """TinyDB storage: orjson codec, atomic replace on write, never writes a bad file."""
+
+            def read(self) -> dict[str, Any] | None:
+                data = _load_raw(path)
+                if data is not None:
+                    _schema_of(path, data)
+                return data
+
+            def write(self, data: dict[str, Any]) -> None:
+                _atomic_write_bytes(path, orjson.dumps(data))
+
+            def close(self) -> None:
+                pass
 
         # CachingMiddleware defers every insert to one flush on close: one write per run.
-        db = TinyDB(storage=CachingMiddleware(_Bound))
+        db = TinyDB(storage=CachingMiddleware(_AtomicJSONStorage))
         db.storage.WRITE_CACHE_SIZE = 1 << 62
         try:
             db.drop_tables()

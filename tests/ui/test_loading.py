@@ -1,0 +1,67 @@
+"""How the explorer starts: few modules before the first frame, the store read once, in a worker."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+from ofsted_tui import app as app_module
+from ofsted_tui import cli
+from ofsted_tui.app import make_app
+from ofsted_tui.store import Store
+from tests.paths import REPO
+from tests.ui.pilot import loaded, pilot_test, settle
+
+# Needed only to write, to import, or once a screen other than the main one opens.
+NOT_AT_START = (
+    "tinydb", "filelock", "dateutil", "importers.extract", "ofsted_tui.timeline",
+    "ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help",
+)
+
+
+def test_the_explorer_module_leaves_heavy_imports_for_later():
+    code = (
+        "import sys, ofsted_tui.app; "
+        f"print(','.join(m for m in {NOT_AT_START!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+@pilot_test
+async def test_the_app_starts_from_the_store_as_the_command_line_read_it(store: Store):
+    data = store.read()
+    dropped = data.documents.pop()
+    app = make_app(store.path, data=data, stamp=store.mtime_ns())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        # Not read again: the document left out of what was handed over is not there.
+        assert dropped["id"] not in app.corpus.documents
+        assert len(app.corpus.documents) == len(store.read().documents) - 1
+        # A reload reads the file.
+        app.reload()
+        await settle(pilot, lambda: dropped["id"] in app.corpus.documents, "the reload")
+
+
+def test_the_command_line_hands_the_store_it_checked_to_the_app(store: Store, monkeypatch):
+    started = []
+    monkeypatch.setattr(app_module.OfstedApp, "run", lambda self: started.append(self))
+    assert cli.main(["--db", str(store.path)]) == 0
+    (app,) = started
+    data, stamp = app._first_read
+    assert [d["id"] for d in data.documents] == [d["id"] for d in store.read().documents]
+    assert stamp == store.mtime_ns()
+
+
+@pilot_test
+async def test_a_large_corpus_is_kept_out_of_garbage_collection(store: Store, monkeypatch):
+    monkeypatch.setattr(app_module, "FREEZE_MIN_ROWS", 0)
+    app = make_app(store.path)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            assert gc.get_freeze_count() > 0
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
