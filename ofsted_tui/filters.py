@@ -19,14 +19,15 @@ facets combine (AND).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from importers.vocabulary import get_era
 
 __all__ = [
-    "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetIndex", "FacetValue", "FilterResult", "Filters",
+    "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetCounts", "FacetIndex", "FacetValue", "FilterResult",
+    "Filters",
 ]
 
 NO_GRADE = "none"
@@ -121,12 +122,54 @@ class FacetValue:
     selected: bool
 
 
+class FacetCounts(Sequence[FacetValue]):
+    """One facet's values with live counts, each counted when first read.
+
+    A facet can have thousands of values (speakers) and the sidebar draws the
+    few on screen, so a keystroke counts those rather than every value.
+    """
+
+    def __init__(self, index: FacetIndex, facet: str, values: list[str], chosen: frozenset[str],
+                 base_events: int, base_docs: int) -> None:
+        self._index, self._facet, self._values, self._chosen = index, facet, values, chosen
+        self._base_events, self._base_docs = base_events, base_docs
+        self._made: dict[int, FacetValue] = {}
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._values)))]
+        if i < 0:
+            i += len(self._values)
+        made = self._made.get(i)
+        if made is None:
+            value = self._values[i]  # IndexError past the end ends iteration
+            index, facet = self._index, self._facet
+            made = self._made[i] = FacetValue(
+                value=value,
+                label=index.label(facet, value),
+                events=(self._base_events & index.events.values[facet].get(value, 0)).bit_count(),
+                documents=(self._base_docs & index.docs.values[facet].get(value, 0)).bit_count(),
+                selected=value in self._chosen,
+            )
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class FilterResult:
     events: list[dict[str, Any]]
     documents: list[dict[str, Any]]
     doc_ids: set[str]
-    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    facets: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
 
 
 def _indices(mask: int) -> list[int]:
@@ -200,6 +243,7 @@ class FacetIndex:
         self.events = _Side(len(self._events))
         self._labels: dict[str, dict[str, str]] = {name: {} for name in _FACET_NAMES}
         self._era_start: dict[str, int] = {}
+        self._text_cache: tuple[Iterable[str], tuple[int, int]] | None = None
         self._build(facts, annotations)
 
     @classmethod
@@ -277,6 +321,7 @@ class FacetIndex:
         self.docs.freeze()
         self.events.freeze()
         self._order = self._value_order()
+        self._present = {facet: frozenset(values) for facet, values in self._order.items()}
 
     def _value_order(self) -> dict[str, list[str]]:
         """Each facet's values in a stable display order (never by live count)."""
@@ -329,11 +374,14 @@ class FacetIndex:
         return list(self._order.get(facet, ()))
 
     def _text_masks(self, doc_ids: Iterable[str]) -> tuple[int, int]:
-        positions = [self._doc_pos[d] for d in doc_ids if d in self._doc_pos]
-        events: set[int] = set()
-        for pos in positions:
-            events.update(self._doc_events[pos])
-        return _mask(positions), _mask(events)
+        # The same answer is applied again on every other filter change: keep its masks.
+        if self._text_cache is not None and self._text_cache[0] is doc_ids:
+            return self._text_cache[1]
+        positions = [p for p in map(self._doc_pos.get, doc_ids) if p is not None]
+        events = set().union(*map(self._doc_events.__getitem__, positions))
+        masks = _mask(positions), _mask(events)
+        self._text_cache = (doc_ids, masks)
+        return masks
 
     def _year_mask(self, side: _Side, filters: Filters) -> int:
         low = filters.year_from if filters.year_from is not None else -10**9
@@ -367,7 +415,7 @@ class FacetIndex:
             masks["docs"]["_text"], masks["events"]["_text"] = self._text_masks(text_docs)
 
         totals = {key: _and(sides[key].all, masks[key].values()) for key in sides}
-        facets: dict[str, list[FacetValue]] = {}
+        facets: dict[str, Sequence[FacetValue]] = {}
         for facet in _FACET_NAMES:
             # Counts for a facet ignore its own choices, so alternatives stay visible.
             base = {
@@ -375,18 +423,12 @@ class FacetIndex:
                 for key in sides
             }
             chosen = filters.selected(facet)
-            facets[facet] = [
-                FacetValue(
-                    value=value,
-                    label=self.label(facet, value),
-                    events=(base["events"] & self.events.values[facet].get(value, 0)).bit_count(),
-                    documents=(base["docs"] & self.docs.values[facet].get(value, 0)).bit_count(),
-                    selected=value in chosen,
-                )
-                for value in self._order[facet]
-            ]
-            # A chosen value the corpus no longer has (after a reload) stays visible so it can be cleared.
-            facets[facet] += [FacetValue(v, self.label(facet, v), 0, 0, True) for v in sorted(chosen - set(self._order[facet]))]
+            # A chosen value the corpus no longer has (after a reload) stays visible so it can be cleared;
+            # it has no bit set, so it counts 0.
+            values = self._order[facet]
+            if chosen and not chosen.issubset(self._present[facet]):
+                values = values + sorted(chosen - self._present[facet])
+            facets[facet] = FacetCounts(self, facet, values, chosen, base["events"], base["docs"])
 
         events = self._events if totals["events"] == self.events.all else [self._events[i] for i in _indices(totals["events"])]
         docs = self._docs if totals["docs"] == self.docs.all else [self._docs[i] for i in _indices(totals["docs"])]

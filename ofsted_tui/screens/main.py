@@ -16,12 +16,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Static, Tab, TabbedContent, TabPane
+from textual.widgets._header import HeaderTitle
 from textual.worker import Worker
 
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, FilterResult, Filters
-from ofsted_tui.search import SearchHit
+from ofsted_tui.search import LazyHit
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.labels import doc_title, plural, printable
 from ofsted_tui.widgets.rows import RowList
@@ -38,6 +40,23 @@ __all__ = ["MainScreen"]
 MAX_HITS = 500  # search hits listed; the text filter itself uses every match
 SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
 _TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search"}
+
+
+class _Title(HeaderTitle):
+    """The header's one-line title, repainted without a layout of the screen.
+
+    The sub-title counts the filtered events, so it changes with every filter
+    key; the stock title asks for a layout (a full repaint) each time.
+    """
+
+    def update(self, content: Any = "", *, layout: bool = False) -> None:
+        super().update(content, layout=False)
+
+
+class _Header(Header):
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield _Title() if type(widget) is HeaderTitle else widget
 
 
 class MainScreen(Screen[None]):
@@ -72,13 +91,14 @@ class MainScreen(Screen[None]):
         self.corpus: Corpus | None = None
         self.index: FacetIndex | None = None
         self.result: FilterResult | None = None
-        self._hits: list[SearchHit] = []
+        self._hits: list[LazyHit] = []
         # The last search answered: (query, matching document ids, hits).
-        self._answer: tuple[str, set[str], list[SearchHit]] | None = None
+        self._answer: tuple[str, set[str], list[LazyHit]] | None = None
+        self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
         self.searching = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
+        yield _Header(icon="◆")
         with Horizontal(id="body"):
             yield FilterSidebar(id="sidebar")
             with Vertical(id="main"):
@@ -117,7 +137,15 @@ class MainScreen(Screen[None]):
         if ready and self.filters.text.strip():
             self.refresh_view()
 
-    def watch_filters(self) -> None:
+    def watch_filters(self, old: Filters, new: Filters) -> None:
+        query = new.text.strip()
+        if (old.with_text(new.text) == new and query and self.corpus is not None and self.app.search_ready
+                and (self._answer is None or self._answer[0] != query)):
+            # Only the words changed and their answer is not in yet: the panes keep the
+            # last answer until it lands (refresh_view runs then), so only say so.
+            self._request_search()
+            self._show_search_status(f"Searching for “{query}”…")
+            return
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -133,12 +161,16 @@ class MainScreen(Screen[None]):
         documents = self.query_one(DocumentList)
         documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
         self.query_one(SearchResults).set_rows(self._hits, cursor=0)
-        self.query_one("#search-status", Static).update(Text(printable(status), style="italic"))
+        self._show_search_status(status)
         if not result.events:
             self._show_event(None)
         self._show_counts()
 
-    def _text_matches(self) -> tuple[set[str] | None, list[SearchHit], str]:
+    def _show_search_status(self, status: str) -> None:
+        # One line, always: no layout needed.
+        self.query_one("#search-status", Static).update(Text(printable(status), style="italic"), layout=False)
+
+    def _text_matches(self) -> tuple[set[str] | None, list[LazyHit], str]:
         """Documents matching the search box (None: no text filter), the hits, a status line.
 
         Searching runs in a thread; until the answer for the current query
@@ -165,18 +197,18 @@ class MainScreen(Screen[None]):
             self.searching = True
             self._search(self.filters.text.strip(), self.corpus)
 
-    @work(thread=True, exit_on_error=False, group="search", name="searching")
+    # The description is given: Textual would otherwise build one from the repr of the arguments.
+    @work(thread=True, exit_on_error=False, group="search", name="searching", description="search")
     def _search(self, query: str, corpus: Corpus) -> None:
         try:
-            # Every match filters the panes; snippets are cut only for the rows listed.
-            ids = {doc_id for doc_id, _ in corpus.search_index.ranked(query)}
-            hits = corpus.search_index.search(query, limit=MAX_HITS + 1)
+            # Every match filters the panes; snippets are cut only for the rows drawn.
+            answer = corpus.search_index.answer(query, limit=MAX_HITS + 1)
         except Exception:
             self.app.call_from_thread(self._searched, query, corpus, set(), None)
             raise
-        self.app.call_from_thread(self._searched, query, corpus, ids, hits)
+        self.app.call_from_thread(self._searched, query, corpus, answer.doc_ids, answer.hits)
 
-    def _searched(self, query: str, corpus: Corpus, ids: set[str], hits: list[SearchHit] | None) -> None:
+    def _searched(self, query: str, corpus: Corpus, ids: set[str], hits: list[LazyHit] | None) -> None:
         self.searching = False
         if corpus is self.corpus:
             # A failed search (reported by the app) answers "nothing", so it is not retried in a loop.
@@ -194,9 +226,9 @@ class MainScreen(Screen[None]):
         documents_mode = tabs.active != _TABS["timeline"]
         shown = len(result.documents) if documents_mode else len(result.events)
         self.query_one(FilterSidebar).show(result.facets, self.filters, documents=documents_mode, shown=shown)
-        tabs.get_tab(_TABS["timeline"]).label = f"Timeline {len(result.events)}"
-        tabs.get_tab(_TABS["documents"]).label = f"Documents {len(result.documents)}"
-        tabs.get_tab(_TABS["search"]).label = f"Search {len(self._hits)}" if self.filters.text.strip() else "Search"
+        _relabel(tabs.get_tab(_TABS["timeline"]), f"Timeline {len(result.events)}")
+        _relabel(tabs.get_tab(_TABS["documents"]), f"Documents {len(result.documents)}")
+        _relabel(tabs.get_tab(_TABS["search"]), f"Search {len(self._hits)}" if self.filters.text.strip() else "Search")
         filtered = " (filtered)" if self.filters.active else ""
         self.sub_title = (
             f"{len(result.events)} of {plural(len(corpus.events), 'event')} · "
@@ -213,7 +245,11 @@ class MainScreen(Screen[None]):
         self._show_event(message.row)
 
     def _show_event(self, event: dict[str, Any] | None) -> None:
-        self.query_one(EventDetail).show(event, self.corpus)
+        # The filters change far more often than the highlighted event: redo its detail only when it changed.
+        shown = (event, self.corpus)
+        if self._shown_event is None or self._shown_event[0] is not event or self._shown_event[1] is not self.corpus:
+            self._shown_event = shown
+            self.query_one(EventDetail).show(event, self.corpus)
         authority = event.get("authority") if event else _only_authority(self.shown_events)
         self.query_one(Trajectory).show(self.shown_events, authority, event.get("year") if event else None)
 
@@ -241,7 +277,7 @@ class MainScreen(Screen[None]):
 
     @on(RowList.Chosen, "#results")
     def _hit_chosen(self, message: RowList.Chosen) -> None:
-        hit: SearchHit = message.row
+        hit: LazyHit = message.row
         self.app.open_document(hit.doc_id, (hit.start, hit.end) if hit.end > hit.start else None)
 
     @on(FacetList.Toggled)
@@ -374,6 +410,23 @@ def _position(rows: list[dict[str, Any]], current: dict[str, Any] | None) -> int
         return 0
     key = current.get("id")
     return next((i for i, row in enumerate(rows) if row.get("id") == key), 0)
+
+
+def _relabel(tab: Tab, label: str) -> None:
+    """Set a tab's label; one as wide as before is repainted without a layout of the screen.
+
+    A tab label changes with every filter key ("Timeline 1234"), and setting
+    ``Tab.label`` always asks for a layout (a full repaint); the width, and
+    so the tab bar, changes only when the count gains or loses a digit.
+    """
+    old = tab.label.plain
+    if old == label:
+        return
+    if len(old) != len(label):
+        tab.label = label
+        return
+    tab._label = Content.from_text(label)  # what the label property returns
+    Static.update(tab, tab._label, layout=False)
 
 
 def _only_authority(events: list[dict[str, Any]]) -> str | None:

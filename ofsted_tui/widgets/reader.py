@@ -229,6 +229,15 @@ class DocumentView(ScrollView, can_focus=True):
         if self._layout.width != self.scrollable_content_region.width:
             self._wrap(self._top_offset())
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        # Wrap as soon as the layout gives a width: the Resize event would come
+        # after the first frame, which would then draw no text.
+        width = self.scrollable_content_region.width
+        if width > 0 and not self._layout.width:
+            self._wrap()
+        return changed
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_cache.clear()
@@ -420,7 +429,8 @@ class DocumentView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         base = self.rich_style
-        if not 0 <= line < self._layout.line_count:
+        # Before the first wrap (the reader has no width yet) the whole text is one line: draw nothing.
+        if not 0 <= line < self._layout.line_count or not self._layout.width:
             return Strip.blank(width, base)
         strip = self._line_cache.get(line)
         if strip is None:

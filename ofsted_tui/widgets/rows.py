@@ -12,6 +12,7 @@ strings with ``Text(...)``, never from markup.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -111,15 +112,43 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def set_rows(self, rows: Sequence[RowT], *, cursor: int | None = None) -> None:
         """Replace every row; the cursor goes to ``cursor`` (or stays in range)."""
-        resized = len(rows) != len(self._rows)
+        target = self.cursor if cursor is None else cursor
+        target = max(0, min(target, len(rows) - 1))
+        if self.loaded and len(rows) == len(self._rows) and all(map(operator.is_, rows, self._rows)):
+            # The very same rows (a filter that changed nothing here): keep what is drawn.
+            self._rows = rows
+            if target != self.cursor:
+                self.cursor = target
+            return
         self.loaded = True
         self._rows = rows
         self._generation += 1
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows) * self.ROW_HEIGHT + self.header_lines)
-        target = self.cursor if cursor is None else cursor
-        self.cursor = max(0, min(target, len(rows) - 1))
-        self.refresh(layout=resized)
+        self._set_virtual_height(len(rows) * self.ROW_HEIGHT + self.header_lines)
+        self.cursor = target
+        self.refresh()
+
+    def _set_virtual_height(self, height: int) -> None:
+        """Resize the scrollable area, without a layout of the screen where the list's own size stays.
+
+        ``virtual_size`` asks for a layout of the whole screen (and so a full
+        repaint) whenever it changes; a list whose height is fixed by its CSS
+        only needs its scroll bar redone, unless the bar appears or goes.
+        """
+        size = Size(self.size.width, height)
+        if size == self.virtual_size:
+            return
+        if self.styles.height is None or self.styles.height.is_auto or not self.container_size:
+            self.virtual_size = size
+            self.refresh(layout=True)
+            return
+        showing = self.show_vertical_scrollbar
+        self.set_reactive(RowList.virtual_size, size)
+        self._scroll_update(size)
+        if self.show_vertical_scrollbar != showing:
+            self.refresh(layout=True)
+        else:
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def redraw(self) -> None:
         """Render again (the rows' look depends on state outside them)."""

@@ -81,6 +81,7 @@ class FilterSidebar(VerticalScroll):
 
     HELP = "Filters"
     can_focus = False
+    _status_shown = False
 
     class YearsChanged(Message):
         def __init__(self, year_from: int | None, year_to: int | None) -> None:
@@ -103,7 +104,9 @@ class FilterSidebar(VerticalScroll):
         """New counts and choices; ``documents`` says which count the lists show."""
         for name, values in facets.items():
             facet_list = self.query_one(f"#facet-{name}", FacetList)
-            facet_list.count_documents = documents
+            if facet_list.count_documents != documents:
+                facet_list.count_documents = documents
+                facet_list.redraw()
             present = bool(values)
             facet_list.display = present
             self.query_one(f"#title-{name}", Label).display = present
@@ -115,7 +118,9 @@ class FilterSidebar(VerticalScroll):
             status.append(f"{chosen} filter{'s' if chosen != 1 else ''} · x clears them")
         else:
             status.append("no filters · space chooses")
-        self.query_one("#filters-status", Static).update(status)
+        # Always two short lines: after the first time, a repaint without a layout of the screen.
+        self.query_one("#filters-status", Static).update(status, layout=not self._status_shown)
+        self._status_shown = True
         self._show_years(filters)
 
     def _show_years(self, filters: Filters) -> None:

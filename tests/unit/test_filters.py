@@ -148,6 +148,24 @@ def test_a_chosen_value_the_corpus_lacks_stays_visible(index):
     assert result.events == [] and result.documents == []
 
 
+def test_facet_counts_are_made_only_for_the_values_read(index):
+    result = index.apply(Filters().toggled("grades", "2"))
+    authorities = result.facets["authorities"]
+    assert len(authorities) == 3 and not authorities._made
+    camden = authorities[0]
+    assert list(authorities._made) == [0]
+    assert authorities[-1] == authorities[2] and authorities[0:1] == [camden]
+    assert list(authorities) == [authorities[i] for i in range(3)]
+
+
+def test_the_same_text_answer_is_applied_again_without_recounting(index):
+    answer = {"n1"}
+    first = index.apply(Filters().with_text("climbie"), text_docs=answer)
+    again = index.apply(Filters().with_text("climbie").toggled("grades", "2"), text_docs=answer)
+    assert first.doc_ids == {"n1"} and again.doc_ids <= {"n1"}
+    assert index.apply(Filters().with_text("climbie"), text_docs={"r2"}).doc_ids == {"r2"}
+
+
 def test_chosen_count_and_active():
     filters = Filters().toggled("grades", "1").toggled("grades", "2").with_years(2010, None).with_text(" x ")
     assert filters.active and filters.chosen_count() == 4

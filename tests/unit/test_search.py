@@ -45,3 +45,45 @@ def test_snippets_are_cut_only_up_to_the_limit_and_mark_the_matches():
 
 def test_within_restricts_to_the_given_documents():
     assert [h.doc_id for h in _index().search("leaders", within={"c"})] == ["c"]
+
+
+def _many() -> SearchIndex:
+    # Enough documents and words that short prefixes get merged score tables of their own.
+    words = ["care", "carers", "career", "caring", "cases", "council", "children", "child", "court", "staff"]
+    docs = []
+    for i in range(60):
+        picked = [words[(i * k) % len(words)] for k in range(1, 6)]
+        docs.append({"id": f"d{i:02}", "text": " ".join(picked * (1 + i % 3)), "title": f"Report {i}"})
+    return SearchIndex(docs)
+
+
+def test_prefixes_rank_by_the_best_expansion_and_sum_over_words():
+    index = _many()
+    for query in ("c", "ca", "car", "care", "child c", "staff ca", "care "):
+        ranked = index.ranked(query)
+        assert ranked == sorted(ranked, key=lambda kv: (-kv[1], kv[0]))
+        # The same documents as checking every word by hand.
+        *done, last = query.split()
+        expected = set()
+        for doc_id, text in ((d, index._texts[index._pos[d]].split()) for d in index._ids):
+            if all(w in text for w in done) and (
+                    last in text if query.endswith(" ") else any(t.startswith(last) for t in text)):
+                expected.add(doc_id)
+        assert {d for d, _ in ranked} == expected, query
+
+
+def test_an_answer_holds_every_match_and_cuts_snippets_only_when_read():
+    index = _many()
+    answer = index.answer("ca", limit=5)
+    assert answer.doc_ids == {d for d, _ in index.ranked("ca")}
+    assert [h.doc_id for h in answer.hits] == [d for d, _ in index.ranked("ca")[:5]]
+    first = answer.hits[0]
+    assert first._hit is None  # nothing cut yet
+    eager = index.search("ca", limit=1)[0]
+    assert (first.snippet, first.matches, first.start, first.end) == (eager.snippet, eager.matches, eager.start, eager.end)
+
+
+def test_documents_added_after_building_are_found():
+    index = _index()
+    index.add("d", "Leaders in Kent were praised.", "Kent again")
+    assert {d for d, _ in index.ranked("kent")} == {"a", "d"}

@@ -1,0 +1,59 @@
+"""Panes updated in place as the filters change: scroll range, tab counts and the title follow."""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent
+
+from ofsted_tui.filters import Filters
+from ofsted_tui.widgets.documents import DocumentList
+from ofsted_tui.widgets.timeline import TimelineList
+from tests.ui.pilot import loaded, pilot_test, settle
+
+NARROW = (80, 24)
+
+
+@pilot_test
+async def test_filtering_resizes_the_lists_and_relabels_the_tabs(app):
+    async with app.run_test(size=NARROW) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        timeline = screen.query_one(TimelineList)
+        documents = screen.query_one(DocumentList)
+        tabs = screen.query_one(TabbedContent)
+        everything = len(timeline.rows)
+        authority = timeline.rows[0]["authority"]
+
+        screen.filters = Filters().toggled("authorities", authority)
+        await pilot.pause()
+        shown = len(screen.result.events)
+        assert len(timeline.rows) == shown
+        assert timeline.virtual_size.height == shown + 1  # rows and the header line
+        assert str(tabs.get_tab("tab-timeline").label) == f"Timeline {shown}"
+        assert str(tabs.get_tab("tab-documents").label) == f"Documents {len(documents.rows)}"
+        assert f"{shown} of" in screen.sub_title
+
+        timeline.action_last()
+        await pilot.pause()
+        assert timeline.current is timeline.rows[-1]
+        assert timeline.scroll_offset.y <= timeline.max_scroll_y
+
+        screen.filters = Filters()
+        await pilot.pause()
+        assert len(timeline.rows) == everything
+        assert timeline.virtual_size.height == everything + 1
+        assert str(tabs.get_tab("tab-timeline").label) == f"Timeline {everything}"
+
+
+@pilot_test
+async def test_a_new_search_filters_the_documents_when_its_answer_lands(app):
+    async with app.run_test(size=NARROW) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        screen.filters = Filters().with_text("good")
+        await settle(pilot, lambda: not screen.searching and screen._answer, "the search")
+        matched = set(screen._answer[1])
+        assert {d["id"] for d in screen.result.documents} <= matched
+        screen.filters = Filters().with_text("goodzzz")
+        await settle(pilot, lambda: not screen.searching and screen._answer[0] == "goodzzz", "the new search")
+        await pilot.pause()
+        assert screen.result.documents == []
