@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
+from importers.extract.paragraphs import trimmed
+
 __all__ = [
     "DERIVED_FIELDS", "DERIVED_TYPES", "LINK_RELATIONS", "MAX_SHARED_DOCS", "MIN_QUOTE_WORDS",
     "MIN_RUN_WORDS", "link_label", "trace_sources",
@@ -108,7 +110,7 @@ class _Text:
     def sentence_span(self, index: int) -> tuple[int, int]:
         """Where sentence ``index`` lies in the text, without the space around it."""
         end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self.body)
-        return _trimmed(self.body, self._starts[index], end)
+        return trimmed(self.body, self._starts[index], end)
 
     def span_of(self, start: int, end: int) -> tuple[int, int] | None:
         """The text span of compact ``[start, end)``, or None where that cuts a word.
@@ -469,11 +471,3 @@ def _runs(pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
             run.append((run[-1][0] + 1, run[-1][1] + 1))
         runs.append(run)
     return runs
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
