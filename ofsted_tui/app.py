@@ -177,10 +177,12 @@ class OfstedApp(App[None]):
     @work(thread=True, exit_on_error=False, group="search-index", name="indexing the documents",
           description="search index")
     def _index_search(self, corpus: Corpus, generation: int) -> None:
-        corpus.search_index  # noqa: B018 - built on first access; build it here, off the screen's thread
+        with collector_paused():
+            corpus.search_index  # noqa: B018 - built on first access; build it here, off the screen's thread
+            for module in _LATER:
+                importlib.import_module(module)
+            _freeze_if_large(corpus)
         self.call_from_thread(self._search_indexed, generation)
-        for module in _LATER:
-            importlib.import_module(module)
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:
@@ -312,10 +314,20 @@ def _indexed(corpus: Corpus) -> FacetIndex:
     alongside is collected again in due course. Small stores are left alone.
     """
     index = FacetIndex.from_corpus(corpus)
-    if len(corpus.documents) + len(corpus.facts) >= FREEZE_MIN_ROWS:
-        gc.unfreeze()
-        gc.freeze()
+    _freeze_if_large(corpus, unfreeze=True)
     return index
+
+
+def _freeze_if_large(corpus: Corpus, unfreeze: bool = False) -> None:
+    """Move what is alive now (a large corpus and its indexes) out of garbage collection's way.
+
+    ``unfreeze`` first (a new load) lets the previous corpus's frozen rows be
+    collected in due course; the search index, built later, is frozen on top.
+    """
+    if len(corpus.documents) + len(corpus.facts) >= FREEZE_MIN_ROWS:
+        if unfreeze:
+            gc.unfreeze()
+        gc.freeze()
 
 
 def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: int | None = None) -> OfstedApp:
