@@ -39,6 +39,7 @@ from ofsted_tui.widgets.reader_layout import display_safe
 __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
 
 DEFAULT_EXPORT_PATH = "ofsted-quotes.md"
+LINK_WORDS_SHOWN = 90  # characters of the linked passage shown to tell several places apart
 # Actions whose keys come and go with the selection (see check_action).
 _STATEFUL_ACTIONS = ("find_next", "follow", "copy", "export", "delete_note")
 # Singular and plural, for "no next person" and "7 people".
@@ -355,17 +356,26 @@ class ReaderScreen(Screen[None]):
         if len(links) == 1:
             self._open_link(links[0])
             return
-        labels = [
-            Content.assemble((display_safe(doc_title(self.corpus.documents[link["doc_id"]])), "bold"),
-                             ("  " + date_label(self.corpus.documents[link["doc_id"]].get("published")), "$foreground-muted"))
-            for link in links
-        ]
+        labels = [self._link_label(link) for link in links]
 
         def chosen(index: int | None) -> None:
             if index is not None:
                 self._open_link(links[index])
 
         self.app.push_screen(ChoiceDialog(link_label(links[0].get("relation")).capitalize(), labels), chosen)
+
+    def _link_label(self, link: dict[str, Any]) -> Content:
+        """The linked document's title and date, and the words at the place (a quote may be found in several)."""
+        doc = self.corpus.documents[link["doc_id"]]
+        label = Content.assemble((display_safe(doc_title(doc)), "bold"),
+                                 ("  " + date_label(doc.get("published")), "$foreground-muted"))
+        if link.get("span"):
+            start, end = link["span"]
+            words = " ".join((doc.get("text") or "")[start:end].split())
+            if words:
+                cut = words if len(words) <= LINK_WORDS_SHOWN else words[:LINK_WORDS_SHOWN - 1].rstrip() + "…"
+                label = Content.assemble(label, ("\n  “" + display_safe(cut) + "”", "italic"))
+        return label
 
     def _open_link(self, link: dict[str, Any]) -> None:
         span = tuple(link["span"]) if link.get("span") else None

@@ -72,3 +72,40 @@ def test_the_event_sources_say_the_story_quotes_the_report(tmp_path):
     rows = {row["doc"]["kind"]: row for row in source_rows(event, corpus)}
     assert rows["news"]["quotes"] == "quotes the report (1 passage)"
     assert rows["ofsted_report"]["quotes"] == ""
+
+
+@pilot_test
+async def test_a_quote_found_in_two_places_offers_both_with_the_words_found(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    store = Store(tmp_path / "db.json")
+    letter = ("Monitoring visit to Riverside children's services\n\n"
+              "Leaders have not yet made sure that all children receive a timely and co-ordinated\n"
+              "response when they first need help, and plans are not yet complete.\n")
+    assert import_paths(store, [_write(folder, "report.txt", REPORT, kind="ofsted_report"),
+                                _write(folder, "letter.txt", letter, kind="ofsted_letter"),
+                                _write(folder, "story.txt", STORY)]).ok
+    corpus = Corpus.from_data(store.read())
+    story = next(d for d in corpus.documents.values() if d["kind"] == "news")
+    quote = next(f for f in corpus.facts_of(story["id"], "quote") if len(f.get("source_links") or ()) == 2)
+    app = ReaderApp(corpus, story["id"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.facts_pane
+        pane.focus()
+        while pane.highlighted_fact_id != quote["id"]:
+            await pilot.press("down")
+        await pilot.press("o")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices")
+        prompts = [choices.get_option_at_index(i).prompt.plain for i in range(choices.option_count)]
+        assert len(prompts) == 2
+        assert {p.split("  ")[0] for p in prompts} == {"report.txt", "letter.txt"}
+        # each names the words found there, so two places in one document can be told apart
+        assert all("\u201cLeaders have not yet made sure that all children receive a timely" in p for p in prompts)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        opened = app.screen
+        assert isinstance(opened, ReaderScreen)
+        assert opened.doc_id == quote["source_links"][1]["doc_id"]
+        assert opened.reader.mark == tuple(quote["source_links"][1]["span"])
