@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every benchmark, then print the performance budget against the figures.
 #
-#   benchmarks/run_all.sh            # 10,000 documents (about 15 minutes on a laptop)
+#   benchmarks/run_all.sh            # 10,000 documents (about 10 minutes on 2 cores)
 #   DOCS=1000 benchmarks/run_all.sh  # a quicker pass
 #
 # Corpora and stores are generated under $OFSTED_BENCH_DIR (default
