@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from ofsted_tui import __version__
 from ofsted_tui.commands import ExplorerCommands
-from ofsted_tui.corpus import Corpus, load_corpus
+from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, Filters
 from ofsted_tui.screens.main import MainScreen
 from ofsted_tui.store import Store, StoreData, collector_paused
@@ -130,10 +130,7 @@ class OfstedApp(App[None]):
         """Read the store again, in a thread; the panes keep the old corpus until it is ready."""
         self._loads += 1
         first, self._first_read = self._first_read, None
-        if first is None:
-            self._load(self._loads)
-        else:
-            self._build(self._loads, *first)
+        self._load(self._loads, first)
 
     def _check_store(self) -> None:
         stamp = self.store.mtime_ns()
@@ -144,16 +141,14 @@ class OfstedApp(App[None]):
     # Workers get a fixed description: Textual otherwise builds one from the
     # repr of their arguments, and a corpus is large.
     @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="load")
-    def _load(self, generation: int) -> None:
-        stamp = self.store.mtime_ns()
+    def _load(self, generation: int, read: tuple[StoreData, int | None] | None) -> None:
+        """Build the corpus from ``read`` (the store as the CLI read it, and its stamp), else from the file."""
         with collector_paused():
-            corpus = load_corpus(self.store)
-            index = _indexed(corpus)
-        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
-
-    @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="build")
-    def _build(self, generation: int, data: StoreData, stamp: int | None) -> None:
-        with collector_paused():
+            if read is None:
+                stamp = self.store.mtime_ns()
+                data = self.store.read()
+            else:
+                data, stamp = read
             corpus = Corpus.from_data(data)
             index = _indexed(corpus)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
