@@ -114,8 +114,18 @@ class OfstedApp(App[None]):
     def on_mount(self) -> None:
         # Loading a large store holds the interpreter for a second or more, so it
         # starts once the first frame is out; a small one is loaded at once, and
-        # its timeline is in the first frame or the one after.
-        if self.store.size() <= READ_AT_ONCE_BYTES:
+        # its timeline is in the first frame or the one after. A large store read
+        # by the CLI as its timeline alone (a few thousand events) is shown at
+        # once too, here on the screen's thread: a worker would compete with the
+        # rest of the loading for the interpreter and draw it later.
+        first = self._first_read
+        if first is not None and not first[0].complete:
+            self._first_read = None
+            self._loads += 1
+            data, stamp = first
+            self._loaded(self._loads, stamp, *_built(data))
+            self.call_after_refresh(self._load, self._loads, None, False)
+        elif self.store.size() <= READ_AT_ONCE_BYTES:
             self.reload()
         else:
             self.call_after_refresh(self.reload)
@@ -130,7 +140,7 @@ class OfstedApp(App[None]):
         """Read the store again, in a thread; the panes keep the old corpus until it is ready."""
         self._loads += 1
         first, self._first_read = self._first_read, None
-        self._load(self._loads, first)
+        self._load(self._loads, first, self.corpus is None)
 
     def _check_store(self) -> None:
         stamp = self.store.mtime_ns()
@@ -141,17 +151,25 @@ class OfstedApp(App[None]):
     # Workers get a fixed description: Textual otherwise builds one from the
     # repr of their arguments, and a corpus is large.
     @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="load")
-    def _load(self, generation: int, read: tuple[StoreData, int | None] | None) -> None:
-        """Build the corpus from ``read`` (the store as the CLI read it, and its stamp), else from the file."""
+    def _load(self, generation: int, read: tuple[StoreData, int | None] | None, timeline_first: bool) -> None:
+        """Build the corpus from ``read`` (the store as the CLI read it, and its stamp), else from the file.
+
+        With nothing on screen yet (``timeline_first``) a large store's events
+        are shown first, as a corpus without documents, and the rest follows.
+        """
+        if read is None:
+            stamp = self.store.mtime_ns()
+            data = self.store.read_timeline() if timeline_first else None
+        else:
+            data, stamp = read
+        if data is not None and not data.complete:
+            self._post_corpus(generation, stamp, data)
+            data = None
         with collector_paused():
-            if read is None:
-                stamp = self.store.mtime_ns()
-                data = self.store.read()
-            else:
-                data, stamp = read
-            corpus = Corpus.from_data(data)
-            index = _indexed(corpus)
-        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
+            self._post_corpus(generation, stamp, self.store.read() if data is None else data)
+
+    def _post_corpus(self, generation: int, stamp: int | None, data: StoreData) -> None:
+        self.call_from_thread(self._loaded, generation, stamp, *_built(data))
 
     @work(thread=True, exit_on_error=False, group="load", name="indexing the store", description="index")
     def _index(self, generation: int, stamp: int | None, corpus: Corpus) -> None:
@@ -160,14 +178,16 @@ class OfstedApp(App[None]):
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
     def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex) -> None:
-        self._seen_stamp = stamp
+        if corpus.complete:
+            self._seen_stamp = stamp
         if generation != self._loads:
             return  # a newer load is on its way
         self.facet_index = index
         self.search_ready = False
         self.corpus = corpus
-        # Index for search once the panes have been drawn, for the same reason.
-        self.call_after_refresh(self._index_search, corpus, generation)
+        if corpus.complete:
+            # Index for search once the panes have been drawn, for the same reason.
+            self.call_after_refresh(self._index_search, corpus, generation)
 
     @work(thread=True, exit_on_error=False, group="search-index", name="indexing the documents",
           description="search index")
@@ -196,8 +216,17 @@ class OfstedApp(App[None]):
             self.notify(f"Failed while {event.worker.name}: {event.worker.error}", title="Error",
                         severity="error", timeout=10, markup=False)
 
+    def documents_ready(self) -> bool:
+        """Whether the documents have been read (a large store shows its timeline first); if not, say so."""
+        if self.corpus is not None and self.corpus.complete:
+            return True
+        self.notify("Still reading the documents from the store; try again in a moment", timeout=3)
+        return False
+
     # -- the reader ----------------------------------------------------------
     def open_document(self, doc_id: str, span: tuple[int, int] | None = None, fact_id: str | None = None) -> None:
+        if not self.documents_ready():
+            return
         if self.corpus is None or doc_id not in self.corpus.documents:
             self.notify("That document is no longer in the store", severity="warning")
             return
@@ -287,7 +316,7 @@ class OfstedApp(App[None]):
         self.push_screen(ImportDialog(self.store), finished)
 
     def action_export(self, quote_fact_id: str | None = None) -> None:
-        if self.corpus is None:
+        if not self.documents_ready() or self.corpus is None:
             return
         from ofsted_tui.screens.dialogs import ExportDialog
 
@@ -296,6 +325,12 @@ class OfstedApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1].name if self.theme == THEMES[0].name else THEMES[0].name
+
+
+def _built(data: StoreData) -> tuple[Corpus, FacetIndex]:
+    with collector_paused():
+        corpus = Corpus.from_data(data)
+        return corpus, _indexed(corpus)
 
 
 def _indexed(corpus: Corpus) -> FacetIndex:

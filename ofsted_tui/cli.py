@@ -91,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
 def _explore(store: Store, err: Console) -> int:
     # A store that cannot be read is reported before the screen is taken over;
     # the app starts from what was read here rather than parsing the file twice.
+    # Of a large store only the timeline's tables are read here: the app shows
+    # them at once and reads the rest in a thread.
     stamp = store.mtime_ns()
-    data = store.read()
+    data = store.read_timeline() or store.read()
     from ofsted_tui.app import make_app
 
     app = make_app(store.path, data=data, stamp=stamp)

@@ -25,13 +25,15 @@ class Corpus:
     facts: dict[str, dict[str, Any]]
     events: list[dict[str, Any]]
     annotations: list[dict[str, Any]]
+    # False while only the timeline's tables have been read (Store.read_timeline).
+    complete: bool = True
 
     # A corpus is passed to thread workers, and Textual's @work describes a worker
     # by the repr of its arguments: the dataclass repr of 10,000 documents built a
     # string of hundreds of megabytes on the screen's thread. Equality is identity
     # for the same reason (a reactive compares old and new values).
     def __repr__(self) -> str:
-        return (f"<Corpus: {len(self.documents)} documents, {len(self.facts)} facts, "
+        return (f"<Corpus{'' if self.complete else ' (timeline only)'}: {len(self.documents)} documents, {len(self.facts)} facts, "
                 f"{len(self.events)} events, {len(self.annotations)} annotations>")
 
     @classmethod
@@ -42,6 +44,7 @@ class Corpus:
             facts={f["id"]: f for f in facts},
             events=list(data.events),
             annotations=list(data.annotations),
+            complete=data.complete,
         )
 
     # -- indexes, each built on first use ------------------------------------

@@ -23,6 +23,7 @@ import errno
 import gc
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -124,15 +125,22 @@ _TOP_KEYS = (*TABLES, _META, "_default")
 # (documents), the other tables are small. Peak for the 10,000-document store:
 # 392 MiB in this order, 453 MiB in file order.
 _READ_ORDER = ("facts", "documents", "events", "annotations", _META, "_default")
+_WRITE_ORDER = ("events", "annotations", "documents", "facts")
+# What the explorer's timeline needs before the rest (see Store.read_timeline).
+_TIMELINE_TABLES = frozenset({_META, "events", "annotations"})
 
 
-def _table_offsets(handle: Any, size: int) -> list[tuple[int, str]] | None:
+def _table_offsets(handle: Any, size: int, only: frozenset[str] | None = None) -> list[tuple[int, str]] | None:
     """Where each top-level table's key starts (at the ``{`` or ``,`` before it), in file order.
 
     The first key follows the opening brace; each later one follows the end of
-    a table, ``}},"name":``: the last row's brace and the table's. A JSON
+    a table, ``}},"name":`` (the last row's brace and the table's) or
+    ``{},"name":`` (an empty table). A JSON
     string never holds an unescaped quote, so this is a key; if it is a nested
     one, the pieces cut at it do not parse and the caller reads the whole file.
+    With ``only``, the scan stops once those tables and the key after the last
+    of them are found: a store written small tables first gives its timeline
+    after reading a few megabytes of a hundred.
     """
     keys = {f'"{name}":'.encode(): name for name in _TOP_KEYS}
     overlap = 3 + max(map(len, keys))
@@ -142,11 +150,12 @@ def _table_offsets(handle: Any, size: int) -> list[tuple[int, str]] | None:
     found.update((opening, name) for key, name in keys.items() if head.startswith(b"{" + key, opening))
     start, buf = 0, head
     while buf:
-        at = buf.find(b'}},"')
-        while at != -1:
-            found.update((start + at + 2, name) for key, name in keys.items() if buf.startswith(key, at + 3))
-            at = buf.find(b'}},"', at + 1)
-        if start + len(buf) >= size:
+        for end in (b'}},"', b'{},"'):  # after a table with rows, after an empty one
+            at = buf.find(end)
+            while at != -1:
+                found.update((start + at + 2, name) for key, name in keys.items() if buf.startswith(key, at + 3))
+                at = buf.find(end, at + 1)
+        if start + len(buf) >= size or (only is not None and _bounded(found, only)):
             break
         chunk = handle.read(_SCAN_CHUNK)
         if not chunk:
@@ -156,8 +165,14 @@ def _table_offsets(handle: Any, size: int) -> list[tuple[int, str]] | None:
     return sorted(found) or None
 
 
-def _load_by_table(path: Path) -> dict[str, Any] | None:
-    """The store's JSON read table by table; ``None`` where that does not apply.
+def _bounded(found: set[tuple[int, str]], only: frozenset[str]) -> bool:
+    """Whether every table in ``only`` has been found, and a key after the last of them."""
+    at = {name: offset for offset, name in found}
+    return only <= at.keys() and any(offset > max(at[name] for name in only) for offset in at.values())
+
+
+def _load_by_table(path: Path, only: frozenset[str] | None = None) -> dict[str, Any] | None:
+    """The store's JSON read table by table (``only`` those tables); ``None`` where that does not apply.
 
     ``None`` (a small, missing, unreadable or unexpected file) sends the caller
     to the whole-file reading, which gives the right message for every problem.
@@ -167,7 +182,7 @@ def _load_by_table(path: Path) -> dict[str, Any] | None:
             size = os.fstat(handle.fileno()).st_size
             if size < BY_TABLE_MIN_BYTES:
                 return None
-            offsets = _table_offsets(handle, size)
+            offsets = _table_offsets(handle, size, only)
             if offsets is None:
                 return None
             handle.seek(0)
@@ -185,18 +200,49 @@ def _load_by_table(path: Path) -> dict[str, Any] | None:
                 handle.seek(offset)
                 if handle.read(len(key)) != key or stop <= offset + len(key):
                     return None
-                pieces.append((name, offset + len(key), stop))
+                if only is None or name in only:
+                    pieces.append((name, offset + len(key), stop))
             data: dict[str, Any] = {}
             for name, first, stop in sorted(pieces, key=lambda piece: _READ_ORDER.index(piece[0])):
                 handle.seek(first)
-                with collector_paused():
-                    table = orjson.loads(handle.read(stop - first))
+                table = _parse_rows(handle.read(stop - first))
                 if not isinstance(table, dict):
                     return None
                 data[name] = table
             return data
     except (OSError, orjson.JSONDecodeError):
         return None
+
+
+# A table is parsed a megabyte of rows at a time: orjson's tree is then never
+# more than a piece's, and a thread reading the store lets the interface's
+# thread run between pieces (orjson holds the interpreter for a whole call).
+PIECE_BYTES = 1 << 20
+_ROW_CUT = re.compile(rb'\},"\d+":\{')  # between two rows of a compact table: '}' ends the first
+
+
+def _parse_rows(raw: bytes) -> Any:
+    """A table's JSON (``{"1": {...}, "2": {...}}``) parsed in pieces of whole rows.
+
+    A cut is only ever made between two rows: inside a row's object the piece
+    before the cut would leave a brace open and not parse, and the caller then
+    reads the whole file. A table laid out otherwise is parsed in one piece.
+    """
+    view = memoryview(raw.strip())
+    if len(view) <= PIECE_BYTES or view[:1] != b"{":
+        return orjson.loads(view)
+    table: dict[str, Any] = {}
+    start, end = 1, len(view) - 1  # inside the table's braces
+    while start < end:
+        cut = _ROW_CUT.search(view, start + PIECE_BYTES, end) if end - start > PIECE_BYTES else None
+        stop = cut.start() + 1 if cut else end
+        with collector_paused():
+            rows = orjson.loads(b"".join((b"{", view[start:stop], b"}")))
+        if not isinstance(rows, dict):
+            return None
+        table.update(rows)
+        start = stop + 1  # past the comma
+    return table
 
 
 def _schema_of(path: Path, data: dict[str, Any]) -> int:
@@ -311,6 +357,8 @@ class StoreData:
     annotations: list[dict[str, Any]] = field(default_factory=list)
     # A transaction writes only when its body left this True (re-import no-ops).
     changed: bool = True
+    # False for the timeline's tables alone (Store.read_timeline).
+    complete: bool = True
 
     # Short: a snapshot is handed to thread workers, which Textual describes by
     # the repr of their arguments (the full one was hundreds of megabytes).
@@ -351,6 +399,20 @@ class Store:
                     snapshot = self._migrate(raw, data)
         except StoreError as exc:
             log.warning("%s: read as schema %d, but not migrated on disk: %s", self.path, SCHEMA_VERSION, exc.reason)
+        return snapshot
+
+    def read_timeline(self) -> StoreData | None:
+        """The events and annotations of a large store, without its documents and facts.
+
+        They fill the explorer's timeline while the rest is read. ``None`` (a
+        small store, or one this cannot read quickly) means read it all; a store
+        of a newer schema raises StoreError as ``read`` does.
+        """
+        data = _load_by_table(self.path, only=_TIMELINE_TABLES)
+        if data is None or _META not in data or _schema_of(self.path, data) != SCHEMA_VERSION:
+            return None
+        snapshot = _snapshot(self.path, data)
+        snapshot.complete = False
         return snapshot
 
     def size(self) -> int:
@@ -453,11 +515,11 @@ class Store:
         db.storage.WRITE_CACHE_SIZE = 1 << 62
         try:
             db.drop_tables()
-            for name in TABLES:
-                rows = getattr(snapshot, name)
-                if rows:
-                    db.table(name, cache_size=0).insert_multiple(rows)
+            # Tables are written in this order; the small ones first let the
+            # explorer read its timeline without scanning the whole file.
             db.table(_META).insert({"schema": SCHEMA_VERSION})
+            for name in _WRITE_ORDER:  # empty ones too, so a reader knows where each ends
+                db.table(name, cache_size=0).insert_multiple(getattr(snapshot, name))
         finally:
             db.close()
 

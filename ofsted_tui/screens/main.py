@@ -159,7 +159,10 @@ class MainScreen(Screen[None]):
         timeline = self.query_one(TimelineList)
         timeline.set_rows(result.events, cursor=_position(result.events, timeline.current))
         documents = self.query_one(DocumentList)
-        documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
+        if self.corpus.complete:
+            documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
+        else:
+            documents.set_loading()
         self.query_one(SearchResults).set_rows(self._hits, cursor=0)
         self._show_search_status(status)
         if not result.events:
@@ -230,10 +233,9 @@ class MainScreen(Screen[None]):
         _relabel(tabs.get_tab(_TABS["documents"]), f"Documents {len(result.documents)}")
         _relabel(tabs.get_tab(_TABS["search"]), f"Search {len(self._hits)}" if self.filters.text.strip() else "Search")
         filtered = " (filtered)" if self.filters.active else ""
-        self.sub_title = (
-            f"{len(result.events)} of {plural(len(corpus.events), 'event')} · "
-            f"{len(result.documents)} of {plural(len(corpus.documents), 'document')}{filtered}"
-        )
+        documents = (f"{len(result.documents)} of {plural(len(corpus.documents), 'document')}" if corpus.complete
+                     else "reading the documents…")
+        self.sub_title = f"{len(result.events)} of {plural(len(corpus.events), 'event')} · {documents}{filtered}"
 
     @property
     def shown_events(self) -> list[dict[str, Any]]:
@@ -255,6 +257,8 @@ class MainScreen(Screen[None]):
 
     @on(RowList.Chosen, "#timeline")
     def _event_chosen(self, message: RowList.Chosen) -> None:
+        if not self.app.documents_ready():
+            return
         rows = source_rows(message.row, self.corpus) if self.corpus else []
         if rows:
             self.app.open_document(rows[0]["doc"]["id"], rows[0].get("span"), rows[0].get("fact_id"))
@@ -365,7 +369,7 @@ class MainScreen(Screen[None]):
 
     def target_document(self) -> dict[str, Any] | None:
         """The document the user is on: a source, a listed document or a search hit."""
-        if self.corpus is None:
+        if self.corpus is None or not self.corpus.complete:
             return None
         tab = self._active_tab()
         if tab == "documents":
@@ -376,10 +380,18 @@ class MainScreen(Screen[None]):
         source = self.query_one(SourceList).current
         return source["doc"] if source else None
 
-    def action_bookmark(self) -> None:
+    def _document_or_say(self) -> dict[str, Any] | None:
+        """``target_document``, or None once the user has been told why there is none."""
+        if not self.app.documents_ready():
+            return None
         doc = self.target_document()
-        if doc is None or self.corpus is None:
+        if doc is None:
             self.notify("Choose a document, an event's source or a search hit first", severity="warning")
+        return doc
+
+    def action_bookmark(self) -> None:
+        doc = self._document_or_say()
+        if doc is None or self.corpus is None:
             return
         marks = [a for a in self.corpus.annotations_of(doc["id"]) if a.get("kind") == "bookmark" and not a.get("fact_id")]
         if marks:
@@ -390,18 +402,14 @@ class MainScreen(Screen[None]):
             self.app.add_annotation(make_annotation("bookmark", doc), f"Bookmarked: {doc_title(doc)}")
 
     def action_note(self) -> None:
-        doc = self.target_document()
-        if doc is None:
-            self.notify("Choose a document, an event's source or a search hit first", severity="warning")
-            return
-        self.app.ask_note(doc)
+        doc = self._document_or_say()
+        if doc is not None:
+            self.app.ask_note(doc)
 
     def action_correct(self) -> None:
-        doc = self.target_document()
-        if doc is None:
-            self.notify("Choose a document, an event's source or a search hit first", severity="warning")
-            return
-        self.app.ask_correction(doc)
+        doc = self._document_or_say()
+        if doc is not None:
+            self.app.ask_correction(doc)
 
 
 def _position(rows: list[dict[str, Any]], current: dict[str, Any] | None) -> int:

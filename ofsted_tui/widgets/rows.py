@@ -128,6 +128,13 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self.cursor = target
         self.refresh()
 
+    def set_loading(self) -> None:
+        """No rows, and say they are on their way (as before the first ``set_rows``)."""
+        if self.loaded or self._rows:
+            self.set_rows(())
+            self.loaded = False
+            self.redraw()
+
     def _set_virtual_height(self, height: int) -> None:
         """Resize the scrollable area, without a layout of the screen where the list's own size stays.
 

@@ -184,7 +184,10 @@ class EventDetail(Vertical):
             return
         self.border_title = Content(printable(f"{event.get('label')} · {event.get('authority') or 'unknown'}"))
         summary.update(printable_text(_summary(event), multiline=True))
-        sources.set_rows(source_rows(event, corpus), cursor=0)
+        if corpus.complete:
+            sources.set_rows(source_rows(event, corpus), cursor=0)
+        else:
+            sources.set_loading()  # the documents are still being read
 
     def on_row_list_chosen(self, message: RowList.Chosen) -> None:
         if isinstance(message.control, SourceList):

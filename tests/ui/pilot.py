@@ -25,10 +25,10 @@ def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
 
 
 async def loaded(pilot: Pilot[Any], *, search: bool = True) -> None:
-    """Wait until the corpus (and the search index) are in and the screen has settled."""
+    """Wait until the whole corpus (and the search index) are in and the screen has settled."""
     app = pilot.app
     deadline = asyncio.get_running_loop().time() + LOAD_TIMEOUT_S
-    while app.corpus is None or (search and not app.search_ready):
+    while app.corpus is None or not app.corpus.complete or (search and not app.search_ready):
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("the explorer did not load its store in time")
         await pilot.pause(0.02)

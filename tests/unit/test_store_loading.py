@@ -129,3 +129,72 @@ def test_corrections_change_copies_and_leave_the_rows_read():
         {"kind": "correction", "doc_id": "a", "fact_id": None, "field": "published", "value": "2019"}])
     docs, _ = apply_corrections(data)
     assert docs == [{"id": "a", "published": "2019"}] and doc["published"] is None
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Tables are parsed a few rows at a time."""
+    monkeypatch.setattr(store_module, "PIECE_BYTES", 200)
+
+
+def test_tables_parsed_in_pieces_read_the_rows_a_whole_read_does(tmp_path, by_table, small_pieces):
+    db = tmp_path / "db.json"
+    db.write_bytes(orjson.dumps(_rows(60, text='a },"7":{ inside and }},"facts":{"1": too')))
+    table = orjson.loads(db.read_bytes())["documents"]
+    assert store_module._parse_rows(orjson.dumps(table)) == table
+    _same(db)
+
+
+def test_rows_with_objects_keyed_by_numbers_read_the_same(tmp_path, by_table, small_pieces):
+    # Inside a row, '},"2":{' is not between rows; the pieces cut there do not parse.
+    rows = _rows(20)
+    for row in rows["documents"].values():
+        row["counts"] = {str(n): {"n": n} for n in range(1, 30)}
+    db = tmp_path / "db.json"
+    db.write_bytes(orjson.dumps(rows))
+    assert _same(db).documents[3]["counts"]["17"] == {"n": 17}
+
+
+def _written(path, n: int = 30) -> Store:
+    store = Store(path)
+    rows = _rows(n)
+    store._write(StoreData(documents=list(rows["documents"].values()), facts=list(rows["facts"].values()),
+                           events=list(rows["events"].values())))
+    return store
+
+
+def test_a_store_is_written_small_tables_first(tmp_path):
+    store = _written(tmp_path / "db.json")
+    assert list(orjson.loads(store.path.read_bytes())) == ["meta", "events", "annotations", "documents", "facts"]
+
+
+def test_the_timeline_of_a_large_store_is_read_without_its_documents(tmp_path, by_table):
+    store = _written(tmp_path / "db.json")
+    raw = store.path.read_bytes()
+    # Damage the documents: the timeline does not read them, the whole read says so.
+    at = raw.index(b'"documents":') + 20
+    store.path.write_bytes(raw[:at] + b"\x00broken" + raw[at:])
+    timeline = store.read_timeline()
+    assert timeline is not None and not timeline.complete
+    assert [e["id"] for e in timeline.events] == ["e1"]
+    assert timeline.documents == [] and timeline.facts == [] and timeline.annotations == []
+    with pytest.raises(StoreError, match="broken JSON"):
+        store.read()
+
+
+def test_the_timeline_of_a_store_written_in_another_order_is_found_too(tmp_path, by_table):
+    rows = _rows(10)
+    db = tmp_path / "db.json"
+    db.write_bytes(orjson.dumps({name: rows[name] for name in ("documents", "facts", "events", "meta")}))
+    timeline = Store(db).read_timeline()
+    assert timeline is not None and [e["id"] for e in timeline.events] == ["e1"]
+
+
+def test_a_small_store_or_an_old_one_is_read_whole(tmp_path, by_table, monkeypatch):
+    old = tmp_path / "old.json"
+    rows = _rows(5)
+    del rows["meta"]
+    old.write_bytes(orjson.dumps(rows))
+    assert Store(old).read_timeline() is None  # its migration needs the whole store
+    monkeypatch.setattr(store_module, "BY_TABLE_MIN_BYTES", 1 << 30)
+    assert _written(tmp_path / "db.json").read_timeline() is None
