@@ -1,10 +1,20 @@
 """ofsted-tui: explore the Ofsted inspection history of councils' children's services."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("ofsted-tui")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+from typing import Any
 
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the installed package's metadata when first asked
+    # for: importing importlib.metadata cost every start of the explorer ~20 ms.
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("ofsted-tui")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        value = "0+unknown"
+    globals()["__version__"] = value
+    return value

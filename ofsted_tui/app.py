@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from ofsted_tui import __version__
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, Filters
@@ -334,7 +333,7 @@ def _built(data: StoreData) -> tuple[Corpus, FacetIndex]:
 
 
 def _indexed(corpus: Corpus) -> FacetIndex:
-    """The corpus's facet index; a large corpus is then kept out of garbage collection.
+    """The corpus's facet index and lookups; a large corpus is then kept out of garbage collection.
 
     The rows of 10,000 documents are about a million containers, and every
     full collection walked them all (close to a second, on whatever thread
@@ -344,6 +343,7 @@ def _indexed(corpus: Corpus) -> FacetIndex:
     alongside is collected again in due course. Small stores are left alone.
     """
     index = FacetIndex.from_corpus(corpus)
+    corpus.build_lookups()
     _freeze_if_large(corpus, unfreeze=True)
     return index
 
@@ -366,6 +366,4 @@ def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: in
     ``data`` is the store as the caller read it (when its file was stamped
     ``stamp``); the app starts from it instead of reading the file again.
     """
-    app = OfstedApp(Store(store_path), data, stamp)
-    app.title = f"ofsted-tui {__version__}"
-    return app
+    return OfstedApp(Store(store_path), data, stamp)

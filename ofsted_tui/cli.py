@@ -14,7 +14,6 @@ from typing import Any
 
 from rich.console import Console
 
-from ofsted_tui import __version__
 from ofsted_tui.store import Store, StoreError
 
 __all__ = ["main", "default_db_path"]
@@ -29,6 +28,19 @@ def default_db_path() -> Path:
     return Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else BUNDLED_DB
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for (see ofsted_tui.__getattr__)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        import ofsted_tui
+
+        print(f"{parser.prog} {ofsted_tui.__version__}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=None,
@@ -38,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Explore the Ofsted inspection history of councils' children's services.",
         epilog="With no command, opens the explorer.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", parents=[common], help="import files and folders (.txt .md .html .pdf)")

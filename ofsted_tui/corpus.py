@@ -68,6 +68,11 @@ class Corpus:
     def search_index(self) -> SearchIndex:
         return SearchIndex(self.documents.values())
 
+    def build_lookups(self) -> None:
+        """Build the per-document lookups now (in a loading thread), not on the screen's first use."""
+        self._facts_by_doc  # noqa: B018 - cached on first access
+        self._notes_by_doc  # noqa: B018
+
     # -- lookups -------------------------------------------------------------
     def facts_of(self, doc_id: str, type_: str | None = None) -> list[dict[str, Any]]:
         facts = self._facts_by_doc.get(doc_id, [])

@@ -140,3 +140,11 @@ def test_hostile_text_is_printed_literally(db, tmp_path):
     shown = run_cli("show", docs[0]["doc_id"], db=db).stdout
     assert "[@click=app.quit]Click[/]" in shown and "[link=http://x]here[/link]" in shown
     assert "\x1b" not in shown
+
+
+def test_version_is_the_installed_package_s():
+    from importlib.metadata import version
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"ofsted-tui {version('ofsted-tui')}"
