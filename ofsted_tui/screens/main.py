@@ -25,6 +25,7 @@ from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, FilterResult, Filters
 from ofsted_tui.search import LazyHit
 from ofsted_tui.widgets.documents import DocumentList
+from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_tui.widgets.labels import doc_title, plural, printable
 from ofsted_tui.widgets.rows import RowList
 from ofsted_tui.widgets.search_results import SearchResults
@@ -58,6 +59,10 @@ class _Header(Header):
         for widget in super().compose():
             yield _Title() if type(widget) is HeaderTitle else widget
 
+    def show_title(self) -> None:
+        """Show the screen's title and sub-title as they are now (see MainScreen._set_sub_title)."""
+        self.query_one(_Title).update(self.format_title())
+
 
 class MainScreen(Screen[None]):
     """Timeline, documents and search over one filtered view of the corpus."""
@@ -84,7 +89,9 @@ class MainScreen(Screen[None]):
 
     AUTO_FOCUS = "#timeline"
 
-    filters: reactive[Filters] = reactive(Filters, init=False)
+    # No repaint of its own: the screen hands the panes their rows, and a repaint
+    # of the screen would redraw every widget on it at each filter key.
+    filters: reactive[Filters] = reactive(Filters, init=False, repaint=False)
 
     def __init__(self) -> None:
         super().__init__(id="main-screen")
@@ -102,7 +109,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield FilterSidebar(id="sidebar")
             with Vertical(id="main"):
-                yield Input(placeholder="/ search every document (words, \"a phrase\")", id="query", compact=True)
+                yield SteadyInput(placeholder="/ search every document (words, \"a phrase\")", id="query", compact=True)
                 yield Trajectory(id="trajectory")
                 with TabbedContent(id="tabs", initial=_TABS["timeline"]):
                     with TabPane("Timeline", id=_TABS["timeline"]):
@@ -128,8 +135,9 @@ class MainScreen(Screen[None]):
         self.corpus, self.index = corpus, self.app.facet_index
         self._answer = None
         self.query_one(TimelineList).fit_columns(corpus.events)
-        self.query_one(DocumentList).corpus = corpus
-        self.query_one(SearchResults).corpus = corpus
+        for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
+            rows.corpus = corpus  # their rows show what the corpus says of each document
+            rows.redraw()
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         self.refresh_view()
 
@@ -229,13 +237,24 @@ class MainScreen(Screen[None]):
         documents_mode = tabs.active != _TABS["timeline"]
         shown = len(result.documents) if documents_mode else len(result.events)
         self.query_one(FilterSidebar).show(result.facets, self.filters, documents=documents_mode, shown=shown)
-        _relabel(tabs.get_tab(_TABS["timeline"]), f"Timeline {len(result.events)}")
-        _relabel(tabs.get_tab(_TABS["documents"]), f"Documents {len(result.documents)}")
-        _relabel(tabs.get_tab(_TABS["search"]), f"Search {len(self._hits)}" if self.filters.text.strip() else "Search")
+        # Each count is padded to the width of its largest value, so the tabs keep
+        # their places (and the screen its layout) as the filters change.
+        events_w, documents_w = len(str(len(corpus.events))), len(str(len(corpus.documents)))
+        hits = len(self._hits) if self.filters.text.strip() else ""
+        _relabel(tabs.get_tab(_TABS["timeline"]), f"Timeline {len(result.events):<{events_w}}")
+        _relabel(tabs.get_tab(_TABS["documents"]), f"Documents {len(result.documents):<{documents_w}}")
+        _relabel(tabs.get_tab(_TABS["search"]), f"Search {hits:<{len(str(MAX_HITS))}}")
         filtered = " (filtered)" if self.filters.active else ""
         documents = (f"{len(result.documents)} of {plural(len(corpus.documents), 'document')}" if corpus.complete
                      else "reading the documents…")
-        self.sub_title = f"{len(result.events)} of {plural(len(corpus.events), 'event')} · {documents}{filtered}"
+        self._set_sub_title(f"{len(result.events)} of {plural(len(corpus.events), 'event')} · {documents}{filtered}")
+
+    def _set_sub_title(self, text: str) -> None:
+        # Setting ``sub_title`` repaints the whole screen (it is a reactive of the
+        # screen); the counts change with every filter key, so only the header's
+        # title line is redrawn.
+        self.set_reactive(Screen.sub_title, text)
+        self.query_one(_Header).show_title()
 
     @property
     def shown_events(self) -> list[dict[str, Any]]:

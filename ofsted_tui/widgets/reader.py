@@ -36,6 +36,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from ofsted_tui.grades import grade_style
+from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_tui.widgets.reader_layout import DocumentLayout, Insert, flatten_styles
 
 __all__ = ["DocumentView", "FindBar", "HIGHLIGHT_KINDS", "MAX_MATCHES", "NOTE_MARKS", "component_style"]
@@ -582,7 +583,7 @@ class FindBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Find")
-        yield Input(placeholder="words in this document", id="find-input")
+        yield SteadyInput(placeholder="words in this document", id="find-input")
         yield Label("", id="find-count")
 
     @property

@@ -13,7 +13,7 @@ strings with ``Text(...)``, never from markup.
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
@@ -98,8 +98,11 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         self._rows: Sequence[RowT] = ()
         self.empty_text = empty_text
         self.loaded = False  # until the first set_rows the list says it is loading
-        self._cache: LRUCache[tuple, list[Strip]] = LRUCache(512)
-        self._generation = 0
+        # Drawn rows by (row_key, width, under the cursor, focused): a filter that
+        # shows rows drawn before reuses them. Each entry keeps its row, so the
+        # id of a row in a key is never that of a later one.
+        self._cache: LRUCache[tuple, tuple[Any, list[Strip]]] = LRUCache(1024)
+        self._base: Style | None = None
 
     # -- data ----------------------------------------------------------------
     @property
@@ -122,8 +125,6 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             return
         self.loaded = True
         self._rows = rows
-        self._generation += 1
-        self._cache.clear()
         self._set_virtual_height(len(rows) * self.ROW_HEIGHT + self.header_lines)
         self.cursor = target
         self.refresh()
@@ -145,9 +146,13 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         size = Size(self.size.width, height)
         if size == self.virtual_size:
             return
-        if self.styles.height is None or self.styles.height.is_auto or not self.container_size:
+        if self.styles.height is None or self.styles.height.is_auto:
             self.virtual_size = size
             self.refresh(layout=True)
+            return
+        if not self.container_size:
+            # Not laid out yet, or in a hidden tab: its next layout reads the new size.
+            self.set_reactive(RowList.virtual_size, size)
             return
         showing = self.show_vertical_scrollbar
         self.set_reactive(RowList.virtual_size, size)
@@ -159,8 +164,8 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def redraw(self) -> None:
         """Render again (the rows' look depends on state outside them)."""
-        self._generation += 1
         self._cache.clear()
+        self._base = None
         self.refresh()
 
     # -- looks, for subclasses -----------------------------------------------
@@ -176,6 +181,13 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     def render_row(self, row: RowT, index: int, width: int) -> list[Text]:
         """ROW_HEIGHT lines of text for one row (cut or padded to ``width``)."""
         raise NotImplementedError
+
+    def row_key(self, row: RowT) -> Hashable:
+        """What a row's drawing depends on, besides width, cursor and focus: the row object itself.
+
+        Anything else it depends on calls ``redraw`` when it changes.
+        """
+        return id(row)
 
     def dim_style(self) -> Style:
         return self._foreground("row-list--dim")
@@ -194,6 +206,13 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._base = None
+
+    def _base_style(self) -> Style:
+        # Textual computes rich_style afresh on every read, walking the ancestors.
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def _on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
@@ -209,36 +228,34 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         if self.has_header and y == 0:
-            key = ("header", width, self._generation)
+            key = ("header", width)
             if (cached := self._cache.get(key)) is None:
                 header_style = self.get_component_rich_style("row-list--header")
-                cached = [self._strip(self.render_header(width), width, header_style)]
-                self._cache[key] = cached
-            return cached[0]
+                cached = self._cache[key] = (None, [self._strip(self.render_header(width), width, header_style)])
+            return cached[1][0]
         line = self.scroll_offset.y + y - self.header_lines
         if not self._rows:
+            base = self._base_style()
             if line == 0:
                 style = base + self._foreground("row-list--empty")
                 return self._strip(Text(" " + (self.empty_text if self.loaded else "Loading…")), width, style)
             return Strip.blank(width, base)
         index, offset = divmod(line, self.ROW_HEIGHT)
         if not 0 <= index < len(self._rows):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._base_style())
+        row = self._rows[index]
         selected = index == self.cursor
-        key = (index, width, selected, self.has_focus, self._generation)
-        if (strips := self._cache.get(key)) is None:
-            style = self.get_component_rich_style("row-list--cursor") if selected else base
-            texts = self.render_row(self._rows[index], index, width)
-            strips = [self._strip(t, width, style) for t in texts]
+        key = (self.row_key(row), width, selected, self.has_focus)
+        if (cached := self._cache.get(key)) is None:
+            style = self.get_component_rich_style("row-list--cursor") if selected else self._base_style()
+            strips = [self._strip(t, width, style) for t in self.render_row(row, index, width)]
             strips += [Strip.blank(width, style)] * (self.ROW_HEIGHT - len(strips))
-            self._cache[key] = strips
-        return strips[offset].apply_offsets(0, line)
+            cached = self._cache[key] = (row, strips)
+        return cached[1][offset]
 
     # -- cursor --------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
         self.refresh()
         self._scroll_to_cursor()
         if 0 <= new < len(self._rows):

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from ofsted_tui.filters import FACETS, FacetValue, Filters
 from ofsted_tui.grades import GRADE_COLOURS, UNGRADED_COLOUR
+from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_tui.widgets.rows import RowList
 
 __all__ = ["FacetList", "FilterSidebar"]
@@ -53,6 +54,10 @@ class FacetList(RowList[FacetValue]):
 
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
         return max(1, min(len(self.rows), MAX_FACET_ROWS))
+
+    def row_key(self, row: FacetValue) -> FacetValue:
+        # A keystroke makes new values; equal ones (same counts, same choice) draw the same.
+        return row
 
     def render_row(self, row: FacetValue, index: int, width: int) -> list[Text]:
         count = row.documents if self.count_documents else row.events
@@ -93,9 +98,9 @@ class FilterSidebar(VerticalScroll):
         yield Static(id="filters-status")
         with Horizontal(id="years"):
             yield Label("Years", classes="facet-title")
-            yield Input(placeholder="from", id="year-from", restrict=r"\d{0,4}", max_length=4, compact=True)
+            yield SteadyInput(placeholder="from", id="year-from", restrict=r"\d{0,4}", max_length=4, compact=True)
             yield Label("–")
-            yield Input(placeholder="to", id="year-to", restrict=r"\d{0,4}", max_length=4, compact=True)
+            yield SteadyInput(placeholder="to", id="year-to", restrict=r"\d{0,4}", max_length=4, compact=True)
         for facet in FACETS:
             yield Label(facet.title, classes="facet-title", id=f"title-{facet.name}")
             yield FacetList(facet.name, id=f"facet-{facet.name}")

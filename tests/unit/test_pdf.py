@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from importers.extract.inspections import INSPECTION_TYPES
+from importers.metadata import detect_metadata
 from importers.model import FACT_FIELDS, ImporterError, Parsed
 from importers.pdf import read_pdf
+from importers.pipeline import import_file
 from importers.sanitize import clean_text
 from tests.fixtures.pdf_builder import (
     FOOTER_DATES,
@@ -211,6 +213,28 @@ def test_a_pdf_that_is_not_from_ofsted_gets_text_but_no_report_metadata(tmp_path
     assert parsed.text.startswith("Cabinet meeting minutes\n\nThe cabinet noted the report")
     assert parsed.facts == [] and parsed.furniture == []
     assert "kind" not in parsed.meta and "publisher" not in parsed.meta
+
+
+def _minutes_page() -> Page:
+    page = Page()
+    page.text(70.9, 760, "Cabinet meeting minutes, 4 March 2024", 16)
+    page.paragraph(70.9, 720, "The cabinet noted the report on school transport and agreed the budget for the "
+                   "next year. Members asked for an update on the library service in the autumn.", width=452)
+    return page
+
+
+@pytest.mark.parametrize("pages", [ilacs_style_report, lambda: [_minutes_page()]], ids=["report", "minutes"])
+def test_an_import_keeps_the_readers_metadata_and_the_texts_for_the_rest(tmp_path: Path, pages) -> None:
+    # The import may skip detections whose answers the reader overrides; what
+    # it keeps must be what running them all and letting the reader win gives.
+    path = write(tmp_path, build_pdf(pages()))
+    parsed = read_pdf(path)
+    expected = detect_metadata(parsed.text)
+    expected.update({key: value for key, value in parsed.meta.items() if value})
+    doc = import_file(path)
+    got = {"title": doc.title, "kind": doc.kind, "publisher": doc.publisher, "authority": doc.authority,
+           "published": doc.published}
+    assert got == {key: expected.get(key) for key in got}
 
 
 def test_control_sequences_in_the_text_layer_are_removed(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importers.pdf_layout import Line, Page, clean_lines, lay_out
+from importers.sanitize import clean_text
 
 WIDTH, HEIGHT = 595.0, 842.0
 RIGHT = 520.0
@@ -236,6 +237,35 @@ def test_clean_lines_repairs_characters_and_keeps_one_text_per_line() -> None:
         "red and a softhyphen inside",
         "tabs and doubled spaces",
         "a marker¹",
+    ]
+
+
+def test_clean_lines_sanitises_each_line_as_the_whole_page_would_be() -> None:
+    # Printable lines skip the sanitiser; the others go through it alone. Either
+    # way the page reads as if it had been sanitised in one piece, line for line.
+    raw = [
+        "no\u00a0break and zero\u200bwidth",
+        "e\u0301t\u00e9",  # decomposed accent, composed one
+        "\x1b]8;;https://example.org\x07link text",  # an OSC 8 hyperlink's opening
+        "bell\x07 and delete\x7f gone",
+        "\u202eright-to-left override",
+        "plain words",
+    ]
+    cleaned = clean_lines(raw)
+    assert cleaned == [
+        "no break and zerowidth",
+        "\u00e9t\u00e9",
+        "link text",
+        "bell and delete gone",
+        "right-to-left override",
+        "plain words",
+    ]
+    assert cleaned == [clean_text(line).strip() for line in raw]
+
+
+def test_an_unterminated_escape_does_not_swallow_the_lines_after_it() -> None:
+    assert clean_lines(["title\x1b]0;never ended", "the next line", "and one more"]) == [
+        "title", "the next line", "and one more",
     ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -161,6 +163,17 @@ def test_a_monitoring_visit_letter() -> None:
     # Ofsted's letterhead (Manchester) is not the council the letter is about.
     assert "authority" not in meta
     assert read_report(LETTER.replace("Anytown", "Sutton")).meta["authority"] == "Sutton"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her Majesty’s Inspectors for this visit were Pat Example and Lee Sample.",
+    "The inspectors for this inspection were Pat Example and Lee Sample.",
+    "The visit was CARRIED OUT BY Her Majesty's Inspectors Pat Example and Lee Sample.",
+])
+def test_the_visit_team_in_a_sentence(sentence: str) -> None:
+    text = LETTER.replace("The visit was carried out by Her Majesty's Inspectors Pat Example and Lee Sample.", sentence)
+    assert sentence in text
+    assert read_report(text).meta["inspectors"] == ["Pat Example", "Lee Sample"]
 
 
 def test_an_ilacs_head_with_the_lead_inspectors_title_on_its_own_line() -> None:
