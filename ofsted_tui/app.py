@@ -158,14 +158,14 @@ class OfstedApp(App[None]):
         """
         if read is None:
             stamp = self.store.mtime_ns()
-            data = self.store.read_timeline() if timeline_first else None
+            timeline = self.store.read_timeline() if timeline_first else None
+            if timeline is not None:
+                self._post_corpus(generation, stamp, timeline)
+            with collector_paused():
+                data = self.store.read()
         else:
             data, stamp = read
-        if data is not None and not data.complete:
-            self._post_corpus(generation, stamp, data)
-            data = None
-        with collector_paused():
-            self._post_corpus(generation, stamp, self.store.read() if data is None else data)
+        self._post_corpus(generation, stamp, data)
 
     def _post_corpus(self, generation: int, stamp: int | None, data: StoreData) -> None:
         self.call_from_thread(self._loaded, generation, stamp, *_built(data))

@@ -116,3 +116,20 @@ def test_the_command_line_reads_a_large_store_s_timeline_only(store: Store, monk
     data, _ = app._first_read
     assert not data.complete and not data.documents and not data.facts
     assert [e["id"] for e in data.events] == [e["id"] for e in store.read().events]
+
+
+@pilot_test
+async def test_an_app_reading_a_large_store_itself_shows_the_timeline_first_too(store: Store, monkeypatch):
+    monkeypatch.setattr(store_module, "BY_TABLE_MIN_BYTES", 0)
+    events = [e["id"] for e in store.read().events]
+    release = threading.Event()
+    read = Store.read
+    monkeypatch.setattr(Store, "read", lambda self: release.wait(10) and read(self))
+    app = make_app(store.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.corpus is not None, "the timeline")
+        assert not app.corpus.complete
+        assert [e["id"] for e in app.main_screen.query_one(TimelineList).rows] == events
+        release.set()
+        await loaded(pilot)
+        assert app.corpus.documents
