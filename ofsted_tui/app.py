@@ -192,11 +192,13 @@ class OfstedApp(App[None]):
           description="search index")
     def _index_search(self, corpus: Corpus, generation: int) -> None:
         with collector_paused():
-            corpus.search_index  # noqa: B018 - built on first access; build it here, off the screen's thread
+            index = corpus.search_index  # built on first access; build it here, off the screen's thread
             for module in _LATER:
                 importlib.import_module(module)
             _freeze_if_large(corpus)
         self.call_from_thread(self._search_indexed, generation)
+        # Searching works from here on; this makes the first letters typed quicker.
+        index.merge_short_prefixes()
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:

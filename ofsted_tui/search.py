@@ -96,7 +96,8 @@ class SearchIndex:
         # Postings: word -> (document numbers ascending, counts); scored by _freeze.
         self._postings: dict[str, tuple[array, array]] = {}
         self._docs: dict[str, array] = {}
-        self._scores: dict[str, array] = {}  # word -> BM25 score per posting
+        self._scores: dict[str, array] = {}  # word -> BM25 score per posting, on first use
+        self._norms: list[float] = []
         self._words: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
         self._vocabulary: list[str] = []
         self._prefixes: dict[str, array] = {}
@@ -125,30 +126,45 @@ class SearchIndex:
         self._vocabulary = []  # stale until the next query freezes it again
 
     def _freeze(self) -> None:
-        """Sort the vocabulary and score every posting (BM25 needs the average length first)."""
+        """Sort the vocabulary and prepare BM25 (which needs the average length first).
+
+        A word's postings are scored when a query first uses it, and the short
+        prefixes are merged by ``merge_short_prefixes``: the index answers as
+        soon as its postings are in.
+        """
         self._vocabulary = sorted(self._postings)
         total = max(len(self._ids), 1)
         avg = (sum(self._lengths) / total) or 1.0
-        lengths, base, slope = self._lengths, _K1 * (1 - _B), _K1 * _B / avg
+        base, slope = _K1 * (1 - _B), _K1 * _B / avg
         # The length part of each document's denominator, computed once.
-        norms = [base + slope * n for n in lengths]
-        self._docs, self._scores = {}, {}
-        for word, (docs, counts) in self._postings.items():
-            idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
-            scale = idf * (_K1 + 1)
-            self._docs[word] = docs
-            self._scores[word] = array("d", [scale * tf / (tf + norms[d]) for d, tf in zip(docs, counts)])
+        self._norms = [base + slope * n for n in self._lengths]
+        self._docs = {word: docs for word, (docs, _) in self._postings.items()}
+        self._scores = {}
         self._words.clear()
-        self._prefixes = self._short_prefixes(total)
+        self._prefixes = {}
 
-    def _short_prefixes(self, total: int) -> dict[str, array]:
+    def _scores_of(self, word: str) -> array:
+        """The BM25 score of each of ``word``'s postings (computed once)."""
+        scores = self._scores.get(word)
+        if scores is None:
+            docs, counts = self._postings[word]
+            total, norms = max(len(self._ids), 1), self._norms
+            scale = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5)) * (_K1 + 1)
+            scores = self._scores[word] = array("d", [scale * tf / (tf + norms[d]) for d, tf in zip(docs, counts)])
+        return scores
+
+    def merge_short_prefixes(self) -> None:
         """Best-of-expansions scores of the one- and two-letter prefixes that stand for many postings.
 
         Merging the expansions of a short prefix (the first letters typed)
         would take tens of milliseconds a keystroke; merged once here, each
-        is an array of one score per document (0.0 where none matches).
+        is an array of one score per document (0.0 where none matches). The
+        index answers meanwhile (a prefix not merged yet is merged per query),
+        so this can run after the index is in use.
         """
-        out: dict[str, array] = {}
+        if not self._vocabulary and self._postings:
+            self._freeze()
+        total = len(self._ids)
         vocabulary = self._vocabulary
         for size in (1, 2):
             for prefix in sorted({w[:size] for w in vocabulary if len(w) >= size}):
@@ -158,8 +174,7 @@ class SearchIndex:
                     best = array("d", bytes(8 * total))
                     for d, score in self._merge(terms).items():
                         best[d] = score
-                    out[prefix] = best
-        return out
+                    self._prefixes[prefix] = best
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -193,10 +208,11 @@ class SearchIndex:
     def _merge(self, terms: list[str]) -> dict[int, float]:
         """Document number -> the best score among ``terms``."""
         terms = sorted(terms, key=lambda t: -len(self._docs[t]))
-        table = dict(zip(self._docs[terms[0]], self._scores[terms[0]])) if terms else {}
+        scores_of = self._scores_of
+        table = dict(zip(self._docs[terms[0]], scores_of(terms[0]))) if terms else {}
         get = table.get
         for term in terms[1:]:
-            table.update({d: s for d, s in zip(self._docs[term], self._scores[term]) if s > get(d, 0.0)})
+            table.update({d: s for d, s in zip(self._docs[term], scores_of(term)) if s > get(d, 0.0)})
         return table
 
     def _scored(self, query: str) -> dict[int, float]:

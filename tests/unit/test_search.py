@@ -72,6 +72,17 @@ def test_prefixes_rank_by_the_best_expansion_and_sum_over_words():
         assert {d for d, _ in ranked} == expected, query
 
 
+def test_merged_short_prefixes_answer_as_the_expansions_do():
+    queries = ("c", "ca", "s", "child c", "staff ca", "care", "c ")
+    before = _many()
+    answers = {q: before.ranked(q) for q in queries}
+    merged = _many()
+    merged.merge_short_prefixes()
+    assert "c" in merged._prefixes  # this corpus is large enough to merge one
+    for query in queries:
+        assert merged.ranked(query) == answers[query], query
+
+
 def test_an_answer_holds_every_match_and_cuts_snippets_only_when_read():
     index = _many()
     answer = index.answer("ca", limit=5)
