@@ -203,9 +203,10 @@ def _load_by_table(path: Path, only: frozenset[str] | None = None) -> dict[str, 
                 if only is None or name in only:
                     pieces.append((name, offset + len(key), stop))
             data: dict[str, Any] = {}
+            shared: dict[str, str] = {}
             for name, first, stop in sorted(pieces, key=lambda piece: _READ_ORDER.index(piece[0])):
                 handle.seek(first)
-                table = _parse_rows(handle.read(stop - first))
+                table = _parse_rows(handle.read(stop - first), shared, _SHARED_VALUES.get(name, ()))
                 if not isinstance(table, dict):
                     return None
                 data[name] = table
@@ -221,28 +222,52 @@ PIECE_BYTES = 1 << 20
 _ROW_CUT = re.compile(rb'\},"\d+":\{')  # between two rows of a compact table: '}' ends the first
 
 
-def _parse_rows(raw: bytes) -> Any:
+# Fields whose few values repeat over thousands of rows (a fact's type and
+# document, a date's precision, a rating's words). JSON gives every row its own
+# copy of each; a large store's rows share one (60 MiB of 460 at 10,000 documents).
+_SHARED_VALUES = {
+    "facts": ("doc_id", "type", "precision", "date_source", "unit", "measure", "authority", "role",
+              "rating", "rating_text", "event_type", "area", "era", "organisation", "inspection_type"),
+    "documents": ("kind", "format", "authority", "publisher", "importer_version", "imported_at"),
+}
+
+
+def _parse_rows(raw: bytes, shared: dict[str, str], keys: tuple[str, ...]) -> Any:
     """A table's JSON (``{"1": {...}, "2": {...}}``) parsed in pieces of whole rows.
 
     A cut is only ever made between two rows: inside a row's object the piece
     before the cut would leave a brace open and not parse, and the caller then
     reads the whole file. A table laid out otherwise is parsed in one piece.
+    The string values of ``keys`` are shared through ``shared``.
     """
     view = memoryview(raw.strip())
     if len(view) <= PIECE_BYTES or view[:1] != b"{":
-        return orjson.loads(view)
+        return _shared(orjson.loads(view), shared, keys)
     table: dict[str, Any] = {}
     start, end = 1, len(view) - 1  # inside the table's braces
     while start < end:
         cut = _ROW_CUT.search(view, start + PIECE_BYTES, end) if end - start > PIECE_BYTES else None
         stop = cut.start() + 1 if cut else end
         with collector_paused():
-            rows = orjson.loads(b"".join((b"{", view[start:stop], b"}")))
+            rows = _shared(orjson.loads(b"".join((b"{", view[start:stop], b"}"))), shared, keys)
         if not isinstance(rows, dict):
             return None
         table.update(rows)
         start = stop + 1  # past the comma
     return table
+
+
+def _shared(rows: Any, shared: dict[str, str], keys: tuple[str, ...]) -> Any:
+    """``rows`` with each string value of ``keys`` replaced by the first equal one seen."""
+    if keys and isinstance(rows, dict):
+        same = shared.setdefault
+        for row in rows.values():
+            if isinstance(row, dict):
+                for key in keys:
+                    value = row.get(key)
+                    if value.__class__ is str:
+                        row[key] = same(value, value)
+    return rows
 
 
 def _schema_of(path: Path, data: dict[str, Any]) -> int:

@@ -141,7 +141,7 @@ def test_tables_parsed_in_pieces_read_the_rows_a_whole_read_does(tmp_path, by_ta
     db = tmp_path / "db.json"
     db.write_bytes(orjson.dumps(_rows(60, text='a },"7":{ inside and }},"facts":{"1": too')))
     table = orjson.loads(db.read_bytes())["documents"]
-    assert store_module._parse_rows(orjson.dumps(table)) == table
+    assert store_module._parse_rows(orjson.dumps(table), {}, ()) == table
     _same(db)
 
 
@@ -198,3 +198,14 @@ def test_a_small_store_or_an_old_one_is_read_whole(tmp_path, by_table, monkeypat
     assert Store(old).read_timeline() is None  # its migration needs the whole store
     monkeypatch.setattr(store_module, "BY_TABLE_MIN_BYTES", 1 << 30)
     assert _written(tmp_path / "db.json").read_timeline() is None
+
+
+def test_repeated_values_of_a_large_store_are_one_string(tmp_path, by_table, small_pieces):
+    rows = _rows(40)
+    for i, fact in enumerate(rows["facts"].values()):
+        fact["doc_id"] = f"d{i % 3}"
+    db = tmp_path / "db.json"
+    db.write_bytes(orjson.dumps(rows))
+    facts = _same(db).facts  # the same rows as a whole read
+    assert len({id(f["doc_id"]) for f in facts}) == 3
+    assert len({id(f["type"]) for f in facts}) == 1
