@@ -161,11 +161,14 @@ class OfstedApp(App[None]):
             timeline = self.store.read_timeline() if timeline_first else None
             if timeline is not None:
                 self._post_corpus(generation, stamp, timeline)
-            with collector_paused():
+        # Paused until the corpus is built and frozen (see _indexed): collecting in
+        # between would walk the million rows just read, on whichever thread.
+        with collector_paused():
+            if read is None:
                 data = self.store.read()
-        else:
-            data, stamp = read
-        self._post_corpus(generation, stamp, data)
+            else:
+                data, stamp = read
+            self._post_corpus(generation, stamp, data)
 
     def _post_corpus(self, generation: int, stamp: int | None, data: StoreData) -> None:
         self.call_from_thread(self._loaded, generation, stamp, *_built(data))
