@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -39,10 +39,10 @@ _MIN_LETTERS_PER_PAGE = 30
 _SUPERSCRIPT_RATIO = 0.8
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_DIGIT_RUN = re.compile(r"[0-9]+")
+# Written so the search can skip ahead to a digit ("[0-9]+" cannot).
+_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 _MARKER_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ)]’'\".,;:?!")
 _LEADING_DIGITS = re.compile(r"\n[ \t]*([0-9]{1,2})(?=[ \t]|[A-Z])")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -125,18 +125,39 @@ def _read_pages(data: bytes, path: str) -> list[Page]:
     return pages
 
 
+def _unchecked(function: ctypes._CFuncPtr, restype: type) -> ctypes._CFuncPtr:
+    """``function`` without pypdfium2's conversion of every argument by its declared type.
+
+    That conversion costs more than the C call itself, and the geometry makes a
+    few calls for every line of a report. Callers pass arguments already in
+    their C form: the text page pointer, a Python int for an ``int`` and
+    ``ctypes.byref`` for a pointer.
+    """
+    fast = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    fast.argtypes = None
+    fast.restype = restype
+    return fast
+
+
+_CHAR_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+
+
 class _Geometry:
     """Position and size of single characters of one text page, by text index."""
 
     def __init__(self, textpage: pdfium.PdfTextPage, text: str) -> None:
         self.raw = textpage.raw
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self._x, self._y = ctypes.byref(self.x), ctypes.byref(self.y)
         # Text indices and PDFium's character indices agree unless PDFium left
         # characters out of the text, or a character outside the BMP took two
         # UTF-16 units; only then is each index translated.
         self.units: list[int] | None = None
-        self.identity = pdfium_c.FPDFText_CountChars(self.raw) == len(text) and not _ASTRAL.search(text)
-        if not self.identity and _ASTRAL.search(text):
+        # A character outside the BMP takes two UTF-16 units (a quicker test than a search).
+        astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+        self.identity = pdfium_c.FPDFText_CountChars(self.raw) == len(text) and not astral
+        if astral:
             units, total = [], 0
             for ch in text:
                 units.append(total)
@@ -149,36 +170,45 @@ class _Geometry:
         unit = self.units[index] if self.units is not None else index
         return pdfium_c.FPDFText_GetCharIndexFromTextIndex(self.raw, unit)
 
-    def origin(self, index: int) -> tuple[float, float]:
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, self._char(index), self.x, self.y)
-        return self.x.value, self.y.value
-
     def size(self, index: int) -> float:
-        return pdfium_c.FPDFText_GetFontSize(self.raw, self._char(index))
+        return _FONT_SIZE(self.raw, self._char(index))
 
-    def line(self, first: int, last: int) -> tuple[float, float, float, float, float]:
-        """x and baseline of the first and the last character, and the last one's size."""
-        get_origin, x, y, raw = pdfium_c.FPDFText_GetCharOrigin, self.x, self.y, self.raw
-        if not self.identity:
-            first, last = self._char(first), self._char(last)
-        get_origin(raw, first, x, y)
-        x0, y0 = x.value, y.value
-        get_origin(raw, last, x, y)
-        return x0, y0, x.value, y.value, pdfium_c.FPDFText_GetFontSize(raw, last)
+    def lines(self, spans: list[tuple[int, int, bool]]) -> list[tuple[float, float, float, float, float]]:
+        """Each line's left edge, right edge, first and last baselines and size.
+
+        ``spans`` holds the text indices of each line's first and last
+        character and whether it ends on a digit. One loop for the page keeps
+        the per-line cost to the C calls.
+        """
+        origin, font_size, raw, x, y, px, py = _CHAR_ORIGIN, _FONT_SIZE, self.raw, self.x, self.y, self._x, self._y
+        char = None if self.identity else self._char
+        shapes = []
+        for first, last, digit_end in spans:
+            if char is not None:
+                first, last = char(first), char(last)
+            origin(raw, first, px, py)
+            x0, y0 = x.value, y.value
+            origin(raw, last, px, py)
+            size = font_size(raw, last)
+            if digit_end:
+                # A line may end on a small figure ("Board1"); size it by its start too.
+                size = max(size, font_size(raw, first))
+            # The last glyph's right edge, near enough: half an em past its origin.
+            shapes.append((x0, x.value + 0.5 * size, y0, y.value, size))
+        return shapes
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(start, text) of each line; PDFium ends lines with CR LF."""
+def _lines(text: str) -> tuple[list[int], list[str]]:
+    """The start and the text of each line; PDFium ends lines with CR LF."""
     if text.count("\r") == text.count("\n") == text.count("\r\n"):
-        start = 0
-        for line in text.split("\r\n"):
-            yield start, line
-            start += len(line) + 2
-        return
-    start = 0
+        lines = text.split("\r\n")
+        return list(accumulate([len(line) + 2 for line in lines[:-1]], initial=0)), lines
+    starts, lines, start = [], [], 0
     for match in _LINE_BREAK.finditer(text + "\n"):
-        yield start, text[start:match.start()]
+        starts.append(start)
+        lines.append(text[start:match.start()])
         start = match.end()
+    return starts, lines
 
 
 def _read_page(page: pdfium.PdfPage, index: int) -> Page:
@@ -188,28 +218,22 @@ def _read_page(page: pdfium.PdfPage, index: int) -> Page:
         text = textpage.get_text_range()
         geometry = _Geometry(textpage, text)
         text = _mark_superscripts(text, geometry)
-        bodies: list[str] = []
-        shapes: list[tuple[float, float, float, float, float, bool]] = []
-        measure = geometry.line
-        for start, raw in _lines(text):
-            body = raw.strip()
-            if not body:
-                continue
-            first = start + len(raw) - len(raw.lstrip())
-            last = first + len(body) - 1
-            x0, y, x_end, y_end, size = measure(first, last)
-            if body[-1].isdigit():
-                # A line may end on a small figure ("Board1"); size it by its start too.
-                size = max(size, geometry.size(first))
-            bodies.append(body)
-            # The last glyph's right edge, near enough: half an em past its origin.
-            shapes.append((x0, x_end + 0.5 * size, y, y_end, size, raw[-1] in " \t"))
+        starts, raws = _lines(text)
+        bodies = [raw.strip() for raw in raws]
+        kept = [i for i, body in enumerate(bodies) if body]
+        if len(kept) < len(bodies):
+            starts, raws, bodies = [starts[i] for i in kept], [raws[i] for i in kept], [bodies[i] for i in kept]
+        firsts = [start + len(raw) - len(raw.lstrip()) for start, raw in zip(starts, raws)]
+        shapes = geometry.lines([
+            (first, first + len(body) - 1, body[-1].isdigit()) for first, body in zip(firsts, bodies)
+        ])
+        soft_ends = [raw[-1] in " \t" for raw in raws]
     finally:
         textpage.close()
     texts = clean_lines(bodies)
     lines = [
         Line(line_text, x0, x1, y, y_end, size, index, soft_end)
-        for line_text, (x0, x1, y, y_end, size, soft_end) in zip(texts, shapes)
+        for line_text, (x0, x1, y, y_end, size), soft_end in zip(texts, shapes, soft_ends)
         if line_text
     ]
     return Page(index=index, width=width, height=height, lines=lines, has_text=_has_text(texts))
@@ -218,10 +242,9 @@ def _read_page(page: pdfium.PdfPage, index: int) -> Page:
 def _has_text(texts: list[str]) -> bool:
     letters = 0
     for text in texts:
-        for _ in _LETTERS.finditer(text):
-            letters += 1
-            if letters >= _MIN_LETTERS_PER_PAGE:
-                return True
+        letters += len(_LETTERS.findall(text))
+        if letters >= _MIN_LETTERS_PER_PAGE:
+            return True
     return False
 
 

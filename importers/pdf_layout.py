@@ -23,8 +23,10 @@ Everything is linear in the number of lines; nothing here touches PDFium.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from importers.sanitize import clean_text
 
@@ -82,9 +84,11 @@ _SPACES = re.compile(rf"[{_ODD_SPACING}][ {_ODD_SPACING}]*| [ {_ODD_SPACING}]+")
 _ODD_SPACE = re.compile(f"[{_ODD_SPACING}]")
 _INNER_SOFT_HYPHEN = re.compile(r"\u00ad(?!$)", re.MULTILINE)
 _SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]")
-# Any character one of the repairs below is for; most pages have none.
-_NEEDS_REPAIR = re.compile(f"[\ufb00-\ufb06{_ODD_SPACING}\u00ad⁰¹²³⁴⁵⁶⁷⁸⁹]|  ")
-_SPACED_SUPERSCRIPT = re.compile(r"(?<=\S) (?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$))")
+# Any character one of the repairs below is for (besides a double space); most
+# pages have none. A single character class lets the search skip ahead.
+_NEEDS_REPAIR = re.compile(f"[\ufb00-\ufb06{_ODD_SPACING}\u00ad⁰¹²³⁴⁵⁶⁷⁸⁹]")
+# The space is matched first so the search can skip from space to space.
+_SPACED_SUPERSCRIPT = re.compile(r" (?<=\S )(?=[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:\s|$))")
 _LINE_START = re.compile(
     r"\n(?:(?P<symbol>[\ue000-\uf8ff] ?)|(?P<bullet>[•◼◾▪■●○◦►▸➢❖✓✔⇒·])(?=\S)"
     r"|(?P<number>\d{1,3}\.(?:\d{1,2}\.?)?)(?=[A-Z]))"
@@ -100,6 +104,7 @@ _CLOSERS = "'\"’”)]"
 _SENTENCE_ENDS = frozenset(".?!:;")
 # What a bullet, a paragraph number or a list item can begin with.
 _ITEM_FIRST = frozenset("•◼◾▪■●○◦►▸➢❖✓✔⇒·-–—*(0123456789abcdefghijklmnopqrstuvwxyz")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _DIGITS = re.compile(r"\d+")
 # "7", "- 7 -", "Page 7", "Page 7 of 12", "7/12".
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -111,7 +116,7 @@ _WORD_TAIL = re.compile(r"[^\W\d_]+$")
 _WORD_HEAD = re.compile(r"^[^\W\d_]+")
 _LONGEST_WORD = 60  # how far back a word broken at a hyphen is looked for
 # Where a word was broken at a line end: "protec-" / "tion", "multi\ufffeagency".
-_BREAK = re.compile("-\n|\u00ad\n|\ufffe")
+_BREAKS = ("-\n", "\u00ad\n", "\ufffe")
 _TOKEN = re.compile(r"\w+(?:-\w+)*")
 _SEARCHES = 64  # searches of the text before its words are gathered into a set
 
@@ -135,6 +140,8 @@ _PARAGRAPH_GAP = 1.3  # a gap this many line pitches wide is a paragraph break
 _HANGING_INDENT = 40.0  # wider indents are a new column, not a wrapped item
 
 _SAMPLE = 600  # lines enough to know a document's body size, margin and pitch
+
+_count = itemgetter(1)
 
 _JOIN, _LINE, _PARA = " ", "\n", "\n\n"
 
@@ -194,16 +201,19 @@ def _block(lines: list[Line]) -> str:
 def clean_lines(texts: list[str]) -> list[str]:
     """Sanitise and repair the stripped lines of one page, keeping one text per line.
 
-    The page is cleaned in one piece (``importers.sanitize.clean_text``), and
-    each repair is a single pass over it that runs only when the page needs it.
+    Lines are sanitised (``importers.sanitize.clean_text``) and each repair is
+    a single pass over the page that runs only when the page needs it.
     """
     if not texts:
         return []
-    joined = clean_text("\n".join(texts))
-    if joined.count("\n") != len(texts) - 1:
-        # An escape sequence swallowed a line break: clean line by line instead.
-        joined = "\n".join(clean_text(text).replace("\n", " ") for text in texts)
-    if _NEEDS_REPAIR.search(joined):
+    # clean_text works within a line, so cleaning the page in one piece is
+    # cleaning each line; a printable line holds nothing it removes or replaces
+    # (controls, escapes, invisible format characters, no-break spaces), so
+    # only the rare other lines go through it and the page is normalised once.
+    if not all(map(str.isprintable, texts)):
+        texts = [text if text.isprintable() else clean_text(text).replace("\n", " ") for text in texts]
+    joined = unicodedata.normalize("NFC", "\n".join(texts))
+    if "  " in joined or _NEEDS_REPAIR.search(joined):
         joined = _repair_characters(joined)
     # Line starts: symbol-font bullets, bullets and paragraph numbers glued to their text.
     joined = _LINE_START.sub(_repair_line_start, "\n" + joined)
@@ -236,19 +246,18 @@ def _repair_line_start(match: re.Match[str]) -> str:
 # --- page furniture ---------------------------------------------------------
 
 
-def _in_band(line: Line, page: Page) -> bool:
-    return line.y < page.height * _BAND or line.y > page.height * (1 - _BAND)
-
-
 def _furniture(pages: list[Page]) -> set[int]:
     """Ids of lines that are running headers, footers or page numbers."""
     if len(pages) < 2:
         return set()
     # Lines in the bands, keyed by their words with the digits blanked out.
-    banded = [
-        (page, line, _DIGITS.sub("#", line.text.lower()))
-        for page in pages for line in page.lines if _in_band(line, page)
-    ]
+    banded: list[tuple[Page, Line, str]] = []
+    for page in pages:
+        low, high = page.height * _BAND, page.height * (1 - _BAND)
+        banded += [
+            (page, line, _DIGITS.sub("#", line.text.lower()))
+            for line in page.lines if line.y < low or line.y > high
+        ]
     heights: defaultdict[str, Counter[int]] = defaultdict(Counter)
     for _, line, key in banded:
         heights[key][round(line.y)] += 1
@@ -278,22 +287,29 @@ def _furniture(pages: list[Page]) -> set[int]:
 def _stats(pages: list[Page], furniture: set[int]) -> _Stats:
     """Body font size, right margin and line pitch, from a sample of the lines."""
     body = [line for page in pages for line in page.lines if id(line) not in furniture]
-    sample = body[:: max(1, len(body) // _SAMPLE)]
-    sizes: Counter[float] = Counter()
-    for line in sample:
-        sizes[int(line.size * 2 + 0.5) / 2] += len(line.text)
-    body_size = sizes.most_common(1)[0][0] if sizes else 12.0
-    rights = sorted(line.x1 for line in sample if abs(line.size - body_size) < 0.6)
-    right = rights[int(len(rights) * 0.95)] if rights else max(p.width for p in pages) * 0.88
-    votes: defaultdict[int, Counter[float]] = defaultdict(Counter)
     step = max(1, len(body) // _SAMPLE)
-    for i in range(0, len(body) - 1, step):
-        a, b = body[i], body[i + 1]
+    sample = body[::step]
+    # Plain dicts: tallying thousands of lines through Counter costs more than the rest.
+    sizes: dict[float, int] = {}
+    for key, length in zip([int(line.size * 2 + 0.5) / 2 for line in sample], [len(line.text) for line in sample]):
+        sizes[key] = sizes.get(key, 0) + length
+    body_size = _most_common(sizes) if sizes else 12.0
+    rights = sorted([line.x1 for line in sample if abs(line.size - body_size) < 0.6])
+    right = rights[int(len(rights) * 0.95)] if rights else max(p.width for p in pages) * 0.88
+    votes: dict[int, dict[float, int]] = {}
+    for a, b in zip(body[: len(body) - 1 : step], body[1::step]):
         pitch = a.y_end - b.y
         if a.page == b.page and 0.9 * a.size < pitch < 2.5 * a.size and abs(a.size - b.size) < 0.3:
-            votes[int(a.size + 0.5)][int(pitch * 2 + 0.5) / 2] += 1
-    pitches = {size: counts.most_common(1)[0][0] for size, counts in votes.items()}
+            counts = votes.setdefault(int(a.size + 0.5), {})
+            key = int(pitch * 2 + 0.5) / 2
+            counts[key] = counts.get(key, 0) + 1
+    pitches = {size: _most_common(counts) for size, counts in votes.items()}
     return _Stats(body_size=body_size, right=right, pitches=pitches)
+
+
+def _most_common(counts: dict[float, int]) -> float:
+    """The key counted most; the first one seen wins a tie."""
+    return max(counts.items(), key=_count)[0]
 
 
 # --- footnotes and split lines ----------------------------------------------
@@ -301,14 +317,12 @@ def _stats(pages: list[Page], furniture: set[int]) -> _Stats:
 
 def _split_footnotes(lines: list[Line], page: Page, stats: _Stats) -> tuple[list[Line], list[str]]:
     """Take the footnotes (small print under the body, led by a number) off a page."""
-    body_lines = [line for line in lines if line.size >= stats.body_size * _FOOTNOTE_SIZE]
+    limit, half = stats.body_size * _FOOTNOTE_SIZE, page.height / 2
+    body_lines = [line for line in lines if line.size >= limit]
     if not body_lines:
         return lines, []
-    floor = min(min(line.y, line.y_end) for line in body_lines)
-    small = [
-        line for line in lines
-        if line.size < stats.body_size * _FOOTNOTE_SIZE and line.y < floor and line.y < page.height / 2
-    ]
+    floor = min(min([line.y for line in body_lines]), min([line.y_end for line in body_lines]))
+    small = [line for line in lines if line.size < limit and line.y < floor and line.y < half]
     if not small:
         return lines, []
     small_ids = {id(line) for line in small}
@@ -388,7 +402,11 @@ def _wraps(a: Line, b: Line, stats: _Stats) -> bool:
 
 
 def _new_item(a: Line, b: Line, stats: _Stats) -> bool:
-    if b.text[0] not in _ITEM_FIRST:
+    first = b.text[0]
+    if first not in _ITEM_FIRST:
+        return False
+    if first in _LOWER and ")" not in b.text[1:5]:
+        # Most lines that wrap start with a word; only "a) " or "iv) " is an item.
         return False
     if _BULLET.match(b.text):
         return True
@@ -489,8 +507,7 @@ class _Vocabulary:
 def _without_broken_words(text: str) -> str:
     """``text`` with both halves of every broken word blanked out."""
     pieces, last = [], 0
-    for match in _BREAK.finditer(text):
-        start, end = match.start(), match.end()
+    for start, end in _breaks(text):
         while start > last and text[start - 1].isalnum():
             start -= 1
         while end < len(text) and text[end].isalnum():
@@ -500,6 +517,22 @@ def _without_broken_words(text: str) -> str:
         last = max(last, end)
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the marks of broken words, in order.
+
+    The marks cannot overlap, so finding each with ``str.find`` gives what a
+    regex scan would, many times faster on a whole document.
+    """
+    spans = []
+    for mark in _BREAKS:
+        pos = text.find(mark)
+        while pos >= 0:
+            spans.append((pos, pos + len(mark)))
+            pos = text.find(mark, pos + len(mark))
+    spans.sort()
+    return spans
 
 
 def _whole_word_in(text: str, word: str) -> bool:
@@ -583,7 +616,8 @@ class _Writer:
     def _join(self, right: str) -> None:
         """Run ``right`` on from the current line: a space, or a word mended at a hyphen."""
         left = self.tail[-1].rstrip()
-        if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
+        end = left[-1:]
+        if end == "-" and len(left) > 1 and left[-2].isalpha():
             head = _WORD_TAIL.search(left, max(0, len(left) - _LONGEST_WORD), len(left) - 1)
             tail = _WORD_HEAD.match(right)
             if head and tail:
@@ -591,9 +625,9 @@ class _Writer:
                 self.tail[-1] = left[: head.start()] + word
                 self.tail.append(right[tail.end():])
                 return
-        if left.endswith("\u00ad"):
+        if end == "\u00ad":
             self.tail[-1] = left[:-1]
-        elif left.endswith(("–", "—")) and len(left) > 1 and left[-2].isalnum():
+        elif end in ("–", "—") and len(left) > 1 and left[-2].isalnum():
             self.tail[-1] = left  # "2009–" / "10": a range, not a pause
         else:
             self.tail[-1] = left + " "

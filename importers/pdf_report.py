@@ -46,6 +46,7 @@ from importers.extract.judgement_table import (
     judgement_facts,
     label_area,
 )
+from importers.extract.scan import lowered as lower_text
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for
 
@@ -86,6 +87,9 @@ _VISIT_TEAM = re.compile(
     rf"|carried\s+out\s+by\s+(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?\s+(?P<names2>[^.\n]+)",
     re.IGNORECASE,
 )
+# Words every match of _VISIT_TEAM holds; this pattern starts with a letter
+# class the search can skip ahead to, so most reports are ruled out quickly.
+_VISIT_CUE = re.compile(r"[fc](?:or\s+this\s+(?:visit|inspection)|arried\s+out\s+by)", re.IGNORECASE)
 _SIGNATURE = re.compile(
     r"^[ \t]*Yours\s+(?:sincerely|faithfully)[ \t,]*\n\s*(?P<name>[^\n]+)\n"
     rf"[ \t]*(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspector",
@@ -166,7 +170,7 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
         report.meta = {k: v for k, v in meta.items() if v}
         return report
 
-    lowered = text.lower()
+    lowered = lower_text(text)  # made once: the import's text rules read it too
     report.boilerplate = _boilerplate(text, lowered)
     sections = _sections(text, rows, report.boilerplate)
     lead, team = _inspectors(text, lowered)
@@ -315,7 +319,7 @@ def _inspectors(text: str, lowered: str) -> tuple[str | None, list[str]]:
     if match:
         team = _names(match.group("names"))
     else:
-        visit = _VISIT_TEAM.search(head)
+        visit = _VISIT_TEAM.search(head) if _VISIT_CUE.search(head) else None
         if visit:
             team = _names(visit.group("names") or visit.group("names2"))
     if lead is None:
@@ -335,19 +339,17 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
     table_end = rows[-1].end if rows else 0
     headings: list[TableRow] = []
     line_start = text.rfind("\n", 0, table_end) + 1
-    # Only the end of each line can hold a heading's grade: search just there.
-    while line_start < len(text):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        tail = text[max(line_start, line_end - 14):line_end].rstrip().lower()
-        match = None
-        if tail.endswith(_RATING_ENDINGS):
+    # Only the end of each line can hold a heading's grade: look just there,
+    # and try the pattern only on lines whose last word is a grade's.
+    for line in text[line_start:].split("\n"):
+        line_end = line_start + len(line)
+        if line[-14:].rstrip().lower().endswith(_RATING_ENDINGS):
             window = max(line_start, table_end, line_end - _RATING_REACH)
             match = _RATING_AT_END.search(text, window, line_end)
-        if match and not _inside(line_start, boilerplate):
-            heading = _heading(text, line_start, match)
-            if heading is not None:
-                headings.append(heading)
+            if match and not _inside(line_start, boilerplate):
+                heading = _heading(text, line_start, match)
+                if heading is not None:
+                    headings.append(heading)
         line_start = line_end + 1
     limits = sorted([start for start, _ in boilerplate if start > table_end] + [len(text)])
     sections = []

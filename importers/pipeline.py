@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from importers.extract import DocContext, extract_facts
-from importers.metadata import detect_metadata
+from importers.metadata import detect_metadata, detect_published
 from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
 from importers.sanitize import clean_text
 from importers.text import read_text
@@ -28,6 +28,8 @@ __all__ = [
 IMPORTER_VERSION = "1"
 MAX_BYTES = 25 * 1024 * 1024
 _META_KEYS = ("title", "kind", "publisher", "authority", "published")
+# When the reader gives all of these, the text's own detection of them is not needed.
+_READER_DECIDES = ("title", "kind", "publisher", "authority")
 
 
 def _read_pdf(path: Path, source: str) -> Parsed:
@@ -125,7 +127,7 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     if not parsed.text.strip():
         raise ImporterError(source, "has no text to import")
 
-    meta = detect_metadata(parsed.text)
+    meta = _text_metadata(parsed)
     meta.update({k: v for k, v in parsed.meta.items() if v})
     meta.update(_sidecar(path, source))
     kind = meta.get("kind") if meta.get("kind") in DOCUMENT_KINDS else "other"
@@ -150,6 +152,19 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         facts=facts,
         format=path.suffix.lower().lstrip("."),
     )
+
+
+def _text_metadata(parsed: Parsed) -> dict:
+    """What the text-level rules find of the metadata the format reader did not give.
+
+    The reader's values win, so rules whose answers would all be overridden
+    are not run: a PDF report that states its title, kind, publisher and
+    council leaves only its publication date to look for (the costly kind
+    detection reads the whole text).
+    """
+    if all(parsed.meta.get(key) for key in _READER_DECIDES):
+        return {} if parsed.meta.get("published") else {"published": detect_published(parsed.text)}
+    return detect_metadata(parsed.text)
 
 
 def _first_line_title(text: str, width: int = 90) -> str:

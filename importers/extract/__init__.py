@@ -7,7 +7,9 @@ to the language of inspections and reporting, never written for one document.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from importers.model import Fact
 
@@ -35,7 +37,8 @@ def extract_facts(text: str, ctx: DocContext) -> list[Fact]:
     rules = (judgement_table, dates, inspections, judgements, quotes, people, statistics, improvements)
     by_rule = [rule.extract(text, ctx) for rule in rules]
     if ctx.furniture:
-        by_rule = [[f for f in facts if not _inside_any(f.span, ctx.furniture)] for facts in by_rule]
+        inside = _Ranges(ctx.furniture).contain
+        by_rule = [[f for f in facts if not inside(f.span)] for facts in by_rule]
     facts = _drop_overlaps(by_rule)
     facts.sort(key=lambda f: (f.span[0], f.span[1], f.type))
     return facts
@@ -61,5 +64,19 @@ def _drop_overlaps(by_rule: list[list[Fact]]) -> list[Fact]:
     return kept
 
 
-def _inside_any(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in ranges)
+class _Ranges:
+    """Ranges of the text, asked whether one of them holds a span.
+
+    Each question is a binary search over the ranges, so many facts against
+    many ranges (a report's page furniture) cost little.
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [start for start, _ in ordered]
+        # The furthest end of any range starting at or before each one.
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def contain(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_right(self.starts, span[0]) - 1
+        return i >= 0 and span[1] <= self.reach[i]

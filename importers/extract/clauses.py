@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from importers.authorities import find_authorities
@@ -37,6 +38,9 @@ _SENTENCE_END = re.compile(
     r"|(?P<para>\n[ \t]*\n)"  # a blank line
     r"|(?P<line>\n)(?=[ \t]*[^a-z\s])"  # a line break the next line does not continue
 )
+# The characters a sentence end opens with: the search skips from one to the
+# next, where _SENTENCE_END (opening on its alternatives) is tried at every position.
+_SENTENCE_END_START = re.compile(r"[.!?\n]")
 # Words before a date that make it the date of something else: the report's
 # publication, a deadline, the start or end of a period.
 _OTHER_EVENT_BEFORE = re.compile(
@@ -172,7 +176,7 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     # look-ahead may reach past ``pos``, so the search runs a little beyond it.
     for reach in (300, _MAX_SENTENCE):
         marks = []
-        for match in _SENTENCE_END.finditer(text, max(0, pos - reach), min(len(text), pos + _LOOK_AHEAD)):
+        for match in _sentence_ends(text, max(0, pos - reach), min(len(text), pos + _LOOK_AHEAD)):
             if match.end() > pos:
                 break
             marks.append(match)
@@ -182,7 +186,7 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
             start = boundary.end()
             break
     end = min(len(text), chunk_start + _MAX_SENTENCE)
-    for match in _SENTENCE_END.finditer(text, pos, min(len(text), pos + _MAX_SENTENCE)):
+    for match in _sentence_ends(text, pos, min(len(text), pos + _MAX_SENTENCE)):
         if _is_boundary(text, match):
             end = match.end("stop") if match["stop"] else match.start()
             break
@@ -193,6 +197,19 @@ def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     if not start <= pos < end:
         return pos, pos  # between sentences
     return start, end
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_SENTENCE_END.finditer(text, start, end)``, tried only where one can open."""
+    after = start
+    for mark in _SENTENCE_END_START.finditer(text, start, end):
+        at = mark.start()
+        if at < after:
+            continue  # inside the last sentence end
+        match = _SENTENCE_END.match(text, at, end)
+        if match:
+            yield match
+            after = match.end()
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:

@@ -103,11 +103,36 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 
+def _by_first_letter(full: list[str], abbreviations: list[str], after_first: str = "") -> str:
+    """A full name, or an abbreviation with an optional full stop, opening on a letter class.
+
+    The same alternatives as ``(?:FULL|ABBR\\.?)`` tried in the same order, but
+    grouped under their first letter: a pattern that opens on a character class
+    lets the regex engine skip ahead to the next possible month, where an
+    alternation of words is tried at every position of the text.
+    ``after_first`` is put after the first letter (an assertion about the
+    character before it, which would otherwise open the pattern).
+    """
+    forms = {w for word in full for w in (word, word.upper())}
+    short = {w for word in abbreviations for w in (word, word.upper())}
+    firsts = sorted({w[0] for w in forms | short})
+    branches = []
+    for first in firsts:
+        rests = []
+        for group, suffix in ((forms, ""), (short, r"\.?")):
+            words = sorted((w for w in group if w[0] == first), key=len, reverse=True)
+            if words:
+                rests.append(f"(?:{'|'.join(re.escape(w[1:]) for w in words)}){suffix}")
+        branches.append(f"(?<={first})(?:{'|'.join(rests)})")
+    return f"[{''.join(firsts)}]{after_first}(?:{'|'.join(branches)})"
+
+
 _FULL = _alternation(_FULL_MONTHS)
-_ABBR = _alternation(_ABBR_MONTHS)
 # A full name, or an abbreviation with an optional full stop; never the start of
 # a longer word ("Marching", "Mayor", "Junior").
-_MONTH = rf"(?:(?:{_FULL})|(?:{_ABBR})\.?)(?![A-Za-z])"
+_MONTH = rf"{_by_first_letter(_FULL_MONTHS, _ABBR_MONTHS)}(?![A-Za-z])"
+# The same at the start of a word: ``\b`` before the month, checked after its first letter.
+_MONTH_AT_WORD = _by_first_letter(_FULL_MONTHS, _ABBR_MONTHS, after_first=r"(?<!\w.)") + r"(?![A-Za-z])"
 _WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
@@ -121,8 +146,8 @@ def _day(name: str) -> str:
     return rf"(?P<{name}>{_DAY})(?:\s+of)?"
 
 
-def _month(name: str) -> str:
-    return rf"(?P<{name}>{_MONTH})"
+def _month(name: str, at_word: bool = False) -> str:
+    return rf"(?P<{name}>{_MONTH_AT_WORD if at_word else _MONTH})"
 
 
 def _year(name: str) -> str:
@@ -132,6 +157,9 @@ def _year(name: str) -> str:
 _NOT_AFTER_NUMBER = r"(?<![\w£$€#.,/:])"  # not inside a longer number, word or amount
 
 # Each pattern reads one written form; all are run and the longest mentions win.
+# Patterns open on a character class or a digit where they can, with the
+# look-behind about the character before moved after it: the regex engine
+# then skips ahead to the next possible start instead of trying every position.
 _PATTERNS: dict[str, re.Pattern[str]] = {
     # 29 October 2018 to 9 November 2018 / 29 October – 9 November 2018
     "dmy_dmy": re.compile(
@@ -145,11 +173,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # February 13-24, 2023
     "m_dd_y": re.compile(
-        rf"\b{_month('m1')}\s+(?P<d1>{_DAY})(?P<to>{_TO})(?P<d2>{_DAY}),?\s+{_year('y2')}"
+        rf"{_month('m1', at_word=True)}\s+(?P<d1>{_DAY})(?P<to>{_TO})(?P<d2>{_DAY}),?\s+{_year('y2')}"
     ),
     # October to December 2014 / September 2013 to March 2014
     "my_my": re.compile(
-        rf"\b{_month('m1')}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')},?\s+{_year('y2')}"
+        rf"{_month('m1', at_word=True)}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')},?\s+{_year('y2')}"
     ),
     # Tuesday, 23 February 2010 / 23rd of February / 23 Feb. 2010
     "dmy": re.compile(
@@ -160,15 +188,16 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b{_WEEKDAY}?{_month('m1')}\s+(?P<d1>{_DAY})(?![\d,.]\d)(?:,?\s+{_year('y1')})?"
     ),
     # February 2023 / Feb. 2023
-    "my": re.compile(rf"\b{_month('m1')},?{_S}{_year('y1')}"),
+    "my": re.compile(rf"{_month('m1', at_word=True)},?{_S}{_year('y1')}"),
     # 23/02/2010, 23.02.2010, 23-02-2010, 23/02/10 (day first, as in the UK)
     "numeric": re.compile(
-        r"(?<![\w./-])(?P<d1>3[01]|[12]\d|0?[1-9])(?P<sep>[/.-])(?P<m1>1[0-2]|0?[1-9])(?P=sep)"
+        r"(?P<d1>\d(?<![\w./-]\d)(?:(?<=3)[01]|(?<=[12])\d|(?<=0)[1-9]|(?<=[1-9])))"
+        r"(?P<sep>[/.-])(?P<m1>1[0-2]|0?[1-9])(?P=sep)"
         r"(?P<y1>(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)"
     ),
     # 2010-02-23
     "iso": re.compile(
-        r"(?<![\w./-])(?P<y1>(?:19|20)\d\d)-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])"
+        r"(?P<y1>(?:1(?<![\w./-]1)9|2(?<![\w./-]2)0)\d\d)-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])"
         r"(?![\d/-])"
     ),
     # in August / since early May / by the end of June: the month alone is a
@@ -180,7 +209,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"[Bb]eginning\s+of|[Mm]iddle\s+of|[Mm]onth\s+of)\s+(?:(?:early|late|mid)[\s-]+)?"
         rf"(?P<m1>{_FULL})(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t]+\d)"
     ),
-    "year": re.compile(rf"(?<![\w£$€#@/\\:]){_year('y1')}(?![\w%])"),
+    "year": re.compile(r"(?P<y1>(?:1(?<![\w£$€#@/\\:]1)9|2(?<![\w£$€#@/\\:]2)0)\d\d(?!\d))(?![\w%])"),
 }
 
 # Words that, before a bare number, show it is a reference, not a year.

@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields
 from importers.extract.dates import DateMention
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = ["GRADED_TYPES", "INSPECTION_TYPES", "extract", "subject_inspection"]
@@ -99,6 +100,10 @@ _ANCHOR_RE = re.compile(
     r"nnual\s+performance|PA\b|TAI\b)",
     re.IGNORECASE,
 )
+# An anchor is one of these letters and then one of these words (lower case,
+# see ``importers.extract.scan``): the letters are common, the words less so.
+_ANCHOR_FIRST = "ivpraj"
+_ANCHOR_CUES = ("nspect", "isit", "rogress", "eview", "rea", "nnual", "pa", "tai")
 _ANCHOR_REACH = 80
 _WORDS_BEFORE_ANCHOR = 7  # "the single inspection framework (SIF) inspection"
 _WORD_START = re.compile(r"[^\W_](?<![\w'’-].)")
@@ -283,7 +288,7 @@ def _mention_matches(text: str) -> list[re.Match[str]]:
     """The mentions in ``text``, as ``_MENTION_RE.finditer`` would find them."""
     found: list[re.Match[str]] = []
     covered = 0
-    for anchor in _ANCHOR_RE.finditer(text):
+    for anchor in matches_at_cues(_ANCHOR_RE, text, _ANCHOR_CUES, first=_ANCHOR_FIRST):
         if anchor.start() < covered:
             continue
         # The mention starts at one of the words just before its anchor word.
@@ -457,11 +462,14 @@ def _inspectors(text: str) -> tuple[tuple[str, ...], str | None]:
         return (), None
     names: list[str] = []
     lead = None
-    for match in _LEAD_RE.finditer(text):
+    for match in matches_at_cues(_LEAD_RE, text, ("lead", "inspector")):
         lead = lead or match["name"] or match["single"]
-    for match in _INSPECTORS_RE.finditer(text):
+    for match in matches_at_cues(_INSPECTORS_RE, text, ("inspectors",)):
         names.extend(_NAME_SPLIT.split(match["names"]))
-    team = (m for m in _TEAM_RE.finditer(text) if _TEAM_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+    team = (
+        m for m in matches_at_cues(_TEAM_RE, text, ("inspector",))
+        if _TEAM_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    )
     for match in team:
         names.extend(_NAME_SPLIT.split(match["names"]))
     if lead is None:

@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields
 from importers.extract.dates import DateMention
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
-from importers.extract.judging import RATING_RE, Cue, judging_cue
+from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import era_for, find_areas, get_era, grade_of, normalise_rating
 
@@ -149,7 +150,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
     if not isinstance(text, str) or not text.strip():
         return []
-    matches = list(RATING_RE.finditer(text))
+    matches = matches_at_cues(RATING_RE, text, RATING_CUES)
     if not matches:
         return []
     index = index_for(text)

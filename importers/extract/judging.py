@@ -50,10 +50,12 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
 
-__all__ = ["RATING_RE", "Cue", "judging_cue"]
+__all__ = ["RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaipr]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
+# The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
+RATING_CUES = ("perform", "requir", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"

@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from importers.authorities import find_authorities
 from importers.extract.paragraphs import lines
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = ["Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at"]
@@ -564,7 +565,7 @@ def _flush(out: list[_Candidate], tokens: list[re.Match[str]], title: re.Match[s
 def _inspector_lists(text: str, ofsted: bool) -> list[Mention]:
     """People named in "Lead inspector: X" and "Inspectors ... were A and B"."""
     out = []
-    for key in _INSPECTOR_KEY.finditer(text):
+    for key in matches_at_cues(_INSPECTOR_KEY, text, ("inspect",)):
         intro = _INSPECTOR_INTRO.match(text, key.end())
         if not intro:
             continue

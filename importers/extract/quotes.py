@@ -57,6 +57,7 @@ from importers.extract.paragraphs import paragraphs, sentence_ends, trimmed, wor
 from importers.extract.people import (
     Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
 )
+from importers.extract.scan import lowered
 from importers.model import Fact
 from importers.vocabulary import normalise_rating
 
@@ -379,7 +380,7 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
     """One pass over the words outside quotation marks in ``ranges``: (verbs, agent head words)."""
     verbs: list[tuple[int, int]] = []
     heads: list[tuple[int, int, str]] = []
-    folded = text.lower()
+    folded = lowered(text)
     if len(folded) != len(text):  # a few characters lower-case to two ("İ"): keep positions
         folded = text.translate(_ASCII_LOWER)
     matches = (m for start, end in ranges for m in _KEY_WORD_RE.finditer(folded, start, end))

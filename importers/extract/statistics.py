@@ -35,6 +35,7 @@ import bisect
 import re
 
 from importers.extract.paragraphs import paragraphs, sentence_ends
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = ["extract"]
@@ -65,12 +66,16 @@ _WORD_NUMBER_RE = re.compile(
     r"|(?<=[Ss])(?:ix|even|ixteen|eventeen|ixty|eventy)|(?<=[Ee])(?:ight|leven|ighteen|ighty)"
     r"|(?<=[Nn])(?:ine|ineteen|inety)|(?<=[Hh])undreds?|(?<=[Dd])ozens)(?![\w-])"
 )
+# Lower-case words one of which opens every match of the pattern above.
+_WORD_NUMBER_CUES = ("two", "three", "ten", "twe", "thirt", "four", "five", "fif", "forty", "six", "seven",
+                     "eight", "eleven", "nine", "hundred", "dozens")
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                  "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _FRACTION_RE = re.compile(
     r"[hHtTqQfF](?<!\w[hHtTqQfF])(?:alf|alves|hirds?|uarters?|ifths?|enths?)(?=\s+of\b)"
 )
+_FRACTION_CUES = ("half", "halves", "third", "quarter", "fifth", "tenth")
 _NUMERATOR_BEFORE = re.compile(r"(?<![\w-])(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)[ \t-]+$")
 _ONE_IN_RE = re.compile(
     r"[oO1](?<![\w-][oO1])(?:ne)?\s+in\s+(?P<every>\d{1,3}|two|three|four|five|six|seven|eight|"
@@ -392,12 +397,15 @@ def _fraction_start(text: str, match: re.Match[str]) -> int:
 
 def _candidates(text: str) -> list[tuple[int, str, re.Match[str]]]:
     """(start, kind, match) of every number-like token, in order."""
-    found = [(m.start(), "fraction", m) for m in _FRACTION_RE.finditer(text)]
+    found = [(m.start(), "fraction", m) for m in matches_at_cues(_FRACTION_RE, text, _FRACTION_CUES)]
     found += [(m.start(), "one in", m) for m in _ONE_IN_RE.finditer(text)]
     # A fraction's numerator ("three quarters") is not a number of its own.
     taken = [(_fraction_start(text, m) if kind == "fraction" else m.start(), m.end()) for _, kind, m in found]
-    for kind, pattern in (("money", _MONEY_RE), ("digits", _NUMBER_RE), ("words", _WORD_NUMBER_RE)):
-        for match in pattern.finditer(text):
+    for kind, matches in (
+        ("money", _MONEY_RE.finditer(text)), ("digits", _NUMBER_RE.finditer(text)),
+        ("words", matches_at_cues(_WORD_NUMBER_RE, text, _WORD_NUMBER_CUES)),
+    ):
+        for match in matches:
             if not any(s <= match.start() < e for s, e in taken):
                 found.append((match.start(), kind, match))
     found.sort(key=lambda item: item[0])
