@@ -54,6 +54,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     DEFAULT_CSS = """
     RowList {
         background: $surface;
+        overflow-x: hidden;  /* rows are cut to the width, never scrolled sideways */
         scrollbar-size-vertical: 1;
         & > .row-list--cursor { background: $boost; }
         &:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
