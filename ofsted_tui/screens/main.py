@@ -242,7 +242,8 @@ class MainScreen(Screen[None]):
         events_w, documents_w = len(str(len(corpus.events))), len(str(len(corpus.documents)))
         hits = len(self._hits) if self.filters.text.strip() else ""
         _relabel(tabs.get_tab(_TABS["timeline"]), f"Timeline {len(result.events):<{events_w}}")
-        _relabel(tabs.get_tab(_TABS["documents"]), f"Documents {len(result.documents):<{documents_w}}")
+        count = f"{len(result.documents):<{documents_w}}" if corpus.complete else "…"  # still being read
+        _relabel(tabs.get_tab(_TABS["documents"]), f"Documents {count}")
         _relabel(tabs.get_tab(_TABS["search"]), f"Search {hits:<{len(str(MAX_HITS))}}")
         filtered = " (filtered)" if self.filters.active else ""
         documents = (f"{len(result.documents)} of {plural(len(corpus.documents), 'document')}" if corpus.complete

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 
+from textual.widgets import TabbedContent
+
 from ofsted_tui import app as app_module
 from ofsted_tui import cli
 from ofsted_tui import store as store_module
@@ -92,6 +94,7 @@ async def test_a_large_store_shows_its_timeline_while_the_documents_are_read(sto
         # The first frame has every event, and says the documents are on their way.
         assert [e["id"] for e in timeline.rows] == [e["id"] for e in everything.events]
         assert "reading the documents" in main.sub_title
+        assert str(main.query_one(TabbedContent).get_tab("tab-documents").label) == "Documents …"
         assert not main.query_one(DocumentList).loaded
         assert "Loading" in shown(main.query_one(SourceList))
         # An event's documents cannot open yet: the user is told why.
