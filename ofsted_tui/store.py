@@ -206,7 +206,8 @@ def _load_by_table(path: Path, only: frozenset[str] | None = None) -> dict[str, 
             shared: dict[str, str] = {}
             for name, first, stop in sorted(pieces, key=lambda piece: _READ_ORDER.index(piece[0])):
                 handle.seek(first)
-                table = _parse_rows(handle.read(stop - first), shared, _SHARED_VALUES.get(name, ()))
+                with collector_paused():
+                    table = _parse_rows(handle.read(stop - first), shared, _SHARED_VALUES.get(name, ()))
                 if not isinstance(table, dict):
                     return None
                 data[name] = table
@@ -248,8 +249,7 @@ def _parse_rows(raw: bytes, shared: dict[str, str], keys: tuple[str, ...]) -> An
     while start < end:
         cut = _ROW_CUT.search(view, start + PIECE_BYTES, end) if end - start > PIECE_BYTES else None
         stop = cut.start() + 1 if cut else end
-        with collector_paused():
-            rows = _shared(orjson.loads(b"".join((b"{", view[start:stop], b"}"))), shared, keys)
+        rows = _shared(orjson.loads(b"".join((b"{", view[start:stop], b"}"))), shared, keys)
         if not isinstance(rows, dict):
             return None
         table.update(rows)

@@ -135,7 +135,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         if self.loaded or self._rows:
             self.set_rows(())
             self.loaded = False
-            self.redraw()
+            self.refresh()  # set_rows keeps an empty list as drawn
 
     def _set_virtual_height(self, height: int) -> None:
         """Resize the scrollable area, without a layout of the screen where the list's own size stays.
