@@ -1,0 +1,452 @@
+"""Accuracy on real documents nobody on the team wrote: precision, recall, F1.
+
+Reads the labelled set in ``benchmarks/accuracy/`` (see its README), imports the
+documents of one half into a scratch store with the console script itself, so
+what is scored is what a user would see, and prints:
+
+* prose: judgements (council, year, rating, area) and quotes (text, speaker),
+  by era and by kind of document;
+* reports: the table grades read, grades for the inspection being reported that
+  the report does not give, and the timeline (each report's own overall grade
+  on the event of its inspection; phantom events), by era.
+
+    .venv/bin/python benchmarks/accuracy.py                 # held-back half (test)
+    .venv/bin/python benchmarks/accuracy.py --split dev --details
+
+Reports are read from ``../shared/reports/national/``; where it is absent the
+report part is skipped and says so. The labels are never read by the extractor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SET = HERE / "accuracy"
+SHARED = ROOT.parent / "shared"
+NATIONAL = SHARED / "reports" / "national"
+LOOKUP = SHARED / "reference" / "la_lookup.csv"
+
+# Areas a combined judgement covers: scored as its parts on both sides, so a
+# label of two areas and one combined fact (or the reverse) agree.
+_COMPONENTS = {"children in care and care leavers": ("children in care", "care leavers")}
+_RATING_WORDS = {
+    "requires improvement to be good": "requires improvement",
+    "performs excellently": "excellent", "performs well": "good",
+    "performs adequately": "adequate", "performs poorly": "poor",
+}
+
+
+# --- names -------------------------------------------------------------------------
+
+def _plain(name: str) -> str:
+    name = name.lower().replace("&", " and ")
+    name = re.sub(r"[^a-z0-9 ]+", " ", name)
+    name = re.sub(r"\b(?:the|city|of|council|borough|county|metropolitan|london|royal|district|"
+                  r"corporation|upon)\b", " ", name)
+    return " ".join(name.split())
+
+
+def _aliases() -> dict[str, str]:
+    """Other names of a council -> its plain ONS name (from the public lookup, when present)."""
+    out: dict[str, str] = {}
+    if not LOOKUP.exists():
+        return out
+    with LOOKUP.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            main = _plain(row["local_authority_ons_name"])
+            names = [row["local_authority_ons_name"], row["ofsted_ilacs_scrape_la_name"] or ""]
+            names += row["also_known_as"].strip("[]").split(",") if row["also_known_as"] else []
+            for other in names:
+                if other.strip() and not other.strip().isdigit():
+                    out.setdefault(_plain(other), main)
+    return out
+
+
+ALIASES = _aliases()
+
+
+def council_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    plain = _plain(name)
+    return ALIASES.get(plain, plain)
+
+
+def rating_key(rating: str | None) -> str | None:
+    if not rating:
+        return None
+    rating = " ".join(rating.lower().split())
+    return _RATING_WORDS.get(rating, rating)
+
+
+def areas_of(area: str | None) -> tuple[str, ...]:
+    area = area or "overall"
+    return _COMPONENTS.get(area, (area,))
+
+
+# --- scores ------------------------------------------------------------------------
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None or p + r == 0:
+            return None if p is None or r is None else 0.0
+        return 2 * p * r / (p + r)
+
+    def row(self) -> list[str]:
+        return [_fmt(self.precision), _fmt(self.recall), _fmt(self.f1), str(self.tp), str(self.fp), str(self.fn)]
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def _set_score(predicted: set, labelled: set) -> Score:
+    return Score(len(predicted & labelled), len(predicted - labelled), len(labelled - predicted))
+
+
+# --- loading -----------------------------------------------------------------------
+
+def read_labels(pattern: str) -> list[dict]:
+    rows = []
+    for path in sorted((SET / "labels").glob(pattern)):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    sys.exit(f"{path}:{n}: not JSON ({exc})")
+    return rows
+
+
+def export_store(paths: list[str]) -> dict:
+    """Import ``paths`` into a scratch store with the console script; its JSON export."""
+    cli = [sys.executable, "-m", "ofsted_tui.cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "db.json")
+        done = subprocess.run([*cli, "import", *paths, "--db", db], capture_output=True, text=True)
+        if done.returncode not in (0, 1):
+            sys.exit(f"import failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        out = subprocess.run([*cli, "export", "--format", "json", "--db", db],
+                             capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+
+
+def _by_source(export: dict) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    docs = {os.path.realpath(d["source"]): d for d in export["documents"]}
+    facts: dict[str, list[dict]] = defaultdict(list)
+    for fact in export["facts"]:
+        facts[fact["doc_id"]].append(fact)
+    return docs, facts
+
+
+def _year_of(fact: dict, doc: dict) -> int | None:
+    """The year the timeline gives a judgement: its own, else its document's."""
+    if fact.get("year") is not None:
+        return fact["year"]
+    if fact.get("month") is None and doc.get("published"):
+        return int(str(doc["published"])[:4])
+    return None
+
+
+def judgement_tuples(facts: Iterable[dict], doc: dict) -> set[tuple]:
+    out = set()
+    for fact in facts:
+        if fact["type"] != "judgement" or not fact.get("grade"):
+            continue
+        council = council_key(fact.get("authority") or doc.get("authority"))
+        for area in areas_of(fact.get("area")):
+            out.add((council, _year_of(fact, doc), rating_key(fact.get("rating")), area))
+    return out
+
+
+def era_of(year: int | None) -> str:
+    if year is None:
+        return "undated"
+    if year <= 2012:
+        return "2008-2012"
+    return "2013-2017" if year <= 2017 else "2018-2026"
+
+
+# --- prose -------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def _overlap(a: list[str], b: list[str]) -> int:
+    return sum((Counter(a) & Counter(b)).values())
+
+
+def _surname(name: str | None) -> str | None:
+    words = _words(name or "")
+    return words[-1] if words else None
+
+
+@dataclass
+class ProseResult:
+    judgements: Score = field(default_factory=Score)
+    quotes: Score = field(default_factory=Score)
+    speakers_right: int = 0
+    speakers_labelled: int = 0
+
+
+def score_quotes(predicted: list[dict], labelled: list[dict], result: ProseResult) -> list[str]:
+    notes = []
+    preds = [(q, _words(q.get("text") or "")) for q in predicted]
+    preds = [(q, w) for q, w in preds if len(w) >= 4]
+    used: set[int] = set()
+    for label in labelled:
+        want = _words(label["text"])
+        best, best_i = None, None
+        for i, (q, have) in enumerate(preds):
+            if i in used or not want or not have:
+                continue
+            shared = _overlap(want, have)
+            if shared >= 0.8 * len(want) and shared >= 0.8 * len(have):
+                best, best_i = q, i
+                break
+        if best is None:
+            result.quotes.fn += 1
+            notes.append(f"  missed quote: {label['text'][:70]!r}")
+            continue
+        used.add(best_i)
+        result.quotes.tp += 1
+        if label.get("speaker"):
+            result.speakers_labelled += 1
+            if _surname(best.get("speaker")) == _surname(label["speaker"]):
+                result.speakers_right += 1
+            else:
+                notes.append(f"  speaker {best.get('speaker')!r} for {label['speaker']!r}: {label['text'][:50]!r}")
+    for i, (q, _) in enumerate(preds):
+        if i not in used:
+            result.quotes.fp += 1
+            notes.append(f"  extra quote: {q['text'][:70]!r}")
+    return notes
+
+
+def run_prose(split: str, details: bool) -> dict[str, dict[str, ProseResult]]:
+    labels = [row for row in read_labels("prose*.jsonl") if split == "all" or row.get("split") == split]
+    if not labels:
+        print(f"prose: no labelled documents in the {split} half")
+        return {}
+    paths = [str((SET / row["file"]).resolve()) for row in labels]
+    docs, facts = _by_source(export_store(paths))
+    groups: dict[str, dict[str, ProseResult]] = {"era": defaultdict(ProseResult), "kind": defaultdict(ProseResult)}
+    for row, path in zip(labels, paths):
+        doc = docs.get(os.path.realpath(path))
+        doc_facts = facts.get(doc["id"], []) if doc else []
+        if doc is None:
+            print(f"  (not imported: {row['file']})")
+        predicted = judgement_tuples(doc_facts, doc or {})
+        labelled = {(council_key(j["council"]), j.get("year"), rating_key(j["rating"]), area)
+                    for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
+        one = ProseResult(judgements=_set_score(predicted, labelled))
+        notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
+        year = int(row["published"][:4]) if row.get("published") else None
+        for key, name in (("era", era_of(year)), ("kind", row.get("kind", "other"))):
+            for bucket in (name, "all"):
+                total = groups[key][bucket]
+                total.judgements.add(one.judgements)
+                total.quotes.add(one.quotes)
+                total.speakers_right += one.speakers_right
+                total.speakers_labelled += one.speakers_labelled
+        if details and (one.judgements.fp or one.judgements.fn or notes):
+            print(f"{row['file']}")
+            for t in sorted(labelled - predicted, key=str):
+                print(f"  missed judgement: {t}")
+            for t in sorted(predicted - labelled, key=str):
+                print(f"  extra judgement:  {t}")
+            for note in notes:
+                print(note)
+    return groups
+
+
+# --- reports -----------------------------------------------------------------------
+
+@dataclass
+class ReportResult:
+    reports: int = 0
+    table: Score = field(default_factory=Score)
+    reports_with_extra: int = 0
+    own_overall_right: int = 0
+    own_overall_labelled: int = 0
+    phantom_events: int = 0
+    undated: int = 0
+
+
+def _iso_year(value: str | None) -> int | None:
+    return int(value[:4]) if value else None
+
+
+def run_reports(split: str, details: bool) -> dict[str, ReportResult]:
+    if not NATIONAL.is_dir():
+        print(f"reports: skipped ({NATIONAL} is absent)")
+        return {}
+    labels = [row for row in read_labels("reports*.jsonl") if split == "all" or row.get("split") == split]
+    if not labels:
+        print(f"reports: no labelled reports in the {split} half")
+        return {}
+    paths = [str((NATIONAL / row["file"]).resolve()) for row in labels]
+    export = export_store(paths)
+    docs, facts = _by_source(export)
+    events_of: dict[str, list[dict]] = defaultdict(list)
+    for event in export["events"]:
+        for doc_id in event.get("doc_ids", []):
+            events_of[doc_id].append(event)
+    results: dict[str, ReportResult] = defaultdict(ReportResult)
+    for row, path in zip(labels, paths):
+        doc = docs.get(os.path.realpath(path))
+        era = era_of(_iso_year(row.get("inspection_start")))
+        one = ReportResult(reports=1)
+        notes: list[str] = []
+        council = council_key(row["council"])
+        years = {y for y in (_iso_year(row.get("inspection_start")), _iso_year(row.get("inspection_end")))
+                 if y is not None}
+        if doc is None:
+            notes.append("  not imported")
+            doc_facts: list[dict] = []
+        else:
+            doc_facts = facts.get(doc["id"], [])
+            if not doc.get("published") and not any(k.startswith("inspect") and doc.get(k) for k in doc):
+                one.undated = 1
+                notes.append("  undated")
+        # The inspection's own grades as the tool reads them: judgements of this
+        # council dated to the inspection's years, or undated.
+        own: set[tuple[str, str]] = set()
+        for fact in doc_facts:
+            if fact["type"] != "judgement" or not fact.get("grade"):
+                continue
+            if council_key(fact.get("authority") or (doc or {}).get("authority")) != council:
+                continue
+            if fact.get("year") is not None and fact["year"] not in years:
+                continue
+            for area in areas_of(fact.get("area")):
+                own.add((area, rating_key(fact.get("rating"))))
+        labelled = {(area, rating_key(r)) for a, r in row.get("judgements", {}).items() for area in areas_of(a)}
+        one.table = _set_score(own, labelled)
+        if own - labelled:
+            one.reports_with_extra = 1
+            notes += [f"  extra grade: {a}: {r}" for a, r in sorted(own - labelled, key=str)]
+        notes += [f"  missed grade: {a}: {r}" for a, r in sorted(labelled - own, key=str)]
+        # The timeline: its own inspection's event, and events it alone supports.
+        own_events = []
+        for event in events_of.get(doc["id"], []) if doc else []:
+            same_council = council_key(event.get("authority")) == council
+            if same_council and event.get("year") in years:
+                own_events.append(event)
+                continue
+            earlier = {e.get("year") for e in row.get("earlier", [])}
+            if same_council and (event.get("year") in earlier or event.get("year") is None):
+                continue
+            if same_council and not event.get("grade"):
+                # An ungraded visit of another year ("the focused visit in 2019")
+                # may be true; the labels record only graded earlier inspections.
+                notes.append(f"  ungraded event of another year: {event.get('label') or event.get('date')}")
+                continue
+            if all(other == doc["id"] for other in event.get("doc_ids", [])):
+                one.phantom_events += 1
+                notes.append(f"  phantom event: {event.get('authority')} {event.get('label') or event.get('date')} "
+                             f"{event.get('rating')}")
+        overall = row.get("judgements", {}).get("overall")
+        if overall:
+            one.own_overall_labelled = 1
+            shown = {rating_key(e.get("rating")) for e in own_events}
+            if shown == {rating_key(overall)}:
+                one.own_overall_right = 1
+            else:
+                notes.append(f"  timeline shows {sorted(map(str, shown)) or 'no event'} for overall {overall}")
+        for bucket in (era, "all"):
+            total = results[bucket]
+            total.reports += one.reports
+            total.table.add(one.table)
+            total.reports_with_extra += one.reports_with_extra
+            total.own_overall_right += one.own_overall_right
+            total.own_overall_labelled += one.own_overall_labelled
+            total.phantom_events += one.phantom_events
+            total.undated += one.undated
+        if details and notes:
+            print(row["file"])
+            for note in notes:
+                print(note)
+    return results
+
+
+# --- output ------------------------------------------------------------------------
+
+def _table(title: str, header: list[str], rows: list[list[str]]) -> str:
+    lines = [f"\n{title}\n", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("test", "dev", "all"), default="test",
+                        help="which half to score (default: test, the held-back half)")
+    parser.add_argument("--only", choices=("prose", "reports"), help="score one part only")
+    parser.add_argument("--details", action="store_true", help="list every miss and extra per document")
+    args = parser.parse_args(argv)
+    print(f"Accuracy on the {args.split} half of benchmarks/accuracy/")
+    if args.only != "reports":
+        groups = run_prose(args.split, args.details)
+        for key in ("era", "kind"):
+            rows = []
+            for name, res in sorted(groups.get(key, {}).items(), key=lambda kv: (kv[0] == "all", kv[0])):
+                speakers = (f"{res.speakers_right / res.speakers_labelled:.2f} ({res.speakers_labelled})"
+                            if res.speakers_labelled else "-")
+                rows.append([name, *res.judgements.row(), *res.quotes.row()[:3], speakers])
+            if rows:
+                print(_table(f"Prose by {key}", [key, "judg P", "judg R", "judg F1", "tp", "fp", "fn",
+                                                 "quote P", "quote R", "quote F1", "speakers right"], rows))
+    if args.only != "prose":
+        results = run_reports(args.split, args.details)
+        rows = []
+        for era, res in sorted(results.items(), key=lambda kv: (kv[0] == "all", kv[0])):
+            overall = (f"{res.own_overall_right}/{res.own_overall_labelled}" if res.own_overall_labelled else "-")
+            rows.append([era, str(res.reports), _fmt(res.table.recall), str(res.table.fp),
+                         str(res.reports_with_extra), overall, str(res.phantom_events), str(res.undated)])
+        if rows:
+            print(_table("Reports by era of inspection",
+                         ["era", "reports", "table grades read", "extra grades", "reports with extras",
+                          "own overall on timeline", "phantom events", "undated"], rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

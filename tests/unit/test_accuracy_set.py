@@ -1,0 +1,116 @@
+"""The labelled accuracy set is well formed, and the benchmark scores as its README says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import accuracy
+from tests.paths import REPO
+
+SHARED = REPO.parent / "shared"
+
+SET = accuracy.SET
+AREAS = {"overall", "leadership", "help and protection", "children in care",
+         "children in care and care leavers", "care leavers", "adoption", "lscb",
+         "capacity for improvement"}
+RATINGS = {"outstanding", "excellent", "good", "requires improvement", "adequate", "poor", "inadequate"}
+PROSE_KINDS = {"news", "trade", "minutes", "press_release", "blog", "parliament"}
+
+
+def _lines(pattern: str) -> list[tuple[str, dict]]:
+    out = []
+    for path in sorted((SET / "labels").glob(pattern)):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                out.append((f"{path.name}:{n}", json.loads(line)))
+    return out
+
+
+def test_report_split_covers_both_eras_in_halves():
+    split = json.loads((SET / "report_split.json").read_text())
+    assert set(split.values()) == {"dev", "test"}
+    dev = sum(v == "dev" for v in split.values())
+    assert abs(dev - (len(split) - dev)) <= 1
+
+
+@pytest.mark.parametrize("where,row", _lines("reports*.jsonl") or [pytest.param("", {}, marks=pytest.mark.skip(
+    reason="no report labels yet"))])
+def test_report_label_is_well_formed(where, row):
+    split = json.loads((SET / "report_split.json").read_text())
+    assert split.get(row["file"]) == row["split"], where
+    assert set(row["judgements"]) <= AREAS, where
+    assert {accuracy.rating_key(r) for r in row["judgements"].values()} <= RATINGS, where
+    assert row["inspection_start"] <= row["inspection_end"], where
+    for earlier in row.get("earlier", []):
+        assert isinstance(earlier["year"], int), where
+        assert set(earlier.get("areas", {})) <= AREAS, where
+
+
+@pytest.mark.parametrize("where,row", _lines("prose*.jsonl") or [pytest.param("", {}, marks=pytest.mark.skip(
+    reason="no prose labels yet"))])
+def test_prose_label_is_well_formed(where, row):
+    assert (SET / row["file"]).is_file(), where
+    assert row["split"] in ("dev", "test"), where
+    assert row["kind"] in PROSE_KINDS, where
+    for j in row["judgements"]:
+        assert j["area"] in AREAS and accuracy.rating_key(j["rating"]) in RATINGS, where
+        assert j["year"] is None or 2005 <= j["year"] <= 2026, where
+    text = (SET / row["file"]).read_text(encoding="utf-8")
+    squash = " ".join(text.split()).replace("’", "'")
+    for q in row["quotes"]:
+        # Each labelled quote's first words are in the document as printed.
+        head = " ".join(q["text"].split()[:4]).replace("’", "'")
+        assert head in squash, f"{where}: {q['text'][:40]!r}"
+
+
+def test_prose_files_are_labelled_once():
+    labelled = [row["file"] for _, row in _lines("prose*.jsonl")]
+    assert len(labelled) == len(set(labelled))
+    on_disk = {f"prose/{p.name}" for p in (SET / "prose").glob("*.txt")}
+    assert on_disk == set(labelled)
+
+
+def test_council_names_compare_across_styles():
+    assert accuracy.council_key("Bristol, City of") == accuracy.council_key("Bristol City Council")
+    assert accuracy.council_key("Windsor & Maidenhead") == accuracy.council_key("Windsor and Maidenhead")
+    assert accuracy.council_key("County Durham") == accuracy.council_key("Durham County Council")
+    assert accuracy.council_key("Leeds") != accuracy.council_key("Leicester")
+
+
+def test_combined_area_scores_as_its_parts():
+    doc = {"authority": "Sutton", "published": "2019-03"}
+    facts = [{"type": "judgement", "grade": 2, "rating": "good", "authority": None, "year": None,
+              "month": None, "area": "children in care and care leavers"}]
+    assert accuracy.judgement_tuples(facts, doc) == {
+        ("sutton", 2019, "good", "children in care"), ("sutton", 2019, "good", "care leavers")}
+
+
+def test_quote_matching_needs_most_words_on_both_sides():
+    labelled = [{"text": "We accept the findings in full and will act on them", "speaker": "Jane Smith"}]
+    close = [{"text": "We accept the findings in full and will act on them.", "speaker": "Smith"}]
+    result = accuracy.ProseResult()
+    accuracy.score_quotes(close, labelled, result)
+    assert (result.quotes.tp, result.quotes.fp, result.quotes.fn) == (1, 0, 0)
+    assert result.speakers_right == result.speakers_labelled == 1
+    runaway = [{"text": "We accept the findings in full and will act on them, and then much more text "
+                        "that the speaker never said at all in this story", "speaker": "Jane Smith"}]
+    result = accuracy.ProseResult()
+    accuracy.score_quotes(runaway, labelled, result)
+    assert (result.quotes.tp, result.quotes.fp, result.quotes.fn) == (0, 1, 1)
+
+
+def test_score_arithmetic():
+    score = accuracy.Score(tp=9, fp=1, fn=3)
+    assert round(score.precision, 3) == 0.9 and round(score.recall, 3) == 0.75
+    assert round(score.f1, 3) == round(2 * 0.9 * 0.75 / 1.65, 3)
+    assert accuracy.Score().f1 is None
+
+
+@pytest.mark.skipif(not (SHARED / "reports" / "national").is_dir(), reason="../shared/reports/national is absent")
+def test_every_split_file_is_a_real_report():
+    split = json.loads((SET / "report_split.json").read_text())
+    missing = [f for f in split if not (SHARED / "reports" / "national" / f).is_file()]
+    assert not missing
