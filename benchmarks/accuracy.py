@@ -278,7 +278,9 @@ def run_prose(split: str, details: bool) -> dict[str, dict[str, ProseResult]]:
                     for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
         one = ProseResult(judgements=_set_score(predicted, labelled))
         notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
-        year = int(row["published"][:4]) if row.get("published") else None
+        # A page that shows no date belongs to the era of the latest year it rates.
+        years = [j["year"] for j in row.get("judgements", []) if j.get("year")]
+        year = int(row["published"][:4]) if row.get("published") else max(years, default=None)
         for key, name in (("era", era_of(year)), ("kind", row.get("kind", "other"))):
             for bucket in (name, "all"):
                 total = groups[key][bucket]
