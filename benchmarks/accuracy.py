@@ -213,9 +213,15 @@ def _overlap(a: list[str], b: list[str]) -> int:
     return sum((Counter(a) & Counter(b)).values())
 
 
+# "Inspectors said", "the report says": the inspectorate speaks, whichever word the text uses.
+_INSPECTORATE = {"ofsted", "inspectors", "inspector", "report", "inspection", "watchdog", "inspectorate"}
+
+
 def _surname(name: str | None) -> str | None:
     words = _words(name or "")
-    return words[-1] if words else None
+    if not words:
+        return None
+    return "ofsted" if words[-1] in _INSPECTORATE else words[-1]
 
 
 @dataclass
