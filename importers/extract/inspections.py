@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields
+from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields, resolved_fields
 from importers.extract.dates import DateMention
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
@@ -201,6 +201,7 @@ class _Mention:
 
 @dataclass(frozen=True)
 class _Analysis:
+    text: str
     mentions: tuple[_Mention, ...]
     subject: tuple[_Mention, ...]  # the document's own inspection, in text order
     subject_authority: str | None
@@ -259,7 +260,7 @@ def _fact(mention: _Mention, analysis: _Analysis, ctx, subject: bool) -> Fact:
     }
     if date is not None:
         fields.update(
-            year=date.year, month=date.month, day=date.day, precision=date.precision,
+            resolved_fields(index_for(analysis.text), date, ctx),
             end_year=date.end_year, end_month=date.end_month, end_day=date.end_day,
         )
     elif subject:
@@ -281,7 +282,7 @@ def _analyse(text: str) -> _Analysis:
     subject, kind, date = _subject_group(mentions)
     authority = next((m.authority for m in subject if m.authority), None)
     inspectors, lead = _inspectors(text)
-    return _Analysis(tuple(mentions), tuple(subject), authority, kind, date, inspectors, lead)
+    return _Analysis(text, tuple(mentions), tuple(subject), authority, kind, date, inspectors, lead)
 
 
 def _mention_matches(text: str) -> list[re.Match[str]]:

@@ -45,7 +45,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from importers.extract.clauses import TextIndex, index_for, published_fields
+from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import DateMention
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
@@ -228,19 +228,19 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         for date in dates:
             if date.start >= listed[-1].end and _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
                 listed.append(date)
-        return [(_fields(d), "text") for d in listed]
+        return [(resolved_fields(index, d, ctx), "text") for d in listed]
     preceding = [
         d for d in dates
         if prev_rating <= d.start and d.end <= start and not _CONJUNCTION.search(text, d.end, start)
     ]
     if preceding:
-        return [(_fields(preceding[-1]), "text")]
+        return [(resolved_fields(index, preceding[-1], ctx), "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
             earlier = [d for d in dates if d.end <= c_start]
             if earlier:
-                return [(_fields(earlier[-1]), "text")]
+                return [(resolved_fields(index, earlier[-1], ctx), "text")]
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
         for j_start, j_end in reversed(clauses[:k]):
@@ -250,12 +250,12 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             if opening and (
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
             ):
-                return [(_fields(opening[0]), "text")]
+                return [(resolved_fields(index, opening[0], ctx), "text")]
     if _in_the_past(rating, prev_rating, next_rating):
         return [(dict(_UNDATED), None)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
-        return [(_fields(earlier_inspection), "text")]
+        return [(resolved_fields(index, earlier_inspection, ctx), "text")]
     if subject is not None:
         if subject.get("inspection_type") not in GRADED_TYPES:
             return [(dict(_UNDATED), None)]  # a letter about a visit recalls an earlier judgement
@@ -305,10 +305,6 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
         return None
     dates = index.event_dates_in(p_start, p_end)
     return dates[0] if len(dates) == 1 else None
-
-
-def _fields(date: DateMention) -> dict:
-    return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
 
 
 # --- area -------------------------------------------------------------------------
