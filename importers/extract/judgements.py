@@ -110,6 +110,24 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+|for\s+)?", 
 _AUTHORITY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
 
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+# Between a rating and a date that is its own: "inadequate (in 2016)".
+_ATTACHED = re.compile(r"[\"'’”]?\s*\(?\s*(?:in\s+)?", re.IGNORECASE)
+# Words that tell an inspection, a visit or a rating happened, for a passage's date.
+_EVENT_WORD = re.compile(
+    r"\b(?:inspect\w*|visit(?:ed|s)?|re-inspect\w*|assessments?|ratings?|rated|judged|judge?ments?)\b",
+    re.IGNORECASE,
+)
+# Before such a word or its date: an earlier event than the one the passage reports.
+_EARLIER_EVENT = re.compile(
+    r"\b(?:last|previous|prior|earlier|former|since|preceding|before)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE
+)
+_EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
+_PASSAGE_SENTENCES = 3
+_PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
+_EVENT_DATE_REACH = 60
+
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -229,9 +247,16 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             if date.start >= listed[-1].end and _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
                 listed.append(date)
         return [(resolved_fields(index, d, ctx), "text") for d in listed]
+    # "since 2018 when services were found to require improvement": the date
+    # of "since" is the earlier event's that "when" goes on to tell.
+    dates_before = sorted(
+        {*dates, *(d for d in index.dates_in(s_start, start) if _WHEN_AFTER.match(text, d.end))},
+        key=lambda d: d.start,
+    )
     preceding = [
-        d for d in dates
+        d for d in dates_before
         if prev_rating <= d.start and d.end <= start and not _CONJUNCTION.search(text, d.end, start)
+        and not (prev_rating > c_start and _ATTACHED.fullmatch(text, prev_rating, d.start))
     ]
     if preceding:
         return [(resolved_fields(index, preceding[-1], ctx), "text")]
@@ -247,25 +272,34 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             if rating.rated_in(j_start, j_end):
                 break
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
+            # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a
+            # timeline's line): a clause opening on its date dates what follows.
             if opening and (
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
+                or not text[j_start:opening[0].start].strip(" \t-–•*")
             ):
                 return [(resolved_fields(index, opening[0], ctx), "text")]
-    if _in_the_past(rating, prev_rating, next_rating):
+    minutes = getattr(ctx, "kind", None) == "minutes"
+    if _in_the_past(rating, prev_rating, next_rating, minutes):
         return [(dict(_UNDATED), None)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
+    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
+        return [(dict(_UNDATED), None)]  # a letter about a visit recalls an earlier judgement
+    carried = _passage_date(rating, reported=minutes)
+    if carried is not None:
+        fields = resolved_fields(index, carried, ctx)
+        if subject is None or not _same_date(fields, subject):
+            return [(fields, "text")]
     if subject is not None:
-        if subject.get("inspection_type") not in GRADED_TYPES:
-            return [(dict(_UNDATED), None)]  # a letter about a visit recalls an earlier judgement
         if subject.get("date_source") in ("text", "subject"):
             return [({key: subject.get(key) for key in _UNDATED}, "subject")]
     published = published_fields(ctx)
     return [(published, "published") if published else (dict(_UNDATED), None)]
 
 
-def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
+def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = False) -> bool:
     """Whether an undated rating is marked as earlier than the one the document reports.
 
     The markers are read between the rating and its neighbours in the clause:
@@ -279,7 +313,8 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
     if _NOW.search(text, lead_start, start):
         return False
     before = text[lead_start:start]
-    if rating.cue.kind == "change" or _REPORTED_THAT.search(text, rating.sentence[0], start):
+    # Minutes are reported speech throughout ("The Council had been judged to be adequate").
+    if reported or rating.cue.kind == "change" or _REPORTED_THAT.search(text, rating.sentence[0], start):
         # Reported speech shifts tenses back: "Councillors heard the service had
         # moved up to 'requires improvement'", "The Committee noted that care
         # leavers had been judged requires improvement".
@@ -289,6 +324,55 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
     after = _AFTER.search(text, lead_start, start)
     s_start = rating.sentence[0]
     return after is not None and bool(rating.index.dates_in(s_start, after.start()))
+
+
+def _same_date(fields: dict, subject: Fact) -> bool:
+    if fields["year"] != subject.get("year"):
+        return False
+    return fields["month"] is None or subject.get("month") in (None, fields["month"])
+
+
+def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None:
+    """The date of the inspection or rating a passage opened with, for a rating reported after it.
+
+    "An inspection in May 2016 found ... Overall, services were found to be
+    inadequate.", "The number of councils awarded an 'excellent' rating has
+    doubled in 2010 ... 12 councils were judged as performing poorly". Up to
+    ``_PASSAGE_SENTENCES`` sentences back, the nearest that tells an inspection,
+    a visit or a rating with a date of its own gives it; an earlier inspection
+    ("the last inspection of ... 2016", "since the previous inspection in
+    2017", "had been rated inadequate in 2018" outside minutes' reported
+    speech) never does, nor does a sentence about another council. A rating
+    said to hold "now" or to "remain" takes no date from before it.
+    """
+    index = rating.index
+    text = index.text
+    start = rating.span[0]
+    s_start = rating.sentence[0]
+    if _NOW.search(text, s_start, start) or _STILL.search(text, s_start, start):
+        return None
+    earlier = _EARLIER_EVENT if reported else _EARLIER_OR_PERFECT
+    named = {a[2] for a in index.authorities_in(*rating.sentence)}
+    sentence = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
+            return None
+        p_start, p_end = sentence
+        if {a[2] for a in index.authorities_in(p_start, p_end)} - named:
+            return None  # the passage was about another council
+        for event in _EVENT_WORD.finditer(text, p_start, p_end):
+            if earlier.search(text, max(p_start, event.start() - 40), event.start()):
+                continue
+            clause_end = index.clause_at(event.start())[1]
+            reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
+            after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
+            before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
+            found = after or before[-1:]
+            if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
+                return found[0]
+        s_start = p_start
+        sentence = index.previous_sentence(p_start)
+    return None
 
 
 def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateMention | None:
