@@ -128,6 +128,21 @@ _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
 
+# The subject of a rating said of many councils at once: "councils", "authorities",
+# "a quarter of", "per cent of", or a clause opening on a count ("10 have been rated").
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
+    r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    r"|(?:^|[,;:.]\s*|\b(?:and|while|but)\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"none|all|most|many|several|some|few)\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b",
+    re.IGNORECASE,
+)
+# How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
+_LIST_REACH = 48
+# Between two councils of a list after the rating: "Birmingham; Buckinghamshire",
+# "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley").
+_AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
+
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -190,6 +205,8 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     written = rating.written
     normalised = normalise_rating(written)
     named = _authorities(rating)
+    if named is None:
+        return []  # said of councils in general
     authorities = named or [getattr(ctx, "authority", None)]
     areas = _areas(rating)
     # The document's own inspection dates only its own council's ratings: "In
@@ -443,12 +460,21 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
 # --- council ----------------------------------------------------------------------
 
 
-def _authorities(rating: _Rating) -> list[str]:
-    """The councils the rating is said of: the nearest named before it, with its list."""
+def _authorities(rating: _Rating) -> list[str] | None:
+    """The councils the rating is said of: the nearest named before it, with its list.
+
+    Else the list named after it ("The councils rated poor were: Birmingham,
+    Calderdale ...", "12 councils – Birmingham, Calderdale ... – were judged as
+    performing poorly" is read before); [] where no council is named (the
+    document's own), None where the rating is said of councils in general
+    ("10 have been rated good", "a quarter of English councils are now rated
+    outstanding"), which is no judgement of any one council.
+    """
     index = rating.index
     text = index.text
     start, end = rating.span
-    named = index.authorities_in(rating.sentence[0], start)
+    s_start, s_end = rating.sentence
+    named = index.authorities_in(s_start, start)
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     if before:
@@ -458,5 +484,13 @@ def _authorities(rating: _Rating) -> list[str]:
                 break
             chosen.insert(0, mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    after = index.authorities_in(end, index.clause_at(start)[1])
-    return [after[0][2]] if after else []
+    plural = _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) is not None
+    after = index.authorities_in(end, s_end if plural else index.clause_at(start)[1])
+    if after and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
+        chosen = [after[0]]
+        for mention in after[1:]:
+            if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
+                break
+            chosen.append(mention)
+        return list(dict.fromkeys(a[2] for a in chosen))
+    return None if plural else []
