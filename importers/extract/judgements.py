@@ -133,8 +133,15 @@ _EVENT_DATE_REACH = 60
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|(?:^|[,;:.]\s*|\b(?:and|while|but)\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"none|all|most|many|several|some|few)\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
+# After a rating, words that introduce the councils it is said of: "are: Birmingham; ...".
+_LIST_INTRO = re.compile(
+    r"[\"'’”]?(?:\s+(?:in|at|for|of|by|from)\s+(?:\w+\s+){0,4}?)?\s*(?:are|were|include[sd]?|was|is)\s*[:–—-]",
     re.IGNORECASE,
 )
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
@@ -336,7 +343,7 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = F
         # moved up to 'requires improvement'", "The Committee noted that care
         # leavers had been judged requires improvement".
         before = _HAD.sub("", before)
-    if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _HISTORICAL.search(text, end, stop):
+    if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _past_after(text, end, stop):
         return True
     after = _AFTER.search(text, lead_start, start)
     s_start = rating.sentence[0]
@@ -347,6 +354,15 @@ def _same_date(fields: dict, subject: Fact) -> bool:
     if fields["year"] != subject.get("year"):
         return False
     return fields["month"] is None or subject.get("month") in (None, fields["month"])
+
+
+def _past_after(text: str, end: int, stop: int) -> bool:
+    """A marker of the past after the rating ("good previously"), but not in a relative
+    clause about the service ("a 'Good' service that had been improving")."""
+    return any(
+        not (marker.group().lower() == "had" and _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start()))
+        for marker in _HISTORICAL.finditer(text, end, stop)
+    )
 
 
 def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None:
@@ -485,8 +501,9 @@ def _authorities(rating: _Rating) -> list[str] | None:
             chosen.insert(0, mention)
         return list(dict.fromkeys(a[2] for a in chosen))
     plural = _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) is not None
-    after = index.authorities_in(end, s_end if plural else index.clause_at(start)[1])
-    if after and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
+    reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
+    after = index.authorities_in(end, s_end)
+    if after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
         chosen = [after[0]]
         for mention in after[1:]:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
