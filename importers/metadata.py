@@ -103,6 +103,7 @@ _TODAY = re.compile(r"\btoday\s*[,(]\s*", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:\s+[A-Za-z]+)?\s*:\s*")
 # A by-line without "By": the writer's name, then the date ("William Eichler 06 April 2016").
 _BYLINE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+){1,3}(?=\S*\d)")
+_BYLINE_ON = re.compile(r"^By\b.{0,60}?\bon\s+")
 # "Posted on April 11, 2016 by admin": who posted follows the date.
 _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
@@ -171,6 +172,11 @@ def _date_line(lines: list[str]) -> DateMention | None:
         if len(line) > _MAX_DATELINE_CHARS:
             continue
         if line.startswith("By "):
+            # "By Jane Smith on 23/05/2014 in News": a blog's by-line
+            posted = _BYLINE_ON.match(line)
+            dated = [m for m in find_dates(line[posted.end():]) if m.precision == "day"] if posted else []
+            if dated and dated[0].start == 0:
+                return dated[0]
             # "By Jane Smith, 3 March 2023" / "By Jane Smith | Tuesday 4 April 2023"
             line = line.split("|")[-1].split(",")[-1]
         # "Home | News | 12 June 2020", "| 23 January 2015" (a by-line's second

@@ -88,13 +88,19 @@ _LINKING_CLAUSE = re.compile(r"\W*(?:when|where|at\s+which|after\s+which|followi
 _OPENING_ADVERBIAL = re.compile(r"\W*(?:in|at|on|during|between)\b", re.IGNORECASE)
 
 _CQ = r"[\"'’”]?"
+# "rating for the experiences and progress of ...", "Good ratings were received for
+# the impact of leaders ...", "outstanding ratings in two categories, children's
+# experience in care and ...": the areas a rating is given for, named after it.
 _AREA_AFTER = re.compile(
-    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label))?\s+(?:for|in|on|across)\s+"
+    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
+    r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
+    r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
-    r"\b(?:including|such\s+as|particularly|especially|namely|notably)\s+(?:for\s+|in\s+)?(?:the\s+)?",
+    r"\b(?:(?:which\s+)?included|including|such\s+as|particularly|especially|namely|notably)\s+"
+    r"(?:for\s+|in\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _OVERALL_AFTER = re.compile(
@@ -106,7 +112,9 @@ _PARTIAL = re.compile(
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE
+)
 _AUTHORITY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
 
@@ -138,6 +146,8 @@ _PLURAL_SUBJECT = re.compile(
     r"none|all|most|many|several|some|few)\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b",
     re.IGNORECASE,
 )
+# "'Inadequate' councils make progress": a rating describing councils in general.
+_PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities|LAs)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 # After a rating, words that introduce the councils it is said of: "are: Birmingham; ...".
 _LIST_INTRO = re.compile(
@@ -493,14 +503,18 @@ def _authorities(rating: _Rating) -> list[str] | None:
     named = index.authorities_in(s_start, start)
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
-    if before:
+    # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.
+    described = index.authorities_in(end, min(s_end, end + 3))
+    if before and not described:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):
             if not _AUTHORITY_LIST_GAP.fullmatch(text, mention[1], chosen[0][0]):
                 break
             chosen.insert(0, mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    plural = _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) is not None
+    plural = bool(
+        _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) or _PLURAL_AFTER.match(text, end)
+    )
     reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
     after = index.authorities_in(end, s_end)
     if after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
