@@ -524,4 +524,14 @@ def _authorities(rating: _Rating) -> list[str] | None:
                 break
             chosen.append(mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    return None if plural else []
+    if plural:
+        return None
+    # "... that of Birmingham City Council. The largest children's services
+    # department in England had been rated 'inadequate'": a rating naming no
+    # council is said of the one council the sentence before names.
+    previous = index.previous_sentence(s_start)
+    if previous is not None and s_start - previous[1] <= _PASSAGE_GAP:
+        councils = {a[2] for a in index.authorities_in(*previous)}
+        if len(councils) == 1:
+            return list(councils)
+    return []
