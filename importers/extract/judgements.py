@@ -51,7 +51,7 @@ from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
-from importers.vocabulary import era_for, find_areas, get_era, grade_of, normalise_rating
+from importers.vocabulary import AREA_COMPONENTS, AreaMention, areas_judged, era_for, find_areas, get_era, grade_of, normalise_rating
 
 __all__ = ["extract"]
 
@@ -105,6 +105,13 @@ _INCLUDING = re.compile(
 )
 _OVERALL_AFTER = re.compile(
     rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
+    re.IGNORECASE,
+)
+# "good in every area except help and protection", "'Good' in every category":
+# the regime's areas, less any excepted.
+_EVERY_AREA = re.compile(
+    rf"{_CQ}\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(
@@ -225,7 +232,6 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     if named is None:
         return []  # said of councils in general
     authorities = named or [getattr(ctx, "authority", None)]
-    areas = _areas(rating)
     # The document's own inspection dates only its own council's ratings: "In
     # Somerset, services remain rated requires improvement" in a story about
     # Cumbria's inspection is not from that inspection.
@@ -240,6 +246,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
             event_type = regime.event_type
         else:
             event_type = "annual rating" if normalised in ("excellent", "poor") else "inspection"
+        areas = _areas(rating, era, date["year"])
         facts.extend(
             Fact("judgement", rating.span, {
                 "authority": authority,
@@ -437,12 +444,18 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 # --- area -------------------------------------------------------------------------
 
 
-def _areas(rating: _Rating) -> list[str | None]:
+def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     if rating.cue.area is not None:
         return [rating.cue.area]
     text = rating.index.text
     start, end = rating.span
     region_start, region_end = rating.neighbours(*rating.sentence)
+    # "good in every area except ...", "Good in every category and Outstanding
+    # for ...": the rest of the regime's areas. Without an exception, "good in
+    # all areas" stays the overall judgement below.
+    every = _EVERY_AREA.match(text, end, region_end)
+    if every is not None and areas_judged(era, year) and (every["except"] or rating.rated_in(end, rating.sentence[1])):
+        return _every_area_but(rating, every, areas_judged(era, year))
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
@@ -465,10 +478,30 @@ def _areas(rating: _Rating) -> list[str | None]:
             if not _LIST_GAP.fullmatch(text, area.end, chosen[0].start):
                 break
             chosen.insert(0, area)
-        return list(dict.fromkeys(a.area for a in chosen))
+        return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
     if _PARTIAL.search(text, region_start, region_end):
         return [None]
     return ["overall"]
+
+
+def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:
+    """"good in every area except help and protection": the regime's areas but those excepted,
+    and but those another rating of the sentence is given for ("'Good' in every category
+    and 'Outstanding' for the impact of leaders")."""
+    text = rating.index.text
+    s_start, s_end = rating.sentence
+    excepted = set(_listed_areas(text, every.end(), s_end)) if every["except"] else set()
+    others = {
+        a.area for a in find_areas(text, every.end(), s_end)
+        if rating.rated_in(every.end(), a.start)
+    }
+    left = [area for area in judged if area not in excepted | others and not _covers(excepted | others, area)]
+    return list(left) or [None]
+
+
+def _covers(areas: set[str], area: str) -> bool:
+    """Whether ``areas`` name a part of ``area`` (care leavers of children in care and care leavers)."""
+    return any(part in areas for part in AREA_COMPONENTS.get(area, ()))
 
 
 def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
@@ -478,9 +511,18 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
         joined = _LIST_GAP.fullmatch(text, pos, area.start) if found else not text[pos:area.start].strip()
         if not joined:
             break
-        found.append(area.area)
+        found.extend(_named_areas(text, area))
         pos = area.end
     return list(dict.fromkeys(found))
+
+
+def _named_areas(text: str, area: AreaMention) -> tuple[str, ...]:
+    """The areas a mention names: "children in care and care leavers were judged good" is a
+    list of two; only ILACS's formal name ("the experiences and progress of children in
+    care and care leavers") is its one combined judgement."""
+    if area.area in AREA_COMPONENTS and text[area.start:area.end][:1] in "cC":
+        return AREA_COMPONENTS[area.area]
+    return (area.area,)
 
 
 # --- council ----------------------------------------------------------------------
