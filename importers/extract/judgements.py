@@ -122,7 +122,8 @@ _PARTIAL = re.compile(
 _LIST_GAP = re.compile(
     r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE
 )
-_AUTHORITY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
+# Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
+_AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
@@ -569,11 +570,17 @@ def _authorities(rating: _Rating) -> list[str] | None:
     if plural:
         return None
     # "... that of Birmingham City Council. The largest children's services
-    # department in England had been rated 'inadequate'": a rating naming no
-    # council is said of the one council the sentence before names.
+    # department in England had been rated 'inadequate'", or a timeline's lines
+    # under the council's heading ("DONCASTER / June 2012: rated inadequate /
+    # March 2015: rated inadequate again"): a rating naming no council is said
+    # of the council the passage last named, where it named one.
     previous = index.previous_sentence(s_start)
-    if previous is not None and s_start - previous[1] <= _PASSAGE_GAP:
+    for _ in range(_PASSAGE_SENTENCES):
+        if previous is None or s_start - previous[1] > _PASSAGE_GAP:
+            break
         councils = {a[2] for a in index.authorities_in(*previous)}
-        if len(councils) == 1:
-            return list(councils)
+        if councils:
+            return list(councils) if len(councils) == 1 else []
+        s_start = previous[0]
+        previous = index.previous_sentence(s_start)
     return []
