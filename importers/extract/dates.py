@@ -182,7 +182,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # October to December 2014 / September 2013 to March 2014
     "my_my": re.compile(
-        rf"{_month('m1', at_word=True)}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')},?\s+{_year('y2')}"
+        rf"{_month('m1', at_word=True)}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')}(?:\s+of)?,?\s+{_year('y2')}"
     ),
     # Tuesday, 23 February 2010 / 23rd of February / 23 Feb. 2010
     "dmy": re.compile(
@@ -192,8 +192,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "mdy": re.compile(
         rf"\b{_WEEKDAY}?{_month('m1')}\s+(?P<d1>{_DAY})(?![\d,.]\d)(?:,?\s+{_year('y1')})?"
     ),
-    # February 2023 / Feb. 2023
-    "my": re.compile(rf"{_month('m1', at_word=True)},?{_S}{_year('y1')}"),
+    # February 2023 / Feb. 2023 / March of 2019
+    "my": re.compile(rf"{_month('m1', at_word=True)}(?:\s+of)?,?{_S}{_year('y1')}"),
     # 23/02/2010, 23.02.2010, 23-02-2010, 23/02/10 (day first, as in the UK)
     "numeric": re.compile(
         r"(?P<d1>\d(?<![\w./-]\d)(?:(?<=3)[01]|(?<=[12])\d|(?<=0)[1-9]|(?<=[1-9])))"
