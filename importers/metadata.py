@@ -103,6 +103,7 @@ _TODAY = re.compile(r"\btoday\s*[,(]\s*", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:\s+[A-Za-z]+)?\s*:\s*")
 # A by-line without "By": the writer's name, then the date ("William Eichler 06 April 2016").
 _BYLINE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+){1,3}(?=\S*\d)")
+_SHORT_NUMERIC_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})")
 _BYLINE_ON = re.compile(r"^By\b.{0,60}?\bon\s+")
 # "Posted on April 11, 2016 by admin": who posted follows the date.
 _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
@@ -186,10 +187,20 @@ def _date_line(lines: list[str]) -> DateMention | None:
         name = _BYLINE_NAME.match(line)
         if name is not None and not any(month_number(word) for word in name.group().split()):
             line = line[name.end():]
-        mention = _only_date(line, allow_words=0)
+        mention = _only_date(line, allow_words=0) or _short_numeric_date(line)
         if mention is not None and mention.precision != "year":
             return mention
     return None
+
+
+def _short_numeric_date(line: str) -> DateMention | None:
+    """A dateline of figures with a two-digit year, "29.01.18", which in running text
+    is more often a section number and so is no date there."""
+    found = _SHORT_NUMERIC_LINE.fullmatch(line.strip())
+    if found is None:
+        return None
+    dates = find_dates(f"{found['d']}/{found['m']}/{found['y']}")
+    return dates[0] if dates else None
 
 
 def _today_date(lines: list[str]) -> DateMention | None:

@@ -156,6 +156,8 @@ _PLURAL_SUBJECT = re.compile(
 )
 # "'Inadequate' councils make progress": a rating describing councils in general.
 _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities|LAs)\b", re.IGNORECASE)
+_COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
+_SPACE = re.compile(r"\s*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 # After a rating, words that introduce the councils it is said of: "are: Birmingham; ...".
 _LIST_INTRO = re.compile(
@@ -559,7 +561,13 @@ def _authorities(rating: _Rating) -> list[str] | None:
         _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) or _PLURAL_AFTER.match(text, end)
     )
     reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
-    after = index.authorities_in(end, s_end)
+    list_end = s_end
+    if _COLON_END.match(text, end) and s_end < len(text):
+        # "the following local authorities have been rated as 'inadequate':" and
+        # the list set out below it, as its own paragraph.
+        following = index.sentence_at(_SPACE.match(text, s_end).end())
+        reach = list_end = following[1]
+    after = index.authorities_in(end, list_end)
     if after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
         chosen = [after[0]]
         for mention in after[1:]:

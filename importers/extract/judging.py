@@ -195,7 +195,8 @@ _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again too also now still
     across and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
-    been being its it their his her the a an of to said says""".split()
+    been being its it their his her the a an of to said says
+    awarded given received achieved issued""".split()  # "the 'inadequate' awarded in 2013"
 )
 _RATING_NOUNS = frozenset(
     "rating ratings grade label verdict status category classification judgement judgment".split()
