@@ -156,6 +156,7 @@ _PLURAL_SUBJECT = re.compile(
 )
 # "'Inadequate' councils make progress": a rating describing councils in general.
 _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities|LAs)\b", re.IGNORECASE)
+_LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
 _COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
 _SPACE = re.compile(r"\s*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
@@ -511,7 +512,8 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
     """The areas listed from ``pos``: "help and protection and care leavers"."""
     found: list[str] = []
     for area in find_areas(text, pos, stop):
-        joined = _LIST_GAP.fullmatch(text, pos, area.start) if found else not text[pos:area.start].strip()
+        # The first area may open a quotation: "'Outstanding' for 'the impact of leaders ...'".
+        joined = (_LIST_GAP if found else _LIST_OPENING).fullmatch(text, pos, area.start)
         if not joined:
             break
         found.extend(_named_areas(text, area))
