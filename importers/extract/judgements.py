@@ -144,16 +144,21 @@ _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
 
+_COUNT_SUBJECT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
+)
 # The subject of a rating said of many councils at once: "councils", "authorities",
 # "a quarter of", "per cent of", or a clause opening on a count ("10 have been rated").
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
     r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-    r"|(?:^|[,;:.]\s*|\b(?:and|while|but)\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"none|all|most|many|several|some|few)\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b",
+    r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
     re.IGNORECASE,
 )
+# A sentence opening on a count: "None have been rated 'outstanding'".
+_COUNT_OPENING = re.compile(r"\W*" + _COUNT_SUBJECT, re.IGNORECASE)
 # "'Inadequate' councils make progress": a rating describing councils in general.
 _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities|LAs)\b", re.IGNORECASE)
 _LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
@@ -561,6 +566,7 @@ def _authorities(rating: _Rating) -> list[str] | None:
         return list(dict.fromkeys(a[2] for a in chosen))
     plural = bool(
         _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) or _PLURAL_AFTER.match(text, end)
+        or _COUNT_OPENING.match(text, s_start, start)
     )
     reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
     list_end = s_end
