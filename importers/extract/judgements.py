@@ -153,6 +153,7 @@ _COUNT_SUBJECT = (
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
     r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
     re.IGNORECASE,
@@ -162,8 +163,11 @@ _COUNT_OPENING = re.compile(r"\W*" + _COUNT_SUBJECT, re.IGNORECASE)
 # "'Inadequate' councils make progress": a rating describing councils in general.
 _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities|LAs)\b", re.IGNORECASE)
 _LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
+# Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
+_SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
 _COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
 _SPACE = re.compile(r"\s*")
+_PAST_OPENING = re.compile(r"\b(?:ago|previously|formerly|in\s+the\s+past|once)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
 # After a rating, words that introduce the councils it is said of: "are: Birmingham; ...".
 _LIST_INTRO = re.compile(
@@ -224,6 +228,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     facts: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
     for i, match in enumerate(matches):
+        if _in_scale(text, matches, i):
+            continue
         cue = judging_cue(index, matches, i)
         if cue is None:
             continue
@@ -232,6 +238,18 @@ def extract(text: str, ctx=None) -> list[Fact]:
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
         facts.extend(_facts(rating, ctx, subject[0]))
     return facts
+
+
+def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """Whether the rating is one of a list of three or more grades: Ofsted's scale, not a
+    judgement ("four levels of ranking – Outstanding, Good, Requires Improvement and
+    Inadequate", "‘Inadequate’; ‘Requires Improvement’; ‘Good’ and ‘Outstanding’")."""
+    first = last = i
+    while first > 0 and _SCALE_GAP.fullmatch(text, matches[first - 1].end(), matches[first].start()):
+        first -= 1
+    while last + 1 < len(matches) and _SCALE_GAP.fullmatch(text, matches[last].end(), matches[last + 1].start()):
+        last += 1
+    return len({normalise_rating(m.group()) for m in matches[first:last + 1]}) >= 3
 
 
 def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
@@ -360,11 +378,15 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = F
     start, end = rating.span
     if rating.cue.historical:
         return True  # the "from" grade of a change
+    # "A little over a decade ago, KCC's children's services were found to be Inadequate."
+    s_start = rating.sentence[0]
+    if _PAST_OPENING.search(text, s_start, rating.index.clause_at(start)[0]):
+        return True
     if _NOW.search(text, lead_start, start):
         return False
     before = text[lead_start:start]
     # Minutes are reported speech throughout ("The Council had been judged to be adequate").
-    if reported or rating.cue.kind == "change" or _REPORTED_THAT.search(text, rating.sentence[0], start):
+    if reported or rating.cue.kind == "change" or _REPORTED_THAT.search(text, s_start, start):
         # Reported speech shifts tenses back: "Councillors heard the service had
         # moved up to 'requires improvement'", "The Committee noted that care
         # leavers had been judged requires improvement".
@@ -372,7 +394,6 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = F
     if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _past_after(text, end, stop):
         return True
     after = _AFTER.search(text, lead_start, start)
-    s_start = rating.sentence[0]
     return after is not None and bool(rating.index.dates_in(s_start, after.start()))
 
 
