@@ -332,3 +332,46 @@ def test_children_in_care_and_care_leavers_as_a_plain_list_is_two_areas():
     # ILACS's formal name is its one combined judgement.
     formal = "In 2019 the experiences and progress of children in care and care leavers were judged good."
     assert {r[4] for r in rows(formal, "Kent")} == {"children in care and care leavers"}
+
+
+# --- more passages ------------------------------------------------------------------
+
+
+def test_which_judged_them_keeps_the_last_inspections_year():
+    # "since the last inspection in 2015, which judged them overall to be inadequate"
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+    text = (
+        "Services for children have improved significantly since the last inspection in 2015, which judged them "
+        "overall to be inadequate,\" states Ofsted in its inspection report following their visit in June and July."
+    )
+    assert rows(text, "Leicester", (2017, 9, 5)) == [("Leicester", 2015, None, "inadequate", "overall", "text")]
+
+
+def test_a_month_alone_after_following_a_visit():
+    # "following a visit in May, inspectors found that services are now 'good'" in a July story.
+    # https://www.cypnow.co.uk/news/article/council-moves-from-inadequate-to-good-in-just-two-years
+    text = "But, following a visit in May, inspectors found that services are now \"good\", and gave particular praise."
+    assert rows(text, "West Berkshire", (2017, 7, 7)) == [("West Berkshire", 2017, 5, "good", "overall", "text")]
+
+
+def test_another_council_rated_in_a_report_published_today():
+    # https://www.cypnow.co.uk/news/article/council-moves-from-inadequate-to-good-in-just-two-years
+    text = (
+        "Ofsted, which in another report published today also rated children's services in Bath and North East "
+        "Somerset as good, found that West Berkshire's workforce is now more stable than in 2015."
+    )
+    assert rows(text, "West Berkshire", (2017, 7, 7)) == [
+        ("Bath and North East Somerset", 2017, 7, "good", "overall", "published"),
+    ]
+
+
+def test_a_list_of_the_grades_is_the_scale_not_a_judgement():
+    # https://modgov.lbbd.gov.uk/Internet/ieIssueDetails.aspx?IId=86913&Opt=3
+    text = "OFSTED uses classifications for its judgements. ‘Inadequate’; ‘Requires Improvement’; ‘Good’ and ‘Outstanding’."
+    assert rows(text, "Barking and Dagenham", (2023, 5, 17), "minutes") == []
+
+
+def test_the_writers_name_then_the_weekday_dateline():
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+    text = "Council moves out of 'inadequate' following Ofsted inspection\n\nJoe Lepper\nTuesday, September 5, 2017\n\nBody.\n"
+    assert detect_published(text) == "2017-09-05"
