@@ -3,8 +3,14 @@
 ``detect_metadata`` reads only what the text prints about the document, never
 what it reports: the published date comes from a dateline or label
 ("Page last updated at 12:08 GMT, Tuesday, 23 February 2010", "Published: 3
-March 2023", "Report published: 18 July 2014") or a date alone on a line at
-the head of a page or letter, at the precision printed. Dates in the body and
+March 2023", "Report published: 18 July 2014", "Posted on April 11, 2016 by
+admin") or a date alone on a line at the head of a page or letter, at the
+precision printed, also after a separator, a label or the writer's name ("|
+23 January 2015", "Headlines: December 18th, 2008", "William Eichler 06 April
+2016", "By Jane on 23/05/2014 in News", "29.01.18"); from a meeting's heading
+("Meeting of the Cabinet, 14 March 2012", "Cabinet - Monday 18 September
+2017", "Meeting: 29/09/2022 - Cabinet"); or from "published today, Monday 3
+March 2025" in the opening lines. Dates in the body and
 copyright years are never used, so an undated story stays undated.
 
 The kind is the best of small scored rules, one per kind, each counting the

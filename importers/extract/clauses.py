@@ -15,6 +15,9 @@ PDFs breaks lines mid-sentence). Clauses end at ; : , and dashes, and before
 ``other_event_date`` tells a date that belongs to something else ("published
 on 11 April", "since 2019") from one that can date an inspection or rating
 said beside it; ``published_fields`` is the fallback date a document gives.
+The index's dates include relative ones ("last year", "three years later");
+``resolved_fields`` gives a date's fields with its year resolved against the
+document's date or the date told before it.
 """
 
 from __future__ import annotations

@@ -14,6 +14,12 @@ decades ("the 1990s"), and month names that may be names or verbs ("August
 Smith", "May we"): a month alone counts only after a word that introduces a
 time ("in August", "since May"). Nothing is guessed: a month without a year
 keeps ``year=None`` for the caller to resolve against the document's date.
+
+``find_relative_dates`` finds dates written against another date ("last
+year", "earlier this year", "this week", "two years ago", "three years
+later", "the following year"), and ``resolve`` gives them, and a month alone
+("in March", "last November", "next March"), their year from the document's
+date or from the date told before them.
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ All mentions of the document's own inspection form one group: it takes the
 most specific type any of them names ("The inspection, which took place in
 August" in a story about an unannounced inspection is that unannounced
 inspection) and the date one of them prints, else the publication date
-(``date_source`` "published"). A month without a year keeps ``year`` None.
+(``date_source`` "published"). A month without a year ("The inspection, which
+took place in August") takes its year from the document's date where known.
 Inspectors and the lead inspector are read from "His Majesty's Inspectors for
 this visit were A and B", "Lead inspector: X" and the signature above "His
 Majesty's Inspector", and belong to the document's own inspection.

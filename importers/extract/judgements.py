@@ -15,25 +15,45 @@ clause it hangs on (", when it was judged ..."), else from a past inspection
 dated in the sentence before ("The previous inspection ... was in February
 2011. The local authority was judged to be adequate."); all ``date_source``
 "text". Dates of other events are never taken: "published on ...", "since
-2008", a date in an unrelated sentence. A rating with no date of its own that
-reports the document's inspection takes that inspection's date ("subject",
-see ``inspections.subject_inspection``), else the publication date
+2008" (but "since 2018 when services were found to ..." dates the "when"), a
+date in an unrelated sentence. A clause opening on its date dates what
+follows ("Last year, Swindon was judged ...", a timeline's "June 2012: rated
+inadequate"). Else the passage's date: the inspection, visit or rating told
+with a date in one of the three sentences before, but never an earlier one
+("the last inspection of ...", "had been rated inadequate in 2018") nor one
+about another council, and not for a rating said to hold "now" or to
+"remain" ("text", or "subject" where it is the document's own inspection).
+A rating with no date of its own that reports the document's inspection
+takes that inspection's date ("subject", see
+``inspections.subject_inspection``), else the publication date
 ("published"). A rating marked as past ("previously", "at its last
-inspection", "up from", "three years after it was judged") stays undated
-(``date_source`` None) unless it is "now" the rating, as does one in a letter
-about an ungraded visit, which recalls an earlier inspection. A month without
-a year keeps ``year`` None: the year is never guessed.
+inspection", "up from", "three years after it was judged", "A decade ago,
+...") stays undated (``date_source`` None) unless it is "now" the rating, as
+does one in a letter about an ungraded visit, which recalls an earlier
+inspection; in minutes, reported speech throughout, "had" marks no past. A
+date relative to the document's ("last November", "in March", "last year",
+"this week") or to the date before ("three years later") takes its year from
+that date; with neither known the year stays None.
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
 before the rating, with the list it ends ("Help and protection and care
-leavers were judged good"); "good overall". The council or its services mean
-"overall", and so does a rating said of nothing narrower; a partial cover
-("good in almost all categories") that names no area gives None.
+leavers were judged good"); "good overall"; "Good ratings were received for
+X, Y and Z"; "good in every area except X" and "'Good' in every category and
+'Outstanding' for X" (the regime's other areas, ``vocabulary.areas_judged``).
+"children in care and care leavers" as a plain list is two areas; ILACS's
+formal name for it is one. The council or its services mean "overall", and
+so does a rating said of nothing narrower; a partial cover ("good in almost
+all categories") that names no area gives None.
 
 Council: the one named nearest before the rating in its sentence, one
 judgement per council of a list ("Kent, Surrey and Essex were rated good"),
-else the one named after it in its clause, else the document's.
+else the list after it ("The councils rated poor were: A, B and C", "at
+'inadequate' Surrey, Newham and Bradford", a list set out below "... rated
+as 'inadequate':"), else the council the passage last named (a timeline's
+heading), else the document's. A rating said of councils in general ("10
+have been rated good", "a quarter of councils", "'Inadequate' councils make
+progress") is no judgement, nor is a list of three grades (Ofsted's scale).
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
