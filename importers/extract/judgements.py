@@ -75,9 +75,12 @@ from importers.vocabulary import AREA_COMPONENTS, AreaMention, areas_judged, era
 
 __all__ = ["extract"]
 
+# Words that place an event before the one a document reports ("the previous
+# inspection", "formerly rated"); shared by the rating and passage rules.
+_EARLIER_WORDS = r"previous(?:ly)?|prior|former(?:ly)?|earlier|preceding"
 _HISTORICAL = re.compile(
-    r"\b(?:previous(?:ly)?|prior|last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|"
-    r"former(?:ly)?|earlier|had|used\s+to|in\s+the\s+past|up\s+from|down\s+from|ago)\b",
+    rf"\b(?:{_EARLIER_WORDS}|last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|"
+    r"had|used\s+to|in\s+the\s+past|up\s+from|down\s+from|ago)\b",
     re.IGNORECASE,
 )
 # Before the rating only (after it, "rated good after an inspection in March"
@@ -155,9 +158,7 @@ _EVENT_WORD = re.compile(
     re.IGNORECASE,
 )
 # Before such a word or its date: an earlier event than the one the passage reports.
-_EARLIER_EVENT = re.compile(
-    r"\b(?:last|previous|prior|earlier|former|since|preceding|before)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE
-)
+_EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
