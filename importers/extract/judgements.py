@@ -598,7 +598,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.
-    described = index.authorities_in(end, min(s_end, end + 3))
+    following = index.authorities_in(end, s_end)
+    described = bool(following) and following[0][0] - end <= 3
     if before and not described:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):

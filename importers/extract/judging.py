@@ -241,8 +241,10 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     text = index.text
     start, end = matches[i].span()
     # Most rating words in a long report describe something ("good
-    # progress"): the cheapest test goes first.
-    if _describes_noun(text, end, _quoted(text, start, end)):
+    # progress"): the cheapest test goes first. A quoted grade before a
+    # council's name is a verdict on it ("at 'inadequate' Surrey, Newham and Bradford").
+    quoted = _quoted(text, start, end)
+    if _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
         return None
     s_start, s_end = index.sentence_at(start)
     c_start = _lead_clause_start(index, start)
@@ -265,6 +267,11 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     ):
         return None
     return cue
+
+
+def _council_follows(index: TextIndex, end: int) -> bool:
+    named = index.authorities_in(end, end + 80)
+    return bool(named) and named[0][0] - end <= 3
 
 
 def _lead_clause_start(index: TextIndex, pos: int) -> int:
