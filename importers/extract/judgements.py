@@ -154,8 +154,14 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _ATTACHED = re.compile(r"[\"'’”]?\s*\(?\s*(?:in\s+)?", re.IGNORECASE)
 # Words that tell an inspection, a visit or a rating happened, for a passage's date.
 _EVENT_WORD = re.compile(
-    r"\b(?:inspect\w*|visit(?:ed|s)?|re-inspect\w*|assessments?|ratings?|rated|judged|judge?ments?)\b",
+    r"\b(?:inspect\w*|visit(?:ed|s)?|re-inspect\w*|assessments?|ratings?|rated|judged|judge?ments?)\b"
+    # "the single inspection framework which it introduced in 2013" dates the framework.
+    r"(?!\s+(?:framework|regime|system|programme|model|handbook)s?\b)",
     re.IGNORECASE,
+)
+# Before a date: the start of something else than an inspection ("introduced in 2013").
+_BEGUN_BEFORE = re.compile(
+    r"\b(?:introduced|launched|created|established|set\s+up|began|started|formed)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 # Before such a word or its date: an earlier event than the one the passage reports.
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
@@ -374,13 +380,17 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
-    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
-        return [(dict(_UNDATED), None)]  # a letter about a visit recalls an earlier judgement
     carried = _passage_date(rating, reported=minutes)
-    if carried is not None:
-        fields = resolved_fields(index, carried, ctx)
-        if subject is None or not _same_date(fields, subject):
-            return [(fields, "text")]
+    fields = resolved_fields(index, carried, ctx) if carried is not None else None
+    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
+        # A letter or minutes about a visit recall an earlier judgement: dated
+        # only by an earlier inspection the passage tells ("Ofsted re-inspected
+        # Children's Services on 6th to 30th March 2017"), never by the visit.
+        if fields is None or _same_date(fields, subject):
+            return [(dict(_UNDATED), None)]
+        return [(fields, "text")]
+    if fields is not None and (subject is None or not _same_date(fields, subject)):
+        return [(fields, "text")]
     if subject is not None:
         if subject.get("date_source") in ("text", "subject"):
             return [({key: subject.get(key) for key in _UNDATED}, "subject")]
@@ -468,7 +478,7 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
             reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
             after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
             before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
-            found = after or before[-1:]
+            found = [d for d in after or before[-1:] if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)]
             if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
                 return found[0]
         s_start = p_start
