@@ -75,7 +75,8 @@ _VERB_LEAD = re.compile(
     r"considered|branded|labell?ed|classed|classified|declared|ranked|scored)"
     rf"(?:\s+{_GAP_WORD}){{0,14}}?"
     r"(?:\s+(?:to\s+be|to\s+have\s+been|to\s+remain|to\s+still\s+be|as\s+being|as|at|to|overall)|\s*:)?"
-    rf"\s*{_Q}$",
+    # "found to be 'Overall Inadequate'": the area's label inside the quotation.
+    rf"\s*{_Q}(?:overall\s+)?$",
     re.IGNORECASE,
 )
 _MOVED_TO = (

@@ -375,3 +375,28 @@ def test_the_writers_name_then_the_weekday_dateline():
     # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
     text = "Council moves out of 'inadequate' following Ofsted inspection\n\nJoe Lepper\nTuesday, September 5, 2017\n\nBody.\n"
     assert detect_published(text) == "2017-09-05"
+
+
+def test_minutes_an_inspection_and_its_outcome_in_one_sentence():
+    # "the service had undergone a full Ofsted inspection in June 2019 and the outcome was ..."
+    # https://wokingham.moderngov.co.uk/mgAi.aspx?ID=22345
+    text = (
+        "Viki Elliott-King stated that the service had undergone a full Ofsted inspection in June 2019 and the "
+        "outcome was ‘Requires Improvement’."
+    )
+    assert rows(text, "Wokingham", (2019, 9, 1), "minutes") == [
+        ("Wokingham", 2019, 6, "requires improvement", "overall", "text"),
+    ]
+
+
+def test_minutes_an_opening_date_and_the_overall_label():
+    # "In January 2016 the Authority was found to be 'Overall Inadequate'"
+    # https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=9029
+    text = (
+        "Tina Russell updated Board members about the Inspection of Children’s Services. In January 2016 the "
+        "Authority was found to be ‘Overall Inadequate’; however, by July 2019 the ‘considerable progress in "
+        "improving the quality of services’ was recognised."
+    )
+    assert rows(text, "Worcestershire", (2019, 10, 1), "minutes") == [
+        ("Worcestershire", 2016, 1, "inadequate", "overall", "text"),
+    ]
