@@ -386,8 +386,10 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
     if bare is None or bare not in _AMBIGUOUS:
         return canonical
     if name.isupper():
-        # "KENT" in capitals has lost the case that tells a name from a word.
-        return None
+        # "KENT" in capitals has lost the case that tells a name from a word,
+        # unless it stands alone on its line: a heading over what is said of it
+        # ("BURY" above a blog's timeline of the council's inspections).
+        return canonical if _alone_on_line(text, match.start(), match.end()) else None
     if possessive:
         return canonical
     previous = _CAPITALISED_BEFORE.search(before)
@@ -404,6 +406,12 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
     ):
         return None  # "Reading the report", "Bury the past"
     return canonical
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:len(text) if line_end < 0 else line_end].strip()
 
 
 _WORDING = re.compile(rf"^(?:the\s+)?(?:{_PREFIX})?(?P<core>.+?)(?:{_SUFFIX})?$", re.DOTALL | re.IGNORECASE)

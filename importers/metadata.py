@@ -3,8 +3,14 @@
 ``detect_metadata`` reads only what the text prints about the document, never
 what it reports: the published date comes from a dateline or label
 ("Page last updated at 12:08 GMT, Tuesday, 23 February 2010", "Published: 3
-March 2023", "Report published: 18 July 2014") or a date alone on a line at
-the head of a page or letter, at the precision printed. Dates in the body and
+March 2023", "Report published: 18 July 2014", "Posted on April 11, 2016 by
+admin") or a date alone on a line at the head of a page or letter, at the
+precision printed, also after a separator, a label or the writer's name ("|
+23 January 2015", "Headlines: December 18th, 2008", "William Eichler 06 April
+2016", "By Jane on 23/05/2014 in News", "29.01.18"); from a meeting's heading
+("Meeting of the Cabinet, 14 March 2012", "Cabinet - Monday 18 September
+2017", "Meeting: 29/09/2022 - Cabinet"); or from "published today, Monday 3
+March 2025" in the opening lines. Dates in the body and
 copyright years are never used, so an undated story stays undated.
 
 The kind is the best of small scored rules, one per kind, each counting the
@@ -19,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from importers.authorities import main_authority
-from importers.extract.dates import DateMention, find_dates
+from importers.extract.dates import DateMention, find_dates, month_number
 
 __all__ = ["detect_kind", "detect_metadata", "detect_published", "detect_publisher", "detect_title"]
 
@@ -83,8 +89,30 @@ _UPDATED_KEYS = ("updated", "modified")
 # A label opens a line or follows a separator ("By Jane Smith | Published ...").
 _LABEL_AT = re.compile(r"(?:^|[|•·]|\s[-–—]\s)\s*")
 _SEPARATOR = re.compile(r"\s[|•·]\s|\s[-–—]\s")
-# Minutes date themselves in their heading: "Minutes of the Cabinet held on 12 March 2014".
-_MINUTES_HELD = re.compile(r"^(?:Draft\s+)?Minutes\s+of\b.{0,150}?\bheld\s+(?:on\s+)?", re.IGNORECASE)
+# Minutes date themselves in their heading: "Minutes of the Cabinet held on 12 March 2014",
+# "Meeting of the Cabinet, 14 March 2012", "Minutes of the Schools Forum - 3 May 2011".
+# A committee's page names the meeting before its date: "Cabinet - Monday 18 September
+# 2017 10.00 am", "Meeting: 29/09/2022 - Cabinet (Item 151)".
+_MINUTES_HEAD = re.compile(
+    r"^(?:(?:Draft\s+)?(?:Minutes|(?:Special\s+|Extraordinary\s+)?Meeting)\s+of\b"
+    r"|Meeting\s*:"
+    r"|(?:[A-Z][\w&'’]*\s+){0,6}(?:Cabinet|Council|Committee|Board|Panel|Forum|Assembly|Executive)\s+[-–—])",
+    re.IGNORECASE,
+)
+# Where the meeting's date may follow in such a heading.
+_MINUTES_STOP = re.compile(r"\bheld\s+(?:on\s+)?|,\s*|\s[-–—]\s*|\s+on\s+|(?<=:)\s*|(?<=[-–—])\s*")
+_MINUTES_REACH = 160
+# A press release dates itself in its opening sentence: "... published today,
+# Monday 3 March 2025, shows ...", "Ofsted today (12 June 2020) published ...".
+_TODAY = re.compile(r"\btoday\s*[,(]\s*", re.IGNORECASE)
+# A label of any name before a colon on a line of its own: "Headlines: December 18th, 2008".
+_ANY_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:\s+[A-Za-z]+)?\s*:\s*")
+# A by-line without "By": the writer's name, then the date ("William Eichler 06 April 2016").
+_BYLINE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+){1,3}(?=\S*\d)")
+_SHORT_NUMERIC_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})")
+_BYLINE_ON = re.compile(r"^By\b.{0,60}?\bon\s+")
+# "Posted on April 11, 2016 by admin": who posted follows the date.
+_POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
 _DATELINE_NOISE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:GMT|BST|UTC|CET|am|pm|at|on|[Uu]pdated|"
@@ -104,6 +132,7 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
         or _minutes_date(lines[:_HEAD_LINES])
         or _date_line(lines)
         or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
+        or _today_date(lines[:_HEAD_LINES])
     )
     return mention.iso if mention is not None else None
 
@@ -118,7 +147,7 @@ def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ..
             if found is None:
                 continue
             # Up to the next separator: "Published 3 March 2023 | By Jane Smith".
-            rest = _SEPARATOR.split(line[found.end():], maxsplit=1)[0]
+            rest = _POSTED_BY.sub("", _SEPARATOR.split(line[found.end():], maxsplit=1)[0])
             # After "Label:" a word or two may stand beside the date ("Date: Tuesday
             # 12 March 2014 at the Civic Centre" is not one of them, but "Published:
             # 3 March 2023 Local" is).
@@ -131,9 +160,11 @@ def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ..
 
 def _minutes_date(lines: list[str]) -> DateMention | None:
     for line in lines:
-        held = _MINUTES_HELD.match(line)
-        if held is not None:
-            dates = [m for m in find_dates(line[held.end():]) if m.year is not None]
+        head = _MINUTES_HEAD.match(line)
+        if head is None:
+            continue
+        for stop in _MINUTES_STOP.finditer(line, head.end() - 1, head.end() + _MINUTES_REACH):
+            dates = [m for m in find_dates(line[stop.end():]) if m.year is not None]
             if dates and dates[0].start < 20:
                 return dates[0]
     return None
@@ -145,12 +176,47 @@ def _date_line(lines: list[str]) -> DateMention | None:
     dear = next((i for i, line in enumerate(lines[:_LETTER_HEAD_LINES]) if _DEAR.match(line)), None)
     head = lines[:dear] if dear is not None else lines[:_HEAD_LINES]
     for line in head:
-        if line.startswith("By ") and len(line) <= _MAX_DATELINE_CHARS:
+        if len(line) > _MAX_DATELINE_CHARS:
+            continue
+        if line.startswith("By "):
+            # "By Jane Smith on 23/05/2014 in News": a blog's by-line
+            posted = _BYLINE_ON.match(line)
+            dated = [m for m in find_dates(line[posted.end():]) if m.precision == "day"] if posted else []
+            if dated and dated[0].start == 0:
+                return dated[0]
             # "By Jane Smith, 3 March 2023" / "By Jane Smith | Tuesday 4 April 2023"
             line = line.split("|")[-1].split(",")[-1]
-        mention = _only_date(line, allow_words=0)
+        # "Home | News | 12 June 2020", "| 23 January 2015" (a by-line's second
+        # line), "Headlines: December 18th, 2008", "William Eichler 06 April 2016".
+        line = line.split("|")[-1]
+        line = _ANY_LABEL.sub("", line, count=1)
+        name = _BYLINE_NAME.match(line)
+        if name is not None and not any(month_number(word) for word in name.group().split()):
+            line = line[name.end():]
+        mention = _only_date(line, allow_words=0) or _short_numeric_date(line)
         if mention is not None and mention.precision != "year":
             return mention
+    return None
+
+
+def _short_numeric_date(line: str) -> DateMention | None:
+    """A dateline of figures with a two-digit year, "29.01.18", which in running text
+    is more often a section number and so is no date there."""
+    found = _SHORT_NUMERIC_LINE.fullmatch(line.strip())
+    if found is None:
+        return None
+    dates = find_dates(f"{found['d']}/{found['m']}/{found['y']}")
+    return dates[0] if dates else None
+
+
+def _today_date(lines: list[str]) -> DateMention | None:
+    for line in lines:
+        today = _TODAY.search(line)
+        if today is None:
+            continue
+        dates = [m for m in find_dates(line[today.end():]) if m.year is not None and m.precision == "day"]
+        if dates and dates[0].start < 12:
+            return dates[0]
     return None
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "Era",
     "Rating",
     "area_for",
+    "areas_judged",
     "era_for",
     "find_areas",
     "get_era",
@@ -324,6 +325,23 @@ _AREA_ANCHOR = re.compile(
     r"apacity|elp|anagement|eaving|ooked|SCB)",
     re.IGNORECASE,
 )
+
+
+# The areas each graded inspection regime judges, for "good in every area except
+# help and protection". ILACS judged children in care and care leavers as one
+# area until its 2023 framework made care leavers a judgement of its own.
+_AREAS_JUDGED: dict[str, tuple[str, ...]] = {
+    "sif": ("overall", "help and protection", "children in care", "adoption", "care leavers", "leadership"),
+    "ilacs": ("overall", "leadership", "help and protection", "children in care and care leavers"),
+}
+_ILACS_FROM_2023 = ("overall", "leadership", "help and protection", "children in care", "care leavers")
+
+
+def areas_judged(era_id: str | None, year: int | None = None) -> tuple[str, ...]:
+    """The areas the regime ``era_id`` grades (in ``year``); empty where not known."""
+    if era_id == "ilacs" and year is not None and year >= 2023:
+        return _ILACS_FROM_2023
+    return _AREAS_JUDGED.get(era_id or "", ())
 
 
 @dataclass(frozen=True)

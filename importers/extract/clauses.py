@@ -15,6 +15,9 @@ PDFs breaks lines mid-sentence). Clauses end at ; : , and dashes, and before
 ``other_event_date`` tells a date that belongs to something else ("published
 on 11 April", "since 2019") from one that can date an inspection or rating
 said beside it; ``published_fields`` is the fallback date a document gives.
+The index's dates include relative ones ("last year", "three years later");
+``resolved_fields`` gives a date's fields with its year resolved against the
+document's date or the date told before it.
 """
 
 from __future__ import annotations
@@ -25,9 +28,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from importers.authorities import find_authorities
-from importers.extract.dates import DateMention, find_dates
+from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
 
-__all__ = ["TextIndex", "index_for", "other_event_date", "published_fields"]
+__all__ = ["TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr cllr st prof rev no nos vs etc eg ie e.g i.e co ltd inc approx fig para "
@@ -78,10 +81,28 @@ class TextIndex:
 
     @property
     def dates(self) -> list[DateMention]:
+        """Every date mention, with those written relative to another ("last year")."""
         if self._dates is None:
-            self._dates = find_dates(self.text)
+            absolute = find_dates(self.text)
+            starts = [d.start for d in absolute]
+            # A relative phrase never overlaps a date ("in March last year" is
+            # two mentions; the month is resolved on its own).
+            relative = [r for r in find_relative_dates(self.text) if not _overlaps(absolute, starts, r)]
+            self._dates = sorted(absolute + relative, key=lambda d: d.start)
             self._date_starts = [d.start for d in self._dates]
         return self._dates
+
+    def anchor_before(self, pos: int) -> DateMention | None:
+        """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
+        dates = self.dates
+        i = bisect.bisect_left(self._date_starts, pos)
+        while i > 0:
+            i -= 1
+            if dates[i].year is not None and pos - dates[i].end <= _ANCHOR_REACH:
+                return dates[i]
+            if pos - dates[i].end > _ANCHOR_REACH:
+                break
+        return None
 
     @property
     def authorities(self) -> list[tuple[int, int, str]]:
@@ -164,6 +185,13 @@ class TextIndex:
 
 
 _MAX_SENTENCE = 1500
+# How far back "three years later" looks for the date it counts from.
+_ANCHOR_REACH = 600
+
+
+def _overlaps(dates: list[DateMention], starts: list[int], other: DateMention) -> bool:
+    i = bisect.bisect_left(starts, other.end)
+    return i > 0 and dates[i - 1].end > other.start
 _LOOK_AHEAD = 40
 
 
@@ -251,6 +279,16 @@ def published_fields(ctx) -> dict | None:
     day = day if month is not None and isinstance(day, int) and 1 <= day <= 31 else None
     precision = "day" if day else "month" if month else "year"
     return {"year": year, "month": month, "day": day, "precision": precision}
+
+
+def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
+    """Date fields of ``date``, a relative one ("last year", "in March") resolved against
+    the document's date or the date told before it; year None where neither gives one."""
+    published = getattr(ctx, "published", None)
+    if date.year is None:
+        date = resolve(date, published if isinstance(published, (tuple, list)) else None,
+                       index.anchor_before(date.start))
+    return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
 
 
 @lru_cache(maxsize=8)

@@ -14,12 +14,19 @@ decades ("the 1990s"), and month names that may be names or verbs ("August
 Smith", "May we"): a month alone counts only after a word that introduces a
 time ("in August", "since May"). Nothing is guessed: a month without a year
 keeps ``year=None`` for the caller to resolve against the document's date.
+
+``find_relative_dates`` finds dates written against another date ("last
+year", "earlier this year", "this week", "two years ago", "three years
+later", "the following year"), and ``resolve`` gives them, and a month alone
+("in March", "last November", "next March"), their year from the document's
+date or from the date told before them.
 """
 
 from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -29,7 +36,7 @@ from dateutil.parser import parserinfo
 from importers.extract import DocContext
 from importers.model import Fact
 
-__all__ = ["DateMention", "extract", "find_dates", "iso_date", "month_number"]
+__all__ = ["DateMention", "extract", "find_dates", "find_relative_dates", "iso_date", "month_number", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,10 @@ class DateMention:
     end_year: int | None = None
     end_month: int | None = None
     end_day: int | None = None
+    # A date written relative to another ("last year", "three years later",
+    # "next March"): what it is relative to and how far, in months.
+    relative: str | None = None  # "document", "next" or "previous" (see ``resolve``)
+    offset_months: int = 0
 
     @property
     def is_range(self) -> bool:
@@ -177,7 +188,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # October to December 2014 / September 2013 to March 2014
     "my_my": re.compile(
-        rf"{_month('m1', at_word=True)}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')},?\s+{_year('y2')}"
+        rf"{_month('m1', at_word=True)}(?:,?\s+{_year('y1')})?(?P<to>{_TO}){_month('m2')}(?:\s+of)?,?\s+{_year('y2')}"
     ),
     # Tuesday, 23 February 2010 / 23rd of February / 23 Feb. 2010
     "dmy": re.compile(
@@ -187,8 +198,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "mdy": re.compile(
         rf"\b{_WEEKDAY}?{_month('m1')}\s+(?P<d1>{_DAY})(?![\d,.]\d)(?:,?\s+{_year('y1')})?"
     ),
-    # February 2023 / Feb. 2023
-    "my": re.compile(rf"{_month('m1', at_word=True)},?{_S}{_year('y1')}"),
+    # February 2023 / Feb. 2023 / March of 2019
+    "my": re.compile(rf"{_month('m1', at_word=True)}(?:\s+of)?,?{_S}{_year('y1')}"),
     # 23/02/2010, 23.02.2010, 23-02-2010, 23/02/10 (day first, as in the UK)
     "numeric": re.compile(
         r"(?P<d1>\d(?<![\w./-]\d)(?:(?<=3)[01]|(?<=[12])\d|(?<=0)[1-9]|(?<=[1-9])))"
@@ -456,7 +467,11 @@ def _build_iso(text: str, match: re.Match[str]) -> DateMention | None:
 
 def _build_month_alone(text: str, match: re.Match[str]) -> DateMention | None:
     start, end = match.span("m1")
-    return _mention(match, start, end, (None, month_number(match["m1"]), None))
+    mention = _mention(match, start, end, (None, month_number(match["m1"]), None))
+    # "next March" lies ahead of the document's date; "in March", "last March" before it.
+    if mention is not None and match.group().lower().startswith("next"):
+        mention = dataclasses.replace(mention, relative="next")
+    return mention
 
 
 def _build_year(text: str, match: re.Match[str]) -> DateMention | None:
@@ -536,3 +551,89 @@ def extract(text: str, ctx: DocContext | None = None) -> list[Fact]:
             fields.update(end_year=m.end_year, end_month=m.end_month, end_day=m.end_day)
         facts.append(Fact("date", (m.start, m.end), fields))
     return facts
+
+
+# --- dates relative to the document's date or to the date before ---------------
+
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_COUNT = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# Each pattern reads one way English dates a thing by another date. The
+# document's date: "last year", "earlier this year", "this week", "two years
+# ago", "last month". The date told just before: "three years later", "the
+# following year", "a year earlier".
+_RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), relative, precision, months)
+    for pattern, relative, precision, months in (
+        (r"\b(?:(?:earlier|later)\s+)?this\s+year\b", "document", "year", 0),
+        (r"\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
+        (r"\bthe\s+year\s+before\s+last\b", "document", "year", -24),
+        (rf"\b{_COUNT}\s+years?\s+ago\b", "document", "year", -12),
+        (r"\b(?:(?:earlier|later)\s+)?this\s+(?:month|week)\b|\b(?:today|yesterday)\b|"
+         r"\b(?:last|past)\s+week\b", "document", "month", 0),
+        (r"\blast\s+month\b", "document", "month", -1),
+        (rf"\b{_COUNT}\s+years?\s+(?:later|on)\b", "previous", "year", 12),
+        (r"\b(?:the\s+)?(?:following|next)\s+year\b|\bthe\s+year\s+after\b", "previous", "year", 12),
+        (rf"\b{_COUNT}\s+years?\s+(?:earlier|before)\b", "previous", "year", -12),
+        (r"\bthe\s+(?:previous|preceding)\s+year\b|\bthe\s+year\s+before\b", "previous", "year", -12),
+    )
+)
+
+
+def find_relative_dates(text: str) -> list[DateMention]:
+    """Dates written relative to another date ("last year", "three years later"), in text order.
+
+    Each has ``year`` None until ``resolve`` gives it one.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    found: list[DateMention] = []
+    for pattern, relative, precision, months in _RELATIVE_PATTERNS:
+        for match in pattern.finditer(text):
+            count = _COUNTS.get((match.groupdict().get("n") or "").lower())
+            if count is None and (match.groupdict().get("n") or "").isdigit():
+                count = int(match["n"])
+            found.append(DateMention(
+                match.start(), match.end(), None, None, None, precision, match.group(),
+                relative=relative, offset_months=months * (count or 1),
+            ))
+    return _choose(found)
+
+
+def resolve(
+    mention: DateMention,
+    published: tuple[int | None, int | None, int | None] | None,
+    previous: DateMention | None = None,
+) -> DateMention:
+    """``mention`` with the year (and month) its words give against the document's date.
+
+    ``published`` is the document's (year, month, day); ``previous`` the dated
+    mention a "three years later" counts from. A month alone ("in March",
+    "last November") is its latest occurrence up to the document's date, or
+    with "next" the first after it. What cannot be resolved is returned as it is.
+    """
+    if mention.year is not None:
+        return mention
+    pub_year, pub_month = (tuple(published or ()) + (None, None))[:2]
+    if mention.relative == "previous":
+        if previous is None or previous.year is None:
+            return mention
+        return dataclasses.replace(mention, year=previous.year + mention.offset_months // 12)
+    if not isinstance(pub_year, int):
+        return mention
+    if mention.month is not None:  # a month alone
+        if pub_month is None:
+            return dataclasses.replace(mention, year=pub_year)
+        if mention.relative == "next":
+            return dataclasses.replace(mention, year=pub_year + (mention.month <= pub_month))
+        return dataclasses.replace(mention, year=pub_year - (mention.month > pub_month))
+    if mention.relative != "document":
+        return mention
+    if mention.precision == "month":
+        if pub_month is None:
+            return mention if mention.offset_months else dataclasses.replace(mention, year=pub_year, precision="year")
+        months = pub_year * 12 + pub_month - 1 + mention.offset_months
+        return dataclasses.replace(mention, year=months // 12, month=months % 12 + 1)
+    return dataclasses.replace(mention, year=pub_year + mention.offset_months // 12)

@@ -24,7 +24,8 @@ All mentions of the document's own inspection form one group: it takes the
 most specific type any of them names ("The inspection, which took place in
 August" in a story about an unannounced inspection is that unannounced
 inspection) and the date one of them prints, else the publication date
-(``date_source`` "published"). A month without a year keeps ``year`` None.
+(``date_source`` "published"). A month without a year ("The inspection, which
+took place in August") takes its year from the document's date where known.
 Inspectors and the lead inspector are read from "His Majesty's Inspectors for
 this visit were A and B", "Lead inspector: X" and the signature above "His
 Majesty's Inspector", and belong to the document's own inspection.
@@ -42,7 +43,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields
+from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields, resolved_fields
 from importers.extract.dates import DateMention
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
@@ -201,6 +202,7 @@ class _Mention:
 
 @dataclass(frozen=True)
 class _Analysis:
+    text: str
     mentions: tuple[_Mention, ...]
     subject: tuple[_Mention, ...]  # the document's own inspection, in text order
     subject_authority: str | None
@@ -259,7 +261,7 @@ def _fact(mention: _Mention, analysis: _Analysis, ctx, subject: bool) -> Fact:
     }
     if date is not None:
         fields.update(
-            year=date.year, month=date.month, day=date.day, precision=date.precision,
+            resolved_fields(index_for(analysis.text), date, ctx),
             end_year=date.end_year, end_month=date.end_month, end_day=date.end_day,
         )
     elif subject:
@@ -281,7 +283,7 @@ def _analyse(text: str) -> _Analysis:
     subject, kind, date = _subject_group(mentions)
     authority = next((m.authority for m in subject if m.authority), None)
     inspectors, lead = _inspectors(text)
-    return _Analysis(tuple(mentions), tuple(subject), authority, kind, date, inspectors, lead)
+    return _Analysis(text, tuple(mentions), tuple(subject), authority, kind, date, inspectors, lead)
 
 
 def _mention_matches(text: str) -> list[re.Match[str]]:

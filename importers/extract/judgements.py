@@ -15,25 +15,45 @@ clause it hangs on (", when it was judged ..."), else from a past inspection
 dated in the sentence before ("The previous inspection ... was in February
 2011. The local authority was judged to be adequate."); all ``date_source``
 "text". Dates of other events are never taken: "published on ...", "since
-2008", a date in an unrelated sentence. A rating with no date of its own that
-reports the document's inspection takes that inspection's date ("subject",
-see ``inspections.subject_inspection``), else the publication date
+2008" (but "since 2018 when services were found to ..." dates the "when"), a
+date in an unrelated sentence. A clause opening on its date dates what
+follows ("Last year, Swindon was judged ...", a timeline's "June 2012: rated
+inadequate"). Else the passage's date: the inspection, visit or rating told
+with a date in one of the three sentences before, but never an earlier one
+("the last inspection of ...", "had been rated inadequate in 2018") nor one
+about another council, and not for a rating said to hold "now" or to
+"remain" ("text", or "subject" where it is the document's own inspection).
+A rating with no date of its own that reports the document's inspection
+takes that inspection's date ("subject", see
+``inspections.subject_inspection``), else the publication date
 ("published"). A rating marked as past ("previously", "at its last
-inspection", "up from", "three years after it was judged") stays undated
-(``date_source`` None) unless it is "now" the rating, as does one in a letter
-about an ungraded visit, which recalls an earlier inspection. A month without
-a year keeps ``year`` None: the year is never guessed.
+inspection", "up from", "three years after it was judged", "A decade ago,
+...") stays undated (``date_source`` None) unless it is "now" the rating, as
+does one in a letter about an ungraded visit, which recalls an earlier
+inspection; in minutes, reported speech throughout, "had" marks no past. A
+date relative to the document's ("last November", "in March", "last year",
+"this week") or to the date before ("three years later") takes its year from
+that date; with neither known the year stays None.
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
 before the rating, with the list it ends ("Help and protection and care
-leavers were judged good"); "good overall". The council or its services mean
-"overall", and so does a rating said of nothing narrower; a partial cover
-("good in almost all categories") that names no area gives None.
+leavers were judged good"); "good overall"; "Good ratings were received for
+X, Y and Z"; "good in every area except X" and "'Good' in every category and
+'Outstanding' for X" (the regime's other areas, ``vocabulary.areas_judged``).
+"children in care and care leavers" as a plain list is two areas; ILACS's
+formal name for it is one. The council or its services mean "overall", and
+so does a rating said of nothing narrower; a partial cover ("good in almost
+all categories") that names no area gives None.
 
 Council: the one named nearest before the rating in its sentence, one
 judgement per council of a list ("Kent, Surrey and Essex were rated good"),
-else the one named after it in its clause, else the document's.
+else the list after it ("The councils rated poor were: A, B and C", "at
+'inadequate' Surrey, Newham and Bradford", a list set out below "... rated
+as 'inadequate':"), else the council the passage last named (a timeline's
+heading), else the document's. A rating said of councils in general ("10
+have been rated good", "a quarter of councils", "'Inadequate' councils make
+progress") is no judgement, nor is a list of three grades (Ofsted's scale).
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
@@ -45,19 +65,22 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from importers.extract.clauses import TextIndex, index_for, published_fields
+from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import DateMention
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
-from importers.vocabulary import era_for, find_areas, get_era, grade_of, normalise_rating
+from importers.vocabulary import AREA_COMPONENTS, AreaMention, areas_judged, era_for, find_areas, get_era, grade_of, normalise_rating
 
 __all__ = ["extract"]
 
+# Words that place an event before the one a document reports ("the previous
+# inspection", "formerly rated"); shared by the rating and passage rules.
+_EARLIER_WORDS = r"previous(?:ly)?|prior|former(?:ly)?|earlier|preceding"
 _HISTORICAL = re.compile(
-    r"\b(?:previous(?:ly)?|prior|last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|"
-    r"former(?:ly)?|earlier|had|used\s+to|in\s+the\s+past|up\s+from|down\s+from|ago)\b",
+    rf"\b(?:{_EARLIER_WORDS}|last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|"
+    r"had|used\s+to|in\s+the\s+past|up\s+from|down\s+from|ago)\b",
     re.IGNORECASE,
 )
 # Before the rating only (after it, "rated good after an inspection in March"
@@ -88,17 +111,30 @@ _LINKING_CLAUSE = re.compile(r"\W*(?:when|where|at\s+which|after\s+which|followi
 _OPENING_ADVERBIAL = re.compile(r"\W*(?:in|at|on|during|between)\b", re.IGNORECASE)
 
 _CQ = r"[\"'’”]?"
+# "rating for the experiences and progress of ...", "Good ratings were received for
+# the impact of leaders ...", "outstanding ratings in two categories, children's
+# experience in care and ...": the areas a rating is given for, named after it.
 _AREA_AFTER = re.compile(
-    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label))?\s+(?:for|in|on|across)\s+"
+    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
+    r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
+    r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
-    r"\b(?:including|such\s+as|particularly|especially|namely|notably)\s+(?:for\s+|in\s+)?(?:the\s+)?",
+    r"\b(?:(?:which\s+)?included|including|such\s+as|particularly|especially|namely|notably)\s+"
+    r"(?:for\s+|in\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _OVERALL_AFTER = re.compile(
     rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
+    re.IGNORECASE,
+)
+# "good in every area except help and protection", "'Good' in every category":
+# the regime's areas, less any excepted.
+_EVERY_AREA = re.compile(
+    rf"{_CQ}\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(
@@ -106,9 +142,70 @@ _PARTIAL = re.compile(
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
     re.IGNORECASE,
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE)
-_AUTHORITY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
+_LIST_GAP = re.compile(
+    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE
+)
+# Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
+_AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
+
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+# Between a rating and a date that is its own: "inadequate (in 2016)".
+_ATTACHED = re.compile(r"[\"'’”]?\s*\(?\s*(?:in\s+)?", re.IGNORECASE)
+# Words that tell an inspection, a visit or a rating happened, for a passage's date.
+_EVENT_WORD = re.compile(
+    r"\b(?:inspect\w*|visit(?:ed|s)?|re-inspect\w*|assessments?|ratings?|rated|judged|judge?ments?)\b"
+    # "the single inspection framework which it introduced in 2013" dates the framework.
+    r"(?!\s+(?:framework|regime|system|programme|model|handbook)s?\b)",
+    re.IGNORECASE,
+)
+# Before a date: the start of something else than an inspection ("introduced in 2013").
+_BEGUN_BEFORE = re.compile(
+    r"\b(?:introduced|launched|created|established|set\s+up|began|started|formed)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+# Before such a word or its date: an earlier event than the one the passage reports.
+_EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+_EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
+_PASSAGE_SENTENCES = 3
+_PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
+_EVENT_DATE_REACH = 60
+
+_COUNT_SUBJECT = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
+)
+# The subject of a rating said of many councils at once: "councils", "authorities",
+# "a quarter of", "per cent of", or a clause opening on a count ("10 have been rated").
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
+    r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
+    r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
+    re.IGNORECASE,
+)
+# A sentence opening on a count: "None have been rated 'outstanding'".
+_COUNT_OPENING = re.compile(r"\W*" + _COUNT_SUBJECT, re.IGNORECASE)
+# "'Inadequate' councils make progress": a rating describing councils in general.
+_PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities|LAs)\b", re.IGNORECASE)
+_LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
+# Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
+_SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
+_COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
+_SPACE = re.compile(r"\s*")
+_PAST_OPENING = re.compile(r"\b(?:ago|previously|formerly|in\s+the\s+past|once)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
+# After a rating, words that introduce the councils it is said of: "are: Birmingham; ...".
+_LIST_INTRO = re.compile(
+    r"[\"'’”]?(?:\s+(?:in|at|for|of|by|from)\s+(?:\w+\s+){0,4}?)?\s*(?:are|were|include[sd]?|was|is)\s*[:–—-]",
+    re.IGNORECASE,
+)
+# How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
+_LIST_REACH = 48
+# Between two councils of a list after the rating: "Birmingham; Buckinghamshire",
+# "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley").
+_AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -158,6 +255,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     facts: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
     for i, match in enumerate(matches):
+        if _in_scale(text, matches, i):
+            continue
         cue = judging_cue(index, matches, i)
         if cue is None:
             continue
@@ -168,12 +267,25 @@ def extract(text: str, ctx=None) -> list[Fact]:
     return facts
 
 
+def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """Whether the rating is one of a list of three or more grades: Ofsted's scale, not a
+    judgement ("four levels of ranking – Outstanding, Good, Requires Improvement and
+    Inadequate", "‘Inadequate’; ‘Requires Improvement’; ‘Good’ and ‘Outstanding’")."""
+    first = last = i
+    while first > 0 and _SCALE_GAP.fullmatch(text, matches[first - 1].end(), matches[first].start()):
+        first -= 1
+    while last + 1 < len(matches) and _SCALE_GAP.fullmatch(text, matches[last].end(), matches[last + 1].start()):
+        last += 1
+    return len({normalise_rating(m.group()) for m in matches[first:last + 1]}) >= 3
+
+
 def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     written = rating.written
     normalised = normalise_rating(written)
     named = _authorities(rating)
+    if named is None:
+        return []  # said of councils in general
     authorities = named or [getattr(ctx, "authority", None)]
-    areas = _areas(rating)
     # The document's own inspection dates only its own council's ratings: "In
     # Somerset, services remain rated requires improvement" in a story about
     # Cumbria's inspection is not from that inspection.
@@ -188,6 +300,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
             event_type = regime.event_type
         else:
             event_type = "annual rating" if normalised in ("excellent", "poor") else "inspection"
+        areas = _areas(rating, era, date["year"])
         facts.extend(
             Fact("judgement", rating.span, {
                 "authority": authority,
@@ -228,44 +341,64 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         for date in dates:
             if date.start >= listed[-1].end and _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
                 listed.append(date)
-        return [(_fields(d), "text") for d in listed]
+        return [(resolved_fields(index, d, ctx), "text") for d in listed]
+    # "since 2018 when services were found to require improvement": the date
+    # of "since" is the earlier event's that "when" goes on to tell.
+    dates_before = sorted(
+        {*dates, *(d for d in index.dates_in(s_start, start) if _WHEN_AFTER.match(text, d.end))},
+        key=lambda d: d.start,
+    )
     preceding = [
-        d for d in dates
+        d for d in dates_before
         if prev_rating <= d.start and d.end <= start and not _CONJUNCTION.search(text, d.end, start)
+        and not (prev_rating > c_start and _ATTACHED.fullmatch(text, prev_rating, d.start))
     ]
     if preceding:
-        return [(_fields(preceding[-1]), "text")]
+        return [(resolved_fields(index, preceding[-1], ctx), "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
             earlier = [d for d in dates if d.end <= c_start]
             if earlier:
-                return [(_fields(earlier[-1]), "text")]
+                return [(resolved_fields(index, earlier[-1], ctx), "text")]
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
         for j_start, j_end in reversed(clauses[:k]):
             if rating.rated_in(j_start, j_end):
                 break
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
+            # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a
+            # timeline's line): a clause opening on its date dates what follows.
             if opening and (
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
+                or not text[j_start:opening[0].start].strip(" \t-–•*")
             ):
-                return [(_fields(opening[0]), "text")]
-    if _in_the_past(rating, prev_rating, next_rating):
+                return [(resolved_fields(index, opening[0], ctx), "text")]
+    minutes = getattr(ctx, "kind", None) == "minutes"
+    if _in_the_past(rating, prev_rating, next_rating, minutes):
         return [(dict(_UNDATED), None)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
-        return [(_fields(earlier_inspection), "text")]
+        return [(resolved_fields(index, earlier_inspection, ctx), "text")]
+    carried = _passage_date(rating, reported=minutes)
+    fields = resolved_fields(index, carried, ctx) if carried is not None else None
+    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
+        # A letter or minutes about a visit recall an earlier judgement: dated
+        # only by an earlier inspection the passage tells ("Ofsted re-inspected
+        # Children's Services on 6th to 30th March 2017"), never by the visit.
+        if fields is None or _same_date(fields, subject):
+            return [(dict(_UNDATED), None)]
+        return [(fields, "text")]
+    if fields is not None and (subject is None or not _same_date(fields, subject)):
+        return [(fields, "text")]
     if subject is not None:
-        if subject.get("inspection_type") not in GRADED_TYPES:
-            return [(dict(_UNDATED), None)]  # a letter about a visit recalls an earlier judgement
         if subject.get("date_source") in ("text", "subject"):
             return [({key: subject.get(key) for key in _UNDATED}, "subject")]
     published = published_fields(ctx)
     return [(published, "published") if published else (dict(_UNDATED), None)]
 
 
-def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
+def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = False) -> bool:
     """Whether an undated rating is marked as earlier than the one the document reports.
 
     The markers are read between the rating and its neighbours in the clause:
@@ -276,19 +409,81 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int) -> bool:
     start, end = rating.span
     if rating.cue.historical:
         return True  # the "from" grade of a change
+    # "A little over a decade ago, KCC's children's services were found to be Inadequate."
+    s_start = rating.sentence[0]
+    if _PAST_OPENING.search(text, s_start, rating.index.clause_at(start)[0]):
+        return True
     if _NOW.search(text, lead_start, start):
         return False
     before = text[lead_start:start]
-    if rating.cue.kind == "change" or _REPORTED_THAT.search(text, rating.sentence[0], start):
+    # Minutes are reported speech throughout ("The Council had been judged to be adequate").
+    if reported or rating.cue.kind == "change" or _REPORTED_THAT.search(text, s_start, start):
         # Reported speech shifts tenses back: "Councillors heard the service had
         # moved up to 'requires improvement'", "The Committee noted that care
         # leavers had been judged requires improvement".
         before = _HAD.sub("", before)
-    if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _HISTORICAL.search(text, end, stop):
+    if _HISTORICAL.search(before) or _HISTORICAL_BEFORE.search(before) or _past_after(text, end, stop):
         return True
     after = _AFTER.search(text, lead_start, start)
-    s_start = rating.sentence[0]
     return after is not None and bool(rating.index.dates_in(s_start, after.start()))
+
+
+def _same_date(fields: dict, subject: Fact) -> bool:
+    if fields["year"] != subject.get("year"):
+        return False
+    return fields["month"] is None or subject.get("month") in (None, fields["month"])
+
+
+def _past_after(text: str, end: int, stop: int) -> bool:
+    """A marker of the past after the rating ("good previously"), but not in a relative
+    clause about the service ("a 'Good' service that had been improving")."""
+    return any(
+        not (marker.group().lower() == "had" and _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start()))
+        for marker in _HISTORICAL.finditer(text, end, stop)
+    )
+
+
+def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None:
+    """The date of the inspection or rating a passage opened with, for a rating reported after it.
+
+    "An inspection in May 2016 found ... Overall, services were found to be
+    inadequate.", "The number of councils awarded an 'excellent' rating has
+    doubled in 2010 ... 12 councils were judged as performing poorly". Up to
+    ``_PASSAGE_SENTENCES`` sentences back, the nearest that tells an inspection,
+    a visit or a rating with a date of its own gives it; an earlier inspection
+    ("the last inspection of ... 2016", "since the previous inspection in
+    2017", "had been rated inadequate in 2018" outside minutes' reported
+    speech) never does, nor does a sentence about another council. A rating
+    said to hold "now" or to "remain" takes no date from before it.
+    """
+    index = rating.index
+    text = index.text
+    start = rating.span[0]
+    s_start = rating.sentence[0]
+    if _NOW.search(text, s_start, start) or _STILL.search(text, s_start, start):
+        return None
+    earlier = _EARLIER_EVENT if reported else _EARLIER_OR_PERFECT
+    named = {a[2] for a in index.authorities_in(*rating.sentence)}
+    sentence = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
+            return None
+        p_start, p_end = sentence
+        if {a[2] for a in index.authorities_in(p_start, p_end)} - named:
+            return None  # the passage was about another council
+        for event in _EVENT_WORD.finditer(text, p_start, p_end):
+            if earlier.search(text, max(p_start, event.start() - 40), event.start()):
+                continue
+            clause_end = index.clause_at(event.start())[1]
+            reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
+            after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
+            before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
+            found = [d for d in after or before[-1:] if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)]
+            if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
+                return found[0]
+        s_start = p_start
+        sentence = index.previous_sentence(p_start)
+    return None
 
 
 def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateMention | None:
@@ -307,19 +502,21 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
     return dates[0] if len(dates) == 1 else None
 
 
-def _fields(date: DateMention) -> dict:
-    return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
-
-
 # --- area -------------------------------------------------------------------------
 
 
-def _areas(rating: _Rating) -> list[str | None]:
+def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     if rating.cue.area is not None:
         return [rating.cue.area]
     text = rating.index.text
     start, end = rating.span
     region_start, region_end = rating.neighbours(*rating.sentence)
+    # "good in every area except ...", "Good in every category and Outstanding
+    # for ...": the rest of the regime's areas. Without an exception, "good in
+    # all areas" stays the overall judgement below.
+    every = _EVERY_AREA.match(text, end, region_end)
+    if every is not None and areas_judged(era, year) and (every["except"] or rating.rated_in(end, rating.sentence[1])):
+        return _every_area_but(rating, every, areas_judged(era, year))
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
@@ -342,41 +539,117 @@ def _areas(rating: _Rating) -> list[str | None]:
             if not _LIST_GAP.fullmatch(text, area.end, chosen[0].start):
                 break
             chosen.insert(0, area)
-        return list(dict.fromkeys(a.area for a in chosen))
+        return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
     if _PARTIAL.search(text, region_start, region_end):
         return [None]
     return ["overall"]
+
+
+def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:
+    """"good in every area except help and protection": the regime's areas but those excepted,
+    and but those another rating of the sentence is given for ("'Good' in every category
+    and 'Outstanding' for the impact of leaders")."""
+    text = rating.index.text
+    s_start, s_end = rating.sentence
+    excepted = set(_listed_areas(text, every.end(), s_end)) if every["except"] else set()
+    others = {
+        a.area for a in find_areas(text, every.end(), s_end)
+        if rating.rated_in(every.end(), a.start)
+    }
+    left = [area for area in judged if area not in excepted | others and not _covers(excepted | others, area)]
+    return list(left) or [None]
+
+
+def _covers(areas: set[str], area: str) -> bool:
+    """Whether ``areas`` name a part of ``area`` (care leavers of children in care and care leavers)."""
+    return any(part in areas for part in AREA_COMPONENTS.get(area, ()))
 
 
 def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
     """The areas listed from ``pos``: "help and protection and care leavers"."""
     found: list[str] = []
     for area in find_areas(text, pos, stop):
-        joined = _LIST_GAP.fullmatch(text, pos, area.start) if found else not text[pos:area.start].strip()
+        # The first area may open a quotation: "'Outstanding' for 'the impact of leaders ...'".
+        joined = (_LIST_GAP if found else _LIST_OPENING).fullmatch(text, pos, area.start)
         if not joined:
             break
-        found.append(area.area)
+        found.extend(_named_areas(text, area))
         pos = area.end
     return list(dict.fromkeys(found))
+
+
+def _named_areas(text: str, area: AreaMention) -> tuple[str, ...]:
+    """The areas a mention names: "children in care and care leavers were judged good" is a
+    list of two; only ILACS's formal name ("the experiences and progress of children in
+    care and care leavers") is its one combined judgement."""
+    if area.area in AREA_COMPONENTS and text[area.start:area.end][:1] in "cC":
+        return AREA_COMPONENTS[area.area]
+    return (area.area,)
 
 
 # --- council ----------------------------------------------------------------------
 
 
-def _authorities(rating: _Rating) -> list[str]:
-    """The councils the rating is said of: the nearest named before it, with its list."""
+def _authorities(rating: _Rating) -> list[str] | None:
+    """The councils the rating is said of: the nearest named before it, with its list.
+
+    Else the list named after it ("The councils rated poor were: Birmingham,
+    Calderdale ...", "12 councils – Birmingham, Calderdale ... – were judged as
+    performing poorly" is read before); [] where no council is named (the
+    document's own), None where the rating is said of councils in general
+    ("10 have been rated good", "a quarter of English councils are now rated
+    outstanding"), which is no judgement of any one council.
+    """
     index = rating.index
     text = index.text
     start, end = rating.span
-    named = index.authorities_in(rating.sentence[0], start)
+    s_start, s_end = rating.sentence
+    named = index.authorities_in(s_start, start)
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
-    if before:
+    # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.
+    following = index.authorities_in(end, s_end)
+    described = bool(following) and following[0][0] - end <= 3
+    if before and not described:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):
             if not _AUTHORITY_LIST_GAP.fullmatch(text, mention[1], chosen[0][0]):
                 break
             chosen.insert(0, mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    after = index.authorities_in(end, index.clause_at(start)[1])
-    return [after[0][2]] if after else []
+    plural = bool(
+        _PLURAL_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) or _PLURAL_AFTER.match(text, end)
+        or _COUNT_OPENING.match(text, s_start, start)
+    )
+    reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
+    list_end = s_end
+    if _COLON_END.match(text, end) and s_end < len(text):
+        # "the following local authorities have been rated as 'inadequate':" and
+        # the list set out below it, as its own paragraph.
+        following = index.sentence_at(_SPACE.match(text, s_end).end())
+        reach = list_end = following[1]
+    after = index.authorities_in(end, list_end)
+    if after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
+        chosen = [after[0]]
+        for mention in after[1:]:
+            if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
+                break
+            chosen.append(mention)
+        return list(dict.fromkeys(a[2] for a in chosen))
+    if plural:
+        return None
+    # "... that of Birmingham City Council. The largest children's services
+    # department in England had been rated 'inadequate'", or a timeline's lines
+    # under the council's heading ("DONCASTER / June 2012: rated inadequate /
+    # March 2015: rated inadequate again"): a rating naming no council is said
+    # of the council the passage last named, where it named one.
+    previous = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if previous is None or s_start - previous[1] > _PASSAGE_GAP:
+            break
+        councils = {a[2] for a in index.authorities_in(*previous)}
+        if councils:
+            return list(councils) if len(councils) == 1 else []
+        s_start = previous[0]
+        previous = index.previous_sentence(s_start)
+    return []

@@ -75,7 +75,8 @@ _VERB_LEAD = re.compile(
     r"considered|branded|labell?ed|classed|classified|declared|ranked|scored)"
     rf"(?:\s+{_GAP_WORD}){{0,14}}?"
     r"(?:\s+(?:to\s+be|to\s+have\s+been|to\s+remain|to\s+still\s+be|as\s+being|as|at|to|overall)|\s*:)?"
-    rf"\s*{_Q}$",
+    # "found to be 'Overall Inadequate'": the area's label inside the quotation.
+    rf"\s*{_Q}(?:overall\s+)?$",
     re.IGNORECASE,
 )
 _MOVED_TO = (
@@ -195,7 +196,8 @@ _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again too also now still
     across and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
-    been being its it their his her the a an of to said says""".split()
+    been being its it their his her the a an of to said says
+    awarded given received achieved issued""".split()  # "the 'inadequate' awarded in 2013"
 )
 _RATING_NOUNS = frozenset(
     "rating ratings grade label verdict status category classification judgement judgment".split()
@@ -240,8 +242,10 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     text = index.text
     start, end = matches[i].span()
     # Most rating words in a long report describe something ("good
-    # progress"): the cheapest test goes first.
-    if _describes_noun(text, end, _quoted(text, start, end)):
+    # progress"): the cheapest test goes first. A quoted grade before a
+    # council's name is a verdict on it ("at 'inadequate' Surrey, Newham and Bradford").
+    quoted = _quoted(text, start, end)
+    if _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
         return None
     s_start, s_end = index.sentence_at(start)
     c_start = _lead_clause_start(index, start)
@@ -264,6 +268,11 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     ):
         return None
     return cue
+
+
+def _council_follows(index: TextIndex, end: int) -> bool:
+    named = index.authorities_in(end, end + 80)
+    return bool(named) and named[0][0] - end <= 3
 
 
 def _lead_clause_start(index: TextIndex, pos: int) -> int:

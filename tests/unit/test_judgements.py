@@ -207,13 +207,13 @@ P = (2024, 5, 1)  # the publication date given to these passages
           ("inadequate", "inadequate", "overall", (2024, 5), "published", "Haringey")]),
         ("The inspection of Torbay's children's services took place between 15 and 26 July 2019. The authority was "
          "judged inadequate overall, with leadership also rated inadequate.",
-         [("inadequate", "inadequate", "overall", (2019, 7), "subject", "Kent"),
-          ("inadequate", "inadequate", "leadership", (2019, 7), "subject", "Kent")]),
+         [("inadequate", "inadequate", "overall", (2019, 7), "subject", "Torbay"),
+          ("inadequate", "inadequate", "leadership", (2019, 7), "subject", "Torbay")]),
         ("Birmingham's children's services department is no longer rated inadequate. Ofsted inspectors, who visited "
          "the city in January, judged the service to \"require improvement to be good\".",
-         [("require improvement to be good", "requires improvement", "overall", (None, 1), "text", "Kent")]),
+         [("require improvement to be good", "requires improvement", "overall", (2024, 1), "text", "Birmingham")]),
         ("Ofsted inspected the council in May and rated it good.",
-         [("good", "good", "overall", (None, 5), "text", "Kent")]),
+         [("good", "good", "overall", (2024, 5), "text", "Kent")]),
         ("Haringey was one of four councils rated as performing poorly in the annual rating published in "
          "December 2009.",
          [("performing poorly", "poor", "overall", (2009, 12), "text", "Haringey")]),

@@ -1,0 +1,402 @@
+"""Years in prose: a document's own date in its house style, dates relative to it, an
+inspection's date carried through its passage, and lists of councils and areas.
+
+The sentences are real, from the page named in the comment beside each (found
+with a search of public pages; none is a document of the accuracy set, whose dev
+half the rules were written on and whose test half is never read). Each test
+names the pattern of language it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.extract import DocContext
+from importers.extract.dates import find_dates, find_relative_dates, resolve
+from importers.extract.judgements import extract
+from importers.metadata import detect_published
+from importers.sanitize import clean_text
+
+NO_DATE = (None, None, None)
+
+
+def rows(text: str, authority: str | None = None, published=NO_DATE, kind: str = "news"):
+    """(council, year, month, rating, area, date source) per judgement."""
+    ctx = DocContext(authority=authority, published=published, kind=kind)
+    return [
+        (f.get("authority"), f.get("year"), f.get("month"), f.get("rating"), f.get("area"), f.get("date_source"))
+        for f in extract(clean_text(text), ctx)
+    ]
+
+
+# --- the document's own date, in each house style ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "iso"),
+    [
+        # A by-line without "By": the writer, then the date.
+        # https://www.localgov.co.uk/Councils-childrens-services-inadequate-Ofsted-warn/40624
+        ("William Eichler 06 April 2016", "2016-04-06"),
+        # A by-line with its date after a separator.
+        # https://www.themj.co.uk/Got-to-turn-around/204804
+        ("Got to turn around\n\nBy Cllr Roy Perry | 20 July 2016", "2016-07-20"),
+        # The writer's name on one line, a weekday and the month before the day on the next.
+        # https://www.cypnow.co.uk/news/article/inadequate-children-s-services-targeted-as-ofsted-outlines-plans-to-restart-inspection-visits
+        ("Fiona Simpson\nMonday, July 6, 2020", "2020-07-06"),
+        # A committee page: the body, a dash, the meeting's date and time.
+        # https://glostext.gloucestershire.gov.uk/ieListDocuments.aspx?CId=117&MId=8858&Ver=4
+        ("Agenda, decisions and minutes\n\nCabinet - Monday 18 September 2017 10.00 am", "2017-09-18"),
+        # "Meeting:" before the date in figures and the body.
+        # https://councillors.herefordshire.gov.uk/ieIssueDetails.aspx?IId=50042913&PlanId=0&Opt=3
+        ("Issue - meetings\n\nMeeting: 29/09/2022 - Cabinet (Item 151)", "2022-09-29"),
+        # A date of figures with a two-digit year alone on its line.
+        # http://www.publicsectorexecutive.com/Audit-inspection-and-safety/two-authorities-blasted-for-inadequate-childrens-services
+        ("Audit, Inspection and Safety\n\n29.01.18", "2018-01-29"),
+    ],
+)
+def test_datelines_in_house_styles(head: str, iso: str) -> None:
+    text = f"{head}\n\nThe council said it was pleased with the inspectors' findings.\n"
+    assert detect_published(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # "Minutes of ... held on", past a comma inside the committee's name.
+        ("Minutes of a meeting of the Scrutiny for Policies, Children and Families Committee held on "
+         "6 September 2022\n\nPresent: Cllr A", "2022-09-06"),
+        # A press release dating itself in its opening sentence.
+        ("Ofsted report\n\nThe report, published today, Monday 3 March 2025, shows services are good.\n", "2025-03-03"),
+        # A blog's by-line: "By <name> on <date> in <category>".
+        ("Publication of Ofsted children's services report\n\nBy on 23/05/2014 in Cllr Jones, News\n", "2014-05-23"),
+        # A label of any name: "Headlines: December 18th, 2008".
+        ("Council news\n\nHeadlines: December 18th, 2008\n\nBody.\n", "2008-12-18"),
+        ("Council news\nPosted on April 11, 2016 by admin\n\nBody.\n", "2016-04-11"),
+    ],
+)
+def test_datelines_of_minutes_releases_and_blogs(text: str, iso: str) -> None:
+    assert detect_published(text) == iso
+
+
+def test_a_name_followed_by_a_month_is_no_byline() -> None:
+    # "December 18th, 2008" must not lose its month to the by-line reading.
+    assert detect_published("Council news\nDecember 18th, 2008\n\nBody text here.\n") == "2008-12-18"
+
+
+# --- dates relative to the document's date or to the date before -------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "iso"),
+    [
+        ("last year", (2016, 4, 6), "2015"),
+        ("earlier this year", (2016, 4, 6), "2016"),
+        ("this week", (2015, 1, 23), "2015-01"),
+        ("two years ago", (2016, 4, 6), "2014"),
+        ("last month", (2016, 1, 6), "2015-12"),
+    ],
+)
+def test_relative_to_the_documents_date(phrase: str, published, iso: str) -> None:
+    (mention,) = find_relative_dates(f"Inspectors visited {phrase} and rated it good.")
+    assert resolve(mention, published).iso == iso
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "iso"),
+    [
+        # A month alone is its latest occurrence up to the document's date.
+        ("The inspection, which took place in November, found failings.", (2024, 3, 22), "2023-11"),
+        ("The inspection, which took place in March, found failings.", (2024, 3, 22), "2024-03"),
+        # ... and "next" looks forward.
+        ("Inspectors will return next March.", (2024, 3, 22), "2025-03"),
+    ],
+)
+def test_a_month_alone_against_the_documents_date(sentence: str, published, iso: str) -> None:
+    (mention,) = [d for d in find_dates(sentence) if d.year is None]
+    assert resolve(mention, published).iso == iso
+
+
+def test_years_later_counts_from_the_date_before() -> None:
+    text = "It was rated inadequate in 2012. Three years later it was judged good."
+    (later,) = find_relative_dates(text)
+    anchor = find_dates(text)[0]
+    assert resolve(later, (2019, 1, 1), anchor).iso == "2015"
+    # Without a date before, nothing is guessed.
+    assert resolve(later, (2019, 1, 1)).year is None
+
+
+def test_no_relative_date_in_possessives_or_ordinary_words() -> None:
+    assert find_relative_dates("Last year's report and the yearly review.") == []
+
+
+# --- judgements dated from the passage ---------------------------------------------
+
+
+def test_a_month_alone_dates_the_rating_against_the_document():
+    # Minutes in reported speech: "the Ofsted report on 24 January judged services".
+    # https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=4628
+    text = (
+        "Catherine Driscoll updated the Board regarding the action plan which had been put in place since the "
+        "Ofsted report on 24 January judged services to be inadequate."
+    )
+    assert rows(text, "Worcestershire", (2017, 3, 14), "minutes") == [
+        ("Worcestershire", 2017, 1, "inadequate", "overall", "text"),
+    ]
+
+
+def test_the_inspection_stated_before_dates_the_judgement_after_it():
+    # "was last the subject of a full inspection in February and March of 2019. The
+    # resultant judgement ... which followed the previous inspection in 2014": the
+    # judgement is 2019's, not the previous inspection's.
+    # https://modgov.lbbd.gov.uk/Internet/ieIssueDetails.aspx?IId=86913&Opt=3
+    text = (
+        "Children’s Care and Support was last the subject of a full OFSTED Inspection of Local Authority "
+        "Children’s Services (ILACS) inspection in February and March of 2019. The resultant OFSTED judgement "
+        "from that inspection was one of ‘Requires Improvement’, which followed the previous inspection in 2014 "
+        "that determined the same judgement."
+    )
+    assert rows(text, "Barking and Dagenham", (2023, 5, 17), "minutes") == [
+        ("Barking and Dagenham", 2019, 2, "requires improvement", "overall", "text"),
+    ]
+
+
+def test_minutes_reported_speech_had_is_the_reported_inspection():
+    # "The inspection had concluded that ... was inadequate" in minutes is that inspection's.
+    # https://councillors.herefordshire.gov.uk/ieIssueDetails.aspx?IId=50042913&PlanId=0&Opt=3
+    text = (
+        "To present the recently published report detailing the findings of the inspection by Ofsted inspectors "
+        "of Herefordshire Council children’s services in July 2022. The cabinet member introduced the report. "
+        "The inspection had concluded that the overall effectiveness of the council’s children’s services was "
+        "inadequate."
+    )
+    assert rows(text, "Herefordshire", (2022, 9, 29), "minutes") == [
+        ("Herefordshire", 2022, 7, "inadequate", "overall", "subject"),
+    ]
+
+
+def test_the_previous_inspections_year_stays_with_it():
+    # "during their previous inspection in 2014, when the council was rated as ..."
+    # https://www.cypnow.co.uk/content/news/corporate-parenting-failures-sees-newham-downgraded-to-inadequate
+    text = (
+        "Inspectors raised concerns about inaccurate record keeping during their previous inspection in 2014, "
+        "when the council was rated as \"requires improvement\", as well as during a focused visit last year."
+    )
+    assert rows(text, "Newham", (2019, 6, 1)) == [("Newham", 2014, None, "requires improvement", "overall", "text")]
+
+
+def test_a_rating_marked_previous_keeps_no_date_of_the_passage():
+    # https://thewriterstown.com/news/uk-england-nottinghamshire-62793255
+    text = (
+        "Ofsted assessed Nottingham City Council's children's services between 4 and 22 July.\n\n"
+        "They were previously rated as \"requires improvement\" but that has since been downgraded."
+    )
+    assert rows(text, "Nottingham", (2022, 9, 20)) == [
+        ("Nottingham", None, None, "requires improvement", "overall", None),
+    ]
+
+
+def test_timeline_lines_each_with_their_own_year_and_heading():
+    # A timeline: each line dates itself and the council is the heading above
+    # (the pattern issue 11 quotes: "June 2012: rated inadequate",
+    # "- Ofsted full inspection February 2022 – BCP found inadequate").
+    text = (
+        "BURY\n"
+        "June 2012: rated inadequate\n"
+        "- Ofsted full inspection February 2022 – found inadequate\n\n"
+        "DONCASTER\n"
+        "March 2015: rated inadequate\n"
+    )
+    assert rows(text, None, (2022, 11, 1), "blog") == [
+        ("Bury", 2012, 6, "inadequate", "overall", "text"),
+        ("Bury", 2022, 2, "inadequate", "overall", "text"),
+        ("Doncaster", 2015, 3, "inadequate", "overall", "text"),
+    ]
+
+
+def test_since_the_previous_inspection_when_keeps_its_year():
+    # "since their previous inspection in 2017 when the local authority was judged to be inadequate"
+    # https://352-58c1783d816c8.radiocms.com/hm/news/gloucestershire-news/leaders-set-two-year-target-to-improve-childrens-services
+    text = (
+        "Ofsted inspectors said last month that Gloucestershire County Council has made significant progress "
+        "since their previous inspection in 2017 when the local authority was judged to be inadequate."
+    )
+    assert rows(text, "Gloucestershire", (2022, 6, 1)) == [
+        ("Gloucestershire", 2017, None, "inadequate", "overall", "text"),
+    ]
+
+
+def test_several_years_sharing_one_rating():
+    # "upgraded the department's rating from the 'inadequate' awarded in 2013 and 2015"
+    # https://www.edp24.co.uk/lifestyle/norfolk-county-council-children-services-ofsted-report-right-direction-1155394
+    text = (
+        "They have upgraded the department's rating from the 'inadequate' awarded in 2013 and 2015, "
+        "to 'requires improvement'."
+    )
+    found = rows(text, "Norfolk")
+    assert ("Norfolk", 2013, None, "inadequate", "overall", "text") in found
+    assert ("Norfolk", 2015, None, "inadequate", "overall", "text") in found
+
+
+def test_a_month_and_year_after_the_rating():
+    # https://www.chorley-guardian.co.uk/news/county-council-s-children-s-services-still-under-scrutiny-1-9062456
+    text = (
+        "Councillors met yesterday to consider a report on the county council service, which was rated "
+        "inadequate by Ofsted in November 2015."
+    )
+    assert rows(text, "Lancashire", (2018, 3, 14)) == [("Lancashire", 2015, 11, "inadequate", "overall", "text")]
+
+
+# --- lists of councils -------------------------------------------------------------
+
+
+def test_councils_listed_after_the_rating_each_get_it():
+    # "The councils rated poor were: A, B, ... and L."
+    # https://www.publicfinance.co.uk/news/2010/12/twelve-councils-child-services-rated-poor
+    text = (
+        "The councils rated poor were: Birmingham, Calderdale, Doncaster, Essex, Kent, Leeds, Nottinghamshire, "
+        "Peterborough, Salford, Sandwell, Torbay and Worcestershire."
+    )
+    found = rows(text, None, (2010, 12, 9))
+    assert [r[0] for r in found] == [
+        "Birmingham", "Calderdale", "Doncaster", "Essex", "Kent", "Leeds", "Nottinghamshire",
+        "Peterborough", "Salford", "Sandwell", "Torbay", "Worcestershire",
+    ]
+    assert {r[1:] for r in found} == {(2010, 12, "poor", "overall", "published")}
+
+
+def test_a_counted_subject_then_a_dash_and_the_list():
+    # "Three councils were rated outstanding for all children's services - A, B, and C."
+    # http://news.bbc.co.uk/2/hi/uk_news/7786915.stm
+    text = "Three councils were rated outstanding for all children's services - Gateshead, Kensington and Chelsea, and York."
+    assert [r[0] for r in rows(text, "Haringey", (2008, 12, 17))] == ["Gateshead", "Kensington and Chelsea", "York"]
+
+
+def test_a_list_set_out_after_a_colon_in_its_own_paragraph():
+    # "the following local authorities have been rated as 'inadequate':" then the list.
+    # https://www.parallelparliament.co.uk/question/20353/children-social-services
+    text = (
+        "During this period, the following local authorities have been rated as ‘inadequate’:\n\n"
+        "Barnsley, Bexley, Birmingham, Blackpool, Buckinghamshire, Calderdale, Cambridgeshire.\n\n"
+        "Commissioners have been appointed in Birmingham, Doncaster, Rotherham, Slough, and Sunderland."
+    )
+    assert [r[0] for r in rows(text, None)] == [
+        "Barnsley", "Bexley", "Birmingham", "Blackpool", "Buckinghamshire", "Calderdale", "Cambridgeshire",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # https://www.themj.co.uk/Got-to-turn-around/204804
+        "Of the local authorities that had been inspected by Ofsted by the end of March this year, a quarter "
+        "were judged to be ‘inadequate’ in their provision of children’s services.",
+        # http://news.bbc.co.uk/2/hi/uk_news/7786915.stm
+        "Last year, four councils were found to be inadequate, but this year that rose to eight.",
+        # https://www.publicsectorexecutive.com/Public-Sector-News/nearly-a-quarter-of-local-authority-childrens-services-inadequate
+        "The report shows that 24% of the 87 local authorities inspected were rated ‘inadequate’.",
+        # https://www.publicfinance.co.uk/news/2010/12/twelve-councils-child-services-rated-poor
+        "Children’s services at 12 councils in England have been rated as poor by Ofsted inspectors.",
+    ],
+)
+def test_ratings_of_councils_in_general_are_no_councils(text: str):
+    # A counted or plural subject naming no council is no judgement of the document's council.
+    assert rows(text, "Haringey", (2008, 12, 17)) == []
+
+
+def test_a_rating_names_the_council_of_the_sentence_and_the_one_before():
+    # http://www.publicsectorexecutive.com/Audit-inspection-and-safety/two-authorities-blasted-for-inadequate-childrens-services
+    text = (
+        "Buckinghamshire County Council has also been labelled ‘inadequate’ in the recent report, after failing "
+        "to improve on its poor 2014 rating."
+    )
+    assert rows(text, "Sandwell", (2018, 1, 29)) == [
+        ("Buckinghamshire", 2018, 1, "inadequate", "overall", "published"),
+    ]
+
+
+# --- lists of areas ----------------------------------------------------------------
+
+
+def test_every_area_except_is_the_regimes_other_areas():
+    # "good in every area except help and protection": the SIF's other areas.
+    text = "Kent was judged good in every area except help and protection in 2016."
+    assert {r[4] for r in rows(text, "Kent")} == {
+        "overall", "children in care", "adoption", "care leavers", "leadership",
+    }
+
+
+def test_children_in_care_and_care_leavers_as_a_plain_list_is_two_areas():
+    text = "In 2015 children in care and care leavers were judged good."
+    assert {r[4] for r in rows(text, "Kent")} == {"children in care", "care leavers"}
+    # ILACS's formal name is its one combined judgement.
+    formal = "In 2019 the experiences and progress of children in care and care leavers were judged good."
+    assert {r[4] for r in rows(formal, "Kent")} == {"children in care and care leavers"}
+
+
+# --- more passages ------------------------------------------------------------------
+
+
+def test_which_judged_them_keeps_the_last_inspections_year():
+    # "since the last inspection in 2015, which judged them overall to be inadequate"
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+    text = (
+        "Services for children have improved significantly since the last inspection in 2015, which judged them "
+        "overall to be inadequate,\" states Ofsted in its inspection report following their visit in June and July."
+    )
+    assert rows(text, "Leicester", (2017, 9, 5)) == [("Leicester", 2015, None, "inadequate", "overall", "text")]
+
+
+def test_a_month_alone_after_following_a_visit():
+    # "following a visit in May, inspectors found that services are now 'good'" in a July story.
+    # https://www.cypnow.co.uk/news/article/council-moves-from-inadequate-to-good-in-just-two-years
+    text = "But, following a visit in May, inspectors found that services are now \"good\", and gave particular praise."
+    assert rows(text, "West Berkshire", (2017, 7, 7)) == [("West Berkshire", 2017, 5, "good", "overall", "text")]
+
+
+def test_another_council_rated_in_a_report_published_today():
+    # https://www.cypnow.co.uk/news/article/council-moves-from-inadequate-to-good-in-just-two-years
+    text = (
+        "Ofsted, which in another report published today also rated children's services in Bath and North East "
+        "Somerset as good, found that West Berkshire's workforce is now more stable than in 2015."
+    )
+    assert rows(text, "West Berkshire", (2017, 7, 7)) == [
+        ("Bath and North East Somerset", 2017, 7, "good", "overall", "published"),
+    ]
+
+
+def test_a_list_of_the_grades_is_the_scale_not_a_judgement():
+    # https://modgov.lbbd.gov.uk/Internet/ieIssueDetails.aspx?IId=86913&Opt=3
+    text = "OFSTED uses classifications for its judgements. ‘Inadequate’; ‘Requires Improvement’; ‘Good’ and ‘Outstanding’."
+    assert rows(text, "Barking and Dagenham", (2023, 5, 17), "minutes") == []
+
+
+def test_the_writers_name_then_the_weekday_dateline():
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+    text = "Council moves out of 'inadequate' following Ofsted inspection\n\nJoe Lepper\nTuesday, September 5, 2017\n\nBody.\n"
+    assert detect_published(text) == "2017-09-05"
+
+
+def test_minutes_an_inspection_and_its_outcome_in_one_sentence():
+    # "the service had undergone a full Ofsted inspection in June 2019 and the outcome was ..."
+    # https://wokingham.moderngov.co.uk/mgAi.aspx?ID=22345
+    text = (
+        "Viki Elliott-King stated that the service had undergone a full Ofsted inspection in June 2019 and the "
+        "outcome was ‘Requires Improvement’."
+    )
+    assert rows(text, "Wokingham", (2019, 9, 1), "minutes") == [
+        ("Wokingham", 2019, 6, "requires improvement", "overall", "text"),
+    ]
+
+
+def test_minutes_an_opening_date_and_the_overall_label():
+    # "In January 2016 the Authority was found to be 'Overall Inadequate'"
+    # https://worcestershire.moderngov.co.uk/mgAi.aspx?ID=9029
+    text = (
+        "Tina Russell updated Board members about the Inspection of Children’s Services. In January 2016 the "
+        "Authority was found to be ‘Overall Inadequate’; however, by July 2019 the ‘considerable progress in "
+        "improving the quality of services’ was recognised."
+    )
+    assert rows(text, "Worcestershire", (2019, 10, 1), "minutes") == [
+        ("Worcestershire", 2016, 1, "inadequate", "overall", "text"),
+    ]
