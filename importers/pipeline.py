@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importers.extract import DocContext, extract_facts
 from importers.metadata import detect_metadata, detect_published
-from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
+from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
 from importers.sanitize import clean_text
 from importers.text import read_text
 
@@ -140,6 +140,10 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         furniture=list(parsed.furniture),
     )
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
+    if parsed.page_starts:
+        # A person checks a fact on the printed page: every fact of a PDF says which.
+        for fact in facts:
+            fact.fields["page"] = page_at(parsed.page_starts, fact.span[0])
     return ImportedDocument(
         source=source,
         text=parsed.text,
@@ -151,6 +155,7 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         furniture=list(parsed.furniture),
         facts=facts,
         format=path.suffix.lower().lstrip("."),
+        page_starts=list(parsed.page_starts),
     )
 
 
