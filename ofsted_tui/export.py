@@ -17,6 +17,7 @@ from typing import Any
 
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
+from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
 
@@ -117,17 +118,17 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):
             who = quote.get("speaker") or "unattributed"
-            lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, characters {quote['span'][0]}-{quote['span'][1]})")
+            lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, {cite(doc, *quote['span']).place()})")
             for link in quote.get("source_links") or ():
                 other = corpus.documents.get(link["doc_id"])
                 if other is not None:
                     lines.append(f"  - {link_label(link.get('relation'))} {_md(other.get('title') or other['source'])}, "
-                                 f"characters {link['span'][0]}-{link['span'][1]}")
+                                 f"{cite(other, *link['span']).place()}")
         for fact in corpus.facts_of(doc["id"], "repeated"):
             for link in fact.get("source_links") or ():
                 other = corpus.documents.get(link["doc_id"])
                 if other is not None:
-                    lines.append(f"- Characters {fact['span'][0]}-{fact['span'][1]} ({fact.get('words')} words) are "
+                    lines.append(f"- The passage at {cite(doc, *fact['span']).place()} ({fact.get('words')} words) is "
                                  f"repeated in {_md(other.get('title') or other['source'])}")
         lines.append("")
     return "\n".join(lines)

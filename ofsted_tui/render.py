@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from importers.sanitize import clean_text
+from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
@@ -112,7 +113,8 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
         table.add_column(column)
     for fact in facts:
         start, end = fact["span"]
-        table.add_row(safe(fact["type"]), Text(f"{start}-{end}"), safe(doc["text"][start:end][:120]), _details(fact, corpus))
+        table.add_row(safe(fact["type"]), Text(cite(doc, start, end).place()), safe(doc["text"][start:end][:120]),
+                      _details(fact, corpus))
     return Group(meta, Text(""), text, Text(""), table)
 
 
