@@ -42,8 +42,9 @@ from typing import Any
 
 from importers.extract.dates import iso_date
 from importers.vocabulary import rating_label
+from ofsted_tui.evidence import EVIDENCE, evidence_of
 
-__all__ = ["EVIDENCE", "build_events", "date_label", "evidence_of", "UNGRADED_TYPES"]
+__all__ = ["build_events", "date_label", "UNGRADED_TYPES"]
 
 # Kinds of visit that never carry a graded judgement. (A "review" of the LSCB
 # was judged, alongside the inspection it was reported with.)
@@ -59,12 +60,6 @@ _TYPE_ORDER = (
     "inspection", "review",
 )
 _SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "minutes": 2, "news": 3, "other": 4}
-# How a judgement was read, weightiest first: a row of the judgement table, the
-# headline (page 1's summary judgement, a section's own heading), any other sentence.
-EVIDENCE = ("table", "headline", "text")
-# What the table reader (importers.extract.judgement_table) calls its rows
-# where a fact does not say its ``evidence``.
-_READ_AS = {"table": "table", "section": "headline"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -76,14 +71,6 @@ class _Cluster:
     graded: bool
     facts: list[dict[str, Any]] = field(default_factory=list)
     day: int | None = None
-
-
-def evidence_of(fact: dict[str, Any]) -> str:
-    """How a judgement was read: "table", "headline" or "text" (see ``EVIDENCE``)."""
-    evidence = fact.get("evidence")
-    if evidence in EVIDENCE:
-        return evidence
-    return _READ_AS.get(fact.get("source"), "text")
 
 
 def _kind(fact: dict[str, Any]) -> str:
