@@ -13,9 +13,9 @@ sources. Rules, in order:
 3. Facts with a month but no year stay their own "year unknown" event: the year
    is never guessed.
 4. Undated judgements join the earliest event of their authority with the same
-   rating that is not before the latest date their document mentions (a story
-   cannot report an inspection older than what it cites); otherwise they make
-   an undated event.
+   rating for the same area that is not before the latest date their document
+   mentions (a story cannot report an inspection older than what it cites);
+   otherwise they make an undated event.
 
 Each area's grade comes from the weightiest evidence: the kind of document
 (the report, then an Ofsted letter, then minutes, news, others) and within it
@@ -173,7 +173,7 @@ def build_events(
                 c for c in clusters.values()
                 if c.authority == authority and c.year is not None
                 and (c.year, c.month or 12) >= floor
-                and any(f.get("rating") == fact.get("rating") for f in c.facts if f["type"] == "judgement")
+                and any(_same_grade(f, fact) for f in c.facts if f["type"] == "judgement")
             ]
             if candidates:
                 chosen = min(candidates, key=lambda c: (c.year, c.month or 0))
@@ -253,6 +253,11 @@ def _event_quotes(
     return out
 
 
+def _same_grade(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same rating for the same area: an undated "rated good" is not the good of another area."""
+    return a.get("rating") == b.get("rating") and (a.get("area") or "overall") == (b.get("area") or "overall")
+
+
 def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
     return (_SOURCE_RANK.get(doc.get("kind"), 4), doc["id"])
 
@@ -282,6 +287,7 @@ def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str
         "rating_text": best.get("rating_text"),
         "grade": best.get("grade"),
         "evidence": evidence_of(best),
+        "kind": best_doc.get("kind"),
         "doc_id": best_doc["id"],
         "fact_ids": [f["id"] for f, _ in items],
         "doc_ids": sorted({doc["id"] for _, doc in agreeing}),

@@ -1,9 +1,10 @@
 """The timeline: one line per inspection event, and the chosen event's detail.
 
 ``TimelineList`` shows every event in date order (date at its precision,
-authority, type, the rating as written in its grade colour, how many documents
-support it). ``EventDetail`` shows one event's judgements by area and its
-sources; choosing a source asks the screen to open it at the supporting
+authority, type, the rating as written in its grade colour, "≠" where its
+sources disagree on a grade, how many documents support it). ``EventDetail``
+shows one event's judgements by area, where each was read, any other grade a
+source gives it, and its sources; choosing a source asks the screen to open it at the supporting
 passage (``EventDetail.SourceChosen``).
 """
 
@@ -100,7 +101,9 @@ class TimelineList(RowList[dict[str, Any]]):
         badge = rating_badge_text(row)
         badge.truncate(badge_w, overflow="ellipsis")
         line.append(badge)
-        line.append(" " * (badge_w - badge.cell_len + 1))
+        # Sources that disagree on a grade: the detail shows what each says.
+        line.append("\u2260" if row.get("conflicts") else " ", style="bold")
+        line.append(" " * (badge_w - badge.cell_len))
         line.append(plural(len(row.get("doc_ids") or ()), "doc").rjust(8), style=dim)
         return [line]
 
@@ -207,15 +210,31 @@ def _summary(event: dict[str, Any]) -> Text:
     if not judgements:
         out.append("No graded judgement (a visit without grades, or the grade is not stated).", style="italic")
         return out
+    conflicts = event.get("conflicts") or []
+    if conflicts:
+        areas = len({c["area"] for c in conflicts})
+        out.append(f"\u2260 Sources disagree on {plural(areas, 'area')}: the weightiest is shown, the others under it.\n",
+                   style="bold")
     width = max(len(a) for a in judgements) + 2
     for area in sorted(judgements, key=area_order):
         j = judgements[area]
         out.append(area.ljust(width))
         out.append_text(rating_badge_text(j))
-        n = len(j.get("doc_ids") or ())
-        out.append(f"  {plural(n, 'doc')}\n")
+        kind = KIND_SHORT.get(j.get("kind"), "")
+        out.append(f"  {plural(len(j.get('doc_ids') or ()), 'doc')}{_read_from(kind, j.get('evidence'))}\n")
+        for other in (c for c in conflicts if c["area"] == area):
+            out.append(" " * (width - 2) + "\u2260 ", style="bold")
+            out.append_text(rating_badge_text(other))
+            kind = KIND_SHORT.get(other.get("kind"), "")
+            out.append(f"  {plural(len(other.get('doc_ids') or ()), 'doc')}{_read_from(kind, other.get('evidence'))}\n")
     out.rstrip()
     return out
+
+
+def _read_from(kind: str, evidence: str | None) -> str:
+    """ " · report table", " · news": where the grade was read."""
+    where = " ".join(p for p in (kind, evidence if evidence and evidence != "text" else "") if p)
+    return f" \u00b7 {where}" if where else ""
 
 
 def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:

@@ -1,0 +1,69 @@
+"""An event whose sources disagree on a grade says so, in the list and in its detail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ofsted_tui.annotations import rebuild_events
+from ofsted_tui.app import make_app
+from ofsted_tui.widgets.timeline import EventDetail, TimelineList
+from tests.ui.pilot import loaded, pilot_test
+from tests.ui.sample import sample_data, write_store
+
+WIDE = (160, 48)
+NARROW = (80, 24)
+STORY = "Haringey's children's services were rated inadequate overall in February 2023, a reader writes."
+
+
+def _disputed_store(path: Path):
+    """The sample corpus, plus a story that gives Haringey's 2023 inspection another overall grade."""
+    data = sample_data()
+    start = STORY.index("inadequate")
+    data.documents.append({
+        "id": "h2023wrong", "source": "corpus/h2023wrong.txt", "title": "A story that misreads the report",
+        "kind": "news", "publisher": "A blog", "authority": "Haringey", "published": "2023-05-01", "format": "txt",
+        "text": STORY, "furniture": [], "imported_at": "2024-01-01T00:00:00+00:00",
+    })
+    data.facts.append({
+        "id": "h2023wrong-0000", "doc_id": "h2023wrong", "type": "judgement", "span": [start, start + 10],
+        "authority": "Haringey", "year": 2023, "month": 2, "day": None, "precision": "month",
+        "rating": "inadequate", "rating_text": "inadequate", "grade": 4, "area": "overall", "era": "ilacs",
+        "event_type": "inspection",
+    })
+    data.events = rebuild_events(data)
+    return write_store(path, data)
+
+
+@pilot_test
+async def test_the_event_detail_shows_the_weightiest_grade_and_the_one_that_disagrees(tmp_path):
+    app = make_app(_disputed_store(tmp_path / "db.json").path)
+    async with app.run_test(size=WIDE) as pilot:
+        await loaded(pilot)
+        await pilot.press("end")
+        await pilot.pause()
+        timeline = app.screen.query_one(TimelineList)
+        event = timeline.current
+        assert event["label"] == "Feb 2023" and event["rating"] == "good"
+        assert [(c["area"], c["rating"], c["doc_ids"]) for c in event["conflicts"]] == [
+            ("overall", "inadequate", ["h2023wrong"])]
+        assert "\u2260" in timeline.render_row(event, 0, 150)[0].plain
+        assert "\u2260" not in timeline.render_row(timeline.rows[0], 0, 150)[0].plain
+        summary = str(app.screen.query_one("#event-summary").render())
+        assert "Sources disagree on 1 area" in summary
+        lines = summary.splitlines()
+        overall = next(i for i, line in enumerate(lines) if line.startswith("overall"))
+        assert "Good" in lines[overall] and "3 docs \u00b7 report" in lines[overall]
+        assert "\u2260" in lines[overall + 1] and "inadequate" in lines[overall + 1] and "news" in lines[overall + 1]
+        assert len(app.screen.query_one(EventDetail).query_one("#event-sources").rows) == 4
+
+
+@pilot_test
+async def test_an_event_whose_sources_agree_has_no_conflict_line(tmp_path):
+    app = make_app(_disputed_store(tmp_path / "db.json").path)
+    async with app.run_test(size=NARROW) as pilot:
+        await loaded(pilot)
+        await pilot.press("end", "up")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#event-summary").render())
+        assert app.screen.query_one(TimelineList).current["conflicts"] == []
+        assert "disagree" not in summary and "\u2260" not in summary
