@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ofsted_tui.annotations import rebuild_events
 from ofsted_tui.app import make_app
 from ofsted_tui.widgets.timeline import EventDetail, TimelineList
 from tests.ui.pilot import loaded, pilot_test
-from tests.ui.sample import sample_data, write_store
+from tests.ui.sample import disputed_data, write_store
 
 WIDE = (160, 48)
 NARROW = (80, 24)
-STORY = "Haringey's children's services were rated inadequate overall in February 2023, a reader writes."
-
-
-def _disputed_store(path: Path):
-    """The sample corpus, plus a story that gives Haringey's 2023 inspection another overall grade."""
-    data = sample_data()
-    start = STORY.index("inadequate")
-    data.documents.append({
-        "id": "h2023wrong", "source": "corpus/h2023wrong.txt", "title": "A story that misreads the report",
-        "kind": "news", "publisher": "A blog", "authority": "Haringey", "published": "2023-05-01", "format": "txt",
-        "text": STORY, "furniture": [], "imported_at": "2024-01-01T00:00:00+00:00",
-    })
-    data.facts.append({
-        "id": "h2023wrong-0000", "doc_id": "h2023wrong", "type": "judgement", "span": [start, start + 10],
-        "authority": "Haringey", "year": 2023, "month": 2, "day": None, "precision": "month",
-        "rating": "inadequate", "rating_text": "inadequate", "grade": 4, "area": "overall", "era": "ilacs",
-        "event_type": "inspection",
-    })
-    data.events = rebuild_events(data)
-    return write_store(path, data)
 
 
 @pilot_test
 async def test_the_event_detail_shows_the_weightiest_grade_and_the_one_that_disagrees(tmp_path):
-    app = make_app(_disputed_store(tmp_path / "db.json").path)
+    app = make_app(write_store(tmp_path / "db.json", disputed_data()).path)
     async with app.run_test(size=WIDE) as pilot:
         await loaded(pilot)
         await pilot.press("end")
@@ -59,7 +36,7 @@ async def test_the_event_detail_shows_the_weightiest_grade_and_the_one_that_disa
 
 @pilot_test
 async def test_an_event_whose_sources_agree_has_no_conflict_line(tmp_path):
-    app = make_app(_disputed_store(tmp_path / "db.json").path)
+    app = make_app(write_store(tmp_path / "db.json", disputed_data()).path)
     async with app.run_test(size=NARROW) as pilot:
         await loaded(pilot)
         await pilot.press("end", "up")
