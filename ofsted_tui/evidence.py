@@ -15,9 +15,11 @@ __all__ = ["EVIDENCE", "evidence_of"]
 
 # Weightiest first.
 EVIDENCE = ("table", "headline", "text")
-# Facts imported before judgements said their ``evidence`` name their reader's
-# rows in ``source`` (importers.extract.judgement_table: a table row or a section heading).
-_READ_AS = {"table": "table", "section": "headline"}
+# Facts imported before judgements said their ``evidence``: a row the table
+# reader (importers.extract.judgement_table) found says ``source: "table"``.
+# Its "section" rows are not trusted as headlines: a re-inspection report
+# reprints the previous inspection's judgements in that form.
+_READ_AS = {"table": "table"}
 
 
 def evidence_of(fact: dict[str, Any]) -> str:

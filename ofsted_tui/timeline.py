@@ -21,9 +21,10 @@ Each area's grade comes from the weightiest evidence: the kind of document
 (the report, then an Ofsted letter, then minutes, news, others) and within it
 how the grade was read (``evidence``: the judgement table, then the headline,
 then any other sentence). Mentions are never counted: ten stories repeating a
-grade do not outweigh the report's table. Where sources give an area different
-grades the event keeps the others in ``conflicts`` ({area, rating, grade,
-evidence, doc_ids}) for a person to check.
+grade do not outweigh the report's table. Each document gives an area one
+grade, that of its weightiest statement; where documents give an area
+different grades the event keeps the others in ``conflicts`` ({area, rating,
+grade, evidence, kind, doc_ids, fact_ids}) for a person to check.
 
 Its ``quotes`` say which of its sources quote which document (a story quoting
 the report), from the quotes' ``source_links``: only where the quoted document
@@ -275,11 +276,19 @@ def _weight(item: tuple[dict, dict]) -> tuple:
 
 
 def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The area's grade from its weightiest statement, and the other grades stated for it (its conflicts)."""
+    """The area's grade from its weightiest statement, and the other grades sources give it (its conflicts).
+
+    Each document gives the area one grade, that of its own weightiest
+    statement: a report's table is its word, whatever its prose says in
+    passing (which the extractor classifies). Documents are what disagree.
+    """
     items = sorted(items, key=_weight)
+    own: dict[str, tuple[dict, dict]] = {}
+    for fact, doc in items:
+        own.setdefault(doc["id"], (fact, doc))
     best, best_doc = items[0]
     by_grade: dict[Any, list[tuple[dict, dict]]] = {}
-    for fact, doc in items:
+    for fact, doc in own.values():  # in order of weight
         by_grade.setdefault(fact.get("grade"), []).append((fact, doc))
     agreeing = by_grade.pop(best.get("grade"))
     judgement = {
@@ -290,10 +299,10 @@ def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str
         "kind": best_doc.get("kind"),
         "doc_id": best_doc["id"],
         "fact_ids": [f["id"] for f, _ in items],
-        "doc_ids": sorted({doc["id"] for _, doc in agreeing}),
+        "doc_ids": sorted(doc["id"] for _, doc in agreeing),
     }
     conflicts = []
-    for stated in by_grade.values():  # in order of weight: the weightiest dissent first
+    for stated in by_grade.values():  # the weightiest dissent first
         fact, doc = stated[0]
         conflicts.append({
             "area": area,
@@ -302,7 +311,7 @@ def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str
             "grade": fact.get("grade"),
             "evidence": evidence_of(fact),
             "kind": doc.get("kind"),
-            "doc_ids": sorted({d["id"] for _, d in stated}),
+            "doc_ids": sorted(d["id"] for _, d in stated),
             "fact_ids": [f["id"] for f, _ in stated],
         })
     return judgement, conflicts

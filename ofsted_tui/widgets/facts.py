@@ -72,14 +72,19 @@ def _date(fact: dict[str, Any], prefix: str = "") -> str:
 
 def describe_fact(
     fact: dict[str, Any], text: str = "", palette: Mapping[str, Style] = _PLAIN,
-    documents: Mapping[str, dict[str, Any]] | None = None,
+    documents: Mapping[str, dict[str, Any]] | None = None, marks: Text | None = None,
 ) -> Text:
     """One line for ``fact``: what it claims, in the document's words, then where it is traced to.
 
     ``palette`` gives the styles for the "muted" and "accent" parts;
-    ``documents`` (id -> document) names the documents its ``source_links`` lead to.
+    ``documents`` (id -> document) names the documents its ``source_links`` lead to;
+    ``marks`` (how it was read, how often stated) go where a narrow pane keeps
+    them: after a judgement's badge, else first.
     """
-    line = _describe(fact, text, palette)
+    marks = marks or Text()
+    line = _describe(fact, text, palette, marks)
+    if marks.plain and fact["type"] != "judgement":
+        line = Text.assemble(marks, " ", line)
     links = fact.get("source_links") or []
     if links:
         line.append_text(_links_label(links, documents or {}, palette))
@@ -98,7 +103,7 @@ def _links_label(
                          (title, palette["accent"]), (more, palette["muted"]))
 
 
-def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style]) -> Text:
+def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style], marks: Text) -> Text:
     kind = fact["type"]
     start, end = fact["span"]
     words = text[start:end] if text else ""
@@ -106,7 +111,7 @@ def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style]) -> 
     if kind == "judgement":
         label = _clip(fact.get("rating_text") or fact.get("rating") or words, 40)
         rest = " \u00b7 ".join(_clip(p, 40) for p in (fact.get("area"), _date(fact), fact.get("event_type")) if p)
-        return Text.assemble(rating_badge(label, fact.get("grade")), " ", (rest, muted))
+        return Text.assemble(rating_badge(label, fact.get("grade")), marks, " ", (rest, muted))
     if kind == "quote":
         said = ", ".join(_clip(p, 40) for p in (fact.get("speaker"), fact.get("role")) if p)
         return Text.assemble(
@@ -450,11 +455,13 @@ class FactsPane(ScrollView, can_focus=True):
         palette = self.palette()
         if row.kind == "note":
             return describe_note(row.item, self._facts, self._text, palette)
-        line = describe_fact(row.item, self._text, palette, self._documents)
+        marks = Text()
         if row.item["type"] == "judgement" and evidence_of(row.item) != "text":
-            line.append(f" \u00b7 {evidence_of(row.item)}", palette["accent"])
+            marks.append(f" {evidence_of(row.item)}", palette["accent"])
         if len(row.same) > 1:
-            line.append(f" \u00d7{len(row.same)}", palette["muted"])
+            # How many times the document states it.
+            marks.append(f"{' ' if marks or row.item['type'] == 'judgement' else ''}\u00d7{len(row.same)}", palette["muted"])
+        line = describe_fact(row.item, self._text, palette, self._documents, marks)
         if self._marks.get(row.item["id"]):
             line.append(f" {self._marks[row.item['id']]}", palette["note"])
         return line

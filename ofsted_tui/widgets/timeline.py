@@ -212,9 +212,9 @@ def _summary(event: dict[str, Any]) -> Text:
         return out
     conflicts = event.get("conflicts") or []
     if conflicts:
-        areas = len({c["area"] for c in conflicts})
-        out.append(f"\u2260 Sources disagree on {plural(areas, 'area')}: the weightiest is shown, the others under it.\n",
-                   style="bold")
+        areas = sorted({c["area"] for c in conflicts}, key=area_order)
+        # One line, so a short pane still says it; each area's other grades follow its own.
+        out.append(f"\u2260 Sources disagree on {', '.join(areas)}\n", style="bold")
     width = max(len(a) for a in judgements) + 2
     for area in sorted(judgements, key=area_order):
         j = judgements[area]

@@ -26,7 +26,7 @@ async def test_the_event_detail_shows_the_weightiest_grade_and_the_one_that_disa
         assert "\u2260" in timeline.render_row(event, 0, 150)[0].plain
         assert "\u2260" not in timeline.render_row(timeline.rows[0], 0, 150)[0].plain
         summary = str(app.screen.query_one("#event-summary").render())
-        assert "Sources disagree on 1 area" in summary
+        assert "\u2260 Sources disagree on overall\n" in summary
         lines = summary.splitlines()
         overall = next(i for i, line in enumerate(lines) if line.startswith("overall"))
         assert "Good" in lines[overall] and "3 docs \u00b7 report" in lines[overall]

@@ -70,9 +70,22 @@ def test_within_a_report_the_table_beats_the_headline_and_the_headline_beats_a_b
     table = _judgement("report", 9, "good", evidence="table")
     event = _only_event([report], [*body_twice, headline, table])
     assert event["rating"] == "good"
-    assert {c["rating"] for c in event["conflicts"]} == {"requires improvement", "inadequate"}
-    # The weightiest dissent comes first.
-    assert event["conflicts"][0]["rating"] == "inadequate"
+    # A document gives an area one grade, its weightiest: its own prose is no conflict.
+    assert event["conflicts"] == []
+
+
+def test_each_document_gives_its_weightiest_grade_and_the_weightiest_dissent_comes_first():
+    docs = [_doc("report", "ofsted_report"), _doc("letter", "ofsted_letter"), _doc("story", "news")]
+    facts = [
+        _judgement("report", 1, "good", evidence="table"),
+        _judgement("report", 2, "inadequate", evidence="text"),  # the report's own prose: not its word
+        _judgement("story", 1, "requires improvement"), _judgement("story", 2, "good"),
+        _judgement("letter", 1, "inadequate", evidence="headline"),
+    ]
+    event = _only_event(docs, facts)
+    assert event["rating"] == "good" and event["judgements"]["overall"]["doc_ids"] == ["report"]
+    assert [(c["rating"], c["doc_ids"], c["kind"]) for c in event["conflicts"]] == [
+        ("inadequate", ["letter"], "ofsted_letter"), ("requires improvement", ["story"], "news")]
 
 
 def test_agreeing_sources_make_no_conflict_and_each_area_is_weighed_on_its_own():
@@ -99,7 +112,7 @@ def test_the_same_grade_in_the_words_of_another_era_is_no_conflict():
 
 def test_evidence_read_before_the_extractor_named_it():
     assert evidence_of({"source": "table"}) == "table"
-    assert evidence_of({"source": "section"}) == "headline"
+    assert evidence_of({"source": "section"}) == "text"
     assert evidence_of({}) == "text"
     assert evidence_of({"evidence": "headline", "source": "table"}) == "headline"
     assert evidence_of({"evidence": "nonsense"}) == "text"
