@@ -268,21 +268,17 @@ _QUOTED_KIND = {"ofsted_report": "report", "ofsted_letter": "letter", "news": "s
 
 
 def quotes_label(event: dict[str, Any], doc_id: str, corpus: Any) -> str:
-    """What ``doc_id`` quotes among the documents, e.g. "quotes the report (3 passages)"; "" if nothing."""
+    """What ``doc_id`` quotes of the event's other sources, e.g. "quotes the report (3 passages)"; "" if nothing.
+
+    The event lists only quotes of passages about itself (``ofsted_tui.timeline``).
+    """
     quoted = [q for q in event.get("quotes") or ()
               if q.get("doc_id") == doc_id and q.get("quoted_doc_id") in corpus.documents]
     if not quoted:
         return ""
-    sources = set(event.get("doc_ids") or ())
-    # The event's own sources first: "the report" is this inspection's report.
-    quoted.sort(key=lambda q: (q["quoted_doc_id"] not in sources, -q.get("passages", 0), q["quoted_doc_id"]))
-    first = quoted[0]
-    other = corpus.documents[first["quoted_doc_id"]]
-    noun = _QUOTED_KIND.get(other.get("kind"), "document")
-    if first["quoted_doc_id"] in sources:
-        what = f"the {noun}"
-    else:
-        what = f"a {noun} of {date_label(other['published'])}" if other.get("published") else f"another {noun}"
+    quoted.sort(key=lambda q: (-q.get("passages", 0), q["quoted_doc_id"]))
+    other = corpus.documents[quoted[0]["quoted_doc_id"]]
+    what = f"the {_QUOTED_KIND.get(other.get('kind'), 'document')}"
     passages = sum(q.get("passages", 0) for q in quoted)
     more = f" and {plural(len(quoted) - 1, 'other')}" if len(quoted) > 1 else ""
     return f"quotes {what}{more} ({plural(passages, 'passage')})"
