@@ -72,15 +72,19 @@ def test_running_footers_and_page_numbers_are_furniture_at_paragraph_breaks() ->
         assert text[start - 2:start] == "\n\n" and text[end:end + 2] in ("\n\n", "")
 
 
-def test_a_paragraph_runs_on_over_a_page_break_and_the_footer_waits_for_its_end() -> None:
+def run_on_pages() -> list[Page]:
+    """Two pages: a paragraph cut by the first page's end runs on at the top of the second."""
     first = paragraph_lines(FILLER, 70.9, 700)
-    first[-1].x1, first[-1].soft_end = RIGHT, True  # the paragraph is cut by the page end
-    pages = [
+    first[-1].x1, first[-1].soft_end = RIGHT, True
+    return [
         page(0, *first),
         page(1, *footer(1), line("and managers check the work closely.", 70.9, 736, x1=280),
              *paragraph_lines("A new paragraph. " + FILLER, 70.9, 700)),
-        page(2, *footer(2), line("Closing words.", 70.9, 736, x1=160)),
     ]
+
+
+def test_a_paragraph_runs_on_over_a_page_break_and_the_footer_waits_for_its_end() -> None:
+    pages = [*run_on_pages(), page(2, *footer(2), line("Closing words.", 70.9, 736, x1=160))]
     text, furniture = lay_out(pages)
     paragraphs = body(text, furniture).split("\n\n")
     assert paragraphs[0] == FILLER + " and managers check the work closely."
@@ -291,12 +295,8 @@ def test_many_broken_words_are_spelled_alike_from_first_to_last() -> None:
 
 
 def test_each_page_begins_where_its_first_words_are_even_mid_paragraph() -> None:
-    first = paragraph_lines(FILLER, 70.9, 700)
-    first[-1].x1, first[-1].soft_end = RIGHT, True  # the paragraph is cut by the page end
     pages = [
-        page(0, *first),
-        page(1, *footer(1), line("and managers check the work closely.", 70.9, 736, x1=280),
-             *paragraph_lines("A new paragraph. " + FILLER, 70.9, 700)),
+        *run_on_pages(),
         page(2, *footer(2)),  # nothing but furniture: shares the next page's start
         page(3, *footer(3), line("Closing words.", 70.9, 736, x1=160)),
     ]
