@@ -142,6 +142,8 @@ class SourceList(RowList[dict[str, Any]]):
         head = Text(" ")
         head.append(KIND_SHORT.get(doc.get("kind"), doc.get("kind") or "").ljust(8), style="bold")
         head.append(date_label(doc.get("published")).ljust(12), style=dim)
+        if row.get("page"):
+            head.append(f"p. {row['page']}  ", style=dim)  # where to look in the PDF
         if row.get("quotes"):
             head.append(row["quotes"] + "  ", style="italic")
         head.append(doc_title(doc))
@@ -259,6 +261,7 @@ def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
             "span": tuple(best["span"]) if best else None,
             "fact_id": best["id"] if best else None,
             "grade": best.get("grade") if best else None,
+            "page": best.get("page") if best else None,
             "quotes": quotes_label(event, doc_id, corpus),
         })
     return rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ofsted_tui.app import make_app
-from ofsted_tui.widgets.timeline import EventDetail, TimelineList
+from ofsted_tui.widgets.timeline import EventDetail, SourceList, TimelineList
 from tests.ui.pilot import loaded, pilot_test
 from tests.ui.sample import disputed_data, write_store
 
@@ -44,3 +44,21 @@ async def test_an_event_whose_sources_agree_has_no_conflict_line(tmp_path):
         summary = str(app.screen.query_one("#event-summary").render())
         assert app.screen.query_one(TimelineList).current["conflicts"] == []
         assert "disagree" not in summary and "\u2260" not in summary
+
+
+@pilot_test
+async def test_a_source_from_a_pdf_says_the_page_of_its_supporting_passage(tmp_path):
+    data = disputed_data()
+    for fact in data.facts:
+        if fact["doc_id"] == "h2023report":
+            fact["page"] = 3
+    app = make_app(write_store(tmp_path / "db.json", data).path)
+    async with app.run_test(size=WIDE) as pilot:
+        await loaded(pilot)
+        await pilot.press("end")
+        await pilot.pause()
+        sources = app.screen.query_one(SourceList)
+        rows = {row["doc"]["id"]: row for row in sources.rows}
+        assert rows["h2023report"]["page"] == 3 and rows["h2023wrong"]["page"] is None
+        assert "p. 3" in sources.render_row(rows["h2023report"], 0, 100)[0].plain
+        assert "p. " not in sources.render_row(rows["h2023wrong"], 1, 100)[0].plain

@@ -48,3 +48,31 @@ def test_each_fact_is_on_the_page_it_names(name: str) -> None:
         checked += 1
         assert fact.get("page") in printed_on, (words, fact.get("page"), printed_on)
     assert checked >= 10
+
+
+def test_a_numbered_paragraph_is_cited_by_its_own_number_on_the_page_it_starts(tmp_path) -> None:
+    name = SAMPLE[0]
+    path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"the real national reports are not at {NATIONAL} (they are not part of the repository)")
+    import re
+
+    import pypdfium2 as pdfium
+
+    from ofsted_tui.citation import cite
+    from ofsted_tui.importing import document_row
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    imported = import_file(path)
+    doc = {**document_row(imported, "now"), "id": imported.id}
+    numbered = list(re.finditer(r"(?m)^(\d{1,3})\. (\S+ \S+ \S+ \S+)", doc["text"]))
+    assert len(numbered) > 50
+    for match in numbered[10:]:  # past the short numbered list of recommendations
+        citation = cite(doc, match.start(2), match.end(2))
+        assert citation.numbered == int(match.group(1))
+        assert f"{match.group(1)}. {match.group(2)}" in pages[citation.page - 1]
+        assert citation.place() == f"page {citation.page}, paragraph {match.group(1)}"
