@@ -462,8 +462,10 @@ class FactsPane(ScrollView, can_focus=True):
             # How many times the document states it.
             marks.append(f"{' ' if marks or row.item['type'] == 'judgement' else ''}\u00d7{len(row.same)}", palette["muted"])
         line = describe_fact(row.item, self._text, palette, self._documents, marks)
-        if self._marks.get(row.item["id"]):
-            line.append(f" {self._marks[row.item['id']]}", palette["note"])
+        # A note on any statement of the fact shows on its row.
+        noted = "".join(dict.fromkeys("".join(self._marks.get(i, "") for i in row.same or (row.item["id"],))))
+        if noted:
+            line.append(f" {noted}", palette["note"])
         return line
 
     def render_line(self, y: int) -> Strip:

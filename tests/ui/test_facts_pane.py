@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ofsted_tui.widgets.facts import distinct_facts
+from ofsted_tui.widgets.reader import NOTE_MARKS
 from tests.ui.reader_fixtures import ReaderApp, corpus, pilot_test, store_data
 
 SIZE = (120, 30)
@@ -70,3 +71,17 @@ async def test_each_fact_is_listed_once_with_its_count_and_table_judgements_are_
         await pilot.press("down")
         await pilot.pause()
         assert app.screen.reader.selected_fact_id == "rep-care"
+
+
+@pilot_test
+async def test_a_note_on_any_statement_of_a_fact_shows_on_its_row():
+    data = _report_data()
+    data.annotations.append({"id": "n1", "kind": "note", "doc_id": "rep", "fact_id": "rep-insp-17", "body": "check"})
+    app = ReaderApp(corpus(data), "rep")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.facts_pane
+        row = next(i for i, r in enumerate(pane.rows) if r.kind == "fact" and r.item["id"] == "rep-insp-00")
+        plain = pane.row_text(row).plain
+        assert plain.startswith("\u00d724 standard inspection")
+        assert plain.rstrip().endswith(NOTE_MARKS["note"])
