@@ -8,11 +8,14 @@ skipped where those reports are absent.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from importers.pipeline import import_file
+from ofsted_tui.citation import cite
+from ofsted_tui.importing import document_row
 from tests.paths import REPO
 
 NATIONAL = REPO.parent / "shared" / "reports" / "national"
@@ -24,8 +27,8 @@ SAMPLE = (
 )
 
 
-@pytest.mark.parametrize("name", SAMPLE)
-def test_each_fact_is_on_the_page_it_names(name: str) -> None:
+def _printed_pages(name: str) -> tuple[Path, list[str]]:
+    """A development report and PDFium's own text of each page, whitespace collapsed; skips where absent."""
     path = NATIONAL / name
     if not path.is_file():
         pytest.skip(f"the real national reports are not at {NATIONAL} (they are not part of the repository)")
@@ -34,9 +37,14 @@ def test_each_fact_is_on_the_page_it_names(name: str) -> None:
 
     pdf = pdfium.PdfDocument(str(path))
     try:
-        pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
+        return path, [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
     finally:
         pdf.close()
+
+
+@pytest.mark.parametrize("name", SAMPLE)
+def test_each_fact_is_on_the_page_it_names(name: str) -> None:
+    path, pages = _printed_pages(name)
     doc = import_file(path)
     assert len(doc.page_starts) == len(pages)
     checked = 0
@@ -50,23 +58,8 @@ def test_each_fact_is_on_the_page_it_names(name: str) -> None:
     assert checked >= 10
 
 
-def test_a_numbered_paragraph_is_cited_by_its_own_number_on_the_page_it_starts(tmp_path) -> None:
-    name = SAMPLE[0]
-    path = NATIONAL / name
-    if not path.is_file():
-        pytest.skip(f"the real national reports are not at {NATIONAL} (they are not part of the repository)")
-    import re
-
-    import pypdfium2 as pdfium
-
-    from ofsted_tui.citation import cite
-    from ofsted_tui.importing import document_row
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        pages = [" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf))]
-    finally:
-        pdf.close()
+def test_a_numbered_paragraph_is_cited_by_its_own_number_on_the_page_it_starts() -> None:
+    path, pages = _printed_pages(SAMPLE[0])
     imported = import_file(path)
     doc = {**document_row(imported, "now"), "id": imported.id}
     numbered = list(re.finditer(r"(?m)^(\d{1,3})\. (\S+ \S+ \S+ \S+)", doc["text"]))
