@@ -140,10 +140,6 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         furniture=list(parsed.furniture),
     )
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
-    if parsed.page_starts:
-        # A person checks a fact on the printed page: every fact of a PDF says which.
-        for fact in facts:
-            fact.fields["page"] = page_at(parsed.page_starts, fact.span[0])
     return ImportedDocument(
         source=source,
         text=parsed.text,
@@ -153,7 +149,7 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         authority=meta.get("authority"),
         published=meta.get("published"),
         furniture=list(parsed.furniture),
-        facts=facts,
+        facts=_on_pages(facts, parsed.page_starts),
         format=path.suffix.lower().lstrip("."),
         page_starts=list(parsed.page_starts),
     )
@@ -192,3 +188,10 @@ def _merge(layout: list[Fact], text_facts: list[Fact]) -> list[Fact]:
             merged.append(fact)
     merged.sort(key=lambda f: (f.span[0], f.span[1], f.type))
     return merged
+
+
+def _on_pages(facts: list[Fact], page_starts: list[int]) -> list[Fact]:
+    """A person checks a fact on the printed page: every fact of a PDF says which (``page``)."""
+    for fact in facts if page_starts else ():
+        fact.fields["page"] = page_at(page_starts, fact.span[0])
+    return facts
