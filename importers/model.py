@@ -8,6 +8,7 @@ and tested as a library. A fact's ``span`` is ``(start, end)`` into
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ __all__ = [
     "ImporterError",
     "Parsed",
     "document_id",
+    "page_at",
 ]
 
 DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "news", "minutes", "other")
@@ -60,6 +62,13 @@ def document_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def page_at(page_starts: list[int] | None, offset: int) -> int | None:
+    """The 1-based page holding ``offset``, given where each page begins; None without pages."""
+    if not page_starts:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
+
+
 @dataclass
 class Fact:
     type: str
@@ -96,6 +105,7 @@ class ImportedDocument:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     format: str = "txt"
+    page_starts: list[int] = field(default_factory=list)  # PDFs: where each page begins in ``text``
 
     @property
     def id(self) -> str:
@@ -116,3 +126,4 @@ class Parsed:
     furniture: list[tuple[int, int]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    page_starts: list[int] = field(default_factory=list)  # PDFs: where each page begins in ``text``

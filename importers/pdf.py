@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from importers.model import ImporterError, Parsed
-from importers.pdf_layout import SUPERSCRIPT_DIGITS, Line, Page, clean_lines, lay_out
+from importers.pdf_layout import SUPERSCRIPT_DIGITS, Line, Page, clean_lines, lay_out_pages
 from importers.pdf_report import read_report
 
 __all__ = ["read_pdf"]
@@ -52,13 +52,14 @@ def read_pdf(path: str | Path) -> Parsed:
     data = path.read_bytes()
     _check_bytes(data, str(path))
     pages = _read_pages(data, str(path))
-    text, furniture = lay_out(pages)
+    text, furniture, page_starts = lay_out_pages(pages)
     report = read_report(text, furniture)
     return Parsed(
         text=text,
         furniture=_merge_ranges(furniture + report.boilerplate),
         meta=report.meta,
         facts=report.facts,
+        page_starts=page_starts,
     )
 
 

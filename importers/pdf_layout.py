@@ -151,8 +151,19 @@ def lay_out(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
 
     Line texts must already be cleaned with ``clean_lines``.
     """
+    text, furniture, _ = lay_out_pages(pages)
+    return text, furniture
+
+
+def lay_out_pages(pages: list[Page]) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """``lay_out``, and where each page begins in the text (one offset per page).
+
+    A page whose body runs on from the page before begins after the last word
+    of that page; a page with no body of its own shares the next page's start,
+    so ``importers.model.page_at`` names the page a reader sees the words on.
+    """
     if not any(page.lines for page in pages):
-        return "", []
+        return "", [], [0] * len(pages)
     furniture = _furniture(pages)
     stats = _stats(pages, furniture)
     body: list[list[Line]] = []
@@ -175,8 +186,10 @@ def lay_out(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
     writer = _Writer(_Vocabulary(body))
     previous: Line | None = None
     first_in_block = True
+    starts: list[int | None] = []
     for lines, header, page_notes, footer in zip(body, headers, notes, footers):
         writer.defer_furniture(header)
+        starts.append(None)
         for line in lines:
             if previous is None:
                 gap = _PARA
@@ -185,11 +198,18 @@ def lay_out(pages: list[Page]) -> tuple[str, list[tuple[int, int]]]:
             else:
                 gap = _within_page(previous, line, stats, first_in_block)
             first_in_block = gap != _JOIN
-            writer.add(line.text, gap)
+            at = writer.add(line.text, gap)
+            if starts[-1] is None:
+                starts[-1] = at
             previous = line
         writer.defer_notes(page_notes)
         writer.defer_furniture(footer)
-    return writer.finish()
+    text, furniture = writer.finish()
+    following = len(text)
+    for index in range(len(starts) - 1, -1, -1):
+        following = starts[index] = following if starts[index] is None else starts[index]
+    starts[0] = 0  # anything before the first body line (a header) is on page 1
+    return text, furniture, starts
 
 
 def _block(lines: list[Line]) -> str:
@@ -600,10 +620,15 @@ class _Writer:
     def defer_notes(self, notes: list[str]) -> None:
         self.pending.extend((note, False) for note in notes)
 
-    def add(self, text: str, gap: str) -> None:
+    def add(self, text: str, gap: str) -> int:
+        """Add a line; returns about where it begins in the text.
+
+        Exactly, unless it runs on from the line before: then give or take
+        the word mended across the break, or a hyphen a broken word loses.
+        """
         if gap == _JOIN and self.tail:
             self._join(text.lstrip())
-            return
+            return self.length + sum(map(len, self.tail)) - len(self.tail[-1])
         self._flush_line()
         if gap == _PARA:
             self._flush_pending()
@@ -612,6 +637,7 @@ class _Writer:
         elif self.length:
             self._emit(_LINE)
         self.tail = [text]
+        return self.length
 
     def _join(self, right: str) -> None:
         """Run ``right`` on from the current line: a space, or a word mended at a hyphen."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importers.extract import DocContext, extract_facts
 from importers.metadata import detect_metadata, detect_published
-from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
+from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
 from importers.sanitize import clean_text
 from importers.text import read_text
 
@@ -149,8 +149,9 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         authority=meta.get("authority"),
         published=meta.get("published"),
         furniture=list(parsed.furniture),
-        facts=facts,
+        facts=_on_pages(facts, parsed.page_starts),
         format=path.suffix.lower().lstrip("."),
+        page_starts=list(parsed.page_starts),
     )
 
 
@@ -187,3 +188,10 @@ def _merge(layout: list[Fact], text_facts: list[Fact]) -> list[Fact]:
             merged.append(fact)
     merged.sort(key=lambda f: (f.span[0], f.span[1], f.type))
     return merged
+
+
+def _on_pages(facts: list[Fact], page_starts: list[int]) -> list[Fact]:
+    """A person checks a fact on the printed page: every fact of a PDF says which (``page``)."""
+    for fact in facts if page_starts else ():
+        fact.fields["page"] = page_at(page_starts, fact.span[0])
+    return facts

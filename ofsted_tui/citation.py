@@ -1,19 +1,34 @@
 """A passage of a document with its citation: title, date and place.
 
-The place is given two ways: the paragraph number a reader can count to, and
-the exact character offsets into the document's clean text, which locate the
-passage unambiguously even where paragraphs are long.
+The place is what a person can find in the document they hold: the page of a
+PDF, and the paragraph number the document prints ("48." in an Ofsted
+report); where it prints none, the paragraph counted from the top. The
+character offsets into the clean text stay on the citation for tools.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Citation", "cite", "date_text", "paragraph_number"]
+from importers.model import page_at
+
+__all__ = ["Citation", "cite", "date_text", "own_paragraph_number", "paragraph_number"]
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+# A paragraph that starts with its number and a full stop: "48. Senior leaders ...".
+_NUMBERED = re.compile(r"(?:\A|\n[^\S\n]*\n)[^\S\n]*(\d{1,3})\.[^\S\n]+(?=\S)")
+# The document numbers its paragraphs where at least this many follow each other
+# (1, 2, 3 ...); a short numbered list ("1. Ensure that ...") is not its numbering.
+_RUN = 5
+# A numbered paragraph goes on through its bullet points, but not past a heading
+# (a short line without a full stop) or this many paragraphs.
+_HEADING_LENGTH = 100
+_BULLET = re.compile(r"[\u2022\u25aa\u25a0\u2013\u2014\u27a2\u2713*-]|[a-z]")  # or a line running on in lower case
+_REACH = 12
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
@@ -30,6 +45,52 @@ def paragraph_number(text: str, offset: int) -> int:
     if _BLANK_LINE.search(text):
         return len(_BLANK_LINE.findall(head)) + 1
     return head.count("\n") + 1
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraphs(text: str) -> tuple[list[int], dict[int, int]]:
+    """Where each paragraph starts, and the number of each the document numbers in runs of ``_RUN`` or more.
+
+    Cached: citing every fact of one document reads its text once.
+    """
+    found = [(m.end(0) - len(m.group(0).lstrip()), int(m.group(1))) for m in _NUMBERED.finditer(text)]
+    numbered, run = [], []
+    for item in found:
+        if run and item[1] != run[-1][1] + 1:
+            numbered += run if len(run) >= _RUN else []
+            run = []
+        run.append(item)
+    numbered += run if len(run) >= _RUN else []
+    return [0] + [m.end() for m in _BLANK_LINE.finditer(text)], dict(numbered)
+
+
+def own_paragraph_number(text: str, offset: int, furniture: list | tuple = ()) -> int | None:
+    """The number the document prints on the paragraph holding ``offset``, or None.
+
+    A passage in an unnumbered paragraph (a bullet point) belongs to the
+    numbered paragraph above it, unless a heading comes between; running
+    headers and footers (``furniture``) are passed over.
+    """
+    starts, numbered = _paragraphs(text)
+    if not numbered:
+        return None
+    skip = [(int(a), int(b)) for a, b in furniture]
+    here = bisect.bisect_right(starts, max(0, offset)) - 1
+    for index in range(here, max(-1, here - _REACH), -1):
+        start = starts[index]
+        if start in numbered:
+            return numbered[start]
+        if any(a <= start < b for a, b in skip):
+            continue
+        if index < here and _heading(text[start:starts[index + 1]].strip()):
+            return None
+    return None
+
+
+def _heading(paragraph: str) -> bool:
+    """A short line with no closing punctuation that is no bullet point: a section's heading."""
+    return (len(paragraph) < _HEADING_LENGTH and not paragraph.endswith((".", ":", ";", ","))
+            and not _BULLET.match(paragraph))
 
 
 def date_text(published: str | None) -> str:
@@ -60,9 +121,19 @@ class Citation:
     end: int
     source: str
     speaker: str | None = None
+    page: int | None = None
+    numbered: int | None = None  # the paragraph number the document prints, if it numbers them
 
     def place(self) -> str:
-        return f"paragraph {self.paragraph}, characters {self.start}\u2013{self.end}"
+        """ "page 9, paragraph 48"; "page 9" where a PDF numbers no paragraphs; "paragraph 12" elsewhere."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.numbered is not None:
+            parts.append(f"paragraph {self.numbered}")
+        elif self.page is None:
+            parts.append(f"paragraph {self.paragraph}")
+        return ", ".join(parts)
 
     def as_text(self) -> str:
         """One paragraph, for the clipboard."""
@@ -94,4 +165,6 @@ def cite(doc: dict[str, Any], start: int, end: int, fact: dict[str, Any] | None 
         end=end,
         source=doc.get("source") or doc["id"],
         speaker=speaker,
+        page=page_at(doc.get("page_starts"), start),
+        numbered=own_paragraph_number(text, start, doc.get("furniture") or ()),
     )

@@ -3,8 +3,9 @@
 The JSON names are a contract (other tools read them): ``documents`` (id,
 source, title, kind, publisher, authority, published), ``facts`` (id, doc_id,
 type, span and the type's fields, with ``source_links`` where a quote was
-traced to another document) and ``events`` (with ``quotes``: which source
-quotes which document).
+traced to another document) and ``events`` (with ``conflicts``: the other
+grades sources give an area, and ``quotes``: which source quotes which
+document).
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ from typing import Any
 
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
+from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
 
-__all__ = ["EXPORT_FORMATS", "CSV_TABLES", "export_json", "export_csv", "export_markdown", "export_data"]
+__all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
 
 EXPORT_FORMATS = ("json", "csv", "md")
 CSV_TABLES = ("facts", "events", "documents")
 DOCUMENT_KEYS = ("id", "source", "title", "kind", "publisher", "authority", "published")
 EVENT_KEYS = (
     "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
-    "rating_text", "grade", "era", "judgements", "doc_ids", "fact_ids", "quotes",
+    "rating_text", "grade", "era", "judgements", "conflicts", "doc_ids", "fact_ids", "quotes",
 )
 
 
@@ -67,7 +69,7 @@ def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]
     data = export_data(corpus, events)
     rows = data[table]
     if table == "facts":
-        columns = ["id", "doc_id", "type", "start", "end"]
+        columns = ["id", "doc_id", "type", "start", "end", "page"]
         for fields in (*FACT_FIELDS.values(), *DERIVED_FIELDS.values()):
             columns += [f for f in fields if f not in columns]
         columns += ["source_links", "quoted_text"]
@@ -95,6 +97,21 @@ def _cell(value: Any) -> Any:
     return "" if value is None else clean_text(value) if isinstance(value, str) else value
 
 
+def conflict_source(conflict: dict[str, Any]) -> str:
+    """ "in 2 docs (news)": who gives a conflicting grade."""
+    count = len(conflict.get("doc_ids") or ())
+    kind = (conflict.get("kind") or "other").removeprefix("ofsted_")
+    return f"in {count} {'doc' if count == 1 else 'docs'} ({kind})"
+
+
+def disputed(event: dict[str, Any]) -> str:
+    """ " (≠ overall: inadequate in 2 docs (news))": the other grades sources give, or ""."""
+    if not event.get("conflicts"):
+        return ""
+    said = [f"{c['area']}: {c.get('rating')} {conflict_source(c)}" for c in event["conflicts"]]
+    return f" (\u2260 {'; '.join(said)})"
+
+
 def _md(text: Any) -> str:
     """Escape a value for a Markdown table cell."""
     return clean_text(str(text if text is not None else "")).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
@@ -107,7 +124,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
         sources = ", ".join(_md(corpus.documents[d].get("title") or d) for d in event["doc_ids"] if d in corpus.documents)
         lines.append(
             f"| {_md(event['label'])} | {_md(event['authority'])} | {_md(event['type'])} | "
-            f"{_md(event.get('rating_text') or event.get('rating') or 'no grade')} | {sources} |"
+            f"{_md(event.get('rating_text') or event.get('rating') or 'no grade')}{_md(disputed(event))} | {sources} |"
         )
     lines += ["", "# Documents", ""]
     for doc in corpus.sorted_documents():
@@ -117,17 +134,17 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):
             who = quote.get("speaker") or "unattributed"
-            lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, characters {quote['span'][0]}-{quote['span'][1]})")
+            lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, {cite(doc, *quote['span']).place()})")
             for link in quote.get("source_links") or ():
                 other = corpus.documents.get(link["doc_id"])
                 if other is not None:
                     lines.append(f"  - {link_label(link.get('relation'))} {_md(other.get('title') or other['source'])}, "
-                                 f"characters {link['span'][0]}-{link['span'][1]}")
+                                 f"{cite(other, *link['span']).place()}")
         for fact in corpus.facts_of(doc["id"], "repeated"):
             for link in fact.get("source_links") or ():
                 other = corpus.documents.get(link["doc_id"])
                 if other is not None:
-                    lines.append(f"- Characters {fact['span'][0]}-{fact['span'][1]} ({fact.get('words')} words) are "
+                    lines.append(f"- The passage at {cite(doc, *fact['span']).place()} ({fact.get('words')} words) is "
                                  f"repeated in {_md(other.get('title') or other['source'])}")
         lines.append("")
     return "\n".join(lines)

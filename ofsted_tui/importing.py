@@ -61,6 +61,7 @@ def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
         "format": doc.format,
         "text": doc.text,
         "furniture": [list(r) for r in doc.furniture],
+        "page_starts": list(doc.page_starts),
         "imported_at": imported_at,
         "importer_version": IMPORTER_VERSION,
     }

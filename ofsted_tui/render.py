@@ -14,7 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from importers.sanitize import clean_text
+from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
+from ofsted_tui.export import conflict_source
 from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import SearchHit
@@ -49,6 +51,14 @@ def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
             word = safe(judgement.get("rating"))
             word.stylize(grade_style(judgement.get("grade"), badge=False))
             rating.append(word)
+        # Sources that disagree: the other grade, and who gives it, for a person to check.
+        for conflict in event.get("conflicts") or ():
+            rating.append("\n\u2260 ", style="bold")
+            rating.append(safe(f"{conflict['area']}: "))
+            word = safe(conflict.get("rating"))
+            word.stylize(grade_style(conflict.get("grade"), badge=False))
+            rating.append(word)
+            rating.append(safe(f" {conflict_source(conflict)}", "dim"))
         table.add_row(
             safe(event["label"]), safe(event.get("authority") or "unknown"), safe(event["type"]),
             rating, Text(str(len(event["doc_ids"]))),
@@ -112,7 +122,8 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
         table.add_column(column)
     for fact in facts:
         start, end = fact["span"]
-        table.add_row(safe(fact["type"]), Text(f"{start}-{end}"), safe(doc["text"][start:end][:120]), _details(fact, corpus))
+        table.add_row(safe(fact["type"]), Text(cite(doc, start, end).place()), safe(doc["text"][start:end][:120]),
+                      _details(fact, corpus))
     return Group(meta, Text(""), text, Text(""), table)
 
 

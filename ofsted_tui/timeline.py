@@ -13,19 +13,29 @@ sources. Rules, in order:
 3. Facts with a month but no year stay their own "year unknown" event: the year
    is never guessed.
 4. Undated judgements join the earliest event of their authority with the same
-   rating that is not before the latest date their document mentions (a story
-   cannot report an inspection older than what it cites); otherwise they make
-   an undated event.
+   rating for the same area that is not before the latest date their document
+   mentions (a story cannot report an inspection older than what it cites);
+   otherwise they make an undated event.
 
-The event's rating comes from the most authoritative source (the report, then
-an Ofsted letter, then the news) and within it the most frequent statement.
+Each area's grade comes from the weightiest evidence: the kind of document
+(the report, then an Ofsted letter, then minutes, news, others) and within it
+how the grade was read (``evidence``: the judgement table, then the headline,
+then any other sentence). Mentions are never counted: ten stories repeating a
+grade do not outweigh the report's table. Each document gives an area one
+grade, that of its weightiest statement; where documents give an area
+different grades the event keeps the others in ``conflicts`` ({area, rating,
+grade, evidence, kind, doc_ids, fact_ids}) for a person to check.
+
 Its ``quotes`` say which of its sources quote which document (a story quoting
-the report), from the quotes' ``source_links``.
+the report), from the quotes' ``source_links``: only where the quoted document
+supports the event and the quoted passage lies in the part of it about this
+event (a report that recalls an earlier inspection is quoted about that one).
 """
 
 from __future__ import annotations
 
 import hashlib
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +43,7 @@ from typing import Any
 
 from importers.extract.dates import iso_date
 from importers.vocabulary import rating_label
+from ofsted_tui.evidence import EVIDENCE, evidence_of
 
 __all__ = ["build_events", "date_label", "UNGRADED_TYPES"]
 
@@ -163,7 +174,7 @@ def build_events(
                 c for c in clusters.values()
                 if c.authority == authority and c.year is not None
                 and (c.year, c.month or 12) >= floor
-                and any(f.get("rating") == fact.get("rating") for f in c.facts if f["type"] == "judgement")
+                and any(_same_grade(f, fact) for f in c.facts if f["type"] == "judgement")
             ]
             if candidates:
                 chosen = min(candidates, key=lambda c: (c.year, c.month or 0))
@@ -178,24 +189,74 @@ def build_events(
             placed[doc["id"]] = clusters.setdefault(key, _Cluster(*key))
             placed[doc["id"]].facts.append(fact)
 
-    quoted = _quoted_documents(by_doc, docs)
-    events = [_event(c, docs, quoted) for c in clusters.values()]
+    owners = _passage_owners(clusters.values(), docs)
+    events = []
+    for cluster in clusters.values():
+        event = _event(cluster, docs)
+        event["quotes"] = _event_quotes(cluster, event["doc_ids"], by_doc, owners)
+        events.append(event)
     events.sort(key=_sort_key)
     return events
 
 
-def _quoted_documents(by_doc: dict[str, list[dict]], docs: dict[str, dict]) -> dict[str, dict[str, int]]:
-    """For each document, the documents its quotes were traced to and how many passages of each."""
-    out: dict[str, dict[str, int]] = {}
-    for doc_id, facts in by_doc.items():
-        spans: dict[str, set[tuple[int, int]]] = {}
-        for fact in facts:
+def _passage_owners(clusters: Iterable[_Cluster], docs: dict[str, dict]) -> dict[str, tuple[list[int], list[int]]]:
+    """For each document, which event each part of it is about.
+
+    A part runs from the paragraph of a fact placed on an event to the
+    paragraph of the next fact placed on another; the text before the first
+    such fact (a report's title and headline) is about the first. Returned as
+    (part starts, id of the owning cluster) for a bisect.
+    """
+    placed: dict[str, list[tuple[int, int]]] = {}
+    for cluster in clusters:
+        for fact in cluster.facts:
+            placed.setdefault(fact["doc_id"], []).append((fact["span"][0], id(cluster)))
+    owners = {}
+    for doc_id, found in placed.items():
+        text = docs[doc_id].get("text") or ""
+        starts, owner = [0], [None]
+        for start, cluster_id in sorted(found):
+            if cluster_id == owner[-1]:
+                continue
+            at = text.rfind("\n\n", 0, start)
+            at = at + 2 if at >= 0 else 0
+            if owner[-1] is None:
+                owner[-1] = cluster_id
+            elif at <= starts[-1]:  # two events in one paragraph: the second from its own fact
+                starts.append(start)
+                owner.append(cluster_id)
+            else:
+                starts.append(at)
+                owner.append(cluster_id)
+        owners[doc_id] = (starts, owner)
+    return owners
+
+
+def _event_quotes(
+    cluster: _Cluster, doc_ids: list[str], by_doc: dict[str, list[dict]],
+    owners: dict[str, tuple[list[int], list[int]]],
+) -> list[dict[str, Any]]:
+    """Which of the event's sources quote which other source, on this event: {doc_id, quoted_doc_id, passages}."""
+    sources = set(doc_ids)
+    out = []
+    for doc_id in doc_ids:
+        spans: dict[str, set[tuple[int, ...]]] = {}
+        for fact in by_doc.get(doc_id, ()):
             for link in fact.get("source_links") or ():
-                if link.get("relation") == "quotes" and link.get("doc_id") in docs:
-                    spans.setdefault(link["doc_id"], set()).add(tuple(link.get("span") or ()))
-        if spans:
-            out[doc_id] = {other: len(found) for other, found in sorted(spans.items())}
+                other, span = link.get("doc_id"), tuple(link.get("span") or ())
+                if link.get("relation") != "quotes" or other not in sources or other == doc_id or not span:
+                    continue
+                starts, owner = owners[other]
+                if owner[bisect.bisect_right(starts, span[0]) - 1] == id(cluster):
+                    spans.setdefault(other, set()).add(span)
+        out += [{"doc_id": doc_id, "quoted_doc_id": other, "passages": len(found)}
+                for other, found in sorted(spans.items())]
     return out
+
+
+def _same_grade(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same rating for the same area: an undated "rated good" is not the good of another area."""
+    return a.get("rating") == b.get("rating") and (a.get("area") or "overall") == (b.get("area") or "overall")
 
 
 def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
@@ -208,18 +269,55 @@ def _sort_key(event: dict[str, Any]) -> tuple:
             event["authority"] or "", event["type"])
 
 
-def _best_judgement(judgements: list[tuple[dict, dict]]) -> dict | None:
-    if not judgements:
-        return None
-    judgements = sorted(judgements, key=lambda item: (_doc_rank(item[1]), tuple(item[0]["span"])))
-    best_rank = _SOURCE_RANK.get(judgements[0][1].get("kind"), 4)
-    top = [f for f, doc in judgements if _SOURCE_RANK.get(doc.get("kind"), 4) == best_rank]
-    counts = Counter(f["rating"] for f in top)
-    rating = counts.most_common(1)[0][0]
-    return next(f for f in top if f["rating"] == rating)
+def _weight(item: tuple[dict, dict]) -> tuple:
+    """Weightiest first: the kind of document, then how the grade was read; then a fixed order."""
+    fact, doc = item
+    return (_SOURCE_RANK.get(doc.get("kind"), 4), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
 
 
-def _event(cluster: _Cluster, docs: dict[str, dict], quoted: dict[str, dict[str, int]]) -> dict[str, Any]:
+def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The area's grade from its weightiest statement, and the other grades sources give it (its conflicts).
+
+    Each document gives the area one grade, that of its own weightiest
+    statement: a report's table is its word, whatever its prose says in
+    passing (which the extractor classifies). Documents are what disagree.
+    """
+    items = sorted(items, key=_weight)
+    own: dict[str, tuple[dict, dict]] = {}
+    for fact, doc in items:
+        own.setdefault(doc["id"], (fact, doc))
+    best, best_doc = items[0]
+    by_grade: dict[Any, list[tuple[dict, dict]]] = {}
+    for fact, doc in own.values():  # in order of weight
+        by_grade.setdefault(fact.get("grade"), []).append((fact, doc))
+    agreeing = by_grade.pop(best.get("grade"))
+    judgement = {
+        "rating": best["rating"],
+        "rating_text": best.get("rating_text"),
+        "grade": best.get("grade"),
+        "evidence": evidence_of(best),
+        "kind": best_doc.get("kind"),
+        "doc_id": best_doc["id"],
+        "fact_ids": [f["id"] for f, _ in items],
+        "doc_ids": sorted(doc["id"] for _, doc in agreeing),
+    }
+    conflicts = []
+    for stated in by_grade.values():  # the weightiest dissent first
+        fact, doc = stated[0]
+        conflicts.append({
+            "area": area,
+            "rating": fact["rating"],
+            "rating_text": fact.get("rating_text"),
+            "grade": fact.get("grade"),
+            "evidence": evidence_of(fact),
+            "kind": doc.get("kind"),
+            "doc_ids": sorted(d["id"] for _, d in stated),
+            "fact_ids": [f["id"] for f, _ in stated],
+        })
+    return judgement, conflicts
+
+
+def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
     facts = cluster.facts
     kinds = {_kind(f) for f in facts}
     event_type = next((t for t in _TYPE_ORDER if t in kinds), sorted(kinds)[0])
@@ -228,16 +326,10 @@ def _event(cluster: _Cluster, docs: dict[str, dict], quoted: dict[str, dict[str,
         if fact["type"] == "judgement":
             area = fact.get("area") or "overall"
             by_area.setdefault(area, []).append((fact, docs[fact["doc_id"]]))
-    judgements = {}
+    judgements, conflicts = {}, []
     for area, items in by_area.items():
-        best = _best_judgement(items)
-        judgements[area] = {
-            "rating": best["rating"],
-            "rating_text": best.get("rating_text"),
-            "grade": best.get("grade"),
-            "fact_ids": [f["id"] for f, _ in items],
-            "doc_ids": sorted({f["doc_id"] for f, _ in items}),
-        }
+        judgements[area], disagree = _area_judgement(area, items)
+        conflicts += disagree
     overall = judgements.get("overall")
     if overall is None and len({j["rating"] for j in judgements.values()}) == 1:
         overall = next(iter(judgements.values()))
@@ -258,11 +350,11 @@ def _event(cluster: _Cluster, docs: dict[str, dict], quoted: dict[str, dict[str,
         "grade": overall["grade"] if overall else None,
         "era": eras.most_common(1)[0][0] if eras else None,
         "judgements": judgements,
+        "conflicts": sorted(conflicts, key=lambda c: c["area"]),  # stable: the weightiest dissent first within an area
         "doc_ids": doc_ids,
         "fact_ids": [f["id"] for f in facts],
         # Which source quotes which document (traced by ofsted_tui.sources): a story quoting the report.
-        "quotes": [{"doc_id": d, "quoted_doc_id": other, "passages": n}
-                   for d in doc_ids for other, n in quoted.get(d, {}).items()],
+        "quotes": [],
     }
     event["label"] = date_label(event)
     event["rating_label"] = rating_label(event["rating"], event["era"])

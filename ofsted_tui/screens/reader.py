@@ -230,8 +230,7 @@ class ReaderScreen(Screen[None]):
                     body = " ".join(display_safe(n.get("body") or "").split())
                     parts += ["\n", (f"{NOTE_MARKS['note']} {body}", "$text-warning")]
         elif reader.mark is not None:
-            start, end = reader.mark
-            parts.append((f"passage at characters {start}\u2013{end}", "$foreground-muted"))
+            parts.append((f"passage at {cite(document, *reader.mark).place()}", "$foreground-muted"))
         else:
             counts = [plural(reader.count_of(k), *_KIND_WORDS[k]) for k in HIGHLIGHT_KINDS if reader.count_of(k)]
             parts.append((" \u00b7 ".join(counts) or "no facts found in this document", "$foreground-muted"))

@@ -5,6 +5,12 @@ hundreds of facts opens at once: a row's text is built only when it scrolls
 into view. Rows are Rich ``Text`` made from plain strings, so fact text taken
 from documents is never read as markup.
 
+A fact the document states many times (its inspection, named on every page)
+is one row, with how often it is stated ("×24"); the row stands for the
+weightiest statement (a judgement read from the judgement table before the
+same grade in a sentence). Judgements read from the table or the headline
+say so.
+
 Moving the cursor tells the screen which fact (``FactHighlighted``) or note
 (``NoteHighlighted``) is current; Enter sends ``FactChosen``. ``select_fact``
 moves the cursor without a message, so the reader and the pane can follow
@@ -29,12 +35,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ofsted_tui.evidence import EVIDENCE, evidence_of
 from ofsted_tui.grades import rating_badge
 from ofsted_tui.sources import link_label
 from ofsted_tui.widgets.reader import NOTE_MARKS, component_style
 from ofsted_tui.widgets.reader_layout import display_safe
 
-__all__ = ["FACT_GROUPS", "FactsPane", "Row", "describe_fact", "describe_note"]
+__all__ = ["FACT_GROUPS", "FactsPane", "Row", "describe_fact", "describe_note", "distinct_facts"]
 
 # Group order and headings; a type missing here is shown last under its own name.
 FACT_GROUPS = (
@@ -65,14 +72,19 @@ def _date(fact: dict[str, Any], prefix: str = "") -> str:
 
 def describe_fact(
     fact: dict[str, Any], text: str = "", palette: Mapping[str, Style] = _PLAIN,
-    documents: Mapping[str, dict[str, Any]] | None = None,
+    documents: Mapping[str, dict[str, Any]] | None = None, marks: Text | None = None,
 ) -> Text:
     """One line for ``fact``: what it claims, in the document's words, then where it is traced to.
 
     ``palette`` gives the styles for the "muted" and "accent" parts;
-    ``documents`` (id -> document) names the documents its ``source_links`` lead to.
+    ``documents`` (id -> document) names the documents its ``source_links`` lead to;
+    ``marks`` (how it was read, how often stated) go where a narrow pane keeps
+    them: after a judgement's badge, else first.
     """
-    line = _describe(fact, text, palette)
+    marks = marks or Text()
+    line = _describe(fact, text, palette, marks)
+    if marks.plain and fact["type"] != "judgement":
+        line = Text.assemble(marks, " ", line)
     links = fact.get("source_links") or []
     if links:
         line.append_text(_links_label(links, documents or {}, palette))
@@ -91,7 +103,7 @@ def _links_label(
                          (title, palette["accent"]), (more, palette["muted"]))
 
 
-def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style]) -> Text:
+def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style], marks: Text) -> Text:
     kind = fact["type"]
     start, end = fact["span"]
     words = text[start:end] if text else ""
@@ -99,7 +111,7 @@ def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style]) -> 
     if kind == "judgement":
         label = _clip(fact.get("rating_text") or fact.get("rating") or words, 40)
         rest = " \u00b7 ".join(_clip(p, 40) for p in (fact.get("area"), _date(fact), fact.get("event_type")) if p)
-        return Text.assemble(rating_badge(label, fact.get("grade")), " ", (rest, muted))
+        return Text.assemble(rating_badge(label, fact.get("grade")), marks, " ", (rest, muted))
     if kind == "quote":
         said = ", ".join(_clip(p, 40) for p in (fact.get("speaker"), fact.get("role")) if p)
         return Text.assemble(
@@ -127,6 +139,43 @@ def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style]) -> 
             parts.append("lead " + _clip(fact["lead_inspector"], 40))
         return Text(" \u00b7 ".join(p for p in parts if p))
     return Text(_clip(fact.get("text") or words))
+
+
+# What makes two facts of one document the same fact: the fields its row shows.
+_SAME: dict[str, tuple[str, ...]] = {
+    "judgement": ("rating", "area", "year", "month", "day", "event_type"),
+    "inspection": ("inspection_type", "year", "month", "day", "end_year", "end_month", "end_day", "lead_inspector"),
+    "quote": ("text", "speaker", "role"),
+    "person": ("name", "role", "organisation"),
+    "date": ("text", "year", "month", "day"),
+    "statistic": ("value", "unit", "measure"),
+    "improvement": ("text",),
+}
+
+
+def _sameness(fact: dict[str, Any], text: str) -> tuple:
+    fields = _SAME.get(fact["type"])
+    if fields is None:  # a passage is the words at its place
+        start, end = fact["span"]
+        return (fact["type"], " ".join(text[start:end].casefold().split()))
+    values = (fact.get(k) for k in fields)
+    return (fact["type"], *(" ".join(v.casefold().split()) if isinstance(v, str) else v for v in values))
+
+
+def distinct_facts(facts: Iterable[dict[str, Any]], text: str = "") -> list[list[dict[str, Any]]]:
+    """``facts`` grouped into distinct facts, in the order the document first states each.
+
+    Each group starts with the statement its row stands for: of a judgement, the
+    one read from the table, then the headline, then the first in the text.
+    """
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for fact in sorted(facts, key=lambda f: (f["span"][0], f["span"][1])):
+        groups.setdefault(_sameness(fact, text), []).append(fact)
+    out = list(groups.values())  # in the order each was first stated
+    for members in out:
+        if members[0]["type"] == "judgement":
+            members.sort(key=lambda f: EVIDENCE.index(evidence_of(f)))  # stable: in document order within each
+    return out
 
 
 def describe_note(
@@ -159,6 +208,7 @@ class Row:
     kind: str  # "heading", "fact" or "note"
     item: dict[str, Any] | None = None
     heading: str = ""
+    same: tuple[str, ...] = ()  # a fact row: the ids of every statement of the fact, its own first
 
 
 class FactsPane(ScrollView, can_focus=True):
@@ -269,12 +319,16 @@ class FactsPane(ScrollView, can_focus=True):
             rows.append(Row("heading", heading=f"Notes \u00b7 {len(notes)}"))
             rows += [Row("note", n) for n in notes]
         for kind in known + sorted(set(groups) - set(known)):
-            members = sorted(groups.get(kind, ()), key=lambda f: (f["span"][0], f["span"][1]))
-            if members:
-                rows.append(Row("heading", heading=f"{headings.get(kind, kind.title())} \u00b7 {len(members)}"))
-                rows += [Row("fact", f) for f in members]
+            distinct = distinct_facts(groups.get(kind, ()), self._text)
+            if distinct:
+                stated = sum(map(len, distinct))
+                times = f" ({stated} statements)" if stated > len(distinct) else ""
+                rows.append(Row("heading", heading=f"{headings.get(kind, kind.title())} \u00b7 {len(distinct)}{times}"))
+                rows += [Row("fact", same[0], same=tuple(f["id"] for f in same)) for same in distinct]
         self.rows = rows
         self._row_of = {self._key(r): i for i, r in enumerate(rows) if r.item is not None}
+        # Every statement of a fact finds its row: the reader selects any of them.
+        self._row_of.update({f"fact:{fact_id}": i for i, r in enumerate(rows) for fact_id in r.same[1:]})
         self.cursor = self._row_of.get(keep) if keep else None
         self.border_title = f"Facts \u00b7 {len(facts)}"
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows))
@@ -401,9 +455,17 @@ class FactsPane(ScrollView, can_focus=True):
         palette = self.palette()
         if row.kind == "note":
             return describe_note(row.item, self._facts, self._text, palette)
-        line = describe_fact(row.item, self._text, palette, self._documents)
-        if self._marks.get(row.item["id"]):
-            line.append(f" {self._marks[row.item['id']]}", palette["note"])
+        marks = Text()
+        if row.item["type"] == "judgement" and evidence_of(row.item) != "text":
+            marks.append(f" {evidence_of(row.item)}", palette["accent"])
+        if len(row.same) > 1:
+            # How many times the document states it.
+            marks.append(f"{' ' if marks or row.item['type'] == 'judgement' else ''}\u00d7{len(row.same)}", palette["muted"])
+        line = describe_fact(row.item, self._text, palette, self._documents, marks)
+        # A note on any statement of the fact shows on its row.
+        noted = "".join(dict.fromkeys("".join(self._marks.get(i, "") for i in row.same or (row.item["id"],))))
+        if noted:
+            line.append(f" {noted}", palette["note"])
         return line
 
     def render_line(self, y: int) -> Strip:

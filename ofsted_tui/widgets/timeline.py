@@ -1,9 +1,10 @@
 """The timeline: one line per inspection event, and the chosen event's detail.
 
 ``TimelineList`` shows every event in date order (date at its precision,
-authority, type, the rating as written in its grade colour, how many documents
-support it). ``EventDetail`` shows one event's judgements by area and its
-sources; choosing a source asks the screen to open it at the supporting
+authority, type, the rating as written in its grade colour, "≠" where its
+sources disagree on a grade, how many documents support it). ``EventDetail``
+shows one event's judgements by area, where each was read, any other grade a
+source gives it, and its sources; choosing a source asks the screen to open it at the supporting
 passage (``EventDetail.SourceChosen``).
 """
 
@@ -100,7 +101,9 @@ class TimelineList(RowList[dict[str, Any]]):
         badge = rating_badge_text(row)
         badge.truncate(badge_w, overflow="ellipsis")
         line.append(badge)
-        line.append(" " * (badge_w - badge.cell_len + 1))
+        # Sources that disagree on a grade: the detail shows what each says.
+        line.append("\u2260" if row.get("conflicts") else " ", style="bold")
+        line.append(" " * (badge_w - badge.cell_len))
         line.append(plural(len(row.get("doc_ids") or ()), "doc").rjust(8), style=dim)
         return [line]
 
@@ -139,6 +142,8 @@ class SourceList(RowList[dict[str, Any]]):
         head = Text(" ")
         head.append(KIND_SHORT.get(doc.get("kind"), doc.get("kind") or "").ljust(8), style="bold")
         head.append(date_label(doc.get("published")).ljust(12), style=dim)
+        if row.get("page"):
+            head.append(f"p. {row['page']}  ", style=dim)  # where to look in the PDF
         if row.get("quotes"):
             head.append(row["quotes"] + "  ", style="italic")
         head.append(doc_title(doc))
@@ -207,15 +212,31 @@ def _summary(event: dict[str, Any]) -> Text:
     if not judgements:
         out.append("No graded judgement (a visit without grades, or the grade is not stated).", style="italic")
         return out
+    conflicts = event.get("conflicts") or []
+    if conflicts:
+        areas = sorted({c["area"] for c in conflicts}, key=area_order)
+        # One line, so a short pane still says it; each area's other grades follow its own.
+        out.append(f"\u2260 Sources disagree on {', '.join(areas)}\n", style="bold")
     width = max(len(a) for a in judgements) + 2
     for area in sorted(judgements, key=area_order):
         j = judgements[area]
         out.append(area.ljust(width))
         out.append_text(rating_badge_text(j))
-        n = len(j.get("doc_ids") or ())
-        out.append(f"  {plural(n, 'doc')}\n")
+        kind = KIND_SHORT.get(j.get("kind"), "")
+        out.append(f"  {plural(len(j.get('doc_ids') or ()), 'doc')}{_read_from(kind, j.get('evidence'))}\n")
+        for other in (c for c in conflicts if c["area"] == area):
+            out.append(" " * (width - 2) + "\u2260 ", style="bold")
+            out.append_text(rating_badge_text(other))
+            kind = KIND_SHORT.get(other.get("kind"), "")
+            out.append(f"  {plural(len(other.get('doc_ids') or ()), 'doc')}{_read_from(kind, other.get('evidence'))}\n")
     out.rstrip()
     return out
+
+
+def _read_from(kind: str, evidence: str | None) -> str:
+    """ " · report table", " · news": where the grade was read."""
+    where = " ".join(p for p in (kind, evidence if evidence and evidence != "text" else "") if p)
+    return f" \u00b7 {where}" if where else ""
 
 
 def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
@@ -240,6 +261,7 @@ def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
             "span": tuple(best["span"]) if best else None,
             "fact_id": best["id"] if best else None,
             "grade": best.get("grade") if best else None,
+            "page": best.get("page") if best else None,
             "quotes": quotes_label(event, doc_id, corpus),
         })
     return rows
@@ -249,21 +271,17 @@ _QUOTED_KIND = {"ofsted_report": "report", "ofsted_letter": "letter", "news": "s
 
 
 def quotes_label(event: dict[str, Any], doc_id: str, corpus: Any) -> str:
-    """What ``doc_id`` quotes among the documents, e.g. "quotes the report (3 passages)"; "" if nothing."""
+    """What ``doc_id`` quotes of the event's other sources, e.g. "quotes the report (3 passages)"; "" if nothing.
+
+    The event lists only quotes of passages about itself (``ofsted_tui.timeline``).
+    """
     quoted = [q for q in event.get("quotes") or ()
               if q.get("doc_id") == doc_id and q.get("quoted_doc_id") in corpus.documents]
     if not quoted:
         return ""
-    sources = set(event.get("doc_ids") or ())
-    # The event's own sources first: "the report" is this inspection's report.
-    quoted.sort(key=lambda q: (q["quoted_doc_id"] not in sources, -q.get("passages", 0), q["quoted_doc_id"]))
-    first = quoted[0]
-    other = corpus.documents[first["quoted_doc_id"]]
-    noun = _QUOTED_KIND.get(other.get("kind"), "document")
-    if first["quoted_doc_id"] in sources:
-        what = f"the {noun}"
-    else:
-        what = f"a {noun} of {date_label(other['published'])}" if other.get("published") else f"another {noun}"
+    quoted.sort(key=lambda q: (-q.get("passages", 0), q["quoted_doc_id"]))
+    other = corpus.documents[quoted[0]["quoted_doc_id"]]
+    what = f"the {_QUOTED_KIND.get(other.get('kind'), 'document')}"
     passages = sum(q.get("passages", 0) for q in quoted)
     more = f" and {plural(len(quoted) - 1, 'other')}" if len(quoted) > 1 else ""
     return f"quotes {what}{more} ({plural(passages, 'passage')})"

@@ -135,7 +135,7 @@ def big_document(pages: int = 70) -> tuple[dict[str, Any], list[dict[str, Any]]]
             facts.append({"id": f"b{page}-{i}-g", "doc_id": "big", "type": "judgement", "span": [good, good + 4],
                           "rating": "good", "rating_text": "good", "grade": 2, "area": "overall"})
             facts.append({"id": f"b{page}-{i}-q", "doc_id": "big", "type": "quote", "span": [quote, quote + 30],
-                          "text": paragraph[quote - size:quote - size + 30], "speaker": "Social workers"})
+                          "text": paragraph[quote - size:quote - size + 30], "speaker": f"Social workers in team {page + 1}"})
             pieces.append(paragraph + "\n\n")
             size += len(paragraph) + 2
     text = "".join(pieces)

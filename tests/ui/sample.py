@@ -15,7 +15,9 @@ from typing import Any
 from ofsted_tui.annotations import rebuild_events
 from ofsted_tui.store import Store, StoreData
 
-__all__ = ["HOSTILE_TEXT", "HOSTILE_TITLE", "build", "doc_ids", "large_data", "sample_data", "write_store"]
+__all__ = [
+    "HOSTILE_TEXT", "HOSTILE_TITLE", "build", "disputed_data", "doc_ids", "large_data", "sample_data", "write_store",
+]
 
 HOSTILE_TITLE = "[b]Bold[/b] claims [@click=app.quit]quit[/] \x1b[31mred"
 HOSTILE_TEXT = (
@@ -155,6 +157,28 @@ def sample_data(annotations: list[dict[str, Any]] | None = None) -> StoreData:
         documents.append(row)
         facts.extend(doc_facts)
     data = StoreData(documents=documents, facts=facts, annotations=list(annotations or []))
+    data.events = rebuild_events(data)
+    return data
+
+
+DISPUTING_STORY = "Haringey's children's services were rated inadequate overall in February 2023, a reader writes."
+
+
+def disputed_data() -> StoreData:
+    """The sample corpus, plus a story that gives Haringey's 2023 inspection another overall grade."""
+    data = sample_data()
+    start = DISPUTING_STORY.index("inadequate")
+    data.documents.append({
+        "id": "h2023wrong", "source": "corpus/h2023wrong.txt", "title": "A story that misreads the report",
+        "kind": "news", "publisher": "A blog", "authority": "Haringey", "published": "2023-05-01", "format": "txt",
+        "text": DISPUTING_STORY, "furniture": [], "imported_at": "2024-01-01T00:00:00+00:00",
+    })
+    data.facts.append({
+        "id": "h2023wrong-0000", "doc_id": "h2023wrong", "type": "judgement", "span": [start, start + 10],
+        "authority": "Haringey", "year": 2023, "month": 2, "day": None, "precision": "month",
+        "rating": "inadequate", "rating_text": "inadequate", "grade": 4, "area": "overall", "era": "ilacs",
+        "event_type": "inspection",
+    })
     data.events = rebuild_events(data)
     return data
 

@@ -41,8 +41,9 @@ async def test_moving_through_the_timeline_shows_the_event_and_its_trajectory(ap
         detail = app.screen.query_one(EventDetail)
         assert str(detail.border_title) == "Feb 2023 · Haringey"
         sources = app.screen.query_one(SourceList)
-        # The report comes first (the most authoritative source), then the news story.
-        assert [row["doc"]["id"] for row in sources.rows] == ["h2023report", "h2023news"]
+        # The report comes first (the most authoritative source), then the news stories: the
+        # undated "rated 'good'" joins the only inspection that rated Haringey good overall.
+        assert [row["doc"]["id"] for row in sources.rows] == ["h2023report", "h2023news", "undated"]
         summary = str(app.screen.query_one("#event-summary").render())
         for area in ("overall", "help and protection", "children in care", "care leavers", "leadership"):
             assert area in summary

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label, Static
 
+from ofsted_tui.citation import paragraph_number
 from ofsted_tui.screens.reader import ReaderScreen
 from ofsted_tui.store import StoreData
 from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ExportDialog
@@ -66,7 +67,7 @@ async def test_a_span_that_is_a_fact_opens_on_the_fact_and_any_other_span_is_mar
         await pilot.pause()
         assert app.screen.reader.selected_fact_id is None
         assert app.screen.reader.mark == (start, start + 17)
-        assert "passage at characters" in status(app.screen)
+        assert f"passage at paragraph {paragraph_number(REPORT_TEXT, start)}" in status(app.screen)
 
 
 @pilot_test
@@ -308,7 +309,7 @@ async def test_copy_puts_the_quote_and_its_citation_on_the_clipboard():
         await pilot.press("q", "q", "y")
         fact = app.screen.reader.selected_fact
         assert app.clipboard.startswith("\u201con a journey\u201d \u2014 Sam Green, director (Anytown: inspection")
-        assert f"characters {fact['span'][0]}\u2013{fact['span'][1]}" in app.clipboard
+        assert f"paragraph {paragraph_number(REPORT_TEXT, fact['span'][0])}; " in app.clipboard
         assert "11 April 2023" in app.clipboard
         assert any(n.title == "Quote copied" for n in app._notifications)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from importers.pdf_layout import Line, Page, clean_lines, lay_out
+from importers.model import page_at
+from importers.pdf_layout import Line, Page, clean_lines, lay_out, lay_out_pages
 from importers.sanitize import clean_text
 
 WIDTH, HEIGHT = 595.0, 842.0
@@ -71,15 +72,19 @@ def test_running_footers_and_page_numbers_are_furniture_at_paragraph_breaks() ->
         assert text[start - 2:start] == "\n\n" and text[end:end + 2] in ("\n\n", "")
 
 
-def test_a_paragraph_runs_on_over_a_page_break_and_the_footer_waits_for_its_end() -> None:
+def run_on_pages() -> list[Page]:
+    """Two pages: a paragraph cut by the first page's end runs on at the top of the second."""
     first = paragraph_lines(FILLER, 70.9, 700)
-    first[-1].x1, first[-1].soft_end = RIGHT, True  # the paragraph is cut by the page end
-    pages = [
+    first[-1].x1, first[-1].soft_end = RIGHT, True
+    return [
         page(0, *first),
         page(1, *footer(1), line("and managers check the work closely.", 70.9, 736, x1=280),
              *paragraph_lines("A new paragraph. " + FILLER, 70.9, 700)),
-        page(2, *footer(2), line("Closing words.", 70.9, 736, x1=160)),
     ]
+
+
+def test_a_paragraph_runs_on_over_a_page_break_and_the_footer_waits_for_its_end() -> None:
+    pages = [*run_on_pages(), page(2, *footer(2), line("Closing words.", 70.9, 736, x1=160))]
     text, furniture = lay_out(pages)
     paragraphs = body(text, furniture).split("\n\n")
     assert paragraphs[0] == FILLER + " and managers check the work closely."
@@ -287,3 +292,18 @@ def test_many_broken_words_are_spelled_alike_from_first_to_last() -> None:
     text, _ = lay_out([page(0, *lines)])
     assert text.count("protection work.") == 40 and text.count("decision-making work.") == 40
     assert "protec-" not in text and "decisionmaking" not in text
+
+
+def test_each_page_begins_where_its_first_words_are_even_mid_paragraph() -> None:
+    pages = [
+        *run_on_pages(),
+        page(2, *footer(2)),  # nothing but furniture: shares the next page's start
+        page(3, *footer(3), line("Closing words.", 70.9, 736, x1=160)),
+    ]
+    text, furniture, starts = lay_out_pages(pages)
+    assert (text, furniture) == lay_out(pages)
+    assert len(starts) == 4 and starts[0] == 0
+    assert text[starts[1]:].startswith("and managers check")
+    assert starts[2] == starts[3] and text[starts[3]:].startswith("Closing words.")
+    assert [page_at(starts, text.index(w)) for w in ("social workers", "closely", "A new paragraph", "Closing")] == [1, 2, 2, 4]
+    assert page_at([], 10) is None

@@ -1,0 +1,166 @@
+"""The timeline's grade for each area comes from the weightiest evidence, never from a count.
+
+The documents and facts here are built by hand: what is tested is the merge,
+not the extractor that finds the facts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ofsted_tui.evidence import evidence_of
+from ofsted_tui.timeline import build_events
+
+_RATINGS = {"outstanding": 1, "good": 2, "requires improvement": 3, "inadequate": 4}
+
+
+def _doc(doc_id: str, kind: str, text: str = "", published: str | None = "2023-06") -> dict[str, Any]:
+    return {"id": doc_id, "kind": kind, "text": text or f"{doc_id} says things.", "published": published,
+            "authority": "Riverside", "source": f"{doc_id}.txt", "title": doc_id}
+
+
+def _judgement(doc_id: str, n: int, rating: str, *, area: str = "overall", evidence: str | None = None,
+               year: int = 2023, month: int | None = 3, span: tuple[int, int] | None = None,
+               **extra: Any) -> dict[str, Any]:
+    fact = {
+        "id": f"{doc_id}-{n:04d}", "doc_id": doc_id, "type": "judgement", "span": list(span or (n * 10, n * 10 + 4)),
+        "authority": "Riverside", "year": year, "month": month, "day": None, "rating": rating,
+        "rating_text": rating, "grade": _RATINGS[rating], "area": area, "era": "ilacs",
+        "event_type": "standard inspection", **extra,
+    }
+    if evidence:
+        fact["evidence"] = evidence
+    return fact
+
+
+def _only_event(docs: list[dict], facts: list[dict]) -> dict[str, Any]:
+    (event,) = build_events(docs, facts)
+    return event
+
+
+def test_a_table_grade_beats_ten_news_mentions_and_the_news_is_a_conflict():
+    docs = [_doc("report", "ofsted_report")] + [_doc(f"news{i}", "news") for i in range(10)]
+    facts = [_judgement("report", 1, "inadequate", evidence="table")]
+    facts += [_judgement(f"news{i}", 1, "requires improvement", evidence="text") for i in range(10)]
+    event = _only_event(docs, facts)
+    assert (event["rating"], event["grade"]) == ("inadequate", 4)
+    overall = event["judgements"]["overall"]
+    assert overall["evidence"] == "table" and overall["doc_ids"] == ["report"]
+    (conflict,) = event["conflicts"]
+    assert conflict["area"] == "overall" and conflict["rating"] == "requires improvement"
+    assert conflict["doc_ids"] == sorted(f"news{i}" for i in range(10))
+
+
+def test_a_letter_beats_news_whatever_the_order_of_import():
+    letter, story = _doc("letter", "ofsted_letter"), _doc("story", "news")
+    facts = [_judgement("story", 1, "good"), _judgement("story", 2, "good"), _judgement("letter", 1, "inadequate")]
+    for docs in ([letter, story], [story, letter]):
+        event = _only_event(docs, facts)
+        assert event["rating"] == "inadequate"
+        assert [c["rating"] for c in event["conflicts"]] == ["good"]
+
+
+def test_within_a_report_the_table_beats_the_headline_and_the_headline_beats_a_body_sentence():
+    report = _doc("report", "ofsted_report")
+    body_twice = [_judgement("report", n, "requires improvement", evidence="text") for n in (5, 6)]
+    headline = _judgement("report", 1, "inadequate", evidence="headline")
+    event = _only_event([report], [*body_twice, headline])
+    assert event["rating"] == "inadequate"
+    assert event["judgements"]["overall"]["evidence"] == "headline"
+    table = _judgement("report", 9, "good", evidence="table")
+    event = _only_event([report], [*body_twice, headline, table])
+    assert event["rating"] == "good"
+    # A document gives an area one grade, its weightiest: its own prose is no conflict.
+    assert event["conflicts"] == []
+
+
+def test_each_document_gives_its_weightiest_grade_and_the_weightiest_dissent_comes_first():
+    docs = [_doc("report", "ofsted_report"), _doc("letter", "ofsted_letter"), _doc("story", "news")]
+    facts = [
+        _judgement("report", 1, "good", evidence="table"),
+        _judgement("report", 2, "inadequate", evidence="text"),  # the report's own prose: not its word
+        _judgement("story", 1, "requires improvement"), _judgement("story", 2, "good"),
+        _judgement("letter", 1, "inadequate", evidence="headline"),
+    ]
+    event = _only_event(docs, facts)
+    assert event["rating"] == "good" and event["judgements"]["overall"]["doc_ids"] == ["report"]
+    assert [(c["rating"], c["doc_ids"], c["kind"]) for c in event["conflicts"]] == [
+        ("inadequate", ["letter"], "ofsted_letter"), ("requires improvement", ["story"], "news")]
+
+
+def test_agreeing_sources_make_no_conflict_and_each_area_is_weighed_on_its_own():
+    docs = [_doc("report", "ofsted_report"), _doc("story", "news")]
+    facts = [
+        _judgement("report", 1, "good", evidence="table"),
+        _judgement("report", 2, "requires improvement", area="care leavers", evidence="table"),
+        _judgement("story", 1, "good"),
+        _judgement("story", 2, "inadequate", area="care leavers"),
+    ]
+    event = _only_event(docs, facts)
+    assert event["judgements"]["overall"]["doc_ids"] == ["report", "story"]
+    assert event["judgements"]["care leavers"]["rating"] == "requires improvement"
+    assert [(c["area"], c["rating"], c["doc_ids"]) for c in event["conflicts"]] == [
+        ("care leavers", "inadequate", ["story"])]
+
+
+def test_the_same_grade_in_the_words_of_another_era_is_no_conflict():
+    docs = [_doc("report", "ofsted_report"), _doc("story", "news")]
+    facts = [_judgement("report", 1, "requires improvement", evidence="table"),
+             {**_judgement("story", 1, "requires improvement"), "rating": "adequate", "rating_text": "adequate"}]
+    assert _only_event(docs, facts)["conflicts"] == []
+
+
+def test_evidence_read_before_the_extractor_named_it():
+    assert evidence_of({"source": "table"}) == "table"
+    assert evidence_of({"source": "section"}) == "text"
+    assert evidence_of({}) == "text"
+    assert evidence_of({"evidence": "headline", "source": "table"}) == "headline"
+    assert evidence_of({"evidence": "nonsense"}) == "text"
+
+
+# -- quote links -----------------------------------------------------------------
+REPORT_TEXT = (
+    "Inspection of Riverside children's services. Overall effectiveness: inadequate.\n\n"
+    "Children wait too long for help.\n\n"
+    "At the previous inspection in 2019 services were judged good.\n\n"
+    "Leaders then had a clear plan.\n"
+)
+
+
+def _quote_linked(doc_id: str, n: int, quoted: str, span: tuple[int, int]) -> dict[str, Any]:
+    return {"id": f"{doc_id}-{n:04d}", "doc_id": doc_id, "type": "quote", "span": [0, 5], "text": "x",
+            "source_links": [{"relation": "quotes", "doc_id": quoted, "span": list(span)}]}
+
+
+def test_a_quote_link_shows_only_on_the_event_its_passage_is_about():
+    report = _doc("report", "ofsted_report", REPORT_TEXT)
+    story = _doc("story", "news", "Story. Children wait too long. Leaders then had a clear plan.")
+    this = REPORT_TEXT.index("inadequate")
+    before = REPORT_TEXT.index("good")
+    facts = [
+        _judgement("report", 1, "inadequate", evidence="headline", span=(this, this + 10)),
+        _judgement("report", 2, "good", year=2019, month=None, span=(before, before + 4)),
+        _judgement("story", 1, "inadequate", span=(0, 5)),
+        _judgement("story", 2, "good", year=2019, month=None, span=(6, 10)),
+        _quote_linked("story", 3, "report", (REPORT_TEXT.index("Children wait"), REPORT_TEXT.index("Children wait") + 20)),
+        _quote_linked("story", 4, "report", (REPORT_TEXT.index("Leaders then"), REPORT_TEXT.index("Leaders then") + 20)),
+    ]
+    events = {e["year"]: e for e in build_events([report, story], facts)}
+    assert events[2023]["quotes"] == [{"doc_id": "story", "quoted_doc_id": "report", "passages": 1}]
+    assert events[2019]["quotes"] == [{"doc_id": "story", "quoted_doc_id": "report", "passages": 1}]
+    # The 2023 event's passage is the one about 2023.
+    report_only = [f for f in facts if f["id"] != "story-0004"]
+    events = {e["year"]: e for e in build_events([report, story], report_only)}
+    assert events[2019]["quotes"] == []
+
+
+def test_a_quote_link_to_a_document_that_does_not_support_the_event_is_not_shown():
+    report = _doc("report", "ofsted_report", REPORT_TEXT)
+    story = _doc("story", "news", "Story about 2021.")
+    facts = [
+        _judgement("report", 1, "inadequate", evidence="headline", span=(10, 20)),
+        _judgement("story", 1, "good", year=2021, span=(0, 5)),
+        _quote_linked("story", 2, "report", (REPORT_TEXT.index("Children wait"), REPORT_TEXT.index("Children wait") + 20)),
+    ]
+    events = {e["year"]: e for e in build_events([report, story], facts)}
+    assert events[2021]["quotes"] == [] and events[2023]["quotes"] == []
