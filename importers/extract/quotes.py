@@ -53,9 +53,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from importers.extract.paragraphs import paragraphs, sentence_ends, trimmed, word_count
+from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
-    Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
@@ -75,15 +75,15 @@ _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
 _BEFORE_OPENER = set("([{—–-/:;\"'“‘«")
 _AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
 
-# Verbs that attribute words to a speaker ("said", "noted", "described ... as").
-_VERBS = frozenset(
-    """said says say saying added adds adding told tells commented comments commenting stated
-    states explained explains wrote writes noted notes noting warned warns concluded concludes
-    continued continues found finds highlighted highlights described describes describing
-    praised praises welcomed welcomes welcoming insisted insists admitted admits acknowledged
-    acknowledges claimed claims argued argues observed observes remarked responded replied
-    announced declared confirmed judged outlined outlines criticised criticises recognised
-    recognises identified identifies stressed stresses emphasised according pointed""".split()
+# Verbs that attribute words to a speaker: the verbs people speak with (shared
+# with ``people``), and those a report or its inspectors "speak" with, in the
+# present for British English's plural organisations ("Ofsted state that",
+# "they go on to comment that").
+_VERBS = SPEECH_VERBS | frozenset(
+    """saying adding commenting noting welcoming describing continued continues found finds
+    find concluded concludes conclude highlighted highlights highlight praised praises observes
+    criticised criticises recognised recognises identified identifies judged outlined outlines
+    state comment note describe according pointed""".split()
 )
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
@@ -159,6 +159,10 @@ _UNATTRIBUTED_MINIMUM = 6
 _CONTEXT_PARAGRAPHS = 2
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
 _INTRO_BEFORE = re.compile(r"[:,]\s*$")
+# Between a caption's or a transcript's speaker and the words: "Sir Michael Wilshaw: ‘...’".
+_CAPTION_GAP = re.compile(r"[ \t]*:[ \t]*")
+# How a text that was not cut off ends: a sentence's last mark, or a closing quote.
+_TEXT_END = set(".!?…\"'”’)")
 _DIRECT_BEFORE = re.compile(
     r"\s*(?:in\s+a\s+(?:joint\s+)?statement\s*)?"
     r"(?:that\s+|as\s+|it\s+was\s+|there\s+(?:is|was|are|were)\s+)?[:,]?\s*$",
@@ -173,6 +177,7 @@ _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
 _OFSTED_WORDS = re.compile(r"\b(?:ofsted|watchdog|inspectorate)\b", re.IGNORECASE)
 _COUNCIL_WORDS = re.compile(r"(?:the\s+)?council|(?:the\s+)?local\s+authority", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[a-z]+")
 # Per family, the marks that re-open an inner paragraph of a quote.
 _REOPENING = {
     family: re.compile(rf"(\n\s*)[{re.escape(marks + ('”' if family == 'double' else ''))}]")
@@ -255,6 +260,8 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
             return None  # an apostrophe: children’s, don't
         if ch in openers or (family == "straight" and not is_open):
             return "open" if left and (nxt.isalnum() or nxt in "\"“‘") else None
+        if not is_open and left and nxt.isalnum() and _closer_after(text, i + 1, para_end, ch):
+            return "open"  # a closing mark typed as the opener: it found ’a slow pace of change’
         if not is_open or prev.isspace():
             return None
         if prev in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and _closer_after(
@@ -300,7 +307,7 @@ def find_quotes(text: str) -> list[Quote]:
         for index, marks in sorted(by_paragraph.items()):
             p_start, p_end = paras[index]
             if state is not None:
-                if (index == previous_index + 1 and family != "straight" and marks[0] == p_start
+                if (index == previous_index + 1 and marks[0] == p_start
                         and text[p_start] in _OPENERS[family]):
                     marks = marks[1:]  # the mark that re-opens a quote's next paragraph
                 else:
@@ -313,8 +320,8 @@ def find_quotes(text: str) -> list[Quote]:
                 elif role == "close" and state is not None:
                     _add(text, own, state[0], i, i, family, state[1], index)
                     state = None
-            if state is not None and family == "straight":
-                state = None
+            if state is not None and family == "straight" and not _introduced(text, paras, state):
+                state = None  # an apostrophe, not a speech running on into the next paragraph
             previous_index = index
         if state is not None:
             _unterminated(text, paras, state, previous_index, family, own)
@@ -336,12 +343,28 @@ def _add(text: str, out: list[Quote], open_mark: int, end: int, close: int | Non
         out.append(Quote(open_mark, close, start, end, family, first, last))
 
 
-def _unterminated(text: str, paras, state: tuple[int, int], last: int, family: str, out: list[Quote]) -> None:
-    """Keep a quote left open at its last paragraph's end if it was introduced."""
+def _introduced(text: str, paras, state: tuple[int, int]) -> bool:
+    """Whether a quote opens its paragraph or follows a colon or comma."""
     open_mark, first = state
     p_start = paras[first][0]
-    if open_mark == p_start or _INTRO_BEFORE.search(text, p_start, open_mark):
-        _add(text, out, open_mark, paras[last][1], None, family, first, last)
+    return open_mark == p_start or bool(_INTRO_BEFORE.search(text, p_start, open_mark))
+
+
+def _unterminated(text: str, paras, state: tuple[int, int], last: int, family: str, out: list[Quote]) -> None:
+    """Keep a quote left open at its last paragraph's end if it was introduced.
+
+    A saved excerpt of a page may stop in the middle of a quotation: where the
+    quote runs to the end of a text that stops mid-sentence, only its whole
+    paragraphs are kept (none: no quote).
+    """
+    open_mark, first = state
+    if not _introduced(text, paras, state):
+        return
+    if last == len(paras) - 1 and text.rstrip()[-1:] not in _TEXT_END:
+        last -= 1
+        if last < first:
+            return
+    _add(text, out, open_mark, paras[last][1], None, family, first, last)
 
 
 # --- speakers ---------------------------------------------------------------------
@@ -637,15 +660,9 @@ class _Attributor:
         s_end = self._sentence_end(quote.close if quote.close is not None else quote.end)
         window_start = max(s_start, previous_end or 0)
         # 1. A verb of saying before the quote, in its sentence.
-        for v_start, v_end in reversed(self._verbs_in(window_start, quote.open)):
-            agent = self._agent_before(v_start, s_start)
-            if agent is None or text[v_start:v_end].lower().startswith("according"):
-                agent = self._agent_after(v_end, quote.open)
-            if agent is not None:
-                speaker = self._resolve(agent, s_start)
-                if speaker is not None:
-                    direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), quote.open))
-                    return speaker, direct
+        said = self._said_before(window_start, quote.open, s_start)
+        if said is not None:
+            return said
         # 2. The attribution right after it: "“...,” she said", "“...,” said X".
         after = (quote.close + 1) if quote.close is not None else quote.end
         gap = _PUNCT_GAP.match(text, after, s_end)
@@ -664,26 +681,86 @@ class _Attributor:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
                     return speaker, True
-        # 3. Any attribution in the sentence.
+        # 3. The speaker named right before the quote: a caption's or a transcript's
+        # "Sir Michael Wilshaw: ‘The combination ...’", or a quote that opens on the
+        # verb of saying of its subject: The report “identified widespread weaknesses ...”.
+        agent = self._agent_before(quote.open, s_start)
+        if agent is not None:
+            gap = text[agent.end:quote.open]
+            if _CAPTION_GAP.fullmatch(gap) or (not gap.strip() and _first_word(text, quote) in _VERBS):
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker, True
+        # 4. Any attribution in the sentence.
+        speaker = self._sentence_speaker(s_start, s_end)
+        if speaker is not None:
+            return speaker, False
+        opens_paragraph = self._opens_paragraph(quote)
+        # 5. A quote opening the paragraph after one that ends on a colon, as in
+        # "Councillor Sue Ridney, cabinet member for children’s services, said:",
+        # "Ofsted concluded:", or a list's "In their report inspectors say that:".
+        index = quote.first_paragraph
+        if opens_paragraph and index > 0:
+            p_start, p_end = self.paras[index - 1]
+            if text[p_end - 1] == ":":
+                intro_start = self._sentence_start(p_end - 1)
+                said = self._said_before(intro_start, p_end, intro_start)
+                if said is not None:
+                    return said[0], False
+        # 6. A speech running on: the next sentence of the paragraph, or a paragraph
+        # (or list item) that opens with a quote after one that held a quote.
+        if previous is not None and previous[1] is not None:
+            prior, speaker = previous
+            if prior.last_paragraph == quote.first_paragraph or (
+                opens_paragraph and prior.last_paragraph == quote.first_paragraph - 1
+            ):
+                return speaker, False
+        # 7. A report carried on from the sentence before, in the same paragraph,
+        # where this one names no other speaker: "Ofsted found that ... . One of the
+        # most heartening findings was that staff are ‘rightly proud of the work they do’".
+        if s_start > self.paras[index][0]:
+            speaker = self._sentence_speaker(self._sentence_start(s_start - 1), s_start)
+            named = agent and self._resolve(agent, s_start)
+            if speaker is not None and (not named or named.name == speaker.name):
+                return speaker, False
+        return None, False
+
+    def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
+        """The speaker of the verb of saying nearest before ``pos``, and whether
+        only the verb stands between them ("X said: “...”")."""
+        text = self.text
+        for v_start, v_end in reversed(self._verbs_in(window_start, pos)):
+            agent = self._agent_before(v_start, s_start)
+            if agent is None or text[v_start:v_end].lower().startswith("according"):
+                agent = self._agent_after(v_end, pos)
+            if agent is not None:
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker, bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
+        return None
+
+    def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
+        """The subject of any verb of saying in the sentence."""
         for v_start, _ in self._verbs_in(s_start, s_end):
             agent = self._agent_before(v_start, s_start)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
-                    return speaker, False
-        # 4. A speech running on: the next sentence of the paragraph, or a paragraph
-        # that opens with a quote after one that held a quote.
-        if previous is not None and previous[1] is not None:
-            prior, speaker = previous
-            opens_paragraph = quote.open == self.paras[quote.first_paragraph][0]
-            if prior.last_paragraph == quote.first_paragraph or (
-                opens_paragraph and prior.last_paragraph == quote.first_paragraph - 1
-            ):
-                return speaker, False
-        return None, False
+                    return speaker
+        return None
+
+    def _opens_paragraph(self, quote: Quote) -> bool:
+        """Whether the quote opens its paragraph, or its list item ("- ‘...’")."""
+        p_start = self.paras[quote.first_paragraph][0]
+        return quote.open == p_start or bool(BULLET_RE.fullmatch(self.text, p_start, quote.open))
 
     def remember(self, pos: int, speaker: _Speaker) -> None:
         bisect.insort(self.history, (pos, speaker), key=lambda h: h[0])
+
+
+def _first_word(text: str, quote: Quote) -> str:
+    match = _WORD_RE.match(text, quote.start, quote.end)
+    return match.group() if match else ""
 
 
 def _is_title(words: str) -> bool:
