@@ -59,7 +59,7 @@ from importers.extract.people import (
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
-from importers.vocabulary import normalise_rating
+from importers.vocabulary import find_areas, normalise_rating
 
 __all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
 
@@ -88,10 +88,11 @@ _VERBS = SPEECH_VERBS | frozenset(
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
-_PRONOUN_BEFORE = re.compile(
-    r"\b(he|she|they|it|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?$",
-    re.IGNORECASE,
-)
+# What may stand between a subject and its verb: "she also said", "it has found",
+# "they go on to comment".
+_SUBJECT_VERB_GAP = (r"(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+"
+                     r"|(?:go|goes|went)\s+on\s+to\s+)?")
+_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we)\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
 _INSPECTORATE_WORDS = frozenset(
     "report reports findings letter inspection visit inspector inspectors watchdog inspectorate "
     "regulator ofsted".split()
@@ -169,8 +170,7 @@ _DIRECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
-# What may stand between a subject and its verb: "she also said", "it has found".
-_AGENT_VERB_GAP = re.compile(r"\s*(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?")
+_AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;]")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
@@ -178,6 +178,7 @@ _OFSTED_WORDS = re.compile(r"\b(?:ofsted|watchdog|inspectorate)\b", re.IGNORECAS
 _COUNCIL_WORDS = re.compile(r"(?:the\s+)?council|(?:the\s+)?local\s+authority", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[a-z]+")
+_EDGE_PUNCTUATION = " \t\n,.;:!?…"
 # Per family, the marks that re-open an inner paragraph of a quote.
 _REOPENING = {
     family: re.compile(rf"(\n\s*)[{re.escape(marks + ('”' if family == 'double' else ''))}]")
@@ -622,15 +623,19 @@ class _Attributor:
                 match = next((s for s in reversed(people) if s.gender == wanted), None)
                 if match:
                     return match
-            # No one has spoken yet: the person named just before, in this
-            # paragraph or the one above ("X presented the report. She said: ...").
-            floor = self.paras[max(0, self._paragraph(agent.start) - 1)][0] if self.paras else 0
+            # No one has spoken yet: the person named just before, in this paragraph
+            # or the two above ("X presented the report. She said: ..."; a speech quoted
+            # over paragraphs that names "Lord Norman Warner" and goes on "He also says").
+            above = max(0, self._paragraph(agent.start) - _CONTEXT_PARAGRAPHS)
+            floor = self.paras[above][0] if self.paras else 0
             return self._nearest(
                 floor, agent.start, lambda s: s.kind == "person" and s.gender in (gender, None),
             )
         if pronoun == "they":
+            # The nearest plural, or an organisation spoken of in the plural as
+            # British English does ("Ofsted state that ... They go on to comment that").
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
-            return near or next((s for _, s in reversed(earlier) if s.plural), None)
+            return near or next((s for _, s in reversed(earlier) if s.plural or s.kind == "org"), None)
         if pronoun == "it":
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
             return near or next((s for _, s in reversed(earlier) if s.kind == "org" and not s.plural), None)
@@ -763,6 +768,15 @@ def _first_word(text: str, quote: Quote) -> str:
     return match.group() if match else ""
 
 
+def _names_area(words: str) -> bool:
+    """Whether the words are a judgement area's formal name: ‘Outstanding’ for
+    ‘the impact of leaders on social work practice with children and families’."""
+    words = words.strip(_EDGE_PUNCTUATION)
+    areas = find_areas(words)
+    return len(areas) == 1 and areas[0].heading and not words[areas[0].end:].strip() and (
+        not words[:areas[0].start].strip() or words[:areas[0].start].strip().casefold() == "the")
+
+
 def _is_title(words: str) -> bool:
     long_words = _TITLE_WORD.findall(words)
     return (len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
@@ -779,6 +793,7 @@ def extract(text: str, ctx) -> list[Fact]:
     facts = []
     previous: tuple[Quote, _Speaker | None] | None = None
     previous_end: int | None = None
+    seen: set[str] = set()
     for quote in quotes:
         words = quote_text_at(text, (quote.start, quote.end))
         count = word_count(words)
@@ -790,8 +805,12 @@ def extract(text: str, ctx) -> list[Fact]:
             continue
         if speaker is None and count < _UNATTRIBUTED_MINIMUM:
             continue  # a name or slogan in quotes: "a ‘challenge and impact log’"
-        if _is_title(words) or normalise_rating(words.strip(" ,.;:!?")):
-            continue  # a title, or a rating in quotation marks (the judgements rule reads those)
+        if _is_title(words) or normalise_rating(words.strip(" ,.;:!?")) or _names_area(words):
+            continue  # a title, a rating or an area's name in quotation marks (the judgements rule reads those)
+        said = _SPACES.sub(" ", words.strip(_EDGE_PUNCTUATION)).casefold()
+        if said in seen:
+            continue  # a repeat: a caption or headline printing the words of the story below it
+        seen.add(said)
         if speaker is not None:
             attributor.remember(quote.open, speaker)
         previous = (quote, speaker)
