@@ -156,6 +156,8 @@ _SPOKES_AFTER = re.compile(
 # Words an unattributed quotation needs to be taken for speech rather than a
 # name or slogan in quotation marks.
 _UNATTRIBUTED_MINIMUM = 6
+# Words of a quotation nested in another of the same marks ("a "huge step forward"").
+_NESTED_MAXIMUM = 6
 # Paragraphs read before a quote's own for the antecedents of pronouns.
 _CONTEXT_PARAGRAPHS = 2
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
@@ -281,6 +283,23 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
     return None if right and not left else "open"
 
 
+def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
+    """The closing mark of a short quotation nested inside an open one of the
+    same marks, mid-sentence, as in Neil Burden said: "... the team described
+    the progress as a "huge step forward" for the council and ..."."""
+    before = text[max(0, i - 2):i]
+    if len(before) < 2 or not before[1].isspace() or not (before[0].islower() or before[0] == ","):
+        return None
+    later = [j for j in marks if j > i]
+    if not later:
+        return None
+    j = later[0]
+    _, closes = _flanks(text, j)
+    if not closes or word_count(text[i + 1:j]) > _NESTED_MAXIMUM:
+        return None
+    return j
+
+
 def _closer_after(text: str, start: int, end: int, mark: str) -> bool:
     for i in range(start, end):
         if text[i] == mark and not (i + 1 < len(text) and text[i + 1].isalnum()):
@@ -314,8 +333,16 @@ def find_quotes(text: str) -> list[Quote]:
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None
+            nested: set[int] = set()
             for i in marks:
+                if i in nested:
+                    continue
                 role = _role(text, i, family, openers, closers, state is not None, p_end)
+                if role == "open" and state is not None and family == "double":
+                    inner = _nested_close(text, i, marks)
+                    if inner is not None:
+                        nested.add(inner)
+                        continue
                 if role == "open":
                     state = (i, index)
                 elif role == "close" and state is not None:
