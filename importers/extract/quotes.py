@@ -85,6 +85,9 @@ _VERBS = SPEECH_VERBS | frozenset(
     criticised criticises recognised recognises identified identifies judged outlined outlines
     state comment note describe according pointed""".split()
 )
+# Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
+_LISTENER_VERBS = frozenset("told tells asked asks answered".split())
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
@@ -158,6 +161,7 @@ _SPOKES_AFTER = re.compile(
 _UNATTRIBUTED_MINIMUM = 6
 # Words of a quotation nested in another of the same marks ("a "huge step forward"").
 _NESTED_MAXIMUM = 6
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
 # Paragraphs read before a quote's own for the antecedents of pronouns.
 _CONTEXT_PARAGRAPHS = 2
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
@@ -286,13 +290,14 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
 def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
     """The closing mark of a short quotation nested inside an open one of the
     same marks, mid-sentence, as in Neil Burden said: "... the team described
-    the progress as a "huge step forward" for the council and ..."."""
+    the progress as a "huge step forward" for the council and ...", or
+    ‘... we are pleased the report confirms ‘strong leadership’ is now in place.’"""
     before = text[max(0, i - 2):i]
     if len(before) < 2 or not before[1].isspace() or not (before[0].islower() or before[0] == ","):
         return None
-    later = [j for j in marks if j > i]
+    later = [j for j in marks if j > i and not (text[j - 1].isalnum() and text[j + 1:j + 2].isalnum())]
     if not later:
-        return None
+        return None  # (apostrophes between letters are passed over: ‘children’s services’)
     j = later[0]
     _, closes = _flanks(text, j)
     if not closes or word_count(text[i + 1:j]) > _NESTED_MAXIMUM:
@@ -338,11 +343,15 @@ def find_quotes(text: str) -> list[Quote]:
                 if i in nested:
                     continue
                 role = _role(text, i, family, openers, closers, state is not None, p_end)
-                if role == "open" and state is not None and family == "double":
+                if role == "open" and state is not None and family != "straight":
                     inner = _nested_close(text, i, marks)
                     if inner is not None:
                         nested.add(inner)
                         continue
+                    if _SENTENCE_BEFORE.search(text, max(p_start, i - 4), i):
+                        # A speech re-opened after a full stop, as where a paragraph
+                        # break was lost: the words so far are one quote.
+                        _add(text, own, state[0], i, None, family, state[1], index)
                 if role == "open":
                     state = (i, index)
                 elif role == "close" and state is not None:
@@ -440,6 +449,8 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
         if word in _VERBS:
             if _inside(blocked, match.start()):
                 continue
+            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+                continue  # "Inspectors were told": the subject is the listener
             end = match.end()
             particle = _VERB_PARTICLES.get(word)
             if particle is not None:
@@ -719,7 +730,8 @@ class _Attributor:
         agent = self._agent_before(quote.open, s_start)
         if agent is not None:
             gap = text[agent.end:quote.open]
-            if _CAPTION_GAP.fullmatch(gap) or (not gap.strip() and _first_word(text, quote) in _VERBS):
+            caption = _CAPTION_GAP.fullmatch(gap) and not text[s_start:agent.start].strip()
+            if caption or (not gap.strip() and _first_word(text, quote) in _VERBS):
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
                     return speaker, True
@@ -750,7 +762,7 @@ class _Attributor:
         # 7. A report carried on from the sentence before, in the same paragraph,
         # where this one names no other speaker: "Ofsted found that ... . One of the
         # most heartening findings was that staff are ‘rightly proud of the work they do’".
-        if s_start > self.paras[index][0]:
+        if s_start > self.paras[index][0] and not self._verbs_in(s_start, s_end):
             speaker = self._sentence_speaker(self._sentence_start(s_start - 1), s_start)
             named = agent and self._resolve(agent, s_start)
             if speaker is not None and (not named or named.name == speaker.name):
@@ -763,7 +775,8 @@ class _Attributor:
         text = self.text
         for v_start, v_end in reversed(self._verbs_in(window_start, pos)):
             agent = self._agent_before(v_start, s_start)
-            if agent is None or text[v_start:v_end].lower().startswith("according"):
+            verb = text[v_start:v_end].lower()
+            if (agent is None and verb not in _LISTENER_VERBS) or verb.startswith("according"):
                 agent = self._agent_after(v_end, pos)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
