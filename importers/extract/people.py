@@ -644,7 +644,10 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
                 below = _role_below(text, line_no, all_lines, authority)
         roles = [r for r in (before, after, below) if r is not None]
         said = _speaks(text, name_start, cand.end)
-        if not roles and cand.title is None and not said:
+        if not roles and cand.title is None and (not said or _places(cand.tokens[0])):
+            # With only a verb of saying to go on, a name opening on a place is a paper
+            # or an area ("Birmingham Live reported", "Kent Online said"); a first name
+            # is seldom a council's.
             raw.append((cand, None))
             continue
         if len(cand.tokens) == 1 and cand.title is None:
