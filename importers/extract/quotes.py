@@ -87,6 +87,8 @@ _VERBS = SPEECH_VERBS | frozenset(
 )
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
 _LISTENER_VERBS = frozenset("told tells asked asks answered".split())
+# A capitalised word after a sentence's first: perhaps a speaker of its own.
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:)])\s+[A-Z]")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
@@ -762,7 +764,8 @@ class _Attributor:
         # 7. A report carried on from the sentence before, in the same paragraph,
         # where this one names no other speaker: "Ofsted found that ... . One of the
         # most heartening findings was that staff are ‘rightly proud of the work they do’".
-        if s_start > self.paras[index][0] and not self._verbs_in(s_start, s_end):
+        if (s_start > self.paras[index][0] and not self._verbs_in(s_start, s_end)
+                and not _NAME_INSIDE.search(text, s_start, quote.open)):
             speaker = self._sentence_speaker(self._sentence_start(s_start - 1), s_start)
             named = agent and self._resolve(agent, s_start)
             if speaker is not None and (not named or named.name == speaker.name):
