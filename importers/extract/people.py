@@ -166,7 +166,7 @@ SPEECH_VERBS = frozenset(
     claims argued argues welcomed welcomes responded responds replied replies described describes
     suggested suggests noted notes stressed stresses emphasised emphasises confirmed confirms
     announced announces questioned asked asks answered answers queried advised reported
-    remarked observed declared""".split()
+    remarked observed declared conceded concedes""".split()
 )
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SAID_AFTER = re.compile(

@@ -161,6 +161,10 @@ _SPOKES_AFTER = re.compile(
 # Words an unattributed quotation needs to be taken for speech rather than a
 # name or slogan in quotation marks.
 _UNATTRIBUTED_MINIMUM = 6
+# A sub-heading between a statement's paragraphs: a few words, no closing mark.
+_HEADING_WORDS = 6
+_HEADINGS_PASSED = 2
+_HEADING_END = set(".:;!?…\"'”’,")
 # Words of a quotation nested in another of the same marks ("a "huge step forward"").
 _NESTED_MAXIMUM = 6
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
@@ -746,20 +750,22 @@ class _Attributor:
         # "Councillor Sue Ridney, cabinet member for children’s services, said:",
         # "Ofsted concluded:", or a list's "In their report inspectors say that:".
         index = quote.first_paragraph
-        if opens_paragraph and index > 0:
-            p_start, p_end = self.paras[index - 1]
+        before = self._paragraph_before(index)
+        if opens_paragraph and before is not None:
+            p_start, p_end = self.paras[before]
             if text[p_end - 1] == ":":
                 intro_start = self._sentence_start(p_end - 1)
                 said = self._said_before(intro_start, p_end, intro_start)
                 if said is not None:
                     return said[0], False
         # 6. A speech running on: the next sentence of the paragraph, or a paragraph
-        # (or list item) that opens with a quote after one that held a quote.
+        # (or list item) that opens with a quote after one that held a quote; a
+        # statement set out in whole quoted paragraphs runs on past its sub-headings.
         if previous is not None and previous[1] is not None:
             prior, speaker = previous
-            if prior.last_paragraph == quote.first_paragraph or (
-                opens_paragraph and prior.last_paragraph == quote.first_paragraph - 1
-            ):
+            if prior.last_paragraph == quote.first_paragraph or (opens_paragraph and (
+                    prior.last_paragraph == quote.first_paragraph - 1
+                    or (self._opens_paragraph(prior) and prior.last_paragraph == before))):
                 return speaker, False
         # 7. A report carried on from the sentence before, in the same paragraph,
         # where this one names no other speaker: "Ofsted found that ... . One of the
@@ -796,6 +802,18 @@ class _Attributor:
                 if speaker is not None:
                     return speaker
         return None
+
+    def _paragraph_before(self, index: int) -> int | None:
+        """The paragraph before ``index``, passing over sub-headings ("On social care")
+        set between a statement's introduction and its quoted paragraphs."""
+        before = index - 1
+        while before >= 0 and index - before <= _HEADINGS_PASSED:
+            start, end = self.paras[before]
+            words = self.text[start:end]
+            if word_count(words) > _HEADING_WORDS or words[-1] in _HEADING_END:
+                return before
+            before -= 1
+        return before if before >= 0 else None
 
     def _opens_paragraph(self, quote: Quote) -> bool:
         """Whether the quote opens its paragraph, or its list item ("- ‘...’")."""

@@ -535,3 +535,30 @@ def test_unseen_listener_and_passive_subjects_are_not_speakers():
     found = quotes(text)
     assert by_start(found, "The situation")["speaker"] is None
     assert by_start(found, "limited to weighing")["speaker"] == "Ofsted"
+
+
+def test_unseen_statement_set_out_under_sub_headings():
+    # ADCS, "Ofsted Annual Report 2017/18": "Stuart Gallimore, ADCS President, said:" then sub-headings
+    # ("On social care", "On education") before each quoted paragraph.
+    text = ("Stuart Gallimore, ADCS President, said:\n\nOn social care\n\n"
+            "“We should be, largely, encouraged by many of the findings in this report. However, we cannot be "
+            "complacent where the safety and future life chances of children and young people are concerned.”\n\n"
+            "On education\n\n"
+            "“Every child and young person should have access to good quality education including a broad "
+            "curriculum to help them flourish and realise their ambitions.”")
+    found = quotes(text)
+    assert [q["speaker"] for q in found] == ["Stuart Gallimore", "Stuart Gallimore"]
+
+
+def test_unseen_speech_carried_to_the_next_sentence_and_conceded():
+    # Hereford Times (Herefordshire, 2022): "..., he explained. “They are two different, complementary
+    # roles.”" and "He conceded there are still “deep-rooted problems ...”".
+    text = ("“It’s not a surprise, but it’s a pretty hard read,” according to Herefordshire Council’s chief "
+            "executive Paul Walker.\n\n"
+            "He conceded there are still “deep-rooted problems which can’t be put right overnight”.\n\n"
+            "Meanwhile, an earlier Government appointee, Gladys Rhodes White, will continue to chair the "
+            "improvement board overseeing the department, he explained. “They are two different, "
+            "complementary roles.”")
+    found = quotes(text)
+    assert by_start(found, "deep-rooted")["speaker"] == "Paul Walker"
+    assert by_start(found, "They are two")["speaker"] == "Paul Walker"
