@@ -14,7 +14,13 @@ Finding the quotation marks
     the span's text without the marks that re-open the inner paragraphs.
     A quotation still open at the end of its paragraph, with no re-opening
     mark after it, ends there if it was introduced (opening the paragraph or
-    after a colon or comma), and is otherwise dropped as a stray mark.
+    after a colon or comma), and is otherwise dropped as a stray mark. Where
+    the text itself stops inside a quotation (a saved excerpt of a page, cut
+    mid-sentence), only the quote's whole paragraphs are kept. Inside an open
+    quotation, a short quotation in the same marks mid-sentence ("as a "huge
+    step forward" for") is nested in it, and a mark re-opening the speech after
+    a full stop (a lost paragraph break) ends the quote there. A closing single
+    mark typed as the opener (it found ’a slow pace of change’) still opens.
 
 What counts as a quote
     Scare quotes are not quotes: a quotation of one word is never a fact, two
@@ -23,8 +29,11 @@ What counts as a quote
     one unless every long word is capitalised (a title such as ‘Working
     Together to Safeguard Children’). With no speaker to be found, it takes
     six words to be speech rather than a name or slogan ("a ‘challenge and
-    impact log’"). A rating in quotation marks ("still ‘requires
-    improvement’") is left to the judgements rule. A quote broken by its attribution
+    impact log’"). A rating, or a judgement area's formal name (‘the impact of
+    leaders on social work practice with children and families’), in quotation
+    marks is left to the judgements rule. Words quoted again later in the same
+    document (a caption or headline repeating the story) are one quote, the
+    first. A quote broken by its attribution
     ("We are not complacent," she said, "and this is...") gives two facts with
     the same speaker, because each fact's span must be the quoted words only.
 
@@ -32,10 +41,20 @@ Who said it
     The speaker is the subject of the verb of saying nearest before the quote
     in its sentence ("X said: “...”", "Ofsted said that some children are not
     “...”", "who they described as “...”"), else the attribution right after it
-    ("“...,” said council leader Claire Kober", "“...,” she said"), else any
-    attribution in the sentence, else the speaker of the quote before it in
-    its paragraph, or in the paragraph before when this one opens its
-    paragraph (a speech running on).
+    ("“...,” said council leader Claire Kober", "“...,” she said"), else the
+    speaker named right before it (a caption's "Sir Michael Wilshaw: ‘...’", or
+    The report “identified ...” where the quote opens on the verb), else any
+    attribution in the sentence, else, for a quote opening its paragraph or
+    list item, the attribution of the paragraph before that ends on a colon
+    ("Councillor Sue Ridney ..., said:", "In their report inspectors say
+    that:"), else the speaker of the quote before it in its paragraph, or in
+    the paragraph before when this one opens its paragraph (a speech running
+    on, past sub-headings where the statement is set out in whole quoted
+    paragraphs), else the attribution of the sentence before in the same
+    paragraph when this sentence names no one ("Ofsted found that ... . One of
+    the most heartening findings was that staff are ‘...’"). The listener of
+    "told" or "asked" and the subject of a passive ("Inspectors were told")
+    never speak.
     Subjects are people (see ``people``), two people joined by "and" (a joint
     statement: speaker "A and B", roles and organisations joined by "; "),
     Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
@@ -43,8 +62,11 @@ Who said it
     spokespeople (speaker the council, role "spokeswoman"), groups such as
     "young people" as the direct subject of the verb, and pronouns,
     resolved to the last matching speaker: "she"/"he" to the last woman/man or
-    person of unknown sex, "they" to the nearest plural subject (inspectors, a
-    joint statement), "it" to the nearest organisation or report.
+    person of unknown sex (or, before anyone has spoken, the person named in
+    this paragraph or the two above), "they" to the nearest plural subject
+    (inspectors, a joint statement) or, as British English speaks of
+    organisations in the plural, the last organisation to speak ("Ofsted state
+    ... They go on to comment"), "it" to the nearest organisation or report.
 """
 
 from __future__ import annotations
