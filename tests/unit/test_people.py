@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +9,7 @@ from hypothesis import strategies as st
 from importers.extract import DocContext
 from importers.extract.people import extract, find_people
 from importers.sanitize import clean_text
-from tests.paths import SEEDS, seed_text
+from tests.paths import SEEDS, prose_text, seed_text
 
 NEWS = DocContext(authority="Haringey", kind="news")
 
@@ -225,11 +223,8 @@ def test_address_block_role_with_a_comma():
 
 # --- real prose: the accuracy set's dev half ------------------------------------------
 
-PROSE = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "prose"
-
-
 def prose(name: str) -> str:
-    return clean_text((PROSE / name).read_text(encoding="utf-8"))
+    return clean_text(prose_text(name))
 
 
 def test_apposition_without_a_closing_comma_ends_at_its_verb_of_saying():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,7 +9,7 @@ from hypothesis import strategies as st
 from importers.extract import DocContext
 from importers.extract.quotes import extract, find_quotes, quote_text_at
 from importers.sanitize import clean_text
-from tests.paths import SEEDS, seed_text
+from tests.paths import SEEDS, prose_text, seed_text
 
 NEWS = DocContext(authority="Haringey", kind="news")
 
@@ -365,11 +363,8 @@ def test_pronoun_with_no_person_named_before_has_no_speaker():
 # Each rule below was written from the dev document its test names (never from the
 # test half); the section after this one checks the same rules on pages outside the set.
 
-PROSE = Path(__file__).resolve().parents[2] / "benchmarks" / "accuracy" / "prose"
-
-
 def prose(name: str) -> str:
-    return clean_text((PROSE / name).read_text(encoding="utf-8"))
+    return clean_text(prose_text(name))
 
 
 def test_speaker_in_the_paragraph_before_that_ends_on_a_colon():
