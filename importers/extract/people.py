@@ -38,7 +38,9 @@ from importers.extract.paragraphs import lines
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
-__all__ = ["SPEECH_VERBS", "Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at"]
+__all__ = [
+    "SPEECH_VERBS", "Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at",
+]
 
 
 @dataclass(frozen=True)

@@ -501,7 +501,8 @@ def test_unseen_speech_reopened_after_a_full_stop_where_the_excerpt_ends():
     text = ("Christine Gilbert said, “We see significant achievements across children’s services. I know "
             "they are not complacent. “However, I am concerne")
     (gilbert,) = quotes(text)
-    assert gilbert["text"] == "We see significant achievements across children’s services. I know they are not complacent."
+    assert gilbert["text"] == ("We see significant achievements across children’s services. "
+                               "I know they are not complacent.")
     assert gilbert["speaker"] == "Christine Gilbert"
 
 
