@@ -205,6 +205,8 @@ _DIRECT_BEFORE = re.compile(
 )
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
+# A relative clause between a subject and its verb: "Jane Smith, who leads the council, said".
+_RELATIVE_CLAUSE_BEFORE = re.compile(rf",\s*(?:who|which|whose)\b[^,.;:!?“”\"]*,\s*{_SUBJECT_VERB_GAP}$")
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;]")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
@@ -608,7 +610,7 @@ class _Attributor:
         # What was said by whom, for pronouns: (position, speaker).
         self.history: list[tuple[int, _Speaker]] = []
         for v_start, _ in self.verbs:
-            agent = self._agent_before(v_start, self._sentence_start(v_start))
+            agent = self._subject_of(v_start, self._sentence_start(v_start))
             if agent is not None and agent.speaker is not None and agent.speaker.name:
                 self.history.append((v_start, agent.speaker))
 
@@ -665,6 +667,12 @@ class _Attributor:
                 best = agent
             i -= 1
         return best
+
+    def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
+        """The agent before a verb of saying, passing over a relative clause set
+        off by commas ("Jane Smith, who leads the council, said")."""
+        clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+        return self._agent_before(clause.start() if clause else v_start, floor)
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
@@ -805,7 +813,7 @@ class _Attributor:
         only the verb stands between them ("X said: “...”")."""
         text = self.text
         for v_start, v_end in reversed(self._verbs_in(window_start, pos)):
-            agent = self._agent_before(v_start, s_start)
+            agent = self._subject_of(v_start, s_start)
             verb = text[v_start:v_end].lower()
             if (agent is None and verb not in _LISTENER_VERBS) or verb.startswith("according"):
                 agent = self._agent_after(v_end, pos)
@@ -818,7 +826,7 @@ class _Attributor:
     def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
         """The subject of any verb of saying in the sentence."""
         for v_start, _ in self._verbs_in(s_start, s_end):
-            agent = self._agent_before(v_start, s_start)
+            agent = self._subject_of(v_start, s_start)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:

@@ -558,3 +558,10 @@ def test_unseen_speech_carried_to_the_next_sentence_and_conceded():
     found = quotes(text)
     assert by_start(found, "deep-rooted")["speaker"] == "Paul Walker"
     assert by_start(found, "They are two")["speaker"] == "Paul Walker"
+
+
+def test_relative_clause_between_speaker_and_verb():
+    # 2019-03-04-cypnow-slough-...: "Clemo, who joined the trust in July 2015, said she was leaving ...
+    # following "almost three years at an unbelievable pace"."
+    found = quotes(prose("2019-03-04-cypnow-slough-trust-improves-rating.txt"))
+    assert by_start(found, "almost three years")["speaker"] == "Nicola Clemo"
