@@ -14,3 +14,12 @@ def seed_text(prefix: str) -> str:
     """The text of the seed whose file name starts with ``prefix`` (e.g. "000")."""
     (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
     return path.read_text(encoding="utf-8")
+
+# The accuracy set's real prose (benchmarks/accuracy/README.md); rules are
+# tested on its dev half only.
+ACCURACY_PROSE = REPO / "benchmarks" / "accuracy" / "prose"
+
+
+def prose_text(name: str) -> str:
+    """The text of one real prose document of the accuracy set."""
+    return (ACCURACY_PROSE / name).read_text(encoding="utf-8")

@@ -38,7 +38,9 @@ from importers.extract.paragraphs import lines
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
-__all__ = ["Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at"]
+__all__ = [
+    "SPEECH_VERBS", "Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at",
+]
 
 
 @dataclass(frozen=True)
@@ -156,10 +158,22 @@ _FIELD_WORDS = frozenset(
     early help wellbeing well-being and""".split()
 )
 _HMI_RE = re.compile(r"(?:His|Her)\s+Majesty['’]s\s+Inspectors?|HM\s+Inspectors?|HMI\b")
+# Verbs a person speaks with, in news ("said", "told") and minutes ("asked",
+# "suggested", "answered"): evidence that a name is a person, and where an
+# apposition after a name ends ("X, cabinet member for children at Y Council
+# described ..."). The quote rule adds the verbs reports "speak" with.
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds commented comments stated states explained explains
+    wrote writes warned warns insisted insists admitted admits acknowledged acknowledges claimed
+    claims argued argues welcomed welcomes responded responds replied replies described describes
+    suggested suggests noted notes stressed stresses emphasised emphasises confirmed confirms
+    announced announces questioned asked asks answered answers queried advised reported
+    remarked observed declared conceded concedes""".split()
+)
+_SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SAID_AFTER = re.compile(
     r"[ \t]*(?:,[^,\n]{0,80},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
-    r"(?:said|says|told|tells|added|adds|commented|explained|stated|wrote|warned|insisted|"
-    r"admitted|acknowledged|claimed|argued|welcomed|responded|replied)\b"
+    rf"(?:{_SPEECH_ALT})\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
@@ -191,7 +205,7 @@ _LEADING_THE = re.compile(r"^the\s+")
 _LOWER_COUNCIL = re.compile(r"(?i)\bcouncil$")
 _HMI_AFTER = re.compile(r"[ \t]*\(?(?:Senior[ \t]+)?HMI\)?(?![\w])")
 _COMMA_AFTER = re.compile(r"[ \t]*,[ \t]*")
-_APPOSITION_END = re.compile(r"[,.;:\n()“”\"]|\s(?:said|says|told|added|who|which)\b")
+_APPOSITION_END = re.compile(rf"[,.;:\n()“”\"]|\s(?:{_SPEECH_ALT}|who|which)\b")
 _SPACES = re.compile(r"\s+")
 
 
@@ -631,10 +645,11 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
             if l_start == name_start and l_end == cand.end:
                 below = _role_below(text, line_no, all_lines, authority)
         roles = [r for r in (before, after, below) if r is not None]
-        said = bool(_SAID_AFTER.match(text, cand.end)) or bool(
-            _SAID_BEFORE.search(text, max(0, name_start - 30), name_start)
-        )
-        if not roles and cand.title is None and not said:
+        said = _speaks(text, name_start, cand.end)
+        if not roles and cand.title is None and (not said or _places(cand.tokens[0])):
+            # With only a verb of saying to go on, a name opening on a place is a paper
+            # or an area ("Birmingham Live reported", "Kent Online said"); a first name
+            # is seldom a council's.
             raw.append((cand, None))
             continue
         if len(cand.tokens) == 1 and cand.title is None:
@@ -656,7 +671,7 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
 
 
 def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
-    """Surnames of people already found, standing alone before a verb of saying."""
+    """Surnames of people already found, standing alone next to a verb of saying."""
     surnames = {m.name.split()[-1] for _, m in raw if m is not None and " " in m.name}
     covered = sorted((c.title_start if c.title_start is not None else c.start, c.end) for c, _ in raw)
     starts = [start for start, _ in covered]
@@ -668,9 +683,14 @@ def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
             inside = i >= 0 and covered[i][0] <= pos < covered[i][1]
             bounded = (pos == 0 or not _NAME_CHAR.match(text[pos - 1])) and (
                 end == len(text) or not _NAME_CHAR.match(text[end]))
-            if not inside and bounded and _SAID_AFTER.match(text, end):
+            if not inside and bounded and _speaks(text, pos, end):
                 yield _Candidate(pos, end, (surname,), None, None), None
             pos = text.find(surname, end)
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """A verb of saying after the name ("Parry also claimed") or before it ("said Bromley-Derry")."""
+    return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _line_of(line_starts: list[int], pos: int) -> int:
@@ -701,7 +721,7 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
         if mention is None:
             if name in full:
                 mention = Mention((cand.start, cand.end), name, None, None, None, (cand.start, cand.end))
-            elif len(cand.tokens) == 1 and name in by_surname and _SAID_AFTER.match(text, cand.end):
+            elif len(cand.tokens) == 1 and name in by_surname and _speaks(text, cand.start, cand.end):
                 mention = Mention((cand.start, cand.end), name, None, None, None, (cand.start, cand.end))
             else:
                 continue

@@ -14,7 +14,13 @@ Finding the quotation marks
     the span's text without the marks that re-open the inner paragraphs.
     A quotation still open at the end of its paragraph, with no re-opening
     mark after it, ends there if it was introduced (opening the paragraph or
-    after a colon or comma), and is otherwise dropped as a stray mark.
+    after a colon or comma), and is otherwise dropped as a stray mark. Where
+    the text itself stops inside a quotation (a saved excerpt of a page, cut
+    mid-sentence), only the quote's whole paragraphs are kept. Inside an open
+    quotation, a short quotation in the same marks mid-sentence ("as a "huge
+    step forward" for") is nested in it, and a mark re-opening the speech after
+    a full stop (a lost paragraph break) ends the quote there. A closing single
+    mark typed as the opener (it found ’a slow pace of change’) still opens.
 
 What counts as a quote
     Scare quotes are not quotes: a quotation of one word is never a fact, two
@@ -23,8 +29,11 @@ What counts as a quote
     one unless every long word is capitalised (a title such as ‘Working
     Together to Safeguard Children’). With no speaker to be found, it takes
     six words to be speech rather than a name or slogan ("a ‘challenge and
-    impact log’"). A rating in quotation marks ("still ‘requires
-    improvement’") is left to the judgements rule. A quote broken by its attribution
+    impact log’"). A rating, or a judgement area's formal name (‘the impact of
+    leaders on social work practice with children and families’), in quotation
+    marks is left to the judgements rule. Words quoted again later in the same
+    document (a caption or headline repeating the story) are one quote, the
+    first. A quote broken by its attribution
     ("We are not complacent," she said, "and this is...") gives two facts with
     the same speaker, because each fact's span must be the quoted words only.
 
@@ -32,10 +41,20 @@ Who said it
     The speaker is the subject of the verb of saying nearest before the quote
     in its sentence ("X said: “...”", "Ofsted said that some children are not
     “...”", "who they described as “...”"), else the attribution right after it
-    ("“...,” said council leader Claire Kober", "“...,” she said"), else any
-    attribution in the sentence, else the speaker of the quote before it in
-    its paragraph, or in the paragraph before when this one opens its
-    paragraph (a speech running on).
+    ("“...,” said council leader Claire Kober", "“...,” she said"), else the
+    speaker named right before it (a caption's "Sir Michael Wilshaw: ‘...’", or
+    The report “identified ...” where the quote opens on the verb), else any
+    attribution in the sentence, else, for a quote opening its paragraph or
+    list item, the attribution of the paragraph before that ends on a colon
+    ("Councillor Sue Ridney ..., said:", "In their report inspectors say
+    that:"), else the speaker of the quote before it in its paragraph, or in
+    the paragraph before when this one opens its paragraph (a speech running
+    on, past sub-headings where the statement is set out in whole quoted
+    paragraphs), else the attribution of the sentence before in the same
+    paragraph when this sentence names no one ("Ofsted found that ... . One of
+    the most heartening findings was that staff are ‘...’"). The listener of
+    "told" or "asked" and the subject of a passive ("Inspectors were told")
+    never speak.
     Subjects are people (see ``people``), two people joined by "and" (a joint
     statement: speaker "A and B", roles and organisations joined by "; "),
     Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
@@ -43,8 +62,11 @@ Who said it
     spokespeople (speaker the council, role "spokeswoman"), groups such as
     "young people" as the direct subject of the verb, and pronouns,
     resolved to the last matching speaker: "she"/"he" to the last woman/man or
-    person of unknown sex, "they" to the nearest plural subject (inspectors, a
-    joint statement), "it" to the nearest organisation or report.
+    person of unknown sex (or, before anyone has spoken, the person named in
+    this paragraph or the two above), "they" to the nearest plural subject
+    (inspectors, a joint statement) or, as British English speaks of
+    organisations in the plural, the last organisation to speak ("Ofsted state
+    ... They go on to comment"), "it" to the nearest organisation or report.
 """
 
 from __future__ import annotations
@@ -53,13 +75,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from importers.extract.paragraphs import paragraphs, sentence_ends, trimmed, word_count
+from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
-    Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
-from importers.vocabulary import normalise_rating
+from importers.vocabulary import find_areas, normalise_rating
 
 __all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
 
@@ -75,23 +97,29 @@ _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
 _BEFORE_OPENER = set("([{—–-/:;\"'“‘«")
 _AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
 
-# Verbs that attribute words to a speaker ("said", "noted", "described ... as").
-_VERBS = frozenset(
-    """said says say saying added adds adding told tells commented comments commenting stated
-    states explained explains wrote writes noted notes noting warned warns concluded concludes
-    continued continues found finds highlighted highlights described describes describing
-    praised praises welcomed welcomes welcoming insisted insists admitted admits acknowledged
-    acknowledges claimed claims argued argues observed observes remarked responded replied
-    announced declared confirmed judged outlined outlines criticised criticises recognised
-    recognises identified identifies stressed stresses emphasised according pointed""".split()
+# Verbs that attribute words to a speaker: the verbs people speak with (shared
+# with ``people``), and those a report or its inspectors "speak" with, in the
+# present for British English's plural organisations ("Ofsted state that",
+# "they go on to comment that").
+_VERBS = SPEECH_VERBS | frozenset(
+    """saying adding commenting noting welcoming describing continued continues found finds
+    find concluded concludes conclude highlighted highlights highlight praised praises observes
+    criticised criticises recognised recognises identified identifies judged outlined outlines
+    state comment note describe according pointed""".split()
 )
+# Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
+_LISTENER_VERBS = frozenset("told tells asked asks answered".split())
+# A capitalised word after a sentence's first: perhaps a speaker of its own.
+_NAME_INSIDE = re.compile(r"(?<=[\w,;:)])\s+[A-Z]")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
-_PRONOUN_BEFORE = re.compile(
-    r"\b(he|she|they|it|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?$",
-    re.IGNORECASE,
-)
+# What may stand between a subject and its verb: "she also said", "it has found",
+# "they go on to comment".
+_SUBJECT_VERB_GAP = (r"(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+"
+                     r"|(?:go|goes|went)\s+on\s+to\s+)?")
+_PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we)\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
 _INSPECTORATE_WORDS = frozenset(
     "report reports findings letter inspection visit inspector inspectors watchdog inspectorate "
     "regulator ofsted".split()
@@ -155,24 +183,38 @@ _SPOKES_AFTER = re.compile(
 # Words an unattributed quotation needs to be taken for speech rather than a
 # name or slogan in quotation marks.
 _UNATTRIBUTED_MINIMUM = 6
+# A sub-heading between a statement's paragraphs: a few words, no closing mark.
+_HEADING_WORDS = 6
+_HEADINGS_PASSED = 2
+_HEADING_END = set(".:;!?…\"'”’,")
+# Words of a quotation nested in another of the same marks ("a "huge step forward"").
+_NESTED_MAXIMUM = 6
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
 # Paragraphs read before a quote's own for the antecedents of pronouns.
 _CONTEXT_PARAGRAPHS = 2
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
 _INTRO_BEFORE = re.compile(r"[:,]\s*$")
+# Between a caption's or a transcript's speaker and the words: "Sir Michael Wilshaw: ‘...’".
+_CAPTION_GAP = re.compile(r"[ \t]*:[ \t]*")
+# How a text that was not cut off ends: a sentence's last mark, or a closing quote.
+_TEXT_END = set(".!?…\"'”’)")
 _DIRECT_BEFORE = re.compile(
     r"\s*(?:in\s+a\s+(?:joint\s+)?statement\s*)?"
     r"(?:that\s+|as\s+|it\s+was\s+|there\s+(?:is|was|are|were)\s+)?[:,]?\s*$",
     re.IGNORECASE,
 )
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
-# What may stand between a subject and its verb: "she also said", "it has found".
-_AGENT_VERB_GAP = re.compile(r"\s*(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+)?")
+_AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
+# A relative clause between a subject and its verb: "Jane Smith, who leads the council, said".
+_RELATIVE_CLAUSE_BEFORE = re.compile(rf",\s*(?:who|which|whose)\b[^,.;:!?“”\"]*,\s*{_SUBJECT_VERB_GAP}$")
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;]")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
 _OFSTED_WORDS = re.compile(r"\b(?:ofsted|watchdog|inspectorate)\b", re.IGNORECASE)
 _COUNCIL_WORDS = re.compile(r"(?:the\s+)?council|(?:the\s+)?local\s+authority", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[a-z]+")
+_EDGE_PUNCTUATION = " \t\n,.;:!?…"
 # Per family, the marks that re-open an inner paragraph of a quote.
 _REOPENING = {
     family: re.compile(rf"(\n\s*)[{re.escape(marks + ('”' if family == 'double' else ''))}]")
@@ -255,6 +297,8 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
             return None  # an apostrophe: children’s, don't
         if ch in openers or (family == "straight" and not is_open):
             return "open" if left and (nxt.isalnum() or nxt in "\"“‘") else None
+        if not is_open and left and nxt.isalnum() and _closer_after(text, i + 1, para_end, ch):
+            return "open"  # a closing mark typed as the opener: it found ’a slow pace of change’
         if not is_open or prev.isspace():
             return None
         if prev in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and _closer_after(
@@ -271,6 +315,24 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
     if is_open:
         return "open" if left and not right else "close"
     return None if right and not left else "open"
+
+
+def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
+    """The closing mark of a short quotation nested inside an open one of the
+    same marks, mid-sentence, as in Neil Burden said: "... the team described
+    the progress as a "huge step forward" for the council and ...", or
+    ‘... we are pleased the report confirms ‘strong leadership’ is now in place.’"""
+    before = text[max(0, i - 2):i]
+    if len(before) < 2 or not before[1].isspace() or not (before[0].islower() or before[0] == ","):
+        return None
+    later = [j for j in marks if j > i and not (text[j - 1].isalnum() and text[j + 1:j + 2].isalnum())]
+    if not later:
+        return None  # (apostrophes between letters are passed over: ‘children’s services’)
+    j = later[0]
+    _, closes = _flanks(text, j)
+    if not closes or word_count(text[i + 1:j]) > _NESTED_MAXIMUM:
+        return None
+    return j
 
 
 def _closer_after(text: str, start: int, end: int, mark: str) -> bool:
@@ -300,21 +362,33 @@ def find_quotes(text: str) -> list[Quote]:
         for index, marks in sorted(by_paragraph.items()):
             p_start, p_end = paras[index]
             if state is not None:
-                if (index == previous_index + 1 and family != "straight" and marks[0] == p_start
+                if (index == previous_index + 1 and marks[0] == p_start
                         and text[p_start] in _OPENERS[family]):
                     marks = marks[1:]  # the mark that re-opens a quote's next paragraph
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None
+            nested: set[int] = set()
             for i in marks:
+                if i in nested:
+                    continue
                 role = _role(text, i, family, openers, closers, state is not None, p_end)
+                if role == "open" and state is not None and family != "straight":
+                    inner = _nested_close(text, i, marks)
+                    if inner is not None:
+                        nested.add(inner)
+                        continue
+                    if _SENTENCE_BEFORE.search(text, max(p_start, i - 4), i):
+                        # A speech re-opened after a full stop, as where a paragraph
+                        # break was lost: the words so far are one quote.
+                        _add(text, own, state[0], i, None, family, state[1], index)
                 if role == "open":
                     state = (i, index)
                 elif role == "close" and state is not None:
                     _add(text, own, state[0], i, i, family, state[1], index)
                     state = None
-            if state is not None and family == "straight":
-                state = None
+            if state is not None and family == "straight" and not _introduced(text, paras, state):
+                state = None  # an apostrophe, not a speech running on into the next paragraph
             previous_index = index
         if state is not None:
             _unterminated(text, paras, state, previous_index, family, own)
@@ -336,12 +410,28 @@ def _add(text: str, out: list[Quote], open_mark: int, end: int, close: int | Non
         out.append(Quote(open_mark, close, start, end, family, first, last))
 
 
-def _unterminated(text: str, paras, state: tuple[int, int], last: int, family: str, out: list[Quote]) -> None:
-    """Keep a quote left open at its last paragraph's end if it was introduced."""
+def _introduced(text: str, paras, state: tuple[int, int]) -> bool:
+    """Whether a quote opens its paragraph or follows a colon or comma."""
     open_mark, first = state
     p_start = paras[first][0]
-    if open_mark == p_start or _INTRO_BEFORE.search(text, p_start, open_mark):
-        _add(text, out, open_mark, paras[last][1], None, family, first, last)
+    return open_mark == p_start or bool(_INTRO_BEFORE.search(text, p_start, open_mark))
+
+
+def _unterminated(text: str, paras, state: tuple[int, int], last: int, family: str, out: list[Quote]) -> None:
+    """Keep a quote left open at its last paragraph's end if it was introduced.
+
+    A saved excerpt of a page may stop in the middle of a quotation: where the
+    quote runs to the end of a text that stops mid-sentence, only its whole
+    paragraphs are kept (none: no quote).
+    """
+    open_mark, first = state
+    if not _introduced(text, paras, state):
+        return
+    if last == len(paras) - 1 and text.rstrip()[-1:] not in _TEXT_END:
+        last -= 1
+        if last < first:
+            return
+    _add(text, out, open_mark, paras[last][1], None, family, first, last)
 
 
 # --- speakers ---------------------------------------------------------------------
@@ -389,6 +479,8 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
         if word in _VERBS:
             if _inside(blocked, match.start()):
                 continue
+            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+                continue  # "Inspectors were told": the subject is the listener
             end = match.end()
             particle = _VERB_PARTICLES.get(word)
             if particle is not None:
@@ -518,7 +610,7 @@ class _Attributor:
         # What was said by whom, for pronouns: (position, speaker).
         self.history: list[tuple[int, _Speaker]] = []
         for v_start, _ in self.verbs:
-            agent = self._agent_before(v_start, self._sentence_start(v_start))
+            agent = self._subject_of(v_start, self._sentence_start(v_start))
             if agent is not None and agent.speaker is not None and agent.speaker.name:
                 self.history.append((v_start, agent.speaker))
 
@@ -576,6 +668,12 @@ class _Attributor:
             i -= 1
         return best
 
+    def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
+        """The agent before a verb of saying, passing over a relative clause set
+        off by commas ("Jane Smith, who leads the council, said")."""
+        clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+        return self._agent_before(clause.start() if clause else v_start, floor)
+
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
         return self.agents[i] if i < len(self.agents) and self.agents[i].start < limit else None
@@ -599,15 +697,19 @@ class _Attributor:
                 match = next((s for s in reversed(people) if s.gender == wanted), None)
                 if match:
                     return match
-            # No one has spoken yet: the person named just before, in this
-            # paragraph or the one above ("X presented the report. She said: ...").
-            floor = self.paras[max(0, self._paragraph(agent.start) - 1)][0] if self.paras else 0
+            # No one has spoken yet: the person named just before, in this paragraph
+            # or the two above ("X presented the report. She said: ..."; a speech quoted
+            # over paragraphs that names "Lord Norman Warner" and goes on "He also says").
+            above = max(0, self._paragraph(agent.start) - _CONTEXT_PARAGRAPHS)
+            floor = self.paras[above][0] if self.paras else 0
             return self._nearest(
                 floor, agent.start, lambda s: s.kind == "person" and s.gender in (gender, None),
             )
         if pronoun == "they":
+            # The nearest plural, or an organisation spoken of in the plural as
+            # British English does ("Ofsted state that ... They go on to comment that").
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
-            return near or next((s for _, s in reversed(earlier) if s.plural), None)
+            return near or next((s for _, s in reversed(earlier) if s.plural or s.kind == "org"), None)
         if pronoun == "it":
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
             return near or next((s for _, s in reversed(earlier) if s.kind == "org" and not s.plural), None)
@@ -637,15 +739,9 @@ class _Attributor:
         s_end = self._sentence_end(quote.close if quote.close is not None else quote.end)
         window_start = max(s_start, previous_end or 0)
         # 1. A verb of saying before the quote, in its sentence.
-        for v_start, v_end in reversed(self._verbs_in(window_start, quote.open)):
-            agent = self._agent_before(v_start, s_start)
-            if agent is None or text[v_start:v_end].lower().startswith("according"):
-                agent = self._agent_after(v_end, quote.open)
-            if agent is not None:
-                speaker = self._resolve(agent, s_start)
-                if speaker is not None:
-                    direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), quote.open))
-                    return speaker, direct
+        said = self._said_before(window_start, quote.open, s_start)
+        if said is not None:
+            return said
         # 2. The attribution right after it: "“...,” she said", "“...,” said X".
         after = (quote.close + 1) if quote.close is not None else quote.end
         gap = _PUNCT_GAP.match(text, after, s_end)
@@ -664,26 +760,112 @@ class _Attributor:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
                     return speaker, True
-        # 3. Any attribution in the sentence.
-        for v_start, _ in self._verbs_in(s_start, s_end):
-            agent = self._agent_before(v_start, s_start)
-            if agent is not None:
+        # 3. The speaker named right before the quote: a caption's or a transcript's
+        # "Sir Michael Wilshaw: ‘The combination ...’", or a quote that opens on the
+        # verb of saying of its subject: The report “identified widespread weaknesses ...”.
+        agent = self._agent_before(quote.open, s_start)
+        if agent is not None:
+            gap = text[agent.end:quote.open]
+            caption = _CAPTION_GAP.fullmatch(gap) and not text[s_start:agent.start].strip()
+            if caption or (not gap.strip() and _first_word(text, quote) in _VERBS):
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
-                    return speaker, False
-        # 4. A speech running on: the next sentence of the paragraph, or a paragraph
-        # that opens with a quote after one that held a quote.
+                    return speaker, True
+        # 4. Any attribution in the sentence.
+        speaker = self._sentence_speaker(s_start, s_end)
+        if speaker is not None:
+            return speaker, False
+        opens_paragraph = self._opens_paragraph(quote)
+        # 5. A quote opening the paragraph after one that ends on a colon, as in
+        # "Councillor Sue Ridney, cabinet member for children’s services, said:",
+        # "Ofsted concluded:", or a list's "In their report inspectors say that:".
+        index = quote.first_paragraph
+        before = self._paragraph_before(index)
+        if opens_paragraph and before is not None:
+            p_start, p_end = self.paras[before]
+            if text[p_end - 1] == ":":
+                intro_start = self._sentence_start(p_end - 1)
+                said = self._said_before(intro_start, p_end, intro_start)
+                if said is not None:
+                    return said[0], False
+        # 6. A speech running on: the next sentence of the paragraph, or a paragraph
+        # (or list item) that opens with a quote after one that held a quote; a
+        # statement set out in whole quoted paragraphs runs on past its sub-headings.
         if previous is not None and previous[1] is not None:
             prior, speaker = previous
-            opens_paragraph = quote.open == self.paras[quote.first_paragraph][0]
-            if prior.last_paragraph == quote.first_paragraph or (
-                opens_paragraph and prior.last_paragraph == quote.first_paragraph - 1
-            ):
+            if prior.last_paragraph == quote.first_paragraph or (opens_paragraph and (
+                    prior.last_paragraph == quote.first_paragraph - 1
+                    or (self._opens_paragraph(prior) and prior.last_paragraph == before))):
+                return speaker, False
+        # 7. A report carried on from the sentence before, in the same paragraph,
+        # where this one names no other speaker: "Ofsted found that ... . One of the
+        # most heartening findings was that staff are ‘rightly proud of the work they do’".
+        if (s_start > self.paras[index][0] and not self._verbs_in(s_start, s_end)
+                and not _NAME_INSIDE.search(text, s_start, quote.open)):
+            speaker = self._sentence_speaker(self._sentence_start(s_start - 1), s_start)
+            named = agent and self._resolve(agent, s_start)
+            if speaker is not None and (not named or named.name == speaker.name):
                 return speaker, False
         return None, False
 
+    def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
+        """The speaker of the verb of saying nearest before ``pos``, and whether
+        only the verb stands between them ("X said: “...”")."""
+        text = self.text
+        for v_start, v_end in reversed(self._verbs_in(window_start, pos)):
+            agent = self._subject_of(v_start, s_start)
+            verb = text[v_start:v_end].lower()
+            if (agent is None and verb not in _LISTENER_VERBS) or verb.startswith("according"):
+                agent = self._agent_after(v_end, pos)
+            if agent is not None:
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker, bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
+        return None
+
+    def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
+        """The subject of any verb of saying in the sentence."""
+        for v_start, _ in self._verbs_in(s_start, s_end):
+            agent = self._subject_of(v_start, s_start)
+            if agent is not None:
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def _paragraph_before(self, index: int) -> int | None:
+        """The paragraph before ``index``, passing over sub-headings ("On social care")
+        set between a statement's introduction and its quoted paragraphs."""
+        before = index - 1
+        while before >= 0 and index - before <= _HEADINGS_PASSED:
+            start, end = self.paras[before]
+            words = self.text[start:end]
+            if word_count(words) > _HEADING_WORDS or words[-1] in _HEADING_END:
+                return before
+            before -= 1
+        return before if before >= 0 else None
+
+    def _opens_paragraph(self, quote: Quote) -> bool:
+        """Whether the quote opens its paragraph, or its list item ("- ‘...’")."""
+        p_start = self.paras[quote.first_paragraph][0]
+        return quote.open == p_start or bool(BULLET_RE.fullmatch(self.text, p_start, quote.open))
+
     def remember(self, pos: int, speaker: _Speaker) -> None:
         bisect.insort(self.history, (pos, speaker), key=lambda h: h[0])
+
+
+def _first_word(text: str, quote: Quote) -> str:
+    match = _WORD_RE.match(text, quote.start, quote.end)
+    return match.group() if match else ""
+
+
+def _names_area(words: str) -> bool:
+    """Whether the words are a judgement area's formal name: ‘Outstanding’ for
+    ‘the impact of leaders on social work practice with children and families’."""
+    words = words.strip(_EDGE_PUNCTUATION)
+    areas = find_areas(words)
+    return len(areas) == 1 and areas[0].heading and not words[areas[0].end:].strip() and (
+        not words[:areas[0].start].strip() or words[:areas[0].start].strip().casefold() == "the")
 
 
 def _is_title(words: str) -> bool:
@@ -702,6 +884,7 @@ def extract(text: str, ctx) -> list[Fact]:
     facts = []
     previous: tuple[Quote, _Speaker | None] | None = None
     previous_end: int | None = None
+    seen: set[str] = set()
     for quote in quotes:
         words = quote_text_at(text, (quote.start, quote.end))
         count = word_count(words)
@@ -713,8 +896,12 @@ def extract(text: str, ctx) -> list[Fact]:
             continue
         if speaker is None and count < _UNATTRIBUTED_MINIMUM:
             continue  # a name or slogan in quotes: "a ‘challenge and impact log’"
-        if _is_title(words) or normalise_rating(words.strip(" ,.;:!?")):
-            continue  # a title, or a rating in quotation marks (the judgements rule reads those)
+        if _is_title(words) or normalise_rating(words.strip(" ,.;:!?")) or _names_area(words):
+            continue  # a title, a rating or an area's name in quotation marks (the judgements rule reads those)
+        said = _SPACES.sub(" ", words.strip(_EDGE_PUNCTUATION)).casefold()
+        if said in seen:
+            continue  # a repeat: a caption or headline printing the words of the story below it
+        seen.add(said)
         if speaker is not None:
             attributor.remember(quote.open, speaker)
         previous = (quote, speaker)

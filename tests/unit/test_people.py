@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from importers.extract import DocContext
 from importers.extract.people import extract, find_people
 from importers.sanitize import clean_text
-from tests.paths import SEEDS, seed_text
+from tests.paths import SEEDS, prose_text, seed_text
 
 NEWS = DocContext(authority="Haringey", kind="news")
 
@@ -219,3 +219,40 @@ def test_portfolio_holder_is_a_role():
 def test_address_block_role_with_a_comma():
     text = "Mark Douglas\nStrategic Director, Children's Services\nBradford Council\n"
     assert [(p[1], p[2]) for p in people(text)] == [("Mark Douglas", "Strategic Director, Children's Services")]
+
+
+# --- real prose: the accuracy set's dev half ------------------------------------------
+
+def prose(name: str) -> str:
+    return clean_text(prose_text(name))
+
+
+def test_apposition_without_a_closing_comma_ends_at_its_verb_of_saying():
+    # 2009-careappointments-...: "Ian Parry, cabinet member for children and young people at
+    # Staffordshire County Council described the inspections as “intense and rigorous”".
+    found = people(prose("2009-careappointments-staffordshire-devon-announced-inspections.txt"))
+    assert ("Ian Parry", "Ian Parry", "cabinet member for children and young people",
+            "Staffordshire County Council") in found
+
+
+def test_minutes_verbs_make_a_name_a_person():
+    # 2020-thurrock-...: "Sheila Murphy answered that a development plan had been in place".
+    text = "Sheila Murphy answered that a development plan had been in place prior to the Ofsted inspection."
+    assert people(text) == [("Sheila Murphy", "Sheila Murphy", None, None)]
+
+
+def test_surname_after_said_is_the_person_named_before():
+    # 2009-07-14-communitycare-adcs-...: "President Kim Bromley-Derry told the ADCS annual conference"
+    # and later "“...,” said Bromley-Derry (pictured)."
+    found = people(prose("2009-07-14-communitycare-adcs-unannounced-inspections.txt"))
+    assert ("Bromley-Derry", "Kim Bromley-Derry", "President", None) in found
+
+
+@pytest.mark.parametrize("text", [
+    "Birmingham Live reported that the council had failed its children.",
+    "Kent Online said the council had been rated good.",
+])
+def test_a_paper_named_after_its_place_is_not_a_person(text):
+    # The verbs of saying widened for minutes ("reported", "advised") make newspapers
+    # speak too: a name that opens on a council's place with nothing else to go on is not a person.
+    assert people(text) == []
