@@ -232,26 +232,57 @@ class ProseResult:
     speakers_labelled: int = 0
 
 
+def _fits(want: list[str], have: list[str]) -> bool:
+    shared = _overlap(want, have)
+    return bool(want) and shared >= 0.8 * len(want) and shared >= 0.8 * len(have)
+
+
+# A quotation set out over several paragraphs, or broken by "she said", may be
+# labelled as one quote or as one per paragraph, and extracted either way: a
+# run of up to this many neighbouring quotes on either side is compared whole.
+_RUN = 3
+
+
 def score_quotes(predicted: list[dict], labelled: list[dict], result: ProseResult) -> list[str]:
     notes = []
-    preds = [(q, _words(q.get("text") or "")) for q in predicted]
+    preds = [(q, _words(q.get("text") or "")) for q in sorted(predicted, key=lambda q: tuple(q.get("span") or ()))]
     preds = [(q, w) for q, w in preds if len(w) >= 4]
+    wants = [_words(label["text"]) for label in labelled]
     used: set[int] = set()
-    for label in labelled:
-        want = _words(label["text"])
-        best, best_i = None, None
-        for i, (q, have) in enumerate(preds):
-            if i in used or not want or not have:
-                continue
-            shared = _overlap(want, have)
-            if shared >= 0.8 * len(want) and shared >= 0.8 * len(have):
-                best, best_i = q, i
+    found: dict[int, dict] = {}  # labelled index -> the extracted quote that speaks it
+    for li in range(len(labelled)):
+        if li in found:
+            continue
+        match = None
+        for size in range(2, 2 * _RUN + 1):  # smallest runs first: one to one before any run
+            for nl in range(1, min(_RUN, size - 1) + 1):
+                np_ = size - nl
+                if np_ > _RUN or li + nl > len(labelled) or any(li + k in found for k in range(nl)):
+                    continue
+                want = [w for k in range(nl) for w in wants[li + k]]
+                for pi in range(len(preds) - np_ + 1):
+                    run = range(pi, pi + np_)
+                    if any(i in used for i in run):
+                        continue
+                    if _fits(want, [w for i in run for w in preds[i][1]]):
+                        match = (nl, list(run))
+                        break
+                if match:
+                    break
+            if match:
                 break
+        if match is None:
+            continue
+        nl, run = match
+        used.update(run)
+        for k in range(nl):
+            found[li + k] = max((preds[i] for i in run), key=lambda p: _overlap(wants[li + k], p[1]))[0]
+    for li, label in enumerate(labelled):
+        best = found.get(li)
         if best is None:
             result.quotes.fn += 1
             notes.append(f"  missed quote: {label['text'][:70]!r}")
             continue
-        used.add(best_i)
         result.quotes.tp += 1
         if label.get("speaker"):
             result.speakers_labelled += 1

@@ -76,3 +76,22 @@ def test_every_split_file_is_a_real_report():
     split = json.loads((SET / "report_split.json").read_text())
     missing = [f for f in split if not (SHARED / "reports" / "national" / f).is_file()]
     assert not missing
+
+
+def test_a_quotation_over_paragraphs_scores_however_it_is_split():
+    labelled = [{"text": "We accept the findings in full and will act on them", "speaker": "Jane Smith"},
+                {"text": "Children deserve nothing less than the best we can give", "speaker": "Jane Smith"}]
+    one = [{"text": "We accept the findings in full and will act on them Children deserve nothing "
+                    "less than the best we can give", "speaker": "Smith", "span": [0, 90]}]
+    result = accuracy.ProseResult()
+    accuracy.score_quotes(one, labelled, result)
+    assert (result.quotes.tp, result.quotes.fp, result.quotes.fn) == (2, 0, 0)
+    joined = [{"text": labelled[0]["text"] + " " + labelled[1]["text"], "speaker": "Jane Smith"}]
+    split = [{**labelled[0], "span": [0, 50]}, {**labelled[1], "span": [60, 110]}]
+    result = accuracy.ProseResult()
+    accuracy.score_quotes(split, joined, result)
+    assert (result.quotes.tp, result.quotes.fp, result.quotes.fn) == (1, 0, 0)
+    unrelated = [{"text": "An entirely different sentence about budgets and buses", "speaker": "X", "span": [0, 9]}]
+    result = accuracy.ProseResult()
+    accuracy.score_quotes(split + unrelated, joined, result)
+    assert (result.quotes.tp, result.quotes.fp, result.quotes.fn) == (1, 1, 0)
