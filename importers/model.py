@@ -16,6 +16,7 @@ __all__ = [
     "DOCUMENT_KINDS",
     "FACT_FIELDS",
     "FACT_TYPES",
+    "JUDGEMENT_EVIDENCE",
     "Fact",
     "ImportedDocument",
     "ImporterError",
@@ -27,10 +28,11 @@ DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "news", "minutes", "other")
 
 # The keys each fact type carries in ``Fact.fields`` (values may be None where
 # the text does not say). Exporters and the store rely on these names.
+# A judgement's ``evidence`` says how much it weighs (see JUDGEMENT_EVIDENCE).
 FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "judgement": (
         "authority", "year", "month", "day", "precision", "rating", "rating_text",
-        "grade", "area", "era", "event_type", "date_source",
+        "grade", "area", "era", "event_type", "date_source", "evidence",
     ),
     "inspection": (
         "authority", "inspection_type", "year", "month", "day", "precision",
@@ -44,6 +46,11 @@ FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "improvement": ("text", "area"),
 }
 FACT_TYPES = tuple(FACT_FIELDS)
+# Where a judgement was read, strongest first: a report's judgement table (or
+# the section heading that restates a row of it), the headline sentence on a
+# report's or letter's first page ("Children's services in X are inadequate"),
+# or any other sentence.
+JUDGEMENT_EVIDENCE = ("table", "headline", "text")
 
 
 class ImporterError(Exception):

@@ -45,6 +45,7 @@ from importers.extract.judgement_table import (
     inspection_period,
     judgement_facts,
     label_area,
+    own_judgement_facts,
 )
 from importers.extract.scan import lowered as lower_text
 from importers.model import Fact
@@ -117,7 +118,8 @@ _IMPROVE_HEADING = re.compile(
     rf"[ \t]*[{_SUPERSCRIPTS}]*[ \t]*$",
     _FLAGS,
 )
-_ITEM_MARK = re.compile(r"[ \t]*(?:[•◼◾▪■●○◦►▸➢❖✓✔⇒·*–—-]|\d{1,3}[.)]|\(?[a-z]\))[ \t]+")
+_LIST_MARKS = "•◼◾▪■●○◦►▸➢❖✓✔⇒·*–—-"
+_ITEM_MARK = re.compile(rf"[ \t]*(?:[{_LIST_MARKS}]|\d{{1,3}}[.)]|\(?[a-z]\))[ \t]+")
 _MAX_ITEMS = 40
 
 # Ofsted's back page opens with one of these.
@@ -189,7 +191,7 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
     })
     report.meta = {k: v for k, v in meta.items() if v}
 
-    facts = judgement_facts(text, rows, period, authority)
+    facts = own_judgement_facts(text, rows, period, authority)
     facts += judgement_facts(text, [s.heading for s in sections], period, authority, source="section")
     if period is not None:
         era = next((f.get("era") for f in facts), None) or era_for(period.year, title or "", period.month)
@@ -363,7 +365,9 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
 def _heading(text: str, line_start: int, match: re.Match[str]) -> TableRow | None:
     label_end = match.start("rating")
     label = text[line_start:label_end]
-    if "." in label:
+    if "." in label or label.lstrip()[:1] in _LIST_MARKS:
+        # A heading is never a list item: "– Overall effectiveness: inadequate" is
+        # a re-inspection report's list of the previous inspection's grades.
         return None
     area = label_area(label)
     if area is None and line_start > 1 and text[line_start - 2:line_start] != "\n\n":

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from importers.extract import DocContext, extract_facts
+from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
 from importers.metadata import detect_metadata, detect_published
 from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
 from importers.sanitize import clean_text
@@ -140,6 +141,9 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         furniture=list(parsed.furniture),
     )
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
+    if kind in OFSTED_KINDS:
+        # A report's own grades are its table's and headline's; the body's rating words are sorted out.
+        facts = classify_body_grades(parsed.text, facts, meta.get("authority"))
     return ImportedDocument(
         source=source,
         text=parsed.text,

@@ -27,7 +27,11 @@ from importers.extract.dates import DateMention, find_dates
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for, find_areas, grade_of, normalise_rating
 
-__all__ = ["TableRow", "extract", "find_judgement_table", "inspection_period", "judgement_facts", "label_area"]
+__all__ = [
+    "TableRow", "extract", "find_headline", "find_judgement_table", "inspection_period", "judgement_facts",
+    "label_area",
+    "own_judgement_facts",
+]
 
 # The table sits on the first page; the inspection dates above it.
 HEAD = 8000
@@ -61,6 +65,22 @@ _LSCB_STATEMENT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _STATEMENT_REACH = 1500  # how far above the numbered rows the overall sentence may stand
+# The headline under the title on page one of a report (2014-2018 single
+# inspections; reports and letters since repeat it in their summary): "Children's
+# services in Lancashire are inadequate", "Children's services in Brent require
+# improvement to be good", "The overall judgement is that children's services
+# are good" (2014), "... require improvement". The grade may wrap onto the next
+# line, so the words between are whitespace of any kind.
+_APOS = r"['’]"
+_HEADLINE = re.compile(
+    rf"^[ \t]*(?P<label>(?:the\s+overall\s+judgement\s+is\s+that\s+)?children{_APOS}s\s+services"
+    r"(?:\s+in\s+[A-Z][^\n.,;:]{0,80}?)?\s+(?:are|is|requires?)(?=\s))"
+    r"\s+(?:(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?)?"
+    r"(?P<rating>outstanding|good|inadequate|adequate|improvement(?:\s+to\s+be\s+good)?)"
+    r"[ \t]*\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADLINE_HEAD = 2500  # the headline stands on page one, above or beside the table
 _DATES_LINE = re.compile(
     r"^[ \t]*(?:inspection|visit)[ \t]+dates?[ \t]*:?[ \t]*(?P<dates>[^\n]+)$"
     r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$",
@@ -191,6 +211,26 @@ def _with_statements(text: str, rows: list[TableRow]) -> list[TableRow]:
     return sorted(rows + extra, key=lambda row: row.start)
 
 
+def find_headline(text: str) -> TableRow | None:
+    """The page-one sentence stating the overall judgement ("Children's services in X are good"), or None.
+
+    "require improvement" is read whole: the row's grade starts at "require".
+    """
+    if not isinstance(text, str):
+        return None
+    match = _HEADLINE.search(text, 0, min(len(text), _HEADLINE_HEAD))
+    if match is None:
+        return None
+    start = match.start("rating")
+    label = match.group("label")
+    if match.group("rating").lower().startswith("improvement"):
+        start = match.start("label") + max(label.lower().rfind("require"), 0)
+        label = label[: start - match.start("label")]
+    label_start = match.start("label")
+    return TableRow(label_start, label_start + len(label.rstrip()), start, match.end("rating"),
+                    " ".join(label.split()), "overall", None)
+
+
 def _last(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text, start, stop):
@@ -230,10 +270,14 @@ def _first_date(text: str, start: int, end: int) -> DateMention | None:
     return None
 
 
+# How much each kind of row weighs: ``importers.model.JUDGEMENT_EVIDENCE``.
+_EVIDENCE = {"table": "table", "section": "table", "headline": "headline"}
+
+
 def judgement_facts(
     text: str, rows: list[TableRow], period: DateMention | None, authority: str | None, source: str = "table",
 ) -> list[Fact]:
-    """Judgement facts for ``rows`` (table rows or section headings), dated by ``period``.
+    """Judgement facts for ``rows`` (table rows, section headings or the headline), dated by ``period``.
 
     ``year``/``month``/``day`` are the inspection's first day and ``end_*`` its
     last; ``era`` is the SIF for numbered rows or an LSCB judgement, else ILACS,
@@ -264,6 +308,10 @@ def judgement_facts(
             "end_day": period.end_day if period else None,
             "label": row.label,
             "source": source,
+            # A section heading restates its row of the table ("The experiences
+            # and progress of children in care: good"), and is the only place
+            # some reports print the LSCB's grade.
+            "evidence": _EVIDENCE[source],
         }))
     return facts
 
@@ -271,7 +319,15 @@ def judgement_facts(
 def extract(text: str, ctx: object = None) -> list[Fact]:
     """Judgement facts for the document's judgement table (rule-module interface)."""
     rows = find_judgement_table(text)
-    if not rows:
-        return []
-    authority = getattr(ctx, "authority", None)
-    return judgement_facts(text, rows, inspection_period(text), authority)
+    return own_judgement_facts(text, rows, inspection_period(text), getattr(ctx, "authority", None))
+
+
+def own_judgement_facts(
+    text: str, rows: list[TableRow], period: DateMention | None, authority: str | None,
+) -> list[Fact]:
+    """The report's own grades: its table's rows, and its headline where the table has no overall row."""
+    facts = judgement_facts(text, rows, period, authority)
+    headline = find_headline(text)
+    if headline is not None and all(row.area != "overall" for row in rows):
+        facts += judgement_facts(text, [headline], period, authority, source="headline")
+    return facts

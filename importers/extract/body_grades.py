@@ -1,0 +1,203 @@
+"""What the rating words in the body of an Ofsted report or letter are.
+
+A report's own grades are its judgement table, the section headings that
+restate its rows and its page-one headline (``importers.extract.judgement_table``,
+evidence "table" or "headline"). The judgement rules (``importers.extract.judgements``)
+read many more rating words in the body; here each one is classified, never
+counted:
+
+* another council's grade (a predecessor or neighbouring council the report
+  names): not this report's council, dropped;
+* an earlier inspection's grade: kept where it is dated to its own year ("were
+  judged good at the previous inspection in 2010" -> 2010), moved to that year
+  where the sentence names it but the rules gave this inspection's date, and
+  dropped where no year says when ("since the last inspection, when all areas
+  were judged to require improvement");
+* another provider's grade: children's homes, schools, nurseries, fostering
+  and adoption agencies ("The local authority operates five children's homes.
+  Four were judged to be good ..."): dropped;
+* an aim or hypothesis ("to ensure that all services are good", "on track to
+  become good") and Ofsted's grade descriptors ("the LSCB is likely to be
+  outstanding if ..."): dropped;
+* ordinary words about practice ("placement stability for children looked
+  after is good", "the quality of supervision is poor", "most audits were
+  graded good", "practice varies from poor to good"): dropped;
+* this inspection's grade said again in the body ("Services for care leavers
+  are good", a section's summary): kept only for an area the table and the
+  headline do not grade, as the table's word is the inspection's.
+
+Judgements with no date at all are dropped: a report's own grades are dated
+by its inspection, so an undated one is a recollection the text does not date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.extract.clauses import index_for
+from importers.extract.dates import find_dates
+from importers.model import Fact
+from importers.vocabulary import era_for, find_areas, get_era
+
+__all__ = ["OFSTED_KINDS", "classify_body_grades"]
+
+OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
+_OWN_EVIDENCE = ("table", "headline")
+# One judgement (ILACS 2018-23) covers both areas; later reports grade them apart.
+_JOINT = "children in care and care leavers"
+_PARTS = ("children in care", "care leavers")
+# The grades of the annual ratings (2009-10) and assessments (2005-08): never a
+# grade of an inspection reported since, only plain words ("practice is poor").
+_OLD_WORDS = ("poor", "excellent")
+_LAST_OLD_WORD_YEAR = 2010
+
+# Another provider the council runs or the report lists, as the rating's subject:
+# "Four (children's homes) were judged good in their most recent Ofsted inspection".
+_PROVIDER = re.compile(
+    r"\b(?:children['’]s\s+homes?|homes?|secure\s+units?|(?:special\s+|residential\s+)?schools?"
+    r"|academ(?:y|ies)|nurser(?:y|ies)|colleges?|settings?|providers?|(?:independent\s+)?agenc(?:y|ies)"
+    r"|(?:private\s+)?fostering(?:\s+(?:service|arrangements?))?s?|adoption\s+(?:agenc(?:y|ies)|services?))\b"
+    r"|\bmost\s+recent\s+(?:ofsted\s+)?inspections?\b",
+    re.IGNORECASE,
+)
+# An aim or hypothesis before the rating: "to become good", "aspire to be
+# outstanding", "to ensure that all services are good", "on track to be good".
+_AIM = re.compile(
+    r"\b(?:to\s+become|becom(?:e|ing)|aim(?:s|ed|ing)?|ambitions?|aspir\w*|striv\w+|target\w*"
+    r"|(?:in\s+order\s+)?to\s+(?:be|ensure|make\s+sure)|ensur\w+\s+that|so\s+that|on\s+track"
+    r"|working\s+towards|journey|want(?:s|ed)?\s+\w+\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+# Ofsted's grade descriptors and conditionals: "is likely to be outstanding if ...",
+# "would be judged good", "should be good".
+_DESCRIPTOR = re.compile(
+    r"\b(?:likely\s+to\s+be|would|will|should|could|might|may|if|unless|where)\b", re.IGNORECASE
+)
+# A range of quality, not a grade: "varies from poor to good", "ranging from
+# requires improvement to good", "between good and inadequate".
+_RANGE = re.compile(r"\b(?:var(?:y|ies|ied|ying|iable)|rang(?:e|es|ed|ing)|between|mixed)\b", re.IGNORECASE)
+# The head of a subject that is practice, not a service: "placement stability
+# for children looked after is good", "the quality of supervision is poor",
+# "most audits were graded good", "care plans were found to require improvement".
+_PRACTICE = re.compile(
+    r"\b(?:quality|stability|supervision|audit(?:s|ed|ing)?|plans?|planning|cases?|assessments?|practice"
+    r"|attendance|timeliness|files?|records?|recording|work|decision-making|decisions|response|oversight"
+    r"|engagement|participation|involvement|housing|accommodation|provision|support|arrangements"
+    r"|performance|data|reports?|visits?|reviews?|training|caseloads?|judgements?\s+about)\b",
+    re.IGNORECASE,
+)
+# Words marking the rating as an earlier inspection's: "since the last inspection, when ...".
+_EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?|since|predecessor|at\s+that\s+time)\b",
+    re.IGNORECASE,
+)
+# "it is now inadequate", "currently": the present, whatever date the sentence opened with.
+_NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
+
+
+def classify_body_grades(text: str, facts: list[Fact], authority: str | None) -> list[Fact]:
+    """``facts`` with each body judgement of an Ofsted document kept, re-dated or dropped."""
+    own = [f for f in facts if f.type == "judgement" and f.get("evidence") in _OWN_EVIDENCE]
+    period = _own_period(facts, own)
+    covered = _covered({f.get("area") for f in own})
+    authority = authority or next((f.get("authority") for f in own if f.get("authority")), None)
+    kept = []
+    for fact in facts:
+        if fact.type == "judgement" and fact.get("evidence") not in _OWN_EVIDENCE:
+            fact = _classify(text, fact, period, covered, authority)
+            if fact is None:
+                continue
+        kept.append(fact)
+    return kept
+
+
+def _own_period(facts: list[Fact], own: list[Fact]) -> tuple[int | None, int | None]:
+    dated = next((f for f in own if f.get("year")), None)
+    if dated is None:
+        dated = next((f for f in facts if f.type == "inspection" and f.get("subject") and f.get("year")), None)
+    return (dated.get("year"), dated.get("month")) if dated is not None else (None, None)
+
+
+def _covered(areas: set) -> set:
+    areas = set(areas)
+    if _JOINT in areas:
+        areas.update(_PARTS)
+    if all(part in areas for part in _PARTS):
+        areas.add(_JOINT)
+    return areas
+
+
+def _classify(
+    text: str, fact: Fact, period: tuple[int | None, int | None], covered: set, authority: str | None,
+) -> Fact | None:
+    if fact.get("authority") and authority and fact.get("authority") != authority:
+        return None  # a predecessor, partner or neighbouring council's grade
+    year = fact.get("year")
+    if year is None:
+        return None
+    if fact.get("rating") in _OLD_WORDS and year > _LAST_OLD_WORD_YEAR:
+        return None
+    index = index_for(text)
+    start = fact.span[0]
+    s_start, s_end = index.sentence_at(start)
+    c_start = index.clause_at(start)[0]
+    lead = text[s_start:start]
+    own_year, own_month = period
+    own = own_year is not None and (
+        fact.get("date_source") == "subject" or (year, fact.get("month")) == (own_year, own_month)
+        or (year == own_year and not fact.get("month"))
+    )
+    if not own and own_year is not None and year < own_year and _NOW.search(text, c_start, start):
+        own = True  # "Since the inspection in 2021, ... it is now inadequate"
+    if _other_provider(index, text, fact, s_start, start):
+        return None
+    if _RANGE.search(lead) or _practice_subject(text, c_start, start):
+        return None
+    if not own:
+        return fact if own_year is None or year < own_year else None
+    if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
+        return None
+    if _EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead):
+        return _earlier(fact, text[s_start:s_end], own_year)
+    if _covered({fact.get("area")}) & covered:
+        return None  # the table or headline grades this area: its word is the inspection's
+    return fact
+
+
+def _other_provider(index, text: str, fact: Fact, s_start: int, start: int) -> bool:
+    """Whether the rating is said of a home, school or agency, here or in the sentence its date came from."""
+    if _PROVIDER.search(text, s_start, start):
+        return True
+    if index.dates_in(s_start, index.sentence_at(start)[1]):
+        return False
+    previous = index.previous_sentence(s_start)
+    # "The previous inspection of the fostering service was in March 2013. The local authority was judged ..."
+    return previous is not None and bool(_PROVIDER.search(text, *previous))
+
+
+def _practice_subject(text: str, c_start: int, start: int) -> bool:
+    """Whether the clause's subject is practice ("placement stability for children in care is good").
+
+    The practice word must come before any area the clause names: "services for
+    children in care are good" grades a service, "the quality of health provision
+    for children in care is poor" does not.
+    """
+    practice = _PRACTICE.search(text, c_start, start)
+    if practice is None:
+        return False
+    areas = find_areas(text, c_start, start)
+    return not areas or practice.start() < areas[0].start
+
+
+def _earlier(fact: Fact, sentence: str, own_year: int) -> Fact | None:
+    """An earlier inspection's grade the rules dated to this one: moved to the one earlier year named, else dropped."""
+    years = {(d.year, d.month) for d in find_dates(sentence) if d.year and d.year < own_year}
+    if len({y for y, _ in years}) != 1:
+        return None
+    year, month = min(years, key=lambda ym: ym[1] or 0) if len(years) > 1 else next(iter(years))
+    era = era_for(year, fact.get("rating_text"), month)
+    regime = get_era(era)
+    return Fact(fact.type, fact.span, {
+        **fact.fields, "year": year, "month": month, "day": None, "precision": "month" if month else "year",
+        "date_source": "text", "era": era, "event_type": regime.event_type if regime else fact.get("event_type"),
+    })
