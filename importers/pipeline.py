@@ -143,7 +143,7 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
     if kind in OFSTED_KINDS:
         # A report's own grades are its table's and headline's; the body's rating words are sorted out.
-        facts = classify_body_grades(parsed.text, facts, meta.get("authority"))
+        facts = classify_body_grades(parsed.text, facts, meta.get("authority"), meta.get("inspection_type"))
     return ImportedDocument(
         source=source,
         text=parsed.text,

@@ -28,6 +28,15 @@ counted:
 
 Judgements with no date at all are dropped: a report's own grades are dated
 by its inspection, so an undated one is a recollection the text does not date.
+
+Inspection mentions are sorted the same way, as each one becomes a timeline
+event: a mention of the document's own inspection takes the inspection's
+printed dates and type (a passing "the focused visit" in an ILACS report does
+not make the report a focused visit); a mention of an earlier one is kept only
+with its own date written beside it ("the focused visit in June 2022"), for
+this council, and not for a home, school or agency ("the previous inspection
+of the fostering service was in March 2013"), a peer review or another
+inspectorate's visit.
 """
 
 from __future__ import annotations
@@ -40,6 +49,14 @@ from importers.model import Fact
 from importers.vocabulary import era_for, find_areas, get_era
 
 __all__ = ["OFSTED_KINDS", "classify_body_grades"]
+
+_DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "end_day")
+# How far after its mention an earlier inspection's date may be written: "the
+# focused visit in June 2022", "the inspection of ... services in June 2011".
+_DATE_AFTER_REACH = 40
+# Before its mention, only as the sentence's opening: "In July 2021, a focused visit noted ...".
+_OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
+_PEER = re.compile(r"peer|self[- ]assessment|department\s+for\s+education", re.IGNORECASE)
 
 OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
 _OWN_EVIDENCE = ("table", "headline")
@@ -95,27 +112,62 @@ _EARLIER = re.compile(
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
 
 
-def classify_body_grades(text: str, facts: list[Fact], authority: str | None) -> list[Fact]:
-    """``facts`` with each body judgement of an Ofsted document kept, re-dated or dropped."""
+def classify_body_grades(
+    text: str, facts: list[Fact], authority: str | None, inspection_type: str | None = None,
+) -> list[Fact]:
+    """``facts`` with each body judgement and inspection mention of an Ofsted document kept, re-dated or dropped.
+
+    ``inspection_type`` is the type the document's head states (``importers.pdf_report``), if known.
+    """
     own = [f for f in facts if f.type == "judgement" and f.get("evidence") in _OWN_EVIDENCE]
-    period = _own_period(facts, own)
+    anchor = _own_inspection(facts, own)
+    period = (anchor.get("year"), anchor.get("month")) if anchor is not None else (None, None)
     covered = _covered({f.get("area") for f in own})
     authority = authority or next((f.get("authority") for f in own if f.get("authority")), None)
     kept = []
     for fact in facts:
         if fact.type == "judgement" and fact.get("evidence") not in _OWN_EVIDENCE:
             fact = _classify(text, fact, period, covered, authority)
-            if fact is None:
-                continue
-        kept.append(fact)
+        elif fact.type == "inspection":
+            fact = _inspection(text, fact, anchor, inspection_type, authority)
+        if fact is not None:
+            kept.append(fact)
     return kept
 
 
-def _own_period(facts: list[Fact], own: list[Fact]) -> tuple[int | None, int | None]:
+def _own_inspection(facts: list[Fact], own: list[Fact]) -> Fact | None:
+    """The fact whose date is the document's own inspection's: a table row's, else the dated subject mention."""
     dated = next((f for f in own if f.get("year")), None)
     if dated is None:
         dated = next((f for f in facts if f.type == "inspection" and f.get("subject") and f.get("year")), None)
-    return (dated.get("year"), dated.get("month")) if dated is not None else (None, None)
+    return dated
+
+
+def _inspection(
+    text: str, fact: Fact, anchor: Fact | None, inspection_type: str | None, authority: str | None,
+) -> Fact | None:
+    if fact.get("subject"):
+        fields = dict(fact.fields)
+        if inspection_type:
+            fields["inspection_type"] = inspection_type
+        if anchor is not None and anchor.get("year"):
+            fields.update({key: anchor.get(key) for key in _DATE_FIELDS}, date_source="text")
+        return Fact(fact.type, fact.span, fields)
+    if fact.get("authority") and authority and fact.get("authority") != authority:
+        return None
+    year, month = fact.get("year"), fact.get("month")
+    if year is None:
+        return None
+    if anchor is not None and anchor.get("year") and (year, month or 0) >= (anchor.get("year"), anchor.get("month") or 0):
+        return None  # not earlier than the inspection reported: a date borrowed from elsewhere
+    index = index_for(text)
+    start, end = fact.span
+    s_start, s_end = index.sentence_at(start)
+    if _PROVIDER.search(text, s_start, end) or _NOT_OFSTED.search(text, s_start, min(s_end, end + _DATE_AFTER_REACH)):
+        return None
+    after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
+    before = [d for d in index.dates_in(s_start, start) if _OPENING_DATE.fullmatch(text, s_start, d.start)]
+    return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
 
 
 def _covered(areas: set) -> set:
