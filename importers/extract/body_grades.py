@@ -56,7 +56,12 @@ _DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "e
 _DATE_AFTER_REACH = 40
 # Before its mention, only as the sentence's opening: "In July 2021, a focused visit noted ...".
 _OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
-_PEER = re.compile(r"peer|self[- ]assessment|department\s+for\s+education", re.IGNORECASE)
+# Reviews and inspections by others than Ofsted, or not of the council:
+# "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection".
+_NOT_OFSTED = re.compile(
+    r"\bpeer\b|\bself[- ]assessment\b|\bHMIC\b|\bthematic\b|\bpolice\b|\bCQC\b|\bcare\s+quality\s+commission\b",
+    re.IGNORECASE,
+)
 
 OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
 _OWN_EVIDENCE = ("table", "headline")
