@@ -76,6 +76,8 @@ class Fact:
     def __post_init__(self) -> None:
         if self.type not in FACT_FIELDS:
             raise ValueError(f"unknown fact type {self.type!r}")
+        if self.type == "judgement":
+            self.fields.setdefault("evidence", "text")
         start, end = self.span
         if not 0 <= start <= end:
             raise ValueError(f"bad span {self.span!r}")
@@ -100,6 +102,10 @@ class ImportedDocument:
     publisher: str | None = None
     authority: str | None = None
     published: str | None = None  # ISO at known precision: "2010", "2010-02", "2010-02-23"
+    # The inspection or visit an Ofsted document reports (ISO days), printed
+    # where no publication date is: it dates the document then.
+    inspected_start: str | None = None
+    inspected_end: str | None = None
     furniture: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     format: str = "txt"
