@@ -19,7 +19,7 @@ from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import SearchHit
 from ofsted_tui.sources import link_label
-from ofsted_tui.widgets.labels import doc_date_label
+from ofsted_tui.widgets.labels import inspection_dates_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
 
@@ -102,7 +102,7 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
         meta.add_row(label, safe(doc.get(key) or "unknown"))
     meta.add_row("Published", safe(doc.get("published") or "undated"))
     if doc.get("inspected_start"):
-        meta.add_row("Inspected", safe(doc_date_label({**doc, "published": None})))
+        meta.add_row("Inspected", safe(inspection_dates_label(doc)))
     text = safe(doc["text"])
     facts = corpus.facts_of(doc["id"])
     for fact in facts:

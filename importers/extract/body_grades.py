@@ -65,6 +65,7 @@ _NOT_OFSTED = re.compile(
 
 OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
 _OWN_EVIDENCE = ("table", "headline")
+_FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first page
 # One judgement (ILACS 2018-23) covers both areas; later reports grade them apart.
 _JOINT = "children in care and care leavers"
 _PARTS = ("children in care", "care leavers")
@@ -85,8 +86,8 @@ _PROVIDER = re.compile(
 # An aim or hypothesis before the rating: "to become good", "aspire to be
 # outstanding", "to ensure that all services are good", "on track to be good".
 _AIM = re.compile(
-    r"\b(?:to\s+become|becom(?:e|ing)|aim(?:s|ed|ing)?|ambitions?|aspir\w*|striv\w+|target\w*"
-    r"|(?:in\s+order\s+)?to\s+(?:be|ensure|make\s+sure)|ensur\w+\s+that|so\s+that|on\s+track"
+    r"\b(?:to\s+become|aim(?:s|ed|ing)?|ambitions?|aspir\w*|striv\w+|target\w*"
+    r"|in\s+order\s+to\s+be|to\s+(?:ensure|make\s+sure)|ensur\w+\s+that|so\s+that|on\s+track"
     r"|working\s+towards|journey|want(?:s|ed)?\s+\w+\s+to\s+be)\b",
     re.IGNORECASE,
 )
@@ -105,9 +106,12 @@ _PRACTICE = re.compile(
     r"\b(?:quality|stability|supervision|audit(?:s|ed|ing)?|plans?|planning|cases?|assessments?|practice"
     r"|attendance|timeliness|files?|records?|recording|work|decision-making|decisions|response|oversight"
     r"|engagement|participation|involvement|housing|accommodation|provision|support|arrangements"
-    r"|performance|data|reports?|visits?|reviews?|training|caseloads?|judgements?\s+about)\b",
+    r"|performance|training|caseloads?|judgements?\s+about)\b",
     re.IGNORECASE,
 )
+# Where the rating's own clause begins inside a longer one: "The visit was the
+# sixth monitoring visit since the local authority was judged inadequate".
+_SUBCLAUSE = re.compile(r"\b(?:that|which|since|when|where|because|after|before|while|although|but)\b", re.IGNORECASE)
 # Words marking the rating as an earlier inspection's: "since the last inspection, when ...".
 _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?|since|predecessor|at\s+that\s+time)\b",
@@ -137,7 +141,7 @@ def classify_body_grades(
             fact = _inspection(text, fact, anchor, inspection_type, authority)
         if fact is not None:
             kept.append(fact)
-    return kept
+    return kept if own else _first_page_headline(kept, period)
 
 
 def _own_inspection(facts: list[Fact], own: list[Fact]) -> Fact | None:
@@ -199,11 +203,8 @@ def _classify(
     s_start, s_end = index.sentence_at(start)
     c_start = index.clause_at(start)[0]
     lead = text[s_start:start]
-    own_year, own_month = period
-    own = own_year is not None and (
-        fact.get("date_source") == "subject" or (year, fact.get("month")) == (own_year, own_month)
-        or (year == own_year and not fact.get("month"))
-    )
+    own_year = period[0]
+    own = _own_dated(fact, period)
     if not own and own_year is not None and year < own_year and _NOW.search(text, c_start, start):
         own = True  # "Since the inspection in 2021, ... it is now inadequate"
     if _other_provider(index, text, fact, s_start, start):
@@ -219,6 +220,27 @@ def _classify(
     if _covered({fact.get("area")}) & covered:
         return None  # the table or headline grades this area: its word is the inspection's
     return fact
+
+
+def _own_dated(fact: Fact, period: tuple[int | None, int | None]) -> bool:
+    """Whether the rules dated the judgement to the document's own inspection."""
+    year, month = fact.get("year"), fact.get("month")
+    return period[0] is not None and (
+        fact.get("date_source") == "subject" or (year, month) == period or (year == period[0] and not month)
+    )
+
+
+def _first_page_headline(facts: list[Fact], period: tuple[int | None, int | None]) -> list[Fact]:
+    """A document with no table or headline row (an annual performance assessment letter) states its
+    overall grade in a sentence on its first page: "Overall, the council delivers services ... that are
+    judged to be good." The first such judgement of its own inspection weighs as its headline."""
+    for i, fact in enumerate(facts):
+        if fact.type != "judgement" or fact.span[0] > _FIRST_PAGE:
+            continue
+        if fact.get("area") == "overall" and _own_dated(fact, period):
+            facts[i] = Fact(fact.type, fact.span, {**fact.fields, "evidence": "headline"})
+            break
+    return facts
 
 
 def _other_provider(index, text: str, fact: Fact, s_start: int, start: int) -> bool:
@@ -239,6 +261,8 @@ def _practice_subject(text: str, c_start: int, start: int) -> bool:
     children in care are good" grades a service, "the quality of health provision
     for children in care is poor" does not.
     """
+    for opener in _SUBCLAUSE.finditer(text, c_start, start):
+        c_start = opener.end()
     practice = _PRACTICE.search(text, c_start, start)
     if practice is None:
         return False

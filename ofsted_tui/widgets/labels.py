@@ -59,14 +59,17 @@ def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
     """
     if doc.get("published") or not doc.get("inspected_start"):
         return date_label(doc.get("published"))
-    start, end = str(doc["inspected_start"]), str(doc.get("inspected_end") or doc["inspected_start"])
     if short:
-        return f"insp. {end[:4]}"
-    return f"inspected {_range_label(start, end)}"
+        return f"insp. {str(doc.get('inspected_end') or doc['inspected_start'])[:4]}"
+    return f"inspected {inspection_dates_label(doc)}"
 
 
-def _range_label(start: str, end: str) -> str:
-    """ "13-24 Feb 2023", "27 Feb-22 Mar 2018", "30 Dec 2019-10 Jan 2020"; a day alone as date_label."""
+def inspection_dates_label(doc: dict[str, Any]) -> str:
+    """A document's inspection dates as people write them: "13-24 Feb 2023", "27 Feb-22 Mar 2018"."""
+    start = str(doc.get("inspected_start") or "")
+    end = str(doc.get("inspected_end") or start)
+    if not start:
+        return "unknown"
     first, last = date_label(start).split(" "), date_label(end).split(" ")
     if start == end or len(first) != 3 or len(last) != 3:
         return date_label(start) if start == end else f"{date_label(start)}-{date_label(end)}"
