@@ -130,7 +130,9 @@ _BACK_MATTER = re.compile(
     r"|if\s+you\s+would\s+like\s+a\s+copy\s+of\s+this\s+document\s+in\s+a\s+different\s+format)",
     _FLAGS,
 )
-_MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n]*$", _FLAGS)
+# The heading, not its line in the contents ("What the inspection judgements mean 47"),
+# which would make the whole report look like Ofsted's standard wording.
+_MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n\d]*$", _FLAGS)
 _PART = re.compile(r"^[ \t]*section\s+\d+\b[^\n]*$", _FLAGS)
 _CONTENTS = re.compile(r"^[ \t]*contents[ \t]*$", _FLAGS)
 _CONTENTS_LINE = re.compile(r"[ \t]*[^\n]{3,120}?[ \t.]\d{1,3}[ \t]*(?:\n|$)")

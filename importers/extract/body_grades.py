@@ -106,7 +106,7 @@ _PRACTICE = re.compile(
     r"\b(?:quality|stability|supervision|audit(?:s|ed|ing)?|plans?|planning|cases?|assessments?|practice"
     r"|attendance|timeliness|files?|records?|recording|work|decision-making|decisions|response|oversight"
     r"|engagement|participation|involvement|housing|accommodation|provision|support|arrangements"
-    r"|performance|training|caseloads?|judgements?\s+about)\b",
+    r"|performance|training|caseloads?|outcomes|judgements?\s+about)\b",
     re.IGNORECASE,
 )
 # Where the rating's own clause begins inside a longer one: "The visit was the
@@ -117,6 +117,7 @@ _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?|since|predecessor|at\s+that\s+time)\b",
     re.IGNORECASE,
 )
+_INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
 # "it is now inadequate", "currently": the present, whatever date the sentence opened with.
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
 
@@ -136,10 +137,10 @@ def classify_body_grades(
     kept = []
     for fact in facts:
         if fact.type == "judgement" and fact.get("evidence") not in _OWN_EVIDENCE:
-            fact = _classify(text, fact, period, covered, authority)
+            kept += _classify(text, fact, period, covered, authority)
         elif fact.type == "inspection":
-            fact = _inspection(text, fact, anchor, inspection_type, authority)
-        if fact is not None:
+            kept += [f for f in (_inspection(text, fact, anchor, inspection_type, authority),) if f is not None]
+        else:
             kept.append(fact)
     return kept if own else _first_page_headline(kept, period)
 
@@ -190,14 +191,14 @@ def _covered(areas: set) -> set:
 
 def _classify(
     text: str, fact: Fact, period: tuple[int | None, int | None], covered: set, authority: str | None,
-) -> Fact | None:
+) -> list[Fact]:
     if fact.get("authority") and authority and fact.get("authority") != authority:
-        return None  # a predecessor, partner or neighbouring council's grade
+        return []  # a predecessor, partner or neighbouring council's grade
     year = fact.get("year")
     if year is None:
-        return None
+        return []
     if fact.get("rating") in _OLD_WORDS and year > _LAST_OLD_WORD_YEAR:
-        return None
+        return []
     index = index_for(text)
     start = fact.span[0]
     s_start, s_end = index.sentence_at(start)
@@ -208,18 +209,40 @@ def _classify(
     if not own and own_year is not None and year < own_year and _NOW.search(text, c_start, start):
         own = True  # "Since the inspection in 2021, ... it is now inadequate"
     if _other_provider(index, text, fact, s_start, start):
-        return None
+        return []
     if _RANGE.search(lead) or _practice_subject(text, c_start, start):
-        return None
+        return []
     if not own:
-        return fact if own_year is None or year < own_year else None
+        return _areas_of_its_inspection(index, fact) if own_year is None or year < own_year else []
     if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
-        return None
-    if _EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead):
-        return _earlier(fact, text[s_start:s_end], own_year)
+        return []
+    earlier_year = any(d.year and d.year < own_year for d in index.dates_in(s_start, start))
+    if _EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year:
+        # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
+        moved = _earlier(fact, text[s_start:s_end], own_year)
+        return _areas_of_its_inspection(index, moved) if moved is not None else []
     if _covered({fact.get("area")}) & covered:
-        return None  # the table or headline grades this area: its word is the inspection's
-    return fact
+        return []  # the table or headline grades this area: its word is the inspection's
+    return [fact]
+
+
+def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
+    """An earlier grade of "the local authority", one per area the sentence stating its inspection names.
+
+    "The previous inspection of the local authority's safeguarding arrangements
+    was in May 2011. The local authority was judged to be adequate." grades
+    help and protection, not the council as a whole.
+    """
+    if fact.get("area") != "overall":
+        return [fact]
+    s_start, s_end = index.sentence_at(fact.span[0])
+    previous = index.previous_sentence(s_start)
+    if index.dates_in(s_start, s_end) or previous is None or not index.dates_in(*previous):
+        return [fact]
+    if not _INSPECTION.search(index.text, *previous):
+        return [fact]
+    areas = [a.area for a in find_areas(index.text, *previous) if a.area not in ("overall", "lscb")]
+    return [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in dict.fromkeys(areas)] or [fact]
 
 
 def _own_dated(fact: Fact, period: tuple[int | None, int | None]) -> bool:
