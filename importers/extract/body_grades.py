@@ -111,7 +111,10 @@ _PRACTICE = re.compile(
 )
 # Where the rating's own clause begins inside a longer one: "The visit was the
 # sixth monitoring visit since the local authority was judged inadequate".
-_SUBCLAUSE = re.compile(r"\b(?:that|which|since|when|where|because|after|before|while|although|but)\b", re.IGNORECASE)
+_SUBCLAUSE = re.compile(
+    r"\b(?:that|which|since|when|where|because|(?<!looked\s)(?<!looked-)after|before|while|although|but)\b",
+    re.IGNORECASE,
+)
 # Words marking the rating as an earlier inspection's: "since the last inspection, when ...".
 _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?|since|predecessor|at\s+that\s+time)\b",
