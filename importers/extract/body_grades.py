@@ -209,8 +209,9 @@ def _classify(
     lead = text[s_start:start]
     own_year = period[0]
     own = _own_dated(fact, period)
-    if not own and own_year is not None and year < own_year and _NOW.search(text, c_start, start):
-        own = True  # "Since the inspection in 2021, ... it is now inadequate"
+    # "Since the inspection in 2021, ... it is now inadequate": today's grade, whatever year opened the sentence.
+    now = own_year is not None and year <= own_year and bool(_NOW.search(text, c_start, start))
+    own = own or now
     if _other_provider(index, text, fact, s_start, start):
         return []
     if _RANGE.search(lead) or _practice_subject(text, c_start, start):
@@ -220,7 +221,7 @@ def _classify(
     if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
         return []
     earlier_year = any(d.year and d.year < own_year for d in index.dates_in(s_start, start))
-    if _EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year:
+    if not now and (_EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year):
         # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
         moved = _earlier(fact, text[s_start:s_end], own_year)
         return _areas_of_its_inspection(index, moved) if moved is not None else []

@@ -69,11 +69,12 @@ _STATEMENT_REACH = 1500  # how far above the numbered rows the overall sentence 
 # inspections; reports and letters since repeat it in their summary): "Children's
 # services in Lancashire are inadequate", "Children's services in Brent require
 # improvement to be good", "The overall judgement is that children's services
-# are good" (2014), "... require improvement". The grade may wrap onto the next
+# are good" (2014), "... require improvement", "children's service requires improvement".
+# The grade may wrap onto the next
 # line, so the words between are whitespace of any kind.
 _APOS = r"['’]"
 _HEADLINE = re.compile(
-    rf"^[ \t]*(?P<label>(?:the\s+overall\s+judgement\s+is\s+that\s+)?children{_APOS}s\s+services"
+    rf"^[ \t]*(?P<label>(?:the\s+overall\s+judgement\s+is\s+that\s+)?children{_APOS}s\s+services?"
     r"(?:\s+in\s+[A-Z][^\n.,;:]{0,80}?)?\s+(?:are|is|requires?)(?=\s))"
     r"\s+(?:(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?)?"
     r"(?P<rating>outstanding|good|inadequate|adequate|improvement(?:\s+to\s+be\s+good)?)"

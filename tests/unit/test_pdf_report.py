@@ -151,6 +151,31 @@ def test_boilerplate_ranges_cover_contents_definitions_and_back_page() -> None:
         assert not any(s <= fact.span[0] < e for s, e in report.boilerplate)
 
 
+def test_the_contents_line_of_the_definitions_is_not_their_heading() -> None:
+    # "What the inspection judgements mean 47" in the contents: were it the heading,
+    # everything from there to the back page would be read as Ofsted's standard wording.
+    text = SIF_HEAD.replace("Section 1: the local authority 3\n",
+                            "Section 1: the local authority 3\n\nWhat the inspection judgements mean 47\n")
+    report = read_report(text)
+    body = text.index("Children wait too long")
+    assert not any(s <= body < e for s, e in report.boilerplate)
+    assert any(text[s:e].startswith("What the inspection judgements mean: the local authority")
+               for s, e in report.boilerplate)
+
+
+def test_a_reinspection_reprinting_the_previous_grades_as_a_list_gives_them_no_section() -> None:
+    # "The judgements for the local authority were: – Overall effectiveness: inadequate – ..."
+    previous = ("Previous Ofsted inspections\n\nThe previous single inspection was published in September 2015. "
+                "The judgements for the local authority were:\n\n– Overall effectiveness: inadequate\n\n"
+                "– Adoption performance: good\n\n")
+    text = SIF_HEAD.replace("Information about this inspection\n", previous + "Information about this inspection\n")
+    report = read_report(text)
+    sections = [(f.get("area"), f.get("rating")) for f in report.facts
+                if f.type == "judgement" and f.get("source") == "section"]
+    assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
+    assert all(f.get("evidence") == "table" for f in report.facts if f.type == "judgement")
+
+
 def test_a_monitoring_visit_letter() -> None:
     meta = read_report(LETTER).meta
     assert meta["kind"] == "ofsted_letter"
