@@ -46,6 +46,7 @@ from importers.extract.judgement_table import (
     judgement_facts,
     label_area,
     own_judgement_facts,
+    previous_judgement_facts,
 )
 from importers.extract.scan import lowered as lower_text
 from importers.model import Fact
@@ -119,6 +120,7 @@ _IMPROVE_HEADING = re.compile(
     _FLAGS,
 )
 _LIST_MARKS = "•◼◾▪■●○◦►▸➢❖✓✔⇒·*–—-"
+_LIST_ITEM = re.compile(rf"[ \t]*[{_LIST_MARKS}]")
 _ITEM_MARK = re.compile(rf"[ \t]*(?:[{_LIST_MARKS}]|\d{{1,3}}[.)]|\(?[a-z]\))[ \t]+")
 _MAX_ITEMS = 40
 
@@ -193,7 +195,7 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
     })
     report.meta = {k: v for k, v in meta.items() if v}
 
-    facts = own_judgement_facts(text, rows, period, authority)
+    facts = own_judgement_facts(text, rows, period, authority) + previous_judgement_facts(text, authority)
     facts += judgement_facts(text, [s.heading for s in sections], period, authority, source="section")
     if period is not None:
         era = next((f.get("era") for f in facts), None) or era_for(period.year, title or "", period.month)
@@ -367,7 +369,7 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
 def _heading(text: str, line_start: int, match: re.Match[str]) -> TableRow | None:
     label_end = match.start("rating")
     label = text[line_start:label_end]
-    if "." in label or label.lstrip()[:1] in _LIST_MARKS:
+    if "." in label or _LIST_ITEM.match(label):
         # A heading is never a list item: "– Overall effectiveness: inadequate" is
         # a re-inspection report's list of the previous inspection's grades.
         return None

@@ -31,11 +31,13 @@ __all__ = [
     "TableRow", "extract", "find_headline", "find_judgement_table", "inspection_period", "judgement_facts",
     "label_area",
     "own_judgement_facts",
+    "previous_judgement_facts",
 ]
 
 # The table sits on the first page; the inspection dates above it.
 HEAD = 8000
 _DATES_HEAD = 4000
+PREVIOUS_REACH = 20000  # "Previous Ofsted inspections" is in "Information about this local authority area"
 
 _RATING = rf"(?P<rating>\b{RATING_WORDS})"
 # A row from the start of a line: up to four label lines, then a grade that
@@ -69,9 +71,8 @@ _STATEMENT_REACH = 1500  # how far above the numbered rows the overall sentence 
 # inspections; reports and letters since repeat it in their summary): "Children's
 # services in Lancashire are inadequate", "Children's services in Brent require
 # improvement to be good", "The overall judgement is that children's services
-# are good" (2014), "... require improvement", "children's service requires improvement".
-# The grade may wrap onto the next
-# line, so the words between are whitespace of any kind.
+# are good" (2014), "... that children's service requires improvement". The grade
+# may wrap onto the next line, so the words between are whitespace of any kind.
 _APOS = r"['’]"
 _HEADLINE = re.compile(
     rf"^[ \t]*(?P<label>(?:the\s+overall\s+judgement\s+is\s+that\s+)?children{_APOS}s\s+services?"
@@ -82,6 +83,21 @@ _HEADLINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADLINE_HEAD = 2500  # the headline stands on page one, above or beside the table
+# A re-inspection report lists the previous inspection's grades under "Previous
+# Ofsted inspections": "The previous single inspection ... was published in
+# September 2015. The judgements for the local authority were: – Overall
+# effectiveness: inadequate – Children who need help and protection: ...".
+# They are that inspection's, dated by the year of the sentence introducing them
+# (only the year: the month is its publication's).
+_PREVIOUS_LIST = re.compile(
+    r"\b(?:previous|last)\b[^.\n]{0,160}?\binspection\b[^.\n]{0,160}?\.\s+"
+    r"the\s+judgements?\s+(?:for|of|on)\s+the\s+local\s+authority\s+(?:were|was)\s*:",
+    re.IGNORECASE,
+)
+_PREVIOUS_ITEM = re.compile(
+    rf"[ \t]*[–—•■▪-][ \t]*(?P<label>[^:\n]{{3,160}}):[ \t]*{_RATING}[ \t]*[.;]?[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
 _DATES_LINE = re.compile(
     r"^[ \t]*(?:inspection|visit)[ \t]+dates?[ \t]*:?[ \t]*(?P<dates>[^\n]+)$"
     r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$",
@@ -272,7 +288,7 @@ def _first_date(text: str, start: int, end: int) -> DateMention | None:
 
 
 # How much each kind of row weighs: ``importers.model.JUDGEMENT_EVIDENCE``.
-_EVIDENCE = {"table": "table", "section": "table", "headline": "headline"}
+_EVIDENCE = {"table": "table", "section": "table", "headline": "headline", "previous": "text"}
 
 
 def judgement_facts(
@@ -320,7 +336,33 @@ def judgement_facts(
 def extract(text: str, ctx: object = None) -> list[Fact]:
     """Judgement facts for the document's judgement table (rule-module interface)."""
     rows = find_judgement_table(text)
-    return own_judgement_facts(text, rows, inspection_period(text), getattr(ctx, "authority", None))
+    authority = getattr(ctx, "authority", None)
+    return own_judgement_facts(text, rows, inspection_period(text), authority) + previous_judgement_facts(
+        text, authority)
+
+
+def previous_judgement_facts(text: str, authority: str | None) -> list[Fact]:
+    """The previous inspection's grades a re-inspection report lists, dated by their own year."""
+    if not isinstance(text, str):
+        return []
+    facts: list[Fact] = []
+    for intro in _PREVIOUS_LIST.finditer(text, 0, min(len(text), PREVIOUS_REACH)):
+        years = {d.year for d in find_dates(intro.group()) if d.year}
+        if len(years) != 1:
+            continue
+        (year,) = years
+        rows = []
+        pos = _next_line(text, intro.end(), len(text))
+        while (item := _PREVIOUS_ITEM.match(text, pos)) is not None:
+            area = label_area(item.group("label"))
+            if area is not None:
+                rows.append(TableRow(item.start("label"), item.end("label"), item.start("rating"),
+                                     item.end("rating"), " ".join(item.group("label").split()), area, None))
+            pos = _next_line(text, item.end(), len(text))
+        year_only = DateMention(intro.start(), intro.end(), year, None, None, "year", str(year))
+        for fact in judgement_facts(text, rows, year_only, authority, source="previous"):
+            facts.append(Fact(fact.type, fact.span, {**fact.fields, "era": era_for(year, fact.get("rating_text"))}))
+    return facts
 
 
 def own_judgement_facts(

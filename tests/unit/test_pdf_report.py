@@ -173,7 +173,20 @@ def test_a_reinspection_reprinting_the_previous_grades_as_a_list_gives_them_no_s
     sections = [(f.get("area"), f.get("rating")) for f in report.facts
                 if f.type == "judgement" and f.get("source") == "section"]
     assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
-    assert all(f.get("evidence") == "table" for f in report.facts if f.type == "judgement")
+    # The list is the previous inspection's: its year, not this inspection's date, and no weight of a table.
+    previous = [(f.get("year"), f.get("month"), f.get("area"), f.get("rating"), f.get("evidence"))
+                for f in report.facts if f.type == "judgement" and f.get("source") == "previous"]
+    assert previous == [(2015, None, "overall", "inadequate", "text"), (2015, None, "adoption", "good", "text")]
+
+
+def test_a_section_heading_with_its_grade_alone_on_the_next_line() -> None:
+    text = SIF_HEAD.replace("Children wait too long for help.",
+                            "The experiences and progress of children looked after and achieving permanence\n"
+                            "Requires improvement\n\nChildren wait too long for help.")
+    report = read_report(text)
+    sections = [(f.get("area"), f.get("rating")) for f in report.facts
+                if f.type == "judgement" and f.get("source") == "section"]
+    assert ("children in care", "requires improvement") in sections
 
 
 def test_a_monitoring_visit_letter() -> None:
