@@ -69,10 +69,9 @@ _FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first pag
 # One judgement (ILACS 2018-23) covers both areas; later reports grade them apart.
 _JOINT = "children in care and care leavers"
 _PARTS = ("children in care", "care leavers")
-# The grades of the annual ratings (2009-10) and assessments (2005-08): never a
-# grade of an inspection reported since, only plain words ("practice is poor").
+# Ratings only the annual rating (2009-10) gave, and only as "performs poorly" or
+# "performs excellently": a bare "poor" in an Ofsted document is a plain word.
 _OLD_WORDS = ("poor", "excellent")
-_LAST_OLD_WORD_YEAR = 2010
 
 # Another provider the council runs or the report lists, as the rating's subject:
 # "Four (children's homes) were judged good in their most recent Ofsted inspection".
@@ -200,8 +199,8 @@ def _classify(
     year = fact.get("year")
     if year is None:
         return []
-    if fact.get("rating") in _OLD_WORDS and year > _LAST_OLD_WORD_YEAR:
-        return []
+    if fact.get("rating") in _OLD_WORDS and not str(fact.get("rating_text") or "").lower().startswith("perform"):
+        return []  # "plans are poor": Ofsted's grades never said "poor", the annual rating "performs poorly"
     index = index_for(text)
     start = fact.span[0]
     s_start, s_end = index.sentence_at(start)

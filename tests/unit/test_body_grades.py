@@ -214,3 +214,10 @@ def test_mentions_of_the_reports_own_inspection_take_its_dates_and_type():
     body = "During the inspection, the focused visit findings were revisited and acted upon.\n"
     subject = [i for i in _inspections(body) if i["subject"]]
     assert subject and {(i["year"], i["month"], i["inspection_type"]) for i in subject} == {(2023, 11, "inspection")}
+
+
+def test_poor_is_a_plain_word_in_an_ofsted_report():
+    # "Services ... have been judged to be poor": Ofsted's grades never said "poor" (the annual rating said
+    # "performs poorly"), so no annual rating is made of it.
+    body = "Services for children in Somerset have been judged to be poor in inspections since 2010.\n"
+    assert _body(SIF_HEAD, body, "Somerset") == []
