@@ -46,9 +46,9 @@ import re
 from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
 from importers.model import Fact
-from importers.vocabulary import era_for, find_areas, get_era
+from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
 
-__all__ = ["OFSTED_KINDS", "classify_body_grades"]
+__all__ = ["OFSTED_KINDS", "classify_body_grades", "covered_areas"]
 
 _DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "end_day")
 # How far after its mention an earlier inspection's date may be written: "the
@@ -66,9 +66,6 @@ _NOT_OFSTED = re.compile(
 OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
 _OWN_EVIDENCE = ("table", "headline")
 _FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first page
-# One judgement (ILACS 2018-23) covers both areas; later reports grade them apart.
-_JOINT = "children in care and care leavers"
-_PARTS = ("children in care", "care leavers")
 # Ratings only the annual rating (2009-10) gave, and only as "performs poorly" or
 # "performs excellently": a bare "poor" in an Ofsted document is a plain word.
 _OLD_WORDS = ("poor", "excellent")
@@ -134,7 +131,7 @@ def classify_body_grades(
     own = [f for f in facts if f.type == "judgement" and f.get("evidence") in _OWN_EVIDENCE]
     anchor = _own_inspection(facts, own)
     period = (anchor.get("year"), anchor.get("month")) if anchor is not None else (None, None)
-    covered = _covered({f.get("area") for f in own})
+    covered = covered_areas({f.get("area") for f in own})
     authority = authority or next((f.get("authority") for f in own if f.get("authority")), None)
     kept = []
     for fact in facts:
@@ -182,12 +179,14 @@ def _inspection(
     return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
 
 
-def _covered(areas: set) -> set:
+def covered_areas(areas: set) -> set:
+    """The areas graded, with a joint judgement's parts and parts' joint judgement (ILACS 2018-23)."""
     areas = set(areas)
-    if _JOINT in areas:
-        areas.update(_PARTS)
-    if all(part in areas for part in _PARTS):
-        areas.add(_JOINT)
+    for joint, parts in AREA_COMPONENTS.items():
+        if joint in areas:
+            areas.update(parts)
+        if all(part in areas for part in parts):
+            areas.add(joint)
     return areas
 
 
@@ -224,7 +223,7 @@ def _classify(
         # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
         moved = _earlier(fact, text[s_start:s_end], own_year)
         return _areas_of_its_inspection(index, moved) if moved is not None else []
-    if _covered({fact.get("area")}) & covered:
+    if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
 

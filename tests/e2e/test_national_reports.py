@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from importers.extract.body_grades import _covered
+from importers.extract.body_grades import covered_areas
 from importers.model import ImportedDocument
 from importers.pipeline import import_file
 from ofsted_tui.timeline import build_events
@@ -60,7 +60,7 @@ def test_every_report_states_its_overall_grade_in_its_table_or_headline(reports)
 def test_no_grade_for_this_inspection_beyond_the_table_and_headline(reports):
     for doc in reports:
         own = _own_grades(doc)
-        covered = _covered(set(own))
+        covered = covered_areas(set(own))
         period = _own_period(doc)
         for fact in doc.facts:
             if fact.type != "judgement" or fact.get("evidence") != "text":
