@@ -108,6 +108,9 @@ _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
 
 _RATING_AT_END = re.compile(rf"\b(?P<rating>{RATING_WORDS})[ \t]*$", re.IGNORECASE)
 _RATING_REACH = 45  # the longest written grade with its spacing, and some
+# A grade printed over two lines: "... care leavers: requires improvement to be" / "good".
+_GRADE_HEAD = re.compile(r"\bimprovement(?:[ \t]+to)?(?:[ \t]+be)?[ \t]*\n$", re.IGNORECASE)
+_GRADE_TAIL = re.compile(r"[ \t]*(?:(?:to[ \t]+)?be[ \t]+)?good[ \t]*", re.IGNORECASE)
 # Every written grade ends with one of these words.
 _RATING_ENDINGS = ("good", "outstanding", "improvement", "adequate", "excellent", "poor", "well",
                    "poorly", "adequately", "excellently")
@@ -347,16 +350,20 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
     line_start = text.rfind("\n", 0, table_end) + 1
     # Only the end of each line can hold a heading's grade: look just there,
     # and try the pattern only on lines whose last word is a grade's.
+    previous_start = line_start
     for line in text[line_start:].split("\n"):
         line_end = line_start + len(line)
         if line[-14:].rstrip().lower().endswith(_RATING_ENDINGS):
-            window = max(line_start, table_end, line_end - _RATING_REACH)
+            # A grade wrapped after "requires improvement to be" is read whole, never as "good".
+            start = previous_start if _GRADE_TAIL.fullmatch(line) and _GRADE_HEAD.search(
+                text, max(previous_start, line_start - _RATING_REACH), line_start) else line_start
+            window = max(start, table_end, line_end - _RATING_REACH)
             match = _RATING_AT_END.search(text, window, line_end)
-            if match and not _inside(line_start, boilerplate):
-                heading = _heading(text, line_start, match)
+            if match and not _inside(start, boilerplate):
+                heading = _heading(text, start, match)
                 if heading is not None:
                     headings.append(heading)
-        line_start = line_end + 1
+        previous_start, line_start = line_start, line_end + 1
     limits = sorted([start for start, _ in boilerplate if start > table_end] + [len(text)])
     sections = []
     for i, heading in enumerate(headings):

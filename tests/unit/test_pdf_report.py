@@ -244,3 +244,15 @@ def test_any_text_is_safe(text: str) -> None:
         assert 0 <= fact.span[0] <= fact.span[1] <= len(full)
     for start, end in report.boilerplate:
         assert 0 <= start <= end <= len(full)
+
+
+def test_a_section_grade_printed_over_two_lines_is_read_whole() -> None:
+    # "... care leavers: requires improvement to be" / "good": never "good"
+    text = SIF_HEAD.replace("Children wait too long for help.",
+                            "The experiences and progress of care leavers: requires improvement to be\ngood\n\n"
+                            "Children wait too long for help.")
+    report = read_report(text)
+    sections = [(f.get("area"), f.get("rating")) for f in report.facts
+                if f.type == "judgement" and f.get("source") == "section"]
+    assert ("care leavers", "requires improvement") in sections
+    assert ("care leavers", "good") not in sections
