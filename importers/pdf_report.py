@@ -71,8 +71,11 @@ _DATES_LINE_START = re.compile(
     r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)\b",
     _FLAGS,
 )
+# "Report published: 12 May 2015" on its own line, or after the inspection dates on theirs.
 _PUBLISHED = re.compile(
-    r"^[ \t]*(?:report[ \t]+)?publi(?:shed|cation[ \t]+date)[ \t]*:?[ \t]*(?P<date>[^\n]+)$", _FLAGS
+    r"(?:^[ \t]*(?:report[ \t]+)?publi(?:shed|cation[ \t]+date)[ \t]*:?|[ \t]report[ \t]+published[ \t]*:)"
+    r"[ \t]*(?P<date>[^\n]+)$",
+    _FLAGS,
 )
 _TITLE_WORDS = re.compile(r"\b(?:inspection|visit|review|report)\b", re.IGNORECASE)
 _TITLE_AUTHORITY = re.compile(
@@ -106,7 +109,7 @@ _TITLES = re.compile(
 _NAME = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
 
-_RATING_AT_END = re.compile(rf"\b(?P<rating>{RATING_WORDS})[ \t]*$", re.IGNORECASE)
+_RATING_AT_END = re.compile(rf"\b(?P<rating>{RATING_WORDS})[ \t]*(?P<stop>\.)?[ \t]*$", re.IGNORECASE)
 _RATING_REACH = 45  # the longest written grade with its spacing, and some
 # A grade printed over two lines: "... care leavers: requires improvement to be" / "good".
 _GRADE_HEAD = re.compile(r"\bimprovement(?:[ \t]+to)?(?:[ \t]+be)?[ \t]*\n$", re.IGNORECASE)
@@ -353,7 +356,7 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
     previous_start = line_start
     for line in text[line_start:].split("\n"):
         line_end = line_start + len(line)
-        if line[-14:].rstrip().lower().endswith(_RATING_ENDINGS):
+        if line[-14:].rstrip(" \t.").lower().endswith(_RATING_ENDINGS):
             # A grade wrapped after "requires improvement to be" is read whole, never as "good".
             start = previous_start if _GRADE_TAIL.fullmatch(line) and _GRADE_HEAD.search(
                 text, max(previous_start, line_start - _RATING_REACH), line_start) else line_start
@@ -387,7 +390,9 @@ def _heading(text: str, line_start: int, match: re.Match[str]) -> TableRow | Non
         if "." not in text[previous:line_start]:
             line_start, label = previous, text[previous:label_end]
             area = label_area(label)
-    if area is None:
+    if area is None or (match.group("stop") and area != "lscb"):
+        # A line ending in a full stop is a sentence, but for the board's: "The Local Safeguarding
+        # Children Board requires improvement." is the only place some reports print its grade.
         return None
     start = line_start + len(label) - len(label.lstrip())
     return TableRow(start, label_end, match.start("rating"), match.end("rating"),

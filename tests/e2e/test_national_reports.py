@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,8 @@ from importers.model import ImportedDocument
 from importers.pipeline import import_file
 from ofsted_tui.timeline import build_events
 from tests.paths import NATIONAL, REPORT_SPLIT
+
+LABELS = REPORT_SPLIT.parent / "labels"
 
 pytestmark = pytest.mark.reports
 
@@ -93,3 +96,29 @@ def test_the_timeline_shows_each_reports_own_grade_on_its_inspection(reports):
             assert event["authority"] == doc.authority, (doc.source, event["authority"])
             assert event["year"] is not None and (event["year"], event["month"] or 0) <= (year, month), (
                 doc.source, event["year"], event["month"], event["type"])
+
+
+def _labels() -> dict[str, dict]:
+    """The dev reports' labels read by people from the PDFs (``benchmarks/accuracy/labels``), where present."""
+    found = {}
+    for path in sorted(LABELS.glob("reports*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                label = json.loads(line)
+                if label.get("split") == "dev":
+                    found[label["file"]] = label
+    return found
+
+
+def test_own_grades_and_timeline_match_what_people_read_in_the_pdfs(reports):
+    labels = _labels()
+    if not labels:
+        pytest.skip(f"no report labels in {LABELS} yet")
+    for doc in reports:
+        label = labels.get(str(Path(doc.source).relative_to(NATIONAL)))
+        if label is None:
+            continue
+        assert doc.inspected_start == label["inspection_start"], doc.source
+        assert doc.published == label["published"], doc.source
+        # Every grade the report gives, and none it does not.
+        assert _own_grades(doc) == label["judgements"], doc.source

@@ -256,3 +256,25 @@ def test_a_section_grade_printed_over_two_lines_is_read_whole() -> None:
                 if f.type == "judgement" and f.get("source") == "section"]
     assert ("care leavers", "requires improvement") in sections
     assert ("care leavers", "good") not in sections
+
+
+def test_the_boards_grade_printed_as_a_sentence_under_its_heading() -> None:
+    # "The Local Safeguarding Children Board requires improvement." under the board's heading: its only grade
+    text = SIF_HEAD.replace("The effectiveness of the LSCB requires improvement",
+                            "The Local Safeguarding Children Board (LSCB)\n\n"
+                            "The Local Safeguarding Children Board requires improvement.")
+    text = text.replace("Children wait too long for help. Plans are weak.",
+                        "Children wait too long for help. Plans are weak.\n\nAdoption performance is good.")
+    report = read_report(text)
+    sections = [(f.get("area"), f.get("rating")) for f in report.facts
+                if f.type == "judgement" and f.get("source") == "section"]
+    # A one-sentence paragraph about another area is a sentence, not a heading.
+    assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
+
+
+def test_the_publication_date_after_the_inspection_dates_on_one_line() -> None:
+    text = SIF_HEAD.replace("Inspection date: 7 October 2015 – 29 October 2015\n\nReport published: 4 December 2015",
+                            "Inspection date: 7 October 2015 – 29 October 2015 Report published: 4 December 2015")
+    meta = read_report(text).meta
+    assert meta["published"] == "2015-12-04"
+    assert (meta["inspection_start"], meta["inspection_end"]) == ("2015-10-07", "2015-10-29")
