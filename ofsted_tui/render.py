@@ -19,7 +19,7 @@ from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import SearchHit
 from ofsted_tui.sources import link_label
-from ofsted_tui.widgets.labels import inspection_dates_label
+from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
 
@@ -85,7 +85,7 @@ def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
         doc = corpus.documents[hit.doc_id]
         head = safe(doc.get("title") or doc["source"], "bold")
         head.append("\n")
-        head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or 'undated'}", "dim"))
+        head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or doc_date_label(doc)}", "dim"))
         snippet = safe(hit.snippet)
         for start, end in hit.matches:
             snippet.stylize("bold reverse", start, end)

@@ -122,3 +122,20 @@ def test_own_grades_and_timeline_match_what_people_read_in_the_pdfs(reports):
         assert doc.published == label["published"], doc.source
         # Every grade the report gives, and none it does not.
         assert _own_grades(doc) == label["judgements"], doc.source
+
+
+def test_a_report_without_a_publication_date_is_shown_by_its_inspection_dates(reports, tmp_path):
+    from tests.e2e.cli_helpers import run_cli
+
+    doc = next(d for d in reports if d.published is None)
+    db = tmp_path / "db.json"
+    assert run_cli("import", doc.source, db=db).returncode == 0
+    exported = json.loads(run_cli("export", db=db).stdout)["documents"]
+    assert [(d["published"], d["inspected_start"], d["inspected_end"]) for d in exported] == [
+        (None, doc.inspected_start, doc.inspected_end)]
+    shown = run_cli("show", doc.id, db=db).stdout
+    assert "Inspected" in shown and doc.inspected_end[:4] in shown
+    markdown = run_cli("export", "--format", "md", db=db).stdout
+    assert "- Date: inspected " in markdown
+    csv_header = run_cli("export", "--format", "csv", "--table", "documents", db=db).stdout.splitlines()[0]
+    assert "inspected_start" in csv_header
