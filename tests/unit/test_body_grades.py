@@ -9,6 +9,8 @@ councils and sentences the rules were not written from.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from importers.extract import DocContext, extract_facts
 from importers.extract.body_grades import classify_body_grades
@@ -221,3 +223,23 @@ def test_poor_is_a_plain_word_in_an_ofsted_report():
     # "performs poorly"), so no annual rating is made of it.
     body = "Services for children in Somerset have been judged to be poor in inspections since 2010.\n"
     assert _body(SIF_HEAD, body, "Somerset") == []
+
+
+_PIECES = [
+    "Services for care leavers are good.", "It was judged inadequate in 2012.", "since the last inspection",
+    "The LSCB requires improvement to be", "good", "Children's services in Somerset are inadequate",
+    "In June 2014, a focused visit found", "the previous inspection", "now", "Dorset Council was rated good.",
+    "1. Children who need help and protection", "Requires improvement", "– Overall effectiveness: good",
+    "The judgements for the local authority were:", "\n", "\n\n", "2030", "(", "’", "Ofsted",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_any_body_is_classified_without_error_and_never_adds_to_the_table(pieces):
+    body = " ".join(pieces)
+    found = _judgements(SIF_HEAD, body, "Somerset")
+    own = {j["area"] for j in found if j["evidence"] != "text"}
+    for j in found:
+        if j["evidence"] == "text" and (j["year"], j["month"]) == (2015, 3):
+            assert j["area"] not in own and j["authority"] in (None, "Somerset")
