@@ -151,6 +151,11 @@ def test_boilerplate_ranges_cover_contents_definitions_and_back_page() -> None:
         assert not any(s <= fact.span[0] < e for s, e in report.boilerplate)
 
 
+def _section_grades(report) -> list[tuple[str, str]]:
+    return [(f.get("area"), f.get("rating")) for f in report.facts
+            if f.type == "judgement" and f.get("source") == "section"]
+
+
 def test_the_contents_line_of_the_definitions_is_not_their_heading() -> None:
     # "What the inspection judgements mean 47" in the contents: were it the heading,
     # everything from there to the back page would be read as Ofsted's standard wording.
@@ -170,23 +175,12 @@ def test_a_reinspection_reprinting_the_previous_grades_as_a_list_gives_them_no_s
                 "– Adoption performance: good\n\n")
     text = SIF_HEAD.replace("Information about this inspection\n", previous + "Information about this inspection\n")
     report = read_report(text)
-    sections = [(f.get("area"), f.get("rating")) for f in report.facts
-                if f.type == "judgement" and f.get("source") == "section"]
+    sections = _section_grades(report)
     assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
     # The list is the previous inspection's: its year, not this inspection's date, and no weight of a table.
     previous = [(f.get("year"), f.get("month"), f.get("area"), f.get("rating"), f.get("evidence"))
                 for f in report.facts if f.type == "judgement" and f.get("source") == "previous"]
     assert previous == [(2015, None, "overall", "inadequate", "text"), (2015, None, "adoption", "good", "text")]
-
-
-def test_a_section_heading_with_its_grade_alone_on_the_next_line() -> None:
-    text = SIF_HEAD.replace("Children wait too long for help.",
-                            "The experiences and progress of children looked after and achieving permanence\n"
-                            "Requires improvement\n\nChildren wait too long for help.")
-    report = read_report(text)
-    sections = [(f.get("area"), f.get("rating")) for f in report.facts
-                if f.type == "judgement" and f.get("source") == "section"]
-    assert ("children in care", "requires improvement") in sections
 
 
 def test_a_monitoring_visit_letter() -> None:
@@ -246,16 +240,17 @@ def test_any_text_is_safe(text: str) -> None:
         assert 0 <= start <= end <= len(full)
 
 
-def test_a_section_grade_printed_over_two_lines_is_read_whole() -> None:
-    # "... care leavers: requires improvement to be" / "good": never "good"
-    text = SIF_HEAD.replace("Children wait too long for help.",
-                            "The experiences and progress of care leavers: requires improvement to be\ngood\n\n"
-                            "Children wait too long for help.")
-    report = read_report(text)
-    sections = [(f.get("area"), f.get("rating")) for f in report.facts
-                if f.type == "judgement" and f.get("source") == "section"]
-    assert ("care leavers", "requires improvement") in sections
-    assert ("care leavers", "good") not in sections
+@pytest.mark.parametrize("heading, area", [
+    # the grade alone on the line after its heading
+    ("The experiences and progress of children looked after and achieving permanence\nRequires improvement",
+     "children in care"),
+    # "... care leavers: requires improvement to be" / "good": read whole, never "good"
+    ("The experiences and progress of care leavers: requires improvement to be\ngood", "care leavers"),
+])
+def test_a_section_grade_on_the_line_after_its_heading_or_over_two_lines(heading: str, area: str) -> None:
+    text = SIF_HEAD.replace("Children wait too long for help.", heading + "\n\nChildren wait too long for help.")
+    sections = _section_grades(read_report(text))
+    assert (area, "requires improvement") in sections and (area, "good") not in sections
 
 
 def test_the_boards_grade_printed_as_a_sentence_under_its_heading() -> None:
@@ -266,8 +261,7 @@ def test_the_boards_grade_printed_as_a_sentence_under_its_heading() -> None:
     text = text.replace("Children wait too long for help. Plans are weak.",
                         "Children wait too long for help. Plans are weak.\n\nAdoption performance is good.")
     report = read_report(text)
-    sections = [(f.get("area"), f.get("rating")) for f in report.facts
-                if f.type == "judgement" and f.get("source") == "section"]
+    sections = _section_grades(report)
     # A one-sentence paragraph about another area is a sentence, not a heading.
     assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
 
