@@ -144,9 +144,12 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
     inspected: tuple[str | None, str | None] = (None, None)
     if kind in OFSTED_KINDS:
-        # A report's own grades are its table's and headline's; the body's rating words are sorted out.
-        facts = classify_body_grades(parsed.text, facts, meta.get("authority"), meta.get("inspection_type"))
         inspected = _inspected(parsed.text, meta)
+        if inspected[0] or any(f.type == "judgement" and f.get("evidence") != "text" for f in facts):
+            # A report's own grades are its table's and headline's; the body's rating words are sorted out.
+            # (A text with neither dates nor a table of its own, such as a council's bulletin
+            # quoting a report, is left to the prose rules.)
+            facts = classify_body_grades(parsed.text, facts, meta.get("authority"), meta.get("inspection_type"))
     return ImportedDocument(
         source=source,
         text=parsed.text,

@@ -75,6 +75,7 @@ _OLD_WORDS = ("poor", "excellent")
 _PROVIDER = re.compile(
     r"\b(?:children['’]s\s+homes?|homes?|secure\s+units?|(?:special\s+|residential\s+)?schools?"
     r"|academ(?:y|ies)|nurser(?:y|ies)|colleges?|settings?|providers?|(?:independent\s+)?agenc(?:y|ies)"
+    r"|short[- ](?:term[ -])?breaks?(?:\s+(?:units?|services?|homes?))?|residential\s+units?"
     r"|(?:private\s+)?fostering(?:\s+(?:service|arrangements?))?s?|adoption\s+(?:agenc(?:y|ies)|services?))\b"
     r"|\bmost\s+recent\s+(?:ofsted\s+)?inspections?\b",
     re.IGNORECASE,
