@@ -22,8 +22,12 @@ finds what the document states about itself and what its structure reveals:
   treated as furniture, so generic sentences such as "A local authority that is
   inadequate ..." are never read as judgements.
 
-Judgement facts carry ``source`` ("table" or "section") and ``label`` (the
-area's name as printed) besides their ``FACT_FIELDS``. Every search is a
+Judgement facts carry ``source`` ("table", "section", "headline" for the
+page-one sentence stating the overall grade, or "previous" for a re-inspection
+report's list of the previous inspection's grades, dated to that year) and
+``label`` (the area's name as printed) besides their ``FACT_FIELDS``; their
+``evidence`` is "table" for table rows and section headings, "headline" for the
+headline and "text" for the previous inspection's list. Every search is a
 compiled pattern over the text or its head, or a lookup of a line's first
 word; nothing is quadratic in the document's length.
 """

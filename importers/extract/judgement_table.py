@@ -16,6 +16,12 @@ Each row is one judgement fact, dated by the inspection the report is about
 span is the grade as printed. Rows must name a judgement area
 (``importers.vocabulary``) and nothing much else, so prose is never read as a
 table. Only the head of the document is searched: the table is on page one.
+
+Two more sources of a report's grades are read here: the headline under the
+title ("Children's services in Lancashire are inadequate"), the overall grade of
+SIF reports whose table has no overall row (``find_headline``); and a
+re-inspection report's list of the previous inspection's grades, dated to that
+inspection's year (``previous_judgement_facts``).
 """
 
 from __future__ import annotations
