@@ -103,7 +103,7 @@ _PRACTICE = re.compile(
     r"\b(?:quality|stability|supervision|audit(?:s|ed|ing)?|plans?|planning|cases?|assessments?|practice"
     r"|attendance|timeliness|files?|records?|recording|work|decision-making|decisions|response|oversight"
     r"|engagement|participation|involvement|housing|accommodation|provision|support|arrangements"
-    r"|performance|training|caseloads?|outcomes|judgements?\s+about)\b",
+    r"|performance|training|caseloads?|outcomes|wellbeing|judgements?\s+about)\b",
     re.IGNORECASE,
 )
 # Where the rating's own clause begins inside a longer one: "The visit was the

@@ -133,6 +133,45 @@ def test_body_rating_words_that_are_not_this_inspections_grades(sentence):
     assert _body(SIF_HEAD, sentence + "\n", "Somerset") == []
 
 
+# A report whose head prints its dates but no table: nothing is covered, so each
+# rule alone decides (each sentence below is kept with its rule switched off).
+DATES_ONLY_HEAD = """Inspection of Dudley local authority children's services
+
+Inspection dates: 6 to 17 November 2023
+Lead inspector: Jane Doe, His Majesty's Inspector
+
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    # another provider: "Two (homes) were judged good in their most recent Ofsted inspection"
+    "The local authority runs three children's homes. Two were judged to be good in their most recent "
+    "Ofsted inspection.",
+    # practice, not a service: "placement stability for ...", "the quality of ...", "most audits ..."
+    "Placement stability for children looked after is good.",
+    "The quality of adoption support was judged to be good.",
+    "Most audits of adoption work were graded good.",
+    # an outcome, not a service
+    "Health outcomes for looked after children and care leavers are inadequate.",
+    # a range of quality
+    "Adoption practice varies from requires improvement to good.",
+    # an aim
+    "Leaders are determined to ensure that all services for children in Dudley are good.",
+    # a condition ("where ... is good")
+    "Where help and protection is good, children are seen quickly.",
+    # an earlier inspection, no year
+    "Services have declined since the last inspection, when all areas were judged to require improvement "
+    "to be good.",
+])
+def test_each_rule_alone_drops_a_body_grade(sentence):
+    assert _body(DATES_ONLY_HEAD, sentence + "\n", "Dudley") == []
+
+
+def test_a_formal_grade_is_kept_where_the_report_has_no_table_for_it():
+    found = _body(DATES_ONLY_HEAD, "Adoption performance is good.\n", "Dudley")
+    assert [(j["area"], j["rating"], j["year"]) for j in found] == [("adoption", "good", 2023)]
+
+
 def test_an_ofsted_grade_descriptor_is_not_the_boards_grade():
     # "is likely to be outstanding if ..." describes a grade; the LSCB has no row in this table
     body = "The LSCB is likely to be judged outstanding if it evaluates the impact of its training.\n"
