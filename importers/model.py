@@ -17,6 +17,7 @@ __all__ = [
     "DOCUMENT_KINDS",
     "FACT_FIELDS",
     "FACT_TYPES",
+    "JUDGEMENT_EVIDENCE",
     "Fact",
     "ImportedDocument",
     "ImporterError",
@@ -29,10 +30,11 @@ DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "news", "minutes", "other")
 
 # The keys each fact type carries in ``Fact.fields`` (values may be None where
 # the text does not say). Exporters and the store rely on these names.
+# A judgement's ``evidence`` says how much it weighs (see JUDGEMENT_EVIDENCE).
 FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "judgement": (
         "authority", "year", "month", "day", "precision", "rating", "rating_text",
-        "grade", "area", "era", "event_type", "date_source",
+        "grade", "area", "era", "event_type", "date_source", "evidence",
     ),
     "inspection": (
         "authority", "inspection_type", "year", "month", "day", "precision",
@@ -46,6 +48,11 @@ FACT_FIELDS: dict[str, tuple[str, ...]] = {
     "improvement": ("text", "area"),
 }
 FACT_TYPES = tuple(FACT_FIELDS)
+# Where a judgement was read, strongest first: a report's judgement table (or
+# the section heading that restates a row of it), the headline sentence on a
+# report's or letter's first page ("Children's services in X are inadequate"),
+# or any other sentence.
+JUDGEMENT_EVIDENCE = ("table", "headline", "text")
 
 
 class ImporterError(Exception):
@@ -78,6 +85,8 @@ class Fact:
     def __post_init__(self) -> None:
         if self.type not in FACT_FIELDS:
             raise ValueError(f"unknown fact type {self.type!r}")
+        if self.type == "judgement":
+            self.fields.setdefault("evidence", "text")
         start, end = self.span
         if not 0 <= start <= end:
             raise ValueError(f"bad span {self.span!r}")
@@ -102,6 +111,10 @@ class ImportedDocument:
     publisher: str | None = None
     authority: str | None = None
     published: str | None = None  # ISO at known precision: "2010", "2010-02", "2010-02-23"
+    # The inspection or visit an Ofsted document reports (ISO days), printed
+    # where no publication date is: it dates the document then.
+    inspected_start: str | None = None
+    inspected_end: str | None = None
     furniture: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     format: str = "txt"

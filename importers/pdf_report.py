@@ -22,8 +22,12 @@ finds what the document states about itself and what its structure reveals:
   treated as furniture, so generic sentences such as "A local authority that is
   inadequate ..." are never read as judgements.
 
-Judgement facts carry ``source`` ("table" or "section") and ``label`` (the
-area's name as printed) besides their ``FACT_FIELDS``. Every search is a
+Judgement facts carry ``source`` ("table", "section", "headline" for the
+page-one sentence stating the overall grade, or "previous" for a re-inspection
+report's list of the previous inspection's grades, dated to that year) and
+``label`` (the area's name as printed) besides their ``FACT_FIELDS``; their
+``evidence`` is "table" for table rows and section headings, "headline" for the
+headline and "text" for the previous inspection's list. Every search is a
 compiled pattern over the text or its head, or a lookup of a line's first
 word; nothing is quadratic in the document's length.
 """
@@ -45,6 +49,8 @@ from importers.extract.judgement_table import (
     inspection_period,
     judgement_facts,
     label_area,
+    own_judgement_facts,
+    previous_judgement_facts,
 )
 from importers.extract.scan import lowered as lower_text
 from importers.model import Fact
@@ -69,8 +75,11 @@ _DATES_LINE_START = re.compile(
     r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)\b",
     _FLAGS,
 )
+# "Report published: 12 May 2015" on its own line, or after the inspection dates on theirs.
 _PUBLISHED = re.compile(
-    r"^[ \t]*(?:report[ \t]+)?publi(?:shed|cation[ \t]+date)[ \t]*:?[ \t]*(?P<date>[^\n]+)$", _FLAGS
+    r"(?:^[ \t]*(?:report[ \t]+)?publi(?:shed|cation[ \t]+date)[ \t]*:?|[ \t]report[ \t]+published[ \t]*:)"
+    r"[ \t]*(?P<date>[^\n]+)$",
+    _FLAGS,
 )
 _TITLE_WORDS = re.compile(r"\b(?:inspection|visit|review|report)\b", re.IGNORECASE)
 _TITLE_AUTHORITY = re.compile(
@@ -104,8 +113,11 @@ _TITLES = re.compile(
 _NAME = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*")
 
-_RATING_AT_END = re.compile(rf"\b(?P<rating>{RATING_WORDS})[ \t]*$", re.IGNORECASE)
+_RATING_AT_END = re.compile(rf"\b(?P<rating>{RATING_WORDS})[ \t]*(?P<stop>\.)?[ \t]*$", re.IGNORECASE)
 _RATING_REACH = 45  # the longest written grade with its spacing, and some
+# A grade printed over two lines: "... care leavers: requires improvement to be" / "good".
+_GRADE_HEAD = re.compile(r"\bimprovement(?:[ \t]+to)?(?:[ \t]+be)?[ \t]*\n$", re.IGNORECASE)
+_GRADE_TAIL = re.compile(r"[ \t]*(?:(?:to[ \t]+)?be[ \t]+)?good[ \t]*", re.IGNORECASE)
 # Every written grade ends with one of these words.
 _RATING_ENDINGS = ("good", "outstanding", "improvement", "adequate", "excellent", "poor", "well",
                    "poorly", "adequately", "excellently")
@@ -117,7 +129,9 @@ _IMPROVE_HEADING = re.compile(
     rf"[ \t]*[{_SUPERSCRIPTS}]*[ \t]*$",
     _FLAGS,
 )
-_ITEM_MARK = re.compile(r"[ \t]*(?:[•◼◾▪■●○◦►▸➢❖✓✔⇒·*–—-]|\d{1,3}[.)]|\(?[a-z]\))[ \t]+")
+_LIST_MARKS = "•◼◾▪■●○◦►▸➢❖✓✔⇒·*–—-"
+_LIST_ITEM = re.compile(rf"[ \t]*[{_LIST_MARKS}]")
+_ITEM_MARK = re.compile(rf"[ \t]*(?:[{_LIST_MARKS}]|\d{{1,3}}[.)]|\(?[a-z]\))[ \t]+")
 _MAX_ITEMS = 40
 
 # Ofsted's back page opens with one of these.
@@ -128,7 +142,9 @@ _BACK_MATTER = re.compile(
     r"|if\s+you\s+would\s+like\s+a\s+copy\s+of\s+this\s+document\s+in\s+a\s+different\s+format)",
     _FLAGS,
 )
-_MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n]*$", _FLAGS)
+# The heading, not its line in the contents ("What the inspection judgements mean 47"),
+# which would make the whole report look like Ofsted's standard wording.
+_MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n\d]*$", _FLAGS)
 _PART = re.compile(r"^[ \t]*section\s+\d+\b[^\n]*$", _FLAGS)
 _CONTENTS = re.compile(r"^[ \t]*contents[ \t]*$", _FLAGS)
 _CONTENTS_LINE = re.compile(r"[ \t]*[^\n]{3,120}?[ \t.]\d{1,3}[ \t]*(?:\n|$)")
@@ -189,7 +205,7 @@ def read_report(text: str, furniture: list[tuple[int, int]] | None = None) -> Re
     })
     report.meta = {k: v for k, v in meta.items() if v}
 
-    facts = judgement_facts(text, rows, period, authority)
+    facts = own_judgement_facts(text, rows, period, authority) + previous_judgement_facts(text, authority)
     facts += judgement_facts(text, [s.heading for s in sections], period, authority, source="section")
     if period is not None:
         era = next((f.get("era") for f in facts), None) or era_for(period.year, title or "", period.month)
@@ -341,16 +357,20 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
     line_start = text.rfind("\n", 0, table_end) + 1
     # Only the end of each line can hold a heading's grade: look just there,
     # and try the pattern only on lines whose last word is a grade's.
+    previous_start = line_start
     for line in text[line_start:].split("\n"):
         line_end = line_start + len(line)
-        if line[-14:].rstrip().lower().endswith(_RATING_ENDINGS):
-            window = max(line_start, table_end, line_end - _RATING_REACH)
+        if line[-14:].rstrip(" \t.").lower().endswith(_RATING_ENDINGS):
+            # A grade wrapped after "requires improvement to be" is read whole, never as "good".
+            start = previous_start if _GRADE_TAIL.fullmatch(line) and _GRADE_HEAD.search(
+                text, max(previous_start, line_start - _RATING_REACH), line_start) else line_start
+            window = max(start, table_end, line_end - _RATING_REACH)
             match = _RATING_AT_END.search(text, window, line_end)
-            if match and not _inside(line_start, boilerplate):
-                heading = _heading(text, line_start, match)
+            if match and not _inside(start, boilerplate):
+                heading = _heading(text, start, match)
                 if heading is not None:
                     headings.append(heading)
-        line_start = line_end + 1
+        previous_start, line_start = line_start, line_end + 1
     limits = sorted([start for start, _ in boilerplate if start > table_end] + [len(text)])
     sections = []
     for i, heading in enumerate(headings):
@@ -363,7 +383,9 @@ def _sections(text: str, rows: list[TableRow], boilerplate: list[tuple[int, int]
 def _heading(text: str, line_start: int, match: re.Match[str]) -> TableRow | None:
     label_end = match.start("rating")
     label = text[line_start:label_end]
-    if "." in label:
+    if "." in label or _LIST_ITEM.match(label):
+        # A heading is never a list item: "– Overall effectiveness: inadequate" is
+        # a re-inspection report's list of the previous inspection's grades.
         return None
     area = label_area(label)
     if area is None and line_start > 1 and text[line_start - 2:line_start] != "\n\n":
@@ -372,7 +394,9 @@ def _heading(text: str, line_start: int, match: re.Match[str]) -> TableRow | Non
         if "." not in text[previous:line_start]:
             line_start, label = previous, text[previous:label_end]
             area = label_area(label)
-    if area is None:
+    if area is None or (match.group("stop") and area != "lscb"):
+        # A line ending in a full stop is a sentence, but for the board's: "The Local Safeguarding
+        # Children Board requires improvement." is the only place some reports print its grade.
         return None
     start = line_start + len(label) - len(label.lstrip())
     return TableRow(start, label_end, match.start("rating"), match.end("rating"),

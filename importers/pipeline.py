@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from importers.extract import DocContext, extract_facts
+from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
+from importers.extract.judgement_table import inspection_period
 from importers.metadata import detect_metadata, detect_published
 from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
 from importers.sanitize import clean_text
@@ -140,6 +142,14 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         furniture=list(parsed.furniture),
     )
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
+    inspected: tuple[str | None, str | None] = (None, None)
+    if kind in OFSTED_KINDS:
+        inspected = _inspected(parsed.text, meta)
+        if inspected[0] or any(f.type == "judgement" and f.get("evidence") != "text" for f in facts):
+            # A report's own grades are its table's and headline's; the body's rating words are sorted out.
+            # (A text with neither dates nor a table of its own, such as a council's bulletin
+            # quoting a report, is left to the prose rules.)
+            facts = classify_body_grades(parsed.text, facts, meta.get("authority"), meta.get("inspection_type"))
     return ImportedDocument(
         source=source,
         text=parsed.text,
@@ -148,6 +158,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         publisher=meta.get("publisher"),
         authority=meta.get("authority"),
         published=meta.get("published"),
+        inspected_start=inspected[0],
+        inspected_end=inspected[1],
         furniture=list(parsed.furniture),
         facts=_on_pages(facts, parsed.page_starts),
         format=path.suffix.lower().lstrip("."),
@@ -166,6 +178,16 @@ def _text_metadata(parsed: Parsed) -> dict:
     if all(parsed.meta.get(key) for key in _READER_DECIDES):
         return {} if parsed.meta.get("published") else {"published": detect_published(parsed.text)}
     return detect_metadata(parsed.text)
+
+
+def _inspected(text: str, meta: dict) -> tuple[str | None, str | None]:
+    """The dates of the inspection or visit an Ofsted document reports, as ISO days (its head's, else the text's)."""
+    if meta.get("inspection_start"):
+        return meta["inspection_start"], meta.get("inspection_end") or meta["inspection_start"]
+    period = inspection_period(text)
+    if period is None or period.precision != "day":
+        return None, None
+    return period.iso, period.end_iso or period.iso
 
 
 def _first_line_title(text: str, width: int = 90) -> str:

@@ -92,11 +92,11 @@ class Corpus:
         return [e for e in self.events if doc_id in e["doc_ids"]]
 
     def sorted_documents(self) -> list[dict[str, Any]]:
-        """Dated documents oldest first, then undated ones by title."""
-        return sorted(
-            self.documents.values(),
-            key=lambda d: (d.get("published") is None, d.get("published") or "", (d.get("title") or d["source"]).lower()),
-        )
+        """Dated documents oldest first (by publication, else inspection), then undated ones by title."""
+        def key(doc: dict[str, Any]) -> tuple:
+            date = doc.get("published") or doc.get("inspected_end")
+            return (date is None, date or "", (doc.get("title") or doc["source"]).lower())
+        return sorted(self.documents.values(), key=key)
 
 
 def load_corpus(store: Store) -> Corpus:

@@ -21,12 +21,15 @@ from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
+from ofsted_tui.widgets.labels import doc_date_label
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
 
 EXPORT_FORMATS = ("json", "csv", "md")
 CSV_TABLES = ("facts", "events", "documents")
-DOCUMENT_KEYS = ("id", "source", "title", "kind", "publisher", "authority", "published")
+DOCUMENT_KEYS = (
+    "id", "source", "title", "kind", "publisher", "authority", "published", "inspected_start", "inspected_end",
+)
 EVENT_KEYS = (
     "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
     "rating_text", "grade", "era", "judgements", "conflicts", "doc_ids", "fact_ids", "quotes",
@@ -130,7 +133,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
     for doc in corpus.sorted_documents():
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
         lines.append(f"- Source: `{_md(doc['source'])}`  ")
-        lines.append(f"- Published: {_md(doc.get('published') or 'undated')}; kind: {_md(doc['kind'])}; "
+        lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(doc['kind'])}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):
             who = quote.get("speaker") or "unattributed"

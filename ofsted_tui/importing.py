@@ -58,6 +58,8 @@ def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
         "publisher": doc.publisher,
         "authority": doc.authority,
         "published": doc.published,
+        "inspected_start": doc.inspected_start,
+        "inspected_end": doc.inspected_end,
         "format": doc.format,
         "text": doc.text,
         "furniture": [list(r) for r in doc.furniture],

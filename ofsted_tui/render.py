@@ -21,6 +21,7 @@ from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import SearchHit
 from ofsted_tui.sources import link_label
+from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
 
@@ -94,7 +95,7 @@ def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
         doc = corpus.documents[hit.doc_id]
         head = safe(doc.get("title") or doc["source"], "bold")
         head.append("\n")
-        head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or 'undated'}", "dim"))
+        head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or doc_date_label(doc)}", "dim"))
         snippet = safe(hit.snippet)
         for start, end in hit.matches:
             snippet.stylize("bold reverse", start, end)
@@ -107,8 +108,11 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
     meta.add_column(style="bold")
     meta.add_column()
     for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Kind", "kind"),
-                       ("Publisher", "publisher"), ("Authority", "authority"), ("Published", "published")):
-        meta.add_row(label, safe(doc.get(key) or "unknown" if key != "published" else doc.get(key) or "undated"))
+                       ("Publisher", "publisher"), ("Authority", "authority")):
+        meta.add_row(label, safe(doc.get(key) or "unknown"))
+    meta.add_row("Published", safe(doc.get("published") or "undated"))
+    if doc.get("inspected_start"):
+        meta.add_row("Inspected", safe(inspection_dates_label(doc)))
     text = safe(doc["text"])
     facts = corpus.facts_of(doc["id"])
     for fact in facts:

@@ -8,6 +8,9 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 SEEDS = sorted((CORPUS / "haringey").glob("*.txt"))
 REPORTS = REPO.parent / "shared" / "reports" / "haringey"
+# Real reports on other councils, and which of them rules may be written from ("dev") or scored on ("test").
+NATIONAL = REPO.parent / "shared" / "reports" / "national"
+REPORT_SPLIT = REPO / "benchmarks" / "accuracy" / "report_split.json"
 
 
 def seed_text(prefix: str) -> str:

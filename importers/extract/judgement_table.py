@@ -16,6 +16,12 @@ Each row is one judgement fact, dated by the inspection the report is about
 span is the grade as printed. Rows must name a judgement area
 (``importers.vocabulary``) and nothing much else, so prose is never read as a
 table. Only the head of the document is searched: the table is on page one.
+
+Two more sources of a report's grades are read here: the headline under the
+title ("Children's services in Lancashire are inadequate"), the overall grade of
+SIF reports whose table has no overall row (``find_headline``); and a
+re-inspection report's list of the previous inspection's grades, dated to that
+inspection's year (``previous_judgement_facts``).
 """
 
 from __future__ import annotations
@@ -27,11 +33,17 @@ from importers.extract.dates import DateMention, find_dates
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for, find_areas, grade_of, normalise_rating
 
-__all__ = ["TableRow", "extract", "find_judgement_table", "inspection_period", "judgement_facts", "label_area"]
+__all__ = [
+    "TableRow", "extract", "find_headline", "find_judgement_table", "inspection_period", "judgement_facts",
+    "label_area",
+    "own_judgement_facts",
+    "previous_judgement_facts",
+]
 
 # The table sits on the first page; the inspection dates above it.
 HEAD = 8000
 _DATES_HEAD = 4000
+PREVIOUS_REACH = 20000  # "Previous Ofsted inspections" is in "Information about this local authority area"
 
 _RATING = rf"(?P<rating>\b{RATING_WORDS})"
 # A row from the start of a line: up to four label lines, then a grade that
@@ -61,6 +73,37 @@ _LSCB_STATEMENT = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _STATEMENT_REACH = 1500  # how far above the numbered rows the overall sentence may stand
+# The headline under the title on page one of a report (2014-2018 single
+# inspections; reports and letters since repeat it in their summary): "Children's
+# services in Lancashire are inadequate", "Children's services in Brent require
+# improvement to be good", "The overall judgement is that children's services
+# are good" (2014), "... that children's service requires improvement". The grade
+# may wrap onto the next line, so the words between are whitespace of any kind.
+_APOS = r"['’]"
+_HEADLINE = re.compile(
+    rf"^[ \t]*(?P<label>(?:the\s+overall\s+judgement\s+is\s+that\s+)?children{_APOS}s\s+services?"
+    r"(?:\s+in\s+[A-Z][^\n.,;:]{0,80}?)?\s+(?:are|is|requires?)(?=\s))"
+    r"\s+(?:(?:rated|judged)\s+(?:as\s+|to\s+be\s+)?)?"
+    r"(?P<rating>outstanding|good|inadequate|adequate|improvement(?:\s+to\s+be\s+good)?)"
+    r"[ \t]*\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADLINE_HEAD = 2500  # the headline stands on page one, above or beside the table
+# A re-inspection report lists the previous inspection's grades under "Previous
+# Ofsted inspections": "The previous single inspection ... was published in
+# September 2015. The judgements for the local authority were: – Overall
+# effectiveness: inadequate – Children who need help and protection: ...".
+# They are that inspection's, dated by the year of the sentence introducing them
+# (only the year: the month is its publication's).
+_PREVIOUS_LIST = re.compile(
+    r"\b(?:previous|last)\b[^.\n]{0,160}?\binspection\b[^.\n]{0,160}?\.\s+"
+    r"the\s+judgements?\s+(?:for|of|on)\s+the\s+local\s+authority\s+(?:were|was)\s*:",
+    re.IGNORECASE,
+)
+_PREVIOUS_ITEM = re.compile(
+    rf"[ \t]*[–—•■▪-][ \t]*(?P<label>[^:\n]{{3,160}}):[ \t]*{_RATING}[ \t]*[.;]?[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
 _DATES_LINE = re.compile(
     r"^[ \t]*(?:inspection|visit)[ \t]+dates?[ \t]*:?[ \t]*(?P<dates>[^\n]+)$"
     r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$",
@@ -191,6 +234,26 @@ def _with_statements(text: str, rows: list[TableRow]) -> list[TableRow]:
     return sorted(rows + extra, key=lambda row: row.start)
 
 
+def find_headline(text: str) -> TableRow | None:
+    """The page-one sentence stating the overall judgement ("Children's services in X are good"), or None.
+
+    "require improvement" is read whole: the row's grade starts at "require".
+    """
+    if not isinstance(text, str):
+        return None
+    match = _HEADLINE.search(text, 0, min(len(text), _HEADLINE_HEAD))
+    if match is None:
+        return None
+    start = match.start("rating")
+    label = match.group("label")
+    if match.group("rating").lower().startswith("improvement"):
+        start = match.start("label") + max(label.lower().rfind("require"), 0)
+        label = label[: start - match.start("label")]
+    label_start = match.start("label")
+    return TableRow(label_start, label_start + len(label.rstrip()), start, match.end("rating"),
+                    " ".join(label.split()), "overall", None)
+
+
 def _last(pattern: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text, start, stop):
@@ -230,10 +293,14 @@ def _first_date(text: str, start: int, end: int) -> DateMention | None:
     return None
 
 
+# How much each kind of row weighs: ``importers.model.JUDGEMENT_EVIDENCE``.
+_EVIDENCE = {"table": "table", "section": "table", "headline": "headline", "previous": "text"}
+
+
 def judgement_facts(
     text: str, rows: list[TableRow], period: DateMention | None, authority: str | None, source: str = "table",
 ) -> list[Fact]:
-    """Judgement facts for ``rows`` (table rows or section headings), dated by ``period``.
+    """Judgement facts for ``rows`` (table rows, section headings or the headline), dated by ``period``.
 
     ``year``/``month``/``day`` are the inspection's first day and ``end_*`` its
     last; ``era`` is the SIF for numbered rows or an LSCB judgement, else ILACS,
@@ -264,6 +331,10 @@ def judgement_facts(
             "end_day": period.end_day if period else None,
             "label": row.label,
             "source": source,
+            # A section heading restates its row of the table ("The experiences
+            # and progress of children in care: good"), and is the only place
+            # some reports print the LSCB's grade.
+            "evidence": _EVIDENCE[source],
         }))
     return facts
 
@@ -271,7 +342,41 @@ def judgement_facts(
 def extract(text: str, ctx: object = None) -> list[Fact]:
     """Judgement facts for the document's judgement table (rule-module interface)."""
     rows = find_judgement_table(text)
-    if not rows:
-        return []
     authority = getattr(ctx, "authority", None)
-    return judgement_facts(text, rows, inspection_period(text), authority)
+    return own_judgement_facts(text, rows, inspection_period(text), authority) + previous_judgement_facts(
+        text, authority)
+
+
+def previous_judgement_facts(text: str, authority: str | None) -> list[Fact]:
+    """The previous inspection's grades a re-inspection report lists, dated by their own year."""
+    if not isinstance(text, str):
+        return []
+    facts: list[Fact] = []
+    for intro in _PREVIOUS_LIST.finditer(text, 0, min(len(text), PREVIOUS_REACH)):
+        years = {d.year for d in find_dates(intro.group()) if d.year}
+        if len(years) != 1:
+            continue
+        (year,) = years
+        rows = []
+        pos = _next_line(text, intro.end(), len(text))
+        while (item := _PREVIOUS_ITEM.match(text, pos)) is not None:
+            area = label_area(item.group("label"))
+            if area is not None:
+                rows.append(TableRow(item.start("label"), item.end("label"), item.start("rating"),
+                                     item.end("rating"), " ".join(item.group("label").split()), area, None))
+            pos = _next_line(text, item.end(), len(text))
+        year_only = DateMention(intro.start(), intro.end(), year, None, None, "year", str(year))
+        for fact in judgement_facts(text, rows, year_only, authority, source="previous"):
+            facts.append(Fact(fact.type, fact.span, {**fact.fields, "era": era_for(year, fact.get("rating_text"))}))
+    return facts
+
+
+def own_judgement_facts(
+    text: str, rows: list[TableRow], period: DateMention | None, authority: str | None,
+) -> list[Fact]:
+    """The report's own grades: its table's rows, and its headline where the table has no overall row."""
+    facts = judgement_facts(text, rows, period, authority)
+    headline = find_headline(text)
+    if headline is not None and all(row.area != "overall" for row in rows):
+        facts += judgement_facts(text, [headline], period, authority, source="headline")
+    return facts

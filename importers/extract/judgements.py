@@ -308,6 +308,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
                 "rating": normalised, "rating_text": written, "grade": grade_of(normalised),
                 "area": area, "era": era, "event_type": event_type,
                 "date_source": source,
+                "evidence": "text",
             })
             for authority in authorities
             for area in areas

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title
+from ofsted_tui.widgets.labels import KIND_SHORT, doc_date_label, doc_title
 from ofsted_tui.widgets.rows import RowList
 
 __all__ = ["DocumentList", "marks_of"]
@@ -56,7 +56,7 @@ class DocumentList(RowList[dict[str, Any]]):
         title_w = max(8, width - 1 - date_w - kind_w - auth_w - facts_w - 4 - 3)
         dim = self.dim_style()
         line = Text(" ")
-        line.append(date_label(row.get("published")).ljust(date_w + 1), style=dim)
+        line.append(doc_date_label(row, short=True).ljust(date_w + 1), style=dim)
         line.append(KIND_SHORT.get(row.get("kind"), row.get("kind") or "").ljust(kind_w + 1))
         if auth_w:
             line.append(_cut(row.get("authority") or "unknown", auth_w), style=dim)

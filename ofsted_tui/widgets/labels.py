@@ -50,6 +50,36 @@ def date_label(published: str | None) -> str:
     return str(numbers[0])
 
 
+def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
+    """A document's date: its publication's, else its inspection's ("inspected 13-24 Feb 2023"), else "undated".
+
+    Ofsted prints no publication date on reports since 2018; their inspection
+    dates tell two reports on one council apart. ``short`` fits the document
+    list's date column ("insp. 2023").
+    """
+    if doc.get("published") or not doc.get("inspected_start"):
+        return date_label(doc.get("published"))
+    if short:
+        return f"insp. {str(doc.get('inspected_end') or doc['inspected_start'])[:4]}"
+    return f"inspected {inspection_dates_label(doc)}"
+
+
+def inspection_dates_label(doc: dict[str, Any]) -> str:
+    """A document's inspection dates as people write them: "13-24 Feb 2023", "27 Feb-22 Mar 2018"."""
+    start = str(doc.get("inspected_start") or "")
+    end = str(doc.get("inspected_end") or start)
+    if not start:
+        return "unknown"
+    first, last = date_label(start).split(" "), date_label(end).split(" ")
+    if start == end or len(first) != 3 or len(last) != 3:
+        return date_label(start) if start == end else f"{date_label(start)}-{date_label(end)}"
+    if first[1:] == last[1:]:
+        return f"{first[0]}-{' '.join(last)}"
+    if first[2] == last[2]:
+        return f"{' '.join(first[:2])}-{' '.join(last)}"
+    return f"{' '.join(first)}-{' '.join(last)}"
+
+
 def doc_title(doc: dict[str, Any]) -> str:
     return doc.get("title") or doc.get("source") or doc.get("id", "")
 

@@ -151,6 +151,38 @@ def test_boilerplate_ranges_cover_contents_definitions_and_back_page() -> None:
         assert not any(s <= fact.span[0] < e for s, e in report.boilerplate)
 
 
+def _section_grades(report) -> list[tuple[str, str]]:
+    return [(f.get("area"), f.get("rating")) for f in report.facts
+            if f.type == "judgement" and f.get("source") == "section"]
+
+
+def test_the_contents_line_of_the_definitions_is_not_their_heading() -> None:
+    # "What the inspection judgements mean 47" in the contents: were it the heading,
+    # everything from there to the back page would be read as Ofsted's standard wording.
+    text = SIF_HEAD.replace("Section 1: the local authority 3\n",
+                            "Section 1: the local authority 3\n\nWhat the inspection judgements mean 47\n")
+    report = read_report(text)
+    body = text.index("Children wait too long")
+    assert not any(s <= body < e for s, e in report.boilerplate)
+    assert any(text[s:e].startswith("What the inspection judgements mean: the local authority")
+               for s, e in report.boilerplate)
+
+
+def test_a_reinspection_reprinting_the_previous_grades_as_a_list_gives_them_no_section() -> None:
+    # "The judgements for the local authority were: – Overall effectiveness: inadequate – ..."
+    previous = ("Previous Ofsted inspections\n\nThe previous single inspection was published in September 2015. "
+                "The judgements for the local authority were:\n\n– Overall effectiveness: inadequate\n\n"
+                "– Adoption performance: good\n\n")
+    text = SIF_HEAD.replace("Information about this inspection\n", previous + "Information about this inspection\n")
+    report = read_report(text)
+    sections = _section_grades(report)
+    assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
+    # The list is the previous inspection's: its year, not this inspection's date, and no weight of a table.
+    previous = [(f.get("year"), f.get("month"), f.get("area"), f.get("rating"), f.get("evidence"))
+                for f in report.facts if f.type == "judgement" and f.get("source") == "previous"]
+    assert previous == [(2015, None, "overall", "inadequate", "text"), (2015, None, "adoption", "good", "text")]
+
+
 def test_a_monitoring_visit_letter() -> None:
     meta = read_report(LETTER).meta
     assert meta["kind"] == "ofsted_letter"
@@ -206,3 +238,37 @@ def test_any_text_is_safe(text: str) -> None:
         assert 0 <= fact.span[0] <= fact.span[1] <= len(full)
     for start, end in report.boilerplate:
         assert 0 <= start <= end <= len(full)
+
+
+@pytest.mark.parametrize("heading, area", [
+    # the grade alone on the line after its heading
+    ("The experiences and progress of children looked after and achieving permanence\nRequires improvement",
+     "children in care"),
+    # "... care leavers: requires improvement to be" / "good": read whole, never "good"
+    ("The experiences and progress of care leavers: requires improvement to be\ngood", "care leavers"),
+])
+def test_a_section_grade_on_the_line_after_its_heading_or_over_two_lines(heading: str, area: str) -> None:
+    text = SIF_HEAD.replace("Children wait too long for help.", heading + "\n\nChildren wait too long for help.")
+    sections = _section_grades(read_report(text))
+    assert (area, "requires improvement") in sections and (area, "good") not in sections
+
+
+def test_the_boards_grade_printed_as_a_sentence_under_its_heading() -> None:
+    # "The Local Safeguarding Children Board requires improvement." under the board's heading: its only grade
+    text = SIF_HEAD.replace("The effectiveness of the LSCB requires improvement",
+                            "The Local Safeguarding Children Board (LSCB)\n\n"
+                            "The Local Safeguarding Children Board requires improvement.")
+    text = text.replace("Children wait too long for help. Plans are weak.",
+                        "Children wait too long for help. Plans are weak.\n\nAdoption performance is good.")
+    report = read_report(text)
+    sections = _section_grades(report)
+    # A one-sentence paragraph about another area is a sentence, not a heading.
+    assert sections == [("help and protection", "inadequate"), ("lscb", "requires improvement")]
+
+
+def test_the_publication_date_after_the_inspection_dates_on_one_line() -> None:
+    text = SIF_HEAD.replace("Inspection date: 7 October 2015 – 29 October 2015\n\nReport published: 4 December 2015",
+                            "Inspection date: 7 October 2015 – 29 October 2015 Report published: 4 December 2015")
+    meta = read_report(text).meta
+    assert meta["published"] == "2015-12-04"
+    assert (meta["inspection_start"], meta["inspection_end"]) == ("2015-10-07", "2015-10-29")

@@ -1,0 +1,310 @@
+"""What the rating words in the body of an Ofsted report or letter are.
+
+A report's own grades are its judgement table, the section headings that
+restate its rows and its page-one headline (``importers.extract.judgement_table``,
+evidence "table" or "headline"). The judgement rules (``importers.extract.judgements``)
+read many more rating words in the body; here each one is classified, never
+counted:
+
+* another council's grade (a predecessor or neighbouring council the report
+  names): not this report's council, dropped;
+* an earlier inspection's grade: kept where it is dated to its own year ("were
+  judged good at the previous inspection in 2010" -> 2010), moved to that year
+  where the sentence names it but the rules gave this inspection's date, and
+  dropped where no year says when ("since the last inspection, when all areas
+  were judged to require improvement");
+* another provider's grade: children's homes, schools, nurseries, fostering
+  and adoption agencies ("The local authority operates five children's homes.
+  Four were judged to be good ..."): dropped;
+* an aim or hypothesis ("to ensure that all services are good", "on track to
+  become good") and Ofsted's grade descriptors ("the LSCB is likely to be
+  outstanding if ..."): dropped;
+* ordinary words about practice ("placement stability for children looked
+  after is good", "the quality of supervision is poor", "most audits were
+  graded good", "practice varies from poor to good"): dropped;
+* this inspection's grade said again in the body ("Services for care leavers
+  are good", a section's summary): kept only for an area the table and the
+  headline do not grade, as the table's word is the inspection's.
+
+Judgements with no date at all are dropped: a report's own grades are dated
+by its inspection, so an undated one is a recollection the text does not date.
+
+Inspection mentions are sorted the same way, as each one becomes a timeline
+event: a mention of the document's own inspection takes the inspection's
+printed dates and type (a passing "the focused visit" in an ILACS report does
+not make the report a focused visit); a mention of an earlier one is kept only
+with its own date written beside it ("the focused visit in June 2022"), for
+this council, and not for a home, school or agency ("the previous inspection
+of the fostering service was in March 2013"), a peer review or another
+inspectorate's visit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.extract.clauses import index_for
+from importers.extract.dates import find_dates
+from importers.model import Fact
+from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
+
+__all__ = ["OFSTED_KINDS", "classify_body_grades", "covered_areas"]
+
+_DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "end_day")
+# How far after its mention an earlier inspection's date may be written: "the
+# focused visit in June 2022", "the inspection of ... services in June 2011".
+_DATE_AFTER_REACH = 40
+# Before its mention, only as the sentence's opening: "In July 2021, a focused visit noted ...".
+_OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
+# Reviews and inspections by others than Ofsted, or not of the council:
+# "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection".
+_NOT_OFSTED = re.compile(
+    r"\bpeer\b|\bself[- ]assessment\b|\bHMIC\b|\bthematic\b|\bpolice\b|\bCQC\b|\bcare\s+quality\s+commission\b",
+    re.IGNORECASE,
+)
+
+OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
+_OWN_EVIDENCE = ("table", "headline")
+_FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first page
+# Ratings only the annual rating (2009-10) gave, and only as "performs poorly" or
+# "performs excellently": a bare "poor" in an Ofsted document is a plain word.
+_OLD_WORDS = ("poor", "excellent")
+
+# Another provider the council runs or the report lists, as the rating's subject:
+# "Four (children's homes) were judged good in their most recent Ofsted inspection".
+_PROVIDER = re.compile(
+    r"\b(?:children['’]s\s+homes?|homes?|secure\s+units?|(?:special\s+|residential\s+)?schools?"
+    r"|academ(?:y|ies)|nurser(?:y|ies)|colleges?|settings?|providers?|(?:independent\s+)?agenc(?:y|ies)"
+    r"|short[- ](?:term[ -])?breaks?(?:\s+(?:units?|services?|homes?))?|residential\s+units?"
+    r"|(?:private\s+)?fostering(?:\s+(?:service|arrangements?))?s?|adoption\s+(?:agenc(?:y|ies)|services?))\b"
+    r"|\bmost\s+recent\s+(?:ofsted\s+)?inspections?\b",
+    re.IGNORECASE,
+)
+# An aim or hypothesis before the rating: "to become good", "aspire to be
+# outstanding", "to ensure that all services are good", "on track to be good".
+_AIM = re.compile(
+    r"\b(?:to\s+become|aim(?:s|ed|ing)?|ambitions?|aspir\w*|striv\w+|target\w*"
+    r"|in\s+order\s+to\s+be|to\s+(?:ensure|make\s+sure)|ensur\w+\s+that|so\s+that|on\s+track"
+    r"|working\s+towards|journey|want(?:s|ed)?\s+\w+\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+# Ofsted's grade descriptors and conditionals: "is likely to be outstanding if ...",
+# "would be judged good", "should be good".
+_DESCRIPTOR = re.compile(
+    r"\b(?:likely\s+to\s+be|would|will|should|could|might|may|if|unless|where)\b", re.IGNORECASE
+)
+# A range of quality, not a grade: "varies from poor to good", "ranging from
+# requires improvement to good", "between good and inadequate".
+_RANGE = re.compile(r"\b(?:var(?:y|ies|ied|ying|iable)|rang(?:e|es|ed|ing)|between|mixed)\b", re.IGNORECASE)
+# The head of a subject that is practice, not a service: "placement stability
+# for children looked after is good", "the quality of supervision is poor",
+# "most audits were graded good", "care plans were found to require improvement".
+_PRACTICE = re.compile(
+    r"\b(?:quality|stability|supervision|audit(?:s|ed|ing)?|plans?|planning|cases?|assessments?|practice"
+    r"|attendance|timeliness|files?|records?|recording|work|decision-making|decisions|response|oversight"
+    r"|engagement|participation|involvement|housing|accommodation|provision|support|arrangements"
+    r"|performance|training|caseloads?|outcomes|wellbeing|judgements?\s+about)\b",
+    re.IGNORECASE,
+)
+# Where the rating's own clause begins inside a longer one: "The visit was the
+# sixth monitoring visit since the local authority was judged inadequate".
+_SUBCLAUSE = re.compile(
+    r"\b(?:that|which|since|when|where|because|(?<!looked\s)(?<!looked-)after|before|while|although|but)\b",
+    re.IGNORECASE,
+)
+# Words marking the rating as an earlier inspection's: "since the last inspection, when ...".
+_EARLIER = re.compile(
+    r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?|since|predecessor|at\s+that\s+time)\b",
+    re.IGNORECASE,
+)
+_INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
+# "it is now inadequate", "currently": the present, whatever date the sentence opened with.
+_NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
+
+
+def classify_body_grades(
+    text: str, facts: list[Fact], authority: str | None, inspection_type: str | None = None,
+) -> list[Fact]:
+    """``facts`` with each body judgement and inspection mention of an Ofsted document kept, re-dated or dropped.
+
+    ``inspection_type`` is the type the document's head states (``importers.pdf_report``), if known.
+    """
+    own = [f for f in facts if f.type == "judgement" and f.get("evidence") in _OWN_EVIDENCE]
+    anchor = _own_inspection(facts, own)
+    period = (anchor.get("year"), anchor.get("month")) if anchor is not None else (None, None)
+    covered = covered_areas({f.get("area") for f in own})
+    authority = authority or next((f.get("authority") for f in own if f.get("authority")), None)
+    kept = []
+    for fact in facts:
+        if fact.type == "judgement" and fact.get("evidence") not in _OWN_EVIDENCE:
+            kept += _classify(text, fact, period, covered, authority)
+        elif fact.type == "inspection":
+            kept += [f for f in (_inspection(text, fact, anchor, inspection_type, authority),) if f is not None]
+        else:
+            kept.append(fact)
+    return kept if own else _first_page_headline(kept, period)
+
+
+def _own_inspection(facts: list[Fact], own: list[Fact]) -> Fact | None:
+    """The fact whose date is the document's own inspection's: a table row's, else the dated subject mention."""
+    dated = next((f for f in own if f.get("year")), None)
+    if dated is None:
+        dated = next((f for f in facts if f.type == "inspection" and f.get("subject") and f.get("year")), None)
+    return dated
+
+
+def _inspection(
+    text: str, fact: Fact, anchor: Fact | None, inspection_type: str | None, authority: str | None,
+) -> Fact | None:
+    if fact.get("subject"):
+        fields = dict(fact.fields)
+        if inspection_type:
+            fields["inspection_type"] = inspection_type
+        if anchor is not None and anchor.get("year"):
+            fields.update({key: anchor.get(key) for key in _DATE_FIELDS}, date_source="text")
+        return Fact(fact.type, fact.span, fields)
+    if fact.get("authority") and authority and fact.get("authority") != authority:
+        return None
+    year, month = fact.get("year"), fact.get("month")
+    if year is None:
+        return None
+    if anchor is not None and anchor.get("year") and (year, month or 0) >= (anchor.get("year"), anchor.get("month") or 0):
+        return None  # not earlier than the inspection reported: a date borrowed from elsewhere
+    index = index_for(text)
+    start, end = fact.span
+    s_start, s_end = index.sentence_at(start)
+    if _PROVIDER.search(text, s_start, end) or _NOT_OFSTED.search(text, s_start, min(s_end, end + _DATE_AFTER_REACH)):
+        return None
+    after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
+    before = [d for d in index.dates_in(s_start, start) if _OPENING_DATE.fullmatch(text, s_start, d.start)]
+    return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
+
+
+def covered_areas(areas: set) -> set:
+    """The areas graded, with a joint judgement's parts and parts' joint judgement (ILACS 2018-23)."""
+    areas = set(areas)
+    for joint, parts in AREA_COMPONENTS.items():
+        if joint in areas:
+            areas.update(parts)
+        if all(part in areas for part in parts):
+            areas.add(joint)
+    return areas
+
+
+def _classify(
+    text: str, fact: Fact, period: tuple[int | None, int | None], covered: set, authority: str | None,
+) -> list[Fact]:
+    if fact.get("authority") and authority and fact.get("authority") != authority:
+        return []  # a predecessor, partner or neighbouring council's grade
+    year = fact.get("year")
+    if year is None:
+        return []
+    if fact.get("rating") in _OLD_WORDS and not str(fact.get("rating_text") or "").lower().startswith("perform"):
+        return []  # "plans are poor": Ofsted's grades never said "poor", the annual rating "performs poorly"
+    index = index_for(text)
+    start = fact.span[0]
+    s_start, s_end = index.sentence_at(start)
+    c_start = index.clause_at(start)[0]
+    lead = text[s_start:start]
+    own_year = period[0]
+    own = _own_dated(fact, period)
+    # "Since the inspection in 2021, ... it is now inadequate": today's grade, whatever year opened the sentence.
+    now = own_year is not None and year <= own_year and bool(_NOW.search(text, c_start, start))
+    own = own or now
+    if _other_provider(index, text, fact, s_start, start):
+        return []
+    if _RANGE.search(lead) or _practice_subject(text, c_start, start):
+        return []
+    if not own:
+        return _areas_of_its_inspection(index, fact) if own_year is None or year < own_year else []
+    if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
+        return []
+    earlier_year = any(d.year and d.year < own_year for d in index.dates_in(s_start, start))
+    if not now and (_EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year):
+        # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
+        moved = _earlier(fact, text[s_start:s_end], own_year)
+        return _areas_of_its_inspection(index, moved) if moved is not None else []
+    if covered_areas({fact.get("area")}) & covered:
+        return []  # the table or headline grades this area: its word is the inspection's
+    return [fact]
+
+
+def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
+    """An earlier grade of "the local authority", one per area the sentence stating its inspection names.
+
+    "The previous inspection of the local authority's safeguarding arrangements
+    was in May 2011. The local authority was judged to be adequate." grades
+    help and protection, not the council as a whole.
+    """
+    if fact.get("area") != "overall":
+        return [fact]
+    s_start, s_end = index.sentence_at(fact.span[0])
+    previous = index.previous_sentence(s_start)
+    if index.dates_in(s_start, s_end) or previous is None or not index.dates_in(*previous):
+        return [fact]
+    if not _INSPECTION.search(index.text, *previous):
+        return [fact]
+    areas = [a.area for a in find_areas(index.text, *previous) if a.area not in ("overall", "lscb")]
+    return [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in dict.fromkeys(areas)] or [fact]
+
+
+def _own_dated(fact: Fact, period: tuple[int | None, int | None]) -> bool:
+    """Whether the rules dated the judgement to the document's own inspection."""
+    year, month = fact.get("year"), fact.get("month")
+    return period[0] is not None and (
+        fact.get("date_source") == "subject" or (year, month) == period or (year == period[0] and not month)
+    )
+
+
+def _first_page_headline(facts: list[Fact], period: tuple[int | None, int | None]) -> list[Fact]:
+    """A document with no table or headline row (an annual performance assessment letter) states its
+    overall grade in a sentence on its first page: "Overall, the council delivers services ... that are
+    judged to be good." The first such judgement of its own inspection weighs as its headline."""
+    for i, fact in enumerate(facts):
+        if fact.type != "judgement" or fact.span[0] > _FIRST_PAGE:
+            continue
+        if fact.get("area") == "overall" and _own_dated(fact, period):
+            facts[i] = Fact(fact.type, fact.span, {**fact.fields, "evidence": "headline"})
+            break
+    return facts
+
+
+def _other_provider(index, text: str, fact: Fact, s_start: int, start: int) -> bool:
+    """Whether the rating is said of a home, school or agency, here or in the sentence its date came from."""
+    if _PROVIDER.search(text, s_start, start):
+        return True
+    if index.dates_in(s_start, index.sentence_at(start)[1]):
+        return False
+    previous = index.previous_sentence(s_start)
+    # "The previous inspection of the fostering service was in March 2013. The local authority was judged ..."
+    return previous is not None and bool(_PROVIDER.search(text, *previous))
+
+
+def _practice_subject(text: str, c_start: int, start: int) -> bool:
+    """Whether the clause's subject is practice ("placement stability for children in care is good").
+
+    The practice word must come before any area the clause names: "services for
+    children in care are good" grades a service, "the quality of health provision
+    for children in care is poor" does not.
+    """
+    for opener in _SUBCLAUSE.finditer(text, c_start, start):
+        c_start = opener.end()
+    practice = _PRACTICE.search(text, c_start, start)
+    if practice is None:
+        return False
+    areas = find_areas(text, c_start, start)
+    return not areas or practice.start() < areas[0].start
+
+
+def _earlier(fact: Fact, sentence: str, own_year: int) -> Fact | None:
+    """An earlier inspection's grade the rules dated to this one: moved to the one earlier year named, else dropped."""
+    years = {(d.year, d.month) for d in find_dates(sentence) if d.year and d.year < own_year}
+    if len({y for y, _ in years}) != 1:
+        return None
+    year, month = min(years, key=lambda ym: ym[1] or 0) if len(years) > 1 else next(iter(years))
+    era = era_for(year, fact.get("rating_text"), month)
+    regime = get_era(era)
+    return Fact(fact.type, fact.span, {
+        **fact.fields, "year": year, "month": month, "day": None, "precision": "month" if month else "year",
+        "date_source": "text", "era": era, "event_type": regime.event_type if regime else fact.get("event_type"),
+    })

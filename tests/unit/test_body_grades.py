@@ -1,0 +1,284 @@
+"""A report's own grades come from its table and headline; the body's rating words are classified.
+
+Each test names the pattern of language it checks (``importers.extract.body_grades``).
+The reports are made up, in the shapes Ofsted prints (a SIF report's page one:
+headline and numbered table; an ILACS report's "Judgement / Grade" table), for
+councils and sentences the rules were not written from.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importers.extract import DocContext, extract_facts
+from importers.extract.body_grades import classify_body_grades
+from importers.extract.judgement_table import find_headline
+from importers.model import Fact
+
+SIF_HEAD = """Somerset
+
+Inspection of services for children in need of help and protection, children looked after and care leavers
+Inspection date: 3 March 2015 to 26 March 2015
+Report published: 12 May 2015
+
+Children's services in Somerset are inadequate
+
+1. Children who need help and protection
+Inadequate
+
+2. Children looked after and achieving permanence
+Requires improvement
+
+2.1 Adoption performance Good
+
+2.2 Experiences and progress of care leavers Requires improvement
+
+3. Leadership, management and governance
+Inadequate
+
+Executive summary
+
+"""
+
+ILACS_HEAD = """Inspection of Dudley local authority children's services
+
+Inspection dates: 6 to 17 November 2023
+Lead inspector: Jane Doe, His Majesty's Inspector
+
+Judgement Grade
+The impact of leaders on social work practice with children and families Requires improvement to be good
+The experiences and progress of children who need help and protection Requires improvement to be good
+The experiences and progress of children in care Good
+The experiences and progress of care leavers Good
+Overall effectiveness Requires improvement to be good
+
+"""
+
+
+def _classified(head: str, body: str, authority: str, kind: str = "ofsted_report") -> list[Fact]:
+    text = head + body
+    facts = extract_facts(text, DocContext(authority=authority, kind=kind))
+    return classify_body_grades(text, facts, authority, "inspection")
+
+
+def _judgements(head: str, body: str, authority: str) -> list[dict]:
+    return [dict(f.fields) for f in _classified(head, body, authority) if f.type == "judgement"]
+
+
+def _body(head: str, body: str, authority: str) -> list[dict]:
+    return [j for j in _judgements(head, body, authority) if j["evidence"] == "text"]
+
+
+def test_table_rows_and_the_headline_carry_their_evidence():
+    own = [j for j in _judgements(SIF_HEAD, "", "Somerset") if j["evidence"] != "text"]
+    assert {(j["area"], j["rating"], j["evidence"]) for j in own} == {
+        ("overall", "inadequate", "headline"),
+        ("help and protection", "inadequate", "table"),
+        ("children in care", "requires improvement", "table"),
+        ("adoption", "good", "table"),
+        ("care leavers", "requires improvement", "table"),
+        ("leadership", "inadequate", "table"),
+    }
+    assert all((j["year"], j["month"]) == (2015, 3) for j in own)
+
+
+@pytest.mark.parametrize("line, rating", [
+    # "Children's services in X are <grade>" (SIF 2014-18 page one)
+    ("Children's services in Somerset are good\n", "good"),
+    # "... require improvement to be good", the grade wrapped onto the next line
+    ("Children’s services in Somerset require improvement to be\ngood\n", "requires improvement"),
+    # "The overall judgement is that children's services ..." (2014)
+    ("The overall judgement is that children’s services require improvement\n", "requires improvement"),
+])
+def test_the_headline_pattern(line, rating):
+    from importers.vocabulary import normalise_rating
+
+    text = "Somerset\n\nInspection date: 3 March 2015\n\n" + line + "\nExecutive summary\n"
+    row = find_headline(text)
+    assert row is not None and row.area == "overall"
+    assert normalise_rating(text[row.start:row.end]) == rating
+
+
+def test_a_headline_in_the_body_is_not_the_page_one_headline():
+    text = "Somerset\n\nInspection date: 3 March 2015\n\n" + "Summary text.\n\n" * 300
+    assert find_headline(text + "Children's services in Somerset are good\n") is None
+
+
+def test_a_fact_made_without_evidence_defaults_to_text():
+    fact = Fact("judgement", (0, 4), {"rating": "good"})
+    assert fact.get("evidence") == "text" and fact.to_dict()["evidence"] == "text"
+
+
+@pytest.mark.parametrize("sentence", [
+    # another provider: the council's children's homes, in the "Previous Ofsted inspections" list
+    "The local authority runs three children's homes. Two were judged to be good in their most recent "
+    "Ofsted inspection.",
+    # ordinary words: practice, not a service ("placement stability ... is good")
+    "Placement stability for children looked after is good, and most live near home.",
+    # ordinary words: the quality of a practice
+    "The quality of supervision for social workers is poor.",
+    # a range of quality, not a grade
+    "Child protection plans seen by inspectors vary from inadequate to good.",
+    # an aim: "to ensure that ... are good"
+    "Leaders are determined to ensure that all services for children in Somerset are good.",
+    # an earlier inspection with no year: dropped, never given this inspection's date
+    "Services have declined since the last inspection, when all areas were judged to require improvement "
+    "to be good.",
+    # the same grade said again in a section's summary: the table's word is the inspection's
+    "Services for care leavers require improvement and too few have a pathway plan.",
+])
+def test_body_rating_words_that_are_not_this_inspections_grades(sentence):
+    assert _body(SIF_HEAD, sentence + "\n", "Somerset") == []
+
+
+# A report whose head prints its dates but no table: nothing is covered, so each
+# rule alone decides (each sentence below is kept with its rule switched off).
+DATES_ONLY_HEAD = """Inspection of Dudley local authority children's services
+
+Inspection dates: 6 to 17 November 2023
+Lead inspector: Jane Doe, His Majesty's Inspector
+
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    # another provider: "Two (homes) were judged good in their most recent Ofsted inspection"
+    "The local authority runs three children's homes. Two were judged to be good in their most recent "
+    "Ofsted inspection.",
+    # practice, not a service: "placement stability for ...", "the quality of ...", "most audits ..."
+    "Placement stability for children looked after is good.",
+    "The quality of adoption support was judged to be good.",
+    "Most audits of adoption work were graded good.",
+    # an outcome, not a service
+    "Health outcomes for looked after children and care leavers are inadequate.",
+    # a range of quality
+    "Adoption practice varies from requires improvement to good.",
+    # an aim
+    "Leaders are determined to ensure that all services for children in Dudley are good.",
+    # a condition ("where ... is good")
+    "Where help and protection is good, children are seen quickly.",
+    # an earlier inspection, no year
+    "Services have declined since the last inspection, when all areas were judged to require improvement "
+    "to be good.",
+])
+def test_each_rule_alone_drops_a_body_grade(sentence):
+    assert _body(DATES_ONLY_HEAD, sentence + "\n", "Dudley") == []
+
+
+def test_a_formal_grade_is_kept_where_the_report_has_no_table_for_it():
+    found = _body(DATES_ONLY_HEAD, "Adoption performance is good.\n", "Dudley")
+    assert [(j["area"], j["rating"], j["year"]) for j in found] == [("adoption", "good", 2023)]
+
+
+def test_an_ofsted_grade_descriptor_is_not_the_boards_grade():
+    # "is likely to be outstanding if ..." describes a grade; the LSCB has no row in this table
+    body = "The LSCB is likely to be judged outstanding if it evaluates the impact of its training.\n"
+    assert [j for j in _body(SIF_HEAD, body, "Somerset") if j["area"] == "lscb"] == []
+
+
+def test_an_earlier_inspections_grade_keeps_its_own_year():
+    # "were judged <grade> at the previous inspection in <year>"
+    body = "Services for children looked after were judged good at the previous inspection in 2010.\n"
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["year"], j["area"], j["rating"]) for j in found] == [(2010, "children in care", "good")]
+
+
+def test_the_previous_inspections_list_grades_the_area_it_names():
+    # "The previous inspection of X's <area> was in <month year>. The local authority was judged to be <grade>."
+    body = ("The previous inspection of the local authority's safeguarding arrangements was in May 2011. "
+            "The local authority was judged to be adequate.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["year"], j["month"], j["area"], j["rating"]) for j in found] == [
+        (2011, 5, "help and protection", "adequate"),
+    ]
+
+
+def test_a_fostering_services_earlier_inspection_is_not_the_councils():
+    body = ("The previous inspection of Somerset's fostering service was in March 2013. "
+            "The local authority was judged to be adequate.\n")
+    assert _body(SIF_HEAD, body, "Somerset") == []
+
+
+def test_a_predecessor_councils_grade_is_not_this_reports():
+    body = ("North Somerset came into being in 2021. Children's services in the predecessor council, "
+            "Dorset Council, were judged inadequate in 2019.\n")
+    assert [j for j in _judgements(SIF_HEAD, body, "Somerset") if j["authority"] != "Somerset"] == []
+
+
+def test_now_after_an_earlier_year_is_this_inspection():
+    # "Since the inspection in <year>, ... it is now <grade>": the grade is today's, covered by the table
+    body = ("Since the inspection in 2012, the quality of support for care leavers has deteriorated, "
+            "and it is now inadequate.\n")
+    assert [j for j in _body(SIF_HEAD, body, "Somerset") if j["year"] == 2012] == []
+
+
+def test_a_grade_for_an_area_the_table_does_not_give_is_kept():
+    # a formal statement of the board's grade where the table has no LSCB row
+    body = "The Local Safeguarding Children Board requires improvement.\n"
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["area"], j["rating"], j["year"]) for j in found] == [("lscb", "requires improvement", 2015)]
+
+
+def test_ilacs_body_repeating_the_table_adds_nothing():
+    body = ("The experiences and progress of care leavers: good\n\n"
+            "1. Care leavers are well supported. Their accommodation is good.\n")
+    assert _body(ILACS_HEAD, body, "Dudley") == []
+
+
+def _inspections(body: str) -> list[dict]:
+    return [dict(f.fields) for f in _classified(ILACS_HEAD, body, "Dudley") if f.type == "inspection"]
+
+
+def test_an_earlier_visit_written_with_its_date_is_kept():
+    found = _inspections("A focused visit in June 2022 found that help at the front door had improved.\n")
+    assert [(i["year"], i["month"], i["inspection_type"]) for i in found if not i["subject"]] == [
+        (2022, 6, "focused visit"),
+    ]
+
+
+@pytest.mark.parametrize("body", [
+    # a date borrowed from another event in the sentence: a peer review's
+    "This was identified in the peer review of April 2021 and was still seen during the inspection.\n",
+    # another inspectorate's visit
+    "Delays were found in the previous inspection by HMIC in September 2021 and remain.\n",
+    # another provider's inspection
+    "The previous inspection of the fostering service was in March 2021 and judged it good.\n",
+])
+def test_earlier_inspection_mentions_that_make_no_event(body):
+    found = [i for i in _inspections(body) if not i["subject"]]
+    assert found == []
+
+
+def test_mentions_of_the_reports_own_inspection_take_its_dates_and_type():
+    body = "During the inspection, the focused visit findings were revisited and acted upon.\n"
+    subject = [i for i in _inspections(body) if i["subject"]]
+    assert subject and {(i["year"], i["month"], i["inspection_type"]) for i in subject} == {(2023, 11, "inspection")}
+
+
+def test_poor_is_a_plain_word_in_an_ofsted_report():
+    # "Services ... have been judged to be poor": Ofsted's grades never said "poor" (the annual rating said
+    # "performs poorly"), so no annual rating is made of it.
+    body = "Services for children in Somerset have been judged to be poor in inspections since 2010.\n"
+    assert _body(SIF_HEAD, body, "Somerset") == []
+
+
+_PIECES = [
+    "Services for care leavers are good.", "It was judged inadequate in 2012.", "since the last inspection",
+    "The LSCB requires improvement to be", "good", "Children's services in Somerset are inadequate",
+    "In June 2014, a focused visit found", "the previous inspection", "now", "Dorset Council was rated good.",
+    "1. Children who need help and protection", "Requires improvement", "– Overall effectiveness: good",
+    "The judgements for the local authority were:", "\n", "\n\n", "2030", "(", "’", "Ofsted",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_any_body_is_classified_without_error_and_never_adds_to_the_table(pieces):
+    body = " ".join(pieces)
+    found = _judgements(SIF_HEAD, body, "Somerset")
+    own = {j["area"] for j in found if j["evidence"] != "text"}
+    for j in found:
+        if j["evidence"] == "text" and (j["year"], j["month"]) == (2015, 3):
+            assert j["area"] not in own and j["authority"] in (None, "Somerset")
