@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules change, so stores know their facts are stale.
-IMPORTER_VERSION = "1"
+IMPORTER_VERSION = "2"
 MAX_BYTES = 25 * 1024 * 1024
 _META_KEYS = ("title", "kind", "publisher", "authority", "published")
 # When the reader gives all of these, the text's own detection of them is not needed.

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from importers.model import JUDGEMENT_EVIDENCE as EVIDENCE  # weightiest first
+
 __all__ = ["EVIDENCE", "evidence_of"]
 
-# Weightiest first.
-EVIDENCE = ("table", "headline", "text")
 # Facts imported before judgements said their ``evidence``: a row the table
 # reader (importers.extract.judgement_table) found says ``source: "table"``.
 # Its "section" rows are not trusted as headlines: a re-inspection report
