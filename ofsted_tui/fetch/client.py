@@ -58,7 +58,8 @@ class Client:
     clock: Callable[[], float] = time.monotonic
 
     def __post_init__(self) -> None:
-        self._pool = urllib3.PoolManager(headers={"User-Agent": user_agent()})
+        self._pool = urllib3.PoolManager()
+        self._agent = user_agent()
         self._last: float | None = None
         self.requests = 0  # how many requests went out (dry runs and tests read it)
 
@@ -105,7 +106,8 @@ class Client:
 
     def _download_once(self, url: str, part: Path) -> int:
         have = part.stat().st_size if part.exists() else 0
-        headers = {"Range": f"bytes={have}-"} if have else {}
+        # Byte offsets only mean something in the file as stored, never gzipped.
+        headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
         response = self._request(url, headers)
         try:
             if response.status == 416:  # our partial file is not a prefix of theirs: start again
@@ -125,7 +127,9 @@ class Client:
                 out.write(first)
                 written = have + len(first)
                 try:
-                    for chunk in response.stream(_CHUNK):
+                    # read1 hands over what has arrived, so a connection cut
+                    # mid-file keeps every byte received for the resume.
+                    while chunk := response.read1(_CHUNK):
                         out.write(chunk)
                         written += len(chunk)
                         if written > MAX_BYTES:
@@ -151,7 +155,7 @@ class Client:
             self._space()
             try:
                 response = self._pool.request(
-                    "GET", url, headers=headers, preload_content=False, redirect=True,
+                    "GET", url, headers={"User-Agent": self._agent, **(headers or {})}, preload_content=False, redirect=True,
                     timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout),
                     retries=urllib3.Retry(total=None, connect=0, read=0, status=0, other=0, redirect=5),
                 )

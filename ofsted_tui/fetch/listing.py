@@ -110,9 +110,15 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def _dates(label: str) -> list:
+    # Labels and file names are often lower case ("12 may 2015"); a label is
+    # no sentence, so "may" there is the month. Capitals keep the offsets.
+    return [m for m in find_dates(re.sub(r"\b[a-z]", lambda c: c.group().upper(), label)) if m.year is not None]
+
+
 def _date_in(text: str) -> str | None:
     """The last whole date in ``text`` (a label's date follows its type)."""
-    dated = [m for m in find_dates(text) if m.year is not None and m.precision == "day"]
+    dated = [m for m in _dates(text) if m.precision == "day"]
     return dated[-1].iso if dated else None
 
 
@@ -122,7 +128,7 @@ def _label(text: str) -> str:
     The site writes the type twice, once seen and once for screen readers
     ("Children's services inspection Children's services inspection, pdf - 12 May 2015").
     """
-    mentions = [m for m in find_dates(text) if m.year is not None]
+    mentions = _dates(text)
     if mentions:
         text = text[:mentions[0].start]
     words = _squash(_LABEL_NOISE.sub(" ", text)).split()
