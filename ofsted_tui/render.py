@@ -167,7 +167,7 @@ def fetch_plan_table(plan: Any) -> Table:
         table.add_column(name)
     for item in plan.reports:
         status = "have" if item.have else "to fetch"
-        table.add_row(safe(item.council.name or item.council.urn), safe(item.link.date or "undated"),
+        table.add_row(safe(item.council.label), safe(item.link.date or "undated"),
                       safe(item.link.label), safe(item.link.file_id),
                       safe(f"{status}, new" if item.new and plan.previous else status))
     return table
@@ -183,9 +183,9 @@ def fetch_summary(plan: Any, report: Any, library: Any) -> Group:
         since = plan.previous.at[:10]
         lines.append(safe(f"New since the last fetch ({since}): {len(new)}", "bold" if new else ""))
         for item in new:
-            lines.append(safe(f"  {item.council.name or item.council.urn}: {item.link.label}, "
+            lines.append(safe(f"  {item.council.label}: {item.link.label}, "
                               f"{item.link.date or 'undated'}"))
     for item, reason in report.failed:
-        lines.append(safe(f"  failed: {item.council.name or item.council.urn}: {item.link.label} "
+        lines.append(safe(f"  failed: {item.council.label}: {item.link.label} "
                           f"(file {item.link.file_id}): {reason}", "red"))
     return Group(*lines)

@@ -71,13 +71,13 @@ def parse_provider_page(html: str, page_url: str = "") -> list[ReportLink]:
         file_id = file_id_of(href)
         if file_id is None or file_id in found:
             continue
-        text = _squash(anchor.text_content())
+        text = _text_of(anchor)
         date = _date_in(text)
         context = anchor.getparent()
         for _ in range(3):  # a date beside the link, in its row or list item
             if date is not None or context is None:
                 break
-            date = _date_in(_squash(context.text_content()))
+            date = _date_in(_text_of(context))
             context = context.getparent()
         found[file_id] = ReportLink(file_id, _label(text), date)
     return list(found.values())
@@ -104,6 +104,12 @@ def links_from_csv(text: str) -> list[ReportLink]:
                                     (row.get("urn") or "").strip() or None,
                                     (row.get("local_authority") or "").strip() or None)
     return list(links.values())
+
+
+def _text_of(element) -> str:  # type: ignore[no-untyped-def]
+    # Each piece of text apart: a link's visible words and its hidden
+    # "..., pdf - date" often touch with no space between them.
+    return _squash(" ".join(element.itertext()))
 
 
 def _squash(text: str) -> str:

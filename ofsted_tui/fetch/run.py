@@ -54,6 +54,10 @@ class Council:
     urn: str
     name: str | None = None
 
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.urn})" if self.name else f"URN {self.urn}"
+
 
 @dataclass
 class Planned:
@@ -159,11 +163,11 @@ def plan_fetch(
         try:
             listed = parse_provider_page(client.get_text(page_url), page_url)
         except FetchError as exc:
-            plan.notes.append(f"{_name(council)}: {exc.url}: {exc.reason}")
+            plan.notes.append(f"{council.label}: {exc.url}: {exc.reason}")
             listed = []
         else:
             if not listed:
-                plan.notes.append(f"{_name(council)}: no reports are listed on {page_url}")
+                plan.notes.append(f"{council.label}: no reports are listed on {page_url}")
         for link in listed:  # the page's label and date are the site's own; the CSV fills gaps
             known = links.get(link.file_id)
             links[link.file_id] = ReportLink(link.file_id, link.label or (known.label if known else "Report"),
@@ -213,7 +217,3 @@ def _wanted(link: ReportLink, since: int | str | None, listed_before: set[str], 
     if since == "last":  # new since the last fetch, and what it failed to get
         return link.file_id not in listed_before or link.file_id in failed_before
     return link.year is None or link.year >= int(since)
-
-
-def _name(council: Council) -> str:
-    return f"{council.name} ({council.urn})" if council.name else f"URN {council.urn}"
