@@ -17,9 +17,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ofsted_tui.fetch.listing import ReportLink
+if TYPE_CHECKING:  # the explorer reads the record; it need not load the listing's date rules
+    from ofsted_tui.fetch.listing import ReportLink
 
 __all__ = ["LIBRARY_ENV", "Library", "default_library"]
 
@@ -97,6 +98,9 @@ class Library:
 
         self.root.mkdir(parents=True, exist_ok=True)
         fetches = [*self.fetches(), fetch]
+        if not fetches[:-1] and self.record_path.exists() and self.record_path.stat().st_size:
+            # A record that cannot be read is kept aside, not overwritten.
+            os.replace(self.record_path, self.record_path.with_name(RECORD + ".damaged"))
         payload: dict[str, Any] = {"version": 1, "fetches": [vars(f) for f in fetches]}
         _atomic_write_bytes(self.record_path, json.dumps(payload, indent=1).encode("utf-8"))
 
