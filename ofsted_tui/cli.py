@@ -278,8 +278,8 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.fetch.client import Client
     from ofsted_tui.fetch.library import Library, default_library
     from ofsted_tui.fetch.run import (
-        FetchProblem, Sites, csv_links_in_store, download_plan, known_councils, plan_fetch, record_fetch,
-        resolve_councils,
+        FetchProblem, Sites, csv_links_in_store, download_plan, known_councils, not_yet_imported, plan_fetch,
+        record_fetch, resolve_councils,
     )
     from ofsted_tui.importing import import_paths
     from ofsted_tui.render import fetch_plan_table, fetch_summary, import_summary, safe
@@ -321,9 +321,11 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
         report = download_plan(client, sites, plan, tick)
     record_fetch(library, councils, plan, report)
     console.print(fetch_summary(plan, report, library.root))
-    ok = not report.failed
-    if report.downloaded:
-        imported = import_paths(store, [str(p.path.resolve()) for p in report.downloaded])
+    ok = not report.failed and not plan.pages_failed
+    # What this fetch downloaded, and what an interrupted one left unimported.
+    to_import = not_yet_imported(plan, {d["source"] for d in data.documents})
+    if to_import:
+        imported = import_paths(store, [str(path) for path in to_import])
         console.print(import_summary(imported))
         ok = ok and imported.ok
     return 0 if ok else 1

@@ -110,40 +110,45 @@ class Client:
         headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
         response = self._request(url, headers)
         try:
-            if response.status == 416:  # our partial file is not a prefix of theirs: start again
-                part.unlink(missing_ok=True)
-                raise _Retry("the partial download did not match the file; starting again")
-            resumed = response.status == 206 and _range_start(response) == have
-            if not resumed:
-                have = 0
-            length = response.headers.get("Content-Length")
-            expected = have + int(length) if length and length.isdigit() else None
-            if expected is not None and expected > MAX_BYTES:
-                raise FetchError(url, f"the file is {expected:,} bytes, larger than any report")
-            first = response.read(len(PDF_MAGIC)) if not have else b""
-            if not have and first[:len(PDF_MAGIC)] != PDF_MAGIC:
-                raise FetchError(url, _not_pdf(response, first + response.read(2048)))
-            with open(part, "ab" if have else "wb") as out:
-                out.write(first)
-                written = have + len(first)
-                try:
-                    # read1 hands over what has arrived, so a connection cut
-                    # mid-file keeps every byte received for the resume.
-                    while chunk := response.read1(_CHUNK):
-                        out.write(chunk)
-                        written += len(chunk)
-                        if written > MAX_BYTES:
-                            raise FetchError(url, "the file is larger than any report; stopped")
-                except (urllib3.exceptions.HTTPError, OSError) as exc:
-                    raise _Retry(f"the download was cut off at {written:,} bytes ({_plain(exc)})") from None
-                finally:
-                    out.flush()
-                    os.fsync(out.fileno())
-            if expected is not None and written != expected:
-                raise _Retry(f"the download stopped at {written:,} of {expected:,} bytes")
-            return written
+            return self._receive(url, response, part, have)
+        except _TooLarge:
+            part.unlink(missing_ok=True)
+            raise FetchError(url, "the file is larger than any report; it was discarded") from None
         finally:
             response.release_conn()
+
+    def _receive(self, url: str, response: urllib3.BaseHTTPResponse, part: Path, have: int) -> int:
+        if response.status == 416:  # our partial file is not a prefix of theirs: start again
+            part.unlink(missing_ok=True)
+            raise _Retry("the partial download did not match the file; starting again")
+        if not (response.status == 206 and _range_start(response) == have):
+            have = 0  # the whole file is coming (the server ignored the Range)
+        length = response.headers.get("Content-Length")
+        expected = have + int(length) if length and length.isdigit() else None
+        if expected is not None and expected > MAX_BYTES:
+            raise _TooLarge
+        first = b"" if have else response.read(len(PDF_MAGIC))
+        if not have and first != PDF_MAGIC:
+            raise FetchError(url, _not_pdf(response, first + response.read(2048)))
+        with open(part, "ab" if have else "wb") as out:
+            out.write(first)
+            written = have + len(first)
+            try:
+                # read1 hands over what has arrived, so a connection cut
+                # mid-file keeps every byte received for the resume.
+                while chunk := response.read1(_CHUNK):
+                    out.write(chunk)
+                    written += len(chunk)
+                    if written > MAX_BYTES:
+                        raise _TooLarge
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
+                raise _Retry(f"the download was cut off at {written:,} bytes ({_plain(exc)})") from None
+            finally:
+                out.flush()
+                os.fsync(out.fileno())
+        if expected is not None and written != expected:
+            raise _Retry(f"the download stopped at {written:,} of {expected:,} bytes")
+        return written
 
     # -- one request ---------------------------------------------------------
     def _request(self, url: str, headers: dict[str, str] | None = None) -> urllib3.BaseHTTPResponse:
@@ -199,6 +204,10 @@ class Client:
     def _pause(self, seconds: float) -> None:
         if seconds > 0:
             self.sleep(seconds)
+
+
+class _TooLarge(Exception):
+    """More bytes than any report has."""
 
 
 class _Retry(Exception):

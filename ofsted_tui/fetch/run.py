@@ -20,7 +20,8 @@ from ofsted_tui.fetch.listing import ReportLink, file_url, links_from_csv, parse
 
 __all__ = [
     "FILES_URL_ENV", "REPORTS_URL_ENV", "Council", "FetchPlan", "FetchProblem", "Planned", "Sites",
-    "csv_links_in_store", "download_plan", "plan_fetch", "resolve_councils",
+    "csv_links_in_store", "download_plan", "known_councils", "not_yet_imported", "plan_fetch", "record_fetch",
+    "resolve_councils",
 ]
 
 # Where Ofsted's pages and files are. Tests point these at a server on 127.0.0.1.
@@ -72,6 +73,7 @@ class Planned:
 class FetchPlan:
     reports: list[Planned] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # pages with no reports, pages that failed
+    pages_failed: int = 0
     previous: Fetch | None = None  # the last fetch before this one
 
     @property
@@ -164,6 +166,7 @@ def plan_fetch(
             listed = parse_provider_page(client.get_text(page_url), page_url)
         except FetchError as exc:
             plan.notes.append(f"{council.label}: {exc.url}: {exc.reason}")
+            plan.pages_failed += 1
             listed = []
         else:
             if not listed:
@@ -200,6 +203,12 @@ def download_plan(client: Client, sites: Sites, plan: FetchPlan, progress: Progr
         if progress:
             progress("Downloading", done, len(todo))
     return report
+
+
+def not_yet_imported(plan: FetchPlan, sources: set[str]) -> list[Path]:
+    """Files the library has for these councils that the store lacks (a fetch stopped before importing)."""
+    return [item.path.resolve() for item in plan.reports
+            if item.have and str(item.path.resolve()) not in sources]
 
 
 def record_fetch(library: Library, councils: list[Council], plan: FetchPlan, report: DownloadReport) -> None:

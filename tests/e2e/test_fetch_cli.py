@@ -66,6 +66,17 @@ def test_fetch_downloads_into_a_council_folder_imports_and_never_fetches_a_file_
     assert all(s.headers["User-Agent"].startswith("ofsted-tui/") for s in site.seen)
 
 
+def test_a_file_downloaded_but_not_imported_is_imported_by_the_next_fetch(site, tmp_path) -> None:
+    site.route(f"/provider/44/{URN}", Reply(body=page(("15", "Focused visit", "2 March 2021")),
+                                            content_type="text/html"))
+    folder = tmp_path / "lib" / URN
+    folder.mkdir(parents=True)
+    (folder / "2021-03-02_focused-visit_15.pdf").write_bytes(small_pdf("A visit left unimported."))
+    result = fetch(site, tmp_path, URN)
+    assert result.returncode == 0, result.stderr
+    assert file_requests(site) == [] and len(Store(tmp_path / "db.json").read().documents) == 1
+
+
 def test_dry_run_lists_and_downloads_nothing(site, tmp_path) -> None:
     site.route(f"/provider/44/{URN}", Reply(body=page(("21", "Children's services inspection", "1 September 2015")),
                                             content_type="text/html"))
@@ -124,6 +135,7 @@ def test_a_page_with_no_reports_says_so(site, tmp_path) -> None:
 
 def test_a_missing_provider_page_is_reported_by_its_address(site, tmp_path) -> None:
     result = fetch(site, tmp_path, URN)
+    assert result.returncode == 1
     assert f"{site.url}/provider/44/{URN}: the server answered 404" in result.stderr
 
 

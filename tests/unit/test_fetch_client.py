@@ -161,3 +161,14 @@ def test_a_page_is_read_as_text_in_its_charset(server) -> None:
     server.route("/page", Reply(body="Café".encode("latin-1"), content_type="text/html; charset=iso-8859-1"))
     c, _ = client()
     assert c.get_text(server.url + "/page") == "Café"
+
+
+def test_a_file_larger_than_any_report_is_refused_unread(server, tmp_path: Path, monkeypatch) -> None:
+    import ofsted_tui.fetch.client as client_module
+
+    monkeypatch.setattr(client_module, "MAX_BYTES", len(PDF) - 1)
+    server.route(FILE, Reply(body=PDF))
+    c, _ = client()
+    with pytest.raises(FetchError, match="larger than any report"):
+        c.download(server.url + FILE, tmp_path / "r.pdf")
+    assert list(tmp_path.iterdir()) == []
