@@ -176,8 +176,9 @@ def fetch_plan_table(plan: Any) -> Table:
 def fetch_summary(plan: Any, report: Any, library: Any) -> Group:
     """After a fetch: counts, what is new since the last fetch, and each failure with its reason."""
     had = sum(1 for item in plan.reports if item.have and item not in report.downloaded)
+    left_out = f"left out by --since {plan.left_out}; " if plan.left_out else ""
     lines = [safe(f"Fetched {len(report.downloaded)} report(s) into {library}; already had {had}; "
-                  f"failed {len(report.failed)}.")]
+                  f"{left_out}failed {len(report.failed)}.")]
     new = [item for item in plan.reports if item.new]
     if plan.previous is not None:
         since = plan.previous.at[:10]

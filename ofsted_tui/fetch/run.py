@@ -74,6 +74,7 @@ class FetchPlan:
     reports: list[Planned] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # pages with no reports, pages that failed
     pages_failed: int = 0
+    left_out: int = 0  # listed, but older than --since YEAR or not new since the last fetch
     previous: Fetch | None = None  # the last fetch before this one
 
     @property
@@ -177,6 +178,7 @@ def plan_fetch(
                                              link.date or (known.date if known else None), council.urn, council.name)
         for link in sorted(links.values(), key=lambda l: (l.date or "", l.file_id)):
             if not _wanted(link, since, listed_before, failed_before):
+                plan.left_out += 1
                 continue
             have = link.file_id in on_disk
             path = on_disk.get(link.file_id) or library.path_for(link, council.urn, council.name)
