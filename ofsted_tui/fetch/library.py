@@ -112,6 +112,14 @@ class Library:
         on_disk = self.files_on_disk()
         return [on_disk[file_id] for file_id in last.new if file_id in on_disk]
 
+    def new_by_council(self) -> dict[str, int]:
+        """How many reports the latest fetch found new, by council URN (for a table of councils to mark)."""
+        counts: dict[str, int] = {}
+        for path in self.new_since_last_fetch():
+            urn = path.parent.name.split("_", 1)[0]
+            counts[urn] = counts.get(urn, 0) + 1
+        return counts
+
 
 def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -44,6 +44,7 @@ def test_the_record_lists_fetches_in_order_and_what_was_new(tmp_path: Path) -> N
     (tmp_path / "1").mkdir()
     (tmp_path / "1" / "undated_report_8.pdf").write_bytes(b"%PDF-")
     assert library.new_since_last_fetch() == [tmp_path / "1" / "undated_report_8.pdf"]
+    assert library.new_by_council() == {"1": 1}
 
 
 def test_a_damaged_record_reads_as_no_fetches_and_is_kept_aside(tmp_path: Path) -> None:
