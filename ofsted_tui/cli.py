@@ -86,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="YEAR|LAST", type=_since,
                    help="only reports published in YEAR or later, or (LAST) new since the last fetch")
     p.add_argument("--dry-run", action="store_true", help="list what would be downloaded; download nothing")
-    p.add_argument("--to", type=Path, metavar="DIR", help="the library folder (default: $XDG_DATA_HOME/ofsted-tui/reports)")
+    p.add_argument("--to", type=Path, metavar="DIR",
+                   help="the library folder (default: $XDG_DATA_HOME/ofsted-tui/reports)")
     p.add_argument("--delay", type=_seconds, default=2.0, metavar="SECONDS",
                    help="seconds between requests (default 2)")
     p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per request (default 30)")

@@ -61,7 +61,6 @@ class Client:
         self._pool = urllib3.PoolManager()
         self._agent = user_agent()
         self._last: float | None = None
-        self.requests = 0  # how many requests went out (dry runs and tests read it)
 
     # -- pages ---------------------------------------------------------------
     def get_text(self, url: str) -> str:
@@ -160,8 +159,10 @@ class Client:
             self._space()
             try:
                 response = self._pool.request(
-                    "GET", url, headers={"User-Agent": self._agent, **(headers or {})}, preload_content=False, redirect=True,
+                    "GET", url, headers={"User-Agent": self._agent, **(headers or {})},
+                    preload_content=False, redirect=True,
                     timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout),
+                    # Retries are ours (with waits and Retry-After); urllib3 only follows redirects.
                     retries=urllib3.Retry(total=None, connect=0, read=0, status=0, other=0, redirect=5),
                 )
             except urllib3.exceptions.MaxRetryError as exc:
@@ -189,8 +190,8 @@ class Client:
         raise FetchError(url, f"{reason}, after {self.retries + 1} tries")
 
     def _backoff(self, attempt: int) -> float:
-        # Doubling from the polite delay (never less than a second on the real
-        # site's 2 s default), so a struggling server is given room.
+        # Doubling from the polite delay (4, 8, 16, 32 s at the 2 s default),
+        # so a struggling server is given more room each time.
         return self.delay * (2 ** attempt)
 
     def _space(self) -> None:
@@ -199,7 +200,6 @@ class Client:
         if self._last is not None and now - self._last < self.delay:
             self.sleep(self.delay - (now - self._last))
         self._last = self.clock()
-        self.requests += 1
 
     def _pause(self, seconds: float) -> None:
         if seconds > 0:

@@ -23,7 +23,8 @@ __all__ = ["ReportLink", "links_from_csv", "parse_provider_page"]
 _FILE_ID = re.compile(r"/(?:v1/file|provider/files)/(\d+)(?:[/?#.]|$)")
 # Words the site puts in a link's label that are not the report's type: the
 # file format and size ("pdf - 12 May 2015", "PDF, 512 KB") and the dash before the date.
-_LABEL_NOISE = re.compile(r"\b(?:pdf|opens in a new (?:tab|window)|\d+(?:\.\d+)?\s*[km]b)\b|[-–—,|:()]", re.IGNORECASE)
+_LABEL_NOISE = re.compile(
+    r"\b(?:pdf|opens in a new (?:tab|window)|\d+(?:\.\d+)?\s*[km]b)\b|[-–—,|:()]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
