@@ -93,6 +93,8 @@ class OfstedApp(App[None]):
 
     corpus: var[Corpus | None] = var(None)
     search_ready: var[bool] = var(False)
+    # Sources of the reports the last `ofsted-tui fetch` found new (marked in the document list).
+    new_since_fetch: var[frozenset[str]] = var(frozenset())
 
     def __init__(self, store: Store, data: StoreData | None = None, stamp: int | None = None) -> None:
         """``data``: the store as already read (stamped ``stamp``), used for the first load."""
@@ -129,6 +131,25 @@ class OfstedApp(App[None]):
         else:
             self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
+        self._read_fetch_record()
+
+    @work(thread=True, exit_on_error=False, group="fetch-record", name="reading the record of fetches",
+          description="fetch record")
+    def _read_fetch_record(self) -> None:
+        from ofsted_tui.fetch.library import Library, default_library
+
+        library = Library(default_library())
+        new = frozenset(str(path.resolve()) for path in library.new_since_last_fetch())
+        if new:
+            last = library.last_fetch()
+            self.call_from_thread(self._fetched_new, new, last.at[:10] if last else "")
+
+    def _fetched_new(self, sources: frozenset[str], when: str) -> None:
+        from ofsted_tui.widgets.documents import NEW_MARK
+
+        self.new_since_fetch = sources
+        self.notify(f"{len(sources)} report(s) new since the last fetch ({when}), marked {NEW_MARK} in Documents",
+                    title="New reports", timeout=6, markup=False)
 
     @property
     def main_screen(self) -> MainScreen:

@@ -78,7 +78,40 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--table", choices=("facts", "events", "documents"), default="facts",
                    help="which table to write as CSV (default: facts)")
     p.add_argument("--out", type=Path, help="write to this file instead of standard output")
+
+    p = sub.add_parser("fetch", parents=[common],
+                       help="download councils' Ofsted reports into your library, politely, and import them")
+    p.add_argument("councils", nargs="*", metavar="COUNCIL", help="a council's name (or part of it) or Ofsted URN")
+    p.add_argument("--all", action="store_true", help="every council the national CSV knows")
+    p.add_argument("--since", metavar="YEAR|LAST", type=_since,
+                   help="only reports published in YEAR or later, or (LAST) new since the last fetch")
+    p.add_argument("--dry-run", action="store_true", help="list what would be downloaded; download nothing")
+    p.add_argument("--to", type=Path, metavar="DIR",
+                   help="the library folder (default: $XDG_DATA_HOME/ofsted-tui/reports)")
+    p.add_argument("--delay", type=_seconds, default=2.0, metavar="SECONDS",
+                   help="seconds between requests (default 2)")
+    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per request (default 30)")
+    p.add_argument("--csv", type=Path, action="append", default=[], metavar="FILE",
+                   help="a national history CSV to read report links and council names from")
     return parser
+
+
+def _since(value: str) -> int | str:
+    if value.casefold() == "last":
+        return "last"
+    if value.isdigit() and len(value) == 4:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"{value!r} is not a year (like 2018) or LAST")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < 3600:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,9 +273,68 @@ def _export(store: Store, args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ofsted_tui.fetch.client import Client
+    from ofsted_tui.fetch.library import Library, default_library
+    from ofsted_tui.fetch.run import (
+        FetchProblem, Sites, csv_links_in_store, download_plan, known_councils, not_yet_imported, plan_fetch,
+        record_fetch, resolve_councils,
+    )
+    from ofsted_tui.importing import import_paths
+    from ofsted_tui.render import fetch_plan_table, fetch_summary, import_summary, safe
+
+    err = Console(stderr=True, highlight=False)
+    if bool(args.councils) == args.all:
+        err.print("ofsted-tui fetch: name one or more councils, or --all", style="bold red")
+        return 2
+    data = store.read()  # refuse early if the store is unusable
+    try:
+        csv_links = csv_links_in_store(data.documents, args.csv)
+        known = known_councils(csv_links)
+        if args.all and not known:
+            raise FetchProblem("no councils are known: import the national history CSV, or pass --csv FILE")
+        councils = resolve_councils(sorted(known) if args.all else args.councils, known)
+    except FetchProblem as exc:
+        err.print(safe(f"ofsted-tui fetch: {exc}", "bold red"))
+        return 2
+    library = Library(args.to or default_library())
+    client = Client(delay=args.delay, timeout=args.timeout)
+    sites = Sites.from_env()
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        console=console, transient=True, disable=not console.is_terminal)
+    tasks: dict[str, Any] = {}
+
+    def tick(what: str, done: int, total: int) -> None:
+        if what not in tasks:
+            tasks[what] = progress.add_task(what, total=total)
+        progress.update(tasks[what], completed=done)
+
+    with progress:
+        plan = plan_fetch(client, library, sites, councils, csv_links, args.since, tick)
+        for note in plan.notes:
+            err.print(safe(note, "yellow"))
+        if args.dry_run:
+            progress.stop()
+            console.print(fetch_plan_table(plan))
+            return 0
+        report = download_plan(client, sites, plan, tick)
+    record_fetch(library, councils, plan, report)
+    console.print(fetch_summary(plan, report, library.root))
+    ok = not report.failed and not plan.pages_failed
+    # What this fetch downloaded, and what an interrupted one left unimported.
+    to_import = not_yet_imported(plan, {d["source"] for d in data.documents})
+    if to_import:
+        imported = import_paths(store, [str(path) for path in to_import])
+        console.print(import_summary(imported))
+        ok = ok and imported.ok
+    return 0 if ok else 1
+
+
 _HANDLERS = {
     "import": _import, "rebuild": _rebuild, "timeline": _timeline, "search": _search,
-    "show": _show, "export": _export,
+    "show": _show, "export": _export, "fetch": _fetch,
 }
 
 if __name__ == "__main__":

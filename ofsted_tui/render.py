@@ -23,7 +23,8 @@ from ofsted_tui.search import SearchHit
 from ofsted_tui.sources import link_label
 from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
 
-__all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
+__all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "fetch_plan_table",
+           "fetch_summary"]
 
 
 def safe(value: Any, style: str = "") -> Text:
@@ -157,3 +158,35 @@ def _details(fact: dict[str, Any], corpus: Corpus) -> Text:
         title = title if len(title) <= 60 else title[:59] + "\u2026"
         out.append_text(safe(f"{link_label(link.get('relation'))}: {title} ({other['id'][:10]}, {span[0]}-{span[1]})"))
     return out
+
+
+def fetch_plan_table(plan: Any) -> Table:
+    """``fetch --dry-run``: each report listed, whether the library has it, and whether it is new."""
+    table = Table(title="Reports listed (nothing downloaded)", title_justify="left")
+    for name in ("Council", "Published", "Report", "File id", "Status"):
+        table.add_column(name)
+    for item in plan.reports:
+        status = "have" if item.have else "to fetch"
+        table.add_row(safe(item.council.label), safe(item.link.date or "undated"),
+                      safe(item.link.label), safe(item.link.file_id),
+                      safe(f"{status}, new" if item.new and plan.previous else status))
+    return table
+
+
+def fetch_summary(plan: Any, report: Any, library: Any) -> Group:
+    """After a fetch: counts, what is new since the last fetch, and each failure with its reason."""
+    had = sum(1 for item in plan.reports if item.have and item not in report.downloaded)
+    left_out = f"left out by --since {plan.left_out}; " if plan.left_out else ""
+    lines = [safe(f"Fetched {len(report.downloaded)} report(s) into {library}; already had {had}; "
+                  f"{left_out}failed {len(report.failed)}.")]
+    new = [item for item in plan.reports if item.new]
+    if plan.previous is not None:
+        since = plan.previous.at[:10]
+        lines.append(safe(f"New since the last fetch ({since}): {len(new)}", "bold" if new else ""))
+        for item in new:
+            lines.append(safe(f"  {item.council.label}: {item.link.label}, "
+                              f"{item.link.date or 'undated'}"))
+    for item, reason in report.failed:
+        lines.append(safe(f"  failed: {item.council.label}: {item.link.label} "
+                          f"(file {item.link.file_id}): {reason}", "red"))
+    return Group(*lines)

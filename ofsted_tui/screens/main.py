@@ -127,6 +127,7 @@ class MainScreen(Screen[None]):
         self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
         self.watch(self.app, "corpus", self._corpus_changed)
         self.watch(self.app, "search_ready", self._search_ready, init=False)
+        self.watch(self.app, "new_since_fetch", self._new_since_fetch)
 
     # -- data ----------------------------------------------------------------
     def _corpus_changed(self, corpus: Corpus | None) -> None:
@@ -140,6 +141,11 @@ class MainScreen(Screen[None]):
             rows.redraw()
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         self.refresh_view()
+
+    def _new_since_fetch(self, sources: frozenset[str]) -> None:
+        documents = self.query_one(DocumentList)
+        documents.new_sources = sources
+        documents.redraw()
 
     def _search_ready(self, ready: bool) -> None:
         if ready and self.filters.text.strip():

@@ -14,6 +14,7 @@ from ofsted_tui.widgets.rows import RowList
 __all__ = ["DocumentList", "marks_of"]
 
 _MARKS = (("bookmark", "★"), ("note", "✎"), ("correction", "✔"))
+NEW_MARK = "●"  # new since the last `ofsted-tui fetch`
 
 
 def marks_of(annotations: list[dict[str, Any]]) -> str:
@@ -34,6 +35,7 @@ class DocumentList(RowList[dict[str, Any]]):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(empty_text="No documents. Clear the filters (x) or import documents (i).", **kwargs)
         self.corpus: Any = None
+        self.new_sources: frozenset[str] = frozenset()  # reports the last fetch found new
 
     def _columns(self, width: int) -> tuple[int, int, int, int]:
         """Widths of date, kind, authority and facts; the title takes the rest."""
@@ -62,6 +64,8 @@ class DocumentList(RowList[dict[str, Any]]):
             line.append(_cut(row.get("authority") or "unknown", auth_w), style=dim)
         line.append(_cut(doc_title(row), title_w))
         marks = marks_of(self.corpus.annotations_of(row["id"])) if self.corpus else ""
+        if row.get("source") in self.new_sources:
+            marks = NEW_MARK + marks
         line.append(marks.ljust(3), style="bold")
         line.append(self._fact_summary(row["id"]).rjust(facts_w), style=dim)
         return [line]

@@ -12,6 +12,12 @@ from ofsted_tui.store import Store
 from tests.ui.sample import build
 
 
+@pytest.fixture(autouse=True)
+def no_user_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The explorer reads the record of fetches in the user's library: never the real one here."""
+    monkeypatch.setenv("OFSTED_TUI_LIBRARY", str(tmp_path / "no-library"))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return build(tmp_path / "db.json")

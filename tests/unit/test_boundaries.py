@@ -17,6 +17,9 @@ HEADLESS = {
     "ofsted_tui.importing": ("textual",),
     "ofsted_tui.export": ("textual",),
     "ofsted_tui.render": ("textual",),
+    # Network code is headless; the record of fetches (read by the explorer) needs no network or date rules.
+    "ofsted_tui.fetch.run": ("textual", "rich"),
+    "ofsted_tui.fetch.library": ("textual", "rich", "urllib3", "importers.extract"),
 }
 
 
@@ -37,3 +40,9 @@ def test_only_the_store_module_touches_tinydb():
         if "tinydb" in p.read_text(encoding="utf-8")
     ]
     assert users == ["ofsted_tui/store.py"]
+
+
+def test_the_explorer_starts_without_the_network_code():
+    code = "import sys, ofsted_tui.app; print(','.join(m for m in ('urllib3', 'ofsted_tui.fetch') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
