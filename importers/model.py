@@ -93,6 +93,7 @@ class ImportedDocument:
     publisher: str | None = None
     authority: str | None = None
     published: str | None = None  # ISO at known precision: "2010", "2010-02", "2010-02-23"
+    url: str | None = None  # the web address the document was saved from, where known
     furniture: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     format: str = "txt"
@@ -107,7 +108,7 @@ class Parsed:
     """What a format reader (text, HTML, PDF) hands to the pipeline.
 
     ``text`` is already sanitised (see ``importers.sanitize``); ``meta`` holds what
-    the format itself says (title, kind, publisher, authority, published), which
+    the format itself says (title, kind, publisher, authority, published, url), which
     wins over what the pipeline guesses from the text; ``facts`` are facts only the
     layout reveals (a PDF's judgement table), with spans into ``text``.
     """

@@ -24,7 +24,7 @@ __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "export_json", "export_csv", "export_
 
 EXPORT_FORMATS = ("json", "csv", "md")
 CSV_TABLES = ("facts", "events", "documents")
-DOCUMENT_KEYS = ("id", "source", "title", "kind", "publisher", "authority", "published")
+DOCUMENT_KEYS = ("id", "source", "url", "title", "kind", "publisher", "authority", "published")
 EVENT_KEYS = (
     "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
     "rating_text", "grade", "era", "judgements", "doc_ids", "fact_ids", "quotes",
@@ -113,6 +113,8 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
     for doc in corpus.sorted_documents():
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
         lines.append(f"- Source: `{_md(doc['source'])}`  ")
+        if doc.get("url"):
+            lines.append(f"- Address: `{_md(doc['url'])}`  ")
         lines.append(f"- Published: {_md(doc.get('published') or 'undated')}; kind: {_md(doc['kind'])}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):

@@ -58,6 +58,7 @@ def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
         "publisher": doc.publisher,
         "authority": doc.authority,
         "published": doc.published,
+        "url": doc.url,
         "format": doc.format,
         "text": doc.text,
         "furniture": [list(r) for r in doc.furniture],

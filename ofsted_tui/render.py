@@ -96,7 +96,7 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column()
-    for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Kind", "kind"),
+    for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Address", "url"), ("Kind", "kind"),
                        ("Publisher", "publisher"), ("Authority", "authority"), ("Published", "published")):
         meta.add_row(label, safe(doc.get(key) or "unknown" if key != "published" else doc.get(key) or "undated"))
     text = safe(doc["text"])
