@@ -265,9 +265,10 @@ _PREFIX = (
     r"(?i:(?:London\s+Borough\s+of|Royal\s+Borough\s+of|Metropolitan\s+Borough\s+of|"
     r"City\s+and\s+County\s+of|City\s+of|Borough\s+of|County\s+of|Council\s+of\s+the))\s+"
 )
+# "Councils" too: "Staffordshire and Devon County Councils both received ...".
 _SUFFIX = (
     r"\s+(?:(?:City|County|Borough|Metropolitan\s+Borough|Metropolitan\s+District|District)\s+)?"
-    r"Council|\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+)?COUNCIL"
+    r"Councils?|\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+)?COUNCILS?"
 )
 
 

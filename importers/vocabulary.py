@@ -295,6 +295,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
     (rf"{_EXP}children\s+in\s+care", "children in care", True),
+    # "children's experience in care" (the ILACS judgement as the press words it)
+    (r"children['’]?s?\s+experiences?\s+(?:in|of)\s+care", "children in care", False),
     (rf"(?:overall\s+effectiveness\s+of\s+)?services\s+for\s+{_LAC}", "children in care", True),
     (r"adoption\s+performance", "adoption", True),
     (r"(?:the\s+effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children(?:['’]s)?\s+boards?",
@@ -305,6 +307,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
+    # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade.
+    (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe", "help and protection", False),
     (r"leadership(?:\s+and\s+management)?|management\s+and\s+leadership", "leadership", False),
     (r"leaving\s+care", "care leavers", False),
     (r"adoption(?:\s+services)?", "adoption", False),
@@ -321,8 +325,8 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohm](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB)",
+    r"[escilaohmk](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep)",
     re.IGNORECASE,
 )
 

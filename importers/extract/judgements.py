@@ -208,6 +208,9 @@ _LIST_REACH = 48
 _AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+# A possessive with no noun after it, its verb next: "while Devon's received ...".
+_ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
 
 @dataclass(frozen=True)
@@ -526,9 +529,13 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     # "in almost all categories, including help and protection and care leavers"
     including = _INCLUDING.search(text, end, region_end)
     if including is not None:
-        listed = _listed_areas(text, including.end(), region_end)
+        # What an "including" clause names are the areas, however loosely it lists
+        # them: "Three other areas received good ratings, which included the experiences
+        # of children and care leavers who need help and protection, as well as the
+        # overall effectiveness of the service".
+        listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
         if listed:
-            return listed
+            return list(dict.fromkeys(listed))
     if _OVERALL_AFTER.match(text, end):
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
@@ -540,9 +547,28 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
                 break
             chosen.insert(0, area)
         return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
+    elided = _elided_area(rating, region_start)
+    if elided is not None:
+        return [elided]
     if _PARTIAL.search(text, region_start, region_end):
         return [None]
     return ["overall"]
+
+
+def _elided_area(rating: _Rating, region_start: int) -> str | None:
+    """The area a council's possessive leaves unsaid, named for another council earlier
+    in the sentence: "Staffordshire's services for looked-after children were rated as
+    adequate, while Devon's received an overall rating of good" (Devon's services for
+    looked-after children)."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    named = index.authorities_in(region_start, rating.span[0])
+    if not named or not _ELIDED_HEAD.match(text, named[-1][1]):
+        return None
+    earlier = [a for a in find_areas(text, s_start, region_start)
+               if _POSSESSIVE_BEFORE.search(text, max(s_start, a.start - 3), a.start)]
+    return earlier[-1].area if earlier else None
 
 
 def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:

@@ -1,0 +1,81 @@
+"""Prose patterns found on the accuracy set's dev half, each tested on its real sentence.
+
+Each sentence below is quoted from the dev-half file named beside it
+(benchmarks/accuracy/prose/, its label's "split" is "dev"); the same pattern
+is then checked in other words, so that no rule is written for one sentence.
+Test-half documents are never read here.
+"""
+
+from __future__ import annotations
+
+from importers.extract import DocContext
+from importers.extract.judgements import extract
+from importers.sanitize import clean_text
+
+NO_DATE = (None, None, None)
+
+
+def rows(text: str, authority: str | None = None, published=NO_DATE, kind: str = "news"):
+    """(council, year, rating, area) per judgement."""
+    ctx = DocContext(authority=authority, published=published, kind=kind)
+    return [(f.get("authority"), f.get("year"), f.get("rating"), f.get("area")) for f in extract(clean_text(text), ctx)]
+
+
+# --- one sentence grading several areas -------------------------------------------
+
+
+def test_an_including_clause_names_the_areas_however_loosely_listed():
+    # prose/2025-bbc-gloucestershire-good-rating-childrens-services.txt
+    text = ("Three other areas received good ratings, which included the experiences of children and care "
+            "leavers who need help and protection, as well as the overall effectiveness of the service.")
+    assert rows(text, "Gloucestershire") == [
+        ("Gloucestershire", None, "good", "care leavers"),
+        ("Gloucestershire", None, "good", "help and protection"),
+        ("Gloucestershire", None, "good", "overall"),
+    ]
+    other = "Leeds was rated outstanding in most areas, including the care leavers service and, notably, leadership."
+    assert {r[3] for r in rows(other)} == {"care leavers", "leadership"}
+
+
+def test_categories_listed_after_the_rating_in_the_press_s_words():
+    # prose/2025-bbc-gloucestershire-good-rating-childrens-services.txt
+    text = ("The report found Gloucestershire's children's services had outstanding ratings in two categories, "
+            "children's experience in care and the impact of leaders on social work practice.")
+    assert rows(text) == [
+        ("Gloucestershire", None, "outstanding", "children in care"),
+        ("Gloucestershire", None, "outstanding", "leadership"),
+    ]
+    other = "Wigan was rated good for children's experiences in care."
+    assert rows(other) == [("Wigan", None, "good", "children in care")]
+
+
+def test_a_possessive_with_its_noun_left_unsaid_takes_the_area_named_before():
+    # prose/2009-careappointments-staffordshire-devon-announced-inspections.txt
+    text = ("Staffordshire’s services for looked-after children were rated as adequate, while Devon’s "
+            "received an overall rating of good.")
+    assert rows(text) == [
+        ("Staffordshire", None, "adequate", "children in care"),
+        ("Devon", None, "good", "children in care"),
+    ]
+    other = "Kent's adoption services were judged good, whereas Essex's were judged outstanding."
+    assert rows(other) == [("Kent", None, "good", "adoption"), ("Essex", None, "outstanding", "adoption")]
+    # A possessive with its own noun is no ellipsis.
+    plain = "Kent's adoption services were judged good, while Essex's council was judged outstanding."
+    assert rows(plain)[-1] == ("Essex", None, "outstanding", "overall")
+
+
+def test_councils_named_together_with_a_plural_council_word():
+    # prose/2009-careappointments-staffordshire-devon-announced-inspections.txt
+    text = "Staffordshire and Devon County Councils both received a rating of adequate for safeguarding."
+    assert rows(text) == [
+        ("Staffordshire", None, "adequate", "help and protection"),
+        ("Devon", None, "adequate", "help and protection"),
+    ]
+
+
+def test_the_apa_staying_safe_outcome_is_help_and_protection():
+    # The README's area convention for the annual performance assessment;
+    # prose/2008-02-26-cypnow-councils-praised-safeguarding.txt words it "keep children safe".
+    assert rows("Leeds was judged good for staying safe.") == [("Leeds", None, "good", "help and protection")]
+    assert rows("Wandsworth was rated outstanding for keeping children safe.") == [
+        ("Wandsworth", None, "outstanding", "help and protection")]
