@@ -98,7 +98,7 @@ _NOT_VERDICT_NOUN = re.compile(
 )
 _TRAIL = re.compile(
     rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?"
-    r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b",
+    r"(?P<noun>ratings?|grades?|label|verdict|status|category|classification|judge?ment)\b",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
@@ -371,6 +371,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def _describes_noun(text: str, end: int, quoted: bool) -> bool:
     """Whether the rating modifies the word after it ("good progress")."""
+    if _TRAIL.match(text, end):
+        return False  # it names a rating: "inadequate Ofsted ratings in 2011, 2013 and 2015"
     pos = end
     for _ in range(3):
         token = _NEXT_TOKEN.match(text, pos)

@@ -79,3 +79,24 @@ def test_the_apa_staying_safe_outcome_is_help_and_protection():
     assert rows("Leeds was judged good for staying safe.") == [("Leeds", None, "good", "help and protection")]
     assert rows("Wandsworth was rated outstanding for keeping children safe.") == [
         ("Wandsworth", None, "outstanding", "help and protection")]
+
+
+# --- earlier grades with their own years -------------------------------------------
+
+
+def test_a_rating_before_ofsted_ratings_with_a_list_of_years():
+    # prose/2019-03-04-cypnow-slough-trust-improves-rating.txt: the council is the one the
+    # sentence before named.
+    text = ("The trust was established in October 2015 after the Department for Education intervened to "
+            "remove responsibility for children's services from Slough Borough Council.\n\n"
+            "This followed inadequate Ofsted ratings in 2011, 2013 and 2015, as well as highly critical "
+            "monitoring reports.")
+    assert rows(text, "Slough", (2019, 3, 4)) == [
+        ("Slough", 2011, "inadequate", "overall"),
+        ("Slough", 2013, "inadequate", "overall"),
+        ("Slough", 2015, "inadequate", "overall"),
+    ]
+    other = "Torbay received good Ofsted grades in 2014 and 2018."
+    assert rows(other) == [("Torbay", 2014, "good", "overall"), ("Torbay", 2018, "good", "overall")]
+    # A rating that describes another noun is still no judgement.
+    assert rows("Torbay showed good Ofsted preparation in 2014.") == []
