@@ -208,6 +208,10 @@ _LIST_REACH = 48
 _AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+# Before a date: the publication of the report that gives a rating.
+_REPORT_PUBLISHED = re.compile(
+    r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+)
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
@@ -358,6 +362,18 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     ]
     if preceding:
         return [(resolved_fields(index, preceding[-1], ctx), "text")]
+    # "The latest report, published on 17 January 2019, showed ... a 'requires
+    # improvement' rating": where the sentence tells only when the report giving the
+    # rating came out, that year dates it (the inspection's month is not known),
+    # unless the document itself came out then (its own date, below, says more).
+    own = published_fields(ctx)
+    report_dates = [
+        d for d in index.dates_in(s_start, start)
+        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 60), d.start)
+        and not rating.rated_in(d.end, start)
+    ]
+    if report_dates and (own is None or own["year"] != report_dates[-1].year):
+        return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):

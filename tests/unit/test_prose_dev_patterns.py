@@ -100,3 +100,18 @@ def test_a_rating_before_ofsted_ratings_with_a_list_of_years():
     assert rows(other) == [("Torbay", 2014, "good", "overall"), ("Torbay", 2018, "good", "overall")]
     # A rating that describes another noun is still no judgement.
     assert rows("Torbay showed good Ofsted preparation in 2014.") == []
+
+
+def test_the_year_a_report_giving_the_rating_was_published():
+    # prose/2019-cypnow-new-inspections-reveal-progress.txt (the page shows no date)
+    text = ("Fast forward a year to the most recent inspection judgment to be published, that of Birmingham "
+            "City Council.\n\nThe latest report, published on 17 January 2019, showed that the changes had "
+            "paid off - inspectors found a \"revitalisation\" of social work practice and culture that had "
+            "helped achieve a \"requires improvement\" rating.")
+    assert rows(text) == [("Birmingham", 2019, "requires improvement", "overall")]
+    # In a later document the report's own year still dates it.
+    other = "Ofsted's letter, published in March 2017, judged Walsall good."
+    assert rows(other, published=(2019, 5, 1)) == [("Walsall", 2017, "good", "overall")]
+    # A date of something else than the report's publication does not.
+    assert rows("The plan, published in March 2017, said Walsall was rated good.") == [
+        ("Walsall", None, "good", "overall")]
