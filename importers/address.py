@@ -5,6 +5,8 @@ else: a saved page's address is metadata, never a link to follow).
 ``address_date(url)`` reads the publication date many sites put in their
 addresses, at the precision shown, for a document whose text shows no date of
 its own (the text's dateline always wins; see ``importers.pipeline``).
+``address_authority(url)`` is the council whose own site the address is on
+("moderngov.cheshireeast.gov.uk"), for council minutes that never name it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ import datetime as _dt
 import re
 from urllib.parse import unquote, urlsplit
 
+from importers.authorities import authority_of_squashed_name
 from importers.extract.dates import iso_date, month_number
 
-__all__ = ["address_date", "web_address"]
+__all__ = ["address_authority", "address_date", "web_address"]
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Path segments, as blogs and news sites file their stories:
@@ -70,3 +73,18 @@ def address_date(url: str | None) -> str | None:
                 continue
             return iso_date(year, month, day)
     return None
+
+
+def address_authority(url: str | None) -> str | None:
+    """The council whose site (``<name>.gov.uk``, any subdomain) holds the page, or None.
+
+    A council's domain is its name run together ("cheshireeast.gov.uk",
+    "democracy.telford.gov.uk"); other public bodies' (ofsted.gov.uk) name none.
+    """
+    address = web_address(url)
+    if not address:
+        return None
+    labels = (urlsplit(address).hostname or "").lower().split(".")
+    if labels[-2:] != ["gov", "uk"] or len(labels) < 3:
+        return None
+    return authority_of_squashed_name(labels[-3])

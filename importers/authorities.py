@@ -24,6 +24,7 @@ __all__ = [
     "AUTHORITIES",
     "FORMER_AUTHORITIES",
     "canonical_authority",
+    "authority_of_squashed_name",
     "find_authorities",
     "main_authority",
 ]
@@ -458,6 +459,15 @@ def canonical_authority(name: str) -> str | None:
         if canonical is not None:
             return canonical
     return None
+
+
+_SQUASHED = {re.sub(r"[^a-z]", "", form.casefold()): canonical for form, canonical in _FORMS.items()}
+
+
+def authority_of_squashed_name(word: str) -> str | None:
+    """The council whose name, written without spaces or punctuation, is ``word``:
+    the part of a council's web address that names it ("cheshireeast", "telford")."""
+    return _SQUASHED.get(re.sub(r"[^a-z]", "", str(word).casefold())) if word else None
 
 
 # How much one mention weighs when choosing the council a document is about.

@@ -301,6 +301,8 @@ _MINUTES_SIGNALS = (
     _signal("RESOLVED", r"^\s*RESOLVED\b|\bIt\s+was\s+RESOLVED\b", 2, _M),
     _signal("agenda item|matters arising|next meeting",
             r"\b(?:Agenda\s+item|Matters\s+arising|Date\s+of\s+next\s+meeting)\b", 2, _I),
+    # A committee site's page for one item: "Minutes:" heads what was said of it.
+    _signal("Minutes:|MINUTES:", r"^(?:Minutes|MINUTES)[ \t]*:[ \t]*$", 2, _M),
 )
 # Numbered agenda items ("1. Apologies", "Item 4 Minutes"): three make a point.
 _AGENDA_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}\.|Item[ \t]+\d{1,3})[ \t]+[A-Z]", _M)

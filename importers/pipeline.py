@@ -5,7 +5,8 @@ rules then find metadata the format did not give, and the facts. A sidecar
 ``<name>.meta.json`` beside a file supplies metadata the text lacks (title,
 kind, publisher, authority, published, url) and wins over everything else.
 A document's web address (a page's canonical address, or the sidecar's
-``url``) dates it when neither its text nor its metadata does.
+``url``) dates it when neither its text nor its metadata does, and names its
+council when the text does not and the page is on that council's site.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from importers.address import address_date, web_address
+from importers.address import address_authority, address_date, web_address
 from importers.extract import DocContext, extract_facts
 from importers.metadata import detect_metadata, detect_published
 from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
@@ -138,6 +139,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     meta.update({k: v for k, v in parsed.meta.items() if v})
     meta.update(_sidecar(path, source))
     meta["url"] = web_address(meta.get("url"))
+    # Council minutes name their council only on the council's own site.
+    meta["authority"] = meta.get("authority") or address_authority(meta["url"])
     if not meta.get("published"):
         # A saved page knows its address, and many sites file stories by date
         # ("/2016/04/06/"); the text's own dateline, read above, wins.

@@ -302,6 +302,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"(?:the\s+effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children(?:['’]s)?\s+boards?",
      "lscb", True),
     (r"overall\s+effectiveness\s+of\s+safeguarding(?:\s+services)?", "help and protection", True),
+    # The 2012-13 protection of children inspection's "effectiveness of help and protection".
+    (r"(?:the\s+)?effectiveness\s+of\s+(?:the\s+)?help(?:\s+and\s+protection)?", "help and protection", True),
     (r"capacity\s+(?:for|to)\s+improve(?:ment)?", "capacity for improvement", True),
     (r"overall\s+effectiveness", "overall", True),
     (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
@@ -326,7 +328,7 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
     r"[escilaohmk](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep)",
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness)",
     re.IGNORECASE,
 )
 

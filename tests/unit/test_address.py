@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from importers.address import address_date, web_address
+from importers.address import address_authority, address_date, web_address
 from importers.html import read_html
 from importers.model import ImporterError
 from importers.pipeline import import_file
@@ -119,3 +119,33 @@ def test_og_url_when_there_is_no_canonical_link(tmp_path: Path) -> None:
     page.write_text(f"<html><head><meta property='og:url' content='{url}'></head>"
                     f"<body><article><p>{BODY}</p></article></body></html>", encoding="utf-8")
     assert read_html(page).meta["url"] == url
+
+
+@pytest.mark.parametrize(("url", "council"), [
+    # committee sites of the dev half's minutes, which never name their council
+    ("https://moderngov.cheshireeast.gov.uk/ecminutes/mgAi.aspx?ID=19802", "Cheshire East"),
+    ("http://www.slough.gov.uk/moderngov/mgAi.aspx?ID=20339", "Slough"),
+    ("https://democracy.telford.gov.uk/mgAi.aspx?ID=14495", "Telford and Wrekin"),
+    ("https://csapps.norfolk.gov.uk/csshared/ecourier2/misheet.asp?misheetid=3155", "Norfolk"),
+    # other public bodies' sites name no council
+    ("https://www.gov.uk/government/news/x", None),
+    ("https://socialcareinspection.blog.gov.uk/2017/03/03/a-conversation-with-the-social-care-sector/", None),
+    ("https://hansard.parliament.uk/Commons/2009-03-11/debates/x", None),
+    ("https://www.cypnow.co.uk/cyp/news/1149336/x", None),
+])
+def test_the_council_whose_site_holds_the_page(url: str, council: str | None) -> None:
+    assert address_authority(url) == council
+
+
+def test_minutes_that_never_name_their_council_take_the_one_whose_site_they_are_on(tmp_path: Path) -> None:
+    # The shape of a committee site's item page (prose/2013-cheshire-east-minutes-protection-inspection.txt).
+    text = ("Agenda item\n\nOfsted Inspection\n\nMinutes:\n\nThe Council had been judged to be adequate in the "
+            "effectiveness of help and leadership and governance categories.\n")
+    url = "https://moderngov.cheshireeast.gov.uk/ecminutes/mgAi.aspx?ID=19802"
+    doc = import_file(_write(tmp_path, text, {"url": url}))
+    assert (doc.authority, doc.kind) == ("Cheshire East", "minutes")
+    assert {(f.get("authority"), f.get("area")) for f in doc.facts if f.type == "judgement"} == {
+        ("Cheshire East", "help and protection"), ("Cheshire East", "leadership")}
+    # A council the text names wins over the site's.
+    named = import_file(_write(tmp_path, text.replace("The Council", "Stockport Council"), {"url": url}))
+    assert named.authority == "Stockport"
