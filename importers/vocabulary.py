@@ -38,6 +38,7 @@ __all__ = [
     "area_for",
     "areas_judged",
     "era_for",
+    "event_type_of",
     "find_areas",
     "get_era",
     "grade_of",
@@ -224,6 +225,15 @@ _NAMED_ERAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def get_era(era_id: str | None) -> Era | None:
     return _ERAS_BY_ID.get(era_id) if era_id else None
+
+
+def event_type_of(era_id: str | None, rating: str | None = None) -> str:
+    """The kind of event a judgement of the regime ``era_id`` reports: the regime's own,
+    else "annual rating" for that regime's words ("excellent", "poor"), else "inspection"."""
+    era = get_era(era_id)
+    if era is not None:
+        return era.event_type
+    return "annual rating" if normalise_rating(rating) in ("excellent", "poor") else "inspection"
 
 
 def era_for(year: int | None, rating_or_phrase: str | None = None, month: int | None = None) -> str | None:

@@ -71,7 +71,9 @@ from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
-from importers.vocabulary import AREA_COMPONENTS, AreaMention, areas_judged, era_for, find_areas, get_era, grade_of, normalise_rating
+from importers.vocabulary import (
+    AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
+)
 
 __all__ = ["extract"]
 
@@ -302,11 +304,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     facts = []
     for date, source in _dates(rating, ctx, subject):
         era = era_for(date["year"], written, date["month"])
-        regime = get_era(era)
-        if regime is not None:
-            event_type = regime.event_type
-        else:
-            event_type = "annual rating" if normalised in ("excellent", "poor") else "inspection"
+        event_type = event_type_of(era, normalised)
         areas = _areas(rating, era, date["year"])
         facts.extend(
             Fact("judgement", rating.span, {
@@ -355,10 +353,16 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         {*dates, *(d for d in index.dates_in(s_start, start) if _WHEN_AFTER.match(text, d.end))},
         key=lambda d: d.start,
     )
+    lower, upper = prev_rating, start
+    if rating.cue.kind == "change" and not rating.cue.historical and prev_rating > c_start:
+        # "inspected in September 2019 and upgraded from inadequate (in 2016) to
+        # 'requires improvement'": the change's date, before its "from" grade, is the new grade's.
+        upper = rating.matches[rating.i - 1].start()
+        lower = max(c_start, rating.matches[rating.i - 2].end() if rating.i > 1 else c_start)
     preceding = [
         d for d in dates_before
-        if prev_rating <= d.start and d.end <= start and not _CONJUNCTION.search(text, d.end, start)
-        and not (prev_rating > c_start and _ATTACHED.fullmatch(text, prev_rating, d.start))
+        if lower <= d.start and d.end <= upper and not _CONJUNCTION.search(text, d.end, upper)
+        and not (lower > c_start and _ATTACHED.fullmatch(text, lower, d.start))
     ]
     if preceding:
         return [(resolved_fields(index, preceding[-1], ctx), "text")]

@@ -115,3 +115,13 @@ def test_the_year_a_report_giving_the_rating_was_published():
     # A date of something else than the report's publication does not.
     assert rows("The plan, published in March 2017, said Walsall was rated good.") == [
         ("Walsall", None, "good", "overall")]
+
+
+def test_the_new_grade_of_a_change_takes_the_changes_date():
+    # prose/2024-reading-council-ilacs-committee.txt
+    text = ("The report explained that Reading’s children’s services were last inspected, as Brighter Futures "
+            "for Children, in September 2019 and upgraded from inadequate (in 2016) to ‘requires improvement "
+            "to be good’.")
+    assert rows(text) == [("Reading", 2016, "inadequate", "overall"), ("Reading", 2019, "requires improvement", "overall")]
+    other = "In 2021 Walsall moved from 'good' to 'outstanding'."
+    assert rows(other)[-1] == ("Walsall", 2021, "outstanding", "overall")
