@@ -210,10 +210,16 @@ _LIST_REACH = 48
 _AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+# Before a date after a rating: the rating has been held since then.
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_HELD_SINCE_REACH = 60
+# "good for the first time since 2008": the date of the last time, not of this rating.
+_ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
 # Before a date: the publication of the report that gives a rating.
 _REPORT_PUBLISHED = re.compile(
     r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
+_AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
@@ -347,6 +353,16 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             if date.start >= listed[-1].end and _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
                 listed.append(date)
         return [(resolved_fields(index, d, ctx), "text") for d in listed]
+    # "the inadequate category it had been rated in since 2019", "rated inadequate
+    # since March 2018": a rating held since a date was given then. Not "good
+    # since the last inspection in 2017", whose date is the inspection's.
+    held = [
+        d for d in index.dates_in(end, next_rating)
+        if d.start - end <= _HELD_SINCE_REACH and _SINCE_BEFORE.search(text, max(end, d.start - 10), d.start)
+        and not _INSPECTION_WORD.search(text, end, d.start) and not _ONCE_SINCE.search(text, end, d.start)
+    ]
+    if held:
+        return [(resolved_fields(index, held[0], ctx), "text")]
     # "since 2018 when services were found to require improvement": the date
     # of "since" is the earlier event's that "when" goes on to tell.
     dates_before = sorted(
@@ -621,6 +637,9 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
             break
         found.extend(_named_areas(text, area))
         pos = area.end
+    # "inadequate for safeguarding and overall": the list ends on the whole service.
+    if found and _AND_OVERALL.match(text, pos, stop):
+        found.append("overall")
     return list(dict.fromkeys(found))
 
 

@@ -125,3 +125,30 @@ def test_the_new_grade_of_a_change_takes_the_changes_date():
     assert rows(text) == [("Reading", 2016, "inadequate", "overall"), ("Reading", 2019, "requires improvement", "overall")]
     other = "In 2021 Walsall moved from 'good' to 'outstanding'."
     assert rows(other)[-1] == ("Walsall", 2021, "outstanding", "overall")
+
+
+def test_a_rating_held_since_a_date_was_given_then():
+    # prose/2022-11-25-exbulletin-northamptonshire-requires-improvement.txt
+    text = ("In a letter to Northamptonshire Council, Ofsted highlighted the good work of Northamptonshire "
+            "Childrens Trust (NCT) and rated children’s services as Requires improvement to be good, removing "
+            "it from the inadequate category it had been rated in since 2019.")
+    assert rows(text, published=(2022, 11, 25))[-1] == ("Northamptonshire", 2019, "inadequate", "overall")
+    assert rows("Torbay has been rated inadequate since March 2018.") == [("Torbay", 2018, "inadequate", "overall")]
+    # Not the date of the last time.
+    assert rows("Torbay was rated good for the first time since 2008.", published=(2023, 4, 1)) == [
+        ("Torbay", 2023, "good", "overall")]
+
+
+def test_a_list_of_areas_ending_on_overall():
+    # prose/2009-01-14-communitycare-doncaster-childrens-services.txt
+    text = ("The DCSF had carried out a review of safeguarding in Doncaster, after damning annual performance "
+            "assessment, published in December, in which Ofsted graded Doncaster as inadequate for "
+            "safeguarding and overall in children’s services.")
+    assert {r[3] for r in rows(text, published=(2009, 1, 14))} == {"help and protection", "overall"}
+
+
+def test_a_dateline_of_a_label_and_an_iso_date_before_the_section_name():
+    # prose/2022-11-25-exbulletin-northamptonshire-requires-improvement.txt opens " date 2022-11-25 Children and families".
+    from importers.metadata import detect_published
+    assert detect_published(" date 2022-11-25 Children and families\n\nSignificant improvements.") == "2022-11-25"
+    assert detect_published("The date 2019-03-04 was chosen for the meeting of the board.\n\nMore.") is None
