@@ -135,7 +135,7 @@ _OVERALL_AFTER = re.compile(
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
-    rf"{_CQ}\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
@@ -219,6 +219,10 @@ _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", r
 _REPORT_PUBLISHED = re.compile(
     r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
+_TITLE_LINES = 3  # a page's headline is among its first lines (after a site's name or a label)
+_TITLE_MAX = 120
+# A sentence opening on the list the one before announced: "This included:", "These were:".
+_SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
 _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
@@ -434,7 +438,30 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         if subject.get("date_source") in ("text", "subject"):
             return [({key: subject.get(key) for key in _UNDATED}, "subject")]
     published = published_fields(ctx)
-    return [(published, "published") if published else (dict(_UNDATED), None)]
+    if published:
+        return [(published, "published")]
+    titled = _title_date(index)
+    return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _title_date(index: TextIndex) -> dict | None:
+    """The year of the graded event an undated document's heading names: "Ofsted
+    releases Annual Performance Assessments 2008", "Ofsted Annual Children's Services
+    Assessment 2010" (a minutes item), for the ratings it reports."""
+    text = index.text
+    pos, seen = 0, 0
+    while pos < len(text) and seen < _TITLE_LINES:
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end].strip()
+        if line:
+            seen += 1
+            if len(line) <= _TITLE_MAX and line[-1] not in ".!?" and _EVENT_WORD.search(text, pos, line_end):
+                years = [d for d in index.dates_in(pos, line_end) if d.year is not None and not d.is_range]
+                if len(years) == 1:
+                    return {"year": years[0].year, "month": None, "day": None, "precision": "year"}
+        pos = line_end + 1
+    return None
 
 
 def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = False) -> bool:
@@ -478,6 +505,9 @@ def _past_after(text: str, end: int, stop: int) -> bool:
     clause about the service ("a 'Good' service that had been improving")."""
     return any(
         not (marker.group().lower() == "had" and _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start()))
+        # "rated as poor and brought the overall rating down from 'good' to 'poor'":
+        # the "from" leads the next grade, not this one.
+        and not (marker.group().lower().endswith("from") and not text[marker.end():stop].strip(" \t'\"‘’“”"))
         for marker in _HISTORICAL.finditer(text, end, stop)
     )
 
@@ -556,6 +586,13 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     every = _EVERY_AREA.match(text, end, region_end)
     if every is not None and areas_judged(era, year) and (every["except"] or rating.rated_in(end, rating.sentence[1])):
         return _every_area_but(rating, every, areas_judged(era, year))
+    if every is not None and not every["except"] and not areas_judged(era, year):
+        # "an 'outstanding' rating in every single category. This included: Overall
+        # effectiveness ..., staying safe, ...": a regime whose areas are not known
+        # here names them in the sentence after.
+        listed = _areas_set_out_after(rating)
+        if listed:
+            return listed
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
@@ -605,6 +642,17 @@ def _elided_area(rating: _Rating, region_start: int) -> str | None:
     earlier = [a for a in find_areas(text, s_start, region_start)
                if _POSSESSIVE_BEFORE.search(text, max(s_start, a.start - 3), a.start)]
     return earlier[-1].area if earlier else None
+
+
+def _areas_set_out_after(rating: _Rating) -> list[str]:
+    """The areas the next sentence sets out when it opens "This included:", "These were:"."""
+    text = rating.index.text
+    s_end = rating.sentence[1]
+    following = _SPACE.match(text, s_end + 1).end() if s_end < len(text) else s_end
+    if following >= len(text) or not _SET_OUT.match(text, following):
+        return []
+    n_start, n_end = rating.index.sentence_at(following)
+    return list(dict.fromkeys(area for a in find_areas(text, n_start, n_end) for area in _named_areas(text, a)))
 
 
 def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:

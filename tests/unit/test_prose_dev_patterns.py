@@ -152,3 +152,29 @@ def test_a_dateline_of_a_label_and_an_iso_date_before_the_section_name():
     from importers.metadata import detect_published
     assert detect_published(" date 2022-11-25 Children and families\n\nSignificant improvements.") == "2022-11-25"
     assert detect_published("The date 2019-03-04 was chosen for the meeting of the board.\n\nMore.") is None
+
+
+def test_every_category_then_the_sentence_setting_them_out():
+    # prose/2008-fenews-annual-performance-assessments-gateshead.txt: its headline dates it.
+    text = ("From education to employment\n\nOfsted releases Annual Performance Assessments 2008\n\n"
+            "Gateshead Children Services is on such council that achieved top marks from the government "
+            "inspectors. It scored an ‘outstanding’ rating in every single category. This included: Overall "
+            "effectiveness of children’s services, being healthy, staying safe, enjoying and achieving.")
+    assert rows(text) == [("Gateshead", 2008, "outstanding", "overall"),
+                          ("Gateshead", 2008, "outstanding", "help and protection")]
+
+
+def test_a_minutes_items_heading_dates_the_grades_it_reports():
+    # prose/2010-slough-minutes-annual-assessment.txt; the "from" grade of the next change
+    # does not make this one past.
+    text = ("Agenda item\n\nOfsted Annual Children’s Services Assessment 2010 - Clair Pyper, Strategic Director\n\n"
+            "The Chair invited the director to introduce the report.\n\n"
+            "  • Safeguarding had been rated as poor and brought the Council’s overall rating down from ‘good’ "
+            "to ‘poor’.")
+    assert rows(text, "Slough", kind="minutes") == [
+        ("Slough", 2010, "poor", "help and protection"),
+        ("Slough", None, "good", "overall"),
+        ("Slough", 2010, "poor", "overall"),
+    ]
+    # A heading naming no graded event dates nothing.
+    assert rows("Budget 2010\n\nSlough was rated poor.")[0][1] is None
