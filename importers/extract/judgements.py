@@ -389,14 +389,16 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     # "The latest report, published on 17 January 2019, showed ... a 'requires
     # improvement' rating": where the sentence tells only when the report giving the
     # rating came out, that year dates it (the inspection's month is not known),
-    # unless the document itself came out then (its own date, below, says more).
+    # unless the document itself came out then or the report is of the document's own
+    # dated inspection (their dates, below, say more).
     own = published_fields(ctx)
+    dated_subject = subject is not None and subject.get("date_source") in ("text", "subject")
     report_dates = [
         d for d in index.dates_in(s_start, start)
         if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 60), d.start)
         and not rating.rated_in(d.end, start)
     ]
-    if report_dates and (own is None or own["year"] != report_dates[-1].year):
+    if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
         return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
