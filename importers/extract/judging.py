@@ -96,9 +96,11 @@ _NOT_VERDICT_NOUN = re.compile(
     r"(?:professional|workers['’]?|practitioners['’]?|managers['’]?|their|his|her|sound|clear|good|poor)\s+$",
     re.IGNORECASE,
 )
+# "good grades" alone are a pupil's; "good Ofsted grades" are a council's.
 _TRAIL = re.compile(
     rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?"
-    r"(?P<noun>ratings?|grades?|label|verdict|status|category|classification|judge?ment)\b",
+    r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b"
+    rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades)\b",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
@@ -330,7 +332,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     weak_adjective = rating in ("poor", "excellent") and not performs
     trail = _TRAIL.match(text, end)
     if trail is not None and not weak_adjective and (
-        not trail["noun"].lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
+        not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
     ):
         return Cue("named", start)
     if performs or rating == "requires improvement":

@@ -98,8 +98,9 @@ def test_a_rating_before_ofsted_ratings_with_a_list_of_years():
     ]
     other = "Torbay received good Ofsted grades in 2014 and 2018."
     assert rows(other) == [("Torbay", 2014, "good", "overall"), ("Torbay", 2018, "good", "overall")]
-    # A rating that describes another noun is still no judgement.
+    # A rating that describes another noun is still no judgement, nor are pupils' grades.
     assert rows("Torbay showed good Ofsted preparation in 2014.") == []
+    assert rows("In Torbay the proportion achieving good grades in English and mathematics rose in 2014.") == []
 
 
 def test_the_year_a_report_giving_the_rating_was_published():
