@@ -291,7 +291,7 @@ AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
 _APOS = r"(?:['’]s|s['’]|s)?"
 # "the experiences and progress of children in care", "services for care leavers"
 _EXP = r"(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+|services\s+for\s+)?"
-_LAC = r"(?:children\s+looked[\s-]+after|looked[\s-]+after\s+children)"
+_LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children)"
 # (pattern, area, heading): more specific phrases first, as the first
 # alternative to match wins. A heading is a judgement's formal name, which
 # reports print as a label before the grade ("Overall effectiveness Good").

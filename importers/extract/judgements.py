@@ -145,7 +145,8 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
-    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE
+    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+|its\s+|our\s+|their\s+)?",
+    re.IGNORECASE,
 )
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
 _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")

@@ -96,11 +96,12 @@ _NOT_VERDICT_NOUN = re.compile(
     r"(?:professional|workers['’]?|practitioners['’]?|managers['’]?|their|his|her|sound|clear|good|poor)\s+$",
     re.IGNORECASE,
 )
-# "good grades" alone are a pupil's; "good Ofsted grades" are a council's.
+# "good grades" alone are a pupil's; "good Ofsted grades" are a council's, and so is an
+# "inadequate Ofsted report" (a headline's verdict).
 _TRAIL = re.compile(
     rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?"
     r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b"
-    rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades)\b",
+    rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
@@ -114,7 +115,10 @@ _TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
 # "from inadequate (in 2016) to ...": the "from" grade may carry its own year.
 _TO_TAIL = re.compile(rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?\s+to\s+{_Q}", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(
-    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+)$"
+    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
+    # a table's cells: "Staying safe | grade 3 (good) |" (an APA's grade, then its word)
+    r"|[ \t]*\|[ \t]*(?:grade[ \t]+\d[ \t]*\(?[ \t]*)?)$",
+    re.IGNORECASE,
 )
 _LABEL_WINDOW = 250
 
@@ -411,7 +415,7 @@ def _label(index: TextIndex, start: int, end: int) -> Cue | None:
     if separator is None:
         return None
     sep = separator["sep"].strip()
-    if sep in (":", "-", "–", "—"):
+    if sep in (":", "-", "–", "—") or sep.startswith("|"):
         return Cue("label", area.start, area=area.area)
     # A space, a line break or "is" follows only a judgement's formal name
     # ("Overall effectiveness Good"), and a space or line break only before a

@@ -179,3 +179,34 @@ def test_a_minutes_items_heading_dates_the_grades_it_reports():
     ]
     # A heading naming no graded event dates nothing.
     assert rows("Budget 2010\n\nSlough was rated poor.")[0][1] is None
+
+
+def test_services_for_children_who_are_looked_after():
+    # prose/2017-06-13-kelsi-kent-director-weekly-update-ofsted.txt
+    text = ("Services for children who are looked after, adoption and care leavers were judged to be good by "
+            "Ofsted, while help and protection services for children in need and child protection were judged "
+            "to be requiring improvement.")
+    assert rows(text, "Kent", (2017, 6, 13))[:3] == [
+        ("Kent", 2017, "good", "children in care"), ("Kent", 2017, "good", "adoption"),
+        ("Kent", 2017, "good", "care leavers")]
+
+
+def test_a_headlines_inadequate_ofsted_report():
+    # prose/2022-bbc-north-east-lincolnshire-councillor-no-confidence.txt
+    assert rows("Calls for councillor to resign after inadequate Ofsted report", "North East Lincolnshire") == [
+        ("North East Lincolnshire", None, "inadequate", "overall")]
+    # A report's other words are no rating of it.
+    assert rows("Kent welcomed a detailed Ofsted report.") == []
+
+
+def test_an_apa_table_row_with_its_grade_number_and_word():
+    # prose/undated-norfolk-management-information-sheet-apa.txt
+    text = "This is how we scored:\nBeing healthy | grade 3 (good) |\nStaying safe | grade 3 (good) |\n"
+    assert rows(text, "Norfolk") == [("Norfolk", None, "good", "help and protection")]
+
+
+def test_a_list_of_areas_each_with_its_possessive():
+    # prose/undated-norfolk-management-information-sheet-apa.txt words it "our overall capacity to
+    # improve and our overall effectiveness"
+    assert rows("Our capacity to improve and our overall effectiveness were judged adequate.", "Norfolk") == [
+        ("Norfolk", None, "adequate", "capacity for improvement"), ("Norfolk", None, "adequate", "overall")]
