@@ -225,6 +225,7 @@ _TITLE_MAX = 120
 # A sentence opening on the list the one before announced: "This included:", "These were:".
 _SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
 _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
+_NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
@@ -725,7 +726,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.
     following = index.authorities_in(end, s_end)
-    described = bool(following) and following[0][0] - end <= 3
+    # ("rated good, York jumped ..." is a new clause's subject.)
+    described = bool(following) and following[0][0] - end <= 3 and not text[end:following[0][0]].strip(" \t'\"’”")
     if before and not described:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):
@@ -745,7 +747,10 @@ def _authorities(rating: _Rating) -> list[str] | None:
         following = index.sentence_at(_SPACE.match(text, s_end).end())
         reach = list_end = following[1]
     after = index.authorities_in(end, list_end)
-    if after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
+    # "were previously rated good, York jumped ...": after a bare comma a council opens
+    # the next clause; a list is introduced ("are:", ", six - ", "in").
+    if (after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0])
+            and not _NEXT_CLAUSE_GAP.fullmatch(text, end, after[0][0])):
         chosen = [after[0]]
         for mention in after[1:]:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):

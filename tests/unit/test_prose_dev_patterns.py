@@ -210,3 +210,13 @@ def test_a_list_of_areas_each_with_its_possessive():
     # improve and our overall effectiveness"
     assert rows("Our capacity to improve and our overall effectiveness were judged adequate.", "Norfolk") == [
         ("Norfolk", None, "adequate", "capacity for improvement"), ("Norfolk", None, "adequate", "overall")]
+
+
+def test_a_council_after_a_bare_comma_opens_the_next_clause():
+    # prose/2025-narrativecare-quarter-of-childrens-services-outstanding.txt
+    text = ("While five of these authorities were previously rated good, York jumped two grades from requires "
+            "improvement.")
+    assert ("York", None, "good", "overall") not in rows(text)
+    # The councils a rating is said of still follow an introduction ("are:", ", six - ").
+    listed = "Of the 10 authorities rated outstanding this year, six - Dorset, Durham and York - improved."
+    assert {r[0] for r in rows(listed)} == {"Dorset", "County Durham", "York"}
