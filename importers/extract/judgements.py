@@ -225,6 +225,7 @@ _TITLE_MAX = 120
 # A sentence opening on the list the one before announced: "This included:", "These were:".
 _SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
 _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
+_STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
@@ -421,6 +422,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
                 or not text[j_start:opening[0].start].strip(" \t-–•*")
             ):
                 return [(resolved_fields(index, opening[0], ctx), "text")]
+    if _standing(rating):
+        return [(dict(_UNDATED), None)]
     minutes = getattr(ctx, "kind", None) == "minutes"
     if _in_the_past(rating, prev_rating, next_rating, minutes):
         return [(dict(_UNDATED), None)]
@@ -446,6 +449,19 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         return [(published, "published")]
     titled = _title_date(index)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _standing(rating: _Rating) -> bool:
+    """Whether the rating describes the council it stands before: "at 'inadequate' Surrey,
+    Newham and Bradford", "'good' authorities Bromley and Gateshead". That is the grade
+    a council holds, given at some earlier inspection: not dated by the passage or the
+    document, only by its own words."""
+    text = rating.index.text
+    gap = _STANDING_GAP.match(text, rating.span[1])
+    if gap is None:
+        return False
+    named = rating.index.authorities_in(gap.end(), min(len(text), gap.end() + 80))
+    return bool(named) and named[0][0] == gap.end()
 
 
 def _title_date(index: TextIndex) -> dict | None:

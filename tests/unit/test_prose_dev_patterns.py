@@ -221,3 +221,17 @@ def test_a_council_after_a_bare_comma_opens_the_next_clause():
     listed = "Of the 12 councils inspected in 2019 with a good rating, three - Kent, Essex and York - improved."
     assert rows(listed) == [("Kent", 2019, "good", "overall"), ("Essex", 2019, "good", "overall"),
                             ("York", 2019, "good", "overall")]
+
+
+def test_a_grade_standing_before_councils_is_theirs_but_not_of_the_documents_date():
+    # prose/2021-10-27-communitycare-inadequate-councils-progress.txt (a 2021 story; Surrey was
+    # rated inadequate in 2018, as its text says further on)
+    text = ("Inspectorate praises good-rated Gateshead and Bromley and finds varying rates of progress at "
+            "‘inadequate’ Surrey, Newham, West Sussex, Medway and Bradford")
+    found = rows(text, published=(2021, 10, 27))
+    assert found == [(c, None, "inadequate", "overall") for c in ("Surrey", "Newham", "West Sussex", "Medway", "Bradford")]
+    other = "Meanwhile, ‘good’ authorities Bromley and Gateshead continued to impress the inspectorate."
+    assert rows(other, published=(2021, 10, 27)) == [("Bromley", None, "good", "overall"),
+                                                      ("Gateshead", None, "good", "overall")]
+    # A council rated in the story's own news keeps the story's date.
+    assert rows("Ofsted has rated Bromley good.", published=(2021, 10, 27)) == [("Bromley", 2021, "good", "overall")]
