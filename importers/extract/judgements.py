@@ -225,6 +225,7 @@ _TITLE_MAX = 120
 # A sentence opening on the list the one before announced: "This included:", "These were:".
 _SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
 _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
+_OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?")
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
@@ -633,6 +634,10 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)
+    if len(before) > 1 and before[-1].area == "overall" and not before[-1].heading and _OF_SERVICES.fullmatch(
+            text, before[-2].end, before[-1].start):
+        # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
+        before.pop()
     if before:
         chosen = [before[-1]]
         for area in reversed(before[:-1]):

@@ -142,6 +142,8 @@ _NEGATION = re.compile(
 _FUTURE_AFTER = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)", re.IGNORECASE
 )
+# Words about the names of grades (a framework's scale), not about a council.
+_RENAMED = re.compile(r"\b(?:reclassif\w*|renam\w*|replac(?:e|es|ed|ing)|rebrand\w*|redefin\w*)\b", re.IGNORECASE)
 _WINDOW = 40  # how far before the judging words a negation or "could" still governs them
 _LEAD_LIMIT = 160  # how far before a rating its judging words or its subject may start
 
@@ -264,6 +266,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None
     if _FUTURE_AFTER.match(text, end, s_end):
         return None
+    if _RENAMED.search(text, max(c_start, start - _LEAD_LIMIT), start):
+        return None  # a grade's name, not a verdict: "reclassified 'adequate' ... as 'requires improvement'"
     if _GENERIC_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) and not (
         index.authorities_in(s_start, start)
     ):

@@ -235,3 +235,21 @@ def test_a_grade_standing_before_councils_is_theirs_but_not_of_the_documents_dat
                                                       ("Gateshead", None, "good", "overall")]
     # A council rated in the story's own news keeps the story's date.
     assert rows("Ofsted has rated Bromley good.", published=(2021, 10, 27)) == [("Bromley", 2021, "good", "overall")]
+
+
+def test_an_area_of_the_childrens_services():
+    # prose/2019-isles-of-scilly-council-leadership-outstanding.txt (its headline)
+    assert rows("Ofsted rates leadership of Children’s Services as ‘Outstanding’", "Isles of Scilly") == [
+        ("Isles of Scilly", None, "outstanding", "leadership")]
+    assert rows("Inspectors judged adoption in the council's children's services good.", "Kent") == [
+        ("Kent", None, "good", "adoption")]
+    # The services alone are the whole.
+    assert rows("Ofsted rates Kent's children's services as 'Good'.") == [("Kent", None, "good", "overall")]
+
+
+def test_a_frameworks_renaming_of_grades_is_no_judgement():
+    # prose/2015-01-23-cypnow-councils-fall-in-rating.txt
+    text = ("Webb said at the time that the single framework – which reclassified “adequate” under the previous "
+            "inspection regime as “requires improvement” – unfairly penalised councils.")
+    assert rows(text, "Waltham Forest", (2015, 1, 23)) == []
+    assert rows("Ofsted replaced 'satisfactory' with 'requires improvement' in 2012.", "Kent") == []
