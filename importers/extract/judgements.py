@@ -33,7 +33,15 @@ does one in a letter about an ungraded visit, which recalls an earlier
 inspection; in minutes, reported speech throughout, "had" marks no past. A
 date relative to the document's ("last November", "in March", "last year",
 "this week") or to the date before ("three years later") takes its year from
-that date; with neither known the year stays None.
+that date; with neither known the year stays None. Also: a rating held "since
+2019" was given then (not "for the first time since 2008"); the new grade of a
+change takes the change's date past the old grade's own ("inspected in
+September 2019 and upgraded from inadequate (in 2016) to ..."); a report's
+publication year dates the rating it gives where nothing else does ("The
+latest report, published on 17 January 2019, showed ..."); a grade standing
+before the councils it describes ("at 'inadequate' Surrey") is dated only by
+its own words; an undated page's headline naming a graded event with its year
+("Annual Performance Assessments 2008") dates the ratings it reports.
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
@@ -42,7 +50,10 @@ leavers were judged good"); "good overall"; "Good ratings were received for
 X, Y and Z"; "good in every area except X" and "'Good' in every category and
 'Outstanding' for X" (the regime's other areas, ``vocabulary.areas_judged``).
 "children in care and care leavers" as a plain list is two areas; ILACS's
-formal name for it is one. The council or its services mean "overall", and
+formal name for it is one. An "including" clause names its areas however
+loosely listed; "in every category. This included: ..." sets them out in the
+next sentence; "Devon's received ..." (a possessive with its noun unsaid) takes
+the area named before it; "leadership of children's services" is leadership. The council or its services mean "overall", and
 so does a rating said of nothing narrower; a partial cover ("good in almost
 all categories") that names no area gives None.
 
