@@ -1,16 +1,8 @@
 """Grade tables with a column per year, as council minutes and reports print them.
 
-A committee report often sets this inspection's grades beside the last one's:
-
-    2024 Grade
-    2019 Grade
-    Overall effectiveness
-    Requires Improvement to be Good
-    Requires Improvement to be Good
-    The experiences and progress of children who need help and protection
-    ...
-
-Saved as text, the table is one cell a line: the column headings (a year,
+A committee report often sets this inspection's grades beside the last one's
+("2024 Grade | 2019 Grade" over rows of areas). Saved as text, the table is
+one cell a line: the column headings (a year,
 perhaps with "grade", "judgement", "rating" or "inspection"), then each row's
 area label followed by its grades, one per column. A row with a grade for
 every column gives one judgement per grade, dated by its column's year. A row

@@ -103,11 +103,15 @@ def test_a_sidecar_url_that_is_no_address_is_refused_by_name(tmp_path: Path) -> 
     assert "story.meta.json" in caught.value.reason and "url" in caught.value.reason
 
 
+def _page(folder: Path, head: str) -> Path:
+    page = folder / "page.html"
+    page.write_text(f"<html><head>{head}</head><body><article><p>{BODY}</p></article></body></html>", encoding="utf-8")
+    return page
+
+
 def test_a_pages_canonical_address_dates_it(tmp_path: Path) -> None:
     url = "https://www.communitycare.co.uk/2021/10/27/inadequate-councils-make-progress-in-latest-ofsted-visits/"
-    page = tmp_path / "page.html"
-    page.write_text(f"<html><head><link rel='canonical' href='{url}'><meta property='og:url' content='https://x.org/'>"
-                    f"</head><body><article><p>{BODY}</p></article></body></html>", encoding="utf-8")
+    page = _page(tmp_path, f"<link rel='canonical' href='{url}'><meta property='og:url' content='https://x.org/'>")
     assert read_html(page).meta["url"] == url
     doc = import_file(page)
     assert (doc.url, doc.published) == (url, "2021-10-27")
@@ -115,10 +119,11 @@ def test_a_pages_canonical_address_dates_it(tmp_path: Path) -> None:
 
 def test_og_url_when_there_is_no_canonical_link(tmp_path: Path) -> None:
     url = "http://chrismillsblog.blogspot.com/2013/09/inadequate-and-not-getting-better.html"
-    page = tmp_path / "page.html"
-    page.write_text(f"<html><head><meta property='og:url' content='{url}'></head>"
-                    f"<body><article><p>{BODY}</p></article></body></html>", encoding="utf-8")
-    assert read_html(page).meta["url"] == url
+    assert read_html(_page(tmp_path, f"<meta property='og:url' content='{url}'>")).meta["url"] == url
+
+
+def test_a_link_that_is_no_web_address_is_not_kept(tmp_path: Path) -> None:
+    assert "url" not in read_html(_page(tmp_path, "<link rel='canonical' href='javascript:alert(1)'>")).meta
 
 
 @pytest.mark.parametrize(("url", "council"), [
