@@ -83,7 +83,7 @@ from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
-    AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
+    AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
 )
 
 __all__ = ["extract"]
@@ -438,7 +438,7 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         return [(dict(_UNDATED), None)]
     minutes = getattr(ctx, "kind", None) == "minutes"
     if _in_the_past(rating, prev_rating, next_rating, minutes):
-        return [(dict(_UNDATED), None)]
+        return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), None)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
@@ -461,6 +461,23 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         return [(published, "published")]
     titled = _title_date(index)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _year_before_annual(rating: _Rating, ctx, subject: Fact | None) -> tuple[dict, str] | None:
+    """The "from" grade of a change of annual rating is the year before the new one's:
+    "brought the Council's overall rating down from 'good' to 'poor'" in 2010 was good in 2009."""
+    index, i = rating.index, rating.i
+    if not rating.cue.historical or i + 1 >= len(rating.matches):
+        return None
+    cue = judging_cue(index, rating.matches, i + 1)
+    if cue is None or cue.kind != "change":
+        return None
+    new = _Rating(index, rating.matches, rating.starts, i + 1, cue, index.sentence_at(rating.starts[i + 1]))
+    year = next((d["year"] for d, _ in _dates(new, ctx, subject) if d["year"] is not None), None)
+    era = get_era(era_for(year, new.written))
+    if year is None or era is None or era.event_type != "annual rating":
+        return None
+    return {"year": year - 1, "month": None, "day": None, "precision": "year"}, "text"
 
 
 def _standing(rating: _Rating) -> bool:

@@ -167,14 +167,14 @@ def test_every_category_then_the_sentence_setting_them_out():
 
 def test_a_minutes_items_heading_dates_the_grades_it_reports():
     # prose/2010-slough-minutes-annual-assessment.txt; the "from" grade of the next change
-    # does not make this one past.
+    # does not make this one past, and an annual rating's earlier grade is the year before's.
     text = ("Agenda item\n\nOfsted Annual Children’s Services Assessment 2010 - Clair Pyper, Strategic Director\n\n"
             "The Chair invited the director to introduce the report.\n\n"
             "  • Safeguarding had been rated as poor and brought the Council’s overall rating down from ‘good’ "
             "to ‘poor’.")
     assert rows(text, "Slough", kind="minutes") == [
         ("Slough", 2010, "poor", "help and protection"),
-        ("Slough", None, "good", "overall"),
+        ("Slough", 2009, "good", "overall"),
         ("Slough", 2010, "poor", "overall"),
     ]
     # A heading naming no graded event dates nothing.
@@ -253,3 +253,9 @@ def test_a_frameworks_renaming_of_grades_is_no_judgement():
             "inspection regime as “requires improvement” – unfairly penalised councils.")
     assert rows(text, "Waltham Forest", (2015, 1, 23)) == []
     assert rows("Ofsted replaced 'satisfactory' with 'requires improvement' in 2012.", "Kent") == []
+
+
+def test_an_inspections_earlier_grade_in_a_change_stays_undated():
+    # Unlike an annual rating, an inspection's last grade may be years before.
+    assert rows("Ofsted has moved Walsall up from 'requires improvement' to 'good'.", published=(2019, 5, 1)) == [
+        ("Walsall", None, "requires improvement", "overall"), ("Walsall", 2019, "good", "overall")]
