@@ -131,7 +131,9 @@ _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
     r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
     r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?",
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    # "outstanding for its partnership work to keep children safe"
+    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for)\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(

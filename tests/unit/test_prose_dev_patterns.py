@@ -259,3 +259,11 @@ def test_an_inspections_earlier_grade_in_a_change_stays_undated():
     # Unlike an annual rating, an inspection's last grade may be years before.
     assert rows("Ofsted has moved Walsall up from 'requires improvement' to 'good'.", published=(2019, 5, 1)) == [
         ("Walsall", None, "requires improvement", "overall"), ("Walsall", 2019, "good", "overall")]
+
+
+def test_an_area_named_as_the_aim_of_the_work_rated():
+    # prose/2008-02-26-cypnow-councils-praised-safeguarding.txt
+    text = "The London Borough of Wandsworth was rated as outstanding for its partnership work to keep children safe."
+    assert rows(text) == [("Wandsworth", None, "outstanding", "help and protection")]
+    assert rows("Kent was rated good for its work on adoption.") == [("Kent", None, "good", "adoption")]
+    assert rows("Kent was rated good for its work.") == [("Kent", None, "good", "overall")]
