@@ -2,7 +2,8 @@
 
 Reads the labelled set in ``benchmarks/accuracy/`` (see its README), imports the
 documents of one half into a scratch store with the console script itself, so
-what is scored is what a user would see, and prints:
+what is scored is what a user would see (a prose file comes with its web
+address, as a saved page would, and nothing else of its label), and prints:
 
 * prose: judgements (council, year, rating, area) and quotes (text, speaker),
   by era and by kind of document;
@@ -24,6 +25,7 @@ import csv
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -297,13 +299,29 @@ def score_quotes(predicted: list[dict], labelled: list[dict], result: ProseResul
     return notes
 
 
+def saved_page(row: dict, folder: Path) -> str:
+    """A copy of a prose file in ``folder`` with what a user's saved page knows of itself.
+
+    A saved page knows its address, so the copy has a ``NAME.meta.json`` holding
+    only the label's ``url``; nothing else of the label (never its date) reaches
+    the importer.
+    """
+    source = SET / row["file"]
+    copy = folder / source.name
+    shutil.copyfile(source, copy)
+    if row.get("url"):
+        copy.with_name(copy.stem + ".meta.json").write_text(json.dumps({"url": row["url"]}), encoding="utf-8")
+    return str(copy)
+
+
 def run_prose(split: str, details: bool) -> dict[str, dict[str, ProseResult]]:
     labels = [row for row in read_labels("prose*.jsonl") if split == "all" or row.get("split") == split]
     if not labels:
         print(f"prose: no labelled documents in the {split} half")
         return {}
-    paths = [str((SET / row["file"]).resolve()) for row in labels]
-    docs, facts = _by_source(export_store(paths))
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = [saved_page(row, Path(scratch)) for row in labels]
+        docs, facts = _by_source(export_store(paths))
     groups: dict[str, dict[str, ProseResult]] = {"era": defaultdict(ProseResult), "kind": defaultdict(ProseResult)}
     for row, path in zip(labels, paths):
         doc = docs.get(os.path.realpath(path))

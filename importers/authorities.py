@@ -24,6 +24,7 @@ __all__ = [
     "AUTHORITIES",
     "FORMER_AUTHORITIES",
     "canonical_authority",
+    "authority_of_squashed_name",
     "find_authorities",
     "main_authority",
 ]
@@ -265,9 +266,10 @@ _PREFIX = (
     r"(?i:(?:London\s+Borough\s+of|Royal\s+Borough\s+of|Metropolitan\s+Borough\s+of|"
     r"City\s+and\s+County\s+of|City\s+of|Borough\s+of|County\s+of|Council\s+of\s+the))\s+"
 )
+# "Councils" too: "Staffordshire and Devon County Councils both received ...".
 _SUFFIX = (
     r"\s+(?:(?:City|County|Borough|Metropolitan\s+Borough|Metropolitan\s+District|District)\s+)?"
-    r"Council|\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+)?COUNCIL"
+    r"Councils?|\s+(?:CITY\s+|COUNTY\s+|BOROUGH\s+)?COUNCILS?"
 )
 
 
@@ -325,6 +327,9 @@ _LOWERCASE_AFTER = re.compile(r"[ \t]+[a-z]")
 _COUNCIL_VERB_AFTER = re.compile(
     r"[ \t]+(?:was|were|is(?![ \t]+an?\b)|has|had|remains|remained|received|became|becomes)\b"
 )
+# The gap between two councils of a list: ", ", "; ", " and ", or a lost separator's space.
+_LIST_SEPARATOR_AFTER = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]+")
+_LISTED_BEFORE = re.compile(rf"(?<![\w&])(?:{_trie_pattern(sorted(_FORMS))})[ \t]*[,;][ \t]*(?:and[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[*•-]*$")
@@ -381,7 +386,10 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
         return None
     possessive = bool(_POSSESSIVE_AFTER.match(after))
     if name in _CONTEXT_ONLY or (name.isupper() and name.title() in _CONTEXT_ONLY):
-        return canonical if possessive else None
+        # "Dorset, Durham, Richmond, Shropshire and York": inside a list of councils
+        # the short form is the council ("Richmond, North Yorkshire" has one neighbour).
+        listed = _council_before(before) and _council_after(after)
+        return canonical if possessive or listed else None
     bare = name if name in _AMBIGUOUS else name.title() if name.isupper() else None
     if bare is None or bare not in _AMBIGUOUS:
         return canonical
@@ -396,8 +404,8 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
     if previous and previous.group(1) not in _NEUTRAL_NEIGHBOURS:
         return None  # "Clark Kent", "Cllr Sutton"
     following = _CAPITALISED_AFTER.match(after)
-    if following and following.group(1) not in _NEUTRAL_NEIGHBOURS:
-        return None  # "Sutton Coldfield", "Bury St Edmunds"
+    if following and following.group(1) not in _NEUTRAL_NEIGHBOURS and not _council_after(after, joined=True):
+        return None  # "Sutton Coldfield", "Bury St Edmunds"; but "Coventry Knowsley", a list's lost comma
     if (
         name in _COMMON_WORDS
         and _SENTENCE_OPENING.search(before)
@@ -406,6 +414,25 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
     ):
         return None  # "Reading the report", "Bury the past"
     return canonical
+
+
+def _council_after(after: str, joined: bool = False) -> bool:
+    """Whether a list of councils goes on after a name: ", Shropshire", " and York".
+
+    ``joined``: the next name follows with only a space (a list whose separator
+    was lost, "Coventry Knowsley; Manchester Rotherham"); it must then be a name
+    that is nothing but a council's, so "Sutton Coldfield" stays a town.
+    """
+    gap = _LIST_SEPARATOR_AFTER.match(after)
+    if gap is None or joined and gap.group().strip():
+        return False
+    match = _PATTERN.match(after, gap.end())
+    return bool(match) and match["name"] not in _AMBIGUOUS and match["name"] not in _CONTEXT_ONLY
+
+
+def _council_before(before: str) -> bool:
+    """Whether a council's name ends a list item just before: "Durham, "."""
+    return bool(_LISTED_BEFORE.search(before))
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
@@ -432,6 +459,15 @@ def canonical_authority(name: str) -> str | None:
         if canonical is not None:
             return canonical
     return None
+
+
+_SQUASHED = {re.sub(r"[^a-z]", "", form.casefold()): canonical for form, canonical in _FORMS.items()}
+
+
+def authority_of_squashed_name(word: str) -> str | None:
+    """The council whose name, written without spaces or punctuation, is ``word``:
+    the part of a council's web address that names it ("cheshireeast", "telford")."""
+    return _SQUASHED.get(re.sub(r"[^a-z]", "", str(word).casefold())) if word else None
 
 
 # How much one mention weighs when choosing the council a document is about.

@@ -9,8 +9,8 @@ The headline leads the text.
 
 What the page states about itself comes from its own metadata first: the
 title (og:title, JSON-LD headline, <h1>, <title>), the publisher (og:site_name,
-JSON-LD publisher, application-name, the <title> suffix) and the publication
-date (article:published_time and similar meta tags, JSON-LD datePublished,
+JSON-LD publisher, application-name, the <title> suffix), its address
+(<link rel="canonical">, og:url) and the publication date (article:published_time and similar meta tags, JSON-LD datePublished,
 <time datetime>), at the precision given. Without one, the date is read from
 the page's own words near its head ("Published: 11 April 2023") by
 ``importers.metadata.detect_published``; a date is never guessed from links
@@ -33,6 +33,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.utils import decode_file
 
+from importers.address import web_address
 from importers.extract.dates import find_dates
 from importers.metadata import detect_published
 from importers.model import ImporterError, Parsed
@@ -168,6 +169,10 @@ def _page_meta(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     if not published:
         published = next(filter(None, (_iso_date(t.get("datetime")) for t in tree.iter("time"))), None)
 
+    address = next((link.get("href") for link in tree.iter("link")
+                    if "canonical" in (link.get("rel") or "").lower().split()), None)
+    address = web_address(address) or web_address(tags.get("og:url"))
+
     is_article = (
         tags.get("og:type", "").lower() == "article" or bool(article)
         or next(iter(tree.iter("article")), None) is not None
@@ -176,6 +181,7 @@ def _page_meta(tree: lxml_html.HtmlElement) -> dict[str, Any]:
         "title": " ".join(clean_text(title).split()) if title else None,
         "publisher": " ".join(clean_text(publisher).split()) if publisher else None,
         "published": published,
+        "url": address,
         "kind": "news" if is_article else None,
     }
 

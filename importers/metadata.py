@@ -77,7 +77,7 @@ _MARKUP = re.compile(r"^\s*#{1,6}\s+|\*\*|__|^\s*\*(?=\S)|(?<=\S)\*\s*$")
 
 _PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?published(?:\s+on|\s+at)?|posted(?:\s+on|\s+at)?|date\s+of\s+publication|"
-    r"publication\s+date|date\s+published|report\s+published|date(?=\s*:)",
+    r"publication\s+date|date\s+published|report\s+published|date(?=\s*:|\s+\d{4}-\d{2}-\d{2}\b)",
     re.IGNORECASE,
 )
 _UPDATED_LABEL = re.compile(
@@ -85,6 +85,7 @@ _UPDATED_LABEL = re.compile(
 )
 # Words one of which a line must hold to be worth reading for each label.
 _PUBLISHED_KEYS = ("publi", "posted", "date")
+_ISO_AFTER_LABEL = re.compile(r"\s*:?\s*\d{4}-\d{2}-\d{2}\b")
 _UPDATED_KEYS = ("updated", "modified")
 # A label opens a line or follows a separator ("By Jane Smith | Published ...").
 _LABEL_AT = re.compile(r"(?:^|[|•·]|\s[-–—]\s)\s*")
@@ -152,7 +153,10 @@ def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ..
             # 12 March 2014 at the Civic Centre" is not one of them, but "Published:
             # 3 March 2023 Local" is).
             colon = rest.lstrip().startswith(":")
-            mention = _only_date(rest, allow_words=2 if colon else 0)
+            # An ISO date straight after the label cannot be misread, whatever
+            # follows it on the line ("date 2022-11-25 Children and families").
+            iso = _ISO_AFTER_LABEL.match(rest)
+            mention = _only_date(rest[:iso.end()] if iso else rest, allow_words=2 if colon else 0)
             if mention is not None:
                 return mention
     return None
@@ -301,6 +305,8 @@ _MINUTES_SIGNALS = (
     _signal("RESOLVED", r"^\s*RESOLVED\b|\bIt\s+was\s+RESOLVED\b", 2, _M),
     _signal("agenda item|matters arising|next meeting",
             r"\b(?:Agenda\s+item|Matters\s+arising|Date\s+of\s+next\s+meeting)\b", 2, _I),
+    # A committee site's page for one item: "Minutes:" heads what was said of it.
+    _signal("Minutes:|MINUTES:", r"^(?:Minutes|MINUTES)[ \t]*:[ \t]*$", 2, _M),
 )
 # Numbered agenda items ("1. Apologies", "Item 4 Minutes"): three make a point.
 _AGENDA_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}\.|Item[ \t]+\d{1,3})[ \t]+[A-Z]", _M)

@@ -115,6 +115,7 @@ class ImportedDocument:
     # where no publication date is: it dates the document then.
     inspected_start: str | None = None
     inspected_end: str | None = None
+    url: str | None = None  # the web address the document was saved from, where known
     furniture: list[tuple[int, int]] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     format: str = "txt"
@@ -130,7 +131,7 @@ class Parsed:
     """What a format reader (text, HTML, PDF) hands to the pipeline.
 
     ``text`` is already sanitised (see ``importers.sanitize``); ``meta`` holds what
-    the format itself says (title, kind, publisher, authority, published), which
+    the format itself says (title, kind, publisher, authority, published, url), which
     wins over what the pipeline guesses from the text; ``facts`` are facts only the
     layout reveals (a PDF's judgement table), with spans into ``text``.
     """

@@ -3,7 +3,10 @@
 Format readers produce clean text and what the format states; the text-level
 rules then find metadata the format did not give, and the facts. A sidecar
 ``<name>.meta.json`` beside a file supplies metadata the text lacks (title,
-kind, publisher, authority, published) and wins over everything else.
+kind, publisher, authority, published, url) and wins over everything else.
+A document's web address (a page's canonical address, or the sidecar's
+``url``) dates it when neither its text nor its metadata does, and names its
+council when the text does not and the page is on that council's site.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from importers.address import address_authority, address_date, web_address
 from importers.extract import DocContext, extract_facts
 from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
 from importers.extract.judgement_table import inspection_period
@@ -29,7 +33,7 @@ __all__ = [
 # Bump when extraction rules change, so stores know their facts are stale.
 IMPORTER_VERSION = "2"
 MAX_BYTES = 25 * 1024 * 1024
-_META_KEYS = ("title", "kind", "publisher", "authority", "published")
+_META_KEYS = ("title", "kind", "publisher", "authority", "published", "url")
 # When the reader gives all of these, the text's own detection of them is not needed.
 _READER_DECIDES = ("title", "kind", "publisher", "authority")
 
@@ -103,7 +107,11 @@ def _sidecar(path: Path, source: str) -> dict:
         raise ImporterError(source, f"its metadata file {meta_path.name} is not readable JSON ({exc})") from None
     if not isinstance(data, dict):
         raise ImporterError(source, f"its metadata file {meta_path.name} must hold a JSON object")
-    return {k: clean_text(str(data[k])).strip() for k in _META_KEYS if data.get(k)}
+    meta = {k: clean_text(str(data[k])).strip() for k in _META_KEYS if data.get(k)}
+    if meta.get("url") and not web_address(meta["url"]):
+        raise ImporterError(source, f"its metadata file {meta_path.name} gives a url that is not a web address "
+                                    f"(http:// or https://): {meta['url'][:80]!r}")
+    return meta
 
 
 def import_file(path: str | Path, source: str | None = None) -> ImportedDocument:
@@ -132,6 +140,13 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     meta = _text_metadata(parsed)
     meta.update({k: v for k, v in parsed.meta.items() if v})
     meta.update(_sidecar(path, source))
+    meta["url"] = web_address(meta.get("url"))
+    # Council minutes name their council only on the council's own site.
+    meta["authority"] = meta.get("authority") or address_authority(meta["url"])
+    if not meta.get("published"):
+        # A saved page knows its address, and many sites file stories by date
+        # ("/2016/04/06/"); the text's own dateline, read above, wins.
+        meta["published"] = address_date(meta["url"])
     kind = meta.get("kind") if meta.get("kind") in DOCUMENT_KINDS else "other"
     if not meta.get("title"):
         meta["title"] = _first_line_title(parsed.text)
@@ -160,6 +175,7 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         published=meta.get("published"),
         inspected_start=inspected[0],
         inspected_end=inspected[1],
+        url=meta["url"],
         furniture=list(parsed.furniture),
         facts=_on_pages(facts, parsed.page_starts),
         format=path.suffix.lower().lstrip("."),

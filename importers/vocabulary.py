@@ -38,6 +38,7 @@ __all__ = [
     "area_for",
     "areas_judged",
     "era_for",
+    "event_type_of",
     "find_areas",
     "get_era",
     "grade_of",
@@ -226,6 +227,15 @@ def get_era(era_id: str | None) -> Era | None:
     return _ERAS_BY_ID.get(era_id) if era_id else None
 
 
+def event_type_of(era_id: str | None, rating: str | None = None) -> str:
+    """The kind of event a judgement of the regime ``era_id`` reports: the regime's own,
+    else "annual rating" for that regime's words ("excellent", "poor"), else "inspection"."""
+    era = get_era(era_id)
+    if era is not None:
+        return era.event_type
+    return "annual rating" if normalise_rating(rating) in ("excellent", "poor") else "inspection"
+
+
 def era_for(year: int | None, rating_or_phrase: str | None = None, month: int | None = None) -> str | None:
     """The id of the regime a rating (or inspection phrase) of ``year`` belongs to.
 
@@ -281,7 +291,7 @@ AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
 _APOS = r"(?:['’]s|s['’]|s)?"
 # "the experiences and progress of children in care", "services for care leavers"
 _EXP = r"(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+|services\s+for\s+)?"
-_LAC = r"(?:children\s+looked[\s-]+after|looked[\s-]+after\s+children)"
+_LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children)"
 # (pattern, area, heading): more specific phrases first, as the first
 # alternative to match wins. A heading is a judgement's formal name, which
 # reports print as a label before the grade ("Overall effectiveness Good").
@@ -295,16 +305,22 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
     (rf"{_EXP}children\s+in\s+care", "children in care", True),
+    # "children's experience in care" (the ILACS judgement as the press words it)
+    (r"children['’]?s?\s+experiences?\s+(?:in|of)\s+care", "children in care", False),
     (rf"(?:overall\s+effectiveness\s+of\s+)?services\s+for\s+{_LAC}", "children in care", True),
     (r"adoption\s+performance", "adoption", True),
     (r"(?:the\s+effectiveness\s+of\s+the\s+)?local\s+safeguarding\s+children(?:['’]s)?\s+boards?",
      "lscb", True),
     (r"overall\s+effectiveness\s+of\s+safeguarding(?:\s+services)?", "help and protection", True),
+    # The 2012-13 protection of children inspection's "effectiveness of help and protection".
+    (r"(?:the\s+)?effectiveness\s+of\s+(?:the\s+)?help(?:\s+and\s+protection)?", "help and protection", True),
     (r"capacity\s+(?:for|to)\s+improve(?:ment)?", "capacity for improvement", True),
     (r"overall\s+effectiveness", "overall", True),
     (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
+    # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade.
+    (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe", "help and protection", False),
     (r"leadership(?:\s+and\s+management)?|management\s+and\s+leadership", "leadership", False),
     (r"leaving\s+care", "care leavers", False),
     (r"adoption(?:\s+services)?", "adoption", False),
@@ -321,8 +337,8 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohm](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB)",
+    r"[escilaohmk](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness)",
     re.IGNORECASE,
 )
 

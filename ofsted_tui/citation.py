@@ -163,7 +163,8 @@ def cite(doc: dict[str, Any], start: int, end: int, fact: dict[str, Any] | None 
         paragraph=paragraph_number(text, start),
         start=start,
         end=end,
-        source=doc.get("source") or doc["id"],
+        # A saved page is cited by its web address, which a reader can follow; else the file.
+        source=doc.get("url") or doc.get("source") or doc["id"],
         speaker=speaker,
         page=page_at(doc.get("page_starts"), start),
         numbered=own_paragraph_number(text, start, doc.get("furniture") or ()),

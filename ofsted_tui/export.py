@@ -28,7 +28,8 @@ __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "expor
 EXPORT_FORMATS = ("json", "csv", "md")
 CSV_TABLES = ("facts", "events", "documents")
 DOCUMENT_KEYS = (
-    "id", "source", "title", "kind", "publisher", "authority", "published", "inspected_start", "inspected_end",
+    "id", "source", "url", "title", "kind", "publisher", "authority", "published", "inspected_start",
+    "inspected_end",
 )
 EVENT_KEYS = (
     "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
@@ -133,6 +134,8 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
     for doc in corpus.sorted_documents():
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
         lines.append(f"- Source: `{_md(doc['source'])}`  ")
+        if doc.get("url"):
+            lines.append(f"- Address: `{_md(doc['url'])}`  ")
         lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(doc['kind'])}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):

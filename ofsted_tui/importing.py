@@ -60,6 +60,7 @@ def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
         "published": doc.published,
         "inspected_start": doc.inspected_start,
         "inspected_end": doc.inspected_end,
+        "url": doc.url,
         "format": doc.format,
         "text": doc.text,
         "furniture": [list(r) for r in doc.furniture],

@@ -111,6 +111,8 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
     for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Kind", "kind"),
                        ("Publisher", "publisher"), ("Authority", "authority")):
         meta.add_row(label, safe(doc.get(key) or "unknown"))
+    if doc.get("url"):
+        meta.add_row("Address", safe(doc["url"]))
     meta.add_row("Published", safe(doc.get("published") or "undated"))
     if doc.get("inspected_start"):
         meta.add_row("Inspected", safe(inspection_dates_label(doc)))

@@ -29,12 +29,12 @@ class DocContext:
 def extract_facts(text: str, ctx: DocContext) -> list[Fact]:
     # Imported here so a rule module may import DocContext from this package.
     from importers.extract import (
-        dates, improvements, inspections, judgement_table, judgements, people, quotes, statistics,
+        dates, grade_columns, improvements, inspections, judgement_table, judgements, people, quotes, statistics,
     )
 
     # The table rule runs first: a report's table row and a prose mention of the
     # same words must not both become facts (see ``_drop_overlaps``).
-    rules = (judgement_table, dates, inspections, judgements, quotes, people, statistics, improvements)
+    rules = (judgement_table, grade_columns, dates, inspections, judgements, quotes, people, statistics, improvements)
     by_rule = [rule.extract(text, ctx) for rule in rules]
     if ctx.furniture:
         inside = _Ranges(ctx.furniture).contain

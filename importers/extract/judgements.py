@@ -33,7 +33,15 @@ does one in a letter about an ungraded visit, which recalls an earlier
 inspection; in minutes, reported speech throughout, "had" marks no past. A
 date relative to the document's ("last November", "in March", "last year",
 "this week") or to the date before ("three years later") takes its year from
-that date; with neither known the year stays None.
+that date; with neither known the year stays None. Also: a rating held "since
+2019" was given then (not "for the first time since 2008"); the new grade of a
+change takes the change's date past the old grade's own ("inspected in
+September 2019 and upgraded from inadequate (in 2016) to ..."); a report's
+publication year dates the rating it gives where nothing else does ("The
+latest report, published on 17 January 2019, showed ..."); a grade standing
+before the councils it describes ("at 'inadequate' Surrey") is dated only by
+its own words; an undated page's headline naming a graded event with its year
+("Annual Performance Assessments 2008") dates the ratings it reports.
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
@@ -42,7 +50,10 @@ leavers were judged good"); "good overall"; "Good ratings were received for
 X, Y and Z"; "good in every area except X" and "'Good' in every category and
 'Outstanding' for X" (the regime's other areas, ``vocabulary.areas_judged``).
 "children in care and care leavers" as a plain list is two areas; ILACS's
-formal name for it is one. The council or its services mean "overall", and
+formal name for it is one. An "including" clause names its areas however
+loosely listed; "in every category. This included: ..." sets them out in the
+next sentence; "Devon's received ..." (a possessive with its noun unsaid) takes
+the area named before it; "leadership of children's services" is leadership. The council or its services mean "overall", and
 so does a rating said of nothing narrower; a partial cover ("good in almost
 all categories") that names no area gives None.
 
@@ -71,7 +82,9 @@ from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
-from importers.vocabulary import AREA_COMPONENTS, AreaMention, areas_judged, era_for, find_areas, get_era, grade_of, normalise_rating
+from importers.vocabulary import (
+    AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
+)
 
 __all__ = ["extract"]
 
@@ -118,7 +131,9 @@ _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
     r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
     r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?",
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    # "outstanding for its partnership work to keep children safe"
+    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for)\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
@@ -133,7 +148,7 @@ _OVERALL_AFTER = re.compile(
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
-    rf"{_CQ}\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
@@ -143,7 +158,8 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
-    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+)?", re.IGNORECASE
+    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+|its\s+|our\s+|their\s+)?",
+    re.IGNORECASE,
 )
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
 _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
@@ -208,6 +224,26 @@ _LIST_REACH = 48
 _AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+# Before a date after a rating: the rating has been held since then.
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_HELD_SINCE_REACH = 60
+# "good for the first time since 2008": the date of the last time, not of this rating.
+_ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
+# Before a date: the publication of the report that gives a rating.
+_REPORT_PUBLISHED = re.compile(
+    r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+)
+_TITLE_LINES = 3  # a page's headline is among its first lines (after a site's name or a label)
+_TITLE_MAX = 120
+# A sentence opening on the list the one before announced: "This included:", "These were:".
+_SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
+_AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
+_OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?")
+_STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
+_NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
+# A possessive with no noun after it, its verb next: "while Devon's received ...".
+_ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
 
 @dataclass(frozen=True)
@@ -295,11 +331,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     facts = []
     for date, source in _dates(rating, ctx, subject):
         era = era_for(date["year"], written, date["month"])
-        regime = get_era(era)
-        if regime is not None:
-            event_type = regime.event_type
-        else:
-            event_type = "annual rating" if normalised in ("excellent", "poor") else "inspection"
+        event_type = event_type_of(era, normalised)
         areas = _areas(rating, era, date["year"])
         facts.extend(
             Fact("judgement", rating.span, {
@@ -343,19 +375,49 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             if date.start >= listed[-1].end and _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
                 listed.append(date)
         return [(resolved_fields(index, d, ctx), "text") for d in listed]
+    # "the inadequate category it had been rated in since 2019", "rated inadequate
+    # since March 2018": a rating held since a date was given then. Not "good
+    # since the last inspection in 2017", whose date is the inspection's.
+    held = [
+        d for d in index.dates_in(end, next_rating)
+        if d.start - end <= _HELD_SINCE_REACH and _SINCE_BEFORE.search(text, max(end, d.start - 10), d.start)
+        and not _INSPECTION_WORD.search(text, end, d.start) and not _ONCE_SINCE.search(text, end, d.start)
+    ]
+    if held:
+        return [(resolved_fields(index, held[0], ctx), "text")]
     # "since 2018 when services were found to require improvement": the date
     # of "since" is the earlier event's that "when" goes on to tell.
     dates_before = sorted(
         {*dates, *(d for d in index.dates_in(s_start, start) if _WHEN_AFTER.match(text, d.end))},
         key=lambda d: d.start,
     )
+    lower, upper = prev_rating, start
+    if rating.cue.kind == "change" and not rating.cue.historical and prev_rating > c_start:
+        # "inspected in September 2019 and upgraded from inadequate (in 2016) to
+        # 'requires improvement'": the change's date, before its "from" grade, is the new grade's.
+        upper = rating.matches[rating.i - 1].start()
+        lower = max(c_start, rating.matches[rating.i - 2].end() if rating.i > 1 else c_start)
     preceding = [
         d for d in dates_before
-        if prev_rating <= d.start and d.end <= start and not _CONJUNCTION.search(text, d.end, start)
-        and not (prev_rating > c_start and _ATTACHED.fullmatch(text, prev_rating, d.start))
+        if lower <= d.start and d.end <= upper and not _CONJUNCTION.search(text, d.end, upper)
+        and not (lower > c_start and _ATTACHED.fullmatch(text, lower, d.start))
     ]
     if preceding:
         return [(resolved_fields(index, preceding[-1], ctx), "text")]
+    # "The latest report, published on 17 January 2019, showed ... a 'requires
+    # improvement' rating": where the sentence tells only when the report giving the
+    # rating came out, that year dates it (the inspection's month is not known),
+    # unless the document itself came out then or the report is of the document's own
+    # dated inspection (their dates, below, say more).
+    own = published_fields(ctx)
+    dated_subject = subject is not None and subject.get("date_source") in ("text", "subject")
+    report_dates = [
+        d for d in index.dates_in(s_start, start)
+        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 60), d.start)
+        and not rating.rated_in(d.end, start)
+    ]
+    if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
+        return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
@@ -375,9 +437,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
                 or not text[j_start:opening[0].start].strip(" \t-–•*")
             ):
                 return [(resolved_fields(index, opening[0], ctx), "text")]
+    if _standing(rating):
+        return [(dict(_UNDATED), None)]
     minutes = getattr(ctx, "kind", None) == "minutes"
     if _in_the_past(rating, prev_rating, next_rating, minutes):
-        return [(dict(_UNDATED), None)]
+        return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), None)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
@@ -396,7 +460,60 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         if subject.get("date_source") in ("text", "subject"):
             return [({key: subject.get(key) for key in _UNDATED}, "subject")]
     published = published_fields(ctx)
-    return [(published, "published") if published else (dict(_UNDATED), None)]
+    if published:
+        return [(published, "published")]
+    titled = _title_date(index)
+    return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _year_before_annual(rating: _Rating, ctx, subject: Fact | None) -> tuple[dict, str] | None:
+    """The "from" grade of a change of annual rating is the year before the new one's:
+    "brought the Council's overall rating down from 'good' to 'poor'" in 2010 was good in 2009."""
+    index, i = rating.index, rating.i
+    if not rating.cue.historical or i + 1 >= len(rating.matches):
+        return None
+    cue = judging_cue(index, rating.matches, i + 1)
+    if cue is None or cue.kind != "change":
+        return None
+    new = _Rating(index, rating.matches, rating.starts, i + 1, cue, index.sentence_at(rating.starts[i + 1]))
+    year = next((d["year"] for d, _ in _dates(new, ctx, subject) if d["year"] is not None), None)
+    era = get_era(era_for(year, new.written))
+    if year is None or era is None or era.event_type != "annual rating":
+        return None
+    return {"year": year - 1, "month": None, "day": None, "precision": "year"}, "text"
+
+
+def _standing(rating: _Rating) -> bool:
+    """Whether the rating describes the council it stands before: "at 'inadequate' Surrey,
+    Newham and Bradford", "'good' authorities Bromley and Gateshead". That is the grade
+    a council holds, given at some earlier inspection: not dated by the passage or the
+    document, only by its own words."""
+    text = rating.index.text
+    gap = _STANDING_GAP.match(text, rating.span[1])
+    if gap is None:
+        return False
+    named = rating.index.authorities_in(gap.end(), min(len(text), gap.end() + 80))
+    return bool(named) and named[0][0] == gap.end()
+
+
+def _title_date(index: TextIndex) -> dict | None:
+    """The year of the graded event an undated document's heading names: "Ofsted
+    releases Annual Performance Assessments 2008", "Ofsted Annual Children's Services
+    Assessment 2010" (a minutes item), for the ratings it reports."""
+    text = index.text
+    pos, seen = 0, 0
+    while pos < len(text) and seen < _TITLE_LINES:
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end].strip()
+        if line:
+            seen += 1
+            if len(line) <= _TITLE_MAX and line[-1] not in ".!?" and _EVENT_WORD.search(text, pos, line_end):
+                years = [d for d in index.dates_in(pos, line_end) if d.year is not None and not d.is_range]
+                if len(years) == 1:
+                    return {"year": years[0].year, "month": None, "day": None, "precision": "year"}
+        pos = line_end + 1
+    return None
 
 
 def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = False) -> bool:
@@ -440,6 +557,9 @@ def _past_after(text: str, end: int, stop: int) -> bool:
     clause about the service ("a 'Good' service that had been improving")."""
     return any(
         not (marker.group().lower() == "had" and _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start()))
+        # "rated as poor and brought the overall rating down from 'good' to 'poor'":
+        # the "from" leads the next grade, not this one.
+        and not (marker.group().lower().endswith("from") and not text[marker.end():stop].strip(" \t'\"‘’“”"))
         for marker in _HISTORICAL.finditer(text, end, stop)
     )
 
@@ -518,6 +638,13 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     every = _EVERY_AREA.match(text, end, region_end)
     if every is not None and areas_judged(era, year) and (every["except"] or rating.rated_in(end, rating.sentence[1])):
         return _every_area_but(rating, every, areas_judged(era, year))
+    if every is not None and not every["except"] and not areas_judged(era, year):
+        # "an 'outstanding' rating in every single category. This included: Overall
+        # effectiveness ..., staying safe, ...": a regime whose areas are not known
+        # here names them in the sentence after.
+        listed = _areas_set_out_after(rating)
+        if listed:
+            return listed
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
@@ -527,13 +654,21 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     # "in almost all categories, including help and protection and care leavers"
     including = _INCLUDING.search(text, end, region_end)
     if including is not None:
-        listed = _listed_areas(text, including.end(), region_end)
+        # What an "including" clause names are the areas, however loosely it lists
+        # them: "Three other areas received good ratings, which included the experiences
+        # of children and care leavers who need help and protection, as well as the
+        # overall effectiveness of the service".
+        listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
         if listed:
-            return listed
+            return list(dict.fromkeys(listed))
     if _OVERALL_AFTER.match(text, end):
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)
+    if len(before) > 1 and before[-1].area == "overall" and not before[-1].heading and _OF_SERVICES.fullmatch(
+            text, before[-2].end, before[-1].start):
+        # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
+        before.pop()
     if before:
         chosen = [before[-1]]
         for area in reversed(before[:-1]):
@@ -541,9 +676,39 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
                 break
             chosen.insert(0, area)
         return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
+    elided = _elided_area(rating, region_start)
+    if elided is not None:
+        return [elided]
     if _PARTIAL.search(text, region_start, region_end):
         return [None]
     return ["overall"]
+
+
+def _elided_area(rating: _Rating, region_start: int) -> str | None:
+    """The area a council's possessive leaves unsaid, named for another council earlier
+    in the sentence: "Staffordshire's services for looked-after children were rated as
+    adequate, while Devon's received an overall rating of good" (Devon's services for
+    looked-after children)."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    named = index.authorities_in(region_start, rating.span[0])
+    if not named or not _ELIDED_HEAD.match(text, named[-1][1]):
+        return None
+    earlier = [a for a in find_areas(text, s_start, region_start)
+               if _POSSESSIVE_BEFORE.search(text, max(s_start, a.start - 3), a.start)]
+    return earlier[-1].area if earlier else None
+
+
+def _areas_set_out_after(rating: _Rating) -> list[str]:
+    """The areas the next sentence sets out when it opens "This included:", "These were:"."""
+    text = rating.index.text
+    s_end = rating.sentence[1]
+    following = _SPACE.match(text, s_end + 1).end() if s_end < len(text) else s_end
+    if following >= len(text) or not _SET_OUT.match(text, following):
+        return []
+    n_start, n_end = rating.index.sentence_at(following)
+    return list(dict.fromkeys(area for a in find_areas(text, n_start, n_end) for area in _named_areas(text, a)))
 
 
 def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:
@@ -576,6 +741,9 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
             break
         found.extend(_named_areas(text, area))
         pos = area.end
+    # "inadequate for safeguarding and overall": the list ends on the whole service.
+    if found and _AND_OVERALL.match(text, pos, stop):
+        found.append("overall")
     return list(dict.fromkeys(found))
 
 
@@ -610,7 +778,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.
     following = index.authorities_in(end, s_end)
-    described = bool(following) and following[0][0] - end <= 3
+    # ("rated good, York jumped ..." is a new clause's subject.)
+    described = bool(following) and following[0][0] - end <= 3 and not text[end:following[0][0]].strip(" \t'\"’”")
     if before and not described:
         chosen = [before[-1]]
         for mention in reversed(before[:-1]):
@@ -630,7 +799,10 @@ def _authorities(rating: _Rating) -> list[str] | None:
         following = index.sentence_at(_SPACE.match(text, s_end).end())
         reach = list_end = following[1]
     after = index.authorities_in(end, list_end)
-    if after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0]):
+    # "were previously rated good, York jumped ...": after a bare comma a council opens
+    # the next clause; a list is introduced ("are:", ", six - ", "in").
+    if (after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0])
+            and not _NEXT_CLAUSE_GAP.fullmatch(text, end, after[0][0])):
         chosen = [after[0]]
         for mention in after[1:]:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):

@@ -96,9 +96,12 @@ _NOT_VERDICT_NOUN = re.compile(
     r"(?:professional|workers['’]?|practitioners['’]?|managers['’]?|their|his|her|sound|clear|good|poor)\s+$",
     re.IGNORECASE,
 )
+# "good grades" alone are a pupil's; "good Ofsted grades" are a council's, and so is an
+# "inadequate Ofsted report" (a headline's verdict).
 _TRAIL = re.compile(
     rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?"
-    r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b",
+    r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b"
+    rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
@@ -109,9 +112,13 @@ _MOVEMENT_LEAD = re.compile(
 )
 _FROM_LEAD = re.compile(rf"\bfrom\s*{_Q}$", re.IGNORECASE)
 _TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
-_TO_TAIL = re.compile(rf"{_CQ}\s+to\s+{_Q}", re.IGNORECASE)
+# "from inadequate (in 2016) to ...": the "from" grade may carry its own year.
+_TO_TAIL = re.compile(rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?\s+to\s+{_Q}", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(
-    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+)$"
+    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
+    # a table's cells: "Staying safe | grade 3 (good) |" (an APA's grade, then its word)
+    r"|[ \t]*\|[ \t]*(?:grade[ \t]+\d[ \t]*\(?[ \t]*)?)$",
+    re.IGNORECASE,
 )
 _LABEL_WINDOW = 250
 
@@ -135,6 +142,8 @@ _NEGATION = re.compile(
 _FUTURE_AFTER = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)", re.IGNORECASE
 )
+# Words about the names of grades (a framework's scale), not about a council.
+_RENAMED = re.compile(r"\b(?:reclassif\w*|renam\w*|replac(?:e|es|ed|ing)|rebrand\w*|redefin\w*)\b", re.IGNORECASE)
 _WINDOW = 40  # how far before the judging words a negation or "could" still governs them
 _LEAD_LIMIT = 160  # how far before a rating its judging words or its subject may start
 
@@ -257,6 +266,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None
     if _FUTURE_AFTER.match(text, end, s_end):
         return None
+    if _RENAMED.search(text, max(c_start, start - _LEAD_LIMIT), start):
+        return None  # a grade's name, not a verdict: "reclassified 'adequate' ... as 'requires improvement'"
     if _GENERIC_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) and not (
         index.authorities_in(s_start, start)
     ):
@@ -329,7 +340,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     weak_adjective = rating in ("poor", "excellent") and not performs
     trail = _TRAIL.match(text, end)
     if trail is not None and not weak_adjective and (
-        not trail["noun"].lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
+        not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
     ):
         return Cue("named", start)
     if performs or rating == "requires improvement":
@@ -371,6 +382,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def _describes_noun(text: str, end: int, quoted: bool) -> bool:
     """Whether the rating modifies the word after it ("good progress")."""
+    if _TRAIL.match(text, end):
+        return False  # it names a rating: "inadequate Ofsted ratings in 2011, 2013 and 2015"
     pos = end
     for _ in range(3):
         token = _NEXT_TOKEN.match(text, pos)
@@ -406,7 +419,7 @@ def _label(index: TextIndex, start: int, end: int) -> Cue | None:
     if separator is None:
         return None
     sep = separator["sep"].strip()
-    if sep in (":", "-", "–", "—"):
+    if sep in (":", "-", "–", "—") or sep.startswith("|"):
         return Cue("label", area.start, area=area.area)
     # A space, a line break or "is" follows only a judgement's formal name
     # ("Overall effectiveness Good"), and a space or line break only before a

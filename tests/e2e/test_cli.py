@@ -148,3 +148,18 @@ def test_version_is_the_installed_package_s():
     result = run_cli("--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"ofsted-tui {version('ofsted-tui')}"
+
+
+def test_a_saved_pages_address_is_kept_shown_and_dates_it(db, tmp_path):
+    # The address of a real page whose text prints no date (the accuracy set's dev half).
+    url = "https://newsroom.shropshire.gov.uk/2017/11/childrens-services-ofsted"
+    story = tmp_path / "story.txt"
+    shutil.copy(SEEDS[0], story)
+    (tmp_path / "story.meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+    assert run_cli("import", str(story), db=db).returncode == 0
+    (doc,) = json.loads(run_cli("export", db=db).stdout)["documents"]
+    assert doc["url"] == url and doc["published"] == "2017-11"
+    assert url in run_cli("show", doc["id"][:8], db=db).stdout.replace("\n", "")
+    out = tmp_path / "timeline.md"
+    assert run_cli("export", "--format", "md", "--out", str(out), db=db).returncode == 0
+    assert f"- Address: `{url}`" in out.read_text()

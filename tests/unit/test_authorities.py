@@ -219,3 +219,24 @@ def test_never_raises_on_any_text(text: str) -> None:
     main_authority(text, title=text[:50])
     canonical_authority(text)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list whose separator was lost: prose/undated-publicsectorexecutive-seven-inadequate.txt
+        ("The seven judged “inadequate” in this latest report are: Birmingham; Buckinghamshire; "
+         "Coventry Knowsley; Manchester Rotherham and Slough.",
+         ["Birmingham", "Buckinghamshire", "Coventry", "Knowsley", "Manchester", "Rotherham", "Slough"]),
+        # A short form inside a list of councils:
+        # prose/2025-narrativecare-quarter-of-childrens-services-outstanding.txt
+        ("six - Dorset, Durham, Richmond, Shropshire, Walsall and York - improved",
+         ["Dorset", "County Durham", "Richmond upon Thames", "Shropshire", "Walsall", "York"]),
+        # Not lists: a town and its county; a person or a town beside a council.
+        ("Richmond, North Yorkshire and Kent", ["North Yorkshire", "Kent"]),
+        ("Clark Kent Surrey", []),
+        ("Sutton Coldfield and Kent", ["Kent"]),
+    ],
+)
+def test_councils_of_a_list_even_where_a_separator_is_lost(text: str, expected: list[str]) -> None:
+    assert [c for _, _, c in find_authorities(text)] == expected

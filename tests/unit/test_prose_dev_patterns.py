@@ -1,0 +1,269 @@
+"""Prose patterns found on the accuracy set's dev half, each tested on its real sentence.
+
+Each sentence below is quoted from the dev-half file named beside it
+(benchmarks/accuracy/prose/, its label's "split" is "dev"); the same pattern
+is then checked in other words, so that no rule is written for one sentence.
+Test-half documents are never read here.
+"""
+
+from __future__ import annotations
+
+from importers.extract import DocContext
+from importers.extract.judgements import extract
+from importers.sanitize import clean_text
+
+NO_DATE = (None, None, None)
+
+
+def rows(text: str, authority: str | None = None, published=NO_DATE, kind: str = "news"):
+    """(council, year, rating, area) per judgement."""
+    ctx = DocContext(authority=authority, published=published, kind=kind)
+    return [(f.get("authority"), f.get("year"), f.get("rating"), f.get("area")) for f in extract(clean_text(text), ctx)]
+
+
+# --- one sentence grading several areas -------------------------------------------
+
+
+def test_an_including_clause_names_the_areas_however_loosely_listed():
+    # prose/2025-bbc-gloucestershire-good-rating-childrens-services.txt
+    text = ("Three other areas received good ratings, which included the experiences of children and care "
+            "leavers who need help and protection, as well as the overall effectiveness of the service.")
+    assert rows(text, "Gloucestershire") == [
+        ("Gloucestershire", None, "good", "care leavers"),
+        ("Gloucestershire", None, "good", "help and protection"),
+        ("Gloucestershire", None, "good", "overall"),
+    ]
+    other = "Leeds was rated outstanding in most areas, including the care leavers service and, notably, leadership."
+    assert {r[3] for r in rows(other)} == {"care leavers", "leadership"}
+
+
+def test_categories_listed_after_the_rating_in_the_press_s_words():
+    # prose/2025-bbc-gloucestershire-good-rating-childrens-services.txt
+    text = ("The report found Gloucestershire's children's services had outstanding ratings in two categories, "
+            "children's experience in care and the impact of leaders on social work practice.")
+    assert rows(text) == [
+        ("Gloucestershire", None, "outstanding", "children in care"),
+        ("Gloucestershire", None, "outstanding", "leadership"),
+    ]
+    other = "Wigan was rated good for children's experiences in care."
+    assert rows(other) == [("Wigan", None, "good", "children in care")]
+
+
+def test_a_possessive_with_its_noun_left_unsaid_takes_the_area_named_before():
+    # prose/2009-careappointments-staffordshire-devon-announced-inspections.txt
+    text = ("Staffordshire’s services for looked-after children were rated as adequate, while Devon’s "
+            "received an overall rating of good.")
+    assert rows(text) == [
+        ("Staffordshire", None, "adequate", "children in care"),
+        ("Devon", None, "good", "children in care"),
+    ]
+    other = "Kent's adoption services were judged good, whereas Essex's were judged outstanding."
+    assert rows(other) == [("Kent", None, "good", "adoption"), ("Essex", None, "outstanding", "adoption")]
+    # A possessive with its own noun is no ellipsis.
+    plain = "Kent's adoption services were judged good, while Essex's council was judged outstanding."
+    assert rows(plain)[-1] == ("Essex", None, "outstanding", "overall")
+
+
+def test_councils_named_together_with_a_plural_council_word():
+    # prose/2009-careappointments-staffordshire-devon-announced-inspections.txt
+    text = "Staffordshire and Devon County Councils both received a rating of adequate for safeguarding."
+    assert rows(text) == [
+        ("Staffordshire", None, "adequate", "help and protection"),
+        ("Devon", None, "adequate", "help and protection"),
+    ]
+
+
+def test_the_apa_staying_safe_outcome_is_help_and_protection():
+    # The README's area convention for the annual performance assessment;
+    # prose/2008-02-26-cypnow-councils-praised-safeguarding.txt words it "keep children safe".
+    assert rows("Leeds was judged good for staying safe.") == [("Leeds", None, "good", "help and protection")]
+    assert rows("Wandsworth was rated outstanding for keeping children safe.") == [
+        ("Wandsworth", None, "outstanding", "help and protection")]
+
+
+# --- earlier grades with their own years -------------------------------------------
+
+
+def test_a_rating_before_ofsted_ratings_with_a_list_of_years():
+    # prose/2019-03-04-cypnow-slough-trust-improves-rating.txt: the council is the one the
+    # sentence before named.
+    text = ("The trust was established in October 2015 after the Department for Education intervened to "
+            "remove responsibility for children's services from Slough Borough Council.\n\n"
+            "This followed inadequate Ofsted ratings in 2011, 2013 and 2015, as well as highly critical "
+            "monitoring reports.")
+    assert rows(text, "Slough", (2019, 3, 4)) == [
+        ("Slough", 2011, "inadequate", "overall"),
+        ("Slough", 2013, "inadequate", "overall"),
+        ("Slough", 2015, "inadequate", "overall"),
+    ]
+    other = "Torbay received good Ofsted grades in 2014 and 2018."
+    assert rows(other) == [("Torbay", 2014, "good", "overall"), ("Torbay", 2018, "good", "overall")]
+    # A rating that describes another noun is still no judgement, nor are pupils' grades.
+    assert rows("Torbay showed good Ofsted preparation in 2014.") == []
+    assert rows("In Torbay the proportion achieving good grades in English and mathematics rose in 2014.") == []
+
+
+def test_the_year_a_report_giving_the_rating_was_published():
+    # prose/2019-cypnow-new-inspections-reveal-progress.txt (the page shows no date)
+    text = ("Fast forward a year to the most recent inspection judgment to be published, that of Birmingham "
+            "City Council.\n\nThe latest report, published on 17 January 2019, showed that the changes had "
+            "paid off - inspectors found a \"revitalisation\" of social work practice and culture that had "
+            "helped achieve a \"requires improvement\" rating.")
+    assert rows(text) == [("Birmingham", 2019, "requires improvement", "overall")]
+    # In a later document the report's own year still dates it.
+    other = "Ofsted's letter, published in March 2017, judged Walsall good."
+    assert rows(other, published=(2019, 5, 1)) == [("Walsall", 2017, "good", "overall")]
+    # A date of something else than the report's publication does not.
+    assert rows("The plan, published in March 2017, said Walsall was rated good.") == [
+        ("Walsall", None, "good", "overall")]
+
+
+def test_the_new_grade_of_a_change_takes_the_changes_date():
+    # prose/2024-reading-council-ilacs-committee.txt
+    text = ("The report explained that Reading’s children’s services were last inspected, as Brighter Futures "
+            "for Children, in September 2019 and upgraded from inadequate (in 2016) to ‘requires improvement "
+            "to be good’.")
+    assert rows(text) == [("Reading", 2016, "inadequate", "overall"), ("Reading", 2019, "requires improvement", "overall")]
+    other = "In 2021 Walsall moved from 'good' to 'outstanding'."
+    assert rows(other)[-1] == ("Walsall", 2021, "outstanding", "overall")
+
+
+def test_a_rating_held_since_a_date_was_given_then():
+    # prose/2022-11-25-exbulletin-northamptonshire-requires-improvement.txt
+    text = ("In a letter to Northamptonshire Council, Ofsted highlighted the good work of Northamptonshire "
+            "Childrens Trust (NCT) and rated children’s services as Requires improvement to be good, removing "
+            "it from the inadequate category it had been rated in since 2019.")
+    assert rows(text, published=(2022, 11, 25))[-1] == ("Northamptonshire", 2019, "inadequate", "overall")
+    assert rows("Torbay has been rated inadequate since March 2018.") == [("Torbay", 2018, "inadequate", "overall")]
+    # Not the date of the last time.
+    assert rows("Torbay was rated good for the first time since 2008.", published=(2023, 4, 1)) == [
+        ("Torbay", 2023, "good", "overall")]
+
+
+def test_a_list_of_areas_ending_on_overall():
+    # prose/2009-01-14-communitycare-doncaster-childrens-services.txt
+    text = ("The DCSF had carried out a review of safeguarding in Doncaster, after damning annual performance "
+            "assessment, published in December, in which Ofsted graded Doncaster as inadequate for "
+            "safeguarding and overall in children’s services.")
+    assert {r[3] for r in rows(text, published=(2009, 1, 14))} == {"help and protection", "overall"}
+
+
+def test_a_dateline_of_a_label_and_an_iso_date_before_the_section_name():
+    # prose/2022-11-25-exbulletin-northamptonshire-requires-improvement.txt opens " date 2022-11-25 Children and families".
+    from importers.metadata import detect_published
+    assert detect_published(" date 2022-11-25 Children and families\n\nSignificant improvements.") == "2022-11-25"
+    assert detect_published("The date 2019-03-04 was chosen for the meeting of the board.\n\nMore.") is None
+
+
+def test_every_category_then_the_sentence_setting_them_out():
+    # prose/2008-fenews-annual-performance-assessments-gateshead.txt: its headline dates it.
+    text = ("From education to employment\n\nOfsted releases Annual Performance Assessments 2008\n\n"
+            "Gateshead Children Services is on such council that achieved top marks from the government "
+            "inspectors. It scored an ‘outstanding’ rating in every single category. This included: Overall "
+            "effectiveness of children’s services, being healthy, staying safe, enjoying and achieving.")
+    assert rows(text) == [("Gateshead", 2008, "outstanding", "overall"),
+                          ("Gateshead", 2008, "outstanding", "help and protection")]
+
+
+def test_a_minutes_items_heading_dates_the_grades_it_reports():
+    # prose/2010-slough-minutes-annual-assessment.txt; the "from" grade of the next change
+    # does not make this one past, and an annual rating's earlier grade is the year before's.
+    text = ("Agenda item\n\nOfsted Annual Children’s Services Assessment 2010 - Clair Pyper, Strategic Director\n\n"
+            "The Chair invited the director to introduce the report.\n\n"
+            "  • Safeguarding had been rated as poor and brought the Council’s overall rating down from ‘good’ "
+            "to ‘poor’.")
+    assert rows(text, "Slough", kind="minutes") == [
+        ("Slough", 2010, "poor", "help and protection"),
+        ("Slough", 2009, "good", "overall"),
+        ("Slough", 2010, "poor", "overall"),
+    ]
+    # A heading naming no graded event dates nothing.
+    assert rows("Budget 2010\n\nSlough was rated poor.")[0][1] is None
+
+
+def test_services_for_children_who_are_looked_after():
+    # prose/2017-06-13-kelsi-kent-director-weekly-update-ofsted.txt
+    text = ("Services for children who are looked after, adoption and care leavers were judged to be good by "
+            "Ofsted, while help and protection services for children in need and child protection were judged "
+            "to be requiring improvement.")
+    assert rows(text, "Kent", (2017, 6, 13))[:3] == [
+        ("Kent", 2017, "good", "children in care"), ("Kent", 2017, "good", "adoption"),
+        ("Kent", 2017, "good", "care leavers")]
+
+
+def test_a_headlines_inadequate_ofsted_report():
+    # prose/2022-bbc-north-east-lincolnshire-councillor-no-confidence.txt
+    assert rows("Calls for councillor to resign after inadequate Ofsted report", "North East Lincolnshire") == [
+        ("North East Lincolnshire", None, "inadequate", "overall")]
+    # A report's other words are no rating of it.
+    assert rows("Kent welcomed a detailed Ofsted report.") == []
+
+
+def test_an_apa_table_row_with_its_grade_number_and_word():
+    # prose/undated-norfolk-management-information-sheet-apa.txt
+    text = "This is how we scored:\nBeing healthy | grade 3 (good) |\nStaying safe | grade 3 (good) |\n"
+    assert rows(text, "Norfolk") == [("Norfolk", None, "good", "help and protection")]
+
+
+def test_a_list_of_areas_each_with_its_possessive():
+    # prose/undated-norfolk-management-information-sheet-apa.txt words it "our overall capacity to
+    # improve and our overall effectiveness"
+    assert rows("Our capacity to improve and our overall effectiveness were judged adequate.", "Norfolk") == [
+        ("Norfolk", None, "adequate", "capacity for improvement"), ("Norfolk", None, "adequate", "overall")]
+
+
+def test_a_council_after_a_bare_comma_opens_the_next_clause():
+    # prose/2025-narrativecare-quarter-of-childrens-services-outstanding.txt
+    text = ("While five of these authorities were previously rated good, York jumped two grades from requires "
+            "improvement.")
+    assert ("York", None, "good", "overall") not in rows(text)
+    # The councils a rating is said of still follow an introduction ("are:", ", six - ").
+    listed = "Of the 12 councils inspected in 2019 with a good rating, three - Kent, Essex and York - improved."
+    assert rows(listed) == [("Kent", 2019, "good", "overall"), ("Essex", 2019, "good", "overall"),
+                            ("York", 2019, "good", "overall")]
+
+
+def test_a_grade_standing_before_councils_is_theirs_but_not_of_the_documents_date():
+    # prose/2021-10-27-communitycare-inadequate-councils-progress.txt (a 2021 story; Surrey was
+    # rated inadequate in 2018, as its text says further on)
+    text = ("Inspectorate praises good-rated Gateshead and Bromley and finds varying rates of progress at "
+            "‘inadequate’ Surrey, Newham, West Sussex, Medway and Bradford")
+    found = rows(text, published=(2021, 10, 27))
+    assert found == [(c, None, "inadequate", "overall") for c in ("Surrey", "Newham", "West Sussex", "Medway", "Bradford")]
+    other = "Meanwhile, ‘good’ authorities Bromley and Gateshead continued to impress the inspectorate."
+    assert rows(other, published=(2021, 10, 27)) == [("Bromley", None, "good", "overall"),
+                                                      ("Gateshead", None, "good", "overall")]
+    # A council rated in the story's own news keeps the story's date.
+    assert rows("Ofsted has rated Bromley good.", published=(2021, 10, 27)) == [("Bromley", 2021, "good", "overall")]
+
+
+def test_an_area_of_the_childrens_services():
+    # prose/2019-isles-of-scilly-council-leadership-outstanding.txt (its headline)
+    assert rows("Ofsted rates leadership of Children’s Services as ‘Outstanding’", "Isles of Scilly") == [
+        ("Isles of Scilly", None, "outstanding", "leadership")]
+    assert rows("Inspectors judged adoption in the council's children's services good.", "Kent") == [
+        ("Kent", None, "good", "adoption")]
+    # The services alone are the whole.
+    assert rows("Ofsted rates Kent's children's services as 'Good'.") == [("Kent", None, "good", "overall")]
+
+
+def test_a_frameworks_renaming_of_grades_is_no_judgement():
+    # prose/2015-01-23-cypnow-councils-fall-in-rating.txt
+    text = ("Webb said at the time that the single framework – which reclassified “adequate” under the previous "
+            "inspection regime as “requires improvement” – unfairly penalised councils.")
+    assert rows(text, "Waltham Forest", (2015, 1, 23)) == []
+    assert rows("Ofsted replaced 'satisfactory' with 'requires improvement' in 2012.", "Kent") == []
+
+
+def test_an_inspections_earlier_grade_in_a_change_stays_undated():
+    # Unlike an annual rating, an inspection's last grade may be years before.
+    assert rows("Ofsted has moved Walsall up from 'requires improvement' to 'good'.", published=(2019, 5, 1)) == [
+        ("Walsall", None, "requires improvement", "overall"), ("Walsall", 2019, "good", "overall")]
+
+
+def test_an_area_named_as_the_aim_of_the_work_rated():
+    # prose/2008-02-26-cypnow-councils-praised-safeguarding.txt
+    text = "The London Borough of Wandsworth was rated as outstanding for its partnership work to keep children safe."
+    assert rows(text) == [("Wandsworth", None, "outstanding", "help and protection")]
+    assert rows("Kent was rated good for its work on adoption.") == [("Kent", None, "good", "adoption")]
+    assert rows("Kent was rated good for its work.") == [("Kent", None, "good", "overall")]
