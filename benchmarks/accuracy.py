@@ -178,7 +178,7 @@ def _year_of(fact: dict, doc: dict) -> int | None:
     """The year the timeline gives a judgement: its own, else its document's."""
     if fact.get("year") is not None:
         return fact["year"]
-    if fact.get("month") is None and doc.get("published"):
+    if fact.get("month") is None and doc.get("published") and fact.get("date_source") != "not stated":
         return int(str(doc["published"])[:4])
     return None
 

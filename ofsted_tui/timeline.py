@@ -130,7 +130,8 @@ def build_events(
             if fact["type"] == "judgement" and not fact.get("grade"):
                 continue
             year, month = fact.get("year"), fact.get("month")
-            if fact["type"] == "judgement" and year is None and month is None and doc.get("published"):
+            if (fact["type"] == "judgement" and year is None and month is None and doc.get("published")
+                    and fact.get("date_source") != "not stated"):
                 # A document given its date later (a correction) dates its judgements too.
                 fact = {**fact, "year": _published(doc)[0], "date_source": "published"}
                 year = fact["year"]

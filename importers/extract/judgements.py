@@ -28,7 +28,7 @@ takes that inspection's date ("subject", see
 ``inspections.subject_inspection``), else the publication date
 ("published"). A rating marked as past ("previously", "at its last
 inspection", "up from", "three years after it was judged", "A decade ago,
-...") stays undated (``date_source`` None) unless it is "now" the rating, as
+...") stays undated (``date_source`` "not stated") unless it is "now" the rating, as
 does one in a letter about an ungraded visit, which recalls an earlier
 inspection; in minutes, reported speech throughout, "had" marks no past. A
 date relative to the document's ("last November", "in March", "last year",
@@ -351,6 +351,10 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
 # --- date -------------------------------------------------------------------------
 
 _UNDATED = {"year": None, "month": None, "day": None, "precision": None}
+# A rating the text places before the time it reports, without saying when
+# ("previously", "a decade ago", a letter recalling an earlier grade): not to be
+# dated by the document's own date, which would make it a new event.
+_NOT_STATED = "not stated"
 
 
 def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str | None]]:
@@ -438,10 +442,10 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             ):
                 return [(resolved_fields(index, opening[0], ctx), "text")]
     if _standing(rating):
-        return [(dict(_UNDATED), None)]
+        return [(dict(_UNDATED), _NOT_STATED)]
     minutes = getattr(ctx, "kind", None) == "minutes"
     if _in_the_past(rating, prev_rating, next_rating, minutes):
-        return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), None)]
+        return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), _NOT_STATED)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
@@ -452,7 +456,7 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         # only by an earlier inspection the passage tells ("Ofsted re-inspected
         # Children's Services on 6th to 30th March 2017"), never by the visit.
         if fields is None or _same_date(fields, subject):
-            return [(dict(_UNDATED), None)]
+            return [(dict(_UNDATED), _NOT_STATED)]
         return [(fields, "text")]
     if fields is not None and (subject is None or not _same_date(fields, subject)):
         return [(fields, "text")]

@@ -108,10 +108,10 @@ def check_judgement(text: str, fact) -> None:
     assert fact.get("area") in AREAS or fact.get("area") is None
     assert fact.get("era") in {e.id for e in ERAS} | {None}
     assert fact.get("event_type") in ("inspection", "annual rating")
-    assert fact.get("date_source") in ("text", "subject", "published", None)
+    assert fact.get("date_source") in ("text", "subject", "published", "not stated", None)
     year, month, day, precision = (fact.get(k) for k in ("year", "month", "day", "precision"))
     assert precision == ("day" if day else "month" if month else "year" if year else None)
-    assert (fact.get("date_source") is None) == (year is None and month is None)
+    assert (fact.get("date_source") in (None, "not stated")) == (year is None and month is None)
 
 
 # --- news, letters, minutes and reports about other councils ---------------------
@@ -146,14 +146,14 @@ P = (2024, 5, 1)  # the publication date given to these passages
           ("requires improvement", "requires improvement", "overall", (2019, None), "text", "Barnet")]),
         ("The council's children's services moved from \"requires improvement\" to \"good\" after an inspection "
          "in March 2022.",
-         [("requires improvement", "requires improvement", "overall", (None, None), None, "Kent"),
+         [("requires improvement", "requires improvement", "overall", (None, None), "not stated", "Kent"),
           ("good", "good", "overall", (2022, 3), "text", "Kent")]),
         ("Doncaster Council's children's services have been upgraded to good.",
          [("good", "good", "overall", (2024, 5), "published", "Doncaster")]),
         ("Ofsted has rated Tower Hamlets children's services as 'outstanding', three years after they were judged "
          "'inadequate'.",
          [("outstanding", "outstanding", "overall", (2024, 5), "published", "Tower Hamlets"),
-          ("inadequate", "inadequate", "overall", (None, None), None, "Tower Hamlets")]),
+          ("inadequate", "inadequate", "overall", (None, None), "not stated", "Tower Hamlets")]),
         ("Leeds, which was rated outstanding in 2015, has retained its top grade.",
          [("outstanding", "outstanding", "overall", (2015, None), "text", "Leeds")]),
         ("Lambeth children's services still require improvement to be good, Ofsted has said.",
@@ -176,15 +176,15 @@ P = (2024, 5, 1)  # the publication date given to these passages
          [("good", "good", "overall", (2024, 5), "published", "Haringey"),
           ("requiring improvement", "requires improvement", None, (2024, 5), "published", "Haringey")]),
         ("The council, previously rated inadequate, has been praised.",
-         [("inadequate", "inadequate", "overall", (None, None), None, "Kent")]),
+         [("inadequate", "inadequate", "overall", (None, None), "not stated", "Kent")]),
         ("It was rated requires improvement at its last inspection.",
-         [("requires improvement", "requires improvement", "overall", (None, None), None, "Kent")]),
+         [("requires improvement", "requires improvement", "overall", (None, None), "not stated", "Kent")]),
         ("An Ofsted inspection in November 2017 found that services were inadequate.",
          [("inadequate", "inadequate", "overall", (2017, 11), "text", "Kent")]),
         ("Sandwell Council's children's services have been rated as \"requires improvement\" by Ofsted. The Sandwell "
          "Children's Trust was created in 2018 after the council's services were found to be inadequate.",
          [("requires improvement", "requires improvement", "overall", (2024, 5), "published", "Sandwell"),
-          ("inadequate", "inadequate", "overall", (None, None), None, "Sandwell")]),
+          ("inadequate", "inadequate", "overall", (None, None), "not stated", "Sandwell")]),
         ("Ofsted has praised Essex County Council after its children's services were rated outstanding for the "
          "second time in a row.",
          [("outstanding", "outstanding", "overall", (2024, 5), "published", "Essex")]),
@@ -199,7 +199,7 @@ P = (2024, 5, 1)  # the publication date given to these passages
          [("inadequate", "inadequate", "care leavers", (2024, 5), "published", "Kent")]),
         ("Councillors heard the service had moved up from 'inadequate' to 'requires improvement' and was on track "
          "to be 'good' by 2025.",
-         [("inadequate", "inadequate", "overall", (None, None), None, "Kent"),
+         [("inadequate", "inadequate", "overall", (None, None), "not stated", "Kent"),
           ("requires improvement", "requires improvement", "overall", (2024, 5), "published", "Kent")]),
         ("Both Barnet and Enfield were rated good, but Haringey was rated inadequate.",
          [("good", "good", "overall", (2024, 5), "published", "Barnet"),
@@ -342,7 +342,7 @@ def test_a_visit_letter_leaves_an_undated_recalled_judgement_undated():
         "This letter summarises the findings of the focused visit to Kent children's services on 4 and 5 May 2021.\n"
         "The local authority was judged to be good."
     )
-    assert rows(text, published=(2021, 6, 10)) == [("good", "good", "overall", (None, None), None, "Kent")]
+    assert rows(text, published=(2021, 6, 10)) == [("good", "good", "overall", (None, None), "not stated", "Kent")]
 
 
 def test_a_judgement_reporting_the_documents_inspection_takes_its_date():

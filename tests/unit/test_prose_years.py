@@ -192,7 +192,7 @@ def test_a_rating_marked_previous_keeps_no_date_of_the_passage():
         "They were previously rated as \"requires improvement\" but that has since been downgraded."
     )
     assert rows(text, "Nottingham", (2022, 9, 20)) == [
-        ("Nottingham", None, None, "requires improvement", "overall", None),
+        ("Nottingham", None, None, "requires improvement", "overall", "not stated"),
     ]
 
 

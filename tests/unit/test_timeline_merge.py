@@ -164,3 +164,15 @@ def test_a_quote_link_to_a_document_that_does_not_support_the_event_is_not_shown
     ]
     events = {e["year"]: e for e in build_events([report, story], facts)}
     assert events[2021]["quotes"] == [] and events[2023]["quotes"] == []
+
+
+def test_a_rating_the_text_places_earlier_without_a_year_is_not_dated_by_the_document():
+    # "Riverside, previously rated inadequate, ..." in a story of June 2023: the
+    # earlier grade has no year, and the story's year is not it.
+    docs = [_doc("news", "news", published="2023-06")]
+    recalled = _judgement("news", 1, "inadequate", year=None, month=None, date_source="not stated")
+    current = _judgement("news", 2, "good", year=None, month=None)
+    events = build_events(docs, [recalled, current])
+    dated = [e for e in events if e["year"] == 2023]
+    assert [e["rating"] for e in dated] == ["good"]
+    assert all(e["year"] is None for e in events if e["rating"] == "inadequate")
