@@ -84,6 +84,13 @@ def import_summary(report: ImportReport) -> Group:
         for failure in report.failed:
             failures.add_row(safe(failure.path), safe(failure.reason))
         parts.append(failures)
+    if report.warnings:
+        skipped = Table(title="Skipped in imported files", title_justify="left", title_style="yellow")
+        skipped.add_column("File")
+        skipped.add_column("What was skipped")
+        for warning in report.warnings:
+            skipped.add_row(safe(warning.path), safe(warning.reason))
+        parts.append(skipped)
     return Group(*parts)
 
 
