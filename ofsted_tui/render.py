@@ -126,20 +126,17 @@ def import_summary(report: ImportReport) -> Group:
     table.add_row(Text("Failed", style="bold red" if report.failed else ""), str(len(report.failed)))
     table.add_row("Facts found", str(report.facts))
     parts: list[Any] = [table]
-    if report.failed:
-        failures = Table(title="Files not imported", title_justify="left", title_style="bold red")
-        failures.add_column("File")
-        failures.add_column("Problem")
-        for failure in report.failed:
-            failures.add_row(safe(failure.path), safe(failure.reason))
-        parts.append(failures)
-    if report.warnings:
-        skipped = Table(title="Skipped in imported files", title_justify="left", title_style="yellow")
-        skipped.add_column("File")
-        skipped.add_column("What was skipped")
-        for warning in report.warnings:
-            skipped.add_row(safe(warning.path), safe(warning.reason))
-        parts.append(skipped)
+    for title, style, items, heading in (
+        ("Files not imported", "bold red", report.failed, "Problem"),
+        ("Skipped in imported files", "yellow", report.warnings, "What was skipped"),
+    ):
+        if items:
+            listed = Table(title=title, title_justify="left", title_style=style)
+            listed.add_column("File")
+            listed.add_column(heading)
+            for item in items:
+                listed.add_row(safe(item.path), safe(item.reason))
+            parts.append(listed)
     return Group(*parts)
 
 
