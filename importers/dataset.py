@@ -173,7 +173,8 @@ def _row_facts(line: int, row: dict[str, str], offset: int, problems: list[str])
             "day": start.day if start else None, "precision": "day" if start else "year" if dated else None,
             "date_source": "dataset" if start else "published"}
     ends = {"end_year": end.year, "end_month": end.month, "end_day": end.day} if start else {}
-    provenance = {"row": line, "link": link}
+    # A row dated by its publication alone says which report's, for the timeline to place it no later.
+    provenance = {"row": line, "link": link, **({} if start or not published else {"published": published.isoformat()})}
     facts = [Fact("inspection", text.spans["inspection"], {
         "authority": found.name, "inspection_type": kind, **date, **ends,
         "inspectors": [inspector] if inspector else [], "lead_inspector": inspector,

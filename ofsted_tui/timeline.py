@@ -153,14 +153,17 @@ def build_events(
 
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
-        pub_year, pub_month = _published(doc)
+        # A dataset's row carries its own report's publication (``published``); a
+        # document's facts share the document's.
+        pub_year, pub_month = _published(fact if fact.get("published") else doc)
         candidates = [
             c for c in clusters.values()
             if c.authority == authority and c.year == year and c.month and c.graded == _graded(fact)
         ]
         if fact.get("date_source") == "published" and pub_month and pub_year == year:
             before = [c for c in candidates if c.month <= pub_month]
-            candidates = before or candidates
+            # A report is never published before its inspection: a row's own date is exact.
+            candidates = before if fact.get("published") else before or candidates
         if candidates:
             max(candidates, key=lambda c: c.month).facts.append(fact)
         else:

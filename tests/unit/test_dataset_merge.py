@@ -82,3 +82,19 @@ def test_rows_of_many_councils_make_events_of_each(tmp_path: Path) -> None:
     assert {(e["authority"], e["date"], e["rating"]) for e in events} == {
         ("Haringey", "2024-02-26", "good"), ("Norfolk", "2019-01-14", "good")}
     assert {e["type"] for e in events} == {"standard inspection", "short inspection"}
+
+
+def test_a_row_dated_by_its_publication_joins_no_inspection_after_it(tmp_path: Path) -> None:
+    # Two 2015 reports of one council, known only by their publication (June and August):
+    # the June one cannot be about an inspection in July.
+    rows = (f"80567,surrey,{LINK}1,x.pdf,03/06/15,,,,,,data_unreadable,data_unreadable,data_unreadable,data_unreadable,1",
+            f"80567,surrey,{LINK}2,x.pdf,03/08/15,,,,,,data_unreadable,data_unreadable,data_unreadable,data_unreadable,1")
+    data, data_facts = _dataset(tmp_path, *rows)
+    report = {"id": "report", "kind": "ofsted_report", "text": "Inspection", "authority": "Surrey",
+              "published": None, "source": "report.pdf", "title": "Inspection of Surrey"}
+    inspected = {"id": "report-0000", "doc_id": "report", "type": "inspection", "span": [0, 10], "authority": "Surrey",
+                 "inspection_type": "inspection", "year": 2015, "month": 7, "day": 1, "precision": "day", "subject": True}
+    events = build_events([data, report], data_facts + [inspected])
+    by_month = {e["month"]: e for e in events}
+    assert {f["row"] for f in data_facts if f["id"] in by_month[7]["fact_ids"]} == {3}
+    assert {f["row"] for f in data_facts if f["id"] in by_month[None]["fact_ids"]} == {2}
