@@ -79,8 +79,11 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 for name in sorted(files):
                     if name.startswith(".") or name.endswith(".meta.json"):
                         continue
-                    if Path(name).suffix.lower() in READERS:
-                        yield os.path.join(root, name), None
+                    found = os.path.join(root, name)
+                    suffix = Path(name).suffix.lower()
+                    # Of a folder's CSV files only the national history is a document (an export is not).
+                    if suffix in READERS and (suffix != ".csv" or _dataset_header(Path(found))):
+                        yield found, None
         elif not path.exists():
             problem = "is a broken symlink" if path.is_symlink() else "does not exist"
             yield given, problem

@@ -138,3 +138,13 @@ def test_escapes_in_cells_are_removed(tmp_path: Path) -> None:
     doc = import_file(_write(tmp_path, row))
     assert "\x1b" not in doc.text and "\x07" not in doc.text
     assert _facts(doc, "inspection")[0].get("lead_inspector") == "Ann Example"
+
+
+def test_a_folder_walk_takes_the_history_and_leaves_other_csv_files(tmp_path: Path) -> None:
+    from importers.pipeline import iter_files
+
+    _write(tmp_path, ILACS_2024, name="history.csv")
+    _write(tmp_path, "1,2,3", name="timeline-export.csv", header="a,b,c")
+    assert [Path(p).name for p, _ in iter_files([str(tmp_path)])] == ["history.csv"]
+    # Named outright, another CSV is refused with its reason (see the header test above).
+    assert list(iter_files([str(tmp_path / "timeline-export.csv")])) == [(str(tmp_path / "timeline-export.csv"), None)]
