@@ -184,6 +184,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
 
 def _dataset_header(path: Path) -> bool:
     from importers.dataset import is_dataset_header
+    if not path.is_file():
+        return False  # a folder, a FIFO (opening it would wait for a writer) or nothing
     try:
         with path.open("rb") as handle:
             first = handle.readline(4096)
