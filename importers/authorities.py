@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from importers.councils import reference_names
+
 __all__ = [
     "AUTHORITIES",
     "FORMER_AUTHORITIES",
@@ -304,6 +306,10 @@ def _written_forms() -> dict[str, str]:
             forms[form] = canonical
             # Headlines and address blocks print names in capitals ("HARINGEY Council").
             forms.setdefault(form.upper(), canonical)
+    # The councils reference's other names ("Bedford Borough", "Kingston Upon Hull, City of"): names only.
+    for canonical, others in reference_names().items():
+        for form in others:
+            forms.setdefault(form, canonical)
     for short, canonical in _CONTEXT_ONLY.items():
         forms.setdefault(short, canonical)
         forms.setdefault(short.upper(), canonical)

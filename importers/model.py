@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "DATASET_KIND",
     "DOCUMENT_KINDS",
     "FACT_FIELDS",
     "FACT_TYPES",
@@ -26,7 +27,9 @@ __all__ = [
     "page_at",
 ]
 
-DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "news", "minutes", "other")
+# ``dataset``: a table of many inspections compiled by a third party (the national history CSV).
+DATASET_KIND = "dataset"
+DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "dataset", "news", "minutes", "other")
 
 # The keys each fact type carries in ``Fact.fields`` (values may be None where
 # the text does not say). Exporters and the store rely on these names.
@@ -120,6 +123,8 @@ class ImportedDocument:
     facts: list[Fact] = field(default_factory=list)
     format: str = "txt"
     page_starts: list[int] = field(default_factory=list)  # PDFs: where each page begins in ``text``
+    # What was skipped while reading, for the person importing (a dataset's bad rows, by line).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -141,3 +146,4 @@ class Parsed:
     meta: dict[str, Any] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     page_starts: list[int] = field(default_factory=list)  # PDFs: where each page begins in ``text``
+    warnings: list[str] = field(default_factory=list)  # what the reader skipped (a dataset's bad rows)

@@ -21,7 +21,7 @@ from importers.extract import DocContext, extract_facts
 from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
 from importers.extract.judgement_table import inspection_period
 from importers.metadata import detect_metadata, detect_published
-from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
+from importers.model import DATASET_KIND, DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
 from importers.sanitize import clean_text
 from importers.text import read_text
 
@@ -43,6 +43,11 @@ def _read_pdf(path: Path, source: str) -> Parsed:
     return read_pdf(path)
 
 
+def _read_dataset(path: Path, source: str) -> Parsed:
+    from importers.dataset import read_dataset
+    return read_dataset(path, source)
+
+
 def _read_html(path: Path, source: str) -> Parsed:
     from importers.html import read_html
     return read_html(path)
@@ -56,7 +61,10 @@ READERS: dict[str, Callable[[Path, str], Parsed]] = {
     ".html": _read_html,
     ".htm": _read_html,
     ".pdf": _read_pdf,
+    ".csv": _read_dataset,
 }
+# Text files whose first line is the national history's header are read as that dataset.
+_SNIFFED = (".txt", ".text", ".csv")
 SUPPORTED_SUFFIXES = tuple(READERS)
 
 
@@ -75,8 +83,11 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 for name in sorted(files):
                     if name.startswith(".") or name.endswith(".meta.json"):
                         continue
-                    if Path(name).suffix.lower() in READERS:
-                        yield os.path.join(root, name), None
+                    found = os.path.join(root, name)
+                    suffix = Path(name).suffix.lower()
+                    # Of a folder's CSV files only the national history is a document (an export is not).
+                    if suffix in READERS and (suffix != ".csv" or _dataset_header(Path(found))):
+                        yield found, None
         elif not path.exists():
             problem = "is a broken symlink" if path.is_symlink() else "does not exist"
             yield given, problem
@@ -119,6 +130,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     path = Path(path)
     source = source if source is not None else str(path)
     reader = READERS.get(path.suffix.lower())
+    if path.suffix.lower() in _SNIFFED and _dataset_header(path):
+        reader = _read_dataset
     if reader is None:
         raise ImporterError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
@@ -137,6 +150,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
     if not parsed.text.strip():
         raise ImporterError(source, "has no text to import")
 
+    if parsed.meta.get("kind") == DATASET_KIND:
+        return _dataset_document(path, source, parsed)
     meta = _text_metadata(parsed)
     meta.update({k: v for k, v in parsed.meta.items() if v})
     meta.update(_sidecar(path, source))
@@ -180,6 +195,27 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         facts=_on_pages(facts, parsed.page_starts),
         format=path.suffix.lower().lstrip("."),
         page_starts=list(parsed.page_starts),
+    )
+
+
+def _dataset_header(path: Path) -> bool:
+    from importers.dataset import is_dataset_header
+    if not path.is_file():
+        return False  # a folder, a FIFO (opening it would wait for a writer) or nothing
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(4096)
+    except OSError:
+        return False  # import_file says why it cannot be read
+    return is_dataset_header(first.decode("utf-8", "replace"))
+
+
+def _dataset_document(path: Path, source: str, parsed: Parsed) -> ImportedDocument:
+    """A dataset's facts are its rows': the prose rules are not run over its lines."""
+    return ImportedDocument(
+        source=source, text=parsed.text, title=parsed.meta.get("title"), kind=DATASET_KIND,
+        publisher=parsed.meta.get("publisher"), published=parsed.meta.get("published"),
+        facts=list(parsed.facts), format=path.suffix.lower().lstrip("."), warnings=list(parsed.warnings),
     )
 
 

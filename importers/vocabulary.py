@@ -30,6 +30,7 @@ __all__ = [
     "GRADE_COLOURS",
     "GRADE_LABELS",
     "RATINGS",
+    "RATING_ABBREVIATIONS",
     "RATING_WORDS",
     "UNGRADED_COLOUR",
     "AreaMention",
@@ -68,6 +69,12 @@ RATINGS: dict[str, Rating] = {
         Rating("poor", 4, "Performs poorly"),
         Rating("inadequate", 4, "Inadequate"),
     )
+}
+
+# Each rating in a letter or two, where a row of grades must read without colour ("RI → G → O").
+RATING_ABBREVIATIONS: dict[str, str] = {
+    "outstanding": "O", "excellent": "E", "good": "G", "adequate": "A",
+    "requires improvement": "RI", "poor": "P", "inadequate": "I",
 }
 
 # One label and one colour per grade, for legends, badges and timeline

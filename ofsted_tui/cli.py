@@ -64,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--authority", help="only this council")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
+    p = sub.add_parser("councils", parents=[common],
+                       help="every council with its latest graded inspection, the grade before and visits since")
+    p.add_argument("--region", help="only councils of this region (any part of its name)")
+    p.add_argument("--grade", help="only councils whose latest grade is this (outstanding, good, RI, inadequate, or 1-4)")
+    p.add_argument("--since", type=int, metavar="YEAR", help="only councils inspected in or after this year")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON for scripts")
+    output.add_argument("--csv", action="store_true", help="print CSV")
+
     p = sub.add_parser("search", parents=[common], help="find documents and passages")
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=20)
@@ -203,13 +212,70 @@ def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:
     corpus = _corpus(store)
     events = corpus.events
     if args.authority:
-        wanted = args.authority.casefold()
-        events = [e for e in events if (e.get("authority") or "").casefold() == wanted]
+        names = _authority_names(corpus, args.authority)
+        if names is None:
+            return 1
+        events = [e for e in events if e.get("authority") in names]
     if args.json:
         from ofsted_tui.export import EVENT_KEYS
         _print_json(console, [{k: e.get(k) for k in (*EVENT_KEYS, "label")} for e in events])
     else:
         console.print(timeline_table(corpus, events))
+    return 0
+
+
+def _authority_names(corpus: Any, given: str) -> set[str] | None:
+    """The councils ``--authority`` names: a whole or partial name, another name, a URN or LA code.
+    None (after saying so, with the nearest names) when it names none."""
+    from importers.councils import find_councils, suggest
+    from ofsted_tui.render import safe
+
+    names = {c.name for c in find_councils(given)}
+    # A name the store files documents under that the reference does not know.
+    names |= {a for e in corpus.events if (a := e.get("authority")) and a.casefold() == given.strip().casefold()}
+    if names:
+        return names
+    hint = suggest(given)
+    message = f"ofsted-tui: no council matches {given!r}"
+    message += f"; did you mean {' or '.join(repr(n) for n in hint)}?" if hint else "; see `ofsted-tui councils`"
+    Console(stderr=True).print(safe(message, "bold red"))
+    return None
+
+
+def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
+    from ofsted_tui.national import CSV_COLUMNS, council_rows, csv_row, filter_rows, grade_filter
+    from ofsted_tui.render import councils_table, safe
+
+    grade = None
+    if args.grade:
+        grade = grade_filter(args.grade)
+        if grade is None:
+            Console(stderr=True).print(safe(f"ofsted-tui: --grade {args.grade!r} is not a grade; use outstanding, "
+                                            "good, RI (requires improvement), inadequate or 1-4", "bold red"))
+            return 2
+    corpus = _corpus(store)
+    rows = filter_rows(council_rows(corpus.events, corpus.documents.values()), args.region, grade, args.since)
+    if args.region and not rows:
+        from importers.councils import regions
+        if not any(args.region.casefold() in r.casefold() for r in regions()):
+            Console(stderr=True).print(safe(f"ofsted-tui: no region matches {args.region!r}; regions: "
+                                            f"{', '.join(regions())}", "bold red"))
+            return 1
+    if args.json:
+        _print_json(console, rows)
+    elif args.csv:
+        import csv
+        import io
+
+        from ofsted_tui.export import _cell
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in csv_row(row).items()})
+        sys.stdout.write(out.getvalue())
+    else:
+        console.print(councils_table(rows, console.width))
     return 0
 
 
@@ -333,7 +399,7 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 
 _HANDLERS = {
-    "import": _import, "rebuild": _rebuild, "timeline": _timeline, "search": _search,
+    "import": _import, "rebuild": _rebuild, "timeline": _timeline, "councils": _councils, "search": _search,
     "show": _show, "export": _export, "fetch": _fetch,
 }
 

@@ -41,6 +41,7 @@ GRADE_NAMES = {
 _KIND_NAMES = {
     "ofsted_report": "Ofsted report",
     "ofsted_letter": "Ofsted letter",
+    "dataset": "dataset",
     "news": "news",
     "minutes": "minutes",
     "other": "other",

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.model import ImportedDocument, ImporterError
+from importers.model import DATASET_KIND, ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
 from ofsted_tui.annotations import rebuild_events, relink
 from ofsted_tui.sources import trace_sources
@@ -43,6 +43,8 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     facts: int = 0
+    # Parts of imported files that were skipped (a dataset's bad rows): (path, what and where).
+    warnings: list[Failure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -209,6 +211,7 @@ def apply_documents(data: StoreData, docs: list[ImportedDocument], report: Impor
     replaced: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (old row, new row)
     new_docs, new_facts = [], []
     for doc in docs:
+        report.warnings += [Failure(doc.source, warning) for warning in doc.warnings]
         if doc.id in by_id:
             report.unchanged.append(doc.source)
             continue
@@ -239,7 +242,8 @@ def apply_documents(data: StoreData, docs: list[ImportedDocument], report: Impor
     data.facts.extend(new_facts)
     # Links between documents (quotes traced to their source, repeated passages)
     # are recomputed for the councils touched; links to a replaced version go with it.
-    touched = {row.get("authority") for row in new_docs} | {old.get("authority") for old, _ in replaced}
+    touched = ({row.get("authority") for row in new_docs if row["kind"] != DATASET_KIND}
+               | {old.get("authority") for old, _ in replaced if old.get("kind") != DATASET_KIND})
     data.facts[:] = trace_sources(data.documents, data.facts, touched)
     if replaced:
         # After tracing, so a note on a traced passage follows the new version too.

@@ -23,8 +23,8 @@ from ofsted_tui.search import SearchHit
 from ofsted_tui.sources import link_label
 from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
 
-__all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "fetch_plan_table",
-           "fetch_summary"]
+__all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
+           "fetch_plan_table", "fetch_summary"]
 
 
 def safe(value: Any, style: str = "") -> Text:
@@ -68,6 +68,55 @@ def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
     return table
 
 
+_ARROWS = {"improved": "↑", "declined": "↓", "same": "="}
+
+
+def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
+    """The national table: grades as letters in their colours (O, G, RI, I: readable without
+    colour), a council with nothing in the store dimmed. Under 120 columns the region and
+    the kind of inspection are left out, so a row fits on a line or two at 80."""
+    from importers.vocabulary import RATING_ABBREVIATIONS
+
+    def badge(rating: str | None, grade: int | None) -> Text:
+        return rating_badge(RATING_ABBREVIATIONS.get(rating, "?"), grade) if rating else Text("")
+
+    from rich import box
+
+    table = Table(title=f"Councils ({len(rows)}): grades O outstanding, G good, RI requires improvement, "
+                        "I inadequate; ↑ ↓ = against the grade before", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    for name, options in (("Council", {"min_width": 12}), ("Region", {}), ("Now", {}),
+                          ("Inspected", {"no_wrap": True}), ("Kind", {}), ("Before", {}), ("", {}),
+                          ("Months", {"justify": "right"}), ("Visits since", {}),
+                          ("Trajectory", {})):
+        table.add_column(name, **options)
+    narrow = width < 120
+    if narrow:
+        table.columns = [c for c in table.columns if c.header not in ("Region", "Kind")]
+    for row in rows:
+        if not row["documents"]:
+            cells = [safe(row["council"], "dim"), safe(row["region"], "dim"), Text(""), safe("no documents", "dim")]
+            table.add_row(*(cells[:1] + cells[2:] if narrow else cells))
+            continue
+        trajectory = Text()
+        for n, step in enumerate(row["trajectory"]):
+            trajectory.append(" " if n else "")
+            trajectory.append(RATING_ABBREVIATIONS.get(step["rating"], "?"), grade_style(step["grade"], badge=False))
+        visits = "; ".join(f"{v['type']} {v['date'] or ''}".strip() for v in row["visits_since"])
+        kind = (row["inspection"] or "").removesuffix(" inspection")
+        cells = {
+            "Council": safe(row["council"]), "Region": safe(row["region"]),
+            "Now": badge(row["rating"], row["grade"]) if row["rating"] else safe("none" if row["date"] else "", "dim"),
+            "Inspected": safe(row["date"] or ""), "Kind": safe(kind),
+            "Before": badge(row["previous_rating"], row["previous_grade"]),
+            "": safe(_ARROWS.get(row["direction"], "")),
+            "Months": safe("" if row["months_since"] is None else row["months_since"]),
+            "Visits since": safe(visits), "Trajectory": trajectory,
+        }
+        table.add_row(*(cells[str(c.header)] for c in table.columns))
+    return table
+
+
 def import_summary(report: ImportReport) -> Group:
     table = Table(title="Import summary", title_justify="left")
     table.add_column("")
@@ -78,13 +127,17 @@ def import_summary(report: ImportReport) -> Group:
     table.add_row(Text("Failed", style="bold red" if report.failed else ""), str(len(report.failed)))
     table.add_row("Facts found", str(report.facts))
     parts: list[Any] = [table]
-    if report.failed:
-        failures = Table(title="Files not imported", title_justify="left", title_style="bold red")
-        failures.add_column("File")
-        failures.add_column("Problem")
-        for failure in report.failed:
-            failures.add_row(safe(failure.path), safe(failure.reason))
-        parts.append(failures)
+    for title, style, items, heading in (
+        ("Files not imported", "bold red", report.failed, "Problem"),
+        ("Skipped in imported files", "yellow", report.warnings, "What was skipped"),
+    ):
+        if items:
+            listed = Table(title=title, title_justify="left", title_style=style)
+            listed.add_column("File")
+            listed.add_column(heading)
+            for item in items:
+                listed.add_row(safe(item.path), safe(item.reason))
+            parts.append(listed)
     return Group(*parts)
 
 

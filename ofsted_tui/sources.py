@@ -39,6 +39,7 @@ from itertools import accumulate
 from typing import Any
 
 from importers.extract.paragraphs import trimmed
+from importers.model import DATASET_KIND
 
 __all__ = [
     "DERIVED_FIELDS", "DERIVED_TYPES", "LINK_RELATIONS", "MAX_SHARED_DOCS", "MIN_QUOTE_WORDS",
@@ -212,6 +213,8 @@ def trace_sources(
     docs = {d["id"]: d for d in documents}
     groups: dict[str | None, list[str]] = defaultdict(list)
     for doc_id in sorted(docs):
+        if docs[doc_id].get("kind") == DATASET_KIND:
+            continue  # a table of rows (every council's): it quotes nothing and carries no prose to repeat
         groups[docs[doc_id].get("authority")].append(doc_id)
     redo = set(groups) if authorities is None else set(authorities)
     if None in redo:

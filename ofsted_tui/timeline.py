@@ -60,7 +60,10 @@ _TYPE_ORDER = (
     "annual performance assessment", "short inspection", "standard inspection",
     "inspection", "review",
 )
-_SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "minutes": 2, "news": 3, "other": 4}
+# A dataset (the national record) is a third party's reading of the reports:
+# below the reports and letters, above what others write about them.
+_SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "dataset": 2, "minutes": 3, "news": 4, "other": 5}
+_OTHER_RANK = _SOURCE_RANK["other"]
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -151,14 +154,17 @@ def build_events(
 
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
-        pub_year, pub_month = _published(doc)
+        # A dataset's row carries its own report's publication (``published``); a
+        # document's facts share the document's.
+        pub_year, pub_month = _published(fact if fact.get("published") else doc)
         candidates = [
             c for c in clusters.values()
             if c.authority == authority and c.year == year and c.month and c.graded == _graded(fact)
         ]
         if fact.get("date_source") == "published" and pub_month and pub_year == year:
             before = [c for c in candidates if c.month <= pub_month]
-            candidates = before or candidates
+            # A report is never published before its inspection: a row's own date is exact.
+            candidates = before if fact.get("published") else before or candidates
         if candidates:
             max(candidates, key=lambda c: c.month).facts.append(fact)
         else:
@@ -261,7 +267,7 @@ def _same_grade(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
-    return (_SOURCE_RANK.get(doc.get("kind"), 4), doc["id"])
+    return (_SOURCE_RANK.get(doc.get("kind"), _OTHER_RANK), doc["id"])
 
 
 def _sort_key(event: dict[str, Any]) -> tuple:
@@ -273,7 +279,7 @@ def _sort_key(event: dict[str, Any]) -> tuple:
 def _weight(item: tuple[dict, dict]) -> tuple:
     """Weightiest first: the kind of document, then how the grade was read; then a fixed order."""
     fact, doc = item
-    return (_SOURCE_RANK.get(doc.get("kind"), 4), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
+    return (_SOURCE_RANK.get(doc.get("kind"), _OTHER_RANK), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
 
 
 def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -336,7 +342,7 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
         overall = next(iter(judgements.values()))
     eras = Counter(f.get("era") for f in facts if f.get("era"))
     doc_ids = sorted({f["doc_id"] for f in facts},
-                     key=lambda d: (_SOURCE_RANK.get(docs[d].get("kind"), 4), d))
+                     key=lambda d: (_SOURCE_RANK.get(docs[d].get("kind"), _OTHER_RANK), d))
     precision = _precision(cluster)
     event = {
         "authority": cluster.authority,

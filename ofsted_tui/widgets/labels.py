@@ -29,6 +29,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 KIND_SHORT = {
     "ofsted_report": "report",
     "ofsted_letter": "letter",
+    "dataset": "dataset",
     "news": "news",
     "minutes": "minutes",
     "other": "other",

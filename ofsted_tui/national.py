@@ -1,0 +1,144 @@
+"""The national table: where every council stands, from the store's timeline events.
+
+One row per council of today (the councils reference, ``importers.councils``):
+its latest graded inspection (grade, date, kind and regime), the graded
+inspection before it and the direction of travel between them, the months
+since, the visits since (focused, monitoring: they award no grade), and its
+overall grades in order. A council the store holds nothing on is listed too,
+with ``documents`` 0, so the gaps show.
+
+A graded inspection is an event of a graded kind with an overall grade; one
+after the April 2026 reform gives no overall grade, so it is kept as the
+latest inspection with its area grades but the direction is read from the last
+two overall grades.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from importers.councils import Council, council, councils
+from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
+from ofsted_tui.timeline import UNGRADED_TYPES
+
+__all__ = ["CSV_COLUMNS", "council_rows", "csv_row", "filter_rows", "grade_filter", "trajectory_text"]
+
+# The columns of ``councils --csv``, in order; lists are joined with "; ".
+CSV_COLUMNS = (
+    "council", "region", "council_type", "urn", "la_code", "rating", "grade", "date", "inspection", "era",
+    "previous_rating", "previous_date", "direction", "months_since", "visits_since", "trajectory",
+    "documents",
+)
+# Grade numbers run 1 best .. 4 worst, so a lower number is better.
+_DIRECTION = {-1: "improved", 0: "same", 1: "declined"}
+
+
+def _when(event: dict[str, Any]) -> tuple[int, int, int]:
+    return (event.get("year") or 0, event.get("month") or 0, event.get("day") or 0)
+
+
+def _inspected(event: dict[str, Any]) -> bool:
+    """A graded kind of event that awarded at least one grade."""
+    return event.get("type") not in UNGRADED_TYPES and any(
+        (j or {}).get("grade") for j in (event.get("judgements") or {}).values())
+
+
+def _months_between(event: dict[str, Any], today: dt.date) -> int | None:
+    if not event.get("year"):
+        return None
+    return (today.year - event["year"]) * 12 + today.month - (event.get("month") or 1)
+
+
+def council_rows(
+    events: Iterable[dict[str, Any]], documents: Iterable[dict[str, Any]] = (),
+    today: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """A row per council of today, by name (see the module's docstring for what it holds)."""
+    today = today or dt.date.today()
+    by_council: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for event in events:
+        found = council(event.get("authority"))
+        if found is not None and event.get("year"):
+            by_council[found.name].append(event)
+            docs_of[found.name].update(event.get("doc_ids") or ())
+    for doc in documents:
+        found = council(doc.get("authority"))
+        if found is not None:
+            docs_of[found.name].add(doc["id"])
+    return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today) for c in councils()]
+
+
+def _row(place: Council, events: list[dict[str, Any]], documents: int, today: dt.date) -> dict[str, Any]:
+    graded = [e for e in events if _inspected(e)]
+    overall = [e for e in graded if e.get("grade")]
+    latest = graded[-1] if graded else None
+    # The grade before: that of the last overall grade before the latest one's.
+    previous = next((e for e in reversed(overall) if latest is not None and _when(e) < _when(latest)), None)
+    direction = None
+    if latest is not None and latest.get("grade") and previous is not None:
+        direction = _DIRECTION[(latest["grade"] > previous["grade"]) - (latest["grade"] < previous["grade"])]
+    visits = [e for e in events if e.get("type") in UNGRADED_TYPES and latest is not None and _when(e) > _when(latest)]
+    return {
+        "council": place.name,
+        "region": place.region,
+        "council_type": place.type,
+        "urn": place.urn,
+        "la_code": place.la_code,
+        "rating": latest.get("rating") if latest else None,
+        "grade": latest.get("grade") if latest else None,
+        "grades": {area: j.get("rating") for area, j in (latest.get("judgements") or {}).items()} if latest else {},
+        "date": latest.get("date") if latest else None,
+        "inspection": latest.get("type") if latest else None,
+        "era": latest.get("era") if latest else None,
+        "event_id": latest.get("id") if latest else None,
+        "previous_rating": previous.get("rating") if previous else None,
+        "previous_grade": previous.get("grade") if previous else None,
+        "previous_date": previous.get("date") if previous else None,
+        "direction": direction,
+        "months_since": _months_between(latest, today) if latest else None,
+        "visits_since": [{"type": e["type"], "date": e.get("date")} for e in visits],
+        "trajectory": [{"rating": e["rating"], "grade": e["grade"], "date": e.get("date")} for e in overall],
+        "documents": documents,
+    }
+
+
+def grade_filter(text: str) -> int | None:
+    """The grade a --grade value names: a number 1-4, a rating word or its abbreviation ("RI")."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 4 else None
+    folded = text.casefold()
+    for rating, short in RATING_ABBREVIATIONS.items():
+        if folded == short.casefold():
+            return grade_of(rating)
+    return grade_of(text)
+
+
+def filter_rows(
+    rows: list[dict[str, Any]], region: str | None = None, grade: int | None = None, since: int | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of a region (any part of its name), of a latest grade, inspected in or after a year."""
+    out = rows
+    if region:
+        out = [r for r in out if region.casefold() in (r["region"] or "").casefold()]
+    if grade is not None:
+        out = [r for r in out if r["grade"] == grade]
+    if since is not None:
+        out = [r for r in out if r["date"] and int(r["date"][:4]) >= since]
+    return out
+
+
+def trajectory_text(row: dict[str, Any]) -> str:
+    """The overall grades in order, abbreviated: "RI → G → O"."""
+    return " → ".join(RATING_ABBREVIATIONS.get(step["rating"], "?") for step in row["trajectory"])
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = {key: row.get(key) for key in CSV_COLUMNS}
+    out["visits_since"] = "; ".join(f"{v['type']} {v['date'] or ''}".strip() for v in row["visits_since"])
+    out["trajectory"] = trajectory_text(row)
+    return out
