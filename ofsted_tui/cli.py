@@ -360,7 +360,10 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
         csv_links = csv_links_in_store(data.documents, args.csv)
         known = known_councils(csv_links)
         if args.all and not known:
-            raise FetchProblem("no councils are known: import the national history CSV, or pass --csv FILE")
+            # No national CSV: every council of today, by the reference's URNs.
+            from importers.councils import councils as every_council
+
+            known = {c.urn: c.name for c in every_council() if c.urn}
         councils = resolve_councils(sorted(known) if args.all else args.councils, known)
     except FetchProblem as exc:
         err.print(safe(f"ofsted-tui fetch: {exc}", "bold red"))

@@ -122,30 +122,41 @@ def known_councils(links: Iterable[ReportLink]) -> dict[str, str | None]:
 
 
 def resolve_councils(queries: Iterable[str], known: dict[str, str | None]) -> list[Council]:
-    """Councils by URN or name (case and spacing ignored; a unique partial name will do).
+    """Councils by URN, LA code, name or other name, or a unique part of a name.
 
-    The one place a council's name becomes its URN: point it at the councils
-    reference module when that lands (its lookup by name, other name or URN).
+    The councils reference (``importers.councils``) decides first; names known
+    only from an imported national CSV (``known``: URN -> name) are the fallback.
     """
+    from importers import councils as reference
+
     by_name = {(name or "").casefold(): urn for urn, name in known.items() if name}
-    councils = []
+    found = []
     for query in queries:
         wanted = " ".join(query.split()).casefold()
+        matches = [c for c in reference.find_councils(query) if c.urn]
+        if len(matches) > 1:
+            current = [c for c in matches if c.current]
+            matches = current if len(current) == 1 else matches
+        if len(matches) == 1:
+            found.append(Council(matches[0].urn, matches[0].name))
+            continue
         if wanted.isdigit():
-            councils.append(Council(wanted, known.get(wanted)))
+            found.append(Council(wanted, known.get(wanted)))
             continue
         if wanted in by_name:
             urn = by_name[wanted]
         else:
             partial = sorted({urn for name, urn in by_name.items() if wanted in name})
             if len(partial) != 1:
-                hint = ("; it could be " + ", ".join(sorted(str(known[u]) for u in partial)[:5])) if partial else (
-                    "; give its Ofsted URN, or import the national CSV (or pass --csv) so names are known"
-                    if not known else "")
+                names = sorted({c.name for c in matches} | {str(known[u]) for u in partial})
+                near = reference.suggest(query)
+                hint = ("; it could be " + ", ".join(names[:5])) if names else (
+                    "; did you mean " + ", ".join(near) + "?" if near else
+                    "; give its Ofsted URN, or a name as the councils reference or the national CSV knows it")
                 raise FetchProblem(f"no single council matches {query!r}{hint}")
             urn = partial[0]
-        councils.append(Council(urn, known.get(urn)))
-    return list(dict.fromkeys(councils))
+        found.append(Council(urn, known.get(urn)))
+    return list(dict.fromkeys(found))
 
 
 def plan_fetch(

@@ -68,3 +68,14 @@ def test_every_report_of_the_real_national_csv_is_read_with_its_council_and_date
     assert len(links) == len({r["inspection_link"] for r in rows if "/v1/file/" in r["inspection_link"]})
     assert all(l.urn and l.council and l.date and l.label for l in links)
     assert len({l.urn for l in links}) >= 150
+
+
+def test_councils_are_named_as_the_reference_knows_them_without_a_csv():
+    from ofsted_tui.fetch.run import FetchProblem, resolve_councils
+
+    (hull,) = resolve_councils(["Hull"], {})
+    assert hull.urn == "80477"
+    (by_code,) = resolve_councils(["E09000014"], {})
+    assert by_code.name == "Haringey"
+    with pytest.raises(FetchProblem, match="did you mean"):
+        resolve_councils(["Haringay"], {})
