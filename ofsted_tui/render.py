@@ -19,7 +19,7 @@ from ofsted_tui.corpus import Corpus
 from ofsted_tui.export import conflict_source
 from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_tui.importing import ImportReport
-from ofsted_tui.search import SearchHit
+from ofsted_tui.search import TITLE_ONLY, SearchHit
 from ofsted_tui.sources import link_label
 from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
 
@@ -96,7 +96,7 @@ def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
         head = safe(doc.get("title") or doc["source"], "bold")
         head.append("\n")
         head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or doc_date_label(doc)}", "dim"))
-        snippet = safe(hit.snippet)
+        snippet = safe(hit.snippet or TITLE_ONLY, "" if hit.snippet else "italic")
         for start, end in hit.matches:
             snippet.stylize("bold reverse", start, end)
         table.add_row(head, snippet)

@@ -10,10 +10,11 @@ from typing import Any
 
 from rich.text import Text
 
+from importers.vocabulary import AREAS
 from ofsted_tui.grades import grade_style
 
 __all__ = [
-    "KIND_SHORT", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
+    "KIND_SHORT", "area_order", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
     "snippet_around",
 ]
 
@@ -33,6 +34,12 @@ KIND_SHORT = {
     "minutes": "minutes",
     "other": "other",
 }
+
+
+def area_order(area: str) -> tuple[int, str]:
+    """Sort key for judgement areas: the vocabulary's order (as reports list them), unknown areas last."""
+    order = list(AREAS)
+    return (order.index(area) if area in order else len(order), area)
 
 
 def date_label(published: str | None) -> str:

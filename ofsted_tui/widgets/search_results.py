@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from ofsted_tui.search import SearchHit
+from ofsted_tui.search import TITLE_ONLY, SearchHit
 from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title
 from ofsted_tui.widgets.rows import RowList
 
@@ -41,6 +41,8 @@ class SearchResults(RowList[SearchHit]):
         first = row.matches[0][0] if row.matches else 0
         shift = max(0, first - max(8, width // 4))
         passage = Text("   ")
+        if not row.snippet:
+            passage.append(TITLE_ONLY, style="italic")
         passage.append(row.snippet[shift:])
         for start, end in row.matches:
             if end > shift:

@@ -23,22 +23,11 @@ from textual.widgets import Static
 from importers.vocabulary import get_era
 from ofsted_tui.grades import grade_style
 from ofsted_tui.widgets.labels import (
-    KIND_SHORT, date_label, doc_title, plural, printable, printable_text, rating_badge_text, snippet_around,
+    KIND_SHORT, area_order, date_label, doc_title, plural, printable, printable_text, rating_badge_text, snippet_around,
 )
 from ofsted_tui.widgets.rows import RowList
 
-__all__ = ["EventDetail", "SourceList", "TimelineList", "area_order"]
-
-# Areas in the order reports list them; others follow alphabetically.
-_AREA_ORDER = (
-    "overall", "help and protection", "children in care", "care leavers", "leadership",
-    "adoption", "lscb", "safeguarding", "looked after children",
-)
-
-
-def area_order(area: str) -> tuple[int, str]:
-    return (_AREA_ORDER.index(area) if area in _AREA_ORDER else len(_AREA_ORDER), area)
-
+__all__ = ["EventDetail", "SourceList", "TimelineList"]
 
 class TimelineList(RowList[dict[str, Any]]):
     """Inspection events, one line each."""
