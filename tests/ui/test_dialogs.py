@@ -85,6 +85,57 @@ async def test_export_writes_the_filtered_timeline(app, tmp_path):
         assert [r["date"] for r in rows] == ["2015-01", "2019-01"]
 
 
+def _pressed_format(dialog: ExportDialog) -> str:
+    return str(next(b for b in dialog.query(RadioButton) if b.value).label)
+
+
+@pilot_test
+async def test_export_format_follows_the_typed_extension_and_the_path_is_remembered(app, tmp_path):
+    out = tmp_path / "sub" / "camden.json"
+    out.parent.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        path = dialog.query_one("#export-path", Input)
+        path.value = ""
+        await type_text(pilot, str(out))
+        assert _pressed_format(dialog) == "JSON" and dialog.mismatch() == ""
+        assert not dialog.query_one("#export-warning").display
+        await pilot.press("enter")
+        await settle(pilot, lambda: out.exists() and isinstance(app.screen, MainScreen), "the export")
+        assert out.read_text().lstrip().startswith("{")
+        await pilot.press("e")
+        again = app.screen
+        assert isinstance(again, ExportDialog) and again is not dialog
+        assert again.query_one("#export-path", Input).value == str(out)  # folder and name, for the session
+        assert _pressed_format(again) == "JSON"
+
+
+@pilot_test
+async def test_export_warns_when_the_name_names_no_format_or_another(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "timeline.txt")
+        await pilot.pause()
+        assert _pressed_format(dialog) == "Markdown"
+        warning = dialog.query_one("#export-warning")
+        assert warning.display and "Markdown, but the name ends in .txt: end it in .md" in shown(warning)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "timeline.csv")
+        await pilot.pause()
+        assert _pressed_format(dialog) == "CSV" and not warning.display
+        await pilot.press("escape")
+        quote = next(f for f in app.corpus.facts.values() if f.get("type") == "quote")
+        app.action_export(quote["id"])
+        await pilot.pause()
+        quote_dialog = app.screen
+        quote_dialog.query_one("#export-path", Input).value = str(tmp_path / "quotes.csv")
+        await pilot.pause()
+        assert "A quote is written as Markdown, but the name ends in .csv" in shown(quote_dialog.query_one("#export-warning"))
+
+
 @pilot_test
 async def test_export_a_quote_with_its_citation(app, tmp_path):
     out = tmp_path / "quotes.md"
