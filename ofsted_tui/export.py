@@ -21,7 +21,7 @@ from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
-from ofsted_tui.widgets.labels import area_order, doc_date_label
+from ofsted_tui.widgets.labels import area_order, doc_date_label, rating_text
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
 
@@ -162,7 +162,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
         sources = ", ".join(_md(corpus.documents[d].get("title") or d) for d in event["doc_ids"] if d in corpus.documents)
         lines.append(
             f"| {_md(event['label'])} | {_md(event['authority'])} | {_md(event['type'])} | "
-            f"{_md(event.get('rating_text') or event.get('rating') or 'no grade')}{_md(disputed(event))} | {sources} |"
+            f"{_md(rating_text(event))}{_md(disputed(event))} | {sources} |"
         )
     lines += ["", "# Documents", ""]
     for doc in corpus.sorted_documents():

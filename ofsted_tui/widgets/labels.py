@@ -11,10 +11,10 @@ from typing import Any
 from rich.text import Text
 
 from importers.vocabulary import AREAS
-from ofsted_tui.grades import grade_style
+from ofsted_tui.grades import NO_GRADE_LABEL, grade_style, sentence_case
 
 __all__ = [
-    "KIND_SHORT", "area_order", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
+    "KIND_NAMES", "KIND_SHORT", "area_order", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
     "snippet_around",
 ]
 
@@ -30,6 +30,14 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 KIND_SHORT = {
     "ofsted_report": "report",
     "ofsted_letter": "letter",
+    "news": "news",
+    "minutes": "minutes",
+    "other": "other",
+}
+# The same kinds where there is room, as the filters and the palette name them.
+KIND_NAMES = {
+    "ofsted_report": "Ofsted report",
+    "ofsted_letter": "Ofsted letter",
     "news": "news",
     "minutes": "minutes",
     "other": "other",
@@ -96,8 +104,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def rating_text(item: dict[str, Any]) -> str:
-    """The rating as written, else its normal form, else "no grade"."""
-    return item.get("rating_text") or item.get("rating") or "no grade"
+    """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``)."""
+    return sentence_case(item.get("rating_text") or item.get("rating")) or NO_GRADE_LABEL
 
 
 def rating_badge_text(item: dict[str, Any]) -> Text:
