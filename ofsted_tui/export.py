@@ -19,6 +19,7 @@ from typing import Any
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
+from ofsted_tui.grades import sentence_case
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
 from ofsted_tui.widgets.labels import area_order, doc_date_label, rating_text
@@ -118,7 +119,7 @@ def _flat_events(events: list[dict[str, Any]]) -> tuple[list[str], list[dict[str
             row[f"{area} grade"] = judgement.get("grade")
             row[f"{area} rating"] = judgement.get("rating_text") or judgement.get("rating")
         row["conflicts"] = "; ".join(
-            f"{c['area']}: {c.get('rating')} {conflict_source(c)} [{' '.join(c.get('doc_ids') or ())}]"
+            f"{c['area']}: {sentence_case(c.get('rating'))} {conflict_source(c)} [{' '.join(c.get('doc_ids') or ())}]"
             for c in event.get("conflicts") or ())
         row["doc_ids"] = " ".join(event.get("doc_ids") or ())
         row["fact_ids"] = " ".join(event.get("fact_ids") or ())
@@ -143,10 +144,10 @@ def conflict_source(conflict: dict[str, Any]) -> str:
 
 
 def disputed(event: dict[str, Any]) -> str:
-    """ " (≠ overall: inadequate in 2 docs (news))": the other grades sources give, or ""."""
+    """ " (≠ overall: Inadequate in 2 docs (news))": the other grades sources give, or ""."""
     if not event.get("conflicts"):
         return ""
-    said = [f"{c['area']}: {c.get('rating')} {conflict_source(c)}" for c in event["conflicts"]]
+    said = [f"{c['area']}: {sentence_case(c.get('rating'))} {conflict_source(c)}" for c in event["conflicts"]]
     return f" (\u2260 {'; '.join(said)})"
 
 

@@ -17,7 +17,7 @@ from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.export import conflict_source
-from ofsted_tui.grades import grade_style, rating_badge
+from ofsted_tui.grades import grade_style, rating_badge, sentence_case
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import TITLE_ONLY, SearchHit
 from ofsted_tui.sources import link_label
@@ -49,14 +49,14 @@ def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
                 continue
             rating.append("\n")
             rating.append(safe(f"{area}: "))
-            word = safe(judgement.get("rating"))
+            word = safe(sentence_case(judgement.get("rating")))
             word.stylize(grade_style(judgement.get("grade"), badge=False))
             rating.append(word)
         # Sources that disagree: the other grade, and who gives it, for a person to check.
         for conflict in event.get("conflicts") or ():
             rating.append("\n\u2260 ", style="bold")
             rating.append(safe(f"{conflict['area']}: "))
-            word = safe(conflict.get("rating"))
+            word = safe(sentence_case(conflict.get("rating")))
             word.stylize(grade_style(conflict.get("grade"), badge=False))
             rating.append(word)
             rating.append(safe(f" {conflict_source(conflict)}", "dim"))

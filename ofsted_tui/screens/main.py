@@ -42,7 +42,7 @@ MAX_HITS = 500  # search hits listed; the text filter itself uses every match
 SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
 # Narrower than this, the lists' pane puts the event's detail below the timeline,
 # so the timeline has the width for its columns (date, authority, type, rating, sources).
-SIDE_BY_SIDE_MIN_WIDTH = 110
+SIDE_BY_SIDE_MIN_WIDTH = 130
 _FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
 _TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search"}
 

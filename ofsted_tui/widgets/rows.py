@@ -494,6 +494,7 @@ class SortedRowList(RowList[RowT]):
         self.sort_by(self.sort_column if self.sort_column is not None else 0, not self.sort_reverse)
 
     def _on_click(self, event: events.Click) -> None:
+        # A click on a row is RowList's (Textual calls each class's handler); one on a heading sorts.
         offset = event.get_content_offset(self)
         if offset is not None and self.has_header and offset.y == 0:
             for column, start, end in self.column_spans(self.scrollable_content_region.width):
@@ -501,8 +502,6 @@ class SortedRowList(RowList[RowT]):
                     # The sorted column's heading again turns the order round.
                     self.sort_by(column, not self.sort_reverse if column == self.sort_column else False)
                     return
-            return
-        super()._on_click(event)
 
 
 def cell(value: str, width: int, *, right: bool = False) -> str:
