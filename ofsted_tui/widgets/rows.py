@@ -340,21 +340,26 @@ SORT_MARKS = {False: " \u25b2", True: " \u25bc"}  # ascending, descending: after
 
 
 def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: int,
-               drop: Sequence[int] = ()) -> list[int]:
+               drop: Sequence[int] = (), drop_early: Sequence[int] = ()) -> list[int]:
     """Column widths for a line of ``width`` cells (a space before the first column and after each).
 
     Columns keep their ``natural`` width (that of their longest value) while
     they fit. Otherwise, for each tier of floors in turn, the column with the
     most to spare above its floor gives up cells, so a long authority name
-    is cut before a short type; only below the last tier are columns
-    dropped, in the order of ``drop`` (a width of 0).
+    is cut before a short type. The ``drop_early`` columns are left out (a
+    width of 0) when the first tier does not fit, before any column is cut
+    below it; the ``drop`` columns only below the last tier.
     """
     widths = [max(n, 0) for n in natural]
 
     def total() -> int:
         return 1 + sum(w + 1 for w in widths if w > 0)
 
-    for floors in tiers:
+    for tier, floors in enumerate(tiers):
+        if tier == 1:
+            for i in drop_early:
+                if total() > width:
+                    widths[i] = 0
         excess = total() - width
         while excess > 0:
             spare = sorted(((widths[i] - floors[i], i) for i in range(len(widths)) if widths[i] > floors[i]),
@@ -419,6 +424,10 @@ class SortedRowList(RowList[RowT]):
         """The columns to leave out, first to last, when even their floors do not fit."""
         return ()
 
+    def drop_early(self) -> Sequence[int]:
+        """The columns to leave out before any is cut below its first floor."""
+        return ()
+
     def fit_columns(self, rows: Sequence[RowT]) -> None:
         """Size the columns for ``rows`` (every row of the store, so filtering never moves them)."""
         natural = [len(c.title) + 2 for c in self.COLUMNS]
@@ -436,7 +445,8 @@ class SortedRowList(RowList[RowT]):
         if widths is None:
             tiers = [[min(c.floor, n) for c, n in zip(self.COLUMNS, self._natural)],
                      [min(c.least, n) for c, n in zip(self.COLUMNS, self._natural)]]
-            widths = self._widths[width] = fit_widths(self._natural, tiers, width, self.drop_order())
+            widths = self._widths[width] = fit_widths(self._natural, tiers, width, self.drop_order(),
+                                                      self.drop_early())
         return widths
 
     def column_spans(self, width: int) -> list[tuple[int, int, int]]:

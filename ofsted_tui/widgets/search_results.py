@@ -40,6 +40,9 @@ class SearchResults(RowList[SearchHit]):
         # Show the snippet from a little before its first match so the match is on screen.
         first = row.matches[0][0] if row.matches else 0
         shift = max(0, first - max(8, width // 4))
+        if shift:  # from the start of a word, not the middle of one
+            space = row.snippet.rfind(" ", 0, shift + 1)
+            shift = space + 1 if space != -1 else shift
         passage = Text("   ")
         if not row.snippet:
             passage.append(TITLE_ONLY, style="italic")

@@ -47,7 +47,7 @@ class TimelineList(SortedRowList[dict[str, Any]]):
     ]
     # A long authority or type is cut before a rating's first words ("Requires improvement").
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Date", 17, 9), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, 10),
+        Column("Date", 17, 8), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, 16),
         Column("Sources", 7, 7, right=True),
     )
 
@@ -73,8 +73,12 @@ class TimelineList(SortedRowList[dict[str, Any]]):
         key = {_AUTHORITY: "authority", _TYPE: "type"}[column]
         return lambda e: (e.get(key) or "").lower()
 
+    def drop_early(self) -> tuple[int, ...]:
+        # Too narrow for a readable type and rating: the rating stays (the detail pane gives the type).
+        return (_TYPE,)
+
     def drop_order(self) -> tuple[int, ...]:
-        return (_TYPE, _SOURCES)
+        return (_SOURCES,)
 
     def render_row(self, row: dict[str, Any], index: int, width: int) -> list[Text]:
         date_w, auth_w, type_w, badge_w, sources_w = self.widths(width)
