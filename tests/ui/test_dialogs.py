@@ -23,6 +23,16 @@ async def choose_document(pilot, doc_id: str) -> None:
     await pilot.pause()
 
 
+async def dialog_with_path(pilot, key: str, field: str, path: str):
+    """Open the dialog behind ``key`` and type ``path`` into its path field; returns the dialog."""
+    await loaded(pilot)
+    await pilot.press(key)
+    dialog = pilot.app.screen
+    dialog.query_one(field, Input).value = path
+    await pilot.pause()
+    return dialog
+
+
 @pilot_test
 async def test_import_a_folder_with_progress_and_summary(app, tmp_path):
     folder = tmp_path / "new"
@@ -53,10 +63,7 @@ async def test_import_a_folder_with_progress_and_summary(app, tmp_path):
 @pilot_test
 async def test_import_of_a_missing_path_says_so(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        await pilot.press("i")
-        dialog = app.screen
-        dialog.query_one("#import-path", Input).value = str(tmp_path / "nowhere")
+        dialog = await dialog_with_path(pilot, "i", "#import-path", str(tmp_path / "nowhere"))
         await pilot.press("enter")
         assert "Not found" in shown(dialog.query_one("#import-summary"))
         assert not dialog.running
@@ -115,11 +122,7 @@ async def test_export_format_follows_the_typed_extension_and_the_path_is_remembe
 @pilot_test
 async def test_export_warns_when_the_name_names_no_format_or_another(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        await pilot.press("e")
-        dialog = app.screen
-        dialog.query_one("#export-path", Input).value = str(tmp_path / "timeline.txt")
-        await pilot.pause()
+        dialog = await dialog_with_path(pilot, "e", "#export-path", str(tmp_path / "timeline.txt"))
         assert _pressed_format(dialog) == "Markdown"
         warning = dialog.query_one("#export-warning")
         assert warning.display and "Markdown, but the name ends in .txt: end it in .md" in shown(warning)
