@@ -37,7 +37,7 @@ class DocumentList(SortedRowList[dict[str, Any]]):
     ]
     # The title takes what the others leave; a long authority is cut before it.
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Date", 11, 10), Column("Kind", 6, 6), Column("Authority", 12, 9), Column("Title", 30, 16),
+        Column("Date", 11, 10), Column("Kind", 6, 6), Column("Authority", 12, 9), Column("Title", 30, 16, give=0.25),
         Column("", 3, 3), Column("Ratings", 7, 7, right=True), Column("Quotes", 6, 6, right=True),
         Column("Facts", 5, 5, right=True),
     )

@@ -327,30 +327,34 @@ class Column:
     """A list column: its heading, how far it is cut, whether it is right-aligned.
 
     Columns are cut down to ``floor`` first, all of them, and only then
-    further, down to ``least``.
+    further, down to ``least``. A column with a smaller ``give`` keeps more
+    of its width while others are cut (a title beside an authority).
     """
 
     title: str
     floor: int
     least: int
     right: bool = False
+    give: float = 1.0
 
 
 SORT_MARKS = {False: " \u25b2", True: " \u25bc"}  # ascending, descending: after the sorted column's heading
 
 
 def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: int,
-               drop: Sequence[int] = (), drop_early: Sequence[int] = ()) -> list[int]:
+               drop: Sequence[int] = (), drop_early: Sequence[int] = (), give: Sequence[float] = ()) -> list[int]:
     """Column widths for a line of ``width`` cells (a space before the first column and after each).
 
     Columns keep their ``natural`` width (that of their longest value) while
     they fit. Otherwise, for each tier of floors in turn, the column with the
-    most to spare above its floor gives up cells, so a long authority name
-    is cut before a short type. The ``drop_early`` columns are left out (a
+    most to spare above its floor (times its ``give``, 1 by default) gives
+    up a cell at a time, so a long authority name is cut before a short
+    type. The ``drop_early`` columns are left out (a
     width of 0) when the first tier does not fit, before any column is cut
     below it; the ``drop`` columns only below the last tier.
     """
     widths = [max(n, 0) for n in natural]
+    weights = list(give) or [1.0] * len(widths)
 
     def total() -> int:
         return 1 + sum(w + 1 for w in widths if w > 0)
@@ -362,15 +366,11 @@ def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: in
                     widths[i] = 0
         excess = total() - width
         while excess > 0:
-            spare = sorted(((widths[i] - floors[i], i) for i in range(len(widths)) if widths[i] > floors[i]),
-                           reverse=True)
+            spare = [((widths[i] - floors[i]) * weights[i], i) for i in range(len(widths)) if widths[i] > floors[i]]
             if not spare:
                 break
-            most, i = spare[0]
-            second = spare[1][0] if len(spare) > 1 else 0
-            cut = min(excess, most - second) or 1  # down to the next widest, a cell at least
-            widths[i] -= cut
-            excess -= cut
+            widths[max(spare)[1]] -= 1
+            excess -= 1
     for i in drop:
         if total() <= width:
             break
@@ -446,7 +446,7 @@ class SortedRowList(RowList[RowT]):
             tiers = [[min(c.floor, n) for c, n in zip(self.COLUMNS, self._natural)],
                      [min(c.least, n) for c, n in zip(self.COLUMNS, self._natural)]]
             widths = self._widths[width] = fit_widths(self._natural, tiers, width, self.drop_order(),
-                                                      self.drop_early())
+                                                      self.drop_early(), [c.give for c in self.COLUMNS])
         return widths
 
     def column_spans(self, width: int) -> list[tuple[int, int, int]]:
