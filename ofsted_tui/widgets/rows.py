@@ -350,8 +350,8 @@ def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: in
     most to spare above its floor (times its ``give``, 1 by default) gives
     up a cell at a time, so a long authority name is cut before a short
     type. The ``drop_early`` columns are left out (a
-    width of 0) when the first tier does not fit, before any column is cut
-    below it; the ``drop`` columns only below the last tier.
+    width of 0) before any column is cut below the last tier but one; the
+    ``drop`` columns only below the last tier.
     """
     widths = [max(n, 0) for n in natural]
     weights = list(give) or [1.0] * len(widths)
@@ -360,7 +360,7 @@ def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: in
         return 1 + sum(w + 1 for w in widths if w > 0)
 
     for tier, floors in enumerate(tiers):
-        if tier == 1:
+        if tier == len(tiers) - 1:
             for i in drop_early:
                 if total() > width:
                     widths[i] = 0
@@ -410,6 +410,7 @@ class SortedRowList(RowList[RowT]):
         self.sort_column: int | None = None
         self.sort_reverse = False
         self._natural = [len(c.title) + 2 for c in self.COLUMNS]  # room for the sort mark
+        self._common = list(self._natural)  # what all but the rarest longest values need
         self._widths: dict[int, list[int]] = {}
 
     # -- columns -----------------------------------------------------------------
@@ -425,17 +426,21 @@ class SortedRowList(RowList[RowT]):
         return ()
 
     def drop_early(self) -> Sequence[int]:
-        """The columns to leave out before any is cut below its first floor."""
+        """The columns to leave out before any is cut below its floor."""
         return ()
 
     def fit_columns(self, rows: Sequence[RowT]) -> None:
         """Size the columns for ``rows`` (every row of the store, so filtering never moves them)."""
-        natural = [len(c.title) + 2 for c in self.COLUMNS]
+        headings = [len(c.title) + 2 for c in self.COLUMNS]
+        lengths: list[list[int]] = [[] for _ in self.COLUMNS]
         for row in rows:
             for i, value in enumerate(self.column_values(row)):
-                if len(value) > natural[i]:
-                    natural[i] = len(value)
-        self._natural = natural
+                lengths[i].append(len(value))
+        for column in lengths:
+            column.sort()
+        self._natural = [max(h, ls[-1] if ls else 0) for h, ls in zip(headings, lengths)]
+        # A rare long value ("joint targeted area inspection") is the first thing cut.
+        self._common = [max(h, ls[(len(ls) - 1) * 95 // 100] if ls else 0) for h, ls in zip(headings, lengths)]
         self._widths.clear()
         self.redraw()
 
@@ -443,7 +448,8 @@ class SortedRowList(RowList[RowT]):
         """Each column's width in a line of ``width`` cells (0: left out)."""
         widths = self._widths.get(width)
         if widths is None:
-            tiers = [[min(c.floor, n) for c, n in zip(self.COLUMNS, self._natural)],
+            floors = [min(c.floor, n) for c, n in zip(self.COLUMNS, self._natural)]
+            tiers = [[max(f, common) for f, common in zip(floors, self._common)], floors,
                      [min(c.least, n) for c, n in zip(self.COLUMNS, self._natural)]]
             widths = self._widths[width] = fit_widths(self._natural, tiers, width, self.drop_order(),
                                                       self.drop_early(), [c.give for c in self.COLUMNS])
