@@ -22,7 +22,7 @@ from ofsted_tui.citation import cite
 from ofsted_tui.grades import sentence_case
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
-from ofsted_tui.widgets.labels import area_order, doc_date_label, rating_text
+from ofsted_tui.widgets.labels import KIND_SHORT, area_order, doc_date_label, rating_text
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
 
@@ -139,7 +139,7 @@ def _cell(value: Any) -> Any:
 def conflict_source(conflict: dict[str, Any]) -> str:
     """ "in 2 docs (news)": who gives a conflicting grade."""
     count = len(conflict.get("doc_ids") or ())
-    kind = (conflict.get("kind") or "other").removeprefix("ofsted_")
+    kind = KIND_SHORT.get(conflict.get("kind") or "other", "other")
     return f"in {count} {'doc' if count == 1 else 'docs'} ({kind})"
 
 

@@ -28,16 +28,15 @@ GRADE_NAMES = {
 
 
 def sentence_case(text: str | None) -> str | None:
-    """A rating as written, in the one casing shown everywhere: "inadequate" and "INADEQUATE" read "Inadequate".
+    """A rating as written, in the one casing shown everywhere: "inadequate", "INADEQUATE" read "Inadequate".
 
-    Only the first letter is raised (a rating as written keeps its words,
-    "Requires improvement to be good"); text in capitals is lowered first.
+    A rating keeps its words ("Requires improvement to be good", "Performs
+    poorly") in sentence case: report tables print "Requires Improvement",
+    news "requires improvement". Ratings hold no proper names to lower.
     """
     if not text:
         return text
-    if text.isupper():
-        text = text.lower()
-    return text[0].upper() + text[1:]
+    return text[0].upper() + text[1:].lower()
 
 
 def grade_style(grade: int | None, *, badge: bool = True) -> Style:
