@@ -22,7 +22,7 @@ from ofsted_tui.citation import cite
 from ofsted_tui.grades import sentence_case
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
-from ofsted_tui.widgets.labels import KIND_SHORT, area_order, doc_date_label, rating_text
+from ofsted_tui.widgets.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
 
@@ -169,7 +169,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
     for doc in corpus.sorted_documents():
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
         lines.append(f"- Source: `{_md(doc['source'])}`  ")
-        lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(doc['kind'])}; "
+        lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(KIND_NAMES.get(doc['kind'], doc['kind']))}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):
             who = quote.get("speaker") or "unattributed"

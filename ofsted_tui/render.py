@@ -21,7 +21,7 @@ from ofsted_tui.grades import grade_style, rating_badge, sentence_case
 from ofsted_tui.importing import ImportReport
 from ofsted_tui.search import TITLE_ONLY, SearchHit
 from ofsted_tui.sources import link_label
-from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
+from ofsted_tui.widgets.labels import KIND_NAMES, doc_date_label, inspection_dates_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view"]
 
@@ -109,7 +109,8 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
     meta.add_column()
     for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Kind", "kind"),
                        ("Publisher", "publisher"), ("Authority", "authority")):
-        meta.add_row(label, safe(doc.get(key) or "unknown"))
+        value = KIND_NAMES.get(doc.get("kind") or "", doc.get("kind")) if key == "kind" else doc.get(key)
+        meta.add_row(label, safe(value or "unknown"))
     meta.add_row("Published", safe(doc.get("published") or "undated"))
     if doc.get("inspected_start"):
         meta.add_row("Inspected", safe(inspection_dates_label(doc)))
