@@ -104,6 +104,7 @@ class OfstedApp(App[None]):
         self._seen_stamp: int | None = None
         self._loads = 0
         self._first_read = (data, stamp) if data is not None else None
+        self.export_paths: dict[str, str] = {}  # the export dialog's last path, per purpose, for the session
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name

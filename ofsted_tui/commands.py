@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ofsted_tui.filters import GRADE_NAMES
-from ofsted_tui.widgets.labels import doc_date_label, doc_title
+from ofsted_tui.grades import GRADE_NAMES
+from ofsted_tui.widgets.labels import KIND_NAMES, doc_date_label, doc_title
 
 if TYPE_CHECKING:
     from ofsted_tui.app import OfstedApp
@@ -57,7 +57,7 @@ class ExplorerCommands(Provider):
                        partial(app.filter_only, "grades", grade), "")
         for doc in corpus.sorted_documents():
             yield (f"Open: {doc_title(doc)}", partial(app.open_document, doc["id"]),
-                   f"{doc_date_label(doc)} · {doc.get('kind')} · {doc.get('authority') or 'unknown'}")
+                   f"{doc_date_label(doc)} · {KIND_NAMES.get(doc.get('kind'), 'other')} · {doc.get('authority') or 'unknown'}")
         for fact in corpus.facts.values():
             if fact.get("type") == "quote":
                 words = " ".join(str(fact.get("text") or "").split()[:_QUOTE_WORDS])

@@ -19,9 +19,10 @@ from typing import Any
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
+from ofsted_tui.grades import sentence_case
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
-from ofsted_tui.widgets.labels import doc_date_label
+from ofsted_tui.widgets.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
 
 __all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
 
@@ -85,14 +86,49 @@ def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]
             row["quoted_text"] = texts[fact["doc_id"]][fact["span"][0]:fact["span"][1]]
             flat.append(row)
         rows = flat
+    elif table == "events":
+        columns, rows = _flat_events(rows)
     else:
-        columns = list(DOCUMENT_KEYS if table == "documents" else EVENT_KEYS)
+        columns = list(DOCUMENT_KEYS)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: _cell(row.get(k)) for k in columns})
     return out.getvalue()
+
+
+# What a spreadsheet reads in place of the nested judgements, conflicts and quotes.
+_EVENT_SCALARS = tuple(k for k in EVENT_KEYS if k not in ("judgements", "conflicts", "quotes"))
+
+
+def _flat_events(events: list[dict[str, Any]]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Events as flat rows: a grade and a rating column per judgement area, the conflicts and quotes as text.
+
+    The areas are those judged in any of ``events``, in the order reports
+    list them; an event not judged on an area leaves its cells empty.
+    """
+    areas = sorted({area for e in events for area in e.get("judgements") or {}}, key=area_order)
+    columns = list(_EVENT_SCALARS[: _EVENT_SCALARS.index("era") + 1])
+    for area in areas:
+        columns += [f"{area} grade", f"{area} rating"]
+    columns += ["conflicts", "doc_ids", "fact_ids", "quotes"]
+    flat = []
+    for event in events:
+        row = {k: event.get(k) for k in _EVENT_SCALARS}
+        for area, judgement in (event.get("judgements") or {}).items():
+            row[f"{area} grade"] = judgement.get("grade")
+            row[f"{area} rating"] = judgement.get("rating_text") or judgement.get("rating")
+        row["conflicts"] = "; ".join(
+            f"{c['area']}: {sentence_case(c.get('rating'))} {conflict_source(c)} [{' '.join(c.get('doc_ids') or ())}]"
+            for c in event.get("conflicts") or ())
+        row["doc_ids"] = " ".join(event.get("doc_ids") or ())
+        row["fact_ids"] = " ".join(event.get("fact_ids") or ())
+        row["quotes"] = "; ".join(
+            f"{q.get('doc_id')} quotes {q.get('quoted_doc_id')} ({q.get('passages', 0)} passages)"
+            for q in event.get("quotes") or ())
+        flat.append(row)
+    return columns, flat
 
 
 def _cell(value: Any) -> Any:
@@ -104,15 +140,15 @@ def _cell(value: Any) -> Any:
 def conflict_source(conflict: dict[str, Any]) -> str:
     """ "in 2 docs (news)": who gives a conflicting grade."""
     count = len(conflict.get("doc_ids") or ())
-    kind = (conflict.get("kind") or "other").removeprefix("ofsted_")
+    kind = KIND_SHORT.get(conflict.get("kind") or "other", "other")
     return f"in {count} {'doc' if count == 1 else 'docs'} ({kind})"
 
 
 def disputed(event: dict[str, Any]) -> str:
-    """ " (≠ overall: inadequate in 2 docs (news))": the other grades sources give, or ""."""
+    """ " (≠ overall: Inadequate in 2 docs (news))": the other grades sources give, or ""."""
     if not event.get("conflicts"):
         return ""
-    said = [f"{c['area']}: {c.get('rating')} {conflict_source(c)}" for c in event["conflicts"]]
+    said = [f"{c['area']}: {sentence_case(c.get('rating'))} {conflict_source(c)}" for c in event["conflicts"]]
     return f" (\u2260 {'; '.join(said)})"
 
 
@@ -128,7 +164,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
         sources = ", ".join(_md(corpus.documents[d].get("title") or d) for d in event["doc_ids"] if d in corpus.documents)
         lines.append(
             f"| {_md(event['label'])} | {_md(event['authority'])} | {_md(event['type'])} | "
-            f"{_md(event.get('rating_text') or event.get('rating') or 'no grade')}{_md(disputed(event))} | {sources} |"
+            f"{_md(rating_text(event))}{_md(disputed(event))} | {sources} |"
         )
     lines += ["", "# Documents", ""]
     for doc in corpus.sorted_documents():
@@ -136,7 +172,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
         lines.append(f"- Source: `{_md(doc['source'])}`  ")
         if doc.get("url"):
             lines.append(f"- Address: `{_md(doc['url'])}`  ")
-        lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(doc['kind'])}; "
+        lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(KIND_NAMES.get(doc['kind'], doc['kind']))}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):
             who = quote.get("speaker") or "unattributed"

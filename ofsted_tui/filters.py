@@ -24,28 +24,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from importers.vocabulary import get_era
+from ofsted_tui.grades import GRADE_NAMES, NO_GRADE
+from ofsted_tui.widgets.labels import KIND_NAMES
 
 __all__ = [
     "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetCounts", "FacetIndex", "FacetValue", "FilterResult",
     "Filters",
 ]
 
-NO_GRADE = "none"
-GRADE_NAMES = {
-    "1": "outstanding",
-    "2": "good",
-    "3": "RI / adequate",
-    "4": "inadequate",
-    NO_GRADE: "no grade",
-}
-_KIND_NAMES = {
-    "ofsted_report": "Ofsted report",
-    "ofsted_letter": "Ofsted letter",
-    "dataset": "dataset",
-    "news": "news",
-    "minutes": "minutes",
-    "other": "other",
-}
 _ANNOTATION_NAMES = {"bookmark": "bookmarked", "note": "with notes", "correction": "corrected"}
 UNKNOWN = "?"  # the value of an item that does not say (no authority, no publisher)
 
@@ -340,7 +326,7 @@ class FacetIndex:
             "grades": [g for g in GRADE_NAMES if g in present("grades")],
             "eras": sorted(present("eras"), key=self._era_key),
             "event_types": sorted(present("event_types")),
-            "kinds": sorted(present("kinds"), key=lambda v: (list(_KIND_NAMES).index(v) if v in _KIND_NAMES else 99, v)),
+            "kinds": sorted(present("kinds"), key=lambda v: (list(KIND_NAMES).index(v) if v in KIND_NAMES else 99, v)),
             "publishers": frequency("publishers"),
             "speakers": frequency("speakers"),
             "marks": [m for m in _ANNOTATION_NAMES if m in present("marks")],
@@ -362,7 +348,7 @@ class FacetIndex:
         if facet == "grades":
             return GRADE_NAMES.get(value, value)
         if facet == "kinds":
-            return _KIND_NAMES.get(value, value)
+            return KIND_NAMES.get(value, value)
         if facet == "marks":
             return _ANNOTATION_NAMES.get(value, value)
         if facet == "eras" and (era := get_era(value)) is not None:

@@ -17,11 +17,11 @@ from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.export import conflict_source
-from ofsted_tui.grades import grade_style, rating_badge
+from ofsted_tui.grades import grade_style, rating_badge, sentence_case
 from ofsted_tui.importing import ImportReport
-from ofsted_tui.search import SearchHit
+from ofsted_tui.search import TITLE_ONLY, SearchHit
 from ofsted_tui.sources import link_label
-from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
+from ofsted_tui.widgets.labels import KIND_NAMES, doc_date_label, inspection_dates_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
            "fetch_plan_table", "fetch_summary"]
@@ -50,14 +50,14 @@ def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
                 continue
             rating.append("\n")
             rating.append(safe(f"{area}: "))
-            word = safe(judgement.get("rating"))
+            word = safe(sentence_case(judgement.get("rating")))
             word.stylize(grade_style(judgement.get("grade"), badge=False))
             rating.append(word)
         # Sources that disagree: the other grade, and who gives it, for a person to check.
         for conflict in event.get("conflicts") or ():
             rating.append("\n\u2260 ", style="bold")
             rating.append(safe(f"{conflict['area']}: "))
-            word = safe(conflict.get("rating"))
+            word = safe(sentence_case(conflict.get("rating")))
             word.stylize(grade_style(conflict.get("grade"), badge=False))
             rating.append(word)
             rating.append(safe(f" {conflict_source(conflict)}", "dim"))
@@ -150,7 +150,7 @@ def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
         head = safe(doc.get("title") or doc["source"], "bold")
         head.append("\n")
         head.append(safe(f"{hit.doc_id[:10]}  {doc.get('published') or doc_date_label(doc)}", "dim"))
-        snippet = safe(hit.snippet)
+        snippet = safe(hit.snippet or TITLE_ONLY, "" if hit.snippet else "italic")
         for start, end in hit.matches:
             snippet.stylize("bold reverse", start, end)
         table.add_row(head, snippet)
@@ -163,7 +163,8 @@ def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
     meta.add_column()
     for label, key in (("Id", "id"), ("Title", "title"), ("Source", "source"), ("Kind", "kind"),
                        ("Publisher", "publisher"), ("Authority", "authority")):
-        meta.add_row(label, safe(doc.get(key) or "unknown"))
+        value = KIND_NAMES.get(doc.get("kind") or "", doc.get("kind")) if key == "kind" else doc.get(key)
+        meta.add_row(label, safe(value or "unknown"))
     if doc.get("url"):
         meta.add_row("Address", safe(doc["url"]))
     meta.add_row("Published", safe(doc.get("published") or "undated"))

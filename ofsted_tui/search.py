@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LazyHit", "SearchAnswer", "SearchHit", "SearchIndex", "tokenize"]
+__all__ = ["TITLE_ONLY", "LazyHit", "QueryPatterns", "SearchAnswer", "SearchHit", "SearchIndex", "query_patterns",
+           "tokenize"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _PHRASE = re.compile(r'"([^"]+)"')
@@ -33,6 +34,7 @@ _K1, _B = 1.2, 0.75
 SNIPPET_WIDTH = 160
 MAX_EXPANSIONS = 200  # words a prefix stands for, in alphabetical order
 _WORD_CACHE = 16  # per-word score tables kept for the next keystrokes
+TITLE_ONLY = "(only the title matches)"  # shown for a hit with no matching passage (its snippet is "")
 
 
 def tokenize(text: str) -> list[str]:
@@ -60,7 +62,7 @@ class LazyHit:
 
     __slots__ = ("_hit", "_index", "_number", "_pattern", "doc_id", "score")
 
-    def __init__(self, index: SearchIndex, number: int, score: float, pattern: re.Pattern[str] | None) -> None:
+    def __init__(self, index: SearchIndex, number: int, score: float, pattern: QueryPatterns | None) -> None:
         self._index, self._number, self._pattern = index, number, pattern
         self._hit: SearchHit | None = None
         self.doc_id = index._ids[number]
@@ -273,7 +275,7 @@ class SearchIndex:
         scores = self._scored(query)
         ids = self._ids
         best = self._best(scores, limit)
-        pattern = _query_pattern(query) if best else None
+        pattern = query_patterns(query) if best else None
         return SearchAnswer({ids[d] for d in scores}, [LazyHit(self, d, score, pattern) for d, score in best])
 
     def search(self, query: str, limit: int = 50, within: set[str] | None = None) -> list[SearchHit]:
@@ -287,21 +289,23 @@ class SearchIndex:
     def _hits(self, query: str, best: list[tuple[int, float]]) -> list[SearchHit]:
         if not best:
             return []
-        pattern = _query_pattern(query)
-        return [self._hit(d, score, pattern) for d, score in best]
+        patterns = query_patterns(query)
+        return [self._hit(d, score, patterns) for d, score in best]
 
-    def _hit(self, number: int, score: float, pattern: re.Pattern[str]) -> SearchHit:
+    def _hit(self, number: int, score: float, patterns: QueryPatterns) -> SearchHit:
         doc_id, text = self._ids[number], self._texts[number]
-        first = pattern.search(text)
-        if first is None:  # matched through the title only
-            return SearchHit(doc_id, score, 0, 0, text[:SNIPPET_WIDTH].replace("\n", " "), 0, [])
+        first = patterns.anchor.search(text)
+        if first is None:
+            # Matched through the title only: no passage matches, so none is shown
+            # (the document's opening lines would look like a match).
+            return SearchHit(doc_id, score, 0, 0, "", 0, [])
         start = max(0, first.start() - SNIPPET_WIDTH // 3)
         # Start the snippet on a word boundary.
         while start > 0 and not text[start - 1].isspace() and first.start() - start < SNIPPET_WIDTH // 2:
             start -= 1
         end = min(len(text), start + SNIPPET_WIDTH)
         snippet = text[start:end].replace("\n", " ")
-        matches = [(m.start() - start, m.end() - start) for m in pattern.finditer(text, start, end)]
+        matches = [(m.start() - start, m.end() - start) for m in patterns.marks.finditer(text, start, end)]
         return SearchHit(doc_id, score, first.start(), first.end(), snippet, start, matches)
 
 
@@ -319,15 +323,29 @@ def _phrase_regex(phrase: str) -> str:
     return r"\b" + r"\W+".join(re.escape(w) for w in phrase.split()) + r"\b"
 
 
-def _query_pattern(query: str) -> re.Pattern[str]:
-    """What to mark in a snippet: the phrases and every query word (the last as a prefix while typed)."""
-    phrases, words, ends_open = _parse(query)
-    return _match_pattern(words, phrases, ends_open)
+@dataclass(frozen=True)
+class QueryPatterns:
+    """Where a hit opens (``anchor``) and what its snippet marks (``marks``).
+
+    A quoted phrase is the point of a query: the hit opens at the phrase, and
+    its words are marked only where the whole phrase stands, never alone
+    ("widespread" inside "widespread and serious failures" for the phrase
+    "widespread or serious failures").
+    """
+
+    anchor: re.Pattern[str]
+    marks: re.Pattern[str]
 
 
-def _match_pattern(words: list[str], phrases: list[str], ends_open: bool) -> re.Pattern[str]:
-    parts = [_phrase_regex(p) for p in phrases]
-    for i, word in enumerate(words):
-        tail = r"\w*" if ends_open and i == len(words) - 1 and not phrases else r"\b"
+def query_patterns(query: str) -> QueryPatterns:
+    """The patterns of a query: its phrases and its unquoted words (the last as a prefix while typed)."""
+    phrases = [p.strip() for p in _PHRASE.findall(query) if p.strip()]
+    loose = tokenize(_PHRASE.sub(" ", query))
+    ends_open = not (query.endswith(" ") or query.rstrip().endswith('"'))
+    parts = [_phrase_regex(p) for p in phrases]  # first, so a phrase wins over its own words
+    for i, word in enumerate(loose):
+        tail = r"\w*" if ends_open and i == len(loose) - 1 and not phrases else r"\b"
         parts.append(r"\b" + re.escape(word).replace("'", "['’]") + tail)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    marks = re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+    anchor = re.compile("|".join(parts[: len(phrases)]), re.IGNORECASE) if phrases else marks
+    return QueryPatterns(anchor, marks)

@@ -180,10 +180,23 @@ def import_summary_text(report: ImportReport, root: str) -> Text:
 
 
 _FORMATS = {"md": "Markdown", "csv": "CSV", "json": "JSON"}
+_DEFAULT_NAMES = {"timeline": "ofsted-timeline.md", "quote": "ofsted-quotes.md"}
+
+
+def extension_of(path: str) -> str:
+    """The lower-case extension of a typed path, without its dot ("" for none)."""
+    return os.path.splitext(path.strip())[1].lstrip(".").lower()
 
 
 class ExportDialog(_Dialog):
-    """Export the timeline as shown (filtered), or one quote with its citation."""
+    """Export the timeline as shown (filtered), or one quote with its citation.
+
+    The format follows the file name's extension (typing "x.csv" chooses CSV,
+    choosing CSV renames "x.md" to "x.csv"); a name whose extension names no
+    format, or another format than a quote's Markdown, is warned about below
+    the field. The path last written is offered again for the rest of the
+    session (``OfstedApp.export_paths``).
+    """
 
     HELP = "Export"
 
@@ -194,20 +207,25 @@ class ExportDialog(_Dialog):
         self.quote = quote
         self.citation = cite(corpus.documents[quote["doc_id"]], *quote["span"], fact=quote) if quote else None
 
+    @property
+    def _purpose(self) -> str:
+        return "quote" if self.quote else "timeline"
+
     def compose(self) -> ComposeResult:
+        path = self.app.export_paths.get(self._purpose) or _DEFAULT_NAMES[self._purpose]  # type: ignore[attr-defined]
         with Vertical(classes="dialog", id="export-dialog") as box:
             if self.quote:
                 box.border_title = "Export a quote with its citation"
                 yield Static(Text(printable(self.citation.as_text(), multiline=True)), id="export-preview")
-                default = "ofsted-quotes.md"
             else:
                 box.border_title = f"Export the timeline shown ({plural(len(self.events), 'event')})"
+                chosen = extension_of(path) if extension_of(path) in _FORMATS else "md"
                 with RadioSet(id="export-format"):
-                    for i, name in enumerate(_FORMATS.values()):
-                        yield RadioButton(name, value=i == 0)
-                default = "ofsted-timeline.md"
+                    for ext, name in _FORMATS.items():
+                        yield RadioButton(name, value=ext == chosen)
             yield Label("Write to (a quote is added to the end of the file):" if self.quote else "Write to:")
-            yield Input(default, id="export-path", suggester=PathSuggester())
+            yield Input(path, id="export-path", suggester=PathSuggester())
+            yield Static(id="export-warning")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="export-save")
                 if self.quote:
@@ -216,6 +234,7 @@ class ExportDialog(_Dialog):
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
+        self._warn()
 
     @property
     def format(self) -> str:
@@ -228,8 +247,34 @@ class ExportDialog(_Dialog):
     def _format_changed(self) -> None:
         path = self.query_one("#export-path", Input)
         stem, ext = os.path.splitext(path.value)
-        if ext.lstrip(".") in _FORMATS:  # follow the format unless the user chose another name
-            path.value = f"{stem}.{self.format}"
+        if ext.lstrip(".").lower() in _FORMATS:  # follow the format unless the user chose another name
+            with path.prevent(Input.Changed):
+                path.value = f"{stem}.{self.format}"
+        self._warn()
+
+    @on(Input.Changed, "#export-path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        ext = extension_of(event.value)
+        if not self.quote and ext in _FORMATS and ext != self.format:
+            # The set says it changed once it has seen the button; _format_changed warns then.
+            list(self.query(RadioButton))[list(_FORMATS).index(ext)].value = True
+            return
+        self._warn()
+
+    def mismatch(self) -> str:
+        """Why the file name and the format disagree, or "" when they agree."""
+        ext = extension_of(self.query_one("#export-path", Input).value)
+        if ext == self.format or not ext and not self.query_one("#export-path", Input).value.strip():
+            return ""
+        what = "A quote is written as Markdown" if self.quote else f"The file will hold {_FORMATS[self.format]}"
+        named = f"the name ends in .{ext}" if ext else "the name has no extension"
+        return f"{what}, but {named}: end it in .{self.format} to match."
+
+    def _warn(self) -> None:
+        warning = self.mismatch()
+        label = self.query_one("#export-warning", Static)
+        label.update(Text(printable(warning)))
+        label.display = bool(warning)
 
     def content(self) -> str:
         from ofsted_tui.export import export_csv, export_json, export_markdown
@@ -259,15 +304,16 @@ class ExportDialog(_Dialog):
         if not raw:
             self.notify("Type a file name to write to", severity="warning")
             return
-        self._write(Path(os.path.expanduser(raw)), self.content(), append=bool(self.quote))
+        self._write(Path(os.path.expanduser(raw)), raw, self.content(), append=bool(self.quote))
 
     @work(thread=True, exit_on_error=False, exclusive=True, name="exporting")
-    def _write(self, path: Path, content: str, append: bool) -> None:
+    def _write(self, path: Path, typed: str, content: str, append: bool) -> None:
         with path.open("a" if append else "w", encoding="utf-8") as out:
             out.write(content)
-        self.app.call_from_thread(self._written, path)
+        self.app.call_from_thread(self._written, path, typed)
 
-    def _written(self, path: Path) -> None:
+    def _written(self, path: Path, typed: str) -> None:
+        self.app.export_paths[self._purpose] = typed  # type: ignore[attr-defined]
         self.app.notify(f"Written to {path}", timeout=4, markup=False)
         self.dismiss(str(path))
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -24,7 +24,7 @@ from textual.worker import Worker
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, FilterResult, Filters
 from ofsted_tui.search import LazyHit
-from ofsted_tui.widgets.documents import DocumentList
+from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_tui.widgets.labels import doc_title, plural, printable
 from ofsted_tui.widgets.rows import RowList
@@ -40,6 +40,10 @@ __all__ = ["MainScreen"]
 
 MAX_HITS = 500  # search hits listed; the text filter itself uses every match
 SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
+# Narrower than this, the lists' pane puts the event's detail below the timeline,
+# so the timeline has the width for its columns (date, authority, type, rating, sources).
+SIDE_BY_SIDE_MIN_WIDTH = 130
+_FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
 _TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search"}
 
 
@@ -123,11 +127,29 @@ class MainScreen(Screen[None]):
                         yield SearchResults(id="results")
         yield Footer()
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The bindings in the footer's order: help and quit first, so a narrow footer never cuts them off."""
+        bindings = super().active_bindings
+        first = sorted((key for key, b in bindings.items() if b.binding.id in _FOOTER_FIRST),
+                       key=lambda key: _FOOTER_FIRST.index(bindings[key].binding.id))
+        return {**{key: bindings[key] for key in first}, **bindings}
+
     def on_mount(self) -> None:
         self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
+        self.call_after_refresh(self._fit_split)  # once the sidebar has its width
         self.watch(self.app, "corpus", self._corpus_changed)
         self.watch(self.app, "search_ready", self._search_ready, init=False)
         self.watch(self.app, "new_since_fetch", self._new_since_fetch)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_split)
+
+    def _fit_split(self) -> None:
+        """Put the event's detail beside the timeline or below it, as the lists' width allows."""
+        sidebar = self.query_one(FilterSidebar)
+        room = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
+        self.query_one("#timeline-split").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked")
 
     # -- data ----------------------------------------------------------------
     def _corpus_changed(self, corpus: Corpus | None) -> None:
@@ -139,6 +161,8 @@ class MainScreen(Screen[None]):
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
             rows.corpus = corpus  # their rows show what the corpus says of each document
             rows.redraw()
+        if corpus.complete:
+            self.query_one(DocumentList).fit_columns(corpus.sorted_documents())
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         self.refresh_view()
 
@@ -177,11 +201,41 @@ class MainScreen(Screen[None]):
             documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
         else:
             documents.set_loading()
+        self._say_what_next(result)
         self.query_one(SearchResults).set_rows(self._hits, cursor=0)
         self._show_search_status(status)
         if not result.events:
             self._show_event(None)
         self._show_counts()
+
+    def _say_what_next(self, result: FilterResult) -> None:
+        """The empty lists' messages: why nothing is shown, and the key that changes it."""
+        corpus, query = self.corpus, self.filters.text.strip()
+        if corpus is None:
+            return
+        if not corpus.documents:
+            events = documents = "The store is empty: press i to import files (Ofsted reports, letters, news, minutes)."
+        elif query and self._answer is not None and self._answer[0] == query and not self._answer[1]:
+            events = documents = f"No document matches “{query}”: change the search (/), or press x to clear it."
+        elif self.filters.active:
+            events = "No inspection event passes the filters: press x to clear them, or f to change them."
+            documents = "No document passes the filters: press x to clear them, or f to change them."
+        else:
+            events = "No inspection event was found in these documents: press i to import more files."
+            documents = EMPTY_DOCUMENTS
+        for rows, text in ((self.query_one(TimelineList), events), (self.query_one(DocumentList), documents)):
+            if rows.empty_text != text:
+                rows.empty_text = text
+                rows.redraw()
+        results = self.query_one(SearchResults)
+        if query and self._answer is not None and self._answer[0] == query:
+            said = f"No document matches “{query}”" + (" among the filtered ones: press x to clear the filters."
+                                                        if self.filters.chosen_count() else ".")
+        else:
+            said = "Type in the search box ( / ) to search every document."
+        if results.empty_text != said:
+            results.empty_text = said
+            results.redraw()
 
     def _show_search_status(self, status: str) -> None:
         # One line, always: no layout needed.
@@ -205,6 +259,8 @@ class MainScreen(Screen[None]):
                 return None, [], f"Searching for “{query}”…"
             return answer[1], answer[2], f"Searching for “{query}”…"
         ids, hits = answer[1], answer[2]
+        if not ids:
+            return ids, hits, f"No document matches “{query}”."
         more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
         return ids, hits, f"{plural(len(ids), 'document')} match “{query}”{more}"
 
@@ -361,6 +417,7 @@ class MainScreen(Screen[None]):
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one(FilterSidebar)
         sidebar.display = not sidebar.display
+        self.call_after_refresh(self._fit_split)
         if sidebar.display:
             first = next((f for f in sidebar.query(FacetList) if f.display), None)
             if first is not None:
@@ -387,7 +444,10 @@ class MainScreen(Screen[None]):
         self.action_show_tab("timeline")
         timeline = self.query_one(TimelineList)
         rows = timeline.rows
-        at = next((i for i, e in enumerate(rows) if (e.get("year") or 0) >= year), None)
+        # The earliest event of the year or after, wherever the list's sorting puts it.
+        later = [(e.get("year") or 0, e.get("month") or 0, e.get("day") or 0, i) for i, e in enumerate(rows)
+                 if (e.get("year") or 0) >= year]
+        at = min(later)[3] if later else None
         if at is None:
             self.notify(f"No event in or after {year} among the events shown", severity="warning")
         else:

@@ -10,10 +10,11 @@ from typing import Any
 
 from rich.text import Text
 
-from ofsted_tui.grades import grade_style
+from importers.vocabulary import AREAS
+from ofsted_tui.grades import NO_GRADE_LABEL, grade_style, sentence_case
 
 __all__ = [
-    "KIND_SHORT", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
+    "KIND_NAMES", "KIND_SHORT", "area_order", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
     "snippet_around",
 ]
 
@@ -34,6 +35,21 @@ KIND_SHORT = {
     "minutes": "minutes",
     "other": "other",
 }
+# The same kinds where there is room, as the filters and the palette name them.
+KIND_NAMES = {
+    "ofsted_report": "Ofsted report",
+    "ofsted_letter": "Ofsted letter",
+    "dataset": "dataset",
+    "news": "news",
+    "minutes": "minutes",
+    "other": "other",
+}
+
+
+def area_order(area: str) -> tuple[int, str]:
+    """Sort key for judgement areas: the vocabulary's order (as reports list them), unknown areas last."""
+    order = list(AREAS)
+    return (order.index(area) if area in order else len(order), area)
 
 
 def date_label(published: str | None) -> str:
@@ -90,8 +106,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def rating_text(item: dict[str, Any]) -> str:
-    """The rating as written, else its normal form, else "no grade"."""
-    return item.get("rating_text") or item.get("rating") or "no grade"
+    """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``)."""
+    return sentence_case(item.get("rating_text") or item.get("rating")) or NO_GRADE_LABEL
 
 
 def rating_badge_text(item: dict[str, Any]) -> Text:

@@ -13,7 +13,8 @@ strings with ``Text(...)``, never from markup.
 from __future__ import annotations
 
 import operator
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.segment import Segment
@@ -30,7 +31,7 @@ from textual.strip import Strip
 
 from ofsted_tui.widgets.labels import printable_text
 
-__all__ = ["RowList"]
+__all__ = ["Column", "RowList", "SortedRowList", "fit_widths"]
 
 RowT = TypeVar("RowT")
 
@@ -316,3 +317,213 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
                 self.action_select()
             else:
                 self.cursor = index
+
+
+# -- columns and sorting ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A list column: its heading, how far it is cut, whether it is right-aligned.
+
+    Columns are cut down to ``floor`` first, all of them, and only then
+    further, down to ``least``. A column with a smaller ``give`` keeps more
+    of its width while others are cut (a title beside an authority).
+    """
+
+    title: str
+    floor: int
+    least: int
+    right: bool = False
+    give: float = 1.0
+
+
+SORT_MARKS = {False: " \u25b2", True: " \u25bc"}  # ascending, descending: after the sorted column's heading
+
+
+def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: int,
+               drop: Sequence[int] = (), drop_early: Sequence[int] = (), give: Sequence[float] = ()) -> list[int]:
+    """Column widths for a line of ``width`` cells (a space before the first column and after each).
+
+    Columns keep their ``natural`` width (that of their longest value) while
+    they fit. Otherwise, for each tier of floors in turn, the column with the
+    most to spare above its floor (times its ``give``, 1 by default) gives
+    up a cell at a time, so a long authority name is cut before a short
+    type. The ``drop_early`` columns are left out (a
+    width of 0) before any column is cut below the last tier but one; the
+    ``drop`` columns only below the last tier.
+    """
+    widths = [max(n, 0) for n in natural]
+    weights = list(give) or [1.0] * len(widths)
+
+    def total() -> int:
+        return 1 + sum(w + 1 for w in widths if w > 0)
+
+    for tier, floors in enumerate(tiers):
+        if tier == len(tiers) - 1:
+            for i in drop_early:
+                if total() > width:
+                    widths[i] = 0
+        excess = total() - width
+        while excess > 0:
+            spare = [((widths[i] - floors[i]) * weights[i], i) for i in range(len(widths)) if widths[i] > floors[i]]
+            if not spare:
+                break
+            widths[max(spare)[1]] -= 1
+            excess -= 1
+    for i in drop:
+        if total() <= width:
+            break
+        widths[i] = 0
+    return widths
+
+
+class SortedRowList(RowList[RowT]):
+    """A list whose rows can be sorted by any of its columns: a key, or a click on the heading.
+
+    The rows come in their natural order (``set_rows``); the list keeps that
+    order and shows them sorted by ``sort_column`` (None: as given). Sorting
+    is stable, so rows that tie keep their natural order.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sort_next", "Sort", id="rows.sort"),
+        Binding("S", "sort_reverse", "Reverse order", show=False, id="rows.sort-reverse"),
+    ]
+    has_header = True
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+
+    class Sorted(Message):
+        """The list was sorted by another column or in the other direction."""
+
+        def __init__(self, rows: SortedRowList[Any]) -> None:
+            super().__init__()
+            self.rows = rows
+
+        @property
+        def control(self) -> SortedRowList[Any]:
+            return self.rows
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._given: Sequence[RowT] = ()
+        self.sort_column: int | None = None
+        self.sort_reverse = False
+        self._natural = [len(c.title) + 2 for c in self.COLUMNS]  # room for the sort mark
+        self._common = list(self._natural)  # what all but the rarest longest values need
+        self._widths: dict[int, list[int]] = {}
+
+    # -- columns -----------------------------------------------------------------
+    def column_values(self, row: RowT) -> Sequence[str]:
+        """The text of each column of a row, as measured to size the columns."""
+        raise NotImplementedError
+
+    def sort_key(self, column: int) -> Callable[[RowT], Any]:
+        raise NotImplementedError
+
+    def drop_order(self) -> Sequence[int]:
+        """The columns to leave out, first to last, when even their floors do not fit."""
+        return ()
+
+    def drop_early(self) -> Sequence[int]:
+        """The columns to leave out before any is cut below its floor."""
+        return ()
+
+    def fit_columns(self, rows: Sequence[RowT]) -> None:
+        """Size the columns for ``rows`` (every row of the store, so filtering never moves them)."""
+        headings = [len(c.title) + 2 for c in self.COLUMNS]
+        lengths: list[list[int]] = [[] for _ in self.COLUMNS]
+        for row in rows:
+            for i, value in enumerate(self.column_values(row)):
+                lengths[i].append(len(value))
+        for column in lengths:
+            column.sort()
+        self._natural = [max(h, ls[-1] if ls else 0) for h, ls in zip(headings, lengths)]
+        # A rare long value ("joint targeted area inspection") is the first thing cut.
+        self._common = [max(h, ls[(len(ls) - 1) * 95 // 100] if ls else 0) for h, ls in zip(headings, lengths)]
+        self._widths.clear()
+        self.redraw()
+
+    def widths(self, width: int) -> list[int]:
+        """Each column's width in a line of ``width`` cells (0: left out)."""
+        widths = self._widths.get(width)
+        if widths is None:
+            floors = [min(c.floor, n) for c, n in zip(self.COLUMNS, self._natural)]
+            tiers = [[max(f, common) for f, common in zip(floors, self._common)], floors,
+                     [min(c.least, n) for c, n in zip(self.COLUMNS, self._natural)]]
+            widths = self._widths[width] = fit_widths(self._natural, tiers, width, self.drop_order(),
+                                                      self.drop_early(), [c.give for c in self.COLUMNS])
+        return widths
+
+    def column_spans(self, width: int) -> list[tuple[int, int, int]]:
+        """(column, first cell, end cell) of each column shown, as laid out in a line."""
+        spans, x = [], 1
+        for i, w in enumerate(self.widths(width)):
+            if w > 0:
+                spans.append((i, x, x + w))
+                x += w + 1
+        return spans
+
+    def render_header(self, width: int) -> Text:
+        line = Text(" ")
+        for i, w in enumerate(self.widths(width)):
+            if w <= 0:
+                continue
+            column = self.COLUMNS[i]
+            title = column.title + (SORT_MARKS[self.sort_reverse] if i == self.sort_column else "")
+            line.append(cell(title, w, right=column.right))
+        return line
+
+    # -- sorting -------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[RowT], *, cursor: int | None = None) -> None:
+        """``rows`` in their natural order; ``cursor`` is an index into them."""
+        self._given = rows
+        if self.sort_column is None or not rows:
+            super().set_rows(rows, cursor=cursor)
+            return
+        target = rows[max(0, min(cursor, len(rows) - 1))] if cursor is not None else self.current
+        ordered = sorted(rows, key=self.sort_key(self.sort_column), reverse=self.sort_reverse)
+        at = next((i for i, row in enumerate(ordered) if row is target), 0) if target is not None else 0
+        super().set_rows(ordered, cursor=at)
+
+    def sort_by(self, column: int | None, reverse: bool = False) -> None:
+        """Show the rows sorted by ``column`` (None: in their natural order), keeping the cursor's row."""
+        self.sort_column, self.sort_reverse = column, reverse
+        current = self.current
+        given = self._given
+        at = next((i for i, row in enumerate(given) if row is current), 0)
+        self._cache.clear()
+        self.set_rows(given, cursor=at)
+        self.refresh()
+        self.post_message(self.Sorted(self))
+
+    def action_sort_next(self) -> None:
+        """Sort by the next column (after the last, the natural order again)."""
+        shown = [i for i, w in enumerate(self.widths(self.scrollable_content_region.width or 80)) if w > 0]
+        if self.sort_column is None:
+            self.sort_by(shown[0] if shown else None)
+            return
+        later = [i for i in shown if i > self.sort_column]
+        self.sort_by(later[0] if later else None)
+
+    def action_sort_reverse(self) -> None:
+        self.sort_by(self.sort_column if self.sort_column is not None else 0, not self.sort_reverse)
+
+    def _on_click(self, event: events.Click) -> None:
+        # A click on a row is RowList's (Textual calls each class's handler); one on a heading sorts.
+        offset = event.get_content_offset(self)
+        if offset is not None and self.has_header and offset.y == 0:
+            for column, start, end in self.column_spans(self.scrollable_content_region.width):
+                if start <= offset.x < end:
+                    # The sorted column's heading again turns the order round.
+                    self.sort_by(column, not self.sort_reverse if column == self.sort_column else False)
+                    return
+
+
+def cell(value: str, width: int, *, right: bool = False) -> str:
+    """``value`` cut (with an ellipsis) or padded to ``width``, plus one space; "" for a column left out."""
+    if width <= 0:
+        return ""
+    if len(value) > width:
+        value = value[: max(0, width - 1)] + "\u2026"
+    return (value.rjust(width) if right else value.ljust(width)) + " "

@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from ofsted_tui.search import SearchHit
+from ofsted_tui.search import TITLE_ONLY, SearchHit
 from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title
 from ofsted_tui.widgets.rows import RowList
 
@@ -40,7 +40,12 @@ class SearchResults(RowList[SearchHit]):
         # Show the snippet from a little before its first match so the match is on screen.
         first = row.matches[0][0] if row.matches else 0
         shift = max(0, first - max(8, width // 4))
+        if shift:  # from the start of a word, not the middle of one
+            space = row.snippet.rfind(" ", 0, shift + 1)
+            shift = space + 1 if space != -1 else shift
         passage = Text("   ")
+        if not row.snippet:
+            passage.append(TITLE_ONLY, style="italic")
         passage.append(row.snippet[shift:])
         for start, end in row.matches:
             if end > shift:

@@ -67,7 +67,8 @@ class FacetList(RowList[FacetValue]):
         if self.facet == "grades":
             colour = GRADE_COLOURS.get(int(row.value), UNGRADED_COLOUR) if row.value.isdigit() else UNGRADED_COLOUR
             line.append("█ ", style=colour)
-        number = str(count)
+        # A value with none in view is dimmed and shows no number (a "0" reads as a count to act on).
+        number = str(count) if count else ""
         room = width - line.cell_len - len(number) - 1
         label = row.label if len(row.label) <= room else row.label[: max(0, room - 1)] + "…"
         line.append(label, style="bold" if row.selected else (dim if count == 0 else ""))
@@ -102,16 +103,18 @@ class FilterSidebar(VerticalScroll):
             yield Label("–")
             yield SteadyInput(placeholder="to", id="year-to", restrict=r"\d{0,4}", max_length=4, compact=True)
         for facet in FACETS:
-            yield Label(facet.title, classes="facet-title", id=f"title-{facet.name}")
+            yield Label(_facet_title(facet.title, False), classes="facet-title", id=f"title-{facet.name}")
             yield FacetList(facet.name, id=f"facet-{facet.name}")
 
     def show(self, facets: dict[str, list[FacetValue]], filters: Filters, *, documents: bool, shown: int) -> None:
         """New counts and choices; ``documents`` says which count the lists show."""
+        titles = {facet.name: facet.title for facet in FACETS}
         for name, values in facets.items():
             facet_list = self.query_one(f"#facet-{name}", FacetList)
             if facet_list.count_documents != documents:
                 facet_list.count_documents = documents
                 facet_list.redraw()
+                self.query_one(f"#title-{name}", Label).update(_facet_title(titles[name], documents))
             present = bool(values)
             facet_list.display = present
             self.query_one(f"#title-{name}", Label).display = present
@@ -152,3 +155,8 @@ class FilterSidebar(VerticalScroll):
                 return  # wait for the whole year
             values.append(int(raw) if raw else None)
         self.post_message(self.YearsChanged(values[0], values[1]))
+
+
+def _facet_title(title: str, documents: bool) -> str:
+    """A facet's heading with what its numbers count: "Rating · events", "Rating · documents"."""
+    return f"{title} \u00b7 {'documents' if documents else 'events'}"

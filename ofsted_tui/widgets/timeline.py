@@ -10,6 +10,7 @@ passage (``EventDetail.SourceChosen``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -23,101 +24,80 @@ from textual.widgets import Static
 from importers.vocabulary import get_era
 from ofsted_tui.grades import grade_style
 from ofsted_tui.widgets.labels import (
-    KIND_SHORT, date_label, doc_title, plural, printable, printable_text, rating_badge_text, snippet_around,
-)
-from ofsted_tui.widgets.rows import RowList
-
-__all__ = ["EventDetail", "SourceList", "TimelineList", "area_order"]
-
-# Areas in the order reports list them; others follow alphabetically.
-_AREA_ORDER = (
-    "overall", "help and protection", "children in care", "care leavers", "leadership",
-    "adoption", "lscb", "safeguarding", "looked after children",
+    KIND_SHORT, area_order, date_label, doc_title, plural, printable, printable_text, rating_badge_text, rating_text,
+    snippet_around,
 )
 
+# What to do next, in full, when no event passes (an empty store or filters that exclude everything).
+EMPTY_EVENTS = "No inspection events to show: press i to import files, or x to clear the filters."
+from ofsted_tui.widgets.rows import Column, RowList, SortedRowList, cell
 
-def area_order(area: str) -> tuple[int, str]:
-    return (_AREA_ORDER.index(area) if area in _AREA_ORDER else len(_AREA_ORDER), area)
+__all__ = ["EventDetail", "SourceList", "TimelineList"]
+
+_DATE, _AUTHORITY, _TYPE, _RATING, _SOURCES = range(5)
 
 
-class TimelineList(RowList[dict[str, Any]]):
-    """Inspection events, one line each."""
+class TimelineList(SortedRowList[dict[str, Any]]):
+    """Inspection events, one line each, in date order or sorted by a column."""
 
     HELP = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="timeline.open"),
         Binding("right,l", "sources", "Sources", show=False, id="timeline.sources"),
     ]
-    has_header = True
+    # A long authority or type is cut before a rating's first words ("Requires improvement").
+    COLUMNS: ClassVar[tuple[Column, ...]] = (
+        Column("Date", 17, 8), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, 16),
+        Column("Sources", 7, 7, right=True),
+    )
 
     class FocusSources(Message):
         """The user wants to move into the chosen event's sources."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(empty_text="No inspection events. Clear the filters (x) or import documents (i).", **kwargs)
-        self._widths = (8, 10, 10, 12)
+        super().__init__(empty_text=EMPTY_EVENTS, **kwargs)
 
-    def fit_columns(self, events: list[dict[str, Any]]) -> None:
-        """Size the columns for every event of the corpus, once, so filtering never moves them."""
-        date_w, auth_w, type_w, badge_w = 8, 9, 10, 12
-        for e in events:
-            date_w = max(date_w, len(e.get("label") or ""))
-            auth_w = max(auth_w, len(e.get("authority") or "unknown"))
-            type_w = max(type_w, len(e.get("type") or ""))
-            badge_w = max(badge_w, len(e.get("rating_text") or e.get("rating") or "no grade") + 2)
-        self._widths = (date_w, auth_w, type_w, badge_w)
-        self.redraw()
+    def column_values(self, row: dict[str, Any]) -> tuple[str, ...]:
+        # The rating's badge pads it with a space each side, and "≠" may follow.
+        return (row.get("label") or "", row.get("authority") or "unknown", row.get("type") or "",
+                " " * 3 + rating_text(row), plural(len(row.get("doc_ids") or ()), "doc"))
 
-    def _columns(self, width: int) -> tuple[int, int, int, int]:
-        """Widths of date, authority, type and rating; sources take 8 at the end."""
-        date_w, auth_w, type_w, badge_w = self._widths
-        date_w, type_w, badge_w = min(date_w, 17), min(type_w, 22), min(badge_w, 24)
-        spare = width - 1 - 8 - date_w - type_w - badge_w - 4
-        if spare < 10:  # narrow: shorten the type first, then the rating
-            type_w = max(0, type_w + spare - 10)
-            spare = width - 1 - 8 - date_w - type_w - badge_w - 4
-        auth_w = max(9, min(max(auth_w, 9), spare))  # at least the header's width
-        return date_w, auth_w, type_w, badge_w
+    def sort_key(self, column: int) -> Callable[[dict[str, Any]], Any]:
+        if column == _DATE:
+            return lambda e: (e.get("year") or 0, e.get("month") or 0, e.get("day") or 0)
+        if column == _RATING:
+            # Best first; events without a grade after every graded one.
+            return lambda e: (e.get("grade") is None, e.get("grade") or 0, rating_text(e).lower())
+        if column == _SOURCES:
+            return lambda e: len(e.get("doc_ids") or ())
+        key = {_AUTHORITY: "authority", _TYPE: "type"}[column]
+        return lambda e: (e.get(key) or "").lower()
 
-    def render_header(self, width: int) -> Text:
-        date_w, auth_w, type_w, badge_w = self._columns(width)
-        line = Text(" ")
-        line.append("Date".ljust(date_w + 1))
-        line.append("Authority".ljust(auth_w + 1)[: auth_w + 1])
-        if type_w:
-            line.append("Type".ljust(type_w + 1))
-        line.append("Rating".ljust(badge_w + 1))
-        line.append("Sources".rjust(8))
-        return line
+    def drop_early(self) -> tuple[int, ...]:
+        # Too narrow for a readable type and rating: the rating stays (the detail pane gives the type).
+        return (_TYPE,)
+
+    def drop_order(self) -> tuple[int, ...]:
+        return (_SOURCES,)
 
     def render_row(self, row: dict[str, Any], index: int, width: int) -> list[Text]:
-        date_w, auth_w, type_w, badge_w = self._columns(width)
+        date_w, auth_w, type_w, badge_w, sources_w = self.widths(width)
         dim = self.dim_style()
         line = Text(" ")
-        line.append(_cell(row.get("label") or "", date_w))
-        line.append(_cell(row.get("authority") or "unknown", auth_w))
-        if type_w:
-            line.append(_cell(row.get("type") or "", type_w), style=dim)
+        line.append(cell(row.get("label") or "", date_w))
+        line.append(cell(row.get("authority") or "unknown", auth_w))
+        line.append(cell(row.get("type") or "", type_w), style=dim)
         badge = rating_badge_text(row)
-        badge.truncate(badge_w, overflow="ellipsis")
+        badge.truncate(max(1, badge_w - 1), overflow="ellipsis")
         line.append(badge)
         # Sources that disagree on a grade: the detail shows what each says.
         line.append("\u2260" if row.get("conflicts") else " ", style="bold")
         line.append(" " * (badge_w - badge.cell_len))
-        line.append(plural(len(row.get("doc_ids") or ()), "doc").rjust(8), style=dim)
+        line.append(cell(plural(len(row.get("doc_ids") or ()), "doc"), sources_w, right=True), style=dim)
         return [line]
 
     def action_sources(self) -> None:
         self.post_message(self.FocusSources())
-
-
-def _cell(value: str, width: int) -> str:
-    """``value`` cut or padded to ``width``, plus one space."""
-    if width <= 0:
-        return ""
-    if len(value) > width:
-        value = value[: max(0, width - 1)] + "…"
-    return value.ljust(width) + " "
 
 
 class SourceList(RowList[dict[str, Any]]):

@@ -1,9 +1,11 @@
 """A small picture of one authority's ratings over the years.
 
 With room for five lines it is a step chart: one row per grade (best at the
-top), a solid block in the grade colour for each year a rating was given and a
-thin line while that rating stands. With less room it is a single strip of
-coloured blocks. The year of the highlighted event is marked on the axis.
+top, each named), a solid block in the grade colour for each year a rating was
+given and a thin line while that rating stands, so it reads without colour.
+With less room it is a single strip of coloured blocks (the screen gives it
+five lines at any size, framed or not). The year of the highlighted event is
+marked on the axis; without a frame the axis line names the authority too.
 """
 
 from __future__ import annotations
@@ -17,13 +19,12 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ofsted_tui.grades import GRADE_COLOURS
+from ofsted_tui.grades import GRADE_COLOURS, GRADE_NAMES
 from ofsted_tui.widgets.labels import printable
 
 __all__ = ["Trajectory", "YearGrade", "year_grades"]
 
-_ROW_LABELS = {1: "outstanding", 2: "good", 3: "RI/adequate", 4: "inadequate"}
-_LABEL_W = 12
+_LABEL_W = max(len(GRADE_NAMES[str(g)]) for g in GRADE_COLOURS) + 1
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,13 @@ class Trajectory(Widget):
         else:
             out = self._strip(shown, col_w)
         out.append("\n")
-        out.append_text(self._axis(shown, col_w, label_w))
+        axis = self._axis(shown, col_w, label_w)
+        if self.styles.border_top[0] in ("", "none", "hidden") and self._authority and label_w:
+            # No frame to carry the title: the authority goes under the grade names.
+            name = printable(self._authority)
+            name = name if len(name) < label_w else name[: label_w - 2] + "…"
+            axis = Text(name.rjust(label_w - 1) + " ", style="bold") + axis[label_w:]
+        out.append_text(axis)
         return out
 
     def _cell(self, item: YearGrade, col_w: int, row_grade: int | None) -> Text:
@@ -104,7 +111,7 @@ class Trajectory(Widget):
         for grade in (1, 2, 3, 4):
             if grade > 1:
                 out.append("\n")
-            out.append(_ROW_LABELS[grade].rjust(_LABEL_W - 1) + " ", style=Style(color=GRADE_COLOURS[grade]))
+            out.append(GRADE_NAMES[str(grade)].rjust(_LABEL_W - 1) + " ", style=Style(color=GRADE_COLOURS[grade]))
             for item in years:
                 out.append_text(self._cell(item, col_w, grade))
         return out

@@ -23,6 +23,16 @@ async def choose_document(pilot, doc_id: str) -> None:
     await pilot.pause()
 
 
+async def dialog_with_path(pilot, key: str, field: str, path: str):
+    """Open the dialog behind ``key`` and type ``path`` into its path field; returns the dialog."""
+    await loaded(pilot)
+    await pilot.press(key)
+    dialog = pilot.app.screen
+    dialog.query_one(field, Input).value = path
+    await pilot.pause()
+    return dialog
+
+
 @pilot_test
 async def test_import_a_folder_with_progress_and_summary(app, tmp_path):
     folder = tmp_path / "new"
@@ -53,10 +63,7 @@ async def test_import_a_folder_with_progress_and_summary(app, tmp_path):
 @pilot_test
 async def test_import_of_a_missing_path_says_so(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        await pilot.press("i")
-        dialog = app.screen
-        dialog.query_one("#import-path", Input).value = str(tmp_path / "nowhere")
+        dialog = await dialog_with_path(pilot, "i", "#import-path", str(tmp_path / "nowhere"))
         await pilot.press("enter")
         assert "Not found" in shown(dialog.query_one("#import-summary"))
         assert not dialog.running
@@ -83,6 +90,53 @@ async def test_export_writes_the_filtered_timeline(app, tmp_path):
         rows = list(csv.DictReader(io.StringIO(out.read_text())))
         assert [r["authority"] for r in rows] == ["Camden", "Camden"]
         assert [r["date"] for r in rows] == ["2015-01", "2019-01"]
+
+
+def _pressed_format(dialog: ExportDialog) -> str:
+    return str(next(b for b in dialog.query(RadioButton) if b.value).label)
+
+
+@pilot_test
+async def test_export_format_follows_the_typed_extension_and_the_path_is_remembered(app, tmp_path):
+    out = tmp_path / "sub" / "camden.json"
+    out.parent.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        path = dialog.query_one("#export-path", Input)
+        path.value = ""
+        await type_text(pilot, str(out))
+        assert _pressed_format(dialog) == "JSON" and dialog.mismatch() == ""
+        assert not dialog.query_one("#export-warning").display
+        await pilot.press("enter")
+        await settle(pilot, lambda: out.exists() and isinstance(app.screen, MainScreen), "the export")
+        assert out.read_text().lstrip().startswith("{")
+        await pilot.press("e")
+        again = app.screen
+        assert isinstance(again, ExportDialog) and again is not dialog
+        assert again.query_one("#export-path", Input).value == str(out)  # folder and name, for the session
+        assert _pressed_format(again) == "JSON"
+
+
+@pilot_test
+async def test_export_warns_when_the_name_names_no_format_or_another(app, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await dialog_with_path(pilot, "e", "#export-path", str(tmp_path / "timeline.txt"))
+        assert _pressed_format(dialog) == "Markdown"
+        warning = dialog.query_one("#export-warning")
+        assert warning.display and "Markdown, but the name ends in .txt: end it in .md" in shown(warning)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "timeline.csv")
+        await pilot.pause()
+        assert _pressed_format(dialog) == "CSV" and not warning.display
+        await pilot.press("escape")
+        quote = next(f for f in app.corpus.facts.values() if f.get("type") == "quote")
+        app.action_export(quote["id"])
+        await pilot.pause()
+        quote_dialog = app.screen
+        quote_dialog.query_one("#export-path", Input).value = str(tmp_path / "quotes.csv")
+        await pilot.pause()
+        assert "A quote is written as Markdown, but the name ends in .csv" in shown(quote_dialog.query_one("#export-warning"))
 
 
 @pilot_test

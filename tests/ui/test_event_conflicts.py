@@ -30,7 +30,7 @@ async def test_the_event_detail_shows_the_weightiest_grade_and_the_one_that_disa
         lines = summary.splitlines()
         overall = next(i for i, line in enumerate(lines) if line.startswith("overall"))
         assert "Good" in lines[overall] and "3 docs \u00b7 report" in lines[overall]
-        assert "\u2260" in lines[overall + 1] and "inadequate" in lines[overall + 1] and "news" in lines[overall + 1]
+        assert "\u2260" in lines[overall + 1] and "Inadequate" in lines[overall + 1] and "news" in lines[overall + 1]
         assert len(app.screen.query_one(EventDetail).query_one("#event-sources").rows) == 4
 
 

@@ -255,7 +255,7 @@ async def test_an_empty_store_says_how_to_fill_it(tmp_path):
         timeline = app.screen.query_one(TimelineList)
         assert timeline.rows == []
         line = timeline.render_line(1).text
-        assert "import documents (i)" in line
+        assert "press i to import files" in line
 
 
 @pilot_test

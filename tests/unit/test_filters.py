@@ -95,7 +95,7 @@ def test_missing_values_are_their_own_choice(index):
     result = index.apply(Filters().toggled("authorities", UNKNOWN))
     assert result.doc_ids == {"n2"} and result.events == []
     assert index.label("authorities", UNKNOWN) == "not stated"
-    assert index.label("grades", NO_GRADE) == "no grade"
+    assert index.label("grades", NO_GRADE) == "No grade"
 
 
 def test_documents_take_event_types_and_events_take_document_kinds(index):

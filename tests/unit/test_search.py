@@ -98,3 +98,28 @@ def test_documents_added_after_building_are_found():
     index = _index()
     index.add("d", "Leaders in Kent were praised.", "Kent again")
     assert {d for d, _ in index.ranked("kent")} == {"a", "d"}
+
+
+def test_a_phrase_opens_and_is_marked_where_the_whole_phrase_stands():
+    # The phrase's words appear earlier on their own, in a different phrase.
+    text = ("The service had widespread and serious failures in 2015. " * 3
+            + "Later, inspectors found no widespread or serious failures in the front door.")
+    index = SearchIndex([{"id": "a", "text": text, "title": "Report"}])
+    [hit] = index.search('"widespread or serious failures"')
+    assert text[hit.start:hit.end] == "widespread or serious failures"
+    assert [hit.snippet[s:e] for s, e in hit.matches] == ["widespread or serious failures"]
+
+
+def test_words_outside_the_phrase_are_marked_too_and_the_phrase_still_opens_the_hit():
+    text = "Front door work was slow. Leaders had no widespread or serious failures to report."
+    index = SearchIndex([{"id": "a", "text": text, "title": ""}])
+    [hit] = index.search('door "widespread or serious failures"')
+    assert text[hit.start:hit.end] == "widespread or serious failures"
+    assert sorted(hit.snippet[s:e] for s, e in hit.matches) == ["door", "widespread or serious failures"]
+
+
+def test_a_match_in_the_title_only_shows_no_passage_rather_than_the_opening_lines():
+    index = SearchIndex([{"id": "a", "text": "Opening lines about something else.", "title": "Kent inspection"}])
+    [hit] = index.search("kent")
+    assert hit.snippet == "" and hit.matches == []
+    assert (hit.start, hit.end) == (0, 0)

@@ -1,0 +1,29 @@
+"""Grades read in one casing wherever they are shown (timeline, facts pane, sidebar, CLI, exports)."""
+
+from __future__ import annotations
+
+from ofsted_tui.grades import GRADE_NAMES, rating_badge, sentence_case
+from ofsted_tui.widgets.labels import KIND_NAMES, KIND_SHORT, rating_text
+
+
+def test_ratings_as_written_read_in_sentence_case():
+    # As report tables, letters and news print them.
+    assert [sentence_case(t) for t in ("inadequate", "INADEQUATE", "Requires Improvement", "requires improvement to be good",
+                                       "performing poorly")] == [
+        "Inadequate", "Inadequate", "Requires improvement", "Requires improvement to be good", "Performing poorly"]
+    assert sentence_case("") == "" and sentence_case(None) is None
+
+
+def test_badges_facets_and_rows_share_the_casing():
+    assert rating_badge("requires improvement", 3).plain == " Requires improvement "
+    assert rating_badge(None, None).plain == " No grade "
+    assert rating_text({"rating_text": "GOOD", "rating": "good"}) == "Good"
+    assert rating_text({"rating": "inadequate"}) == "Inadequate"
+    assert all(name[0].isupper() for name in GRADE_NAMES.values())
+
+
+def test_every_kind_has_a_word_for_lists_and_one_for_the_filters():
+    from importers.model import DOCUMENT_KINDS
+
+    assert set(KIND_SHORT) == set(KIND_NAMES) == set(DOCUMENT_KINDS)
+    assert not any("_" in word for word in (*KIND_SHORT.values(), *KIND_NAMES.values()))
