@@ -105,8 +105,13 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed""".split()
+    state comment note describe according pointed praise believe believes""".split()
 )
+# Verbs that attribute only the words set right after them: "The damning report from
+# OFSTED began “There are serious failures ...”" (never "The inspection began in May,
+# and ... ‘...’").
+_OPENING_VERBS = frozenset("began begins opens opened".split())
+_VERBS = _VERBS | _OPENING_VERBS
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
 _LISTENER_VERBS = frozenset("told tells asked asks answered".split())
 # A capitalised word after a sentence's first: perhaps a speaker of its own.
@@ -132,7 +137,18 @@ _GROUP_WORDS = frozenset(
 )
 _GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other)\s+)+$",
                              re.IGNORECASE)
-_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS
+# What a named person writes: its words are the writer's, once the text says who
+# wrote it ("Yvette Stanley ... has written to the council ... The letter says:",
+# "Sara Tough ... has emailed staff ... “...,” the email said").
+_WRITINGS = frozenset("letter email e-mail".split())
+_WROTE_AFTER = re.compile(
+    r"(?:\s*,\s*(?:who|which)\b[^,.;:!?“”\"]*,)?\s*,?\s*(?:has\s+|had\s+|also\s+)?"
+    r"(?:written|wrote|writes|emailed|e-mailed)\b",
+    re.IGNORECASE,
+)
+# How far back the writer may be named: the paragraph before, at most.
+_WRITER_REACH = 600
+_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS
                 | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -504,7 +520,12 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     for start, end, word in heads:
         if _overlaps(taken, start, end):
             continue
-        if word in _GROUP_WORDS:
+        writer = _writer_before(text, start, agents) if word in _WRITINGS else None
+        if writer is not None:
+            agent = _Agent(_THE_BEFORE.search(text, max(0, start - 12), start).start(), end, writer.speaker)
+        elif word in _WRITINGS and word != "letter":
+            continue  # an email nobody is said to have written
+        elif word in _GROUP_WORDS:
             agent = _group_of_people(text, start, end, verb_starts)
         elif word.startswith("spokes"):
             agent = _spokesperson(text, start, end, word, authority, ofsted)
@@ -536,6 +557,19 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     agents.extend(kept)
     agents.sort(key=lambda a: (a.start, a.end))
     return agents
+
+
+def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
+    """The person the text names as the writer of "the letter" at ``start``: the
+    nearest before it who "has written", "wrote" or "has emailed"."""
+    if not _THE_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    for agent in reversed(people):
+        if agent.end <= start - _WRITER_REACH:
+            break
+        if agent.end <= start and agent.speaker.kind == "person" and _WROTE_AFTER.match(text, agent.end):
+            return agent
+    return None
 
 
 def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> _Agent | None:
@@ -806,6 +840,14 @@ class _Attributor:
             named = agent and self._resolve(agent, s_start)
             if speaker is not None and (not named or named.name == speaker.name):
                 return speaker, False
+        # 8. A paragraph of quotation with no attribution of its own, after a paragraph
+        # of reported speech: "She praised ... and said more staff had been engaged."
+        # then "“We are now on the right track. ...”" (the news convention: the quote
+        # keeps the speaker of the paragraph before it).
+        if opens_paragraph and before is not None:
+            speaker = self._last_speaker_in(*self.paras[before])
+            if speaker is not None:
+                return speaker, False
         return None, False
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
@@ -819,8 +861,18 @@ class _Attributor:
                 agent = self._agent_after(v_end, pos)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
-                if speaker is not None:
-                    return speaker, bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
+                direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
+                if speaker is not None and (direct or verb not in _OPENING_VERBS):
+                    return speaker, direct
+        return None
+
+    def _last_speaker_in(self, start: int, end: int) -> _Speaker | None:
+        """The subject of the last verb of saying between ``start`` and ``end``."""
+        for v_start, _ in reversed(self._verbs_in(start, end)):
+            agent = self._subject_of(v_start, self._sentence_start(v_start))
+            speaker = self._resolve(agent, self._sentence_start(v_start)) if agent else None
+            if speaker is not None:
+                return speaker
         return None
 
     def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
