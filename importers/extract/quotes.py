@@ -223,6 +223,7 @@ _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 # A relative clause between a subject and its verb: "Jane Smith, who leads the council, said".
 _RELATIVE_CLAUSE_BEFORE = re.compile(rf",\s*(?:who|which|whose)\b[^,.;:!?“”\"]*,\s*{_SUBJECT_VERB_GAP}$")
+_OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;]")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
@@ -706,7 +707,14 @@ class _Attributor:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
         clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
-        return self._agent_before(clause.start() if clause else v_start, floor)
+        agent = self._agent_before(clause.start() if clause else v_start, floor)
+        # A subject whose head is followed by what it is of: "The Ofsted inspection of
+        # Stoke-on-Trent City Council’s children’s services has found", "A report into
+        # the council said": the head speaks, not the council it is about.
+        head = self._agent_before(agent.start, floor) if agent is not None else None
+        if head is not None and head.speaker is not None and _OF_BETWEEN.fullmatch(self.text, head.end, agent.start):
+            return head
+        return agent
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
