@@ -108,9 +108,9 @@ _VERBS = SPEECH_VERBS | frozenset(
     state comment note describe according pointed praise believe believes""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
-# OFSTED began “There are serious failures ...”" (never "The inspection began in May,
-# and ... ‘...’").
-_OPENING_VERBS = frozenset("began begins opens opened".split())
+# OFSTED began “There are serious failures ...”", "The report read: “...”" (never
+# "The inspection began in May, and ... ‘...’").
+_OPENING_VERBS = frozenset("began begins opens opened read reads".split())
 _VERBS = _VERBS | _OPENING_VERBS
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
 _LISTENER_VERBS = frozenset("told tells asked asks answered".split())
@@ -645,9 +645,17 @@ class _Attributor:
         # What was said by whom, for pronouns: (position, speaker).
         self.history: list[tuple[int, _Speaker]] = []
         for v_start, _ in self.verbs:
-            agent = self._subject_of(v_start, self._sentence_start(v_start))
+            s_start = self._sentence_start(v_start)
+            agent = self._subject_of(v_start, s_start)
             if agent is not None and agent.speaker is not None and agent.speaker.name:
                 self.history.append((v_start, agent.speaker))
+            elif agent is not None and agent.pronoun in ("he", "she"):
+                # A chain of pronouns ("In a letter, Inspector Pauline Higham said ...
+                # She said ... But she raised ... She also said ‘...’") carries its
+                # antecedent past the paragraphs read for a lone pronoun.
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    self.history.append((v_start, speaker))
 
     def _relevant(self, quotes: list[Quote]) -> list[tuple[int, int]]:
         """The text worth reading for speakers: each quote's paragraphs and the
@@ -852,10 +860,12 @@ class _Attributor:
         # of reported speech: "She praised ... and said more staff had been engaged."
         # then "“We are now on the right track. ...”" (the news convention: the quote
         # keeps the speaker of the paragraph before it).
+        # A sub-heading may name the speaker itself: "WHAT INSPECTORS SAID".
         if opens_paragraph and before is not None:
-            speaker = self._last_speaker_in(*self.paras[before])
-            if speaker is not None:
-                return speaker, False
+            for above in range(index - 1, before - 1, -1):
+                speaker = self._last_speaker_in(*self.paras[above])
+                if speaker is not None:
+                    return speaker, False
         return None, False
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
@@ -875,10 +885,16 @@ class _Attributor:
         return None
 
     def _last_speaker_in(self, start: int, end: int) -> _Speaker | None:
-        """The subject of the last verb of saying between ``start`` and ``end``."""
+        """The subject of the last verb of saying between ``start`` and ``end`` that
+        stands right before its verb ("She praised ..."; never "the report" in "since
+        the report was published, the Local Democracy Reporting Service said")."""
         for v_start, _ in reversed(self._verbs_in(start, end)):
-            agent = self._subject_of(v_start, self._sentence_start(v_start))
-            speaker = self._resolve(agent, self._sentence_start(v_start)) if agent else None
+            s_start = self._sentence_start(v_start)
+            agent = self._subject_of(v_start, s_start)
+            if agent is None or not (_AGENT_VERB_GAP.fullmatch(self.text, agent.end, v_start)
+                                     or _RELATIVE_CLAUSE_BEFORE.match(self.text, agent.end, v_start)):
+                continue
+            speaker = self._resolve(agent, s_start)
             if speaker is not None:
                 return speaker
         return None
