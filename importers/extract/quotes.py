@@ -221,6 +221,8 @@ _DIRECT_BEFORE = re.compile(
 )
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
+# A subject at its verb, perhaps after the comma that closes its apposition.
+_SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
 # A relative clause between a subject and its verb: "Jane Smith, who leads the council, said".
 _RELATIVE_CLAUSE_BEFORE = re.compile(rf",\s*(?:who|which|whose)\b[^,.;:!?“”\"]*,\s*{_SUBJECT_VERB_GAP}$")
 _OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
@@ -888,10 +890,12 @@ class _Attributor:
         """The subject of the last verb of saying between ``start`` and ``end`` that
         stands right before its verb ("She praised ..."; never "the report" in "since
         the report was published, the Local Democracy Reporting Service said")."""
-        for v_start, _ in reversed(self._verbs_in(start, end)):
+        for v_start, v_end in reversed(self._verbs_in(start, end)):
+            if self.text[v_start:v_end].lower() in _OPENING_VERBS:
+                continue
             s_start = self._sentence_start(v_start)
             agent = self._subject_of(v_start, s_start)
-            if agent is None or not (_AGENT_VERB_GAP.fullmatch(self.text, agent.end, v_start)
+            if agent is None or not (_SUBJECT_AT_VERB.fullmatch(self.text, agent.end, v_start)
                                      or _RELATIVE_CLAUSE_BEFORE.match(self.text, agent.end, v_start)):
                 continue
             speaker = self._resolve(agent, s_start)
@@ -901,7 +905,9 @@ class _Attributor:
 
     def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
         """The subject of any verb of saying in the sentence."""
-        for v_start, _ in self._verbs_in(s_start, s_end):
+        for v_start, v_end in self._verbs_in(s_start, s_end):
+            if self.text[v_start:v_end].lower() in _OPENING_VERBS:
+                continue
             agent = self._subject_of(v_start, s_start)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
