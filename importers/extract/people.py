@@ -175,13 +175,6 @@ _SAID_AFTER = re.compile(
     r"[ \t]*(?:,[^,\n]{0,80},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
-# A name opening its sentence whose verb of saying comes later in it, after another
-# verb: "Ada Burns expressed disappointment ..., but insisted there was no crisis and
-# said there would be no resignations" (then "She said: ..." is hers).
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_SAID_LATER = re.compile(
-    rf"[ \t]+[a-z][^.!?\n“”\"]{{0,200}}?\b(?:and|but)[ \t]+(?:also[ \t]+)?(?:{_SPEECH_ALT}|insisted)\b"
-)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
 # "Lead inspector:", "Team inspectors:", "His Majesty's Inspectors for this
@@ -652,9 +645,7 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
             if l_start == name_start and l_end == cand.end:
                 below = _role_below(text, line_no, all_lines, authority)
         roles = [r for r in (before, after, below) if r is not None]
-        said = _speaks(text, name_start, cand.end) or (
-            len(cand.tokens) > 1 and bool(_SENTENCE_OPENING.search(text, max(0, name_start - 3), name_start))
-            and bool(_SAID_LATER.match(text, cand.end)))
+        said = _speaks(text, name_start, cand.end)
         if not roles and cand.title is None and (not said or _places(cand.tokens[0])):
             # With only a verb of saying to go on, a name opening on a place is a paper
             # or an area ("Birmingham Live reported", "Kent Online said"); a first name

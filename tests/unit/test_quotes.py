@@ -661,3 +661,17 @@ def test_the_head_of_an_inspection_of_a_council_is_the_subject():
     assert [q["speaker"] for q in quotes(text)] == ["Ofsted"]
     text = "Coun Joan Lilly of Knowsley Council said she was “delighted with this judgement, which reflects the hard work”."
     assert [q["speaker"] for q in quotes(text)] == ["Joan Lilly"]
+
+
+def test_a_chain_of_pronouns_keeps_its_antecedent():
+    # Express & Star, 16 November 2017 (https://expressandstar.com/news/local-hubs/dudley/2017/11/16/
+    # councils-childrens-services-on-the-up): one line per paragraph, the inspector named three back.
+    text = ("In a letter, Inspector Pauline Higham said the council's improvement plan was resulting in positive "
+            "progress.\nShe said children seen by inspectors were receiving sufficient levels of support.\n"
+            "But she raised concerns over a high rate of staff turnover.\n"
+            "She also said 'a very small number' of children have waited too long to have their needs assessed.")
+    assert [q["speaker"] for q in quotes(text)] == ["Pauline Higham"]
+    # 2009-careappointments-...: "Ian Parry, cabinet member ..." then "Parry also claimed ..." and
+    # "He said: “...”" (the same antecedent carried by a surname and a pronoun).
+    (parry,) = quotes(prose("2009-careappointments-staffordshire-devon-announced-inspections.txt"))
+    assert parry["speaker"] == "Ian Parry"
