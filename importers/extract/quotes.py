@@ -52,9 +52,16 @@ Who said it
     on, past sub-headings where the statement is set out in whole quoted
     paragraphs), else the attribution of the sentence before in the same
     paragraph when this sentence names no one ("Ofsted found that ... . One of
-    the most heartening findings was that staff are ‘...’"). The listener of
-    "told" or "asked" and the subject of a passive ("Inspectors were told")
-    never speak.
+    the most heartening findings was that staff are ‘...’"), else, for a quote
+    opening its paragraph, the subject standing at a verb of saying in the
+    paragraph before or a sub-heading ("She praised ... and said ..." then a
+    quoted paragraph; "WHAT INSPECTORS SAID"). The listener of "told" or
+    "asked" and the subject of a passive ("Inspectors were told") never speak.
+    "began", "opens" and "read" attribute only the words set right after them
+    ("The report read: “...”"). A subject's head speaks, not what it is of ("The
+    Ofsted inspection of Stoke-on-Trent City Council’s children’s services has
+    found"); a letter or email is the words of the person the text says wrote
+    it ("X has written to ... The letter says:"), else a letter is Ofsted's.
     Subjects are people (see ``people``), two people joined by "and" (a joint
     statement: speaker "A and B", roles and organisations joined by "; "),
     Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
@@ -63,7 +70,7 @@ Who said it
     "young people" as the direct subject of the verb, and pronouns,
     resolved to the last matching speaker: "she"/"he" to the last woman/man or
     person of unknown sex (or, before anyone has spoken, the person named in
-    this paragraph or the two above), "they" to the nearest plural subject
+    this paragraph or the two above, carried along a chain of such pronouns), "they" to the nearest plural subject
     (inspectors, a joint statement) or, as British English speaks of
     organisations in the plural, the last organisation to speak ("Ofsted state
     ... They go on to comment"), "it" to the nearest organisation or report.

@@ -572,11 +572,15 @@ def test_relative_clause_between_speaker_and_verb():
 # real page (a dev document or a public news page, URL given) that it was not written from.
 
 
+def speaker_in(name: str, words: str) -> str | None:
+    """The speaker of the quote opening on ``words`` in the dev document ``name``."""
+    return by_start(quotes(prose(name)), words)["speaker"]
+
+
 def test_a_letter_or_email_is_its_named_writers():
     # 2019-radio-dudley-...: "Yvette Stanley, national director ... at Ofsted, has written to ...
     # The letter says:" then three quoted paragraphs.
-    found = quotes(prose("2019-radio-dudley-ofsted-chief-hails-significant-achievement.txt"))
-    assert by_start(found, "I am writing to personally")["speaker"] == "Yvette Stanley"
+    assert speaker_in("2019-radio-dudley-ofsted-chief-hails-significant-achievement.txt", "I am writing to personally") == "Yvette Stanley"
     # EDP, 30 November 2017 (https://www.edp24.co.uk/news/education/ofsted-wanted-to-cry-tears-of-joy-
     # during-norfolk-county-council-children-s-services-inspection-1-5301726): an email.
     text = ("And, while the full report will not be published until January, new executive director of the "
@@ -596,8 +600,7 @@ def test_a_letter_or_email_is_its_named_writers():
 def test_a_quoted_paragraph_keeps_the_speaker_of_the_paragraph_before():
     # undated-warrington-worldwide-council-slammed: "She praised ... and said more staff had been ..."
     # then a paragraph of quotation with no attribution of its own.
-    found = quotes(prose("undated-warrington-worldwide-council-slammed.txt"))
-    assert by_start(found, "We are now on the right track")["speaker"] == "Kath O’Dwyer"
+    assert speaker_in("undated-warrington-worldwide-council-slammed.txt", "We are now on the right track") == "Kath O’Dwyer"
     # getwestlondon (http://www.getwestlondon.co.uk/news/local-news/changes-already-place-help-vulnerable-6871876):
     # the sub-heading before the quoted paragraph names its speaker.
     text = ("Services for young people in care across the borough are failing to meet the necessary standards, "
@@ -621,17 +624,14 @@ def test_reported_speech_before_a_quote_counts_only_where_its_subject_is_at_the_
 
 def test_inspectors_believe_and_praise_in_the_present():
     # 2024-tamesidecorrespondent-...: "Ofsted inspectors believe ‘...’ and ‘...’".
-    found = quotes(prose("2024-tamesidecorrespondent-tameside-inadequate-again.txt"))
-    assert by_start(found, "some children experience ongoing harm")["speaker"] == "Ofsted"
+    assert speaker_in("2024-tamesidecorrespondent-tameside-inadequate-again.txt", "some children experience ongoing harm") == "Ofsted"
     # 2018-08-06-north-yorkshire-...: "inspectors praise as “ambitious and forward thinking” the ...".
-    found = quotes(prose("2018-08-06-north-yorkshire-council-outstanding-all-areas.txt"))
-    assert by_start(found, "ambitious and forward thinking")["speaker"] == "Ofsted"
+    assert speaker_in("2018-08-06-north-yorkshire-council-outstanding-all-areas.txt", "ambitious and forward thinking") == "Ofsted"
 
 
 def test_a_report_that_began_or_read_speaks_only_the_words_set_right_after():
     # 2021-manchestergazette-bury-...: "The damning report from OFSTED began “There are serious failures ...”".
-    found = quotes(prose("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt"))
-    assert by_start(found, "There are serious failures")["speaker"] == "Ofsted"
+    assert speaker_in("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt", "There are serious failures") == "Ofsted"
     # Worcester News (http://www.worcesternews.co.uk/news/16398259.worcestershire-county-councils-troubled-
     # childrens-services-makes-satisfactory-progress/): "The report read: "...".
     text = ('In a report published by Ofsted, following a monitoring visit in July, inspectors recognised the '
@@ -648,8 +648,7 @@ def test_a_report_that_began_or_read_speaks_only_the_words_set_right_after():
 def test_the_head_of_an_inspection_of_a_council_is_the_subject():
     # 2022-11-25-stoke-on-trent-council-...: "The Ofsted inspection of Stoke-on-Trent City Council’s
     # children’s services has found services ... have ‘improved substantially since the last inspection ...’".
-    found = quotes(prose("2022-11-25-stoke-on-trent-council-ofsted-clear-vision.txt"))
-    assert by_start(found, "improved substantially")["speaker"] == "Ofsted"
+    assert speaker_in("2022-11-25-stoke-on-trent-council-ofsted-clear-vision.txt", "improved substantially") == "Ofsted"
     # The St Helens Reporter (15 June 2017, http://www.sthelensreporter.co.uk/news/children-s-services-making-
     # improvements-1-8598311) writes "the re-inspection of Knowsley Council’s Services found significant
     # improvements had been made" without quotation marks; here its words are quoted, and a person
