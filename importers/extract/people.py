@@ -63,7 +63,7 @@ _NAME_WORD = (
     rf"(?:[-'’][{_UP}{_LOW}][{_LOW}]*)*)"  # Smith-Jones, and a possessive
 )
 _TITLES: dict[str, str | None] = {
-    "cllr": None, "councillor": None, "mr": "m", "mrs": "f", "ms": "f", "miss": "f",
+    "cllr": None, "coun": None, "councillor": None, "mr": "m", "mrs": "f", "ms": "f", "miss": "f",
     "dr": None, "sir": "m", "dame": "f", "lord": "m", "lady": "f", "baroness": "f",
     "baron": "m", "professor": None, "prof": None, "rev": None, "revd": None,
     "reverend": None, "judge": None,

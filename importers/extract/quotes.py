@@ -52,9 +52,16 @@ Who said it
     on, past sub-headings where the statement is set out in whole quoted
     paragraphs), else the attribution of the sentence before in the same
     paragraph when this sentence names no one ("Ofsted found that ... . One of
-    the most heartening findings was that staff are ‘...’"). The listener of
-    "told" or "asked" and the subject of a passive ("Inspectors were told")
-    never speak.
+    the most heartening findings was that staff are ‘...’"), else, for a quote
+    opening its paragraph, the subject standing at a verb of saying in the
+    paragraph before or a sub-heading ("She praised ... and said ..." then a
+    quoted paragraph; "WHAT INSPECTORS SAID"). The listener of "told" or
+    "asked" and the subject of a passive ("Inspectors were told") never speak.
+    "began", "opens" and "read" attribute only the words set right after them
+    ("The report read: “...”"). A subject's head speaks, not what it is of ("The
+    Ofsted inspection of Stoke-on-Trent City Council’s children’s services has
+    found"); a letter or email is the words of the person the text says wrote
+    it ("X has written to ... The letter says:"), else a letter is Ofsted's.
     Subjects are people (see ``people``), two people joined by "and" (a joint
     statement: speaker "A and B", roles and organisations joined by "; "),
     Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
@@ -63,7 +70,7 @@ Who said it
     "young people" as the direct subject of the verb, and pronouns,
     resolved to the last matching speaker: "she"/"he" to the last woman/man or
     person of unknown sex (or, before anyone has spoken, the person named in
-    this paragraph or the two above), "they" to the nearest plural subject
+    this paragraph or the two above, carried along a chain of such pronouns), "they" to the nearest plural subject
     (inspectors, a joint statement) or, as British English speaks of
     organisations in the plural, the last organisation to speak ("Ofsted state
     ... They go on to comment"), "it" to the nearest organisation or report.
@@ -105,8 +112,13 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed""".split()
+    state comment note describe according pointed praise believe believes""".split()
 )
+# Verbs that attribute only the words set right after them: "The damning report from
+# OFSTED began “There are serious failures ...”", "The report read: “...”" (never
+# "The inspection began in May, and ... ‘...’").
+_OPENING_VERBS = frozenset("began begins opens opened read reads".split())
+_VERBS = _VERBS | _OPENING_VERBS
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
 _LISTENER_VERBS = frozenset("told tells asked asks answered".split())
 # A capitalised word after a sentence's first: perhaps a speaker of its own.
@@ -132,7 +144,18 @@ _GROUP_WORDS = frozenset(
 )
 _GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other)\s+)+$",
                              re.IGNORECASE)
-_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS
+# What a named person writes: its words are the writer's, once the text says who
+# wrote it ("Yvette Stanley ... has written to the council ... The letter says:",
+# "Sara Tough ... has emailed staff ... “...,” the email said").
+_WRITINGS = frozenset("letter email e-mail".split())
+_WROTE_AFTER = re.compile(
+    r"(?:\s*,\s*(?:who|which)\b[^,.;:!?“”\"]*,)?\s*,?\s*(?:has\s+|had\s+|also\s+)?"
+    r"(?:written|wrote|writes|emailed|e-mailed)\b",
+    re.IGNORECASE,
+)
+# How far back the writer may be named: the paragraph before, at most.
+_WRITER_REACH = 600
+_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS
                 | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -205,8 +228,11 @@ _DIRECT_BEFORE = re.compile(
 )
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
+# A subject at its verb, perhaps after the comma that closes its apposition.
+_SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
 # A relative clause between a subject and its verb: "Jane Smith, who leads the council, said".
 _RELATIVE_CLAUSE_BEFORE = re.compile(rf",\s*(?:who|which|whose)\b[^,.;:!?“”\"]*,\s*{_SUBJECT_VERB_GAP}$")
+_OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?,;]")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
@@ -504,7 +530,12 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     for start, end, word in heads:
         if _overlaps(taken, start, end):
             continue
-        if word in _GROUP_WORDS:
+        writer = _writer_before(text, start, agents) if word in _WRITINGS else None
+        if writer is not None:
+            agent = _Agent(_THE_BEFORE.search(text, max(0, start - 12), start).start(), end, writer.speaker)
+        elif word in _WRITINGS and word != "letter":
+            continue  # an email nobody is said to have written
+        elif word in _GROUP_WORDS:
             agent = _group_of_people(text, start, end, verb_starts)
         elif word.startswith("spokes"):
             agent = _spokesperson(text, start, end, word, authority, ofsted)
@@ -536,6 +567,19 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     agents.extend(kept)
     agents.sort(key=lambda a: (a.start, a.end))
     return agents
+
+
+def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
+    """The person the text names as the writer of "the letter" at ``start``: the
+    nearest before it who "has written", "wrote" or "has emailed"."""
+    if not _THE_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    for agent in reversed(people):
+        if agent.end <= start - _WRITER_REACH:
+            break
+        if agent.end <= start and agent.speaker.kind == "person" and _WROTE_AFTER.match(text, agent.end):
+            return agent
+    return None
 
 
 def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> _Agent | None:
@@ -610,9 +654,17 @@ class _Attributor:
         # What was said by whom, for pronouns: (position, speaker).
         self.history: list[tuple[int, _Speaker]] = []
         for v_start, _ in self.verbs:
-            agent = self._subject_of(v_start, self._sentence_start(v_start))
+            s_start = self._sentence_start(v_start)
+            agent = self._subject_of(v_start, s_start)
             if agent is not None and agent.speaker is not None and agent.speaker.name:
                 self.history.append((v_start, agent.speaker))
+            elif agent is not None and agent.pronoun in ("he", "she"):
+                # A chain of pronouns ("In a letter, Inspector Pauline Higham said ...
+                # She said ... But she raised ... She also said ‘...’") carries its
+                # antecedent past the paragraphs read for a lone pronoun.
+                speaker = self._resolve(agent, s_start)
+                if speaker is not None:
+                    self.history.append((v_start, speaker))
 
     def _relevant(self, quotes: list[Quote]) -> list[tuple[int, int]]:
         """The text worth reading for speakers: each quote's paragraphs and the
@@ -672,7 +724,14 @@ class _Attributor:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
         clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
-        return self._agent_before(clause.start() if clause else v_start, floor)
+        agent = self._agent_before(clause.start() if clause else v_start, floor)
+        # A subject whose head is followed by what it is of: "The Ofsted inspection of
+        # Stoke-on-Trent City Council’s children’s services has found", "A report into
+        # the council said": the head speaks, not the council it is about.
+        head = self._agent_before(agent.start, floor) if agent is not None else None
+        if head is not None and head.speaker is not None and _OF_BETWEEN.fullmatch(self.text, head.end, agent.start):
+            return head
+        return agent
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
@@ -806,6 +865,16 @@ class _Attributor:
             named = agent and self._resolve(agent, s_start)
             if speaker is not None and (not named or named.name == speaker.name):
                 return speaker, False
+        # 8. A paragraph of quotation with no attribution of its own, after a paragraph
+        # of reported speech: "She praised ... and said more staff had been engaged."
+        # then "“We are now on the right track. ...”" (the news convention: the quote
+        # keeps the speaker of the paragraph before it).
+        # A sub-heading may name the speaker itself: "WHAT INSPECTORS SAID".
+        if opens_paragraph and before is not None:
+            for above in range(index - 1, before - 1, -1):
+                speaker = self._last_speaker_in(*self.paras[above])
+                if speaker is not None:
+                    return speaker, False
         return None, False
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
@@ -819,13 +888,33 @@ class _Attributor:
                 agent = self._agent_after(v_end, pos)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
-                if speaker is not None:
-                    return speaker, bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
+                direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
+                if speaker is not None and (direct or verb not in _OPENING_VERBS):
+                    return speaker, direct
+        return None
+
+    def _last_speaker_in(self, start: int, end: int) -> _Speaker | None:
+        """The subject of the last verb of saying between ``start`` and ``end`` that
+        stands right before its verb ("She praised ..."; never "the report" in "since
+        the report was published, the Local Democracy Reporting Service said")."""
+        for v_start, v_end in reversed(self._verbs_in(start, end)):
+            if self.text[v_start:v_end].lower() in _OPENING_VERBS:
+                continue
+            s_start = self._sentence_start(v_start)
+            agent = self._subject_of(v_start, s_start)
+            if agent is None or not (_SUBJECT_AT_VERB.fullmatch(self.text, agent.end, v_start)
+                                     or _RELATIVE_CLAUSE_BEFORE.match(self.text, agent.end, v_start)):
+                continue
+            speaker = self._resolve(agent, s_start)
+            if speaker is not None:
+                return speaker
         return None
 
     def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
         """The subject of any verb of saying in the sentence."""
-        for v_start, _ in self._verbs_in(s_start, s_end):
+        for v_start, v_end in self._verbs_in(s_start, s_end):
+            if self.text[v_start:v_end].lower() in _OPENING_VERBS:
+                continue
             agent = self._subject_of(v_start, s_start)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)

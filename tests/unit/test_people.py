@@ -256,3 +256,15 @@ def test_a_paper_named_after_its_place_is_not_a_person(text):
     # The verbs of saying widened for minutes ("reported", "advised") make newspapers
     # speak too: a name that opens on a council's place with nothing else to go on is not a person.
     assert people(text) == []
+
+
+def test_coun_is_a_councillors_title():
+    # Yorkshire Evening Post, 28 March 2018 (https://www.yorkshireeveningpost.co.uk/news/improvement-plan-
+    # not-good-enough-wakefield-council-leader-admits-1-9087581): "Coun Peter Box ... Coun Box said".
+    text = ("Coun Peter Box made the comment whilst speaking about a damning Ofsted letter.\n\n"
+            "Coun Box said he accepted the letter in its entirety.")
+    assert [name for _, name, _, _ in people(text)] == ["Peter Box", "Peter Box"]
+    # Swindon Advertiser (http://www.swindonadvertiser.co.uk/news/13643069.Children_s_services_need_to_be_
+    # more_consistent_admit_Wiltshire_Council/): "CABINET member Laura Mayes ... Coun Mayes believes".
+    text = "Cabinet member Laura Mayes has defended the service.\n\nCoun Mayes said the band was a wide one."
+    assert [name for _, name, _, _ in people(text)] == ["Laura Mayes", "Laura Mayes"]
