@@ -12,6 +12,7 @@ it follow it to the new version (see ``annotations.relink``).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,11 +21,11 @@ from importers.model import ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
 from ofsted_tui.annotations import rebuild_events, relink
 from ofsted_tui.sources import trace_sources
-from ofsted_tui.store import Store, StoreData
+from ofsted_tui.store import Store, StoreData, StoreError
 
 __all__ = [
     "Failure", "ImportReport", "apply_documents", "document_row", "fact_rows", "import_paths",
-    "parse_files", "rebuild_store",
+    "parse_files", "rebuild_store", "source_key",
 ]
 
 Progress = Callable[[str, int, int], None]  # (path, done, total)
@@ -42,11 +43,26 @@ class ImportReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    # Documents a rebuild kept because their file failed this time.
+    kept: list[str] = field(default_factory=list)
     facts: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+def source_key(source: str) -> str:
+    """What identifies a document's file: its path with links and ``..`` resolved.
+
+    Two spellings of one file (relative and absolute, through a symlink) are
+    one source; a stored relative source is resolved from the current folder.
+    """
+    return os.path.realpath(source)
+
+
+def _under_any(key: str, roots: list[str]) -> bool:
+    return any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
 def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
@@ -131,8 +147,6 @@ def _outcomes(found: list[_Found], workers: int | None) -> Iterator[tuple[str, I
 
 
 def _worker_count() -> int:
-    import os
-
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
@@ -259,17 +273,36 @@ def import_paths(store: Store, paths: Iterable[str], progress: Progress | None =
     return report
 
 
+REBUILD_BACKUP = "rebuild"
+
+
 def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None = None) -> ImportReport:
-    """Replace every document with those under ``paths``; annotations follow by source."""
+    """Replace every document with those under ``paths``; annotations follow by source.
+
+    A rebuild never empties the store: where no document could be read at all
+    it is refused (StoreError, the store untouched), and a document whose file
+    failed this time is kept with its facts and notes (listed in ``kept``).
+    The store as it was is kept as ``<db>.bak-rebuild`` first.
+    """
+    paths = list(paths)
     docs, failures = parse_files(paths, progress)
     report = ImportReport(failed=failures)
+    if not docs:
+        problems = "; ".join(f"{f.path}: {f.reason}" for f in failures[:3]) or "no importable files found"
+        raise StoreError(store.path, f"nothing to rebuild from ({', '.join(paths)}): {problems}. "
+                                     "The store was left as it was; give the folder of the sources")
+    failed_roots = [source_key(f.path) for f in failures]
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    with store.transaction() as data:
-        fresh = StoreData(annotations=data.annotations)
+    with store.transaction(backup=REBUILD_BACKUP) as data:
+        kept = [d for d in data.documents if _under_any(source_key(d["source"]), failed_roots)]
+        kept_ids = {d["id"] for d in kept}
+        fresh = StoreData(documents=list(kept), facts=[f for f in data.facts if f["doc_id"] in kept_ids],
+                          annotations=data.annotations)
+        report.kept = [d["source"] for d in kept]
         apply_documents(fresh, docs, report, now)
-        new_by_source = {d["source"]: d for d in fresh.documents}
+        new_by_source = {source_key(d["source"]): d for d in fresh.documents}
         for old in data.documents:
-            new = new_by_source.get(old["source"])
+            new = new_by_source.get(source_key(old["source"]))
             if new is not None and new["id"] != old["id"]:
                 relink(data.annotations, old, [f for f in data.facts if f["doc_id"] == old["id"]],
                        new, [f for f in fresh.facts if f["doc_id"] == new["id"]])

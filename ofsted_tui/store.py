@@ -456,15 +456,19 @@ class Store:
 
     # -- writing -----------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[StoreData]:
+    def transaction(self, backup: str | None = None) -> Iterator[StoreData]:
         """Lock, read the current store, let the caller change it, write it once.
 
         The caller mutates the lists of the yielded ``StoreData``; when the block
-        ends without an exception the whole store is written atomically.
+        ends without an exception the whole store is written atomically. With
+        ``backup``, the store's bytes are first kept as ``<db>.bak-<backup>``
+        (replacing the previous one of that name), whatever the block does.
         """
         with self._locked():
             raw = _read_bytes(self.path)
             data = _parse(self.path, raw)
+            if backup and raw and raw.strip():
+                _atomic_write_bytes(self.backup_path(backup), raw, mode_of=self.path)
             if data is None:
                 snapshot = StoreData()
             elif _schema_of(self.path, data) < SCHEMA_VERSION:
@@ -474,6 +478,9 @@ class Store:
             yield snapshot
             if snapshot.changed:
                 self._write(snapshot)
+
+    def backup_path(self, label: str) -> Path:
+        return self.path.with_name(f"{self.path.name}.bak-{label}")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
