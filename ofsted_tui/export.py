@@ -12,15 +12,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
+from pathlib import Path
 from typing import Any
 
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
 from ofsted_tui.corpus import Corpus
+from ofsted_tui.files import write_atomically
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
+from ofsted_tui.store import Store
 
-__all__ = ["EXPORT_FORMATS", "CSV_TABLES", "export_json", "export_csv", "export_markdown", "export_data"]
+__all__ = [
+    "EXPORT_FORMATS", "CSV_TABLES", "ExportError", "export_json", "export_csv", "export_markdown", "export_data",
+    "save_export",
+]
 
 EXPORT_FORMATS = ("json", "csv", "md")
 CSV_TABLES = ("facts", "events", "documents")
@@ -131,3 +139,40 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
                                  f"repeated in {_md(other.get('title') or other['source'])}")
         lines.append("")
     return "\n".join(lines)
+
+
+class ExportError(Exception):
+    """An export could not be written; ``reason`` is for a person to act on."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def save_export(out: Path, text: str, store: Store | None = None, append: bool = False) -> None:
+    """Write (or append) ``text`` to ``out``: whole or not at all, never over the store's files.
+
+    A regular file is replaced through a temporary file and a rename, so a
+    full disk leaves the old file as it was; a terminal or pipe (``/dev/stdout``)
+    is written to directly.
+    """
+    if store is not None and store.owns(out):
+        raise ExportError(out, f"it is the store {store.path} or one of its files; choose another file")
+    try:
+        try:
+            mode = os.stat(out).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            if stat.S_ISDIR(mode):
+                raise ExportError(out, "is a folder; give a file name")
+            with open(out, "a" if append else "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
+        payload = text.encode("utf-8")
+        if append and mode is not None:
+            payload = out.read_bytes() + payload
+        write_atomically(out, payload)
+    except OSError as exc:
+        raise ExportError(out, f"cannot be written ({exc.strerror or exc}); a file already there was left as it was") from None

@@ -24,14 +24,14 @@ import gc
 import logging
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from ofsted_tui.files import TMP_SUFFIX, write_atomically
 
 # filelock and tinydb are imported by the code that writes: the explorer reads
 # the store without them, and its first frame should not wait for them.
@@ -327,49 +327,22 @@ def _write_error(path: Path, exc: OSError) -> StoreError:
     return StoreError(path, f"cannot write the store ({_os_detail(exc)}); the old store was left intact")
 
 
-_TMP_SUFFIX = ".tmp"
-
-
 def _remove_stale_temps(path: Path) -> None:
     """Delete temporary files left by a writer that was killed mid-write.
 
     Only a lock holder creates them, so under the lock any that exist are stale.
     """
-    for stale in path.parent.glob(f".{path.name}.*{_TMP_SUFFIX}"):
+    for stale in path.parent.glob(f".{path.name}.*{TMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             stale.unlink()
 
 
 def _atomic_write_bytes(path: Path, payload: bytes, mode_of: Path | None = None) -> None:
-    """Write ``payload`` to ``path`` so a crash leaves the old file or the new, never a mix.
-
-    The file keeps the permissions of ``mode_of`` (default: the file it replaces).
-    """
-    folder = path.parent
+    """``write_atomically``, its failure said as the store's."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=folder)
+        write_atomically(path, payload, mode_of)
     except OSError as exc:
         raise _write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        mode_of = mode_of or path
-        if mode_of.exists():
-            shutil.copymode(mode_of, tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise _write_error(path, exc) from None
-    # Make the rename itself durable.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 @dataclass(repr=False)
@@ -478,6 +451,22 @@ class Store:
             yield snapshot
             if snapshot.changed:
                 self._write(snapshot)
+
+    def owns(self, other: Path | str) -> bool:
+        """Whether ``other`` is the store or one of its files (lock, backups, temporary files).
+
+        Compared with links resolved, and by inode where the file exists, so
+        no spelling of the store's path passes for another file.
+        """
+        with contextlib.suppress(OSError):
+            if os.path.samefile(other, self.path):
+                return True
+        mine = Path(os.path.realpath(self.path))
+        theirs = Path(os.path.realpath(other))
+        if theirs.parent != mine.parent:
+            return False
+        name = theirs.name
+        return name == mine.name or name.startswith((f"{mine.name}.", f".{mine.name}."))
 
     def backup_path(self, label: str) -> Path:
         return self.path.with_name(f"{self.path.name}.bak-{label}")
