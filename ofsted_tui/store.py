@@ -24,6 +24,7 @@ import gc
 import logging
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,8 +60,51 @@ class StoreError(Exception):
         self.reason = reason
 
 
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular one is, ``None`` for a regular file."""
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _check_regular(path: Path) -> None:
+    """StoreError unless ``path`` is a regular file or missing.
+
+    Opening a FIFO would wait for a writer forever, and replacing a device
+    with a file breaks it: neither is ever opened as a store.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: reading it says which
+    kind = _kind(mode)
+    if kind == "a folder":
+        raise StoreError(path, "is a folder, not a store file; pass --db with a file path")
+    if kind:
+        raise StoreError(path, f"is {kind}, not a store file; it was left untouched. Pass --db with a file path")
+
+
+def _refuse_read_only(path: Path, target: Path) -> None:
+    """StoreError where the store file is read-only: its mode is the owner's "do not change".
+
+    Replacing a file needs only the folder's permission, so without this
+    check a read-only store would be overwritten without a word.
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise StoreError(path, "is read-only; it was left as it was. Make it writable (chmod u+w) to change it, "
+                               "or use --db with another file")
+
+
 def _read_bytes(path: Path) -> bytes | None:
     """The file's bytes, ``None`` for a missing file; StoreError otherwise."""
+    _check_regular(path)
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -178,6 +222,8 @@ def _load_by_table(path: Path, only: frozenset[str] | None = None) -> dict[str, 
     to the whole-file reading, which gives the right message for every problem.
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # never opened: a FIFO would block
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size < BY_TABLE_MIN_BYTES:
@@ -357,6 +403,9 @@ class StoreData:
     changed: bool = True
     # False for the timeline's tables alone (Store.read_timeline).
     complete: bool = True
+    # Top-level tables this version does not know (a newer tool's, another
+    # program's): kept as they are, written back unchanged.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     # Short: a snapshot is handed to thread workers, which Textual describes by
     # the repr of their arguments (the full one was hundreds of megabytes).
@@ -370,7 +419,11 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        # The file written: a symlinked store is written through to its
+        # target (the link stays a link); its lock, backups and temporary
+        # files sit beside the target, so every name of one store shares them.
+        self.target = Path(os.path.realpath(self.path))
+        self.lock_path = self.target.with_name(self.target.name + ".lock")
 
     # -- reading -----------------------------------------------------------
     def read(self) -> StoreData:
@@ -439,6 +492,7 @@ class Store:
         """
         with self._locked():
             raw = _read_bytes(self.path)
+            _refuse_read_only(self.path, self.target)
             data = _parse(self.path, raw)
             if backup and raw and raw.strip():
                 _atomic_write_bytes(self.backup_path(backup), raw, mode_of=self.path)
@@ -461,7 +515,7 @@ class Store:
         with contextlib.suppress(OSError):
             if os.path.samefile(other, self.path):
                 return True
-        mine = Path(os.path.realpath(self.path))
+        mine = self.target
         theirs = Path(os.path.realpath(other))
         if theirs.parent != mine.parent:
             return False
@@ -469,14 +523,14 @@ class Store:
         return name == mine.name or name.startswith((f"{mine.name}.", f".{mine.name}."))
 
     def backup_path(self, label: str) -> Path:
-        return self.path.with_name(f"{self.path.name}.bak-{label}")
+        return self.target.with_name(f"{self.target.name}.bak-{label}")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.target.parent.mkdir(parents=True, exist_ok=True)
             lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S)
             lock.acquire()
         except Timeout:
@@ -484,7 +538,7 @@ class Store:
         except OSError as exc:
             raise StoreError(self.path, f"cannot lock the store ({_os_detail(exc)}); the store was left as it was") from None
         try:
-            _remove_stale_temps(self.path)
+            _remove_stale_temps(self.target)
             yield
         finally:
             lock.release()
@@ -497,11 +551,12 @@ class Store:
         """
         version = _schema_of(self.path, data)
         snapshot = _snapshot(self.path, _upgrade(data, version))  # damaged rows fail here, before any write
-        backup = self.path.with_name(f"{self.path.name}.bak-schema{version}")
+        _refuse_read_only(self.path, self.target)
+        backup = self.target.with_name(f"{self.target.name}.bak-schema{version}")
         n = 1
         while backup.exists() and _read_bytes(backup) != raw:
             n += 1
-            backup = self.path.with_name(f"{self.path.name}.bak-schema{version}-{n}")
+            backup = self.target.with_name(f"{self.target.name}.bak-schema{version}-{n}")
         if not backup.exists():
             _atomic_write_bytes(backup, raw or b"", mode_of=self.path)
         self._write(snapshot)
@@ -514,7 +569,8 @@ class Store:
         from tinydb.middlewares import CachingMiddleware
         from tinydb.storages import Storage
 
-        path = self.path
+        path = self.target
+        extra = snapshot.extra
 
         class _AtomicJSONStorage(Storage):
             """TinyDB storage: orjson codec, atomic replace on write, never writes a bad file."""
@@ -526,7 +582,8 @@ class Store:
                 return data
 
             def write(self, data: dict[str, Any]) -> None:
-                _atomic_write_bytes(path, orjson.dumps(data))
+                # Tables this version does not know stay as they were, after ours.
+                _atomic_write_bytes(path, orjson.dumps({**data, **extra}))
 
             def close(self) -> None:
                 pass
@@ -546,7 +603,8 @@ class Store:
 
 
 def _snapshot(path: Path, data: dict[str, Any]) -> StoreData:
-    return StoreData(**{name: _rows(path, data, name) for name in TABLES})
+    extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
+    return StoreData(**{name: _rows(path, data, name) for name in TABLES}, extra=extra)
 
 
 def _rows(path: Path, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
