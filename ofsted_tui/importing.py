@@ -215,14 +215,23 @@ def _process_context():  # type: ignore[no-untyped-def]
 def apply_documents(data: StoreData, docs: list[ImportedDocument], report: ImportReport, now: str) -> None:
     """Change ``data`` in place to hold ``docs``; fill ``report``."""
     by_id = {d["id"]: d for d in data.documents}
-    by_source = {d["source"]: d for d in data.documents}
+    by_source = {source_key(d["source"]): d for d in data.documents}
     replaced: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (old row, new row)
     new_docs, new_facts = [], []
     for doc in docs:
-        if doc.id in by_id:
-            report.unchanged.append(doc.source)
+        key = source_key(doc.source)
+        old = by_source.get(key)
+        same = by_id.get(doc.id)
+        if same is not None:
+            if old is not None and old["id"] != same["id"]:
+                # Edited to the very text of another document: the old version
+                # goes, and its notes move onto the document that text is.
+                replaced.append((old, same))
+                report.replaced.append(doc.source)
+                by_source[key] = same
+            else:
+                report.unchanged.append(doc.source)
             continue
-        old = by_source.get(doc.source)
         row = document_row(doc, now)
         rows = fact_rows(doc)
         if old is not None:
@@ -231,11 +240,11 @@ def apply_documents(data: StoreData, docs: list[ImportedDocument], report: Impor
         else:
             report.added.append(doc.source)
         by_id[doc.id] = row
-        by_source[doc.source] = row
+        by_source[key] = row
         new_docs.append(row)
         new_facts.extend(rows)
         report.facts += len(rows)
-    if not new_docs:
+    if not new_docs and not replaced:
         data.changed = False
         return
     old_facts: dict[str, list[dict[str, Any]]] = {old["id"]: [] for old, _ in replaced}
