@@ -36,6 +36,7 @@ from trafilatura.utils import decode_file
 from importers.extract.dates import find_dates
 from importers.metadata import detect_published
 from importers.model import ImporterError, Parsed
+from importers.reading import read_source
 from importers.sanitize import clean_text
 
 __all__ = ["read_html"]
@@ -75,7 +76,7 @@ _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
 def read_html(path: str | Path) -> Parsed:
     """Read the article of the page at ``path``; ImporterError if it has none."""
     path = Path(path)
-    raw = path.read_bytes()
+    raw = read_source(path, str(path))
     if not raw.strip():
         raise ImporterError(str(path), "the file is empty (no page to import)")
     # Control characters are not HTML (and stop the parser): they go, written

@@ -26,6 +26,7 @@ import pypdfium2.raw as pdfium_c
 from importers.model import ImporterError, Parsed
 from importers.pdf_layout import SUPERSCRIPT_DIGITS, Line, Page, clean_lines, lay_out
 from importers.pdf_report import read_report
+from importers.reading import read_source
 
 __all__ = ["read_pdf"]
 
@@ -49,7 +50,7 @@ _LETTERS = re.compile(r"[^\W\d_]")
 def read_pdf(path: str | Path) -> Parsed:
     """Read ``path`` into clean text, furniture ranges, metadata and layout facts."""
     path = Path(path)
-    data = path.read_bytes()
+    data = read_source(path, str(path))
     _check_bytes(data, str(path))
     pages = _read_pages(data, str(path))
     text, furniture = lay_out(pages)

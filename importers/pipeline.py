@@ -8,6 +8,7 @@ kind, publisher, authority, published) and wins over everything else.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 from importers.extract import DocContext, extract_facts
 from importers.metadata import detect_metadata, detect_published
 from importers.model import DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed
+from importers.reading import MAX_BYTES, not_regular, too_large
 from importers.sanitize import clean_text
 from importers.text import read_text
 
@@ -26,7 +28,6 @@ __all__ = [
 
 # Bump when extraction rules change, so stores know their facts are stale.
 IMPORTER_VERSION = "1"
-MAX_BYTES = 25 * 1024 * 1024
 _META_KEYS = ("title", "kind", "publisher", "authority", "published")
 # When the reader gives all of these, the text's own detection of them is not needed.
 _READER_DECIDES = ("title", "kind", "publisher", "authority")
@@ -59,28 +60,61 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
     Folders are walked in name order without following symlinked folders (no
     loops); only supported files inside folders are yielded. A path that does
-    not exist, or a named file of an unsupported type, is yielded with its problem.
+    not exist, a named file of an unsupported type, a folder that cannot be
+    read, a name that is not UTF-8 and anything but a regular file (a FIFO
+    would block its reader forever) are yielded with their problem.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith(".") or name.endswith(".meta.json"):
-                        continue
-                    if Path(name).suffix.lower() in READERS:
-                        yield os.path.join(root, name), None
-        elif not path.exists():
-            problem = "is a broken symlink" if path.is_symlink() else "does not exist"
-            yield given, problem
-        elif path.suffix.lower() not in READERS:
+            yield from _walk(path)
+        elif path.suffix.lower() not in READERS and (path.exists() or path.is_symlink()):
             yield given, (
                 f"unsupported file type {path.suffix or '(no extension)'!r}; "
                 f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
             )
         else:
-            yield given, None
+            yield _named(given)
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable.append):
+        while unreadable:
+            yield _named(unreadable.pop(0).filename, folder=True)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.endswith(".meta.json"):
+                continue
+            if Path(name).suffix.lower() in READERS:
+                yield _named(os.path.join(root, name))
+    while unreadable:
+        yield _named(unreadable.pop(0).filename, folder=True)
+
+
+def _named(path: str, folder: bool = False) -> tuple[str, str | None]:
+    """``(path, problem)`` for one path, its name shown with undecodable bytes escaped."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        return shown, "has a name that is not valid UTF-8 (shown with its bytes escaped); rename it and import it again"
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return path, "is a broken symlink" if os.path.islink(path) else "does not exist"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return path, "is a symlink loop (the link leads back to itself)"
+        return path, f"cannot be read ({exc.strerror or exc})"
+    if folder:
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            return path, f"is a folder that cannot be read ({exc.strerror or exc}); its files were not imported"
+        return path, None
+    kind = not_regular(mode)
+    return path, f"is {kind}, not a regular file; skipped" if kind else None
 
 
 def parse_published(value: str | None) -> tuple[int | None, int | None, int | None]:
@@ -113,8 +147,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         raise ImporterError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImporterError(source, f"is {size / 2**20:.0f} MB; documents over {MAX_BYTES // 2**20} MB are not imported (split it or extract the relevant part)")
+        if size > MAX_BYTES:  # refused before reading; reading checks again (a device says 0 bytes)
+            raise ImporterError(source, too_large(size))
         parsed = reader(path, source)
     except ImporterError as exc:
         raise ImporterError(source, exc.reason) from None

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from importers.model import ImporterError, Parsed
+from importers.reading import read_source
 from importers.sanitize import clean_text
 
 __all__ = ["decode_bytes", "read_text"]
@@ -49,7 +50,7 @@ def decode_bytes(raw: bytes, path: str) -> str:
 
 
 def read_text(path: Path, source: str, markdown: bool = False) -> Parsed:
-    raw = path.read_bytes()
+    raw = read_source(path, source)
     text = clean_text(decode_bytes(raw, source))
     if markdown:
         # Bold/italic markers are layout, not words; dropping them keeps spans on real text.

@@ -32,6 +32,7 @@ from typing import Any
 
 import orjson
 
+from importers.reading import not_regular
 from ofsted_tui.files import TMP_SUFFIX, write_atomically
 
 # filelock and tinydb are imported by the code that writes: the explorer reads
@@ -60,16 +61,6 @@ class StoreError(Exception):
         self.reason = reason
 
 
-def _kind(mode: int) -> str | None:
-    """What a file that is not a regular one is, ``None`` for a regular file."""
-    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return kind
-    return None if stat.S_ISREG(mode) else "not a regular file"
-
-
 def _check_regular(path: Path) -> None:
     """StoreError unless ``path`` is a regular file or missing.
 
@@ -80,7 +71,7 @@ def _check_regular(path: Path) -> None:
         mode = os.stat(path).st_mode
     except OSError:
         return  # missing or unreadable: reading it says which
-    kind = _kind(mode)
+    kind = not_regular(mode)
     if kind == "a folder":
         raise StoreError(path, "is a folder, not a store file; pass --db with a file path")
     if kind:

@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from importers.extract.paragraphs import paragraphs, sentence_ends, trimmed, word_count
@@ -591,12 +592,17 @@ class _Attributor:
         if agent.speaker is not None:
             return agent.speaker if (agent.speaker.name or agent.speaker.role) else None
         pronoun = agent.pronoun
-        earlier = [h for h in self.history if h[0] < agent.start]
+        # Who spoke before the agent, latest first; read back only as far as needed
+        # (copying the whole history for every pronoun was quadratic in long texts).
+        count = bisect.bisect_left(self.history, agent.start, key=lambda h: h[0])
+
+        def earlier() -> Iterator[_Speaker]:
+            return (self.history[i][1] for i in range(count - 1, -1, -1))
+
         if pronoun in ("he", "she"):
             gender = "f" if pronoun == "she" else "m"
-            people = [s for _, s in earlier if s.kind == "person"]
             for wanted in (gender, None):
-                match = next((s for s in reversed(people) if s.gender == wanted), None)
+                match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
                 if match:
                     return match
             # No one has spoken yet: the person named just before, in this
@@ -607,11 +613,11 @@ class _Attributor:
             )
         if pronoun == "they":
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
-            return near or next((s for _, s in reversed(earlier) if s.plural), None)
+            return near or next((s for s in earlier() if s.plural), None)
         if pronoun == "it":
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
-            return near or next((s for _, s in reversed(earlier) if s.kind == "org" and not s.plural), None)
-        return earlier[-1][1] if earlier else None
+            return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
+        return next(earlier(), None)
 
     def _nearest(self, floor: int, pos: int, wanted) -> _Speaker | None:
         i = bisect.bisect_left(self.agent_starts, pos) - 1
