@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from copy import deepcopy
 from pathlib import Path
@@ -82,6 +83,7 @@ def read_html(path: str | Path) -> Parsed:
     # Control characters are not HTML (and stop the parser): they go, written
     # as characters or as character references, and terminal escapes with them.
     source = _CONTROL_REFERENCE.sub(_drop_control, clean_text(decode_file(raw)))
+    source = _OVERLONG_TAG.sub(r"<\1>", source)
     tree = trafilatura.load_html(source)
     if tree is None:
         raise ImporterError(str(path), "is not a readable HTML page; save the page again as HTML")
@@ -121,6 +123,12 @@ def read_html(path: str | Path) -> Parsed:
     return Parsed(text=text, meta={k: v for k, v in meta.items() if v})
 
 
+# A start tag longer than any page needs (a 5 MB class, 32,000 attributes)
+# loses its attributes before parsing: the parser checks each attribute
+# against the tag's others, and the furniture rules read every class and id,
+# so such a tag took tens of seconds. An inline image's data URI is the
+# longest honest tag, and nothing of it is text.
+_OVERLONG_TAG = re.compile(r"<([a-zA-Z][\w:.-]{0,64})\s[^<>]{20000,}>")
 def _drop_control(match: re.Match[str]) -> str:
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
     if 0x80 <= code <= 0x9F:
@@ -188,11 +196,11 @@ def _json_ld(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past Python's limit: not metadata
             continue
-        stack = [data]
+        stack = deque([data])
         while stack:
-            item = stack.pop(0)
+            item = stack.popleft()
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):

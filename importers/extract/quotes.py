@@ -670,8 +670,12 @@ class _Attributor:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
                     return speaker, True
-        # 3. Any attribution in the sentence.
-        for v_start, _ in self._verbs_in(s_start, s_end):
+        # 3. Any attribution in the sentence, near enough to the quote to be its
+        # own: a "sentence" of thousands of quotes and verbs (a list run
+        # together) made reading all of its verbs for each quote quadratic.
+        end = quote.close if quote.close is not None else quote.end
+        for v_start, _ in self._verbs_in(max(s_start, quote.open - _ATTRIBUTION_REACH),
+                                         min(s_end, end + _ATTRIBUTION_REACH)):
             agent = self._agent_before(v_start, s_start)
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
@@ -690,6 +694,10 @@ class _Attributor:
 
     def remember(self, pos: int, speaker: _Speaker) -> None:
         bisect.insort(self.history, (pos, speaker), key=lambda h: h[0])
+
+
+# How far from a quote, in characters, an attribution elsewhere in its sentence is looked for.
+_ATTRIBUTION_REACH = 1000
 
 
 def _is_title(words: str) -> bool:
