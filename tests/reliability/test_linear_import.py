@@ -59,3 +59,17 @@ def test_finding_the_quote_around_a_place_reads_only_the_facts_near_it():
         assert covers.smallest((n * 100 + 5, n * 100 + 30))["id"] == f"q{n:05d}"
         assert covers.smallest((n * 100 + 85, n * 100 + 90)) is None
     assert _Counted.reads <= 2 * 5000
+
+
+def test_a_documents_latest_date_is_found_once_however_many_undated_judgements(monkeypatch):
+    from ofsted_tui import timeline
+
+    calls = []
+    real = timeline._doc_floor
+    monkeypatch.setattr(timeline, "_doc_floor", lambda facts: calls.append(1) or real(facts))
+    doc = {"id": "d1", "source": "r.pdf", "kind": "ofsted_report", "authority": "Barnet", "published": None}
+    facts = [{"id": f"d1-{n:04d}", "doc_id": "d1", "type": "judgement", "span": [n * 10, n * 10 + 5],
+              "rating": "good", "grade": 2, "authority": "Barnet", "year": None, "month": None}
+             for n in range(2000)]
+    timeline.build_events([doc], facts)
+    assert len(calls) == 1
