@@ -34,6 +34,7 @@ import orjson
 
 from importers.reading import not_regular
 from ofsted_tui.files import TMP_SUFFIX, write_atomically
+from ofsted_tui.store_rows import row_problem
 
 # filelock and tinydb are imported by the code that writes: the explorer reads
 # the store without them, and its first frame should not wait for them.
@@ -595,16 +596,29 @@ class Store:
 
 def _snapshot(path: Path, data: dict[str, Any]) -> StoreData:
     extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
-    return StoreData(**{name: _rows(path, data, name) for name in TABLES}, extra=extra)
+    tables: dict[str, list[dict[str, Any]]] = {}
+    lengths: dict[str, int] = {}
+    for name in TABLES:  # documents first: a fact's span is checked against its text
+        keys, rows = _rows(path, data, name)
+        found = row_problem(name, rows, lengths)
+        if found is not None:
+            position, problem = found
+            raise StoreError(path, f"row {keys[position]} of table {name!r} is damaged ({problem}); {_DAMAGED}")
+        if name == "documents":
+            lengths = {doc["id"]: len(doc["text"]) for doc in rows}
+        tables[name] = rows
+    return StoreData(**tables, extra=extra)
 
 
-def _rows(path: Path, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+def _rows(path: Path, data: dict[str, Any], name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The row ids of table ``name`` in order, and its rows."""
     table = data.get(name)
     if table is None:
-        return []
+        return [], []
     if not isinstance(table, dict):
         raise StoreError(path, f"table {name!r} is damaged (not an object); {_DAMAGED}")
     try:
-        return [table[key] for key in sorted(table, key=int)]
+        keys = sorted(table, key=int)
     except (ValueError, TypeError):
         raise StoreError(path, f"table {name!r} is damaged (bad row ids); {_DAMAGED}") from None
+    return keys, [table[key] for key in keys]
