@@ -370,9 +370,15 @@ def _remove_stale_temps(path: Path) -> None:
 
     Only a lock holder creates them, so under the lock any that exist are stale.
     """
-    for stale in path.parent.glob(f".{path.name}.*{TMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
+    prefix = f".{path.name}."  # matched literally: a store named "[ab].json" is no pattern
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
 
 
 def _atomic_write_bytes(path: Path, payload: bytes, mode_of: Path | None = None) -> None:

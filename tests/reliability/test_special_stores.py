@@ -79,3 +79,15 @@ def test_tables_this_version_does_not_know_are_kept(tmp_path):
     after = json.loads(db.read_bytes())
     assert after["plugin_state"] == data["plugin_state"]
     assert len(after["documents"]) == 2
+
+
+def test_a_store_name_is_never_read_as_a_pattern(tmp_path):
+    # "[ab].json" as a glob would match a.json and b.json: their temporary files are not ours.
+    others = [tmp_path / ".a.json.x1.tmp", tmp_path / ".b.json.x2.tmp"]
+    for other in others:
+        other.write_text("another writer's temporary file")
+    ours = tmp_path / ".[ab].json.x3.tmp"
+    ours.write_text("left by a killed writer")
+    assert import_paths(Store(tmp_path / "[ab].json"), [str(SEEDS[0])]).ok
+    assert all(other.exists() for other in others)
+    assert not ours.exists()
