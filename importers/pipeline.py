@@ -141,7 +141,9 @@ def _sidecar(path: Path, source: str) -> dict:
 def import_file(path: str | Path, source: str | None = None) -> ImportedDocument:
     """Read, clean and extract one file; ImporterError says why it could not be."""
     path = Path(path)
-    source = source if source is not None else str(path)
+    # The source is shown and exported like any other text from outside: a file
+    # name can hold controls and bidi overrides (U+202E) too. The file is read by ``path``.
+    source = clean_text(source if source is not None else str(path))
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ImporterError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")

@@ -10,6 +10,7 @@ quotes which document).
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -97,15 +98,32 @@ def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]
     return out.getvalue()
 
 
+# OWASP's rule for CSV injection: a cell starting with one of these is read
+# by a spreadsheet as a formula, so it is prefixed with a single quote (the
+# csv module quotes the cell where it holds a separator or a quote).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else clean_text(value) if isinstance(value, str) else value
+        value = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, str):
+        value = clean_text(value)
+    else:
+        return "" if value is None else value
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+# Markdown's own punctuation, escaped so untrusted text never makes a link,
+# an image, emphasis or a code span; HTML is escaped after it, so no tag or
+# attribute of a document reaches a renderer that passes HTML through.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def _md(text: Any) -> str:
-    """Escape a value for a Markdown table cell."""
-    return clean_text(str(text if text is not None else "")).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Escape a value for Markdown (and the HTML it may become), on one line."""
+    cleaned = clean_text(str(text if text is not None else "")).replace("\n", " ")
+    return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", cleaned), quote=True)
 
 
 def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
@@ -120,7 +138,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
     lines += ["", "# Documents", ""]
     for doc in corpus.sorted_documents():
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
-        lines.append(f"- Source: `{_md(doc['source'])}`  ")
+        lines.append(f"- Source: {_md(doc['source'])}  ")
         lines.append(f"- Published: {_md(doc.get('published') or 'undated')}; kind: {_md(doc['kind'])}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):

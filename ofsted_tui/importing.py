@@ -20,6 +20,7 @@ from typing import Any
 
 from importers.model import ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
+from importers.sanitize import clean_text
 from ofsted_tui.annotations import rebuild_events, relink
 from ofsted_tui.sources import trace_sources
 from ofsted_tui.store import Store, StoreData, StoreError
@@ -145,13 +146,13 @@ _Found = tuple[str, "str | None"]  # (path, problem) as iter_files yields them
 
 def _parse_one(path: str, problem: str | None) -> ImportedDocument | Failure:
     if problem:
-        return Failure(path, problem)
+        return Failure(clean_text(path), problem)
     try:
         return import_file(path)
     except ImporterError as exc:
-        return Failure(path, exc.reason)
+        return Failure(exc.path, exc.reason)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
-        return Failure(path, f"could not be imported ({type(exc).__name__}: {exc})")
+        return Failure(clean_text(path), f"could not be imported ({type(exc).__name__}: {exc})")
 
 
 def _parse_chunk(chunk: list[_Found]) -> list[ImportedDocument | Failure]:
