@@ -127,7 +127,10 @@ def parse_published(value: str | None) -> tuple[int | None, int | None, int | No
 
 def _sidecar(path: Path, source: str) -> dict:
     meta_path = path.with_name(path.stem + ".meta.json")
-    if not meta_path.is_file():
+    try:
+        if not meta_path.is_file():
+            return {}
+    except OSError:  # a name too long to take the suffix has no sidecar
         return {}
     try:
         data = json.loads(meta_path.read_text(encoding="utf-8"))
