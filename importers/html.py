@@ -84,6 +84,7 @@ def read_html(path: str | Path) -> Parsed:
     # as characters or as character references, and terminal escapes with them.
     source = _CONTROL_REFERENCE.sub(_drop_control, clean_text(decode_file(raw)))
     source = _OVERLONG_TAG.sub(r"<\1>", source)
+    source = _TAG_RUN.sub(_shorten_run, source)
     tree = trafilatura.load_html(source)
     if tree is None:
         raise ImporterError(str(path), "is not a readable HTML page; save the page again as HTML")
@@ -129,6 +130,19 @@ def read_html(path: str | Path) -> Parsed:
 # so such a tag took tens of seconds. An inline image's data URI is the
 # longest honest tag, and nothing of it is text.
 _OVERLONG_TAG = re.compile(r"<([a-zA-Z][\w:.-]{0,64})\s[^<>]{20000,}>")
+# A run of start tags, or of end tags, with nothing between them, longer than
+# any page's wrappers: the parser drops everything nested deeper than 256
+# elements, so a page of 100,000 nested <div>s lost its article. Each run is
+# cut to its innermost (last start, first end) _KEPT_RUN tags.
+_RUN_MIN = 64
+_KEPT_RUN = 8
+_TAG_RUN = re.compile(rf"(?:<[a-zA-Z][^<>]*>\s*){{{_RUN_MIN},}}|(?:</[a-zA-Z][^<>]*>\s*){{{_RUN_MIN},}}")
+_ONE_TAG = re.compile(r"<[^<>]*>")
+
+
+def _shorten_run(match: re.Match[str]) -> str:
+    tags = _ONE_TAG.findall(match.group())
+    return "".join(tags[:_KEPT_RUN] if tags[0].startswith("</") else tags[-_KEPT_RUN:])
 def _drop_control(match: re.Match[str]) -> str:
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
     if 0x80 <= code <= 0x9F:

@@ -86,3 +86,11 @@ def test_json_ld_nested_past_the_recursion_limit_does_not_refuse_the_page(tmp_pa
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert "rated good by Ofsted" in import_file(path).text
+
+
+def test_an_article_nested_in_100000_divs_is_read(tmp_path):
+    page = ("<html><head><title>News</title></head><body>" + "<div>" * 100_000 + ARTICLE
+            + "</div>" * 100_000 + "</body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    assert "rated good by Ofsted" in import_file(path).text
