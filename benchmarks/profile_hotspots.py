@@ -69,7 +69,7 @@ def _store(docs: int) -> cProfile.Profile:
     import tempfile
 
     from benchmarks.generate_corpus import ensure_corpus
-    from ofsted_tui.importing import ImportReport, apply_documents, parse_files
+    from ofsted_tui.importing import ImportReport, apply_documents, parse_files, prepare_documents
     from ofsted_tui.store import Store
 
     corpus = corpus_dir(docs)
@@ -82,7 +82,7 @@ def _store(docs: int) -> cProfile.Profile:
 
         def step() -> None:
             with store.transaction() as data:
-                apply_documents(data, parsed, ImportReport(), now)
+                apply_documents(data, prepare_documents(parsed, now), ImportReport())
 
         profile.runcall(step)
     return profile

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from copy import deepcopy
 from pathlib import Path
@@ -37,6 +38,7 @@ from importers.address import web_address
 from importers.extract.dates import find_dates
 from importers.metadata import detect_published
 from importers.model import ImporterError, Parsed
+from importers.reading import read_source
 from importers.sanitize import clean_text
 
 __all__ = ["read_html"]
@@ -76,12 +78,14 @@ _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
 def read_html(path: str | Path) -> Parsed:
     """Read the article of the page at ``path``; ImporterError if it has none."""
     path = Path(path)
-    raw = path.read_bytes()
+    raw = read_source(path, str(path))
     if not raw.strip():
         raise ImporterError(str(path), "the file is empty (no page to import)")
     # Control characters are not HTML (and stop the parser): they go, written
     # as characters or as character references, and terminal escapes with them.
     source = _CONTROL_REFERENCE.sub(_drop_control, clean_text(decode_file(raw)))
+    source = _OVERLONG_TAG.sub(r"<\1>", source)
+    source = _TAG_RUN.sub(_shorten_run, source)
     tree = trafilatura.load_html(source)
     if tree is None:
         raise ImporterError(str(path), "is not a readable HTML page; save the page again as HTML")
@@ -121,6 +125,25 @@ def read_html(path: str | Path) -> Parsed:
     return Parsed(text=text, meta={k: v for k, v in meta.items() if v})
 
 
+# A start tag longer than any page needs (a 5 MB class, 32,000 attributes)
+# loses its attributes before parsing: the parser checks each attribute
+# against the tag's others, and the furniture rules read every class and id,
+# so such a tag took tens of seconds. An inline image's data URI is the
+# longest honest tag, and nothing of it is text.
+_OVERLONG_TAG = re.compile(r"<([a-zA-Z][\w:.-]{0,64})\s[^<>]{20000,}>")
+# A run of start tags, or of end tags, with nothing between them, longer than
+# any page's wrappers: the parser drops everything nested deeper than 256
+# elements, so a page of 100,000 nested <div>s lost its article. Each run is
+# cut to its innermost (last start, first end) _KEPT_RUN tags.
+_RUN_MIN = 64
+_KEPT_RUN = 8
+_TAG_RUN = re.compile(rf"(?:<[a-zA-Z][^<>]*>\s*){{{_RUN_MIN},}}|(?:</[a-zA-Z][^<>]*>\s*){{{_RUN_MIN},}}")
+_ONE_TAG = re.compile(r"<[^<>]*>")
+
+
+def _shorten_run(match: re.Match[str]) -> str:
+    tags = _ONE_TAG.findall(match.group())
+    return "".join(tags[:_KEPT_RUN] if tags[0].startswith("</") else tags[-_KEPT_RUN:])
 def _drop_control(match: re.Match[str]) -> str:
     code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
     if 0x80 <= code <= 0x9F:
@@ -193,11 +216,11 @@ def _json_ld(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past Python's limit: not metadata
             continue
-        stack = [data]
+        stack = deque([data])
         while stack:
-            item = stack.pop(0)
+            item = stack.popleft()
             if isinstance(item, list):
                 stack.extend(item)
             elif isinstance(item, dict):

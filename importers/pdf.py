@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import zlib
 from itertools import accumulate
 from pathlib import Path
 
@@ -26,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 from importers.model import ImporterError, Parsed
 from importers.pdf_layout import SUPERSCRIPT_DIGITS, Line, Page, clean_lines, lay_out_pages
 from importers.pdf_report import read_report
+from importers.reading import read_source
 
 __all__ = ["read_pdf"]
 
@@ -49,8 +51,9 @@ _LETTERS = re.compile(r"[^\W\d_]")
 def read_pdf(path: str | Path) -> Parsed:
     """Read ``path`` into clean text, furniture ranges, metadata and layout facts."""
     path = Path(path)
-    data = path.read_bytes()
+    data = read_source(path, str(path))
     _check_bytes(data, str(path))
+    _check_expansion(data, str(path))
     pages = _read_pages(data, str(path))
     text, furniture, page_starts = lay_out_pages(pages)
     report = read_report(text, furniture)
@@ -68,6 +71,44 @@ def _check_bytes(data: bytes, path: str) -> None:
         raise ImporterError(path, f"is not a PDF ({_sniff(data)}); check the file or give it its proper extension")
     if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-_EOF_WINDOW:]:
         raise ImporterError(path, "is an incomplete PDF (it is truncated: the end-of-file marker is missing); download it again")
+
+
+# What one compressed stream may expand to, and all of them together: an
+# Ofsted report's page streams inflate to tens of kilobytes, while a
+# "compression bomb" (2 MB of zeros squeezed a thousand-fold) made the reader
+# hold gigabytes. Checked before PDFium sees the file, counting without keeping.
+MAX_STREAM_BYTES = 128 << 20
+MAX_INFLATED_BYTES = 1 << 30
+_STREAM_START = re.compile(rb"stream\r?\n")
+_INFLATE_STEP = 1 << 20
+
+
+def _check_expansion(data: bytes, path: str) -> None:
+    total = 0
+    for match in _STREAM_START.finditer(data):
+        start = match.end()
+        if data[start:start + 1] != b"\x78":  # not a zlib stream (an image, plain text)
+            continue
+        end = data.find(b"endstream", start)
+        size = _inflated_size(memoryview(data)[start:end if end >= 0 else len(data)], MAX_STREAM_BYTES)
+        total += size
+        if size > MAX_STREAM_BYTES or total > MAX_INFLATED_BYTES:
+            raise ImporterError(path, f"is a PDF whose compressed content expands to over "
+                                      f"{(MAX_STREAM_BYTES if size > MAX_STREAM_BYTES else MAX_INFLATED_BYTES) >> 20} MB "
+                                      "(a compression bomb, or a damaged file); it was not opened")
+
+
+def _inflated_size(raw: memoryview, limit: int) -> int:
+    """How many bytes the zlib stream ``raw`` inflates to, counted up to just past ``limit``."""
+    inflater = zlib.decompressobj()
+    total, pending = 0, bytes(raw)
+    try:
+        while pending and total <= limit:
+            total += len(inflater.decompress(pending, _INFLATE_STEP))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        pass  # damaged or not zlib after all: PDFium decides
+    return total
 
 
 def _sniff(data: bytes) -> str:

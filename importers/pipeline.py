@@ -11,6 +11,7 @@ council when the text does not and the page is on that council's site.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,7 @@ from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
 from importers.extract.judgement_table import inspection_period
 from importers.metadata import detect_metadata, detect_published
 from importers.model import DATASET_KIND, DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
+from importers.reading import MAX_BYTES, not_regular, too_large
 from importers.sanitize import clean_text
 from importers.text import read_text
 
@@ -32,7 +34,6 @@ __all__ = [
 
 # Bump when extraction rules change, so stores know their facts are stale.
 IMPORTER_VERSION = "2"
-MAX_BYTES = 25 * 1024 * 1024
 _META_KEYS = ("title", "kind", "publisher", "authority", "published", "url")
 # When the reader gives all of these, the text's own detection of them is not needed.
 _READER_DECIDES = ("title", "kind", "publisher", "authority")
@@ -73,31 +74,64 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
     Folders are walked in name order without following symlinked folders (no
     loops); only supported files inside folders are yielded. A path that does
-    not exist, or a named file of an unsupported type, is yielded with its problem.
+    not exist, a named file of an unsupported type, a folder that cannot be
+    read, a name that is not UTF-8 and anything but a regular file (a FIFO
+    would block its reader forever) are yielded with their problem.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith(".") or name.endswith(".meta.json"):
-                        continue
-                    found = os.path.join(root, name)
-                    suffix = Path(name).suffix.lower()
-                    # Of a folder's CSV files only the national history is a document (an export is not).
-                    if suffix in READERS and (suffix != ".csv" or _dataset_header(Path(found))):
-                        yield found, None
-        elif not path.exists():
-            problem = "is a broken symlink" if path.is_symlink() else "does not exist"
-            yield given, problem
-        elif path.suffix.lower() not in READERS:
+            yield from _walk(path)
+        elif path.suffix.lower() not in READERS and (path.exists() or path.is_symlink()):
             yield given, (
                 f"unsupported file type {path.suffix or '(no extension)'!r}; "
                 f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
             )
         else:
-            yield given, None
+            yield _named(given)
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable.append):
+        while unreadable:
+            yield _named(unreadable.pop(0).filename, folder=True)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or name.endswith(".meta.json"):
+                continue
+            found = os.path.join(root, name)
+            suffix = Path(name).suffix.lower()
+            # Of a folder's CSV files only the national history is a document (an export is not).
+            if suffix in READERS and (suffix != ".csv" or _dataset_header(Path(found))):
+                yield _named(found)
+    while unreadable:
+        yield _named(unreadable.pop(0).filename, folder=True)
+
+
+def _named(path: str, folder: bool = False) -> tuple[str, str | None]:
+    """``(path, problem)`` for one path, its name shown with undecodable bytes escaped."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        return shown, "has a name that is not valid UTF-8 (shown with its bytes escaped); rename it and import it again"
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return path, "is a broken symlink" if os.path.islink(path) else "does not exist"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return path, "is a symlink loop (the link leads back to itself)"
+        return path, f"cannot be read ({exc.strerror or exc})"
+    if folder:
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            return path, f"is a folder that cannot be read ({exc.strerror or exc}); its files were not imported"
+        return path, None
+    kind = not_regular(mode)
+    return path, f"is {kind}, not a regular file; skipped" if kind else None
 
 
 def parse_published(value: str | None) -> tuple[int | None, int | None, int | None]:
@@ -110,7 +144,10 @@ def parse_published(value: str | None) -> tuple[int | None, int | None, int | No
 
 def _sidecar(path: Path, source: str) -> dict:
     meta_path = path.with_name(path.stem + ".meta.json")
-    if not meta_path.is_file():
+    try:
+        if not meta_path.is_file():
+            return {}
+    except OSError:  # a name too long to take the suffix has no sidecar
         return {}
     try:
         data = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -128,7 +165,9 @@ def _sidecar(path: Path, source: str) -> dict:
 def import_file(path: str | Path, source: str | None = None) -> ImportedDocument:
     """Read, clean and extract one file; ImporterError says why it could not be."""
     path = Path(path)
-    source = source if source is not None else str(path)
+    # The source is shown and exported like any other text from outside: a file
+    # name can hold controls and bidi overrides (U+202E) too. The file is read by ``path``.
+    source = clean_text(source if source is not None else str(path))
     reader = READERS.get(path.suffix.lower())
     if path.suffix.lower() in _SNIFFED and _dataset_header(path):
         reader = _read_dataset
@@ -136,8 +175,8 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         raise ImporterError(source, f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImporterError(source, f"is {size / 2**20:.0f} MB; documents over {MAX_BYTES // 2**20} MB are not imported (split it or extract the relevant part)")
+        if size > MAX_BYTES:  # refused before reading; reading checks again (a device says 0 bytes)
+            raise ImporterError(source, too_large(size))
         parsed = reader(path, source)
     except ImporterError as exc:
         raise ImporterError(source, exc.reason) from None

@@ -14,14 +14,22 @@ import unicodedata
 __all__ = ["clean_text"]
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/APC/PM/SOS strings
-# (terminated by BEL or ST), and two-character escapes. Their 8-bit C1 forms too.
+# (terminated by BEL or ST), and two-character escapes; the 8-bit CSI too.
+# A string is removed whole only where its terminator comes within
+# STRING_LIMIT characters and before a line break, as a terminal gives up on
+# an overlong one; otherwise only its introducer goes and the text after it
+# stays. The 8-bit string introducers are only removed as single characters
+# (with every other control, below): they are common mojibake (U+009D and
+# U+009C end a UTF-8 curly quote read as Latin-1), and "”...“" would read as a
+# whole string; what they would enclose is plain text once they are gone.
+STRING_LIMIT = 4096
 _ESCAPES = re.compile(
-    r"""
-    (?: \x1b\[ | \x9b ) [0-?]* [ -/]* [@-~]               # CSI
-    | (?: \x1b[\]PX^_] | [\x90\x9d\x98\x9e\x9f] ) .*? (?: \x07 | \x1b\\ | \x9c | $ )  # OSC, DCS, SOS, PM, APC
-    | \x1b [ -/]* [0-~]                                    # other two-character escapes
+    rf"""
+    (?: \x1b\[ | \x9b ) [0-?]{{0,64}} [ -/]{{0,8}} [@-~]                        # CSI
+    | \x1b[\]PX^_] [^\x07\x1b\x9c\n]{{0,{STRING_LIMIT}}} (?: \x07 | \x1b\\ | \x9c )  # OSC, DCS, SOS, PM, APC
+    | \x1b [ -/]{{0,8}} [0-~]                                                 # other two-character escapes
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 _HAS_ESCAPE = re.compile(r"[\x1b\x90-\x9f]")
 # Every C0 and C1 control except tab and newline, plus DEL.

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from importers.model import ImporterError, Parsed
+from importers.reading import read_source
 from importers.sanitize import clean_text
 
 __all__ = ["decode_bytes", "read_text"]
@@ -28,6 +29,24 @@ _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" where ``sample`` reads as UTF-16 saved without a byte-order mark.
+
+    Text in a Latin script, so saved, has a NUL in every other byte (the high
+    byte of each character) and almost none between; a binary file's NULs
+    fall anywhere.
+    """
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0:pairs * 2:2].count(0), sample[1:pairs * 2:2].count(0)
+    if odd >= 0.6 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.6 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(raw: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
@@ -36,6 +55,12 @@ def decode_bytes(raw: bytes, path: str) -> str:
             except UnicodeDecodeError:
                 raise ImporterError(path, f"the file starts with a {encoding} byte-order mark but is not valid {encoding}") from None
     sample = raw[:65536]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        try:
+            return raw.decode(utf16)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: judged as bytes below
     if b"\x00" in sample:
         raise ImporterError(path, "looks like a binary file, not text (it contains NUL bytes); import .txt, .md, .html or .pdf files")
     try:
@@ -49,7 +74,7 @@ def decode_bytes(raw: bytes, path: str) -> str:
 
 
 def read_text(path: Path, source: str, markdown: bool = False) -> Parsed:
-    raw = path.read_bytes()
+    raw = read_source(path, source)
     text = clean_text(decode_bytes(raw, source))
     if markdown:
         # Bold/italic markers are layout, not words; dropping them keeps spans on real text.

@@ -328,12 +328,7 @@ def _export(store: Store, args: argparse.Namespace, console: Console) -> int:
     else:
         payload = export_markdown(corpus)
     if args.out:
-        try:
-            args.out.write_text(payload, encoding="utf-8")
-        except OSError as exc:
-            from ofsted_tui.render import safe
-            Console(stderr=True).print(safe(f"ofsted-tui: cannot write {args.out}: {exc.strerror or exc}", "bold red"))
-            return 2
+        return _write_out(store, args.out, payload)
     else:
         sys.stdout.write(payload)
     return 0
@@ -399,6 +394,18 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
         console.print(import_summary(imported))
         ok = ok and imported.ok
     return 0 if ok else 1
+
+
+def _write_out(store: Store, out: Path, payload: str) -> int:
+    from ofsted_tui.export import ExportError, save_export
+    from ofsted_tui.render import safe
+
+    try:
+        save_export(out, payload, store)
+    except ExportError as exc:
+        Console(stderr=True, highlight=False).print(safe(f"ofsted-tui: cannot write {exc.path}: {exc.reason}", "bold red"))
+        return 2
+    return 0
 
 
 _HANDLERS = {

@@ -11,9 +11,13 @@ document).
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import os
 import re
+import stat
+from pathlib import Path
 from typing import Any
 
 from importers.model import FACT_FIELDS
@@ -21,10 +25,15 @@ from importers.sanitize import clean_text
 from ofsted_tui.citation import cite
 from ofsted_tui.grades import sentence_case
 from ofsted_tui.corpus import Corpus
+from ofsted_tui.files import write_atomically
 from ofsted_tui.sources import DERIVED_FIELDS, link_label
+from ofsted_tui.store import Store
 from ofsted_tui.widgets.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
 
-__all__ = ["EXPORT_FORMATS", "CSV_TABLES", "conflict_source", "disputed", "export_json", "export_csv", "export_markdown", "export_data"]
+__all__ = [
+    "EXPORT_FORMATS", "CSV_TABLES", "ExportError", "conflict_source", "disputed", "export_json", "export_csv",
+    "export_markdown", "export_data", "save_export",
+]
 
 EXPORT_FORMATS = ("json", "csv", "md")
 CSV_TABLES = ("facts", "events", "documents")
@@ -131,10 +140,26 @@ def _flat_events(events: list[dict[str, Any]]) -> tuple[list[str], list[dict[str
     return columns, flat
 
 
+# OWASP's rule for CSV injection: a cell starting with one of these is read
+# by a spreadsheet as a formula, so it is prefixed with a single quote (the
+# csv module quotes the cell where it holds a separator or a quote).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else clean_text(value) if isinstance(value, str) else value
+        value = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, str):
+        value = clean_text(value)
+    else:
+        return "" if value is None else value
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+# Markdown's own punctuation, escaped so untrusted text never makes a link,
+# an image, emphasis or a code span; HTML is escaped after it, so no tag or
+# attribute of a document reaches a renderer that passes HTML through.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def conflict_source(conflict: dict[str, Any]) -> str:
@@ -153,8 +178,9 @@ def disputed(event: dict[str, Any]) -> str:
 
 
 def _md(text: Any) -> str:
-    """Escape a value for a Markdown table cell."""
-    return clean_text(str(text if text is not None else "")).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Escape a value for Markdown (and the HTML it may become), on one line."""
+    cleaned = clean_text(str(text if text is not None else "")).replace("\n", " ")
+    return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", cleaned), quote=True)
 
 
 def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
@@ -169,9 +195,9 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
     lines += ["", "# Documents", ""]
     for doc in corpus.sorted_documents():
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
-        lines.append(f"- Source: `{_md(doc['source'])}`  ")
+        lines.append(f"- Source: {_md(doc['source'])}  ")
         if doc.get("url"):
-            lines.append(f"- Address: `{_md(doc['url'])}`  ")
+            lines.append(f"- Address: {_md(doc['url'])}  ")
         lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(KIND_NAMES.get(doc['kind'], doc['kind']))}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
         for quote in corpus.facts_of(doc["id"], "quote"):
@@ -190,3 +216,40 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
                                  f"repeated in {_md(other.get('title') or other['source'])}")
         lines.append("")
     return "\n".join(lines)
+
+
+class ExportError(Exception):
+    """An export could not be written; ``reason`` is for a person to act on."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def save_export(out: Path, text: str, store: Store | None = None, append: bool = False) -> None:
+    """Write (or append) ``text`` to ``out``: whole or not at all, never over the store's files.
+
+    A regular file is replaced through a temporary file and a rename, so a
+    full disk leaves the old file as it was; a terminal or pipe (``/dev/stdout``)
+    is written to directly.
+    """
+    if store is not None and store.owns(out):
+        raise ExportError(out, f"it is the store {store.path} or one of its files; choose another file")
+    try:
+        try:
+            mode = os.stat(out).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            if stat.S_ISDIR(mode):
+                raise ExportError(out, "is a folder; give a file name")
+            with open(out, "a" if append else "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
+        payload = text.encode("utf-8")
+        if append and mode is not None:
+            payload = out.read_bytes() + payload
+        write_atomically(out, payload)
+    except OSError as exc:
+        raise ExportError(out, f"cannot be written ({exc.strerror or exc}); a file already there was left as it was") from None

@@ -11,20 +11,23 @@ it follow it to the new version (see ``annotations.relink``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from importers.model import DATASET_KIND, ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
+from importers.sanitize import clean_text
 from ofsted_tui.annotations import rebuild_events, relink
 from ofsted_tui.sources import trace_sources
-from ofsted_tui.store import Store, StoreData
+from ofsted_tui.store import Store, StoreData, StoreError
 
 __all__ = [
-    "Failure", "ImportReport", "apply_documents", "document_row", "fact_rows", "import_paths",
-    "parse_files", "rebuild_store",
+    "Failure", "ImportReport", "Prepared", "apply_documents", "document_row", "fact_rows", "import_paths",
+    "parse_files", "prepare_documents", "rebuild_store", "source_key",
 ]
 
 Progress = Callable[[str, int, int], None]  # (path, done, total)
@@ -42,6 +45,8 @@ class ImportReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    # Documents a rebuild kept because their file failed this time.
+    kept: list[str] = field(default_factory=list)
     facts: int = 0
     # Parts of imported files that were skipped (a dataset's bad rows): (path, what and where).
     warnings: list[Failure] = field(default_factory=list)
@@ -51,9 +56,22 @@ class ImportReport:
         return not self.failed
 
 
-def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
+def source_key(source: str) -> str:
+    """What identifies a document's file: its path with links and ``..`` resolved.
+
+    Two spellings of one file (relative and absolute, through a symlink) are
+    one source; a stored relative source is resolved from the current folder.
+    """
+    return os.path.realpath(source)
+
+
+def _under_any(key: str, roots: list[str]) -> bool:
+    return any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def document_row(doc: ImportedDocument, imported_at: str, doc_id: str | None = None) -> dict[str, Any]:
     return {
-        "id": doc.id,
+        "id": doc_id or doc.id,
         "source": doc.source,
         "title": doc.title,
         "kind": doc.kind,
@@ -72,14 +90,34 @@ def document_row(doc: ImportedDocument, imported_at: str) -> dict[str, Any]:
     }
 
 
-def fact_rows(doc: ImportedDocument) -> list[dict[str, Any]]:
+def fact_rows(doc: ImportedDocument, doc_id: str | None = None) -> list[dict[str, Any]]:
+    # The id hashes the whole text: once per document, never once per fact.
+    doc_id = doc_id or doc.id
     rows = []
     for n, fact in enumerate(doc.facts):
         row = fact.to_dict()
-        row["id"] = f"{doc.id}-{n:04d}"
-        row["doc_id"] = doc.id
+        row["id"] = f"{doc_id}-{n:04d}"
+        row["doc_id"] = doc_id
         rows.append(row)
     return rows
+
+
+@dataclass
+class Prepared:
+    """A parsed document as the rows it becomes, made before the store is locked."""
+
+    id: str
+    source: str
+    row: dict[str, Any]
+    facts: list[dict[str, Any]]
+
+
+def prepare_documents(docs: Iterable[ImportedDocument], imported_at: str) -> list[Prepared]:
+    prepared = []
+    for doc in docs:
+        doc_id = doc.id
+        prepared.append(Prepared(doc_id, doc.source, document_row(doc, imported_at, doc_id), fact_rows(doc, doc_id)))
+    return prepared
 
 
 def parse_files(
@@ -114,13 +152,13 @@ _Found = tuple[str, "str | None"]  # (path, problem) as iter_files yields them
 
 def _parse_one(path: str, problem: str | None) -> ImportedDocument | Failure:
     if problem:
-        return Failure(path, problem)
+        return Failure(clean_text(path), problem)
     try:
         return import_file(path)
     except ImporterError as exc:
-        return Failure(path, exc.reason)
+        return Failure(exc.path, exc.reason)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the run
-        return Failure(path, f"could not be imported ({type(exc).__name__}: {exc})")
+        return Failure(clean_text(path), f"could not be imported ({type(exc).__name__}: {exc})")
 
 
 def _parse_chunk(chunk: list[_Found]) -> list[ImportedDocument | Failure]:
@@ -137,8 +175,6 @@ def _outcomes(found: list[_Found], workers: int | None) -> Iterator[tuple[str, I
 
 
 def _worker_count() -> int:
-    import os
-
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
@@ -158,9 +194,12 @@ def _pooled(found: list[_Found], workers: int) -> Iterator[tuple[str, ImportedDo
     size = max(1, min(_MAX_CHUNK, len(found) // (workers * 4)))
     chunks = [found[i:i + size] for i in range(0, len(found), size)]
     taken = 0  # chunks yielded so far
+    context = _process_context()
+    # A forked worker's parent is this process; a forkserver's is the server.
+    parent = os.getpid() if context.get_start_method() == "fork" else None
     try:
         pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            workers, mp_context=_process_context(), initializer=_ignore_interrupts)
+            workers, mp_context=context, initializer=_start_worker, initargs=(parent,))
     except (OSError, ValueError, NotImplementedError, ImportError):  # no processes here (a sandbox)
         pool = None
     try:
@@ -175,6 +214,11 @@ def _pooled(found: list[_Found], workers: int) -> Iterator[tuple[str, ImportedDo
                 taken += 1
     except Exception:  # noqa: BLE001 - a pool that fails in any way (a worker killed): parse the rest here
         pass
+    except BaseException:
+        # Interrupted (ctrl+c): the workers' files are not waited for.
+        if pool is not None:
+            _kill_workers(pool)
+        raise
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -183,12 +227,28 @@ def _pooled(found: list[_Found], workers: int) -> Iterator[tuple[str, ImportedDo
             yield path, _parse_one(path, problem)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(parent: int | None) -> None:
     import signal
 
     # Ctrl-C reaches every process of the terminal's group: the importing
     # process alone handles it (it stops the pool), the workers print nothing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker ends when its parent does, however that ends (a SIGKILL leaves
+    # no one to shut the pool down): the kernel kills it then.
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)  # the parent died before the request above took effect
+
+
+def _kill_workers(pool: Any) -> None:
+    # The executor has no public way to end its running workers.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
 
 
 def _process_context():  # type: ignore[no-untyped-def]
@@ -204,31 +264,42 @@ def _process_context():  # type: ignore[no-untyped-def]
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def apply_documents(data: StoreData, docs: list[ImportedDocument], report: ImportReport, now: str) -> None:
-    """Change ``data`` in place to hold ``docs``; fill ``report``."""
+def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport) -> None:
+    """Change ``data`` in place to hold ``docs``; fill ``report``.
+
+    Runs under the store's lock: every row was made beforehand (``prepare_documents``).
+    """
     by_id = {d["id"]: d for d in data.documents}
-    by_source = {d["source"]: d for d in data.documents}
+    by_source = {source_key(d["source"]): d for d in data.documents}
     replaced: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (old row, new row)
     new_docs, new_facts = [], []
     for doc in docs:
         report.warnings += [Failure(doc.source, warning) for warning in doc.warnings]
-        if doc.id in by_id:
-            report.unchanged.append(doc.source)
+        key = source_key(doc.source)
+        old = by_source.get(key)
+        same = by_id.get(doc.id)
+        if same is not None:
+            if old is not None and old["id"] != same["id"]:
+                # Edited to the very text of another document: the old version
+                # goes, and its notes move onto the document that text is.
+                replaced.append((old, same))
+                report.replaced.append(doc.source)
+                by_source[key] = same
+            else:
+                report.unchanged.append(doc.source)
             continue
-        old = by_source.get(doc.source)
-        row = document_row(doc, now)
-        rows = fact_rows(doc)
+        row, rows = doc.row, doc.facts
         if old is not None:
             replaced.append((old, row))
             report.replaced.append(doc.source)
         else:
             report.added.append(doc.source)
         by_id[doc.id] = row
-        by_source[doc.source] = row
+        by_source[key] = row
         new_docs.append(row)
         new_facts.extend(rows)
         report.facts += len(rows)
-    if not new_docs:
+    if not new_docs and not replaced:
         data.changed = False
         return
     old_facts: dict[str, list[dict[str, Any]]] = {old["id"]: [] for old, _ in replaced}
@@ -261,23 +332,48 @@ def import_paths(store: Store, paths: Iterable[str], progress: Progress | None =
     report = ImportReport(failed=failures)
     if not docs:
         return report
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    prepared = prepare_documents(docs, _now())
+    del docs
     with store.transaction() as data:
-        apply_documents(data, docs, report, now)
+        apply_documents(data, prepared, report)
     return report
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+REBUILD_BACKUP = "rebuild"
+
+
 def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None = None) -> ImportReport:
-    """Replace every document with those under ``paths``; annotations follow by source."""
+    """Replace every document with those under ``paths``; annotations follow by source.
+
+    A rebuild never empties the store: where no document could be read at all
+    it is refused (StoreError, the store untouched), and a document whose file
+    failed this time is kept with its facts and notes (listed in ``kept``).
+    The store as it was is kept as ``<db>.bak-rebuild`` first.
+    """
+    paths = list(paths)
     docs, failures = parse_files(paths, progress)
     report = ImportReport(failed=failures)
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    with store.transaction() as data:
-        fresh = StoreData(annotations=data.annotations)
-        apply_documents(fresh, docs, report, now)
-        new_by_source = {d["source"]: d for d in fresh.documents}
+    if not docs:
+        problems = "; ".join(f"{f.path}: {f.reason}" for f in failures[:3]) or "no importable files found"
+        raise StoreError(store.path, f"nothing to rebuild from ({', '.join(paths)}): {problems}. "
+                                     "The store was left as it was; give the folder of the sources")
+    failed_roots = [source_key(f.path) for f in failures]
+    prepared = prepare_documents(docs, _now())
+    del docs
+    with store.transaction(backup=REBUILD_BACKUP) as data:
+        kept = [d for d in data.documents if _under_any(source_key(d["source"]), failed_roots)]
+        kept_ids = {d["id"] for d in kept}
+        fresh = StoreData(documents=list(kept), facts=[f for f in data.facts if f["doc_id"] in kept_ids],
+                          annotations=data.annotations)
+        report.kept = [d["source"] for d in kept]
+        apply_documents(fresh, prepared, report)
+        new_by_source = {source_key(d["source"]): d for d in fresh.documents}
         for old in data.documents:
-            new = new_by_source.get(old["source"])
+            new = new_by_source.get(source_key(old["source"]))
             if new is not None and new["id"] != old["id"]:
                 relink(data.annotations, old, [f for f in data.facts if f["doc_id"] == old["id"]],
                        new, [f for f in fresh.facts if f["doc_id"] == new["id"]])

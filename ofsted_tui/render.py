@@ -124,6 +124,8 @@ def import_summary(report: ImportReport) -> Group:
     table.add_row("Documents added", str(len(report.added)))
     table.add_row("Documents replaced (edited)", str(len(report.replaced)))
     table.add_row("Documents unchanged", str(len(report.unchanged)))
+    if report.kept:
+        table.add_row(Text("Documents kept (their file failed this time)", style="yellow"), str(len(report.kept)))
     table.add_row(Text("Failed", style="bold red" if report.failed else ""), str(len(report.failed)))
     table.add_row("Facts found", str(report.facts))
     parts: list[Any] = [table]

@@ -334,22 +334,32 @@ class _Group:
             at += len(texts[doc_id].compact) + 1
         # NUL is never in a compact text, so a match never runs across two documents.
         self.text = "\0".join(texts[d].compact for d in doc_ids)
-        self._found: dict[str, tuple[list[_Hit], int]] = {}
+        self._found: dict[str, tuple[dict[str, list[_Hit]], set[str]]] = {}
+        self._quotes: dict[str, _Covers] = {}
 
-    def find(self, needle: str) -> tuple[list[_Hit], int]:
-        """Where ``needle`` is, and in how many documents it is inside a quote."""
+    def find(self, needle: str) -> tuple[dict[str, list[_Hit]], set[str]]:
+        """Where ``needle`` is, by document, and the documents where it is inside a quote.
+
+        By document, so a quote repeated through one long text costs its
+        reader nothing for the places in its own document.
+        """
         if needle not in self._found:
-            hits = []
+            hits: dict[str, list[_Hit]] = {}
+            quoted: set[str] = set()
             at = self.text.find(needle)
             while at >= 0:
                 i = bisect.bisect_right(self.starts, at) - 1
                 doc_id, local = self.doc_ids[i], at - self.starts[i]
                 span = self.texts[doc_id].span_of(local, local + len(needle))
                 if span is not None:
-                    quote = _covering(self.by_doc[doc_id], span, ("quote",))
-                    hits.append(_Hit(doc_id, span, quote))
+                    if doc_id not in self._quotes:
+                        self._quotes[doc_id] = _Covers(self.by_doc[doc_id], ("quote",))
+                    quote = self._quotes[doc_id].smallest(span)
+                    hits.setdefault(doc_id, []).append(_Hit(doc_id, span, quote))
+                    if quote is not None:
+                        quoted.add(doc_id)
                 at = self.text.find(needle, at + 1)
-            self._found[needle] = (hits, len({h.doc_id for h in hits if h.quote is not None}))
+            self._found[needle] = (hits, quoted)
         return self._found[needle]
 
 
@@ -360,12 +370,12 @@ def _link_piece(quote, piece: str, group: _Group, rank, by_doc, links: _Links, b
     a line in every story (a press release's formula) says nothing about any one.
     """
     needle = _compact(piece)
-    found, quoting = group.find(needle)
+    found, quoted = group.find(needle)
     own = quote["doc_id"]
-    hits = [h for h in found if h.doc_id != own]
+    hits = [h for doc_id, places in found.items() if doc_id != own for h in places]
     if not hits:
         return False
-    if quoting - any(h.quote is not None for h in found if h.doc_id == own) > MAX_SHARED_DOCS:
+    if len(quoted - {own}) > MAX_SHARED_DOCS:
         hits = [h for h in hits if h.quote is None]
     hits.sort(key=lambda h: (h.quote is not None, rank[h.doc_id], h.span))
     words = _count_words(piece)
@@ -381,6 +391,34 @@ def _split_sentences(piece: str) -> list[str]:
         out.append(piece[at:end])
         at = end
     return out
+
+
+class _Covers:
+    """The facts of ``types`` in one document, for ``_covering`` without reading them all each time.
+
+    A passage repeated through a long document is found at every repeat; a
+    scan of all its quotes for each place made tracing quadratic in its size.
+    Facts are sorted by start, with the furthest end reached so far: going
+    back from the last fact starting at or before the place, none earlier can
+    hold it once that reach falls short of the place's end.
+    """
+
+    def __init__(self, facts: list[dict[str, Any]], types: tuple[str, ...]) -> None:
+        self.facts = sorted((f for f in facts if f["type"] in types), key=lambda f: f["span"][0])
+        self.starts = [f["span"][0] for f in self.facts]
+        self.reach = list(accumulate((f["span"][1] for f in self.facts), max))
+
+    def smallest(self, span: tuple[int, int]) -> dict[str, Any] | None:
+        """What ``_covering`` gives for ``span``."""
+        best = None
+        i = bisect.bisect_right(self.starts, span[0]) - 1
+        while i >= 0 and self.reach[i] >= span[1]:
+            fact = self.facts[i]
+            start, end = fact["span"]
+            if span[1] <= end and (best is None or (end - start, fact["id"]) < (best["span"][1] - best["span"][0], best["id"])):
+                best = fact
+            i -= 1
+        return best
 
 
 def _covering(facts: list[dict[str, Any]], span: tuple[int, int], types=_COVERING_TYPES) -> dict[str, Any] | None:

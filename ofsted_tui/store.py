@@ -24,14 +24,17 @@ import gc
 import logging
 import os
 import re
-import shutil
-import tempfile
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
+
+from importers.reading import not_regular
+from ofsted_tui.files import TMP_SUFFIX, write_atomically
+from ofsted_tui.store_rows import row_problem
 
 # filelock and tinydb are imported by the code that writes: the explorer reads
 # the store without them, and its first frame should not wait for them.
@@ -59,8 +62,41 @@ class StoreError(Exception):
         self.reason = reason
 
 
+def _check_regular(path: Path) -> None:
+    """StoreError unless ``path`` is a regular file or missing.
+
+    Opening a FIFO would wait for a writer forever, and replacing a device
+    with a file breaks it: neither is ever opened as a store.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: reading it says which
+    kind = not_regular(mode)
+    if kind == "a folder":
+        raise StoreError(path, "is a folder, not a store file; pass --db with a file path")
+    if kind:
+        raise StoreError(path, f"is {kind}, not a store file; it was left untouched. Pass --db with a file path")
+
+
+def _refuse_read_only(path: Path, target: Path) -> None:
+    """StoreError where the store file is read-only: its mode is the owner's "do not change".
+
+    Replacing a file needs only the folder's permission, so without this
+    check a read-only store would be overwritten without a word.
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise StoreError(path, "is read-only; it was left as it was. Make it writable (chmod u+w) to change it, "
+                               "or use --db with another file")
+
+
 def _read_bytes(path: Path) -> bytes | None:
     """The file's bytes, ``None`` for a missing file; StoreError otherwise."""
+    _check_regular(path)
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -178,6 +214,8 @@ def _load_by_table(path: Path, only: frozenset[str] | None = None) -> dict[str, 
     to the whole-file reading, which gives the right message for every problem.
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # never opened: a FIFO would block
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size < BY_TABLE_MIN_BYTES:
@@ -327,49 +365,28 @@ def _write_error(path: Path, exc: OSError) -> StoreError:
     return StoreError(path, f"cannot write the store ({_os_detail(exc)}); the old store was left intact")
 
 
-_TMP_SUFFIX = ".tmp"
-
-
 def _remove_stale_temps(path: Path) -> None:
     """Delete temporary files left by a writer that was killed mid-write.
 
     Only a lock holder creates them, so under the lock any that exist are stale.
     """
-    for stale in path.parent.glob(f".{path.name}.*{_TMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
+    prefix = f".{path.name}."  # matched literally: a store named "[ab].json" is no pattern
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
 
 
 def _atomic_write_bytes(path: Path, payload: bytes, mode_of: Path | None = None) -> None:
-    """Write ``payload`` to ``path`` so a crash leaves the old file or the new, never a mix.
-
-    The file keeps the permissions of ``mode_of`` (default: the file it replaces).
-    """
-    folder = path.parent
+    """``write_atomically``, its failure said as the store's."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=_TMP_SUFFIX, dir=folder)
+        write_atomically(path, payload, mode_of)
     except OSError as exc:
         raise _write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        mode_of = mode_of or path
-        if mode_of.exists():
-            shutil.copymode(mode_of, tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise _write_error(path, exc) from None
-    # Make the rename itself durable.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 @dataclass(repr=False)
@@ -384,6 +401,9 @@ class StoreData:
     changed: bool = True
     # False for the timeline's tables alone (Store.read_timeline).
     complete: bool = True
+    # Top-level tables this version does not know (a newer tool's, another
+    # program's): kept as they are, written back unchanged.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     # Short: a snapshot is handed to thread workers, which Textual describes by
     # the repr of their arguments (the full one was hundreds of megabytes).
@@ -397,7 +417,11 @@ class Store:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        # The file written: a symlinked store is written through to its
+        # target (the link stays a link); its lock, backups and temporary
+        # files sit beside the target, so every name of one store shares them.
+        self.target = Path(os.path.realpath(self.path))
+        self.lock_path = self.target.with_name(self.target.name + ".lock")
 
     # -- reading -----------------------------------------------------------
     def read(self) -> StoreData:
@@ -456,15 +480,20 @@ class Store:
 
     # -- writing -----------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[StoreData]:
+    def transaction(self, backup: str | None = None) -> Iterator[StoreData]:
         """Lock, read the current store, let the caller change it, write it once.
 
         The caller mutates the lists of the yielded ``StoreData``; when the block
-        ends without an exception the whole store is written atomically.
+        ends without an exception the whole store is written atomically. With
+        ``backup``, the store's bytes are first kept as ``<db>.bak-<backup>``
+        (replacing the previous one of that name), whatever the block does.
         """
         with self._locked():
             raw = _read_bytes(self.path)
+            _refuse_read_only(self.path, self.target)
             data = _parse(self.path, raw)
+            if backup and raw and raw.strip():
+                _atomic_write_bytes(self.backup_path(backup), raw, mode_of=self.path)
             if data is None:
                 snapshot = StoreData()
             elif _schema_of(self.path, data) < SCHEMA_VERSION:
@@ -475,12 +504,31 @@ class Store:
             if snapshot.changed:
                 self._write(snapshot)
 
+    def owns(self, other: Path | str) -> bool:
+        """Whether ``other`` is the store or one of its files (lock, backups, temporary files).
+
+        Compared with links resolved, and by inode where the file exists, so
+        no spelling of the store's path passes for another file.
+        """
+        with contextlib.suppress(OSError):
+            if os.path.samefile(other, self.path):
+                return True
+        mine = self.target
+        theirs = Path(os.path.realpath(other))
+        if theirs.parent != mine.parent:
+            return False
+        name = theirs.name
+        return name == mine.name or name.startswith((f"{mine.name}.", f".{mine.name}."))
+
+    def backup_path(self, label: str) -> Path:
+        return self.target.with_name(f"{self.target.name}.bak-{label}")
+
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.target.parent.mkdir(parents=True, exist_ok=True)
             lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S)
             lock.acquire()
         except Timeout:
@@ -488,7 +536,7 @@ class Store:
         except OSError as exc:
             raise StoreError(self.path, f"cannot lock the store ({_os_detail(exc)}); the store was left as it was") from None
         try:
-            _remove_stale_temps(self.path)
+            _remove_stale_temps(self.target)
             yield
         finally:
             lock.release()
@@ -501,11 +549,12 @@ class Store:
         """
         version = _schema_of(self.path, data)
         snapshot = _snapshot(self.path, _upgrade(data, version))  # damaged rows fail here, before any write
-        backup = self.path.with_name(f"{self.path.name}.bak-schema{version}")
+        _refuse_read_only(self.path, self.target)
+        backup = self.target.with_name(f"{self.target.name}.bak-schema{version}")
         n = 1
         while backup.exists() and _read_bytes(backup) != raw:
             n += 1
-            backup = self.path.with_name(f"{self.path.name}.bak-schema{version}-{n}")
+            backup = self.target.with_name(f"{self.target.name}.bak-schema{version}-{n}")
         if not backup.exists():
             _atomic_write_bytes(backup, raw or b"", mode_of=self.path)
         self._write(snapshot)
@@ -518,7 +567,8 @@ class Store:
         from tinydb.middlewares import CachingMiddleware
         from tinydb.storages import Storage
 
-        path = self.path
+        path = self.target
+        extra = snapshot.extra
 
         class _AtomicJSONStorage(Storage):
             """TinyDB storage: orjson codec, atomic replace on write, never writes a bad file."""
@@ -530,7 +580,8 @@ class Store:
                 return data
 
             def write(self, data: dict[str, Any]) -> None:
-                _atomic_write_bytes(path, orjson.dumps(data))
+                # Tables this version does not know stay as they were, after ours.
+                _atomic_write_bytes(path, orjson.dumps({**data, **extra}))
 
             def close(self) -> None:
                 pass
@@ -550,16 +601,30 @@ class Store:
 
 
 def _snapshot(path: Path, data: dict[str, Any]) -> StoreData:
-    return StoreData(**{name: _rows(path, data, name) for name in TABLES})
+    extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
+    tables: dict[str, list[dict[str, Any]]] = {}
+    lengths: dict[str, int] = {}
+    for name in TABLES:  # documents first: a fact's span is checked against its text
+        keys, rows = _rows(path, data, name)
+        found = row_problem(name, rows, lengths)
+        if found is not None:
+            position, problem = found
+            raise StoreError(path, f"row {keys[position]} of table {name!r} is damaged ({problem}); {_DAMAGED}")
+        if name == "documents":
+            lengths = {doc["id"]: len(doc["text"]) for doc in rows}
+        tables[name] = rows
+    return StoreData(**tables, extra=extra)
 
 
-def _rows(path: Path, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+def _rows(path: Path, data: dict[str, Any], name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """The row ids of table ``name`` in order, and its rows."""
     table = data.get(name)
     if table is None:
-        return []
+        return [], []
     if not isinstance(table, dict):
         raise StoreError(path, f"table {name!r} is damaged (not an object); {_DAMAGED}")
     try:
-        return [table[key] for key in sorted(table, key=int)]
+        keys = sorted(table, key=int)
     except (ValueError, TypeError):
         raise StoreError(path, f"table {name!r} is damaged (bad row ids); {_DAMAGED}") from None
+    return keys, [table[key] for key in keys]

@@ -173,10 +173,13 @@ def build_events(
 
     # Judgements first, so a document's undated inspection mention can follow them.
     placed: dict[str, _Cluster] = {}
+    floors: dict[str, tuple[int, int]] = {}  # once per document, not per judgement: a long report has thousands
     for fact, doc in sorted(undated, key=lambda item: item[0]["type"] != "judgement"):
         authority = _authority(fact, doc)
         if fact["type"] == "judgement":
-            floor = _doc_floor(by_doc[doc["id"]])
+            if doc["id"] not in floors:
+                floors[doc["id"]] = _doc_floor(by_doc[doc["id"]])
+            floor = floors[doc["id"]]
             candidates = [
                 c for c in clusters.values()
                 if c.authority == authority and c.year is not None

@@ -266,11 +266,11 @@ def _councils(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _council_before(text: str, pos: int, default: str | None) -> str | None:
-    best = None
-    for start, name in _councils(text):
-        if start >= pos:
-            break
-        best = name
+    # Found by halving (the mentions are in text order): a scan from the start
+    # for every person made long texts quadratic.
+    councils = _councils(text)
+    before = bisect.bisect_left(councils, pos, key=lambda c: c[0])
+    best = councils[before - 1][1] if before else None
     if best is None and default:
         return default if default.casefold().endswith("council") else f"{default} Council"
     return best

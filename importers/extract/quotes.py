@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
@@ -748,12 +749,17 @@ class _Attributor:
         if agent.speaker is not None:
             return agent.speaker if (agent.speaker.name or agent.speaker.role) else None
         pronoun = agent.pronoun
-        earlier = [h for h in self.history if h[0] < agent.start]
+        # Who spoke before the agent, latest first; read back only as far as needed
+        # (copying the whole history for every pronoun was quadratic in long texts).
+        count = bisect.bisect_left(self.history, agent.start, key=lambda h: h[0])
+
+        def earlier() -> Iterator[_Speaker]:
+            return (self.history[i][1] for i in range(count - 1, -1, -1))
+
         if pronoun in ("he", "she"):
             gender = "f" if pronoun == "she" else "m"
-            people = [s for _, s in earlier if s.kind == "person"]
             for wanted in (gender, None):
-                match = next((s for s in reversed(people) if s.gender == wanted), None)
+                match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
                 if match:
                     return match
             # No one has spoken yet: the person named just before, in this paragraph
@@ -768,11 +774,11 @@ class _Attributor:
             # The nearest plural, or an organisation spoken of in the plural as
             # British English does ("Ofsted state that ... They go on to comment that").
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
-            return near or next((s for _, s in reversed(earlier) if s.plural or s.kind == "org"), None)
+            return near or next((s for s in earlier() if s.plural or s.kind == "org"), None)
         if pronoun == "it":
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
-            return near or next((s for _, s in reversed(earlier) if s.kind == "org" and not s.plural), None)
-        return earlier[-1][1] if earlier else None
+            return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
+        return next(earlier(), None)
 
     def _nearest(self, floor: int, pos: int, wanted) -> _Speaker | None:
         i = bisect.bisect_left(self.agent_starts, pos) - 1
@@ -831,7 +837,8 @@ class _Attributor:
                 if speaker is not None:
                     return speaker, True
         # 4. Any attribution in the sentence.
-        speaker = self._sentence_speaker(s_start, s_end)
+        end = quote.close if quote.close is not None else quote.end
+        speaker = self._sentence_speaker(s_start, s_end, quote.open - _ATTRIBUTION_REACH, end + _ATTRIBUTION_REACH)
         if speaker is not None:
             return speaker, False
         opens_paragraph = self._opens_paragraph(quote)
@@ -910,9 +917,13 @@ class _Attributor:
                 return speaker
         return None
 
-    def _sentence_speaker(self, s_start: int, s_end: int) -> _Speaker | None:
-        """The subject of any verb of saying in the sentence."""
-        for v_start, v_end in self._verbs_in(s_start, s_end):
+    def _sentence_speaker(self, s_start: int, s_end: int, near_start: int = 0,
+                          near_end: int | None = None) -> _Speaker | None:
+        """The subject of any verb of saying in the sentence (within ``near_start``
+        .. ``near_end`` of it: a "sentence" of thousands of quotes and verbs, a list
+        run together, made reading all of its verbs for each quote quadratic)."""
+        near_end = s_end if near_end is None else near_end
+        for v_start, v_end in self._verbs_in(max(s_start, near_start), min(s_end, near_end)):
             if self.text[v_start:v_end].lower() in _OPENING_VERBS:
                 continue
             agent = self._subject_of(v_start, s_start)
@@ -1001,3 +1012,7 @@ def extract(text: str, ctx) -> list[Fact]:
             "organisation": speaker.organisation if speaker else None,
         }))
     return facts
+
+
+# How far from a quote, in characters, an attribution elsewhere in its sentence is looked for.
+_ATTRIBUTION_REACH = 1000

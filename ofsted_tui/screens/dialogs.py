@@ -308,8 +308,13 @@ class ExportDialog(_Dialog):
 
     @work(thread=True, exit_on_error=False, exclusive=True, name="exporting")
     def _write(self, path: Path, typed: str, content: str, append: bool) -> None:
-        with path.open("a" if append else "w", encoding="utf-8") as out:
-            out.write(content)
+        from ofsted_tui.export import ExportError, save_export
+
+        try:
+            save_export(path, content, getattr(self.app, "store", None), append=append)
+        except ExportError as exc:
+            self.app.call_from_thread(self.notify, f"Not written: {exc}", severity="error", markup=False)
+            return
         self.app.call_from_thread(self._written, path, typed)
 
     def _written(self, path: Path, typed: str) -> None:

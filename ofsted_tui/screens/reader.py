@@ -413,11 +413,12 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(ExportDialog(self.export_path, display_safe(citation.as_text())), chosen)
 
     def _append_citation(self, path: Path, citation: Citation) -> None:
+        from ofsted_tui.export import ExportError, save_export
+
         try:
-            with path.open("a", encoding="utf-8") as out:
-                out.write(citation.as_markdown() + "\n")
-        except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", markup=False)
+            save_export(path, citation.as_markdown() + "\n", self.store, append=True)
+        except ExportError as exc:
+            self.notify(f"Could not write {exc}", severity="error", markup=False)
             return
         self.export_path = str(path)
         self.notify(f"Appended to {path}", title="Quote exported", markup=False)

@@ -7,6 +7,7 @@ needed and each fault is exactly the one named.
 from __future__ import annotations
 
 import hashlib
+import zlib
 
 __all__ = ["HOSTILE", "MARKUP", "pdf_bytes", "text_pdf", "scanned_pdf", "encrypted_pdf"]
 
@@ -23,15 +24,23 @@ def _escape(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def pdf_bytes(page_streams: list[bytes], encrypt: bytes | None = None) -> bytes:
-    """A PDF with one page per content stream (Helvetica as /F1), xref offsets exact."""
+def pdf_bytes(page_streams: list[bytes], encrypt: bytes | None = None, flate: bool = False,
+              compressed: bool = False) -> bytes:
+    """A PDF with one page per content stream (Helvetica as /F1), xref offsets exact.
+
+    With ``flate``, each content stream is stored compressed (/FlateDecode);
+    with ``compressed``, the streams given are compressed already.
+    """
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for stream in page_streams:
         page_no, content_no = len(objects) + 1, len(objects) + 2
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
                        b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % content_no)
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        if flate and not compressed:
+            stream = zlib.compress(stream, 9)
+        filters = b"/Filter /FlateDecode " if flate or compressed else b""
+        objects.append(b"<< %s/Length %d >>\nstream\n%s\nendstream" % (filters, len(stream), stream))
         kids.append(b"%d 0 R" % page_no)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     trailer_extra = b""

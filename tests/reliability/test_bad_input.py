@@ -76,8 +76,8 @@ def _make_matrix(inbox) -> tuple[dict[str, str], dict[str, str]]:
     os.symlink("..", inbox / "looped" / "back")
     os.symlink("ping.txt", inbox / "looped" / "pong.txt")
     os.symlink("pong.txt", inbox / "looped" / "ping.txt")
-    bad["in/looped/ping.txt"] = "symbolic links"
-    bad["in/looped/pong.txt"] = "symbolic links"
+    bad["in/looped/ping.txt"] = "symlink loop"
+    bad["in/looped/pong.txt"] = "symlink loop"
     bad["in/nowhere.txt"] = "does not exist"
     return good, bad
 

@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from ofsted_tui import store as store_module
+from ofsted_tui import files as files_module
 from ofsted_tui.importing import import_paths
 from ofsted_tui.store import SCHEMA_VERSION, Store, StoreError
 from tests.paths import SEEDS
@@ -126,25 +126,25 @@ class _FullDiskFile(io.FileIO):
 
 
 def _fail_write(monkeypatch):
-    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: _FullDiskFile(fd, "wb"))
+    monkeypatch.setattr(files_module.os, "fdopen", lambda fd, mode: _FullDiskFile(fd, "wb"))
 
 
 def _fail_fsync(monkeypatch):
     def fsync(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    monkeypatch.setattr(store_module.os, "fsync", fsync)
+    monkeypatch.setattr(files_module.os, "fsync", fsync)
 
 
 def _fail_replace(monkeypatch):
     def replace(src, dst):
         raise OSError(errno.EACCES, os.strerror(errno.EACCES))
-    monkeypatch.setattr(store_module.os, "replace", replace)
+    monkeypatch.setattr(files_module.os, "replace", replace)
 
 
 def _fail_tempfile(monkeypatch):
     def mkstemp(**kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
-    monkeypatch.setattr(store_module.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(files_module.tempfile, "mkstemp", mkstemp)
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,25 @@ async def test_import_a_folder_with_progress_and_summary(app, tmp_path):
 
 
 @pilot_test
+async def test_import_skips_a_fifo_in_the_folder_without_hanging(app, tmp_path):
+    import os
+
+    folder = tmp_path / "new"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Barnet Council's children's services were rated good by Ofsted in 2022.\n")
+    os.mkfifo(folder / "x.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        dialog = app.screen
+        dialog.query_one("#import-path", Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot, lambda: dialog.report is not None and not dialog.running, "the import")
+        assert len(dialog.report.added) == 1
+        assert "x.txt: is a FIFO (named pipe), not a regular file" in shown(dialog.query_one("#import-summary"))
+
+
+@pilot_test
 async def test_import_of_a_missing_path_says_so(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         dialog = await dialog_with_path(pilot, "i", "#import-path", str(tmp_path / "nowhere"))

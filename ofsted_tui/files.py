@@ -1,0 +1,44 @@
+"""Writing a file so a crash leaves the old one or the new one, never a mix."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+__all__ = ["TMP_SUFFIX", "write_atomically"]
+
+TMP_SUFFIX = ".tmp"
+
+
+def write_atomically(path: Path, payload: bytes, mode_of: Path | None = None) -> None:
+    """Write ``payload`` to ``path`` through a temporary file in its folder and a rename.
+
+    The file keeps the permissions of ``mode_of`` (default: the file it
+    replaces). OSError says why it could not be written; the old file is then
+    untouched and no temporary file is left.
+    """
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        mode_of = mode_of or path
+        if mode_of.exists():
+            shutil.copymode(mode_of, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    # Make the rename itself durable.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
