@@ -110,13 +110,15 @@ class Prepared:
     source: str
     row: dict[str, Any]
     facts: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)  # rows of a dataset skipped, by line
 
 
 def prepare_documents(docs: Iterable[ImportedDocument], imported_at: str) -> list[Prepared]:
     prepared = []
     for doc in docs:
         doc_id = doc.id
-        prepared.append(Prepared(doc_id, doc.source, document_row(doc, imported_at, doc_id), fact_rows(doc, doc_id)))
+        prepared.append(Prepared(doc_id, doc.source, document_row(doc, imported_at, doc_id), fact_rows(doc, doc_id),
+                                 list(doc.warnings)))
     return prepared
 
 
