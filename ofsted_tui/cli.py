@@ -42,11 +42,15 @@ class _Version(argparse.Action):
 
 
 def _parser() -> argparse.ArgumentParser:
+    db_help = f"the store file (default: ${DB_ENV}, else the bundled db.json)"
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--db", type=Path, default=None, help=db_help)
+    # After the command, --db must not reset one given before it ("ofsted-tui --db X
+    # import ...") to the default: that wrote to the bundled store instead of X.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=None,
-                        help=f"the store file (default: ${DB_ENV}, else the bundled db.json)")
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
-        prog="ofsted-tui", parents=[common],
+        prog="ofsted-tui", parents=[top],
         description="Explore the Ofsted inspection history of councils' children's services.",
         epilog="With no command, opens the explorer.",
     )

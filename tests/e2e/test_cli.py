@@ -163,3 +163,17 @@ def test_a_saved_pages_address_is_kept_shown_and_dates_it(db, tmp_path):
     out = tmp_path / "timeline.md"
     assert run_cli("export", "--format", "md", "--out", str(out), db=db).returncode == 0
     assert f"- Address: `{url}`" in out.read_text()
+
+
+def test_db_given_before_the_command_is_the_store_written(tmp_path):
+    # "ofsted-tui --db X import ..." once wrote to the bundled db.json, the
+    # subcommand's own --db default overriding the one given before it.
+    bundled = CORPUS.parent / "db.json"
+    before = bundled.read_bytes()
+    db = tmp_path / "mine.json"
+    done = run_cli("--db", str(db), "import", str(SEEDS[0]))
+    assert done.returncode == 0, done.stderr
+    assert bundled.read_bytes() == before
+    assert json.loads(run_cli("--db", str(db), "export", "--format", "json").stdout)["documents"]
+    after = run_cli("--db", str(tmp_path / "other.json"), "timeline", db=db)
+    assert after.returncode == 0  # the one after the command wins
