@@ -162,7 +162,8 @@ def test_a_saved_pages_address_is_kept_shown_and_dates_it(db, tmp_path):
     assert url in run_cli("show", doc["id"][:8], db=db).stdout.replace("\n", "")
     out = tmp_path / "timeline.md"
     assert run_cli("export", "--format", "md", "--out", str(out), db=db).returncode == 0
-    assert f"- Address: `{url}`" in out.read_text()
+    # Markdown punctuation in untrusted text is escaped: read the line without its escapes.
+    assert f"- Address: {url}" in out.read_text().replace("\\", "")
 
 
 def test_db_given_before_the_command_is_the_store_used(tmp_path):
