@@ -1,7 +1,9 @@
 """Small dialogs the reader opens: a note, a correction, an export path, a choice.
 
 Each is a ``ModalScreen`` that returns its answer through ``dismiss`` (None
-when cancelled), so the reader decides what to save. Text shown here comes
+when cancelled), so the reader (or the main screen) decides what to save.
+Every dialog saves the same way, and says so: Enter in a one-line box,
+ctrl+s in a box of several lines. Text shown here comes
 from documents and is built as ``Content``, never parsed as markup.
 ``parse_correction`` checks what the user typed for a corrected field and
 turns it into the value stored (a date at its precision, a rating word, a
@@ -22,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from importers.model import DOCUMENT_KINDS
@@ -133,8 +135,9 @@ class ReaderDialog(ModalScreen[Any]):
 
 
 class NoteDialog(ReaderDialog):
-    """Ask for a note's text; returns it, or None."""
+    """Ask for a note's text (several lines; ctrl+s saves, as in every multi-line box); returns it, or None."""
 
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="dialog.save")]
     def __init__(self, target: Content | str, body: str = "") -> None:
         super().__init__()
         self._target = target if isinstance(target, Content) else Content(target)
@@ -144,13 +147,19 @@ class NoteDialog(ReaderDialog):
         with Vertical() as box:
             box.border_title = "Note"
             yield Static(Content.assemble("On ", self._target), classes="dialog-target")
-            yield Input(self._body, placeholder="Your note", id="note-body")
-            yield Label("enter save \u00b7 escape cancel", classes="dialog-hint")
+            yield TextArea(self._body, id="note-body", soft_wrap=True, show_line_numbers=False)
+            yield Label("", classes="dialog-error", id="note-error")
+            yield Label("ctrl+s save \u00b7 escape cancel", classes="dialog-hint")
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        body = event.value.strip()
-        self.dismiss(body or None)
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        body = self.query_one(TextArea).text.strip()
+        if not body:
+            self.query_one("#note-error", Label).update("The note is empty: type it, or press escape to cancel")
+            return
+        self.dismiss(body)
 
 
 class CorrectionDialog(ReaderDialog):
