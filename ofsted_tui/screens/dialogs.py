@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker
 
 from ofsted_tui.citation import cite
 from ofsted_tui.corpus import Corpus
+from ofsted_tui.screens.reader_dialogs import ReaderDialog
 from ofsted_tui.store import Store
 from ofsted_tui.widgets.labels import plural, printable
 
@@ -54,10 +53,11 @@ class PathSuggester(Suggester):
         return value + suffix
 
 
-class _Dialog(ModalScreen[Any]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="dialog.close"),
-    ]
+class _Dialog(ReaderDialog):
+    """A dialog whose escape closes it (the import dialog refuses while it runs)."""
+
+    def action_cancel(self) -> None:
+        self.action_close()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -115,6 +115,9 @@ def _one_line(value: Any, limit: int = 56) -> str:
 
 
 class ReaderDialog(ModalScreen[Any]):
+    """The dialogs' common part: escape cancels (and returns None)."""
+
+    HELP = "Dialogs"
     DEFAULT_CSS = """
     ReaderDialog {
         align: center middle;
@@ -136,6 +139,8 @@ class ReaderDialog(ModalScreen[Any]):
 
 class NoteDialog(ReaderDialog):
     """Ask for a note's text (several lines; ctrl+s saves, as in every multi-line box); returns it, or None."""
+
+    HELP = "Note"
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="dialog.save")]
     def __init__(self, target: Content | str, body: str = "") -> None:
@@ -264,6 +269,8 @@ class ChoiceDialog(ReaderDialog):
 
 class ConfirmDialog(ReaderDialog):
     """Ask yes or no; returns True or None."""
+
+    HELP = "Question"
 
     BINDINGS = [
         Binding("y", "confirm", "Yes", id="dialog.yes"),
