@@ -84,10 +84,10 @@ class ImportDialog(_Dialog):
             box.border_title = "Import documents"
             yield Label("A file or a folder of .txt, .md, .html or .pdf files (→ completes the path):")
             yield Input(self._start_path, placeholder="~/Downloads/ofsted", id="import-path", suggester=PathSuggester())
+            yield Label("enter import \u00b7 escape close", classes="dialog-hint")
             with Horizontal(classes="buttons"):
                 yield Button("Import", variant="primary", id="import-start")
                 yield Button("Close", id="import-close")
-            yield Label("enter import \u00b7 escape close", classes="dialog-hint")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Static(id="import-file")
             with VerticalScroll(id="import-summary-scroll"):

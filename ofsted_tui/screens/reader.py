@@ -41,7 +41,7 @@ __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
 DEFAULT_EXPORT_PATH = "ofsted-quotes.md"
 LINK_WORDS_SHOWN = 90  # characters of the linked passage shown to tell several places apart
 # Actions whose keys come and go with the selection (see check_action).
-_STATEFUL_ACTIONS = ("find_next", "copy", "export")
+_STATEFUL_ACTIONS = ("find_next",)
 # Singular and plural, for "no next person" and "7 people".
 _KIND_WORDS = {
     "judgement": ("judgement", "judgements"), "quote": ("quote", "quotes"), "person": ("person", "people"),
@@ -236,7 +236,8 @@ class ReaderScreen(Screen[None]):
             counts = [plural(reader.count_of(k), *_KIND_WORDS[k]) for k in HIGHLIGHT_KINDS if reader.count_of(k)]
             parts.append((" \u00b7 ".join(counts) or "no facts found in this document", "$foreground-muted"))
         if self._flash:
-            parts += ["  ", (self._flash, "$text-warning")]
+            # First: on a narrow screen the description after it may be cut, the message must not.
+            parts = [(self._flash, "$text-warning"), "\n", *parts]
             self._flash = ""
         self.query_one("#reader-status", Static).update(Content.assemble(*parts))
         self._refresh_keys()
@@ -337,8 +338,6 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_next":
             return True if self.reader.matches else None
-        if action in ("copy", "export"):
-            return True if self._passage() else None
         # The other keys always run, and say why when they have nothing to act on.
         return True
 
@@ -347,12 +346,12 @@ class ReaderScreen(Screen[None]):
         fact = self.reader.selected_fact
         if fact is None or fact["type"] != "quote":
             self.app.bell()
-            self._say("o follows a quote to the document it came from: go to a quote first (q)")
+            self._say("o follows a quote to its source: go to a quote first (q)")
             return
         links = [link for link in fact.get("source_links") or [] if link.get("doc_id") in self.corpus.documents]
         if not links:
             self.app.bell()
-            self._say("this quote's words are not found in any other document in the store")
+            self._say("this quote is not found in any other document in the store")
             return
         if len(links) == 1:
             self._open_link(links[0])
@@ -396,8 +395,15 @@ class ReaderScreen(Screen[None]):
             return cite(document, *self.reader.matches[self.reader.current_match])
         return None
 
-    def action_copy(self) -> None:
+    def _passage_or_say(self, key: str) -> Citation | None:
         citation = self._passage()
+        if citation is None:
+            self.app.bell()
+            self._say(f"{key} takes the marked fact or passage: move to one first (j, q, ] or / to find)")
+        return citation
+
+    def action_copy(self) -> None:
+        citation = self._passage_or_say("y")
         if citation is None:
             return
         fact = self.reader.selected_fact
@@ -407,7 +413,7 @@ class ReaderScreen(Screen[None]):
                     markup=False, timeout=6)
 
     def action_export(self) -> None:
-        citation = self._passage()
+        citation = self._passage_or_say("e")
         if citation is None:
             return
 
@@ -523,8 +529,7 @@ class ReaderScreen(Screen[None]):
         notes = self._notes_here()
         if not notes:
             self.app.bell()
-            self._say("no note, bookmark or correction here: x deletes the one on the marked fact, "
-                      "or the one highlighted in the facts pane")
+            self._say("no note, bookmark or correction on this fact to delete")
             return
         text = (self.document or {}).get("text") or ""
         facts = {f["id"]: f for f in self.reader.facts}
