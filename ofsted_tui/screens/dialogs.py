@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, Radi
 from textual.worker import Worker
 
 from ofsted_tui.citation import cite
+from ofsted_tui.clipboard import copy_text
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.screens.reader_dialogs import ReaderDialog
 from ofsted_tui.store import Store
@@ -246,8 +247,8 @@ class ExportDialog(_Dialog):
     @on(Button.Pressed, "#export-copy")
     def _copy(self) -> None:
         if self.citation is not None:
-            self.app.copy_to_clipboard(self.citation.as_text())
-        self.notify("Quote and citation copied", timeout=3)
+            route = copy_text(self.app, self.citation.as_text(), "Save appends it to the file named here")
+            self.notify(route, title="Quote copied with its citation", timeout=6, markup=False)
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:

@@ -344,14 +344,13 @@ class ReaderScreen(Screen[None]):
     # -- leaving the reader --------------------------------------------------
     def action_follow(self) -> None:
         fact = self.reader.selected_fact
-        if fact is None or fact["type"] != "quote":
-            self.app.bell()
-            self._say("o follows a quote to its source: go to a quote first (q)")
-            return
-        links = [link for link in fact.get("source_links") or [] if link.get("doc_id") in self.corpus.documents]
+        links = [link for link in (fact or {}).get("source_links") or [] if link.get("doc_id") in self.corpus.documents]
         if not links:
             self.app.bell()
-            self._say("this quote is not found in any other document in the store")
+            if fact is not None and (fact["type"] == "quote" or fact.get("source_links")):
+                self._say(f"this {fact['type']} is not found in any other document in the store")
+            else:
+                self._say("o follows a quote to its source: go to a quote first (q)")
             return
         if len(links) == 1:
             self._open_link(links[0])

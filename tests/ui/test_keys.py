@@ -236,3 +236,16 @@ async def test_a_click_opens_a_tab_and_chooses_a_filter_value(app):
         assert screen.filters.authorities == {authorities.rows[1].value}
         await pilot.click(authorities, offset=(3, 1))  # and again unchooses it
         assert screen.filters.authorities == set()
+
+
+@pilot_test
+async def test_o_on_a_quote_found_nowhere_else_says_so(tmp_path):
+    app = ReaderApp(corpus(), "report")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        await pilot.press("q")
+        assert reader.reader.selected_fact["type"] == "quote" and not reader.reader.selected_fact.get("source_links")
+        await pilot.press("o")
+        assert app.screen is reader
+        assert "this quote is not found in any other document" in status(reader)

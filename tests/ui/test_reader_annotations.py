@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Label, Static
 
-from ofsted_tui.annotations import delete_annotation, make_annotation, save_annotation
+from ofsted_tui.annotations import Change, change_annotations, delete_annotation, make_annotation, save_annotation
 from ofsted_tui.screens.reader import ReaderScreen
 from ofsted_tui.screens.reader_dialogs import ConfirmDialog, CorrectionDialog, NoteDialog
 from ofsted_tui.store import Store
@@ -233,6 +233,20 @@ async def test_x_deletes_the_highlighted_note_after_asking(store):
         await pilot.press("y")
         await settle(pilot)
         assert store.read().annotations == []
+
+
+def test_a_change_returns_the_change_that_undoes_it(store):
+    doc = next(d for d in store.read().documents if d["id"] == "report")
+    old = make_annotation("correction", doc, field="published", value="2019")
+    save_annotation(store, old)
+    new = make_annotation("correction", doc, field="published", value="2020")
+    _, undo = change_annotations(store, Change(add=(new,), remove=(old["id"],), done="Corrected published"))
+    assert undo == Change(add=(old,), remove=(new["id"],), done="Corrected published")
+    written, redo = change_annotations(store, undo)
+    assert written.annotations == [old] and redo.add == (new,)
+    stamp = store.mtime_ns()
+    _, nothing = change_annotations(store, Change(remove=("no-such-note",)))
+    assert nothing == Change() and store.mtime_ns() == stamp  # nothing to change: no write
 
 
 @pilot_test
