@@ -23,7 +23,7 @@ from ofsted_tui.store import Store, StoreData
 
 __all__ = [
     "ANNOTATION_KINDS", "CORRECTABLE", "apply_corrections", "fact_key", "make_annotation",
-    "Change", "change_annotations", "correctable_fields", "rebuild_events", "relink", "save_annotation",
+    "Change", "bookmark_change", "change_annotations", "correctable_fields", "correction_change", "rebuild_events", "relink", "save_annotation",
     "delete_annotation",
 ]
 
@@ -157,6 +157,30 @@ def change_annotations(store: Store, change: Change) -> tuple[StoreData, Change]
             data.events[:] = rebuild_events(data)
     undo = Change(add=removed, remove=tuple(a["id"] for a in change.add), done=change.done)
     return data, undo
+
+
+def bookmark_change(
+    doc: dict[str, Any], notes: list[dict[str, Any]], label: str,
+    fact: dict[str, Any] | None = None, facts: list[dict[str, Any]] | None = None,
+) -> Change:
+    """Bookmark ``doc`` (or its ``fact``), or remove the bookmark ``notes`` (the document's annotations) hold."""
+    fact_id = fact["id"] if fact else None
+    existing = tuple(n["id"] for n in notes if n.get("kind") == "bookmark" and n.get("fact_id") == fact_id)
+    if existing:
+        return Change(remove=existing, done=f"Bookmark removed from {label}")
+    return Change(add=(make_annotation("bookmark", doc, fact=fact, facts=facts),), done=f"Bookmarked {label}")
+
+
+def correction_change(
+    doc: dict[str, Any], notes: list[dict[str, Any]], field: str, value: Any,
+    fact: dict[str, Any] | None = None, facts: list[dict[str, Any]] | None = None,
+) -> Change:
+    """Correct ``field``; a correction of the same field, among ``notes``, is replaced rather than stacked."""
+    fact_id = fact["id"] if fact else None
+    replaced = tuple(n["id"] for n in notes if n.get("kind") == "correction" and n.get("field") == field
+                     and n.get("fact_id") == fact_id)
+    note = make_annotation("correction", doc, fact=fact, facts=facts, field=field, value=value)
+    return Change(add=(note,), remove=replaced, done=f"Corrected the {field}")
 
 
 def save_annotation(store: Store, note: dict[str, Any], *, replace: tuple[str, ...] = ()) -> StoreData:

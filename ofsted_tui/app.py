@@ -301,14 +301,13 @@ class OfstedApp(App[None]):
         self.push_screen(NoteDialog(note_target(doc)), save)
 
     def ask_correction(self, doc: dict[str, Any]) -> None:
-        from ofsted_tui.annotations import correctable_fields, make_annotation
+        from ofsted_tui.annotations import correctable_fields, correction_change
         from ofsted_tui.screens.reader_dialogs import CorrectionDialog
 
-        def save(change: tuple[str, Any] | None) -> None:
-            if change:
-                field, value = change
-                self.add_annotation(make_annotation("correction", doc, field=field, value=value),
-                                    f"Corrected the {field}")
+        def save(answer: tuple[str, Any] | None) -> None:
+            if answer and self.corpus is not None:
+                field, value = answer
+                self.write_annotations(correction_change(doc, self.corpus.annotations_of(doc["id"]), field, value))
 
         current = {name: doc.get(name) for name in correctable_fields(None)}
         self.push_screen(CorrectionDialog(note_target(doc), current, "published"), save)

@@ -418,16 +418,9 @@ class MainScreen(Screen[None]):
         doc = self._document_or_say()
         if doc is None or self.corpus is None:
             return
-        marks = [a for a in self.corpus.annotations_of(doc["id"]) if a.get("kind") == "bookmark" and not a.get("fact_id")]
-        if marks:
-            from ofsted_tui.annotations import Change
+        from ofsted_tui.annotations import bookmark_change
 
-            self.app.write_annotations(Change(remove=tuple(a["id"] for a in marks),
-                                              done=f"Bookmark removed: {doc_title(doc)}"))
-        else:
-            from ofsted_tui.annotations import make_annotation
-
-            self.app.add_annotation(make_annotation("bookmark", doc), f"Bookmarked: {doc_title(doc)}")
+        self.app.write_annotations(bookmark_change(doc, self.corpus.annotations_of(doc["id"]), f"“{doc_title(doc)}”"))
 
     def action_note(self) -> None:
         doc = self._document_or_say()

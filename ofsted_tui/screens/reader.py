@@ -24,7 +24,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ofsted_tui.annotations import Change, change_annotations, correctable_fields, make_annotation
+from ofsted_tui.annotations import (
+    Change, bookmark_change, change_annotations, correctable_fields, correction_change, make_annotation,
+)
 from ofsted_tui.clipboard import copy_text
 from ofsted_tui.citation import Citation, cite
 from ofsted_tui.corpus import Corpus
@@ -32,7 +34,7 @@ from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ConfirmDialog, Corre
 from ofsted_tui.sources import link_label
 from ofsted_tui.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
-from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, plural
+from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, note_target, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
 from ofsted_tui.widgets.reader_layout import display_safe
 
@@ -446,9 +448,7 @@ class ReaderScreen(Screen[None]):
     def _target_label(self, fact: dict[str, Any] | None) -> Content:
         document = self.document or {}
         if fact is None:
-            title = " ".join(display_safe(doc_title(document)).split())
-            title = title if len(title) <= 60 else title[:59] + "\u2026"
-            return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
+            return note_target(document)
         line = describe_fact(fact, document.get("text") or "", self.facts_pane.palette())
         return Content.assemble((f"{fact['type']} ", "$foreground-muted"), Content.from_rich_text(line))
 
@@ -457,16 +457,9 @@ class ReaderScreen(Screen[None]):
         if document is None or not self._writable():
             return
         fact = self._target(document_only)
-        existing = [
-            n for n in self.corpus.annotations_of(self.doc_id)
-            if n.get("kind") == "bookmark" and n.get("fact_id") == (fact["id"] if fact else None)
-        ]
-        what = "fact" if fact else "document"
-        if existing:
-            self.write_annotations(Change(remove=(existing[0]["id"],), done=f"Bookmark removed from this {what}"))
-        else:
-            note = make_annotation("bookmark", document, fact=fact, facts=self.reader.facts)
-            self.write_annotations(Change(add=(note,), done=f"Bookmarked this {what}"))
+        label = "this fact" if fact else "this document"
+        self.write_annotations(bookmark_change(document, self.corpus.annotations_of(self.doc_id), label,
+                                               fact=fact, facts=self.reader.facts))
 
     def action_note(self, document_only: bool) -> None:
         document = self.document
@@ -501,14 +494,8 @@ class ReaderScreen(Screen[None]):
             if answer is None:
                 return
             field, value = answer
-            # A new correction of the same field replaces the old one.
-            replaced = tuple(
-                n["id"] for n in self.corpus.annotations_of(self.doc_id)
-                if n.get("kind") == "correction" and n.get("field") == field
-                and n.get("fact_id") == (fact["id"] if fact else None)
-            )
-            note = make_annotation("correction", document, fact=fact, facts=self.reader.facts, field=field, value=value)
-            self.write_annotations(Change(add=(note,), remove=replaced, done=f"Corrected {field}"))
+            self.write_annotations(correction_change(document, self.corpus.annotations_of(self.doc_id), field, value,
+                                                     fact=fact, facts=self.reader.facts))
 
         self.app.push_screen(CorrectionDialog(self._target_label(fact), current, start), chosen)
 
