@@ -29,7 +29,7 @@ from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, Filters
 from ofsted_tui.screens.main import MainScreen
 from ofsted_tui.store import Store, StoreData, collector_paused
-from ofsted_tui.widgets.labels import note_target, printable
+from ofsted_tui.widgets.labels import printable
 
 # The reader, the dialogs and the help screen are imported when first opened,
 # and ahead of that by the search-index worker once its index is built
@@ -292,7 +292,7 @@ class OfstedApp(App[None]):
 
     def ask_note(self, doc: dict[str, Any]) -> None:
         from ofsted_tui.annotations import make_annotation
-        from ofsted_tui.screens.reader_dialogs import NoteDialog
+        from ofsted_tui.screens.reader_dialogs import NoteDialog, note_target
 
         def save(body: str | None) -> None:
             if body:
@@ -302,7 +302,7 @@ class OfstedApp(App[None]):
 
     def ask_correction(self, doc: dict[str, Any]) -> None:
         from ofsted_tui.annotations import correctable_fields, correction_change
-        from ofsted_tui.screens.reader_dialogs import CorrectionDialog
+        from ofsted_tui.screens.reader_dialogs import CorrectionDialog, note_target
 
         def save(answer: tuple[str, Any] | None) -> None:
             if answer and self.corpus is not None:

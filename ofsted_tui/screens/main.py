@@ -70,10 +70,12 @@ class MainScreen(Screen[None]):
     HELP = "Main screen"
     app: OfstedApp  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Quit and export are this screen's, not the app's: the reader uses q and e for its
+        # own keys. Their ids stay the app's, so keymaps written for them keep working.
+        Binding("q", "app.quit", "Quit", id="app.quit"),
         # Keys that move the focus are priority bindings: they run as the key
         # arrives, so keys typed straight after them go to the new widget (see
         # check_action for why they stand aside while an input has the focus).
-        Binding("q", "app.quit", "Quit", id="main.quit"),
         Binding("1", "show_tab('timeline')", "Timeline", priority=True, id="main.tab-timeline"),
         Binding("2", "show_tab('documents')", "Docs", priority=True, id="main.tab-documents"),
         Binding("3", "show_tab('search')", "Search results", show=False, priority=True,
@@ -84,7 +86,7 @@ class MainScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark", id="main.bookmark"),
         Binding("n", "note", "Note", id="main.note"),
         Binding("c", "correct", "Correct", show=False, id="main.correct"),
-        Binding("e", "app.export", "Export", id="main.export"),
+        Binding("e", "app.export", "Export", id="app.export"),
         Binding("escape", "leave_input", "Leave the box", show=False, id="main.leave-input"),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]

@@ -30,11 +30,13 @@ from ofsted_tui.annotations import (
 from ofsted_tui.clipboard import copy_text
 from ofsted_tui.citation import Citation, cite
 from ofsted_tui.corpus import Corpus
-from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog
+from ofsted_tui.screens.reader_dialogs import (
+    ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog, note_target,
+)
 from ofsted_tui.sources import link_label
 from ofsted_tui.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
-from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, note_target, plural
+from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
 from ofsted_tui.widgets.reader_layout import display_safe
 

@@ -29,10 +29,11 @@ from textual.widgets.option_list import Option
 
 from importers.model import DOCUMENT_KINDS
 from importers.vocabulary import normalise_rating
+from ofsted_tui.widgets.labels import doc_title
 from ofsted_tui.widgets.reader_layout import display_safe
 
 __all__ = [
-    "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog",
+    "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog", "note_target",
     "parse_correction", "parse_date",
 ]
 
@@ -106,6 +107,13 @@ def parse_correction(field: str, raw: str) -> Any:
             raise ValueError(f"one of: {', '.join(DOCUMENT_KINDS)}")
         return value
     return " ".join(value.split())
+
+
+def note_target(doc: dict[str, Any], limit: int = 60) -> Content:
+    """"document <title>": what a note or correction of the whole document is on, as a dialog says it."""
+    title = " ".join(display_safe(doc_title(doc)).split())
+    title = title if len(title) <= limit else title[: limit - 1] + "\u2026"
+    return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
 
 
 def _one_line(value: Any, limit: int = 56) -> str:

@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.content import Content
 
 from ofsted_tui.grades import grade_style
 
 __all__ = [
-    "KIND_SHORT", "note_target", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
+    "KIND_SHORT", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
     "snippet_around",
 ]
 
@@ -83,13 +82,6 @@ def inspection_dates_label(doc: dict[str, Any]) -> str:
 
 def doc_title(doc: dict[str, Any]) -> str:
     return doc.get("title") or doc.get("source") or doc.get("id", "")
-
-
-def note_target(doc: dict[str, Any], limit: int = 60) -> Content:
-    """"document <title>": what a note or correction of the whole document is on, as a dialog says it."""
-    title = " ".join(printable(doc_title(doc)).split())
-    title = title if len(title) <= limit else title[: limit - 1] + "\u2026"
-    return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
