@@ -16,18 +16,30 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from ofsted_tui.store import Store, StoreData
 
 __all__ = [
     "ANNOTATION_KINDS", "CORRECTABLE", "apply_corrections", "fact_key", "make_annotation",
-    "rebuild_events", "relink", "save_annotation", "delete_annotation",
+    "Change", "bookmark_change", "change_annotations", "correctable_fields", "correction_change", "rebuild_events", "relink", "save_annotation",
+    "delete_annotation",
 ]
 
 ANNOTATION_KINDS = ("note", "bookmark", "correction")
-# What a correction may change: document fields and fact fields.
-CORRECTABLE = {"document": ("published", "authority", "title", "kind"), "fact": ("rating", "year", "month", "area", "authority")}
+# What a correction may change: a document's fields, and those of each type of fact
+# that carries something a reader can get wrong (a judgement's rating, a quote's words).
+CORRECTABLE = {
+    "document": ("published", "authority", "title", "kind"),
+    "judgement": ("rating", "year", "month", "area", "authority"),
+    "quote": ("speaker", "text"),
+}
+
+
+def correctable_fields(fact: dict[str, Any] | None) -> tuple[str, ...]:
+    """The fields a correction may change on ``fact`` (the document's when None); empty if none."""
+    return CORRECTABLE["document"] if fact is None else CORRECTABLE.get(fact.get("type") or "", ())
 
 
 def fact_key(fact: dict[str, Any], text: str, facts: list[dict[str, Any]]) -> str:
@@ -51,9 +63,9 @@ def make_annotation(
     if kind not in ANNOTATION_KINDS:
         raise ValueError(f"unknown annotation kind {kind!r}")
     if kind == "correction":
-        allowed = CORRECTABLE["fact" if fact else "document"]
+        allowed = correctable_fields(fact)
         if field not in allowed:
-            raise ValueError(f"cannot correct {field!r}; correctable: {', '.join(allowed)}")
+            raise ValueError(f"cannot correct {field!r}; correctable: {', '.join(allowed) or 'nothing'}")
     return {
         "id": uuid.uuid4().hex[:12],
         "kind": kind,
@@ -118,26 +130,64 @@ def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
     return build_events(docs, facts)
 
 
-def save_annotation(store: Store, note: dict[str, Any], *, replace: tuple[str, ...] = ()) -> StoreData:
-    """Add ``note`` (dropping the annotations with ids in ``replace``) in one write.
+@dataclass(frozen=True)
+class Change:
+    """Annotations to add and ids to remove, in one write; ``done`` says what it did."""
+
+    add: tuple[dict[str, Any], ...] = ()
+    remove: tuple[str, ...] = ()
+    done: str = ""
+
+
+def change_annotations(store: Store, change: Change) -> tuple[StoreData, Change]:
+    """Apply ``change`` in one write; returns the store as written and the change that undoes it.
 
     The timeline is rebuilt in the same write, since a correction can move or
-    re-rate an event. Returns the store as written, so the caller can rebuild
-    its view without reading the file again.
+    re-rate an event. Nothing is written when nothing changes (removing ids
+    that are not there). The undo puts back what was removed, with its ids,
+    and removes what was added.
     """
+    removing = set(change.remove)
     with store.transaction() as data:
-        data.annotations[:] = [a for a in data.annotations if a.get("id") not in replace]
-        data.annotations.append(note)
-        data.events[:] = rebuild_events(data)
-    return data
+        removed = tuple(a for a in data.annotations if a.get("id") in removing)
+        data.changed = bool(change.add or removed)
+        if data.changed:
+            data.annotations[:] = [a for a in data.annotations if a.get("id") not in removing]
+            data.annotations.extend(change.add)
+            data.events[:] = rebuild_events(data)
+    undo = Change(add=removed, remove=tuple(a["id"] for a in change.add), done=change.done)
+    return data, undo
+
+
+def bookmark_change(
+    doc: dict[str, Any], notes: list[dict[str, Any]], label: str,
+    fact: dict[str, Any] | None = None, facts: list[dict[str, Any]] | None = None,
+) -> Change:
+    """Bookmark ``doc`` (or its ``fact``), or remove the bookmark ``notes`` (the document's annotations) hold."""
+    fact_id = fact["id"] if fact else None
+    existing = tuple(n["id"] for n in notes if n.get("kind") == "bookmark" and n.get("fact_id") == fact_id)
+    if existing:
+        return Change(remove=existing, done=f"Bookmark removed from {label}")
+    return Change(add=(make_annotation("bookmark", doc, fact=fact, facts=facts),), done=f"Bookmarked {label}")
+
+
+def correction_change(
+    doc: dict[str, Any], notes: list[dict[str, Any]], field: str, value: Any,
+    fact: dict[str, Any] | None = None, facts: list[dict[str, Any]] | None = None,
+) -> Change:
+    """Correct ``field``; a correction of the same field, among ``notes``, is replaced rather than stacked."""
+    fact_id = fact["id"] if fact else None
+    replaced = tuple(n["id"] for n in notes if n.get("kind") == "correction" and n.get("field") == field
+                     and n.get("fact_id") == fact_id)
+    note = make_annotation("correction", doc, fact=fact, facts=facts, field=field, value=value)
+    return Change(add=(note,), remove=replaced, done=f"Corrected the {field}")
+
+
+def save_annotation(store: Store, note: dict[str, Any], *, replace: tuple[str, ...] = ()) -> StoreData:
+    """Add ``note`` (dropping the annotations with ids in ``replace``) in one write; the store as written."""
+    return change_annotations(store, Change(add=(note,), remove=replace))[0]
 
 
 def delete_annotation(store: Store, note_id: str) -> StoreData:
     """Remove the annotation ``note_id``; no write when there is none."""
-    with store.transaction() as data:
-        kept = [a for a in data.annotations if a.get("id") != note_id]
-        data.changed = len(kept) != len(data.annotations)
-        if data.changed:
-            data.annotations[:] = kept
-            data.events[:] = rebuild_events(data)
-    return data
+    return change_annotations(store, Change(remove=(note_id,)))[0]

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import gc
 import importlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
+from ofsted_tui.annotations import Change
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_tui.corpus import Corpus
 from ofsted_tui.filters import FacetIndex, Filters
@@ -86,9 +88,8 @@ class OfstedApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("i", "import", "Import", id="app.import"),
-        Binding("e", "export", "Export", id="app.export"),
+        Binding("ctrl+z", "undo", "Undo", show=False, id="app.undo"),
         Binding("ctrl+t", "toggle_theme", "Dark/light", show=False, id="app.theme"),
-        Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
     corpus: var[Corpus | None] = var(None)
@@ -105,10 +106,19 @@ class OfstedApp(App[None]):
         self._loads = 0
         self._first_read = (data, stamp) if data is not None else None
         self.export_paths: dict[str, str] = {}  # the export dialog's last path, per purpose, for the session
+        self.undo_history: list[Change] = []  # the session's annotation changes, undone last first
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name
         self.sub_title = str(store.path)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Textual's "Keys" opens its own panel; this app's help lists every key by where it applies.
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "Every key, under the screen or pane where it applies", self.action_help)
+            else:
+                yield command
 
     def get_default_screen(self) -> Screen:
         return MainScreen()
@@ -267,47 +277,62 @@ class OfstedApp(App[None]):
 
     # -- annotations ---------------------------------------------------------
     def add_annotation(self, note: dict[str, Any], done: str) -> None:
-        self._write_annotations([note], [], done)
+        self.write_annotations(Change(add=(note,), done=done))
 
-    def remove_annotations(self, note_ids: list[str], done: str) -> None:
-        self._write_annotations([], note_ids, done)
+    def write_annotations(self, change: Change, *, undoing: bool = False) -> None:
+        """Save ``change`` in a thread; it can be undone (ctrl+z) unless it is itself an undo."""
+        self._write_annotations(change, undoing)
 
     @work(thread=True, exit_on_error=False, group="write", name="saving your annotation")
-    def _write_annotations(self, add: list[dict[str, Any]], remove: list[str], done: str) -> None:
-        from ofsted_tui.annotations import delete_annotation, save_annotation
+    def _write_annotations(self, change: Change, undoing: bool) -> None:
+        from ofsted_tui.annotations import change_annotations
 
-        for note in add:
-            save_annotation(self.store, note)
-        for note_id in remove:
-            delete_annotation(self.store, note_id)
-        self.call_from_thread(self._written, done)
+        _, undo = change_annotations(self.store, change)
+        self.call_from_thread(self.annotations_written, undo, undoing)
+        self.call_from_thread(self.reload)
 
-    def _written(self, done: str) -> None:
-        self.notify(printable(done), timeout=3, markup=False)
-        self.reload()
+    def annotations_written(self, undo: Change, undoing: bool) -> None:
+        """A change was saved (here or by the reader): say so, and remember how to undo it."""
+        if undoing:
+            self.notify(printable(f"Undone: {undo.done}"), timeout=3, markup=False)
+        elif undo.add or undo.remove:
+            self.undo_history.append(undo)
+            self.notify(printable(f"{undo.done} (ctrl+z undoes)"), timeout=3, markup=False)
+        else:
+            self.notify(printable(f"{undo.done}: nothing to change"), timeout=3, markup=False)
 
-    def ask_note(self, doc: dict[str, Any], fact: dict[str, Any] | None = None) -> None:
+    def action_undo(self) -> None:
+        """Undo the last note, bookmark or correction saved in this session."""
+        if not self.undo_history:
+            self.notify("Nothing to undo: notes, bookmarks and corrections saved in this session can be undone",
+                        timeout=4)
+            return
+        undo = self.undo_history.pop()
+        # The reader writes through its own worker, so it redraws at once.
+        writer = getattr(self.screen, "write_annotations", self.write_annotations)
+        writer(undo, undoing=True)
+
+    def ask_note(self, doc: dict[str, Any]) -> None:
         from ofsted_tui.annotations import make_annotation
-        from ofsted_tui.screens.dialogs import NoteDialog
+        from ofsted_tui.screens.reader_dialogs import NoteDialog, note_target
 
         def save(body: str | None) -> None:
-            if body and self.corpus is not None:
-                facts = self.corpus.facts_of(doc["id"]) if fact else None
-                self.add_annotation(make_annotation("note", doc, fact=fact, facts=facts, body=body), "Note saved")
+            if body:
+                self.add_annotation(make_annotation("note", doc, body=body), "Note saved")
 
-        self.push_screen(NoteDialog(doc), save)
+        self.push_screen(NoteDialog(note_target(doc)), save)
 
     def ask_correction(self, doc: dict[str, Any]) -> None:
-        from ofsted_tui.annotations import make_annotation
-        from ofsted_tui.screens.dialogs import CorrectionDialog
+        from ofsted_tui.annotations import correctable_fields, correction_change
+        from ofsted_tui.screens.reader_dialogs import CorrectionDialog, note_target
 
-        def save(change: tuple[str, str] | None) -> None:
-            if change:
-                field, value = change
-                self.add_annotation(make_annotation("correction", doc, field=field, value=value),
-                                    f"Corrected the {field}")
+        def save(answer: tuple[str, Any] | None) -> None:
+            if answer and self.corpus is not None:
+                field, value = answer
+                self.write_annotations(correction_change(doc, self.corpus.annotations_of(doc["id"]), field, value))
 
-        self.push_screen(CorrectionDialog(doc), save)
+        current = {name: doc.get(name) for name in correctable_fields(None)}
+        self.push_screen(CorrectionDialog(note_target(doc), current, "published"), save)
 
     # -- filters from anywhere (the command palette) -------------------------
     def _to_main(self) -> MainScreen:

@@ -40,7 +40,7 @@ class ExplorerCommands(Provider):
         yield "Import files or a folder…", app.action_import, "Add documents to the store"
         yield "Export the timeline shown…", app.action_export, "Markdown, CSV or JSON of the filtered events"
         yield "Clear all filters", app.clear_filters, "Show every event and document"
-        yield "Help: keys", app.action_help, "Every key of this screen"
+        yield "Undo the last note, bookmark or correction", app.action_undo, "ctrl+z"
         corpus = app.corpus
         if corpus is None:
             return

@@ -1,4 +1,4 @@
-"""Dialogs that ask before writing: import, export, a note, a correction.
+"""Dialogs that ask before writing: import and export (a note and a correction are in reader_dialogs).
 
 Each is a modal screen that returns what the user chose (``dismiss``); the app
 does the writing. Import and export run in thread workers so the screen keeps
@@ -8,32 +8,28 @@ drawing; import reports progress with a bar and ends with a summary.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker
 
-from importers.model import DOCUMENT_KINDS
-from ofsted_tui.annotations import CORRECTABLE
 from ofsted_tui.citation import cite
+from ofsted_tui.clipboard import copy_text
 from ofsted_tui.corpus import Corpus
+from ofsted_tui.screens.reader_dialogs import ReaderDialog
 from ofsted_tui.store import Store
-from ofsted_tui.widgets.labels import doc_title, plural, printable
+from ofsted_tui.widgets.labels import plural, printable
 
 if TYPE_CHECKING:
     from ofsted_tui.importing import ImportReport
 
-__all__ = ["CorrectionDialog", "ExportDialog", "ImportDialog", "NoteDialog", "PathSuggester", "check_correction",
-           "import_summary_text"]
+__all__ = ["ExportDialog", "ImportDialog", "PathSuggester", "import_summary_text"]
 
 
 class PathSuggester(Suggester):
@@ -58,10 +54,11 @@ class PathSuggester(Suggester):
         return value + suffix
 
 
-class _Dialog(ModalScreen[Any]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="dialog.close"),
-    ]
+class _Dialog(ReaderDialog):
+    """A dialog whose escape closes it (the import dialog refuses while it runs)."""
+
+    def action_cancel(self) -> None:
+        self.action_close()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -88,6 +85,7 @@ class ImportDialog(_Dialog):
             box.border_title = "Import documents"
             yield Label("A file or a folder of .txt, .md, .html or .pdf files (→ completes the path):")
             yield Input(self._start_path, placeholder="~/Downloads/ofsted", id="import-path", suggester=PathSuggester())
+            yield Label("enter import \u00b7 escape close", classes="dialog-hint")
             with Horizontal(classes="buttons"):
                 yield Button("Import", variant="primary", id="import-start")
                 yield Button("Close", id="import-close")
@@ -150,7 +148,10 @@ class ImportDialog(_Dialog):
         changed = len(report.added) + len(report.replaced)
         done = f"Imported {plural(changed, 'document')}" + (f", {len(report.failed)} failed" if report.failed else "")
         self.query_one("#import-file", Static).update(Text(done, style="bold"))
-        self.query_one("#import-close", Button).focus()
+        # Back in the path box, all of it selected: type the next path and press enter.
+        path = self.query_one("#import-path", Input)
+        path.focus()
+        path.select_all()
 
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:
@@ -226,6 +227,7 @@ class ExportDialog(_Dialog):
             yield Label("Write to (a quote is added to the end of the file):" if self.quote else "Write to:")
             yield Input(path, id="export-path", suggester=PathSuggester())
             yield Static(id="export-warning")
+            yield Label("enter save \u00b7 escape cancel", classes="dialog-hint")
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="export-save")
                 if self.quote:
@@ -290,8 +292,8 @@ class ExportDialog(_Dialog):
     @on(Button.Pressed, "#export-copy")
     def _copy(self) -> None:
         if self.citation is not None:
-            self.app.copy_to_clipboard(self.citation.as_text())
-        self.notify("Quote and citation copied", timeout=3)
+            route = copy_text(self.app, self.citation.as_text(), "Save appends it to the file named here")
+            self.notify(route, title="Quote copied with its citation", timeout=6, markup=False)
 
     @on(Button.Pressed, "#export-cancel")
     def _cancel(self) -> None:
@@ -321,119 +323,3 @@ class ExportDialog(_Dialog):
         self.app.export_paths[self._purpose] = typed  # type: ignore[attr-defined]
         self.app.notify(f"Written to {path}", timeout=4, markup=False)
         self.dismiss(str(path))
-
-
-class NoteDialog(_Dialog):
-    """Write a note on a document (or one of its facts)."""
-
-    HELP = "Note"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", id="note.save"),
-    ]
-
-    def __init__(self, doc: dict[str, Any], body: str = "") -> None:
-        super().__init__()
-        self.doc = doc
-        self.body = body
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="note-dialog") as box:
-            box.border_title = "Note"
-            yield Label(printable(f"On: {doc_title(self.doc)}"), markup=False, classes="dialog-subject")
-            yield TextArea(self.body, id="note-body", soft_wrap=True, show_line_numbers=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="note-save")
-                yield Button("Cancel", id="note-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
-
-    @on(Button.Pressed, "#note-save")
-    def action_save(self) -> None:
-        body = self.query_one(TextArea).text.strip()
-        if not body:
-            self.notify("The note is empty", severity="warning")
-            return
-        self.dismiss(body)
-
-    @on(Button.Pressed, "#note-cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
-
-
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def check_correction(field: str, value: str) -> str | None:
-    """Why ``value`` cannot be the document's ``field``, or None when it can."""
-    if field not in CORRECTABLE["document"]:
-        return f"{field} cannot be corrected"
-    if not value:
-        return "Type the corrected value"
-    if field == "published":
-        match = _ISO_DATE.match(value)
-        if not match:
-            return "A date as YYYY, YYYY-MM or YYYY-MM-DD"
-        month, day = match.group(2), match.group(3)
-        if month and not 1 <= int(month) <= 12:
-            return "The month must be 01 to 12"
-        if day and not 1 <= int(day) <= 31:
-            return "The day must be 01 to 31"
-    if field == "kind" and value not in DOCUMENT_KINDS:
-        return f"One of: {', '.join(DOCUMENT_KINDS)}"
-    return None
-
-
-class CorrectionDialog(_Dialog):
-    """Correct a document's date, authority, title or kind (kept as an annotation)."""
-
-    HELP = "Correction"
-
-    def __init__(self, doc: dict[str, Any], field: str = "published") -> None:
-        super().__init__()
-        self.doc = doc
-        self.field = field
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="correction-dialog") as box:
-            box.border_title = "Correct a document"
-            yield Label(printable(f"Document: {doc_title(self.doc)}"), markup=False, classes="dialog-subject")
-            yield Select([(f, f) for f in CORRECTABLE["document"]], value=self.field, allow_blank=False,
-                         id="correction-field")
-            yield Input(self._current(self.field), id="correction-value")
-            yield Static(id="correction-error")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="correction-save")
-                yield Button("Cancel", id="correction-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#correction-value", Input).focus()
-        self._hint()
-
-    def _current(self, field: str) -> str:
-        value = self.doc.get(field)
-        return "" if value is None else str(value)
-
-    def _hint(self) -> None:
-        hints = {"published": "YYYY, YYYY-MM or YYYY-MM-DD", "kind": " / ".join(DOCUMENT_KINDS)}
-        self.query_one("#correction-value", Input).placeholder = hints.get(self.field, "")
-
-    @on(Select.Changed, "#correction-field")
-    def _field_changed(self, event: Select.Changed) -> None:
-        self.field = str(event.value)
-        self.query_one("#correction-value", Input).value = self._current(self.field)
-        self._hint()
-
-    @on(Input.Submitted, "#correction-value")
-    @on(Button.Pressed, "#correction-save")
-    def _save(self) -> None:
-        value = self.query_one("#correction-value", Input).value.strip()
-        problem = check_correction(self.field, value)
-        if problem:
-            self.query_one("#correction-error", Static).update(Text(problem, style="bold red"))
-            return
-        self.dismiss((self.field, value))
-
-    @on(Button.Pressed, "#correction-cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

@@ -74,19 +74,24 @@ class MainScreen(Screen[None]):
     HELP = "Main screen"
     app: OfstedApp  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Quit and export are this screen's, not the app's: the reader uses q and e for its
+        # own keys. Their ids stay the app's, so keymaps written for them keep working.
+        Binding("q", "app.quit", "Quit", id="app.quit"),
         # Keys that move the focus are priority bindings: they run as the key
         # arrives, so keys typed straight after them go to the new widget (see
         # check_action for why they stand aside while an input has the focus).
         Binding("1", "show_tab('timeline')", "Timeline", priority=True, id="main.tab-timeline"),
         Binding("2", "show_tab('documents')", "Docs", priority=True, id="main.tab-documents"),
-        Binding("3", "show_tab('search')", "Search", show=False, priority=True, id="main.tab-search"),
+        Binding("3", "show_tab('search')", "Search results", show=False, priority=True,
+                id="main.tab-search"),
         Binding("slash", "focus_search", "Search", key_display="/", priority=True, id="main.search"),
-        Binding("f", "toggle_sidebar", "Filters", id="main.filters"),
+        Binding("f", "focus_filters", "Filters", id="main.filters"),
         Binding("x", "clear_filters", "Clear", id="main.clear-filters"),
         Binding("b", "bookmark", "Bookmark", id="main.bookmark"),
         Binding("n", "note", "Note", id="main.note"),
         Binding("c", "correct", "Correct", show=False, id="main.correct"),
-        Binding("escape", "leave_search", "Back to list", show=False, id="main.leave-search"),
+        Binding("e", "app.export", "Export", id="app.export"),
+        Binding("escape", "leave_input", "Leave the box", show=False, id="main.leave-input"),
     ]
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
@@ -406,24 +411,27 @@ class MainScreen(Screen[None]):
     def action_focus_search(self) -> None:
         self.set_focus(self.query_one("#query", Input))
 
-    def action_leave_search(self) -> None:
-        if self.focused is self.query_one("#query", Input):
+    def action_leave_input(self) -> None:
+        # Any box (the search, the years): the keys typed next are commands again.
+        if isinstance(self.focused, Input):
             self.action_show_tab(self._active_tab())
 
     def _active_tab(self) -> str:
         active = self.query_one(TabbedContent).active
         return next(name for name, pane in _TABS.items() if pane == active)
 
-    def action_toggle_sidebar(self) -> None:
+    def action_focus_filters(self) -> None:
+        """Show the sidebar and put the focus in it; from inside it, hide it again."""
         sidebar = self.query_one(FilterSidebar)
-        sidebar.display = not sidebar.display
-        self.call_after_refresh(self._fit_split)
-        if sidebar.display:
-            first = next((f for f in sidebar.query(FacetList) if f.display), None)
-            if first is not None:
-                self.set_focus(first)
-        elif self.focused is None or sidebar in self.focused.ancestors:
+        if sidebar.display and self.focused is not None and sidebar in self.focused.ancestors:
+            sidebar.display = False
+            self.call_after_refresh(self._fit_split)
             self.action_show_tab(self._active_tab())
+            return
+        sidebar.display = True
+        self.call_after_refresh(self._fit_split)
+        first = next((f for f in sidebar.query(FacetList) if f.display), None)
+        self.set_focus(first if first is not None else sidebar.query_one("#year-from", Input))
 
     def action_clear_filters(self) -> None:
         query = self.query_one("#query", Input)
@@ -479,13 +487,9 @@ class MainScreen(Screen[None]):
         doc = self._document_or_say()
         if doc is None or self.corpus is None:
             return
-        marks = [a for a in self.corpus.annotations_of(doc["id"]) if a.get("kind") == "bookmark" and not a.get("fact_id")]
-        if marks:
-            self.app.remove_annotations([a["id"] for a in marks], f"Bookmark removed: {doc_title(doc)}")
-        else:
-            from ofsted_tui.annotations import make_annotation
+        from ofsted_tui.annotations import bookmark_change
 
-            self.app.add_annotation(make_annotation("bookmark", doc), f"Bookmarked: {doc_title(doc)}")
+        self.app.write_annotations(bookmark_change(doc, self.corpus.annotations_of(doc["id"]), f"“{doc_title(doc)}”"))
 
     def action_note(self) -> None:
         doc = self._document_or_say()

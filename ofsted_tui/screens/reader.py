@@ -12,7 +12,6 @@ Without a store (``app.store`` missing) the reader is read-only and says so.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,12 +24,17 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ofsted_tui.annotations import CORRECTABLE, delete_annotation, make_annotation, save_annotation
+from ofsted_tui.annotations import (
+    Change, bookmark_change, change_annotations, correctable_fields, correction_change, make_annotation,
+)
+from ofsted_tui.clipboard import copy_text
 from ofsted_tui.citation import Citation, cite
 from ofsted_tui.corpus import Corpus
-from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog
+from ofsted_tui.screens.reader_dialogs import (
+    ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog, note_target,
+)
 from ofsted_tui.sources import link_label
-from ofsted_tui.store import Store, StoreData, StoreError
+from ofsted_tui.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
 from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
@@ -41,7 +45,7 @@ __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
 DEFAULT_EXPORT_PATH = "ofsted-quotes.md"
 LINK_WORDS_SHOWN = 90  # characters of the linked passage shown to tell several places apart
 # Actions whose keys come and go with the selection (see check_action).
-_STATEFUL_ACTIONS = ("find_next", "follow", "copy", "export", "delete_note")
+_STATEFUL_ACTIONS = ("find_next",)
 # Singular and plural, for "no next person" and "7 people".
 _KIND_WORDS = {
     "judgement": ("judgement", "judgements"), "quote": ("quote", "quotes"), "person": ("person", "people"),
@@ -52,6 +56,7 @@ _KIND_WORDS = {
 class ReaderScreen(Screen[None]):
     """Read one document; ``span`` or ``fact_id`` say where to open it."""
 
+    HELP = "Reader"
     DEFAULT_CSS = """
     ReaderScreen {
         layout: vertical;
@@ -89,13 +94,13 @@ class ReaderScreen(Screen[None]):
         Binding("f", "toggle_furniture", "Furniture", id="reader.furniture"),
         Binding("v", "toggle_facts", "Facts pane", id="reader.facts_pane", show=False),
         Binding("o", "follow", "Follow source", id="reader.follow"),
-        Binding("y", "copy", "Copy quote", id="reader.copy"),
+        Binding("y", "copy", "Copy with citation", id="reader.copy"),
         Binding("e", "export", "Export quote", id="reader.export", show=False),
         Binding("b", "bookmark(False)", "Bookmark", id="reader.bookmark"),
         Binding("B", "bookmark(True)", "Bookmark document", id="reader.bookmark_document", show=False),
         Binding("a", "note(False)", "Note", id="reader.note"),
         Binding("A", "note(True)", "Note on document", id="reader.note_document", show=False),
-        Binding("c", "correct(False)", "Correct", id="reader.correct", show=False),
+        Binding("c", "correct(False)", "Correct judgement or quote", id="reader.correct", show=False),
         Binding("C", "correct(True)", "Correct document (date)", id="reader.correct_document", show=False),
         Binding("x", "delete_note", "Delete note", id="reader.delete_note", show=False),
     ]
@@ -235,7 +240,8 @@ class ReaderScreen(Screen[None]):
             counts = [plural(reader.count_of(k), *_KIND_WORDS[k]) for k in HIGHLIGHT_KINDS if reader.count_of(k)]
             parts.append((" \u00b7 ".join(counts) or "no facts found in this document", "$foreground-muted"))
         if self._flash:
-            parts += ["  ", (self._flash, "$text-warning")]
+            # First: on a narrow screen the description after it may be cut, the message must not.
+            parts = [(self._flash, "$text-warning"), "\n", *parts]
             self._flash = ""
         self.query_one("#reader-status", Static).update(Content.assemble(*parts))
         self._refresh_keys()
@@ -336,13 +342,7 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_next":
             return True if self.reader.matches else None
-        if action == "follow":
-            fact = self.reader.selected_fact
-            return True if fact and fact.get("source_links") else None
-        if action in ("copy", "export"):
-            return True if self._passage() else None
-        if action == "delete_note":
-            return True if self.facts_pane.highlighted_note else False
+        # The other keys always run, and say why when they have nothing to act on.
         return True
 
     # -- leaving the reader --------------------------------------------------
@@ -350,7 +350,11 @@ class ReaderScreen(Screen[None]):
         fact = self.reader.selected_fact
         links = [link for link in (fact or {}).get("source_links") or [] if link.get("doc_id") in self.corpus.documents]
         if not links:
-            self._say("this quote is not traced to another document in the store")
+            self.app.bell()
+            if fact is not None and (fact["type"] == "quote" or fact.get("source_links")):
+                self._say(f"this {fact['type']} is not found in any other document in the store")
+            else:
+                self._say("o follows a quote to its source: go to a quote first (q)")
             return
         if len(links) == 1:
             self._open_link(links[0])
@@ -394,15 +398,25 @@ class ReaderScreen(Screen[None]):
             return cite(document, *self.reader.matches[self.reader.current_match])
         return None
 
-    def action_copy(self) -> None:
+    def _passage_or_say(self, key: str) -> Citation | None:
         citation = self._passage()
         if citation is None:
+            self.app.bell()
+            self._say(f"{key} takes the marked fact or passage: move to one first (j, q, ] or / to find)")
+        return citation
+
+    def action_copy(self) -> None:
+        citation = self._passage_or_say("y")
+        if citation is None:
             return
-        self.app.copy_to_clipboard(citation.as_text())
-        self.notify(f"Copied with its citation: {citation.place()}", title="Quote copied", markup=False)
+        fact = self.reader.selected_fact
+        what = fact["type"] if fact is not None else "passage"
+        route = copy_text(self.app, citation.as_text(), "press e to append it to a file")
+        self.notify(f"{citation.place()}. {route}", title=f"{what.capitalize()} copied with its citation",
+                    markup=False, timeout=6)
 
     def action_export(self) -> None:
-        citation = self._passage()
+        citation = self._passage_or_say("e")
         if citation is None:
             return
 
@@ -437,9 +451,7 @@ class ReaderScreen(Screen[None]):
     def _target_label(self, fact: dict[str, Any] | None) -> Content:
         document = self.document or {}
         if fact is None:
-            title = " ".join(display_safe(doc_title(document)).split())
-            title = title if len(title) <= 60 else title[:59] + "\u2026"
-            return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
+            return note_target(document)
         line = describe_fact(fact, document.get("text") or "", self.facts_pane.palette())
         return Content.assemble((f"{fact['type']} ", "$foreground-muted"), Content.from_rich_text(line))
 
@@ -448,16 +460,9 @@ class ReaderScreen(Screen[None]):
         if document is None or not self._writable():
             return
         fact = self._target(document_only)
-        existing = [
-            n for n in self.corpus.annotations_of(self.doc_id)
-            if n.get("kind") == "bookmark" and n.get("fact_id") == (fact["id"] if fact else None)
-        ]
-        what = "fact" if fact else "document"
-        if existing:
-            self._write(lambda store: delete_annotation(store, existing[0]["id"]), f"Bookmark removed from this {what}")
-        else:
-            note = make_annotation("bookmark", document, fact=fact, facts=self.reader.facts)
-            self._write(lambda store: save_annotation(store, note), f"Bookmarked this {what}")
+        label = "this fact" if fact else "this document"
+        self.write_annotations(bookmark_change(document, self.corpus.annotations_of(self.doc_id), label,
+                                               fact=fact, facts=self.reader.facts))
 
     def action_note(self, document_only: bool) -> None:
         document = self.document
@@ -468,7 +473,7 @@ class ReaderScreen(Screen[None]):
         def chosen(body: str | None) -> None:
             if body:
                 note = make_annotation("note", document, fact=fact, facts=self.reader.facts, body=body)
-                self._write(lambda store: save_annotation(store, note), "Note saved")
+                self.write_annotations(Change(add=(note,), done="Note saved"))
 
         self.app.push_screen(NoteDialog(self._target_label(fact)), chosen)
 
@@ -477,67 +482,99 @@ class ReaderScreen(Screen[None]):
         if document is None or not self._writable():
             return
         fact = self._target(document_only)
-        if fact is not None and fact["type"] != "judgement":
-            fact = None  # only judgements carry correctable fields; correct the document instead
+        fields = correctable_fields(fact)
+        if not fields:
+            assert fact is not None
+            self.app.bell()
+            self._say(f"a {fact['type']} has nothing to correct: c corrects a judgement or a quote, "
+                      "C the document")
+            return
         source = fact if fact is not None else document
-        fields = CORRECTABLE["fact" if fact is not None else "document"]
         current = {name: source.get(name) for name in fields}
-        start = "rating" if fact is not None else "published"
+        start = fields[0]
 
         def chosen(answer: tuple[str, Any] | None) -> None:
             if answer is None:
                 return
             field, value = answer
-            # A new correction of the same field replaces the old one.
-            replaced = tuple(
-                n["id"] for n in self.corpus.annotations_of(self.doc_id)
-                if n.get("kind") == "correction" and n.get("field") == field
-                and n.get("fact_id") == (fact["id"] if fact else None)
-            )
-            note = make_annotation("correction", document, fact=fact, facts=self.reader.facts, field=field, value=value)
-            self._write(lambda store: save_annotation(store, note, replace=replaced), f"Corrected {field}")
+            self.write_annotations(correction_change(document, self.corpus.annotations_of(self.doc_id), field, value,
+                                                     fact=fact, facts=self.reader.facts))
 
         self.app.push_screen(CorrectionDialog(self._target_label(fact), current, start), chosen)
 
-    def action_delete_note(self) -> None:
+    def _notes_here(self) -> list[dict[str, Any]]:
+        """The notes under the cursor: the one highlighted in the facts pane, else those on the marked fact."""
         note = self.facts_pane.highlighted_note
-        if note is None or not self._writable():
+        if note is not None:
+            return [note]
+        fact = self.reader.selected_fact
+        if fact is None:
+            return []
+        return [n for n in self.corpus.annotations_of(self.doc_id) if n.get("fact_id") == fact["id"]]
+
+    def action_delete_note(self) -> None:
+        if not self._writable():
             return
+        notes = self._notes_here()
+        if not notes:
+            self.app.bell()
+            self._say("no note, bookmark or correction on this fact to delete")
+            return
+        text = (self.document or {}).get("text") or ""
         facts = {f["id"]: f for f in self.reader.facts}
-        line = describe_note(note, facts, (self.document or {}).get("text") or "", self.facts_pane.palette())
-        question = Content.assemble("Delete ", Content.from_rich_text(line), "?")
+        lines = [Content.from_rich_text(describe_note(n, facts, text, self.facts_pane.palette())) for n in notes]
 
-        def chosen(yes: bool | None) -> None:
-            if yes:
-                self._write(lambda store: delete_annotation(store, note["id"]), "Deleted")
+        def delete(note: dict[str, Any], line: Content) -> None:
+            def chosen(yes: bool | None) -> None:
+                if yes:
+                    self.write_annotations(Change(remove=(note["id"],), done=f"Deleted: {line.plain}"))
 
-        self.app.push_screen(ConfirmDialog(question), chosen)
+            self.app.push_screen(ConfirmDialog(Content.assemble("Delete ", line, "?")), chosen)
+
+        if len(notes) == 1:
+            delete(notes[0], lines[0])
+            return
+
+        def picked(index: int | None) -> None:
+            if index is not None:
+                delete(notes[index], lines[index])
+
+        self.app.push_screen(ChoiceDialog("Delete which?", lines), picked)
+
+    def write_annotations(self, change: Change, *, undoing: bool = False) -> None:
+        """Save ``change`` off the UI thread; the reader then shows the store as written."""
+        self._write(change, undoing)
 
     @work(thread=True, group="reader-annotations")
-    def _write(self, change: Callable[[Store], StoreData], done: str) -> None:
-        """Apply ``change(store) -> StoreData`` off the UI thread, then show the result."""
+    def _write(self, change: Change, undoing: bool) -> None:
         store = self.store
         if store is None:
             return
         try:
-            data: StoreData = change(store)
+            data, undo = change_annotations(store, change)
             corpus = Corpus.from_data(data)
         except StoreError as exc:
             self.app.call_from_thread(
                 self.notify, f"Not saved: {exc.path}: {exc.reason}", severity="error", markup=False,
             )
             return
-        self.app.call_from_thread(self._adopt, corpus, done)
+        self.app.call_from_thread(self._written, corpus, undo, undoing)
 
-    def _adopt(self, corpus: Corpus, done: str | None = None) -> None:
+    def _written(self, corpus: Corpus, undo: Change, undoing: bool) -> None:
+        self._adopt(corpus)
+        self.post_message(self.CorpusChanged(corpus))
+        written = getattr(self.app, "annotations_written", None)
+        if written is not None:
+            written(undo, undoing)  # says so, and keeps the undo
+        else:
+            self.notify(undo.done, markup=False)
+
+    def _adopt(self, corpus: Corpus) -> None:
         """Show ``corpus`` (fresh from the store), keeping the place and the mark."""
         if self.doc_id not in corpus.documents:
             return
         self.corpus = corpus
         self._show(corpus.documents[self.doc_id], keep_position=True)
-        if done:
-            self.notify(done, markup=False)
-            self.post_message(self.CorpusChanged(corpus))
 
     def on_screen_resume(self) -> None:
         # A reader opened from this one may have saved; the app holds the newest corpus.

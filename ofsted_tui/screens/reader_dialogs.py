@@ -1,7 +1,9 @@
 """Small dialogs the reader opens: a note, a correction, an export path, a choice.
 
 Each is a ``ModalScreen`` that returns its answer through ``dismiss`` (None
-when cancelled), so the reader decides what to save. Text shown here comes
+when cancelled), so the reader (or the main screen) decides what to save.
+Every dialog saves the same way, and says so: Enter in a one-line box,
+ctrl+s in a box of several lines. Text shown here comes
 from documents and is built as ``Content``, never parsed as markup.
 ``parse_correction`` checks what the user typed for a corrected field and
 turns it into the value stored (a date at its precision, a rating word, a
@@ -22,15 +24,16 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from importers.model import DOCUMENT_KINDS
 from importers.vocabulary import normalise_rating
+from ofsted_tui.widgets.labels import doc_title
 from ofsted_tui.widgets.reader_layout import display_safe
 
 __all__ = [
-    "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog",
+    "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog", "note_target",
     "parse_correction", "parse_date",
 ]
 
@@ -106,6 +109,13 @@ def parse_correction(field: str, raw: str) -> Any:
     return " ".join(value.split())
 
 
+def note_target(doc: dict[str, Any], limit: int = 60) -> Content:
+    """"document <title>": what a note or correction of the whole document is on, as a dialog says it."""
+    title = " ".join(display_safe(doc_title(doc)).split())
+    title = title if len(title) <= limit else title[: limit - 1] + "\u2026"
+    return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
+
+
 def _one_line(value: Any, limit: int = 56) -> str:
     """A current value shown beside its field: untrusted, so made safe, and cut short."""
     flat = " ".join(display_safe("" if value is None else str(value)).split())
@@ -113,6 +123,9 @@ def _one_line(value: Any, limit: int = 56) -> str:
 
 
 class ReaderDialog(ModalScreen[Any]):
+    """The dialogs' common part: escape cancels (and returns None)."""
+
+    HELP = "Dialogs"
     DEFAULT_CSS = """
     ReaderDialog {
         align: center middle;
@@ -133,8 +146,11 @@ class ReaderDialog(ModalScreen[Any]):
 
 
 class NoteDialog(ReaderDialog):
-    """Ask for a note's text; returns it, or None."""
+    """Ask for a note's text (several lines; ctrl+s saves, as in every multi-line box); returns it, or None."""
 
+    HELP = "Note"
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="dialog.save")]
     def __init__(self, target: Content | str, body: str = "") -> None:
         super().__init__()
         self._target = target if isinstance(target, Content) else Content(target)
@@ -144,13 +160,19 @@ class NoteDialog(ReaderDialog):
         with Vertical() as box:
             box.border_title = "Note"
             yield Static(Content.assemble("On ", self._target), classes="dialog-target")
-            yield Input(self._body, placeholder="Your note", id="note-body")
-            yield Label("enter save \u00b7 escape cancel", classes="dialog-hint")
+            yield TextArea(self._body, id="note-body", soft_wrap=True, show_line_numbers=False)
+            yield Label("", classes="dialog-error", id="note-error")
+            yield Label("ctrl+s save \u00b7 escape cancel", classes="dialog-hint")
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        body = event.value.strip()
-        self.dismiss(body or None)
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        body = self.query_one(TextArea).text.strip()
+        if not body:
+            self.query_one("#note-error", Label).update("The note is empty: type it, or press escape to cancel")
+            return
+        self.dismiss(body)
 
 
 class CorrectionDialog(ReaderDialog):
@@ -255,6 +277,8 @@ class ChoiceDialog(ReaderDialog):
 
 class ConfirmDialog(ReaderDialog):
     """Ask yes or no; returns True or None."""
+
+    HELP = "Question"
 
     BINDINGS = [
         Binding("y", "confirm", "Yes", id="dialog.yes"),

@@ -214,6 +214,7 @@ class Row:
 class FactsPane(ScrollView, can_focus=True):
     """The facts of one document grouped by type, with its annotations first."""
 
+    HELP = "Facts pane"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False, id="facts.up"),
         Binding("down", "cursor(1)", "Down", show=False, id="facts.down"),

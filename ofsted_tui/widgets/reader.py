@@ -3,9 +3,11 @@
 A Line API widget: the text is wrapped once per width into line offsets
 (``reader_layout``) and each visible line is drawn on demand from plain
 segments, so a 70-page report opens as fast as a letter and the text is never
-parsed as markup. Judgements take their grade colour, quotes are styled with
-their speaker shown after them, people, dates and statistics are marked, and
-page furniture is dimmed or cut out.
+parsed as markup. Judgements take their grade colour, quotes are styled,
+people, dates and statistics are marked, and page furniture is dimmed or cut
+out. The text is shown as the document has it: a quote's speaker is named in
+the facts pane and the status line, never inserted into the text; only the
+user's own note marks are.
 
 The view keeps a *mark* (the selected fact or passage) and the matches of a
 find. It tells its screen when the user moves the mark (``Selected``) or the
@@ -45,9 +47,7 @@ __all__ = ["DocumentView", "FindBar", "HIGHLIGHT_KINDS", "MAX_MATCHES", "NOTE_MA
 HIGHLIGHT_KINDS = ("judgement", "quote", "person", "date", "statistic")
 MAX_MATCHES = 10_000
 # Inner styles draw over outer ones: a rating inside a quote keeps its colour.
-_LAYERS = {"furniture": 0, "quote": 1, "statistic": 2, "date": 2, "person": 2, "judgement": 3, "speaker": 4, "note": 4}
-_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
-_SPEAKER_CHARS = 60  # a speaker label longer than this is cut: it sits inside the text
+_LAYERS = {"furniture": 0, "quote": 1, "statistic": 2, "date": 2, "person": 2, "judgement": 3, "note": 4}
 # How an annotation shows beside what it is on, here and in the facts pane.
 NOTE_MARKS = {"bookmark": "\u2605", "note": "\u270e", "correction": "\u2731"}
 
@@ -57,7 +57,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "document-view--quote", "document-view--speaker", "document-view--person",
+        "document-view--quote", "document-view--person",
         "document-view--date", "document-view--statistic", "document-view--furniture",
         "document-view--note", "document-view--match", "document-view--match-current",
         "document-view--mark",
@@ -71,7 +71,6 @@ class DocumentView(ScrollView, can_focus=True):
         padding: 0 1;
         background: $surface;
         & > .document-view--quote { color: $text-secondary; text-style: italic; }
-        & > .document-view--speaker { color: $text-muted; text-style: italic bold; }
         & > .document-view--person { color: $text-accent; text-style: bold; }
         & > .document-view--date { color: $text-primary; text-style: underline; }
         & > .document-view--statistic { text-style: underline; }
@@ -168,22 +167,12 @@ class DocumentView(ScrollView, can_focus=True):
     def _relayout(self, anchor: int | None) -> None:
         text = (self.document or {}).get("text") or ""
         hidden = _whole_lines(text, self.document.get("furniture") or []) if self.furniture_hidden and self.document else []
-        self._layout = DocumentLayout(text, hidden, self._inserts(text))
+        self._layout = DocumentLayout(text, hidden, self._inserts())
         self._restyle()
         self._wrap(anchor)
 
-    def _inserts(self, text: str) -> list[Insert]:
+    def _inserts(self) -> list[Insert]:
         inserts = []
-        for fact in self.facts:
-            if fact["type"] == "quote" and fact.get("speaker"):
-                end = fact["span"][1]
-                # After the closing quotation mark, so the label reads outside the quote.
-                while end < len(text) and end - fact["span"][1] < 2 and text[end] in _CLOSING_QUOTES:
-                    end += 1
-                speaker = " ".join(str(fact["speaker"]).split())
-                if len(speaker) > _SPEAKER_CHARS:
-                    speaker = speaker[: _SPEAKER_CHARS - 1] + "\u2026"
-                inserts.append(Insert(end, f" \u2014 {speaker}", "speaker"))
         marks: dict[str, str] = {}
         for note in self._notes:
             fact_id = note.get("fact_id")
@@ -538,6 +527,7 @@ def _whole_lines(text: str, ranges: Iterable[Iterable[int]]) -> list[tuple[int, 
 class FindBar(Horizontal):
     """The `/` find line under the reader: live query, match count, escape closes."""
 
+    HELP = "Find"
     DEFAULT_CSS = """
     FindBar {
         height: 1;

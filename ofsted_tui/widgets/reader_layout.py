@@ -3,7 +3,7 @@
 Pure Python (no Textual), so it is tested on its own and timed on big texts.
 
 The *display* text is the document's text with page furniture optionally cut
-out and short labels inserted (a quote's speaker, an annotation marker). Every
+out and short labels inserted (an annotation marker). Every
 style, match and mark is given in document offsets and mapped to display
 offsets here, so the fact spans in the store never have to know about labels.
 Wrapping splits the display text into visual lines of at most ``width`` cells,

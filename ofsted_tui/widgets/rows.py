@@ -65,6 +65,8 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     }
     """
     ROW_HEIGHT: ClassVar[int] = 1
+    # A click selects a row and a second click opens it; a list of choices chooses at once.
+    CLICK_CHOOSES: ClassVar[bool] = False
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -312,7 +314,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             return
         index = (self.scroll_offset.y + offset.y - self.header_lines) // self.ROW_HEIGHT
         if 0 <= index < len(self._rows):
-            if index == self.cursor or event.chain > 1:
+            if self.CLICK_CHOOSES or index == self.cursor or event.chain > 1:
                 self.cursor = index
                 self.action_select()
             else:
@@ -386,6 +388,7 @@ class SortedRowList(RowList[RowT]):
     is stable, so rows that tie keep their natural order.
     """
 
+    HELP = "Timeline and documents"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sort_next", "Sort", id="rows.sort"),
         Binding("S", "sort_reverse", "Reverse order", show=False, id="rows.sort-reverse"),

@@ -34,6 +34,7 @@ class FacetList(RowList[FacetValue]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "select", "Choose", id="facet.toggle"),
     ]
+    CLICK_CHOOSES = True
     DEFAULT_CSS = """
     FacetList {
         height: auto; max-height: 8; background: $panel;

@@ -7,9 +7,10 @@ import io
 
 from textual.widgets import Input, RadioButton, TextArea
 
-from ofsted_tui.screens.dialogs import CorrectionDialog, ExportDialog, ImportDialog, NoteDialog, check_correction
+from ofsted_tui.screens.dialogs import ExportDialog, ImportDialog
 from ofsted_tui.screens.help import HelpScreen
 from ofsted_tui.screens.main import MainScreen
+from ofsted_tui.screens.reader_dialogs import CorrectionDialog, NoteDialog
 from ofsted_tui.widgets.documents import DocumentList
 from tests.ui.pilot import loaded, pilot_test, settle, shown, type_text
 
@@ -242,17 +243,6 @@ async def test_correcting_an_undated_document_dates_it(app):
         await settle(pilot, lambda: app.corpus.documents["undated"]["published"] == "2010-05", "the correction")
         order = [d["id"] for d in app.screen.query_one(DocumentList).rows]
         assert order.index("h2009news") + 1 == order.index("undated")  # dated now, so in date order
-
-
-def test_check_correction():
-    assert check_correction("published", "2011") is None
-    assert check_correction("published", "2011-02-30") is None  # the day range, not the calendar
-    assert check_correction("published", "Feb 2011")
-    assert check_correction("published", "2011-00")
-    assert check_correction("kind", "news") is None
-    assert check_correction("kind", "blog")
-    assert check_correction("authority", "")
-    assert check_correction("rating", "good")  # a fact field, not a document's
 
 
 @pilot_test

@@ -21,7 +21,8 @@ async def test_discovery_offers_the_main_commands(app):
         await loaded(pilot)
         provider = ExplorerCommands(app.screen)
         texts = [hit.text async for hit in provider.discover()]
-        assert texts == ["Import files or a folder…", "Export the timeline shown…", "Clear all filters", "Help: keys"]
+        assert texts == ["Import files or a folder…", "Export the timeline shown…", "Clear all filters",
+                         "Undo the last note, bookmark or correction"]
 
 
 @pilot_test

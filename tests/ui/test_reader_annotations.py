@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Label, Static
 
-from ofsted_tui.annotations import delete_annotation, make_annotation, save_annotation
+from ofsted_tui.annotations import Change, change_annotations, delete_annotation, make_annotation, save_annotation
 from ofsted_tui.screens.reader import ReaderScreen
 from ofsted_tui.screens.reader_dialogs import ConfirmDialog, CorrectionDialog, NoteDialog
 from ofsted_tui.store import Store
@@ -107,13 +107,15 @@ async def test_a_attaches_a_note_to_the_selected_fact(store):
         await pilot.press("j", "j", "a")
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
-        await pilot.press(*"check the [b]care[/b] plans", "enter")
+        assert "ctrl+s save" in app.screen.query_one(".dialog-hint", Label).render().plain  # it says how to save
+        await pilot.press(*"check the [b]care[/b] plans", "enter", *"and the plans")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         (note,) = store.read().annotations
-        assert (note["kind"], note["fact_id"], note["body"]) == ("note", "r-ri", "check the [b]care[/b] plans")
+        assert (note["kind"], note["fact_id"], note["body"]) == ("note", "r-ri", "check the [b]care[/b] plans\nand the plans")
         assert note["fact_key"].startswith("judgement|requires improvement to be good|")
         status = screen.query_one("#reader-status", Static).render().plain
-        assert "\u270e check the [b]care[/b] plans" in status
+        assert "\u270e check the [b]care[/b] plans and the plans" in status
 
 
 @pilot_test
@@ -217,11 +219,11 @@ async def test_x_deletes_the_highlighted_note_after_asking(store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.check_action("delete_note", ()) is False
+        await pilot.press("x")  # nothing under the cursor: it says so, and asks nothing
+        assert not isinstance(app.screen, ConfirmDialog) and "no note" in status_of(screen)
         screen.facts_pane.focus()
         await pilot.press("down")
         assert screen.facts_pane.highlighted_note["body"] == "keep an eye on this"
-        assert screen.check_action("delete_note", ()) is True
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -231,6 +233,20 @@ async def test_x_deletes_the_highlighted_note_after_asking(store):
         await pilot.press("y")
         await settle(pilot)
         assert store.read().annotations == []
+
+
+def test_a_change_returns_the_change_that_undoes_it(store):
+    doc = next(d for d in store.read().documents if d["id"] == "report")
+    old = make_annotation("correction", doc, field="published", value="2019")
+    save_annotation(store, old)
+    new = make_annotation("correction", doc, field="published", value="2020")
+    _, undo = change_annotations(store, Change(add=(new,), remove=(old["id"],), done="Corrected published"))
+    assert undo == Change(add=(old,), remove=(new["id"],), done="Corrected published")
+    written, redo = change_annotations(store, undo)
+    assert written.annotations == [old] and redo.add == (new,)
+    stamp = store.mtime_ns()
+    _, nothing = change_annotations(store, Change(remove=("no-such-note",)))
+    assert nothing == Change() and store.mtime_ns() == stamp  # nothing to change: no write
 
 
 @pilot_test
@@ -287,3 +303,29 @@ async def test_saving_keeps_the_reader_where_it_was(tmp_path):
 
 def test_fixture_store_round_trips(store):
     assert [d["id"] for d in store.read().documents] == [d["id"] for d in store_data().documents]
+
+
+@pilot_test
+async def test_x_in_the_text_deletes_the_note_on_the_marked_fact(store):
+    data = store.read()
+    doc = next(d for d in data.documents if d["id"] == "report")
+    fact = next(f for f in data.facts if f["id"] == "r-ri")
+    save_annotation(store, make_annotation("note", doc, fact=fact, facts=data.facts, body="on the second judgement"))
+    app = ReaderApp(corpus(store.read()), "report", store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("j")  # the first judgement: no note on it
+        await pilot.press("x")
+        assert not isinstance(app.screen, ConfirmDialog) and "no note" in status_of(screen)
+        await pilot.press("j", "x")  # the second, from the text side
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "on the second judgement" in app.screen.query_one(Static).render().plain
+        await pilot.press("y")
+        await settle(pilot)
+        assert store.read().annotations == []
+
+
+def status_of(screen) -> str:
+    return screen.query_one("#reader-status", Static).render().plain
