@@ -152,6 +152,13 @@ _EVERY_AREA = re.compile(
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
+# Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
+_EVERY_AREA_SUBJECT = re.compile(
+    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas|categories|judge?ments)"
+    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
 _PARTIAL = re.compile(
     r"\b(?:almost|nearly|most|some|several|many|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
@@ -637,11 +644,16 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     start, end = rating.span
     region_start, region_end = rating.neighbours(*rating.sentence)
     # "good in every area except ...", "Good in every category and Outstanding
-    # for ...": the rest of the regime's areas. Without an exception, "good in
-    # all areas" stays the overall judgement below.
+    # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
+    # areas (all of them, overall too, where none is excepted). A regime not known
+    # here leaves "good in all areas" the overall judgement below.
     every = _EVERY_AREA.match(text, end, region_end)
-    if every is not None and areas_judged(era, year) and (every["except"] or rating.rated_in(end, rating.sentence[1])):
+    if every is not None and areas_judged(era, year):
         return _every_area_but(rating, every, areas_judged(era, year))
+    # "each of the areas inspected were rated as Requires Improvement", "all four
+    # areas were judged good": every area is the rating's subject.
+    if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
+        return list(areas_judged(era, year))
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
         # effectiveness ..., staying safe, ...": a regime whose areas are not known

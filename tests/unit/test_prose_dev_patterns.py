@@ -267,3 +267,42 @@ def test_an_area_named_as_the_aim_of_the_work_rated():
     assert rows(text) == [("Wandsworth", None, "outstanding", "help and protection")]
     assert rows("Kent was rated good for its work on adoption.") == [("Kent", None, "good", "adoption")]
     assert rows("Kent was rated good for its work.") == [("Kent", None, "good", "overall")]
+
+
+# --- every area of the regime --------------------------------------------------------
+
+
+def test_a_rating_in_all_areas_is_every_area_the_regime_graded():
+    # prose/2025-04-17-menafn-york-outstanding-all-areas.txt (a council release, 2025: five areas)
+    text = "Ofsted have rated York's services for children and young people as Outstanding in all areas."
+    assert rows(text, "York", published=(2025, 4, 17)) == [
+        ("York", 2025, "outstanding", area)
+        for area in ("overall", "leadership", "help and protection", "children in care", "care leavers")
+    ]
+    # The same pattern in other words and another regime: CYP Now, 7 August 2018,
+    # https://www.cypnow.co.uk/cyp/news/2005635/ofsted-awards-first-across-the-board-outstanding-rating-under-new-childrens-services-framework
+    # ("since it was rated "good" in all areas when last inspected in 2014 under the
+    # single inspection framework"): the SIF's six local authority grades, no LSCB.
+    other = "North Yorkshire was rated \"good\" in all areas when it was inspected in 2014."
+    assert sorted(r[3] for r in rows(other)) == sorted(
+        ("overall", "help and protection", "children in care", "adoption", "care leavers", "leadership"))
+    # prose/2018-08-06-north-yorkshire-council-outstanding-all-areas.txt: "in every category", ILACS 2018.
+    category = "North Yorkshire is the first authority to have received an 'outstanding' grade in every category."
+    assert {r[3] for r in rows(category, published=(2018, 8, 6))} == {
+        "overall", "leadership", "help and protection", "children in care and care leavers"}
+    # Where the regime is not known the rating stays the whole service's.
+    assert rows("Leeds was judged good in all areas.") == [("Leeds", None, "good", "overall")]
+
+
+def test_each_of_the_areas_as_the_subject_of_a_rating_is_every_area():
+    # prose/2025-04-17-menafn-york-outstanding-all-areas.txt
+    text = ("York Children's Services were last inspected in 2022, when each of the areas inspected were "
+            "rated as Requires Improvement.")
+    assert {r[3] for r in rows(text, "York", published=(2025, 4, 17)) if r[1] == 2022} == {
+        "overall", "leadership", "help and protection", "children in care and care leavers"}
+    # Other words, another regime (reports' "All areas were judged ...", README of the accuracy set).
+    other = "At its inspection in 2015 all six areas were judged to require improvement in Dudley."
+    assert len({r[3] for r in rows(other, "Dudley")}) == 6
+    # A subset is not every area.
+    assert {r[3] for r in rows("In 2015 most areas were judged to require improvement in Dudley.", "Dudley")} != {
+        "overall", "help and protection", "children in care", "adoption", "care leavers", "leadership"}
