@@ -159,6 +159,18 @@ _EVERY_AREA_SUBJECT = re.compile(
     r"(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
     re.IGNORECASE,
 )
+_NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A rating counted over areas it does not name: "'good' in two of the three
+# categories", "'inadequate' under 15 main headings, only 'adequate' under 16 other
+# headings and 'good' under only two", "Inadequate in all but one main categories".
+# No area is told, so no judgement of any area is (the overall grade is its own rating).
+_COUNTED_AFTER = re.compile(
+    rf"{_CQ}\s+(?:in|under|across|for)\s+(?:only\s+)?"
+    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the|its)\s+{_NUMBER_WORD})?\s+"
+    r"(?:(?:main|other|key|major|remaining|inspection)\s+)?(?:categor(?:y|ies)|areas?|headings?|judge?ments?|aspects?|strands?)\b"
+    rf"|(?<=only\s){_NUMBER_WORD}\b)",
+    re.IGNORECASE,
+)
 _PARTIAL = re.compile(
     r"\b(?:almost|nearly|most|some|several|many|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
@@ -638,6 +650,7 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
+    """The areas the rating is given for; [] where it is counted over areas it does not name."""
     if rating.cue.area is not None:
         return [rating.cue.area]
     text = rating.index.text
@@ -677,6 +690,8 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
         if listed:
             return list(dict.fromkeys(listed))
+    if _COUNTED_AFTER.match(text, end, region_end):
+        return []
     if _OVERALL_AFTER.match(text, end):
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.

@@ -124,7 +124,7 @@ _LABEL_WINDOW = 250
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
-    r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
+    r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|ambitious|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
     r"target(?:s|ed|ing)?|striv(?:e|es|ing)|towards?|expect(?:s|ed|ation)?|on\s+track|in\s+line\s+for|"
     r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
     # "committed to", never "the Committee noted".
@@ -136,6 +136,13 @@ _HYPOTHETICAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|no\s+longer|never|nor|neither|yet\s+to|fail(?:s|ed)?\s+to|short\s+of|rather\s+than|"
     r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# A negative quantifier governs its whole clause, however far before the verb:
+# "In no area of the service was the council found to be 'outstanding'", "None of
+# the areas was judged outstanding".
+_NO_AREA = re.compile(
+    r"\b(?:in\s+no|none\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|aspects?|parts?|judge?ments?)\b",
     re.IGNORECASE,
 )
 # "rated outstanding at the next inspection": a rating hoped for.
@@ -263,6 +270,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
     if _NEGATION.search(text, window_start, start) or _HYPOTHETICAL.search(text, window_start, start):
+        return None
+    if _NO_AREA.search(text, c_start, start):
         return None
     if _FUTURE_AFTER.match(text, end, s_end):
         return None

@@ -306,3 +306,48 @@ def test_each_of_the_areas_as_the_subject_of_a_rating_is_every_area():
     # A subset is not every area.
     assert {r[3] for r in rows("In 2015 most areas were judged to require improvement in Dudley.", "Dudley")} != {
         "overall", "help and protection", "children in care", "adoption", "care leavers", "leadership"}
+
+
+# --- ratings that are no judgement of any area ---------------------------------------
+
+
+def test_a_rating_counted_over_areas_it_does_not_name_is_no_judgement():
+    # prose/2019-radio-dudley-ofsted-chief-hails-significant-achievement.txt
+    dudley = ("Dudley was last rated as inadequate in April 2016. It was rated \"good\" in two of the three "
+              "categories following an 11-day visit in October and November.")
+    assert [r for r in rows(dudley, "Dudley") if r[2] == "good"] == []
+    # Another dev document, other words: prose/undated-warrington-worldwide-council-slammed.txt
+    warrington = ("The report shows the authority was judged to be \"inadequate\" under 15 main headings, only "
+                  "\"adequate\" under 16 other headings and \"good\" under only two.")
+    assert rows(warrington, "Warrington") == []
+    # And a third: prose/2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt, where the
+    # overall grade the sentence goes on to give is the one judgement.
+    bury = ("Ofsted published their report into Bury Council's Children's Services grading them \"Inadequate\" "
+            "in all but one main categories, resulting in an overall rating of \"Inadequate\".")
+    assert rows(bury, "Bury") == [("Bury", None, "inadequate", "overall")]
+    # Areas the count goes on to name are judgements (prose/2025-bbc-gloucestershire-...).
+    named = ("The report found Gloucestershire's children's services had outstanding ratings in two categories, "
+             "children's experiences in care and the impact of leaders.")
+    assert {r[3] for r in rows(named, "Gloucestershire")} == {"children in care", "leadership"}
+
+
+def test_a_negative_quantifier_governs_its_whole_clause():
+    # prose/undated-warrington-worldwide-council-slammed.txt
+    text = "In no area of the service was the council found to be \"outstanding.\""
+    assert rows(text, "Warrington") == []
+    assert rows("None of the areas inspected in Leeds was judged to be outstanding.") == []
+    # The same in a count: "None have been rated “outstanding”, the highest grade." (Interface
+    # Enterprises' copy of a CYP Now story, January 2015, https://www.interfaceenterprises.co.uk/
+    # news-and-publications/tougher-ofsted-inspections-reveal-visible-fall-in-childrens-services-ratings-in-3-out-of-4-councils/)
+    assert rows("None have been rated “outstanding”, the highest grade.", "Kent") == []
+    # A negative word elsewhere in the sentence does not govern another clause.
+    assert rows("Kent was judged good, and no area was left unvisited.", "Kent") == [
+        ("Kent", None, "good", "overall")]
+
+
+def test_a_rating_a_council_is_ambitious_to_have_is_hoped_for():
+    # prose/2023-05-25-middlesbrough-council-improved-rating.txt
+    text = "We are ambitious to have a rating of ‘good’ overall, and I am confident we will get there."
+    assert rows(text, "Middlesbrough", published=(2023, 5, 25)) == []
+    # The rule's other words for a hope ("aims", "ambitions") in the same sentence shape.
+    assert rows("Our ambition is to be rated outstanding.", "Telford and Wrekin") == []
