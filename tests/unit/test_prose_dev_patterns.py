@@ -351,3 +351,26 @@ def test_a_rating_a_council_is_ambitious_to_have_is_hoped_for():
     assert rows(text, "Middlesbrough", published=(2023, 5, 25)) == []
     # The rule's other words for a hope ("aims", "ambitions") in the same sentence shape.
     assert rows("Our ambition is to be rated outstanding.", "Telford and Wrekin") == []
+
+
+# --- the inspection a change is told from -------------------------------------------
+
+
+def test_an_inspection_a_change_is_told_from_is_an_earlier_one():
+    # prose/undated-lancslive-blackburn-action-promised.txt: an undated page whose review
+    # "in January" has no year; the 2017 inspection it was downgraded from is not its date.
+    text = ("An Ofsted review of Blackburn with Darwen Council's services in January found it 'required "
+            "improvement' across all four major headings. This was a downgrading from a similar 2017 "
+            "inspection which found the department to be good overall.")
+    assert rows(text, "Blackburn with Darwen") == [
+        ("Blackburn with Darwen", None, "requires improvement", "overall"),
+        ("Blackburn with Darwen", 2017, "good", "overall"),
+    ]
+    # Another dev document, other words (prose/2017-11-shropshire-council-newsroom-children...):
+    # "an improvement from the 'adequate' rating that was awarded following the last Ofsted inspection".
+    other = ("Ofsted's visit in October found Shropshire's services to be good. This is an improvement from "
+             "a 2011 inspection which judged them adequate.")
+    assert rows(other, "Shropshire") == [
+        ("Shropshire", None, "good", "overall"),
+        ("Shropshire", 2011, "adequate", "overall"),
+    ]
