@@ -290,7 +290,8 @@ AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
 
 _APOS = r"(?:['’]s|s['’]|s)?"
 # "the experiences and progress of children in care", "services for care leavers"
-_EXP = r"(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+|services\s+for\s+)?"
+# (the press drops "and progress": "experiences of care leavers")
+_EXP = r"(?:(?:the\s+)?experiences?\s+(?:and\s+progress\s+)?of\s+|services\s+for\s+)?"
 _LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children)"
 # (pattern, area, heading): more specific phrases first, as the first
 # alternative to match wins. A heading is a judgement's formal name, which
@@ -299,11 +300,14 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers", "children in care and care leavers", True),
     (rf"{_EXP}(?:children\s+who\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
      "help and protection", True),
-    (r"(?:the\s+)?impact\s+of\s+leaders(?:\s+on\s+social\s+work\s+practice"
+    # ("the impact of senior leaders on social work practice": the press adds a word)
+    (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+on\s+social\s+work\s+practice"
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
     (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
+    # The SIF judgement as the press shortens it: "children achieving permanence".
+    (r"children\s+achieving\s+permanence", "children in care", False),
     (rf"{_EXP}children\s+in\s+care", "children in care", True),
     # "children's experience in care" (the ILACS judgement as the press words it)
     (r"children['’]?s?\s+experiences?\s+(?:in|of)\s+care", "children in care", False),

@@ -131,6 +131,8 @@ _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
     r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
     r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
+    # "'good' in the areas of children achieving permanence, adoption performance and ..."
+    r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
     # "outstanding for its partnership work to keep children safe"
     r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for)\s+)?",

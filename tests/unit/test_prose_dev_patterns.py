@@ -374,3 +374,34 @@ def test_an_inspection_a_change_is_told_from_is_an_earlier_one():
         ("Shropshire", None, "good", "overall"),
         ("Shropshire", 2011, "adequate", "overall"),
     ]
+
+
+# --- the press's words for the areas ------------------------------------------------
+
+
+def test_areas_listed_after_in_the_areas_of():
+    # prose/2015-05-12-warrington-worldwide-requires-improvement.txt: the SIF's judgements as the
+    # press shortens them ("children achieving permanence", "experiences of care leavers").
+    text = ("Ofsted judged Warrington to be ‘good’ in the areas of children achieving permanence, adoption "
+            "performance and experiences of care leavers.")
+    assert rows(text, published=(2015, 5, 12)) == [
+        ("Warrington", 2015, "good", "children in care"),
+        ("Warrington", 2015, "good", "adoption"),
+        ("Warrington", 2015, "good", "care leavers"),
+    ]
+    # Areas listed after the rating in other words: Cambs Times (2014),
+    # https://www.cambstimes.co.uk/news/inspectors-praise-for-turnaround-in-fortunes-of-cambridgeshire-county-council-4856840
+    other = ("Government inspectors have rated Cambridgeshire County Council as ‘overall good’ for its "
+             "arrangements for children in need of help and protection and children in care.")
+    assert {r[3] for r in rows(other)} == {"help and protection", "children in care"}
+    # "in the area of" a place is no area: the rating stays the council's.
+    assert rows("Leeds was rated good in the area of West Yorkshire.") == [("Leeds", None, "good", "overall")]
+
+
+def test_the_impact_of_senior_leaders_is_the_leadership_judgement():
+    # prose/2024-croydon-council-newsroom-rated-good.txt
+    text = "The impact of senior leaders on social work practice with children and families has been rated as ‘good’."
+    assert rows(text, "Croydon", published=(2024, 3, 1)) == [("Croydon", 2024, "good", "leadership")]
+    # ILACS's formal name, as the other dev documents print it (2019-isles-of-scilly-...).
+    formal = "Inspectors rated 'the impact of leaders on social work practice with children and families' outstanding."
+    assert {r[3] for r in rows(formal, "Isles of Scilly")} == {"leadership"}
