@@ -305,6 +305,12 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
     (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
+    # The press's words for care leavers: "the experiences of those who leave care",
+    # "the progress of children who leave care".
+    (r"(?:(?:the\s+)?(?:experiences?|progress)\s+of\s+(?:those|children|young\s+people)|children)\s+"
+     r"who\s+(?:leave|have\s+left|are\s+leaving)\s+care", "care leavers", False),
+    # ... and for help and protection: "work with children who need protection".
+    (r"children\s+(?:who\s+need|in\s+need\s+of)\s+protection", "help and protection", False),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
     # The SIF judgement as the press shortens it: "children achieving permanence".
     (r"children\s+achieving\s+permanence", "children in care", False),
@@ -341,8 +347,8 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohmk](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness)",
+    r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress)",
     re.IGNORECASE,
 )
 

@@ -130,12 +130,14 @@ _CQ = r"[\"'’”]?"
 _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
     r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
-    r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
+    # "A good rating was attributed to the local authority's work with children who ..."
+    r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
+    r"\s+(?(to)to|(?:for|in|on|across))\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
     # "'good' in the areas of children achieving permanence, adoption performance and ..."
     r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-    # "outstanding for its partnership work to keep children safe"
-    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for)\s+)?",
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:local\s+)?(?:authority|council)['’]s\s+)?"
+    # "outstanding for its partnership work to keep children safe", "work with children who ..."
+    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for|with)\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
@@ -579,9 +581,13 @@ def _same_date(fields: dict, subject: Fact) -> bool:
 
 def _past_after(text: str, end: int, stop: int) -> bool:
     """A marker of the past after the rating ("good previously"), but not in a relative
-    clause about the service ("a 'Good' service that had been improving")."""
+    clause about the service ("a 'Good' service that had been improving") nor in what
+    the inspectors are reported to have said ("Grading the council's services as 'good'
+    the watchdog noted that the restructuring had shown benefits")."""
     return any(
-        not (marker.group().lower() == "had" and _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start()))
+        not (marker.group().lower() == "had" and (
+            _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start())
+            or _REPORTED_THAT.search(text, end, marker.start())))
         # "rated as poor and brought the overall rating down from 'good' to 'poor'":
         # the "from" leads the next grade, not this one.
         and not (marker.group().lower().endswith("from") and not text[marker.end():stop].strip(" \t'\"‘’“”"))

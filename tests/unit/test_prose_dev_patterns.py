@@ -405,3 +405,36 @@ def test_the_impact_of_senior_leaders_is_the_leadership_judgement():
     # ILACS's formal name, as the other dev documents print it (2019-isles-of-scilly-...).
     formal = "Inspectors rated 'the impact of leaders on social work practice with children and families' outstanding."
     assert {r[3] for r in rows(formal, "Isles of Scilly")} == {"leadership"}
+
+
+def test_a_rating_attributed_to_areas_in_the_press_s_words():
+    # prose/2023-03-23-hemeltoday-hertfordshire-outstanding.txt
+    text = ("A good rating was attributed to the local authority’s work with children who need protection "
+            "and the experiences of those who leave care.")
+    assert rows(text, "Hertfordshire", published=(2023, 3, 23)) == [
+        ("Hertfordshire", 2023, "good", "help and protection"),
+        ("Hertfordshire", 2023, "good", "care leavers"),
+    ]
+    # A rating given to a council is the council's, not an area's.
+    assert rows("A good rating was given to Kent.", published=(2023, 3, 23)) == [("Kent", 2023, "good", "overall")]
+
+
+def test_the_press_s_words_for_care_leavers_name_the_area():
+    from importers.vocabulary import find_areas
+
+    # BBC News, November 2017, https://feeds.bbci.co.uk/news/uk-england-shropshire-42108826
+    # ("the council needs to do more work on the progress of children who leave care").
+    text = "the council needs to do more work on the progress of children who leave care."
+    assert [a.area for a in find_areas(text)] == ["care leavers"]
+    # "leaving care" was already one; "children who need protection" is help and protection.
+    assert [a.area for a in find_areas("its work with children who need protection")] == ["help and protection"]
+
+
+def test_had_in_what_the_inspectors_are_reported_to_have_said_marks_no_earlier_rating():
+    # prose/2010-06-01-communitycare-plymouth-good-peterborough-inadequate.txt (dated by its address)
+    text = ("Grading the council’s children’s services as “good” the watchdog noted that the restructuring "
+            "of the advice and assessment service had shown benefits.")
+    assert rows(text, "Plymouth", published=(2010, 6, 1)) == [("Plymouth", 2010, "good", "overall")]
+    # Without the reporting verb "had" still places the rating earlier.
+    earlier = "Grading the council’s children’s services as “good” the watchdog had shown it benefits."
+    assert rows(earlier, "Plymouth", published=(2010, 6, 1)) == [("Plymouth", None, "good", "overall")]
