@@ -107,7 +107,10 @@ _TRAIL = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
-    r"plung|sank|sunk|went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?\s+(?P<prep>from|to)\s*" + _Q + "$",
+    r"plung|sank|sunk|went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?"
+    # "York jumped two grades from requires improvement"
+    r"(?:\s+(?:one|two|three|a|an)\s+(?:whole\s+)?(?:grades?|levels?|categor(?:y|ies)|notch(?:es)?|places?))?"
+    r"\s+(?P<prep>from|to)\s*" + _Q + "$",
     re.IGNORECASE,
 )
 _FROM_LEAD = re.compile(rf"\bfrom\s*{_Q}$", re.IGNORECASE)

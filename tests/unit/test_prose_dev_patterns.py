@@ -438,3 +438,16 @@ def test_had_in_what_the_inspectors_are_reported_to_have_said_marks_no_earlier_r
     # Without the reporting verb "had" still places the rating earlier.
     earlier = "Grading the council’s children’s services as “good” the watchdog had shown it benefits."
     assert rows(earlier, "Plymouth", published=(2010, 6, 1)) == [("Plymouth", None, "good", "overall")]
+
+
+def test_a_change_by_a_number_of_grades_names_the_earlier_grade():
+    # prose/2025-narrativecare-quarter-of-childrens-services-outstanding.txt
+    text = "York jumped two grades from requires improvement, after inspectors found a relentless drive."
+    assert rows(text) == [("York", None, "requires improvement", "overall")]
+    # Other words for the same change (Shropshire Star, 2 March 2020,
+    # https://www.shropshirestar.com/news/local-hubs/telford/2020/03/02/councils-childrens-services-rated-outstanding/:
+    # "to go from 'requires improvement' to 'outstanding'"): the "from" grade is the earlier one.
+    other = "Telford and Wrekin rose two whole grades from “requires improvement” to “outstanding” in 2020."
+    found = rows(other)
+    assert ("Telford and Wrekin", 2020, "outstanding", "overall") in found
+    assert ("Telford and Wrekin", 2020, "requires improvement", "overall") not in found
