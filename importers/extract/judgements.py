@@ -77,7 +77,7 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
-from importers.extract.dates import DateMention
+from importers.extract.dates import COUNT_WORDS, DateMention
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
@@ -246,6 +246,13 @@ _LIST_REACH = 48
 # "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley").
 _AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
+# "five of these authorities were previously rated good": a count of the councils the
+# sentence before listed.
+_COUNT_OF_THESE = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+of\s+"
+    r"(?:these|those|them)\b(?:\s+(?:local\s+)?(?:authorities|councils|LAs|boroughs))?",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 # Before a date after a rating: the rating has been held since then.
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -723,6 +730,25 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     return ["overall"]
 
 
+def _counted_councils(rating: _Rating) -> list[str] | None:
+    """The councils "five of these authorities" counts: those the sentence before listed,
+    less any this sentence names apart ("While five of these authorities were previously
+    rated good, York jumped two grades"), where exactly that many are left; else None."""
+    index = rating.index
+    text = index.text
+    start = rating.span[0]
+    s_start, s_end = rating.sentence
+    counts = list(_COUNT_OF_THESE.finditer(text, max(s_start, start - _LEAD_LIMIT), start))
+    previous = index.previous_sentence(s_start)
+    if not counts or previous is None:
+        return None
+    word = counts[-1]["n"].lower()
+    wanted = 2 if word == "both" else int(word) if word.isdigit() else COUNT_WORDS[word]
+    here = {a[2] for a in index.authorities_in(s_start, s_end)}
+    left = [a for a in dict.fromkeys(a[2] for a in index.authorities_in(*previous)) if a not in here]
+    return left if len(left) == wanted else None
+
+
 def _elided_area(rating: _Rating, region_start: int) -> str | None:
     """The area a council's possessive leaves unsaid, named for another council earlier
     in the sentence: "Staffordshire's services for looked-after children were rated as
@@ -848,8 +874,9 @@ def _authorities(rating: _Rating) -> list[str] | None:
                 break
             chosen.append(mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    if plural:
-        return None
+    counted = _counted_councils(rating)
+    if plural or counted:
+        return counted
     # "... that of Birmingham City Council. The largest children's services
     # department in England had been rated 'inadequate'", or a timeline's lines
     # under the council's heading ("DONCASTER / June 2012: rated inadequate /

@@ -451,3 +451,22 @@ def test_a_change_by_a_number_of_grades_names_the_earlier_grade():
     found = rows(other)
     assert ("Telford and Wrekin", 2020, "outstanding", "overall") in found
     assert ("Telford and Wrekin", 2020, "requires improvement", "overall") not in found
+
+
+def test_a_count_of_these_councils_is_the_list_before_where_the_count_fits():
+    # prose/2025-narrativecare-quarter-of-childrens-services-outstanding.txt
+    text = ("Of the 10 authorities inspected with an outstanding rating, six - Dorset, Durham, Richmond, "
+            "Shropshire, Walsall and York - improved on their previous inspection result. While five of these "
+            "authorities were previously rated good, York jumped two grades from requires improvement.")
+    earlier = {r for r in rows(text) if r[1] is None and r[2] != "outstanding"}
+    assert earlier == {
+        ("Dorset", None, "good", "overall"), ("County Durham", None, "good", "overall"),
+        ("Richmond upon Thames", None, "good", "overall"), ("Shropshire", None, "good", "overall"),
+        ("Walsall", None, "good", "overall"), ("York", None, "requires improvement", "overall"),
+    }
+    # Other words: "both of them" for a pair named before.
+    pair = "Ofsted visited Kent and Surrey in 2019. Both of them were rated good."
+    assert {(r[0], r[2]) for r in rows(pair)} == {("Kent", "good"), ("Surrey", "good")}
+    # A count that does not fit the list is no council's rating.
+    misfit = "Ofsted visited Kent and Surrey in 2019. Three of these councils were rated good."
+    assert rows(misfit) == []
