@@ -29,8 +29,7 @@ a judging context, and ``judging_cue`` says which one it found:
 
 Not judgements, whatever the context: the word describing a noun ("good
 progress", "'good' practice", "inadequate staffing", "poor outcomes");
-a negated rating ("not yet good"; "no longer inadequate" says what the
-rating is not, so no rating is recorded); hypotheticals ("could be rated
+a negated rating ("not yet good"); hypotheticals ("could be rated
 inadequate", "at risk of being judged inadequate", "aims to be rated
 outstanding"); generic statements ("a local authority that requires
 improvement", "councils rated inadequate are ..."); ratings of other
@@ -39,13 +38,14 @@ homes. Both were judged to be good", "a 'good' rating for the adoption
 agency"); ratings given by others ("rated as good by families"); and a
 rating hoped for ("rated outstanding at the next inspection"). "poor" and
 "excellent" before a rating noun ("its poor Ofsted rating") describe the
-rating and are not one.
+rating and are not one. "no longer inadequate" is not the rating now but tells
+the one before it: its cue is ``historical`` (an earlier, undated rating).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
@@ -141,6 +141,7 @@ _NEGATION = re.compile(
     r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
     re.IGNORECASE,
 )
+_NO_LONGER = re.compile(r"no\s+longer", re.IGNORECASE)
 # A negative quantifier governs its whole clause, however far before the verb:
 # "In no area of the service was the council found to be 'outstanding'", "None of
 # the areas was judged outstanding".
@@ -272,7 +273,13 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
-    if _NEGATION.search(text, window_start, start) or _HYPOTHETICAL.search(text, window_start, start):
+    negations = list(_NEGATION.finditer(text, window_start, start))
+    if _HYPOTHETICAL.search(text, window_start, start):
+        return None
+    if negations and all(_NO_LONGER.fullmatch(n.group()) for n in negations):
+        # "no longer considered inadequate": not the rating now, but the one before.
+        cue = replace(cue, historical=True)
+    elif negations:
         return None
     if _NO_AREA.search(text, c_start, start):
         return None

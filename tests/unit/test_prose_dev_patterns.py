@@ -470,3 +470,16 @@ def test_a_count_of_these_councils_is_the_list_before_where_the_count_fits():
     # A count that does not fit the list is no council's rating.
     misfit = "Ofsted visited Kent and Surrey in 2019. Three of these councils were rated good."
     assert rows(misfit) == []
+
+
+def test_no_longer_a_grade_tells_the_grade_before_undated():
+    # prose/2019-coventry-council-focused-visit-scrutiny.txt
+    text = "Children’s Services were no longer considered inadequate."
+    assert rows(text, "Coventry") == [("Coventry", None, "inadequate", "overall")]
+    # EDP24 (Norfolk, 2017), https://www.edp24.co.uk/lifestyle/norfolk-county-council-children-services-ofsted-report-right-direction-1155394
+    # ("Norfolk's children's services department is no longer rated as inadequate"): dated
+    # pages do not date the earlier grade by their own date.
+    other = "For the first time since 2013, Norfolk's children's services department is no longer rated as inadequate."
+    assert rows(other, published=(2017, 2, 1)) == [("Norfolk", None, "inadequate", "overall")]
+    # Other negations still record nothing.
+    assert rows("Norfolk's services are not yet good.", published=(2017, 2, 1)) == []
