@@ -263,6 +263,13 @@ _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", r
 _REPORT_PUBLISHED = re.compile(
     r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
+# The annual rating's own names: "Ofsted's annual assessment for 2010", "the 2009
+# annual ratings", "the 2010 children's services assessments".
+_ANNUAL_EVENT = re.compile(
+    r"\bannual\s+(?:performance\s+)?(?:children['’]s\s+services\s+)?(?:assessments?|ratings?)\b"
+    r"|\bchildren['’]s\s+services\s+assessments?\b",
+    re.IGNORECASE,
+)
 _TITLE_LINES = 3  # a page's headline is among its first lines (after a site's name or a label)
 _TITLE_MAX = 120
 # A sentence opening on the list the one before announced: "This included:", "These were:".
@@ -496,8 +503,29 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     published = published_fields(ctx)
     if published:
         return [(published, "published")]
-    titled = _title_date(index)
+    titled = _title_date(index) or _annual_year_after(rating)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _annual_year_after(rating: _Rating) -> dict | None:
+    """The year an undated page gives the annual rating it reports, in the passage after
+    the rating: "Doncaster is one of 12 authorities ... deemed to be performing poorly.
+    ... In Ofsted's annual assessment for 2010, ...". The annual rating was one event a
+    year for every council, so its year dates each rating of that regime."""
+    if era_for(None, rating.written) != "annual-rating":
+        return None
+    index = rating.index
+    end = rating.sentence[1]
+    for _ in range(_PASSAGE_SENTENCES):
+        following = index.next_sentence(end)
+        if following is None or following[0] - end > _PASSAGE_GAP:
+            return None
+        f_start, end = following
+        if _ANNUAL_EVENT.search(index.text, f_start, end):
+            years = {d.year for d in index.dates_in(f_start, end) if d.year is not None and not d.is_range}
+            if len(years) == 1:
+                return {"year": years.pop(), "month": None, "day": None, "precision": "year"}
+    return None
 
 
 def _year_before_annual(rating: _Rating, ctx, subject: Fact | None) -> tuple[dict, str] | None:

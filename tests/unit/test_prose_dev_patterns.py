@@ -483,3 +483,21 @@ def test_no_longer_a_grade_tells_the_grade_before_undated():
     assert rows(other, published=(2017, 2, 1)) == [("Norfolk", None, "inadequate", "overall")]
     # Other negations still record nothing.
     assert rows("Norfolk's services are not yet good.", published=(2017, 2, 1)) == []
+
+
+def test_an_undated_page_names_its_annual_rating_s_year_after_the_rating():
+    # prose/2010-bbc-doncaster-childrens-services-poor.txt (its "Published" line has no date)
+    text = ("Doncaster is one of 12 authorities in England where children's services are deemed to be "
+            "performing poorly.\n\nIn 2009, the government ordered the takeover of children's services.\n\n"
+            "In Ofsted's annual assessment for 2010, the chief inspector said the councils performing poorly "
+            "were not doing enough.")
+    assert ("Doncaster", 2010, "poor", "overall") in rows(text)
+    # The regime's name as another dev page prints it (prose/2011-wired-gov-ofsted-annual-assessments.txt:
+    # "the outcomes of the 2011 annual children's services assessments").
+    other = ("Kent is performing poorly. Ofsted has published the outcomes of the 2011 annual children's "
+             "services assessments.")
+    assert rows(other) == [("Kent", 2011, "poor", "overall")]
+    # An inspection's year after the rating is not the rating's: only the annual rating was one
+    # event a year for every council.
+    inspection = "Kent was judged inadequate. Its annual assessment for 2010 was published later."
+    assert rows(inspection) == [("Kent", None, "inadequate", "overall")]
