@@ -141,6 +141,11 @@ _NEGATION = re.compile(
     r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
     re.IGNORECASE,
 )
+# A grade before the 2009-12 inspections' capacity judgement: "an 'adequate' ability to
+# improve", "good capacity to improve", "adequate capacity for improvement".
+_CAPACITY_AFTER = re.compile(
+    rf"{_CQ}\s+(?:overall\s+)?(?:capacity|ability)\s+(?:to\s+improve|for\s+improvement)\b", re.IGNORECASE
+)
 _NO_LONGER = re.compile(r"no\s+longer", re.IGNORECASE)
 # A negative quantifier governs its whole clause, however far before the verb:
 # "In no area of the service was the council found to be 'outstanding'", "None of
@@ -265,11 +270,13 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     # progress"): the cheapest test goes first. A quoted grade before a
     # council's name is a verdict on it ("at 'inadequate' Surrey, Newham and Bradford").
     quoted = _quoted(text, start, end)
-    if _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
+    capacity = _CAPACITY_AFTER.match(text, end)
+    if capacity is None and _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
         return None
     s_start, s_end = index.sentence_at(start)
     c_start = _lead_clause_start(index, start)
-    cue = _find_cue(index, matches, i, s_start, c_start)
+    # "there was an 'adequate' ability to improve": the grade names the judgement after it.
+    cue = Cue("named", start, area="capacity for improvement") if capacity else _find_cue(index, matches, i, s_start, c_start)
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)

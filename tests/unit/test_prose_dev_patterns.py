@@ -501,3 +501,19 @@ def test_an_undated_page_names_its_annual_rating_s_year_after_the_rating():
     # event a year for every council.
     inspection = "Kent was judged inadequate. Its annual assessment for 2010 was published later."
     assert rows(inspection) == [("Kent", None, "inadequate", "overall")]
+
+
+def test_a_grade_before_the_capacity_to_improve_is_that_judgement():
+    # prose/2010-06-01-communitycare-plymouth-good-peterborough-inadequate.txt
+    text = ("The watchdog said a lack of stability in long term child protection services meant there was an "
+            "“adequate” ability to improve at Peterborough.")
+    assert rows(text, published=(2010, 6, 1)) == [("Peterborough", 2010, "adequate", "capacity for improvement")]
+    # Community Care, 29 September 2011,
+    # https://www.communitycare.co.uk/2011/09/29/ofsted-a-quarter-of-councils-not-protecting-children-adequately/
+    # ("11 were deemed to have an inadequate capacity to improve"): the same judgement, said of
+    # councils in general, is no council's.
+    assert rows("Of those, 11 were deemed to have an inadequate capacity to improve.") == []
+    assert rows("Salford was deemed to have an inadequate capacity to improve.", published=(2011, 9, 29)) == [
+        ("Salford", 2011, "inadequate", "capacity for improvement")]
+    # Other nouns after a grade stay descriptions.
+    assert rows("Salford showed an adequate ability to recruit staff.") == []
