@@ -41,14 +41,21 @@ publication year dates the rating it gives where nothing else does ("The
 latest report, published on 17 January 2019, showed ..."); a grade standing
 before the councils it describes ("at 'inadequate' Surrey") is dated only by
 its own words; an undated page's headline naming a graded event with its year
-("Annual Performance Assessments 2008") dates the ratings it reports.
+("Annual Performance Assessments 2008") dates the ratings it reports, and so does
+the annual rating named with its year in the passage after an annual rating
+("... performing poorly. ... In Ofsted's annual assessment for 2010").
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
 before the rating, with the list it ends ("Help and protection and care
 leavers were judged good"); "good overall"; "Good ratings were received for
-X, Y and Z"; "good in every area except X" and "'Good' in every category and
-'Outstanding' for X" (the regime's other areas, ``vocabulary.areas_judged``).
+X, Y and Z"; "'good' in the areas of X, Y and Z"; "A good rating was attributed
+to X and Y"; "good in every area except X", "'Good' in every category and
+'Outstanding' for X", "Outstanding in all areas" and "each of the areas inspected
+were rated as ..." (the regime's areas, less those excepted or rated apart,
+``vocabulary.areas_judged``). A rating counted over areas it does not name
+("'good' in two of the three categories", "'inadequate' under 15 main headings")
+is no judgement.
 "children in care and care leavers" as a plain list is two areas; ILACS's
 formal name for it is one. An "including" clause names its areas however
 loosely listed; "in every category. This included: ..." sets them out in the
@@ -62,7 +69,9 @@ judgement per council of a list ("Kent, Surrey and Essex were rated good"),
 else the list after it ("The councils rated poor were: A, B and C", "at
 'inadequate' Surrey, Newham and Bradford", a list set out below "... rated
 as 'inadequate':"), else the council the passage last named (a timeline's
-heading), else the document's. A rating said of councils in general ("10
+heading), else the document's. "five of these authorities" counts the councils the
+sentence before listed, less those this sentence names apart, where exactly that
+many are left. A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
 progress") is no judgement, nor is a list of three grades (Ofsted's scale).
 
