@@ -76,6 +76,8 @@ _MARKUP = re.compile(r"^\s*#{1,6}\s+|\*\*|__|^\s*\*(?=\S)|(?<=\S)\*\s*$")
 # --- published -------------------------------------------------------------------
 
 _PUBLISHED_LABEL = re.compile(
+    # A sentence for a label: "This story was published 6 August 2018".
+    r"(?:this\s+(?:story|article|page|post|item|news\s+(?:story|item|release)|press\s+release)\s+was\s+)?"
     r"(?:first\s+)?published(?:\s+on|\s+at)?|posted(?:\s+on|\s+at)?|date\s+of\s+publication|"
     r"publication\s+date|date\s+published|report\s+published|date(?=\s*:|\s+\d{4}-\d{2}-\d{2}\b)",
     re.IGNORECASE,

@@ -297,7 +297,8 @@ AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
 
 _APOS = r"(?:['’]s|s['’]|s)?"
 # "the experiences and progress of children in care", "services for care leavers"
-_EXP = r"(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+|services\s+for\s+)?"
+# (the press drops "and progress": "experiences of care leavers")
+_EXP = r"(?:(?:the\s+)?experiences?\s+(?:and\s+progress\s+)?of\s+|services\s+for\s+)?"
 _LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children)"
 # (pattern, area, heading): more specific phrases first, as the first
 # alternative to match wins. A heading is a judgement's formal name, which
@@ -306,11 +307,20 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers", "children in care and care leavers", True),
     (rf"{_EXP}(?:children\s+who\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
      "help and protection", True),
-    (r"(?:the\s+)?impact\s+of\s+leaders(?:\s+on\s+social\s+work\s+practice"
+    # ("the impact of senior leaders on social work practice": the press adds a word)
+    (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+on\s+social\s+work\s+practice"
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
     (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
+    # The press's words for care leavers: "the experiences of those who leave care",
+    # "the progress of children who leave care".
+    (r"(?:(?:the\s+)?(?:experiences?|progress)\s+of\s+(?:those|children|young\s+people)|children)\s+"
+     r"who\s+(?:leave|have\s+left|are\s+leaving)\s+care", "care leavers", False),
+    # ... and for help and protection: "work with children who need protection".
+    (r"children\s+(?:who\s+need|in\s+need\s+of)\s+protection", "help and protection", False),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
+    # The SIF judgement as the press shortens it: "children achieving permanence".
+    (r"children\s+achieving\s+permanence", "children in care", False),
     (rf"{_EXP}children\s+in\s+care", "children in care", True),
     # "children's experience in care" (the ILACS judgement as the press words it)
     (r"children['’]?s?\s+experiences?\s+(?:in|of)\s+care", "children in care", False),
@@ -344,8 +354,8 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohmk](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness)",
+    r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress)",
     re.IGNORECASE,
 )
 

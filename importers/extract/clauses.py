@@ -132,6 +132,13 @@ class TextIndex:
             pos -= 1
         return self.sentence_at(pos) if pos >= 0 else None
 
+    def next_sentence(self, end: int) -> tuple[int, int] | None:
+        """The sentence after the one ending at ``end``, if any."""
+        pos = end + 1
+        while pos < len(self.text) and self.text[pos].isspace():
+            pos += 1
+        return self.sentence_at(pos) if pos < len(self.text) else None
+
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         dates = self.dates
         i = bisect.bisect_left(self._date_starts, start)

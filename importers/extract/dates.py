@@ -555,7 +555,8 @@ def extract(text: str, ctx: DocContext | None = None) -> list[Fact]:
 
 # --- dates relative to the document's date or to the date before ---------------
 
-_COUNTS = {
+# Counts in words, as dates and counts of councils give them.
+COUNT_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
@@ -592,7 +593,7 @@ def find_relative_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for pattern, relative, precision, months in _RELATIVE_PATTERNS:
         for match in pattern.finditer(text):
-            count = _COUNTS.get((match.groupdict().get("n") or "").lower())
+            count = COUNT_WORDS.get((match.groupdict().get("n") or "").lower())
             if count is None and (match.groupdict().get("n") or "").isdigit():
                 count = int(match["n"])
             found.append(DateMention(

@@ -124,7 +124,9 @@ _GENERIC_BEFORE = re.compile(
 )
 _HISTORICAL_BEFORE = re.compile(
     r"\b(?:last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|previous|previously|prior|"
-    r"earlier|former|past|since|had|original)\b",
+    r"earlier|former|past|since|had|original"
+    # A change is told from the earlier inspection: "a downgrading from a similar 2017 inspection".
+    r"|(?:up|down|upgrad(?:e|ed|ing)|downgrad(?:e|ed|ing)|improvement|decline|fall|drop|move[ds]?)\s+from)\b",
     re.IGNORECASE,
 )
 _REPORTED_THAT = re.compile(

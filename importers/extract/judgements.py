@@ -41,14 +41,21 @@ publication year dates the rating it gives where nothing else does ("The
 latest report, published on 17 January 2019, showed ..."); a grade standing
 before the councils it describes ("at 'inadequate' Surrey") is dated only by
 its own words; an undated page's headline naming a graded event with its year
-("Annual Performance Assessments 2008") dates the ratings it reports.
+("Annual Performance Assessments 2008") dates the ratings it reports, and so does
+the annual rating named with its year in the passage after an annual rating
+("... performing poorly. ... In Ofsted's annual assessment for 2010").
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
 before the rating, with the list it ends ("Help and protection and care
 leavers were judged good"); "good overall"; "Good ratings were received for
-X, Y and Z"; "good in every area except X" and "'Good' in every category and
-'Outstanding' for X" (the regime's other areas, ``vocabulary.areas_judged``).
+X, Y and Z"; "'good' in the areas of X, Y and Z"; "A good rating was attributed
+to X and Y"; "good in every area except X", "'Good' in every category and
+'Outstanding' for X", "Outstanding in all areas" and "each of the areas inspected
+were rated as ..." (the regime's areas, less those excepted or rated apart,
+``vocabulary.areas_judged``). A rating counted over areas it does not name
+("'good' in two of the three categories", "'inadequate' under 15 main headings")
+is no judgement.
 "children in care and care leavers" as a plain list is two areas; ILACS's
 formal name for it is one. An "including" clause names its areas however
 loosely listed; "in every category. This included: ..." sets them out in the
@@ -62,7 +69,9 @@ judgement per council of a list ("Kent, Surrey and Essex were rated good"),
 else the list after it ("The councils rated poor were: A, B and C", "at
 'inadequate' Surrey, Newham and Bradford", a list set out below "... rated
 as 'inadequate':"), else the council the passage last named (a timeline's
-heading), else the document's. A rating said of councils in general ("10
+heading), else the document's. "five of these authorities" counts the councils the
+sentence before listed, less those this sentence names apart, where exactly that
+many are left. A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
 progress") is no judgement, nor is a list of three grades (Ofsted's scale).
 
@@ -77,7 +86,7 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
-from importers.extract.dates import DateMention
+from importers.extract.dates import COUNT_WORDS, DateMention
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
@@ -130,10 +139,14 @@ _CQ = r"[\"'’”]?"
 _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
     r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
-    r"\s+(?:for|in|on|across)\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
-    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
-    # "outstanding for its partnership work to keep children safe"
-    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for)\s+)?",
+    # "A good rating was attributed to the local authority's work with children who ..."
+    r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
+    r"\s+(?(to)to|(?:for|in|on|across))\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
+    # "'good' in the areas of children achieving permanence, adoption performance and ..."
+    r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:local\s+)?(?:authority|council)['’]s\s+)?"
+    # "outstanding for its partnership work to keep children safe", "work with children who ..."
+    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for|with)\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
@@ -150,6 +163,25 @@ _OVERALL_AFTER = re.compile(
 _EVERY_AREA = re.compile(
     rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
+    re.IGNORECASE,
+)
+# Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
+_EVERY_AREA_SUBJECT = re.compile(
+    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas|categories|judge?ments)"
+    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A rating counted over areas it does not name: "'good' in two of the three
+# categories", "'inadequate' under 15 main headings, only 'adequate' under 16 other
+# headings and 'good' under only two", "Inadequate in all but one main categories".
+# No area is told, so no judgement of any area is (the overall grade is its own rating).
+_COUNTED_AFTER = re.compile(
+    rf"{_CQ}\s+(?:in|under|across|for)\s+(?:only\s+)?"
+    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the|its)\s+{_NUMBER_WORD})?\s+"
+    r"(?:(?:main|other|key|major|remaining|inspection)\s+)?(?:categor(?:y|ies)|areas?|headings?|judge?ments?|aspects?|strands?)\b"
+    rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(
@@ -223,6 +255,13 @@ _LIST_REACH = 48
 # "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley").
 _AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
 
+# "five of these authorities were previously rated good": a count of the councils the
+# sentence before listed.
+_COUNT_OF_THESE = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+of\s+"
+    r"(?:these|those|them)\b(?:\s+(?:local\s+)?(?:authorities|councils|LAs|boroughs))?",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 # Before a date after a rating: the rating has been held since then.
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
@@ -232,6 +271,13 @@ _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", r
 # Before a date: the publication of the report that gives a rating.
 _REPORT_PUBLISHED = re.compile(
     r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+)
+# The annual rating's own names: "Ofsted's annual assessment for 2010", "the 2009
+# annual ratings", "the 2010 children's services assessments".
+_ANNUAL_EVENT = re.compile(
+    r"\bannual\s+(?:performance\s+)?(?:children['’]s\s+services\s+)?(?:assessments?|ratings?)\b"
+    r"|\bchildren['’]s\s+services\s+assessments?\b",
+    re.IGNORECASE,
 )
 _TITLE_LINES = 3  # a page's headline is among its first lines (after a site's name or a label)
 _TITLE_MAX = 120
@@ -466,8 +512,29 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     published = published_fields(ctx)
     if published:
         return [(published, "published")]
-    titled = _title_date(index)
+    titled = _title_date(index) or _annual_year_after(rating)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _annual_year_after(rating: _Rating) -> dict | None:
+    """The year an undated page gives the annual rating it reports, in the passage after
+    the rating: "Doncaster is one of 12 authorities ... deemed to be performing poorly.
+    ... In Ofsted's annual assessment for 2010, ...". The annual rating was one event a
+    year for every council, so its year dates each rating of that regime."""
+    if era_for(None, rating.written) != "annual-rating":
+        return None
+    index = rating.index
+    end = rating.sentence[1]
+    for _ in range(_PASSAGE_SENTENCES):
+        following = index.next_sentence(end)
+        if following is None or following[0] - end > _PASSAGE_GAP:
+            return None
+        f_start, end = following
+        if _ANNUAL_EVENT.search(index.text, f_start, end):
+            years = {d.year for d in index.dates_in(f_start, end) if d.year is not None and not d.is_range}
+            if len(years) == 1:
+                return {"year": years.pop(), "month": None, "day": None, "precision": "year"}
+    return None
 
 
 def _year_before_annual(rating: _Rating, ctx, subject: Fact | None) -> tuple[dict, str] | None:
@@ -558,9 +625,13 @@ def _same_date(fields: dict, subject: Fact) -> bool:
 
 def _past_after(text: str, end: int, stop: int) -> bool:
     """A marker of the past after the rating ("good previously"), but not in a relative
-    clause about the service ("a 'Good' service that had been improving")."""
+    clause about the service ("a 'Good' service that had been improving") nor in what
+    the inspectors are reported to have said ("Grading the council's services as 'good'
+    the watchdog noted that the restructuring had shown benefits")."""
     return any(
-        not (marker.group().lower() == "had" and _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start()))
+        not (marker.group().lower() == "had" and (
+            _RELATIVE_BEFORE.search(text, max(end, marker.start() - 8), marker.start())
+            or _REPORTED_THAT.search(text, end, marker.start())))
         # "rated as poor and brought the overall rating down from 'good' to 'poor'":
         # the "from" leads the next grade, not this one.
         and not (marker.group().lower().endswith("from") and not text[marker.end():stop].strip(" \t'\"‘’“”"))
@@ -631,17 +702,23 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
+    """The areas the rating is given for; [] where it is counted over areas it does not name."""
     if rating.cue.area is not None:
         return [rating.cue.area]
     text = rating.index.text
     start, end = rating.span
     region_start, region_end = rating.neighbours(*rating.sentence)
     # "good in every area except ...", "Good in every category and Outstanding
-    # for ...": the rest of the regime's areas. Without an exception, "good in
-    # all areas" stays the overall judgement below.
+    # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
+    # areas (all of them, overall too, where none is excepted). A regime not known
+    # here leaves "good in all areas" the overall judgement below.
     every = _EVERY_AREA.match(text, end, region_end)
-    if every is not None and areas_judged(era, year) and (every["except"] or rating.rated_in(end, rating.sentence[1])):
+    if every is not None and areas_judged(era, year):
         return _every_area_but(rating, every, areas_judged(era, year))
+    # "each of the areas inspected were rated as Requires Improvement", "all four
+    # areas were judged good": every area is the rating's subject.
+    if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
+        return list(areas_judged(era, year))
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
         # effectiveness ..., staying safe, ...": a regime whose areas are not known
@@ -665,6 +742,8 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
         if listed:
             return list(dict.fromkeys(listed))
+    if _COUNTED_AFTER.match(text, end, region_end):
+        return []
     if _OVERALL_AFTER.match(text, end):
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
@@ -686,6 +765,25 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     if _PARTIAL.search(text, region_start, region_end):
         return [None]
     return ["overall"]
+
+
+def _counted_councils(rating: _Rating) -> list[str] | None:
+    """The councils "five of these authorities" counts: those the sentence before listed,
+    less any this sentence names apart ("While five of these authorities were previously
+    rated good, York jumped two grades"), where exactly that many are left; else None."""
+    index = rating.index
+    text = index.text
+    start = rating.span[0]
+    s_start, s_end = rating.sentence
+    counts = list(_COUNT_OF_THESE.finditer(text, max(s_start, start - _LEAD_LIMIT), start))
+    previous = index.previous_sentence(s_start)
+    if not counts or previous is None:
+        return None
+    word = counts[-1]["n"].lower()
+    wanted = 2 if word == "both" else int(word) if word.isdigit() else COUNT_WORDS[word]
+    here = {a[2] for a in index.authorities_in(s_start, s_end)}
+    left = [a for a in dict.fromkeys(a[2] for a in index.authorities_in(*previous)) if a not in here]
+    return left if len(left) == wanted else None
 
 
 def _elided_area(rating: _Rating, region_start: int) -> str | None:
@@ -813,8 +911,9 @@ def _authorities(rating: _Rating) -> list[str] | None:
                 break
             chosen.append(mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    if plural:
-        return None
+    counted = _counted_councils(rating)
+    if plural or counted:
+        return counted
     # "... that of Birmingham City Council. The largest children's services
     # department in England had been rated 'inadequate'", or a timeline's lines
     # under the council's heading ("DONCASTER / June 2012: rated inadequate /

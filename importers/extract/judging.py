@@ -29,8 +29,7 @@ a judging context, and ``judging_cue`` says which one it found:
 
 Not judgements, whatever the context: the word describing a noun ("good
 progress", "'good' practice", "inadequate staffing", "poor outcomes");
-a negated rating ("not yet good"; "no longer inadequate" says what the
-rating is not, so no rating is recorded); hypotheticals ("could be rated
+a negated rating ("not yet good"); hypotheticals ("could be rated
 inadequate", "at risk of being judged inadequate", "aims to be rated
 outstanding"); generic statements ("a local authority that requires
 improvement", "councils rated inadequate are ..."); ratings of other
@@ -39,13 +38,14 @@ homes. Both were judged to be good", "a 'good' rating for the adoption
 agency"); ratings given by others ("rated as good by families"); and a
 rating hoped for ("rated outstanding at the next inspection"). "poor" and
 "excellent" before a rating noun ("its poor Ofsted rating") describe the
-rating and are not one.
+rating and are not one. "no longer inadequate" is not the rating now but tells
+the one before it: its cue is ``historical`` (an earlier, undated rating).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
@@ -107,7 +107,10 @@ _TRAIL = re.compile(
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
-    r"plung|sank|sunk|went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?\s+(?P<prep>from|to)\s*" + _Q + "$",
+    r"plung|sank|sunk|went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?"
+    # "York jumped two grades from requires improvement"
+    r"(?:\s+(?:one|two|three|a|an)\s+(?:whole\s+)?(?:grades?|levels?|categor(?:y|ies)|notch(?:es)?|places?))?"
+    r"\s+(?P<prep>from|to)\s*" + _Q + "$",
     re.IGNORECASE,
 )
 _FROM_LEAD = re.compile(rf"\bfrom\s*{_Q}$", re.IGNORECASE)
@@ -124,7 +127,7 @@ _LABEL_WINDOW = 250
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
-    r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
+    r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|ambitious|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
     r"target(?:s|ed|ing)?|striv(?:e|es|ing)|towards?|expect(?:s|ed|ation)?|on\s+track|in\s+line\s+for|"
     r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
     # "committed to", never "the Committee noted".
@@ -136,6 +139,19 @@ _HYPOTHETICAL = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|no\s+longer|never|nor|neither|yet\s+to|fail(?:s|ed)?\s+to|short\s+of|rather\s+than|"
     r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# A grade before the 2009-12 inspections' capacity judgement: "an 'adequate' ability to
+# improve", "good capacity to improve", "adequate capacity for improvement".
+_CAPACITY_AFTER = re.compile(
+    rf"{_CQ}\s+(?:overall\s+)?(?:capacity|ability)\s+(?:to\s+improve|for\s+improvement)\b", re.IGNORECASE
+)
+_NO_LONGER = re.compile(r"no\s+longer", re.IGNORECASE)
+# A negative quantifier governs its whole clause, however far before the verb:
+# "In no area of the service was the council found to be 'outstanding'", "None of
+# the areas was judged outstanding".
+_NO_AREA = re.compile(
+    r"\b(?:in\s+no|none\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|aspects?|parts?|judge?ments?)\b",
     re.IGNORECASE,
 )
 # "rated outstanding at the next inspection": a rating hoped for.
@@ -254,15 +270,25 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     # progress"): the cheapest test goes first. A quoted grade before a
     # council's name is a verdict on it ("at 'inadequate' Surrey, Newham and Bradford").
     quoted = _quoted(text, start, end)
-    if _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
+    capacity = _CAPACITY_AFTER.match(text, end)
+    if capacity is None and _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
         return None
     s_start, s_end = index.sentence_at(start)
     c_start = _lead_clause_start(index, start)
-    cue = _find_cue(index, matches, i, s_start, c_start)
+    # "there was an 'adequate' ability to improve": the grade names the judgement after it.
+    cue = Cue("named", start, area="capacity for improvement") if capacity else _find_cue(index, matches, i, s_start, c_start)
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
-    if _NEGATION.search(text, window_start, start) or _HYPOTHETICAL.search(text, window_start, start):
+    negations = list(_NEGATION.finditer(text, window_start, start))
+    if _HYPOTHETICAL.search(text, window_start, start):
+        return None
+    if negations and all(_NO_LONGER.fullmatch(n.group()) for n in negations):
+        # "no longer considered inadequate": not the rating now, but the one before.
+        cue = replace(cue, historical=True)
+    elif negations:
+        return None
+    if _NO_AREA.search(text, c_start, start):
         return None
     if _FUTURE_AFTER.match(text, end, s_end):
         return None

@@ -211,7 +211,9 @@ P = (2024, 5, 1)  # the publication date given to these passages
           ("inadequate", "inadequate", "leadership", (2019, 7), "subject", "Torbay")]),
         ("Birmingham's children's services department is no longer rated inadequate. Ofsted inspectors, who visited "
          "the city in January, judged the service to \"require improvement to be good\".",
-         [("require improvement to be good", "requires improvement", "overall", (2024, 1), "text", "Birmingham")]),
+         # "no longer rated inadequate" tells the earlier grade, undated.
+         [("inadequate", "inadequate", "overall", (None, None), "not stated", "Birmingham"),
+          ("require improvement to be good", "requires improvement", "overall", (2024, 1), "text", "Birmingham")]),
         ("Ofsted inspected the council in May and rated it good.",
          [("good", "good", "overall", (2024, 5), "text", "Kent")]),
         ("Haringey was one of four councils rated as performing poorly in the annual rating published in "

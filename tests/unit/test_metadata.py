@@ -257,6 +257,10 @@ def test_a_letter_is_not_taken_for_a_report() -> None:
         ("By Jane Smith, 5 May 2021", "2021-05-05"),
         ("Date: 12 March 2014", "2014-03-12"),
         ("Published: 2023-03-03T10:00:00Z", "2023-03-03"),
+        # A council newsroom's label as a sentence (dev: 2018-08-06-north-yorkshire-...).
+        ("This story was published 6 August 2018", "2018-08-06"),
+        ("This article was first published on 12 March 2019", "2019-03-12"),
+        ("This press release was published on Tuesday, 4 April 2023", "2023-04-04"),
     ],
 )
 def test_datelines(head: str, iso: str) -> None:
@@ -280,6 +284,8 @@ def test_published_label_wins_over_updated() -> None:
         "Council rated good\n" + "The council said it was pleased.\n" * 12 + "3 March 2023\n",
         "Inspection of Kent local authority children's services\n\nInspection dates: 13 to 24 February 2023\n",
         "Notes\n\nDate of next meeting: 4 April 2014\n",
+        # Only the page's own label: the report it tells of is not the page.
+        "Council rated good\nThis report was published on 3 March 2023 by Ofsted.\n",
     ],
 )
 def test_body_dates_are_never_the_published_date(text: str) -> None:
