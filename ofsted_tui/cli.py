@@ -137,32 +137,38 @@ def _print_json(console: Console, data: Any) -> None:
 
 
 def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.cli_find import EventFilter, rating_named
     from ofsted_tui.render import safe, timeline_table
 
     corpus = _corpus(store)
+    keep, refused = _event_filter(corpus.events, args)
+    if keep is None:
+        return refused
     events = corpus.events
     if args.authority:
         names = _authority_names(corpus, args.authority)
         if names is None:
             return 1
         events = [e for e in events if e.get("authority") in names]
-    keep = _event_filter(events, args)
-    if keep is None:
-        return 2 if args.rating and not rating_named(args.rating) else 1
     events = [e for e in events if keep.keeps(e)]
-    if not events and keep != EventFilter():
-        _err().print(safe("ofsted-tui: no events match these filters; `ofsted-tui timeline` lists them all", "yellow"))
+    narrowed = bool(args.authority) or keep.narrows
+    if not events and narrowed:
+        if keep.narrows:
+            message = "no events match these filters; `ofsted-tui timeline` lists them all"
+        else:
+            import shlex
+            message = (f"this store has no events for {' or '.join(sorted(names))}; "
+                       f"`ofsted-tui fetch {' '.join(shlex.quote(n) for n in sorted(names))}` downloads its reports")
+        _err().print(safe(f"ofsted-tui: {message}", "yellow"))
     if args.json:
         from ofsted_tui.export import EVENT_KEYS
         _print_json(console, [{k: e.get(k) for k in (*EVENT_KEYS, "label")} for e in events])
-    elif events or keep == EventFilter():
+    elif events or not narrowed:
         _print_table(console, timeline_table(corpus, events))
-    return 0 if events or keep == EventFilter() else 1
+    return 0 if events or not narrowed else 1
 
 
-def _event_filter(events: list[dict[str, Any]], args: argparse.Namespace) -> Any:
-    """The timeline's filters, or None after saying which one names nothing."""
+def _event_filter(events: list[dict[str, Any]], args: argparse.Namespace) -> tuple[Any, int]:
+    """The timeline's filters and 0, or None and the exit status after saying which one cannot be used."""
     from ofsted_tui.cli_find import EventFilter, rating_named, rating_words, type_named
     from ofsted_tui.render import safe
 
@@ -170,16 +176,16 @@ def _event_filter(events: list[dict[str, Any]], args: argparse.Namespace) -> Any
     if args.rating and rating is None:
         _err().print(safe(f"ofsted-tui: --rating {args.rating!r} is not a rating; use one of {rating_words()} "
                           "(or RI)", "bold red"))
-        return None
+        return None, 2
     types = None
     if args.type:
         known = {e["type"] for e in events if e.get("type")}
-        types = type_named(args.type, known)
+        types = frozenset(type_named(args.type, known))
         if not types:
             _err().print(safe(f"ofsted-tui: no event type matches {args.type!r}; types here: "
                               f"{', '.join(sorted(known)) or 'none'}", "bold red"))
-            return None
-    return EventFilter(args.since, args.until, rating, frozenset(types) if types is not None else None)
+            return None, 1
+    return EventFilter(args.since, args.until, rating, types), 0
 
 
 def _authority_names(corpus: Any, given: str) -> set[str] | None:

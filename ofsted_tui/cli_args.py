@@ -148,9 +148,10 @@ def _year(value: str) -> int:
 def _since(value: str) -> int | str:
     if value.casefold() == "last":
         return "last"
-    if value.isdigit() and len(value) == 4:
-        return int(value)
-    raise argparse.ArgumentTypeError(f"{value!r} is not a year (like 2018) or LAST")
+    try:
+        return _year(value)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a year (like 2018) or LAST") from None
 
 
 def _positive(value: str) -> int:

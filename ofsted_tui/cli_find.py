@@ -46,6 +46,10 @@ class EventFilter:
     rating: str | None = None
     types: frozenset[str] | None = None
 
+    @property
+    def narrows(self) -> bool:
+        return self != EventFilter()
+
     def keeps(self, event: dict[str, Any]) -> bool:
         year = event.get("year")
         if (self.since or self.until) and year is None:

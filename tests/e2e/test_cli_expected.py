@@ -137,3 +137,15 @@ def test_piped_tables_are_whole():
     assert "\u2026" not in table.stdout  # nothing cut short
     assert "Region" in table.stdout and "Trajectory" in table.stdout
     assert any(longest in line for line in table.stdout.splitlines())
+
+
+def test_a_council_without_events_says_so_and_how_to_get_them(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Sutton Council's children's services were rated outstanding by Ofsted in 2022.\n",
+                     encoding="utf-8")
+    db = tmp_path / "db.json"
+    assert run_cli("import", str(story), db=db).returncode == 0
+    assert {e["authority"] for e in run_json("timeline", "--authority", "sutt", db=db)} == {"Sutton"}
+    result = run_cli("timeline", "--authority", "Isle of W", db=db, env={"COLUMNS": "80"})
+    assert result.returncode == 1 and result.stdout == ""
+    assert "no events for Isle of Wight; `ofsted-tui fetch 'Isle of Wight'`" in result.stderr
