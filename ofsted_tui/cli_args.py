@@ -39,8 +39,8 @@ examples:
   ofsted-tui search "widespread or serious failures"
   ofsted-tui search leadership --limit 5 --json""",
     "show": """examples:
-  ofsted-tui show 3fa2c1                          an id or a unique prefix of one
-  ofsted-tui show corpus/haringey/000-letter.txt  the path it was imported by, from any folder""",
+  ofsted-tui show 3fa2c1                          an id, or a unique prefix of one
+  ofsted-tui show ~/reports/haringey-2018.pdf     the path it was imported by, from any folder""",
     "export": """examples:
   ofsted-tui export --format csv --table events --out events.csv
   ofsted-tui export --format md > timeline.md""",
