@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from importers.vocabulary import normalise_rating
-from tests.e2e.cli_helpers import run_cli, run_json
+from tests.e2e.cli_helpers import run_cli, run_json, store_of
 from tests.paths import REPO, SEEDS
 
 BUNDLED = REPO / "db.json"
@@ -140,11 +140,7 @@ def test_piped_tables_are_whole():
 
 
 def test_a_council_without_events_says_so_and_how_to_get_them(tmp_path):
-    story = tmp_path / "story.txt"
-    story.write_text("Sutton Council's children's services were rated outstanding by Ofsted in 2022.\n",
-                     encoding="utf-8")
-    db = tmp_path / "db.json"
-    assert run_cli("import", str(story), db=db).returncode == 0
+    db = store_of(tmp_path, "Sutton Council's children's services were rated outstanding by Ofsted in 2022.\n")
     assert {e["authority"] for e in run_json("timeline", "--authority", "sutt", db=db)} == {"Sutton"}
     result = run_cli("timeline", "--authority", "Isle of W", db=db, env={"COLUMNS": "80"})
     assert result.returncode == 1 and result.stdout == ""
