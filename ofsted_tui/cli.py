@@ -14,11 +14,11 @@ from typing import Any
 
 from rich.console import Console
 
+from ofsted_tui.cli_args import CREATES_STORE, DB_ENV, parser as _parser
 from ofsted_tui.store import Store, StoreError
 
 __all__ = ["main", "default_db_path"]
 
-DB_ENV = "OFSTED_TUI_DB"
 # The bundled store sits at the top of the checkout, beside the packages.
 BUNDLED_DB = Path(__file__).resolve().parent.parent / "db.json"
 PROGRESS_MIN_FILES = 5
@@ -28,110 +28,19 @@ def default_db_path() -> Path:
     return Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else BUNDLED_DB
 
 
-class _Version(argparse.Action):
-    """``--version``: the version is looked up only when asked for (see ofsted_tui.__getattr__)."""
-
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
-        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
-        import ofsted_tui
-
-        print(f"{parser.prog} {ofsted_tui.__version__}")
-        parser.exit()
-
-
-def _parser() -> argparse.ArgumentParser:
-    db_help = f"the store file (default: ${DB_ENV}, else the bundled db.json)"
-    top = argparse.ArgumentParser(add_help=False)
-    top.add_argument("--db", type=Path, default=None, help=db_help)
-    # After the command, --db must not reset one given before it ("ofsted-tui --db X
-    # import ...") to the default: that wrote to the bundled store instead of X.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=db_help)
-    parser = argparse.ArgumentParser(
-        prog="ofsted-tui", parents=[top],
-        description="Explore the Ofsted inspection history of councils' children's services.",
-        epilog="With no command, opens the explorer.",
-    )
-    parser.add_argument("--version", action=_Version)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("import", parents=[common], help="import files and folders (.txt .md .html .pdf)")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-
-    p = sub.add_parser("rebuild", parents=[common],
-                       help="rebuild the store from a corpus folder, keeping annotations (how db.json is made)")
-    p.add_argument("paths", nargs="*", metavar="PATH", default=["corpus"])
-
-    p = sub.add_parser("timeline", parents=[common], help="print the inspection timeline")
-    p.add_argument("--authority", help="only this council")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-
-    p = sub.add_parser("councils", parents=[common],
-                       help="every council with its latest graded inspection, the grade before and visits since")
-    p.add_argument("--region", help="only councils of this region (any part of its name)")
-    p.add_argument("--grade", help="only councils whose latest grade is this (outstanding, good, RI, inadequate, or 1-4)")
-    p.add_argument("--since", type=int, metavar="YEAR", help="only councils inspected in or after this year")
-    output = p.add_mutually_exclusive_group()
-    output.add_argument("--json", action="store_true", help="print JSON for scripts")
-    output.add_argument("--csv", action="store_true", help="print CSV")
-
-    p = sub.add_parser("search", parents=[common], help="find documents and passages")
-    p.add_argument("query", nargs="+")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-
-    p = sub.add_parser("show", parents=[common], help="print one document with its facts")
-    p.add_argument("doc", metavar="DOC", help="document id (or a unique prefix of it) or source path")
-    p.add_argument("--json", action="store_true", help="print JSON for scripts")
-
-    p = sub.add_parser("export", parents=[common], help="write the store out")
-    p.add_argument("--format", choices=("json", "csv", "md"), default="json")
-    p.add_argument("--table", choices=("facts", "events", "documents"), default="facts",
-                   help="which table to write as CSV (default: facts)")
-    p.add_argument("--out", type=Path, help="write to this file instead of standard output")
-
-    p = sub.add_parser("fetch", parents=[common],
-                       help="download councils' Ofsted reports into your library, politely, and import them")
-    p.add_argument("councils", nargs="*", metavar="COUNCIL", help="a council's name (or part of it) or Ofsted URN")
-    p.add_argument("--all", action="store_true", help="every council the national CSV knows")
-    p.add_argument("--since", metavar="YEAR|LAST", type=_since,
-                   help="only reports published in YEAR or later, or (LAST) new since the last fetch")
-    p.add_argument("--dry-run", action="store_true", help="list what would be downloaded; download nothing")
-    p.add_argument("--to", type=Path, metavar="DIR",
-                   help="the library folder (default: $XDG_DATA_HOME/ofsted-tui/reports)")
-    p.add_argument("--delay", type=_seconds, default=2.0, metavar="SECONDS",
-                   help="seconds between requests (default 2)")
-    p.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="per request (default 30)")
-    p.add_argument("--csv", type=Path, action="append", default=[], metavar="FILE",
-                   help="a national history CSV to read report links and council names from")
-    return parser
-
-
-def _since(value: str) -> int | str:
-    if value.casefold() == "last":
-        return "last"
-    if value.isdigit() and len(value) == 4:
-        return int(value)
-    raise argparse.ArgumentTypeError(f"{value!r} is not a year (like 2018) or LAST")
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < 3600:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds")
-    return seconds
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     store = Store(args.db or default_db_path())
     console = Console(highlight=False)
-    err = Console(stderr=True, highlight=False)
+    err = _err()
+    if not store.path.exists():
+        from ofsted_tui.render import safe
+        # The explorer can import too, so it may start a new store like `import`.
+        if args.command is not None and args.command not in CREATES_STORE:
+            err.print(safe(f"ofsted-tui: {store.path}: no such store; give --db an existing file, "
+                           "or import into a new one with `ofsted-tui import PATH --db FILE`", "bold red"))
+            return 2
+        err.print(safe(f"ofsted-tui: creating a new store at {store.path}", "yellow"))
     try:
         if args.command is None:
             return _explore(store, err)
@@ -144,6 +53,23 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("interrupted")
         return 130
+
+
+def _err() -> Console:
+    # Messages are never hard-wrapped: a suggested command stays on one line
+    # for copying, and the terminal wraps what is too long for it.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_table(console: Console, renderable: Any) -> None:
+    """A table or document, whole: piped or redirected, it is as wide as its longest
+    value rather than cut or folded to 80 columns."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    widest = console.measure(renderable, options=console.options.update_width(100_000)).maximum
+    console.width = max(console.width, widest)  # print(width=) cannot go beyond the console's own
+    console.print(renderable)
 
 
 def _explore(store: Store, err: Console) -> int:
@@ -187,7 +113,7 @@ def _import(store: Store, args: argparse.Namespace, console: Console) -> int:
         report = import_paths(store, args.paths, progress=tick)
     finally:
         progress.stop()
-    console.print(import_summary(report))
+    _print_table(console, import_summary(report))
     return 0 if report.ok else 1
 
 
@@ -196,7 +122,7 @@ def _rebuild(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.render import import_summary
 
     report = rebuild_store(store, args.paths)
-    console.print(import_summary(report))
+    _print_table(console, import_summary(report))
     return 0 if report.ok else 1
 
 
@@ -211,21 +137,55 @@ def _print_json(console: Console, data: Any) -> None:
 
 
 def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.render import timeline_table
+    from ofsted_tui.render import safe, timeline_table
 
     corpus = _corpus(store)
+    keep, refused = _event_filter(corpus.events, args)
+    if keep is None:
+        return refused
     events = corpus.events
     if args.authority:
         names = _authority_names(corpus, args.authority)
         if names is None:
             return 1
         events = [e for e in events if e.get("authority") in names]
+    events = [e for e in events if keep.keeps(e)]
+    narrowed = bool(args.authority) or keep.narrows
+    if not events and narrowed:
+        if keep.narrows:
+            message = "no events match these filters; `ofsted-tui timeline` lists them all"
+        else:
+            import shlex
+            message = (f"this store has no events for {' or '.join(sorted(names))}; "
+                       f"`ofsted-tui fetch {' '.join(shlex.quote(n) for n in sorted(names))}` downloads its reports")
+        _err().print(safe(f"ofsted-tui: {message}", "yellow"))
     if args.json:
         from ofsted_tui.export import EVENT_KEYS
         _print_json(console, [{k: e.get(k) for k in (*EVENT_KEYS, "label")} for e in events])
-    else:
-        console.print(timeline_table(corpus, events))
-    return 0
+    elif events or not narrowed:
+        _print_table(console, timeline_table(corpus, events))
+    return 0 if events or not narrowed else 1
+
+
+def _event_filter(events: list[dict[str, Any]], args: argparse.Namespace) -> tuple[Any, int]:
+    """The timeline's filters and 0, or None and the exit status after saying which one cannot be used."""
+    from ofsted_tui.cli_find import EventFilter, rating_named, rating_words, type_named
+    from ofsted_tui.render import safe
+
+    rating = rating_named(args.rating) if args.rating else None
+    if args.rating and rating is None:
+        _err().print(safe(f"ofsted-tui: --rating {args.rating!r} is not a rating; use one of {rating_words()} "
+                          "(or RI)", "bold red"))
+        return None, 2
+    types = None
+    if args.type:
+        known = {e["type"] for e in events if e.get("type")}
+        types = frozenset(type_named(args.type, known))
+        if not types:
+            _err().print(safe(f"ofsted-tui: no event type matches {args.type!r}; types here: "
+                              f"{', '.join(sorted(known)) or 'none'}", "bold red"))
+            return None, 1
+    return EventFilter(args.since, args.until, rating, types), 0
 
 
 def _authority_names(corpus: Any, given: str) -> set[str] | None:
@@ -242,7 +202,7 @@ def _authority_names(corpus: Any, given: str) -> set[str] | None:
     hint = suggest(given)
     message = f"ofsted-tui: no council matches {given!r}"
     message += f"; did you mean {' or '.join(repr(n) for n in hint)}?" if hint else "; see `ofsted-tui councils`"
-    Console(stderr=True).print(safe(message, "bold red"))
+    _err().print(safe(message, "bold red"))
     return None
 
 
@@ -254,7 +214,7 @@ def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
     if args.grade:
         grade = grade_filter(args.grade)
         if grade is None:
-            Console(stderr=True).print(safe(f"ofsted-tui: --grade {args.grade!r} is not a grade; use outstanding, "
+            _err().print(safe(f"ofsted-tui: --grade {args.grade!r} is not a grade; use outstanding, "
                                             "good, RI (requires improvement), inadequate or 1-4", "bold red"))
             return 2
     corpus = _corpus(store)
@@ -262,7 +222,7 @@ def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
     if args.region and not rows:
         from importers.councils import regions
         if not any(args.region.casefold() in r.casefold() for r in regions()):
-            Console(stderr=True).print(safe(f"ofsted-tui: no region matches {args.region!r}; regions: "
+            _err().print(safe(f"ofsted-tui: no region matches {args.region!r}; regions: "
                                             f"{', '.join(regions())}", "bold red"))
             return 1
     if args.json:
@@ -279,7 +239,8 @@ def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
             writer.writerow({k: _cell(v) for k, v in csv_row(row).items()})
         sys.stdout.write(out.getvalue())
     else:
-        console.print(councils_table(rows, console.width))
+        # Piped, every column is kept: nothing there is too narrow for them.
+        _print_table(console, councils_table(rows, console.width if console.is_terminal else 200))
     return 0
 
 
@@ -295,7 +256,7 @@ def _search(store: Store, args: argparse.Namespace, console: Console) -> int:
              "span": [h.start, h.end], "snippet": h.snippet} for h in hits
         ])
     elif hits:
-        console.print(search_results(corpus, hits))
+        _print_table(console, search_results(corpus, hits))
     else:
         console.print("No matches.")
     return 0 if hits else 1
@@ -303,21 +264,26 @@ def _search(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.export import DOCUMENT_KEYS, _fact_out
+    from ofsted_tui.cli_find import documents_named
     from ofsted_tui.render import document_view, safe
 
     corpus = _corpus(store)
-    doc = corpus.find_document(args.doc)
-    if doc is None:
-        Console(stderr=True).print(safe(f"ofsted-tui: no single document matches {args.doc!r}; "
-                                        "see `ofsted-tui export --format csv --table documents`", "bold red"))
+    found = documents_named(corpus.documents, args.doc)
+    if len(found) != 1:
+        message = f"ofsted-tui: no document matches {args.doc!r}; see `ofsted-tui export --format csv --table documents`"
+        if found:
+            message = f"ofsted-tui: {args.doc!r} matches {len(found)} documents; give more of the id:"
+            message += "".join(f"\n  {d['id']}  {d['source']}" for d in sorted(found, key=lambda d: d["id"]))
+        _err().print(safe(message, "bold red"))
         return 1
+    (doc,) = found
     if args.json:
         out = {k: doc.get(k) for k in DOCUMENT_KEYS}
         out["text"] = doc["text"]
         out["facts"] = [_fact_out(f) for f in corpus.facts_of(doc["id"])]
         _print_json(console, out)
     else:
-        console.print(document_view(corpus, doc))
+        _print_table(console, document_view(corpus, doc))
     return 0
 
 
@@ -350,7 +316,7 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.importing import import_paths
     from ofsted_tui.render import fetch_plan_table, fetch_summary, import_summary, safe
 
-    err = Console(stderr=True, highlight=False)
+    err = _err()
     if bool(args.councils) == args.all:
         err.print("ofsted-tui fetch: name one or more councils, or --all", style="bold red")
         return 2
@@ -385,17 +351,17 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
             err.print(safe(note, "yellow"))
         if args.dry_run:
             progress.stop()
-            console.print(fetch_plan_table(plan))
+            _print_table(console, fetch_plan_table(plan))
             return 0
         report = download_plan(client, sites, plan, tick)
     record_fetch(library, councils, plan, report)
-    console.print(fetch_summary(plan, report, library.root))
+    _print_table(console, fetch_summary(plan, report, library.root))
     ok = not report.failed and not plan.pages_failed
     # What this fetch downloaded, and what an interrupted one left unimported.
     to_import = not_yet_imported(plan, {d["source"] for d in data.documents})
     if to_import:
         imported = import_paths(store, [str(path) for path in to_import])
-        console.print(import_summary(imported))
+        _print_table(console, import_summary(imported))
         ok = ok and imported.ok
     return 0 if ok else 1
 
@@ -407,7 +373,7 @@ def _write_out(store: Store, out: Path, payload: str) -> int:
     try:
         save_export(out, payload, store)
     except ExportError as exc:
-        Console(stderr=True, highlight=False).print(safe(f"ofsted-tui: cannot write {exc.path}: {exc.reason}", "bold red"))
+        _err().print(safe(f"ofsted-tui: cannot write {exc.path}: {exc.reason}", "bold red"))
         return 2
     return 0
 

@@ -34,3 +34,13 @@ def run_json(*args: str, db: Path | None = None, cwd: Path = REPO):
     result = run_cli(*args, "--json", db=db, cwd=cwd)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def store_of(tmp_path: Path, text: str) -> Path:
+    """A new store in ``tmp_path`` holding one story with ``text``."""
+    story = tmp_path / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    db = tmp_path / "mine.json"
+    result = run_cli("import", str(story), db=db)
+    assert result.returncode == 0, result.stderr
+    return db

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.e2e.cli_helpers import run_cli, run_json
+from tests.e2e.cli_helpers import run_cli, run_json, store_of
 from tests.paths import CORPUS, SEEDS
 
 ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -169,11 +169,7 @@ def test_a_saved_pages_address_is_kept_shown_and_dates_it(db, tmp_path):
 def test_db_given_before_the_command_is_the_store_used(tmp_path):
     # "ofsted-tui --db X timeline" once read (and "--db X import" wrote) the
     # bundled db.json: the subcommand's own --db default overrode the one given before it.
-    story = tmp_path / "story.txt"
-    story.write_text("Sutton Council's children's services were rated outstanding by Ofsted in 2022.\n",
-                     encoding="utf-8")
-    db = tmp_path / "mine.json"
-    assert run_cli("import", str(story), db=db).returncode == 0
+    db = store_of(tmp_path, "Sutton Council's children's services were rated outstanding by Ofsted in 2022.\n")
     shown = run_cli("--db", str(db), "timeline", "--json")
     assert shown.returncode == 0, shown.stderr
     assert {e["authority"] for e in json.loads(shown.stdout)} == {"Sutton"}
