@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     err = _err()
     if not store.path.exists():
         from ofsted_tui.render import safe
-        # The explorer can import too, so it may start a new store like `import`.
-        if args.command is not None and args.command not in CREATES_STORE:
+        # A mistyped --db must not open an empty explorer that a note would then
+        # turn into a new store: only the commands that fill a store create one.
+        if args.command not in CREATES_STORE:
             err.print(safe(f"ofsted-tui: {store.path}: no such store; give --db an existing file, "
                            "or import into a new one with `ofsted-tui import PATH --db FILE`", "bold red"))
             return 2

@@ -145,3 +145,10 @@ def test_a_council_without_events_says_so_and_how_to_get_them(tmp_path):
     result = run_cli("timeline", "--authority", "Isle of W", db=db, env={"COLUMNS": "80"})
     assert result.returncode == 1 and result.stdout == ""
     assert "no events for Isle of Wight; `ofsted-tui fetch 'Isle of Wight'`" in result.stderr
+
+
+def test_the_explorer_refuses_a_store_that_does_not_exist(tmp_path):
+    missing = tmp_path / "typo.json"
+    done = run_cli(db=missing)
+    assert done.returncode == 2 and str(missing) in done.stderr
+    assert not missing.exists()
