@@ -34,6 +34,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ofsted_tui.timeline import dated_by_document  # the timeline's own rule, not a copy
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SET = HERE / "accuracy"
@@ -178,9 +180,7 @@ def _year_of(fact: dict, doc: dict) -> int | None:
     """The year the timeline gives a judgement: its own, else its document's."""
     if fact.get("year") is not None:
         return fact["year"]
-    if fact.get("month") is None and doc.get("published") and fact.get("date_source") != "not stated":
-        return int(str(doc["published"])[:4])
-    return None
+    return int(str(doc["published"])[:4]) if dated_by_document(fact, doc) else None
 
 
 def judgement_tuples(facts: Iterable[dict], doc: dict) -> set[tuple]:

@@ -45,7 +45,7 @@ from importers.extract.dates import iso_date
 from importers.vocabulary import rating_label
 from ofsted_tui.evidence import EVIDENCE, evidence_of
 
-__all__ = ["build_events", "date_label", "UNGRADED_TYPES"]
+__all__ = ["build_events", "date_label", "dated_by_document", "UNGRADED_TYPES"]
 
 # Kinds of visit that never carry a graded judgement. (A "review" of the LSCB
 # was judged, alongside the inspection it was reported with.)
@@ -91,6 +91,13 @@ def _authority(fact: dict[str, Any], doc: dict[str, Any]) -> str | None:
     return fact.get("authority") or doc.get("authority")
 
 
+def dated_by_document(judgement: dict[str, Any], doc: dict[str, Any]) -> bool:
+    """Whether the timeline gives a judgement its document's year: it states no
+    date of its own, the document has one, and the text does not place it earlier."""
+    return (judgement.get("year") is None and judgement.get("month") is None and bool(doc.get("published"))
+            and judgement.get("date_source") != "not stated")
+
+
 def _published(doc: dict[str, Any]) -> tuple[int | None, int | None]:
     raw = doc.get("published") or ""
     parts = raw.split("-")
@@ -133,8 +140,7 @@ def build_events(
             if fact["type"] == "judgement" and not fact.get("grade"):
                 continue
             year, month = fact.get("year"), fact.get("month")
-            if (fact["type"] == "judgement" and year is None and month is None and doc.get("published")
-                    and fact.get("date_source") != "not stated"):
+            if fact["type"] == "judgement" and dated_by_document(fact, doc):
                 # A document given its date later (a correction) dates its judgements too.
                 fact = {**fact, "year": _published(doc)[0], "date_source": "published"}
                 year = fact["year"]
