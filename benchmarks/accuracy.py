@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ofsted_tui.timeline import dated_by_document  # the timeline's own rule, not a copy
+from ofsted_core.timeline import dated_by_document  # the timeline's own rule, not a copy
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -60,7 +60,7 @@ def _cpu() -> float:
 def _phase_extract(corpus: Path, workers: int | None = None) -> None:
     import os
 
-    from ofsted_tui.importing import parse_files
+    from ofsted_core.importing import parse_files
 
     _warm(corpus)
     start, cpu = time.perf_counter(), _cpu()
@@ -73,8 +73,8 @@ def _phase_extract(corpus: Path, workers: int | None = None) -> None:
 
 
 def _phase_import(corpus: Path, db: Path) -> None:
-    import ofsted_tui.importing as importing
-    from ofsted_tui.store import Store
+    import ofsted_core.importing as importing
+    from ofsted_core.store import Store
 
     _warm(corpus)
     db.unlink(missing_ok=True)
@@ -106,8 +106,8 @@ def _phase_import(corpus: Path, db: Path) -> None:
 
 
 def _phase_reimport(corpus: Path, db: Path) -> None:
-    from ofsted_tui.importing import import_paths
-    from ofsted_tui.store import Store
+    from ofsted_core.importing import import_paths
+    from ofsted_core.store import Store
 
     _warm(corpus)
     start = time.perf_counter()
@@ -127,8 +127,8 @@ def _pdf_figures(rounds: int) -> dict | None:
     (the PDF importer's own benchmark); the import into a new store is timed here.
     """
     from benchmarks.bench_pdf import REPORTS, import_vs_text
-    from ofsted_tui.importing import import_paths
-    from ofsted_tui.store import Store
+    from ofsted_core.importing import import_paths
+    from ofsted_core.store import Store
 
     result = import_vs_text(rounds)
     if result is None:

@@ -69,8 +69,8 @@ CASES: dict[str, tuple[str, Callable[[int], str | bytes]]] = {
 
 
 def _run_case(name: str, scale: int) -> None:
-    from ofsted_tui.importing import import_paths
-    from ofsted_tui.store import Store
+    from ofsted_core.importing import import_paths
+    from ofsted_core.store import Store
 
     file_name, make = CASES[name]
     with tempfile.TemporaryDirectory() as tmp:

@@ -54,7 +54,7 @@ def _report(profile: cProfile.Profile, top: int, save: str | None) -> None:
 
 def _extract(docs: int) -> cProfile.Profile:
     from benchmarks.generate_corpus import ensure_corpus
-    from ofsted_tui.importing import parse_files
+    from ofsted_core.importing import parse_files
 
     corpus = corpus_dir(docs)
     ensure_corpus(corpus, docs)
@@ -69,8 +69,8 @@ def _store(docs: int) -> cProfile.Profile:
     import tempfile
 
     from benchmarks.generate_corpus import ensure_corpus
-    from ofsted_tui.importing import ImportReport, apply_documents, parse_files, prepare_documents
-    from ofsted_tui.store import Store
+    from ofsted_core.importing import ImportReport, apply_documents, parse_files, prepare_documents
+    from ofsted_core.store import Store
 
     corpus = corpus_dir(docs)
     ensure_corpus(corpus, docs)
@@ -90,9 +90,9 @@ def _store(docs: int) -> cProfile.Profile:
 
 def _load(docs: int) -> cProfile.Profile:
     from benchmarks.stores import generated_store
-    from ofsted_tui.corpus import load_corpus
-    from ofsted_tui.filters import FacetIndex
-    from ofsted_tui.store import Store
+    from ofsted_core.corpus import load_corpus
+    from ofsted_core.filters import FacetIndex
+    from ofsted_core.store import Store
 
     db = generated_store(docs)
 

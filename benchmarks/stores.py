@@ -33,8 +33,8 @@ __all__ = [
 REUSE_ENV = "OFSTED_BENCH_REUSE_STORES"
 
 # The code whose output a store is: extraction, the pipeline and the store layout.
-_STAMPED = ("importers", "ofsted_tui/importing.py", "ofsted_tui/store.py", "ofsted_tui/timeline.py",
-            "ofsted_tui/annotations.py", "ofsted_tui/sources.py")
+_STAMPED = ("importers", "ofsted_core/importing.py", "ofsted_core/store.py", "ofsted_core/timeline.py",
+            "ofsted_core/annotations.py", "ofsted_core/sources.py")
 
 
 def code_stamp() -> str:
@@ -115,7 +115,7 @@ def generated_store(docs: int, seed: int = 1) -> Path:
           file=sys.stderr, flush=True)
     # A child process, so the benchmark that asked does not carry the import's memory.
     subprocess.run([sys.executable, "-c", (
-        "import sys; from ofsted_tui.importing import import_paths; from ofsted_tui.store import Store; "
+        "import sys; from ofsted_core.importing import import_paths; from ofsted_core.store import Store; "
         "r = import_paths(Store(sys.argv[1]), [sys.argv[2]]); sys.exit(1 if not r.added else 0)"
     ), str(db), str(corpus)], cwd=REPO, check=True)
     mark_built(db, docs, seed)

@@ -9,7 +9,7 @@ judgement fact per graded area, each spanning its words on that row's line and
 carrying its provenance (``row``: the file's line number, ``link``: the report).
 
 It is a third party's reading of the reports, so the timeline ranks it below
-the reports and letters themselves (``ofsted_tui.timeline``). The format is
+the reports and letters themselves (``ofsted_core.timeline``). The format is
 known by its header row. A row that cannot be read (a date or grade it cannot
 parse, a council the reference does not know) is skipped with a warning naming
 its line; the rest are imported.

@@ -1,4 +1,8 @@
-"""ofsted-tui: explore the Ofsted inspection history of councils' children's services."""
+"""ofsted-tui: explore the Ofsted inspection history of councils' children's services.
+
+This package is the interface (the explorer and the command line); what it shows
+comes from the headless core, ``ofsted_core``.
+"""
 
 from typing import Any
 
@@ -6,15 +10,9 @@ __all__ = ["__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    # The version is read from the installed package's metadata when first asked
-    # for: importing importlib.metadata cost every start of the explorer ~20 ms.
+    # One source of the version: the core reads it from the package metadata when first asked.
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
+    import ofsted_core
 
-    try:
-        value = version("ofsted-tui")
-    except PackageNotFoundError:  # running from a checkout that was never installed
-        value = "0+unknown"
-    globals()["__version__"] = value
-    return value
+    return ofsted_core.__version__

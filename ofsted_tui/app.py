@@ -23,13 +23,13 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
-from ofsted_tui.annotations import Change
+from ofsted_core.annotations import Change
 from ofsted_tui.commands import ExplorerCommands
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.filters import FacetIndex, Filters
+from ofsted_core.corpus import Corpus
+from ofsted_core.filters import FacetIndex, Filters
 from ofsted_tui.screens.main import MainScreen
-from ofsted_tui.store import Store, StoreData, collector_paused
-from ofsted_tui.widgets.labels import printable
+from ofsted_core.store import Store, StoreData, collector_paused
+from ofsted_core.labels import printable
 
 # The reader, the dialogs and the help screen are imported when first opened,
 # and ahead of that by the search-index worker once its index is built
@@ -147,7 +147,7 @@ class OfstedApp(App[None]):
     @work(thread=True, exit_on_error=False, group="fetch-record", name="reading the record of fetches",
           description="fetch record")
     def _read_fetch_record(self) -> None:
-        from ofsted_tui.fetch.library import Library, default_library
+        from ofsted_core.fetch.library import Library, default_library
 
         library = Library(default_library())
         new = frozenset(str(path.resolve()) for path in library.new_since_last_fetch())
@@ -285,7 +285,7 @@ class OfstedApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="write", name="saving your annotation")
     def _write_annotations(self, change: Change, undoing: bool) -> None:
-        from ofsted_tui.annotations import change_annotations
+        from ofsted_core.annotations import change_annotations
 
         _, undo = change_annotations(self.store, change)
         self.call_from_thread(self.annotations_written, undo, undoing)
@@ -313,7 +313,7 @@ class OfstedApp(App[None]):
         writer(undo, undoing=True)
 
     def ask_note(self, doc: dict[str, Any]) -> None:
-        from ofsted_tui.annotations import make_annotation
+        from ofsted_core.annotations import make_annotation
         from ofsted_tui.screens.reader_dialogs import NoteDialog, note_target
 
         def save(body: str | None) -> None:
@@ -323,7 +323,7 @@ class OfstedApp(App[None]):
         self.push_screen(NoteDialog(note_target(doc)), save)
 
     def ask_correction(self, doc: dict[str, Any]) -> None:
-        from ofsted_tui.annotations import correctable_fields, correction_change
+        from ofsted_core.annotations import correctable_fields, correction_change
         from ofsted_tui.screens.reader_dialogs import CorrectionDialog, note_target
 
         def save(answer: tuple[str, Any] | None) -> None:

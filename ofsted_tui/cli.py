@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console
 
 from ofsted_tui.cli_args import CREATES_STORE, DB_ENV, parser as _parser
-from ofsted_tui.store import Store, StoreError
+from ofsted_core.store import Store, StoreError
 
 __all__ = ["main", "default_db_path"]
 
@@ -91,7 +91,7 @@ def _explore(store: Store, err: Console) -> int:
 def _import(store: Store, args: argparse.Namespace, console: Console) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from ofsted_tui.importing import import_paths
+    from ofsted_core.importing import import_paths
     from ofsted_tui.render import import_summary
 
     store.read()  # refuse early, before parsing anything, if the store is unusable
@@ -119,7 +119,7 @@ def _import(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 
 def _rebuild(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.importing import rebuild_store
+    from ofsted_core.importing import rebuild_store
     from ofsted_tui.render import import_summary
 
     report = rebuild_store(store, args.paths)
@@ -128,12 +128,12 @@ def _rebuild(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 
 def _corpus(store: Store):
-    from ofsted_tui.corpus import load_corpus
+    from ofsted_core.corpus import load_corpus
     return load_corpus(store)
 
 
 def _print_json(console: Console, data: Any) -> None:
-    from ofsted_tui.export import json_text
+    from ofsted_core.export import json_text
     sys.stdout.write(json_text(data))
 
 
@@ -161,7 +161,7 @@ def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:
                        f"`ofsted-tui fetch {' '.join(shlex.quote(n) for n in sorted(names))}` downloads its reports")
         _err().print(safe(f"ofsted-tui: {message}", "yellow"))
     if args.json:
-        from ofsted_tui.export import EVENT_KEYS
+        from ofsted_core.export import EVENT_KEYS
         _print_json(console, [{k: e.get(k) for k in (*EVENT_KEYS, "label")} for e in events])
     elif events or not narrowed:
         _print_table(console, timeline_table(corpus, events))
@@ -208,7 +208,7 @@ def _authority_names(corpus: Any, given: str) -> set[str] | None:
 
 
 def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.national import CSV_COLUMNS, council_rows, csv_row, filter_rows, grade_filter
+    from ofsted_core.national import CSV_COLUMNS, council_rows, csv_row, filter_rows, grade_filter
     from ofsted_tui.render import councils_table, safe
 
     grade = None
@@ -232,7 +232,7 @@ def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
         import csv
         import io
 
-        from ofsted_tui.export import _cell
+        from ofsted_core.export import _cell
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
@@ -264,7 +264,7 @@ def _search(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 
 def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.export import DOCUMENT_KEYS, _fact_out
+    from ofsted_core.export import DOCUMENT_KEYS, _fact_out
     from ofsted_tui.cli_find import documents_named
     from ofsted_tui.render import document_view, safe
 
@@ -289,7 +289,7 @@ def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.export import export_csv, export_json, export_markdown
+    from ofsted_core.export import export_csv, export_json, export_markdown
 
     corpus = _corpus(store)
     if args.format == "json":
@@ -308,13 +308,13 @@ def _export(store: Store, args: argparse.Namespace, console: Console) -> int:
 def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from ofsted_tui.fetch.client import Client
-    from ofsted_tui.fetch.library import Library, default_library
-    from ofsted_tui.fetch.run import (
+    from ofsted_core.fetch.client import Client
+    from ofsted_core.fetch.library import Library, default_library
+    from ofsted_core.fetch.run import (
         FetchProblem, Sites, csv_links_in_store, download_plan, known_councils, not_yet_imported, plan_fetch,
         record_fetch, resolve_councils,
     )
-    from ofsted_tui.importing import import_paths
+    from ofsted_core.importing import import_paths
     from ofsted_tui.render import fetch_plan_table, fetch_summary, import_summary, safe
 
     err = _err()
@@ -368,7 +368,7 @@ def _fetch(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 
 def _write_out(store: Store, out: Path, payload: str) -> int:
-    from ofsted_tui.export import ExportError, save_export
+    from ofsted_core.export import ExportError, save_export
     from ofsted_tui.render import safe
 
     try:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ofsted_tui.grades import GRADE_NAMES
-from ofsted_tui.widgets.labels import KIND_NAMES, doc_date_label, doc_title
+from ofsted_core.grades import GRADE_NAMES
+from ofsted_core.labels import KIND_NAMES, doc_date_label, doc_title
 
 if TYPE_CHECKING:
     from ofsted_tui.app import OfstedApp

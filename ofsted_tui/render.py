@@ -14,14 +14,15 @@ from rich.table import Table
 from rich.text import Text
 
 from importers.sanitize import clean_text
-from ofsted_tui.citation import cite
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.export import conflict_source
-from ofsted_tui.grades import grade_style, rating_badge, sentence_case
-from ofsted_tui.importing import ImportReport
-from ofsted_tui.search import TITLE_ONLY, SearchHit
-from ofsted_tui.sources import link_label
-from ofsted_tui.widgets.labels import KIND_NAMES, doc_date_label, inspection_dates_label
+from ofsted_core.citation import cite
+from ofsted_core.corpus import Corpus
+from ofsted_core.export import conflict_source
+from ofsted_core.grades import sentence_case
+from ofsted_tui.grades import grade_style, rating_badge
+from ofsted_core.importing import ImportReport
+from ofsted_core.search import TITLE_ONLY, SearchHit
+from ofsted_core.sources import link_label
+from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
            "fetch_plan_table", "fetch_summary"]

@@ -19,15 +19,15 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 from textual.worker import Worker
 
-from ofsted_tui.citation import cite
+from ofsted_core.citation import cite
 from ofsted_tui.clipboard import copy_text
-from ofsted_tui.corpus import Corpus
+from ofsted_core.corpus import Corpus
 from ofsted_tui.screens.reader_dialogs import ReaderDialog
-from ofsted_tui.store import Store
-from ofsted_tui.widgets.labels import plural, printable
+from ofsted_core.store import Store
+from ofsted_core.labels import plural, printable
 
 if TYPE_CHECKING:
-    from ofsted_tui.importing import ImportReport
+    from ofsted_core.importing import ImportReport
 
 __all__ = ["ExportDialog", "ImportDialog", "PathSuggester", "import_summary_text"]
 
@@ -126,7 +126,7 @@ class ImportDialog(_Dialog):
             self.app.call_from_thread(self._progress, current, done, total)
 
         # The importers (PDF, HTML) load only when someone imports.
-        from ofsted_tui.importing import import_paths
+        from ofsted_core.importing import import_paths
 
         try:
             report = import_paths(self.store, [path], progress=progress)
@@ -279,7 +279,7 @@ class ExportDialog(_Dialog):
         label.display = bool(warning)
 
     def content(self) -> str:
-        from ofsted_tui.export import export_csv, export_json, export_markdown
+        from ofsted_core.export import export_csv, export_json, export_markdown
 
         if self.citation is not None:
             return self.citation.as_markdown() + "\n"
@@ -310,7 +310,7 @@ class ExportDialog(_Dialog):
 
     @work(thread=True, exit_on_error=False, exclusive=True, name="exporting")
     def _write(self, path: Path, typed: str, content: str, append: bool) -> None:
-        from ofsted_tui.export import ExportError, save_export
+        from ofsted_core.export import ExportError, save_export
 
         try:
             save_export(path, content, getattr(self.app, "store", None), append=append)

@@ -21,12 +21,12 @@ from textual.widgets import Footer, Header, Input, Static, Tab, TabbedContent, T
 from textual.widgets._header import HeaderTitle
 from textual.worker import Worker
 
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.filters import FacetIndex, FilterResult, Filters
-from ofsted_tui.search import LazyHit
+from ofsted_core.corpus import Corpus
+from ofsted_core.filters import FacetIndex, FilterResult, Filters
+from ofsted_core.search import LazyHit
 from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
-from ofsted_tui.widgets.labels import doc_title, plural, printable
+from ofsted_core.labels import doc_title, plural, printable
 from ofsted_tui.widgets.rows import RowList
 from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
@@ -487,7 +487,7 @@ class MainScreen(Screen[None]):
         doc = self._document_or_say()
         if doc is None or self.corpus is None:
             return
-        from ofsted_tui.annotations import bookmark_change
+        from ofsted_core.annotations import bookmark_change
 
         self.app.write_annotations(bookmark_change(doc, self.corpus.annotations_of(doc["id"]), f"“{doc_title(doc)}”"))
 

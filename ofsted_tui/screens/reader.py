@@ -24,19 +24,19 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ofsted_tui.annotations import (
+from ofsted_core.annotations import (
     Change, bookmark_change, change_annotations, correctable_fields, correction_change, make_annotation,
 )
 from ofsted_tui.clipboard import copy_text
-from ofsted_tui.citation import Citation, cite
-from ofsted_tui.corpus import Corpus
+from ofsted_core.citation import Citation, cite
+from ofsted_core.corpus import Corpus
 from ofsted_tui.screens.reader_dialogs import (
     ChoiceDialog, ConfirmDialog, CorrectionDialog, ExportDialog, NoteDialog, note_target,
 )
-from ofsted_tui.sources import link_label
-from ofsted_tui.store import Store, StoreError
+from ofsted_core.sources import link_label
+from ofsted_core.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
-from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title, plural
+from ofsted_core.labels import KIND_SHORT, date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
 from ofsted_tui.widgets.reader_layout import display_safe
 
@@ -427,7 +427,7 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(ExportDialog(self.export_path, display_safe(citation.as_text())), chosen)
 
     def _append_citation(self, path: Path, citation: Citation) -> None:
-        from ofsted_tui.export import ExportError, save_export
+        from ofsted_core.export import ExportError, save_export
 
         try:
             save_export(path, citation.as_markdown() + "\n", self.store, append=True)

@@ -29,7 +29,7 @@ from textual.widgets.option_list import Option
 
 from importers.model import DOCUMENT_KINDS
 from importers.vocabulary import normalise_rating
-from ofsted_tui.widgets.labels import doc_title
+from ofsted_core.labels import doc_title
 from ofsted_tui.widgets.reader_layout import display_safe
 
 __all__ = [

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from ofsted_tui.widgets.labels import KIND_SHORT, doc_date_label, doc_title
+from ofsted_core.labels import KIND_SHORT, doc_date_label, doc_title
 from ofsted_tui.widgets.rows import Column, SortedRowList, cell
 
 __all__ = ["EMPTY_DOCUMENTS", "DocumentList", "marks_of"]

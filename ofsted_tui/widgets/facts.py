@@ -35,9 +35,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ofsted_tui.evidence import EVIDENCE, evidence_of
+from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_tui.grades import rating_badge
-from ofsted_tui.sources import link_label
+from ofsted_core.sources import link_label
 from ofsted_tui.widgets.reader import NOTE_MARKS, component_style
 from ofsted_tui.widgets.reader_layout import display_safe
 

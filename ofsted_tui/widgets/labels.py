@@ -1,7 +1,6 @@
-"""Short labels shared by the lists: dates at their precision, document kinds, counts.
+"""Rich forms of the shared labels: a rating badge, and Text made printable.
 
-Every function returns plain ``str`` or Rich ``Text`` built with ``Text(...)``;
-values from documents are never parsed as markup.
+Text is built with ``Text(...)``; values from documents are never parsed as markup.
 """
 
 from __future__ import annotations
@@ -10,140 +9,20 @@ from typing import Any
 
 from rich.text import Text
 
-from importers.vocabulary import AREAS
-from ofsted_tui.grades import NO_GRADE_LABEL, grade_style, sentence_case
+from ofsted_core.labels import printable, rating_text
+from ofsted_tui.grades import grade_style
 
-__all__ = [
-    "KIND_NAMES", "KIND_SHORT", "area_order", "printable", "printable_text", "date_label", "doc_title", "plural", "rating_badge_text", "rating_text",
-    "snippet_around",
-]
-
-# Control characters would drive the terminal: show ESC as a visible symbol and
-# the rest as the replacement character (one character each, so spans stay put).
-_CONTROLS = {code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))}
-_CONTROLS.update({0x1B: "\u241b", 0x09: " ", 0x0D: " "})
-_MULTILINE = dict(_CONTROLS)
-_CONTROLS[0x0A] = " "  # a list row is one line
-_MULTILINE[0x0A] = "\n"
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-KIND_SHORT = {
-    "ofsted_report": "report",
-    "ofsted_letter": "letter",
-    "dataset": "dataset",
-    "news": "news",
-    "minutes": "minutes",
-    "other": "other",
-}
-# The same kinds where there is room, as the filters and the palette name them.
-KIND_NAMES = {
-    "ofsted_report": "Ofsted report",
-    "ofsted_letter": "Ofsted letter",
-    "dataset": "dataset",
-    "news": "news",
-    "minutes": "minutes",
-    "other": "other",
-}
-
-
-def area_order(area: str) -> tuple[int, str]:
-    """Sort key for judgement areas: the vocabulary's order (as reports list them), unknown areas last."""
-    order = list(AREAS)
-    return (order.index(area) if area in order else len(order), area)
-
-
-def date_label(published: str | None) -> str:
-    """An ISO date at its known precision as people write it: "14 Feb 2023", "Feb 2023", "2011"."""
-    if not published:
-        return "undated"
-    parts = str(published).split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        return str(published)
-    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
-        month = _MONTHS[numbers[1] - 1]
-        return f"{numbers[2]} {month} {numbers[0]}" if len(numbers) >= 3 else f"{month} {numbers[0]}"
-    return str(numbers[0])
-
-
-def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
-    """A document's date: its publication's, else its inspection's ("inspected 13-24 Feb 2023"), else "undated".
-
-    Ofsted prints no publication date on reports since 2018; their inspection
-    dates tell two reports on one council apart. ``short`` fits the document
-    list's date column ("insp. 2023").
-    """
-    if doc.get("published") or not doc.get("inspected_start"):
-        return date_label(doc.get("published"))
-    if short:
-        return f"insp. {str(doc.get('inspected_end') or doc['inspected_start'])[:4]}"
-    return f"inspected {inspection_dates_label(doc)}"
-
-
-def inspection_dates_label(doc: dict[str, Any]) -> str:
-    """A document's inspection dates as people write them: "13-24 Feb 2023", "27 Feb-22 Mar 2018"."""
-    start = str(doc.get("inspected_start") or "")
-    end = str(doc.get("inspected_end") or start)
-    if not start:
-        return "unknown"
-    first, last = date_label(start).split(" "), date_label(end).split(" ")
-    if start == end or len(first) != 3 or len(last) != 3:
-        return date_label(start) if start == end else f"{date_label(start)}-{date_label(end)}"
-    if first[1:] == last[1:]:
-        return f"{first[0]}-{' '.join(last)}"
-    if first[2] == last[2]:
-        return f"{' '.join(first[:2])}-{' '.join(last)}"
-    return f"{' '.join(first)}-{' '.join(last)}"
-
-
-def doc_title(doc: dict[str, Any]) -> str:
-    return doc.get("title") or doc.get("source") or doc.get("id", "")
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
-def rating_text(item: dict[str, Any]) -> str:
-    """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``)."""
-    return sentence_case(item.get("rating_text") or item.get("rating")) or NO_GRADE_LABEL
+__all__ = ["printable_text", "rating_badge_text"]
 
 
 def rating_badge_text(item: dict[str, Any]) -> Text:
     return Text(f" {rating_text(item)} ", style=grade_style(item.get("grade")))
 
 
-def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, int]:
-    """About ``width`` characters of ``text`` on one line around ``start:end``.
-
-    Returns the snippet and the offset of ``start`` within it, so the caller can
-    style the passage.
-    """
-    start = max(0, min(start, len(text)))
-    lead = max(0, min(width // 4, start))
-    begin = start - lead
-    # Start on a word boundary where one is near.
-    space = text.rfind(" ", max(0, begin - 12), begin + 1) if begin else -1
-    if space != -1 and start - space <= width // 2:
-        begin = space + 1
-    piece = text[begin:begin + width]
-    return " ".join(piece.split("\n")).replace("\r", " ").replace("\t", " "), start - begin
-
-
-
-def printable(value: str, *, multiline: bool = False) -> str:
-    """``value`` with control characters made visible, never sent to the terminal.
-
-    Line breaks become spaces unless ``multiline``.
-    """
-    return value.translate(_MULTILINE if multiline else _CONTROLS)
-
-
 def printable_text(text: Text, *, multiline: bool = False) -> Text:
     """``text`` made printable in place (same length, so its styles keep their places)."""
     plain = text.plain
-    cleaned = plain.translate(_MULTILINE if multiline else _CONTROLS)
+    cleaned = printable(plain, multiline=multiline)
     if cleaned != plain:
         text.plain = cleaned
     return text

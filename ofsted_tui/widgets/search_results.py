@@ -8,8 +8,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from ofsted_tui.search import TITLE_ONLY, SearchHit
-from ofsted_tui.widgets.labels import KIND_SHORT, date_label, doc_title
+from ofsted_core.search import TITLE_ONLY, SearchHit
+from ofsted_core.labels import KIND_SHORT, date_label, doc_title
 from ofsted_tui.widgets.rows import RowList
 
 __all__ = ["SearchResults"]

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from ofsted_tui.filters import FACETS, FacetValue, Filters
+from ofsted_core.filters import FACETS, FacetValue, Filters
 from ofsted_tui.grades import GRADE_COLOURS, UNGRADED_COLOUR
 from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_tui.widgets.rows import RowList

@@ -23,10 +23,8 @@ from textual.widgets import Static
 
 from importers.vocabulary import get_era
 from ofsted_tui.grades import grade_style
-from ofsted_tui.widgets.labels import (
-    KIND_SHORT, area_order, date_label, doc_title, plural, printable, printable_text, rating_badge_text, rating_text,
-    snippet_around,
-)
+from ofsted_core.labels import KIND_SHORT, area_order, date_label, doc_title, plural, printable, rating_text, snippet_around
+from ofsted_tui.widgets.labels import printable_text, rating_badge_text
 
 # What to do next, in full, when no event passes (an empty store or filters that exclude everything).
 EMPTY_EVENTS = "No inspection events to show: press i to import files, or x to clear the filters."
@@ -253,7 +251,7 @@ _QUOTED_KIND = {"ofsted_report": "report", "ofsted_letter": "letter", "news": "s
 def quotes_label(event: dict[str, Any], doc_id: str, corpus: Any) -> str:
     """What ``doc_id`` quotes of the event's other sources, e.g. "quotes the report (3 passages)"; "" if nothing.
 
-    The event lists only quotes of passages about itself (``ofsted_tui.timeline``).
+    The event lists only quotes of passages about itself (``ofsted_core.timeline``).
     """
     quoted = [q for q in event.get("quotes") or ()
               if q.get("doc_id") == doc_id and q.get("quoted_doc_id") in corpus.documents]

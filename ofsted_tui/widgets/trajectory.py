@@ -19,8 +19,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ofsted_tui.grades import GRADE_COLOURS, GRADE_NAMES
-from ofsted_tui.widgets.labels import printable
+from ofsted_core.grades import GRADE_NAMES
+
+from ofsted_tui.grades import GRADE_COLOURS
+from ofsted_core.labels import printable
 
 __all__ = ["Trajectory", "YearGrade", "year_grades"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.e2e.cli_helpers import run_cli
 from tests.paths import REPO
 

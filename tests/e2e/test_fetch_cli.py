@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.e2e.cli_helpers import run_cli
 from tests.fixtures.ofsted_server import OfstedServer, Reply
 from tests.fixtures.pdf_builder import Page, build_pdf, ilacs_style_report

@@ -17,7 +17,7 @@ import pytest
 from importers.extract.body_grades import covered_areas
 from importers.model import ImportedDocument
 from importers.pipeline import import_file
-from ofsted_tui.timeline import build_events
+from ofsted_core.timeline import build_events
 from tests.paths import NATIONAL, REPORT_SPLIT
 
 LABELS = REPORT_SPLIT.parent / "labels"

@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ofsted_tui.annotations import fact_key, make_annotation
-from ofsted_tui.corpus import Corpus, load_corpus
-from ofsted_tui.export import export_data
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.annotations import fact_key, make_annotation
+from ofsted_core.corpus import Corpus, load_corpus
+from ofsted_core.export import export_data
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from tests.property.strategies import documents, paragraphs
 
 STORE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -23,7 +23,9 @@ import sys
 import tempfile
 import time
 
-from ofsted_tui import cli, importing
+from ofsted_core import importing
+
+from ofsted_tui import cli
 
 STAGES = ("transaction", "temp-created", "half-written", "synced", "replaced")
 PIECES = 64

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.e2e.cli_helpers import console_script
 from tests.paths import REPO
 
@@ -91,8 +91,8 @@ def flat(text: str) -> str:
 
 def export(db: Path) -> dict[str, Any]:
     """What ``ofsted-tui export --format json`` prints for the store at ``db``."""
-    from ofsted_tui.corpus import load_corpus
-    from ofsted_tui.export import export_json
+    from ofsted_core.corpus import load_corpus
+    from ofsted_core.export import export_json
 
     return json.loads(export_json(load_corpus(Store(db))))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 from tests.reliability.helpers import CONTROL, export, flat, permissions_apply, run_cli
 from tests.reliability.samples import encrypted_pdf, scanned_pdf, text_pdf

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 from tests.reliability.helpers import cli, flat
 

@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 from tests.reliability.helpers import cli, flat, need_permissions, run_cli
 

@@ -13,10 +13,10 @@ import sys
 import time
 
 from ofsted_tui import app as app_module
-from ofsted_tui.annotations import make_annotation
+from ofsted_core.annotations import make_annotation
 from ofsted_tui.app import make_app
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from ofsted_tui.widgets.documents import DocumentList
 from tests.e2e.cli_helpers import console_script
 from tests.paths import REPO, SEEDS

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_tui.annotations import make_annotation
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.annotations import make_annotation
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from tests.paths import REPO, SEEDS
 from tests.reliability.helpers import comparable, stray_files
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from ofsted_tui.annotations import make_annotation
-from ofsted_tui.store import Store
+from ofsted_core.annotations import make_annotation
+from ofsted_core.store import Store
 from tests.paths import CORPUS
 from tests.reliability.helpers import cli, export
 

@@ -7,8 +7,8 @@ import resource
 
 import pytest
 
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 from tests.reliability.helpers import cli, flat, run_cli, stray_files
 

@@ -7,10 +7,10 @@ while the store is locked, how many facts tracing reads per place found.
 from __future__ import annotations
 
 import importers.model as model
-from ofsted_tui import importing
-from ofsted_tui.importing import import_paths
-from ofsted_tui.sources import _Covers
-from ofsted_tui.store import Store
+from ofsted_core import importing
+from ofsted_core.importing import import_paths
+from ofsted_core.sources import _Covers
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 
 
@@ -62,7 +62,7 @@ def test_finding_the_quote_around_a_place_reads_only_the_facts_near_it():
 
 
 def test_a_documents_latest_date_is_found_once_however_many_undated_judgements(monkeypatch):
-    from ofsted_tui import timeline
+    from ofsted_core import timeline
 
     calls = []
     real = timeline._doc_floor

@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
-from ofsted_tui.annotations import make_annotation
-from ofsted_tui.store import Store
+from ofsted_core.annotations import make_annotation
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 from tests.reliability.helpers import cli, flat
 

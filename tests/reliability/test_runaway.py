@@ -18,8 +18,8 @@ import pytest
 
 from importers.model import ImporterError
 from importers.reading import MAX_BYTES, read_source
-from ofsted_tui.importing import PARALLEL_MIN_FILES
-from ofsted_tui.store import Store
+from ofsted_core.importing import PARALLEL_MIN_FILES
+from ofsted_core.store import Store
 from tests.e2e.cli_helpers import console_script
 from tests.paths import REPO, SEEDS
 from tests.reliability.helpers import flat, run_cli

@@ -18,9 +18,9 @@ import subprocess
 
 import pytest
 
-from ofsted_tui import files as files_module
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import SCHEMA_VERSION, Store, StoreError
+from ofsted_core import files as files_module
+from ofsted_core.importing import import_paths
+from ofsted_core.store import SCHEMA_VERSION, Store, StoreError
 from tests.paths import SEEDS
 from tests.reliability.helpers import export, flat, need_permissions, run_cli, stray_files
 
@@ -48,7 +48,7 @@ def _add(store: Store, doc_id: str) -> None:
 def test_schema0_store_is_migrated_after_a_backup(tmp_path, caplog):
     path = tmp_path / "db.json"
     raw = _schema0(path)
-    with caplog.at_level(logging.WARNING, logger="ofsted_tui.store"):
+    with caplog.at_level(logging.WARNING, logger="ofsted_core.store"):
         data = Store(path).read()
     assert [d["id"] for d in data.documents] == ["d1"]
     assert [a["body"] for a in data.annotations] == ["check this"]

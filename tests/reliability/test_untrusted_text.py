@@ -20,8 +20,8 @@ import pytest
 from rich.cells import cell_len
 
 from ofsted_tui.app import make_app
-from ofsted_tui.importing import import_paths
-from ofsted_tui.store import Store
+from ofsted_core.importing import import_paths
+from ofsted_core.store import Store
 from tests.reliability.helpers import CONTROL, cli, export, run_cli
 from tests.reliability.samples import CONTROLS, HOSTILE, MARKUP
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from importers.pipeline import import_file
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.paths import SEEDS
 from tests.reliability.helpers import flat, need_permissions, run_cli
 

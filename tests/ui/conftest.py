@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from ofsted_tui.app import OfstedApp, make_app
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.ui.sample import build
 
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from textual.app import App
 
-from ofsted_tui.corpus import Corpus
+from ofsted_core.corpus import Corpus
 from ofsted_tui.screens.reader import ReaderScreen
-from ofsted_tui.store import Store, StoreData
+from ofsted_core.store import Store, StoreData
 
 HEADER = "Inspection of Anytown children's social care services\n"
 FOOTER = "Page 1 of 3\n"

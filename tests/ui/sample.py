@@ -12,8 +12,8 @@ import random
 from pathlib import Path
 from typing import Any
 
-from ofsted_tui.annotations import rebuild_events
-from ofsted_tui.store import Store, StoreData
+from ofsted_core.annotations import rebuild_events
+from ofsted_core.store import Store, StoreData
 
 __all__ = [
     "HOSTILE_TEXT", "HOSTILE_TITLE", "build", "disputed_data", "doc_ids", "large_data", "sample_data", "write_store",

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ofsted_tui.app import make_app
-from ofsted_tui.fetch.library import Fetch, Library
-from ofsted_tui.store import Store
+from ofsted_core.fetch.library import Fetch, Library
+from ofsted_core.store import Store
 from ofsted_tui.widgets.documents import NEW_MARK, DocumentList
 from tests.ui.pilot import loaded, pilot_test, settle, shown
 

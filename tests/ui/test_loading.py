@@ -12,19 +12,19 @@ from textual.widgets import TabbedContent
 
 from ofsted_tui import app as app_module
 from ofsted_tui import cli
-from ofsted_tui import store as store_module
+from ofsted_core import store as store_module
 from ofsted_tui.app import make_app
 from ofsted_tui.screens.main import MainScreen
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from ofsted_tui.widgets.documents import DocumentList
-from ofsted_tui.widgets.labels import plural
+from ofsted_core.labels import plural
 from ofsted_tui.widgets.timeline import SourceList, TimelineList
 from tests.paths import REPO
 from tests.ui.pilot import loaded, pilot_test, settle, shown
 
 # Needed only to write, to import, or once a screen other than the main one opens.
 NOT_AT_START = (
-    "tinydb", "filelock", "dateutil", "importers.extract", "ofsted_tui.timeline",
+    "tinydb", "filelock", "dateutil", "importers.extract", "ofsted_core.timeline",
     "ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help",
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ofsted_tui.app import OfstedApp, make_app
-from ofsted_tui.filters import Filters
+from ofsted_core.filters import Filters
 from ofsted_tui.screens.main import MainScreen
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.search_results import SearchResults

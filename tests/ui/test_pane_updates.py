@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import TabbedContent
 
-from ofsted_tui.filters import Filters
+from ofsted_core.filters import Filters
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.timeline import TimelineList
 from tests.ui.pilot import loaded, pilot_test, settle

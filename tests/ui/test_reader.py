@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label, Static
 
-from ofsted_tui.citation import paragraph_number
+from ofsted_core.citation import paragraph_number
 from ofsted_tui.screens.reader import ReaderScreen
-from ofsted_tui.store import StoreData
+from ofsted_core.store import StoreData
 from ofsted_tui.screens.reader_dialogs import ChoiceDialog, ExportDialog
 from ofsted_tui.widgets.facts import FactsPane
 from ofsted_tui.widgets.reader import DocumentView

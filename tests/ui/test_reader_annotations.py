@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Label, Static
 
-from ofsted_tui.annotations import Change, change_annotations, delete_annotation, make_annotation, save_annotation
+from ofsted_core.annotations import Change, change_annotations, delete_annotation, make_annotation, save_annotation
 from ofsted_tui.screens.reader import ReaderScreen
 from ofsted_tui.screens.reader_dialogs import ConfirmDialog, CorrectionDialog, NoteDialog
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from tests.ui.reader_fixtures import ReaderApp, big_document, corpus, make_store, pilot_test, store_data
 
 SIZE = (120, 32)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ofsted_tui.citation import cite, date_text, own_paragraph_number, paragraph_number
+from ofsted_core.citation import cite, date_text, own_paragraph_number, paragraph_number
 from ofsted_tui.screens.reader_dialogs import parse_correction, parse_date
 from tests.ui.reader_fixtures import REPORT_TEXT, store_data
 

@@ -8,7 +8,7 @@ after checking the new pictures by eye.
 
 from __future__ import annotations
 
-from ofsted_tui.annotations import make_annotation
+from ofsted_core.annotations import make_annotation
 from tests.ui.reader_fixtures import ReaderApp, corpus, store_data
 
 

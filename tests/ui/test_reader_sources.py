@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.importing import import_paths
+from ofsted_core.corpus import Corpus
+from ofsted_core.importing import import_paths
 from ofsted_tui.screens.reader import ReaderScreen
-from ofsted_tui.store import Store
+from ofsted_core.store import Store
 from ofsted_tui.widgets.timeline import source_rows
 from tests.ui.reader_fixtures import ReaderApp, pilot_test
 from tests.unit.test_sources import REPORT, STORY, _write

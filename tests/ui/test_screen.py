@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets._footer import FooterKey
 
 from ofsted_tui.app import make_app
-from ofsted_tui.filters import Filters
+from ofsted_core.filters import Filters
 from ofsted_tui.screens.main import MainScreen
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.rows import fit_widths

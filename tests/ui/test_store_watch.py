@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ofsted_tui.annotations import make_annotation
-from ofsted_tui.store import Store
+from ofsted_core.annotations import make_annotation
+from ofsted_core.store import Store
 from tests.ui.pilot import loaded, pilot_test, settle
 
 
@@ -51,8 +51,8 @@ async def test_a_store_broken_meanwhile_is_reported_not_raised(app, store):
 
 @pilot_test
 async def test_an_annotation_saved_in_the_reader_reaches_the_main_screen(app, store):
-    from ofsted_tui.annotations import save_annotation
-    from ofsted_tui.corpus import Corpus
+    from ofsted_core.annotations import save_annotation
+    from ofsted_core.corpus import Corpus
     from ofsted_tui.screens.reader import ReaderScreen
 
     async with app.run_test(size=(120, 40)) as pilot:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ofsted_tui.cli import main
-from ofsted_tui.national import council_rows, grade_filter
+from ofsted_core.national import council_rows, grade_filter
 from tests.unit.test_dataset import HEADER, LINK
 
 # Made-up rows: Haringey inspected twice (RI, then good) with a focused visit after; Norfolk once

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from importers.pipeline import import_file
-from ofsted_tui.importing import document_row, fact_rows
-from ofsted_tui.timeline import build_events
+from ofsted_core.importing import document_row, fact_rows
+from ofsted_core.timeline import build_events
 from tests.unit.test_dataset import HEADER, LINK
 
 

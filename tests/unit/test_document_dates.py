@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.pipeline import import_file
-from ofsted_tui.widgets.labels import doc_date_label, inspection_dates_label
+from ofsted_core.labels import doc_date_label, inspection_dates_label
 
 ILACS = """Inspection of Dudley local authority children's services
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from importers.pipeline import import_file
-from ofsted_tui.citation import cite
-from ofsted_tui.importing import document_row
+from ofsted_core.citation import cite
+from ofsted_core.importing import document_row
 from tests.paths import REPO
 
 NATIONAL = REPO.parent / "shared" / "reports" / "national"

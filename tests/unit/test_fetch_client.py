@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_tui.fetch.client import Client, FetchError
+from ofsted_core.fetch.client import Client, FetchError
 from tests.fixtures.ofsted_server import OfstedServer, Reply
 from tests.fixtures.pdf_builder import Page, build_pdf
 
@@ -164,7 +164,7 @@ def test_a_page_is_read_as_text_in_its_charset(server) -> None:
 
 
 def test_a_file_larger_than_any_report_is_refused_unread(server, tmp_path: Path, monkeypatch) -> None:
-    import ofsted_tui.fetch.client as client_module
+    import ofsted_core.fetch.client as client_module
 
     monkeypatch.setattr(client_module, "MAX_BYTES", len(PDF) - 1)
     server.route(FILE, Reply(body=PDF))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_tui.fetch.library import Fetch, Library, default_library
-from ofsted_tui.fetch.listing import ReportLink
+from ofsted_core.fetch.library import Fetch, Library, default_library
+from ofsted_core.fetch.listing import ReportLink
 
 
 def test_the_library_is_in_the_xdg_data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ofsted_tui.fetch.listing import links_from_csv, parse_provider_page
+from ofsted_core.fetch.listing import links_from_csv, parse_provider_page
 from tests.paths import REPO
 
 PAGE = (REPO / "tests" / "fixtures" / "fetch" / "provider_page.html").read_text(encoding="utf-8")
@@ -71,7 +71,7 @@ def test_every_report_of_the_real_national_csv_is_read_with_its_council_and_date
 
 
 def test_councils_are_named_as_the_reference_knows_them_without_a_csv():
-    from ofsted_tui.fetch.run import FetchProblem, resolve_councils
+    from ofsted_core.fetch.run import FetchProblem, resolve_councils
 
     (hull,) = resolve_councils(["Hull"], {})
     assert hull.urn == "80477"

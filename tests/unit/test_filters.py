@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ofsted_tui.filters import NO_GRADE, UNKNOWN, FacetIndex, Filters, _indices, _mask
+from ofsted_core.filters import NO_GRADE, UNKNOWN, FacetIndex, Filters, _indices, _mask
 
 
 def _doc(doc_id, authority, kind, published, publisher="Ofsted"):
@@ -185,5 +185,5 @@ def test_bit_masks_round_trip(positions):
 
 
 def test_filters_module_does_not_import_textual():
-    code = "import sys, ofsted_tui.filters; assert 'textual' not in sys.modules, 'textual imported'"
+    code = "import sys, ofsted_core.filters; assert 'textual' not in sys.modules, 'textual imported'"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ofsted_tui.grades import GRADE_NAMES, rating_badge, sentence_case
-from ofsted_tui.widgets.labels import KIND_NAMES, KIND_SHORT, rating_text
+from ofsted_core.grades import GRADE_NAMES, sentence_case
+
+from ofsted_tui.grades import rating_badge
+from ofsted_core.labels import KIND_NAMES, KIND_SHORT, rating_text
 
 
 def test_ratings_as_written_read_in_sentence_case():

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import ofsted_tui.importing as importing
-from ofsted_tui.importing import PARALLEL_MIN_FILES, Failure, parse_files
+import ofsted_core.importing as importing
+from ofsted_core.importing import PARALLEL_MIN_FILES, Failure, parse_files
 from tests.paths import SEEDS
 
 DYING_MARK = "worker-dies-here"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ofsted_tui.search import SearchIndex
+from ofsted_core.search import SearchIndex
 
 
 def _index() -> SearchIndex:

@@ -1,4 +1,4 @@
-"""Quotes traced to their source and passages repeated between documents (ofsted_tui.sources)."""
+"""Quotes traced to their source and passages repeated between documents (ofsted_core.sources)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.export import export_csv, export_data, export_markdown
-from ofsted_tui.importing import import_paths
-from ofsted_tui.sources import MIN_QUOTE_WORDS, trace_sources
-from ofsted_tui.store import Store
-from ofsted_tui.timeline import build_events
+from ofsted_core.corpus import Corpus
+from ofsted_core.export import export_csv, export_data, export_markdown
+from ofsted_core.importing import import_paths
+from ofsted_core.sources import MIN_QUOTE_WORDS, trace_sources
+from ofsted_core.store import Store
+from ofsted_core.timeline import build_events
 
 REPORT = (
     "Inspection of Riverside children's services\n\n"
@@ -252,7 +252,7 @@ def test_import_links_once_keeps_them_on_reimport_and_drops_them_with_a_replaced
 
 
 def test_a_note_on_a_traced_passage_follows_a_reimported_edit(tmp_path):
-    from ofsted_tui.annotations import make_annotation
+    from ofsted_core.annotations import make_annotation
 
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from ofsted_tui.store import SCHEMA_VERSION, Store, StoreError
+from ofsted_core.store import SCHEMA_VERSION, Store, StoreError
 
 
 def _write_doc(store: Store, doc_id: str) -> None:

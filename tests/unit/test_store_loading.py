@@ -11,10 +11,10 @@ import json
 import orjson
 import pytest
 
-from ofsted_tui import store as store_module
-from ofsted_tui.annotations import apply_corrections
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.store import Store, StoreData, StoreError
+from ofsted_core import store as store_module
+from ofsted_core.annotations import apply_corrections
+from ofsted_core.corpus import Corpus
+from ofsted_core.store import Store, StoreData, StoreError
 
 
 def _rows(n: int, text: str = "plain text") -> dict:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ofsted_tui.evidence import evidence_of
-from ofsted_tui.timeline import build_events
+from ofsted_core.evidence import evidence_of
+from ofsted_core.timeline import build_events
 
 _RATINGS = {"outstanding": 1, "good": 2, "requires improvement": 3, "inadequate": 4}
 

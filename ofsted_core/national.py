@@ -22,7 +22,7 @@ from typing import Any
 
 from importers.councils import Council, council, councils
 from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
-from ofsted_tui.timeline import UNGRADED_TYPES
+from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = ["CSV_COLUMNS", "council_rows", "csv_row", "filter_rows", "grade_filter", "trajectory_text"]
 

@@ -43,7 +43,7 @@ from typing import Any
 
 from importers.extract.dates import iso_date
 from importers.vocabulary import rating_label
-from ofsted_tui.evidence import EVIDENCE, evidence_of
+from ofsted_core.evidence import EVIDENCE, evidence_of
 
 __all__ = ["build_events", "date_label", "dated_by_document", "UNGRADED_TYPES"]
 
@@ -369,7 +369,7 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
         "conflicts": sorted(conflicts, key=lambda c: c["area"]),  # stable: the weightiest dissent first within an area
         "doc_ids": doc_ids,
         "fact_ids": [f["id"] for f in facts],
-        # Which source quotes which document (traced by ofsted_tui.sources): a story quoting the report.
+        # Which source quotes which document (traced by ofsted_core.sources): a story quoting the report.
         "quotes": [],
     }
     event["label"] = date_label(event)

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from importers.vocabulary import get_era
-from ofsted_tui.grades import GRADE_NAMES, NO_GRADE
-from ofsted_tui.widgets.labels import KIND_NAMES
+from ofsted_core.grades import GRADE_NAMES, NO_GRADE
+from ofsted_core.labels import KIND_NAMES
 
 __all__ = [
     "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetCounts", "FacetIndex", "FacetValue", "FilterResult",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the explorer reads the record; it need not load the listing's date rules
-    from ofsted_tui.fetch.listing import ReportLink
+    from ofsted_core.fetch.listing import ReportLink
 
 __all__ = ["LIBRARY_ENV", "Library", "default_library"]
 
@@ -94,7 +94,7 @@ class Library:
         return fetches[-1] if fetches else None
 
     def record(self, fetch: Fetch) -> None:
-        from ofsted_tui.store import _atomic_write_bytes
+        from ofsted_core.store import _atomic_write_bytes
 
         self.root.mkdir(parents=True, exist_ok=True)
         fetches = [*self.fetches(), fetch]

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ofsted_tui.fetch.client import Client, FetchError
-from ofsted_tui.fetch.library import Fetch, Library, now_iso
-from ofsted_tui.fetch.listing import ReportLink, file_url, links_from_csv, parse_provider_page
+from ofsted_core.fetch.client import Client, FetchError
+from ofsted_core.fetch.library import Fetch, Library, now_iso
+from ofsted_core.fetch.listing import ReportLink, file_url, links_from_csv, parse_provider_page
 
 __all__ = [
     "FILES_URL_ENV", "REPORTS_URL_ENV", "Council", "FetchPlan", "FetchProblem", "Planned", "Sites",

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from ofsted_tui.store import Store, StoreData
+from ofsted_core.store import Store, StoreData
 
 __all__ = [
     "ANNOTATION_KINDS", "CORRECTABLE", "apply_corrections", "fact_key", "make_annotation",
@@ -124,7 +124,7 @@ def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[
 def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
     # Imported here: the timeline pulls in the date extractor, which the explorer
     # needs only when it writes, not to draw its first frame.
-    from ofsted_tui.timeline import build_events
+    from ofsted_core.timeline import build_events
 
     docs, facts = apply_corrections(data)
     return build_events(docs, facts)

@@ -42,9 +42,9 @@ class FetchError(Exception):
 
 
 def user_agent() -> str:
-    import ofsted_tui
+    import ofsted_core
 
-    return (f"ofsted-tui/{ofsted_tui.__version__} (a reader of councils' children's services "
+    return (f"ofsted-tui/{ofsted_core.__version__} (a reader of councils' children's services "
             "inspection reports; one request at a time)")
 
 

@@ -3,7 +3,7 @@
 The report-rules extractor says it in each judgement's ``evidence``: "table"
 (a row of a judgement table), "headline" (a report's or letter's summary
 judgement on its first page, or a section's own graded heading) or "text"
-(any other sentence). Kept apart from ``ofsted_tui.timeline`` so the explorer
+(any other sentence). Kept apart from ``ofsted_core.timeline`` so the explorer
 can show it without loading the merge and the date rules.
 """
 

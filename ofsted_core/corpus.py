@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ofsted_tui.annotations import apply_corrections
-from ofsted_tui.search import SearchIndex
-from ofsted_tui.store import Store, StoreData
+from ofsted_core.annotations import apply_corrections
+from ofsted_core.search import SearchIndex
+from ofsted_core.store import Store, StoreData
 
 __all__ = ["Corpus", "load_corpus"]
 

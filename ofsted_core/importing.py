@@ -21,9 +21,9 @@ from typing import Any
 from importers.model import DATASET_KIND, ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
 from importers.sanitize import clean_text
-from ofsted_tui.annotations import rebuild_events, relink
-from ofsted_tui.sources import trace_sources
-from ofsted_tui.store import Store, StoreData, StoreError
+from ofsted_core.annotations import rebuild_events, relink
+from ofsted_core.sources import trace_sources
+from ofsted_core.store import Store, StoreData, StoreError
 
 __all__ = [
     "Failure", "ImportReport", "Prepared", "apply_documents", "document_row", "fact_rows", "import_paths",

@@ -33,8 +33,8 @@ from typing import Any
 import orjson
 
 from importers.reading import not_regular
-from ofsted_tui.files import TMP_SUFFIX, write_atomically
-from ofsted_tui.store_rows import row_problem
+from ofsted_core.files import TMP_SUFFIX, write_atomically
+from ofsted_core.store_rows import row_problem
 
 # filelock and tinydb are imported by the code that writes: the explorer reads
 # the store without them, and its first frame should not wait for them.

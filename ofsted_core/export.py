@@ -22,13 +22,13 @@ from typing import Any
 
 from importers.model import FACT_FIELDS
 from importers.sanitize import clean_text
-from ofsted_tui.citation import cite
-from ofsted_tui.grades import sentence_case
-from ofsted_tui.corpus import Corpus
-from ofsted_tui.files import write_atomically
-from ofsted_tui.sources import DERIVED_FIELDS, link_label
-from ofsted_tui.store import Store
-from ofsted_tui.widgets.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
+from ofsted_core.citation import cite
+from ofsted_core.grades import sentence_case
+from ofsted_core.corpus import Corpus
+from ofsted_core.files import write_atomically
+from ofsted_core.sources import DERIVED_FIELDS, link_label
+from ofsted_core.store import Store
+from ofsted_core.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
 
 __all__ = [
     "EXPORT_FORMATS", "CSV_TABLES", "ExportError", "conflict_source", "disputed", "export_json", "export_csv",

@@ -1,0 +1,32 @@
+"""Grade names and the one casing every rating is shown in.
+
+Grade 1 is the best. The colours (a matter of drawing) live with the interface.
+"""
+
+from __future__ import annotations
+
+__all__ = ["GRADE_NAMES", "NO_GRADE", "NO_GRADE_LABEL", "sentence_case"]
+
+NO_GRADE = "none"  # the grade facet's value for events and documents that award none
+NO_GRADE_LABEL = "No grade"
+# Each grade's short name (grade 3 covers two eras' words), in sentence case as
+# every rating is shown.
+GRADE_NAMES = {
+    "1": "Outstanding",
+    "2": "Good",
+    "3": "RI / adequate",
+    "4": "Inadequate",
+    NO_GRADE: NO_GRADE_LABEL,
+}
+
+
+def sentence_case(text: str | None) -> str | None:
+    """A rating as written, in the one casing shown everywhere: "inadequate", "INADEQUATE" read "Inadequate".
+
+    A rating keeps its words ("Requires improvement to be good", "Performs
+    poorly") in sentence case: report tables print "Requires Improvement",
+    news "requires improvement". Ratings hold no proper names to lower.
+    """
+    if not text:
+        return text
+    return text[0].upper() + text[1:].lower()
