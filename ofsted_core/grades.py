@@ -5,10 +5,12 @@ Grade 1 is the best. The colours (a matter of drawing) live with the interface.
 
 from __future__ import annotations
 
-__all__ = ["GRADE_NAMES", "NO_GRADE", "NO_GRADE_LABEL", "sentence_case"]
+__all__ = ["GRADE_NAMES", "NO_GRADE", "NO_GRADE_LABEL", "NO_OVERALL_LABEL", "sentence_case"]
 
 NO_GRADE = "none"  # the grade facet's value for events and documents that award none
 NO_GRADE_LABEL = "No grade"
+# An event with area grades and no overall one (a 2010 inspection, a board review, ILACS from 2026).
+NO_OVERALL_LABEL = "No overall grade"
 # Each grade's short name (grade 3 covers two eras' words), in sentence case as
 # every rating is shown.
 GRADE_NAMES = {

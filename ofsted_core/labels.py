@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.vocabulary import AREAS
-from ofsted_core.grades import NO_GRADE_LABEL, sentence_case
+from ofsted_core.grades import NO_GRADE_LABEL, NO_OVERALL_LABEL, sentence_case
 
 __all__ = [
     "KIND_NAMES", "KIND_SHORT", "area_order", "date_label", "doc_date_label", "doc_title", "inspection_dates_label",
@@ -104,8 +104,15 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def rating_text(item: dict[str, Any]) -> str:
-    """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``)."""
-    return sentence_case(item.get("rating_text") or item.get("rating")) or NO_GRADE_LABEL
+    """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``).
+
+    An event that graded areas but gave no overall grade says so ("No overall
+    grade"), so its area grades are never read as the inspection's own.
+    """
+    rating = sentence_case(item.get("rating_text") or item.get("rating"))
+    if rating:
+        return rating
+    return NO_OVERALL_LABEL if item.get("judgements") else NO_GRADE_LABEL
 
 
 def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, int]:

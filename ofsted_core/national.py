@@ -41,9 +41,13 @@ def _when(event: dict[str, Any]) -> tuple[int, int, int]:
 
 
 def _inspected(event: dict[str, Any]) -> bool:
-    """A graded kind of event that awarded at least one grade."""
+    """A graded kind of event that awarded at least one grade to the council's own services.
+
+    A review of the safeguarding board (LSCB) grades the board, not the
+    council: on its own it is not the council's latest inspection.
+    """
     return event.get("type") not in UNGRADED_TYPES and any(
-        (j or {}).get("grade") for j in (event.get("judgements") or {}).values())
+        (j or {}).get("grade") for area, j in (event.get("judgements") or {}).items() if area != "lscb")
 
 
 def _months_between(event: dict[str, Any], today: dt.date) -> int | None:

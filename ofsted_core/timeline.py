@@ -346,9 +346,10 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
     for area, items in by_area.items():
         judgements[area], disagree = _area_judgement(area, items)
         conflicts += disagree
+    # The event's own rating is its overall judgement and nothing else: areas
+    # that happen to agree (a 2010 inspection's two judgements, a lone LSCB or
+    # care leavers grade) are not a grade the inspection gave as a whole.
     overall = judgements.get("overall")
-    if overall is None and len({j["rating"] for j in judgements.values()}) == 1:
-        overall = next(iter(judgements.values()))
     eras = Counter(f.get("era") for f in facts if f.get("era"))
     doc_ids = sorted({f["doc_id"] for f in facts},
                      key=lambda d: (_SOURCE_RANK.get(docs[d].get("kind"), _OTHER_RANK), d))

@@ -22,6 +22,11 @@ def grade_style(grade: int | None, *, badge: bool = True) -> Style:
     return Style(color=colour, bold=True)
 
 
-def rating_badge(label: str | None, grade: int | None) -> Text:
-    """A coloured badge; ``label`` is untrusted text and is never parsed as markup."""
-    return Text(f" {sentence_case(label) or NO_GRADE_LABEL} ", style=grade_style(grade))
+def rating_badge(label: str | None, grade: int | None, *, as_written: bool = False) -> Text:
+    """A coloured badge; ``label`` is untrusted text and is never parsed as markup.
+
+    Ratings are shown in sentence case; ``as_written`` keeps an abbreviation's
+    capitals ("RI", not "Ri").
+    """
+    shown = label if as_written else sentence_case(label)
+    return Text(f" {shown or NO_GRADE_LABEL} ", style=grade_style(grade))

@@ -22,7 +22,7 @@ from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_core.importing import ImportReport
 from ofsted_core.search import TITLE_ONLY, SearchHit
 from ofsted_core.sources import link_label
-from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label
+from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label, rating_text
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
            "fetch_plan_table", "fetch_summary"]
@@ -34,7 +34,7 @@ def safe(value: Any, style: str = "") -> Text:
 
 def _event_rating(event: dict[str, Any]) -> Text:
     # The normalised word keeps the column narrow; `show` and --json give the wording.
-    return rating_badge(event.get("rating"), event.get("grade"))
+    return rating_badge(rating_text(event), event.get("grade"))
 
 
 def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
@@ -79,7 +79,7 @@ def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
     from importers.vocabulary import RATING_ABBREVIATIONS
 
     def badge(rating: str | None, grade: int | None) -> Text:
-        return rating_badge(RATING_ABBREVIATIONS.get(rating, "?"), grade) if rating else Text("")
+        return rating_badge(RATING_ABBREVIATIONS.get(rating, "?"), grade, as_written=True) if rating else Text("")
 
     from rich import box
 
@@ -107,7 +107,7 @@ def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
         kind = (row["inspection"] or "").removesuffix(" inspection")
         cells = {
             "Council": safe(row["council"]), "Region": safe(row["region"]),
-            "Now": badge(row["rating"], row["grade"]) if row["rating"] else safe("none" if row["date"] else "", "dim"),
+            "Now": badge(row["rating"], row["grade"]) if row["rating"] else safe("no overall" if row["date"] else "", "dim"),
             "Inspected": safe(row["date"] or ""), "Kind": safe(kind),
             "Before": badge(row["previous_rating"], row["previous_grade"]),
             "": safe(_ARROWS.get(row["direction"], "")),

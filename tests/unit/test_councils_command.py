@@ -125,3 +125,16 @@ def test_authority_that_names_nothing_suggests_a_name(db: Path, capsys) -> None:
     assert main(["timeline", "--db", str(db), "--authority", "Hariney"]) == 1
     err = capsys.readouterr().err
     assert "no council matches 'Hariney'" in err and "'Haringey'" in err
+
+
+def test_a_board_review_is_not_the_councils_latest_inspection() -> None:
+    """A later event grading only the safeguarding board leaves the council's own inspection as its latest."""
+    def event(year: int, judgements: dict, rating: str | None, grade: int | None) -> dict:
+        return {"authority": "Surrey", "year": year, "month": 6, "day": None, "date": f"{year}-06",
+                "type": "inspection", "rating": rating, "grade": grade, "era": "sif",
+                "judgements": judgements, "doc_ids": [str(year)], "id": f"e{year}"}
+
+    events = [event(2014, {"overall": {"rating": "inadequate", "grade": 4}}, "inadequate", 4),
+              event(2015, {"lscb": {"rating": "requires improvement", "grade": 3}}, None, None)]
+    (row,) = [r for r in council_rows(events, today=dt.date(2026, 12, 6)) if r["council"] == "Surrey"]
+    assert (row["rating"], row["date"]) == ("inadequate", "2014-06")

@@ -29,3 +29,9 @@ def test_every_kind_has_a_word_for_lists_and_one_for_the_filters():
 
     assert set(KIND_SHORT) == set(KIND_NAMES) == set(DOCUMENT_KINDS)
     assert not any("_" in word for word in (*KIND_SHORT.values(), *KIND_NAMES.values()))
+
+
+def test_abbreviations_keep_their_capitals_and_area_grades_are_not_an_overall_one():
+    assert rating_badge("RI", 3, as_written=True).plain == " RI "
+    assert rating_text({"rating": None, "judgements": {"lscb": {"rating": "good"}}}) == "No overall grade"
+    assert rating_text({"rating": None, "judgements": {}}) == "No grade"

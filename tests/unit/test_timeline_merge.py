@@ -176,3 +176,17 @@ def test_a_rating_the_text_places_earlier_without_a_year_is_not_dated_by_the_doc
     dated = [e for e in events if e["year"] == 2023]
     assert [e["rating"] for e in dated] == ["good"]
     assert all(e["year"] is None for e in events if e["rating"] == "inadequate")
+
+
+def test_areas_that_agree_are_not_an_overall_grade():
+    """A 2010 inspection's two judgements, or a lone board or care leavers grade, give the event no rating of its own."""
+    report = _doc("report", "ofsted_report")
+    agreeing = [_judgement("report", 1, "good", area="help and protection", evidence="text"),
+                _judgement("report", 2, "good", area="children in care", evidence="text")]
+    lone_board = [_judgement("report", 3, "requires improvement", area="lscb", evidence="table")]
+    for facts in (agreeing, lone_board):
+        event = _only_event([report], facts)
+        assert (event["rating"], event["grade"]) == (None, None)
+        assert "overall" not in event["judgements"]
+        assert {area: j["rating"] for area, j in event["judgements"].items()} == {
+            f["area"]: f["rating"] for f in facts}
