@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from importers.model import page_at
+from importers.partial_date import label_of
 
 __all__ = ["Citation", "cite", "date_text", "own_paragraph_number", "paragraph_number"]
 
@@ -29,10 +30,6 @@ _RUN = 5
 _HEADING_LENGTH = 100
 _BULLET = re.compile(r"[\u2022\u25aa\u25a0\u2013\u2014\u27a2\u2713*-]|[a-z]")  # or a line running on in lower case
 _REACH = 12
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
 
 
 def paragraph_number(text: str, offset: int) -> int:
@@ -95,20 +92,7 @@ def _heading(paragraph: str) -> bool:
 
 def date_text(published: str | None) -> str:
     """"11 April 2023", "April 2023", "2023" or "undated" from an ISO date at its precision."""
-    if not published:
-        return "undated"
-    parts = published.split("-")
-    try:
-        numbers = [int(p) for p in parts[:3]]
-    except ValueError:
-        return published
-    if len(numbers) >= 2 and not 1 <= numbers[1] <= 12:
-        return published
-    if len(numbers) == 3:
-        return f"{numbers[2]} {_MONTHS[numbers[1] - 1]} {numbers[0]}"
-    if len(numbers) == 2:
-        return f"{_MONTHS[numbers[1] - 1]} {numbers[0]}"
-    return str(numbers[0])
+    return label_of(published, short=False)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from importers.partial_date import PartialDate
 from importers.vocabulary import get_era
 from ofsted_core.grades import GRADE_NAMES, NO_GRADE
 from ofsted_core.labels import KIND_NAMES
@@ -429,5 +430,5 @@ def _and(start: int, masks: Iterable[int]) -> int:
 
 
 def _year(published: Any) -> int | None:
-    text = str(published or "")[:4]
-    return int(text) if len(text) == 4 and text.isdigit() else None
+    date = PartialDate.parse(published)
+    return date.year if date else None

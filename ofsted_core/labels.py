@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from importers.partial_date import label_of
 from importers.vocabulary import AREAS
 from ofsted_core.grades import NO_GRADE_LABEL, sentence_case
 
@@ -24,7 +25,6 @@ _MULTILINE = dict(_CONTROLS)
 _CONTROLS[0x0A] = " "  # a list row is one line
 _MULTILINE[0x0A] = "\n"
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KIND_SHORT = {
     "ofsted_report": "report",
     "ofsted_letter": "letter",
@@ -52,17 +52,7 @@ def area_order(area: str) -> tuple[int, str]:
 
 def date_label(published: str | None) -> str:
     """An ISO date at its known precision as people write it: "14 Feb 2023", "Feb 2023", "2011"."""
-    if not published:
-        return "undated"
-    parts = str(published).split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        return str(published)
-    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
-        month = _MONTHS[numbers[1] - 1]
-        return f"{numbers[2]} {month} {numbers[0]}" if len(numbers) >= 3 else f"{month} {numbers[0]}"
-    return str(numbers[0])
+    return label_of(published)
 
 
 def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:

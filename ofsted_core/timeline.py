@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.extract.dates import iso_date
+from importers.partial_date import PartialDate, iso_date, month_name
 from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
 
@@ -64,7 +64,6 @@ _TYPE_ORDER = (
 # below the reports and letters, above what others write about them.
 _SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "dataset": 2, "minutes": 3, "news": 4, "other": 5}
 _OTHER_RANK = _SOURCE_RANK["other"]
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass
@@ -99,14 +98,8 @@ def dated_by_document(judgement: dict[str, Any], doc: dict[str, Any]) -> bool:
 
 
 def _published(doc: dict[str, Any]) -> tuple[int | None, int | None]:
-    raw = doc.get("published") or ""
-    parts = raw.split("-")
-    try:
-        year = int(parts[0]) if parts[0] else None
-        month = int(parts[1]) if len(parts) > 1 else None
-    except ValueError:
-        return None, None
-    return year, month
+    date = PartialDate.parse(doc.get("published"))
+    return (date.year, date.month) if date else (None, None)
 
 
 def _doc_floor(facts: Iterable[dict[str, Any]]) -> tuple[int, int]:
@@ -391,9 +384,6 @@ def date_label(event: dict[str, Any]) -> str:
     """The date at its known precision: "Feb 2023", "2011", "Aug, year unknown"."""
     year, month = event.get("year"), event.get("month")
     if year is None and month:
-        return f"{_MONTHS[month - 1]}, year unknown"
-    if year is None:
-        return "date unknown"
-    if month is None:
-        return str(year)
-    return f"{_MONTHS[month - 1]} {year}"
+        return f"{month_name(month, short=True)}, year unknown"
+    date = PartialDate.of(year, month)
+    return date.label() if date else "date unknown"

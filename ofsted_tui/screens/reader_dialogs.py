@@ -28,6 +28,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from importers.model import DOCUMENT_KINDS
+from importers.partial_date import MONTH_NAMES, PartialDate
 from importers.vocabulary import normalise_rating
 from ofsted_core.labels import doc_title
 from ofsted_tui.widgets.reader_layout import display_safe
@@ -39,11 +40,7 @@ __all__ = [
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _FIRST_YEAR, _LAST_YEAR = 1990, 2100
-_MONTH_NAMES = {
-    name.lower(): i for i, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"), start=1)
-}
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 
 
 def parse_date(raw: str) -> str:
@@ -77,7 +74,7 @@ def parse_date(raw: str) -> str:
         dt.date(year, month or 1, day or 1)
     except ValueError as exc:
         raise ValueError(f"not a date: {exc}") from None
-    return "-".join([f"{year:04d}"] + [f"{v:02d}" for v in (month, day) if v is not None])
+    return PartialDate(year, month, day).iso
 
 
 def parse_correction(field: str, raw: str) -> Any:

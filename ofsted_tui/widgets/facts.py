@@ -35,6 +35,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from importers.partial_date import iso_date
 from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_tui.grades import rating_badge
 from ofsted_core.sources import link_label
@@ -59,15 +60,7 @@ def _clip(value: Any, limit: int = 120) -> str:
 
 
 def _date(fact: dict[str, Any], prefix: str = "") -> str:
-    year, month, day = (fact.get(prefix + k) for k in ("year", "month", "day"))
-    if not isinstance(year, int):
-        return ""
-    parts = [f"{year:04d}"]
-    if isinstance(month, int):
-        parts.append(f"{month:02d}")
-        if isinstance(day, int):
-            parts.append(f"{day:02d}")
-    return "-".join(parts)
+    return iso_date(*(fact.get(prefix + k) for k in ("year", "month", "day"))) or ""
 
 
 def describe_fact(
