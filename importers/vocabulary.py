@@ -48,6 +48,7 @@ __all__ = [
     "grade_of",
     "normalise_rating",
     "rating_label",
+    "rating_named",
 ]
 
 
@@ -151,6 +152,15 @@ def normalise_rating(text: str | None) -> str | None:
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]
     return None
+
+
+def rating_named(given: str) -> str | None:
+    """The normalised rating a person typed: any era's wording or its abbreviation ("RI", "g")."""
+    folded = given.strip().casefold()
+    for rating, short in RATING_ABBREVIATIONS.items():
+        if folded == short.casefold():
+            return rating
+    return normalise_rating(given)
 
 
 def grade_of(rating: str | None) -> int | None:

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from importers.councils import Council, council, councils
-from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
+from importers.partial_date import PartialDate
+from importers.vocabulary import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
 from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = ["CSV_COLUMNS", "council_rows", "csv_row", "filter_rows", "grade_filter", "trajectory_text"]
@@ -110,12 +111,8 @@ def grade_filter(text: str) -> int | None:
     """The grade a --grade value names: a number 1-4, a rating word or its abbreviation ("RI")."""
     text = text.strip()
     if text.isdigit():
-        return int(text) if 1 <= int(text) <= 4 else None
-    folded = text.casefold()
-    for rating, short in RATING_ABBREVIATIONS.items():
-        if folded == short.casefold():
-            return grade_of(rating)
-    return grade_of(text)
+        return int(text) if int(text) in GRADES else None
+    return grade_of(rating_named(text))
 
 
 def filter_rows(
@@ -128,7 +125,7 @@ def filter_rows(
     if grade is not None:
         out = [r for r in out if r["grade"] == grade]
     if since is not None:
-        out = [r for r in out if r["date"] and int(r["date"][:4]) >= since]
+        out = [r for r in out if (date := PartialDate.parse(r["date"])) and date.year >= since]
     return out
 
 
