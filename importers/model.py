@@ -19,17 +19,32 @@ __all__ = [
     "FACT_FIELDS",
     "FACT_TYPES",
     "JUDGEMENT_EVIDENCE",
+    "OFSTED_KINDS",
+    "SOURCE_RANK",
     "Fact",
     "ImportedDocument",
     "ImporterError",
     "Parsed",
     "document_id",
     "page_at",
+    "source_rank",
 ]
 
 # ``dataset``: a table of many inspections compiled by a third party (the national history CSV).
 DATASET_KIND = "dataset"
 DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "dataset", "news", "minutes", "other")
+# The kinds Ofsted writes: the source of every grade others repeat.
+OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
+# How far each kind of document is from the judgement itself, nearest first:
+# what the timeline shows where sources differ, and where a quote is traced
+# to. A dataset (the national record) is a third party's reading of the
+# reports: below the reports and letters, above what others write about them.
+SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "dataset": 2, "minutes": 3, "news": 4, "other": 5}
+
+
+def source_rank(kind: str | None) -> int:
+    """A document kind's place in ``SOURCE_RANK``; an unknown kind ranks with "other"."""
+    return SOURCE_RANK.get(kind or "other", SOURCE_RANK["other"])
 
 # The keys each fact type carries in ``Fact.fields`` (values may be None where
 # the text does not say). Exporters and the store rely on these names.

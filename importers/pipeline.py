@@ -19,10 +19,10 @@ from pathlib import Path
 
 from importers.address import address_authority, address_date, web_address
 from importers.extract import DocContext, extract_facts
-from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
+from importers.extract.body_grades import classify_body_grades
 from importers.extract.judgement_table import inspection_period
 from importers.metadata import detect_metadata, detect_published
-from importers.model import DATASET_KIND, DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
+from importers.model import DATASET_KIND, DOCUMENT_KINDS, OFSTED_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
 from importers.partial_date import PartialDate
 from importers.reading import MAX_BYTES, not_regular, too_large
 from importers.sanitize import clean_text

@@ -41,6 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from importers.model import source_rank
 from importers.partial_date import PartialDate, iso_date, month_name
 from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
@@ -60,10 +61,6 @@ _TYPE_ORDER = (
     "annual performance assessment", "short inspection", "standard inspection",
     "inspection", "review",
 )
-# A dataset (the national record) is a third party's reading of the reports:
-# below the reports and letters, above what others write about them.
-_SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "dataset": 2, "minutes": 3, "news": 4, "other": 5}
-_OTHER_RANK = _SOURCE_RANK["other"]
 
 
 @dataclass
@@ -269,7 +266,7 @@ def _same_grade(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
-    return (_SOURCE_RANK.get(doc.get("kind"), _OTHER_RANK), doc["id"])
+    return (source_rank(doc.get("kind")), doc["id"])
 
 
 def _sort_key(event: dict[str, Any]) -> tuple:
@@ -281,7 +278,7 @@ def _sort_key(event: dict[str, Any]) -> tuple:
 def _weight(item: tuple[dict, dict]) -> tuple:
     """Weightiest first: the kind of document, then how the grade was read; then a fixed order."""
     fact, doc = item
-    return (_SOURCE_RANK.get(doc.get("kind"), _OTHER_RANK), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
+    return (source_rank(doc.get("kind")), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
 
 
 def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -344,7 +341,7 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
         overall = next(iter(judgements.values()))
     eras = Counter(f.get("era") for f in facts if f.get("era"))
     doc_ids = sorted({f["doc_id"] for f in facts},
-                     key=lambda d: (_SOURCE_RANK.get(docs[d].get("kind"), _OTHER_RANK), d))
+                     key=lambda d: (source_rank(docs[d].get("kind")), d))
     precision = _precision(cluster)
     event = {
         "authority": cluster.authority,
