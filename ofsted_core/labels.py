@@ -1,7 +1,8 @@
 """Short labels shared by every view: dates at their precision, document kinds, counts.
 
 Plain ``str`` only; the interface styles them. Values from documents are never
-sent to a terminal as they are: ``printable`` shows control characters.
+sent to a terminal as they are: ``printable`` (``importers.sanitize``'s, re-exported
+here for the views) shows control characters.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.partial_date import label_of
+from importers.sanitize import printable
 from importers.vocabulary import AREAS
 from ofsted_core.grades import NO_GRADE_LABEL, sentence_case
 
@@ -16,14 +18,6 @@ __all__ = [
     "KIND_NAMES", "KIND_SHORT", "area_order", "date_label", "doc_date_label", "doc_title", "inspection_dates_label",
     "plural", "printable", "rating_text", "snippet_around",
 ]
-
-# Control characters would drive the terminal: show ESC as a visible symbol and
-# the rest as the replacement character (one character each, so spans stay put).
-_CONTROLS = {code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))}
-_CONTROLS.update({0x1B: "\u241b", 0x09: " ", 0x0D: " "})
-_MULTILINE = dict(_CONTROLS)
-_CONTROLS[0x0A] = " "  # a list row is one line
-_MULTILINE[0x0A] = "\n"
 
 KIND_SHORT = {
     "ofsted_report": "report",
@@ -113,12 +107,3 @@ def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, in
         begin = space + 1
     piece = text[begin:begin + width]
     return " ".join(piece.split("\n")).replace("\r", " ").replace("\t", " "), start - begin
-
-
-
-def printable(value: str, *, multiline: bool = False) -> str:
-    """``value`` with control characters made visible, never sent to the terminal.
-
-    Line breaks become spaces unless ``multiline``.
-    """
-    return value.translate(_MULTILINE if multiline else _CONTROLS)

@@ -31,7 +31,7 @@ from importers.model import DOCUMENT_KINDS
 from importers.partial_date import MONTH_NAMES, PartialDate
 from importers.vocabulary import normalise_rating
 from ofsted_core.labels import doc_title
-from ofsted_tui.widgets.reader_layout import display_safe
+from importers.sanitize import printable
 
 __all__ = [
     "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog", "note_target",
@@ -108,14 +108,14 @@ def parse_correction(field: str, raw: str) -> Any:
 
 def note_target(doc: dict[str, Any], limit: int = 60) -> Content:
     """"document <title>": what a note or correction of the whole document is on, as a dialog says it."""
-    title = " ".join(display_safe(doc_title(doc)).split())
+    title = " ".join(printable(doc_title(doc)).split())
     title = title if len(title) <= limit else title[: limit - 1] + "\u2026"
     return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
 
 
 def _one_line(value: Any, limit: int = 56) -> str:
     """A current value shown beside its field: untrusted, so made safe, and cut short."""
-    flat = " ".join(display_safe("" if value is None else str(value)).split())
+    flat = " ".join(printable("" if value is None else str(value)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 

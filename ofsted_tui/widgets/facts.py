@@ -40,7 +40,7 @@ from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_tui.grades import rating_badge
 from ofsted_core.sources import link_label
 from ofsted_tui.widgets.reader import NOTE_MARKS, component_style
-from ofsted_tui.widgets.reader_layout import display_safe
+from importers.sanitize import printable
 
 __all__ = ["FACT_GROUPS", "FactsPane", "Row", "describe_fact", "describe_note", "distinct_facts"]
 
@@ -55,7 +55,7 @@ _PLAIN: Mapping[str, Style] = defaultdict(Style)
 
 def _clip(value: Any, limit: int = 120) -> str:
     """One line of untrusted text, safe to show, at most ``limit`` characters."""
-    flat = " ".join(display_safe(str(value)).split())
+    flat = " ".join(printable(str(value)).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
 
 
