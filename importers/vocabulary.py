@@ -432,7 +432,7 @@ def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaMe
             continue
         match = _AREA_RE.match(text, anchor.start(), stop)
         if match is not None:
-            area, heading = _AREA_BY_GROUP[match.lastgroup]
+            area, heading = _AREA_BY_GROUP[match.lastgroup or ""]
             found.append(AreaMention(match.start(), match.end(), area, heading))
             covered = match.end()
     return found
@@ -443,4 +443,4 @@ def area_for(phrase: str | None) -> str | None:
     if not isinstance(phrase, str):
         return None
     match = _AREA_RE.search(phrase)
-    return _AREA_BY_GROUP[match.lastgroup][0] if match else None
+    return _AREA_BY_GROUP[match.lastgroup or ""][0] if match else None

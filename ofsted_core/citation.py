@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from importers.model import page_at
+from importers.model import DocumentRow, FactRow, page_at
 from importers.partial_date import label_of
 
 __all__ = ["Citation", "cite", "date_text", "own_paragraph_number", "paragraph_number"]
@@ -51,7 +51,8 @@ def _paragraphs(text: str) -> tuple[list[int], dict[int, int]]:
     Cached: citing every fact of one document reads its text once.
     """
     found = [(m.end(0) - len(m.group(0).lstrip()), int(m.group(1))) for m in _NUMBERED.finditer(text)]
-    numbered, run = [], []
+    numbered: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
     for item in found:
         if run and item[1] != run[-1][1] + 1:
             numbered += run if len(run) >= _RUN else []
@@ -133,7 +134,7 @@ class Citation:
         return "\n".join(lines)
 
 
-def cite(doc: dict[str, Any], start: int, end: int, fact: dict[str, Any] | None = None) -> Citation:
+def cite(doc: DocumentRow, start: int, end: int, fact: FactRow | None = None) -> Citation:
     """The citation of ``doc.text[start:end]``; a quote fact adds its speaker."""
     text = doc.get("text") or ""
     start, end = max(0, start), min(len(text), end)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow
 from importers.partial_date import label_of
 from importers.sanitize import printable
 from importers.vocabulary import AREAS
@@ -49,7 +50,7 @@ def date_label(published: str | None) -> str:
     return label_of(published)
 
 
-def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
+def doc_date_label(doc: DocumentRow, short: bool = False) -> str:
     """A document's date: its publication's, else its inspection's ("inspected 13-24 Feb 2023"), else "undated".
 
     Ofsted prints no publication date on reports since 2018; their inspection
@@ -63,7 +64,7 @@ def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
     return f"inspected {inspection_dates_label(doc)}"
 
 
-def inspection_dates_label(doc: dict[str, Any]) -> str:
+def inspection_dates_label(doc: DocumentRow) -> str:
     """A document's inspection dates as people write them: "13-24 Feb 2023", "27 Feb-22 Mar 2018"."""
     start = str(doc.get("inspected_start") or "")
     end = str(doc.get("inspected_end") or start)
@@ -79,7 +80,7 @@ def inspection_dates_label(doc: dict[str, Any]) -> str:
     return f"{' '.join(first)}-{' '.join(last)}"
 
 
-def doc_title(doc: dict[str, Any]) -> str:
+def doc_title(doc: DocumentRow) -> str:
     return doc.get("title") or doc.get("source") or doc.get("id", "")
 
 
@@ -87,7 +88,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-def rating_text(item: dict[str, Any]) -> str:
+def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
     """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``)."""
     return sentence_case(item.get("rating_text") or item.get("rating")) or NO_GRADE_LABEL
 

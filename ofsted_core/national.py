@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from importers.councils import Council, council, councils
+from importers.model import DocumentRow, EventRow
 from importers.partial_date import PartialDate
 from importers.vocabulary import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
 from ofsted_core.timeline import UNGRADED_TYPES
@@ -37,29 +38,30 @@ CSV_COLUMNS = (
 _DIRECTION = {-1: "improved", 0: "same", 1: "declined"}
 
 
-def _when(event: dict[str, Any]) -> tuple[int, int, int]:
+def _when(event: EventRow) -> tuple[int, int, int]:
     return (event.get("year") or 0, event.get("month") or 0, event.get("day") or 0)
 
 
-def _inspected(event: dict[str, Any]) -> bool:
+def _inspected(event: EventRow) -> bool:
     """A graded kind of event that awarded at least one grade."""
     return event.get("type") not in UNGRADED_TYPES and any(
         (j or {}).get("grade") for j in (event.get("judgements") or {}).values())
 
 
-def _months_between(event: dict[str, Any], today: dt.date) -> int | None:
-    if not event.get("year"):
+def _months_between(event: EventRow, today: dt.date) -> int | None:
+    year = event.get("year")
+    if not year:
         return None
-    return (today.year - event["year"]) * 12 + today.month - (event.get("month") or 1)
+    return (today.year - year) * 12 + today.month - (event.get("month") or 1)
 
 
 def council_rows(
-    events: Iterable[dict[str, Any]], documents: Iterable[dict[str, Any]] = (),
+    events: Iterable[EventRow], documents: Iterable[DocumentRow] = (),
     today: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     """A row per council of today, by name (see the module's docstring for what it holds)."""
     today = today or dt.date.today()
-    by_council: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_council: dict[str, list[EventRow]] = defaultdict(list)
     docs_of: dict[str, set[str]] = defaultdict(set)
     for event in events:
         found = council(event.get("authority"))
@@ -73,7 +75,7 @@ def council_rows(
     return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today) for c in councils()]
 
 
-def _row(place: Council, events: list[dict[str, Any]], documents: int, today: dt.date) -> dict[str, Any]:
+def _row(place: Council, events: list[EventRow], documents: int, today: dt.date) -> dict[str, Any]:
     graded = [e for e in events if _inspected(e)]
     overall = [e for e in graded if e.get("grade")]
     latest = graded[-1] if graded else None
