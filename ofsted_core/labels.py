@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow
-from importers.partial_date import label_of
+from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable
 from importers.vocabulary import AREAS
 from ofsted_core.grades import NO_GRADE_LABEL, sentence_case
@@ -60,7 +60,9 @@ def doc_date_label(doc: DocumentRow, short: bool = False) -> str:
     if doc.get("published") or not doc.get("inspected_start"):
         return date_label(doc.get("published"))
     if short:
-        return f"insp. {str(doc.get('inspected_end') or doc['inspected_start'])[:4]}"
+        inspected = str(doc.get("inspected_end") or doc.get("inspected_start"))
+        date = PartialDate.parse(inspected)
+        return f"insp. {date.year if date else inspected}"
     return f"inspected {inspection_dates_label(doc)}"
 
 
