@@ -82,7 +82,6 @@ RATING_ABBREVIATIONS: dict[str, str] = {
 }
 
 
-
 @dataclass(frozen=True)
 class Grade:
     """One of the four grades every era's ratings map to (1 best .. 4 worst).

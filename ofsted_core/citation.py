@@ -12,7 +12,6 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from importers.model import DocumentRow, FactRow, page_at
 from importers.partial_date import label_of

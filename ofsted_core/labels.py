@@ -7,8 +7,6 @@ here for the views) shows control characters.
 
 from __future__ import annotations
 
-from typing import Any
-
 from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow
 from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable

@@ -45,7 +45,7 @@ import re
 
 from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
-from importers.model import OFSTED_KINDS, Fact
+from importers.model import Fact
 from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
 
 __all__ = ["classify_body_grades", "covered_areas"]
