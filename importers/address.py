@@ -16,7 +16,8 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from importers.authorities import authority_of_squashed_name
-from importers.extract.dates import iso_date, month_number
+from importers.extract.dates import month_number
+from importers.partial_date import iso_date
 
 __all__ = ["address_authority", "address_date", "web_address"]
 

@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from importers.councils import reference_names
+from importers.trie_pattern import trie_pattern
 
 __all__ = [
     "AUTHORITIES",
@@ -275,30 +276,6 @@ _SUFFIX = (
 )
 
 
-def _trie_pattern(words: list[str]) -> str:
-    # A trie-shaped alternation: one scan tries all 400-odd names at once, and
-    # the greedy optional branches prefer the longest name ("North Yorkshire"
-    # over "North", "Kingston upon Thames" over "Kingston").
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends_here = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends_here:
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
 def _written_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for canonical, aliases in AUTHORITIES.items():
@@ -321,7 +298,7 @@ _FOLDED = {form.casefold(): canonical for form, canonical in _FORMS.items()}
 # The leading lookahead lists every first letter a match can have (names are
 # capitalised; council wording may not be): it lets the scan skip other text fast.
 _PATTERN = re.compile(
-    rf"(?=[A-Zbclmr])(?<![\w&])(?P<prefix>{_PREFIX})?(?P<name>{_trie_pattern(sorted(_FORMS))})"
+    rf"(?=[A-Zbclmr])(?<![\w&])(?P<prefix>{_PREFIX})?(?P<name>{trie_pattern(_FORMS)})"
     rf"(?P<suffix>{_SUFFIX})?(?![\w&])"
 )
 _CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w'’])([A-Z][\w'’]*)[ \t]+$")
@@ -335,7 +312,7 @@ _COUNCIL_VERB_AFTER = re.compile(
 )
 # The gap between two councils of a list: ", ", "; ", " and ", or a lost separator's space.
 _LIST_SEPARATOR_AFTER = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+|[ \t]+")
-_LISTED_BEFORE = re.compile(rf"(?<![\w&])(?:{_trie_pattern(sorted(_FORMS))})[ \t]*[,;][ \t]*(?:and[ \t]+)?$")
+_LISTED_BEFORE = re.compile(rf"(?<![\w&])(?:{trie_pattern(_FORMS)})[ \t]*[,;][ \t]*(?:and[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[*•-]*$")

@@ -24,8 +24,8 @@ import re
 from pathlib import Path
 
 from importers.councils import council
-from importers.extract.dates import iso_date
 from importers.model import DATASET_KIND, Fact, ImporterError, Parsed
+from importers.partial_date import iso_date
 from importers.sanitize import clean_text
 from importers.text import decode_bytes
 from importers.vocabulary import AREAS, era_for, grade_of, normalise_rating

@@ -38,6 +38,7 @@ from importers.address import web_address
 from importers.extract.dates import find_dates
 from importers.metadata import detect_published
 from importers.model import ImporterError, Parsed
+from importers.partial_date import PartialDate
 from importers.reading import read_source
 from importers.sanitize import clean_text
 
@@ -256,12 +257,9 @@ def _iso_date(value: Any) -> str | None:
     value = _text(value)
     if not value:
         return None
-    match = _ISO.match(value)
-    if match:
-        year, month, day = match.groups()
-        if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
-            return None
-        return "-".join(part for part in (year, month, day) if part)
+    if _ISO.match(value):  # ISO in form: the date it gives, or none where a part is out of range
+        date = PartialDate.parse(value)
+        return date.iso if date else None
     dates = find_dates(value)
     return dates[0].iso if dates else None
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from importers.authorities import main_authority
 from importers.extract.dates import DateMention, find_dates, month_number
+from importers.model import OFSTED_KINDS
 
 __all__ = ["detect_kind", "detect_metadata", "detect_published", "detect_publisher", "detect_title"]
 
@@ -390,7 +391,7 @@ def detect_title(text: str, kind: str | None = None, lines: list[str] | None = N
         title = _letter_subject(lines)
         if title:
             return title
-    if kind in ("ofsted_report", "ofsted_letter"):
+    if kind in OFSTED_KINDS:
         title = _report_heading(lines)
         if title:
             return title

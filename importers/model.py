@@ -11,25 +11,47 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, Required, TypedDict
 
 __all__ = [
+    "AnnotationRow",
+    "ConflictRow",
     "DATASET_KIND",
     "DOCUMENT_KINDS",
     "FACT_FIELDS",
     "FACT_TYPES",
     "JUDGEMENT_EVIDENCE",
+    "OFSTED_KINDS",
+    "SOURCE_RANK",
+    "DocumentRow",
+    "EventRow",
     "Fact",
+    "FactRow",
+    "GradeNumber",
     "ImportedDocument",
+    "JudgementRow",
     "ImporterError",
     "Parsed",
     "document_id",
     "page_at",
+    "source_rank",
 ]
 
 # ``dataset``: a table of many inspections compiled by a third party (the national history CSV).
 DATASET_KIND = "dataset"
 DOCUMENT_KINDS = ("ofsted_report", "ofsted_letter", "dataset", "news", "minutes", "other")
+# The kinds Ofsted writes: the source of every grade others repeat.
+OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
+# How far each kind of document is from the judgement itself, nearest first:
+# what the timeline shows where sources differ, and where a quote is traced
+# to. A dataset (the national record) is a third party's reading of the
+# reports: below the reports and letters, above what others write about them.
+SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "dataset": 2, "minutes": 3, "news": 4, "other": 5}
+
+
+def source_rank(kind: str | None) -> int:
+    """A document kind's place in ``SOURCE_RANK``; an unknown kind ranks with "other"."""
+    return SOURCE_RANK.get(kind or "other", SOURCE_RANK["other"])
 
 # The keys each fact type carries in ``Fact.fields`` (values may be None where
 # the text does not say). Exporters and the store rely on these names.
@@ -147,3 +169,138 @@ class Parsed:
     facts: list[Fact] = field(default_factory=list)
     page_starts: list[int] = field(default_factory=list)  # PDFs: where each page begins in ``text``
     warnings: list[str] = field(default_factory=list)  # what the reader skipped (a dataset's bad rows)
+
+
+# --- the rows the store holds --------------------------------------------------
+# TypedDicts, not classes: the store reads and writes plain JSON objects, and a
+# TypedDict costs nothing at run time. A row may carry keys an older or newer
+# version wrote; these are the ones the code relies on.
+
+GradeNumber = Literal[1, 2, 3, 4]  # 1 best .. 4 worst (``importers.vocabulary.GRADES``)
+
+
+class DocumentRow(TypedDict, total=False):
+    """A document in the store: ``ImportedDocument`` as ``ofsted_core.importing.document_row`` writes it."""
+
+    id: Required[str]
+    source: Required[str]
+    text: Required[str]
+    title: str | None
+    kind: str  # one of DOCUMENT_KINDS
+    publisher: str | None
+    authority: str | None
+    published: str | None  # ISO at its precision (``importers.partial_date``)
+    inspected_start: str | None
+    inspected_end: str | None
+    url: str | None
+    format: str
+    furniture: list[list[int]]
+    page_starts: list[int]
+    imported_at: str
+    importer_version: int
+
+
+class FactRow(TypedDict, total=False):
+    """A fact in the store: ``Fact.to_dict`` with its id and document; the fields of every type (FACT_FIELDS)."""
+
+    id: Required[str]
+    doc_id: Required[str]
+    type: Required[str]  # one of FACT_TYPES
+    span: Required[list[int]]  # [start, end] into the document's text
+    authority: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: str | None
+    end_year: int | None
+    end_month: int | None
+    end_day: int | None
+    rating: str | None
+    rating_text: str | None
+    grade: GradeNumber | None
+    area: str | None
+    era: str | None
+    event_type: str | None
+    date_source: str | None
+    evidence: str  # one of JUDGEMENT_EVIDENCE
+    inspection_type: str | None
+    inspectors: list[str] | None
+    lead_inspector: str | None
+    subject: str | None
+    text: str | None
+    speaker: str | None
+    role: str | None
+    organisation: str | None
+    name: str | None
+    value: Any
+    unit: str | None
+    measure: str | None
+    page: int | None
+    published: str | None  # a dataset's row: its own report's publication
+    source_links: list[dict[str, Any]]  # traced by ``ofsted_core.sources``
+    source: str  # a judgement imported before ``evidence``: "table" where a report's table said it
+
+
+class JudgementRow(TypedDict):
+    """An event's grade for one area, from its weightiest statement."""
+
+    rating: str | None
+    rating_text: str | None
+    grade: GradeNumber | None
+    evidence: str
+    kind: str | None  # the kind of document it comes from
+    doc_id: str
+    fact_ids: list[str]
+    doc_ids: list[str]  # the documents that agree
+
+
+class ConflictRow(TypedDict):
+    """Another grade sources give an event's area, and who gives it."""
+
+    area: str
+    rating: str | None
+    rating_text: str | None
+    grade: GradeNumber | None
+    evidence: str
+    kind: str | None
+    doc_ids: list[str]
+    fact_ids: list[str]
+
+
+class EventRow(TypedDict, total=False):
+    """One inspection, visit or rating of one council, merged from every document that reports it."""
+
+    id: str  # given once its other fields are: a hash of its place
+    authority: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: str | None
+    date: str | None  # ISO at its precision
+    label: str  # the date as people write it
+    type: str
+    rating: str | None
+    rating_text: str | None
+    rating_label: str | None
+    grade: GradeNumber | None
+    era: str | None
+    judgements: dict[str, JudgementRow]  # by area
+    conflicts: list[ConflictRow]
+    doc_ids: Required[list[str]]
+    fact_ids: list[str]
+    quotes: list[dict[str, Any]]  # which source quotes which document (``ofsted_core.sources``)
+
+
+class AnnotationRow(TypedDict):
+    """A note, bookmark or correction, kept across re-imports by its ``fact_key``."""
+
+    id: str
+    kind: str  # "note", "bookmark" or "correction"
+    source: str
+    doc_id: str
+    fact_id: str | None
+    fact_key: str | None
+    body: str
+    field: str | None  # a correction's field
+    value: Any  # a correction's value
+    created_at: str

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from importers.address import address_authority, address_date, web_address
 from importers.extract import DocContext, extract_facts
-from importers.extract.body_grades import OFSTED_KINDS, classify_body_grades
+from importers.extract.body_grades import classify_body_grades
 from importers.extract.judgement_table import inspection_period
 from importers.metadata import detect_metadata, detect_published
-from importers.model import DATASET_KIND, DOCUMENT_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
+from importers.model import DATASET_KIND, DOCUMENT_KINDS, OFSTED_KINDS, Fact, ImportedDocument, ImporterError, Parsed, page_at
+from importers.partial_date import PartialDate
 from importers.reading import MAX_BYTES, not_regular, too_large
 from importers.sanitize import clean_text
 from importers.text import read_text
@@ -135,11 +136,8 @@ def _named(path: str, folder: bool = False) -> tuple[str, str | None]:
 
 
 def parse_published(value: str | None) -> tuple[int | None, int | None, int | None]:
-    if not value:
-        return None, None, None
-    parts = [int(p) for p in value.split("-")[:3] if p.isdigit()]
-    parts += [None] * (3 - len(parts))
-    return parts[0], parts[1], parts[2]
+    date = PartialDate.parse(value)
+    return (date.year, date.month, date.day) if date else (None, None, None)
 
 
 def _sidecar(path: Path, source: str) -> dict:

@@ -9,8 +9,9 @@ they read with it, and the app labels and colours grades from it.
   to excellent, good, adequate and poor. ``RATING_WORDS`` is the pattern of
   every written form; ``normalise_rating``, ``grade_of`` and
   ``rating_label`` read them.
-* ``GRADE_LABELS`` and ``GRADE_COLOURS``: one label and one colour per grade,
-  for legends, badges and timeline markers.
+* ``GRADES``: the four grades, each with its label, short name and colour,
+  for legends, badges, facets and timeline markers (``GRADE_LABELS`` and
+  ``GRADE_COLOURS`` are views of it).
 * ``ERAS``: the inspection regimes since 2005 (DESIGN.md's table) and
   ``era_for`` to tell which one a dated rating belongs to.
 * ``AREAS`` and ``find_areas``: the judgement areas (overall effectiveness,
@@ -29,12 +30,14 @@ __all__ = [
     "ERAS",
     "GRADE_COLOURS",
     "GRADE_LABELS",
+    "GRADES",
     "RATINGS",
     "RATING_ABBREVIATIONS",
     "RATING_WORDS",
     "UNGRADED_COLOUR",
     "AreaMention",
     "Era",
+    "Grade",
     "Rating",
     "area_for",
     "areas_judged",
@@ -45,6 +48,7 @@ __all__ = [
     "grade_of",
     "normalise_rating",
     "rating_label",
+    "rating_named",
 ]
 
 
@@ -77,21 +81,42 @@ RATING_ABBREVIATIONS: dict[str, str] = {
     "requires improvement": "RI", "poor": "P", "inadequate": "I",
 }
 
-# One label and one colour per grade, for legends, badges and timeline
-# markers, so the CLI and the app colour alike. The colours read on dark and
-# light backgrounds.
-GRADE_LABELS: dict[int, str] = {
-    1: "Outstanding",
-    2: "Good",
-    3: "Requires improvement to be good",
-    4: "Inadequate",
+
+@dataclass(frozen=True)
+class Grade:
+    """One of the four grades every era's ratings map to (1 best .. 4 worst).
+
+    ``rating`` is the current framework's word for it, whose label names the
+    grade; ``short`` names it where one word must cover every era's (grade 3
+    is "adequate" before 2013, "requires improvement" since).
+    """
+
+    number: int
+    rating: str
+    colour: str  # for legends, badges and timeline markers; reads on dark and light backgrounds
+    short: str | None = None
+
+    @property
+    def label(self) -> str:
+        return RATINGS[self.rating].label
+
+    @property
+    def name(self) -> str:
+        return self.short or self.label
+
+
+# The one table of grades: the CLI and the app name and colour them from it.
+GRADES: dict[int, Grade] = {
+    g.number: g
+    for g in (
+        Grade(1, "outstanding", "#2e7d32"),  # outstanding / performs excellently: green
+        Grade(2, "good", "#1565c0"),  # good / performs well: blue
+        Grade(3, "requires improvement", "#ef8f00", short="RI / adequate"),  # amber
+        Grade(4, "inadequate", "#c62828"),  # inadequate / performs poorly: red
+    )
 }
-GRADE_COLOURS: dict[int, str] = {
-    1: "#2e7d32",  # outstanding / performs excellently: green
-    2: "#1565c0",  # good / performs well: blue
-    3: "#ef8f00",  # adequate / requires improvement: amber
-    4: "#c62828",  # inadequate / performs poorly: red
-}
+GRADE_LABELS: dict[int, str] = {number: grade.label for number, grade in GRADES.items()}
+GRADE_COLOURS: dict[int, str] = {number: grade.colour for number, grade in GRADES.items()}
 UNGRADED_COLOUR = "#607d8b"  # visits and inspections that award no grade
 
 # Every written form of a rating, as a regular expression: the extractors use
@@ -126,6 +151,15 @@ def normalise_rating(text: str | None) -> str | None:
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]
     return None
+
+
+def rating_named(given: str) -> str | None:
+    """The normalised rating a person typed: any era's wording or its abbreviation ("RI", "g")."""
+    folded = given.strip().casefold()
+    for rating, short in RATING_ABBREVIATIONS.items():
+        if folded == short.casefold():
+            return rating
+    return normalise_rating(given)
 
 
 def grade_of(rating: str | None) -> int | None:
@@ -397,7 +431,7 @@ def find_areas(text: str, start: int = 0, end: int | None = None) -> list[AreaMe
             continue
         match = _AREA_RE.match(text, anchor.start(), stop)
         if match is not None:
-            area, heading = _AREA_BY_GROUP[match.lastgroup]
+            area, heading = _AREA_BY_GROUP[match.lastgroup or ""]
             found.append(AreaMention(match.start(), match.end(), area, heading))
             covered = match.end()
     return found
@@ -408,4 +442,4 @@ def area_for(phrase: str | None) -> str | None:
     if not isinstance(phrase, str):
         return None
     match = _AREA_RE.search(phrase)
-    return _AREA_BY_GROUP[match.lastgroup][0] if match else None
+    return _AREA_BY_GROUP[match.lastgroup or ""][0] if match else None

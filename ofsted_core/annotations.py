@@ -17,8 +17,9 @@ import copy
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
 from ofsted_core.store import Store, StoreData
 
 __all__ = [
@@ -37,14 +38,14 @@ CORRECTABLE = {
 }
 
 
-def correctable_fields(fact: dict[str, Any] | None) -> tuple[str, ...]:
+def correctable_fields(fact: FactRow | None) -> tuple[str, ...]:
     """The fields a correction may change on ``fact`` (the document's when None); empty if none."""
     return CORRECTABLE["document"] if fact is None else CORRECTABLE.get(fact.get("type") or "", ())
 
 
-def fact_key(fact: dict[str, Any], text: str, facts: list[dict[str, Any]]) -> str:
+def fact_key(fact: FactRow, text: str, facts: list[FactRow]) -> str:
     """``type|words|n``: the n-th fact of this type with these words in the document."""
-    def words(f: dict[str, Any]) -> str:
+    def words(f: FactRow) -> str:
         start, end = f["span"]
         return " ".join(text[start:end].split()).lower()
 
@@ -56,10 +57,10 @@ def fact_key(fact: dict[str, Any], text: str, facts: list[dict[str, Any]]) -> st
 
 
 def make_annotation(
-    kind: str, doc: dict[str, Any], *, fact: dict[str, Any] | None = None,
-    facts: list[dict[str, Any]] | None = None, body: str = "",
+    kind: str, doc: DocumentRow, *, fact: FactRow | None = None,
+    facts: list[FactRow] | None = None, body: str = "",
     field: str | None = None, value: Any = None,
-) -> dict[str, Any]:
+) -> AnnotationRow:
     if kind not in ANNOTATION_KINDS:
         raise ValueError(f"unknown annotation kind {kind!r}")
     if kind == "correction":
@@ -81,8 +82,8 @@ def make_annotation(
 
 
 def relink(
-    annotations: list[dict[str, Any]], old_doc: dict[str, Any], old_facts: list[dict[str, Any]],
-    new_doc: dict[str, Any], new_facts: list[dict[str, Any]],
+    annotations: list[AnnotationRow], old_doc: DocumentRow, old_facts: list[FactRow],
+    new_doc: DocumentRow, new_facts: list[FactRow],
 ) -> None:
     """Move annotations of ``old_doc`` onto its re-imported version, in place."""
     new_keys = {fact_key(f, new_doc["text"], new_facts): f["id"] for f in new_facts}
@@ -91,18 +92,20 @@ def relink(
             continue
         note["doc_id"] = new_doc["id"]
         note["source"] = new_doc["source"]
-        if note.get("fact_key"):
-            note["fact_id"] = new_keys.get(note["fact_key"])
+        key = note.get("fact_key")
+        if key:
+            note["fact_id"] = new_keys.get(key)
 
 
-def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def apply_corrections(data: StoreData) -> tuple[list[DocumentRow], list[FactRow]]:
     """Documents and facts with the user's corrections applied (copies where changed).
 
     Without corrections the lists are returned as they are, not copied.
     """
     corrections = [a for a in data.annotations if a.get("kind") == "correction"]
+    # The store holds plain dicts: the rows are read as the types they are written as.
     if not corrections:
-        return data.documents, data.facts
+        return cast("list[DocumentRow]", data.documents), cast("list[FactRow]", data.facts)
     from importers.vocabulary import grade_of, normalise_rating
 
     docs = {d["id"]: d for d in data.documents}
@@ -118,10 +121,10 @@ def apply_corrections(data: StoreData) -> tuple[list[dict[str, Any]], list[dict[
             rating = normalise_rating(str(note["value"]))
             if rating:
                 row["rating"], row["grade"] = rating, grade_of(rating)
-    return list(docs.values()), list(facts.values())
+    return cast("list[DocumentRow]", list(docs.values())), cast("list[FactRow]", list(facts.values()))
 
 
-def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
+def rebuild_events(data: StoreData) -> list[EventRow]:
     # Imported here: the timeline pulls in the date extractor, which the explorer
     # needs only when it writes, not to draw its first frame.
     from ofsted_core.timeline import build_events
@@ -134,7 +137,7 @@ def rebuild_events(data: StoreData) -> list[dict[str, Any]]:
 class Change:
     """Annotations to add and ids to remove, in one write; ``done`` says what it did."""
 
-    add: tuple[dict[str, Any], ...] = ()
+    add: tuple[AnnotationRow, ...] = ()
     remove: tuple[str, ...] = ()
     done: str = ""
 
@@ -149,19 +152,19 @@ def change_annotations(store: Store, change: Change) -> tuple[StoreData, Change]
     """
     removing = set(change.remove)
     with store.transaction() as data:
-        removed = tuple(a for a in data.annotations if a.get("id") in removing)
+        removed = tuple(cast("AnnotationRow", a) for a in data.annotations if a.get("id") in removing)
         data.changed = bool(change.add or removed)
         if data.changed:
             data.annotations[:] = [a for a in data.annotations if a.get("id") not in removing]
-            data.annotations.extend(change.add)
-            data.events[:] = rebuild_events(data)
+            data.annotations.extend(cast("list[dict[str, Any]]", change.add))
+            data.events[:] = cast("list[dict[str, Any]]", rebuild_events(data))
     undo = Change(add=removed, remove=tuple(a["id"] for a in change.add), done=change.done)
     return data, undo
 
 
 def bookmark_change(
-    doc: dict[str, Any], notes: list[dict[str, Any]], label: str,
-    fact: dict[str, Any] | None = None, facts: list[dict[str, Any]] | None = None,
+    doc: DocumentRow, notes: list[AnnotationRow], label: str,
+    fact: FactRow | None = None, facts: list[FactRow] | None = None,
 ) -> Change:
     """Bookmark ``doc`` (or its ``fact``), or remove the bookmark ``notes`` (the document's annotations) hold."""
     fact_id = fact["id"] if fact else None
@@ -172,8 +175,8 @@ def bookmark_change(
 
 
 def correction_change(
-    doc: dict[str, Any], notes: list[dict[str, Any]], field: str, value: Any,
-    fact: dict[str, Any] | None = None, facts: list[dict[str, Any]] | None = None,
+    doc: DocumentRow, notes: list[AnnotationRow], field: str, value: Any,
+    fact: FactRow | None = None, facts: list[FactRow] | None = None,
 ) -> Change:
     """Correct ``field``; a correction of the same field, among ``notes``, is replaced rather than stacked."""
     fact_id = fact["id"] if fact else None
@@ -183,7 +186,7 @@ def correction_change(
     return Change(add=(note,), remove=replaced, done=f"Corrected the {field}")
 
 
-def save_annotation(store: Store, note: dict[str, Any], *, replace: tuple[str, ...] = ()) -> StoreData:
+def save_annotation(store: Store, note: AnnotationRow, *, replace: tuple[str, ...] = ()) -> StoreData:
     """Add ``note`` (dropping the annotations with ids in ``replace``) in one write; the store as written."""
     return change_annotations(store, Change(add=(note,), remove=replace))[0]
 

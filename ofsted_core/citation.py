@@ -12,9 +12,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
-from importers.model import page_at
+from importers.model import DocumentRow, FactRow, page_at
+from importers.partial_date import label_of
 
 __all__ = ["Citation", "cite", "date_text", "own_paragraph_number", "paragraph_number"]
 
@@ -29,10 +29,6 @@ _RUN = 5
 _HEADING_LENGTH = 100
 _BULLET = re.compile(r"[\u2022\u25aa\u25a0\u2013\u2014\u27a2\u2713*-]|[a-z]")  # or a line running on in lower case
 _REACH = 12
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
 
 
 def paragraph_number(text: str, offset: int) -> int:
@@ -54,7 +50,8 @@ def _paragraphs(text: str) -> tuple[list[int], dict[int, int]]:
     Cached: citing every fact of one document reads its text once.
     """
     found = [(m.end(0) - len(m.group(0).lstrip()), int(m.group(1))) for m in _NUMBERED.finditer(text)]
-    numbered, run = [], []
+    numbered: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
     for item in found:
         if run and item[1] != run[-1][1] + 1:
             numbered += run if len(run) >= _RUN else []
@@ -95,20 +92,7 @@ def _heading(paragraph: str) -> bool:
 
 def date_text(published: str | None) -> str:
     """"11 April 2023", "April 2023", "2023" or "undated" from an ISO date at its precision."""
-    if not published:
-        return "undated"
-    parts = published.split("-")
-    try:
-        numbers = [int(p) for p in parts[:3]]
-    except ValueError:
-        return published
-    if len(numbers) >= 2 and not 1 <= numbers[1] <= 12:
-        return published
-    if len(numbers) == 3:
-        return f"{numbers[2]} {_MONTHS[numbers[1] - 1]} {numbers[0]}"
-    if len(numbers) == 2:
-        return f"{_MONTHS[numbers[1] - 1]} {numbers[0]}"
-    return str(numbers[0])
+    return label_of(published, short=False)
 
 
 @dataclass
@@ -149,7 +133,7 @@ class Citation:
         return "\n".join(lines)
 
 
-def cite(doc: dict[str, Any], start: int, end: int, fact: dict[str, Any] | None = None) -> Citation:
+def cite(doc: DocumentRow, start: int, end: int, fact: FactRow | None = None) -> Citation:
     """The citation of ``doc.text[start:end]``; a quote fact adds its speaker."""
     text = doc.get("text") or ""
     start, end = max(0, start), min(len(text), end)

@@ -9,9 +9,8 @@ can show it without loading the merge and the date rules.
 
 from __future__ import annotations
 
-from typing import Any
-
 from importers.model import JUDGEMENT_EVIDENCE as EVIDENCE  # weightiest first
+from importers.model import FactRow
 
 __all__ = ["EVIDENCE", "evidence_of"]
 
@@ -22,9 +21,9 @@ __all__ = ["EVIDENCE", "evidence_of"]
 _READ_AS = {"table": "table"}
 
 
-def evidence_of(fact: dict[str, Any]) -> str:
+def evidence_of(fact: FactRow) -> str:
     """How a judgement was read: "table", "headline" or "text" (see ``EVIDENCE``)."""
     evidence = fact.get("evidence")
     if evidence in EVIDENCE:
         return evidence
-    return _READ_AS.get(fact.get("source"), "text")
+    return _READ_AS.get(fact.get("source") or "", "text")

@@ -18,9 +18,10 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
-from importers.model import FACT_FIELDS
+from importers.model import FACT_FIELDS, ConflictRow, DocumentRow, EventRow
 from importers.sanitize import clean_text
 from ofsted_core.citation import cite
 from ofsted_core.grades import sentence_case
@@ -47,7 +48,7 @@ EVENT_KEYS = (
 )
 
 
-def _fact_out(fact: dict[str, Any]) -> dict[str, Any]:
+def _fact_out(fact: Mapping[str, Any]) -> dict[str, Any]:
     out = {"id": fact["id"], "doc_id": fact["doc_id"], "type": fact["type"], "span": list(fact["span"])}
     for key in FACT_FIELDS.get(fact["type"]) or DERIVED_FIELDS.get(fact["type"], ()):
         out[key] = fact.get(key)
@@ -56,8 +57,13 @@ def _fact_out(fact: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def export_data(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    events = corpus.events if events is None else events
+def _events(corpus: Corpus, events: list[EventRow] | None) -> list[EventRow]:
+    """``events``, else the corpus's whole timeline (the store's rows, as the timeline wrote them)."""
+    return cast("list[EventRow]", corpus.events) if events is None else events
+
+
+def export_data(corpus: Corpus, events: list[EventRow] | None = None) -> dict[str, Any]:
+    events = _events(corpus, events)
     docs = corpus.sorted_documents()
     return {
         "documents": [{k: d.get(k) for k in DOCUMENT_KEYS} for d in docs],
@@ -75,11 +81,11 @@ def json_text(data: Any) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
-def export_json(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
+def export_json(corpus: Corpus, events: list[EventRow] | None = None) -> str:
     return json_text(export_data(corpus, events))
 
 
-def export_csv(corpus: Corpus, table: str = "facts", events: list[dict[str, Any]] | None = None) -> str:
+def export_csv(corpus: Corpus, table: str = "facts", events: list[EventRow] | None = None) -> str:
     data = export_data(corpus, events)
     rows = data[table]
     if table == "facts":
@@ -162,14 +168,14 @@ def _cell(value: Any) -> Any:
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
-def conflict_source(conflict: dict[str, Any]) -> str:
+def conflict_source(conflict: ConflictRow) -> str:
     """ "in 2 docs (news)": who gives a conflicting grade."""
     count = len(conflict.get("doc_ids") or ())
     kind = KIND_SHORT.get(conflict.get("kind") or "other", "other")
     return f"in {count} {'doc' if count == 1 else 'docs'} ({kind})"
 
 
-def disputed(event: dict[str, Any]) -> str:
+def disputed(event: EventRow) -> str:
     """ " (≠ overall: Inadequate in 2 docs (news))": the other grades sources give, or ""."""
     if not event.get("conflicts"):
         return ""
@@ -183,8 +189,8 @@ def _md(text: Any) -> str:
     return html.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", cleaned), quote=True)
 
 
-def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) -> str:
-    events = corpus.events if events is None else events
+def export_markdown(corpus: Corpus, events: list[EventRow] | None = None) -> str:
+    events = _events(corpus, events)
     lines = ["# Inspection timeline", "", "| Date | Authority | Type | Rating | Sources |", "|---|---|---|---|---|"]
     for event in events:
         sources = ", ".join(_md(corpus.documents[d].get("title") or d) for d in event["doc_ids"] if d in corpus.documents)
@@ -193,7 +199,7 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
             f"{_md(rating_text(event))}{_md(disputed(event))} | {sources} |"
         )
     lines += ["", "# Documents", ""]
-    for doc in corpus.sorted_documents():
+    for doc in cast("list[DocumentRow]", corpus.sorted_documents()):
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
         lines.append(f"- Source: {_md(doc['source'])}  ")
         if doc.get("url"):
@@ -204,13 +210,13 @@ def export_markdown(corpus: Corpus, events: list[dict[str, Any]] | None = None) 
             who = quote.get("speaker") or "unattributed"
             lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, {cite(doc, *quote['span']).place()})")
             for link in quote.get("source_links") or ():
-                other = corpus.documents.get(link["doc_id"])
+                other = cast("DocumentRow | None", corpus.documents.get(link["doc_id"]))
                 if other is not None:
                     lines.append(f"  - {link_label(link.get('relation'))} {_md(other.get('title') or other['source'])}, "
                                  f"{cite(other, *link['span']).place()}")
         for fact in corpus.facts_of(doc["id"], "repeated"):
             for link in fact.get("source_links") or ():
-                other = corpus.documents.get(link["doc_id"])
+                other = cast("DocumentRow | None", corpus.documents.get(link["doc_id"]))
                 if other is not None:
                     lines.append(f"- The passage at {cite(doc, *fact['span']).place()} ({fact.get('words')} words) is "
                                  f"repeated in {_md(other.get('title') or other['source'])}")

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
+from importers.partial_date import PartialDate
 from importers.vocabulary import get_era
 from ofsted_core.grades import GRADE_NAMES, NO_GRADE
 from ofsted_core.labels import KIND_NAMES
@@ -76,10 +78,12 @@ class Filters:
 
     def toggled(self, facet: str, value: str) -> Filters:
         chosen = self.selected(facet)
-        return replace(self, **{facet: chosen - {value} if value in chosen else chosen | {value}})
+        changed: dict[str, Any] = {facet: chosen - {value} if value in chosen else chosen | {value}}
+        return replace(self, **changed)
 
     def only(self, facet: str, value: str) -> Filters:
-        return replace(self, **{facet: frozenset({value})})
+        changed: dict[str, Any] = {facet: frozenset({value})}
+        return replace(self, **changed)
 
     def with_years(self, year_from: int | None, year_to: int | None) -> Filters:
         return replace(self, year_from=year_from, year_to=year_to)
@@ -153,8 +157,8 @@ class FacetCounts(Sequence[FacetValue]):
 
 @dataclass
 class FilterResult:
-    events: list[dict[str, Any]]
-    documents: list[dict[str, Any]]
+    events: list[EventRow]
+    documents: list[DocumentRow]
     doc_ids: set[str]
     facets: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
 
@@ -216,11 +220,11 @@ class FacetIndex:
 
     def __init__(
         self,
-        documents: Mapping[str, dict[str, Any]],
-        facts: Mapping[str, dict[str, Any]],
-        events: list[dict[str, Any]],
-        annotations: list[dict[str, Any]],
-        order: list[dict[str, Any]] | None = None,
+        documents: Mapping[str, DocumentRow],
+        facts: Mapping[str, FactRow],
+        events: list[EventRow],
+        annotations: list[AnnotationRow],
+        order: list[DocumentRow] | None = None,
     ) -> None:
         self._docs = order if order is not None else list(documents.values())
         self._events = list(events)
@@ -240,8 +244,8 @@ class FacetIndex:
         return cls(corpus.documents, corpus.facts, corpus.events, corpus.annotations, order)
 
     # -- building ------------------------------------------------------------
-    def _build(self, facts: Mapping[str, dict[str, Any]], annotations: list[dict[str, Any]]) -> None:
-        per_doc: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    def _build(self, facts: Mapping[str, FactRow], annotations: list[AnnotationRow]) -> None:
+        per_doc: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         for fact in facts.values():
             mine = per_doc[fact.get("doc_id")]
             if fact.get("type") == "judgement":
@@ -251,8 +255,9 @@ class FacetIndex:
                 era = _norm(fact.get("era"))
                 if era:
                     mine["eras"].add(era)
-                    if fact.get("year"):
-                        self._era_start[era] = min(self._era_start.get(era, 9999), int(fact["year"]))
+                    year = fact.get("year")
+                    if year:
+                        self._era_start[era] = min(self._era_start.get(era, 9999), int(year))
             elif fact.get("type") == "quote":
                 speaker = _norm(fact.get("speaker"))
                 if speaker:
@@ -271,10 +276,10 @@ class FacetIndex:
         for i, doc in enumerate(self._docs):
             mine = per_doc.get(doc["id"], {})
             supported = [self._events[e] for e in self._doc_events[i]]
-            values = {
+            values: dict[str, set[str]] = {
                 "authorities": {_norm(doc.get("authority")) or UNKNOWN},
                 "grades": set(mine.get("grades", ())) or {NO_GRADE},
-                "eras": set(mine.get("eras", ())) | {e["era"] for e in supported if e.get("era")},
+                "eras": set(mine.get("eras", ())) | {era for e in supported if (era := e.get("era"))},
                 "event_types": {e["type"] for e in supported if e.get("type")},
                 "kinds": {doc.get("kind") or "other"},
                 "publishers": {_norm(doc.get("publisher")) or UNKNOWN},
@@ -293,7 +298,7 @@ class FacetIndex:
             values = {
                 "authorities": {_norm(event.get("authority")) or UNKNOWN},
                 "grades": {str(event["grade"]) if event.get("grade") else NO_GRADE},
-                "eras": {event["era"]} if event.get("era") else set(),
+                "eras": {era} if (era := event.get("era")) else set(),
                 "event_types": {event["type"]} if event.get("type") else set(),
                 "kinds": {d.get("kind") or "other" for d in sources},
                 "publishers": {_norm(d.get("publisher")) or UNKNOWN for d in sources},
@@ -302,8 +307,9 @@ class FacetIndex:
             }
             for facet, vals in values.items():
                 self.events.add(facet, vals, i)
-            if event.get("year") is not None:
-                self.events.add_year(int(event["year"]), i)
+            event_year = event.get("year")
+            if event_year is not None:
+                self.events.add_year(int(event_year), i)
 
         self.docs.freeze()
         self.events.freeze()
@@ -429,5 +435,5 @@ def _and(start: int, masks: Iterable[int]) -> int:
 
 
 def _year(published: Any) -> int | None:
-    text = str(published or "")[:4]
-    return int(text) if len(text) == 4 and text.isdigit() else None
+    date = PartialDate.parse(published)
+    return date.year if date else None

@@ -1,9 +1,12 @@
-"""Grade names and the one casing every rating is shown in.
+"""The grade facet's names and the one casing every rating is shown in.
 
-Grade 1 is the best. The colours (a matter of drawing) live with the interface.
+Grade 1 is the best. The grades themselves (label, short name, colour) are
+``importers.vocabulary.GRADES``; the interface turns the colours into styles.
 """
 
 from __future__ import annotations
+
+from importers.vocabulary import GRADES
 
 __all__ = ["GRADE_NAMES", "NO_GRADE", "NO_GRADE_LABEL", "NO_OVERALL_LABEL", "sentence_case"]
 
@@ -11,15 +14,9 @@ NO_GRADE = "none"  # the grade facet's value for events and documents that award
 NO_GRADE_LABEL = "No grade"
 # An event with area grades and no overall one (a 2010 inspection, a board review, ILACS from 2026).
 NO_OVERALL_LABEL = "No overall grade"
-# Each grade's short name (grade 3 covers two eras' words), in sentence case as
-# every rating is shown.
-GRADE_NAMES = {
-    "1": "Outstanding",
-    "2": "Good",
-    "3": "RI / adequate",
-    "4": "Inadequate",
-    NO_GRADE: NO_GRADE_LABEL,
-}
+# The grade facet's values (grades as text, as a facet's values are) and their
+# names, from the vocabulary's one table of grades.
+GRADE_NAMES = {str(number): grade.name for number, grade in GRADES.items()} | {NO_GRADE: NO_GRADE_LABEL}
 
 
 def sentence_case(text: str | None) -> str | None:

@@ -1,13 +1,15 @@
 """Short labels shared by every view: dates at their precision, document kinds, counts.
 
 Plain ``str`` only; the interface styles them. Values from documents are never
-sent to a terminal as they are: ``printable`` shows control characters.
+sent to a terminal as they are: ``printable`` (``importers.sanitize``'s, re-exported
+here for the views) shows control characters.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
+from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow
+from importers.partial_date import PartialDate, label_of
+from importers.sanitize import printable
 from importers.vocabulary import AREAS
 from ofsted_core.grades import NO_GRADE_LABEL, NO_OVERALL_LABEL, sentence_case
 
@@ -16,15 +18,6 @@ __all__ = [
     "plural", "printable", "rating_text", "snippet_around",
 ]
 
-# Control characters would drive the terminal: show ESC as a visible symbol and
-# the rest as the replacement character (one character each, so spans stay put).
-_CONTROLS = {code: "\ufffd" for code in (*range(0x20), *range(0x7F, 0xA0))}
-_CONTROLS.update({0x1B: "\u241b", 0x09: " ", 0x0D: " "})
-_MULTILINE = dict(_CONTROLS)
-_CONTROLS[0x0A] = " "  # a list row is one line
-_MULTILINE[0x0A] = "\n"
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KIND_SHORT = {
     "ofsted_report": "report",
     "ofsted_letter": "letter",
@@ -52,20 +45,10 @@ def area_order(area: str) -> tuple[int, str]:
 
 def date_label(published: str | None) -> str:
     """An ISO date at its known precision as people write it: "14 Feb 2023", "Feb 2023", "2011"."""
-    if not published:
-        return "undated"
-    parts = str(published).split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        return str(published)
-    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
-        month = _MONTHS[numbers[1] - 1]
-        return f"{numbers[2]} {month} {numbers[0]}" if len(numbers) >= 3 else f"{month} {numbers[0]}"
-    return str(numbers[0])
+    return label_of(published)
 
 
-def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
+def doc_date_label(doc: DocumentRow, short: bool = False) -> str:
     """A document's date: its publication's, else its inspection's ("inspected 13-24 Feb 2023"), else "undated".
 
     Ofsted prints no publication date on reports since 2018; their inspection
@@ -75,11 +58,13 @@ def doc_date_label(doc: dict[str, Any], short: bool = False) -> str:
     if doc.get("published") or not doc.get("inspected_start"):
         return date_label(doc.get("published"))
     if short:
-        return f"insp. {str(doc.get('inspected_end') or doc['inspected_start'])[:4]}"
+        inspected = str(doc.get("inspected_end") or doc.get("inspected_start"))
+        date = PartialDate.parse(inspected)
+        return f"insp. {date.year if date else inspected}"
     return f"inspected {inspection_dates_label(doc)}"
 
 
-def inspection_dates_label(doc: dict[str, Any]) -> str:
+def inspection_dates_label(doc: DocumentRow) -> str:
     """A document's inspection dates as people write them: "13-24 Feb 2023", "27 Feb-22 Mar 2018"."""
     start = str(doc.get("inspected_start") or "")
     end = str(doc.get("inspected_end") or start)
@@ -95,7 +80,7 @@ def inspection_dates_label(doc: dict[str, Any]) -> str:
     return f"{' '.join(first)}-{' '.join(last)}"
 
 
-def doc_title(doc: dict[str, Any]) -> str:
+def doc_title(doc: DocumentRow) -> str:
     return doc.get("title") or doc.get("source") or doc.get("id", "")
 
 
@@ -103,7 +88,7 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-def rating_text(item: dict[str, Any]) -> str:
+def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
     """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``).
 
     An event that graded areas but gave no overall grade says so ("No overall
@@ -130,12 +115,3 @@ def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, in
         begin = space + 1
     piece = text[begin:begin + width]
     return " ".join(piece.split("\n")).replace("\r", " ").replace("\t", " "), start - begin
-
-
-
-def printable(value: str, *, multiline: bool = False) -> str:
-    """``value`` with control characters made visible, never sent to the terminal.
-
-    Line breaks become spaces unless ``multiline``.
-    """
-    return value.translate(_MULTILINE if multiline else _CONTROLS)

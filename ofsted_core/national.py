@@ -21,7 +21,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from importers.councils import Council, council, councils
-from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
+from importers.model import DocumentRow, EventRow
+from importers.partial_date import PartialDate
+from importers.vocabulary import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
 from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = ["CSV_COLUMNS", "council_rows", "csv_row", "filter_rows", "grade_filter", "trajectory_text"]
@@ -36,11 +38,11 @@ CSV_COLUMNS = (
 _DIRECTION = {-1: "improved", 0: "same", 1: "declined"}
 
 
-def _when(event: dict[str, Any]) -> tuple[int, int, int]:
+def _when(event: EventRow) -> tuple[int, int, int]:
     return (event.get("year") or 0, event.get("month") or 0, event.get("day") or 0)
 
 
-def _inspected(event: dict[str, Any]) -> bool:
+def _inspected(event: EventRow) -> bool:
     """A graded kind of event that awarded at least one grade to the council's own services.
 
     A review of the safeguarding board (LSCB) grades the board, not the
@@ -50,19 +52,20 @@ def _inspected(event: dict[str, Any]) -> bool:
         (j or {}).get("grade") for area, j in (event.get("judgements") or {}).items() if area != "lscb")
 
 
-def _months_between(event: dict[str, Any], today: dt.date) -> int | None:
-    if not event.get("year"):
+def _months_between(event: EventRow, today: dt.date) -> int | None:
+    year = event.get("year")
+    if not year:
         return None
-    return (today.year - event["year"]) * 12 + today.month - (event.get("month") or 1)
+    return (today.year - year) * 12 + today.month - (event.get("month") or 1)
 
 
 def council_rows(
-    events: Iterable[dict[str, Any]], documents: Iterable[dict[str, Any]] = (),
+    events: Iterable[EventRow], documents: Iterable[DocumentRow] = (),
     today: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     """A row per council of today, by name (see the module's docstring for what it holds)."""
     today = today or dt.date.today()
-    by_council: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_council: dict[str, list[EventRow]] = defaultdict(list)
     docs_of: dict[str, set[str]] = defaultdict(set)
     for event in events:
         found = council(event.get("authority"))
@@ -76,7 +79,7 @@ def council_rows(
     return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today) for c in councils()]
 
 
-def _row(place: Council, events: list[dict[str, Any]], documents: int, today: dt.date) -> dict[str, Any]:
+def _row(place: Council, events: list[EventRow], documents: int, today: dt.date) -> dict[str, Any]:
     graded = [e for e in events if _inspected(e)]
     overall = [e for e in graded if e.get("grade")]
     latest = graded[-1] if graded else None
@@ -114,12 +117,8 @@ def grade_filter(text: str) -> int | None:
     """The grade a --grade value names: a number 1-4, a rating word or its abbreviation ("RI")."""
     text = text.strip()
     if text.isdigit():
-        return int(text) if 1 <= int(text) <= 4 else None
-    folded = text.casefold()
-    for rating, short in RATING_ABBREVIATIONS.items():
-        if folded == short.casefold():
-            return grade_of(rating)
-    return grade_of(text)
+        return int(text) if int(text) in GRADES else None
+    return grade_of(rating_named(text))
 
 
 def filter_rows(
@@ -132,7 +131,7 @@ def filter_rows(
     if grade is not None:
         out = [r for r in out if r["grade"] == grade]
     if since is not None:
-        out = [r for r in out if r["date"] and int(r["date"][:4]) >= since]
+        out = [r for r in out if (date := PartialDate.parse(r["date"])) and date.year >= since]
     return out
 
 

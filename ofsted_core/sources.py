@@ -39,7 +39,7 @@ from itertools import accumulate
 from typing import Any
 
 from importers.extract.paragraphs import trimmed
-from importers.model import DATASET_KIND
+from importers.model import DATASET_KIND, OFSTED_KINDS, source_rank
 
 __all__ = [
     "DERIVED_FIELDS", "DERIVED_TYPES", "LINK_RELATIONS", "MAX_SHARED_DOCS", "MIN_QUOTE_WORDS",
@@ -64,8 +64,6 @@ LINK_RELATIONS = ("quotes", "quoted_by", "same_quote", "repeats")
 # A quote found inside one of these facts of the other document links to it.
 _COVERING_TYPES = ("quote", "improvement", "passage")
 # Ofsted's own documents share standard wording by design: not worth flagging.
-_OFSTED_KINDS = frozenset({"ofsted_report", "ofsted_letter"})
-_KIND_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "minutes": 2, "news": 3, "other": 4}
 
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
@@ -192,7 +190,7 @@ def _order(docs: dict[str, dict[str, Any]]):
     """Sort key for links: Ofsted's documents first, then by date, then id (import order never matters)."""
     def key(link: dict[str, Any]) -> tuple:
         doc = docs[link["doc_id"]]
-        return (_KIND_RANK.get(doc.get("kind"), 4), doc.get("published") or "9999", link["doc_id"], link["span"])
+        return (source_rank(doc.get("kind")), doc.get("published") or "9999", link["doc_id"], link["span"])
     return key
 
 
@@ -264,7 +262,7 @@ class _Run:
 
     def __init__(self, docs: dict[str, dict[str, Any]], by_doc, links: _Links) -> None:
         self.docs, self.by_doc, self.links = docs, by_doc, links
-        self.rank = {doc_id: (_KIND_RANK.get(doc.get("kind"), 4), doc.get("published") or "9999", doc_id)
+        self.rank = {doc_id: (source_rank(doc.get("kind")), doc.get("published") or "9999", doc_id)
                      for doc_id, doc in docs.items()}
         self._texts: dict[str, _Text] = {}
 
@@ -463,7 +461,7 @@ def _flag_repeats(docs, members: list[str], own: set[str], by_doc, texts: dict[s
         for a, i in places:
             for b, j in places:
                 if a < b and (a in own or b in own) and not (
-                        docs[a].get("kind") in _OFSTED_KINDS and docs[b].get("kind") in _OFSTED_KINDS):
+                        docs[a].get("kind") in OFSTED_KINDS and docs[b].get("kind") in OFSTED_KINDS):
                     pairs[(a, b)].add((i, j))
     quoted: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # spans already linked as quotes
     for doc_id in members:

@@ -41,7 +41,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.extract.dates import iso_date
+from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
+from importers.partial_date import PartialDate, iso_date, month_name
 from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
 
@@ -60,11 +61,12 @@ _TYPE_ORDER = (
     "annual performance assessment", "short inspection", "standard inspection",
     "inspection", "review",
 )
-# A dataset (the national record) is a third party's reading of the reports:
-# below the reports and letters, above what others write about them.
-_SOURCE_RANK = {"ofsted_report": 0, "ofsted_letter": 1, "dataset": 2, "minutes": 3, "news": 4, "other": 5}
-_OTHER_RANK = _SOURCE_RANK["other"]
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# An event's place: authority, year, month, graded or not.
+_Key = tuple[str | None, int | None, int | None, bool]
+# Where each part of a document begins, and the id of the cluster it is about.
+_Owners = tuple[list[int], list[int | None]]
 
 
 @dataclass
@@ -73,63 +75,58 @@ class _Cluster:
     year: int | None
     month: int | None
     graded: bool
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[FactRow] = field(default_factory=list)
     day: int | None = None
 
 
-def _kind(fact: dict[str, Any]) -> str:
+def _kind(fact: FactRow) -> str:
     if fact["type"] == "inspection":
         return fact.get("inspection_type") or "inspection"
     return fact.get("event_type") or "inspection"
 
 
-def _graded(fact: dict[str, Any]) -> bool:
+def _graded(fact: FactRow) -> bool:
     return _kind(fact) not in UNGRADED_TYPES
 
 
-def _authority(fact: dict[str, Any], doc: dict[str, Any]) -> str | None:
+def _authority(fact: FactRow, doc: DocumentRow) -> str | None:
     return fact.get("authority") or doc.get("authority")
 
 
-def dated_by_document(judgement: dict[str, Any], doc: dict[str, Any]) -> bool:
+def dated_by_document(judgement: FactRow, doc: DocumentRow) -> bool:
     """Whether the timeline gives a judgement its document's year: it states no
     date of its own, the document has one, and the text does not place it earlier."""
     return (judgement.get("year") is None and judgement.get("month") is None and bool(doc.get("published"))
             and judgement.get("date_source") != "not stated")
 
 
-def _published(doc: dict[str, Any]) -> tuple[int | None, int | None]:
-    raw = doc.get("published") or ""
-    parts = raw.split("-")
-    try:
-        year = int(parts[0]) if parts[0] else None
-        month = int(parts[1]) if len(parts) > 1 else None
-    except ValueError:
-        return None, None
-    return year, month
+def _published(doc: DocumentRow | FactRow) -> tuple[int | None, int | None]:
+    date = PartialDate.parse(doc.get("published"))
+    return (date.year, date.month) if date else (None, None)
 
 
-def _doc_floor(facts: Iterable[dict[str, Any]]) -> tuple[int, int]:
+def _doc_floor(facts: Iterable[FactRow]) -> tuple[int, int]:
     """The latest (year, month) a document mentions: what it reports is not older."""
     latest = (0, 0)
     for fact in facts:
-        if fact["type"] == "date" and fact.get("year"):
-            latest = max(latest, (fact["year"], fact.get("month") or 0))
+        year = fact.get("year")
+        if fact["type"] == "date" and year:
+            latest = max(latest, (year, fact.get("month") or 0))
     return latest
 
 
 def build_events(
-    documents: Iterable[dict[str, Any]], facts: Iterable[dict[str, Any]]
-) -> list[dict[str, Any]]:
+    documents: Iterable[DocumentRow], facts: Iterable[FactRow]
+) -> list[EventRow]:
     docs = {doc["id"]: doc for doc in documents}
-    by_doc: dict[str, list[dict[str, Any]]] = {}
+    by_doc: dict[str, list[FactRow]] = {}
     for fact in facts:
         if fact.get("doc_id") in docs:
             by_doc.setdefault(fact["doc_id"], []).append(fact)
 
-    clusters: dict[tuple, _Cluster] = {}
-    loose: list[tuple[dict, dict]] = []  # year-only or publication-dated facts
-    undated: list[tuple[dict, dict]] = []
+    clusters: dict[_Key, _Cluster] = {}
+    loose: list[tuple[FactRow, DocumentRow]] = []  # year-only or publication-dated facts
+    undated: list[tuple[FactRow, DocumentRow]] = []
     # A fixed order (best source first, then id) makes the result
     # independent of the order documents were imported in.
     for doc_id in sorted(by_doc, key=lambda d: _doc_rank(docs[d])):
@@ -152,11 +149,12 @@ def build_events(
             elif month is None:
                 loose.append((fact, doc))
             else:
-                key = (_authority(fact, doc), year, month, _graded(fact))
+                key: _Key = (_authority(fact, doc), year, month, _graded(fact))
                 cluster = clusters.setdefault(key, _Cluster(*key))
                 cluster.facts.append(fact)
-                if fact.get("day") and fact["type"] == "inspection":
-                    cluster.day = min(cluster.day or 99, fact["day"])
+                day = fact.get("day")
+                if day and fact["type"] == "inspection":
+                    cluster.day = min(cluster.day or 99, day)
 
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
@@ -168,11 +166,11 @@ def build_events(
             if c.authority == authority and c.year == year and c.month and c.graded == _graded(fact)
         ]
         if fact.get("date_source") == "published" and pub_month and pub_year == year:
-            before = [c for c in candidates if c.month <= pub_month]
+            before = [c for c in candidates if (c.month or 0) <= pub_month]
             # A report is never published before its inspection: a row's own date is exact.
             candidates = before if fact.get("published") else before or candidates
         if candidates:
-            max(candidates, key=lambda c: c.month).facts.append(fact)
+            max(candidates, key=lambda c: c.month or 0).facts.append(fact)
         else:
             key = (authority, year, None, _graded(fact))
             clusters.setdefault(key, _Cluster(*key)).facts.append(fact)
@@ -215,7 +213,7 @@ def build_events(
     return events
 
 
-def _passage_owners(clusters: Iterable[_Cluster], docs: dict[str, dict]) -> dict[str, tuple[list[int], list[int]]]:
+def _passage_owners(clusters: Iterable[_Cluster], docs: dict[str, DocumentRow]) -> dict[str, _Owners]:
     """For each document, which event each part of it is about.
 
     A part runs from the paragraph of a fact placed on an event to the
@@ -230,7 +228,8 @@ def _passage_owners(clusters: Iterable[_Cluster], docs: dict[str, dict]) -> dict
     owners = {}
     for doc_id, found in placed.items():
         text = docs[doc_id].get("text") or ""
-        starts, owner = [0], [None]
+        starts: list[int] = [0]
+        owner: list[int | None] = [None]
         for start, cluster_id in sorted(found):
             if cluster_id == owner[-1]:
                 continue
@@ -249,8 +248,8 @@ def _passage_owners(clusters: Iterable[_Cluster], docs: dict[str, dict]) -> dict
 
 
 def _event_quotes(
-    cluster: _Cluster, doc_ids: list[str], by_doc: dict[str, list[dict]],
-    owners: dict[str, tuple[list[int], list[int]]],
+    cluster: _Cluster, doc_ids: list[str], by_doc: dict[str, list[FactRow]],
+    owners: dict[str, _Owners],
 ) -> list[dict[str, Any]]:
     """Which of the event's sources quote which other source, on this event: {doc_id, quoted_doc_id, passages}."""
     sources = set(doc_ids)
@@ -270,28 +269,28 @@ def _event_quotes(
     return out
 
 
-def _same_grade(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same_grade(a: FactRow, b: FactRow) -> bool:
     """The same rating for the same area: an undated "rated good" is not the good of another area."""
     return a.get("rating") == b.get("rating") and (a.get("area") or "overall") == (b.get("area") or "overall")
 
 
-def _doc_rank(doc: dict[str, Any]) -> tuple[int, str]:
-    return (_SOURCE_RANK.get(doc.get("kind"), _OTHER_RANK), doc["id"])
+def _doc_rank(doc: DocumentRow) -> tuple[int, str]:
+    return (source_rank(doc.get("kind")), doc["id"])
 
 
-def _sort_key(event: dict[str, Any]) -> tuple:
+def _sort_key(event: EventRow) -> tuple:
     # Undated events last; a month with no year sorts after the dated ones too.
     return (event["year"] is None, event["year"] or 0, event["month"] or 0,
             event["authority"] or "", event["type"])
 
 
-def _weight(item: tuple[dict, dict]) -> tuple:
+def _weight(item: tuple[FactRow, DocumentRow]) -> tuple:
     """Weightiest first: the kind of document, then how the grade was read; then a fixed order."""
     fact, doc = item
-    return (_SOURCE_RANK.get(doc.get("kind"), _OTHER_RANK), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
+    return (source_rank(doc.get("kind")), EVIDENCE.index(evidence_of(fact)), doc["id"], tuple(fact["span"]))
 
 
-def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _area_judgement(area: str, items: list[tuple[FactRow, DocumentRow]]) -> tuple[JudgementRow, list[ConflictRow]]:
     """The area's grade from its weightiest statement, and the other grades sources give it (its conflicts).
 
     Each document gives the area one grade, that of its own weightiest
@@ -299,15 +298,15 @@ def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str
     passing (which the extractor classifies). Documents are what disagree.
     """
     items = sorted(items, key=_weight)
-    own: dict[str, tuple[dict, dict]] = {}
+    own: dict[str, tuple[FactRow, DocumentRow]] = {}
     for fact, doc in items:
         own.setdefault(doc["id"], (fact, doc))
     best, best_doc = items[0]
-    by_grade: dict[Any, list[tuple[dict, dict]]] = {}
+    by_grade: dict[Any, list[tuple[FactRow, DocumentRow]]] = {}
     for fact, doc in own.values():  # in order of weight
         by_grade.setdefault(fact.get("grade"), []).append((fact, doc))
     agreeing = by_grade.pop(best.get("grade"))
-    judgement = {
+    judgement: JudgementRow = {
         "rating": best["rating"],
         "rating_text": best.get("rating_text"),
         "grade": best.get("grade"),
@@ -317,7 +316,7 @@ def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str
         "fact_ids": [f["id"] for f, _ in items],
         "doc_ids": sorted(doc["id"] for _, doc in agreeing),
     }
-    conflicts = []
+    conflicts: list[ConflictRow] = []
     for stated in by_grade.values():  # the weightiest dissent first
         fact, doc = stated[0]
         conflicts.append({
@@ -333,11 +332,11 @@ def _area_judgement(area: str, items: list[tuple[dict, dict]]) -> tuple[dict[str
     return judgement, conflicts
 
 
-def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
+def _event(cluster: _Cluster, docs: dict[str, DocumentRow]) -> EventRow:
     facts = cluster.facts
     kinds = {_kind(f) for f in facts}
     event_type = next((t for t in _TYPE_ORDER if t in kinds), sorted(kinds)[0])
-    by_area: dict[str, list[tuple[dict, dict]]] = {}
+    by_area: dict[str, list[tuple[FactRow, DocumentRow]]] = {}
     for fact in facts:
         if fact["type"] == "judgement":
             area = fact.get("area") or "overall"
@@ -352,9 +351,9 @@ def _event(cluster: _Cluster, docs: dict[str, dict]) -> dict[str, Any]:
     overall = judgements.get("overall")
     eras = Counter(f.get("era") for f in facts if f.get("era"))
     doc_ids = sorted({f["doc_id"] for f in facts},
-                     key=lambda d: (_SOURCE_RANK.get(docs[d].get("kind"), _OTHER_RANK), d))
+                     key=lambda d: (source_rank(docs[d].get("kind")), d))
     precision = _precision(cluster)
-    event = {
+    event: EventRow = {
         "authority": cluster.authority,
         "year": cluster.year,
         "month": cluster.month,
@@ -388,13 +387,10 @@ def _precision(cluster: _Cluster) -> str | None:
     return "day" if cluster.day else "month"
 
 
-def date_label(event: dict[str, Any]) -> str:
+def date_label(event: EventRow) -> str:
     """The date at its known precision: "Feb 2023", "2011", "Aug, year unknown"."""
     year, month = event.get("year"), event.get("month")
     if year is None and month:
-        return f"{_MONTHS[month - 1]}, year unknown"
-    if year is None:
-        return "date unknown"
-    if month is None:
-        return str(year)
-    return f"{_MONTHS[month - 1]} {year}"
+        return f"{month_name(month, short=True)}, year unknown"
+    date = PartialDate.of(year, month)
+    return date.label() if date else "date unknown"

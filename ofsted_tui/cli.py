@@ -170,7 +170,8 @@ def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:
 
 def _event_filter(events: list[dict[str, Any]], args: argparse.Namespace) -> tuple[Any, int]:
     """The timeline's filters and 0, or None and the exit status after saying which one cannot be used."""
-    from ofsted_tui.cli_find import EventFilter, rating_named, rating_words, type_named
+    from importers.vocabulary import rating_named
+    from ofsted_tui.cli_find import EventFilter, rating_words, type_named
     from ofsted_tui.render import safe
 
     rating = rating_named(args.rating) if args.rating else None

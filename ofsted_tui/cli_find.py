@@ -7,19 +7,10 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from importers.vocabulary import RATING_ABBREVIATIONS, RATINGS, normalise_rating
+from importers.vocabulary import RATINGS, normalise_rating
 from ofsted_core.importing import source_key
 
-__all__ = ["EventFilter", "rating_named", "type_named", "documents_named"]
-
-
-def rating_named(given: str) -> str | None:
-    """The normalised rating a --rating value names, in any era's wording or its abbreviation ("RI")."""
-    folded = given.strip().casefold()
-    for rating, short in RATING_ABBREVIATIONS.items():
-        if folded == short.casefold():
-            return rating
-    return normalise_rating(given)
+__all__ = ["EventFilter", "type_named", "documents_named"]
 
 
 def rating_words() -> str:

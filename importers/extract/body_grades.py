@@ -48,7 +48,7 @@ from importers.extract.dates import find_dates
 from importers.model import Fact
 from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
 
-__all__ = ["OFSTED_KINDS", "classify_body_grades", "covered_areas"]
+__all__ = ["classify_body_grades", "covered_areas"]
 
 _DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "end_day")
 # How far after its mention an earlier inspection's date may be written: "the
@@ -63,7 +63,6 @@ _NOT_OFSTED = re.compile(
     re.IGNORECASE,
 )
 
-OFSTED_KINDS = ("ofsted_report", "ofsted_letter")
 _OWN_EVIDENCE = ("table", "headline")
 _FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first page
 # Ratings only the annual rating (2009-10) gave, and only as "performs poorly" or

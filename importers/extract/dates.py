@@ -35,6 +35,7 @@ from dateutil.parser import parserinfo
 
 from importers.extract import DocContext
 from importers.model import Fact
+from importers.partial_date import iso_date
 
 __all__ = ["DateMention", "extract", "find_dates", "find_relative_dates", "iso_date", "month_number", "resolve"]
 
@@ -70,17 +71,6 @@ class DateMention:
     @property
     def end_iso(self) -> str | None:
         return iso_date(self.end_year, self.end_month, self.end_day) if self.is_range else None
-
-
-def iso_date(year: int | None, month: int | None, day: int | None) -> str | None:
-    """ISO at the precision known: "2010", "2010-02" or "2010-02-23"; None without a year."""
-    if year is None:
-        return None
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 # --- vocabulary, from dateutil's English tables --------------------------------

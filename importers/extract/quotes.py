@@ -89,6 +89,7 @@ from importers.extract.people import (
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
+from importers.trie_pattern import trie_pattern
 from importers.vocabulary import find_areas, normalise_rating
 
 __all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
@@ -161,28 +162,8 @@ _AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """A trie-shaped regex alternation: the engine tries all the words in one
-    pass instead of one after another ("said|says" -> "sa(?:id|ys)")."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 # The verbs of saying and the agents' head words, in lower-cased text.
-_KEY_WORD_RE = re.compile(rf"(?<![a-z]){_alternation(_VERBS | _AGENT_WORDS)}(?![a-z])")
+_KEY_WORD_RE = re.compile(rf"(?<![a-z]){trie_pattern(_VERBS | _AGENT_WORDS)}(?![a-z])")
 # Reports that are not the inspectorate's.
 _OTHER_REPORT = re.compile(
     r"\b(?:council|council['’]s|committee|review|audit|scrutiny|ombudsman|coroner['’]s|own|"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from importers.extract.dates import find_dates
+from importers.partial_date import PartialDate
 
 __all__ = ["ReportLink", "links_from_csv", "parse_provider_page"]
 
@@ -37,7 +38,8 @@ class ReportLink:
 
     @property
     def year(self) -> int | None:
-        return int(self.date[:4]) if self.date else None
+        date = PartialDate.parse(self.date)
+        return date.year if date else None
 
 
 def file_url(files_base: str, file_id: str) -> str:

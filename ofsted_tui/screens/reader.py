@@ -38,7 +38,7 @@ from ofsted_core.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
 from ofsted_core.labels import KIND_SHORT, date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
-from ofsted_tui.widgets.reader_layout import display_safe
+from importers.sanitize import printable
 
 __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
 
@@ -164,7 +164,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         document = self.document
         if document is None:
-            self.notify(f"No document {display_safe(self.doc_id)} in this store", severity="error", markup=False)
+            self.notify(f"No document {printable(self.doc_id, multiline=True)} in this store", severity="error", markup=False)
             self.call_later(self._close)
             return
         self._show(document)
@@ -211,10 +211,10 @@ class ReaderScreen(Screen[None]):
         read_only = "  read-only" if self.store is None else ""
         self.query_one("#reader-title", Static).update(Content.assemble(
             (f"{marks} " if marks else "", "$text-warning bold"),
-            (display_safe(doc_title(document)), "bold"), ("  " + display_safe(details), "$foreground-muted"),
+            (printable(doc_title(document), multiline=True), "bold"), ("  " + printable(details, multiline=True), "$foreground-muted"),
             (read_only, "$foreground-muted italic"),
         ))
-        self.sub_title = display_safe(doc_title(document))
+        self.sub_title = printable(doc_title(document), multiline=True)
 
     def _show_status(self) -> None:
         """What is marked and its notes, else how much there is to move through; then any one-off message."""
@@ -232,7 +232,7 @@ class ReaderScreen(Screen[None]):
                       Content.from_rich_text(describe_fact(fact, text, palette, self.corpus.documents))]
             for n in self.corpus.annotations_of(self.doc_id):
                 if n.get("fact_id") == fact["id"] and n.get("kind") == "note":
-                    body = " ".join(display_safe(n.get("body") or "").split())
+                    body = " ".join(printable(n.get("body") or "").split())
                     parts += ["\n", (f"{NOTE_MARKS['note']} {body}", "$text-warning")]
         elif reader.mark is not None:
             parts.append((f"passage at {cite(document, *reader.mark).place()}", "$foreground-muted"))
@@ -370,14 +370,14 @@ class ReaderScreen(Screen[None]):
     def _link_label(self, link: dict[str, Any]) -> Content:
         """The linked document's title and date, and the words at the place (a quote may be found in several)."""
         doc = self.corpus.documents[link["doc_id"]]
-        label = Content.assemble((display_safe(doc_title(doc)), "bold"),
+        label = Content.assemble((printable(doc_title(doc), multiline=True), "bold"),
                                  ("  " + date_label(doc.get("published")), "$foreground-muted"))
         if link.get("span"):
             start, end = link["span"]
             words = " ".join((doc.get("text") or "")[start:end].split())
             if words:
                 cut = words if len(words) <= LINK_WORDS_SHOWN else words[:LINK_WORDS_SHOWN - 1].rstrip() + "…"
-                label = Content.assemble(label, ("\n  “" + display_safe(cut) + "”", "italic"))
+                label = Content.assemble(label, ("\n  “" + printable(cut, multiline=True) + "”", "italic"))
         return label
 
     def _open_link(self, link: dict[str, Any]) -> None:
@@ -424,7 +424,7 @@ class ReaderScreen(Screen[None]):
             if path:
                 self._append_citation(Path(path).expanduser(), citation)
 
-        self.app.push_screen(ExportDialog(self.export_path, display_safe(citation.as_text())), chosen)
+        self.app.push_screen(ExportDialog(self.export_path, printable(citation.as_text(), multiline=True)), chosen)
 
     def _append_citation(self, path: Path, citation: Citation) -> None:
         from ofsted_core.export import ExportError, save_export

@@ -28,9 +28,10 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from importers.model import DOCUMENT_KINDS
+from importers.partial_date import MONTH_NAMES, PartialDate
 from importers.vocabulary import normalise_rating
 from ofsted_core.labels import doc_title
-from ofsted_tui.widgets.reader_layout import display_safe
+from importers.sanitize import printable
 
 __all__ = [
     "ChoiceDialog", "ConfirmDialog", "CorrectionDialog", "ExportDialog", "NoteDialog", "ReaderDialog", "note_target",
@@ -39,11 +40,7 @@ __all__ = [
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _FIRST_YEAR, _LAST_YEAR = 1990, 2100
-_MONTH_NAMES = {
-    name.lower(): i for i, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"), start=1)
-}
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 
 
 def parse_date(raw: str) -> str:
@@ -77,7 +74,7 @@ def parse_date(raw: str) -> str:
         dt.date(year, month or 1, day or 1)
     except ValueError as exc:
         raise ValueError(f"not a date: {exc}") from None
-    return "-".join([f"{year:04d}"] + [f"{v:02d}" for v in (month, day) if v is not None])
+    return PartialDate(year, month, day).iso
 
 
 def parse_correction(field: str, raw: str) -> Any:
@@ -111,14 +108,14 @@ def parse_correction(field: str, raw: str) -> Any:
 
 def note_target(doc: dict[str, Any], limit: int = 60) -> Content:
     """"document <title>": what a note or correction of the whole document is on, as a dialog says it."""
-    title = " ".join(display_safe(doc_title(doc)).split())
+    title = " ".join(printable(doc_title(doc)).split())
     title = title if len(title) <= limit else title[: limit - 1] + "\u2026"
     return Content.assemble(("document ", "$foreground-muted"), (title, "bold"))
 
 
 def _one_line(value: Any, limit: int = 56) -> str:
     """A current value shown beside its field: untrusted, so made safe, and cut short."""
-    flat = " ".join(display_safe("" if value is None else str(value)).split())
+    flat = " ".join(printable("" if value is None else str(value)).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 

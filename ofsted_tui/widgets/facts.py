@@ -35,11 +35,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from importers.partial_date import iso_date
 from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_tui.grades import rating_badge
 from ofsted_core.sources import link_label
 from ofsted_tui.widgets.reader import NOTE_MARKS, component_style
-from ofsted_tui.widgets.reader_layout import display_safe
+from importers.sanitize import printable
 
 __all__ = ["FACT_GROUPS", "FactsPane", "Row", "describe_fact", "describe_note", "distinct_facts"]
 
@@ -54,20 +55,12 @@ _PLAIN: Mapping[str, Style] = defaultdict(Style)
 
 def _clip(value: Any, limit: int = 120) -> str:
     """One line of untrusted text, safe to show, at most ``limit`` characters."""
-    flat = " ".join(display_safe(str(value)).split())
+    flat = " ".join(printable(str(value)).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "\u2026"
 
 
 def _date(fact: dict[str, Any], prefix: str = "") -> str:
-    year, month, day = (fact.get(prefix + k) for k in ("year", "month", "day"))
-    if not isinstance(year, int):
-        return ""
-    parts = [f"{year:04d}"]
-    if isinstance(month, int):
-        parts.append(f"{month:02d}")
-        if isinstance(day, int):
-            parts.append(f"{day:02d}")
-    return "-".join(parts)
+    return iso_date(*(fact.get(prefix + k) for k in ("year", "month", "day"))) or ""
 
 
 def describe_fact(

@@ -14,40 +14,14 @@ breaking at spaces; only the (start, end) offsets of each line are kept, so a
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["Insert", "DocumentLayout", "display_safe", "flatten_styles", "merge_ranges", "wrap_lines"]
+from importers.sanitize import printable
 
-
-def _unsafe_characters() -> dict[int, str]:
-    """Characters a terminal would act on, each mapped to one visible character.
-
-    The mapping is one to one so document offsets stay valid. Text is cleaned at
-    import already; this is the reader's own guard against a store written by
-    something else.
-    """
-    table = {code: chr(0x2400 + code) for code in range(0x20)}  # C0 -> control pictures
-    table[0x09] = " "
-    table[0x0A] = "\n"  # line breaks are how the text is laid out
-    table[0x7F] = "\u2421"
-    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})  # C1 controls
-    # Bidirectional overrides and isolates could reorder what the terminal shows.
-    table.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-    return table
-
-
-_UNSAFE = _unsafe_characters()
-_UNSAFE_PRESENT = re.compile("[" + "".join(re.escape(chr(c)) for c in _UNSAFE if c != 0x0A) + "]")
-
-
-def display_safe(text: str) -> str:
-    """``text`` with control characters replaced by visible ones, same length."""
-    # translate() is slow on long texts; clean imported text needs no change.
-    return text.translate(_UNSAFE) if _UNSAFE_PRESENT.search(text) else text
+__all__ = ["Insert", "DocumentLayout", "flatten_styles", "merge_ranges", "wrap_lines"]
 
 
 def merge_ranges(ranges: Iterable[Sequence[int]], limit: int) -> list[tuple[int, int]]:
@@ -111,7 +85,7 @@ class DocumentLayout:
                 continue  # the labelled text is hidden: so is its label
             add_text(pos, insert.at)
             pos = insert.at
-            label = display_safe(insert.text).replace("\n", " ")
+            label = printable(insert.text)
             self.virtual.append((size, size + len(label), insert.role))
             parts.append(label)
             size += len(label)
@@ -120,7 +94,7 @@ class DocumentLayout:
             pos = max(pos, cut[1])
             cut = next(cuts, None)
         add_text(pos, len(text))
-        self.display = display_safe("".join(parts))
+        self.display = printable("".join(parts), multiline=True)
         self.starts: list[int] = [0]
         self.ends: list[int] = [len(self.display)]
         self.width = 0

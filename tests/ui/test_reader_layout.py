@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from ofsted_tui.widgets.reader_layout import DocumentLayout, Insert, display_safe, flatten_styles, merge_ranges, wrap_lines
+from importers.sanitize import printable
+from ofsted_tui.widgets.reader_layout import DocumentLayout, Insert, flatten_styles, merge_ranges, wrap_lines
 from tests.ui.reader_fixtures import big_document
 
 
@@ -53,9 +54,9 @@ def test_wrap_covers_every_visible_character_once_and_fits(text, width):
         assert cell_len(piece) <= width or len(piece) == 1
 
 
-def test_display_safe_shows_controls_as_visible_characters_of_the_same_length():
+def test_the_reader_shows_controls_as_visible_characters_of_the_same_length():
     raw = "a\x1b[31mb\tc\x9bd\u202ee\x07"
-    shown = display_safe(raw)
+    shown = printable(raw, multiline=True)
     assert len(shown) == len(raw)
     assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown and "\x07" not in shown
     assert shown.startswith("a\u241b[31mb c")

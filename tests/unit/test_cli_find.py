@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ofsted_tui.cli_find import EventFilter, documents_named, rating_named, type_named
+from importers.vocabulary import rating_named
+from ofsted_tui.cli_find import EventFilter, documents_named, type_named
 
 
 def test_ratings_in_any_wording_or_abbreviation():

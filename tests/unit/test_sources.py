@@ -312,3 +312,14 @@ def test_redoing_only_the_councils_touched_gives_what_redoing_all_gives(story_an
     again = trace_sources(everything, [f for f in step if f["doc_id"] != "elsewhere-story-2"] + [other_quote],
                           {"Hilltop"})
     assert json.dumps(again, sort_keys=True) == snapshot
+
+
+def test_one_rank_orders_sources_for_the_timeline_and_the_tracing():
+    from importers.model import DOCUMENT_KINDS, OFSTED_KINDS, SOURCE_RANK, source_rank
+
+    # Every kind has a place; Ofsted's own come first, a dataset (a third
+    # party's reading of the reports) before what others write about them.
+    assert set(SOURCE_RANK) == set(DOCUMENT_KINDS)
+    assert sorted(DOCUMENT_KINDS, key=source_rank)[:3] == [*OFSTED_KINDS, "dataset"]
+    assert source_rank("dataset") < source_rank("minutes") < source_rank("news") < source_rank("other")
+    assert source_rank(None) == source_rank("leaflet") == source_rank("other")

@@ -168,3 +168,18 @@ def test_find_areas_marks_formal_headings_and_spans():
     ]
     assert find_areas(text, 22, 40) == [found[1]]
     assert find_areas(None) == []
+
+
+def test_one_table_names_and_colours_every_grade():
+    from importers.vocabulary import GRADES
+    from ofsted_core.grades import GRADE_NAMES, NO_GRADE
+
+    # Every rating of every era falls on a grade the table names and colours.
+    assert {rating.grade for rating in RATINGS.values()} == set(GRADES)
+    for number, grade in GRADES.items():
+        assert RATINGS[grade.rating].grade == number
+        assert GRADE_LABELS[number] == grade.label and GRADE_COLOURS[number] == grade.colour
+        assert GRADE_NAMES[str(number)] == grade.name
+    # The facet's short name covers both eras' words for grade 3.
+    assert GRADE_NAMES["3"] == "RI / adequate" and GRADE_NAMES["1"] == "Outstanding"
+    assert list(GRADE_NAMES) == ["1", "2", "3", "4", NO_GRADE]
