@@ -39,7 +39,8 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = [
-    "SPEECH_VERBS", "Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at",
+    "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people", "is_ofsted_context",
+    "organisation_at", "role_without_name",
 ]
 
 
@@ -372,6 +373,38 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     elif organisation is None and any(t.group().casefold() == "council" for t in toks[first:head]):
         organisation = _council_before(text, start, ctx_authority)
     return _Role(phrase_start, start, _clean_role(role), organisation)
+
+
+@dataclass(frozen=True)
+class RoleOnly:
+    """A speaker the text names only by role: "The chief executive of Kent County
+    Council said", "Ofsted's Chief Operating Officer explained"."""
+
+    start: int  # the phrase with its determiner or possessor
+    end: int
+    name: str  # the phrase as written, without a leading article
+    role: str
+    organisation: str | None
+
+
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def role_without_name(text: str, end: int, ctx_authority: str | None) -> RoleOnly | None:
+    """The role phrase ending at ``end`` where no name follows it (the subject of a
+    verb of saying), or None. A role phrase read back from ``end`` as before a name;
+    one set off by a comma ("The lead member, ...") is an apposition, not a subject.
+    ``end`` is where the word after the phrase starts."""
+    line_start = text.rfind("\n", 0, end) + 1
+    if _COMMA_BEFORE.search(text, line_start, end):
+        return None
+    role = _role_before(text, end, line_start, ctx_authority)
+    if role is None or not role.role:
+        return None
+    words_end = len(text[:end].rstrip())
+    article = _ARTICLE.match(text, role.start, words_end)
+    name = _clean_role(text[article.end() if article else role.start:words_end])
+    return RoleOnly(role.start, words_end, name, role.role, role.organisation)
 
 
 def _complement(text: str, complement: list[re.Match[str]], ctx_authority: str | None):

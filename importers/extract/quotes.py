@@ -85,7 +85,7 @@ from dataclasses import dataclass
 
 from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
-    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at, role_without_name,
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
@@ -132,6 +132,8 @@ _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"
 # "they go on to comment".
 _SUBJECT_VERB_GAP = (r"(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+"
                      r"|(?:go|goes|went)\s+on\s+to\s+)?")
+# Between a role and its verb of saying: "The chief executive also said".
+_ROLE_VERB_GAP = re.compile(rf"(?<=\s){_SUBJECT_VERB_GAP}$")
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we)\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
 _INSPECTORATE_WORDS = frozenset(
     "report reports findings letter inspection visit inspector inspectors watchdog inspectorate "
@@ -558,6 +560,9 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         match = _PRONOUN_BEFORE.search(text, max(0, v_start - 24), v_start)
         if match and not _inside(blocked, match.start()):
             others.append(_Agent(match.start(1), match.end(1), None, match.group(1).lower()))
+        elif (role := _role_subject(text, v_start, authority)) is not None and not _overlaps(
+                taken, role.start, role.end):
+            others.append(role)
     others.sort(key=lambda a: (a.start, -a.end))
     # A spokesperson's phrase holds its council ("a spokeswoman for the council"): keep the outer.
     kept: list[_Agent] = []
@@ -568,6 +573,18 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     agents.extend(kept)
     agents.sort(key=lambda a: (a.start, a.end))
     return agents
+
+
+def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | None:
+    """A speaker named by role alone as the subject of a verb of saying: "The chief
+    executive of Kent County Council said", "Ofsted's Chief Operating Officer
+    explained how ... He said"; the role as written is the speaker. Spokespeople and
+    inspectors have rules of their own."""
+    gap = _ROLE_VERB_GAP.search(text, max(0, v_start - 40), v_start)
+    role = role_without_name(text, gap.start(), authority) if gap else None
+    if role is None or _SPACES.split(role.role)[-1].casefold().startswith(("spokes", "inspector")):
+        return None
+    return _Agent(role.start, role.end, _Speaker(role.name, role.role, role.organisation, "person"))
 
 
 def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
