@@ -132,6 +132,15 @@ _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"
 # "they go on to comment".
 _SUBJECT_VERB_GAP = (r"(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+"
                      r"|(?:go|goes|went)\s+on\s+to\s+)?")
+# A statement named by who made it: "A joint statement from the agencies said:",
+# "The response from Kent County Council stated"; as a heading over the quoted
+# paragraphs: "Statement from Deputy Chief Constable Simon Nickless:",
+# "Response from the cabinet member for children and family services".
+_STATEMENT = (r"(?:(?:a|an|the|in\s+a)\s+)?(?:joint\s+|short\s+|brief\s+|written\s+|full\s+)?"
+              r"(?:statement|response|comment|message)s?\s+(?:(?:issued|released|published|sent)\s+)?"
+              r"(?:from|by|on\s+behalf\s+of)\s+(?P<who>[^.,;:!?“”\"\n()]{2,100}?)")
+_STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s*,?\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
+_STATEMENT_HEADING = re.compile(rf"[ \t*#>_-]*{_STATEMENT}[ \t*_]*:?[ \t*_]*", re.IGNORECASE)
 # Between a role and its verb of saying: "The chief executive also said".
 _ROLE_VERB_GAP = re.compile(rf"(?<=\s){_SUBJECT_VERB_GAP}$")
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we)\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
@@ -201,6 +210,7 @@ _NOUN_PHRASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:local\s+)?$")
+_THE_OR_A = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPOKES_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+)?$")
 _SPOKES_AFTER = re.compile(
     r"\s+(?:for|from|at)\s+(?P<org>the\s+(?:local\s+authority|council|authority|department|"
@@ -560,6 +570,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         match = _PRONOUN_BEFORE.search(text, max(0, v_start - 24), v_start)
         if match and not _inside(blocked, match.start()):
             others.append(_Agent(match.start(1), match.end(1), None, match.group(1).lower()))
+        elif (statement := _STATEMENT_BEFORE.search(text, max(0, v_start - 160), v_start)) is not None:
+            others.append(_statement_agent(text, statement, agents, authority, ofsted))
         elif (role := _role_subject(text, v_start, authority)) is not None and not _overlaps(
                 taken, role.start, role.end):
             others.append(role)
@@ -573,6 +585,32 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     agents.extend(kept)
     agents.sort(key=lambda a: (a.start, a.end))
     return agents
+
+
+def _statement_agent(text: str, match: re.Match[str], people: list[_Agent], authority: str | None,
+                     ofsted: bool) -> _Agent:
+    """The statement of ``match`` as an agent, spoken by its maker."""
+    start, end = match.span("who")
+    return _Agent(match.start(), end, _maker(text, start, end, people, authority, ofsted))
+
+
+def _maker(text: str, start: int, end: int, people: list[_Agent], authority: str | None,
+           ofsted: bool) -> _Speaker:
+    """Who made a statement named by ``text[start:end]``: a person named in it, a
+    role ("the cabinet member for ..."), a council or Ofsted, else the words as
+    written ("the three agencies"), a joint statement's makers spoken of as "they"."""
+    speaker = next((a.speaker for a in people if start <= a.start and a.end <= end), None)
+    if speaker is None:
+        role = role_without_name(text[:end] + " ", end + 1, authority)
+        if role is not None and role.start >= start:
+            speaker = _Speaker(role.name, role.role, role.organisation, "person")
+    if speaker is None:
+        who = text[start:end]
+        org = _organisation(text, who, start, authority, ofsted)
+        name = org or _SPACES.sub(" ", _THE_OR_A.sub("", who))
+        plural = " and " in who or who.rstrip().endswith("s")
+        speaker = _Speaker(name, None, org, "group" if plural else "org", None, plural)
+    return speaker
 
 
 def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | None:
@@ -666,6 +704,8 @@ class _Attributor:
         self.blocked = blocked
         self.verbs, heads = _scan(text, blocked, self._relevant(quotes))
         self.agents = _agents(text, ctx, blocked, self.verbs, heads)
+        self.authority = getattr(ctx, "authority", None)
+        self.ofsted = is_ofsted_context(text, getattr(ctx, "kind", None))
         self.agent_starts = [a.start for a in self.agents]
         self.verb_starts = [v[0] for v in self.verbs]
         self.ends: dict[int, list[int]] = {}
@@ -775,18 +815,20 @@ class _Attributor:
 
         if pronoun in ("he", "she"):
             gender = "f" if pronoun == "she" else "m"
-            for wanted in (gender, None):
-                match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
-                if match:
-                    return match
-            # No one has spoken yet: the person named just before, in this paragraph
-            # or the two above ("X presented the report. She said: ..."; a speech quoted
-            # over paragraphs that names "Lord Norman Warner" and goes on "He also says").
+            # A speaker of that sex, else a person of that sex named just before, in
+            # this paragraph or the two above ("X presented the report. She said: ...";
+            # a speech quoted over paragraphs that names "Lord Norman Warner" and goes
+            # on "He also says"), before anyone whose sex the text never gives (a
+            # speaker named only by role).
             above = max(0, self._paragraph(agent.start) - _CONTEXT_PARAGRAPHS)
             floor = self.paras[above][0] if self.paras else 0
-            return self._nearest(
-                floor, agent.start, lambda s: s.kind == "person" and s.gender in (gender, None),
-            )
+            for wanted in (gender, None):
+                match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
+                match = match or self._nearest(
+                    floor, agent.start, lambda s: s.kind == "person" and s.gender == wanted)
+                if match:
+                    return match
+            return None
         if pronoun == "they":
             # The nearest plural, or an organisation spoken of in the plural as
             # British English does ("Ofsted state that ... They go on to comment that").
@@ -864,6 +906,13 @@ class _Attributor:
         # "Ofsted concluded:", or a list's "In their report inspectors say that:".
         index = quote.first_paragraph
         before = self._paragraph_before(index)
+        # A heading naming the statement below it: "Statement from Deputy Chief
+        # Constable Simon Nickless:", "Response from the cabinet member for ...".
+        if opens_paragraph and before is not None:
+            for above in range(index - 1, before - 1, -1):
+                heading = _STATEMENT_HEADING.fullmatch(text, *self.paras[above])
+                if heading is not None:
+                    return _maker(text, *heading.span("who"), self.agents, self.authority, self.ofsted), False
         if opens_paragraph and before is not None:
             p_start, p_end = self.paras[before]
             if text[p_end - 1] == ":":

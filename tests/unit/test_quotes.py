@@ -674,3 +674,64 @@ def test_a_chain_of_pronouns_keeps_its_antecedent():
     # "He said: “...”" (the same antecedent carried by a surname and a pronoun).
     (parry,) = quotes(prose("2009-careappointments-staffordshire-devon-announced-inspections.txt"))
     assert parry["speaker"] == "Ian Parry"
+
+
+# --- third round: speakers named by role, by statement, by heading -------------------------
+# Written from the patterns of issue 11's known misses; each checked on a public page (URL given).
+
+
+def test_a_speaker_named_only_by_role_is_the_role_as_written():
+    # Ridouts (https://www.ridout-law.com/ofsted-and-cqc-to-introduce-new-joint-targeted-inspections/):
+    # "Ofsted’s Chief Operating Officer explained how ... He said that: “...”".
+    text = ("Ofsted’s Chief Operating Officer explained how the new inspection proposal will enable inspectorates "
+            "to have increased flexibility. He said that: “Our proposed new inspections are shorter and more "
+            "flexible and will allow us to act swiftly.”")
+    (quote,) = quotes(text)
+    assert (quote["speaker"], quote["role"], quote["organisation"]) == (
+        "Ofsted’s Chief Operating Officer", "Chief Operating Officer", "Ofsted")
+    # The role with its council after it, or its council's possessive before it; never the council alone.
+    text = "The chief executive of Kent County Council said: “We are delighted that inspectors have seen our staff’s work.”"
+    assert [q["speaker"] for q in quotes(text)] == ["chief executive of Kent County Council"]
+    text = "Kent's director of children's services said the council was “determined to build on this for every child”."
+    assert [(q["speaker"], q["organisation"]) for q in quotes(text)] == [
+        ("Kent's director of children's services", "Kent Council")]
+
+
+def test_a_role_before_a_name_is_not_a_speaker_of_its_own():
+    # Bucks Free Press (http://www.bucksfreepress.co.uk/news/16038588.Council_chiefs_pledge_to_improve__
+    # inadequate__children_s_services__rapidly_/): "Leader of BCC, councillor Martin Tett, said: "...""
+    text = ('Leader of BCC, councillor Martin Tett, said: "We actually value our social workers very highly '
+            'in this area and right the way across the council."')
+    assert [q["speaker"] for q in quotes(text)] == ["Martin Tett"]
+    text = "A council spokesperson said: “We will study the report carefully before responding to it.”"
+    assert [q["role"] for q in quotes(text)] == ["spokesperson"]
+
+
+def test_a_statement_speaks_for_whoever_it_is_from():
+    # The known dev miss: "A joint statement from the agencies said:"; Cleveland PCC
+    # (https://www.cleveland.pcc.police.uk/News-and-Events/News-Archive/2016/Police-Response-to-Ofsted-
+    # Letter-to-HMIC-Regarding-Child-Protection.aspx) heads the statement "Statement from Deputy Chief
+    # Constable Simon Nickless:".
+    text = 'A joint statement from the three agencies said: "We accept the findings of the inspection in full."'
+    (quote,) = quotes(text)
+    assert quote["speaker"] == "three agencies"
+    text = ("The response from Kent County Council stated: “We are pleased with the findings and thank our staff.”\n\n"
+            "A statement issued by Cllr Sue Chandler said: “This is a proud day for our social workers.”")
+    assert [q["speaker"] for q in quotes(text)] == ["Kent County Council", "Sue Chandler"]
+    text = ("Statement from Deputy Chief Constable Simon Nickless:\n\n"
+            "\"Cleveland Police takes safeguarding extremely seriously and works closely with all local authorities.\"")
+    assert quotes(text)[0]["speaker"].endswith("Simon Nickless")
+
+
+def test_a_heading_names_the_statement_below_it():
+    # 2014-05-23-birmingham-newsroom-...: "Response from the cabinet member for children and family
+    # services" over quoted paragraphs; the speaker is the role as written.
+    assert speaker_in("2014-05-23-birmingham-newsroom-ofsted-report-response.txt",
+                      "We must never forget") == "cabinet member for children and family services"
+
+
+def test_he_or_she_prefers_a_person_of_that_sex_to_one_named_only_by_role():
+    # 2014-05-23-birmingham-newsroom-...: inside the cabinet member's statement, "Lord Norman Warner ...
+    # He also says that 'inspection has an important part to play ...'" is Lord Warner's.
+    assert speaker_in("2014-05-23-birmingham-newsroom-ofsted-report-response.txt",
+                      "inspection has an important part") == "Norman Warner"
