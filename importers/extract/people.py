@@ -40,7 +40,7 @@ from importers.model import Fact
 
 __all__ = [
     "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people", "is_ofsted_context",
-    "organisation_at", "role_without_name",
+    "organisation_at", "role_phrase", "role_without_name",
 ]
 
 
@@ -176,6 +176,7 @@ _SAID_AFTER = re.compile(
     r"[ \t]*(?:,[^,\n]{0,80},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
+_VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT})[ \t]+")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
 # "Lead inspector:", "Team inspectors:", "His Majesty's Inspectors for this
@@ -307,6 +308,10 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     if comma:
         clause = _CLAUSE_START.search(text, window_start, comma.start())
         clause_start = clause.end() if clause else window_start
+        # After a quote the clause may open on its verb: "“...,” said Ofsted’s national
+        # director for social care, Yvette Stanley".
+        verb = _VERB_OPENING.match(text, clause_start, comma.start())
+        clause_start = verb.end() if verb else clause_start
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
         return _Role(clause_start, start, role.role, role.organisation) if role else None
     if start > window_start and not text[start - 1].isspace():
@@ -405,6 +410,20 @@ def role_without_name(text: str, end: int, ctx_authority: str | None) -> RoleOnl
     article = _ARTICLE.match(text, role.start, words_end)
     name = _clean_role(text[article.end() if article else role.start:words_end])
     return RoleOnly(role.start, words_end, name, role.role, role.organisation)
+
+
+def role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> RoleOnly | None:
+    """``text[start:end]`` read whole as a role phrase ("Ofsted’s national director
+    for social care", "the chief executive of Kent County Council"), or None."""
+    role = _role_phrase(text, start, end, ctx_authority)
+    if role is None or not role.role:
+        return None
+    words_end = len(text[:end].rstrip())
+    while start < words_end and text[start].isspace():
+        start += 1
+    article = _ARTICLE.match(text, start, words_end)
+    name = _clean_role(text[article.end() if article else start:words_end])
+    return RoleOnly(start, words_end, name, role.role, role.organisation)
 
 
 def _complement(text: str, complement: list[re.Match[str]], ctx_authority: str | None):

@@ -85,7 +85,8 @@ from dataclasses import dataclass
 
 from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
-    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at, role_without_name,
+    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at, role_phrase,
+    role_without_name,
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
@@ -239,6 +240,10 @@ _DIRECT_BEFORE = re.compile(
     r"(?:that\s+|as\s+|it\s+was\s+|there\s+(?:is|was|are|were)\s+)?[:,]?\s*$",
     re.IGNORECASE,
 )
+# A role set off by a comma between a verb and its speaker: "said Ofsted’s national
+# director for social care, Yvette Stanley".
+_APPOSITION_GAP = re.compile(r"\s+([^,.;:!?“”\"\n]{3,100}?),\s*")
+_PHRASE_END = re.compile(r"[,.;:!?“”\"\n(]|\s(?:who|which|and)\s")
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 # A subject at its verb, perhaps after the comma that closes its apposition.
@@ -872,11 +877,9 @@ class _Attributor:
         pos = gap.end() if gap else after
         verb = self._verbs_in(pos, pos + 1)
         if verb:
-            agent = self._agent_after(verb[0][1], s_end)
-            if agent is not None and _AGENT_VERB_GAP.fullmatch(text, verb[0][1], agent.start):
-                speaker = self._resolve(agent, s_start)
-                if speaker is not None:
-                    return speaker, True
+            speaker = self._named_after(verb[0][1], s_start, s_end)
+            if speaker is not None:
+                return speaker, True
         agent = self._agent_after(pos, pos + 1)
         if agent is not None:
             follow = _AGENT_VERB_GAP.match(text, agent.end)
@@ -913,6 +916,14 @@ class _Attributor:
                 heading = _STATEMENT_HEADING.fullmatch(text, *self.paras[above])
                 if heading is not None:
                     return _maker(text, *heading.span("who"), self.agents, self.authority, self.ofsted), False
+        # A paragraph of the speech whose opening mark was left out, between the
+        # introduction and this quote, is passed over ("X commented:" / "The senior
+        # leadership ... shame" / "“This has all been ..."): it holds no quotation
+        # mark and no verb of saying of its own.
+        if (opens_paragraph and before is not None and text[self.paras[before][1] - 1] != ":"
+                and before > 0 and text[self.paras[before - 1][1] - 1] == ":"
+                and not _MARK_RE.search(text, *self.paras[before]) and not self._verbs_in(*self.paras[before])):
+            before -= 1
         if opens_paragraph and before is not None:
             p_start, p_end = self.paras[before]
             if text[p_end - 1] == ":":
@@ -949,6 +960,23 @@ class _Attributor:
                 if speaker is not None:
                     return speaker, False
         return None, False
+
+    def _named_after(self, v_end: int, s_start: int, s_end: int) -> _Speaker | None:
+        """The speaker right after a verb of saying: "said Jane Smith", "she said";
+        after a role set off by a comma, "said Ofsted’s national director for social
+        care, Yvette Stanley"; or a role alone, "said the chief executive of X."."""
+        text = self.text
+        agent = self._agent_after(v_end, s_end)
+        if agent is not None and (_AGENT_VERB_GAP.fullmatch(text, v_end, agent.start) or (
+                agent.speaker is not None and agent.speaker.kind == "person"
+                and (comma := _APPOSITION_GAP.fullmatch(text, v_end, agent.start)) is not None
+                and role_phrase(text, comma.start(1), comma.end(1), self.authority) is not None)):
+            return self._resolve(agent, s_start)
+        end = _PHRASE_END.search(text, v_end, s_end)
+        role = role_phrase(text, v_end, end.start() if end else s_end, self.authority)
+        if role is not None and not text[v_end:role.start].strip():
+            return _Speaker(role.name, role.role, role.organisation, "person")
+        return None
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
         """The speaker of the verb of saying nearest before ``pos``, and whether

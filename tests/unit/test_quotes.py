@@ -735,3 +735,34 @@ def test_he_or_she_prefers_a_person_of_that_sex_to_one_named_only_by_role():
     # He also says that 'inspection has an important part to play ...'" is Lord Warner's.
     assert speaker_in("2014-05-23-birmingham-newsroom-ofsted-report-response.txt",
                       "inspection has an important part") == "Norman Warner"
+
+
+def test_a_speaker_after_the_verb_may_follow_a_role_set_off_by_a_comma():
+    # Community Care, 8 December 2022 (https://www.communitycare.co.uk/2022/12/08/ofsted-separately-judge-
+    # councils-on-care-leaver-services/): "“...,” said Ofsted’s national director for social care, Yvette
+    # Stanley." and the next quoted paragraph runs on.
+    text = ("“Care leavers are not always given the profile they deserve,” said Ofsted’s national director for "
+            "social care, Yvette Stanley.\n\n"
+            "“The support for the judgment shows how important it is that care leavers are given a distinct focus.”")
+    found = quotes(text)
+    assert [(q["speaker"], q["organisation"]) for q in found] == [("Yvette Stanley", "Ofsted")] * 2
+    # A role alone after the verb is the role as written.
+    text = "“We are delighted that inspectors have seen the work of our staff,” said the chief executive of Kent County Council."
+    assert [q["speaker"] for q in quotes(text)] == ["chief executive of Kent County Council"]
+
+
+def test_a_paragraph_of_speech_missing_its_opening_mark_does_not_break_the_introduction():
+    # 2021-manchestergazette-bury-...: "Cllr Nick Jones, Leader of Bury Conservative Group commented:" then
+    # a paragraph of his words with no quotation mark, then "“This has all been ...".
+    assert speaker_in("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt",
+                      "This has all been") == "Nick Jones"
+    # The same shape in a council's statement, and a paragraph of narrative with a verb of its own is
+    # not passed over.
+    text = ("The leader of the opposition, Cllr Mary Stone, commented:\n\n"
+            "The cabinet should be ashamed of this report and of the years behind it\n\n"
+            "“The children of this borough deserve far better than they have been given by this council.”")
+    assert [q["speaker"] for q in quotes(text)] == ["Mary Stone"]
+    text = ("The leader of the opposition, Cllr Mary Stone, commented:\n\n"
+            "The council said it had already begun work on an improvement plan.\n\n"
+            "“The children of this borough deserve far better than they have been given by this council.”")
+    assert [q["speaker"] for q in quotes(text)] != ["Mary Stone"]
