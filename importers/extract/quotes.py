@@ -168,7 +168,16 @@ _WROTE_AFTER = re.compile(
 )
 # How far back the writer may be named: the paragraph before, at most.
 _WRITER_REACH = 600
-_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS
+# Parts of a report that speak for it: "The first paragraph concludes “...”", "Their
+# closing summary says the council is ‘...’"; only after "the", "its", "their" (with an
+# ordinal or "closing", "executive") or a report's possessive.
+_REPORT_PARTS = frozenset("paragraph summary conclusion conclusions section introduction".split())
+_REPORT_PART_BEFORE = re.compile(
+    r"\b(?:the|its|their|this|(?:the\s+)?(?:report|inspection|ofsted|inspectors)['’]s?)\s+"
+    r"(?:(?:first|opening|second|third|closing|final|last|concluding|executive|overall|key|main|next)\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
                 | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -244,6 +253,11 @@ _DIRECT_BEFORE = re.compile(
 # director for social care, Yvette Stanley".
 _APPOSITION_GAP = re.compile(r"\s+([^,.;:!?“”\"\n]{3,100}?),\s*")
 _PHRASE_END = re.compile(r"[,.;:!?“”\"\n(]|\s(?:who|which|and)\s")
+# A participle after a comma takes the subject of its sentence, not the nearest noun:
+# "And they commend the council for its collaboration, saying ‘...’".
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+_LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
+_OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 # A subject at its verb, perhaps after the comma that closes its apposition.
@@ -564,7 +578,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             org = organisation_at(text, "the council", start, authority)
             agent = _Agent(before.start(), end, _Speaker(org, None, org, "org"))
         else:
-            agent = _inspectorate(text, start, end, word, ofsted)
+            agent = (_report_part(text, start, end, ofsted) if word in _REPORT_PARTS
+                     else _inspectorate(text, start, end, word, ofsted))
         if agent is not None:
             others.append(agent)
     for start, end, canonical in council_mentions(text):
@@ -682,6 +697,15 @@ def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _
                   _Speaker(name, role, name, "org", None, plural))
 
 
+def _report_part(text: str, start: int, end: int, ofsted: bool) -> _Agent | None:
+    """A part of the inspection report as the subject of a verb of saying."""
+    before = _REPORT_PART_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _OTHER_REPORT.search(text, max(0, before.start() - 40), before.start() + 1):
+        return None
+    name = "Ofsted" if ofsted else None
+    return _Agent(before.start(), end, _Speaker(name, "inspection report", name, "org"))
+
+
 def _organisation(text: str, phrase: str, pos: int, authority: str | None, ofsted: bool) -> str | None:
     phrase = phrase.strip()
     if not phrase:
@@ -786,6 +810,11 @@ class _Attributor:
     def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
+        if _PARTICIPLE_AFTER_COMMA.search(self.text, max(floor, v_start - 3), v_start) and \
+                self.text[v_start:v_start + 12].split()[0].lower().endswith("ing"):
+            subject = self._sentence_subject(floor, v_start)
+            if subject is not None:
+                return subject
         clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
         agent = self._agent_before(clause.start() if clause else v_start, floor)
         # A subject whose head is followed by what it is of: "The Ofsted inspection of
@@ -795,6 +824,17 @@ class _Attributor:
         if head is not None and head.speaker is not None and _OF_BETWEEN.fullmatch(self.text, head.end, agent.start):
             return head
         return agent
+
+    def _sentence_subject(self, floor: int, pos: int) -> _Agent | None:
+        """The agent that opens the sentence at ``floor``, perhaps after a
+        conjunction ("And they commend ...", "The report praised ...")."""
+        lead = _LEADING_CONJUNCTION.match(self.text, floor, pos)
+        start = lead.end() if lead else floor
+        pronoun = _OPENING_PRONOUN.match(self.text, start, pos)
+        if pronoun:
+            return _Agent(pronoun.start(1), pronoun.end(1), None, pronoun.group(1).lower())
+        agent = self._agent_after(start, pos)
+        return agent if agent is not None and agent.start == start else None
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
@@ -825,8 +865,7 @@ class _Attributor:
             # a speech quoted over paragraphs that names "Lord Norman Warner" and goes
             # on "He also says"), before anyone whose sex the text never gives (a
             # speaker named only by role).
-            above = max(0, self._paragraph(agent.start) - _CONTEXT_PARAGRAPHS)
-            floor = self.paras[above][0] if self.paras else 0
+            floor = self._context_floor(agent.start)
             for wanted in (gender, None):
                 match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
                 match = match or self._nearest(
@@ -837,12 +876,21 @@ class _Attributor:
         if pronoun == "they":
             # The nearest plural, or an organisation spoken of in the plural as
             # British English does ("Ofsted state that ... They go on to comment that").
+            # Before anyone has spoken, the plural named in this paragraph or the two
+            # above ("Ofsted inspectors trawled records ... This early involvement,
+            # they say, ‘...’").
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
-            return near or next((s for s in earlier() if s.plural or s.kind == "org"), None)
+            return near or next((s for s in earlier() if s.plural or s.kind == "org"), None) or self._nearest(
+                self._context_floor(agent.start), agent.start, lambda s: s.plural)
         if pronoun == "it":
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
             return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
         return next(earlier(), None)
+
+    def _context_floor(self, pos: int) -> int:
+        """Where the paragraphs read for a pronoun's antecedent start."""
+        above = max(0, self._paragraph(pos) - _CONTEXT_PARAGRAPHS)
+        return self.paras[above][0] if self.paras else 0
 
     def _nearest(self, floor: int, pos: int, wanted) -> _Speaker | None:
         i = bisect.bisect_left(self.agent_starts, pos) - 1

@@ -766,3 +766,42 @@ def test_a_paragraph_of_speech_missing_its_opening_mark_does_not_break_the_intro
             "The council said it had already begun work on an improvement plan.\n\n"
             "“The children of this borough deserve far better than they have been given by this council.”")
     assert [q["speaker"] for q in quotes(text)] != ["Mary Stone"]
+
+
+# Durham County Council, 16 January 2024 (https://durham1-prd.gosshosted.com/article/30826/Ofsted-
+# inspectors-praise-support-for-County-Durham-care-leavers), shortened.
+DURHAM = ("During a two-day inspection, Ofsted inspectors trawled records, held case discussions, and spoke "
+          "with young people.\n\n"
+          "They go on to praise our allocation of personal assistants well in advance of their 18th birthday.\n\n"
+          "This early involvement, they say, \"helps to ensure that planning for adulthood starts early\".\n\n"
+          "And they commend the council for its \"meaningful\" collaboration, saying \"the voice of "
+          "care-experienced young people is central to decision-making\".\n\n"
+          "Their closing summary says \"the local authority is diligent in its efforts to ensure that young "
+          "people achieve their goals\".")
+
+
+def test_they_before_anyone_has_spoken_is_the_plural_named_just_before():
+    assert by_start(quotes(DURHAM), "helps to ensure")["speaker"] == "Ofsted"
+
+
+def test_a_participle_after_a_comma_takes_the_subject_of_its_sentence():
+    # "..., saying" is said by the sentence's subject ("they"), not by the council just before it.
+    assert by_start(quotes(DURHAM), "the voice of")["speaker"] == "Ofsted"
+    # The same with a named subject: Independent, 24 October 2009 (https://independent.co.uk/news/uk/home-
+    # news/ofsted-brands-child-services-inadequate-1808393.html) writes "The report ... branded senior
+    # managers "ineffective", adding staffing levels were "insufficient"".
+    text = ("The report criticised the council's senior managers, adding that \"staffing levels were too low "
+            "to provide the support families needed\".")
+    assert [q["speaker"] for q in quotes(text)] == ["Ofsted"]
+
+
+def test_a_part_of_the_report_speaks_for_the_report():
+    assert by_start(quotes(DURHAM), "the local authority is diligent")["speaker"] == "Ofsted"
+    # 2021-manchestergazette-bury-...: "The first paragraph concludes “...”" after "The damning report from
+    # OFSTED began “...”".
+    assert speaker_in("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt",
+                      "In some cases, risk") == "Ofsted"
+    # Not the council's own summary.
+    text = ("Ofsted inspected the service in May. The council's summary says \"we have made real progress in "
+            "every part of the service this year\".")
+    assert [q["speaker"] for q in quotes(text)] != ["Ofsted"]
