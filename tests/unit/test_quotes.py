@@ -790,7 +790,7 @@ def test_a_participle_after_a_comma_takes_the_subject_of_its_sentence():
     # The same with a named subject: Independent, 24 October 2009 (https://independent.co.uk/news/uk/home-
     # news/ofsted-brands-child-services-inadequate-1808393.html) writes "The report ... branded senior
     # managers "ineffective", adding staffing levels were "insufficient"".
-    text = ("The report criticised the council's senior managers, adding that \"staffing levels were too low "
+    text = ("The Ofsted report criticised the council's senior managers, adding that \"staffing levels were too low "
             "to provide the support families needed\".")
     assert [q["speaker"] for q in quotes(text)] == ["Ofsted"]
 
