@@ -153,9 +153,9 @@ _INSPECTORATE_WORDS = frozenset(
 # saying ("Young people described being ‘pushed to do better’").
 _GROUP_WORDS = frozenset(
     "children people parents carers families staff workers managers leaders partners leavers "
-    "practitioners professionals adopters".split()
+    "practitioners professionals adopters chiefs bosses officials councillors".split()
 )
-_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other)\s+)+$",
+_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other|council)\s+)+$",
                              re.IGNORECASE)
 # What a named person writes: its words are the writer's, once the text says who
 # wrote it ("Yvette Stanley ... has written to the council ... The letter says:",
@@ -825,6 +825,10 @@ class _Attributor:
             return head
         return agent
 
+    def _subject_start(self, floor: int) -> int:
+        lead = _LEADING_CONJUNCTION.match(self.text, floor)
+        return lead.end() if lead else floor
+
     def _sentence_subject(self, floor: int, pos: int) -> _Agent | None:
         """The agent that opens the sentence at ``floor``, perhaps after a
         conjunction ("And they commend ...", "The report praised ...")."""
@@ -994,7 +998,12 @@ class _Attributor:
         if (s_start > self.paras[index][0] and not self._verbs_in(s_start, s_end)
                 and not _NAME_INSIDE.search(text, s_start, quote.open)):
             speaker = self._sentence_speaker(self._sentence_start(s_start - 1), s_start)
-            named = agent and self._resolve(agent, s_start)
+            # Another speaker is named only by the sentence's subject or an agent right
+            # before the quote, never by a noun inside a phrase ("Senior managers and
+            # elected members in the authority also ‘regularly scrutinise ...’").
+            named = agent is not None and (
+                agent.start == self._subject_start(s_start) or not text[agent.end:quote.open].strip(" \t:,"))
+            named = named and self._resolve(agent, s_start)
             if speaker is not None and (not named or named.name == speaker.name):
                 return speaker, False
         # 8. A paragraph of quotation with no attribution of its own, after a paragraph
@@ -1034,7 +1043,12 @@ class _Attributor:
             agent = self._subject_of(v_start, s_start)
             verb = text[v_start:v_end].lower()
             if (agent is None and verb not in _LISTENER_VERBS) or verb.startswith("according"):
-                agent = self._agent_after(v_end, pos)
+                # The speaker after its verb ("said Jane Smith", "according to the
+                # report"), never a noun further on ("... branded inadequate by Ofsted").
+                after = self._agent_after(v_end, pos)
+                agent = after if after is not None and (
+                    verb.startswith("according") or _AGENT_VERB_GAP.fullmatch(text, v_end, after.start)
+                    or self._named_after(v_end, s_start, pos) is not None) else None
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
                 direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
