@@ -114,7 +114,8 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed praise believe believes""".split()
+    state comment note describe according pointed praise believe believes
+    commended commends commend applauded applauds attributed attributes credited credits cited cites""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
@@ -153,9 +154,13 @@ _INSPECTORATE_WORDS = frozenset(
 # saying ("Young people described being ‘pushed to do better’").
 _GROUP_WORDS = frozenset(
     "children people parents carers families staff workers managers leaders partners leavers "
-    "practitioners professionals adopters chiefs bosses officials councillors".split()
+    "practitioners professionals adopters chiefs bosses officials councillors "
+    "parent carer mother father".split()
 )
-_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other|council)\s+)+$",
+# The group words for one person: "One parent told inspectors: ...".
+_ONE_PERSON = ("parent", "carer", "mother", "father")
+_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other|council|"
+                             r"one|a|another)\s+)+$",
                              re.IGNORECASE)
 # What a named person writes: its words are the writer's, once the text says who
 # wrote it ("Yvette Stanley ... has written to the council ... The letter says:",
@@ -665,7 +670,7 @@ def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> 
     modifier = _GROUP_MODIFIER.search(text, max(0, start - 30), start)
     begin = modifier.start() if modifier else start
     name = _SPACES.sub(" ", text[begin:end]).lower()
-    return _Agent(begin, end, _Speaker(name, None, None, "people", None, True))
+    return _Agent(begin, end, _Speaker(name, None, None, "people", None, not name.endswith(_ONE_PERSON)))
 
 
 def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted) -> _Agent | None:
@@ -1016,6 +1021,19 @@ class _Attributor:
                 speaker = self._last_speaker_in(*self.paras[above])
                 if speaker is not None:
                     return speaker, False
+        # 9. Mid-paragraph, where the inspectorate is the only speaker the paragraph
+        # has named so far, in an earlier sentence, however it was named: "...
+        # condemned as 'inadequate' by an Ofsted report ... . Politicians ... are
+        # criticised for "..."" (never a headline's own words).
+        p_start = self.paras[index][0]
+        if not opens_paragraph and s_start > p_start:
+            earlier = self.agents[bisect.bisect_left(self.agent_starts, p_start):
+                                  bisect.bisect_left(self.agent_starts, quote.open)]
+            named = {a.speaker for a in earlier if a.speaker is not None}
+            if (any(a.start < s_start for a in earlier) and not self._verbs_in(s_start, quote.open)
+                    and len(named) == 1 and (only := next(iter(named))).organisation == "Ofsted"
+                    and only.kind == "org"):
+                return only, False
         return None, False
 
     def _named_after(self, v_end: int, s_start: int, s_end: int) -> _Speaker | None:
