@@ -173,7 +173,7 @@ SPEECH_VERBS = frozenset(
 )
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SAID_AFTER = re.compile(
-    r"[ \t]*(?:,[^,\n]{0,80},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
+    r"[ \t]*(?:,(?P<apposition>[^,\n]{0,120}),[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
 # The last items of a list of fields: "Young People and Skills".
@@ -720,6 +720,11 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
         organisation = next((r.organisation for r in roles if r.organisation), None)
         extent_start = min([name_start] + [r.start for r in roles])
         extent_end = max([cand.end] + [r.end for r in roles])
+        # An apposition between the name and its verb is the person's, whatever it
+        # names ("Ruth Love, a co-opted member of the council’s ... committee, told").
+        said_after = _SAID_AFTER.match(text, cand.end)
+        if said_after and said_after.group("apposition") is not None:
+            extent_end = max(extent_end, said_after.end("apposition"))
         raw.append(
             (cand, Mention((cand.start, cand.end), " ".join(cand.tokens), role, organisation,
                            _TITLES.get(cand.title or ""), (extent_start, extent_end)))

@@ -241,7 +241,7 @@ _HEADINGS_PASSED = 2
 _HEADING_END = set(".:;!?…\"'”’,")
 # Words of a quotation nested in another of the same marks ("a "huge step forward"").
 _NESTED_MAXIMUM = 6
-_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s*$")
 # Paragraphs read before a quote's own for the antecedents of pronouns.
 _CONTEXT_PARAGRAPHS = 2
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
@@ -429,6 +429,8 @@ def find_quotes(text: str) -> list[Quote]:
                 if (index == previous_index + 1 and marks[0] == p_start
                         and text[p_start] in _OPENERS[family]):
                     marks = marks[1:]  # the mark that re-opens a quote's next paragraph
+                elif index == previous_index + 1 and _wrapped(text, paras[previous_index][1], p_start):
+                    pass  # a sentence broken by a stray paragraph break runs on
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None
@@ -460,6 +462,13 @@ def find_quotes(text: str) -> list[Quote]:
         masked = sorted(masked + [(q.open, (q.close if q.close is not None else q.end) + 1) for q in own])
     found.sort(key=lambda q: q.open)
     return found
+
+
+def _wrapped(text: str, end: int, start: int) -> bool:
+    """Whether a paragraph break at ``end``..``start`` falls inside a sentence, as in
+    a saved page whose lines were broken mid-sentence ("I know that" / "they get a
+    lot of grief ..."): the paragraph ends on a word and the next opens in lower case."""
+    return text[end - 1:end].isalnum() and text[start:start + 1].islower()
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:

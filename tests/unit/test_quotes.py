@@ -855,3 +855,22 @@ def test_mid_paragraph_the_inspectorate_named_in_an_earlier_sentence_speaks():
     # mislead the public’" is the ADCS's), nor a quote after a verb with another subject.
     text = "New inspections reports ‘could mislead the public’\n\nThe ADCS has warned about the new inspections."
     assert [q["speaker"] for q in quotes(text)] != ["Ofsted"]
+
+
+def test_a_speech_broken_by_stray_paragraph_breaks_keeps_its_speaker():
+    # Wakefield Express (https://www.wakefieldexpress.co.uk/education/ofsted-comments-over-care-leavers-
+    # service-unacceptable-former-inspector-5308106), as saved: a long apposition before "told", a mark
+    # re-opening the speech with no space after the full stop, and lines broken mid-sentence.
+    text = ("Ruth Love, a co-opted member of the council’s children and young people’s scrutiny committee, told a "
+            "meeting: “For a very short time I was an Ofsted inspector.“I know that\n\n"
+            "they get a lot of grief unnecessarily, because they are trying to do quite a difficult job.“But I "
+            "think if I had been a member of that inspection team, I\n\n"
+            "would have been strongly saying ‘you cannot accuse the authority’.”\n\n"
+            "Ms Love made the comments as the committee discussed the Ofsted report.")
+    found = quotes(text)
+    assert [q["text"].split()[0] for q in found] == ["For", "I", "But"]
+    assert {q["speaker"] for q in found} == {"Ruth Love"}
+    # A paragraph that ends a sentence is not run on.
+    text = ("Cllr Ann Smith said: “We are proud of the service and what it has done for children\n\n"
+            "The council will publish its plan next week.")
+    assert quotes(text) == [] or all("council will publish" not in q["text"] for q in quotes(text))
