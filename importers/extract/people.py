@@ -389,6 +389,9 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     return _Role(phrase_start, start, _clean_role(role), organisation)
 
 
+_ROLE_REACH = 200
+
+
 @dataclass(frozen=True)
 class RoleOnly:
     """A speaker the text names only by role: "The chief executive of Kent County
@@ -409,8 +412,9 @@ def role_without_name(text: str, end: int, ctx_authority: str | None) -> RoleOnl
     verb of saying), or None. A role phrase read back from ``end`` as before a name;
     one set off by a comma ("The lead member, ...") is an apposition, not a subject.
     ``end`` is where the word after the phrase starts."""
-    line_start = text.rfind("\n", 0, end) + 1
-    if _COMMA_BEFORE.search(text, line_start, end):
+    # Read back no further than a role can reach (a line may be a whole long text).
+    line_start = text.rfind("\n", max(0, end - _ROLE_REACH), end) + 1 or max(0, end - _ROLE_REACH)
+    if _COMMA_BEFORE.search(text, max(line_start, end - 4), end):
         return None
     role = _role_before(text, end, line_start, ctx_authority)
     if role is None or not role.role:

@@ -82,7 +82,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
@@ -636,7 +636,9 @@ def _maker(text: str, start: int, end: int, people: list[_Agent], authority: str
     written ("the three agencies"), a joint statement's makers spoken of as "they"."""
     speaker = next((a.speaker for a in people if start <= a.start and a.end <= end), None)
     if speaker is None:
-        role = role_without_name(text[:end] + " ", end + 1, authority)
+        offset = max(0, start - 1)
+        role = role_without_name(text[offset:end] + " ", end - offset + 1, authority)
+        role = role and replace(role, start=role.start + offset, end=role.end + offset)
         if role is not None and role.start >= start:
             speaker = _Speaker(role.name, role.role, role.organisation, "person")
     if speaker is None:
@@ -747,6 +749,7 @@ class _Attributor:
         blocked = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in quotes)
         self.blocked = blocked
         self.verbs, heads = _scan(text, blocked, self._relevant(quotes))
+        self.participles = {v_start for v_start, v_end in self.verbs if text[v_end - 3:v_end].lower() == "ing"}
         self.agents = _agents(text, ctx, blocked, self.verbs, heads)
         self.authority = getattr(ctx, "authority", None)
         self.ofsted = is_ofsted_context(text, getattr(ctx, "kind", None))
@@ -825,8 +828,8 @@ class _Attributor:
     def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
-        if _PARTICIPLE_AFTER_COMMA.search(self.text, max(floor, v_start - 3), v_start) and \
-                self.text[v_start:v_start + 12].split()[0].lower().endswith("ing"):
+        if v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
+                self.text, max(floor, v_start - 3), v_start):
             subject = self._sentence_subject(floor, v_start)
             if subject is not None:
                 return subject
@@ -1037,7 +1040,8 @@ class _Attributor:
         # criticised for "..."" (never a headline's own words).
         p_start = self.paras[index][0]
         if not opens_paragraph and s_start > p_start:
-            earlier = self.agents[bisect.bisect_left(self.agent_starts, p_start):
+            reach = max(p_start, quote.open - _ATTRIBUTION_REACH)
+            earlier = self.agents[bisect.bisect_left(self.agent_starts, reach):
                                   bisect.bisect_left(self.agent_starts, quote.open)]
             named = {a.speaker for a in earlier if a.speaker is not None}
             if (any(a.start < s_start for a in earlier) and not self._verbs_in(s_start, quote.open)
