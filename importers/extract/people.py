@@ -390,6 +390,8 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
 
 
 _ROLE_REACH = 200
+# A relative clause after a name ("X, who joined in 2015, said") is read by the quote rule.
+_RELATIVE_WORD = re.compile(r"\s*(?:who|which|whose|whom)\b")
 
 
 @dataclass(frozen=True)
@@ -727,7 +729,8 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
         # An apposition between the name and its verb is the person's, whatever it
         # names ("Ruth Love, a co-opted member of the council’s ... committee, told").
         said_after = _SAID_AFTER.match(text, cand.end)
-        if said_after and said_after.group("apposition") is not None:
+        if said_after and said_after.group("apposition") is not None and not _RELATIVE_WORD.match(
+                said_after.group("apposition")):
             extent_end = max(extent_end, said_after.end("apposition"))
         raw.append(
             (cand, Mention((cand.start, cand.end), " ".join(cand.tokens), role, organisation,

@@ -874,3 +874,26 @@ def test_a_speech_broken_by_stray_paragraph_breaks_keeps_its_speaker():
     text = ("Cllr Ann Smith said: “We are proud of the service and what it has done for children\n\n"
             "The council will publish its plan next week.")
     assert quotes(text) == [] or all("council will publish" not in q["text"] for q in quotes(text))
+
+
+def test_an_apposition_before_the_verb_and_a_relative_clause_both_keep_the_speaker():
+    # Wakefield Express (URL above): "Ruth Love, a co-opted member of ..., told a meeting:"; Okehampton Today
+    # (https://www.okehampton-today.co.uk/news/county-councils-delayed-ofsted-report-being-challenged-crediton-
+    # councillor-says-751868): "Cllr Letch, who chairs Mid Devon District Council, also told members ...".
+    text = ("Writing on the council's website, director Allan Cadzow said: \"We are proud to be judged good in "
+            "every area.\"\n\n"
+            "Mr Cadzow, who joined the council in 2015, said he was \"delighted that inspectors recognised the "
+            "work of our staff\".")
+    assert [q["speaker"] for q in quotes(text)] == ["Allan Cadzow", "Allan Cadzow"]
+
+
+def test_titles_outlets_and_according_to():
+    # Patterns of the issue's list, as public pages print them (e.g. the whtimes and publicnet pages above).
+    text = ("Dame Christine Gilbert told the BBC: \"We have seen real improvement in the way children are "
+            "protected.\"\n\n"
+            "\"This is the result of years of hard work by our staff,\" according to Cllr Gordon Jones, Suffolk's "
+            "cabinet member for children.\n\n"
+            "\"It's a great result for every family,\" he told the East Anglian Daily Times.\n\n"
+            "According to Professor Eileen Munro, \"the system has become too focused on compliance\".")
+    assert [q["speaker"] for q in quotes(text)] == ["Christine Gilbert", "Gordon Jones", "Gordon Jones",
+                                                    "Eileen Munro"]
