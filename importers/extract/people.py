@@ -69,6 +69,7 @@ _TITLES: dict[str, str | None] = {
     "baron": "m", "professor": None, "prof": None, "rev": None, "revd": None,
     "reverend": None, "judge": None,
 }
+_FIRST_NAME_TITLES = frozenset(("sir", "dame"))
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in _TITLES), key=len, reverse=True))
 _TOKEN = rf"(?:(?:{_TITLE_ALT})\.?(?=[ \t])|[{_UP}]\.(?=[ \t])|{_NAME_WORD})"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|al|ter|dos|das)"
@@ -803,6 +804,11 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
             earlier = [n for n in candidates if full[n][0].span[0] < cand.start]
             resolved = earlier[-1] if earlier else candidates[0]
             mention = replace(mention, name=resolved)
+        elif len(cand.tokens) == 1 and cand.title and cand.title.casefold() in _FIRST_NAME_TITLES and (
+                known := [n for n in full if n.split()[0] == mention.name]):
+            # A knight or dame is named by title and first name: "Sir Michael said" is
+            # the Sir Michael Wilshaw named before.
+            mention = replace(mention, name=known[0])
         elif len(cand.tokens) == 1 and cand.title:
             mention = replace(mention, name=f"{cand.title.capitalize()} {mention.name}")
         if mention.gender:

@@ -115,7 +115,7 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed praise believe believes
+    state comment note describe according pointed praise believe believes argue
     commended commends commend applauded applauds attributed attributes credited credits cited cites""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
@@ -133,8 +133,9 @@ _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
 # What may stand between a subject and its verb: "she also said", "it has found",
 # "they go on to comment".
-_SUBJECT_VERB_GAP = (r"(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+"
-                     r"|(?:go|goes|went)\s+on\s+to\s+)?")
+# "it does, however, argue", "Ofsted, however, said".
+_SUBJECT_VERB_GAP = (r"(?:(?:\w+ly|also|then|later|further|has|have|had|does|did|will|would"
+                     r"|(?:go|goes|went)\s+on\s+to)(?:\s*,\s*however\s*,)?\s+|,\s*however\s*,\s*)?")
 # A statement named by who made it: "A joint statement from the agencies said:",
 # "The response from Kent County Council stated"; as a heading over the quoted
 # paragraphs: "Statement from Deputy Chief Constable Simon Nickless:",
@@ -708,10 +709,12 @@ def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _
         role, plural = "inspectors", word.endswith("s")
     else:
         role, plural = "inspection report", False
-    name = "Ofsted" if ofsted else None
     words_before = _NOUN_PHRASE_BEFORE.search(text, max(0, start - 50), start)
-    return _Agent(words_before.start() if words_before else start, end,
-                  _Speaker(name, role, name, "org", None, plural))
+    begin = words_before.start() if words_before else start
+    # Where the text never names Ofsted, the inspectorate is named as the text names
+    # it ("the report states", "inspectors said").
+    name = "Ofsted" if ofsted else _SPACES.sub(" ", text[begin:end])
+    return _Agent(begin, end, _Speaker(name, role, "Ofsted" if ofsted else None, "org", None, plural))
 
 
 def _report_part(text: str, start: int, end: int, ofsted: bool) -> _Agent | None:
@@ -719,8 +722,8 @@ def _report_part(text: str, start: int, end: int, ofsted: bool) -> _Agent | None
     before = _REPORT_PART_BEFORE.search(text, max(0, start - 40), start)
     if before is None or _OTHER_REPORT.search(text, max(0, before.start() - 40), before.start() + 1):
         return None
-    name = "Ofsted" if ofsted else None
-    return _Agent(before.start(), end, _Speaker(name, "inspection report", name, "org"))
+    name = "Ofsted" if ofsted else _SPACES.sub(" ", text[before.start():end])
+    return _Agent(before.start(), end, _Speaker(name, "inspection report", "Ofsted" if ofsted else None, "org"))
 
 
 def _organisation(text: str, phrase: str, pos: int, authority: str | None, ofsted: bool) -> str | None:
