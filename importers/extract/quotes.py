@@ -104,6 +104,8 @@ _FAMILIES = (
 )
 _MARK_RE = re.compile(r"[\"“”„‟«»‘’‛']")
 _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
+# A curly single opener after a space: a quotation of its own opening.
+_OPENER_AHEAD = re.compile(r"(?<=\s)‘(?=\w)")
 _BEFORE_OPENER = set("([{—–-/:;\"'“‘«")
 _AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
 
@@ -127,7 +129,8 @@ _VERBS = _VERBS | _OPENING_VERBS
 _LISTENER_VERBS = frozenset("told tells asked asks answered".split())
 # A capitalised word after a sentence's first: perhaps a speaker of its own.
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:)])\s+[A-Z]")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+# "were told", "were heavily criticised": the subject is the listener or the one judged.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
@@ -227,6 +230,7 @@ _NOUN_PHRASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:local\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _THE_OR_A = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPOKES_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+)?$")
 _SPOKES_AFTER = re.compile(
@@ -367,8 +371,12 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
         if not is_open or prev.isspace():
             return None
         if prev in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and _closer_after(
-                text, i + 1, para_end, ch):
-            return None  # a plural possessive (the parents’ views) inside the quote
+                text, i + 1, para_end, ch) and not _OPENER_AHEAD.search(
+                text, i + 1, _closer_at(text, i + 1, para_end, ch)):
+            # A plural possessive (the parents’ views) inside the quote; never where a
+            # new quotation opens before the next closer (‘SERIOUS and widespread
+            # failures’ have been identified ... a damning, ‘inadequate’ report).
+            return None
         return "close"
     if ch in openers:
         return "close" if is_open and right and not left else "open"
@@ -401,10 +409,15 @@ def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
 
 
 def _closer_after(text: str, start: int, end: int, mark: str) -> bool:
+    return _closer_at(text, start, end, mark) < end
+
+
+def _closer_at(text: str, start: int, end: int, mark: str) -> int:
+    """Where the next ``mark`` that could close a quote stands (``end`` if none)."""
     for i in range(start, end):
         if text[i] == mark and not (i + 1 < len(text) and text[i + 1].isalnum()):
-            return True
-    return False
+            return i
+    return end
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -553,7 +566,7 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
         if word in _VERBS:
             if _inside(blocked, match.start()):
                 continue
-            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
+            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
                 continue  # "Inspectors were told": the subject is the listener
             end = match.end()
             particle = _VERB_PARTICLES.get(word)
@@ -589,7 +602,7 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             agent = _spokesperson(text, start, end, word, authority, ofsted)
         elif word in ("council", "authority"):
             before = _THE_BEFORE.search(text, max(0, start - 12), start)
-            if not before:
+            if not before or _POSSESSIVE_AFTER.match(text, end):
                 continue
             org = organisation_at(text, "the council", start, authority)
             agent = _Agent(before.start(), end, _Speaker(org, None, org, "org"))
@@ -599,6 +612,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         if agent is not None:
             others.append(agent)
     for start, end, canonical in council_mentions(text):
+        if _POSSESSIVE_AFTER.match(text, end):
+            continue  # "the review of Gloucestershire County Council’s services ... questioned": not the subject
         if text[start:end] != canonical and not _overlaps(taken, start, end) and not _inside(blocked, start):
             org = organisation_at(text, canonical, start, authority)
             others.append(_Agent(start, end, _Speaker(org, None, org, "org")))

@@ -921,3 +921,35 @@ def test_a_however_between_subject_and_verb():
             "time. It does, however, argue the local authority ‘has not taken sufficiently swift or robust "
             "remedial action’ to protect children.")
     assert [q["speaker"] for q in quotes(text)] == ["Ofsted"]
+
+
+# Stroud News & Journal (http://www.stroudnewsandjournal.co.uk/news/15344444.Damning_Ofsted_report_highlights_
+# _serious_and_widespread__failures_in_Gloucestershire_County_Council_s_children_s_services/), shortened.
+STROUD = ("‘SERIOUS and widespread failures’ have been identified by Ofsted inspectors in a damning, ‘inadequate’ "
+          "report into Gloucestershire’s children’s services.\n\n"
+          "Published on Tuesday, the review of Gloucestershire County Council’s services labelled them as "
+          "‘inadequate’ and questioned “the integrity of the current senior leadership team”.\n\n"
+          "Senior leadership of children’s services at the council were heavily criticised with inspectors saying "
+          "“serious concerns about the integrity of the leadership team were raised” and that some staff felt "
+          "“fearful of challenging or exposing poor practice”.")
+
+
+def test_a_passive_with_an_adverb_has_no_speaking_subject():
+    # "were heavily criticised": the council is the one criticised, never the speaker; the Independent's
+    # "Inspectors were told" (above) is the same shape without the adverb.
+    assert by_start(quotes(STROUD), "fearful of challenging")["speaker"] == "Ofsted"
+
+
+def test_a_council_in_the_possessive_is_not_the_subject():
+    # "the review of Gloucestershire County Council’s services ... questioned “...”"; Ofsted's own
+    # possessive ("Ofsted's report") was already passed over the same way.
+    assert by_start(quotes(STROUD), "the integrity of the current")["speaker"] != "Gloucestershire County Council"
+
+
+def test_a_plural_possessive_is_not_read_where_a_new_quotation_opens_before_the_closer():
+    # "‘SERIOUS and widespread failures’ have been identified ... a damning, ‘inadequate’ report": the mark
+    # after "failures" closes the quote; "the parents’ views" inside a quote stays a possessive.
+    (first, *_) = find_quotes(STROUD)
+    assert STROUD[first.start:first.end] == "SERIOUS and widespread failures"
+    text = "She said: ‘We have listened to the parents’ views and acted on every one of them.’"
+    assert [q["text"] for q in quotes(text)] == ["We have listened to the parents’ views and acted on every one of them."]
