@@ -179,6 +179,7 @@ _SAID_AFTER = re.compile(
 )
 # The last items of a list of fields: "Young People and Skills".
 _LIST_TAIL = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,3}and[ \t]+[A-Z][\w'’-]*[ \t]*")
+_CONJUNCTION_OPENING = re.compile(r"[ \t]*(?:And|But|So|Yet|Meanwhile|However)[ \t]+")
 _VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT}|according[ \t]+to)[ \t]+")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
@@ -315,6 +316,9 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
         # director for social care, Yvette Stanley".
         verb = _VERB_OPENING.match(text, clause_start, comma.start())
         clause_start = verb.end() if verb else clause_start
+        # ... or on a conjunction: "But the leader of the Tory opposition, Nadeem Ahmed, said".
+        conjunction = _CONJUNCTION_OPENING.match(text, clause_start, comma.start())
+        clause_start = conjunction.end() if conjunction else clause_start
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
         if role is None and clause and text[clause.start()] == ",":
             # A field named with commas of its own: "Bristol City Council's Director for

@@ -267,6 +267,11 @@ _PHRASE_END = re.compile(r"[,.;:!?“”\"\n(]|\s(?:who|which|and)\s")
 # A participle after a comma takes the subject of its sentence, not the nearest noun:
 # "And they commend the council for its collaboration, saying ‘...’".
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+# A parenthesis between a speaker and the verb: "Cllr. Jane Birch (Labour, Kingsthorpe
+# South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
+# Democrat, Crediton), said".
+_PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
@@ -846,12 +851,17 @@ class _Attributor:
     def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
-        if v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
-                self.text, max(floor, v_start - 3), v_start):
+        if (v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
+                self.text, max(floor, v_start - 3), v_start)) or _AND_BEFORE.search(
+                self.text, max(floor, v_start - 12), v_start):
+            # A participle after a comma, or a verb after "and" ("Coun Peter McDonald
+            # slammed the findings and told the meeting ..."), shares its sentence's
+            # subject, never the object just before it.
             subject = self._sentence_subject(floor, v_start)
             if subject is not None:
                 return subject
-        clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+        clause = (_RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+                  or _PARENTHESIS_BEFORE.search(self.text, max(floor, v_start - 160), v_start))
         agent = self._agent_before(clause.start() if clause else v_start, floor)
         # A subject whose head is followed by what it is of: "The Ofsted inspection of
         # Stoke-on-Trent City Council’s children’s services has found", "A report into

@@ -953,3 +953,29 @@ def test_a_plural_possessive_is_not_read_where_a_new_quotation_opens_before_the_
     assert STROUD[first.start:first.end] == "SERIOUS and widespread failures"
     text = "She said: ‘We have listened to the parents’ views and acted on every one of them.’"
     assert [q["text"] for q in quotes(text)] == ["We have listened to the parents’ views and acted on every one of them."]
+
+
+def test_a_verb_after_and_shares_the_subject_of_its_sentence():
+    # Droitwich Standard, 18 February 2017 (https://droitwichstandard.co.uk/news/county-council-chiefs-reject-
+    # calls-for-government-to-tackle-failed-childrens-services/): "Labour leader Coun Peter McDonald slammed the
+    # findings and told the meeting ... the blame lay with council leader Coun Simon Geraghty ..." then
+    # "“...,” he said." Wakefield Express (https://www.wakefieldexpress.co.uk/news/labour-and-tory-councillor-
+    # exchange-blows-over-inadequate-children-s-services-1-9504251): "... said that the outcome of the
+    # government's inspection was "..." and said that ...".
+    text = ("Labour leader Coun Peter McDonald slammed the findings and told the meeting the blame lay with "
+            "council leader Coun Simon Geraghty and his cabinet.\n\n"
+            "“This council failed to have the structures in place to set off the alarm bells,” he said.")
+    assert [q["speaker"] for q in quotes(text)] == ["Peter McDonald"]
+    text = ("But the leader of the Tory opposition, Nadeem Ahmed, said that the outcome of the government's "
+            "inspection was \"nothing to be celebrating\" and said that the scrutiny represented a \"worst case "
+            "scenario for the children of this district\".")
+    assert [q["speaker"] for q in quotes(text)] == ["Nadeem Ahmed", "Nadeem Ahmed"]
+
+
+def test_a_parenthesis_between_speaker_and_verb():
+    # Northampton Labour group (https://www.northamptonlabourgroup.org/post/damning-ofsted-report-vindicates-
+    # labour-opposition): "Cllr. Jane Birch (Labour, Kingsthorpe South, shadow portfolio for children’s
+    # services), says, “...”"; Okehampton Today (URL above): "Cllr Frank Letch (Liberal Democrat, Crediton), said:".
+    text = ("Cllr. Jane Birch (Labour, Kingsthorpe South, shadow portfolio for children’s services), says, “I am "
+            "shocked and deeply hurt, but not surprised, by the judgement in this report.”")
+    assert [q["speaker"] for q in quotes(text)] == ["Jane Birch"]
