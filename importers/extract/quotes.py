@@ -267,6 +267,9 @@ _PHRASE_END = re.compile(r"[,.;:!?“”\"\n(]|\s(?:who|which|and)\s")
 # A participle after a comma takes the subject of its sentence, not the nearest noun:
 # "And they commend the council for its collaboration, saying ‘...’".
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+# The "by" of a passive verb of saying, in its clause: "criticised by Ofsted",
+# "described as ‘...’ by inspectors".
+_BY_AGENT = re.compile(r"[^.;:!?\n]{0,60}?\bby\s+")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 # A parenthesis between a speaker and the verb: "Cllr. Jane Birch (Labour, Kingsthorpe
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
@@ -559,9 +562,11 @@ def _group_agent(group: list[Mention]) -> _Agent:
 
 
 def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int]]):
-    """One pass over the words outside quotation marks in ``ranges``: (verbs, agent head words)."""
+    """One pass over the words outside quotation marks in ``ranges``: (verbs, agent
+    head words, passives: verb start -> where its "by" agent starts)."""
     verbs: list[tuple[int, int]] = []
     heads: list[tuple[int, int, str]] = []
+    passives: dict[int, int] = {}
     folded = lowered(text)
     if len(folded) != len(text):  # a few characters lower-case to two ("İ"): keep positions
         folded = text.translate(_ASCII_LOWER)
@@ -572,7 +577,12 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
             if _inside(blocked, match.start()):
                 continue
             if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
-                continue  # "Inspectors were told": the subject is the listener
+                # "Inspectors were told": the subject is the listener; a passive's
+                # speaker is its "by" agent ("has been criticised by Ofsted for “...”").
+                by = _BY_AGENT.match(folded, match.end())
+                if by is None:
+                    continue
+                passives[match.start()] = by.end()
             end = match.end()
             particle = _VERB_PARTICLES.get(word)
             if particle is not None:
@@ -583,7 +593,7 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
             verbs.append((match.start(), end))
         elif word in _AGENT_WORDS and not _inside(blocked, match.start()):
             heads.append((match.start(), match.end(), word))
-    return verbs, heads
+    return verbs, heads, passives
 
 
 def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> list[_Agent]:
@@ -771,7 +781,7 @@ class _Attributor:
         self.para_starts = [p[0] for p in self.paras]
         blocked = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in quotes)
         self.blocked = blocked
-        self.verbs, heads = _scan(text, blocked, self._relevant(quotes))
+        self.verbs, heads, self.passives = _scan(text, blocked, self._relevant(quotes))
         self.participles = {v_start for v_start, v_end in self.verbs if text[v_end - 3:v_end].lower() == "ing"}
         self.agents = _agents(text, ctx, blocked, self.verbs, heads)
         self.authority = getattr(ctx, "authority", None)
@@ -851,6 +861,9 @@ class _Attributor:
     def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
+        if v_start in self.passives:
+            agent = self._agent_after(self.passives[v_start], self.passives[v_start] + 1)
+            return agent if agent is not None and agent.speaker is not None else None
         if (v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
                 self.text, max(floor, v_start - 3), v_start)) or _AND_BEFORE.search(
                 self.text, max(floor, v_start - 12), v_start):

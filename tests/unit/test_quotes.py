@@ -979,3 +979,14 @@ def test_a_parenthesis_between_speaker_and_verb():
     text = ("Cllr. Jane Birch (Labour, Kingsthorpe South, shadow portfolio for children’s services), says, “I am "
             "shocked and deeply hurt, but not surprised, by the judgement in this report.”")
     assert [q["speaker"] for q in quotes(text)] == ["Jane Birch"]
+
+
+def test_a_passive_verb_of_saying_is_said_by_its_by_agent():
+    # Community Care, 15 July 2019 (https://www.communitycare.co.uk/2019/07/15/ofsted-criticises-council-social-
+    # workers-caseloads-50-children/): "... has been criticised by Ofsted for “insufficient progress” causing
+    # “delays in ...”"; without "by", a passive's subject still never speaks ("Inspectors were told").
+    text = ("An ‘inadequate’ children’s service has been criticised by Ofsted for “insufficient progress” causing "
+            "“delays in children in need having their needs identified and addressed”.")
+    assert [q["speaker"] for q in quotes(text)] == ["Ofsted"]
+    text = "The council was praised for “the work of its staff with children in care”, a spokesman said."
+    assert [q["role"] for q in quotes(text)] == ["spokesman"]
