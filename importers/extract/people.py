@@ -174,7 +174,7 @@ SPEECH_VERBS = frozenset(
 )
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SAID_AFTER = re.compile(
-    r"[ \t]*(?:,(?P<apposition>[^,\n]{0,120}),[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
+    r"[ \t]*(?:,[^,\n]{0,120},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
 # The last items of a list of fields: "Young People and Skills".
@@ -395,8 +395,6 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
 
 
 _ROLE_REACH = 200
-# A relative clause after a name ("X, who joined in 2015, said") is read by the quote rule.
-_RELATIVE_WORD = re.compile(r"\s*(?:who|which|whose|whom)\b")
 
 
 @dataclass(frozen=True)
@@ -731,12 +729,6 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
         organisation = next((r.organisation for r in roles if r.organisation), None)
         extent_start = min([name_start] + [r.start for r in roles])
         extent_end = max([cand.end] + [r.end for r in roles])
-        # An apposition between the name and its verb is the person's, whatever it
-        # names ("Ruth Love, a co-opted member of the council’s ... committee, told").
-        said_after = _SAID_AFTER.match(text, cand.end)
-        if said_after and said_after.group("apposition") is not None and not _RELATIVE_WORD.match(
-                said_after.group("apposition")):
-            extent_end = max(extent_end, said_after.end("apposition"))
         raw.append(
             (cand, Mention((cand.start, cand.end), " ".join(cand.tokens), role, organisation,
                            _TITLES.get(cand.title or ""), (extent_start, extent_end)))

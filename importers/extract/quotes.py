@@ -274,6 +274,7 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 # A parenthesis between a speaker and the verb: "Cllr. Jane Birch (Labour, Kingsthorpe
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
 # Democrat, Crediton), said".
+_APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_VERB_GAP}$")
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
 _LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
@@ -876,6 +877,15 @@ class _Attributor:
         clause = (_RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
                   or _PARENTHESIS_BEFORE.search(self.text, max(floor, v_start - 160), v_start))
         agent = self._agent_before(clause.start() if clause else v_start, floor)
+        # A person set off from the verb by an apposition naming something else:
+        # "Cllr Paul Brothwood, UKIP leader on Dudley Council, told the News",
+        # "Ruth Love, a co-opted member of the council’s ... committee, told a meeting".
+        apposition = _APPOSITION_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+        if apposition is not None and (agent is None or agent.speaker is None or agent.speaker.kind != "person"):
+            named = self._agent_before(apposition.start() + 1, floor)
+            if (named is not None and named.speaker is not None and named.speaker.kind == "person"
+                    and named.end >= apposition.start()):
+                return named
         # A subject whose head is followed by what it is of: "The Ofsted inspection of
         # Stoke-on-Trent City Council’s children’s services has found", "A report into
         # the council said": the head speaks, not the council it is about.

@@ -718,6 +718,11 @@ def test_a_statement_speaks_for_whoever_it_is_from():
     text = 'A joint statement from the three agencies said: "We accept the findings of the inspection in full."'
     (quote,) = quotes(text)
     assert quote["speaker"] == "three agencies"
+    # Falmouth Packet (https://www.falmouthpacket.co.uk/news/fpfalmouth/4700717.Council__accepts_in_full__
+    # findings_of__inadequate__children_s_report/): "A joint statement from the agencies said: “...”".
+    text = ("A joint statement from the agencies said: “We recognise that many parents and carers in Cornwall "
+            "will be worried by the findings of this report.”")
+    assert [q["speaker"] for q in quotes(text)] == ["agencies"]
     text = ("The response from Kent County Council stated: “We are pleased with the findings and thank our staff.”\n\n"
             "A statement issued by Cllr Sue Chandler said: “This is a proud day for our social workers.”")
     assert [q["speaker"] for q in quotes(text)] == ["Kent County Council", "Sue Chandler"]
@@ -990,3 +995,13 @@ def test_a_passive_verb_of_saying_is_said_by_its_by_agent():
     assert [q["speaker"] for q in quotes(text)] == ["Ofsted"]
     text = "The council was praised for “the work of its staff with children in care”, a spokesman said."
     assert [q["role"] for q in quotes(text)] == ["spokesman"]
+
+
+def test_an_apposition_naming_something_else_between_person_and_verb():
+    # Dudley News (http://www.dudleynews.co.uk/news/14405144.Opposition_councillors_slam_Dudley_Council_bosses_
+    # after_Ofsted_rates_children_s_services__inadequate_/): "Cllr Paul Brothwood, UKIP leader on Dudley
+    # Council, told the News: "..."" - the person, not the council in the apposition; the Wakefield Express's
+    # "Ruth Love, a co-opted member of the council’s ... committee, told a meeting:" (above) is the same.
+    text = ("Cllr Paul Brothwood, UKIP leader on Dudley Council, told the News: \"It's horrendous. Time and time "
+            "again my group have raised concerns.\"")
+    assert [q["speaker"] for q in quotes(text)] == ["Paul Brothwood"]
