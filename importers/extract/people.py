@@ -177,8 +177,6 @@ _SAID_AFTER = re.compile(
     r"[ \t]*(?:,[^,\n]{0,120},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
-# The last items of a list of fields: "Young People and Skills".
-_LIST_TAIL = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,3}and[ \t]+[A-Z][\w'’-]*[ \t]*")
 _CONJUNCTION_OPENING = re.compile(r"[ \t]*(?:And|But|So|Yet|Meanwhile|However)[ \t]+")
 _VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT}|according[ \t]+to)[ \t]+")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
@@ -320,13 +318,6 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
         conjunction = _CONJUNCTION_OPENING.match(text, clause_start, comma.start())
         clause_start = conjunction.end() if conjunction else clause_start
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
-        if role is None and clause and text[clause.start()] == ",":
-            # A field named with commas of its own: "Bristol City Council's Director for
-            # Children, Young People and Skills, Annie Hudson, said".
-            wider = _CLAUSE_START.search(text, window_start, clause.start())
-            if _LIST_TAIL.fullmatch(text, clause.end(), comma.start()):
-                clause_start = wider.end() if wider else window_start
-                role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
         return _Role(clause_start, start, role.role, role.organisation) if role else None
     if start > window_start and not text[start - 1].isspace():
         return None

@@ -1037,14 +1037,6 @@ class _Attributor:
                 heading = _STATEMENT_HEADING.fullmatch(text, *self.paras[above])
                 if heading is not None:
                     return _maker(text, *heading.span("who"), self.agents, self.authority, self.ofsted), False
-        # A paragraph of the speech whose opening mark was left out, between the
-        # introduction and this quote, is passed over ("X commented:" / "The senior
-        # leadership ... shame" / "“This has all been ..."): it holds no quotation
-        # mark and no verb of saying of its own.
-        if (opens_paragraph and before is not None and text[self.paras[before][1] - 1] != ":"
-                and before > 0 and text[self.paras[before - 1][1] - 1] == ":"
-                and not _MARK_RE.search(text, *self.paras[before]) and not self._verbs_in(*self.paras[before])):
-            before -= 1
         if opens_paragraph and before is not None:
             p_start, p_end = self.paras[before]
             if text[p_end - 1] == ":":

@@ -759,23 +759,6 @@ def test_a_speaker_after_the_verb_may_follow_a_role_set_off_by_a_comma():
     assert [q["speaker"] for q in quotes(text)] == ["chief executive of Kent County Council"]
 
 
-def test_a_paragraph_of_speech_missing_its_opening_mark_does_not_break_the_introduction():
-    # 2021-manchestergazette-bury-...: "Cllr Nick Jones, Leader of Bury Conservative Group commented:" then
-    # a paragraph of his words with no quotation mark, then "“This has all been ...".
-    assert speaker_in("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt",
-                      "This has all been") == "Nick Jones"
-    # The same shape in a council's statement, and a paragraph of narrative with a verb of its own is
-    # not passed over.
-    text = ("The leader of the opposition, Cllr Mary Stone, commented:\n\n"
-            "The cabinet should be ashamed of this report and of the years behind it\n\n"
-            "“The children of this borough deserve far better than they have been given by this council.”")
-    assert [q["speaker"] for q in quotes(text)] == ["Mary Stone"]
-    text = ("The leader of the opposition, Cllr Mary Stone, commented:\n\n"
-            "The council said it had already begun work on an improvement plan.\n\n"
-            "“The children of this borough deserve far better than they have been given by this council.”")
-    assert [q["speaker"] for q in quotes(text)] != ["Mary Stone"]
-
-
 # Durham County Council, 16 January 2024 (https://durham1-prd.gosshosted.com/article/30826/Ofsted-
 # inspectors-praise-support-for-County-Durham-care-leavers), shortened.
 DURHAM = ("During a two-day inspection, Ofsted inspectors trawled records, held case discussions, and spoke "
@@ -813,18 +796,6 @@ def test_a_part_of_the_report_speaks_for_the_report():
     text = ("Ofsted inspected the service in May. The council's summary says \"we have made real progress in "
             "every part of the service this year\".")
     assert [q["speaker"] for q in quotes(text)] != ["Ofsted"]
-
-
-def test_a_field_named_with_commas_still_makes_a_role():
-    # 2010-05-25-familylaw-bristol-...: "Bristol City Council's Director for Children, Young People and
-    # Skills, Annie Hudson, said:"; never the council.
-    assert speaker_in("2010-05-25-familylaw-bristol-first-large-city-good.txt", "There is much") == "Annie Hudson"
-    # The same shape elsewhere: Wakefield Express (https://www.wakefieldexpress.co.uk/education/ofsted-comments-
-    # over-care-leavers-service-unacceptable-former-inspector-5308106) names "the council’s corporate director
-    # for children and young people"; here with the list of fields.
-    text = ("Kent County Council's Director for Education, Skills and Families, Jane Smith, said: \"We are "
-            "very proud of every one of our staff today.\"")
-    assert [q["speaker"] for q in quotes(text)] == ["Jane Smith"]
 
 
 def test_a_noun_after_a_verb_is_its_speaker_only_right_after_it():
@@ -885,9 +856,9 @@ def test_a_speech_broken_by_stray_paragraph_breaks_keeps_its_speaker():
 
 
 def test_an_apposition_before_the_verb_and_a_relative_clause_both_keep_the_speaker():
-    # Wakefield Express (URL above): "Ruth Love, a co-opted member of ..., told a meeting:"; Okehampton Today
+    # Okehampton Today: "Cllr Letch, who chairs Mid Devon District Council, also told members ..."
     # (https://www.okehampton-today.co.uk/news/county-councils-delayed-ofsted-report-being-challenged-crediton-
-    # councillor-says-751868): "Cllr Letch, who chairs Mid Devon District Council, also told members ...".
+    # councillor-says-751868).
     text = ("Writing on the council's website, director Allan Cadzow said: \"We are proud to be judged good in "
             "every area.\"\n\n"
             "Mr Cadzow, who joined the council in 2015, said he was \"delighted that inspectors recognised the "
