@@ -39,8 +39,8 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = [
-    "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people", "is_ofsted_context",
-    "organisation_at", "role_phrase", "role_without_name",
+    "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
+    "is_ofsted_context", "organisation_at", "role_phrase", "role_without_name",
 ]
 
 
@@ -177,7 +177,9 @@ _SAID_AFTER = re.compile(
     r"[ \t]*(?:,[^,\n]{0,120},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
-_CONJUNCTION_OPENING = re.compile(r"[ \t]*(?:And|But|So|Yet|Meanwhile|However)[ \t]+")
+# A conjunction opening a sentence or clause: "But the leader of ..., X, said",
+# "And they commend ...".
+LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
 _VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT}|according[ \t]+to)[ \t]+")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
@@ -315,8 +317,7 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
         verb = _VERB_OPENING.match(text, clause_start, comma.start())
         clause_start = verb.end() if verb else clause_start
         # ... or on a conjunction: "But the leader of the Tory opposition, Nadeem Ahmed, said".
-        conjunction = _CONJUNCTION_OPENING.match(text, clause_start, comma.start())
-        clause_start = conjunction.end() if conjunction else clause_start
+        clause_start = LEADING_CONJUNCTION.match(text, clause_start, comma.start()).end()
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
         return _Role(clause_start, start, role.role, role.organisation) if role else None
     if start > window_start and not text[start - 1].isspace():

@@ -86,8 +86,8 @@ from dataclasses import dataclass, replace
 
 from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
-    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at, role_phrase,
-    role_without_name,
+    LEADING_CONJUNCTION, SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+    role_phrase, role_without_name,
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
@@ -271,12 +271,13 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
 # "described as ‘...’ by inspectors".
 _BY_AGENT = re.compile(r"[^.;:!?\n]{0,60}?\bby\s+")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+# An apposition between a speaker and the verb: "Cllr Paul Brothwood, UKIP leader on
+# Dudley Council, told".
+_APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_VERB_GAP}$")
 # A parenthesis between a speaker and the verb: "Cllr. Jane Birch (Labour, Kingsthorpe
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
 # Democrat, Crediton), said".
-_APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_VERB_GAP}$")
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
-_LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
@@ -895,13 +896,13 @@ class _Attributor:
         return agent
 
     def _subject_start(self, floor: int) -> int:
-        lead = _LEADING_CONJUNCTION.match(self.text, floor)
+        lead = LEADING_CONJUNCTION.match(self.text, floor)
         return lead.end() if lead else floor
 
     def _sentence_subject(self, floor: int, pos: int) -> _Agent | None:
         """The agent that opens the sentence at ``floor``, perhaps after a
         conjunction ("And they commend ...", "The report praised ...")."""
-        lead = _LEADING_CONJUNCTION.match(self.text, floor, pos)
+        lead = LEADING_CONJUNCTION.match(self.text, floor, pos)
         start = lead.end() if lead else floor
         pronoun = _OPENING_PRONOUN.match(self.text, start, pos)
         if pronoun:
