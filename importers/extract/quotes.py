@@ -28,11 +28,11 @@ What counts as a quote
     it directly ("'Not good enough,' she said"), and four or more words are
     one unless every long word is capitalised (a title such as ‘Working
     Together to Safeguard Children’). With no speaker to be found, it takes
-    five words to be speech rather than a name or slogan ("a ‘challenge and
-    impact log’"; but an "‘accurate self-evaluation and improvement plan’" is
-    the report's words). A rating, or a judgement area's formal name (‘the impact of
-    leaders on social work practice with children and families’), in quotation
-    marks is left to the judgements rule. Words quoted again later in the same
+    six words to be speech rather than a name or slogan ("a ‘challenge and
+    impact log’", "through the ‘eyes of a child’s journey’"). A rating, or a
+    judgement area's formal name (‘the impact of leaders on social work practice
+    with children and families’), in quotation marks is left to the judgements
+    rule. Words quoted again later in the same
     document (a caption or headline repeating the story) are one quote, the
     first. A quote broken by its attribution
     ("We are not complacent," she said, "and this is...") gives two facts with
@@ -239,7 +239,7 @@ _SPOKES_AFTER = re.compile(
 )
 # Words an unattributed quotation needs to be taken for speech rather than a
 # name or slogan in quotation marks.
-_UNATTRIBUTED_MINIMUM = 5
+_UNATTRIBUTED_MINIMUM = 6
 # A sub-heading between a statement's paragraphs: a few words, no closing mark.
 _HEADING_WORDS = 6
 _HEADINGS_PASSED = 2
