@@ -414,26 +414,26 @@ def role_without_name(text: str, end: int, ctx_authority: str | None) -> RoleOnl
     if _COMMA_BEFORE.search(text, max(line_start, end - 4), end):
         return None
     role = _role_before(text, end, line_start, ctx_authority)
-    if role is None or not role.role:
-        return None
-    words_end = len(text[:end].rstrip())
-    article = _ARTICLE.match(text, role.start, words_end)
-    name = _clean_role(text[article.end() if article else role.start:words_end])
-    return RoleOnly(role.start, words_end, name, role.role, role.organisation)
+    return _role_only(text, role.start, end, role) if role is not None and role.role else None
 
 
 def role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> RoleOnly | None:
     """``text[start:end]`` read whole as a role phrase ("Ofsted’s national director
     for social care", "the chief executive of Kent County Council"), or None."""
     role = _role_phrase(text, start, end, ctx_authority)
-    if role is None or not role.role:
-        return None
-    words_end = len(text[:end].rstrip())
-    while start < words_end and text[start].isspace():
+    return _role_only(text, start, end, role) if role is not None and role.role else None
+
+
+def _role_only(text: str, start: int, end: int, role: _Role) -> RoleOnly:
+    """The role phrase in ``text[start:end]`` as a speaker: its words as written,
+    without the spaces around them or a leading article."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
         start += 1
-    article = _ARTICLE.match(text, start, words_end)
-    name = _clean_role(text[article.end() if article else start:words_end])
-    return RoleOnly(start, words_end, name, role.role, role.organisation)
+    article = _ARTICLE.match(text, start, end)
+    return RoleOnly(start, end, _clean_role(text[article.end() if article else start:end]), role.role,
+                    role.organisation)
 
 
 def _complement(text: str, complement: list[re.Match[str]], ctx_authority: str | None):
