@@ -39,7 +39,8 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = [
-    "SPEECH_VERBS", "Mention", "council_mentions", "extract", "find_people", "is_ofsted_context", "organisation_at",
+    "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
+    "is_ofsted_context", "organisation_at", "role_phrase", "role_without_name",
 ]
 
 
@@ -68,6 +69,7 @@ _TITLES: dict[str, str | None] = {
     "baron": "m", "professor": None, "prof": None, "rev": None, "revd": None,
     "reverend": None, "judge": None,
 }
+_FIRST_NAME_TITLES = frozenset(("sir", "dame"))
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in _TITLES), key=len, reverse=True))
 _TOKEN = rf"(?:(?:{_TITLE_ALT})\.?(?=[ \t])|[{_UP}]\.(?=[ \t])|{_NAME_WORD})"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|al|ter|dos|das)"
@@ -172,9 +174,13 @@ SPEECH_VERBS = frozenset(
 )
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _SAID_AFTER = re.compile(
-    r"[ \t]*(?:,[^,\n]{0,80},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
+    r"[ \t]*(?:,[^,\n]{0,120},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
+# A conjunction opening a sentence or clause: "But the leader of ..., X, said",
+# "And they commend ...".
+LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
+_VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT}|according[ \t]+to)[ \t]+")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
 # "Lead inspector:", "Team inspectors:", "His Majesty's Inspectors for this
@@ -306,6 +312,12 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     if comma:
         clause = _CLAUSE_START.search(text, window_start, comma.start())
         clause_start = clause.end() if clause else window_start
+        # After a quote the clause may open on its verb: "“...,” said Ofsted’s national
+        # director for social care, Yvette Stanley".
+        verb = _VERB_OPENING.match(text, clause_start, comma.start())
+        clause_start = verb.end() if verb else clause_start
+        # ... or on a conjunction: "But the leader of the Tory opposition, Nadeem Ahmed, said".
+        clause_start = LEADING_CONJUNCTION.match(text, clause_start, comma.start()).end()
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
         return _Role(clause_start, start, role.role, role.organisation) if role else None
     if start > window_start and not text[start - 1].isspace():
@@ -372,6 +384,56 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     elif organisation is None and any(t.group().casefold() == "council" for t in toks[first:head]):
         organisation = _council_before(text, start, ctx_authority)
     return _Role(phrase_start, start, _clean_role(role), organisation)
+
+
+_ROLE_REACH = 200
+
+
+@dataclass(frozen=True)
+class RoleOnly:
+    """A speaker the text names only by role: "The chief executive of Kent County
+    Council said", "Ofsted's Chief Operating Officer explained"."""
+
+    start: int  # the phrase with its determiner or possessor
+    end: int
+    name: str  # the phrase as written, without a leading article
+    role: str
+    organisation: str | None
+
+
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def role_without_name(text: str, end: int, ctx_authority: str | None) -> RoleOnly | None:
+    """The role phrase ending at ``end`` where no name follows it (the subject of a
+    verb of saying), or None. A role phrase read back from ``end`` as before a name;
+    one set off by a comma ("The lead member, ...") is an apposition, not a subject.
+    ``end`` is where the word after the phrase starts."""
+    # Read back no further than a role can reach (a line may be a whole long text).
+    line_start = text.rfind("\n", max(0, end - _ROLE_REACH), end) + 1 or max(0, end - _ROLE_REACH)
+    if _COMMA_BEFORE.search(text, max(line_start, end - 4), end):
+        return None
+    role = _role_before(text, end, line_start, ctx_authority)
+    return _role_only(text, role.start, end, role) if role is not None and role.role else None
+
+
+def role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> RoleOnly | None:
+    """``text[start:end]`` read whole as a role phrase ("Ofsted’s national director
+    for social care", "the chief executive of Kent County Council"), or None."""
+    role = _role_phrase(text, start, end, ctx_authority)
+    return _role_only(text, start, end, role) if role is not None and role.role else None
+
+
+def _role_only(text: str, start: int, end: int, role: _Role) -> RoleOnly:
+    """The role phrase in ``text[start:end]`` as a speaker: its words as written,
+    without the spaces around them or a leading article."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    article = _ARTICLE.match(text, start, end)
+    return RoleOnly(start, end, _clean_role(text[article.end() if article else start:end]), role.role,
+                    role.organisation)
 
 
 def _complement(text: str, complement: list[re.Match[str]], ctx_authority: str | None):
@@ -730,6 +792,11 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
             earlier = [n for n in candidates if full[n][0].span[0] < cand.start]
             resolved = earlier[-1] if earlier else candidates[0]
             mention = replace(mention, name=resolved)
+        elif len(cand.tokens) == 1 and cand.title and cand.title.casefold() in _FIRST_NAME_TITLES and (
+                known := [n for n in full if n.split()[0] == mention.name]):
+            # A knight or dame is named by title and first name: "Sir Michael said" is
+            # the Sir Michael Wilshaw named before.
+            mention = replace(mention, name=known[0])
         elif len(cand.tokens) == 1 and cand.title:
             mention = replace(mention, name=f"{cand.title.capitalize()} {mention.name}")
         if mention.gender:

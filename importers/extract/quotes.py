@@ -29,9 +29,10 @@ What counts as a quote
     one unless every long word is capitalised (a title such as ‘Working
     Together to Safeguard Children’). With no speaker to be found, it takes
     six words to be speech rather than a name or slogan ("a ‘challenge and
-    impact log’"). A rating, or a judgement area's formal name (‘the impact of
-    leaders on social work practice with children and families’), in quotation
-    marks is left to the judgements rule. Words quoted again later in the same
+    impact log’", "through the ‘eyes of a child’s journey’"). A rating, or a
+    judgement area's formal name (‘the impact of leaders on social work practice
+    with children and families’), in quotation marks is left to the judgements
+    rule. Words quoted again later in the same
     document (a caption or headline repeating the story) are one quote, the
     first. A quote broken by its attribution
     ("We are not complacent," she said, "and this is...") gives two facts with
@@ -81,11 +82,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.extract.paragraphs import BULLET_RE, paragraphs, sentence_ends, trimmed, word_count
 from importers.extract.people import (
-    SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+    LEADING_CONJUNCTION, SPEECH_VERBS, Mention, council_mentions, find_people, is_ofsted_context, organisation_at,
+    role_phrase, role_without_name,
 )
 from importers.extract.scan import lowered
 from importers.model import Fact
@@ -103,6 +105,8 @@ _FAMILIES = (
 )
 _MARK_RE = re.compile(r"[\"“”„‟«»‘’‛']")
 _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
+# A curly single opener after a space: a quotation of its own opening.
+_OPENER_AHEAD = re.compile(r"(?<=\s)‘(?=\w)")
 _BEFORE_OPENER = set("([{—–-/:;\"'“‘«")
 _AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
 
@@ -114,7 +118,8 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed praise believe believes""".split()
+    state comment note describe according pointed praise believe believes argue
+    commended commends commend applauded applauds attributed attributes credited credits cited cites""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
@@ -125,14 +130,27 @@ _VERBS = _VERBS | _OPENING_VERBS
 _LISTENER_VERBS = frozenset("told tells asked asks answered".split())
 # A capitalised word after a sentence's first: perhaps a speaker of its own.
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:)])\s+[A-Z]")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
+# "were told", "were heavily criticised": the subject is the listener or the one judged.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 # Verbs that only attribute with the word after them.
 _VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
 # What may stand between a subject and its verb: "she also said", "it has found",
 # "they go on to comment".
-_SUBJECT_VERB_GAP = (r"(?:\w+ly\s+|also\s+|then\s+|later\s+|further\s+|has\s+|have\s+|had\s+"
-                     r"|(?:go|goes|went)\s+on\s+to\s+)?")
+# "it does, however, argue", "Ofsted, however, said".
+_SUBJECT_VERB_GAP = (r"(?:(?:\w+ly|also|then|later|further|has|have|had|does|did|will|would"
+                     r"|(?:go|goes|went)\s+on\s+to)(?:\s*,\s*however\s*,)?\s+|,\s*however\s*,\s*)?")
+# A statement named by who made it: "A joint statement from the agencies said:",
+# "The response from Kent County Council stated"; as a heading over the quoted
+# paragraphs: "Statement from Deputy Chief Constable Simon Nickless:",
+# "Response from the cabinet member for children and family services".
+_STATEMENT = (r"(?:(?:a|an|the|in\s+a)\s+)?(?:joint\s+|short\s+|brief\s+|written\s+|full\s+)?"
+              r"(?:statement|response|comment|message)s?\s+(?:(?:issued|released|published|sent)\s+)?"
+              r"(?:from|by|on\s+behalf\s+of)\s+(?P<who>[^.,;:!?“”\"\n()]{2,100}?)")
+_STATEMENT_BEFORE = re.compile(rf"\b{_STATEMENT}\s*,?\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
+_STATEMENT_HEADING = re.compile(rf"[ \t*#>_-]*{_STATEMENT}[ \t*_]*:?[ \t*_]*", re.IGNORECASE)
+# Between a role and its verb of saying: "The chief executive also said".
+_ROLE_VERB_GAP = re.compile(rf"(?<=\s){_SUBJECT_VERB_GAP}$")
 _PRONOUN_BEFORE = re.compile(rf"\b(he|she|they|it|we)\s+{_SUBJECT_VERB_GAP}$", re.IGNORECASE)
 _INSPECTORATE_WORDS = frozenset(
     "report reports findings letter inspection visit inspector inspectors watchdog inspectorate "
@@ -142,9 +160,13 @@ _INSPECTORATE_WORDS = frozenset(
 # saying ("Young people described being ‘pushed to do better’").
 _GROUP_WORDS = frozenset(
     "children people parents carers families staff workers managers leaders partners leavers "
-    "practitioners professionals adopters".split()
+    "practitioners professionals adopters chiefs bosses officials councillors "
+    "parent carer mother father".split()
 )
-_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other)\s+)+$",
+# The group words for one person: "One parent told inspectors: ...".
+_ONE_PERSON = ("parent", "carer", "mother", "father")
+_GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other|council|"
+                             r"one|a|another)\s+)+$",
                              re.IGNORECASE)
 # What a named person writes: its words are the writer's, once the text says who
 # wrote it ("Yvette Stanley ... has written to the council ... The letter says:",
@@ -157,7 +179,16 @@ _WROTE_AFTER = re.compile(
 )
 # How far back the writer may be named: the paragraph before, at most.
 _WRITER_REACH = 600
-_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS
+# Parts of a report that speak for it: "The first paragraph concludes “...”", "Their
+# closing summary says the council is ‘...’"; only after "the", "its", "their" (with an
+# ordinal or "closing", "executive") or a report's possessive.
+_REPORT_PARTS = frozenset("paragraph summary conclusion conclusions section introduction".split())
+_REPORT_PART_BEFORE = re.compile(
+    r"\b(?:the|its|their|this|(?:the\s+)?(?:report|inspection|ofsted|inspectors)['’]s?)\s+"
+    r"(?:(?:first|opening|second|third|closing|final|last|concluding|executive|overall|key|main|next)\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
                 | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -180,6 +211,8 @@ _NOUN_PHRASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:local\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_THE_OR_A = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPOKES_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<pre>[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+)?$")
 _SPOKES_AFTER = re.compile(
     r"\s+(?:for|from|at)\s+(?P<org>the\s+(?:local\s+authority|council|authority|department|"
@@ -194,7 +227,7 @@ _HEADINGS_PASSED = 2
 _HEADING_END = set(".:;!?…\"'”’,")
 # Words of a quotation nested in another of the same marks ("a "huge step forward"").
 _NESTED_MAXIMUM = 6
-_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s*$")
 # Paragraphs read before a quote's own for the antecedents of pronouns.
 _CONTEXT_PARAGRAPHS = 2
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
@@ -208,6 +241,25 @@ _DIRECT_BEFORE = re.compile(
     r"(?:that\s+|as\s+|it\s+was\s+|there\s+(?:is|was|are|were)\s+)?[:,]?\s*$",
     re.IGNORECASE,
 )
+# A role set off by a comma between a verb and its speaker: "said Ofsted’s national
+# director for social care, Yvette Stanley".
+_APPOSITION_GAP = re.compile(r"\s+([^,.;:!?“”\"\n]{3,100}?),\s*")
+_PHRASE_END = re.compile(r"[,.;:!?“”\"\n(]|\s(?:who|which|and)\s")
+# A participle after a comma takes the subject of its sentence, not the nearest noun:
+# "And they commend the council for its collaboration, saying ‘...’".
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
+# The "by" of a passive verb of saying, in its clause: "criticised by Ofsted",
+# "described as ‘...’ by inspectors".
+_BY_AGENT = re.compile(r"[^.;:!?\n]{0,60}?\bby\s+")
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+# An apposition between a speaker and the verb: "Cllr Paul Brothwood, UKIP leader on
+# Dudley Council, told".
+_APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_VERB_GAP}$")
+# A parenthesis between a speaker and the verb: "Cllr. Jane Birch (Labour, Kingsthorpe
+# South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
+# Democrat, Crediton), said".
+_PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
+_OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 # A subject at its verb, perhaps after the comma that closes its apposition.
@@ -310,8 +362,12 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
         if not is_open or prev.isspace():
             return None
         if prev in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and _closer_after(
-                text, i + 1, para_end, ch):
-            return None  # a plural possessive (the parents’ views) inside the quote
+                text, i + 1, para_end, ch) and not _OPENER_AHEAD.search(
+                text, i + 1, _closer_at(text, i + 1, para_end, ch)):
+            # A plural possessive (the parents’ views) inside the quote; never where a
+            # new quotation opens before the next closer (‘SERIOUS and widespread
+            # failures’ have been identified ... a damning, ‘inadequate’ report).
+            return None
         return "close"
     if ch in openers:
         return "close" if is_open and right and not left else "open"
@@ -344,10 +400,15 @@ def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
 
 
 def _closer_after(text: str, start: int, end: int, mark: str) -> bool:
+    return _closer_at(text, start, end, mark) < end
+
+
+def _closer_at(text: str, start: int, end: int, mark: str) -> int:
+    """Where the next ``mark`` that could close a quote stands (``end`` if none)."""
     for i in range(start, end):
         if text[i] == mark and not (i + 1 < len(text) and text[i + 1].isalnum()):
-            return True
-    return False
+            return i
+    return end
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -373,6 +434,8 @@ def find_quotes(text: str) -> list[Quote]:
                 if (index == previous_index + 1 and marks[0] == p_start
                         and text[p_start] in _OPENERS[family]):
                     marks = marks[1:]  # the mark that re-opens a quote's next paragraph
+                elif index == previous_index + 1 and _wrapped(text, paras[previous_index][1], p_start):
+                    pass  # a sentence broken by a stray paragraph break runs on
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None
@@ -404,6 +467,13 @@ def find_quotes(text: str) -> list[Quote]:
         masked = sorted(masked + [(q.open, (q.close if q.close is not None else q.end) + 1) for q in own])
     found.sort(key=lambda q: q.open)
     return found
+
+
+def _wrapped(text: str, end: int, start: int) -> bool:
+    """Whether a paragraph break at ``end``..``start`` falls inside a sentence, as in
+    a saved page whose lines were broken mid-sentence ("I know that" / "they get a
+    lot of grief ..."): the paragraph ends on a word and the next opens in lower case."""
+    return text[end - 1:end].isalnum() and text[start:start + 1].islower()
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
@@ -475,9 +545,11 @@ def _group_agent(group: list[Mention]) -> _Agent:
 
 
 def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int]]):
-    """One pass over the words outside quotation marks in ``ranges``: (verbs, agent head words)."""
+    """One pass over the words outside quotation marks in ``ranges``: (verbs, agent
+    head words, passives: verb start -> where its "by" agent starts)."""
     verbs: list[tuple[int, int]] = []
     heads: list[tuple[int, int, str]] = []
+    passives: dict[int, int] = {}
     folded = lowered(text)
     if len(folded) != len(text):  # a few characters lower-case to two ("İ"): keep positions
         folded = text.translate(_ASCII_LOWER)
@@ -487,8 +559,13 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
         if word in _VERBS:
             if _inside(blocked, match.start()):
                 continue
-            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 12), match.start()):
-                continue  # "Inspectors were told": the subject is the listener
+            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+                # "Inspectors were told": the subject is the listener; a passive's
+                # speaker is its "by" agent ("has been criticised by Ofsted for “...”").
+                by = _BY_AGENT.match(folded, match.end())
+                if by is None:
+                    continue
+                passives[match.start()] = by.end()
             end = match.end()
             particle = _VERB_PARTICLES.get(word)
             if particle is not None:
@@ -499,7 +576,7 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
             verbs.append((match.start(), end))
         elif word in _AGENT_WORDS and not _inside(blocked, match.start()):
             heads.append((match.start(), match.end(), word))
-    return verbs, heads
+    return verbs, heads, passives
 
 
 def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> list[_Agent]:
@@ -523,15 +600,18 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             agent = _spokesperson(text, start, end, word, authority, ofsted)
         elif word in ("council", "authority"):
             before = _THE_BEFORE.search(text, max(0, start - 12), start)
-            if not before:
+            if not before or _POSSESSIVE_AFTER.match(text, end):
                 continue
             org = organisation_at(text, "the council", start, authority)
             agent = _Agent(before.start(), end, _Speaker(org, None, org, "org"))
         else:
-            agent = _inspectorate(text, start, end, word, ofsted)
+            agent = (_report_part(text, start, end, ofsted) if word in _REPORT_PARTS
+                     else _inspectorate(text, start, end, word, ofsted))
         if agent is not None:
             others.append(agent)
     for start, end, canonical in council_mentions(text):
+        if _POSSESSIVE_AFTER.match(text, end):
+            continue  # "the review of Gloucestershire County Council’s services ... questioned": not the subject
         if text[start:end] != canonical and not _overlaps(taken, start, end) and not _inside(blocked, start):
             org = organisation_at(text, canonical, start, authority)
             others.append(_Agent(start, end, _Speaker(org, None, org, "org")))
@@ -539,6 +619,11 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         match = _PRONOUN_BEFORE.search(text, max(0, v_start - 24), v_start)
         if match and not _inside(blocked, match.start()):
             others.append(_Agent(match.start(1), match.end(1), None, match.group(1).lower()))
+        elif (statement := _STATEMENT_BEFORE.search(text, max(0, v_start - 160), v_start)) is not None:
+            others.append(_statement_agent(text, statement, agents, authority, ofsted))
+        elif (role := _role_subject(text, v_start, authority)) is not None and not _overlaps(
+                taken, role.start, role.end):
+            others.append(role)
     others.sort(key=lambda a: (a.start, -a.end))
     # A spokesperson's phrase holds its council ("a spokeswoman for the council"): keep the outer.
     kept: list[_Agent] = []
@@ -549,6 +634,46 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
     agents.extend(kept)
     agents.sort(key=lambda a: (a.start, a.end))
     return agents
+
+
+def _statement_agent(text: str, match: re.Match[str], people: list[_Agent], authority: str | None,
+                     ofsted: bool) -> _Agent:
+    """The statement of ``match`` as an agent, spoken by its maker."""
+    start, end = match.span("who")
+    return _Agent(match.start(), end, _maker(text, start, end, people, authority, ofsted))
+
+
+def _maker(text: str, start: int, end: int, people: list[_Agent], authority: str | None,
+           ofsted: bool) -> _Speaker:
+    """Who made a statement named by ``text[start:end]``: a person named in it, a
+    role ("the cabinet member for ..."), a council or Ofsted, else the words as
+    written ("the three agencies"), a joint statement's makers spoken of as "they"."""
+    speaker = next((a.speaker for a in people if start <= a.start and a.end <= end), None)
+    if speaker is None:
+        offset = max(0, start - 1)
+        role = role_without_name(text[offset:end] + " ", end - offset + 1, authority)
+        role = role and replace(role, start=role.start + offset, end=role.end + offset)
+        if role is not None and role.start >= start:
+            speaker = _Speaker(role.name, role.role, role.organisation, "person")
+    if speaker is None:
+        who = text[start:end]
+        org = _organisation(text, who, start, authority, ofsted)
+        name = org or _SPACES.sub(" ", _THE_OR_A.sub("", who))
+        plural = " and " in who or who.rstrip().endswith("s")
+        speaker = _Speaker(name, None, org, "group" if plural else "org", None, plural)
+    return speaker
+
+
+def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | None:
+    """A speaker named by role alone as the subject of a verb of saying: "The chief
+    executive of Kent County Council said", "Ofsted's Chief Operating Officer
+    explained how ... He said"; the role as written is the speaker. Spokespeople and
+    inspectors have rules of their own."""
+    gap = _ROLE_VERB_GAP.search(text, max(0, v_start - 40), v_start)
+    role = role_without_name(text, gap.start(), authority) if gap else None
+    if role is None or _SPACES.split(role.role)[-1].casefold().startswith(("spokes", "inspector")):
+        return None
+    return _Agent(role.start, role.end, _Speaker(role.name, role.role, role.organisation, "person"))
 
 
 def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
@@ -571,7 +696,7 @@ def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> 
     modifier = _GROUP_MODIFIER.search(text, max(0, start - 30), start)
     begin = modifier.start() if modifier else start
     name = _SPACES.sub(" ", text[begin:end]).lower()
-    return _Agent(begin, end, _Speaker(name, None, None, "people", None, True))
+    return _Agent(begin, end, _Speaker(name, None, None, "people", None, not name.endswith(_ONE_PERSON)))
 
 
 def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted) -> _Agent | None:
@@ -597,10 +722,21 @@ def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _
         role, plural = "inspectors", word.endswith("s")
     else:
         role, plural = "inspection report", False
-    name = "Ofsted" if ofsted else None
     words_before = _NOUN_PHRASE_BEFORE.search(text, max(0, start - 50), start)
-    return _Agent(words_before.start() if words_before else start, end,
-                  _Speaker(name, role, name, "org", None, plural))
+    begin = words_before.start() if words_before else start
+    # Where the text never names Ofsted, the inspectorate is named as the text names
+    # it ("the report states", "inspectors said").
+    name = "Ofsted" if ofsted else _SPACES.sub(" ", text[begin:end])
+    return _Agent(begin, end, _Speaker(name, role, "Ofsted" if ofsted else None, "org", None, plural))
+
+
+def _report_part(text: str, start: int, end: int, ofsted: bool) -> _Agent | None:
+    """A part of the inspection report as the subject of a verb of saying."""
+    before = _REPORT_PART_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or _OTHER_REPORT.search(text, max(0, before.start() - 40), before.start() + 1):
+        return None
+    name = "Ofsted" if ofsted else _SPACES.sub(" ", text[before.start():end])
+    return _Agent(before.start(), end, _Speaker(name, "inspection report", "Ofsted" if ofsted else None, "org"))
 
 
 def _organisation(text: str, phrase: str, pos: int, authority: str | None, ofsted: bool) -> str | None:
@@ -628,8 +764,11 @@ class _Attributor:
         self.para_starts = [p[0] for p in self.paras]
         blocked = sorted((q.open, (q.close if q.close is not None else q.end) + 1) for q in quotes)
         self.blocked = blocked
-        self.verbs, heads = _scan(text, blocked, self._relevant(quotes))
+        self.verbs, heads, self.passives = _scan(text, blocked, self._relevant(quotes))
+        self.participles = {v_start for v_start, v_end in self.verbs if text[v_end - 3:v_end].lower() == "ing"}
         self.agents = _agents(text, ctx, blocked, self.verbs, heads)
+        self.authority = getattr(ctx, "authority", None)
+        self.ofsted = is_ofsted_context(text, getattr(ctx, "kind", None))
         self.agent_starts = [a.start for a in self.agents]
         self.verb_starts = [v[0] for v in self.verbs]
         self.ends: dict[int, list[int]] = {}
@@ -705,8 +844,30 @@ class _Attributor:
     def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
         """The agent before a verb of saying, passing over a relative clause set
         off by commas ("Jane Smith, who leads the council, said")."""
-        clause = _RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+        if v_start in self.passives:
+            agent = self._agent_after(self.passives[v_start], self.passives[v_start] + 1)
+            return agent if agent is not None and agent.speaker is not None else None
+        if (v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
+                self.text, max(floor, v_start - 3), v_start)) or _AND_BEFORE.search(
+                self.text, max(floor, v_start - 12), v_start):
+            # A participle after a comma, or a verb after "and" ("Coun Peter McDonald
+            # slammed the findings and told the meeting ..."), shares its sentence's
+            # subject, never the object just before it.
+            subject = self._sentence_subject(floor, v_start)
+            if subject is not None:
+                return subject
+        clause = (_RELATIVE_CLAUSE_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+                  or _PARENTHESIS_BEFORE.search(self.text, max(floor, v_start - 160), v_start))
         agent = self._agent_before(clause.start() if clause else v_start, floor)
+        # A person set off from the verb by an apposition naming something else:
+        # "Cllr Paul Brothwood, UKIP leader on Dudley Council, told the News",
+        # "Ruth Love, a co-opted member of the council’s ... committee, told a meeting".
+        apposition = _APPOSITION_BEFORE.search(self.text, max(floor, v_start - 160), v_start)
+        if apposition is not None and (agent is None or agent.speaker is None or agent.speaker.kind != "person"):
+            named = self._agent_before(apposition.start() + 1, floor)
+            if (named is not None and named.speaker is not None and named.speaker.kind == "person"
+                    and named.end >= apposition.start()):
+                return named
         # A subject whose head is followed by what it is of: "The Ofsted inspection of
         # Stoke-on-Trent City Council’s children’s services has found", "A report into
         # the council said": the head speaks, not the council it is about.
@@ -714,6 +875,21 @@ class _Attributor:
         if head is not None and head.speaker is not None and _OF_BETWEEN.fullmatch(self.text, head.end, agent.start):
             return head
         return agent
+
+    def _subject_start(self, floor: int) -> int:
+        lead = LEADING_CONJUNCTION.match(self.text, floor)
+        return lead.end() if lead else floor
+
+    def _sentence_subject(self, floor: int, pos: int) -> _Agent | None:
+        """The agent that opens the sentence at ``floor``, perhaps after a
+        conjunction ("And they commend ...", "The report praised ...")."""
+        lead = LEADING_CONJUNCTION.match(self.text, floor, pos)
+        start = lead.end() if lead else floor
+        pronoun = _OPENING_PRONOUN.match(self.text, start, pos)
+        if pronoun:
+            return _Agent(pronoun.start(1), pronoun.end(1), None, pronoun.group(1).lower())
+        agent = self._agent_after(start, pos)
+        return agent if agent is not None and agent.start == start else None
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
@@ -739,27 +915,37 @@ class _Attributor:
 
         if pronoun in ("he", "she"):
             gender = "f" if pronoun == "she" else "m"
+            # A speaker of that sex, else a person of that sex named just before, in
+            # this paragraph or the two above ("X presented the report. She said: ...";
+            # a speech quoted over paragraphs that names "Lord Norman Warner" and goes
+            # on "He also says"), before anyone whose sex the text never gives (a
+            # speaker named only by role).
+            floor = self._context_floor(agent.start)
             for wanted in (gender, None):
                 match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
+                match = match or self._nearest(
+                    floor, agent.start, lambda s: s.kind == "person" and s.gender == wanted)
                 if match:
                     return match
-            # No one has spoken yet: the person named just before, in this paragraph
-            # or the two above ("X presented the report. She said: ..."; a speech quoted
-            # over paragraphs that names "Lord Norman Warner" and goes on "He also says").
-            above = max(0, self._paragraph(agent.start) - _CONTEXT_PARAGRAPHS)
-            floor = self.paras[above][0] if self.paras else 0
-            return self._nearest(
-                floor, agent.start, lambda s: s.kind == "person" and s.gender in (gender, None),
-            )
+            return None
         if pronoun == "they":
             # The nearest plural, or an organisation spoken of in the plural as
             # British English does ("Ofsted state that ... They go on to comment that").
+            # Before anyone has spoken, the plural named in this paragraph or the two
+            # above ("Ofsted inspectors trawled records ... This early involvement,
+            # they say, ‘...’").
             near = self._nearest(sentence_start, agent.start, lambda s: s.plural)
-            return near or next((s for s in earlier() if s.plural or s.kind == "org"), None)
+            return near or next((s for s in earlier() if s.plural or s.kind == "org"), None) or self._nearest(
+                self._context_floor(agent.start), agent.start, lambda s: s.plural)
         if pronoun == "it":
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
             return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
         return next(earlier(), None)
+
+    def _context_floor(self, pos: int) -> int:
+        """Where the paragraphs read for a pronoun's antecedent start."""
+        above = max(0, self._paragraph(pos) - _CONTEXT_PARAGRAPHS)
+        return self.paras[above][0] if self.paras else 0
 
     def _nearest(self, floor: int, pos: int, wanted) -> _Speaker | None:
         i = bisect.bisect_left(self.agent_starts, pos) - 1
@@ -794,11 +980,9 @@ class _Attributor:
         pos = gap.end() if gap else after
         verb = self._verbs_in(pos, pos + 1)
         if verb:
-            agent = self._agent_after(verb[0][1], s_end)
-            if agent is not None and _AGENT_VERB_GAP.fullmatch(text, verb[0][1], agent.start):
-                speaker = self._resolve(agent, s_start)
-                if speaker is not None:
-                    return speaker, True
+            speaker = self._named_after(verb[0][1], s_start, s_end)
+            if speaker is not None:
+                return speaker, True
         agent = self._agent_after(pos, pos + 1)
         if agent is not None:
             follow = _AGENT_VERB_GAP.match(text, agent.end)
@@ -828,6 +1012,13 @@ class _Attributor:
         # "Ofsted concluded:", or a list's "In their report inspectors say that:".
         index = quote.first_paragraph
         before = self._paragraph_before(index)
+        # A heading naming the statement below it: "Statement from Deputy Chief
+        # Constable Simon Nickless:", "Response from the cabinet member for ...".
+        if opens_paragraph and before is not None:
+            for above in range(index - 1, before - 1, -1):
+                heading = _STATEMENT_HEADING.fullmatch(text, *self.paras[above])
+                if heading is not None:
+                    return _maker(text, *heading.span("who"), self.agents, self.authority, self.ofsted), False
         if opens_paragraph and before is not None:
             p_start, p_end = self.paras[before]
             if text[p_end - 1] == ":":
@@ -850,7 +1041,12 @@ class _Attributor:
         if (s_start > self.paras[index][0] and not self._verbs_in(s_start, s_end)
                 and not _NAME_INSIDE.search(text, s_start, quote.open)):
             speaker = self._sentence_speaker(self._sentence_start(s_start - 1), s_start)
-            named = agent and self._resolve(agent, s_start)
+            # Another speaker is named only by the sentence's subject or an agent right
+            # before the quote, never by a noun inside a phrase ("Senior managers and
+            # elected members in the authority also ‘regularly scrutinise ...’").
+            named = agent is not None and (
+                agent.start == self._subject_start(s_start) or not text[agent.end:quote.open].strip(" \t:,"))
+            named = named and self._resolve(agent, s_start)
             if speaker is not None and (not named or named.name == speaker.name):
                 return speaker, False
         # 8. A paragraph of quotation with no attribution of its own, after a paragraph
@@ -863,7 +1059,38 @@ class _Attributor:
                 speaker = self._last_speaker_in(*self.paras[above])
                 if speaker is not None:
                     return speaker, False
+        # 9. Mid-paragraph, where the inspectorate is the only speaker the paragraph
+        # has named so far, in an earlier sentence, however it was named: "...
+        # condemned as 'inadequate' by an Ofsted report ... . Politicians ... are
+        # criticised for "..."" (never a headline's own words).
+        p_start = self.paras[index][0]
+        if not opens_paragraph and s_start > p_start:
+            reach = max(p_start, quote.open - _ATTRIBUTION_REACH)
+            earlier = self.agents[bisect.bisect_left(self.agent_starts, reach):
+                                  bisect.bisect_left(self.agent_starts, quote.open)]
+            named = {a.speaker for a in earlier if a.speaker is not None}
+            if (any(a.start < s_start for a in earlier) and not self._verbs_in(s_start, quote.open)
+                    and len(named) == 1 and (only := next(iter(named))).organisation == "Ofsted"
+                    and only.kind == "org"):
+                return only, False
         return None, False
+
+    def _named_after(self, v_end: int, s_start: int, s_end: int) -> _Speaker | None:
+        """The speaker right after a verb of saying: "said Jane Smith", "she said";
+        after a role set off by a comma, "said Ofsted’s national director for social
+        care, Yvette Stanley"; or a role alone, "said the chief executive of X."."""
+        text = self.text
+        agent = self._agent_after(v_end, s_end)
+        if agent is not None and (_AGENT_VERB_GAP.fullmatch(text, v_end, agent.start) or (
+                agent.speaker is not None and agent.speaker.kind == "person"
+                and (comma := _APPOSITION_GAP.fullmatch(text, v_end, agent.start)) is not None
+                and role_phrase(text, comma.start(1), comma.end(1), self.authority) is not None)):
+            return self._resolve(agent, s_start)
+        end = _PHRASE_END.search(text, v_end, s_end)
+        role = role_phrase(text, v_end, end.start() if end else s_end, self.authority)
+        if role is not None and not text[v_end:role.start].strip():
+            return _Speaker(role.name, role.role, role.organisation, "person")
+        return None
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
         """The speaker of the verb of saying nearest before ``pos``, and whether
@@ -873,7 +1100,12 @@ class _Attributor:
             agent = self._subject_of(v_start, s_start)
             verb = text[v_start:v_end].lower()
             if (agent is None and verb not in _LISTENER_VERBS) or verb.startswith("according"):
-                agent = self._agent_after(v_end, pos)
+                # The speaker after its verb ("said Jane Smith", "according to the
+                # report"), never a noun further on ("... branded inadequate by Ofsted").
+                after = self._agent_after(v_end, pos)
+                agent = after if after is not None and (
+                    verb.startswith("according") or _AGENT_VERB_GAP.fullmatch(text, v_end, after.start)
+                    or self._named_after(v_end, s_start, pos) is not None) else None
             if agent is not None:
                 speaker = self._resolve(agent, s_start)
                 direct = bool(_DIRECT_BEFORE.fullmatch(text, max(v_end, agent.end), pos))
