@@ -23,6 +23,7 @@ document's date or the date told before it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -91,6 +92,11 @@ class TextIndex:
             self._dates = sorted(absolute + relative, key=lambda d: d.start)
             self._date_starts = [d.start for d in self._dates]
         return self._dates
+
+    @functools.cached_property
+    def latest_year(self) -> int | None:
+        """The latest year any date of the text names (what a weekday-dated day follows)."""
+        return max((d.end_year or d.year for d in self.dates if d.year is not None), default=None)
 
     def anchor_before(self, pos: int) -> DateMention | None:
         """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
@@ -294,7 +300,7 @@ def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
     published = getattr(ctx, "published", None)
     if date.year is None:
         date = resolve(date, published if isinstance(published, (tuple, list)) else None,
-                       index.anchor_before(date.start))
+                       index.anchor_before(date.start), index.latest_year)
     return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
 
 

@@ -603,21 +603,55 @@ def find_relative_dates(text: str) -> list[DateMention]:
     return _choose(found)
 
 
+# How many years after the latest year a text names its weekday-dated day may fall
+# (a given day and month fall on each weekday at least once in seven years).
+_WEEKDAY_YEARS = 7
+_WEEKDAY_AT = re.compile(rf"\s*(?P<weekday>{_alternation(_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def weekday_year(mention: DateMention, latest_year: int | None) -> int | None:
+    """The year of a day named with its weekday but no year, on a page that shows no date.
+
+    Pattern: news names the weekday only of a day in the week it was written ("On
+    Friday 17th December OFSTED released their report", "on Tuesday 3 March"), so the
+    day comes after every year the text names: the first year from ``latest_year``
+    in which that day fell on that weekday. None where the mention has no weekday,
+    day or month, or the text names no year to count from.
+    """
+    if mention.year is not None or mention.day is None or mention.month is None or latest_year is None:
+        return None
+    named = _WEEKDAY_AT.match(mention.text)
+    if named is None:
+        return None
+    weekday = parserinfo().weekday(named["weekday"])
+    for year in range(latest_year, latest_year + _WEEKDAY_YEARS):
+        if _valid(year, mention.month, mention.day) and calendar.weekday(year, mention.month, mention.day) == weekday:
+            return year
+    return None
+
+
 def resolve(
     mention: DateMention,
     published: tuple[int | None, int | None, int | None] | None,
     previous: DateMention | None = None,
+    latest_year: int | None = None,
 ) -> DateMention:
     """``mention`` with the year (and month) its words give against the document's date.
 
     ``published`` is the document's (year, month, day); ``previous`` the dated
     mention a "three years later" counts from. A month alone ("in March",
     "last November") is its latest occurrence up to the document's date, or
-    with "next" the first after it. What cannot be resolved is returned as it is.
+    with "next" the first after it. On a page with no date, a day named with its
+    weekday takes its year from the calendar (``weekday_year``; ``latest_year`` is
+    the latest year the text names). What cannot be resolved is returned as it is.
     """
     if mention.year is not None:
         return mention
     pub_year, pub_month = (tuple(published or ()) + (None, None))[:2]
+    if not isinstance(pub_year, int):
+        year = weekday_year(mention, latest_year)
+        if year is not None:
+            return dataclasses.replace(mention, year=year)
     if mention.relative == "previous":
         if previous is None or previous.year is None:
             return mention

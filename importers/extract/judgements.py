@@ -324,6 +324,16 @@ class _Rating:
             k += 1
         return k < len(self.starts) and self.starts[k] < end
 
+    def other_grade_in(self, start: int, end: int) -> bool:
+        """Whether a rating word of another grade starts in ``[start, end)``."""
+        own = normalise_rating(self.written)
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if k != self.i and normalise_rating(self.matches[k].group()) != own:
+                return True
+            k += 1
+        return False
+
 
 def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
@@ -477,7 +487,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
         for j_start, j_end in reversed(clauses[:k]):
-            if rating.rated_in(j_start, j_end):
+            # Another grade owns the clauses before it; the same grade restated does not
+            # ("On Friday 17th December OFSTED released their report ... grading them
+            # 'Inadequate' in all but one main categories, resulting in an overall rating
+            # of 'Inadequate'": one verdict told twice, dated by the opening).
+            if rating.other_grade_in(j_start, j_end):
                 break
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
             # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a

@@ -1,0 +1,56 @@
+"""Prose patterns of language (fourth round): each rule is named by the pattern it reads,
+checked on a real dev-half sentence (benchmarks/accuracy/prose/, "split": "dev") and on a
+second real example from another document, or in other words. Test-half documents are
+never read here.
+"""
+
+from __future__ import annotations
+
+from importers.extract import DocContext
+from importers.extract.dates import find_dates, resolve, weekday_year
+from importers.extract.judgements import extract
+from importers.sanitize import clean_text
+from tests.paths import prose_text
+
+NO_DATE = (None, None, None)
+
+
+def rows(text: str, authority: str | None = None, published=NO_DATE, kind: str = "news"):
+    """(council, year, rating, area) per judgement."""
+    ctx = DocContext(authority=authority, published=published, kind=kind)
+    return [(f.get("authority"), f.get("year"), f.get("rating"), f.get("area")) for f in extract(clean_text(text), ctx)]
+
+
+# --- a day named with its weekday on a page that shows no date ----------------------
+
+
+def _day(text: str):
+    (mention,) = [d for d in find_dates(text) if d.day is not None]
+    return mention
+
+
+def test_a_weekday_dates_the_day_after_every_year_the_text_names():
+    # The weekday fixes the year: 17 December fell on a Friday in 2021 (not 2020).
+    assert weekday_year(_day("On Friday 17th December OFSTED released"), 2020) == 2021
+    # 3 March was a Tuesday in 2020 (and in 2026); the first from the latest year named.
+    assert weekday_year(_day("published on Tuesday, 3 March"), 2019) == 2020
+    # No weekday, no year named, or a year already given: nothing to count.
+    assert weekday_year(_day("published on 3 March"), 2019) is None
+    assert weekday_year(_day("on Tuesday 3 March"), None) is None
+    assert weekday_year(_day("on Tuesday 3 March 2015"), 2019) is None
+
+
+def test_a_dated_page_dates_a_weekday_day_by_its_own_date():
+    mention = _day("On Friday 17th December OFSTED released")
+    assert resolve(mention, (2010, 12, 20), None, 2021).year == 2010  # the page's date wins
+
+
+def test_undated_story_dated_by_its_weekday():
+    # prose/2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt (dev): the report
+    # "On Friday 17th December" follows a visit published in November 2020, and the one grade
+    # is restated as "an overall rating of 'Inadequate'".
+    found = rows(prose_text("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt"), "Bury")
+    assert ("Bury", 2021, "inadequate", "overall") in found
+    other = ("Inspectors visited in January 2019. On Tuesday 3 March Ofsted published its verdict on "
+             "Walsall, grading it good in every area, resulting in an overall rating of good.")
+    assert ("Walsall", 2020, "good", "overall") in rows(other)
