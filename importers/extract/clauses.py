@@ -23,10 +23,9 @@ document's date or the date told before it.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from importers.authorities import find_authorities
 from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
@@ -93,7 +92,7 @@ class TextIndex:
             self._date_starts = [d.start for d in self._dates]
         return self._dates
 
-    @functools.cached_property
+    @cached_property
     def latest_year(self) -> int | None:
         """The latest year any date of the text names (what a weekday-dated day follows)."""
         return max((d.end_year or d.year for d in self.dates if d.year is not None), default=None)
