@@ -218,6 +218,20 @@ _CONTEXT_ONLY: dict[str, str] = {
     "Barking": "Barking and Dagenham",
     "Bath": "Bath and North East Somerset",
     "Redcar": "Redcar and Cleveland",
+    # The counties' customary short forms, as local papers write them ("Bucks County
+    # Council (BCC) chiefs met on Monday", "Herts County Council").
+    "Bucks": "Buckinghamshire",
+    "Herts": "Hertfordshire",
+    "Northants": "Northamptonshire",
+    "Notts": "Nottinghamshire",
+    "Lancs": "Lancashire",
+    "Leics": "Leicestershire",
+    "Staffs": "Staffordshire",
+    "Worcs": "Worcestershire",
+    "Wilts": "Wiltshire",
+    "Glos": "Gloucestershire",
+    "Cambs": "Cambridgeshire",
+    "Hants": "Hampshire",
 }
 
 # Names that are also people's names, clubs or common words: bare, they count

@@ -378,6 +378,11 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     if named is None:
         return []  # said of councils in general
     authorities = named or [getattr(ctx, "authority", None)]
+    if authorities == [None]:
+        # A judgement is of a council: a rating said of none the text names, in a document
+        # of no known council ("Just under one fifth (12) were judged inadequate" in a
+        # round-up), is no council's.
+        return []
     # The document's own inspection dates only its own council's ratings: "In
     # Somerset, services remain rated requires improvement" in a story about
     # Cumbria's inspection is not from that inspection.

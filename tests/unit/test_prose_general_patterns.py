@@ -54,3 +54,28 @@ def test_undated_story_dated_by_its_weekday():
     other = ("Inspectors visited in January 2019. On Tuesday 3 March Ofsted published its verdict on "
              "Walsall, grading it good in every area, resulting in an overall rating of good.")
     assert ("Walsall", 2020, "good", "overall") in rows(other)
+
+
+# --- no council, no judgement --------------------------------------------------------
+
+
+def test_grades_counted_in_a_round_up_that_names_no_council_are_no_judgements():
+    # prose/2017-12-20-communitycare-leadership-ratings-analysis.txt (dev): "Just under one
+    # fifth (12) were judged inadequate, while the rest were judged as 'requires improvement
+    # to be good'" names no council, and the page is about none.
+    text = prose_text("2017-12-20-communitycare-leadership-ratings-analysis.txt")
+    assert rows(text, None, published=(2017, 12, 20)) == []
+    # Another round-up's counts (prose/2010-teachingtimes-child-safety-inadequate.txt has
+    # "The 10 authorities were identified out of a total of 29"), in other words:
+    assert rows("Of the 29 inspected, a third were judged good and the rest inadequate.") == []
+
+
+def test_a_county_s_short_form_names_it_with_council_wording():
+    # prose/undated-bucksfreepress-buckinghamshire-inadequate-again.txt (dev): "Bucks County
+    # Council (BCC) chiefs met on Monday"; the same usage for Hertfordshire in other words.
+    from importers.authorities import find_authorities
+
+    assert [a[2] for a in find_authorities("Bucks County Council (BCC) chiefs met on Monday")] == ["Buckinghamshire"]
+    assert [a[2] for a in find_authorities("Herts County Council was rated good.")] == ["Hertfordshire"]
+    # Bare, the short forms are words or other names: "it bucks the trend", "Notts County won".
+    assert find_authorities("It bucks the trend; Notts County won; Lancs Live reported it.") == []
