@@ -215,6 +215,8 @@ _BEGUN_BEFORE = re.compile(
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
+# A grade held at present, before the rating: "are currently rated", "remain", "still".
+_HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
@@ -240,6 +242,8 @@ _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities
 _LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
 _SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]*")
+_BULLETS = " \t-–•*·▪◦"
 _COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
 _SPACE = re.compile(r"\s*")
 _PAST_OPENING = re.compile(r"\b(?:ago|previously|formerly|in\s+the\s+past|once)\b", re.IGNORECASE)
@@ -389,8 +393,11 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     own = (subject.get("authority") if subject is not None else None) or getattr(ctx, "authority", None)
     if named and own is not None and own not in named:
         subject = None
+    dates = _dates(rating, ctx, subject)
+    if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
+        dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
-    for date, source in _dates(rating, ctx, subject):
+    for date, source in dates:
         era = era_for(date["year"], written, date["month"])
         event_type = event_type_of(era, normalised)
         areas = _areas(rating, era, date["year"])
@@ -584,6 +591,16 @@ def _standing(rating: _Rating) -> bool:
         return False
     named = rating.index.authorities_in(gap.end(), min(len(text), gap.end() + 80))
     return bool(named) and named[0][0] == gap.end()
+
+
+def _held_by_list(rating: _Rating) -> bool:
+    """Whether the rating is one several councils hold now ("The following local
+    authorities are currently rated as 'inadequate'", "Kent, Surrey and Essex remain
+    inadequate"): each was given it at its own inspection, so neither the passage nor
+    the document dates it."""
+    text = rating.index.text
+    start = rating.span[0]
+    return bool(_HELD_NOW.search(text, max(rating.sentence[0], start - _LEAD_LIMIT), start))
 
 
 def _title_date(index: TextIndex) -> dict | None:
@@ -786,6 +803,27 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     return ["overall"]
 
 
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of its own without a full stop: a heading."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n") and (
+        text[end - 1:end] not in (".", "!", "?") and len(text[start:end]) <= _TITLE_MAX)
+
+
+def _councils_by_line(index: TextIndex, pos: int) -> list[str]:
+    """The councils listed one a line from ``pos`` (blank lines and bullets allowed):
+    each line holds one council's name, with its wording, and nothing else."""
+    text = index.text
+    found: list[str] = []
+    for line in _LINE.finditer(text, pos):
+        if not line.group().strip():
+            continue
+        named = index.authorities_in(line.start(), line.end())
+        if len(named) != 1 or text[line.start():named[0][0]].strip(_BULLETS) or text[named[0][1]:line.end()].strip(" \t,;."):
+            break
+        found.append(named[0][2])
+    return list(dict.fromkeys(found))
+
+
 def _counted_councils(rating: _Rating) -> list[str] | None:
     """The councils "five of these authorities" counts: those the sentence before listed,
     less any this sentence names apart ("While five of these authorities were previously
@@ -914,7 +952,18 @@ def _authorities(rating: _Rating) -> list[str] | None:
     )
     reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
     list_end = s_end
-    if _COLON_END.match(text, end) and s_end < len(text):
+    # Or the plural subject's sentence goes on past the rating to a colon, or is a heading
+    # line, with no other rating or council: "The following local authorities are currently
+    # rated as 'inadequate' under Ofsted's Single Inspection Framework:", "COUNCILS RATED
+    # INADEQUATE", and the list below.
+    introduces = plural and (text[s_end - 1:s_end] == ":" or _heading_line(text, s_start, s_end)) and not (
+        rating.rated_in(end, s_end) or index.authorities_in(end, s_end))
+    if introduces:
+        # One council a line ("Doncaster Council", "- Bromley") under it.
+        lines = _councils_by_line(index, s_end)
+        if lines:
+            return lines
+    if (_COLON_END.match(text, end) or introduces) and s_end < len(text):
         # "the following local authorities have been rated as 'inadequate':" and
         # the list set out below it, as its own paragraph.
         following = index.sentence_at(_SPACE.match(text, s_end).end())

@@ -59,6 +59,7 @@ RATING_CUES = ("perform", "requir", "outstanding", "excellent", "good", "adequat
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"
+_LINE_START = re.compile(r"\s*[-–•*·▪◦]?\s*")  # blank lines and a bullet before a line's words
 _Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
 _CQ = r"[\"'’”]?"  # and its closing quote
 
@@ -295,7 +296,7 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if _RENAMED.search(text, max(c_start, start - _LEAD_LIMIT), start):
         return None  # a grade's name, not a verdict: "reclassified 'adequate' ... as 'requires improvement'"
     if _GENERIC_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) and not (
-        index.authorities_in(s_start, start)
+        index.authorities_in(s_start, start) or _heads_a_list(index, end, s_end)
     ):
         return None
     if cue.kind != "label" and (
@@ -305,6 +306,17 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     ):
         return None
     return cue
+
+
+def _heads_a_list(index: TextIndex, end: int, s_end: int) -> bool:
+    """Whether the rating ends a heading over a list of councils ("COUNCILS RATED
+    INADEQUATE" above "Doncaster Council"): not councils in general, but those below."""
+    text = index.text
+    if text[end:s_end].strip(_CLOSE_QUOTES + ": \t") or (s_end < len(text) and text[s_end] != "\n"):
+        return False
+    below = _LINE_START.match(text, s_end)
+    named = index.authorities_in(below.end(), below.end() + 80)
+    return bool(named) and named[0][0] == below.end()
 
 
 def _council_follows(index: TextIndex, end: int) -> bool:

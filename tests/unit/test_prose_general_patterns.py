@@ -79,3 +79,44 @@ def test_a_county_s_short_form_names_it_with_council_wording():
     assert [a[2] for a in find_authorities("Herts County Council was rated good.")] == ["Hertfordshire"]
     # Bare, the short forms are words or other names: "it bucks the trend", "Notts County won".
     assert find_authorities("It bucks the trend; Notts County won; Lancs Live reported it.") == []
+
+
+# --- councils listed below the sentence or heading that rates them ----------------------
+
+
+def test_a_list_of_councils_below_a_sentence_that_ends_on_a_colon():
+    # prose/2016-10-11-ukpol-gareth-thomas-question-inadequate-councils.txt (dev): "The following
+    # local authorities are currently rated as 'inadequate' under Ofsted's Single Inspection
+    # Framework:" and 25 councils below, "Leicester City" among them. Each holds the grade
+    # from its own inspection, so none is dated by the answer.
+    found = rows(prose_text("2016-10-11-ukpol-gareth-thomas-question-inadequate-councils.txt"),
+                 published=(2016, 10, 11), kind="parliament")
+    councils = {r[0] for r in found if r[2] == "inadequate"}
+    assert len(councils) == 25 and {"Birmingham", "Leicester", "Wirral"} <= councils
+    assert {r[1] for r in found if r[0] in councils} == {None}
+    # The same in other words, set out one a line with bullets.
+    other = ("The following councils remain rated inadequate under the single inspection framework:\n\n"
+             "- Bromley\n- Lambeth Council\n- Wirral\n\nThe minister said more.")
+    assert rows(other, published=(2016, 1, 5)) == [
+        ("Bromley", None, "inadequate", "overall"),
+        ("Lambeth", None, "inadequate", "overall"),
+        ("Wirral", None, "inadequate", "overall"),
+    ]
+
+
+def test_a_heading_over_councils_one_a_line():
+    # http://news.bbc.co.uk/2/hi/uk_news/7786915.stm (2008) sets the councils rated inadequate
+    # under a capitalised heading, one council a line with its wording; in other words:
+    text = ("Ofsted published its annual assessments of councils in December 2008.\n\n"
+            "COUNCILS RATED INADEQUATE\nDoncaster Council\nSurrey County Council\n\nThe chief inspector spoke.")
+    assert rows(text) == [("Doncaster", 2008, "inadequate", "overall"), ("Surrey", 2008, "inadequate", "overall")]
+    # Councils in general stay no judgement: "Councils rated inadequate are monitored."
+    assert rows("Councils rated inadequate are monitored.\nDoncaster Council said nothing.") == []
+
+
+def test_a_city_council_in_a_list_keeps_its_wording():
+    from importers.authorities import find_authorities
+
+    assert [a[2] for a in find_authorities("Lancashire, Leicester City, Manchester")] == [
+        "Lancashire", "Leicester", "Manchester"]
+    assert find_authorities("Leicester City beat Hull City.") == []  # clubs, not councils
