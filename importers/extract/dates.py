@@ -650,6 +650,11 @@ def resolve(
     pub_year, pub_month = (tuple(published or ()) + (None, None))[:2]
     if not isinstance(pub_year, int):
         year = weekday_year(mention, latest_year)
+        if year is None and mention.relative == "document" and mention.offset_months == 0 and (
+                mention.precision == "year"):
+            # "found to be inadequate ... this year" on a page that shows no date: its present
+            # is no earlier than the latest year it names ("from March 2009 to March 2010").
+            year = latest_year
         if year is not None:
             return dataclasses.replace(mention, year=year)
     if mention.relative == "previous":

@@ -242,6 +242,10 @@ _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities
 _LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
 _SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
+# A sentence opening on a definite plural: the councils the passage has just counted.
+_DEFINITE_PLURAL = re.compile(
+    r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:local\s+)?(?:authorities|councils)\b", re.IGNORECASE
+)
 _LINE = re.compile(r"[^\n]*")
 _BULLETS = " \t-–•*·▪◦"
 _COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
@@ -798,6 +802,9 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
+    restated = _restated_area(rating)
+    if restated is not None:
+        return [restated]
     if _PARTIAL.search(text, region_start, region_end):
         return [None]
     return ["overall"]
@@ -841,6 +848,30 @@ def _counted_councils(rating: _Rating) -> list[str] | None:
     here = {a[2] for a in index.authorities_in(s_start, s_end)}
     left = [a for a in dict.fromkeys(a[2] for a in index.authorities_in(*previous)) if a not in here]
     return left if len(left) == wanted else None
+
+
+def _restated_area(rating: _Rating) -> str | None:
+    """The area of a grade the sentence before gave, where this one names it again by a
+    definite plural: "10 local authorities have been found to be inadequate in
+    safeguarding children this year. ... The authorities found to be inadequate by
+    Ofsted were Cornwall, Warrington, ..." (the same ten, for safeguarding)."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    if not _DEFINITE_PLURAL.match(text, s_start, rating.span[0]):
+        return None
+    own = normalise_rating(rating.written)
+    sentence = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if sentence is None:
+            return None
+        p_start, p_end = sentence
+        same = [m for m in rating.matches[:rating.i] if p_start <= m.start() < p_end and normalise_rating(m.group()) == own]
+        if same:
+            areas = {a.area for a in find_areas(text, same[-1].end(), p_end) if not rating.rated_in(same[-1].end(), a.start)}
+            return areas.pop() if len(areas) == 1 else None
+        sentence = index.previous_sentence(p_start)
+    return None
 
 
 def _elided_area(rating: _Rating, region_start: int) -> str | None:

@@ -120,3 +120,33 @@ def test_a_city_council_in_a_list_keeps_its_wording():
     assert [a[2] for a in find_authorities("Lancashire, Leicester City, Manchester")] == [
         "Lancashire", "Leicester", "Manchester"]
     assert find_authorities("Leicester City beat Hull City.") == []  # clubs, not councils
+
+
+# --- a grade restated for "the authorities" the passage counted ------------------------
+
+
+def test_the_authorities_named_after_a_count_keep_its_area_and_year():
+    # prose/2010-teachingtimes-child-safety-inadequate.txt (dev, no date on the page): "10 local
+    # authorities have been found to be inadequate in safeguarding children this year" ...
+    # "The authorities found to be inadequate by Ofsted were Cornwall, Warrington, ...";
+    # the page's latest year ("from March 2009 to March 2010") is its "this year".
+    found = rows(prose_text("2010-teachingtimes-child-safety-inadequate.txt"))
+    assert ("Cornwall", 2010, "inadequate", "help and protection") in found
+    assert len({r[0] for r in found}) == 10 and {r[3] for r in found} == {"help and protection"}
+    # In other words: the sentence before gave the area; these councils are the ones counted.
+    other = ("Three councils were judged inadequate for child protection in 2012. "
+             "The councils rated inadequate were Doncaster, Slough and Sandwell.")
+    assert rows(other) == [(c, 2012, "inadequate", "help and protection") for c in ("Doncaster", "Slough", "Sandwell")]
+    # With no such sentence before, the grade is the council's overall one.
+    assert rows("The councils rated inadequate were Doncaster and Slough.") == [
+        ("Doncaster", None, "inadequate", "overall"), ("Slough", None, "inadequate", "overall")]
+
+
+def test_this_year_on_an_undated_page_is_the_latest_year_it_names():
+    from importers.extract.dates import find_relative_dates
+
+    (this_year,) = find_relative_dates("inspected this year")
+    assert resolve(this_year, None, None, 2010).year == 2010
+    assert resolve(this_year, (2012, 5, 1), None, 2010).year == 2012  # a dated page's own year wins
+    (last_year,) = find_relative_dates("inspected last year")
+    assert resolve(last_year, None, None, 2010).year is None  # which year was last is not told
