@@ -230,6 +230,16 @@ _NAMED_ERAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+def on_the_scale(rating: str | None, year: int | None) -> bool:
+    """Whether a regime grading councils in ``year`` awards ``rating``: "excellent" in
+    2019 or "requires improvement" in 2010 is praise or blame in other words, not a
+    grade. True where the year is not known."""
+    rating = normalise_rating(rating)
+    if year is None or rating is None:
+        return True
+    return any(era.graded and rating in era.ratings and era.covers(year) for era in ERAS)
+
+
 def get_era(era_id: str | None) -> Era | None:
     return _ERAS_BY_ID.get(era_id) if era_id else None
 

@@ -93,6 +93,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
+    on_the_scale,
 )
 
 __all__ = ["extract"]
@@ -161,10 +162,15 @@ _OVERALL_AFTER = re.compile(
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    # "rated Herefordshire as inadequate across the board": the idiom for every area.
+    r"|across\s+the\s+board\b)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
+# Before a rating given in the plural: "given a clean sweep of outstanding ratings".
+_SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
+_PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
 _EVERY_AREA_SUBJECT = re.compile(
     r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas|categories|judge?ments)"
@@ -402,6 +408,8 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
     for date, source in dates:
+        if not on_the_scale(normalised, date["year"]):
+            continue
         era = era_for(date["year"], written, date["month"])
         event_type = event_type_of(era, normalised)
         areas = _areas(rating, era, date["year"])
@@ -759,6 +767,8 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     # areas were judged good": every area is the rating's subject.
     if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
         return list(areas_judged(era, year))
+    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
+        return list(areas_judged(era, year))
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
         # effectiveness ..., staying safe, ...": a regime whose areas are not known
@@ -972,7 +982,9 @@ def _authorities(rating: _Rating) -> list[str] | None:
     described = bool(following) and following[0][0] - end <= 3 and not text[end:following[0][0]].strip(" \t'\"’”")
     if before and not described:
         chosen = [before[-1]]
-        for mention in reversed(before[:-1]):
+        # The list the subject ends, a place among it too ("Children's Services across
+        # Westminster City Council and Kensington and Chelsea have been given ...").
+        for mention in reversed(named[:named.index(before[-1])]):
             if not _AUTHORITY_LIST_GAP.fullmatch(text, mention[1], chosen[0][0]):
                 break
             chosen.insert(0, mention)

@@ -150,3 +150,38 @@ def test_this_year_on_an_undated_page_is_the_latest_year_it_names():
     assert resolve(this_year, (2012, 5, 1), None, 2010).year == 2012  # a dated page's own year wins
     (last_year,) = find_relative_dates("inspected last year")
     assert resolve(last_year, None, None, 2010).year is None  # which year was last is not told
+
+
+# --- idioms for every area ---------------------------------------------------------------
+
+
+def test_across_the_board_and_a_clean_sweep_grade_every_area_of_the_regime():
+    ilacs_2018_23 = {"overall", "help and protection", "children in care and care leavers", "leadership"}
+    # prose/2022-communitycare-herefordshire-commissioner-warns.txt (dev): "rated Herefordshire as
+    # inadequate across the board".
+    found = rows(prose_text("2022-communitycare-herefordshire-commissioner-warns.txt"), "Herefordshire",
+                 published=(2022, 10, 10))
+    assert {r[3] for r in found if r[1] == 2022 and r[2] == "inadequate"} == ilacs_2018_23
+    # prose/2019-10-15-westminster-council-bi-borough-outstanding.txt (dev): "Children's Services
+    # across Westminster City Council and Kensington and Chelsea have been given a clean sweep of
+    # outstanding ratings" (both councils of the list, the first after "across").
+    found = rows(prose_text("2019-10-15-westminster-council-bi-borough-outstanding.txt"), "Westminster",
+                 published=(2019, 10, 15))
+    for council in ("Westminster", "Kensington and Chelsea"):
+        assert {r[3] for r in found if r[0] == council and r[2] == "outstanding"} == ilacs_2018_23
+    # "a clean sweep" of one grade named in the singular is not every area.
+    assert {r[3] for r in rows("Ofsted gave Bury a clean sweep of praise and an outstanding rating in 2019.")} == {"overall"}
+
+
+def test_a_word_no_regime_of_its_year_awards_is_no_grade():
+    # prose/2019-10-15-westminster-council-bi-borough-outstanding.txt (dev): leadership "described
+    # as 'excellent' by the assessors" in 2019, when Ofsted's grades were outstanding to
+    # inadequate; "excellent" was the 2009-11 annual rating's top grade.
+    assert rows("Its leadership was described as 'excellent' by the assessors.", "Westminster",
+                published=(2019, 10, 15)) == []
+    assert rows("Kent was rated 'excellent' in 2010.") == [("Kent", 2010, "excellent", "overall")]
+    # "requires improvement" came with the single inspection framework (November 2013).
+    assert rows("In 2010 Ofsted judged that Slough requires improvement.") == []
+    from importers.vocabulary import on_the_scale
+
+    assert on_the_scale("adequate", 2012) and not on_the_scale("adequate", 2019) and on_the_scale("good", None)
