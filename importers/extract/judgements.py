@@ -974,6 +974,12 @@ def _authorities(rating: _Rating) -> list[str] | None:
     start, end = rating.span
     s_start, s_end = rating.sentence
     named = index.authorities_in(s_start, start)
+    # A council named after the sentence's previous rating is this one's: "East Sussex, Essex
+    # and Staffordshire were rated good, but children's social care in Coventry was deemed
+    # inadequate" (the councils before "good" are that grade's).
+    since_previous = index.authorities_in(rating.neighbours(s_start, s_end)[0], start)
+    if since_previous:
+        named = since_previous
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.

@@ -185,3 +185,18 @@ def test_a_word_no_regime_of_its_year_awards_is_no_grade():
     from importers.vocabulary import on_the_scale
 
     assert on_the_scale("adequate", 2012) and not on_the_scale("adequate", 2019) and on_the_scale("good", None)
+
+
+# --- each grade of a sentence keeps the councils named with it ----------------------------
+
+
+def test_a_council_named_after_the_previous_grade_is_the_next_grade_s():
+    # prose/2014-communitycare-second-wave-single-inspections.txt (dev): "East Sussex, Essex and
+    # Staffordshire were rated good, but children's social care in Coventry was deemed inadequate."
+    found = rows(prose_text("2014-communitycare-second-wave-single-inspections.txt"), published=(2014, 3, 21))
+    assert ("Coventry", 2014, "inadequate", "overall") in found
+    assert not [r for r in found if r[2] == "inadequate" and r[0] != "Coventry"]
+    # prose/2010-06-01-communitycare-plymouth-good-peterborough-inadequate.txt (dev) tells two
+    # councils' grades apart the same way; in other words:
+    other = "Plymouth was rated good, while services in Peterborough were judged inadequate."
+    assert rows(other) == [("Plymouth", None, "good", "overall"), ("Peterborough", None, "inadequate", "overall")]
