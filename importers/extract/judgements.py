@@ -220,6 +220,8 @@ _BEGUN_BEFORE = re.compile(
 # Before such a word or its date: an earlier event than the one the passage reports.
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+# Just before a marker of the past: a clause of an earlier event ("after previously being ...").
+_CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+$", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
@@ -683,6 +685,9 @@ def _past_after(text: str, end: int, stop: int) -> bool:
         # "rated as poor and brought the overall rating down from 'good' to 'poor'":
         # the "from" leads the next grade, not this one.
         and not (marker.group().lower().endswith("from") and not text[marker.end():stop].strip(" \t'\"‘’“”"))
+        # "has achieved a 'good' rating after previously being subject to government
+        # intervention": the marker tells of the clause "after" opens, not of this rating.
+        and not _CLAUSE_OF_BEFORE.search(text, max(end, marker.start() - 20), marker.start())
         for marker in _HISTORICAL.finditer(text, end, stop)
     )
 

@@ -200,3 +200,14 @@ def test_a_council_named_after_the_previous_grade_is_the_next_grade_s():
     # councils' grades apart the same way; in other words:
     other = "Plymouth was rated good, while services in Peterborough were judged inadequate."
     assert rows(other) == [("Plymouth", None, "good", "overall"), ("Peterborough", None, "inadequate", "overall")]
+
+
+def test_a_past_marker_in_a_clause_after_the_grade_tells_of_that_clause():
+    # prose/2018-12-19-lgc-leeds-outstanding-calderdale-good.txt (dev): "Calderdale MBC has achieved
+    # a 'good' rating after previously being subject to government intervention" is the new grade.
+    text = "Calderdale MBC has achieved a 'good' rating after previously being subject to government intervention."
+    assert rows(text, published=(2018, 12, 19)) == [("Calderdale", 2018, "good", "overall")]
+    # In other words, with "having": the grade is still the new one; a marker of its own is not.
+    assert rows("Wigan was rated good, having formerly been in intervention.", published=(2019, 5, 1)) == [
+        ("Wigan", 2019, "good", "overall")]
+    assert rows("Wigan was rated good previously.", published=(2019, 5, 1))[0][1] is None
