@@ -48,7 +48,8 @@ _SENTENCE_END_START = re.compile(r"[.!?\n]")
 # publication, a deadline, the start or end of a period.
 _OTHER_EVENT_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|by|published|released|issued|updated|dated|posted|due|"
-    r"expected|from)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
+    # "since the new Ofsted inspection regime for safeguarding was introduced in June 2009"
+    r"expected|from|introduced|launched)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
     re.IGNORECASE,
 )
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")

@@ -222,6 +222,11 @@ _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 # Just before a marker of the past: a clause of an earlier event ("after previously being ...").
 _CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+$", re.IGNORECASE)
+_CAPACITY_WORDS = re.compile(
+    r"[\"'’”]?\s+(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
+)
+# Between "capacity for improvement" and the strand it is said of.
+_STRAND_OF = re.compile(r"\s+(?:in|for|of|to\s+improve)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
@@ -756,10 +761,12 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     """The areas the rating is given for; [] where it is counted over areas it does not name."""
-    if rating.cue.area is not None:
-        return [rating.cue.area]
     text = rating.index.text
     start, end = rating.span
+    if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):
+        return []  # "an inadequate capacity to improve its child protection services"
+    if rating.cue.area is not None:
+        return [rating.cue.area]
     region_start, region_end = rating.neighbours(*rating.sentence)
     # "good in every area except ...", "Good in every category and Outstanding
     # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
@@ -807,6 +814,12 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
             text, before[-2].end, before[-1].start):
         # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
         before.pop()
+    if len(before) > 1 and before[-2].area == "capacity for improvement" and _STRAND_OF.fullmatch(
+            text, before[-2].end, before[-1].start):
+        # "Capacity for improvement in safeguarding is outstanding", "an inadequate capacity
+        # to improve their child protection systems": one strand's capacity, which is not
+        # the inspection's (only the whole inspection's capacity is a judgement of its own).
+        return []
     if before:
         chosen = [before[-1]]
         for area in reversed(before[:-1]):
@@ -820,8 +833,11 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     restated = _restated_area(rating)
     if restated is not None:
         return [restated]
-    if _PARTIAL.search(text, region_start, region_end):
-        return [None]
+    c_start, c_end = rating.index.clause_at(start)
+    if _PARTIAL.search(text, max(region_start, c_start), min(region_end, c_end)):
+        # "'good' in the other areas", "good in almost all categories": areas not named
+        # are no judgement of any area (as a count of them is not, above).
+        return []
     return ["overall"]
 
 
@@ -844,6 +860,19 @@ def _councils_by_line(index: TextIndex, pos: int) -> list[str]:
             break
         found.append(named[0][2])
     return list(dict.fromkeys(found))
+
+
+def _strand_capacity_after(text: str, end: int) -> bool:
+    """Whether the capacity a grade names just after it is one strand's ("'inadequate'
+    capacity to improve its child protection services")."""
+    capacity = _CAPACITY_WORDS.match(text, end)
+    if capacity is None:
+        return False
+    gap = _STRAND_OF.match(text, capacity.end() - len(capacity["tail"]))
+    if gap is None:
+        return False
+    areas = find_areas(text, gap.end(), gap.end() + 80)
+    return bool(areas) and areas[0].start == gap.end() and areas[0].area != "overall"
 
 
 def _counted_councils(rating: _Rating) -> list[str] | None:

@@ -173,8 +173,8 @@ P = (2024, 5, 1)  # the publication date given to these passages
          [("good", "good", "help and protection", (2024, 5), "published", "Kent"),
           ("require improvement", "requires improvement", "children in care", (2024, 5), "published", "Kent")]),
         ("Haringey's children's services are 'good' with some areas 'requiring improvement', Ofsted says.",
-         [("good", "good", "overall", (2024, 5), "published", "Haringey"),
-          ("requiring improvement", "requires improvement", None, (2024, 5), "published", "Haringey")]),
+         # "some areas" names none: no judgement of any area (issue 11, item 3).
+         [("good", "good", "overall", (2024, 5), "published", "Haringey")]),
         ("The council, previously rated inadequate, has been praised.",
          [("inadequate", "inadequate", "overall", (None, None), "not stated", "Kent")]),
         ("It was rated requires improvement at its last inspection.",

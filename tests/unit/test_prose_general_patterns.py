@@ -211,3 +211,29 @@ def test_a_past_marker_in_a_clause_after_the_grade_tells_of_that_clause():
     assert rows("Wigan was rated good, having formerly been in intervention.", published=(2019, 5, 1)) == [
         ("Wigan", 2019, "good", "overall")]
     assert rows("Wigan was rated good previously.", published=(2019, 5, 1))[0][1] is None
+
+
+# --- grades of areas the text does not name ----------------------------------------------
+
+
+def test_a_grade_of_unnamed_areas_or_of_one_strand_s_capacity_is_no_judgement():
+    # prose/undated-careappointments-hampshire-safeguarding-praise.txt (dev): "The council scored
+    # the next best rating of 'good' in the other areas." and, quoted from the report,
+    # "Capacity for improvement in safeguarding is outstanding" (one strand's capacity).
+    text = prose_text("undated-careappointments-hampshire-safeguarding-praise.txt")
+    assert rows(text) == []
+    # https://www.communitycare.co.uk/2011/09/29/ofsted-a-quarter-of-councils-not-protecting-children-adequately/
+    # tells of councils "deemed to have an inadequate capacity to improve their child protection
+    # systems"; the same said of one council:
+    assert rows("Kent was deemed to have an inadequate capacity to improve its child protection services.") == []
+    # A whole inspection's capacity stays a judgement.
+    assert rows("Kent's capacity for improvement was judged good.") == [("Kent", None, "good", "capacity for improvement")]
+
+
+def test_the_date_a_regime_was_introduced_does_not_date_a_grade():
+    # prose/2010-05-25-familylaw-bristol-first-large-city-good.txt (dev): "to receive a 'good' rating
+    # since the new Ofsted inspection regime for safeguarding was introduced in June 2009";
+    # prose/undated-publicsectorexecutive-seven-inadequate.txt (dev) dates a framework the same way.
+    text = ("Bristol is the first large city to receive a 'good' rating since the new Ofsted inspection "
+            "regime for safeguarding was introduced in June 2009.")
+    assert rows(text, published=(2010, 5, 25)) == [("Bristol", 2010, "good", "overall")]
