@@ -196,6 +196,9 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
+    # An area may end on the noun of its work: "child protection work, experience and
+    # progress of care leavers, and leadership", "adoption services and care leavers".
+    r"(?:\s+(?:work|services?|arrangements|practice|provision))?"
     r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+|its\s+|our\s+|their\s+)?",
     re.IGNORECASE,
 )
@@ -227,6 +230,11 @@ _CAPACITY_WORDS = re.compile(
 )
 # Between "capacity for improvement" and the strand it is said of.
 _STRAND_OF = re.compile(r"\s+(?:in|for|of|to\s+improve)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# Words of a sentence about a council's children's services, an inspection or a grade.
+_ABOUT_SERVICES = re.compile(
+    r"\b(?:services?|department|council|authority|inspect\w*|Ofsted|rat(?:ed|ing)|judge?\w*|report|"
+    r"care|children)\b", re.IGNORECASE,
+)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
@@ -1074,8 +1082,14 @@ def _authorities(rating: _Rating) -> list[str] | None:
     for _ in range(_PASSAGE_SENTENCES):
         if previous is None or s_start - previous[1] > _PASSAGE_GAP:
             break
-        councils = {a[2] for a in index.authorities_in(*previous)}
-        if councils:
+        mentions = index.authorities_in(*previous)
+        councils = {a[2] for a in mentions}
+        # Only a sentence about a council's services, or a heading that is the council's
+        # name, names the passage's council: "See more stories from across Birmingham and
+        # the Black Country here" (a news site's link between paragraphs) does not.
+        heading = len(mentions) == 1 and not (text[previous[0]:mentions[0][0]] + text[mentions[0][1]:previous[1]]).strip(
+            " \t:-–")
+        if councils and (heading or _ABOUT_SERVICES.search(text, *previous)):
             return list(councils) if len(councils) == 1 else []
         s_start = previous[0]
         previous = index.previous_sentence(s_start)

@@ -237,3 +237,36 @@ def test_the_date_a_regime_was_introduced_does_not_date_a_grade():
     text = ("Bristol is the first large city to receive a 'good' rating since the new Ofsted inspection "
             "regime for safeguarding was introduced in June 2009.")
     assert rows(text, published=(2010, 5, 25)) == [("Bristol", 2010, "good", "overall")]
+
+
+# --- a news site's furniture names no council --------------------------------------------
+
+
+def test_a_site_section_and_a_see_more_link_name_no_council():
+    # prose/undated-bbc-wolverhampton-childrens-services-good.txt (dev) opens on the site's section
+    # "Birmingham & Black Country" and puts "See more stories from across Birmingham and the Black
+    # Country here" between paragraphs; https://feeds.bbci.co.uk/news/uk-england-coventry-warwickshire-38269391
+    # has "See more stories from Coventry and Warwickshire here" the same way.
+    from importers.metadata import detect_title
+
+    text = prose_text("undated-bbc-wolverhampton-childrens-services-good.txt")
+    assert detect_title(text) == "Wolverhampton's children's services rated as 'good'"
+    found = rows(text, "Wolverhampton")
+    assert {r[0] for r in found} == {"Wolverhampton"}
+    assert ("Wolverhampton", None, "good", "leadership") in found
+    other = ("Coventry & Warwickshire\n\nChildren's services rated good\n\nSee more stories from Coventry and "
+             "Warwickshire here\n\nThe third area was rated as requires improvement.")
+    assert detect_title(other) == "Children's services rated good"
+    assert {r[0] for r in rows(other, "Solihull")} == {"Solihull"}
+    # A headline in title case that names services is still the headline.
+    assert detect_title("Kent & Medway Children's Services Rated Good\n\nText.") == "Kent & Medway Children's Services Rated Good"
+
+
+def test_an_area_ending_on_the_noun_of_its_work_continues_a_list():
+    # prose/2014-02-24-cypnow-sheffield-requires-improvement.txt (dev): "judged good in three areas -
+    # child protection work, experience and progress of care leavers, and leadership, management
+    # and governance"; in other words, "adoption services":
+    text = prose_text("2014-02-24-cypnow-sheffield-requires-improvement.txt")
+    good = {r[3] for r in rows(text, "Sheffield", published=(2014, 2, 24)) if r[2] == "good"}
+    assert good == {"help and protection", "care leavers", "leadership"}
+    assert {r[3] for r in rows("Bolton's adoption services and care leavers were rated good.")} == {"adoption", "care leavers"}
