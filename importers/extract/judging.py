@@ -105,6 +105,9 @@ _TRAIL = re.compile(
     rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
 )
+# A plural rating noun after two different grades: a mix of grades, areas unnamed.
+_MIXED_GRADES = re.compile(rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?(?:ratings|grades|judge?ments)", re.IGNORECASE)
+_GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
@@ -380,6 +383,10 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     if trail is not None and not weak_adjective and (
         not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
     ):
+        if _MIXED_GRADES.fullmatch(trail.group()) and i > 0 and _GRADE_AND.fullmatch(text, matches[i - 1].end(), start) and (
+                normalise_rating(matches[i - 1].group()) != rating):
+            # "received good and outstanding Ofsted ratings": grades of areas it does not name.
+            return None
         return Cue("named", start)
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")

@@ -270,3 +270,17 @@ def test_an_area_ending_on_the_noun_of_its_work_continues_a_list():
     good = {r[3] for r in rows(text, "Sheffield", published=(2014, 2, 24)) if r[2] == "good"}
     assert good == {"help and protection", "care leavers", "leadership"}
     assert {r[3] for r in rows("Bolton's adoption services and care leavers were rated good.")} == {"adoption", "care leavers"}
+
+
+def test_two_grades_before_a_plural_rating_noun_grade_no_named_area():
+    # prose/2025-bbc-gloucestershire-good-rating-childrens-services.txt (dev): "A children's services
+    # department has received good and outstanding Ofsted ratings" (the areas come later).
+    text = "A children's services department has received good and outstanding Ofsted ratings, inspectors said."
+    assert rows(text, "Gloucestershire") == []
+    # http://fosteringwestcheshire.co.uk/2016/02/22/ofsted-judges-councils-children-families-service-one-countrys-top-performers/
+    # mixes grades the same way ("rated 'good' with 'outstanding' features"): one grade, the first.
+    other = "The Children and Families Service has been rated 'good' with 'outstanding' features by Ofsted."
+    assert rows(other, "Cheshire West and Chester") == [("Cheshire West and Chester", None, "good", "overall")]
+    # One grade before the plural noun is still a grade: "two 'good' ratings" names it.
+    assert rows("Kent received 'outstanding' ratings for adoption and leadership.") == [
+        ("Kent", None, "outstanding", "adoption"), ("Kent", None, "outstanding", "leadership")]
