@@ -235,6 +235,16 @@ _ABOUT_SERVICES = re.compile(
     r"\b(?:services?|department|council|authority|inspect\w*|Ofsted|rat(?:ed|ing)|judge?\w*|report|"
     r"care|children)\b", re.IGNORECASE,
 )
+# A grade said to continue one given before.
+_CONTINUED_BEFORE = re.compile(
+    r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_CONTINUED_AFTER = re.compile(
+    r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
+    r"|once\s+again|again)\b",
+    re.IGNORECASE,
+)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
@@ -374,6 +384,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
     index = index_for(text)
     starts = [match.start() for match in matches]
     facts: list[Fact] = []
+    implied: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
     for i, match in enumerate(matches):
         if _in_scale(text, matches, i):
@@ -384,8 +395,35 @@ def extract(text: str, ctx=None) -> list[Fact]:
         if not subject:
             subject.append(subject_inspection(text, ctx))
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
-        facts.extend(_facts(rating, ctx, subject[0]))
+        found = _facts(rating, ctx, subject[0])
+        facts.extend(found)
+        if _continued(rating):
+            implied.extend(_earlier_same_grade(found))
+    # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
+    # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
+    told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
+    facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
     return facts
+
+
+def _continued(rating: _Rating) -> bool:
+    """Whether the grade is said to continue one given before: "maintaining its 'Outstanding'
+    judgement", "retained its Outstanding judgement", "rated ... outstanding for the second
+    consecutive time", "once again branded inadequate"."""
+    text = rating.index.text
+    s_start, s_end = rating.sentence
+    start, end = rating.span
+    return bool(_CONTINUED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+                or _CONTINUED_AFTER.match(text, end, s_end))
+
+
+def _earlier_same_grade(found: list[Fact]) -> list[Fact]:
+    """The earlier, undated judgements a continued grade implies: the same council, grade and area."""
+    return [
+        Fact("judgement", f.span, {**f.fields, **_UNDATED, "era": era_for(None, f.get("rating_text")),
+                                    "date_source": _NOT_STATED})
+        for f in found if f.get("year") is not None or f.get("date_source") != _NOT_STATED
+    ]
 
 
 def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:

@@ -125,8 +125,10 @@ P = (2024, 5, 1)  # the publication date given to these passages
         # Local and national news
         ("Kent County Council's children's services have been rated \"outstanding\" by Ofsted for the first time.",
          [("outstanding", "outstanding", "overall", (2024, 5), "published", "Kent")]),
+        # "for the third time" implies an earlier inadequate, undated (issue 11: a continued grade).
         ("Birmingham City Council's children's services have been rated inadequate by Ofsted for the third time.",
-         [("inadequate", "inadequate", "overall", (2024, 5), "published", "Birmingham")]),
+         [("inadequate", "inadequate", "overall", (2024, 5), "published", "Birmingham"),
+          ("inadequate", "inadequate", "overall", (None, None), "not stated", "Birmingham")]),
         ("HEADLINE: Rotherham children's services rated 'outstanding'",
          [("outstanding", "outstanding", "overall", (2024, 5), "published", "Rotherham")]),
         ("In 2014 Sandwell was rated inadequate, and in 2018 it was judged to require improvement.",
@@ -187,7 +189,8 @@ P = (2024, 5, 1)  # the publication date given to these passages
           ("inadequate", "inadequate", "overall", (None, None), "not stated", "Sandwell")]),
         ("Ofsted has praised Essex County Council after its children's services were rated outstanding for the "
          "second time in a row.",
-         [("outstanding", "outstanding", "overall", (2024, 5), "published", "Essex")]),
+         [("outstanding", "outstanding", "overall", (2024, 5), "published", "Essex"),
+          ("outstanding", "outstanding", "overall", (None, None), "not stated", "Essex")]),
         ("Northamptonshire County Council was rated inadequate in 2013, 2016 and 2019.",
          [("inadequate", "inadequate", "overall", (2013, None), "text", "Northamptonshire"),
           ("inadequate", "inadequate", "overall", (2016, None), "text", "Northamptonshire"),

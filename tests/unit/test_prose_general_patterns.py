@@ -284,3 +284,24 @@ def test_two_grades_before_a_plural_rating_noun_grade_no_named_area():
     # One grade before the plural noun is still a grade: "two 'good' ratings" names it.
     assert rows("Kent received 'outstanding' ratings for adoption and leadership.") == [
         ("Kent", None, "outstanding", "adoption"), ("Kent", None, "outstanding", "leadership")]
+
+
+# --- a grade said to continue implies the earlier one ------------------------------------
+
+
+def test_a_continued_grade_implies_an_earlier_undated_one_unless_the_text_dates_it():
+    # prose/2022-leeds-council-ofsted-inspection-executive-board.txt (dev): "maintaining its
+    # 'Outstanding' judgement following the recent Ofsted inspection"; and
+    # prose/undated-northtyneside-council-outstanding-second-time.txt (dev): "rated our children's
+    # services outstanding for the second consecutive time".
+    leeds = rows(prose_text("2022-leeds-council-ofsted-inspection-executive-board.txt"), "Leeds", kind="minutes")
+    assert ("Leeds", None, "outstanding", "overall") in leeds
+    tyneside = rows(prose_text("undated-northtyneside-council-outstanding-second-time.txt"), "North Tyneside")
+    assert ("North Tyneside", None, "outstanding", "overall") in tyneside
+    # prose/2017-10-12-essex-council-pilot-inspection-good.txt (dev): "rated Essex ... as 'good' for the
+    # second time in three years" with "last officially rated as 'good' in January 2014": the
+    # earlier grade is the dated one, not another undated one.
+    essex = rows(prose_text("2017-10-12-essex-council-pilot-inspection-good.txt"), "Essex", published=(2017, 10, 12))
+    assert ("Essex", 2014, "good", "overall") in essex and ("Essex", None, "good", "overall") not in essex
+    # No continuity, no earlier grade.
+    assert rows("Kent was rated good.", published=(2019, 1, 1)) == [("Kent", 2019, "good", "overall")]

@@ -83,7 +83,9 @@ def test_every_fact_span_is_what_it_claims():
 
 
 def test_bbc_inadequate_story_dates_the_rating_by_the_visit():
-    assert judgements("bbc_birmingham") == {("Birmingham", "inadequate", "overall", 2014, 2)}
+    # The headline's "rated inadequate again" also implies an earlier, undated inadequate.
+    assert judgements("bbc_birmingham") == {
+        ("Birmingham", "inadequate", "overall", 2014, 2), ("Birmingham", "inadequate", "overall", None, None)}
     (subject,) = [i for i in facts("bbc_birmingham", "inspection") if i["_text"] == "Inspectors who visited"]
     assert (subject["year"], subject["month"], subject["subject"]) == (2014, 2, True)
 
