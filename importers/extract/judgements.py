@@ -263,6 +263,8 @@ _PLURAL_SUBJECT = re.compile(
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
     r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    # ("these five grades" counts grades, not councils)
+    r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
     r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
     re.IGNORECASE,
 )
@@ -880,6 +882,8 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     if restated is not None:
         return [restated]
     c_start, c_end = rating.index.clause_at(start)
+    if rating.cue.kind == "numeric":
+        return []  # "Being healthy | grade 3 (good)": a number grade of an area not in the schema
     if _PARTIAL.search(text, max(region_start, c_start), min(region_end, c_end)):
         # "'good' in the other areas", "good in almost all categories": areas not named
         # are no judgement of any area (as a count of them is not, above).

@@ -25,7 +25,10 @@ a judging context, and ``judging_cue`` says which one it found:
   council (the 2009-11 annual rating);
 * ``copula``: a judgement area or the council is the subject of "is / was /
   remains" and the rating closes the clause ("The LSCB is inadequate",
-  "Children's services in Hackney are inadequate").
+  "Children's services in Hackney are inadequate");
+* ``numeric``: the 2005-08 annual performance assessment's number grade, glossed
+  with its name ("grade 3 (good)", "were both 2 (adequate)"); a count of them
+  ("three 'threes' (good)") is none.
 
 Not judgements, whatever the context: the word describing a noun ("good
 progress", "'good' practice", "inadequate staffing", "poor outcomes");
@@ -108,6 +111,15 @@ _TRAIL = re.compile(
 # A plural rating noun after two different grades: a mix of grades, areas unnamed.
 _MIXED_GRADES = re.compile(rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?(?:ratings|grades|judge?ments)", re.IGNORECASE)
 _GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
+# The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
+# with their names: "grade 3 (good)", "were both 2 (adequate)"; counted: "three 'threes' (good)".
+_NUMERIC_GRADE_BEFORE = re.compile(
+    r"(?<![\w.,£$%-])(?:(?:grade|score|scored|graded|rated)\s+(?:of\s+)?|(?:both|were|was|is|are)\s+)[1-4]\s*\($",
+    re.IGNORECASE,
+)
+_GRADES_COUNTED_BEFORE = re.compile(
+    r"\b(?:\d|one|two|three|four|five|six|seven)\s+[\"'‘“]?(?:ones|twos|threes|fours)[\"'’”]?\s*\($", re.IGNORECASE
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
@@ -260,7 +272,7 @@ _OVERALL_AFTER = re.compile(
 class Cue:
     """The judging context found for one rating word."""
 
-    kind: str  # verb, noun, named, quoted, label, change, verdict or copula
+    kind: str  # verb, noun, named, quoted, label, change, verdict, copula or numeric
     start: int  # where the judging words begin (the rating itself if none)
     historical: bool = False  # "from inadequate to good": the first is the past
     area: str | None = None  # the area a label names
@@ -361,6 +373,12 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     lead_start = max(c_start, start - _LEAD_LIMIT)
     lead = text[lead_start:start]
 
+    if _GRADES_COUNTED_BEFORE.search(lead):
+        return None  # "we have scored three 'threes' (good)": a count of grades, areas unnamed
+    numeric = _NUMERIC_GRADE_BEFORE.search(lead)
+    if numeric is not None and text[end:end + 1] == ")":
+        # "were both 2 (adequate)", "grade 3 (good)": the APA's number grade and its name.
+        return Cue("numeric", lead_start + numeric.start())
     label = _label(index, start, end)
     if label is not None:
         return label

@@ -305,3 +305,24 @@ def test_a_continued_grade_implies_an_earlier_undated_one_unless_the_text_dates_
     assert ("Essex", 2014, "good", "overall") in essex and ("Essex", None, "good", "overall") not in essex
     # No continuity, no earlier grade.
     assert rows("Kent was rated good.", published=(2019, 1, 1)) == [("Kent", 2019, "good", "overall")]
+
+
+# --- the annual performance assessment's number grades -------------------------------------
+
+
+def test_apa_number_grades_glossed_with_their_names():
+    # prose/undated-norfolk-management-information-sheet-apa.txt (dev): "Staying safe | grade 3 (good)",
+    # "the grades for our overall capacity to improve and our overall effectiveness were both 2
+    # (adequate)", and a count of grades, "we have scored three 'threes' (good)".
+    found = rows(prose_text("undated-norfolk-management-information-sheet-apa.txt"), "Norfolk")
+    assert sorted(found, key=str) == sorted([
+        ("Norfolk", None, "good", "help and protection"),
+        ("Norfolk", None, "adequate", "capacity for improvement"),
+        ("Norfolk", None, "adequate", "overall"),
+    ], key=str)
+    # http://egenda.stockton.gov.uk/aksstockton/users/public/admin/kab10.pl?cdr_id=d060058&arc=50&phase=two&operation=detail
+    # sets out APA grades as numbers 1-4 with their meaning ("Grade 3 ... was deemed to be good");
+    # a number grade with its name, in other words:
+    assert rows("Kent's overall effectiveness was graded 3 (good) in 2007.") == [("Kent", 2007, "good", "overall")]
+    # Counts of number grades name no area.
+    assert rows("Kent scored two 'fours' (outstanding) and five 'threes' (good).") == []
