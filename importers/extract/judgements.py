@@ -245,6 +245,12 @@ _CONTINUED_AFTER = re.compile(
     r"|once\s+again|again)\b",
     re.IGNORECASE,
 )
+# A sentence opening on a count of councils: "Two London boroughs have become ...".
+_COUNT_OPENING_COUNCILS = re.compile(
+    r"\W*(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
+    r"(?:councils|authorities|boroughs|local\s+authorities)\b",
+    re.IGNORECASE,
+)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
@@ -912,6 +918,27 @@ def _councils_by_line(index: TextIndex, pos: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _named_next(rating: _Rating) -> list[str] | None:
+    """The councils a count opening the sentence announces and the next sentence names:
+    "Two London boroughs have become the first to have their children's services rated
+    'outstanding' ... In inspection reports published today Ofsted said Kensington and
+    Chelsea, and Westminster children's services provide first-rate services". Exactly
+    that many, in a sentence with no grade of its own; else None."""
+    index = rating.index
+    text = index.text
+    s_start, s_end = rating.sentence
+    count = _COUNT_OPENING_COUNCILS.match(text, s_start, rating.span[0])
+    following = index.next_sentence(s_end)
+    if count is None or following is None or following[0] - s_end > _PASSAGE_GAP:
+        return None
+    word = count["n"].lower()
+    wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+    if RATING_RE.search(text, *following):
+        return None
+    named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
+    return named if len(named) == wanted else None
+
+
 def _strand_capacity_after(text: str, end: int) -> bool:
     """Whether the capacity a grade names just after it is one strand's ("'inadequate'
     capacity to improve its child protection services")."""
@@ -1112,7 +1139,7 @@ def _authorities(rating: _Rating) -> list[str] | None:
                 break
             chosen.append(mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    counted = _counted_councils(rating)
+    counted = _counted_councils(rating) or _named_next(rating)
     if plural or counted:
         return counted
     # "... that of Birmingham City Council. The largest children's services

@@ -326,3 +326,22 @@ def test_apa_number_grades_glossed_with_their_names():
     assert rows("Kent's overall effectiveness was graded 3 (good) in 2007.") == [("Kent", 2007, "good", "overall")]
     # Counts of number grades name no area.
     assert rows("Kent scored two 'fours' (outstanding) and five 'threes' (good).") == []
+
+
+def test_a_count_of_councils_named_in_the_next_sentence():
+    # prose/2016-03-29-communitycare-first-outstanding-two-london-councils.txt (dev): "Two London
+    # boroughs have become the first to have their children's services rated 'outstanding' ...
+    # Ofsted said Kensington and Chelsea, and Westminster children's services provide first-rate
+    # services". https://www.cypnow.co.uk/content/news/childrens-services-at-three-councils-rated-good-by-ofsted
+    # announces "three councils" and names them after ("Stockport, Merton and Central Bedfordshire
+    # all received the positive ratings"); in other words:
+    found = rows(prose_text("2016-03-29-communitycare-first-outstanding-two-london-councils.txt"),
+                 published=(2016, 3, 29))
+    assert {r[0] for r in found if r[2] == "outstanding"} == {"Kensington and Chelsea", "Westminster"}
+    other = ("Three councils have been rated good by Ofsted. Stockport, Merton and Central Bedfordshire all "
+             "received the positive ratings after visits in June.")
+    assert {r[0] for r in rows(other)} == {"Stockport", "Merton", "Central Bedfordshire"}
+    # Not when the count differs, or the next sentence gives grades of its own.
+    assert rows("Two councils were rated good. Stockport, Merton and Bury were praised.") == []
+    assert rows("Two councils were rated good. Kent and Essex were rated inadequate.") == [
+        ("Kent", None, "inadequate", "overall"), ("Essex", None, "inadequate", "overall")]
