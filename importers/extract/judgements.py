@@ -317,7 +317,7 @@ _HELD_SINCE_REACH = 60
 _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
 # Before a date: the publication of the report that gives a rating.
 _REPORT_PUBLISHED = re.compile(
-    r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
 # The annual rating's own names: "Ofsted's annual assessment for 2010", "the 2009
 # annual ratings", "the 2010 children's services assessments".

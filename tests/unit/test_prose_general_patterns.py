@@ -345,3 +345,14 @@ def test_a_count_of_councils_named_in_the_next_sentence():
     assert rows("Two councils were rated good. Stockport, Merton and Bury were praised.") == []
     assert rows("Two councils were rated good. Kent and Essex were rated inadequate.") == [
         ("Kent", None, "inadequate", "overall"), ("Essex", None, "inadequate", "overall")]
+
+
+def test_an_earlier_inspection_dated_only_by_its_publication():
+    # prose/2017-lovewapping-tower-hamlets-inadequate.txt (dev): "since the last inspection of
+    # children's services published in 2012, when the local authority was found to be good overall";
+    # the same as the report's publication dating its grade in
+    # prose/2019-cypnow-new-inspections-reveal-progress.txt (dev, "The latest report, published on
+    # 17 January 2019, showed ...").
+    text = ("Some services have significantly deteriorated since the last inspection of children's services "
+            "published in 2012, when the local authority was found to be good overall.")
+    assert rows(text, "Tower Hamlets", published=(2017, 4, 1)) == [("Tower Hamlets", 2012, "good", "overall")]
