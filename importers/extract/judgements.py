@@ -411,7 +411,30 @@ def extract(text: str, ctx=None) -> list[Fact]:
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
     facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
-    return facts
+    return _dated_by_twin(facts)
+
+
+def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
+    """A grade told again with no date of its own ("Ofsted rates Doncaster children's
+    services 'poor'" over a story that says Doncaster was deemed to be performing poorly
+    in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018")
+    is the one the text dates, where it dates that council's grade for that area once."""
+    years: dict[tuple, set] = {}
+    dated: dict[tuple, Fact] = {}
+    for f in facts:
+        if f.get("date_source") == "text" and f.get("year") is not None:
+            key = (f.get("authority"), f.get("rating"), f.get("area"))
+            years.setdefault(key, set()).add(f.get("year"))
+            dated.setdefault(key, f)
+    out = []
+    for f in facts:
+        key = (f.get("authority"), f.get("rating"), f.get("area"))
+        if f.get("year") is None and f.get("date_source") in (None, _NOT_STATED) and len(years.get(key, ())) == 1:
+            twin = dated[key]
+            f = Fact("judgement", f.span, {**f.fields, **{k: twin.get(k) for k in (*_UNDATED, "era", "event_type")},
+                                           "date_source": "text"})
+        out.append(f)
+    return out
 
 
 def _continued(rating: _Rating) -> bool:

@@ -356,3 +356,23 @@ def test_an_earlier_inspection_dated_only_by_its_publication():
     text = ("Some services have significantly deteriorated since the last inspection of children's services "
             "published in 2012, when the local authority was found to be good overall.")
     assert rows(text, "Tower Hamlets", published=(2017, 4, 1)) == [("Tower Hamlets", 2012, "good", "overall")]
+
+
+# --- a grade told again without a date --------------------------------------------------
+
+
+def test_a_grade_told_again_without_a_date_is_the_one_the_text_dates():
+    # prose/2010-bbc-doncaster-childrens-services-poor.txt (dev): the headline "Ofsted rates Doncaster
+    # children's services 'poor'" over a body dating the annual rating to 2010; and
+    # prose/2021-10-27-communitycare-inadequate-councils-progress.txt (dev): "at 'inadequate' Surrey"
+    # beside "Surrey council, rated inadequate in 2018".
+    doncaster = rows(prose_text("2010-bbc-doncaster-childrens-services-poor.txt"), "Doncaster")
+    assert {r[1] for r in doncaster if r[0] == "Doncaster" and r[2] == "poor"} == {2010}
+    progress = rows(prose_text("2021-10-27-communitycare-inadequate-councils-progress.txt"), published=(2021, 10, 27))
+    assert {r[1] for r in progress if r[0] == "Surrey"} == {2018}
+    assert ("Newham", None, "inadequate", "overall") in progress  # no date told for Newham: none taken
+    # prose/2019-03-04-cypnow-slough-trust-improves-rating.txt (dev): three dates told for one grade
+    # ("inadequate Ofsted ratings in 2011, 2013 and 2015"): which one "judged inadequate
+    # [previously]" means is not known, so it stays undated.
+    slough = rows(prose_text("2019-03-04-cypnow-slough-trust-improves-rating.txt"), published=(2019, 3, 4))
+    assert ("Slough", None, "inadequate", "overall") in slough
