@@ -112,7 +112,8 @@ _HISTORICAL = re.compile(
 # ("The trust was created in 2018 after services were found inadequate"), as
 # "Ofsted praised the council after it was rated outstanding" is news.
 _HISTORICAL_BEFORE = re.compile(
-    r"\b(?:before|since|(?:years?|months?|weeks?|decades?|days?|long)\s+after)\b", re.IGNORECASE
+    # "has improved its Ofsted rating having spent seven years as 'inadequate'"
+    r"\b(?:before|since|having|(?:years?|months?|weeks?|decades?|days?|long)\s+after)\b", re.IGNORECASE
 )
 _AFTER = re.compile(r"\b(?<!looked )(?<!looked-)after\b", re.IGNORECASE)
 # "now inadequate", "currently rated": the present, whatever tense reports it.

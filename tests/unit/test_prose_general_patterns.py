@@ -376,3 +376,14 @@ def test_a_grade_told_again_without_a_date_is_the_one_the_text_dates():
     # [previously]" means is not known, so it stays undated.
     slough = rows(prose_text("2019-03-04-cypnow-slough-trust-improves-rating.txt"), published=(2019, 3, 4))
     assert ("Slough", None, "inadequate", "overall") in slough
+
+
+def test_a_grade_after_having_is_an_earlier_one():
+    # prose/2019-03-04-cypnow-slough-trust-improves-rating.txt (dev): "has improved its Ofsted rating
+    # having spent seven years as 'inadequate'"; https://www.worcesternews.co.uk/news/23655365.worcestershires-children-services-rated-good-ofsted/
+    # marks the earlier grade the same way ("rated 'good' ... after being previously requiring
+    # improvement").
+    text = "Slough Children's Services Trust has improved its Ofsted rating having spent seven years as 'inadequate'."
+    assert rows(text, published=(2019, 3, 4)) == [("Slough", None, "inadequate", "overall")]
+    assert rows("Having been judged inadequate, Bury is now rated good.", published=(2022, 1, 1)) == [
+        ("Bury", None, "inadequate", "overall"), ("Bury", 2022, "good", "overall")]
