@@ -385,5 +385,5 @@ def test_a_grade_after_having_is_an_earlier_one():
     # improvement").
     text = "Slough Children's Services Trust has improved its Ofsted rating having spent seven years as 'inadequate'."
     assert rows(text, published=(2019, 3, 4)) == [("Slough", None, "inadequate", "overall")]
-    assert rows("Having been judged inadequate, Bury is now rated good.", published=(2022, 1, 1)) == [
+    assert rows("Bury, having been judged inadequate, is now rated good.", published=(2022, 1, 1)) == [
         ("Bury", None, "inadequate", "overall"), ("Bury", 2022, "good", "overall")]
