@@ -248,7 +248,7 @@ _CONTINUED_AFTER = re.compile(
 )
 # A sentence opening on a count of councils: "Two London boroughs have become ...".
 _COUNT_OPENING_COUNCILS = re.compile(
-    r"\W*(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?"
+    rf"\W*(?P<n>{_NUMBER_WORD})\s+(?:[\w-]+\s+)?"
     r"(?:councils|authorities|boroughs|local\s+authorities)\b",
     re.IGNORECASE,
 )
@@ -957,7 +957,8 @@ def _named_next(rating: _Rating) -> list[str] | None:
         return None
     word = count["n"].lower()
     wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
-    if RATING_RE.search(text, *following):
+    # ("One council was rated inadequate. Kent's director said ..." names no list.)
+    if not wanted or wanted < 2 or RATING_RE.search(text, *following):
         return None
     named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
     return named if len(named) == wanted else None

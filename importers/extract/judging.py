@@ -108,8 +108,7 @@ _TRAIL = re.compile(
     rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
 )
-# A plural rating noun after two different grades: a mix of grades, areas unnamed.
-_MIXED_GRADES = re.compile(rf"{_CQ}\s*(?:(?:overall|Ofsted(?:['’]s)?|inspection|official)\s+)?(?:ratings|grades|judge?ments)", re.IGNORECASE)
+# Between two grades before a plural rating noun ("good and outstanding Ofsted ratings").
 _GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
 # The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
 # with their names: "grade 3 (good)", "were both 2 (adequate)"; counted: "three 'threes' (good)".
@@ -401,7 +400,8 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     if trail is not None and not weak_adjective and (
         not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
     ):
-        if _MIXED_GRADES.fullmatch(trail.group()) and i > 0 and _GRADE_AND.fullmatch(text, matches[i - 1].end(), start) and (
+        plural = (trail["noun"] or "").lower().endswith("s") or (trail["grades"] or "").lower() == "grades"
+        if plural and i > 0 and _GRADE_AND.fullmatch(text, matches[i - 1].end(), start) and (
                 normalise_rating(matches[i - 1].group()) != rating):
             # "received good and outstanding Ofsted ratings": grades of areas it does not name.
             return None
