@@ -144,7 +144,8 @@ _FULL = _alternation(_FULL_MONTHS)
 _MONTH = rf"{_by_first_letter(_FULL_MONTHS, _ABBR_MONTHS)}(?![A-Za-z])"
 # The same at the start of a word: ``\b`` before the month, checked after its first letter.
 _MONTH_AT_WORD = _by_first_letter(_FULL_MONTHS, _ABBR_MONTHS, after_first=r"(?<!\w.)") + r"(?![A-Za-z])"
-_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)"
+# "Tuesday, 23 February", "Thursday (September 5)": a weekday before the day it names.
+_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?(?:,?\s+|\s*\(\s*))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DASH = r"[-\u2010-\u2015\u2212]"
@@ -445,8 +446,8 @@ def _build_single(text: str, match: re.Match[str]) -> DateMention | None:
 
 def _build_mdy(text: str, match: re.Match[str]) -> DateMention | None:
     # "March 20 children..." is not a date: without a year, only an ordinal
-    # ("February 23rd") makes a month-then-number a date.
-    if match["y1"] is None and match["d1"].isdigit():
+    # ("February 23rd") or a weekday ("Thursday (September 5)") makes a month-then-number a date.
+    if match["y1"] is None and match["d1"].isdigit() and not _WEEKDAY_AT.match(match.group()):
         return None
     return _build_single(text, match)
 

@@ -86,7 +86,7 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
-from importers.extract.dates import COUNT_WORDS, DateMention
+from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
@@ -635,8 +635,18 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     published = published_fields(ctx)
     if published:
         return [(published, "published")]
-    titled = _title_date(index) or _annual_year_after(rating)
+    titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _weekday_present(index: TextIndex) -> dict | None:
+    """The year an undated page was written in, from a day it names with its weekday
+    ("Thursday (September 5) marked the first meeting ... since the report ... was
+    published in July"): news gives weekdays only to days of the week it tells of, so the
+    latest of them is the page's present (``dates.weekday_year``)."""
+    years = [weekday_year(d, index.latest_year) for d in index.dates if d.year is None and d.relative is None]
+    years = [y for y in years if y is not None]
+    return {"year": max(years), "month": None, "day": None, "precision": "year"} if years else None
 
 
 def _annual_year_after(rating: _Rating) -> dict | None:

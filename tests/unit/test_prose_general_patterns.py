@@ -387,3 +387,17 @@ def test_a_grade_after_having_is_an_earlier_one():
     assert rows(text, published=(2019, 3, 4)) == [("Slough", None, "inadequate", "overall")]
     assert rows("Bury, having been judged inadequate, is now rated good.", published=(2022, 1, 1)) == [
         ("Bury", None, "inadequate", "overall"), ("Bury", 2022, "good", "overall")]
+
+
+def test_an_undated_page_written_in_the_week_of_a_weekday_it_names():
+    # prose/undated-hexhamcourant-northumberland-outstanding-scrutiny.txt (dev): "Thursday (September 5)
+    # marked the first meeting ... since the report ... was published in July", after an "upgrade from
+    # 'good' in 2020": 5 September fell on a Thursday in 2024, so the new grade is 2024's. The same
+    # arithmetic dates prose/2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt (dev).
+    found = rows(prose_text("undated-hexhamcourant-northumberland-outstanding-scrutiny.txt"), "Northumberland")
+    assert ("Northumberland", 2024, "outstanding", "overall") in found
+    assert ("Northumberland", 2020, "good", "overall") in found
+    (day,) = [d for d in find_dates("Thursday (September 5) marked the first meeting") if d.day]
+    assert (day.month, day.day, weekday_year(day, 2020)) == (9, 5, 2024)
+    # A month and a number with no weekday or ordinal is no date: "March 20 children".
+    assert find_dates("In March 20 children were placed.") == [] or all(d.day is None for d in find_dates("In March 20 children were placed."))
