@@ -401,3 +401,19 @@ def test_an_undated_page_written_in_the_week_of_a_weekday_it_names():
     assert (day.month, day.day, weekday_year(day, 2020)) == (9, 5, 2024)
     # A month and a number with no weekday or ordinal is no date: "March 20 children".
     assert find_dates("In March 20 children were placed.") == [] or all(d.day is None for d in find_dates("In March 20 children were placed."))
+
+
+def test_a_site_notice_of_two_sentences_is_not_the_headline():
+    # prose/2024-12-24-radioexe-devon-unreleased-report.txt (dev) opens on "You are viewing content from
+    # Radio Exe Plymouth. Would you like to make this your preferred location?", and
+    # prose/2023-05-25-middlesbrough-council-improved-rating.txt (dev) on "We're making changes to bin
+    # collections across the town from 1 April. Find out about the changes": site notices, not headlines.
+    from importers.authorities import main_authority
+    from importers.metadata import detect_title
+
+    text = prose_text("2024-12-24-radioexe-devon-unreleased-report.txt")
+    assert "Plymouth" not in (detect_title(text) or "")
+    assert main_authority(text, detect_title(text)) == "Devon"
+    notice = prose_text("2023-05-25-middlesbrough-council-improved-rating.txt")
+    assert not (detect_title(notice) or "").startswith("We're making changes")
+    assert rows(text, "Devon", published=(2024, 12, 24)) == [("Devon", 2020, "inadequate", "overall")] * 2
