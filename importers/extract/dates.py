@@ -19,7 +19,10 @@ keeps ``year=None`` for the caller to resolve against the document's date.
 year", "earlier this year", "this week", "two years ago", "three years
 later", "the following year"), and ``resolve`` gives them, and a month alone
 ("in March", "last November", "next March"), their year from the document's
-date or from the date told before them.
+date or from the date told before them. On a page with no date, a day named
+with its weekday ("On Friday 17th December") takes the first year, from the
+latest the text names, in which it fell on that weekday, and "this year" is the
+latest year the text names.
 """
 
 from __future__ import annotations

@@ -71,9 +71,22 @@ else the list after it ("The councils rated poor were: A, B and C", "at
 as 'inadequate':"), else the council the passage last named (a timeline's
 heading), else the document's. "five of these authorities" counts the councils the
 sentence before listed, less those this sentence names apart, where exactly that
-many are left. A rating said of councils in general ("10
+many are left; "Two London boroughs ... rated 'outstanding'" is named by the next
+sentence where it names exactly that many; councils set out below a sentence
+ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are the
+list (a grade several councils hold "currently" is not dated by the document).
+A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
 progress") is no judgement, nor is a list of three grades (Ofsted's scale).
+
+A rating said of no council at all (none named, none the document's) is no
+judgement; nor is a word no regime of its year awards ("excellent" in 2019,
+``vocabulary.on_the_scale``). A grade said to continue ("maintaining its
+'Outstanding' judgement", "for the second consecutive time", "again") also
+implies the earlier one, undated, where the text dates it nowhere; a grade told
+again without a date (a headline over its story, "at 'inadequate' Surrey") takes
+the one date the text gives that council's grade for that area. On a page with
+no date, a day named with its weekday dates what nothing else does.
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
