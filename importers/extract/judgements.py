@@ -300,6 +300,10 @@ _DEFINITE_PLURAL = re.compile(
     r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:local\s+)?(?:authorities|councils)\b", re.IGNORECASE
 )
 _LINE = re.compile(r"[^\n]*")
+# A timeline's line: a month and year (or a year) and a colon or dash, then what happened.
+_LINE_START_DATE = re.compile(
+    r"[ \t\-–•*]*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\s*(?::|\s[-–—])\s", re.IGNORECASE
+)
 _BULLETS = " \t-–•*·▪◦"
 _COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
 _SPACE = re.compile(r"\s*")
@@ -600,6 +604,9 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     ]
     if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
         return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
+    entry = _timeline_entry_date(index, start)
+    if entry is not None:
+        return [(resolved_fields(index, entry, ctx), "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
@@ -660,6 +667,19 @@ def _weekday_present(index: TextIndex) -> dict | None:
     years = [weekday_year(d, index.latest_year) for d in index.dates if d.year is None and d.relative is None]
     years = [y for y in years if y is not None]
     return {"year": max(years), "month": None, "day": None, "precision": "year"} if years else None
+
+
+def _timeline_entry_date(index: TextIndex, pos: int) -> DateMention | None:
+    """The date a timeline's line opens on ("June 2018: Ofsted's inspection again returned an
+    overall 'requires improvement' rating, with the impact of leaders ... rated
+    'inadequate'"): it dates every grade of its line."""
+    text = index.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    opening = _LINE_START_DATE.match(text, line_start, pos)
+    if opening is None:
+        return None
+    dates = index.dates_in(line_start, opening.end())
+    return dates[0] if len(dates) == 1 and dates[0].year is not None else None
 
 
 def _annual_year_after(rating: _Rating) -> dict | None:

@@ -417,3 +417,15 @@ def test_a_site_notice_of_two_sentences_is_not_the_headline():
     notice = prose_text("2023-05-25-middlesbrough-council-improved-rating.txt")
     assert not (detect_title(notice) or "").startswith("We're making changes")
     assert rows(text, "Devon", published=(2024, 12, 24)) == [("Devon", 2020, "inadequate", "overall")] * 2
+
+
+def test_a_timeline_line_s_opening_date_dates_every_grade_on_it():
+    # prose/undated-herefordtimes-herefordshire-decade-of-failings.txt (dev): "June 2018: Ofsted's
+    # inspection again returned an overall 'requires improvement' rating, with the impact of leaders
+    # on social work practice rated 'inadequate'." The existing timeline rule reads issue 11's
+    # "June 2012: rated inadequate" (tests/unit/test_prose_years.py); two grades on one line:
+    found = rows(prose_text("undated-herefordtimes-herefordshire-decade-of-failings.txt"), "Herefordshire")
+    assert ("Herefordshire", 2018, "inadequate", "leadership") in found
+    assert ("Herefordshire", 2018, "requires improvement", "overall") in found
+    other = "KENT\nMarch 2017 - rated good overall, with adoption rated outstanding\n"
+    assert rows(other, "Kent") == [("Kent", 2017, "good", "overall"), ("Kent", 2017, "outstanding", "adoption")]
