@@ -97,7 +97,8 @@ UNGRADED_COLOUR = "#607d8b"  # visits and inspections that award no grade
 # Every written form of a rating, as a regular expression: the extractors use
 # it to find candidate words; ``normalise_rating`` maps a match back. Words may
 # be split by a line break in text extracted from PDFs ("Requires \nimprovement").
-_RI = r"(?:requires?|requiring|required)\s+improvement(?:\s+to\s+be\s+good)?"
+# The press's "needs improvement" / "rated ... as needing improvement" names the same grade.
+_RI = r"(?:requires?|requiring|required|needs?|needing|needed)\s+improvement(?:\s+to\s+be\s+good)?"
 _PERFORMS = r"perform(?:s|ed|ing)?\s+(?:excellently|well|adequately|poorly)"
 RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
 

@@ -282,7 +282,8 @@ _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
-    r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    # ("the 2019 inspection" is a year, not a count)
+    r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # ("these five grades" counts grades, not councils)
     r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
     r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,

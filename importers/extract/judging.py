@@ -56,9 +56,9 @@ from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
 __all__ = ["RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
-RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaipr]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
+RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
 # The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
-RATING_CUES = ("perform", "requir", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
+RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"

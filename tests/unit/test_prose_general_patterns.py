@@ -429,3 +429,25 @@ def test_a_timeline_line_s_opening_date_dates_every_grade_on_it():
     assert ("Herefordshire", 2018, "requires improvement", "overall") in found
     other = "KENT\nMarch 2017 - rated good overall, with adoption rated outstanding\n"
     assert rows(other, "Kent") == [("Kent", 2017, "good", "overall"), ("Kent", 2017, "outstanding", "adoption")]
+
+
+# --- "needs improvement" is the press's name for "requires improvement" -------------------
+
+
+def test_needs_improvement_names_the_grade_where_a_judging_context_gives_it():
+    # prose/2019-sheffield-scrutiny-minutes-ofsted-good.txt (dev): "the last inspection in 2013 had
+    # rated the service as needing improvement ... the 2019 inspection had rated the service as
+    # good"; prose/2014-communitycare-second-wave-single-inspections.txt (dev): "The London Borough
+    # of Hounslow was found to need improvement in all areas".
+    text = ("Councillor Drayton explained that the last inspection in 2013 had rated the service as needing "
+            "improvement. However, steady progress had been made since then and the 2019 inspection had rated "
+            "the service as good.")
+    assert rows(text, "Sheffield", kind="minutes") == [
+        ("Sheffield", 2013, "requires improvement", "overall"), ("Sheffield", 2019, "good", "overall")]
+    wave = rows(prose_text("2014-communitycare-second-wave-single-inspections.txt"), published=(2014, 3, 21))
+    assert {r[3] for r in wave if r[0] == "Hounslow" and r[2] == "requires improvement"} >= {
+        "help and protection", "children in care", "adoption", "care leavers", "leadership"}
+    # Plain English stays plain: "practice needs improvement" rates no council or area; and no
+    # regime graded "requires improvement" in 2010.
+    assert rows("Ofsted said practice needs improvement.", "Kent", published=(2015, 1, 1)) == []
+    assert rows("In 2010 Kent was judged to need improvement.") == []
