@@ -336,7 +336,7 @@ _HELD_SINCE_REACH = 60
 _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
 # Before a date: the publication of the report that gives a rating.
 _REPORT_PUBLISHED = re.compile(
-    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
 # The annual rating's own names: "Ofsted's annual assessment for 2010", "the 2009
 # annual ratings", "the 2010 children's services assessments".
@@ -600,7 +600,7 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     dated_subject = subject is not None and subject.get("date_source") in ("text", "subject")
     report_dates = [
         d for d in index.dates_in(s_start, start)
-        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 60), d.start)
+        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
         and not rating.rated_in(d.end, start)
     ]
     if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):

@@ -451,3 +451,14 @@ def test_needs_improvement_names_the_grade_where_a_judging_context_gives_it():
     # regime graded "requires improvement" in 2010.
     assert rows("Ofsted said practice needs improvement.", "Kent", published=(2015, 1, 1)) == []
     assert rows("In 2010 Kent was judged to need improvement.") == []
+
+
+def test_a_report_s_publication_set_off_by_commas_dates_its_grades():
+    # prose/2014-02-24-cypnow-sheffield-requires-improvement.txt (dev): "A previous inspection of
+    # safeguarding and looked-after children services at the authority, published in November 2010,
+    # rated each area as adequate." The nearer form is prose/2019-cypnow-new-inspections-reveal-progress.txt's
+    # (dev) "The latest report, published on 17 January 2019, showed ...".
+    text = ("A previous inspection of safeguarding and looked-after children services at the authority, "
+            "published in November 2010, rated each area as adequate.")
+    assert rows(text, "Sheffield", published=(2014, 2, 24)) == [
+        ("Sheffield", 2010, "adequate", "help and protection"), ("Sheffield", 2010, "adequate", "children in care")]
