@@ -219,6 +219,20 @@ _CONTEXT_ONLY: dict[str, str] = {
     "Barking": "Barking and Dagenham",
     "Bath": "Bath and North East Somerset",
     "Redcar": "Redcar and Cleveland",
+    # The counties' customary short forms, as local papers write them ("Bucks County
+    # Council (BCC) chiefs met on Monday", "Herts County Council").
+    "Bucks": "Buckinghamshire",
+    "Herts": "Hertfordshire",
+    "Northants": "Northamptonshire",
+    "Notts": "Nottinghamshire",
+    "Lancs": "Lancashire",
+    "Leics": "Leicestershire",
+    "Staffs": "Staffordshire",
+    "Worcs": "Worcestershire",
+    "Wilts": "Wiltshire",
+    "Glos": "Gloucestershire",
+    "Cambs": "Cambridgeshire",
+    "Hants": "Hampshire",
 }
 
 # Names that are also people's names, clubs or common words: bare, they count
@@ -315,6 +329,7 @@ _LIST_SEPARATOR_AFTER = re.compile(r"[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+(?:and
 _LISTED_BEFORE = re.compile(rf"(?<![\w&])(?:{trie_pattern(_FORMS)})[ \t]*[,;][ \t]*(?:and[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_CITY_AFTER = re.compile(r"[ \t]+City\b")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[*•-]*$")
 
 
@@ -345,7 +360,27 @@ def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         canonical = _accept(text, match)
         if canonical is not None:
             found.append((match.start(), match.end(), canonical, bool(match["prefix"] or match["suffix"])))
+            continue
+        city_end = _listed_city(text, match)
+        if city_end is not None:
+            found.append((match.start(), city_end, _FORMS[match["name"]], True))
     return tuple(found)
+
+
+def _listed_city(text: str, match: re.Match[str]) -> int | None:
+    """Where "<name> City" ends when it stands in a list of councils, else None.
+
+    A parliamentary answer lists "Lancashire, Leicester City, Manchester": among
+    councils, "City" is the city council's wording, not a football club's.
+    """
+    if match["suffix"] or match["prefix"]:
+        return None
+    city = _CITY_AFTER.match(text, match.end())
+    if city is None:
+        return None
+    before = text[max(0, match.start() - 40):match.start()]
+    after = text[city.end():city.end() + 40]
+    return city.end() if _council_before(before) and _council_after(after) else None
 
 
 _scan_cached = lru_cache(maxsize=8)(_scan)

@@ -398,6 +398,16 @@ def detect_title(text: str, kind: str | None = None, lines: list[str] | None = N
     return _headline(lines)
 
 
+# Capitalised names joined by "&" or "and" and nothing else: a site's regional section
+# ("Birmingham & Black Country", "Coventry & Warwickshire") names a region, not the story.
+_SECTION_LABEL = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:&|and|[A-Z][\w'’.-]*))*\s+(?:&|and)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
+_TWO_SENTENCES = re.compile(r"[a-z][.!?]\s+[A-Z]")
+_SERVICE_WORD = re.compile(
+    r"\b(?:council|services?|children|ofsted|inspect\w*|care|report|rated|judged|good|outstanding|"
+    r"inadequate|improvement|poor|adequate)\b", re.IGNORECASE,
+)
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= _MAX_TITLE_WORDS or len(line) > _MAX_TITLE_CHARS:
@@ -405,6 +415,10 @@ def _headline_like(line: str) -> bool:
     if line.endswith((".", ":", ";", ",")) and not line.endswith("..."):
         return False
     if _BOILERPLATE.match(line) or _is_dateline(line) or "@" in line or "://" in line:
+        return False
+    if _TWO_SENTENCES.search(line):
+        # A headline is one sentence; two are a site's notice ("You are viewing content from
+        # Radio Exe Plymouth. Would you like to make this your preferred location?").
         return False
     return sum(ch.isalpha() for ch in line) >= len(line) // 2
 
@@ -419,6 +433,8 @@ def _is_dateline(line: str) -> bool:
 
 def _headline(lines: list[str]) -> str | None:
     for line in lines[:_HEAD_LINES]:
+        if _SECTION_LABEL.match(line) and not _SERVICE_WORD.search(line):
+            continue  # a news site's section above the headline: "Birmingham & Black Country"
         if _headline_like(line):
             return line
         if _BOILERPLATE.match(line) or _is_dateline(line) or len(line.split()) < 3:

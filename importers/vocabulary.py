@@ -122,7 +122,8 @@ UNGRADED_COLOUR = "#607d8b"  # visits and inspections that award no grade
 # Every written form of a rating, as a regular expression: the extractors use
 # it to find candidate words; ``normalise_rating`` maps a match back. Words may
 # be split by a line break in text extracted from PDFs ("Requires \nimprovement").
-_RI = r"(?:requires?|requiring|required)\s+improvement(?:\s+to\s+be\s+good)?"
+# The press's "needs improvement" / "rated ... as needing improvement" names the same grade.
+_RI = r"(?:requires?|requiring|required|needs?|needing|needed)\s+improvement(?:\s+to\s+be\s+good)?"
 _PERFORMS = r"perform(?:s|ed|ing)?\s+(?:excellently|well|adequately|poorly)"
 RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
 
@@ -262,6 +263,16 @@ _NAMED_ERAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bsafeguarding\s+and\s+looked[\s-]+after\s+children", "safeguarding-lac"),
     )
 )
+
+
+def on_the_scale(rating: str | None, year: int | None) -> bool:
+    """Whether a regime grading councils in ``year`` awards ``rating``: "excellent" in
+    2019 or "requires improvement" in 2010 is praise or blame in other words, not a
+    grade. True where the year is not known."""
+    rating = normalise_rating(rating)
+    if year is None or rating is None:
+        return True
+    return any(era.graded and rating in era.ratings and era.covers(year) for era in ERAS)
 
 
 def get_era(era_id: str | None) -> Era | None:

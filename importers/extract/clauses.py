@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from importers.authorities import find_authorities
 from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
@@ -48,7 +48,8 @@ _SENTENCE_END_START = re.compile(r"[.!?\n]")
 # publication, a deadline, the start or end of a period.
 _OTHER_EVENT_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|by|published|released|issued|updated|dated|posted|due|"
-    r"expected|from)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
+    # "since the new Ofsted inspection regime for safeguarding was introduced in June 2009"
+    r"expected|from|introduced|launched)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
     re.IGNORECASE,
 )
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
@@ -91,6 +92,11 @@ class TextIndex:
             self._dates = sorted(absolute + relative, key=lambda d: d.start)
             self._date_starts = [d.start for d in self._dates]
         return self._dates
+
+    @cached_property
+    def latest_year(self) -> int | None:
+        """The latest year any date of the text names (what a weekday-dated day follows)."""
+        return max((d.end_year or d.year for d in self.dates if d.year is not None), default=None)
 
     def anchor_before(self, pos: int) -> DateMention | None:
         """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
@@ -294,7 +300,7 @@ def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
     published = getattr(ctx, "published", None)
     if date.year is None:
         date = resolve(date, published if isinstance(published, (tuple, list)) else None,
-                       index.anchor_before(date.start))
+                       index.anchor_before(date.start), index.latest_year)
     return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
 
 

@@ -19,7 +19,10 @@ keeps ``year=None`` for the caller to resolve against the document's date.
 year", "earlier this year", "this week", "two years ago", "three years
 later", "the following year"), and ``resolve`` gives them, and a month alone
 ("in March", "last November", "next March"), their year from the document's
-date or from the date told before them.
+date or from the date told before them. On a page with no date, a day named
+with its weekday ("On Friday 17th December") takes the first year, from the
+latest the text names, in which it fell on that weekday, and "this year" is the
+latest year the text names.
 """
 
 from __future__ import annotations
@@ -134,7 +137,8 @@ _FULL = _alternation(_FULL_MONTHS)
 _MONTH = rf"{_by_first_letter(_FULL_MONTHS, _ABBR_MONTHS)}(?![A-Za-z])"
 # The same at the start of a word: ``\b`` before the month, checked after its first letter.
 _MONTH_AT_WORD = _by_first_letter(_FULL_MONTHS, _ABBR_MONTHS, after_first=r"(?<!\w.)") + r"(?![A-Za-z])"
-_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?,?\s+)"
+# "Tuesday, 23 February", "Thursday (September 5)": a weekday before the day it names.
+_WEEKDAY = rf"(?:(?:{_alternation(_WEEKDAYS)})\.?(?:,?\s+|\s*\(\s*))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DASH = r"[-\u2010-\u2015\u2212]"
@@ -435,8 +439,8 @@ def _build_single(text: str, match: re.Match[str]) -> DateMention | None:
 
 def _build_mdy(text: str, match: re.Match[str]) -> DateMention | None:
     # "March 20 children..." is not a date: without a year, only an ordinal
-    # ("February 23rd") makes a month-then-number a date.
-    if match["y1"] is None and match["d1"].isdigit():
+    # ("February 23rd") or a weekday ("Thursday (September 5)") makes a month-then-number a date.
+    if match["y1"] is None and match["d1"].isdigit() and not _WEEKDAY_AT.match(match.group()):
         return None
     return _build_single(text, match)
 
@@ -593,21 +597,60 @@ def find_relative_dates(text: str) -> list[DateMention]:
     return _choose(found)
 
 
+# How many years after the latest year a text names its weekday-dated day may fall
+# (a given day and month fall on each weekday at least once in seven years).
+_WEEKDAY_YEARS = 7
+_WEEKDAY_AT = re.compile(rf"\s*(?P<weekday>{_alternation(_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def weekday_year(mention: DateMention, latest_year: int | None) -> int | None:
+    """The year of a day named with its weekday but no year, on a page that shows no date.
+
+    Pattern: news names the weekday only of a day in the week it was written ("On
+    Friday 17th December OFSTED released their report", "on Tuesday 3 March"), so the
+    day comes after every year the text names: the first year from ``latest_year``
+    in which that day fell on that weekday. None where the mention has no weekday,
+    day or month, or the text names no year to count from.
+    """
+    if mention.year is not None or mention.day is None or mention.month is None or latest_year is None:
+        return None
+    named = _WEEKDAY_AT.match(mention.text)
+    if named is None:
+        return None
+    weekday = parserinfo().weekday(named["weekday"])
+    for year in range(latest_year, latest_year + _WEEKDAY_YEARS):
+        if _valid(year, mention.month, mention.day) and calendar.weekday(year, mention.month, mention.day) == weekday:
+            return year
+    return None
+
+
 def resolve(
     mention: DateMention,
     published: tuple[int | None, int | None, int | None] | None,
     previous: DateMention | None = None,
+    latest_year: int | None = None,
 ) -> DateMention:
     """``mention`` with the year (and month) its words give against the document's date.
 
     ``published`` is the document's (year, month, day); ``previous`` the dated
     mention a "three years later" counts from. A month alone ("in March",
     "last November") is its latest occurrence up to the document's date, or
-    with "next" the first after it. What cannot be resolved is returned as it is.
+    with "next" the first after it. On a page with no date, a day named with its
+    weekday takes its year from the calendar (``weekday_year``; ``latest_year`` is
+    the latest year the text names). What cannot be resolved is returned as it is.
     """
     if mention.year is not None:
         return mention
     pub_year, pub_month = (tuple(published or ()) + (None, None))[:2]
+    if not isinstance(pub_year, int):
+        year = weekday_year(mention, latest_year)
+        if year is None and mention.relative == "document" and mention.offset_months == 0 and (
+                mention.precision == "year"):
+            # "found to be inadequate ... this year" on a page that shows no date: its present
+            # is no earlier than the latest year it names ("from March 2009 to March 2010").
+            year = latest_year
+        if year is not None:
+            return dataclasses.replace(mention, year=year)
     if mention.relative == "previous":
         if previous is None or previous.year is None:
             return mention

@@ -71,9 +71,22 @@ else the list after it ("The councils rated poor were: A, B and C", "at
 as 'inadequate':"), else the council the passage last named (a timeline's
 heading), else the document's. "five of these authorities" counts the councils the
 sentence before listed, less those this sentence names apart, where exactly that
-many are left. A rating said of councils in general ("10
+many are left; "Two London boroughs ... rated 'outstanding'" is named by the next
+sentence where it names exactly that many; councils set out below a sentence
+ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are the
+list (a grade several councils hold "currently" is not dated by the document).
+A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
 progress") is no judgement, nor is a list of three grades (Ofsted's scale).
+
+A rating said of no council at all (none named, none the document's) is no
+judgement; nor is a word no regime of its year awards ("excellent" in 2019,
+``vocabulary.on_the_scale``). A grade said to continue ("maintaining its
+'Outstanding' judgement", "for the second consecutive time", "again") also
+implies the earlier one, undated, where the text dates it nowhere; a grade told
+again without a date (a headline over its story, "at 'inadequate' Surrey") takes
+the one date the text gives that council's grade for that area. On a page with
+no date, a day named with its weekday dates what nothing else does.
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
@@ -86,13 +99,14 @@ import re
 from dataclasses import dataclass
 
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
-from importers.extract.dates import COUNT_WORDS, DateMention
+from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
+    on_the_scale,
 )
 
 __all__ = ["extract"]
@@ -111,7 +125,8 @@ _HISTORICAL = re.compile(
 # ("The trust was created in 2018 after services were found inadequate"), as
 # "Ofsted praised the council after it was rated outstanding" is news.
 _HISTORICAL_BEFORE = re.compile(
-    r"\b(?:before|since|(?:years?|months?|weeks?|decades?|days?|long)\s+after)\b", re.IGNORECASE
+    # "has improved its Ofsted rating having spent seven years as 'inadequate'"
+    r"\b(?:before|since|having|(?:years?|months?|weeks?|decades?|days?|long)\s+after)\b", re.IGNORECASE
 )
 _AFTER = re.compile(r"\b(?<!looked )(?<!looked-)after\b", re.IGNORECASE)
 # "now inadequate", "currently rated": the present, whatever tense reports it.
@@ -161,10 +176,15 @@ _OVERALL_AFTER = re.compile(
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    # "rated Herefordshire as inadequate across the board": the idiom for every area.
+    r"|across\s+the\s+board\b)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
+# Before a rating given in the plural: "given a clean sweep of outstanding ratings".
+_SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
+_PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
 _EVERY_AREA_SUBJECT = re.compile(
     r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas|categories|judge?ments)"
@@ -190,6 +210,9 @@ _PARTIAL = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(
+    # An area may end on the noun of its work: "child protection work, experience and
+    # progress of care leavers, and leadership", "adoption services and care leavers".
+    r"(?:\s+(?:work|services?|arrangements|practice|provision))?"
     r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+|its\s+|our\s+|their\s+)?",
     re.IGNORECASE,
 )
@@ -214,7 +237,37 @@ _BEGUN_BEFORE = re.compile(
 # Before such a word or its date: an earlier event than the one the passage reports.
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+# Just before a marker of the past: a clause of an earlier event ("after previously being ...").
+_CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+$", re.IGNORECASE)
+_CAPACITY_WORDS = re.compile(
+    r"[\"'’”]?\s+(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
+)
+# Between "capacity for improvement" and the strand it is said of.
+_STRAND_OF = re.compile(r"\s+(?:in|for|of|to\s+improve)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# Words of a sentence about a council's children's services, an inspection or a grade.
+_ABOUT_SERVICES = re.compile(
+    r"\b(?:services?|department|council|authority|inspect\w*|Ofsted|rat(?:ed|ing)|judge?\w*|report|"
+    r"care|children)\b", re.IGNORECASE,
+)
+# A grade said to continue one given before.
+_CONTINUED_BEFORE = re.compile(
+    r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_CONTINUED_AFTER = re.compile(
+    r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
+    r"|once\s+again|again)\b",
+    re.IGNORECASE,
+)
+# A sentence opening on a count of councils: "Two London boroughs have become ...".
+_COUNT_OPENING_COUNCILS = re.compile(
+    rf"\W*(?P<n>{_NUMBER_WORD})\s+(?:[\w-]+\s+)?"
+    r"(?:councils|authorities|boroughs|local\s+authorities)\b",
+    re.IGNORECASE,
+)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
+# A grade held at present, before the rating: "are currently rated", "remain", "still".
+_HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
@@ -229,7 +282,10 @@ _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
-    r"|\b(?:the|those|these)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    # ("the 2019 inspection" is a year, not a count)
+    r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    # ("these five grades" counts grades, not councils)
+    r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
     r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
     re.IGNORECASE,
 )
@@ -240,6 +296,16 @@ _PLURAL_AFTER = re.compile(r"[\"'’”]?\s+(?:local\s+)?(?:councils|authorities
 _LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
 _SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
+# A sentence opening on a definite plural: the councils the passage has just counted.
+_DEFINITE_PLURAL = re.compile(
+    r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:local\s+)?(?:authorities|councils)\b", re.IGNORECASE
+)
+_LINE = re.compile(r"[^\n]*")
+# A timeline's line: a month and year (or a year) and a colon or dash, then what happened.
+_LINE_START_DATE = re.compile(
+    r"[ \t\-–•*]*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d\d\s*(?::|\s[-–—])\s", re.IGNORECASE
+)
+_BULLETS = " \t-–•*·▪◦"
 _COLON_END = re.compile(r"[\"'’”]?\s*:\s*$", re.MULTILINE)
 _SPACE = re.compile(r"\s*")
 _PAST_OPENING = re.compile(r"\b(?:ago|previously|formerly|in\s+the\s+past|once)\b", re.IGNORECASE)
@@ -270,7 +336,7 @@ _HELD_SINCE_REACH = 60
 _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
 # Before a date: the publication of the report that gives a rating.
 _REPORT_PUBLISHED = re.compile(
-    r"\b(?:report|letter|judge?ment|verdict|findings)\b[^.;:]{0,40}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
 # The annual rating's own names: "Ofsted's annual assessment for 2010", "the 2009
 # annual ratings", "the 2010 children's services assessments".
@@ -324,6 +390,16 @@ class _Rating:
             k += 1
         return k < len(self.starts) and self.starts[k] < end
 
+    def other_grade_in(self, start: int, end: int) -> bool:
+        """Whether a rating word of another grade starts in ``[start, end)``."""
+        own = normalise_rating(self.written)
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if k != self.i and normalise_rating(self.matches[k].group()) != own:
+                return True
+            k += 1
+        return False
+
 
 def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
@@ -335,6 +411,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
     index = index_for(text)
     starts = [match.start() for match in matches]
     facts: list[Fact] = []
+    implied: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
     for i, match in enumerate(matches):
         if _in_scale(text, matches, i):
@@ -345,8 +422,58 @@ def extract(text: str, ctx=None) -> list[Fact]:
         if not subject:
             subject.append(subject_inspection(text, ctx))
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
-        facts.extend(_facts(rating, ctx, subject[0]))
-    return facts
+        found = _facts(rating, ctx, subject[0])
+        facts.extend(found)
+        if _continued(rating):
+            implied.extend(_earlier_same_grade(found))
+    # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
+    # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
+    told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
+    facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
+    return _dated_by_twin(facts)
+
+
+def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
+    """A grade told again with no date of its own ("Ofsted rates Doncaster children's
+    services 'poor'" over a story that says Doncaster was deemed to be performing poorly
+    in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018")
+    is the one the text dates, where it dates that council's grade for that area once."""
+    years: dict[tuple, set] = {}
+    dated: dict[tuple, Fact] = {}
+    for f in facts:
+        if f.get("date_source") == "text" and f.get("year") is not None:
+            key = (f.get("authority"), f.get("rating"), f.get("area"))
+            years.setdefault(key, set()).add(f.get("year"))
+            dated.setdefault(key, f)
+    out = []
+    for f in facts:
+        key = (f.get("authority"), f.get("rating"), f.get("area"))
+        if f.get("year") is None and f.get("date_source") in (None, _NOT_STATED) and len(years.get(key, ())) == 1:
+            twin = dated[key]
+            f = Fact("judgement", f.span, {**f.fields, **{k: twin.get(k) for k in (*_UNDATED, "era", "event_type")},
+                                           "date_source": "text"})
+        out.append(f)
+    return out
+
+
+def _continued(rating: _Rating) -> bool:
+    """Whether the grade is said to continue one given before: "maintaining its 'Outstanding'
+    judgement", "retained its Outstanding judgement", "rated ... outstanding for the second
+    consecutive time", "once again branded inadequate"."""
+    text = rating.index.text
+    s_start, s_end = rating.sentence
+    start, end = rating.span
+    return bool(_CONTINUED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+                or _CONTINUED_AFTER.match(text, end, s_end))
+
+
+def _earlier_same_grade(found: list[Fact]) -> list[Fact]:
+    """The earlier, undated judgements a continued grade implies: the same council, grade and area."""
+    return [
+        Fact("judgement", f.span, {**f.fields, **_UNDATED, "era": era_for(None, f.get("rating_text")),
+                                    "date_source": _NOT_STATED})
+        for f in found if f.get("year") is not None or f.get("date_source") != _NOT_STATED
+    ]
 
 
 def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:
@@ -368,14 +495,24 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     if named is None:
         return []  # said of councils in general
     authorities = named or [getattr(ctx, "authority", None)]
+    if authorities == [None]:
+        # A judgement is of a council: a rating said of none the text names, in a document
+        # of no known council ("Just under one fifth (12) were judged inadequate" in a
+        # round-up), is no council's.
+        return []
     # The document's own inspection dates only its own council's ratings: "In
     # Somerset, services remain rated requires improvement" in a story about
     # Cumbria's inspection is not from that inspection.
     own = (subject.get("authority") if subject is not None else None) or getattr(ctx, "authority", None)
     if named and own is not None and own not in named:
         subject = None
+    dates = _dates(rating, ctx, subject)
+    if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
+        dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
-    for date, source in _dates(rating, ctx, subject):
+    for date, source in dates:
+        if not on_the_scale(normalised, date["year"]):
+            continue
         era = era_for(date["year"], written, date["month"])
         event_type = event_type_of(era, normalised)
         areas = _areas(rating, era, date["year"])
@@ -463,11 +600,14 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     dated_subject = subject is not None and subject.get("date_source") in ("text", "subject")
     report_dates = [
         d for d in index.dates_in(s_start, start)
-        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 60), d.start)
+        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
         and not rating.rated_in(d.end, start)
     ]
     if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
         return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
+    entry = _timeline_entry_date(index, start)
+    if entry is not None:
+        return [(resolved_fields(index, entry, ctx), "text")]
     if k > 0:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
@@ -477,7 +617,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
         for j_start, j_end in reversed(clauses[:k]):
-            if rating.rated_in(j_start, j_end):
+            # Another grade owns the clauses before it; the same grade restated does not
+            # ("On Friday 17th December OFSTED released their report ... grading them
+            # 'Inadequate' in all but one main categories, resulting in an overall rating
+            # of 'Inadequate'": one verdict told twice, dated by the opening).
+            if rating.other_grade_in(j_start, j_end):
                 break
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
             # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a
@@ -512,8 +656,31 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     published = published_fields(ctx)
     if published:
         return [(published, "published")]
-    titled = _title_date(index) or _annual_year_after(rating)
+    titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _weekday_present(index: TextIndex) -> dict | None:
+    """The year an undated page was written in, from a day it names with its weekday
+    ("Thursday (September 5) marked the first meeting ... since the report ... was
+    published in July"): news gives weekdays only to days of the week it tells of, so the
+    latest of them is the page's present (``dates.weekday_year``)."""
+    years = [weekday_year(d, index.latest_year) for d in index.dates if d.year is None and d.relative is None]
+    years = [y for y in years if y is not None]
+    return {"year": max(years), "month": None, "day": None, "precision": "year"} if years else None
+
+
+def _timeline_entry_date(index: TextIndex, pos: int) -> DateMention | None:
+    """The date a timeline's line opens on ("June 2018: Ofsted's inspection again returned an
+    overall 'requires improvement' rating, with the impact of leaders ... rated
+    'inadequate'"): it dates every grade of its line."""
+    text = index.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    opening = _LINE_START_DATE.match(text, line_start, pos)
+    if opening is None:
+        return None
+    dates = index.dates_in(line_start, opening.end())
+    return dates[0] if len(dates) == 1 and dates[0].year is not None else None
 
 
 def _annual_year_after(rating: _Rating) -> dict | None:
@@ -565,6 +732,16 @@ def _standing(rating: _Rating) -> bool:
         return False
     named = rating.index.authorities_in(gap.end(), min(len(text), gap.end() + 80))
     return bool(named) and named[0][0] == gap.end()
+
+
+def _held_by_list(rating: _Rating) -> bool:
+    """Whether the rating is one several councils hold now ("The following local
+    authorities are currently rated as 'inadequate'", "Kent, Surrey and Essex remain
+    inadequate"): each was given it at its own inspection, so neither the passage nor
+    the document dates it."""
+    text = rating.index.text
+    start = rating.span[0]
+    return bool(_HELD_NOW.search(text, max(rating.sentence[0], start - _LEAD_LIMIT), start))
 
 
 def _title_date(index: TextIndex) -> dict | None:
@@ -635,6 +812,9 @@ def _past_after(text: str, end: int, stop: int) -> bool:
         # "rated as poor and brought the overall rating down from 'good' to 'poor'":
         # the "from" leads the next grade, not this one.
         and not (marker.group().lower().endswith("from") and not text[marker.end():stop].strip(" \t'\"‘’“”"))
+        # "has achieved a 'good' rating after previously being subject to government
+        # intervention": the marker tells of the clause "after" opens, not of this rating.
+        and not _CLAUSE_OF_BEFORE.search(text, max(end, marker.start() - 20), marker.start())
         for marker in _HISTORICAL.finditer(text, end, stop)
     )
 
@@ -703,10 +883,12 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     """The areas the rating is given for; [] where it is counted over areas it does not name."""
-    if rating.cue.area is not None:
-        return [rating.cue.area]
     text = rating.index.text
     start, end = rating.span
+    if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):
+        return []  # "an inadequate capacity to improve its child protection services"
+    if rating.cue.area is not None:
+        return [rating.cue.area]
     region_start, region_end = rating.neighbours(*rating.sentence)
     # "good in every area except ...", "Good in every category and Outstanding
     # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
@@ -718,6 +900,8 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     # "each of the areas inspected were rated as Requires Improvement", "all four
     # areas were judged good": every area is the rating's subject.
     if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
+        return list(areas_judged(era, year))
+    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
@@ -752,6 +936,12 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
             text, before[-2].end, before[-1].start):
         # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
         before.pop()
+    if len(before) > 1 and before[-2].area == "capacity for improvement" and _STRAND_OF.fullmatch(
+            text, before[-2].end, before[-1].start):
+        # "Capacity for improvement in safeguarding is outstanding", "an inadequate capacity
+        # to improve their child protection systems": one strand's capacity, which is not
+        # the inspection's (only the whole inspection's capacity is a judgement of its own).
+        return []
     if before:
         chosen = [before[-1]]
         for area in reversed(before[:-1]):
@@ -762,9 +952,73 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
-    if _PARTIAL.search(text, region_start, region_end):
-        return [None]
+    restated = _restated_area(rating)
+    if restated is not None:
+        return [restated]
+    c_start, c_end = rating.index.clause_at(start)
+    if rating.cue.kind == "numeric":
+        return []  # "Being healthy | grade 3 (good)": a number grade of an area not in the schema
+    if _PARTIAL.search(text, max(region_start, c_start), min(region_end, c_end)):
+        # "'good' in the other areas", "good in almost all categories": areas not named
+        # are no judgement of any area (as a count of them is not, above).
+        return []
     return ["overall"]
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of its own without a full stop: a heading."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n") and (
+        text[end - 1:end] not in (".", "!", "?") and len(text[start:end]) <= _TITLE_MAX)
+
+
+def _councils_by_line(index: TextIndex, pos: int) -> list[str]:
+    """The councils listed one a line from ``pos`` (blank lines and bullets allowed):
+    each line holds one council's name, with its wording, and nothing else."""
+    text = index.text
+    found: list[str] = []
+    for line in _LINE.finditer(text, pos):
+        if not line.group().strip():
+            continue
+        named = index.authorities_in(line.start(), line.end())
+        if len(named) != 1 or text[line.start():named[0][0]].strip(_BULLETS) or text[named[0][1]:line.end()].strip(" \t,;."):
+            break
+        found.append(named[0][2])
+    return list(dict.fromkeys(found))
+
+
+def _named_next(rating: _Rating) -> list[str] | None:
+    """The councils a count opening the sentence announces and the next sentence names:
+    "Two London boroughs have become the first to have their children's services rated
+    'outstanding' ... In inspection reports published today Ofsted said Kensington and
+    Chelsea, and Westminster children's services provide first-rate services". Exactly
+    that many, in a sentence with no grade of its own; else None."""
+    index = rating.index
+    text = index.text
+    s_start, s_end = rating.sentence
+    count = _COUNT_OPENING_COUNCILS.match(text, s_start, rating.span[0])
+    following = index.next_sentence(s_end)
+    if count is None or following is None or following[0] - s_end > _PASSAGE_GAP:
+        return None
+    word = count["n"].lower()
+    wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+    # ("One council was rated inadequate. Kent's director said ..." names no list.)
+    if not wanted or wanted < 2 or RATING_RE.search(text, *following):
+        return None
+    named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
+    return named if len(named) == wanted else None
+
+
+def _strand_capacity_after(text: str, end: int) -> bool:
+    """Whether the capacity a grade names just after it is one strand's ("'inadequate'
+    capacity to improve its child protection services")."""
+    capacity = _CAPACITY_WORDS.match(text, end)
+    if capacity is None:
+        return False
+    gap = _STRAND_OF.match(text, capacity.end() - len(capacity["tail"]))
+    if gap is None:
+        return False
+    areas = find_areas(text, gap.end(), gap.end() + 80)
+    return bool(areas) and areas[0].start == gap.end() and areas[0].area != "overall"
 
 
 def _counted_councils(rating: _Rating) -> list[str] | None:
@@ -784,6 +1038,30 @@ def _counted_councils(rating: _Rating) -> list[str] | None:
     here = {a[2] for a in index.authorities_in(s_start, s_end)}
     left = [a for a in dict.fromkeys(a[2] for a in index.authorities_in(*previous)) if a not in here]
     return left if len(left) == wanted else None
+
+
+def _restated_area(rating: _Rating) -> str | None:
+    """The area of a grade the sentence before gave, where this one names it again by a
+    definite plural: "10 local authorities have been found to be inadequate in
+    safeguarding children this year. ... The authorities found to be inadequate by
+    Ofsted were Cornwall, Warrington, ..." (the same ten, for safeguarding)."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    if not _DEFINITE_PLURAL.match(text, s_start, rating.span[0]):
+        return None
+    own = normalise_rating(rating.written)
+    sentence = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if sentence is None:
+            return None
+        p_start, p_end = sentence
+        same = [m for m in rating.matches[:rating.i] if p_start <= m.start() < p_end and normalise_rating(m.group()) == own]
+        if same:
+            areas = {a.area for a in find_areas(text, same[-1].end(), p_end) if not rating.rated_in(same[-1].end(), a.start)}
+            return areas.pop() if len(areas) == 1 else None
+        sentence = index.previous_sentence(p_start)
+    return None
 
 
 def _elided_area(rating: _Rating, region_start: int) -> str | None:
@@ -876,6 +1154,12 @@ def _authorities(rating: _Rating) -> list[str] | None:
     start, end = rating.span
     s_start, s_end = rating.sentence
     named = index.authorities_in(s_start, start)
+    # A council named after the sentence's previous rating is this one's: "East Sussex, Essex
+    # and Staffordshire were rated good, but children's social care in Coventry was deemed
+    # inadequate" (the councils before "good" are that grade's).
+    since_previous = index.authorities_in(rating.neighbours(s_start, s_end)[0], start)
+    if since_previous:
+        named = since_previous
     # "Schools in Haringey were rated good" names a place, not the subject.
     before = [a for a in named if not _LOCATIVE.search(text, max(0, a[0] - 12), a[0])] or named
     # "at 'inadequate' Surrey, Newham and Bradford": the rating describes the councils after it.
@@ -884,7 +1168,9 @@ def _authorities(rating: _Rating) -> list[str] | None:
     described = bool(following) and following[0][0] - end <= 3 and not text[end:following[0][0]].strip(" \t'\"’”")
     if before and not described:
         chosen = [before[-1]]
-        for mention in reversed(before[:-1]):
+        # The list the subject ends, a place among it too ("Children's Services across
+        # Westminster City Council and Kensington and Chelsea have been given ...").
+        for mention in reversed(named[:named.index(before[-1])]):
             if not _AUTHORITY_LIST_GAP.fullmatch(text, mention[1], chosen[0][0]):
                 break
             chosen.insert(0, mention)
@@ -895,7 +1181,18 @@ def _authorities(rating: _Rating) -> list[str] | None:
     )
     reach = s_end if plural or _LIST_INTRO.match(text, end, s_end) else index.clause_at(start)[1]
     list_end = s_end
-    if _COLON_END.match(text, end) and s_end < len(text):
+    # Or the plural subject's sentence goes on past the rating to a colon, or is a heading
+    # line, with no other rating or council: "The following local authorities are currently
+    # rated as 'inadequate' under Ofsted's Single Inspection Framework:", "COUNCILS RATED
+    # INADEQUATE", and the list below.
+    introduces = plural and (text[s_end - 1:s_end] == ":" or _heading_line(text, s_start, s_end)) and not (
+        rating.rated_in(end, s_end) or index.authorities_in(end, s_end))
+    if introduces:
+        # One council a line ("Doncaster Council", "- Bromley") under it.
+        lines = _councils_by_line(index, s_end)
+        if lines:
+            return lines
+    if (_COLON_END.match(text, end) or introduces) and s_end < len(text):
         # "the following local authorities have been rated as 'inadequate':" and
         # the list set out below it, as its own paragraph.
         following = index.sentence_at(_SPACE.match(text, s_end).end())
@@ -911,7 +1208,7 @@ def _authorities(rating: _Rating) -> list[str] | None:
                 break
             chosen.append(mention)
         return list(dict.fromkeys(a[2] for a in chosen))
-    counted = _counted_councils(rating)
+    counted = _counted_councils(rating) or _named_next(rating)
     if plural or counted:
         return counted
     # "... that of Birmingham City Council. The largest children's services
@@ -923,8 +1220,14 @@ def _authorities(rating: _Rating) -> list[str] | None:
     for _ in range(_PASSAGE_SENTENCES):
         if previous is None or s_start - previous[1] > _PASSAGE_GAP:
             break
-        councils = {a[2] for a in index.authorities_in(*previous)}
-        if councils:
+        mentions = index.authorities_in(*previous)
+        councils = {a[2] for a in mentions}
+        # Only a sentence about a council's services, or a heading that is the council's
+        # name, names the passage's council: "See more stories from across Birmingham and
+        # the Black Country here" (a news site's link between paragraphs) does not.
+        heading = len(mentions) == 1 and not (text[previous[0]:mentions[0][0]] + text[mentions[0][1]:previous[1]]).strip(
+            " \t:-–")
+        if councils and (heading or _ABOUT_SERVICES.search(text, *previous)):
             return list(councils) if len(councils) == 1 else []
         s_start = previous[0]
         previous = index.previous_sentence(s_start)

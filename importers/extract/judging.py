@@ -25,7 +25,10 @@ a judging context, and ``judging_cue`` says which one it found:
   council (the 2009-11 annual rating);
 * ``copula``: a judgement area or the council is the subject of "is / was /
   remains" and the rating closes the clause ("The LSCB is inadequate",
-  "Children's services in Hackney are inadequate").
+  "Children's services in Hackney are inadequate");
+* ``numeric``: the 2005-08 annual performance assessment's number grade, glossed
+  with its name ("grade 3 (good)", "were both 2 (adequate)"); a count of them
+  ("three 'threes' (good)") is none.
 
 Not judgements, whatever the context: the word describing a noun ("good
 progress", "'good' practice", "inadequate staffing", "poor outcomes");
@@ -53,12 +56,13 @@ from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
 __all__ = ["RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
-RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaipr]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
+RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
 # The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
-RATING_CUES = ("perform", "requir", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
+RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"
+_LINE_START = re.compile(r"\s*[-–•*·▪◦]?\s*")  # blank lines and a bullet before a line's words
 _Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
 _CQ = r"[\"'’”]?"  # and its closing quote
 
@@ -103,6 +107,17 @@ _TRAIL = re.compile(
     r"(?P<noun>ratings?|grade|label|verdict|status|category|classification|judge?ment)\b"
     rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
+)
+# Between two grades before a plural rating noun ("good and outstanding Ofsted ratings").
+_GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
+# The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
+# with their names: "grade 3 (good)", "were both 2 (adequate)"; counted: "three 'threes' (good)".
+_NUMERIC_GRADE_BEFORE = re.compile(
+    r"(?<![\w.,£$%-])(?:(?:grade|score|scored|graded|rated)\s+(?:of\s+)?|(?:both|were|was|is|are)\s+)[1-4]\s*\($",
+    re.IGNORECASE,
+)
+_GRADES_COUNTED_BEFORE = re.compile(
+    r"\b(?:\d|one|two|three|four|five|six|seven)\s+[\"'‘“]?(?:ones|twos|threes|fours)[\"'’”]?\s*\($", re.IGNORECASE
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
@@ -256,7 +271,7 @@ _OVERALL_AFTER = re.compile(
 class Cue:
     """The judging context found for one rating word."""
 
-    kind: str  # verb, noun, named, quoted, label, change, verdict or copula
+    kind: str  # verb, noun, named, quoted, label, change, verdict, copula or numeric
     start: int  # where the judging words begin (the rating itself if none)
     historical: bool = False  # "from inadequate to good": the first is the past
     area: str | None = None  # the area a label names
@@ -295,7 +310,7 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if _RENAMED.search(text, max(c_start, start - _LEAD_LIMIT), start):
         return None  # a grade's name, not a verdict: "reclassified 'adequate' ... as 'requires improvement'"
     if _GENERIC_SUBJECT.search(text, max(s_start, start - _LEAD_LIMIT), start) and not (
-        index.authorities_in(s_start, start)
+        index.authorities_in(s_start, start) or _heads_a_list(index, end, s_end)
     ):
         return None
     if cue.kind != "label" and (
@@ -305,6 +320,17 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     ):
         return None
     return cue
+
+
+def _heads_a_list(index: TextIndex, end: int, s_end: int) -> bool:
+    """Whether the rating ends a heading over a list of councils ("COUNCILS RATED
+    INADEQUATE" above "Doncaster Council"): not councils in general, but those below."""
+    text = index.text
+    if text[end:s_end].strip(_CLOSE_QUOTES + ": \t") or (s_end < len(text) and text[s_end] != "\n"):
+        return False
+    below = _LINE_START.match(text, s_end)
+    named = index.authorities_in(below.end(), below.end() + 80)
+    return bool(named) and named[0][0] == below.end()
 
 
 def _council_follows(index: TextIndex, end: int) -> bool:
@@ -346,6 +372,12 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     lead_start = max(c_start, start - _LEAD_LIMIT)
     lead = text[lead_start:start]
 
+    if _GRADES_COUNTED_BEFORE.search(lead):
+        return None  # "we have scored three 'threes' (good)": a count of grades, areas unnamed
+    numeric = _NUMERIC_GRADE_BEFORE.search(lead)
+    if numeric is not None and text[end:end + 1] == ")":
+        # "were both 2 (adequate)", "grade 3 (good)": the APA's number grade and its name.
+        return Cue("numeric", lead_start + numeric.start())
     label = _label(index, start, end)
     if label is not None:
         return label
@@ -368,6 +400,11 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     if trail is not None and not weak_adjective and (
         not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
     ):
+        plural = (trail["noun"] or "").lower().endswith("s") or (trail["grades"] or "").lower() == "grades"
+        if plural and i > 0 and _GRADE_AND.fullmatch(text, matches[i - 1].end(), start) and (
+                normalise_rating(matches[i - 1].group()) != rating):
+            # "received good and outstanding Ofsted ratings": grades of areas it does not name.
+            return None
         return Cue("named", start)
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")

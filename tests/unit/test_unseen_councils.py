@@ -83,7 +83,9 @@ def test_every_fact_span_is_what_it_claims():
 
 
 def test_bbc_inadequate_story_dates_the_rating_by_the_visit():
-    assert judgements("bbc_birmingham") == {("Birmingham", "inadequate", "overall", 2014, 2)}
+    # The headline's "rated inadequate again" also implies an earlier, undated inadequate.
+    assert judgements("bbc_birmingham") == {
+        ("Birmingham", "inadequate", "overall", 2014, 2), ("Birmingham", "inadequate", "overall", None, None)}
     (subject,) = [i for i in facts("bbc_birmingham", "inspection") if i["_text"] == "Inspectors who visited"]
     assert (subject["year"], subject["month"], subject["subject"]) == (2014, 2, True)
 
@@ -144,7 +146,8 @@ def test_story_listing_several_councils_gives_each_its_rating():
 
 def test_annual_rating_story_reads_performs_adequately():
     found = {(j["rating"], j["rating_text"], j["event_type"], j["year"]) for j in facts("annual_2010", "judgement")}
-    assert ("adequate", "perform adequately", "annual rating", None) in found
+    # The headline's undated grade is the body's, dated by "published on 9 December 2010".
+    assert ("adequate", "perform adequately", "annual rating", 2010) in found
     assert ("good", "perform well", "annual rating", 2009) in found
     assert speakers("annual_2010")["We are disappointed but not surprised."][0] == "Jenny Whittle"
 
