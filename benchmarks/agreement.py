@@ -69,11 +69,11 @@ def tuples(row: dict) -> set[tuple]:
             for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
 
 
-def _kinds_of(missed: set[tuple], extra: set[tuple]) -> list[str]:
+def _kinds_of(theirs_all: set[tuple], ours_all: set[tuple]) -> list[str]:
     """Name each disagreement by the one field that differs, pairing a missed tuple with an
     extra one where they share all but that field; what is left is a whole judgement."""
     found = []
-    missed, extra = set(missed), set(extra)
+    missed, extra = theirs_all - ours_all, ours_all - theirs_all
     tests = (
         ("year null vs a year", lambda a, b: a[0] == b[0] and a[2:] == b[2:] and (a[1] is None) != (b[1] is None)),
         ("year off by one", lambda a, b: a[0] == b[0] and a[2:] == b[2:] and None not in (a[1], b[1])
@@ -90,12 +90,17 @@ def _kinds_of(missed: set[tuple], extra: set[tuple]) -> list[str]:
                 missed.discard(a)
                 extra.discard(match)
                 found.append(name)
-    councils_missed = {t[0] for t in missed} - {t[0] for t in extra}
-    for t in missed:
-        found.append("council missing (all its grades)" if t[0] in councils_missed else "judgement missing")
-    councils_extra = {t[0] for t in extra} - {t[0] for t in missed}
-    for t in extra:
-        found.append("council extra (all its grades)" if t[0] in councils_extra else "judgement extra")
+    # What is left is a whole judgement one side has and the other has not: a council the other
+    # side never names, else an earlier grade restated in passing, else another area or grade.
+    for side, mine, other, who in ((missed, theirs_all, ours_all, "label"), (extra, ours_all, theirs_all, "relabel")):
+        for t in sorted(side, key=str):
+            latest = max((o[1] for o in mine if o[0] == t[0] and o[1] is not None), default=None)
+            if not any(o[0] == t[0] for o in other):
+                found.append(f"council only in the {who}")
+            elif t[1] is not None and latest is not None and t[1] < latest:
+                found.append(f"earlier grade only in the {who}")
+            else:
+                found.append(f"another area or grade only in the {who}")
     return found
 
 
@@ -111,7 +116,7 @@ def compare(relabels: list[dict], labels: dict[str, tuple[str, dict]], details: 
         for group, bucket in (("half", row["split"]), ("era", era), ("kind", row["kind"]), ("label file", source)):
             groups[group][bucket].add(score)
             groups[group]["all"].add(score)
-        found = _kinds_of(theirs - ours, ours - theirs)
+        found = _kinds_of(theirs, ours)
         kinds.update(found)
         if details and found:
             print(f"{mine['file']} ({source}, {row['split']})")

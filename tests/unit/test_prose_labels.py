@@ -95,3 +95,55 @@ def test_each_council_is_named_as_in_the_lookup_and_none_is_the_seed():
     assert not councils - names, f"not as la_lookup.csv names them: {sorted(councils - names)}"
     # Haringey is the project's seed council: its documents were read to write the rules.
     assert "Haringey" not in councils
+
+
+# --- the agreement study's blind relabelling (benchmarks/agreement.py) -------------------
+
+RELABEL = ACCURACY / "agreement" / "relabel.jsonl"
+RELABELS = [json.loads(line) for line in RELABEL.read_text(encoding="utf-8").splitlines() if line.strip()] \
+    if RELABEL.exists() else []
+BY_FILE = {label["file"]: label for _, _, label in LABELS}
+
+
+@pytest.mark.skipif(not RELABELS, reason=f"{RELABEL} is absent")
+def test_the_relabelling_reads_the_seeded_sample_and_keeps_to_the_schema():
+    from benchmarks.agreement import sample
+
+    assert [row["file"] for row in RELABELS] == sample(), "relabel.jsonl is not the seeded sample, in order"
+    assert Counter(row["split"] for row in RELABELS) == {"dev": 20, "test": 20}
+    for row in RELABELS:
+        where = f"relabel.jsonl {row['file']}"
+        label = BY_FILE[row["file"]]
+        assert (row["split"], row["kind"]) == (label["split"], label["kind"]), where
+        if row["published"] is not None:
+            datetime.date.fromisoformat(row["published"])
+        for judgement in row["judgements"]:
+            assert set(judgement) == {"council", "year", "rating", "area"}, f"{where}: {judgement}"
+            assert judgement["area"] in AREAS and judgement["rating"] in RATINGS, f"{where}: {judgement}"
+
+
+def test_the_sample_spreads_over_files_halves_kinds_and_eras():
+    from benchmarks.agreement import _page_era, label_rows, sample
+
+    rows = {row["file"]: (source, row) for source, row in label_rows()}
+    picked = [rows[name] for name in sample()]
+    assert len(set(sample())) == 40
+    assert Counter((source, row["split"]) for source, row in picked) == \
+        {(source, split): 4 for source in {s for s, _ in rows.values()} for split in ("dev", "test")}
+    assert {row["kind"] for _, row in picked} == KINDS
+    assert len({_page_era(row) for _, row in picked}) == 4
+    assert sample(12) != sample(), "the seed decides the sample"
+
+
+def test_disagreements_are_named_by_the_field_that_differs():
+    from benchmarks.agreement import _kinds_of
+
+    label = {("kent", 2022, "outstanding", "overall"), ("kent", 2010, "inadequate", "overall"),
+             ("leeds", 2015, "good", "overall"), ("york", 2019, "good", "overall"),
+             ("hull", 2018, "requires improvement", "overall")}
+    relabel = {("kent", 2022, "outstanding", "overall"), ("leeds", None, "good", "overall"),
+               ("york", 2018, "good", "overall"), ("hull", 2018, "inadequate", "overall"),
+               ("bury", 2016, "good", "overall")}
+    assert sorted(_kinds_of(label, relabel)) == sorted([
+        "earlier grade only in the label", "year null vs a year", "year off by one", "rating word",
+        "council only in the relabel"])
