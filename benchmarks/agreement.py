@@ -107,6 +107,7 @@ def _kinds_of(theirs_all: set[tuple], ours_all: set[tuple]) -> list[str]:
 def compare(relabels: list[dict], labels: dict[str, tuple[str, dict]], details: bool) -> None:
     groups: dict[str, dict[str, Score]] = {g: defaultdict(Score) for g in ("half", "era", "kind", "label file")}
     kinds: Counter = Counter()
+    whole: dict[str, Counter] = defaultdict(Counter)  # half -> documents read alike / read
     for mine in relabels:
         source, row = labels[mine["file"]]
         theirs, ours = tuples(row), tuples(mine)
@@ -117,6 +118,9 @@ def compare(relabels: list[dict], labels: dict[str, tuple[str, dict]], details: 
             groups[group][bucket].add(score)
             groups[group]["all"].add(score)
         found = _kinds_of(theirs, ours)
+        for half in (row["split"], "all"):
+            whole[half]["read"] += 1
+            whole[half]["alike"] += not found
         kinds.update(found)
         if details and found:
             print(f"{mine['file']} ({source}, {row['split']})")
@@ -128,6 +132,8 @@ def compare(relabels: list[dict], labels: dict[str, tuple[str, dict]], details: 
     for group, scores in groups.items():
         rows = [[name] + scores[name].row() for name in sorted(scores, key=lambda n: (n == "all", n))]
         print(_table(f"judgement agreement by {group} (existing labels as reference)", header, rows))
+    print(_table("documents whose judgements agree exactly", ["half", "documents", "agree"],
+                 [[h, str(whole[h]["read"]), str(whole[h]["alike"])] for h in sorted(whole, key=lambda h: (h == "all", h))]))
     print(_table("disagreements by type", ["type", "count"], [[k, str(n)] for k, n in kinds.most_common()]))
 
 
