@@ -232,6 +232,14 @@ class ProseResult:
     quotes: Score = field(default_factory=Score)
     speakers_right: int = 0
     speakers_labelled: int = 0
+    # Judgement F1 of each document that states or is read to state a judgement:
+    # their mean weighs a page as a reader meets it, so one long list (a
+    # parliamentary answer naming 43 councils) does not outweigh forty stories.
+    document_f1: list[float] = field(default_factory=list)
+
+    @property
+    def mean_document_f1(self) -> float | None:
+        return sum(self.document_f1) / len(self.document_f1) if self.document_f1 else None
 
 
 def _fits(want: list[str], have: list[str]) -> bool:
@@ -343,6 +351,9 @@ def run_prose(split: str, details: bool) -> dict[str, dict[str, ProseResult]]:
                 total.quotes.add(one.quotes)
                 total.speakers_right += one.speakers_right
                 total.speakers_labelled += one.speakers_labelled
+                scored = one.judgements
+                if scored.tp + scored.fp + scored.fn:
+                    total.document_f1.append(2 * scored.tp / (2 * scored.tp + scored.fp + scored.fn))
         if details and (one.judgements.fp or one.judgements.fn or notes):
             print(f"{row['file']}")
             for t in sorted(labelled - predicted, key=str):
@@ -487,10 +498,12 @@ def main(argv: list[str] | None = None) -> int:
             for name, res in sorted(groups.get(key, {}).items(), key=lambda kv: (kv[0] == "all", kv[0])):
                 speakers = (f"{res.speakers_right / res.speakers_labelled:.2f} ({res.speakers_labelled})"
                             if res.speakers_labelled else "-")
-                rows.append([name, *res.judgements.row(), *res.quotes.row()[:3], speakers])
+                rows.append([name, *res.judgements.row(), f"{_fmt(res.mean_document_f1)} ({len(res.document_f1)})",
+                             *res.quotes.row()[:3], speakers])
             if rows:
                 print(_table(f"Prose by {key}", [key, "judg P", "judg R", "judg F1", "tp", "fp", "fn",
-                                                 "quote P", "quote R", "quote F1", "speakers right"], rows))
+                                                 "judg F1 per doc (docs)", "quote P", "quote R", "quote F1",
+                                                 "speakers right"], rows))
     if args.only != "prose":
         results = run_reports(args.split, args.details)
         rows = []

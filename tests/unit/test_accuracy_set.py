@@ -95,3 +95,11 @@ def test_a_quotation_over_paragraphs_scores_however_it_is_split():
     result = accuracy.ProseResult()
     accuracy.score_quotes(split + unrelated, joined, result)
     assert (result.quotes.tp, result.quotes.fp, result.quotes.fn) == (1, 1, 0)
+
+
+def test_per_document_f1_weighs_each_page_once():
+    # One long list read badly and three short stories read well: the pooled
+    # figure follows the list, the per-document mean follows the pages.
+    result = accuracy.ProseResult(document_f1=[0.0, 1.0, 1.0, 1.0])
+    assert result.mean_document_f1 == 0.75
+    assert accuracy.ProseResult().mean_document_f1 is None
