@@ -232,8 +232,6 @@ class OfstedApp(App[None]):
                 importlib.import_module(module)
             _freeze_if_large(corpus)
         self.call_from_thread(self._search_indexed, generation)
-        # Searching works from here on; this makes the first letters typed quicker.
-        index.merge_short_prefixes()
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:
