@@ -53,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         table.add("peak memory, import", f"{imp['import']['peak_rss_mb']:.0f} MiB", "< 500 MiB",
                   imp["import"]["peak_rss_mb"] < 500)
         table.add("db.json size", f"{imp['import']['db_bytes'] / 2**20:.1f} MiB")
+        if "bulk_bytes" in imp["import"]:
+            table.add("db.sqlite size (texts, facts, search index)", f"{imp['import']['bulk_bytes'] / 2**20:.1f} MiB")
+        again = imp.get("reimport")
+        if again:
+            table.add("no-op re-import", f"{again['seconds']:.2f} s, {again['peak_rss_mb']:.0f} MiB",
+                      "< 3 s, < 200 MiB", again["seconds"] < 3 and again["peak_rss_mb"] < 200)
         pdf = imp.get("pdf")
         if pdf:
             table.add("PDF import into a store / bare text", f"{pdf['store_ratio_cpu']:.2f}x CPU "
@@ -92,8 +98,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         missing.append(f"bench_interaction.py --docs {docs}")
 
+    cli = _load(f"cli-{docs}")
+    if cli:
+        seconds = cli["seconds"]
+        for name in ("search", "timeline", "show"):
+            table.add(f"ofsted-tui {name}, whole process", f"{seconds[name]:.2f} s", "< 0.3 s", seconds[name] < 0.3)
+        table.add("  grep -rli over the same files (floor)", f"{seconds['grep']:.2f} s")
+        note = cli["note"]
+        table.add("save a note: write and corpus (median / max)", f"{note['save_ms']:.0f} / {note['save_max_ms']:.0f} ms",
+                  "< 100 ms", note["save_ms"] < 100)
+    else:
+        missing.append(f"bench_cli.py --docs {docs}")
+
     table.print()
-    for source in (imp, start, act):
+    for source in (imp, start, act, cli):
         if source:
             m = source["machine"]
             print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, "

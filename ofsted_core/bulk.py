@@ -25,9 +25,10 @@ from pathlib import Path
 
 from ofsted_core import fulltext
 
-__all__ = ["BULK_SUFFIX", "Bulk", "BulkError", "add_texts", "bulk_path", "fact_key_of", "in_memory"]
+__all__ = ["BULK_SUFFIX", "Bulk", "BulkError", "Connection", "add_texts", "bulk_path", "fact_key_of", "in_memory"]
 
 BULK_SUFFIX = ".sqlite"
+Connection = sqlite3.Connection  # for the type hints of modules that do not use sqlite3 themselves
 # PRAGMA user_version of the file: a newer tool's file is refused, not misread.
 BULK_VERSION = 1
 BUSY_TIMEOUT_MS = 60_000
@@ -40,10 +41,12 @@ CREATE TABLE IF NOT EXISTS facts(key TEXT PRIMARY KEY, body BLOB NOT NULL);
 class BulkError(Exception):
     """The bulk file cannot be used; ``reason`` says why and what to do."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, newer: bool = False) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        # Written by a newer version: never set aside or replaced, whatever is asked.
+        self.newer = newer
 
 
 def bulk_path(store_file: Path) -> Path:
@@ -57,15 +60,26 @@ def fact_key_of(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()[:32]
 
 
+# What a person can do about SQLite's failures, by its error name (it gives no errno).
+_HINTS = {
+    "SQLITE_FULL": "the disk is full: free some space and try again",
+    "SQLITE_READONLY": "the file or its folder is not writable: check their permissions or use --db with a writable path",
+    "SQLITE_CANTOPEN": "the file or its folder is not writable: check their permissions or use --db with a writable path",
+    "SQLITE_IOERR": "the disk refused the write (full, over a file size limit, or not writable): free some space, "
+                    "check the folder's permissions, or use --db with another path",
+}
+
+
 def _problem(exc: sqlite3.Error) -> str:
     text = str(exc)
     if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
         return f"is damaged ({text})"
-    if "readonly" in text or "read-only" in text:
-        return f"cannot be written ({text}); make it and its folder writable"
-    if "disk" in text and "full" in text:
-        return f"cannot be written ({text}); free some space and try again"
-    return f"cannot be used ({text})"
+    if "no such module: fts5" in text:
+        return ("cannot be used: this Python's SQLite was built without FTS5, which search needs; use a Python "
+                "whose sqlite3 has it (python.org's builds and most Linux distributions' do)")
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    hint = next((hint for prefix, hint in _HINTS.items() if name.startswith(prefix)), None)
+    return f"cannot be used ({text}; {hint})" if hint else f"cannot be used ({text})"
 
 
 class Bulk:
@@ -92,7 +106,7 @@ class Bulk:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > BULK_VERSION:
                 raise BulkError(self.path, f"was written by a newer ofsted-tui (bulk version {version}, this one "
-                                           f"reads up to {BULK_VERSION}); upgrade ofsted-tui to open it")
+                                           f"reads up to {BULK_VERSION}); upgrade ofsted-tui to open it", newer=True)
             if version < BULK_VERSION:
                 if not create:
                     raise BulkError(self.path, "is empty or not an ofsted-tui bulk file")
@@ -103,6 +117,17 @@ class Bulk:
         finally:
             if not threads:
                 db.close()
+
+    def set_aside(self) -> Path | None:
+        """Rename an unreadable file to ``<name>.damaged[-N]`` (kept, never deleted), so a new one can be written."""
+        if not self.path.exists():
+            return None
+        n, aside = 1, self.path.with_name(self.path.name + ".damaged")
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.damaged-{n}")
+        self.path.rename(aside)
+        return aside
 
     def open_for_search(self) -> sqlite3.Connection:
         """A connection the search index keeps (used from several threads, one at a time)."""

@@ -14,7 +14,6 @@ found with the query's own patterns, only for the hits shown.
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -86,7 +85,7 @@ class SearchIndex:
     and ``text_of`` gives a document's text for its snippet.
     """
 
-    def __init__(self, documents: Iterable[dict[str, Any]] = (), *, db: sqlite3.Connection | None = None,
+    def __init__(self, documents: Iterable[dict[str, Any]] = (), *, db: bulk.Connection | None = None,
                  known: set[str] | None = None, text_of: Callable[[str], str] | None = None) -> None:
         self._texts: dict[str, str] = {}
         if db is None:
@@ -100,7 +99,7 @@ class SearchIndex:
         self._lock = threading.Lock()
 
     @classmethod
-    def opened(cls, db: sqlite3.Connection, known: set[str], text_of: Callable[[str], str]) -> SearchIndex:
+    def opened(cls, db: bulk.Connection, known: set[str], text_of: Callable[[str], str]) -> SearchIndex:
         return cls(db=db, known=known, text_of=text_of)
 
     def add(self, doc_id: str, text: str, title: str = "") -> None:

@@ -397,3 +397,8 @@ def date_label(event: dict[str, Any]) -> str:
     if month is None:
         return str(year)
     return f"{_MONTHS[month - 1]} {year}"
+
+
+def event_order(event: dict[str, Any]) -> tuple:
+    """Where an event sorts in the timeline (as ``build_events`` orders them)."""
+    return _sort_key(event)
