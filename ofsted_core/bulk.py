@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from importers.reading import not_regular
 from ofsted_core import fulltext
 
 __all__ = ["BULK_SUFFIX", "Bulk", "BulkError", "Connection", "add_texts", "bulk_path", "fact_key_of", "in_memory"]
@@ -91,8 +93,18 @@ class Bulk:
     def exists(self) -> bool:
         return self.path.is_file()
 
+    def _check_regular(self) -> None:
+        """BulkError unless the file is a regular one or missing: a FIFO would block its opener forever."""
+        try:
+            kind = not_regular(os.stat(self.path).st_mode)
+        except OSError:
+            return
+        if kind:
+            raise BulkError(self.path, f"is {kind}, not a store file; it was left untouched")
+
     @contextlib.contextmanager
     def _connected(self, create: bool = False, threads: bool = False) -> Iterator[sqlite3.Connection]:
+        self._check_regular()
         if not create and not self.exists():
             raise BulkError(self.path, "is missing")
         try:
@@ -192,6 +204,7 @@ class Bulk:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
+            _compact_if_sparse(db)
 
     def repair_index(self) -> bool:
         """Rebuild the full-text index where it lacks rows; whether it did."""
@@ -202,6 +215,17 @@ class Bulk:
             fulltext.rebuild(db)
             db.execute("COMMIT")
             return True
+
+
+# SQLite reuses the pages of deleted rows but never gives them back to the disk;
+# once a quarter of the file is free (after a rebuild, say), it is rewritten.
+SPARSE_FRACTION = 0.25
+
+
+def _compact_if_sparse(db: sqlite3.Connection) -> None:
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    if free > SPARSE_FRACTION * db.execute("PRAGMA page_count").fetchone()[0]:
+        db.execute("VACUUM")  # a transaction of its own: a crash leaves the file as it was
 
 
 def _collect(db: sqlite3.Connection, ids: set[str], keys: set[str]) -> None:

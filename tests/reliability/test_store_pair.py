@@ -98,3 +98,13 @@ def test_readers_see_before_or_after_while_another_process_writes_both_files(sto
     assert writer.returncode == 0, out + err
     seen.add(len(Store(store).read().documents))
     assert seen <= {before, len(SEEDS)} and len(SEEDS) in seen
+
+
+def test_a_fifo_in_place_of_the_bulk_file_is_refused_not_opened(store, capsys):
+    import os
+
+    bulk = Store(store).bulk.path
+    bulk.unlink()
+    os.mkfifo(bulk)
+    code, out, err = cli(capsys, "timeline", db=store)  # would block forever if it were opened
+    assert code == 2 and "fifo" in flat(err).lower(), out + err

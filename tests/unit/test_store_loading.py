@@ -197,3 +197,14 @@ def test_a_newer_bulk_file_is_never_set_aside_by_a_write(tmp_path):
         with store.transaction():
             pass
     assert not (tmp_path / "db.sqlite.damaged").exists()
+
+
+def test_the_bulk_file_shrinks_once_most_of_it_is_collected(tmp_path):
+    store = _written(tmp_path / "db.json", 200, text="a long text " * 200)
+    full = store.bulk.path.stat().st_size
+    for _ in range(2):  # the first write keeps what the file it replaces names
+        with store.transaction() as data:
+            data.documents[:] = data.documents[:5]
+            data.facts[:] = [f for f in data.facts if f["doc_id"] in {d["id"] for d in data.documents}]
+    assert store.bulk.path.stat().st_size < full / 2
+    assert len(store.read().documents) == 5
