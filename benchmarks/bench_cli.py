@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = {
         "search": _whole_process([str(OFSTED_TUI), "search", WORD, *env_db], args.rounds),
         "timeline": _whole_process([str(OFSTED_TUI), "timeline", *env_db], args.rounds),
+        # The same events as JSON: the store's part, without drawing Rich's table of them.
+        "timeline_json": _whole_process([str(OFSTED_TUI), "timeline", "--json", *env_db], args.rounds),
         "show": _whole_process([str(OFSTED_TUI), "show", doc_id, *env_db], args.rounds),
         "grep": _whole_process(["grep", "-rli", WORD, str(corpus)], args.rounds),
     }
@@ -91,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     table = Table(f"Command line and annotation writes, {args.docs:,} documents")
     for name in ("search", "timeline", "show"):
         table.add(f"ofsted-tui {name}, whole process", f"{figures[name]:.2f} s", "< 0.3 s", figures[name] < 0.3)
+    table.add("  timeline --json (the same events, no table drawn)", f"{figures['timeline_json']:.2f} s")
     table.add(f"grep -rli {WORD} over the same files (floor)", f"{figures['grep']:.2f} s")
     table.add("save a note (write + corpus), median / max", f"{note['save_ms']:.0f} / {note['save_max_ms']:.0f} ms",
               "< 100 ms", note["save_ms"] < 100)

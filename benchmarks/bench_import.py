@@ -91,10 +91,10 @@ def _phase_import(corpus: Path, db: Path) -> None:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
         return wrapper
 
-    importing.parse_files = clock("parse", importing.parse_files)
+    importing.parse_found = clock("parse", importing.parse_found)
     importing.rebuild_events = clock("events", importing.rebuild_events)
     importing.trace_sources = clock("sources", importing.trace_sources)
-    Store.read = clock("read", Store.read)
+    Store._assembled = clock("read", Store._assembled)
     Store._write = clock("write", Store._write)
     store = Store(db)
     start, cpu = time.perf_counter(), _cpu()

@@ -23,6 +23,7 @@ from importers.model import DATASET_KIND, ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
 from importers.sanitize import clean_text
 from ofsted_core.annotations import rebuild_events, relink
+from ofsted_core.files import source_key
 from ofsted_core.sources import trace_sources
 from ofsted_core.store import Store, StoreData, StoreError
 
@@ -55,15 +56,6 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def source_key(source: str) -> str:
-    """What identifies a document's file: its path with links and ``..`` resolved.
-
-    Two spellings of one file (relative and absolute, through a symlink) are
-    one source; a stored relative source is resolved from the current folder.
-    """
-    return os.path.realpath(source)
 
 
 def _under_any(key: str, roots: list[str]) -> bool:
