@@ -151,8 +151,10 @@ def prepare_documents(docs: Iterable[ImportedDocument], imported_at: str,
     for doc in docs:
         doc_id = doc.id
         file = (stamps or {}).get(source_key(doc.source))
-        prepared.append(Prepared(doc_id, doc.source, document_row(doc, imported_at, doc_id, file),
-                                 fact_rows(doc, doc_id), list(doc.warnings)))
+        row = document_row(doc, imported_at, doc_id, file)
+        if doc.warnings:
+            row["warnings"] = list(doc.warnings)  # said again when a re-import skips the file
+        prepared.append(Prepared(doc_id, doc.source, row, fact_rows(doc, doc_id), list(doc.warnings)))
     return prepared
 
 
@@ -379,7 +381,11 @@ def import_paths(store: Store, paths: Iterable[str], progress: Progress | None =
     found = [(path, problem) for path, problem in found if path not in skipped]
     stamps = {source_key(path): file_stamp(path) for path, problem in found if not problem}
     docs, failures = parse_found(found, progress)
-    report = ImportReport(failed=failures, unchanged=[catalogue[source_key(path)]["source"] for path in unchanged])
+    report = ImportReport(failed=failures)
+    for path in unchanged:
+        row = catalogue[source_key(path)]
+        report.unchanged.append(row["source"])
+        report.warnings += [Failure(row["source"], warning) for warning in row.get("warnings") or ()]
     if not docs:
         return report
     prepared = prepare_documents(docs, _now(), stamps)

@@ -63,7 +63,7 @@ _NOT_OURS = "it was left untouched. Check the path given with --db or $OFSTED_TU
 BULK_FIELDS = ("text", "furniture", "page_starts")
 FACTS_KEY = "facts_key"
 # A store with more documents than this shows its timeline before reading the rest.
-TIMELINE_FIRST_MIN_DOCUMENTS = 2000
+TIMELINE_FIRST_MIN_DOCUMENTS = 300
 
 log = logging.getLogger(__name__)
 

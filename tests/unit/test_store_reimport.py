@@ -80,3 +80,20 @@ def test_a_file_whose_bulk_rows_were_lost_is_parsed_again_and_repairs_the_store(
     report = import_paths(store, [str(folder)])
     assert parsed == [os.path.basename(victim["source"])] and report.ok
     assert len(store.read().documents) == len(SEEDS)
+
+
+def test_a_skipped_file_still_reports_the_rows_it_skipped(tmp_path, parsed):
+    dataset = tmp_path / "ratings.csv"
+    # The inspection history's layout (importers/dataset.py), one row with a grade word it cannot read.
+    header = ("urn,local_authority,inspection_link,pdf_filename,publication_date,inspection_framework,"
+              "inspector_name,inspection_start_date,inspection_end_date,overall_effectiveness_grade,"
+              "impact_of_leaders_grade,help_and_protection_grade,in_care_grade,care_leavers_grade,parser_version")
+    rows = ["1,kent,,a.pdf,09/05/25,short,A N Other,17/03/2025,21/03/2025,good,good,good,good,good,1",
+            "2,surrey,,b.pdf,09/05/24,short,A N Other,17/03/2024,21/03/2024,splendid,good,good,good,good,1"]
+    dataset.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "db.json")
+    first = import_paths(store, [str(dataset)])
+    assert first.added and first.warnings
+    again = import_paths(store, [str(dataset)])
+    assert parsed == [dataset.name] and again.unchanged
+    assert [w.reason for w in again.warnings] == [w.reason for w in first.warnings]
