@@ -19,7 +19,7 @@ from ofsted_core.bulk import Bulk, BulkError
 from ofsted_core.search import SearchHit, SearchIndex
 from ofsted_core.store import Store, StoreData, StoreError
 
-__all__ = ["Corpus", "load_corpus", "search_store"]
+__all__ = ["Corpus", "document_corpus", "load_corpus", "search_store"]
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +126,14 @@ class Corpus:
 def load_corpus(store: Store, only: set[str] | None = None) -> Corpus:
     """The store as a corpus; with ``only``, just those documents (and every event and annotation)."""
     return Corpus.from_data(store.read(only=only))
+
+
+def document_corpus(store: Store, doc_id: str) -> Corpus:
+    """What a document's page needs: the document, those its facts link to (for their titles), every event and note."""
+    corpus = load_corpus(store, only={doc_id})
+    linked = {link.get("doc_id") for fact in corpus.facts_of(doc_id) for link in fact.get("source_links") or ()}
+    linked.discard(doc_id)
+    return load_corpus(store, only={doc_id, *linked}) if linked else corpus
 
 
 def search_store(store: Store, query: str, limit: int = 50) -> tuple[Corpus, list[SearchHit]]:

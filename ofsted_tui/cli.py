@@ -271,7 +271,7 @@ def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.cli_find import documents_named
     from ofsted_tui.render import document_view, safe
 
-    from ofsted_core.corpus import load_corpus
+    from ofsted_core.corpus import document_corpus
 
     found = documents_named({row["id"]: row for row in store.read_catalogue()}, args.doc)
     if len(found) != 1:
@@ -281,8 +281,8 @@ def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
             message += "".join(f"\n  {d['id']}  {d['source']}" for d in sorted(found, key=lambda d: d["id"]))
         _err().print(safe(message, "bold red"))
         return 1
-    # Only the document shown is read whole (with every event and note).
-    corpus = load_corpus(store, only={found[0]["id"]})
+    # Only the document shown is read whole, with those it links to (and every event and note).
+    corpus = document_corpus(store, found[0]["id"])
     doc = corpus.documents[found[0]["id"]]
     if args.json:
         out = {k: doc.get(k) for k in DOCUMENT_KEYS}
