@@ -78,6 +78,7 @@ def _phase_import(corpus: Path, db: Path) -> None:
 
     _warm(corpus)
     db.unlink(missing_ok=True)
+    Store(db).bulk.path.unlink(missing_ok=True)
     spent: dict[str, float] = {}
 
     def clock(name: str, fn):
@@ -90,10 +91,10 @@ def _phase_import(corpus: Path, db: Path) -> None:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
         return wrapper
 
-    importing.parse_files = clock("parse", importing.parse_files)
+    importing.parse_found = clock("parse", importing.parse_found)
     importing.rebuild_events = clock("events", importing.rebuild_events)
     importing.trace_sources = clock("sources", importing.trace_sources)
-    Store.read = clock("read", Store.read)
+    Store._assembled = clock("read", Store._assembled)
     Store._write = clock("write", Store._write)
     store = Store(db)
     start, cpu = time.perf_counter(), _cpu()
@@ -101,6 +102,7 @@ def _phase_import(corpus: Path, db: Path) -> None:
     seconds = time.perf_counter() - start
     emit_child({"seconds": seconds, "cpu": _cpu() - cpu, "added": len(report.added), "failed": len(report.failed),
                 "facts": report.facts, "db_bytes": db.stat().st_size,
+                "bulk_bytes": store.bulk.path.stat().st_size if store.bulk.exists() else 0,
                 "steps": {k: round(v, 3) for k, v in spent.items()},
                 "failures": [f"{f.path}: {f.reason}" for f in report.failed[:5]]})
 

@@ -42,7 +42,7 @@ from pathlib import Path
 __all__ = ["main"]
 
 TARGET_BUNDLED = 1.3
-TARGET_LARGE = 2.0
+TARGET_LARGE = 1.3  # issue 12: a filled timeline with search ready within 1.3x the empty app
 COLUMNS, LINES = 160, 48
 CHILD_TIMEOUT_S = 180.0
 TICK_S = 0.01  # the interface's timer while the store loads (see longest_stall)

@@ -23,5 +23,6 @@ run benchmarks/bench_import.py --docs "$DOCS" --keep-db
 run benchmarks/bench_pdf.py
 run benchmarks/bench_startup.py --docs "$DOCS"
 run benchmarks/bench_interaction.py --docs "$DOCS"
+run benchmarks/bench_cli.py --docs "$DOCS"
 echo
 run benchmarks/summary.py --docs "$DOCS"

@@ -142,24 +142,62 @@ class Change:
     done: str = ""
 
 
-def change_annotations(store: Store, change: Change) -> tuple[StoreData, Change]:
+def change_annotations(store: Store, change: Change, shown: StoreData | None = None) -> tuple[StoreData, Change]:
     """Apply ``change`` in one write; returns the store as written and the change that undoes it.
 
-    The timeline is rebuilt in the same write, since a correction can move or
-    re-rate an event. Nothing is written when nothing changes (removing ids
-    that are not there). The undo puts back what was removed, with its ids,
-    and removes what was added.
+    Only ``db.json`` is written (annotations touch no bulk row), and only
+    the events of the councils the change touches are rebuilt, since a
+    correction can move or re-rate an event. Nothing is written when nothing
+    changes (removing ids that are not there). The undo puts back what was
+    removed, with its ids, and removes what was added. The store as written
+    is ``shown`` (the snapshot the caller shows) with the new events and
+    annotations; without it, the store is read again.
     """
     removing = set(change.remove)
-    with store.transaction() as data:
+    with store.catalogue_transaction() as data:
         removed = tuple(cast("AnnotationRow", a) for a in data.annotations if a.get("id") in removing)
         data.changed = bool(change.add or removed)
         if data.changed:
             data.annotations[:] = [a for a in data.annotations if a.get("id") not in removing]
             data.annotations.extend(cast("list[dict[str, Any]]", change.add))
-            data.events[:] = cast("list[dict[str, Any]]", rebuild_events(data))
+            data.events[:] = _events_after(store, data, (*change.add, *removed))
     undo = Change(add=removed, remove=tuple(a["id"] for a in change.add), done=change.done)
-    return data, undo
+    if shown is None:
+        return store.read(), undo
+    written = StoreData(documents=shown.documents, facts=shown.facts, events=data.events,
+                        annotations=data.annotations, bulk=shown.bulk)
+    return written, undo
+
+
+def _events_after(store: Store, data: StoreData, notes: tuple[AnnotationRow, ...]) -> list[dict[str, Any]]:
+    """The timeline after ``notes`` were added or removed: the events of the councils they touch rebuilt.
+
+    ``data`` is a catalogue snapshot. The councils touched are those of the
+    annotated documents, of the events holding them, and any a correction
+    names; the documents read are every one in those councils' events or
+    catalogued under them, and again their councils, until nothing is added.
+    An event of one council is made only of facts of documents in its events
+    (see ``timeline.build_events``), so this gives what a full rebuild gives.
+    """
+    from ofsted_core.timeline import event_order
+
+    notes_with_authority = [n for n in notes if n.get("kind") == "correction" and n.get("field") == "authority"]
+    councils: set[str | None] = {cast("str | None", n.get("value")) for n in notes_with_authority}
+    doc_ids: set[str] = {n["doc_id"] for n in notes if n.get("doc_id")}
+    by_id = {row["id"]: row for row in data.documents}
+    while True:
+        councils |= {by_id[d].get("authority") for d in doc_ids if d in by_id}
+        councils |= {e.get("authority") for e in data.events if not doc_ids.isdisjoint(e["doc_ids"])}
+        more = {d for e in data.events if e.get("authority") in councils for d in e["doc_ids"]}
+        more |= {row["id"] for row in data.documents if row.get("authority") in councils}
+        if more <= doc_ids:
+            break
+        doc_ids |= more
+    documents, facts = store.read_documents(by_id[d] for d in sorted(doc_ids) if d in by_id)
+    rebuilt = rebuild_events(StoreData(documents=documents, facts=facts, annotations=data.annotations))
+    kept = [e for e in data.events if e.get("authority") not in councils]
+    fresh = cast("list[dict[str, Any]]", [e for e in rebuilt if e.get("authority") in councils])
+    return sorted(kept + fresh, key=event_order)
 
 
 def bookmark_change(

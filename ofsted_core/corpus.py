@@ -7,16 +7,21 @@ annotations are applied here, so every view shows the corrected values.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from ofsted_core.annotations import apply_corrections
-from ofsted_core.search import SearchIndex
-from ofsted_core.store import Store, StoreData
+from ofsted_core.bulk import Bulk, BulkError
+from ofsted_core.search import SearchHit, SearchIndex
+from ofsted_core.store import Store, StoreData, StoreError
 
-__all__ = ["Corpus", "load_corpus"]
+__all__ = ["Corpus", "document_corpus", "load_corpus", "search_store"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(repr=False, eq=False)
@@ -27,6 +32,11 @@ class Corpus:
     annotations: list[dict[str, Any]]
     # False while only the timeline's tables have been read (Store.read_timeline).
     complete: bool = True
+    # The bulk file whose full-text index serves search (None: documents not read from a store).
+    bulk: Path | None = None
+    # The snapshot this was built from (corrections not applied): an annotation's
+    # write starts from it rather than reading the store again.
+    data: StoreData | None = None
 
     # A corpus is passed to thread workers, and Textual's @work describes a worker
     # by the repr of its arguments: the dataclass repr of 10,000 documents built a
@@ -45,6 +55,8 @@ class Corpus:
             events=list(data.events),
             annotations=list(data.annotations),
             complete=data.complete,
+            bulk=data.bulk,
+            data=data,
         )
 
     # -- indexes, each built on first use ------------------------------------
@@ -66,6 +78,18 @@ class Corpus:
 
     @cached_property
     def search_index(self) -> SearchIndex:
+        """The store's persisted index, opened; one in memory where it cannot be used.
+
+        An index found short of rows is rebuilt from the bulk rows first.
+        """
+        if self.bulk is not None and self.documents:
+            store_bulk = Bulk(self.bulk)
+            try:
+                store_bulk.repair_index()
+                return SearchIndex.opened(store_bulk.open_for_search(), set(self.documents),
+                                          lambda doc_id: self.documents[doc_id]["text"])
+            except BulkError as exc:
+                log.warning("%s: %s; searching an index built in memory", exc.path, exc.reason)
         return SearchIndex(self.documents.values())
 
     def build_lookups(self) -> None:
@@ -99,5 +123,39 @@ class Corpus:
         return sorted(self.documents.values(), key=key)
 
 
-def load_corpus(store: Store) -> Corpus:
-    return Corpus.from_data(store.read())
+def load_corpus(store: Store, only: set[str] | None = None) -> Corpus:
+    """The store as a corpus; with ``only``, just those documents (and every event and annotation)."""
+    return Corpus.from_data(store.read(only=only))
+
+
+def document_corpus(store: Store, doc_id: str) -> Corpus:
+    """What a document's page needs: the document, those its facts link to (for their titles), every event and note."""
+    corpus = load_corpus(store, only={doc_id})
+    linked = {link.get("doc_id") for fact in corpus.facts_of(doc_id) for link in fact.get("source_links") or ()}
+    linked.discard(doc_id)
+    return load_corpus(store, only={doc_id, *linked}) if linked else corpus
+
+
+def search_store(store: Store, query: str, limit: int = 50) -> tuple[Corpus, list[SearchHit]]:
+    """The best ``limit`` hits for ``query`` from the store's persisted index, and a corpus of their documents.
+
+    Only the catalogue and the hits' documents are read: a search from the
+    command line costs the query, not the store's size. A store without a
+    usable index (an older schema, no bulk file yet) is read whole and searched.
+    """
+    catalogue = store.read_catalogue()
+    if not catalogue or "text" in catalogue[0]:
+        corpus = load_corpus(store)
+        return corpus, corpus.search_index.search(query, limit=limit)
+    bulk = Bulk(store.bulk.path)
+
+    def text_of(doc_id: str) -> str:
+        return bulk.read_some([doc_id], [])[0][doc_id][0]
+
+    try:
+        bulk.repair_index()
+        index = SearchIndex.opened(bulk.open_for_search(), {row["id"] for row in catalogue}, text_of)
+    except BulkError as exc:
+        raise StoreError(exc.path, exc.reason) from None
+    hits = index.search(query, limit=limit)
+    return load_corpus(store, only={hit.doc_id for hit in hits}), hits

@@ -1,4 +1,4 @@
-"""Writing a file so a crash leaves the old one or the new one, never a mix."""
+"""Files: what identifies a source file, and writing one so a crash leaves the old one or the new one, never a mix."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-__all__ = ["TMP_SUFFIX", "write_atomically"]
+__all__ = ["TMP_SUFFIX", "source_key", "write_atomically"]
 
 TMP_SUFFIX = ".tmp"
 
@@ -42,3 +42,12 @@ def write_atomically(path: Path, payload: bytes, mode_of: Path | None = None) ->
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def source_key(source: str) -> str:
+    """What identifies a document's file: its path with links and ``..`` resolved.
+
+    Two spellings of one file (relative and absolute, through a symlink) are
+    one source; a stored relative source is resolved from the current folder.
+    """
+    return os.path.realpath(source)

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,12 +23,13 @@ from importers.model import DATASET_KIND, ImportedDocument, ImporterError
 from importers.pipeline import IMPORTER_VERSION, import_file, iter_files
 from importers.sanitize import clean_text
 from ofsted_core.annotations import rebuild_events, relink
+from ofsted_core.files import source_key
 from ofsted_core.sources import trace_sources
 from ofsted_core.store import Store, StoreData, StoreError
 
 __all__ = [
-    "Failure", "ImportReport", "Prepared", "apply_documents", "document_row", "fact_rows", "import_paths",
-    "parse_files", "prepare_documents", "rebuild_store", "source_key",
+    "Failure", "ImportReport", "Prepared", "apply_documents", "document_row", "fact_rows", "file_stamp", "import_paths",
+    "parse_files", "parse_found", "prepare_documents", "rebuild_store", "source_key",
 ]
 
 Progress = Callable[[str, int, int], None]  # (path, done, total)
@@ -56,20 +58,48 @@ class ImportReport:
         return not self.failed
 
 
-def source_key(source: str) -> str:
-    """What identifies a document's file: its path with links and ``..`` resolved.
-
-    Two spellings of one file (relative and absolute, through a symlink) are
-    one source; a stored relative source is resolved from the current folder.
-    """
-    return os.path.realpath(source)
-
-
 def _under_any(key: str, roots: list[str]) -> bool:
     return any(key == root or key.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def document_row(doc: ImportedDocument, imported_at: str, doc_id: str | None = None) -> dict[str, Any]:
+def file_stamp(path: str) -> dict[str, Any] | None:
+    """What tells an unchanged file without parsing it: its size, modification time and a hash of its bytes.
+
+    Taken before the file is parsed, so a file changed meanwhile differs from
+    its stamp and is parsed again next time. None where it cannot be read.
+    """
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}
+
+
+def _unchanged(row: dict[str, Any], path: str) -> bool:
+    """Whether ``path`` is the file ``row`` was imported from, as it was, by this importer.
+
+    Size and modification time first (a stat); a file whose time changed but
+    not its size (touched, copied) is hashed to be sure.
+    """
+    stamp = row.get("file")
+    if row.get("importer_version") != IMPORTER_VERSION or not isinstance(stamp, dict):
+        return False
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    if now.st_size != stamp.get("size"):
+        return False
+    if now.st_mtime_ns == stamp.get("mtime_ns"):
+        return True
+    fresh = file_stamp(path)
+    return fresh is not None and fresh["sha256"] == stamp.get("sha256")
+
+
+def document_row(doc: ImportedDocument, imported_at: str, doc_id: str | None = None,
+                 file: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "id": doc_id or doc.id,
         "source": doc.source,
@@ -87,6 +117,7 @@ def document_row(doc: ImportedDocument, imported_at: str, doc_id: str | None = N
         "page_starts": list(doc.page_starts),
         "imported_at": imported_at,
         "importer_version": IMPORTER_VERSION,
+        "file": file,
     }
 
 
@@ -113,12 +144,17 @@ class Prepared:
     warnings: list[str] = field(default_factory=list)  # rows of a dataset skipped, by line
 
 
-def prepare_documents(docs: Iterable[ImportedDocument], imported_at: str) -> list[Prepared]:
+def prepare_documents(docs: Iterable[ImportedDocument], imported_at: str,
+                      stamps: dict[str, dict[str, Any] | None] | None = None) -> list[Prepared]:
+    """The rows of ``docs``; ``stamps`` gives each file's stamp (``file_stamp``) by its ``source_key``."""
     prepared = []
     for doc in docs:
         doc_id = doc.id
-        prepared.append(Prepared(doc_id, doc.source, document_row(doc, imported_at, doc_id), fact_rows(doc, doc_id),
-                                 list(doc.warnings)))
+        file = (stamps or {}).get(source_key(doc.source))
+        row = document_row(doc, imported_at, doc_id, file)
+        if doc.warnings:
+            row["warnings"] = list(doc.warnings)  # said again when a re-import skips the file
+        prepared.append(Prepared(doc_id, doc.source, row, fact_rows(doc, doc_id), list(doc.warnings)))
     return prepared
 
 
@@ -131,7 +167,13 @@ def parse_files(
     core; 1 parses here), with the same documents, failures and progress calls,
     in the same order, as parsing them one by one.
     """
-    found = list(iter_files(paths))
+    return parse_found(list(iter_files(paths)), progress, workers)
+
+
+def parse_found(
+    found: list[tuple[str, str | None]], progress: Progress | None = None, workers: int | None = None,
+) -> tuple[list[ImportedDocument], list[Failure]]:
+    """``parse_files`` of the ``(path, problem)`` pairs ``iter_files`` gave."""
     docs: list[ImportedDocument] = []
     failures: list[Failure] = []
     for done, (path, outcome) in enumerate(_outcomes(found, workers), 1):
@@ -330,15 +372,38 @@ def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport)
 
 
 def import_paths(store: Store, paths: Iterable[str], progress: Progress | None = None) -> ImportReport:
-    docs, failures = parse_files(paths, progress)
+    """Import the files under ``paths``; a file unchanged since it was imported is not parsed again."""
+    found = list(iter_files(paths))
+    catalogue = {source_key(row["source"]): row for row in store.read_catalogue(held_only=True) if isinstance(row.get("source"), str)}
+    unchanged = [path for path, problem in found
+                 if not problem and (row := catalogue.get(source_key(path))) is not None and _unchanged(row, path)]
+    skipped = set(unchanged)
+    found = [(path, problem) for path, problem in found if path not in skipped]
+    stamps = {source_key(path): file_stamp(path) for path, problem in found if not problem}
+    docs, failures = parse_found(found, progress)
     report = ImportReport(failed=failures)
+    for path in unchanged:
+        row = catalogue[source_key(path)]
+        report.unchanged.append(row["source"])
+        report.warnings += [Failure(row["source"], warning) for warning in row.get("warnings") or ()]
     if not docs:
         return report
-    prepared = prepare_documents(docs, _now())
+    prepared = prepare_documents(docs, _now(), stamps)
     del docs
     with store.transaction() as data:
         apply_documents(data, prepared, report)
+        _report_missing(data, report)
     return report
+
+
+def _report_missing(data: StoreData, report: ImportReport) -> None:
+    """Say which documents were left out because their bulk rows were lost, unless imported again now."""
+    imported = {source_key(d["source"]) for d in data.documents}
+    report.failed += [Failure(source, "its text and facts were missing from the store's bulk file, so it was "
+                                      "left out; import it again") for source in data.missing
+                      if source_key(source) not in imported]
+    if data.missing:
+        data.changed = True
 
 
 def _now() -> str:
@@ -357,14 +422,16 @@ def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None 
     The store as it was is kept as ``<db>.bak-rebuild`` first.
     """
     paths = list(paths)
-    docs, failures = parse_files(paths, progress)
+    found = list(iter_files(paths))
+    stamps = {source_key(path): file_stamp(path) for path, problem in found if not problem}
+    docs, failures = parse_found(found, progress)
     report = ImportReport(failed=failures)
     if not docs:
         problems = "; ".join(f"{f.path}: {f.reason}" for f in failures[:3]) or "no importable files found"
         raise StoreError(store.path, f"nothing to rebuild from ({', '.join(paths)}): {problems}. "
                                      "The store was left as it was; give the folder of the sources")
     failed_roots = [source_key(f.path) for f in failures]
-    prepared = prepare_documents(docs, _now())
+    prepared = prepare_documents(docs, _now(), stamps)
     del docs
     with store.transaction(backup=REBUILD_BACKUP) as data:
         kept = [d for d in data.documents if _under_any(source_key(d["source"]), failed_roots)]
@@ -383,4 +450,5 @@ def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None 
         data.facts[:] = fresh.facts
         data.events[:] = rebuild_events(data)
         data.changed = True
+        _report_missing(data, report)
     return report

@@ -1,49 +1,37 @@
-"""Full-text search: an inverted index built once, queried per keystroke.
+"""Full-text search, served by SQLite FTS5 (``ofsted_core.fulltext``).
 
-Ranking is BM25 over document words. Every query word must match (the last one
-as a prefix, so results follow typing); a quoted phrase must appear verbatim.
-Snippets are cut only for the hits shown, around the first match, with the
-offsets of each match so callers can highlight them.
+Ranking is FTS5's BM25 over each document's title and text. Every query word
+must match (the last one as a prefix, so results follow typing); a quoted
+phrase must appear as those words in that order. The index of a store
+persists beside it and is only opened here; documents not in a store (a test,
+a snapshot without its file) get one in memory.
 
-The index is compact and answers a keystroke in milliseconds on 10,000
-documents: documents are numbered, each word's postings are two arrays
-(document numbers and counts), and a word's scores are computed once, the
-first time a query uses it. What one query word scores per document (the best
-of its prefix expansions) is kept for the next keystrokes, which mostly repeat
-the words before the one being typed.
+Snippets are cut here, not by FTS5's ``snippet()``: the reader needs each
+hit's offsets in the document's text to open it at the match, and those are
+found with the query's own patterns, only for the hits shown.
 """
 
 from __future__ import annotations
 
-import bisect
-import heapq
-import math
 import re
-from array import array
-from collections import Counter, OrderedDict
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from ofsted_core import bulk, fulltext
 
 __all__ = ["TITLE_ONLY", "LazyHit", "QueryPatterns", "SearchAnswer", "SearchHit", "SearchIndex", "query_patterns",
            "tokenize"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _PHRASE = re.compile(r'"([^"]+)"')
-_K1, _B = 1.2, 0.75
 SNIPPET_WIDTH = 160
-MAX_EXPANSIONS = 200  # words a prefix stands for, in alphabetical order
-_WORD_CACHE = 16  # per-word score tables kept for the next keystrokes
 TITLE_ONLY = "(only the title matches)"  # shown for a hit with no matching passage (its snippet is "")
 
 
 def tokenize(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-
-
-def _tokens(text: str) -> list[str]:
-    """``tokenize`` for whole documents: one lower() over the text, not one per word."""
-    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 @dataclass
@@ -60,18 +48,17 @@ class SearchHit:
 class LazyHit:
     """A ranked match whose snippet is cut on first use; reads like a ``SearchHit``."""
 
-    __slots__ = ("_hit", "_index", "_number", "_pattern", "doc_id", "score")
+    __slots__ = ("_hit", "_index", "_pattern", "doc_id", "score")
 
-    def __init__(self, index: SearchIndex, number: int, score: float, pattern: QueryPatterns | None) -> None:
-        self._index, self._number, self._pattern = index, number, pattern
+    def __init__(self, index: SearchIndex, doc_id: str, score: float, pattern: QueryPatterns) -> None:
+        self._index, self._pattern = index, pattern
         self._hit: SearchHit | None = None
-        self.doc_id = index._ids[number]
+        self.doc_id = doc_id
         self.score = score
 
     def resolve(self) -> SearchHit:
         if self._hit is None:
-            assert self._pattern is not None
-            self._hit = self._index._hit(self._number, self.score, self._pattern)
+            self._hit = self._index._hit(self.doc_id, self.score, self._pattern)
         return self._hit
 
     start = property(lambda self: self.resolve().start)
@@ -90,180 +77,51 @@ class SearchAnswer:
 
 
 class SearchIndex:
-    def __init__(self, documents: Iterable[dict[str, Any]]) -> None:
-        self._ids: list[str] = []
-        self._pos: dict[str, int] = {}
-        self._texts: list[str] = []
-        self._lengths: list[int] = []
-        # Postings: word -> (document numbers ascending, counts); scored by _freeze.
-        self._postings: dict[str, tuple[array, array]] = {}
-        self._docs: dict[str, array] = {}
-        self._scores: dict[str, array] = {}  # word -> BM25 score per posting, on first use
-        self._norms: list[float] = []
-        self._words: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
-        self._vocabulary: list[str] = []
-        self._prefixes: dict[str, array] = {}
-        for doc in documents:
-            self.add(doc["id"], doc.get("text") or "", doc.get("title") or "")
-        self._freeze()
+    """Ranked matches for queries, from an FTS5 index.
+
+    ``SearchIndex(documents)`` indexes the given rows in memory. ``opened``
+    uses a store's persisted index: ``known`` (the ids of the store's
+    catalogue) hides rows that nothing names any more, awaiting collection,
+    and ``text_of`` gives a document's text for its snippet.
+    """
+
+    def __init__(self, documents: Iterable[dict[str, Any]] = (), *, db: bulk.Connection | None = None,
+                 known: set[str] | None = None, text_of: Callable[[str], str] | None = None) -> None:
+        self._texts: dict[str, str] = {}
+        if db is None:
+            rows = [(d["id"], d.get("title") or "", d.get("text") or "") for d in documents]
+            self._texts = {doc_id: text for doc_id, _, text in rows}
+            db = bulk.in_memory(rows)
+        self._db = db
+        self._known = known
+        self._text_of = text_of or self._texts.__getitem__
+        # One connection, used by whichever thread searches: one query at a time.
+        self._lock = threading.Lock()
+
+    @classmethod
+    def opened(cls, db: bulk.Connection, known: set[str], text_of: Callable[[str], str]) -> SearchIndex:
+        return cls(db=db, known=known, text_of=text_of)
 
     def add(self, doc_id: str, text: str, title: str = "") -> None:
-        if doc_id in self._pos:
+        """Index one more document (an index in memory)."""
+        if doc_id in self._texts:
             raise ValueError(f"document {doc_id} is already indexed")
-        number = len(self._ids)
-        words = _tokens(text)
-        if title:
-            words += _tokens(title)
-        self._ids.append(doc_id)
-        self._pos[doc_id] = number
-        self._texts.append(text)
-        self._lengths.append(len(words))
-        postings = self._postings
-        for word, count in Counter(words).items():
-            pair = postings.get(word)
-            if pair is None:
-                postings[word] = pair = (array("I"), array("I"))
-            pair[0].append(number)
-            pair[1].append(count)
-        self._vocabulary = []  # stale until the next query freezes it again
-
-    def _freeze(self) -> None:
-        """Sort the vocabulary and prepare BM25 (which needs the average length first).
-
-        A word's postings are scored when a query first uses it, and the short
-        prefixes are merged by ``merge_short_prefixes``: the index answers as
-        soon as its postings are in.
-        """
-        self._vocabulary = sorted(self._postings)
-        total = max(len(self._ids), 1)
-        avg = (sum(self._lengths) / total) or 1.0
-        base, slope = _K1 * (1 - _B), _K1 * _B / avg
-        # The length part of each document's denominator, computed once.
-        self._norms = [base + slope * n for n in self._lengths]
-        self._docs = {word: docs for word, (docs, _) in self._postings.items()}
-        self._scores = {}
-        self._words.clear()
-        self._prefixes = {}
-
-    def _scores_of(self, word: str) -> array:
-        """The BM25 score of each of ``word``'s postings (computed once)."""
-        scores = self._scores.get(word)
-        if scores is None:
-            docs, counts = self._postings[word]
-            total, norms = max(len(self._ids), 1), self._norms
-            scale = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5)) * (_K1 + 1)
-            scores = self._scores[word] = array("d", [scale * tf / (tf + norms[d]) for d, tf in zip(docs, counts)])
-        return scores
-
-    def merge_short_prefixes(self) -> None:
-        """Best-of-expansions scores of the one- and two-letter prefixes that stand for many postings.
-
-        Merging the expansions of a short prefix (the first letters typed)
-        would take tens of milliseconds a keystroke; merged once here, each
-        is an array of one score per document (0.0 where none matches). The
-        index answers meanwhile (a prefix not merged yet is merged per query),
-        so this can run after the index is in use.
-        """
-        if not self._vocabulary and self._postings:
-            self._freeze()
-        total = len(self._ids)
-        vocabulary = self._vocabulary
-        for size in (1, 2):
-            for prefix in sorted({w[:size] for w in vocabulary if len(w) >= size}):
-                terms = self._expand(prefix, True)
-                sizes = [len(self._docs[t]) for t in terms]
-                if sum(sizes) - max(sizes, default=0) > 2 * total:
-                    best = array("d", bytes(8 * total))
-                    for d, score in self._merge(terms).items():
-                        best[d] = score
-                    self._prefixes[prefix] = best
+        with self._lock:
+            bulk.add_texts(self._db, [(doc_id, title, text)])
+        self._texts[doc_id] = text
 
     def __len__(self) -> int:
-        return len(self._ids)
-
-    def _expand(self, word: str, prefix: bool) -> list[str]:
-        if not self._vocabulary and self._postings:
-            self._freeze()
-        if not prefix:
-            return [word] if word in self._docs else []
-        lo = bisect.bisect_left(self._vocabulary, word)
-        hi = bisect.bisect_left(self._vocabulary, word + "\uffff")
-        return self._vocabulary[lo:hi][:MAX_EXPANSIONS]
-
-    def _word_scores(self, word: str, prefix: bool) -> dict[int, float]:
-        """Document number -> the best score of the word's expansions (cached per word)."""
-        key = (word, prefix)
-        table = self._words.get(key)
-        if table is not None:
-            self._words.move_to_end(key)
-            return table
-        merged = self._prefixes.get(word) if prefix else None
-        if merged is not None:
-            table = {d: s for d, s in enumerate(merged) if s}
-        else:
-            table = self._merge(self._expand(word, prefix))
-        self._words[key] = table
-        if len(self._words) > _WORD_CACHE:
-            self._words.popitem(last=False)
-        return table
-
-    def _merge(self, terms: list[str]) -> dict[int, float]:
-        """Document number -> the best score among ``terms``."""
-        terms = sorted(terms, key=lambda t: -len(self._docs[t]))
-        scores_of = self._scores_of
-        table = dict(zip(self._docs[terms[0]], scores_of(terms[0]))) if terms else {}
-        get = table.get
-        for term in terms[1:]:
-            table.update({d: s for d, s in zip(self._docs[term], scores_of(term)) if s > get(d, 0.0)})
-        return table
-
-    def _scored(self, query: str) -> dict[int, float]:
-        """Document number -> score, for every document matching ``query``."""
-        phrases, words, ends_open = _parse(query)
-        if not words:
-            return {}
-        tables = []
-        for i, word in enumerate(words):
-            table = self._word_scores(word, ends_open and i == len(words) - 1 and not phrases)
-            if not table:
-                return {}
-            tables.append(table)
-        tables.sort(key=len)
-        if len(tables) == 1:
-            scores = tables[0]
-        else:
-            common = tables[0].keys() & tables[1].keys()
-            for table in tables[2:]:
-                common &= table.keys()
-            # The sum in query-word order, as BM25 adds the words up.
-            ordered = [self._word_scores(w, ends_open and i == len(words) - 1 and not phrases)
-                       for i, w in enumerate(words)]
-            first = ordered[0]
-            scores = {d: first[d] for d in common}
-            for table in ordered[1:]:
-                scores = {d: s + table[d] for d, s in scores.items()}
-        if phrases and scores:
-            patterns = [re.compile(_phrase_regex(p), re.IGNORECASE) for p in phrases]
-            texts = self._texts
-            scores = {d: s for d, s in scores.items() if all(p.search(texts[d]) for p in patterns)}
-        return scores
-
-    def _best(self, scores: dict[int, float], limit: int | None) -> list[tuple[int, float]]:
-        """Best first, ties by document id; only the first ``limit`` are ordered in full."""
-        ids = self._ids
-        order = lambda kv: (-kv[1], ids[kv[0]])  # noqa: E731
-        if limit is None or limit >= len(scores):
-            return sorted(scores.items(), key=order)
-        if limit <= 0:
-            return []
-        # The limit-th best score by a cheap key, then everything that ties with it or beats it.
-        floor = heapq.nlargest(limit, scores.values())[-1]
-        return sorted(((d, s) for d, s in scores.items() if s >= floor), key=order)[:limit]
+        return len(self._known) if self._known is not None else len(self._texts)
 
     def ranked(self, query: str) -> list[tuple[str, float]]:
         """Every matching document id with its score, best first; no snippets cut."""
-        ids = self._ids
-        return [(ids[d], s) for d, s in self._best(self._scored(query), None)]
+        expression = _expression(query)
+        if not expression:
+            return []
+        with self._lock:
+            rows = fulltext.ranked(self._db, expression)
+        known = self._known
+        return rows if known is None else [(doc_id, score) for doc_id, score in rows if doc_id in known]
 
     def answer(self, query: str, limit: int = 50) -> SearchAnswer:
         """Every matching document id, and the best ``limit`` hits, best first.
@@ -272,28 +130,21 @@ class SearchIndex:
         rows on screen, not all of them), so a keystroke costs no more than
         the ranking.
         """
-        scores = self._scored(query)
-        ids = self._ids
-        best = self._best(scores, limit)
-        pattern = query_patterns(query) if best else None
-        return SearchAnswer({ids[d] for d in scores}, [LazyHit(self, d, score, pattern) for d, score in best])
+        ranked = self.ranked(query)
+        pattern = query_patterns(query)
+        return SearchAnswer({doc_id for doc_id, _ in ranked},
+                            [LazyHit(self, doc_id, score, pattern) for doc_id, score in ranked[:max(limit, 0)]])
 
     def search(self, query: str, limit: int = 50, within: set[str] | None = None) -> list[SearchHit]:
         """The best ``limit`` matches with snippets (only those are cut)."""
-        scores = self._scored(query)
+        ranked = self.ranked(query)
         if within is not None:
-            wanted = {self._pos[d] for d in within if d in self._pos}
-            scores = {d: s for d, s in scores.items() if d in wanted}
-        return self._hits(query, self._best(scores, limit))
+            ranked = [(doc_id, score) for doc_id, score in ranked if doc_id in within]
+        pattern = query_patterns(query)
+        return [self._hit(doc_id, score, pattern) for doc_id, score in ranked[:max(limit, 0)]]
 
-    def _hits(self, query: str, best: list[tuple[int, float]]) -> list[SearchHit]:
-        if not best:
-            return []
-        patterns = query_patterns(query)
-        return [self._hit(d, score, patterns) for d, score in best]
-
-    def _hit(self, number: int, score: float, patterns: QueryPatterns) -> SearchHit:
-        doc_id, text = self._ids[number], self._texts[number]
+    def _hit(self, doc_id: str, score: float, patterns: QueryPatterns) -> SearchHit:
+        text = self._text_of(doc_id)
         first = patterns.anchor.search(text)
         if first is None:
             # Matched through the title only: no passage matches, so none is shown
@@ -307,6 +158,14 @@ class SearchIndex:
         snippet = text[start:end].replace("\n", " ")
         matches = [(m.start() - start, m.end() - start) for m in patterns.marks.finditer(text, start, end)]
         return SearchHit(doc_id, score, first.start(), first.end(), snippet, start, matches)
+
+
+def _expression(query: str) -> str:
+    """The FTS5 query for what the user typed; "" when it holds no word."""
+    phrases = [p.strip() for p in _PHRASE.findall(query) if p.strip() and tokenize(p)]
+    loose = tokenize(_PHRASE.sub(" ", query))
+    _, _, ends_open = _parse(query)
+    return fulltext.match_expression(phrases, loose, ends_open and not phrases) if phrases or loose else ""
 
 
 def _parse(query: str) -> tuple[list[str], list[str], bool]:

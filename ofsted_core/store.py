@@ -1,4 +1,14 @@
-"""The TinyDB store behind ``db.json``: the only module that touches TinyDB.
+"""The store: ``db.json`` (TinyDB, the only module that touches it) and its bulk file.
+
+``db.json`` holds what is small and edited: the documents' catalogue (every
+field of a document but its text, furniture and page starts, with the key of
+its facts), the events, the annotations and the metadata. The bulky rows that
+never change for a given version of a document, and the full-text index,
+are in ``db.sqlite`` beside it (``ofsted_core.bulk``). A write puts the bulk
+rows first, in one SQLite transaction, then replaces ``db.json``: a crash at
+any moment leaves the pair as before or as after (bulk rows nothing names are
+collected by the next write). A catalogue naming rows the bulk file lacks is
+reported with what to re-import, never shown with documents missing.
 
 Promises (each has a test):
 - a write never leaves a broken file: the new store is written to a temporary
@@ -11,7 +21,7 @@ Promises (each has a test):
 - a write that fails (full disk, read-only folder) leaves the old store intact
   and says why;
 - a store of an older schema is migrated when opened, after its exact bytes
-  are kept as ``<db>.bak-schema<N>``.
+  are kept as ``<db>.bak-schema<N>`` (schema 1 held everything in ``db.json``).
 
 Readers get plain dicts (``StoreData``), never TinyDB objects or queries.
 """
@@ -23,9 +33,7 @@ import errno
 import gc
 import logging
 import os
-import re
-import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +41,7 @@ from typing import Any
 import orjson
 
 from importers.reading import not_regular
+from ofsted_core.bulk import Bulk, BulkError, bulk_path, fact_key_of
 from ofsted_core.files import TMP_SUFFIX, write_atomically
 from ofsted_core.store_rows import row_problem
 
@@ -42,13 +51,19 @@ from ofsted_core.store_rows import row_problem
 __all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES", "collector_paused"]
 
 # Schema 0: the tables of schema 1, written before the "meta" table existed.
-SCHEMA_VERSION = 1
+# Schema 1: every table in db.json. Schema 2: the bulk rows in db.sqlite.
+SCHEMA_VERSION = 2
 TABLES = ("documents", "facts", "events", "annotations")
 _META = "meta"
 LOCK_TIMEOUT_S = 60.0
 # What to do about a store that cannot be read, said in every such message.
 _DAMAGED = "it was left untouched. Restore it from a backup or move it aside to start a new store"
 _NOT_OURS = "it was left untouched. Check the path given with --db or $OFSTED_TUI_DB"
+# A document's fields kept in the bulk file, not the catalogue.
+BULK_FIELDS = ("text", "furniture", "page_starts")
+FACTS_KEY = "facts_key"
+# A store with more documents than this shows its timeline before reading the rest.
+TIMELINE_FIRST_MIN_DOCUMENTS = 300
 
 log = logging.getLogger(__name__)
 
@@ -143,171 +158,6 @@ def _parse(path: Path, raw: bytes | None) -> dict[str, Any] | None:
     return data
 
 
-def _load_raw(path: Path) -> dict[str, Any] | None:
-    """The file's JSON, ``None`` for a missing or empty file; StoreError otherwise."""
-    return _parse(path, _read_bytes(path))
-
-
-# -- reading a large store table by table ---------------------------------------
-# orjson parses a document into its own tree before making Python objects, and
-# keeps its own copy of the input: parsing an 87 MiB store at once needed about
-# 170 MiB on top of the file's bytes and the objects made. Read one table at a
-# time, only that table's bytes and tree are held, and the whole file never is.
-BY_TABLE_MIN_BYTES = 8 << 20
-_SCAN_CHUNK = 4 << 20
-_TOP_KEYS = (*TABLES, _META, "_default")
-# Biggest passing need first, while little else is held: many small rows make
-# orjson's tree largest for their size (facts), long texts make it small
-# (documents), the other tables are small. Peak for the 10,000-document store:
-# 392 MiB in this order, 453 MiB in file order.
-_READ_ORDER = ("facts", "documents", "events", "annotations", _META, "_default")
-_WRITE_ORDER = ("events", "annotations", "documents", "facts")
-# What the explorer's timeline needs before the rest (see Store.read_timeline).
-_TIMELINE_TABLES = frozenset({_META, "events", "annotations"})
-
-
-def _table_offsets(handle: Any, size: int, only: frozenset[str] | None = None) -> list[tuple[int, str]] | None:
-    """Where each top-level table's key starts (at the ``{`` or ``,`` before it), in file order.
-
-    The first key follows the opening brace; each later one follows the end of
-    a table, ``}},"name":`` (the last row's brace and the table's) or
-    ``{},"name":`` (an empty table). A JSON
-    string never holds an unescaped quote, so this is a key; if it is a nested
-    one, the pieces cut at it do not parse and the caller reads the whole file.
-    With ``only``, the scan stops once those tables and the key after the last
-    of them are found: a store written small tables first gives its timeline
-    after reading a few megabytes of a hundred.
-    """
-    keys = {f'"{name}":'.encode(): name for name in _TOP_KEYS}
-    overlap = 3 + max(map(len, keys))
-    found: set[tuple[int, str]] = set()
-    head = handle.read(_SCAN_CHUNK)
-    opening = len(head) - len(head.lstrip())
-    found.update((opening, name) for key, name in keys.items() if head.startswith(b"{" + key, opening))
-    start, buf = 0, head
-    while buf:
-        for end in (b'}},"', b'{},"'):  # after a table with rows, after an empty one
-            at = buf.find(end)
-            while at != -1:
-                found.update((start + at + 2, name) for key, name in keys.items() if buf.startswith(key, at + 3))
-                at = buf.find(end, at + 1)
-        if start + len(buf) >= size or (only is not None and _bounded(found, only)):
-            break
-        chunk = handle.read(_SCAN_CHUNK)
-        if not chunk:
-            break
-        # Keep the end of this piece: a boundary may straddle the two.
-        start, buf = start + len(buf) - overlap, buf[-overlap:] + chunk
-    return sorted(found) or None
-
-
-def _bounded(found: set[tuple[int, str]], only: frozenset[str]) -> bool:
-    """Whether every table in ``only`` has been found, and a key after the last of them."""
-    at = {name: offset for offset, name in found}
-    return only <= at.keys() and any(offset > max(at[name] for name in only) for offset in at.values())
-
-
-def _load_by_table(path: Path, only: frozenset[str] | None = None) -> dict[str, Any] | None:
-    """The store's JSON read table by table (``only`` those tables); ``None`` where that does not apply.
-
-    ``None`` (a small, missing, unreadable or unexpected file) sends the caller
-    to the whole-file reading, which gives the right message for every problem.
-    """
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None  # never opened: a FIFO would block
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size < BY_TABLE_MIN_BYTES:
-                return None
-            offsets = _table_offsets(handle, size, only)
-            if offsets is None:
-                return None
-            handle.seek(0)
-            if handle.read(offsets[0][0]).strip():
-                return None  # something before the first table
-            handle.seek(max(0, size - 64))
-            last = handle.read().rstrip()
-            if not last.endswith(b"}"):
-                return None
-            closing = max(0, size - 64) + len(last) - 1
-            pieces = []
-            bounds = [offset for offset, _ in offsets[1:]] + [closing]
-            for i, ((offset, name), stop) in enumerate(zip(offsets, bounds, strict=True)):
-                key = (b"," if i else b"{") + f'"{name}":'.encode()
-                handle.seek(offset)
-                if handle.read(len(key)) != key or stop <= offset + len(key):
-                    return None
-                if only is None or name in only:
-                    pieces.append((name, offset + len(key), stop))
-            data: dict[str, Any] = {}
-            shared: dict[str, str] = {}
-            for name, first, stop in sorted(pieces, key=lambda piece: _READ_ORDER.index(piece[0])):
-                handle.seek(first)
-                with collector_paused():
-                    table = _parse_rows(handle.read(stop - first), shared, _SHARED_VALUES.get(name, ()))
-                if not isinstance(table, dict):
-                    return None
-                data[name] = table
-            return data
-    except (OSError, orjson.JSONDecodeError):
-        return None
-
-
-# A table is parsed a megabyte of rows at a time: orjson's tree is then never
-# more than a piece's, and a thread reading the store lets the interface's
-# thread run between pieces (orjson holds the interpreter for a whole call).
-PIECE_BYTES = 1 << 20
-_ROW_CUT = re.compile(rb'\},"\d+":\{')  # between two rows of a compact table: '}' ends the first
-
-
-# Fields whose few values repeat over thousands of rows (a fact's type and
-# document, a date's precision, a rating's words). JSON gives every row its own
-# copy of each; a large store's rows share one (60 MiB of 460 at 10,000 documents).
-_SHARED_VALUES = {
-    "facts": ("doc_id", "type", "precision", "date_source", "unit", "measure", "authority", "role",
-              "rating", "rating_text", "event_type", "area", "era", "organisation", "inspection_type"),
-    "documents": ("kind", "format", "authority", "publisher", "importer_version", "imported_at"),
-}
-
-
-def _parse_rows(raw: bytes, shared: dict[str, str], keys: tuple[str, ...]) -> Any:
-    """A table's JSON (``{"1": {...}, "2": {...}}``) parsed in pieces of whole rows.
-
-    A cut is only ever made between two rows: inside a row's object the piece
-    before the cut would leave a brace open and not parse, and the caller then
-    reads the whole file. A table laid out otherwise is parsed in one piece.
-    The string values of ``keys`` are shared through ``shared``.
-    """
-    view = memoryview(raw.strip())
-    if len(view) <= PIECE_BYTES or view[:1] != b"{":
-        return _shared(orjson.loads(view), shared, keys)
-    table: dict[str, Any] = {}
-    start, end = 1, len(view) - 1  # inside the table's braces
-    while start < end:
-        cut = _ROW_CUT.search(view, start + PIECE_BYTES, end) if end - start > PIECE_BYTES else None
-        stop = cut.start() + 1 if cut else end
-        rows = _shared(orjson.loads(b"".join((b"{", view[start:stop], b"}"))), shared, keys)
-        if not isinstance(rows, dict):
-            return None
-        table.update(rows)
-        start = stop + 1  # past the comma
-    return table
-
-
-def _shared(rows: Any, shared: dict[str, str], keys: tuple[str, ...]) -> Any:
-    """``rows`` with each string value of ``keys`` replaced by the first equal one seen."""
-    if keys and isinstance(rows, dict):
-        same = shared.setdefault
-        for row in rows.values():
-            if isinstance(row, dict):
-                for key in keys:
-                    value = row.get(key)
-                    if value.__class__ is str:
-                        row[key] = same(value, value)
-    return rows
-
-
 def _schema_of(path: Path, data: dict[str, Any]) -> int:
     meta = data.get(_META) or {}
     rows = list(meta.values()) if isinstance(meta, dict) else []
@@ -330,13 +180,14 @@ def _schema_of(path: Path, data: dict[str, Any]) -> int:
     return version
 
 
-def _from_schema0(data: dict[str, Any]) -> dict[str, Any]:
-    # Schema 1 only added the meta table; the rows are unchanged.
+def _same_rows(data: dict[str, Any]) -> dict[str, Any]:
+    # Schema 1 only added the meta table; schema 2 moves rows to the bulk file,
+    # which the write that follows the migration does: the rows are unchanged.
     return data
 
 
-# _MIGRATIONS[n] turns a schema-n store into a schema n+1 one.
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_schema0}
+# _MIGRATIONS[n] turns a schema-n store into a schema n+1 one (all tables in one dict).
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _same_rows, 1: _same_rows}
 
 
 def _upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
@@ -404,6 +255,11 @@ class StoreData:
     # Top-level tables this version does not know (a newer tool's, another
     # program's): kept as they are, written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict)
+    # The bulk file the documents were read from (its full-text index serves search).
+    bulk: Path | None = None
+    # Sources of documents the catalogue names but whose bulk rows were missing:
+    # left out of this snapshot (a transaction's, to be re-imported).
+    missing: list[str] = field(default_factory=list)
 
     # Short: a snapshot is handed to thread workers, which Textual describes by
     # the repr of their arguments (the full one was hundreds of megabytes).
@@ -413,31 +269,47 @@ class StoreData:
 
 
 class Store:
-    """The store file at ``path`` (created on first write)."""
+    """The store file at ``path`` and its bulk file (both created on first write)."""
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         # The file written: a symlinked store is written through to its
-        # target (the link stays a link); its lock, backups and temporary
-        # files sit beside the target, so every name of one store shares them.
+        # target (the link stays a link); its lock, bulk file, backups and
+        # temporary files sit beside the target, so every name of one store shares them.
         self.target = Path(os.path.realpath(self.path))
         self.lock_path = self.target.with_name(self.target.name + ".lock")
+        self.bulk = Bulk(bulk_path(self.target))
 
     # -- reading -----------------------------------------------------------
-    def read(self) -> StoreData:
+    def read(self, only: set[str] | None = None) -> StoreData:
         """Everything in the store; an empty snapshot where the file does not exist yet.
+
+        With ``only``, the documents (and facts) are those ids alone, read by
+        lookup, with every event and annotation: what a command showing a few
+        documents needs (a store of an older schema is read whole).
 
         A store of an older schema is migrated on disk first (see ``_migrate``);
         where it cannot be written, it is read as migrated and left as it is.
+        A catalogue naming bulk rows that are not there raises StoreError
+        saying what to re-import. Should another process replace the store
+        between the reading of its two files, it is read again.
         """
-        data = _load_by_table(self.path)
-        if data is None:
+        for attempt in range(3):
+            stamp = self.mtime_ns()
             data = _parse(self.path, _read_bytes(self.path))
-        if data is None:
-            return StoreData()
-        version = _schema_of(self.path, data)
-        if version == SCHEMA_VERSION:
-            return _snapshot(self.path, data)
+            if data is None:
+                return StoreData()
+            version = _schema_of(self.path, data)
+            if version < SCHEMA_VERSION:
+                return self._read_old(data, version)
+            try:
+                return self._assembled(data, only=only)
+            except StoreError:
+                if attempt == 2 or self.mtime_ns() == stamp:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _read_old(self, data: dict[str, Any], version: int) -> StoreData:
         snapshot = _snapshot(self.path, _upgrade(data, version))
         try:
             with self._locked():
@@ -450,29 +322,144 @@ class Store:
             log.warning("%s: read as schema %d, but not migrated on disk: %s", self.path, SCHEMA_VERSION, exc.reason)
         return snapshot
 
+    def read_catalogue(self, held_only: bool = False) -> list[dict[str, Any]]:
+        """The documents' catalogue rows (no text), from ``db.json`` and the bulk file's keys, never a text.
+
+        A catalogue naming rows the bulk file lacks raises StoreError as
+        ``read`` does; with ``held_only`` (what a re-import may skip) those rows
+        are left out instead. A store of an older schema is read (and migrated) whole.
+        """
+        data = _parse(self.path, _read_bytes(self.path))
+        if data is None:
+            return []
+        if _schema_of(self.path, data) < SCHEMA_VERSION:
+            return self.read().documents
+        rows = [row for row in _table(self.path, data, "documents").values() if isinstance(row, dict)]
+        if not rows:
+            return []
+        try:
+            ids, keys = self.bulk.ids()
+        except BulkError as exc:
+            if held_only:
+                return []
+            raise StoreError(exc.path, f"{exc.reason}; {self._lost_rows_hint()}") from None
+        held = [row for row in rows if row.get("id") in ids and row.get(FACTS_KEY) in keys]
+        if len(held) < len(rows) and not held_only:
+            raise self._missing_error([str(row.get("source")) for row in rows if row not in held])
+        return held
+
+    def read_events(self) -> StoreData:
+        """The events and annotations alone (no text read): what the timeline command shows.
+
+        The bulk file's keys are checked against the catalogue first, so a
+        store whose files disagree is reported here as everywhere.
+        """
+        data = _parse(self.path, _read_bytes(self.path))
+        if data is None:
+            return StoreData()
+        if _schema_of(self.path, data) < SCHEMA_VERSION:
+            return self.read()
+        self.read_catalogue()
+        return self._timeline_only(data)
+
+    def check(self) -> None:
+        """StoreError where the catalogue cannot be used (before a long import parses anything).
+
+        Missing bulk rows are no reason to refuse: importing their files again repairs them.
+        """
+        data = _parse(self.path, _read_bytes(self.path))
+        if data is not None:
+            _schema_of(self.path, data)
+
     def read_timeline(self) -> StoreData | None:
         """The events and annotations of a large store, without its documents and facts.
 
         They fill the explorer's timeline while the rest is read. ``None`` (a
-        small store, or one this cannot read quickly) means read it all; a store
-        of a newer schema raises StoreError as ``read`` does.
+        small store, or one of an older schema, which is migrated by ``read``)
+        means read it all; a store of a newer schema raises StoreError as ``read`` does.
         """
-        data = _load_by_table(self.path, only=_TIMELINE_TABLES)
-        if data is None or _META not in data or _schema_of(self.path, data) != SCHEMA_VERSION:
+        data = _parse(self.path, _read_bytes(self.path))
+        if data is None or _schema_of(self.path, data) != SCHEMA_VERSION:
             return None
-        snapshot = _snapshot(self.path, data)
+        if len(_table(self.path, data, "documents")) < TIMELINE_FIRST_MIN_DOCUMENTS:
+            return None
+        return self._timeline_only(data)
+
+    def _timeline_only(self, data: dict[str, Any]) -> StoreData:
+        snapshot = _snapshot(self.path, {name: data[name] for name in ("events", "annotations") if name in data})
         snapshot.complete = False
         return snapshot
 
-    def size(self) -> int:
-        """The file's size in bytes (0 when it cannot be seen)."""
+    def _assembled(self, data: dict[str, Any], repair: bool = False, only: set[str] | None = None) -> StoreData:
+        """The snapshot of a current store: its catalogue with each document's bulk rows put back.
+
+        With ``repair`` (a transaction that re-imports), documents whose rows
+        are missing, or all of them where the bulk file cannot be read, are
+        left out and listed in ``missing`` rather than refused.
+        """
+        catalogue = _table(self.path, data, "documents")
+        if only is not None:
+            catalogue = {key: row for key, row in catalogue.items() if not isinstance(row, dict) or row.get("id") in only}
+        if not catalogue:
+            return _snapshot(self.path, {**data, "documents": {}}, bulk=self.bulk.path)
+        ids = {row.get("id") for row in catalogue.values() if isinstance(row, dict)}
+        keys = {row.get(FACTS_KEY) for row in catalogue.values() if isinstance(row, dict)}
         try:
-            return self.path.stat().st_size
-        except OSError:
-            return 0
+            texts, blobs = self.bulk.read(ids, keys) if only is None else self.bulk.read_some(ids, keys)
+        except BulkError as exc:
+            if not repair or exc.newer:
+                raise StoreError(exc.path, f"{exc.reason}; {self._lost_rows_hint()}") from None
+            # A write transaction, under the lock: an unreadable file is kept aside and a new one written.
+            try:
+                aside = self.bulk.set_aside()
+            except OSError as err:
+                raise StoreError(exc.path, f"{exc.reason}, and could not be set aside ({_os_detail(err)})") from None
+            log.warning("%s: %s; kept as %s; its documents are left out until imported again", exc.path, exc.reason,
+                        aside)
+            texts, blobs = {}, {}
+        documents: dict[str, Any] = {}
+        facts: dict[str, Any] = {}
+        missing: list[str] = []
+        for key, row in catalogue.items():
+            if not isinstance(row, dict):
+                documents[key] = row  # refused by _snapshot, with its row id
+                continue
+            body, blob = texts.get(row.get("id")), blobs.get(row.get(FACTS_KEY))
+            if body is None or blob is None:
+                missing.append(str(row.get("source")))
+                continue
+            documents[key] = _whole(row, body)
+            for fact in orjson.loads(blob):
+                facts[str(len(facts) + 1)] = fact
+        if missing and not repair:
+            raise self._missing_error(missing)
+        snapshot = _snapshot(self.path, {**data, "documents": documents, "facts": facts}, bulk=self.bulk.path)
+        snapshot.missing = missing
+        return snapshot
+
+    def _missing_error(self, sources: list[str]) -> StoreError:
+        shown = ", ".join(sources[:3]) + (f" and {len(sources) - 3} more" if len(sources) > 3 else "")
+        return StoreError(self.bulk.path, f"lacks the text or facts of {len(sources)} document(s) that {self.path} "
+                                          f"lists ({shown}); re-import them with `ofsted-tui import FILE --db "
+                                          f"{self.path}`, or {self._lost_rows_hint()}")
+
+    def _lost_rows_hint(self) -> str:
+        return (f"rebuild the store from its source files with `ofsted-tui rebuild FOLDER --db {self.path}` "
+                f"(your notes are kept), or restore {self.bulk.path.name} from a backup")
+
+    def size(self) -> int:
+        """The store's size in bytes, both files (0 when they cannot be seen)."""
+        total = 0
+        for path in (self.path, self.bulk.path):
+            with contextlib.suppress(OSError):
+                total += path.stat().st_size
+        return total
 
     def mtime_ns(self) -> int | None:
-        """The file's modification stamp, for noticing another writer's change."""
+        """The catalogue's modification stamp, for noticing another writer's change.
+
+        Every write replaces ``db.json`` last, so its stamp changes with every write.
+        """
         try:
             return self.path.stat().st_mtime_ns
         except OSError:
@@ -484,9 +471,12 @@ class Store:
         """Lock, read the current store, let the caller change it, write it once.
 
         The caller mutates the lists of the yielded ``StoreData``; when the block
-        ends without an exception the whole store is written atomically. With
-        ``backup``, the store's bytes are first kept as ``<db>.bak-<backup>``
-        (replacing the previous one of that name), whatever the block does.
+        ends without an exception the whole store is written (bulk rows, then
+        ``db.json`` atomically). With ``backup``, ``db.json``'s bytes are first
+        kept as ``<db>.bak-<backup>`` (replacing the previous one of that name),
+        and the bulk rows it names are kept while that backup is there.
+        Documents whose bulk rows are missing are left out of the snapshot and
+        listed in its ``missing``, so that re-importing them repairs the store.
         """
         with self._locked():
             raw = _read_bytes(self.path)
@@ -495,17 +485,65 @@ class Store:
             if backup and raw and raw.strip():
                 _atomic_write_bytes(self.backup_path(backup), raw, mode_of=self.path)
             if data is None:
-                snapshot = StoreData()
+                snapshot = StoreData(bulk=self.bulk.path)
             elif _schema_of(self.path, data) < SCHEMA_VERSION:
                 snapshot = self._migrate(raw, data)
             else:
-                snapshot = _snapshot(self.path, data)
+                snapshot = self._assembled(data, repair=True)
             yield snapshot
             if snapshot.changed:
                 self._write(snapshot)
 
+    @contextlib.contextmanager
+    def catalogue_transaction(self) -> Iterator[StoreData]:
+        """As ``transaction``, for changes that touch no bulk row: annotations, and the events they move.
+
+        The yielded snapshot's documents are catalogue rows (no text, each
+        with its ``facts_key``) and it has no facts; only ``db.json`` is
+        written, and the bulk file is not read. A store of an older schema is
+        first migrated by a full ``transaction``.
+        """
+        with self._locked():
+            raw = _read_bytes(self.path)
+            _refuse_read_only(self.path, self.target)
+            data = _parse(self.path, raw)
+            if data is not None and _schema_of(self.path, data) < SCHEMA_VERSION:
+                self._migrate(raw, data)
+                data = _parse(self.path, _read_bytes(self.path))
+            snapshot = StoreData(bulk=self.bulk.path, complete=False)
+            if data is not None:
+                snapshot = _snapshot(self.path, {name: data[name] for name in ("events", "annotations") if name in data},
+                                     bulk=self.bulk.path)
+                snapshot.documents = [row for _, row in sorted(_table(self.path, data, "documents").items(),
+                                                               key=lambda item: int(item[0]))]
+                snapshot.extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
+                snapshot.complete = False
+            yield snapshot
+            if snapshot.changed:
+                self._write_catalogue(snapshot, snapshot.documents)
+
+    def read_documents(self, catalogue: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The whole documents and the facts of some catalogue rows, read by lookup (a few, not all).
+
+        StoreError where a row's bulk rows are missing, as ``read`` says it.
+        """
+        rows = list(catalogue)
+        try:
+            texts, blobs = self.bulk.read_some((row["id"] for row in rows), (row.get(FACTS_KEY) for row in rows))
+        except BulkError as exc:
+            raise StoreError(exc.path, f"{exc.reason}; {self._lost_rows_hint()}") from None
+        documents, facts = [], []
+        for row in rows:
+            body, blob = texts.get(row["id"]), blobs.get(row.get(FACTS_KEY))
+            if body is None or blob is None:
+                raise StoreError(self.bulk.path, f"lacks the text or facts of {row.get('source')}; re-import it, "
+                                                 f"or {self._lost_rows_hint()}")
+            documents.append(_whole(row, body))
+            facts.extend(orjson.loads(blob))
+        return documents, facts
+
     def owns(self, other: Path | str) -> bool:
-        """Whether ``other`` is the store or one of its files (lock, backups, temporary files).
+        """Whether ``other`` is the store or one of its files (bulk file, lock, backups, temporary files).
 
         Compared with links resolved, and by inode where the file exists, so
         no spelling of the store's path passes for another file.
@@ -517,8 +555,8 @@ class Store:
         theirs = Path(os.path.realpath(other))
         if theirs.parent != mine.parent:
             return False
-        name = theirs.name
-        return name == mine.name or name.startswith((f"{mine.name}.", f".{mine.name}."))
+        name, bulk = theirs.name, self.bulk.path.name
+        return (name in (mine.name, bulk) or name.startswith((f"{mine.name}.", f".{mine.name}.", f"{bulk}-")))
 
     def backup_path(self, label: str) -> Path:
         return self.target.with_name(f"{self.target.name}.bak-{label}")
@@ -548,7 +586,7 @@ class Store:
         (an earlier migration of another file) is never overwritten.
         """
         version = _schema_of(self.path, data)
-        snapshot = _snapshot(self.path, _upgrade(data, version))  # damaged rows fail here, before any write
+        snapshot = _snapshot(self.path, _upgrade(data, version), bulk=self.bulk.path)  # damaged rows fail here, before any write
         _refuse_read_only(self.path, self.target)
         backup = self.target.with_name(f"{self.target.name}.bak-schema{version}")
         n = 1
@@ -563,6 +601,35 @@ class Store:
         return snapshot
 
     def _write(self, snapshot: StoreData) -> None:
+        """The bulk rows first (one SQLite transaction), then ``db.json`` replaced atomically.
+
+        The caller holds the lock. Bulk rows named by neither the file being
+        replaced, its backups nor the new catalogue are collected in the same
+        SQLite transaction.
+        """
+        catalogue, texts, blobs = _split(snapshot)
+        if texts or self.bulk.exists():
+            keep = _named(catalogue)
+            # A schema backup holds its own rows; any other (a rebuild's) names rows here.
+            for path in (self.path, *(b for b in self._backups() if ".bak-schema" not in b.name)):
+                named = _named_by(path)
+                keep[0].update(named[0])
+                keep[1].update(named[1])
+            try:
+                self.bulk.write(texts, blobs, keep=keep)
+            except BulkError as exc:
+                raise StoreError(self.path, f"cannot write its bulk file {exc.path.name}, which {exc.reason}; "
+                                            "the old store was left intact") from None
+        self._write_catalogue(snapshot, catalogue)
+
+    def _backups(self) -> list[Path]:
+        prefix = f"{self.target.name}.bak-"
+        try:
+            return [self.target.with_name(name) for name in os.listdir(self.target.parent) if name.startswith(prefix)]
+        except OSError:
+            return []
+
+    def _write_catalogue(self, snapshot: StoreData, catalogue: list[dict[str, Any]]) -> None:
         from tinydb import TinyDB
         from tinydb.middlewares import CachingMiddleware
         from tinydb.storages import Storage
@@ -574,7 +641,7 @@ class Store:
             """TinyDB storage: orjson codec, atomic replace on write, never writes a bad file."""
 
             def read(self) -> dict[str, Any] | None:
-                data = _load_raw(path)
+                data = _parse(path, _read_bytes(path))
                 if data is not None:
                     _schema_of(path, data)
                 return data
@@ -591,16 +658,80 @@ class Store:
         db.storage.WRITE_CACHE_SIZE = 1 << 62
         try:
             db.drop_tables()
-            # Tables are written in this order; the small ones first let the
-            # explorer read its timeline without scanning the whole file.
             db.table(_META).insert({"schema": SCHEMA_VERSION})
-            for name in _WRITE_ORDER:  # empty ones too, so a reader knows where each ends
+            db.table("documents", cache_size=0).insert_multiple(catalogue)
+            for name in ("events", "annotations"):  # empty ones too
                 db.table(name, cache_size=0).insert_multiple(getattr(snapshot, name))
         finally:
             db.close()
 
 
-def _snapshot(path: Path, data: dict[str, Any]) -> StoreData:
+def _split(snapshot: StoreData) -> tuple[list[dict[str, Any]], list[tuple[str, str, str, bytes]], list[tuple[str, bytes]]]:
+    """The catalogue rows, bulk text rows and facts blobs of a snapshot.
+
+    A document's facts are one blob, keyed by its hash: the same facts give
+    the same key, so an unchanged document's blob is never written twice.
+    A row that is already a catalogue row (no text: a write of the catalogue
+    alone) is kept as it is.
+    """
+    facts_of: dict[str, list[dict[str, Any]]] = {}
+    for fact in snapshot.facts:
+        facts_of.setdefault(fact["doc_id"], []).append(fact)
+    catalogue, texts, blobs = [], [], []
+    for doc in snapshot.documents:
+        if "text" not in doc:
+            catalogue.append(doc)
+            continue
+        blob = orjson.dumps(facts_of.get(doc["id"], []))
+        key = fact_key_of(blob)
+        extra = orjson.dumps({name: doc[name] for name in BULK_FIELDS[1:] if name in doc})
+        texts.append((doc["id"], doc.get("title") or "", doc["text"], extra))
+        blobs.append((key, blob))
+        row = {name: value for name, value in doc.items() if name not in BULK_FIELDS}
+        row[FACTS_KEY] = key
+        catalogue.append(row)
+    return catalogue, texts, blobs
+
+
+def _whole(row: dict[str, Any], body: tuple[str, bytes]) -> dict[str, Any]:
+    """A document as the app reads it: its catalogue row with its bulk fields put back."""
+    text, extra = body
+    doc = {name: value for name, value in row.items() if name != FACTS_KEY}
+    doc["text"] = text
+    doc.update(orjson.loads(extra))
+    return doc
+
+
+def _named(catalogue: Iterable[dict[str, Any]]) -> tuple[set[str], set[str]]:
+    """The bulk rows a catalogue names: document ids and facts keys."""
+    ids, keys = set(), set()
+    for row in catalogue:
+        if isinstance(row, dict):
+            ids.add(row.get("id"))
+            keys.add(row.get(FACTS_KEY))
+    return ids, keys
+
+
+def _named_by(path: Path) -> tuple[set[str], set[str]]:
+    """The bulk rows the store file (or backup) at ``path`` names; nothing where it cannot be read."""
+    try:
+        data = orjson.loads(path.read_bytes())
+        table = data.get("documents") if isinstance(data, dict) else None
+        return _named(table.values()) if isinstance(table, dict) else (set(), set())
+    except (OSError, orjson.JSONDecodeError):
+        return set(), set()
+
+
+def _table(path: Path, data: dict[str, Any], name: str) -> dict[str, Any]:
+    table = data.get(name)
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise StoreError(path, f"table {name!r} is damaged (not an object); {_DAMAGED}")
+    return table
+
+
+def _snapshot(path: Path, data: dict[str, Any], bulk: Path | None = None) -> StoreData:
     extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
     tables: dict[str, list[dict[str, Any]]] = {}
     lengths: dict[str, int] = {}
@@ -613,16 +744,12 @@ def _snapshot(path: Path, data: dict[str, Any]) -> StoreData:
         if name == "documents":
             lengths = {doc["id"]: len(doc["text"]) for doc in rows}
         tables[name] = rows
-    return StoreData(**tables, extra=extra)
+    return StoreData(**tables, extra=extra, bulk=bulk)
 
 
 def _rows(path: Path, data: dict[str, Any], name: str) -> tuple[list[str], list[dict[str, Any]]]:
     """The row ids of table ``name`` in order, and its rows."""
-    table = data.get(name)
-    if table is None:
-        return [], []
-    if not isinstance(table, dict):
-        raise StoreError(path, f"table {name!r} is damaged (not an object); {_DAMAGED}")
+    table = _table(path, data, name)
     try:
         keys = sorted(table, key=int)
     except (ValueError, TypeError):

@@ -39,7 +39,7 @@ import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
 from importers.partial_date import PartialDate, iso_date, month_name
@@ -394,3 +394,8 @@ def date_label(event: EventRow) -> str:
         return f"{month_name(month, short=True)}, year unknown"
     date = PartialDate.of(year, month)
     return date.label() if date else "date unknown"
+
+
+def event_order(event: EventRow | dict[str, Any]) -> tuple:
+    """Where an event sorts in the timeline (as ``build_events`` orders them)."""
+    return _sort_key(cast("EventRow", event))

@@ -232,8 +232,6 @@ class OfstedApp(App[None]):
                 importlib.import_module(module)
             _freeze_if_large(corpus)
         self.call_from_thread(self._search_indexed, generation)
-        # Searching works from here on; this makes the first letters typed quicker.
-        index.merge_short_prefixes()
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:
@@ -287,9 +285,12 @@ class OfstedApp(App[None]):
     def _write_annotations(self, change: Change, undoing: bool) -> None:
         from ofsted_core.annotations import change_annotations
 
-        _, undo = change_annotations(self.store, change)
+        shown = self.corpus.data if self.corpus is not None and self.corpus.complete else None
+        written, undo = change_annotations(self.store, change, shown)
         self.call_from_thread(self.annotations_written, undo, undoing)
-        self.call_from_thread(self.reload)
+        # The store as written is shown without reading it again (its stamp is ours, not another writer's).
+        self._loads += 1
+        self._index(self._loads, self.store.mtime_ns(), Corpus.from_data(written))
 
     def annotations_written(self, undo: Change, undoing: bool) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""

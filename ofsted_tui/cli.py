@@ -94,7 +94,7 @@ def _import(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_core.importing import import_paths
     from ofsted_tui.render import import_summary
 
-    store.read()  # refuse early, before parsing anything, if the store is unusable
+    store.check()  # refuse early, before parsing anything, if the store is unusable
     progress = Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal,
@@ -140,7 +140,9 @@ def _print_json(console: Console, data: Any) -> None:
 def _timeline(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.render import safe, timeline_table
 
-    corpus = _corpus(store)
+    from ofsted_core.corpus import Corpus
+
+    corpus = Corpus.from_data(store.read_events())  # the events alone: no document is read
     keep, refused = _event_filter(corpus.events, args)
     if keep is None:
         return refused
@@ -249,9 +251,10 @@ def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
 def _search(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.render import search_results
 
-    corpus = _corpus(store)
+    from ofsted_core.corpus import search_store
+
     query = " ".join(args.query)
-    hits = corpus.search_index.search(query, limit=args.limit)
+    corpus, hits = search_store(store, query, limit=args.limit)
     if args.json:
         _print_json(console, [
             {"doc_id": h.doc_id, "title": corpus.documents[h.doc_id].get("title"), "score": round(h.score, 4),
@@ -269,8 +272,9 @@ def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
     from ofsted_tui.cli_find import documents_named
     from ofsted_tui.render import document_view, safe
 
-    corpus = _corpus(store)
-    found = documents_named(corpus.documents, args.doc)
+    from ofsted_core.corpus import document_corpus
+
+    found = documents_named({row["id"]: row for row in store.read_catalogue()}, args.doc)
     if len(found) != 1:
         message = f"ofsted-tui: no document matches {args.doc!r}; see `ofsted-tui export --format csv --table documents`"
         if found:
@@ -278,7 +282,9 @@ def _show(store: Store, args: argparse.Namespace, console: Console) -> int:
             message += "".join(f"\n  {d['id']}  {d['source']}" for d in sorted(found, key=lambda d: d["id"]))
         _err().print(safe(message, "bold red"))
         return 1
-    (doc,) = found
+    # Only the document shown is read whole, with those it links to (and every event and note).
+    corpus = document_corpus(store, found[0]["id"])
+    doc = corpus.documents[found[0]["id"]]
     if args.json:
         out = {k: doc.get(k) for k in DOCUMENT_KEYS}
         out["text"] = doc["text"]

@@ -7,7 +7,7 @@ control characters removed, so output cannot drive the terminal.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
@@ -19,10 +19,12 @@ from ofsted_core.corpus import Corpus
 from ofsted_core.export import conflict_source
 from ofsted_core.grades import sentence_case
 from ofsted_tui.grades import grade_style, rating_badge
-from ofsted_core.importing import ImportReport
 from ofsted_core.search import TITLE_ONLY, SearchHit
 from ofsted_core.sources import link_label
 from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label, rating_text
+
+if TYPE_CHECKING:  # the importers' rules take a third of a second to compile: only an import needs them
+    from ofsted_core.importing import ImportReport
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
            "fetch_plan_table", "fetch_summary"]

@@ -551,7 +551,7 @@ class ReaderScreen(Screen[None]):
         if store is None:
             return
         try:
-            data, undo = change_annotations(store, change)
+            data, undo = change_annotations(store, change, self.corpus.data if self.corpus is not None else None)
             corpus = Corpus.from_data(data)
         except StoreError as exc:
             self.app.call_from_thread(

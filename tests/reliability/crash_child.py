@@ -11,7 +11,8 @@ keeps the store locked for ``HOLD_S`` at the ``transaction`` stage, then
 finishes, so another writer started meanwhile must wait its turn.
 
 Stages, in order: ``transaction`` (store locked and read, about to change it),
-``temp-created``, ``half-written``, ``synced`` (temporary file complete and on
+``bulk-uncommitted`` (the bulk rows inserted in SQLite, not yet committed),
+``bulk-written`` (committed), ``temp-created``, ``half-written``, ``synced`` (temporary file complete and on
 disk), ``replaced`` (the new store is in place).
 """
 
@@ -23,11 +24,11 @@ import sys
 import tempfile
 import time
 
-from ofsted_core import importing
+from ofsted_core import bulk, fulltext, importing
 
 from ofsted_tui import cli
 
-STAGES = ("transaction", "temp-created", "half-written", "synced", "replaced")
+STAGES = ("transaction", "bulk-uncommitted", "bulk-written", "temp-created", "half-written", "synced", "replaced")
 PIECES = 64
 HOLD_S = 1.0
 
@@ -43,6 +44,7 @@ def main(target: str, argv: list[str]) -> int:
 
     real_apply, real_mkstemp, real_fdopen, real_fsync, real_replace = (
         importing.apply_documents, tempfile.mkstemp, os.fdopen, os.fsync, os.replace)
+    real_short, real_bulk_write = fulltext.short, bulk.Bulk.write
     temp_fds: set[int] = set()
 
     def apply_documents(*args, **kwargs):
@@ -85,7 +87,18 @@ def main(target: str, argv: list[str]) -> int:
         real_replace(src, dst)
         reached("replaced")
 
+    def short(db):
+        # Called inside the bulk write's transaction, after its rows are inserted.
+        reached("bulk-uncommitted")
+        return real_short(db)
+
+    def bulk_write(self, *args, **kwargs):
+        real_bulk_write(self, *args, **kwargs)
+        reached("bulk-written")
+
     importing.apply_documents = apply_documents
+    fulltext.short = short
+    bulk.Bulk.write = bulk_write
     tempfile.mkstemp = mkstemp
     os.fdopen = fdopen
     os.fsync = fsync

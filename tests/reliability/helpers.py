@@ -100,7 +100,7 @@ def export(db: Path) -> dict[str, Any]:
 def comparable(path: Path) -> dict[str, Any]:
     """The store's contents without the import timestamps that differ between runs."""
     data = Store(path).read()
-    documents = [{k: v for k, v in d.items() if k != "imported_at"} for d in data.documents]
+    documents = [{k: v for k, v in d.items() if k not in ("imported_at", "file")} for d in data.documents]
     return {
         "documents": sorted(documents, key=lambda d: d["id"]),
         "facts": sorted(data.facts, key=lambda f: f["id"]),
@@ -110,5 +110,15 @@ def comparable(path: Path) -> dict[str, Any]:
 
 
 def stray_files(folder: Path) -> list[str]:
-    """Temporary files a writer left behind."""
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    """Temporary files a writer left behind (its own, and SQLite's journal of an unfinished transaction)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".tmp", "-journal")))
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """Copy a store: its catalogue and, where it has one, its bulk file."""
+    import shutil
+
+    shutil.copy(source, target)
+    bulk = Store(source).bulk.path
+    if bulk.exists():
+        shutil.copy(bulk, Store(target).bulk.path)

@@ -1,7 +1,8 @@
 """An import killed (SIGKILL) at any point leaves the store as it was before or after.
 
 The import adds four documents and replaces an edited one that carries the
-user's note. It is killed at each stage of the write (``crash_child`` says when
+user's note. It is killed at each stage of the write of both files (the bulk
+rows in db.sqlite, uncommitted and committed, then db.json) (``crash_child`` says when
 each is reached) and at random moments while it writes the store in small
 pieces. Afterwards the store must open, hold exactly the old bytes or exactly
 what a complete import gives, and take the same import again cleanly.
@@ -24,7 +25,7 @@ from ofsted_core.annotations import make_annotation
 from ofsted_core.importing import import_paths
 from ofsted_core.store import Store
 from tests.paths import REPO, SEEDS
-from tests.reliability.helpers import comparable, stray_files
+from tests.reliability.helpers import comparable, copy_store, stray_files
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -36,6 +37,7 @@ class Scenario:
     paths: list[str]
     before_db: Path
     before_bytes: bytes
+    before: dict
     after: dict
 
 
@@ -65,17 +67,19 @@ def scenario(tmp_path_factory) -> Scenario:
     paths = [str(inbox)]
 
     after_db = root / "after.json"
-    shutil.copy(before_db, after_db)
+    copy_store(before_db, after_db)
     assert import_paths(Store(after_db), paths).ok
     after = comparable(after_db)
     assert len(after["documents"]) == len(SEEDS) and len(after["annotations"]) == 1
-    return Scenario(paths, before_db, before_bytes=before_db.read_bytes(), after=after)
+    return Scenario(paths, before_db, before_bytes=before_db.read_bytes(), before=comparable(before_db), after=after)
 
 
 def _check_and_recover(db: Path, scenario: Scenario, note: str) -> str:
     """Assert the killed import left 'before' or 'after'; say which."""
     state = comparable(db)  # raises StoreError if the store does not open
     if db.read_bytes() == scenario.before_bytes:
+        # The catalogue as before must find its rows in db.sqlite as before, whatever was added there.
+        assert state == scenario.before, f"{note}: db.json is as before but the store reads otherwise"
         outcome = "before"
     else:
         assert state == scenario.after, f"{note}: the store is neither the state before nor after"
@@ -89,12 +93,12 @@ def _check_and_recover(db: Path, scenario: Scenario, note: str) -> str:
 
 @pytest.mark.parametrize(
     ("stage", "expected"),
-    [("transaction", "before"), ("temp-created", "before"), ("half-written", "before"),
+    [("transaction", "before"), ("bulk-uncommitted", "before"), ("bulk-written", "before"), ("temp-created", "before"), ("half-written", "before"),
      ("synced", "before"), ("replaced", "after")],
 )
 def test_kill_at_each_stage_of_the_write(scenario, tmp_path, stage, expected):
     db = tmp_path / "db.json"
-    shutil.copy(scenario.before_db, db)
+    copy_store(scenario.before_db, db)
     child = _child(stage, db, scenario.paths)
     try:
         _wait_for(child, stage)
@@ -119,7 +123,7 @@ def test_kill_at_random_moments_of_the_write(scenario, tmp_path):
     for n in range(RANDOM_KILLS):
         db = tmp_path / f"{n}" / "db.json"
         db.parent.mkdir()
-        shutil.copy(scenario.before_db, db)
+        copy_store(scenario.before_db, db)
         child = _child("slow", db, scenario.paths)
         _wait_for(child, "transaction")
         # The slow write takes at least PIECES x 2 ms: most kills land inside it, a few after.

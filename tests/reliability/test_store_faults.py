@@ -187,7 +187,8 @@ def test_file_size_limit_during_import_leaves_old_store(tmp_path):
     result = run_cli("import", *map(str, SEEDS), db=path, preexec=limited)
     assert result.returncode == 2, result.stdout + result.stderr
     message = flat(result.stderr)
-    assert str(path) in message and "File too large" in message and "the old store was left intact" in message
+    # The bulk file (db.sqlite) is the first written: SQLite says "disk I/O error", with no errno to name.
+    assert str(path) in message and "file size limit" in message and "the old store was left intact" in message
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == before
     assert stray_files(tmp_path) == []
@@ -205,7 +206,7 @@ def test_read_only_folder_leaves_old_store_and_says_so(tmp_path):
         tmp_path.chmod(0o755)
     assert result.returncode == 2, result.stdout + result.stderr
     message = flat(result.stderr)
-    assert str(path) in message and "Permission denied" in message and "not writable" in message
+    assert str(path) in message and "not writable" in message
     assert path.read_bytes() == before
     assert stray_files(tmp_path) == []
 

@@ -78,7 +78,7 @@ async def test_a_large_corpus_is_kept_out_of_garbage_collection(store: Store, mo
 
 @pilot_test
 async def test_a_large_store_shows_its_timeline_while_the_documents_are_read(store: Store, monkeypatch):
-    monkeypatch.setattr(store_module, "BY_TABLE_MIN_BYTES", 0)  # this small store counts as large
+    monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)  # this small store counts as large
     everything = store.read()
     data = store.read_timeline()
     assert data is not None and not data.complete
@@ -111,7 +111,7 @@ async def test_a_large_store_shows_its_timeline_while_the_documents_are_read(sto
 
 
 def test_the_command_line_reads_a_large_store_s_timeline_only(store: Store, monkeypatch):
-    monkeypatch.setattr(store_module, "BY_TABLE_MIN_BYTES", 0)
+    monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
     started = []
     monkeypatch.setattr(app_module.OfstedApp, "run", lambda self: started.append(self))
     assert cli.main(["--db", str(store.path)]) == 0
@@ -123,7 +123,7 @@ def test_the_command_line_reads_a_large_store_s_timeline_only(store: Store, monk
 
 @pilot_test
 async def test_an_app_reading_a_large_store_itself_shows_the_timeline_first_too(store: Store, monkeypatch):
-    monkeypatch.setattr(store_module, "BY_TABLE_MIN_BYTES", 0)
+    monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
     events = [e["id"] for e in store.read().events]
     release = threading.Event()
     read = Store.read

@@ -33,7 +33,7 @@ def test_write_leaves_no_temporary_files(tmp_path):
     store = Store(tmp_path / "db.json")
     _write_doc(store, "a")
     _write_doc(store, "b")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json", "db.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json", "db.json.lock", "db.sqlite"]
 
 
 def test_failed_transaction_writes_nothing(tmp_path):
@@ -105,3 +105,19 @@ def test_concurrent_writers_never_lose_a_document(tmp_path):
     for thread in threads:
         thread.join()
     assert sorted(d["id"] for d in Store(path).read().documents) == sorted(ids)
+
+
+def test_only_the_bulk_modules_use_sqlite():
+    import ast
+
+    from tests.paths import REPO
+
+    users = set()
+    for package in ("ofsted_core", "ofsted_tui", "importers"):
+        for path in (REPO / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                if any(name.split(".")[0] == "sqlite3" for name in names):
+                    users.add(path.relative_to(REPO).as_posix())
+    assert users == {"ofsted_core/bulk.py", "ofsted_core/fulltext.py"}
