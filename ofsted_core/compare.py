@@ -97,7 +97,7 @@ class CompareRow:
     latest_grade: int | None = None
     latest_date: str | None = None
     direction: str | None = None  # improved, same, declined: since the overall grade before
-    events: int = 0
+    authorities: tuple[str, ...] = ()  # the spellings its events are filed under in the store
 
     @property
     def region(self) -> str | None:
@@ -131,14 +131,14 @@ def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: 
     events = list(events)
     wanted = list(dict.fromkeys(names))
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    wanted_set = set(wanted)
     resolved: dict[str | None, str | None] = {}
     for event in events:
         authority = event.get("authority")
         if authority not in resolved:
-            found = council(authority)
-            resolved[authority] = found.name if found is not None else authority
+            resolved[authority] = _council_name(authority) if authority else None
         name = resolved[authority]
-        if name in wanted and event.get("year"):
+        if name in wanted_set and event.get("year"):
             by_name[name].append(event)
     first = min([FIRST_YEAR, *(e["year"] for rows in by_name.values() for e in rows)])
     last = max([today.year, *(e["year"] for rows in by_name.values() for e in rows)])
@@ -163,7 +163,8 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
             year, stands.get("rating") if stands else None, stands.get("grade") if stands else None,
             stands.get("id") if stands else None, tuple(visits.get(year, ())), year in no_overall and not stands,
         ))
-    row = CompareRow(name, council(name), cells, events=len(events))
+    authorities = tuple(sorted({e["authority"] for e in events if e.get("authority")}))
+    row = CompareRow(name, council(name), cells, authorities=authorities)
     if national is not None:
         row.latest_rating, row.latest_grade = national["rating"], national["grade"]
         row.latest_date, row.direction = national["date"], national["direction"]
@@ -210,3 +211,27 @@ def grid_csv_rows(grid: Grid) -> tuple[list[str], list[dict[str, Any]]]:
         out.update({str(c.year): cell_mark(c) for c in row.cells})
         rows.append(out)
     return columns, rows
+
+
+def latest_by_authority(events: Iterable[dict[str, Any]], today: dt.date | None = None) -> dict[str, dict[str, Any]]:
+    """Each authority spelling in ``events`` with its council's name and latest grade
+    ({"council", "rating", "grade", "date"}), as the grid's "Latest" column gives them."""
+    events = list(events)
+    authorities = sorted({a for e in events if (a := e.get("authority"))})
+    grid = compare_grid(events, list(dict.fromkeys(_council_name(a) for a in authorities)), today)
+    rows = {row.name: row for row in grid.rows}
+    return {a: {"council": (row := rows[_council_name(a)]).name, "rating": row.latest_rating,
+                "grade": row.latest_grade, "date": row.latest_date} for a in authorities}
+
+
+def _council_name(authority: str) -> str:
+    found = council(authority)
+    return found.name if found is not None else authority
+
+
+def group_by_council(events: Sequence[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """``events`` in groups of one council each (by name; unknown authority last), each in the given order."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in events:
+        groups[_council_name(event["authority"]) if event.get("authority") else ""].append(event)
+    return sorted(groups.items(), key=lambda item: (item[0] == "", item[0].casefold()))

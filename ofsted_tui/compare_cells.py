@@ -94,8 +94,7 @@ def _cell(cell: Cell, layout: Layout) -> Text:
     mark = cell_mark(cell)
     if cell.grade:
         if layout.words and cell.rating in RATINGS:
-            word = RATINGS[cell.rating].label.split(" to be")[0]  # "Requires improvement to be good" is too long
-            mark = word + (AND_VISIT_MARK if cell.visits else "")
+            mark = cell.rating.capitalize() + (AND_VISIT_MARK if cell.visits else "")
         text = Text(_fit(mark, inner).center(inner), style=grade_style(cell.grade))
     elif cell.visits or cell.no_overall:
         text = Text(_fit(mark, inner).center(inner), style=Style(color=UNGRADED_COLOUR, bold=True))
@@ -116,26 +115,32 @@ def grid_line(row: CompareRow, layout: Layout) -> Text:
     return line
 
 
-def legend(width: int) -> Text:
-    """What the cells mean, wrapped to ``width`` by whoever draws it."""
-    out = Text()
+def _legend_items() -> list[Text]:
+    items = []
     for rating in ("outstanding", "good", "requires improvement", "adequate", "inadequate", "excellent", "poor"):
-        grade = RATINGS[rating].grade
-        out.append(f" {RATING_ABBREVIATIONS[rating]} ", style=grade_style(grade))
-        out.append(f" {RATINGS[rating].label.split(' to be')[0]}  ")
-    out.append(f"{NO_GRADE_MARK}", style="bold")
-    out.append(" no graded inspection  ")
-    for kind, mark in VISIT_MARKS.items():
-        out.append(mark, style=Style(color=UNGRADED_COLOUR, bold=True))
-        out.append(f" {kind}  ")
-    out.append(OTHER_VISIT_MARK, style=Style(color=UNGRADED_COLOUR, bold=True))
-    out.append(" other visit  ")
-    out.append(AND_VISIT_MARK, style="bold")
-    out.append(" grade and a visit  ")
-    out.append(NO_OVERALL_MARK, style="bold")
-    out.append(" no overall grade  ")
-    out.append("↑ ↓ =", style="bold")
-    out.append(" since the grade before  ")
-    out.append(MORE_LEFT, style="bold")
-    out.append(" earlier years to the left")
-    return out
+        item = Text(f" {RATING_ABBREVIATIONS[rating]} ", style=grade_style(RATINGS[rating].grade))
+        item.append(f" {rating.capitalize()}")
+        items.append(item)
+    visit = Style(color=UNGRADED_COLOUR, bold=True)
+    marks = [(NO_GRADE_MARK, "bold", "no graded inspection"), *((m, visit, k) for k, m in VISIT_MARKS.items()),
+             (OTHER_VISIT_MARK, visit, "other visit"), (AND_VISIT_MARK, "bold", "grade and a visit"),
+             (NO_OVERALL_MARK, "bold", "no overall grade"), ("↑ ↓ =", "bold", "since the grade before"),
+             (MORE_LEFT, "bold", "earlier years: ← →")]
+    for mark, style, meaning in marks:
+        item = Text(mark, style=style)
+        item.append(f" {meaning}")
+        items.append(item)
+    return items
+
+
+def legend(width: int) -> list[Text]:
+    """What the cells mean, as lines of at most ``width`` cells, never breaking an item."""
+    lines, line = [], Text(" ")
+    for item in _legend_items():
+        if line.cell_len > 1 and line.cell_len + 2 + item.cell_len > width:
+            lines.append(line)
+            line = Text(" ")
+        elif line.cell_len > 1:
+            line.append("  ")
+        line.append_text(item)
+    return [*lines, line]

@@ -126,7 +126,7 @@ def compare_view(grid: Any, width: int) -> Group:
     lines = [grid_header(grid, layout)]
     lines[0].stylize("bold")
     lines += [grid_line(row, layout) for row in grid.rows]
-    return Group(*lines, Text(""), legend(width))
+    return Group(*lines, Text(""), *legend(width))
 
 
 def import_summary(report: ImportReport) -> Group:
