@@ -126,8 +126,8 @@ def choose_councils(names: Sequence[str], neighbours: bool = False, region: bool
 
 
 def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: dt.date | None = None) -> Grid:
-    """The grid of ``names`` (council names, in row order) from the store's timeline events."""
-    today = today or dt.date.today()
+    """The grid of ``names`` (council names, in row order) from the store's timeline events
+    (``today`` dates the national rows the latest grades are read from)."""
     events = list(events)
     wanted = list(dict.fromkeys(names))
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -141,7 +141,8 @@ def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: 
         if name in wanted_set and event.get("year"):
             by_name[name].append(event)
     first = min([FIRST_YEAR, *(e["year"] for rows in by_name.values() for e in rows)])
-    last = max([today.year, *(e["year"] for rows in by_name.values() for e in rows)])
+    # Up to the store's latest year (not today's), so every comparison of one store has the same columns.
+    last = max([FIRST_YEAR, *(e["year"] for e in events if e.get("year"))])
     years = list(range(first, last + 1))
     national = {row["council"]: row for row in council_rows(events, today=today)} if wanted else {}
     return Grid(years, [_row(name, by_name[name], years, national.get(name)) for name in wanted])
