@@ -53,7 +53,7 @@ def grid_layout(grid: Grid, width: int, offset: int = 0) -> Layout:
     """How ``grid`` fits in ``width`` cells, ``offset`` years scrolled back from the latest."""
     longest = max((len(printable(r.name)) for r in grid.rows), default=_NAME_MIN)
     name_w = max(_NAME_MIN, min(_NAME_MAX, longest + 1))
-    room = max(0, width - 1 - name_w - _LATEST_W - 1)  # a leading space, and the "◂" column
+    room = max(0, width - 1 - name_w - _LATEST_W - 2)  # a leading space, and "◂ "
     years = len(grid.years)
     cell_w = max(_CELL_MIN, min(_CELL_MAX, room // max(1, years)))
     if years and room // years >= _WORDS_MIN:
@@ -73,6 +73,7 @@ def grid_header(grid: Grid, layout: Layout, dim: Style | str = "dim") -> Text:
     line.append("Council".ljust(layout.name_w))
     line.append("Latest".ljust(_LATEST_W))
     line.append(MORE_LEFT if layout.more_left else " ", style="bold")
+    line.append(" ")
     for year in grid.years[layout.first: layout.first + layout.count]:
         line.append(str(year).center(layout.cell_w - 1) + " ")
     if layout.more_right:
@@ -109,7 +110,7 @@ def grid_line(row: CompareRow, layout: Layout) -> Text:
     line = Text(" ")
     line.append(_fit(printable(row.name), layout.name_w - 1).ljust(layout.name_w), style="bold")
     line.append_text(_latest(row))
-    line.append(" ")
+    line.append("  ")
     for cell in row.cells[layout.first: layout.first + layout.count]:
         line.append_text(_cell(cell, layout))
     return line
