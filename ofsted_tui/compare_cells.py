@@ -32,7 +32,9 @@ MORE_LEFT = "◂"
 _NAME_MAX, _NAME_MIN = 24, 10
 _LATEST_W = 10  # "RI ↑ 2023" and a space
 _CELL_MIN, _CELL_MAX = 5, 9  # a year's label and a space; no wider, or a row of cells spreads too thin
-_WORDS_MIN = 12  # a cell this wide holds a rating's word ("Outstanding") rather than its letters
+_WORDS_MIN = 13  # a cell this wide holds a rating's word ("Outstanding") rather than its letters
+# The words a wide cell holds; "requires improvement" keeps the letters the sector writes it in.
+_WORDS = {rating: rating.capitalize() for rating in RATINGS} | {"requires improvement": "RI"}
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,8 @@ def _cell(cell: Cell, layout: Layout) -> Text:
     inner = layout.cell_w - 1
     mark = cell_mark(cell)
     if cell.grade:
-        if layout.words and cell.rating in RATINGS:
-            mark = cell.rating.capitalize() + (AND_VISIT_MARK if cell.visits else "")
+        if layout.words and cell.rating in _WORDS:
+            mark = _WORDS[cell.rating] + (AND_VISIT_MARK if cell.visits else "")
         text = Text(_fit(mark, inner).center(inner), style=grade_style(cell.grade))
     elif cell.visits or cell.no_overall:
         text = Text(_fit(mark, inner).center(inner), style=Style(color=UNGRADED_COLOUR, bold=True))
