@@ -85,8 +85,8 @@ class CompareKeys(Screen[None]):
 
     HELP = "Comparing councils"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m", "mark_council", "Mark", id="compare.mark"),
-        Binding("v", "compare", "Compare", id="compare.marked"),
+        Binding("m", "mark_council", "Mark", show=False, id="compare.mark"),
+        Binding("v", "compare", "Compare", show=False, id="compare.marked"),
         Binding("N", "compare_with('neighbours')", "Compare with its neighbours", show=False,
                 id="compare.neighbours"),
         Binding("R", "compare_with('region')", "Compare with its region", show=False, id="compare.region"),
