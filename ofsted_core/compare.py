@@ -24,7 +24,7 @@ from typing import Any
 
 from importers.councils import Council, council, councils, neighbours_of
 from importers.vocabulary import RATING_ABBREVIATIONS
-from ofsted_core.national import council_rows
+from ofsted_core.national import _DIRECTION, council_rows  # the direction's one wording
 from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = [
@@ -176,7 +176,7 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
         before = [rated[y]["grade"] for y in sorted(rated)[:-1]]
         if before:
             step = (last["grade"] > before[-1]) - (last["grade"] < before[-1])
-            row.direction = {-1: "improved", 0: "same", 1: "declined"}[step]
+            row.direction = _DIRECTION[step]
     return row
 
 

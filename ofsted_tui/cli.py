@@ -248,6 +248,11 @@ def _compare(store: Store, args: argparse.Namespace, console: Console) -> int:
             return 1
         names += sorted(found)
     grid = compare_grid(corpus.events, choose_councils(names, args.neighbours, args.region))
+    missing = [row.name for row in grid.rows if not row.authorities]
+    if missing:
+        from ofsted_tui.render import safe
+        _err().print(safe(f"ofsted-tui: this store has no events for {', '.join(missing)}; "
+                          "`ofsted-tui fetch COUNCIL` downloads a council's reports", "yellow"))
     if args.json:
         _print_json(console, {"years": grid.years, "councils": grid_json(grid)})
     elif args.csv:

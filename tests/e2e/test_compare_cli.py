@@ -64,6 +64,14 @@ def test_a_name_that_matches_nothing_is_refused_with_a_suggestion(db: Path) -> N
     assert run_cli("compare", db=db).returncode == 2  # a council is required
 
 
+def test_a_council_with_nothing_in_the_store_is_a_row_of_dots_and_said(db: Path) -> None:
+    result = run_cli("compare", "haringey", "norfolk", db=db)
+    assert result.returncode == 0
+    haringey = result.stdout.splitlines()[1].split()
+    assert haringey[:2] == ["Haringey", "none"] and set(haringey[2:]) == {"·"}
+    assert "this store has no events for Haringey" in result.stderr
+
+
 @pytest.mark.skipif(not HISTORY.is_file(), reason="needs ../shared/reference/ofsted_csc_ilacs_history.csv")
 def test_the_real_national_record_compares_a_council_with_its_neighbours(tmp_path: Path) -> None:
     path = tmp_path / "db.json"

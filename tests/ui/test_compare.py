@@ -34,6 +34,14 @@ async def _on_council(pilot, name: str) -> None:
     await pilot.pause()
 
 
+async def _compare(pilot, name: str, key: str) -> CompareGrid:
+    """Press ``key`` on an event of ``name`` and wait for the compare screen; its grid."""
+    await _on_council(pilot, name)
+    await pilot.press(key)
+    await settle(pilot, lambda: isinstance(pilot.app.screen, CompareScreen), "the compare screen")
+    return _grid(pilot.app)
+
+
 def _grid(app: OfstedApp) -> CompareGrid:
     assert isinstance(app.screen, CompareScreen)
     return app.screen.query_one(CompareGrid)
@@ -57,10 +65,7 @@ async def test_marked_councils_are_compared_and_marking_again_unmarks(app):
 async def test_the_neighbours_key_compares_the_council_with_its_ten_neighbours(app):
     async with app.run_test(size=NARROW) as pilot:
         await loaded(pilot)
-        await _on_council(pilot, "Norfolk")
-        await pilot.press("N")
-        await settle(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare screen")
-        grid = _grid(app)
+        grid = await _compare(pilot, "Norfolk", "N")
         expected = ["Norfolk", *(c.name for c in neighbours_of(council("Norfolk")))]
         assert [row.name for row in grid.rows] == expected
         assert grid.cursor == 0 and app.focused is grid
@@ -80,10 +85,8 @@ async def test_the_neighbours_key_compares_the_council_with_its_ten_neighbours(a
 async def test_the_region_key_compares_the_council_with_its_region(app):
     async with app.run_test(size=NARROW) as pilot:
         await loaded(pilot)
-        await _on_council(pilot, "Devon")
-        await pilot.press("R")
-        await settle(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare screen")
-        assert [row.name for row in _grid(app).rows] == choose_councils(["Devon"], region=True)
+        grid = await _compare(pilot, "Devon", "R")
+        assert [row.name for row in grid.rows] == choose_councils(["Devon"], region=True)
         assert "South West" in shown(app.screen.query_one("#compare-title"))
 
 
@@ -91,9 +94,7 @@ async def test_the_region_key_compares_the_council_with_its_region(app):
 async def test_enter_opens_the_councils_timeline_and_escape_returns_unchanged(app):
     async with app.run_test(size=WIDE) as pilot:
         await loaded(pilot)
-        await _on_council(pilot, "Norfolk")
-        await pilot.press("N")
-        await settle(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare screen")
+        await _compare(pilot, "Norfolk", "N")
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen")
         assert app.screen.filters == Filters()
@@ -111,9 +112,7 @@ async def test_enter_opens_the_councils_timeline_and_escape_returns_unchanged(ap
 async def test_a_council_with_nothing_in_the_store_stays_on_the_grid(app):
     async with app.run_test(size=WIDE) as pilot:
         await loaded(pilot)
-        await _on_council(pilot, "Reading")
-        await pilot.press("N")  # Reading's neighbours: none of them is in this store
-        await settle(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare screen")
+        await _compare(pilot, "Reading", "N")  # Reading's neighbours: none of them is in this store
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
