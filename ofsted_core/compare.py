@@ -24,8 +24,6 @@ from typing import Any
 
 from importers.councils import Council, council, councils, neighbours_of
 from importers.vocabulary import RATING_ABBREVIATIONS
-from ofsted_core.national import _DIRECTION, council_rows  # the direction's one wording
-from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = [
     "FIRST_YEAR", "VISIT_MARKS", "Cell", "CompareRow", "Grid", "YearGrade", "cell_mark", "choose_councils",
@@ -131,6 +129,9 @@ def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: 
     events = list(events)
     wanted = list(dict.fromkeys(names))
     by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    # Read here, not at import: the explorer's first frame needs the trajectory's rule, not the timeline's.
+    from ofsted_core.national import council_rows
+
     wanted_set = set(wanted)
     resolved: dict[str | None, str | None] = {}
     for event in events:
@@ -149,6 +150,9 @@ def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: 
 
 
 def _row(name: str, events: list[dict[str, Any]], years: list[int], national: dict[str, Any] | None) -> CompareRow:
+    from ofsted_core.national import _DIRECTION  # the direction's one wording
+    from ofsted_core.timeline import UNGRADED_TYPES
+
     rated = rating_each_year(events)
     visits: dict[int, list[str]] = defaultdict(list)
     no_overall: set[int] = set()
