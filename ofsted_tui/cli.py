@@ -232,20 +232,51 @@ def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
     if args.json:
         _print_json(console, rows)
     elif args.csv:
-        import csv
-        import io
-
-        from ofsted_core.export import _cell
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in csv_row(row).items()})
-        sys.stdout.write(out.getvalue())
+        _write_csv(CSV_COLUMNS, [csv_row(row) for row in rows])
     else:
         # Piped, every column is kept: nothing there is too narrow for them.
         _print_table(console, councils_table(rows, console.width if console.is_terminal else 200))
     return 0
+
+
+def _compare(store: Store, args: argparse.Namespace, console: Console) -> int:
+    from ofsted_core.compare import choose_councils, compare_grid, grid_csv_rows, grid_json
+    from ofsted_tui.render import compare_view
+
+    corpus = _corpus(store)
+    names: list[str] = []
+    for given in args.councils:
+        found = _authority_names(corpus, given)
+        if found is None:
+            return 1
+        names += sorted(found)
+    grid = compare_grid(corpus.events, choose_councils(names, args.neighbours, args.region))
+    missing = [row.name for row in grid.rows if not row.authorities]
+    if missing:
+        from ofsted_tui.render import safe
+        _err().print(safe(f"ofsted-tui: this store has no events for {', '.join(missing)}; "
+                          "`ofsted-tui fetch COUNCIL` downloads a council's reports", "yellow"))
+    if args.json:
+        _print_json(console, {"years": grid.years, "councils": grid_json(grid)})
+    elif args.csv:
+        columns, rows = grid_csv_rows(grid)
+        _write_csv(columns, rows)
+    else:
+        _print_table(console, compare_view(grid, console.width if console.is_terminal else 200))
+    return 0
+
+
+def _write_csv(columns: Any, rows: list[dict[str, Any]]) -> None:
+    import csv
+    import io
+
+    from ofsted_core.export import _cell
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    sys.stdout.write(out.getvalue())
 
 
 def _search(store: Store, args: argparse.Namespace, console: Console) -> int:
@@ -387,8 +418,8 @@ def _write_out(store: Store, out: Path, payload: str) -> int:
 
 
 _HANDLERS = {
-    "import": _import, "rebuild": _rebuild, "timeline": _timeline, "councils": _councils, "search": _search,
-    "show": _show, "export": _export, "fetch": _fetch,
+    "import": _import, "rebuild": _rebuild, "timeline": _timeline, "councils": _councils, "compare": _compare,
+    "search": _search, "show": _show, "export": _export, "fetch": _fetch,
 }
 
 if __name__ == "__main__":

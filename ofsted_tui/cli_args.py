@@ -33,6 +33,13 @@ examples:
     "councils": """examples:
   ofsted-tui councils --region london --grade RI
   ofsted-tui councils --since 2020 --csv > councils.csv""",
+    "compare": """Each cell is the overall grade of that year's inspection (O G RI A I), "·" no graded
+inspection, f a focused visit, m a monitoring visit, "–" an inspection with no overall grade.
+
+examples:
+  ofsted-tui compare norfolk --neighbours
+  ofsted-tui compare hull york leeds --csv > three.csv
+  ofsted-tui compare 80418 --region --json""",
     "search": """A "quoted phrase" matches exactly; the last word matches as a prefix.
 
 examples:
@@ -107,6 +114,15 @@ def parser() -> argparse.ArgumentParser:
     output = p.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON for scripts")
     output.add_argument("--csv", action="store_true", help="print CSV")
+
+    p = command("compare", "councils side by side: a grid of their overall grades by year")
+    p.add_argument("councils", nargs="+", metavar="COUNCIL",
+                   help="a council: any name, part of one, URN or LA code")
+    p.add_argument("--neighbours", action="store_true", help="and each council's ten statistical neighbours")
+    p.add_argument("--region", action="store_true", help="and every other council of its region")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON for scripts")
+    output.add_argument("--csv", action="store_true", help="print CSV, a column per year")
 
     p = command("search", "find documents and passages")
     p.add_argument("query", nargs="+", metavar="WORD", help="words to find; quote a phrase to match it exactly")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the importers' rules take a third of a second to compile: o
     from ofsted_core.importing import ImportReport
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
-           "fetch_plan_table", "fetch_summary"]
+           "compare_view", "fetch_plan_table", "fetch_summary"]
 
 
 def safe(value: Any, style: str = "") -> Text:
@@ -118,6 +118,17 @@ def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
         }
         table.add_row(*(cells[str(c.header)] for c in table.columns))
     return table
+
+
+def compare_view(grid: Any, width: int) -> Group:
+    """``ofsted-tui compare``: the grid as the compare screen draws it, then its legend."""
+    from ofsted_tui.compare_cells import grid_header, grid_layout, grid_line, legend
+
+    layout = grid_layout(grid, width)
+    lines = [grid_header(grid, layout)]
+    lines[0].stylize("bold")
+    lines += [grid_line(row, layout) for row in grid.rows]
+    return Group(*lines, Text(""), *legend(width))
 
 
 def import_summary(report: ImportReport) -> Group:

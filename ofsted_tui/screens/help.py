@@ -118,14 +118,17 @@ class HelpScreen(ModalScreen[None]):
 
 
 def readme_classes() -> list[type]:
-    """The classes whose keys the README lists, in its order: the app, the main screen, the reader, dialogs."""
+    """The classes whose keys the README lists, in its order: the app, the main screen, the
+    comparison, the reader, dialogs."""
     # Imported here: these modules import this one's neighbours, and the app imports help when asked.
     from ofsted_tui.app import OfstedApp
+    from ofsted_tui.screens.compare import CompareScreen
     from ofsted_tui.screens.dialogs import ImportDialog
     from ofsted_tui.screens.main import MainScreen
     from ofsted_tui.screens.reader import ReaderScreen
     from ofsted_tui.screens.reader_dialogs import ConfirmDialog, NoteDialog
     from ofsted_tui.widgets.documents import DocumentList
+    from ofsted_tui.widgets.compare_grid import CompareGrid
     from ofsted_tui.widgets.facts import FactsPane
     from ofsted_tui.widgets.reader import FindBar
     from ofsted_tui.widgets.search_results import SearchResults
@@ -133,7 +136,7 @@ def readme_classes() -> list[type]:
     from ofsted_tui.widgets.timeline import SourceList, TimelineList
 
     return [OfstedApp, MainScreen, TimelineList, SourceList, DocumentList, SearchResults, FacetList,
-            ReaderScreen, FactsPane, FindBar, ImportDialog, NoteDialog, ConfirmDialog]
+            CompareScreen, CompareGrid, ReaderScreen, FactsPane, FindBar, ImportDialog, NoteDialog, ConfirmDialog]
 
 
 def key_table_markdown() -> str:

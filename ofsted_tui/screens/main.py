@@ -24,6 +24,7 @@ from textual.worker import Worker
 from ofsted_core.corpus import Corpus
 from ofsted_core.filters import FacetIndex, FilterResult, Filters
 from ofsted_core.search import LazyHit
+from ofsted_tui.screens.compare import CompareKeys
 from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_core.labels import doc_title, plural, printable
@@ -68,7 +69,7 @@ class _Header(Header):
         self.query_one(_Title).update(self.format_title())
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CompareKeys):  # its keys choose councils to compare
     """Timeline, documents and search over one filtered view of the corpus."""
 
     HELP = "Main screen"

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from importers.vocabulary import get_era
+from ofsted_core.compare import group_by_council, latest_by_authority
 from ofsted_tui.grades import grade_style
 from ofsted_core.labels import KIND_SHORT, area_order, date_label, doc_title, plural, printable, rating_text, snippet_around
 from ofsted_tui.widgets.labels import printable_text, rating_badge_text
@@ -42,6 +43,7 @@ class TimelineList(SortedRowList[dict[str, Any]]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="timeline.open"),
         Binding("right,l", "sources", "Sources", show=False, id="timeline.sources"),
+        Binding("a", "group", "Group by council", show=False, id="timeline.group"),
     ]
     # A long authority or type is cut before a rating's first words ("Requires improvement").
     COLUMNS: ClassVar[tuple[Column, ...]] = (
@@ -54,6 +56,55 @@ class TimelineList(SortedRowList[dict[str, Any]]):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(empty_text=EMPTY_EVENTS, **kwargs)
+        self.grouped = False  # a heading row before each council's events
+        self._store_events: list[dict[str, Any]] = []
+        self._latest: dict[str, dict[str, Any]] | None = None  # by authority, for the headings
+
+    def fit_columns(self, rows: Any) -> None:
+        # Every event of the store: the headings' latest grades are read from them, not from the filtered few.
+        self._store_events, self._latest = list(rows), None
+        super().fit_columns(rows)
+
+    # -- grouping by council -------------------------------------------------
+    def set_rows(self, rows: Any, *, cursor: int | None = None) -> None:
+        if not self.grouped:
+            super().set_rows(rows, cursor=cursor)
+            return
+        self._given = rows
+        target = rows[max(0, min(cursor, len(rows) - 1))] if cursor is not None and rows else self.current
+        ordered = rows if self.sort_column is None else sorted(
+            rows, key=self.sort_key(self.sort_column), reverse=self.sort_reverse)
+        grouped: list[dict[str, Any]] = []
+        for name, events in group_by_council(ordered):
+            grouped.append(self._heading(name, events))
+            grouped += events
+        at = next((i for i, row in enumerate(grouped) if row is target), 1 if grouped else 0)
+        RowList.set_rows(self, grouped, cursor=at)
+
+    def _heading(self, name: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+        if self._latest is None:
+            self._latest = latest_by_authority(self._store_events)
+        latest = self._latest.get(events[0].get("authority") or "", {})
+        return {"heading": True, "authority": events[0].get("authority"), "council": name or "unknown authority",
+                "rating": latest.get("rating"), "grade": latest.get("grade"), "date": latest.get("date"),
+                "count": len(events)}
+
+    def validate_cursor(self, value: int) -> int:
+        """The cursor steps over headings, in the direction it was moving."""
+        rows = self.rows
+        if 0 <= value < len(rows) and rows[value].get("heading"):
+            back = value < self.cursor and value > 0
+            value = value - 1 if back else value + 1
+        return value
+
+    def action_group(self) -> None:
+        """Group the events by council (a heading with its latest grade), or list them together again."""
+        self.grouped = not self.grouped
+        current = self.current
+        self._cache.clear()
+        self.set_rows(self._given, cursor=next((i for i, e in enumerate(self._given) if e is current), None))
+        self.refresh()
+        self.notify("Grouped by council" if self.grouped else "Not grouped", timeout=2)
 
     def column_values(self, row: dict[str, Any]) -> tuple[str, ...]:
         # The rating's badge pads it with a space each side, and "≠" may follow.
@@ -79,6 +130,8 @@ class TimelineList(SortedRowList[dict[str, Any]]):
         return (_SOURCES,)
 
     def render_row(self, row: dict[str, Any], index: int, width: int) -> list[Text]:
+        if row.get("heading"):
+            return [_heading_line(row)]
         date_w, auth_w, type_w, badge_w, sources_w = self.widths(width)
         dim = self.dim_style()
         line = Text(" ")
@@ -96,6 +149,20 @@ class TimelineList(SortedRowList[dict[str, Any]]):
 
     def action_sources(self) -> None:
         self.post_message(self.FocusSources())
+
+
+def _heading_line(row: dict[str, Any]) -> Text:
+    """"▾ Norfolk  latest  Outstanding  Feb 2026 · 7 events": a council's group."""
+    line = Text(" ▾ ", style="bold")
+    line.append(printable(row["council"]), style="bold underline")
+    line.append("  latest ")
+    if row.get("date"):
+        line.append_text(rating_badge_text(row))
+        line.append(f" {date_label(row['date'])}")
+    else:
+        line.append("none in the store", style="italic")
+    line.append(f" · {plural(row['count'], 'event')} shown")
+    return line
 
 
 class SourceList(RowList[dict[str, Any]]):

@@ -10,7 +10,6 @@ marked on the axis; without a frame the axis line names the authority too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from rich.style import Style
@@ -19,40 +18,15 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ofsted_core.compare import YearGrade, year_grades
 from ofsted_core.grades import GRADE_NAMES
 
 from ofsted_tui.grades import GRADE_COLOURS
 from ofsted_core.labels import printable
 
-__all__ = ["Trajectory", "YearGrade", "year_grades"]
+__all__ = ["Trajectory"]
 
 _LABEL_W = max(len(GRADE_NAMES[str(g)]) for g in GRADE_COLOURS) + 1
-
-
-@dataclass(frozen=True)
-class YearGrade:
-    year: int
-    grade: int | None  # the rating standing that year (None before the first)
-    rated: bool  # a rating was given that year
-
-
-def year_grades(events: list[dict[str, Any]], authority: str | None) -> list[YearGrade]:
-    """Each year from the first to the last rating of ``authority``, with the grade standing then."""
-    graded = sorted(
-        (e for e in events if e.get("authority") == authority and e.get("grade") and e.get("year")),
-        key=lambda e: (e["year"], e.get("month") or 0, e.get("day") or 0),
-    )
-    if not graded:
-        return []
-    latest: dict[int, int] = {}
-    for event in graded:
-        latest[event["year"]] = event["grade"]  # the last rating given in the year stands
-    out, standing = [], None
-    for year in range(graded[0]["year"], graded[-1]["year"] + 1):
-        rated = year in latest
-        standing = latest[year] if rated else standing
-        out.append(YearGrade(year, standing, rated))
-    return out
 
 
 class Trajectory(Widget):

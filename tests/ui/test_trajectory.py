@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ofsted_tui.widgets.trajectory import YearGrade, year_grades
+from ofsted_core.compare import YearGrade, year_grades
 
 
 def event(year, grade, month=None, authority="Haringey"):
