@@ -20,11 +20,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from importers.councils import Council, council, councils
+from importers.councils import Council, council, councils, find_councils
 from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
 from ofsted_core.timeline import UNGRADED_TYPES
 
-__all__ = ["CSV_COLUMNS", "council_rows", "csv_row", "filter_rows", "grade_filter", "trajectory_text"]
+__all__ = [
+    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "authorities_of", "council_rows", "csv_row", "filter_rows",
+    "find_row", "framework_text", "grade_filter", "new_by_council", "sparkline", "trajectory_text", "visits_text",
+]
 
 # The columns of ``councils --csv``, in order; lists are joined with "; ".
 CSV_COLUMNS = (
@@ -142,3 +145,66 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
     out["visits_since"] = "; ".join(f"{v['type']} {v['date'] or ''}".strip() for v in row["visits_since"])
     out["trajectory"] = trajectory_text(row)
     return out
+
+
+# -- for the explorer's national table -------------------------------------------------
+
+# The direction of travel as an arrow, so it reads in a narrow column and without colour.
+DIRECTION_ARROWS = {"improved": "↑", "declined": "↓", "same": "="}
+# Overall grades 1 (best) .. 4 drawn as bars, tallest best: a trajectory reads without colour.
+GRADE_BARS = {1: "█", 2: "▆", 3: "▄", 4: "▂"}
+
+
+def framework_text(row: dict[str, Any]) -> str:
+    """The regime and kind of the latest graded inspection: "ILACS short", "SIF"."""
+    if not row["era"] and not row["inspection"]:
+        return ""
+    kind = (row["inspection"] or "").removesuffix("inspection").strip()
+    return " ".join(part for part in ((row["era"] or "").upper(), kind) if part)
+
+
+def visits_text(row: dict[str, Any]) -> str:
+    """The visits since the latest graded inspection: how many, and the last of them."""
+    visits = row["visits_since"]
+    if not visits:
+        return ""
+    last = visits[-1]
+    kind = last["type"].removesuffix(" visit")
+    return f"{len(visits)}: {kind} {last['date'] or ''}".strip()
+
+
+def sparkline(row: dict[str, Any]) -> list[tuple[str, int | None]]:
+    """One bar per overall grade, oldest first, each with its grade (for its colour)."""
+    return [(GRADE_BARS.get(step["grade"], "?"), step["grade"]) for step in row["trajectory"]]
+
+
+def new_by_council(documents: Iterable[dict[str, Any]], sources: frozenset[str]) -> dict[str, int]:
+    """How many documents of each council (by name) came from ``sources``: the reports a fetch found new."""
+    counts: dict[str, int] = defaultdict(int)
+    for doc in documents:
+        if doc.get("source") in sources and (found := council(doc.get("authority"))) is not None:
+            counts[found.name] += 1
+    return dict(counts)
+
+
+def authorities_of(name: str, items: Iterable[dict[str, Any]]) -> set[str]:
+    """The authority spellings among ``items`` (events, documents) that name the council ``name``."""
+    spellings = {item.get("authority") for item in items if item.get("authority")}
+    return {s for s in spellings if (found := council(s)) is not None and found.name == name}
+
+
+def find_row(rows: list[dict[str, Any]], text: str) -> int | None:
+    """The row a typed name jumps to: any part of any of a council's names ("wind" -> Windsor and
+    Maidenhead, "hull" -> Kingston upon Hull), one whose name starts with it first."""
+    wanted = " ".join(text.casefold().split())
+    if not wanted:
+        return None
+    named = {c.name: c for c in find_councils(wanted, include_former=False)}
+    hits = [i for i, row in enumerate(rows) if row["council"] in named]
+    if not hits:
+        return None
+
+    def starts(i: int) -> bool:
+        return any(n.casefold().startswith(wanted) for n in named[rows[i]["council"]].names)
+
+    return next((i for i in hits if starts(i)), hits[0])
