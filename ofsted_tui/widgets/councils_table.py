@@ -39,8 +39,9 @@ from ofsted_tui.widgets.rows import Column, SortedRowList, cell
 
 __all__ = ["CouncilsPane", "CouncilsTable"]
 
-(_NEW, _COUNCIL, _REGION, _GRADE, _DATE, _FRAMEWORK, _BEFORE, _DIRECTION, _MONTHS, _VISITS, _TRAJECTORY,
- _DOCS) = range(12)
+(_COUNCIL, _REGION, _GRADE, _DATE, _FRAMEWORK, _BEFORE, _DIRECTION, _MONTHS, _VISITS, _TRAJECTORY,
+ _DOCS) = range(11)
+_MARK_W = 2  # the new mark before a council's name, and its space
 _DIRECTION_ORDER = {"improved": 0, "same": 1, "declined": 2}
 GRADE_HINT = "use outstanding, good, RI (requires improvement), inadequate or 1-4"
 
@@ -56,7 +57,7 @@ def _none_last(value: Any) -> tuple[bool, Any]:
 
 
 class CouncilsTable(SortedRowList[dict[str, Any]]):
-    """One council a line: new mark, council, region, grade, date, framework, grade before, direction,
+    """One council a line: council (after its new mark), region, grade, date, framework, grade before, direction,
     months since, visits since, trajectory, documents."""
 
     HELP = "Councils"
@@ -66,9 +67,10 @@ class CouncilsTable(SortedRowList[dict[str, Any]]):
     # At 80 columns the essentials stay (council, grade, date, direction, trajectory): the
     # region, framework, grade before and visits are left out before they are cut to nothing.
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("", 1, 1), Column("Council", 18, 10, give=0.5), Column("Region", 10, 6), Column("Grade", 11, 4),
+        # The council's heading stands over the name, after the new mark.
+        Column(" " * _MARK_W + "Council", 18, 12, give=0.5), Column("Region", 10, 6), Column("Grade", 11, 4),
         Column("Date", 10, 10), Column("Framework", 10, 5), Column("Before", 11, 4), Column("Direction", 10, 5),
-        Column("Months", 6, 6, right=True), Column("Visits since", 8, 5), Column("Trajectory", 6, 4),
+        Column("Months", 6, 6, right=True), Column("Visits since", 8, 5), Column("Trajectory", 10, 6),
         Column("Docs", 4, 4, right=True),
     )
 
@@ -79,8 +81,8 @@ class CouncilsTable(SortedRowList[dict[str, Any]]):
         self.find_box: Input | None = None  # where a council's name typed on the table goes
 
     def column_values(self, row: dict[str, Any]) -> tuple[str, ...]:
-        return ("", row["council"], row["region"] or "", sentence_case(row["rating"]) or "", row["date"] or "",
-                framework_text(row), sentence_case(row["previous_rating"]) or "",
+        return (" " * _MARK_W + row["council"], row["region"] or "", sentence_case(row["rating"]) or "",
+                row["date"] or "", framework_text(row), sentence_case(row["previous_rating"]) or "",
                 f"{DIRECTION_ARROWS.get(row['direction'] or '', '')} {row['direction'] or ''}",
                 "", visits_text(row), "▆" * len(row["trajectory"]), "")
 
@@ -88,11 +90,10 @@ class CouncilsTable(SortedRowList[dict[str, Any]]):
         return (_REGION, _FRAMEWORK, _BEFORE, _VISITS)
 
     def drop_order(self) -> Sequence[int]:
-        return (_DOCS, _MONTHS, _NEW)
+        return (_DOCS, _MONTHS)
 
     def sort_key(self, column: int) -> Callable[[dict[str, Any]], Any]:
         keys: dict[int, Callable[[dict[str, Any]], Any]] = {
-            _NEW: lambda r: -self.new_counts.get(r["council"], 0),
             _COUNCIL: lambda r: r["council"].casefold(),
             _REGION: lambda r: _none_last(r["region"]),
             _GRADE: lambda r: _none_last(r["grade"]),
@@ -121,8 +122,8 @@ class CouncilsTable(SortedRowList[dict[str, Any]]):
 
         line = Text(" ")
         new = self.new_counts.get(row["council"], 0)
-        line.append(cell(NEW_MARK if new else "", widths[_NEW]), style="bold")
-        line.append(cell(row["council"], widths[_COUNCIL]), style=plain)
+        line.append(f"{NEW_MARK if new else '':<{_MARK_W}}", style="bold")
+        line.append(cell(row["council"], widths[_COUNCIL] - _MARK_W), style=plain)
         line.append(cell(row["region"] or "", widths[_REGION]), style=dim)
         # Since April 2026 an inspection grades the areas alone: its row has a date and no overall grade.
         missing = "no documents" if empty else "no overall" if row["date"] else ""
@@ -188,9 +189,10 @@ class CouncilsPane(Vertical):
             super().__init__()
             self.row = row
 
+    today: dt.date | None = None  # "months since" counts to this day; None: today's (tests fix it)
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.today: dt.date | None = None  # None: today's date (tests fix it)
         self._rows: list[dict[str, Any]] = []
         self._documents: list[dict[str, Any]] = []
         self._sources: frozenset[str] = frozenset()
@@ -198,7 +200,7 @@ class CouncilsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="councils-bar"):
-            for label, box, hint in (("Find", "find", "a council's name"), ("Region", "region", "any"),
+            for label, box, hint in (("Find", "find", "a name"), ("Region", "region", "any"),
                                      ("Grade", "grade", "any"), ("Since", "since", "year")):
                 yield Label(label, classes="councils-label")
                 # Not selected on focus: the type-ahead's first letter is in the box already.
