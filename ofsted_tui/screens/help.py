@@ -121,6 +121,7 @@ def readme_classes() -> list[type]:
     """The classes whose keys the README lists, in its order: the app, the main screen, the reader, dialogs."""
     # Imported here: these modules import this one's neighbours, and the app imports help when asked.
     from ofsted_tui.app import OfstedApp
+    from ofsted_tui.widgets.councils_table import CouncilsTable
     from ofsted_tui.screens.dialogs import ImportDialog
     from ofsted_tui.screens.main import MainScreen
     from ofsted_tui.screens.reader import ReaderScreen
@@ -132,7 +133,7 @@ def readme_classes() -> list[type]:
     from ofsted_tui.widgets.sidebar import FacetList
     from ofsted_tui.widgets.timeline import SourceList, TimelineList
 
-    return [OfstedApp, MainScreen, TimelineList, SourceList, DocumentList, SearchResults, FacetList,
+    return [OfstedApp, MainScreen, TimelineList, SourceList, DocumentList, SearchResults, CouncilsTable, FacetList,
             ReaderScreen, FactsPane, FindBar, ImportDialog, NoteDialog, ConfirmDialog]
 
 

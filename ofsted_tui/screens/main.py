@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
         Binding("2", "show_tab('documents')", "Docs", priority=True, id="main.tab-documents"),
         Binding("3", "show_tab('search')", "Search results", show=False, priority=True,
                 id="main.tab-search"),
-        Binding("4", "show_tab('councils')", "Councils", priority=True, id="main.tab-councils"),
+        Binding("4", "show_tab('councils')", "Councils", show=False, priority=True, id="main.tab-councils"),
         Binding("slash", "focus_search", "Search", key_display="/", priority=True, id="main.search"),
         Binding("f", "focus_filters", "Filters", id="main.filters"),
         Binding("x", "clear_filters", "Clear", id="main.clear-filters"),

@@ -283,7 +283,7 @@ class CouncilsPane(Vertical):
         new = sum(1 for r in shown if self.table.new_counts.get(r["council"]))
         if new:
             parts.append(f"{new} with new reports {NEW_MARK}")
-        parts.append("Enter: its timeline · s sorts · type a name to find it")
+        parts.append("⏎ its timeline · s sorts · type a name to jump to it")
         self._say(" · ".join(parts))
 
     def say_no_documents(self, name: str) -> None:
