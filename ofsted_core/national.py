@@ -16,6 +16,7 @@ two overall grades.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +36,9 @@ CSV_COLUMNS = (
     "previous_rating", "previous_date", "direction", "months_since", "visits_since", "trajectory",
     "documents",
 )
+# A store spells few authorities many times over, and a spelling the reference lacks is looked up
+# through the extractor's rules: one look-up per spelling (the explorer redoes the rows on each reload).
+_council_of = functools.lru_cache(maxsize=4096)(council)
 # Grade numbers run 1 best .. 4 worst, so a lower number is better.
 _DIRECTION = {-1: "improved", 0: "same", 1: "declined"}
 
@@ -64,12 +68,12 @@ def council_rows(
     by_council: dict[str, list[dict[str, Any]]] = defaultdict(list)
     docs_of: dict[str, set[str]] = defaultdict(set)
     for event in events:
-        found = council(event.get("authority"))
+        found = _council_of(event.get("authority"))
         if found is not None and event.get("year"):
             by_council[found.name].append(event)
             docs_of[found.name].update(event.get("doc_ids") or ())
     for doc in documents:
-        found = council(doc.get("authority"))
+        found = _council_of(doc.get("authority"))
         if found is not None:
             docs_of[found.name].add(doc["id"])
     return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today) for c in councils()]
@@ -182,7 +186,7 @@ def new_by_council(documents: Iterable[dict[str, Any]], sources: frozenset[str])
     """How many documents of each council (by name) came from ``sources``: the reports a fetch found new."""
     counts: dict[str, int] = defaultdict(int)
     for doc in documents:
-        if doc.get("source") in sources and (found := council(doc.get("authority"))) is not None:
+        if doc.get("source") in sources and (found := _council_of(doc.get("authority"))) is not None:
             counts[found.name] += 1
     return dict(counts)
 
@@ -190,7 +194,7 @@ def new_by_council(documents: Iterable[dict[str, Any]], sources: frozenset[str])
 def authorities_of(name: str, items: Iterable[dict[str, Any]]) -> set[str]:
     """The authority spellings among ``items`` (events, documents) that name the council ``name``."""
     spellings = {item.get("authority") for item in items if item.get("authority")}
-    return {s for s in spellings if (found := council(s)) is not None and found.name == name}
+    return {s for s in spellings if (found := _council_of(s)) is not None and found.name == name}
 
 
 def find_row(rows: list[dict[str, Any]], text: str) -> int | None:

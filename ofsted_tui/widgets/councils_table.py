@@ -43,6 +43,7 @@ __all__ = ["CouncilsPane", "CouncilsTable"]
  _DOCS) = range(11)
 _MARK_W = 2  # the new mark before a council's name, and its space
 _DIRECTION_ORDER = {"improved": 0, "same": 1, "declined": 2}
+_READING = "Reading the store… every council is listed once it is in."
 GRADE_HINT = "use outstanding, good, RI (requires improvement), inadequate or 1-4"
 
 
@@ -211,6 +212,7 @@ class CouncilsPane(Vertical):
 
     def on_mount(self) -> None:
         self.table.find_box = self.query_one("#councils-find", Input)
+        self._say(_READING)
 
     @property
     def table(self) -> CouncilsTable:
@@ -221,7 +223,7 @@ class CouncilsPane(Vertical):
         """The store's events and documents (None while the documents are still being read)."""
         if documents is None:
             self.table.set_loading()
-            self._say("Reading the store… every council is listed once it is in.")
+            self._say(_READING)
             return
         self._documents = documents
         self._rows = council_rows(events, documents, today=self.today)

@@ -128,6 +128,9 @@ async def test_typing_a_name_jumps_to_the_council_by_any_part_of_any_of_its_name
         find.value = "Sheffeld"
         await pilot.pause()
         assert "did you mean Sheffield" in _status(app)
+        find.value = "[b]x[/b] \x1b[2J"  # typed text is shown as it is, never read as markup or escapes
+        await pilot.pause()
+        assert "“[b]x[/b] " in _status(app) and "\x1b" not in _status(app)
 
 
 @pilot_test
