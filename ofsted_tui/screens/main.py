@@ -517,6 +517,8 @@ class MainScreen(Screen[None]):
         if self.corpus is None or not self.corpus.complete:
             return None
         tab = self._active_tab()
+        if tab == "councils":  # a council is no document: bookmarks and notes are on documents
+            return None
         if tab == "documents":
             return self.query_one(DocumentList).current
         if tab == "search":
