@@ -21,13 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from importers.councils import Council, council, councils, find_councils
+from importers.councils import Council, council, councils, find_councils, regions
 from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
 from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = [
-    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "authorities_of", "council_rows", "csv_row", "filter_rows",
-    "find_row", "framework_text", "grade_filter", "new_by_council", "sparkline", "trajectory_text", "visits_text",
+    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row", "filter_rows",
+    "find_row", "framework_text", "grade_filter", "new_by_council", "region_matches", "sparkline", "trajectory_text", "visits_text",
 ]
 
 # The columns of ``councils --csv``, in order; lists are joined with "; ".
@@ -123,6 +123,14 @@ def grade_filter(text: str) -> int | None:
         if folded == short.casefold():
             return grade_of(rating)
     return grade_of(text)
+
+
+GRADE_HINT = "use outstanding, good, RI (requires improvement), inadequate or 1-4"  # what a grade filter takes
+
+
+def region_matches(text: str) -> bool:
+    """Whether ``text`` is a part of some region's name (what the region filter looks for)."""
+    return any(text.casefold() in region.casefold() for region in regions())
 
 
 def filter_rows(

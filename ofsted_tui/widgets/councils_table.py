@@ -29,8 +29,8 @@ from importers.vocabulary import RATING_ABBREVIATIONS
 from ofsted_core.grades import sentence_case
 from ofsted_core.labels import plural, printable
 from ofsted_core.national import (
-    DIRECTION_ARROWS, council_rows, filter_rows, find_row, framework_text, grade_filter, new_by_council, sparkline,
-    visits_text,
+    DIRECTION_ARROWS, GRADE_HINT, council_rows, filter_rows, find_row, framework_text, grade_filter, new_by_council,
+    region_matches, sparkline, visits_text,
 )
 from ofsted_tui.grades import grade_style
 from ofsted_tui.widgets.documents import NEW_MARK
@@ -44,7 +44,6 @@ __all__ = ["CouncilsPane", "CouncilsTable"]
 _MARK_W = 2  # the new mark before a council's name, and its space
 _DIRECTION_ORDER = {"improved": 0, "same": 1, "declined": 2}
 _READING = "Reading the store… every council is listed once it is in."
-GRADE_HINT = "use outstanding, good, RI (requires improvement), inadequate or 1-4"
 
 
 def _grade_word(rating: str | None, width: int) -> str:
@@ -245,7 +244,7 @@ class CouncilsPane(Vertical):
         self._problem = ""
         if grade_text and grade is None:
             self._problem = f"Grade “{grade_text}” is not a grade: {GRADE_HINT}."
-        elif region and not any(region.casefold() in r.casefold() for r in regions()):
+        elif region and not region_matches(region):
             self._problem = f"No region matches “{region}”: {', '.join(regions())}."
         since = int(since_text) if len(since_text) == 4 else None
         rows = filter_rows(self._rows, region or None, grade, since)
