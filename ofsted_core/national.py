@@ -26,8 +26,9 @@ from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
 from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = [
-    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row", "filter_rows",
-    "find_row", "framework_text", "grade_filter", "new_by_council", "region_matches", "sparkline", "trajectory_text", "visits_text",
+    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row",
+    "filter_rows", "find_row", "framework_text", "grade_filter", "new_by_council", "region_matches", "sparkline",
+    "trajectory_text", "visits_text",
 ]
 
 # The columns of ``councils --csv``, in order; lists are joined with "; ".

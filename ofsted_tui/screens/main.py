@@ -47,7 +47,8 @@ SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
 # so the timeline has the width for its columns (date, authority, type, rating, sources).
 SIDE_BY_SIDE_MIN_WIDTH = 130
 _FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
-_TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search", "councils": "tab-councils"}
+_TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search",
+         "councils": "tab-councils"}
 
 
 class _Title(HeaderTitle):

@@ -52,8 +52,9 @@ def _grade_word(rating: str | None, width: int) -> str:
     return word if len(word) <= width else RATING_ABBREVIATIONS.get(rating or "", word)
 
 
-def _none_last(value: Any) -> tuple[bool, Any]:
-    return (value is None, value if value is not None else 0)
+def _last_if_missing(value: Any, reverse: bool) -> tuple[bool, Any]:
+    """A sort key that puts rows without a value last in either direction (the gaps never lead)."""
+    return ((value is None) != reverse, value if value is not None else 0)
 
 
 class CouncilsTable(SortedRowList[dict[str, Any]]):
@@ -93,18 +94,23 @@ class CouncilsTable(SortedRowList[dict[str, Any]]):
         return (_DOCS, _MONTHS)
 
     def sort_key(self, column: int) -> Callable[[dict[str, Any]], Any]:
+        reverse = self.sort_reverse  # read as the rows are sorted: councils with nothing stay last either way
+
+        def last(value: Any) -> tuple[bool, Any]:
+            return _last_if_missing(value, reverse)
+
         keys: dict[int, Callable[[dict[str, Any]], Any]] = {
             _COUNCIL: lambda r: r["council"].casefold(),
-            _REGION: lambda r: _none_last(r["region"]),
-            _GRADE: lambda r: _none_last(r["grade"]),
-            _DATE: lambda r: _none_last(r["date"]),
-            _FRAMEWORK: lambda r: (not framework_text(r), framework_text(r)),
-            _BEFORE: lambda r: _none_last(r["previous_grade"]),
-            _DIRECTION: lambda r: _none_last(_DIRECTION_ORDER.get(r["direction"] or "")),
-            _MONTHS: lambda r: _none_last(r["months_since"]),
-            _VISITS: lambda r: -len(r["visits_since"]),
+            _REGION: lambda r: last(r["region"]),
+            _GRADE: lambda r: last(r["grade"]),
+            _DATE: lambda r: last(r["date"]),
+            _FRAMEWORK: lambda r: last(framework_text(r) or None),
+            _BEFORE: lambda r: last(r["previous_grade"]),
+            _DIRECTION: lambda r: last(_DIRECTION_ORDER.get(r["direction"] or "")),
+            _MONTHS: lambda r: last(r["months_since"]),
+            _VISITS: lambda r: len(r["visits_since"]),
             # The latest grade first, then the ones before it.
-            _TRAJECTORY: lambda r: (not r["trajectory"], [s["grade"] or 5 for s in reversed(r["trajectory"])]),
+            _TRAJECTORY: lambda r: last([s["grade"] or 5 for s in reversed(r["trajectory"])] or None),
             _DOCS: lambda r: r["documents"],
         }
         return keys[column]

@@ -74,6 +74,7 @@ async def test_sorting_by_key_and_by_a_click_on_a_heading(national) -> None:
         assert "Grade ▼" in shown(table).splitlines()[0]
         graded = [r["grade"] for r in table.rows if r["grade"]]
         assert graded == sorted(graded, reverse=True) and graded[0] == 3  # RI is the worst latest grade here
+        assert table.rows[0]["grade"] == 3 and table.rows[-1]["grade"] is None  # the gaps stay last
         await pilot.press("s")  # the next column: the date
         assert table.sort_column == 3
         dates = [r["date"] for r in table.rows if r["date"]]
