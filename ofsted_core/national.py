@@ -23,7 +23,6 @@ from typing import Any
 
 from importers.councils import Council, council, councils, find_councils, regions
 from importers.vocabulary import RATING_ABBREVIATIONS, grade_of
-from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = [
     "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row",
@@ -48,9 +47,9 @@ def _when(event: dict[str, Any]) -> tuple[int, int, int]:
     return (event.get("year") or 0, event.get("month") or 0, event.get("day") or 0)
 
 
-def _inspected(event: dict[str, Any]) -> bool:
+def _inspected(event: dict[str, Any], ungraded: frozenset[str]) -> bool:
     """A graded kind of event that awarded at least one grade."""
-    return event.get("type") not in UNGRADED_TYPES and any(
+    return event.get("type") not in ungraded and any(
         (j or {}).get("grade") for j in (event.get("judgements") or {}).values())
 
 
@@ -65,6 +64,9 @@ def council_rows(
     today: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     """A row per council of today, by name (see the module's docstring for what it holds)."""
+    # Imported here: the timeline brings the date parsers, which the explorer leaves until it reads a store.
+    from ofsted_core.timeline import UNGRADED_TYPES
+
     today = today or dt.date.today()
     by_council: dict[str, list[dict[str, Any]]] = defaultdict(list)
     docs_of: dict[str, set[str]] = defaultdict(set)
@@ -77,11 +79,13 @@ def council_rows(
         found = _council_of(doc.get("authority"))
         if found is not None:
             docs_of[found.name].add(doc["id"])
-    return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today) for c in councils()]
+    return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today, UNGRADED_TYPES)
+            for c in councils()]
 
 
-def _row(place: Council, events: list[dict[str, Any]], documents: int, today: dt.date) -> dict[str, Any]:
-    graded = [e for e in events if _inspected(e)]
+def _row(place: Council, events: list[dict[str, Any]], documents: int, today: dt.date,
+         ungraded: frozenset[str]) -> dict[str, Any]:
+    graded = [e for e in events if _inspected(e, ungraded)]
     overall = [e for e in graded if e.get("grade")]
     latest = graded[-1] if graded else None
     # The grade before: that of the last overall grade before the latest one's.
@@ -89,7 +93,7 @@ def _row(place: Council, events: list[dict[str, Any]], documents: int, today: dt
     direction = None
     if latest is not None and latest.get("grade") and previous is not None:
         direction = _DIRECTION[(latest["grade"] > previous["grade"]) - (latest["grade"] < previous["grade"])]
-    visits = [e for e in events if e.get("type") in UNGRADED_TYPES and latest is not None and _when(e) > _when(latest)]
+    visits = [e for e in events if e.get("type") in ungraded and latest is not None and _when(e) > _when(latest)]
     return {
         "council": place.name,
         "region": place.region,
