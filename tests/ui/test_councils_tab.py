@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input
@@ -31,18 +34,20 @@ def _status(app) -> str:
     return str(app.main_screen.query_one("#councils-status").render())
 
 
-async def _open_tab(app, pilot) -> CouncilsTable:
-    await loaded(pilot)
-    await pilot.press("4")
-    await pilot.pause()
-    return app.main_screen.query_one(CouncilsTable)
+@asynccontextmanager
+async def councils_tab(path: Path, size: tuple[int, int]) -> AsyncIterator[tuple[Any, Any, CouncilsTable]]:
+    """The explorer on the store at ``path``, loaded, its Councils tab shown: (app, pilot, table)."""
+    app = make_app(path)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        yield app, pilot, app.main_screen.query_one(CouncilsTable)
 
 
 @pilot_test
 async def test_every_council_is_listed_and_those_with_nothing_in_the_store_are_dim(national) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=(220, 60)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, (220, 60)) as (app, pilot, table):
         assert app.screen.focused is table
         assert len(table.rows) == 153
         assert "153 councils · 143 with no document (dim)" in _status(app)
@@ -61,9 +66,7 @@ async def test_every_council_is_listed_and_those_with_nothing_in_the_store_are_d
 
 @pilot_test
 async def test_sorting_by_key_and_by_a_click_on_a_heading(national) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=(220, 60)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, (220, 60)) as (app, pilot, table):
         grade_at = next(start for column, start, _ in table.column_spans(table.scrollable_content_region.width)
                         if column == 2)
         await pilot.click(table, offset=(grade_at + 1, 0))
@@ -83,9 +86,7 @@ async def test_sorting_by_key_and_by_a_click_on_a_heading(national) -> None:
 
 @pilot_test
 async def test_filters_by_region_grade_and_year_and_says_what_is_wrong(national) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, (160, 48)) as (app, pilot, table):
         await pilot.press("f")
         assert app.screen.focused.id == "councils-region"
         await type_text(pilot, "south east")
@@ -112,9 +113,7 @@ async def test_filters_by_region_grade_and_year_and_says_what_is_wrong(national)
 
 @pilot_test
 async def test_typing_a_name_jumps_to_the_council_by_any_part_of_any_of_its_names(national) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, (120, 40)) as (app, pilot, table):
         await type_text(pilot, "wind")  # w is no key's: it starts the name
         assert app.screen.query_one("#councils-find", Input).value == "wind"
         assert table.current["council"] == "Windsor and Maidenhead"
@@ -136,9 +135,7 @@ async def test_typing_a_name_jumps_to_the_council_by_any_part_of_any_of_its_name
 
 @pilot_test
 async def test_enter_opens_the_councils_timeline_or_says_how_to_get_its_reports(national) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, (120, 40)) as (app, pilot, table):
         await pilot.press("slash")
         await type_text(pilot, "barnet")
         await pilot.press("enter")
@@ -182,9 +179,7 @@ async def test_the_sidebar_search_box_and_chart_give_the_table_the_screen_and_co
 ])
 @pilot_test
 async def test_columns_fit_the_width(national, size, present, absent) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=size) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, size) as (app, pilot, table):
         header, *rows = shown(table).splitlines()
         assert all(title in header for title in present) and not any(title in header for title in absent)
         assert "▂▄▆" in next(line for line in rows if "Birmingham" in line)  # inadequate, RI, good: bars
@@ -205,11 +200,8 @@ async def test_councils_with_a_report_the_last_fetch_found_new_are_marked(nation
             "publisher": "Ofsted", "authority": "Norfolk", "published": "2025-01-01", "format": "pdf",
             "text": "A focused visit.", "furniture": [], "imported_at": "2026-02-01T00:00:00+00:00",
         })
-    app = make_app(national.path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(national.path, (120, 40)) as (app, pilot, table):
         await settle(pilot, lambda: table.new_counts, "the record of fetches")
-        marked = [line for line in shown(table).splitlines() if NEW_MARK in line]
         assert table.new_counts == {"Norfolk": 1}
         assert "1 with new reports" in _status(app)
         table.cursor = next(i for i, r in enumerate(table.rows) if r["council"] == "Norfolk")
@@ -223,9 +215,7 @@ async def test_the_table_follows_the_store_and_says_what_to_do_when_it_is_empty(
     path = tmp_path / "db.json"
     with Store(path).transaction():
         pass  # an empty store
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        table = await _open_tab(app, pilot)
+    async with councils_tab(path, (120, 40)) as (app, pilot, table):
         assert len(table.rows) == 153 and all(not r["documents"] for r in table.rows)
         assert "The store holds nothing yet: press i to import" in _status(app)
         old = app.corpus
@@ -239,9 +229,7 @@ async def test_the_table_follows_the_store_and_says_what_to_do_when_it_is_empty(
 
 @pilot_test
 async def test_while_the_documents_are_read_it_says_so(national) -> None:
-    app = make_app(national.path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _open_tab(app, pilot)
+    async with councils_tab(national.path, (120, 40)) as (app, pilot, table):
         pane = app.main_screen.query_one(CouncilsPane)
         pane.show(app.corpus.events, None)
         await pilot.pause()
