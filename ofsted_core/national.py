@@ -16,17 +16,21 @@ two overall grades.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from importers.councils import Council, council, councils
+from importers.councils import Council, council, councils, find_councils, regions
 from importers.model import DocumentRow, EventRow
 from importers.partial_date import PartialDate
 from importers.vocabulary import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
-from ofsted_core.timeline import UNGRADED_TYPES
 
-__all__ = ["CSV_COLUMNS", "council_rows", "csv_row", "filter_rows", "grade_filter", "trajectory_text"]
+__all__ = [
+    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row",
+    "filter_rows", "find_row", "framework_text", "grade_filter", "new_by_council", "region_matches", "sparkline",
+    "trajectory_text", "visits_text",
+]
 
 # The columns of ``councils --csv``, in order; lists are joined with "; ".
 CSV_COLUMNS = (
@@ -34,6 +38,9 @@ CSV_COLUMNS = (
     "previous_rating", "previous_date", "direction", "months_since", "visits_since", "trajectory",
     "documents",
 )
+# A store spells few authorities many times over, and a spelling the reference lacks is looked up
+# through the extractor's rules: one look-up per spelling (the explorer redoes the rows on each reload).
+_council_of = functools.lru_cache(maxsize=4096)(council)
 # Grade numbers run 1 best .. 4 worst, so a lower number is better.
 _DIRECTION = {-1: "improved", 0: "same", 1: "declined"}
 
@@ -42,13 +49,13 @@ def _when(event: EventRow) -> tuple[int, int, int]:
     return (event.get("year") or 0, event.get("month") or 0, event.get("day") or 0)
 
 
-def _inspected(event: EventRow) -> bool:
+def _inspected(event: EventRow, ungraded: frozenset[str]) -> bool:
     """A graded kind of event that awarded at least one grade to the council's own services.
 
     A review of the safeguarding board (LSCB) grades the board, not the
     council: on its own it is not the council's latest inspection.
     """
-    return event.get("type") not in UNGRADED_TYPES and any(
+    return event.get("type") not in ungraded and any(
         (j or {}).get("grade") for area, j in (event.get("judgements") or {}).items() if area != "lscb")
 
 
@@ -64,23 +71,28 @@ def council_rows(
     today: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     """A row per council of today, by name (see the module's docstring for what it holds)."""
+    # Imported here: the timeline brings the date parsers, which the explorer leaves until it reads a store.
+    from ofsted_core.timeline import UNGRADED_TYPES
+
     today = today or dt.date.today()
     by_council: dict[str, list[EventRow]] = defaultdict(list)
     docs_of: dict[str, set[str]] = defaultdict(set)
     for event in events:
-        found = council(event.get("authority"))
+        found = _council_of(event.get("authority"))
         if found is not None and event.get("year"):
             by_council[found.name].append(event)
             docs_of[found.name].update(event.get("doc_ids") or ())
     for doc in documents:
-        found = council(doc.get("authority"))
+        found = _council_of(doc.get("authority"))
         if found is not None:
             docs_of[found.name].add(doc["id"])
-    return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today) for c in councils()]
+    return [_row(c, sorted(by_council[c.name], key=_when), len(docs_of[c.name]), today, UNGRADED_TYPES)
+            for c in councils()]
 
 
-def _row(place: Council, events: list[EventRow], documents: int, today: dt.date) -> dict[str, Any]:
-    graded = [e for e in events if _inspected(e)]
+def _row(place: Council, events: list[EventRow], documents: int, today: dt.date,
+         ungraded: frozenset[str]) -> dict[str, Any]:
+    graded = [e for e in events if _inspected(e, ungraded)]
     overall = [e for e in graded if e.get("grade")]
     latest = graded[-1] if graded else None
     # The grade before: that of the last overall grade before the latest one's.
@@ -88,7 +100,7 @@ def _row(place: Council, events: list[EventRow], documents: int, today: dt.date)
     direction = None
     if latest is not None and latest.get("grade") and previous is not None:
         direction = _DIRECTION[(latest["grade"] > previous["grade"]) - (latest["grade"] < previous["grade"])]
-    visits = [e for e in events if e.get("type") in UNGRADED_TYPES and latest is not None and _when(e) > _when(latest)]
+    visits = [e for e in events if e.get("type") in ungraded and latest is not None and _when(e) > _when(latest)]
     return {
         "council": place.name,
         "region": place.region,
@@ -121,6 +133,14 @@ def grade_filter(text: str) -> int | None:
     return grade_of(rating_named(text))
 
 
+GRADE_HINT = "use outstanding, good, RI (requires improvement), inadequate or 1-4"  # what a grade filter takes
+
+
+def region_matches(text: str) -> bool:
+    """Whether ``text`` is a part of some region's name (what the region filter looks for)."""
+    return any(text.casefold() in region.casefold() for region in regions())
+
+
 def filter_rows(
     rows: list[dict[str, Any]], region: str | None = None, grade: int | None = None, since: int | None = None,
 ) -> list[dict[str, Any]]:
@@ -145,3 +165,66 @@ def csv_row(row: dict[str, Any]) -> dict[str, Any]:
     out["visits_since"] = "; ".join(f"{v['type']} {v['date'] or ''}".strip() for v in row["visits_since"])
     out["trajectory"] = trajectory_text(row)
     return out
+
+
+# -- for the explorer's national table -------------------------------------------------
+
+# The direction of travel as an arrow, so it reads in a narrow column and without colour.
+DIRECTION_ARROWS = {"improved": "↑", "declined": "↓", "same": "="}
+# Overall grades 1 (best) .. 4 drawn as bars, tallest best: a trajectory reads without colour.
+GRADE_BARS = {1: "█", 2: "▆", 3: "▄", 4: "▂"}
+
+
+def framework_text(row: dict[str, Any]) -> str:
+    """The regime and kind of the latest graded inspection: "ILACS short", "SIF"."""
+    if not row["era"] and not row["inspection"]:
+        return ""
+    kind = (row["inspection"] or "").removesuffix("inspection").strip()
+    return " ".join(part for part in ((row["era"] or "").upper(), kind) if part)
+
+
+def visits_text(row: dict[str, Any]) -> str:
+    """The visits since the latest graded inspection: how many, and the last of them."""
+    visits = row["visits_since"]
+    if not visits:
+        return ""
+    last = visits[-1]
+    kind = last["type"].removesuffix(" visit")
+    return f"{len(visits)}: {kind} {last['date'] or ''}".strip()
+
+
+def sparkline(row: dict[str, Any]) -> list[tuple[str, int | None]]:
+    """One bar per overall grade, oldest first, each with its grade (for its colour)."""
+    return [(GRADE_BARS.get(step["grade"], "?"), step["grade"]) for step in row["trajectory"]]
+
+
+def new_by_council(documents: Iterable[dict[str, Any]], sources: frozenset[str]) -> dict[str, int]:
+    """How many documents of each council (by name) came from ``sources``: the reports a fetch found new."""
+    counts: dict[str, int] = defaultdict(int)
+    for doc in documents:
+        if doc.get("source") in sources and (found := _council_of(doc.get("authority"))) is not None:
+            counts[found.name] += 1
+    return dict(counts)
+
+
+def authorities_of(name: str, items: Iterable[dict[str, Any]]) -> set[str]:
+    """The authority spellings among ``items`` (events, documents) that name the council ``name``."""
+    spellings = {item.get("authority") for item in items if item.get("authority")}
+    return {s for s in spellings if (found := _council_of(s)) is not None and found.name == name}
+
+
+def find_row(rows: list[dict[str, Any]], text: str) -> int | None:
+    """The row a typed name jumps to: any part of any of a council's names ("wind" -> Windsor and
+    Maidenhead, "hull" -> Kingston upon Hull), one whose name starts with it first."""
+    wanted = " ".join(text.casefold().split())
+    if not wanted:
+        return None
+    named = {c.name: c for c in find_councils(wanted, include_former=False)}
+    hits = [i for i, row in enumerate(rows) if row["council"] in named]
+    if not hits:
+        return None
+
+    def starts(i: int) -> bool:
+        return any(n.casefold().startswith(wanted) for n in named[rows[i]["council"]].names)
+
+    return next((i for i in hits if starts(i)), hits[0])

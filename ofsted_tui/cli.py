@@ -211,24 +211,24 @@ def _authority_names(corpus: Any, given: str) -> set[str] | None:
 
 
 def _councils(store: Store, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_core.national import CSV_COLUMNS, council_rows, csv_row, filter_rows, grade_filter
+    from ofsted_core.national import (
+        CSV_COLUMNS, GRADE_HINT, council_rows, csv_row, filter_rows, grade_filter, region_matches,
+    )
     from ofsted_tui.render import councils_table, safe
 
     grade = None
     if args.grade:
         grade = grade_filter(args.grade)
         if grade is None:
-            _err().print(safe(f"ofsted-tui: --grade {args.grade!r} is not a grade; use outstanding, "
-                                            "good, RI (requires improvement), inadequate or 1-4", "bold red"))
+            _err().print(safe(f"ofsted-tui: --grade {args.grade!r} is not a grade; {GRADE_HINT}", "bold red"))
             return 2
     corpus = _corpus(store)
     rows = filter_rows(council_rows(corpus.events, corpus.documents.values()), args.region, grade, args.since)
-    if args.region and not rows:
+    if args.region and not rows and not region_matches(args.region):
         from importers.councils import regions
-        if not any(args.region.casefold() in r.casefold() for r in regions()):
-            _err().print(safe(f"ofsted-tui: no region matches {args.region!r}; regions: "
-                                            f"{', '.join(regions())}", "bold red"))
-            return 1
+        _err().print(safe(f"ofsted-tui: no region matches {args.region!r}; regions: "
+                          f"{', '.join(regions())}", "bold red"))
+        return 1
     if args.json:
         _print_json(console, rows)
     elif args.csv:

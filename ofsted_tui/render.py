@@ -71,14 +71,12 @@ def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
     return table
 
 
-_ARROWS = {"improved": "↑", "declined": "↓", "same": "="}
-
-
 def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
     """The national table: grades as letters in their colours (O, G, RI, I: readable without
     colour), a council with nothing in the store dimmed. Under 120 columns the region and
     the kind of inspection are left out, so a row fits on a line or two at 80."""
     from importers.vocabulary import RATING_ABBREVIATIONS
+    from ofsted_core.national import DIRECTION_ARROWS
 
     def badge(rating: str | None, grade: int | None) -> Text:
         return rating_badge(RATING_ABBREVIATIONS.get(rating, "?"), grade, as_written=True) if rating else Text("")
@@ -112,7 +110,7 @@ def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
             "Now": badge(row["rating"], row["grade"]) if row["rating"] else safe("no overall" if row["date"] else "", "dim"),
             "Inspected": safe(row["date"] or ""), "Kind": safe(kind),
             "Before": badge(row["previous_rating"], row["previous_grade"]),
-            "": safe(_ARROWS.get(row["direction"], "")),
+            "": safe(DIRECTION_ARROWS.get(row["direction"], "")),
             "Months": safe("" if row["months_since"] is None else row["months_since"]),
             "Visits since": safe(visits), "Trajectory": trajectory,
         }

@@ -99,9 +99,14 @@ class CompareKeys(Screen[None]):
         self.marked: list[str] = []
 
     def council_here(self) -> str | None:
-        """The council of the highlighted event, else the only one among the events shown."""
+        """The highlighted council on the Councils tab; else the council of the highlighted
+        event, or the only one among the events shown."""
+        from ofsted_tui.widgets.councils_table import CouncilsTable
         from ofsted_tui.widgets.timeline import TimelineList
 
+        if self._active_tab() == "councils":  # type: ignore[attr-defined]
+            row = self.query_one(CouncilsTable).current
+            return row["council"] if row is not None else None
         current = self.query_one(TimelineList).current
         if current is not None and current.get("authority"):
             return current["authority"]
@@ -111,7 +116,7 @@ class CompareKeys(Screen[None]):
     def action_mark_council(self) -> None:
         name = self.council_here()
         if name is None:
-            self.notify("Highlight an event of the council to mark", severity="warning")
+            self.notify("Highlight a council, or an event of one, to mark it", severity="warning")
             return
         if name in self.marked:
             self.marked.remove(name)
@@ -133,7 +138,7 @@ class CompareKeys(Screen[None]):
     def action_compare_with(self, what: str) -> None:
         name = self.council_here()
         if name is None:
-            self.notify("Highlight an event of the council to compare", severity="warning")
+            self.notify("Highlight a council, or an event of one, to compare", severity="warning")
             return
         names = choose_councils([name], neighbours=what == "neighbours", region=what == "region")
         if len(names) == 1:

@@ -123,6 +123,7 @@ def readme_classes() -> list[type]:
     # Imported here: these modules import this one's neighbours, and the app imports help when asked.
     from ofsted_tui.app import OfstedApp
     from ofsted_tui.screens.compare import CompareScreen
+    from ofsted_tui.widgets.councils_table import CouncilsTable
     from ofsted_tui.screens.dialogs import ImportDialog
     from ofsted_tui.screens.main import MainScreen
     from ofsted_tui.screens.reader import ReaderScreen
@@ -135,7 +136,7 @@ def readme_classes() -> list[type]:
     from ofsted_tui.widgets.sidebar import FacetList
     from ofsted_tui.widgets.timeline import SourceList, TimelineList
 
-    return [OfstedApp, MainScreen, TimelineList, SourceList, DocumentList, SearchResults, FacetList,
+    return [OfstedApp, MainScreen, TimelineList, SourceList, DocumentList, SearchResults, CouncilsTable, FacetList,
             CompareScreen, CompareGrid, ReaderScreen, FactsPane, FindBar, ImportDialog, NoteDialog, ConfirmDialog]
 
 

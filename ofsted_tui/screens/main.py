@@ -7,6 +7,7 @@ corpus's ``FacetIndex`` and hands each widget its rows.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -23,8 +24,10 @@ from textual.worker import Worker
 
 from ofsted_core.corpus import Corpus
 from ofsted_core.filters import FacetIndex, FilterResult, Filters
+from ofsted_core.national import authorities_of
 from ofsted_core.search import LazyHit
 from ofsted_tui.screens.compare import CompareKeys
+from ofsted_tui.widgets.councils_table import CouncilsPane, CouncilsTable
 from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_core.labels import doc_title, plural, printable
@@ -45,7 +48,8 @@ SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
 # so the timeline has the width for its columns (date, authority, type, rating, sources).
 SIDE_BY_SIDE_MIN_WIDTH = 130
 _FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
-_TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search"}
+_TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search",
+         "councils": "tab-councils"}
 
 
 class _Title(HeaderTitle):
@@ -85,6 +89,7 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
         Binding("2", "show_tab('documents')", "Docs", priority=True, id="main.tab-documents"),
         Binding("3", "show_tab('search')", "Search results", show=False, priority=True,
                 id="main.tab-search"),
+        Binding("4", "show_tab('councils')", "Councils", show=False, priority=True, id="main.tab-councils"),
         Binding("slash", "focus_search", "Search", key_display="/", priority=True, id="main.search"),
         Binding("f", "focus_filters", "Filters", id="main.filters"),
         Binding("x", "clear_filters", "Clear", id="main.clear-filters"),
@@ -113,6 +118,7 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
         self._answer: tuple[str, set[str], list[LazyHit]] | None = None
         self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
         self.searching = False
+        self._sidebar_shown = False  # whether the sidebar was shown before the Councils tab hid it
 
     def compose(self) -> ComposeResult:
         yield _Header(icon="◆")
@@ -131,6 +137,8 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
                     with TabPane("Search", id=_TABS["search"]):
                         yield Static(id="search-status")
                         yield SearchResults(id="results")
+                    with TabPane("Councils", id=_TABS["councils"]):
+                        yield CouncilsPane(id="councils-pane")
         yield Footer()
 
     @property
@@ -170,12 +178,14 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
         if corpus.complete:
             self.query_one(DocumentList).fit_columns(corpus.sorted_documents())
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
+        self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
         self.refresh_view()
 
     def _new_since_fetch(self, sources: frozenset[str]) -> None:
         documents = self.query_one(DocumentList)
         documents.new_sources = sources
         documents.redraw()
+        self.query_one(CouncilsPane).mark_new(sources)
 
     def _search_ready(self, ready: bool) -> None:
         if ready and self.filters.text.strip():
@@ -392,6 +402,37 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._show_counts()
+        self._fit_councils_tab()
+
+    # -- the national table (the Councils tab) -------------------------------
+    def _fit_councils_tab(self) -> None:
+        """The national table takes the whole width and height: the sidebar, the search box and the
+        chart are the other tabs' (their filters do not apply to it); each comes back on leaving it."""
+        councils = self.query_one(TabbedContent).active == _TABS["councils"]
+        if councils == self.has_class("-councils"):
+            return
+        self.set_class(councils, "-councils")
+        sidebar = self.query_one(FilterSidebar)
+        if councils:
+            self._sidebar_shown, sidebar.display = sidebar.display, False
+        else:
+            sidebar.display = self._sidebar_shown
+        self.call_after_refresh(self._fit_split)
+
+    @on(CouncilsPane.Open)
+    def _council_opened(self, message: CouncilsPane.Open) -> None:
+        """Show the council's timeline: the authority filter set to it (every spelling the store uses)."""
+        name = message.row["council"]
+        corpus = self.corpus
+        spellings = (authorities_of(name, [*corpus.events, *corpus.documents.values()])
+                     if corpus is not None else set())
+        if not message.row["documents"] or not spellings:
+            self.query_one(CouncilsPane).say_no_documents(name)
+            return
+        self.set_filters(replace(Filters(), authorities=frozenset(spellings)))
+        self.action_show_tab("timeline")
+        self.notify(f"The timeline of {name}: press x to clear the filter, 4 to go back to the councils",
+                    timeout=4, markup=False)
 
     # -- actions -------------------------------------------------------------
     _TYPED = frozenset({"show_tab", "focus_search"})
@@ -406,10 +447,14 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
     # does, so keys typed straight after "/" or "2" reach the new widget.
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = _TABS[tab]
-        target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults}[tab]
+        target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults,
+                  "councils": CouncilsTable}[tab]
         self.set_focus(self.query_one(target))
 
     def action_focus_search(self) -> None:
+        if self._active_tab() == "councils":  # its own box: find a council by name
+            self.query_one(CouncilsPane).focus_find()
+            return
         self.set_focus(self.query_one("#query", Input))
 
     def action_leave_input(self) -> None:
@@ -423,6 +468,9 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
 
     def action_focus_filters(self) -> None:
         """Show the sidebar and put the focus in it; from inside it, hide it again."""
+        if self._active_tab() == "councils":  # the national table has its own filters
+            self.query_one(CouncilsPane).focus_filters()
+            return
         sidebar = self.query_one(FilterSidebar)
         if sidebar.display and self.focused is not None and sidebar in self.focused.ancestors:
             sidebar.display = False
@@ -435,6 +483,10 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
         self.set_focus(first if first is not None else sidebar.query_one("#year-from", Input))
 
     def action_clear_filters(self) -> None:
+        if self._active_tab() == "councils":
+            self.query_one(CouncilsPane).clear_filters()
+            self.notify("The councils' filters cleared", timeout=2)
+            return
         query = self.query_one("#query", Input)
         with query.prevent(Input.Changed):
             query.value = ""
@@ -467,6 +519,8 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
         if self.corpus is None or not self.corpus.complete:
             return None
         tab = self._active_tab()
+        if tab == "councils":  # a council is no document: bookmarks and notes are on documents
+            return None
         if tab == "documents":
             return self.query_one(DocumentList).current
         if tab == "search":

@@ -146,3 +146,21 @@ async def test_the_timeline_groups_by_council_with_headings_the_cursor_steps_ove
         assert sum(1 for r in timeline.rows if r.get("heading")) == 2
         await pilot.press("a")
         assert not any(r.get("heading") for r in timeline.rows)
+
+
+@pilot_test
+async def test_on_the_councils_tab_the_keys_take_the_highlighted_council(app):
+    from ofsted_tui.widgets.councils_table import CouncilsTable
+
+    async with app.run_test(size=WIDE) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        table = app.screen.query_one(CouncilsTable)
+        await settle(pilot, lambda: bool(table.rows), "the councils table")
+        table.cursor = next(i for i, row in enumerate(table.rows) if row["council"] == "Norfolk")
+        await pilot.pause()
+        await pilot.press("m")
+        assert app.screen.marked == ["Norfolk"]
+        await pilot.press("N")
+        await settle(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare screen")
+        assert [row.name for row in _grid(app).rows] == choose_councils(["Norfolk"], neighbours=True)
