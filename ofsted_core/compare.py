@@ -150,7 +150,7 @@ def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: 
 
 
 def _row(name: str, events: list[dict[str, Any]], years: list[int], national: dict[str, Any] | None) -> CompareRow:
-    from ofsted_core.national import _DIRECTION  # the direction's one wording
+    from ofsted_core.national import DIRECTIONS  # the direction's one wording
     from ofsted_core.timeline import UNGRADED_TYPES
 
     rated = rating_each_year(events)
@@ -180,7 +180,7 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
         before = [rated[y]["grade"] for y in sorted(rated)[:-1]]
         if before:
             step = (last["grade"] > before[-1]) - (last["grade"] < before[-1])
-            row.direction = _DIRECTION[step]
+            row.direction = DIRECTIONS[step]
     return row
 
 

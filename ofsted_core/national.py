@@ -27,7 +27,7 @@ from importers.partial_date import PartialDate
 from importers.vocabulary import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
 
 __all__ = [
-    "CSV_COLUMNS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row",
+    "CSV_COLUMNS", "DIRECTIONS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row",
     "filter_rows", "find_row", "framework_text", "grade_filter", "new_by_council", "region_matches", "sparkline",
     "trajectory_text", "visits_text",
 ]
@@ -42,7 +42,7 @@ CSV_COLUMNS = (
 # through the extractor's rules: one look-up per spelling (the explorer redoes the rows on each reload).
 _council_of = functools.lru_cache(maxsize=4096)(council)
 # Grade numbers run 1 best .. 4 worst, so a lower number is better.
-_DIRECTION = {-1: "improved", 0: "same", 1: "declined"}
+DIRECTIONS = {-1: "improved", 0: "same", 1: "declined"}
 
 
 def _when(event: EventRow) -> tuple[int, int, int]:
@@ -99,7 +99,7 @@ def _row(place: Council, events: list[EventRow], documents: int, today: dt.date,
     previous = next((e for e in reversed(overall) if latest is not None and _when(e) < _when(latest)), None)
     direction = None
     if latest is not None and latest.get("grade") and previous is not None:
-        direction = _DIRECTION[(latest["grade"] > previous["grade"]) - (latest["grade"] < previous["grade"])]
+        direction = DIRECTIONS[(latest["grade"] > previous["grade"]) - (latest["grade"] < previous["grade"])]
     visits = [e for e in events if e.get("type") in ungraded and latest is not None and _when(e) > _when(latest)]
     return {
         "council": place.name,
