@@ -3,6 +3,8 @@
 The app is thin. It owns ``store`` and the read model ``corpus`` (reloaded in
 a thread worker after every write and whenever another process changes the
 store file), opens the reader, and runs the dialogs that write. Screens and
+the palette ask for these by message (``ofsted_tui.messages``), never by
+calling in; every worker's failure ends at ``on_worker_failed``. Screens and
 widgets do the rest. ``make_app`` is the one way to build it, for the command
 line and the tests alike.
 """
