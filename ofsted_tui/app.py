@@ -3,6 +3,8 @@
 The app is thin. It owns ``store`` and the read model ``corpus`` (reloaded in
 a thread worker after every write and whenever another process changes the
 store file), opens the reader, and runs the dialogs that write. Screens and
+the palette ask for these by message (``ofsted_tui.messages``), never by
+calling in; every worker's failure ends at ``on_worker_failed``. Screens and
 widgets do the rest. ``make_app`` is the one way to build it, for the command
 line and the tests alike.
 """
@@ -11,11 +13,12 @@ from __future__ import annotations
 
 import gc
 import importlib
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -24,9 +27,10 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from ofsted_core.annotations import Change
+from ofsted_tui import messages
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_core.corpus import Corpus
-from ofsted_core.filters import FacetIndex, Filters
+from ofsted_core.filters import FacetIndex
 from ofsted_tui.screens.main import MainScreen
 from ofsted_core.store import Store, StoreData, collector_paused
 from ofsted_core.labels import printable
@@ -37,6 +41,8 @@ from ofsted_core.labels import printable
 _LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help")
 
 __all__ = ["OfstedApp", "THEMES", "make_app"]
+
+log = logging.getLogger(__name__)
 
 STORE_POLL_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
@@ -177,7 +183,10 @@ class OfstedApp(App[None]):
         stamp = self.store.mtime_ns()
         if stamp != self._seen_stamp and not any(w.group == "load" and w.is_running for w in self.workers):
             self._seen_stamp = stamp  # one attempt per change: a broken file is reported once
-            self.reload()
+            self.post_message(messages.StoreChanged())
+
+    def on_store_changed(self) -> None:
+        self.reload()
 
     # Workers get a fixed description: Textual otherwise builds one from the
     # repr of their arguments, and a corpus is large.
@@ -238,17 +247,20 @@ class OfstedApp(App[None]):
             self.search_ready = True
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.report_worker_error(event)
-
-    def report_worker_error(self, event: Worker.StateChanged) -> None:
-        """The one place a worker's failure becomes a message (never a traceback).
-
-        Workers run with ``exit_on_error=False``; the app's and the dialogs'
-        ``on_worker_state_changed`` send their state changes here.
-        """
         if event.state == WorkerState.ERROR:
-            self.notify(f"Failed while {event.worker.name}: {event.worker.error}", title="Error",
-                        severity="error", timeout=10, markup=False)
+            self.post_message(messages.WorkerFailed(event.worker))
+
+    def on_worker_failed(self, message: messages.WorkerFailed) -> None:
+        """The one place a worker's failure is reported: a notice naming it, and its traceback in the log.
+
+        Every worker runs with ``exit_on_error=False`` (tests/ui/test_workers.py
+        checks), so an error ends the worker, never the app; screens pass their
+        workers' failures here (``messages.ReportsWorkerFailures``).
+        """
+        worker, error = message.worker, message.worker.error
+        log.error("worker %r failed", worker.name, exc_info=error)
+        self.notify(printable(f"Failed while {worker.name}: {error}"), title="Error",
+                    severity="error", timeout=10, markup=False)
 
     def documents_ready(self) -> bool:
         """Whether the documents have been read (a large store shows its timeline first); if not, say so."""
@@ -258,6 +270,9 @@ class OfstedApp(App[None]):
         return False
 
     # -- the reader ----------------------------------------------------------
+    def on_open_document(self, message: messages.OpenDocument) -> None:
+        self.open_document(message.doc_id, message.span, message.fact_id)
+
     def open_document(self, doc_id: str, span: tuple[int, int] | None = None, fact_id: str | None = None) -> None:
         if not self.documents_ready():
             return
@@ -277,6 +292,9 @@ class OfstedApp(App[None]):
     def add_annotation(self, note: dict[str, Any], done: str) -> None:
         self.write_annotations(Change(add=(note,), done=done))
 
+    def on_save_change(self, message: messages.SaveChange) -> None:
+        self.write_annotations(message.change, undoing=message.undoing)
+
     def write_annotations(self, change: Change, *, undoing: bool = False) -> None:
         """Save ``change`` in a thread; it can be undone (ctrl+z) unless it is itself an undo."""
         self._write_annotations(change, undoing)
@@ -287,13 +305,14 @@ class OfstedApp(App[None]):
 
         shown = self.corpus.data if self.corpus is not None and self.corpus.complete else None
         written, undo = change_annotations(self.store, change, shown)
-        self.call_from_thread(self.annotations_written, undo, undoing)
+        self.post_message(messages.AnnotationsSaved(undo, undoing))
         # The store as written is shown without reading it again (its stamp is ours, not another writer's).
         self._loads += 1
         self._index(self._loads, self.store.mtime_ns(), Corpus.from_data(written))
 
-    def annotations_written(self, undo: Change, undoing: bool) -> None:
+    def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""
+        undo, undoing = message.undo, message.undoing
         if undoing:
             self.notify(printable(f"Undone: {undo.done}"), timeout=3, markup=False)
         elif undo.add or undo.remove:
@@ -309,47 +328,30 @@ class OfstedApp(App[None]):
                         timeout=4)
             return
         undo = self.undo_history.pop()
-        # The reader writes through its own worker, so it redraws at once.
-        writer = getattr(self.screen, "write_annotations", self.write_annotations)
-        writer(undo, undoing=True)
+        # The screen on top saves it: the reader writes through its own worker, so it redraws at once.
+        self.screen.post_message(messages.SaveChange(undo, undoing=True))
 
-    def ask_note(self, doc: dict[str, Any]) -> None:
-        from ofsted_core.annotations import make_annotation
-        from ofsted_tui.screens.reader_dialogs import NoteDialog, note_target
+    def on_annotation_requested(self, message: messages.AnnotationRequested) -> None:
+        """Ask for a note or a correction of a whole document (the reader asks for its own, on facts too)."""
+        from ofsted_core.annotations import correctable_fields, correction_change, make_annotation
+        from ofsted_tui.screens.reader_dialogs import CorrectionDialog, NoteDialog, note_target
 
-        def save(body: str | None) -> None:
+        doc = message.doc
+
+        def save_note(body: str | None) -> None:
             if body:
                 self.add_annotation(make_annotation("note", doc, body=body), "Note saved")
 
-        self.push_screen(NoteDialog(note_target(doc)), save)
-
-    def ask_correction(self, doc: dict[str, Any]) -> None:
-        from ofsted_core.annotations import correctable_fields, correction_change
-        from ofsted_tui.screens.reader_dialogs import CorrectionDialog, note_target
-
-        def save(answer: tuple[str, Any] | None) -> None:
+        def save_correction(answer: tuple[str, Any] | None) -> None:
             if answer and self.corpus is not None:
                 field, value = answer
                 self.write_annotations(correction_change(doc, self.corpus.annotations_of(doc["id"]), field, value))
 
-        current = {name: doc.get(name) for name in correctable_fields(None)}
-        self.push_screen(CorrectionDialog(note_target(doc), current, "published"), save)
-
-    # -- filters from anywhere (the command palette) -------------------------
-    def _to_main(self) -> MainScreen:
-        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 1:
-            self.pop_screen()
-        return self.main_screen
-
-    def filter_only(self, facet: str, value: str) -> None:
-        main = self._to_main()
-        main.set_filters(Filters().only(facet, value))
-
-    def jump_to_year(self, year: int) -> None:
-        self._to_main().jump_to_year(year)
-
-    def clear_filters(self) -> None:
-        self._to_main().action_clear_filters()
+        if message.kind == "note":
+            self.push_screen(NoteDialog(note_target(doc)), save_note)
+        else:
+            current = {name: doc.get(name) for name in correctable_fields(None)}
+            self.push_screen(CorrectionDialog(note_target(doc), current, "published"), save_correction)
 
     # -- actions -------------------------------------------------------------
     def action_help(self) -> None:

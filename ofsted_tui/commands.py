@@ -3,7 +3,9 @@
 Open a document, jump to a year, filter by authority or rating, export the
 timeline or a quote, import, clear the filters. Commands are built from the
 corpus the app holds when the palette opens; titles and names are document
-data, so hits are shown as plain ``Content`` (never markup).
+data, so hits are shown as plain ``Content`` (never markup). A command posts a
+message (``ofsted_tui.messages``): opening a document to the app, filters and
+years to the main screen, which owns them.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.message import Message
 
 from ofsted_core.grades import GRADE_NAMES
+from ofsted_core.filters import Filters
 from ofsted_core.labels import KIND_NAMES, doc_date_label, doc_title
+from ofsted_tui.messages import FiltersRequested, OpenDocument, YearRequested
 
 if TYPE_CHECKING:
     from ofsted_tui.app import OfstedApp
@@ -34,29 +39,37 @@ class ExplorerCommands(Provider):
     def _app(self) -> OfstedApp:
         return self.app  # type: ignore[return-value]
 
+    # The message is made when the command runs: thousands of commands are listed per key typed.
+    def _to_app(self, message: Callable[..., Message], *args: object) -> Callable[[], object]:
+        return lambda: self.app.post_message(message(*args))
+
+    def _to_main(self, message: Callable[..., Message], *args: object) -> Callable[[], object]:
+        return lambda: self._app.main_screen.post_message(message(*args))
+
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """(text, callback, help) for every command; built per palette, cheap to iterate."""
         app = self._app
         yield "Import files or a folder…", app.action_import, "Add documents to the store"
         yield "Export the timeline shown…", app.action_export, "Markdown, CSV or JSON of the filtered events"
-        yield "Clear all filters", app.clear_filters, "Show every event and document"
+        yield ("Clear all filters", self._to_main(FiltersRequested, Filters(), "Filters cleared"),
+               "Show every event and document")
         yield "Undo the last note, bookmark or correction", app.action_undo, "ctrl+z"
         corpus = app.corpus
         if corpus is None:
             return
         years = sorted({e["year"] for e in corpus.events if e.get("year")})
         for year in years:
-            yield f"Jump to {year}", partial(app.jump_to_year, year), "The first event of that year in the timeline"
+            yield f"Jump to {year}", self._to_main(YearRequested, year), "The first event of that year in the timeline"
         index = app.facet_index
         if index is not None:
             for authority in index.values("authorities"):
                 label = index.label("authorities", authority)
-                yield f"Filter by authority: {label}", partial(app.filter_only, "authorities", authority), ""
+                yield f"Filter by authority: {label}", self._to_main(_only, "authorities", authority), ""
             for grade in index.values("grades"):
                 yield (f"Filter by rating: {GRADE_NAMES.get(grade, grade)}",
-                       partial(app.filter_only, "grades", grade), "")
+                       self._to_main(_only, "grades", grade), "")
         for doc in corpus.sorted_documents():
-            yield (f"Open: {doc_title(doc)}", partial(app.open_document, doc["id"]),
+            yield (f"Open: {doc_title(doc)}", self._to_app(OpenDocument, doc["id"]),
                    f"{doc_date_label(doc)} · {KIND_NAMES.get(doc.get('kind'), 'other')} · {doc.get('authority') or 'unknown'}")
         for fact in corpus.facts.values():
             if fact.get("type") == "quote":
@@ -80,6 +93,10 @@ class ExplorerCommands(Provider):
                 found += 1
                 if found >= MAX_HITS * 5:
                     return
+
+
+def _only(facet: str, value: str) -> FiltersRequested:
+    return FiltersRequested(Filters().only(facet, value))
 
 
 def _highlight(text: str, offsets: tuple[int, ...], style: object) -> Content:

@@ -17,11 +17,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
-from textual.worker import Worker
 
 from ofsted_core.citation import cite
 from ofsted_tui.clipboard import copy_text
 from ofsted_core.corpus import Corpus
+from ofsted_tui.messages import ReportsWorkerFailures
 from ofsted_tui.screens.reader_dialogs import ReaderDialog
 from ofsted_core.store import Store
 from ofsted_core.labels import plural, printable
@@ -54,7 +54,7 @@ class PathSuggester(Suggester):
         return value + suffix
 
 
-class _Dialog(ReaderDialog):
+class _Dialog(ReportsWorkerFailures, ReaderDialog):
     """A dialog whose escape closes it (the import dialog refuses while it runs)."""
 
     def action_cancel(self) -> None:
@@ -62,9 +62,6 @@ class _Dialog(ReaderDialog):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_worker_error(event)  # type: ignore[attr-defined]
 
 
 class ImportDialog(_Dialog):

@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static, Tab, TabbedContent, TabPane
 from textual.widgets._header import HeaderTitle
-from textual.worker import Worker
 
 from ofsted_core.corpus import Corpus
 from ofsted_core.filters import FacetIndex, FilterResult, Filters
@@ -28,6 +27,10 @@ from ofsted_core.national import authorities_of
 from ofsted_core.search import LazyHit
 from ofsted_tui.screens.compare import CompareKeys
 from ofsted_tui.widgets.councils_table import CouncilsPane, CouncilsTable
+from ofsted_tui.messages import (
+    AnnotationRequested, FiltersRequested, OpenDocument, ReportsWorkerFailures, SaveChange, SearchTyped,
+    YearRequested,
+)
 from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_core.labels import doc_title, plural, printable
@@ -73,7 +76,7 @@ class _Header(Header):
         self.query_one(_Title).update(self.format_title())
 
 
-class MainScreen(CompareKeys):  # its keys choose councils to compare
+class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose councils to compare
     """Timeline, documents and search over one filtered view of the corpus."""
 
     HELP = "Main screen"
@@ -304,9 +307,6 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
             self._answer = (query, ids, hits or [])
         self.refresh_view()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.report_worker_error(event)
-
     def _show_counts(self) -> None:
         result, corpus = self.result, self.corpus
         if result is None or corpus is None:
@@ -359,7 +359,7 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
             return
         rows = source_rows(message.row, self.corpus) if self.corpus else []
         if rows:
-            self.app.open_document(rows[0]["doc"]["id"], rows[0].get("span"), rows[0].get("fact_id"))
+            self.post_message(OpenDocument(rows[0]["doc"]["id"], rows[0].get("span"), rows[0].get("fact_id")))
 
     @on(TimelineList.FocusSources)
     def _focus_sources(self) -> None:
@@ -371,16 +371,16 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
 
     @on(EventDetail.SourceChosen)
     def _source_chosen(self, message: EventDetail.SourceChosen) -> None:
-        self.app.open_document(message.doc_id, message.span, message.fact_id)
+        self.post_message(OpenDocument(message.doc_id, message.span, message.fact_id))
 
     @on(RowList.Chosen, "#documents")
     def _document_chosen(self, message: RowList.Chosen) -> None:
-        self.app.open_document(message.row["id"])
+        self.post_message(OpenDocument(message.row["id"]))
 
     @on(RowList.Chosen, "#results")
     def _hit_chosen(self, message: RowList.Chosen) -> None:
         hit: LazyHit = message.row
-        self.app.open_document(hit.doc_id, (hit.start, hit.end) if hit.end > hit.start else None)
+        self.post_message(OpenDocument(hit.doc_id, (hit.start, hit.end) if hit.end > hit.start else None))
 
     @on(FacetList.Toggled)
     def _facet_toggled(self, message: FacetList.Toggled) -> None:
@@ -392,7 +392,12 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
 
     @on(Input.Changed, "#query")
     def _query_changed(self, message: Input.Changed) -> None:
-        self.filters = self.filters.with_text(message.value)
+        # Through a message that coalesces: keys typed faster than the view is redone count once.
+        self.post_message(SearchTyped(message.value))
+
+    @on(SearchTyped)
+    def _search_typed(self, message: SearchTyped) -> None:
+        self.filters = self.filters.with_text(message.text)
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
@@ -487,19 +492,33 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
             self.query_one(CouncilsPane).clear_filters()
             self.notify("The councils' filters cleared", timeout=2)
             return
-        query = self.query_one("#query", Input)
-        with query.prevent(Input.Changed):
-            query.value = ""
-        self.filters = Filters()
+        self.set_filters(Filters())
         self.notify("Filters cleared", timeout=2)
 
     def set_filters(self, filters: Filters) -> None:
-        """Replace the filters (from the command palette); the search box follows."""
+        """Replace the filters; the search box follows."""
         query = self.query_one("#query", Input)
         if query.value != filters.text:
             with query.prevent(Input.Changed):
                 query.value = filters.text
         self.filters = filters
+
+    def _come_forward(self) -> None:
+        """Close the screens over this one (the palette's requests come from any screen)."""
+        while self.app.screen is not self and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    @on(FiltersRequested)
+    def _filters_requested(self, message: FiltersRequested) -> None:
+        self._come_forward()
+        self.set_filters(message.filters)
+        if message.said:
+            self.notify(message.said, timeout=2)
+
+    @on(YearRequested)
+    def _year_requested(self, message: YearRequested) -> None:
+        self._come_forward()
+        self.jump_to_year(message.year)
 
     def jump_to_year(self, year: int) -> None:
         self.action_show_tab("timeline")
@@ -544,17 +563,17 @@ class MainScreen(CompareKeys):  # its keys choose councils to compare
             return
         from ofsted_core.annotations import bookmark_change
 
-        self.app.write_annotations(bookmark_change(doc, self.corpus.annotations_of(doc["id"]), f"“{doc_title(doc)}”"))
+        self.post_message(SaveChange(bookmark_change(doc, self.corpus.annotations_of(doc["id"]), f"“{doc_title(doc)}”")))
 
     def action_note(self) -> None:
         doc = self._document_or_say()
         if doc is not None:
-            self.app.ask_note(doc)
+            self.post_message(AnnotationRequested("note", doc))
 
     def action_correct(self) -> None:
         doc = self._document_or_say()
         if doc is not None:
-            self.app.ask_correction(doc)
+            self.post_message(AnnotationRequested("correction", doc))
 
 
 def _position(rows: list[dict[str, Any]], current: dict[str, Any] | None) -> int:

@@ -28,6 +28,7 @@ from ofsted_core.annotations import (
     Change, bookmark_change, change_annotations, correctable_fields, correction_change, make_annotation,
 )
 from ofsted_tui.clipboard import copy_text
+from ofsted_tui.messages import AnnotationsSaved, ReportsWorkerFailures, SaveChange
 from ofsted_core.citation import Citation, cite
 from ofsted_core.corpus import Corpus
 from ofsted_tui.screens.reader_dialogs import (
@@ -53,7 +54,7 @@ _KIND_WORDS = {
 }
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReportsWorkerFailures, Screen[None]):
     """Read one document; ``span`` or ``fact_id`` say where to open it."""
 
     HELP = "Reader"
@@ -545,7 +546,14 @@ class ReaderScreen(Screen[None]):
         """Save ``change`` off the UI thread; the reader then shows the store as written."""
         self._write(change, undoing)
 
-    @work(thread=True, group="reader-annotations")
+    @on(SaveChange)
+    def _save_change(self, message: SaveChange) -> None:
+        # An undo (ctrl+z) while reading: saved here, so the reader redraws at once.
+        message.stop()
+        self.write_annotations(message.change, undoing=message.undoing)
+
+    @work(thread=True, exit_on_error=False, group="reader-annotations", name="saving your annotation",
+          description="save")
     def _write(self, change: Change, undoing: bool) -> None:
         store = self.store
         if store is None:
@@ -563,11 +571,7 @@ class ReaderScreen(Screen[None]):
     def _written(self, corpus: Corpus, undo: Change, undoing: bool) -> None:
         self._adopt(corpus)
         self.post_message(self.CorpusChanged(corpus))
-        written = getattr(self.app, "annotations_written", None)
-        if written is not None:
-            written(undo, undoing)  # says so, and keeps the undo
-        else:
-            self.notify(undo.done, markup=False)
+        self.post_message(AnnotationsSaved(undo, undoing))  # the app says so, and keeps the undo
 
     def _adopt(self, corpus: Corpus) -> None:
         """Show ``corpus`` (fresh from the store), keeping the place and the mark."""

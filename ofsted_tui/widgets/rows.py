@@ -83,6 +83,10 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         def control(self) -> RowList[Any]:
             return self.rows
 
+        def can_replace(self, message: Message) -> bool:
+            # A key held down moves the cursor faster than the detail is redrawn: only the last row counts.
+            return isinstance(message, RowList.Highlighted) and message.rows is self.rows
+
     class Chosen(Message):
         """Enter (or a click on the cursor row) chose a row."""
 

@@ -96,6 +96,10 @@ class FilterSidebar(VerticalScroll):
             self.year_from = year_from
             self.year_to = year_to
 
+        def can_replace(self, message: Message) -> bool:
+            # Sent at every digit typed in the years' boxes; the latest pair is the whole answer.
+            return isinstance(message, FilterSidebar.YearsChanged)
+
     def compose(self) -> ComposeResult:
         yield Static(id="filters-status")
         with Horizontal(id="years"):

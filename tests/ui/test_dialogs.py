@@ -7,6 +7,7 @@ import io
 
 from textual.widgets import Input, RadioButton, TextArea
 
+from ofsted_core.filters import Filters
 from ofsted_tui.screens.dialogs import ExportDialog, ImportDialog
 from ofsted_tui.screens.help import HelpScreen
 from ofsted_tui.screens.main import MainScreen
@@ -94,7 +95,7 @@ async def test_export_writes_the_filtered_timeline(app, tmp_path):
     out = tmp_path / "timeline.csv"
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        app.filter_only("authorities", "Camden")
+        app.main_screen.set_filters(Filters().only("authorities", "Camden"))
         await pilot.pause()
         await pilot.press("e")
         dialog = app.screen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ofsted_tui.app import OfstedApp, make_app
 from ofsted_core.filters import Filters
+from ofsted_tui.messages import FiltersRequested, YearRequested
 from ofsted_tui.screens.main import MainScreen
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.search_results import SearchResults
@@ -238,11 +239,11 @@ async def test_clicking_a_row_moves_the_cursor_and_a_second_click_opens_it(app, 
 async def test_palette_filters_by_authority_and_jumps_to_a_year(app):
     async with app.run_test(size=WIDE) as pilot:
         await loaded(pilot)
-        app.filter_only("authorities", "Camden")
+        app.main_screen.post_message(FiltersRequested(Filters().only("authorities", "Camden")))
         await pilot.pause()
         assert labels(app) == ["Jan 2015", "Jan 2019"]
-        app.clear_filters()
-        app.jump_to_year(2014)
+        app.main_screen.post_message(FiltersRequested(Filters()))
+        app.main_screen.post_message(YearRequested(2014))
         await pilot.pause()
         assert app.screen.query_one(TimelineList).current["label"] == "Feb 2014"
 

@@ -1,11 +1,10 @@
-"""Citations of passages, and the values typed into the reader's correction dialog."""
+"""Citations of passages."""
 
 from __future__ import annotations
 
 import pytest
 
 from ofsted_core.citation import cite, date_text, own_paragraph_number, paragraph_number
-from ofsted_tui.screens.reader_dialogs import parse_correction, parse_date
 from tests.ui.reader_fixtures import REPORT_TEXT, store_data
 
 
@@ -106,30 +105,3 @@ def test_a_citation_clips_offsets_to_the_text():
     doc = _doc("news")
     citation = cite(doc, -5, 10_000)
     assert (citation.start, citation.end) == (0, len(doc["text"]))
-
-
-@pytest.mark.parametrize(("typed", "stored"), [
-    ("2023", "2023"), ("2023-2", "2023-02"), ("2023-02-14", "2023-02-14"),
-    ("Feb 2023", "2023-02"), ("14 February 2023", "2023-02-14"), ("February 14, 2023", "2023-02-14"),
-])
-def test_dates_are_stored_at_the_precision_typed(typed, stored):
-    assert parse_date(typed) == stored
-
-
-@pytest.mark.parametrize("typed", ["", "soon", "14 February", "2023-02-30", "1850", "31/31/2023"])
-def test_bad_dates_are_refused_with_a_reason(typed):
-    with pytest.raises(ValueError, match=r"\w"):
-        parse_date(typed)
-
-
-def test_corrections_are_checked_per_field():
-    assert parse_correction("published", " Feb 2023 ") == "2023-02"
-    assert parse_correction("year", "2011") == 2011
-    assert parse_correction("month", "Sept") == 9
-    assert parse_correction("month", "3") == 3
-    assert parse_correction("rating", "requires improvement to be good") == "requires improvement to be good"
-    assert parse_correction("kind", "news") == "news"
-    assert parse_correction("title", "  A   title ") == "A title"
-    for field, typed in [("year", "twenty"), ("month", "13"), ("rating", "splendid"), ("kind", "blog"), ("area", "  ")]:
-        with pytest.raises(ValueError):
-            parse_correction(field, typed)

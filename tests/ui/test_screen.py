@@ -70,7 +70,7 @@ async def test_the_timeline_sorts_by_a_key_and_by_a_click_on_a_heading(app):
         await pilot.press("s")
         assert timeline.sort_column is None
         assert [e["label"] for e in timeline.rows][:2] == ["Dec 2008", "Dec 2009"]
-        app.jump_to_year(2019)  # jumps to the event of that year wherever the sort puts it
+        app.main_screen.jump_to_year(2019)  # jumps to the event of that year wherever the sort puts it
         await pilot.pause()
         assert timeline.current["label"] == "Jan 2019"
 
@@ -86,7 +86,7 @@ async def test_the_documents_sort_by_title_and_a_filter_keeps_the_order(app):
         await pilot.click(documents, offset=(title + 1, 0))
         titles = [d["title"].lower() for d in documents.rows]
         assert titles == sorted(titles)
-        app.filter_only("authorities", "Camden")
+        app.main_screen.set_filters(Filters().only("authorities", "Camden"))
         await pilot.pause()
         titles = [d["title"].lower() for d in documents.rows]
         assert len(titles) == 3 and titles == sorted(titles)
@@ -134,7 +134,7 @@ async def test_the_sidebar_says_what_its_numbers_count_and_hides_zeros(app):
         assert str(app.screen.query_one("#title-kinds").render()) == "Document kind \u00b7 events"
         await pilot.press("2")
         assert str(app.screen.query_one("#title-kinds").render()) == "Document kind \u00b7 documents"
-        app.filter_only("authorities", "Camden")
+        app.main_screen.set_filters(Filters().only("authorities", "Camden"))
         await pilot.pause()
         grades = app.screen.query_one("#facet-grades", FacetList)
         lines = {line.strip().split("  ")[0]: line for line in shown(grades).splitlines()}

@@ -19,7 +19,7 @@ TYPED = [
     "importers/model.py", "importers/partial_date.py", "importers/vocabulary.py", "importers/sanitize.py",
     "ofsted_core/timeline.py", "ofsted_core/annotations.py", "ofsted_core/export.py", "ofsted_core/national.py",
     "ofsted_core/filters.py", "ofsted_core/labels.py", "ofsted_core/citation.py", "ofsted_core/evidence.py",
-    "ofsted_core/grades.py", "ofsted_core/sources.py",
+    "ofsted_core/grades.py", "ofsted_core/sources.py", "ofsted_core/annotation_input.py",
 ]
 
 
