@@ -38,7 +38,7 @@ def test_every_worker_of_the_interface_runs_without_exit_on_error():
 
 @pilot_test
 async def test_an_app_worker_that_raises_is_reported_and_the_app_keeps_running(app, monkeypatch, caplog):
-    def broken(store, change):
+    def broken(store, change, shown=None):
         raise RuntimeError("the disk is on fire")
 
     monkeypatch.setattr(ofsted_core.annotations, "change_annotations", broken)
@@ -77,7 +77,7 @@ async def test_a_screen_worker_that_raises_is_reported_by_the_same_handler(app, 
 async def test_the_reader_s_write_worker_reports_through_the_app(app, monkeypatch, exception):
     import ofsted_tui.screens.reader as reader
 
-    def broken(store, change):
+    def broken(store, change, shown=None):
         raise exception("no room left")
 
     monkeypatch.setattr(reader, "change_annotations", broken)
