@@ -60,10 +60,9 @@ class EventFilter:
 
     def keeps(self, event: dict[str, Any]) -> bool:
         year = event.get("year")
-        if (self.since or self.until) and year is None:
-            return False
-        if self.since and year < self.since or self.until and year > self.until:
-            return False
+        if self.since or self.until:
+            if year is None or self.since and year < self.since or self.until and year > self.until:
+                return False
         if self.rating and normalise_rating(event.get("rating")) != self.rating:
             return False
         return self.types is None or event.get("type") in self.types

@@ -17,12 +17,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from ofsted_core.find import BadValue, EventFilter, NotFound
 from ofsted_core.store import Store, StoreData, StoreError
 
 if TYPE_CHECKING:
+    from importers.model import DocumentRow, EventRow
     from ofsted_core.annotations import Change
     from ofsted_core.compare import Grid
     from ofsted_core.corpus import Corpus
@@ -259,7 +260,9 @@ class Library:
         if grade and wanted is None:
             raise BadValue(f"--grade {grade!r} is not a grade; {GRADE_HINT}")
         corpus = self.load()
-        rows = filter_rows(council_rows(corpus.events, corpus.documents.values()), region, wanted, since)
+        # The corpus holds the model's rows as plain dicts (see importers.model).
+        events, documents = cast("list[EventRow]", corpus.events), cast("list[DocumentRow]", list(corpus.documents.values()))
+        rows = filter_rows(council_rows(events, documents), region, wanted, since)
         if region and not rows and not region_matches(region):
             from importers.councils import regions
 

@@ -209,7 +209,7 @@ def new_by_council(documents: Iterable[dict[str, Any]], sources: frozenset[str])
 
 def authorities_of(name: str, items: Iterable[dict[str, Any]]) -> set[str]:
     """The authority spellings among ``items`` (events, documents) that name the council ``name``."""
-    spellings = {item.get("authority") for item in items if item.get("authority")}
+    spellings: set[str] = {a for item in items if (a := item.get("authority"))}
     return {s for s in spellings if (found := _council_of(s)) is not None and found.name == name}
 
 
