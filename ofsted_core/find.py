@@ -8,7 +8,6 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from importers.vocabulary import RATINGS, normalise_rating, rating_named
 from ofsted_core.files import source_key  # not via importing: the importers' rules take a third of a second to load
 
 __all__ = ["BadValue", "EventFilter", "NotFound", "authority_names", "documents_named", "event_filter", "type_named"]
@@ -30,7 +29,11 @@ class BadValue(ValueError):
         self.message = message
 
 
+# importers.vocabulary is loaded where a rating is read: `search` and `show`, which open the
+# Library too, need none of its tables.
 def rating_words() -> str:
+    from importers.vocabulary import RATINGS
+
     return ", ".join(RATINGS)
 
 
@@ -63,14 +66,19 @@ class EventFilter:
         if self.since or self.until:
             if year is None or self.since and year < self.since or self.until and year > self.until:
                 return False
-        if self.rating and normalise_rating(event.get("rating")) != self.rating:
-            return False
+        if self.rating:
+            from importers.vocabulary import normalise_rating
+
+            if normalise_rating(event.get("rating")) != self.rating:
+                return False
         return self.types is None or event.get("type") in self.types
 
 
 def event_filter(events: list[dict[str, Any]], since: int | None = None, until: int | None = None,
                  rating: str | None = None, type_: str | None = None) -> EventFilter:
     """The timeline's filters as given, checked: a rating in any era's words, a type by part of its name."""
+    from importers.vocabulary import rating_named
+
     wanted = rating_named(rating) if rating else None
     if rating and wanted is None:
         raise BadValue(f"--rating {rating!r} is not a rating; use one of {rating_words()} (or RI)")

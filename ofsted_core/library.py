@@ -161,8 +161,9 @@ def grid_csv(grid: Grid) -> str:
 class Library:
     """A store of documents, facts, events and annotations, and everything done with it."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.store = Store(path)
+    def __init__(self, path: Path | str | Store) -> None:
+        # An open Store is taken as it is: the explorer keeps the one it polls for changes.
+        self.store = path if isinstance(path, Store) else Store(path)
 
     @classmethod
     def open(cls, path: Path | str, create: bool = False) -> Library:

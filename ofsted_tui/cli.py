@@ -30,28 +30,19 @@ def default_db_path() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    library = Library(args.db or default_db_path())
     console = Console(highlight=False)
     err = _err()
-    if not library.exists:
+    try:
         # A mistyped --db must not open an empty explorer that a note would then
         # turn into a new store: only the commands that fill a store create one.
-        if args.command not in CREATES_STORE:
-            try:
-                Library.open(library.path)
-            except LibraryError as exc:
-                _refuse(exc.message)
-            return 2
-        err.print(safe(f"ofsted-tui: creating a new store at {library.path}", "yellow"))
-    try:
+        library = Library.open(args.db or default_db_path(), create=args.command in CREATES_STORE)
+        if not library.exists:
+            err.print(_safe(f"ofsted-tui: creating a new store at {library.path}", "yellow"))
         if args.command is None:
             return _explore(library)
         handler = _HANDLERS[args.command]
         return handler(library, args, console)
-    except LibraryError as exc:
-        _refuse(exc.message)
-        return 2
-    except BadValue as exc:
+    except (LibraryError, BadValue) as exc:
         _refuse(exc.message)
         return 2
     except NotFound as exc:
@@ -63,10 +54,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _refuse(message: str) -> None:
-    _err().print(safe(f"ofsted-tui: {message}", "bold red"))
+    _err().print(_safe(f"ofsted-tui: {message}", "bold red"))
 
 
-def safe(text: str, style: str) -> Any:
+def _safe(text: str, style: str) -> Any:
     # render (and the core modules it draws from) is loaded only when something is printed.
     from ofsted_tui.render import safe as text_of
 
@@ -151,7 +142,7 @@ def _timeline(library: Library, args: argparse.Namespace, console: Console) -> i
     timeline = library.timeline(args.authority, args.since, args.until, args.rating, args.type)
     hint = timeline.empty_hint
     if hint:
-        _err().print(safe(f"ofsted-tui: {hint}", "yellow"))
+        _err().print(_safe(f"ofsted-tui: {hint}", "yellow"))
     if args.json:
         _print_json(timeline.json())
     elif not hint:
@@ -181,7 +172,7 @@ def _compare(library: Library, args: argparse.Namespace, console: Console) -> in
     grid = library.compare(args.councils, args.neighbours, args.region)
     missing = [row.name for row in grid.rows if not row.authorities]
     if missing:
-        _err().print(safe(f"ofsted-tui: this store has no events for {', '.join(missing)}; "
+        _err().print(_safe(f"ofsted-tui: this store has no events for {', '.join(missing)}; "
                           "`ofsted-tui fetch COUNCIL` downloads a council's reports", "yellow"))
     if args.json:
         _print_json(grid_json(grid))
@@ -250,7 +241,7 @@ def _fetch(library: Library, args: argparse.Namespace, console: Console) -> int:
             known = {c.urn: c.name for c in every_council() if c.urn}
         councils = resolve_councils(sorted(known) if args.all else args.councils, known)
     except FetchProblem as exc:
-        err.print(safe(f"ofsted-tui fetch: {exc}", "bold red"))
+        err.print(_safe(f"ofsted-tui fetch: {exc}", "bold red"))
         return 2
     reports = Reports(args.to or default_library())
     client = Client(delay=args.delay, timeout=args.timeout)
@@ -267,7 +258,7 @@ def _fetch(library: Library, args: argparse.Namespace, console: Console) -> int:
     with progress:
         plan = plan_fetch(client, reports, sites, councils, csv_links, args.since, tick)
         for note in plan.notes:
-            err.print(safe(note, "yellow"))
+            err.print(_safe(note, "yellow"))
         if args.dry_run:
             progress.stop()
             _print_table(console, fetch_plan_table(plan))
