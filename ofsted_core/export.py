@@ -32,6 +32,7 @@ from ofsted_core.store import Store
 from ofsted_core.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
 
 __all__ = [
+    "csv_text",
     "EXPORT_FORMATS", "CSV_TABLES", "ExportError", "conflict_source", "disputed", "export_json", "export_csv",
     "export_markdown", "export_data", "save_export",
 ]
@@ -105,6 +106,11 @@ def export_csv(corpus: Corpus, table: str = "facts", events: list[EventRow] | No
         columns, rows = _flat_events(rows)
     else:
         columns = list(DOCUMENT_KEYS)
+    return csv_text(columns, rows)
+
+
+def csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV with a header, each cell made safe for a spreadsheet (see ``_cell``)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

@@ -31,6 +31,7 @@ from ofsted_tui import messages
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_core.corpus import Corpus
 from ofsted_core.filters import FacetIndex
+from ofsted_core.library import Library
 from ofsted_tui.screens.main import MainScreen
 from ofsted_core.store import Store, StoreData, collector_paused
 from ofsted_core.labels import printable
@@ -107,6 +108,7 @@ class OfstedApp(App[None]):
         """``data``: the store as already read (stamped ``stamp``), used for the first load."""
         super().__init__()
         self.store = store
+        self.library = Library(store)  # what the explorer asks of the core goes through it, as the CLI's does
         self.facet_index: FacetIndex | None = None
         self._seen_stamp: int | None = None
         self._loads = 0
@@ -301,10 +303,8 @@ class OfstedApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="write", name="saving your annotation")
     def _write_annotations(self, change: Change, undoing: bool) -> None:
-        from ofsted_core.annotations import change_annotations
-
         shown = self.corpus.data if self.corpus is not None and self.corpus.complete else None
-        written, undo = change_annotations(self.store, change, shown)
+        written, undo = self.library.annotate(change, shown)
         self.post_message(messages.AnnotationsSaved(undo, undoing))
         # The store as written is shown without reading it again (its stamp is ours, not another writer's).
         self._loads += 1

@@ -22,6 +22,10 @@ HEADLESS = {
     "ofsted_core.export": ("textual", "rich", "ofsted_tui"),
     "ofsted_core.national": ("textual", "rich", "ofsted_tui"),
     "ofsted_core.filters": ("textual", "rich", "ofsted_tui"),
+    # The one entry point loads a module when a method first needs it: opening a library
+    # for `show` or `timeline` costs neither the importers' rules nor the export code.
+    "ofsted_core.library": ("textual", "rich", "ofsted_tui", "importers.extract", "ofsted_core.export",
+                            "ofsted_core.corpus"),
     "ofsted_tui.render": ("textual",),
     # Network code is headless; the record of fetches (read by the explorer) needs no network or date rules.
     "ofsted_core.fetch.run": ("textual", "rich"),

@@ -12,10 +12,8 @@ from ofsted_core.compare import (
     FIRST_YEAR, NO_GRADE_MARK, NO_OVERALL_MARK, cell_mark, choose_councils, compare_grid, grid_csv_rows,
     grid_json, group_by_council, latest_by_authority, year_grades,
 )
-from ofsted_core.corpus import load_corpus
-from ofsted_core.importing import import_paths
+from ofsted_core.library import Library
 from ofsted_core.national import council_rows
-from ofsted_core.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HISTORY = FIXTURES / "national" / "compare_history.csv"
@@ -24,10 +22,9 @@ LETTERS = [FIXTURES / "unseen" / name for name in
 
 
 def _events(tmp_path: Path, *paths: Path) -> list[dict]:
-    store = Store(tmp_path / "db.json")
-    report = import_paths(store, [str(p) for p in paths])
-    assert report.ok
-    return load_corpus(store).events
+    library = Library(tmp_path / "db.json")
+    assert library.import_paths([str(p) for p in paths]).ok
+    return library.load().events
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ TYPED = [
     "ofsted_core/timeline.py", "ofsted_core/annotations.py", "ofsted_core/export.py", "ofsted_core/national.py",
     "ofsted_core/filters.py", "ofsted_core/labels.py", "ofsted_core/citation.py", "ofsted_core/evidence.py",
     "ofsted_core/grades.py", "ofsted_core/sources.py", "ofsted_core/annotation_input.py",
+    "ofsted_core/library.py", "ofsted_core/find.py",
 ]
 
 

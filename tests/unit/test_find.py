@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from importers.vocabulary import rating_named
-from ofsted_tui.cli_find import EventFilter, documents_named, type_named
+from ofsted_core.find import EventFilter, documents_named, type_named
 
 
 def test_ratings_in_any_wording_or_abbreviation():
