@@ -85,7 +85,7 @@ def grid_header(grid: Grid, layout: Layout, dim: Style | str = "dim") -> Text:
 
 def _latest(row: CompareRow) -> Text:
     if not row.latest_date:
-        return Text("no grades".ljust(_LATEST_W), style="dim italic")  # nothing graded in the store
+        return Text("ungraded".ljust(_LATEST_W), style="dim italic")  # nothing graded in the store
     letter = RATING_ABBREVIATIONS.get(row.latest_rating or "", NO_OVERALL_MARK)
     out = Text(letter.ljust(2), style=grade_style(row.latest_grade, badge=False))
     out.append(f" {ARROWS.get(row.direction or '', ' ')} {row.latest_date[:4]} ")

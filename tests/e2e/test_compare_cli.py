@@ -68,7 +68,7 @@ def test_a_council_with_nothing_in_the_store_is_a_row_of_dots_and_said(db: Path)
     result = run_cli("compare", "haringey", "norfolk", db=db)
     assert result.returncode == 0
     haringey = result.stdout.splitlines()[1].split()
-    assert haringey[:2] == ["Haringey", "none"] and set(haringey[2:]) == {"·"}
+    assert haringey[:2] == ["Haringey", "ungraded"] and set(haringey[2:]) == {"·"}
     assert "this store has no events for Haringey" in result.stderr
 
 
