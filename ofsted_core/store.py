@@ -334,6 +334,10 @@ class Store:
             return []
         if _schema_of(self.path, data) < SCHEMA_VERSION:
             return self.read().documents
+        return self._held_catalogue(data, held_only)
+
+    def _held_catalogue(self, data: dict[str, Any], held_only: bool = False) -> list[dict[str, Any]]:
+        # Apart from read_catalogue, so a reader that has parsed db.json already checks it without parsing it again.
         rows = [row for row in _table(self.path, data, "documents").values() if isinstance(row, dict)]
         if not rows:
             return []
@@ -359,7 +363,7 @@ class Store:
             return StoreData()
         if _schema_of(self.path, data) < SCHEMA_VERSION:
             return self.read()
-        self.read_catalogue()
+        self._held_catalogue(data)
         return self._timeline_only(data)
 
     def check(self) -> None:
