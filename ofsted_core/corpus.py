@@ -47,7 +47,20 @@ class Corpus:
                 f"{len(self.events)} events, {len(self.annotations)} annotations>")
 
     @classmethod
-    def from_data(cls, data: StoreData) -> Corpus:
+    def from_data(cls, data: StoreData, previous: Corpus | None = None) -> Corpus:
+        """The read model of ``data``; ``previous``, the corpus ``data`` was written from, lends what is unchanged.
+
+        After a note or bookmark (a write that hands back the same document and
+        fact rows, with the same corrections), the documents, facts and their
+        per-document lookup are the previous corpus's: rebuilding the 300,000
+        facts of 10,000 documents was most of what a note cost the screen.
+        """
+        if previous is not None and _same_rows(previous, data):
+            corpus = cls(documents=previous.documents, facts=previous.facts, events=list(data.events),
+                         annotations=list(data.annotations), complete=data.complete, bulk=data.bulk, data=data)
+            if "_facts_by_doc" in previous.__dict__:
+                corpus.__dict__["_facts_by_doc"] = previous.__dict__["_facts_by_doc"]
+            return corpus
         docs, facts = apply_corrections(data)
         return cls(
             documents={d["id"]: d for d in docs},
@@ -121,6 +134,18 @@ class Corpus:
             date = doc.get("published") or doc.get("inspected_end")
             return (date is None, date or "", (doc.get("title") or doc["source"]).lower())
         return sorted(self.documents.values(), key=key)
+
+
+def _corrections(annotations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [note for note in annotations if note.get("kind") == "correction"]
+
+
+def _same_rows(previous: Corpus, data: StoreData) -> bool:
+    """Whether ``data`` holds the very rows ``previous`` was built from, corrected alike."""
+    before = previous.data
+    return (before is not None and previous.complete and data.complete
+            and data.documents is before.documents and data.facts is before.facts
+            and _corrections(data.annotations) == _corrections(before.annotations))
 
 
 def load_corpus(store: Store, only: set[str] | None = None) -> Corpus:

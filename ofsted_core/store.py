@@ -524,9 +524,7 @@ class Store:
         written, and the bulk file is not read. A store of an older schema is
         first migrated by a full ``transaction``.
         """
-        # The collector is paused throughout: a caller holding a large store (the explorer)
-        # made each collection set off here walk all of it, most of a note's save.
-        with self._locked(), collector_paused():
+        with self._locked():
             raw = _read_bytes(self.path)
             _refuse_read_only(self.path, self.target)
             data = _parse(self.path, raw)

@@ -64,3 +64,25 @@ def test_a_damaged_fact_of_the_document_looked_up_is_reported_not_shown(store):
     with pytest.raises(StoreError) as raised:
         document_corpus(store, fact["doc_id"])
     assert "'facts'" in raised.value.reason and "damaged" in raised.value.reason
+
+
+def test_after_a_note_the_corpus_shown_reuses_the_unchanged_rows_and_matches_a_fresh_one(store):
+    from ofsted_core.annotations import Change, change_annotations, make_annotation
+    from ofsted_core.corpus import Corpus
+
+    shown = store.read()
+    before = Corpus.from_data(shown)
+    before.build_lookups()
+    doc = shown.documents[0]
+    fact = next(f for f in shown.facts if f["doc_id"] == doc["id"])
+    written, _ = change_annotations(store, Change(add=(make_annotation("note", doc, body="ask"),)), shown)
+    after = Corpus.from_data(written, before)
+    assert after.facts is before.facts and after.documents is before.documents
+    fresh = Corpus.from_data(store.read())
+    assert after.facts_of(doc["id"]) == fresh.facts_of(doc["id"])
+    assert [n["body"] for n in after.annotations_of(doc["id"])] == ["ask"] == [n["body"] for n in fresh.annotations_of(doc["id"])]
+    # A correction changes the rows shown: they are built again, corrected.
+    corrected, _ = change_annotations(store, Change(add=(make_annotation(
+        "correction", doc, fact=fact, facts=after.facts_of(doc["id"]), field="year", value=1999),)), written)
+    again = Corpus.from_data(corrected, after)
+    assert again.facts is not after.facts and again.facts[fact["id"]]["year"] == 1999
