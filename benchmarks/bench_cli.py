@@ -1,6 +1,6 @@
 """Command-line lookups and an annotation's write on a generated store, against grep's floor.
 
-    .venv/bin/python benchmarks/bench_cli.py [--docs 10000] [--rounds 5]
+    .venv/bin/python benchmarks/bench_cli.py [--docs 10000] [--rounds 5] [--baseline DIR]
 
 Times, as whole processes, ``ofsted-tui search WORD``, ``timeline`` and
 ``show DOC`` on the store bench_import.py --keep-db made (built here where
@@ -9,11 +9,18 @@ the floor a user compares a search with. Then, in one process, a note's
 write (``change_annotations`` with the snapshot shown, as the explorer
 makes it): the key-to-store part of the target, the screen's redraw aside.
 Results go to ``$OFSTED_BENCH_DIR/cli-<docs>.json`` for summary.py.
+
+With ``--baseline DIR`` (a source tree of the code to compare against, e.g.
+``git archive main | tar -x -C DIR``), the same commands and the same note
+are timed with that code in the same run, round by round in turn, so that
+other work on the machine weighs on both alike; the ratios are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -33,15 +40,36 @@ WORD = "leadership"
 OFSTED_TUI = REPO / ".venv" / "bin" / "ofsted-tui"
 
 
-def _whole_process(command: list[str], rounds: int) -> float:
-    """The median wall time of ``command`` over ``rounds`` runs (after one to warm the caches)."""
-    times = []
+def _launcher(tree: Path | None) -> list[str]:
+    """The command line's launcher: the installed entry point, or the code of ``tree`` run as a module."""
+    return [str(OFSTED_TUI)] if tree is None else [sys.executable, "-m", "ofsted_tui.cli"]
+
+
+def _env(tree: Path | None) -> dict[str, str]:
+    return {**os.environ} if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
+
+
+def _whole_process(commands: dict[Path | None, list[str]], rounds: int) -> dict[Path | None, float]:
+    """The median wall time of each tree's command over ``rounds`` runs (after one to warm the caches),
+    the trees taking turns within each round."""
+    times: dict[Path | None, list[float]] = {tree: [] for tree in commands}
     for n in range(rounds + 1):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, cwd=REPO, check=False)
-        if n:
-            times.append(time.perf_counter() - start)
-    return median(times)
+        for tree, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, cwd=tree or REPO, env=_env(tree), check=False)
+            if n:
+                times[tree].append(time.perf_counter() - start)
+    return {tree: median(values) for tree, values in times.items()}
+
+
+def _note_write_in(tree: Path | None, db: Path, rounds: int) -> dict[str, float]:
+    """``_note_write`` run by the code of ``tree`` (this checkout where None), in a fresh interpreter."""
+    code = ("import sys, json; sys.path.insert(0, sys.argv[1]); from benchmarks.bench_cli import _note_write; "
+            "print(json.dumps(_note_write(__import__('pathlib').Path(sys.argv[2]), int(sys.argv[3]))))")
+    root = tree or REPO
+    proc = subprocess.run([sys.executable, "-c", code, str(root), str(db), str(rounds)], capture_output=True,
+                          text=True, cwd=root, env=_env(tree), check=True)
+    return json.loads(proc.stdout.splitlines()[-1])
 
 
 def _note_write(db: Path, rounds: int) -> dict[str, float]:
@@ -57,15 +85,21 @@ def _note_write(db: Path, rounds: int) -> dict[str, float]:
         store = Store(copy)
         shown = store.read()
         store.read()  # migrated, if it was written by an older version
+        # As the explorer does: the corpus shown is built from the store as written, the one before lending
+        # it what is unchanged, and its lookups built (a --baseline tree times this with its own copy of this code).
+        corpus = Corpus.from_data(shown)
+        corpus.build_lookups()
         saves, undos = [], []
         for n in range(rounds):
             doc = shown.documents[(n * 7919) % len(shown.documents)]
             start = time.perf_counter()
             written, undo = change_annotations(store, Change(add=(make_annotation("note", doc, body="n"),)), shown)
-            Corpus.from_data(written)
+            corpus = Corpus.from_data(written, corpus)
+            corpus.build_lookups()
             saves.append(time.perf_counter() - start)
             start = time.perf_counter()
             shown, _ = change_annotations(store, undo, written)
+            corpus = Corpus.from_data(shown, corpus)
             undos.append(time.perf_counter() - start)
     return {"save_ms": median(saves) * 1000, "save_max_ms": max(saves) * 1000, "undo_ms": median(undos) * 1000}
 
@@ -74,22 +108,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--baseline", type=Path, help="a source tree of the code to compare against, timed in turn")
     args = parser.parse_args(argv)
     db = generated_store(args.docs)
     corpus = corpus_dir(args.docs)
     from ofsted_core.store import Store
 
     doc_id = Store(db).read_catalogue()[0]["id"]
+    trees: list[Path | None] = [None] + ([args.baseline.resolve()] if args.baseline else [])
     env_db = ["--db", str(db)]
-    figures = {
-        "search": _whole_process([str(OFSTED_TUI), "search", WORD, *env_db], args.rounds),
-        "timeline": _whole_process([str(OFSTED_TUI), "timeline", *env_db], args.rounds),
+    lookups = {
+        "search": ["search", WORD], "timeline": ["timeline"],
         # The same events as JSON: the store's part, without drawing Rich's table of them.
-        "timeline_json": _whole_process([str(OFSTED_TUI), "timeline", "--json", *env_db], args.rounds),
-        "show": _whole_process([str(OFSTED_TUI), "show", doc_id, *env_db], args.rounds),
-        "grep": _whole_process(["grep", "-rli", WORD, str(corpus)], args.rounds),
+        "timeline_json": ["timeline", "--json"], "show": ["show", doc_id],
     }
-    note = _note_write(db, args.rounds)
+    timed = {name: _whole_process({tree: [*_launcher(tree), *command, *env_db] for tree in trees}, args.rounds)
+             for name, command in lookups.items()}
+    figures = {name: by_tree[None] for name, by_tree in timed.items()}
+    figures["grep"] = _whole_process({None: ["grep", "-rli", WORD, str(corpus)]}, args.rounds)[None]
+    notes = {tree: _note_write_in(tree, db, args.rounds) for tree in trees}
+    note = notes[None]
     table = Table(f"Command line and annotation writes, {args.docs:,} documents")
     for name in ("search", "timeline", "show"):
         table.add(f"ofsted-tui {name}, whole process", f"{figures[name]:.2f} s", "< 0.3 s", figures[name] < 0.3)
@@ -98,8 +136,19 @@ def main(argv: list[str] | None = None) -> int:
     table.add("save a note (write + corpus), median / max", f"{note['save_ms']:.0f} / {note['save_max_ms']:.0f} ms",
               "< 100 ms", note["save_ms"] < 100)
     table.add("undo it", f"{note['undo_ms']:.0f} ms")
+    baseline: dict[str, float] = {}
+    if args.baseline:
+        base = trees[1]
+        baseline = {name: by_tree[base] for name, by_tree in timed.items()}
+        baseline.update({f"note_{k}": v / 1000 for k, v in notes[base].items()})
+        for name in lookups:
+            table.add(f"  {name} against {args.baseline.name} (same run)",
+                      f"{baseline[name]:.2f} -> {figures[name]:.2f} s, x{figures[name] / baseline[name]:.2f}")
+        table.add(f"  note save against {args.baseline.name} (same run)",
+                  f"{notes[base]['save_ms']:.0f} -> {note['save_ms']:.0f} ms, x{note['save_ms'] / notes[base]['save_ms']:.2f}")
     table.print()
-    save_result(f"cli-{args.docs}", {"docs": args.docs, "seconds": figures, "note": note})
+    save_result(f"cli-{args.docs}", {"docs": args.docs, "seconds": figures, "note": note,
+                                     **({"baseline": {"tree": str(args.baseline), "seconds": baseline}} if baseline else {})})
     return 0
 
 

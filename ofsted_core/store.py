@@ -334,6 +334,10 @@ class Store:
             return []
         if _schema_of(self.path, data) < SCHEMA_VERSION:
             return self.read().documents
+        return self._held_catalogue(data, held_only)
+
+    def _held_catalogue(self, data: dict[str, Any], held_only: bool = False) -> list[dict[str, Any]]:
+        # Apart from read_catalogue, so a reader that has parsed db.json already checks it without parsing it again.
         rows = [row for row in _table(self.path, data, "documents").values() if isinstance(row, dict)]
         if not rows:
             return []
@@ -359,8 +363,25 @@ class Store:
             return StoreData()
         if _schema_of(self.path, data) < SCHEMA_VERSION:
             return self.read()
-        self.read_catalogue()
+        self._held_catalogue(data)
         return self._timeline_only(data)
+
+    def read_index(self) -> StoreData:
+        """The catalogue (rows without text, as ``read_catalogue`` gives), events and annotations, in one parse.
+
+        What a lookup of a few documents starts from: it then reads those
+        documents whole with ``read_documents``, without parsing db.json again.
+        A store of an older schema is read (and migrated) whole.
+        """
+        data = _parse(self.path, _read_bytes(self.path))
+        if data is None:
+            return StoreData()
+        if _schema_of(self.path, data) < SCHEMA_VERSION:
+            return self.read()
+        catalogue = self._held_catalogue(data)
+        snapshot = self._timeline_only(data)
+        snapshot.documents, snapshot.bulk = catalogue, self.bulk.path
+        return snapshot
 
     def check(self) -> None:
         """StoreError where the catalogue cannot be used (before a long import parses anything).
@@ -540,6 +561,16 @@ class Store:
                                                  f"or {self._lost_rows_hint()}")
             documents.append(_whole(row, body))
             facts.extend(orjson.loads(blob))
+        # Checked as a whole read checks them: a damaged row is reported, never shown or written.
+        lengths: dict[str, int] = {}
+        for name, rows_read in (("documents", documents), ("facts", facts)):
+            found = row_problem(name, rows_read, lengths)
+            if found is not None:
+                position, problem = found
+                sources = ", ".join(str(row.get("source")) for row in rows)
+                raise StoreError(self.bulk.path, f"a row of table {name!r} read for {sources} is damaged ({problem}); "
+                                                 f"re-import it, or {self._lost_rows_hint()}")
+            lengths = {doc["id"]: len(doc["text"]) for doc in documents}
         return documents, facts
 
     def owns(self, other: Path | str) -> bool:

@@ -308,7 +308,7 @@ class OfstedApp(App[None]):
         self.post_message(messages.AnnotationsSaved(undo, undoing))
         # The store as written is shown without reading it again (its stamp is ours, not another writer's).
         self._loads += 1
-        self._index(self._loads, self.store.mtime_ns(), Corpus.from_data(written))
+        self._index(self._loads, self.store.mtime_ns(), Corpus.from_data(written, self.corpus))
 
     def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""

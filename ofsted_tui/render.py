@@ -22,6 +22,7 @@ from ofsted_tui.grades import grade_style, rating_badge
 from ofsted_core.search import TITLE_ONLY, SearchHit
 from ofsted_core.sources import link_label
 from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label, rating_text
+from ofsted_tui.plain_columns import PlainWhenPiped
 
 if TYPE_CHECKING:  # the importers' rules take a third of a second to compile: only an import needs them
     from ofsted_core.importing import ImportReport
@@ -39,7 +40,8 @@ def _event_rating(event: dict[str, Any]) -> Text:
     return rating_badge(rating_text(event), event.get("grade"))
 
 
-def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
+def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> PlainWhenPiped:
+    """Every event, one row each; piped, as plain columns (thousands of rows drew slowly as a grid)."""
     table = Table(title="Inspection timeline", title_justify="left")
     table.add_column("Date", no_wrap=True)
     table.add_column("Authority", overflow="fold")
@@ -68,7 +70,7 @@ def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> Table:
             safe(event["label"]), safe(event.get("authority") or "unknown"), safe(event["type"]),
             rating, Text(str(len(event["doc_ids"]))),
         )
-    return table
+    return PlainWhenPiped(table)
 
 
 def councils_table(rows: list[dict[str, Any]], width: int = 200) -> Table:
