@@ -145,6 +145,9 @@ _PAST_TENSE = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
 _INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit\w*|review|report|assessment)\b", re.IGNORECASE)
 # Used with .match(text, pos): a clause that opens with these words.
 _LINKING_CLAUSE = re.compile(r"\W*(?:when|where|at\s+which|after\s+which|following\s+which)\b", re.IGNORECASE)
+# A clause opening on "since" dates an earlier event, not the rating after it ("That
+# since the last full inspection in 2018, services have remained outstanding": minutes).
+_SINCE_OPENING = re.compile(r"\W*(?:that\s+)?since\b", re.IGNORECASE)
 _OPENING_ADVERBIAL = re.compile(r"\W*(?:in|at|on|during|between)\b", re.IGNORECASE)
 
 _CQ = r"[\"'’”]?"
@@ -170,7 +173,8 @@ _INCLUDING = re.compile(
     re.IGNORECASE,
 )
 _OVERALL_AFTER = re.compile(
-    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
+    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?)"
+    r"|(?:in|for)\s+(?:its|their|the)\s+overall\s+effectiveness)\b",
     re.IGNORECASE,
 )
 # "good in every area except help and protection", "'Good' in every category":
@@ -205,7 +209,7 @@ _COUNTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(
-    r"\b(?:almost|nearly|most|some|several|many|two|three|four|five|other)\s+(?:of\s+the\s+)?"
+    r"\b(?:almost|nearly|most|some|several|many|(?:a\s+)?few|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
     re.IGNORECASE,
 )
@@ -315,6 +319,11 @@ _LIST_INTRO = re.compile(
     r"[\"'’”]?(?:\s+(?:in|at|for|of|by|from)\s+(?:\w+\s+){0,4}?)?\s*(?:are|were|include[sd]?|was|is)\s*[:–—-]",
     re.IGNORECASE,
 )
+# After a rating, a copula whose complement is the councils it is said of: "the others rated
+# as poor are Birmingham, Cornwall, ...", "Those judged inadequate were Doncaster and ...".
+_COPULA_LIST = re.compile(r"[\"'’”]?\s+(?:overall\s+)?(?:are|were)\s+(?=[A-Z])")
+# A sentence opening on a council the grade is also said of: "As well as Haringey, the others ...".
+_ALSO_OPENING = re.compile(r"\W*(?:as\s+well\s+as|besides|alongside|along\s+with|like)\s+", re.IGNORECASE)
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
 _LIST_REACH = 48
 # Between two councils of a list after the rating: "Birmingham; Buckinghamshire",
@@ -623,6 +632,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             # of 'Inadequate'": one verdict told twice, dated by the opening).
             if rating.other_grade_in(j_start, j_end):
                 break
+            if _SINCE_OPENING.match(text, j_start, j_end):
+                continue  # "Since the last inspection in 2018, services have remained ...": that inspection's date
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
             # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a
             # timeline's line): a clause opening on its date dates what follows.
@@ -942,6 +953,11 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         # to improve their child protection systems": one strand's capacity, which is not
         # the inspection's (only the whole inspection's capacity is a judgement of its own).
         return []
+    partial = _PARTIAL.search(text, max(region_start, start - 80), start) if before else None
+    if partial is not None and partial.end() <= before[-1].start and all(a.area == "overall" for a in before):
+        # "with a few areas that were judged overall as good" (minutes): "overall" is the
+        # verb's adverb, and the areas graded are not named.
+        return []
     if before:
         chosen = [before[-1]]
         for area in reversed(before[:-1]):
@@ -1166,6 +1182,18 @@ def _authorities(rating: _Rating) -> list[str] | None:
     following = index.authorities_in(end, s_end)
     # ("rated good, York jumped ..." is a new clause's subject.)
     described = bool(following) and following[0][0] - end <= 3 and not text[end:following[0][0]].strip(" \t'\"’”")
+    # "the others rated as poor are Birmingham, Cornwall ...": the councils after the copula
+    # are the subject; one named before by "As well as Haringey, ..." shares the grade.
+    copula_list = _COPULA_LIST.match(text, end, s_end)
+    if copula_list is not None and following and following[0][0] == copula_list.end():
+        chosen = [following[0]]
+        for mention in following[1:]:
+            if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
+                break
+            chosen.append(mention)
+        also = _ALSO_OPENING.match(text, s_start, start)
+        besides = index.authorities_in(also.end(), start) if also is not None else []
+        return list(dict.fromkeys(a[2] for a in [*besides[:1], *chosen]))
     if before and not described:
         chosen = [before[-1]]
         # The list the subject ends, a place among it too ("Children's Services across

@@ -83,6 +83,22 @@ _VERB_LEAD = re.compile(
     rf"\s*{_Q}(?:overall\s+)?$",
     re.IGNORECASE,
 )
+# A judging verb whose object lists councils before "to be": "judged children's services in
+# Doncaster, Haringey, Milton Keynes and Surrey to be inadequate overall" (the commas of the
+# list end _VERB_LEAD's gap). Taken only where the object names a council.
+_VERB_OBJECT_TO_BE = re.compile(
+    r"(?<![\w-])(?:re-?)?(?:rated|judged|graded|assessed|deemed|found|considered)\s+"
+    r"(?P<object>[^.;:!?\"“”\n]{3,200}?)\s+to\s+(?:be|have\s+been)\s*" + rf"{_Q}$",
+    re.IGNORECASE,
+)
+# Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
+# "shed its 'inadequate' rating", "came out of the inadequate category"): the grade before.
+_SHED_BEFORE = re.compile(
+    r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
+    r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
+    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
+    re.IGNORECASE,
+)
 _MOVED_TO = (
     r"(?:(?:has|have|had|was|were)\s+(?:been\s+)?)?(?:improved|moved|risen|rose|fallen|fell|dropped|"
     r"slipped|gone|went|changed|returned|upgraded|downgraded|raised|lowered|cut)(?:\s+(?:up|down|back))?\s+to"
@@ -164,9 +180,10 @@ _CAPACITY_AFTER = re.compile(
 _NO_LONGER = re.compile(r"no\s+longer", re.IGNORECASE)
 # A negative quantifier governs its whole clause, however far before the verb:
 # "In no area of the service was the council found to be 'outstanding'", "None of
-# the areas was judged outstanding".
+# the areas was judged outstanding", "There were no areas that were judged to be
+# inadequate" (minutes).
 _NO_AREA = re.compile(
-    r"\b(?:in\s+no|none\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|aspects?|parts?|judge?ments?)\b",
+    r"\b(?:in\s+no|no|none\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|aspects?|parts?|judge?ments?)\b",
     re.IGNORECASE,
 )
 # "rated outstanding at the next inspection": a rating hoped for.
@@ -208,7 +225,7 @@ _SUBJECT_ADVERBS = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    r"\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been|continues?\s+to\s+be)"
+    r"\s+(?:is|are|was|were|remains?|(?:(?:has|have|had)\s+)?remained|has\s+been|have\s+been|had\s+been|continues?\s+to\s+be)"
     r"(?:\s+(?:still|now|also|again|currently|overall))?\s*" + _Q + "$",
     re.IGNORECASE,
 )
@@ -262,7 +279,9 @@ _NEXT_CLAUSE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OVERALL_AFTER = re.compile(
-    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
+    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?)"
+    # "have remained outstanding in their overall effectiveness"
+    r"|(?:in|for)\s+(?:its|their|the)\s+overall\s+effectiveness)\b",
     re.IGNORECASE,
 )
 
@@ -305,6 +324,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None
     if _NO_AREA.search(text, c_start, start):
         return None
+    if _SHED_BEFORE.search(text, max(c_start, start - 60), start):
+        cue = replace(cue, historical=True)
     if _FUTURE_AFTER.match(text, end, s_end):
         return None
     if _RENAMED.search(text, max(c_start, start - _LEAD_LIMIT), start):
@@ -387,6 +408,11 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     verb = _VERB_LEAD.search(lead)
     if verb is not None:
         return Cue("verb", lead_start + verb.start())
+    # The list's commas split the clause: its verb is read back to the sentence's start.
+    listed_start = max(s_start, start - 2 * _LEAD_LIMIT)
+    listed = _VERB_OBJECT_TO_BE.search(text, listed_start, start)
+    if listed is not None and index.authorities_in(listed.start("object"), listed.end("object")):
+        return Cue("verb", listed.start())
     noun = _NOUN_LEAD.search(lead)
     if noun is not None:
         noun_start = lead_start + noun.start()
