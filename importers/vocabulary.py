@@ -381,8 +381,10 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
-    # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade.
-    (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe", "help and protection", False),
+    # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade
+    # (2008 news: "those ranked 'inadequate' for children's safety").
+    (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|children['’]s\s+safety",
+     "help and protection", False),
     (r"leadership(?:\s+and\s+management)?|management\s+and\s+leadership", "leadership", False),
     (r"leaving\s+care", "care leavers", False),
     (r"adoption(?:\s+services)?", "adoption", False),

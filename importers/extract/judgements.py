@@ -101,7 +101,7 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
-from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
+from importers.extract.judging import OVERALL_AFTER, RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
@@ -170,11 +170,6 @@ _AREA_AFTER = re.compile(
 _INCLUDING = re.compile(
     r"\b(?:(?:which\s+)?included|including|such\s+as|particularly|especially|namely|notably)\s+"
     r"(?:for\s+|in\s+)?(?:the\s+)?",
-    re.IGNORECASE,
-)
-_OVERALL_AFTER = re.compile(
-    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?)"
-    r"|(?:in|for)\s+(?:its|their|the)\s+overall\s+effectiveness)\b",
     re.IGNORECASE,
 )
 # "good in every area except help and protection", "'Good' in every category":
@@ -327,8 +322,9 @@ _ALSO_OPENING = re.compile(r"\W*(?:as\s+well\s+as|besides|alongside|along\s+with
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
 _LIST_REACH = 48
 # Between two councils of a list after the rating: "Birmingham; Buckinghamshire",
-# "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley").
-_AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
+# "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley");
+# a list told in two parts: "Doncaster, Haringey and Surrey again, plus Birmingham, Essex".
+_AUTHORITY_LIST_AFTER_GAP = re.compile(r"(?:\s+again)?\s*(?:[,;]\s*(?:and\s+|plus\s+)?|(?:and|&|plus)\s+|\s)")
 
 # "five of these authorities were previously rated good": a count of the councils the
 # sentence before listed.
@@ -939,7 +935,7 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
             return list(dict.fromkeys(listed))
     if _COUNTED_AFTER.match(text, end, region_end):
         return []
-    if _OVERALL_AFTER.match(text, end):
+    if OVERALL_AFTER.match(text, end):
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)

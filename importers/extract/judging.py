@@ -53,7 +53,7 @@ from dataclasses import dataclass, replace
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
 
-__all__ = ["RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
+__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
@@ -135,6 +135,9 @@ _NUMERIC_GRADE_BEFORE = re.compile(
 _GRADES_COUNTED_BEFORE = re.compile(
     r"\b(?:\d|one|two|three|four|five|six|seven)\s+[\"'‘“]?(?:ones|twos|threes|fours)[\"'’”]?\s*\($", re.IGNORECASE
 )
+# A count of grades before a quoted one: "the grades received in each area, 13 being 'good',
+# 6 'outstanding' and 3 'adequate'" (2011 minutes): how many areas, none of them named.
+_COUNT_OF_GRADES_BEFORE = re.compile(r"(?<![\w.,£$%/-])\d{1,3}\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
@@ -278,10 +281,11 @@ _NEXT_CLAUSE_AFTER = re.compile(
     r"requires?|required|has\s+been|have\s+been)\b)",
     re.IGNORECASE,
 )
-_OVERALL_AFTER = re.compile(
+# After a rating, words that make it the overall grade (shared with the area rules).
+OVERALL_AFTER = re.compile(
     rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?)"
     # "have remained outstanding in their overall effectiveness"
-    r"|(?:in|for)\s+(?:its|their|the)\s+overall\s+effectiveness)\b",
+    r"|(?:in|for)\s+(?:(?:its|their|the)\s+)?overall\s+effectiveness)\b",
     re.IGNORECASE,
 )
 
@@ -393,7 +397,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     lead_start = max(c_start, start - _LEAD_LIMIT)
     lead = text[lead_start:start]
 
-    if _GRADES_COUNTED_BEFORE.search(lead):
+    if _GRADES_COUNTED_BEFORE.search(lead) or _COUNT_OF_GRADES_BEFORE.search(lead):
         return None  # "we have scored three 'threes' (good)": a count of grades, areas unnamed
     numeric = _NUMERIC_GRADE_BEFORE.search(lead)
     if numeric is not None and text[end:end + 1] == ")":
@@ -445,7 +449,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
             return Cue("copula", subject_end)
     copula = _COPULA.search(lead)
     ends = (
-        _CLAUSE_END_AFTER.match(text, end) or _OVERALL_AFTER.match(text, end)
+        _CLAUSE_END_AFTER.match(text, end) or OVERALL_AFTER.match(text, end)
         or _NEXT_CLAUSE_AFTER.match(text, end)
     )
     if copula is not None and ends and not weak_adjective:
