@@ -264,3 +264,21 @@ def test_counts_of_grades_name_no_area():
     # (a check): counts of councils by grade name none.
     assert rows("The watchdog said nine out of 47 councils were rated inadequate, while 25 were adequate and 13 "
                 "were good.", None, 2011, "trade") == []
+
+
+def test_a_quoted_adverb_of_the_annual_and_2009_2012_wording():
+    # prose/2012-01-17-medway-cabinet-minutes-assessment-and-inspection.txt (dev, the example
+    # the rule was widened from): "Medway performed 'adequately' on Safeguarding and Looked
+    # After Children" grades both strands of the inspection the passage dates (2011).
+    from tests.paths import prose_text
+
+    found = rows(prose_text("2012-01-17-medway-cabinet-minutes-assessment-and-inspection.txt"), "Medway", 2012, "minutes")
+    assert ("Medway", 2011, "adequate", "help and protection") in found
+    assert ("Medway", 2011, "adequate", "children in care") in found
+    # The same pattern in other words (a check): the adverb quoted, the verb in the present.
+    assert rows("Ofsted's 2010 assessment found that Torbay performs 'poorly'.", None, 2010) == [
+        ("Torbay", 2010, "poor", "overall")]
+    # http://www.publicnet.co.uk/news/2009/12/09/ofsted-rates-childrens-services-poor-in-nine-councils/:
+    # the whole grade quoted, of no council, is no judgement.
+    assert rows("An overall rating of 'excellent' did not indicate that everything was perfect and within a "
+                "judgement of 'performs poorly', some aspects were adequate.", None, 2009) == []
