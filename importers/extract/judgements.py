@@ -203,6 +203,11 @@ _COUNTED_AFTER = re.compile(
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
+_COUNT_WITHIN_BEFORE = re.compile(
+    rf"(?<![\w.,£$%-]){_NUMBER_WORD}\s+(?:(?:of\s+(?:them|these|the\s+\w+)|judge?ments|grades)\s+)?"
+    r"(?:within|in|under|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PARTIAL = re.compile(
     r"\b(?:almost|nearly|most|some|several|many|(?:a\s+)?few|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
@@ -948,6 +953,10 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         # "Capacity for improvement in safeguarding is outstanding", "an inadequate capacity
         # to improve their child protection systems": one strand's capacity, which is not
         # the inspection's (only the whole inspection's capacity is a judgement of its own).
+        return []
+    if before and _COUNT_WITHIN_BEFORE.search(text, max(region_start, before[-1].start - 40), before[-1].start):
+        # "8 within the Looked After Children area were judged as Good" (a 2009 blog): a count
+        # of the judgements inside an area, not the area's own grade.
         return []
     partial = _PARTIAL.search(text, max(region_start, start - 80), start) if before else None
     if partial is not None and partial.end() <= before[-1].start and all(a.area == "overall" for a in before):

@@ -282,3 +282,35 @@ def test_a_quoted_adverb_of_the_annual_and_2009_2012_wording():
     # the whole grade quoted, of no council, is no judgement.
     assert rows("An overall rating of 'excellent' did not indicate that everything was perfect and within a "
                 "judgement of 'performs poorly', some aspects were adequate.", None, 2009) == []
+
+
+def test_a_speaker_who_congratulates_before_the_quote():
+    # https://westminsterconservatives2-admin.conservativewebsites.org.uk/news/westminster-childrens-services-maintain-outstanding-rating
+    # (the example the verb was added from): "Mark Field, Member of Parliament for ..., also
+    # congratulated the hard work of the ... Council, "It's fantastic ..."".
+    text = ("Mark Field, Member of Parliament for the Cities of London & Westminster, also congratulated the hard "
+            "work of the Conservative-led Council, \"It's fantastic to hear that the Council's Children's Services "
+            "have once again been rated as outstanding.\"")
+    assert speakers(text, "Westminster", "blog") == ["Mark Field"]
+    # The verb among those that already attribute ("praised", "commended"), in other words:
+    other = ("Councillor Anntoinette Bramble congratulated the staff, \"This is a remarkable turnaround for the "
+             "children of the borough.\"")
+    assert speakers(other, "Hackney", "news") == ["Anntoinette Bramble"]
+    assert speakers(other.replace("Councillor Anntoinette Bramble", "The Education Secretary"), "Hackney", "news") == [
+        "Education Secretary"]
+
+
+def test_a_count_of_judgements_inside_an_area_is_not_the_areas_grade():
+    # https://whittleseynorth.blogspot.com/2009/11/ofsted-and-lib-dems.html (2009, the example
+    # the rule was written from): "we were graded overall as adequate" is the council's grade;
+    # "not a single area was judged as Inadequate and 8 within the Looked After Children area
+    # were judge as Good" counts judgements inside an area.
+    text = ("They are quite right that we were graded overall as adequate. I should stress, out of 34 judgements "
+            "made by OFSTED, not a single area was judged as Inadequate and 8 within the Looked After Children area "
+            "were judge as Good.")
+    assert rows(text, "Cambridgeshire", 2009, "blog") == [("Cambridgeshire", 2009, "adequate", "overall")]
+    # In other words (a check): "two of the judgements for care leavers were good".
+    assert rows("Two judgements for care leavers were good, Ofsted said of Kent.", None, 2012) == []
+    # An area's own grade after a year is still read.
+    assert rows("In 2012 children in care in Kent were judged good.", None, 2012) == [
+        ("Kent", 2012, "good", "children in care")]
