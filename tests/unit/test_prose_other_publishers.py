@@ -314,3 +314,38 @@ def test_a_count_of_judgements_inside_an_area_is_not_the_areas_grade():
     # An area's own grade after a year is still read.
     assert rows("In 2012 children in care in Kent were judged good.", None, 2012) == [
         ("Kent", 2012, "good", "children in care")]
+
+
+def test_a_role_whose_fields_are_a_list_before_the_speakers_name():
+    # prose/2010-05-25-familylaw-bristol-first-large-city-good.txt (dev, the example the rule
+    # was widened from): "Bristol City Council's Director for Children, Young People and
+    # Skills, Annie Hudson, said:" (the role's own commas end the clause before the name).
+    from importers.extract.quotes import extract as quotes_of
+    from tests.paths import prose_text
+
+    text = clean_text(prose_text("2010-05-25-familylaw-bristol-first-large-city-good.txt"))
+    found = [q.get("speaker") for q in quotes_of(text, DocContext(authority="Bristol", kind="news"))
+             if q.get("text", "").startswith("There is much that everyone")]
+    assert found == ["Annie Hudson"]
+    # The same role written with a comma before the name, from the Oxfordshire release
+    # (http://news.oxfordshire.gov.uk/county-council-among-nations-best-for-childrens-social-care/),
+    # and the Southampton minutes' role (http://www.southampton.gov.uk/modernGov/ieIssueDetails.aspx?IId=26304&Opt=3).
+    assert speakers("Cabinet Member for Children, Education and Families, Melinda Tilley, said: \"There's no doubt "
+                    "we are seeing a more challenging inspection framework.\"", "Oxfordshire") == ["Melinda Tilley"]
+    assert speakers("The Cabinet Member for Aspiration, Children and Lifelong Learning, Councillor Paffey, said: "
+                    "\"We are making significant progress.\"", "Southampton") == ["Councillor Paffey"]
+    # A list of places between commas is no role: the clause's own subject still speaks.
+    assert speakers("In Bristol, Bath and Wells, Annie Hudson said: \"There is much to be proud of.\"",
+                    "Bristol") == ["Annie Hudson"]
+
+
+def test_minutes_grade_the_council_and_its_shared_board():
+    # https://democracy.cityoflondon.gov.uk/mgAi.aspx?ID=54573 (2017): "Children's Services had
+    # been judged as 'Good' with a number of 'Outstanding' features" (features are no area)
+    # and the board it shares with Hackney "rated 'Outstanding'".
+    text = ("Members were very pleased to note that Children's Services had been judged as 'Good' with a number "
+            "of 'Outstanding' features and the City and Hackney Safeguarding Children Board had been rated "
+            "'Outstanding'.")
+    found = rows(text, "City of London", 2017, "minutes")
+    assert ("City of London", 2017, "good", "overall") in found
+    assert ("City of London", 2017, "outstanding", "overall") not in found
