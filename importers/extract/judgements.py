@@ -203,6 +203,8 @@ _COUNTED_AFTER = re.compile(
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
+# Before an area: a count of the judgements inside it ("8 within the Looked After Children
+# area were judged as Good"), which is not the area's own grade.
 _COUNT_WITHIN_BEFORE = re.compile(
     rf"(?<![\w.,£$%-]){_NUMBER_WORD}\s+(?:(?:of\s+(?:them|these|the\s+\w+)|judge?ments|grades)\s+)?"
     r"(?:within|in|under|for)\s+(?:the\s+)?$",

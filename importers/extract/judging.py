@@ -6,7 +6,8 @@ a judging context, and ``judging_cue`` says which one it found:
 * ``verb``: a judging verb governs it: "rated good", "was judged to be
   inadequate", "judged Haringey children's services to require improvement
   to be good", "graded our children's services 'good'", "found to be",
-  "assessed as";
+  "assessed as", or with a list of councils in its object ("judged children's
+  services in Doncaster, Haringey and Surrey to be inadequate");
 * ``noun``: a judgement noun introduces it: "a rating of 'adequate'", "The
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
@@ -42,7 +43,9 @@ agency"); ratings given by others ("rated as good by families"); and a
 rating hoped for ("rated outstanding at the next inspection"). "poor" and
 "excellent" before a rating noun ("its poor Ofsted rating") describe the
 rating and are not one. "no longer inadequate" is not the rating now but tells
-the one before it: its cue is ``historical`` (an earlier, undated rating).
+the one before it: its cue is ``historical`` (an earlier, undated rating), as is a
+grade given up ("has ditched its inadequate judgement"). Counts of grades ("13 being
+'good', 6 'outstanding'") are none.
 """
 
 from __future__ import annotations
