@@ -124,7 +124,8 @@ UNGRADED_COLOUR = "#607d8b"  # visits and inspections that award no grade
 # be split by a line break in text extracted from PDFs ("Requires \nimprovement").
 # The press's "needs improvement" / "rated ... as needing improvement" names the same grade.
 _RI = r"(?:requires?|requiring|required|needs?|needing|needed)\s+improvement(?:\s+to\s+be\s+good)?"
-_PERFORMS = r"perform(?:s|ed|ing)?\s+(?:excellently|well|adequately|poorly)"
+# The adverb may be quoted: "Medway performed 'adequately' on Safeguarding" (2012 minutes).
+_PERFORMS = r"perform(?:s|ed|ing)?\s+[\"'‘“]?(?:excellently|well|adequately|poorly)"
 RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
 
 _RI_RE = re.compile(_RI)
@@ -148,7 +149,7 @@ def normalise_rating(text: str | None) -> str | None:
         return words
     if _RI_RE.fullmatch(words):
         return "requires improvement"
-    parts = words.split()
+    parts = [part.strip(_QUOTES_AND_SPACE) for part in words.split()]
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]
     return None
@@ -381,8 +382,10 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
-    # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade.
-    (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe", "help and protection", False),
+    # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade
+    # (2008 news: "those ranked 'inadequate' for children's safety").
+    (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|children['’]s\s+safety",
+     "help and protection", False),
     (r"leadership(?:\s+and\s+management)?|management\s+and\s+leadership", "leadership", False),
     (r"leaving\s+care", "care leavers", False),
     (r"adoption(?:\s+services)?", "adoption", False),

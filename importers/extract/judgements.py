@@ -101,7 +101,7 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
-from importers.extract.judging import RATING_CUES, RATING_RE, Cue, judging_cue
+from importers.extract.judging import OVERALL_AFTER, RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
@@ -145,6 +145,9 @@ _PAST_TENSE = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
 _INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit\w*|review|report|assessment)\b", re.IGNORECASE)
 # Used with .match(text, pos): a clause that opens with these words.
 _LINKING_CLAUSE = re.compile(r"\W*(?:when|where|at\s+which|after\s+which|following\s+which)\b", re.IGNORECASE)
+# A clause opening on "since" dates an earlier event, not the rating after it ("That
+# since the last full inspection in 2018, services have remained outstanding": minutes).
+_SINCE_OPENING = re.compile(r"\W*(?:that\s+)?since\b", re.IGNORECASE)
 _OPENING_ADVERBIAL = re.compile(r"\W*(?:in|at|on|during|between)\b", re.IGNORECASE)
 
 _CQ = r"[\"'’”]?"
@@ -167,10 +170,6 @@ _AREA_AFTER = re.compile(
 _INCLUDING = re.compile(
     r"\b(?:(?:which\s+)?included|including|such\s+as|particularly|especially|namely|notably)\s+"
     r"(?:for\s+|in\s+)?(?:the\s+)?",
-    re.IGNORECASE,
-)
-_OVERALL_AFTER = re.compile(
-    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
     re.IGNORECASE,
 )
 # "good in every area except help and protection", "'Good' in every category":
@@ -204,8 +203,15 @@ _COUNTED_AFTER = re.compile(
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
+# Before an area: a count of the judgements inside it ("8 within the Looked After Children
+# area were judged as Good"), which is not the area's own grade.
+_COUNT_WITHIN_BEFORE = re.compile(
+    rf"(?<![\w.,£$%-]){_NUMBER_WORD}\s+(?:(?:of\s+(?:them|these|the\s+\w+)|judge?ments|grades)\s+)?"
+    r"(?:within|in|under|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PARTIAL = re.compile(
-    r"\b(?:almost|nearly|most|some|several|many|two|three|four|five|other)\s+(?:of\s+the\s+)?"
+    r"\b(?:almost|nearly|most|some|several|many|(?:a\s+)?few|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
     re.IGNORECASE,
 )
@@ -315,11 +321,17 @@ _LIST_INTRO = re.compile(
     r"[\"'’”]?(?:\s+(?:in|at|for|of|by|from)\s+(?:\w+\s+){0,4}?)?\s*(?:are|were|include[sd]?|was|is)\s*[:–—-]",
     re.IGNORECASE,
 )
+# After a rating, a copula whose complement is the councils it is said of: "the others rated
+# as poor are Birmingham, Cornwall, ...", "Those judged inadequate were Doncaster and ...".
+_COPULA_LIST = re.compile(r"[\"'’”]?\s+(?:overall\s+)?(?:are|were)\s+(?=[A-Z])")
+# A sentence opening on a council the grade is also said of: "As well as Haringey, the others ...".
+_ALSO_OPENING = re.compile(r"\W*(?:as\s+well\s+as|besides|alongside|along\s+with|like)\s+", re.IGNORECASE)
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
 _LIST_REACH = 48
 # Between two councils of a list after the rating: "Birmingham; Buckinghamshire",
-# "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley").
-_AUTHORITY_LIST_AFTER_GAP = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|(?:and|&)\s+|\s)")
+# "Salford, Sandwell, Torbay and Worcestershire", or a lost comma ("Coventry Knowsley");
+# a list told in two parts: "Doncaster, Haringey and Surrey again, plus Birmingham, Essex".
+_AUTHORITY_LIST_AFTER_GAP = re.compile(r"(?:\s+again)?\s*(?:[,;]\s*(?:and\s+|plus\s+)?|(?:and|&|plus)\s+|\s)")
 
 # "five of these authorities were previously rated good": a count of the councils the
 # sentence before listed.
@@ -623,6 +635,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
             # of 'Inadequate'": one verdict told twice, dated by the opening).
             if rating.other_grade_in(j_start, j_end):
                 break
+            if _SINCE_OPENING.match(text, j_start, j_end):
+                continue  # "Since the last inspection in 2018, services have remained ...": that inspection's date
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
             # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a
             # timeline's line): a clause opening on its date dates what follows.
@@ -928,7 +942,7 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
             return list(dict.fromkeys(listed))
     if _COUNTED_AFTER.match(text, end, region_end):
         return []
-    if _OVERALL_AFTER.match(text, end):
+    if OVERALL_AFTER.match(text, end):
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)
@@ -941,6 +955,15 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         # "Capacity for improvement in safeguarding is outstanding", "an inadequate capacity
         # to improve their child protection systems": one strand's capacity, which is not
         # the inspection's (only the whole inspection's capacity is a judgement of its own).
+        return []
+    if before and _COUNT_WITHIN_BEFORE.search(text, max(region_start, before[-1].start - 40), before[-1].start):
+        # "8 within the Looked After Children area were judged as Good" (a 2009 blog): a count
+        # of the judgements inside an area, not the area's own grade.
+        return []
+    partial = _PARTIAL.search(text, max(region_start, start - 80), start) if before else None
+    if partial is not None and partial.end() <= before[-1].start and all(a.area == "overall" for a in before):
+        # "with a few areas that were judged overall as good" (minutes): "overall" is the
+        # verb's adverb, and the areas graded are not named.
         return []
     if before:
         chosen = [before[-1]]
@@ -1166,6 +1189,18 @@ def _authorities(rating: _Rating) -> list[str] | None:
     following = index.authorities_in(end, s_end)
     # ("rated good, York jumped ..." is a new clause's subject.)
     described = bool(following) and following[0][0] - end <= 3 and not text[end:following[0][0]].strip(" \t'\"’”")
+    # "the others rated as poor are Birmingham, Cornwall ...": the councils after the copula
+    # are the subject; one named before by "As well as Haringey, ..." shares the grade.
+    copula_list = _COPULA_LIST.match(text, end, s_end)
+    if copula_list is not None and following and following[0][0] == copula_list.end():
+        chosen = [following[0]]
+        for mention in following[1:]:
+            if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
+                break
+            chosen.append(mention)
+        also = _ALSO_OPENING.match(text, s_start, start)
+        besides = index.authorities_in(also.end(), start) if also is not None else []
+        return list(dict.fromkeys(a[2] for a in [*besides[:1], *chosen]))
     if before and not described:
         chosen = [before[-1]]
         # The list the subject ends, a place among it too ("Children's Services across

@@ -6,7 +6,8 @@ a judging context, and ``judging_cue`` says which one it found:
 * ``verb``: a judging verb governs it: "rated good", "was judged to be
   inadequate", "judged Haringey children's services to require improvement
   to be good", "graded our children's services 'good'", "found to be",
-  "assessed as";
+  "assessed as", or with a list of councils in its object ("judged children's
+  services in Doncaster, Haringey and Surrey to be inadequate");
 * ``noun``: a judgement noun introduces it: "a rating of 'adequate'", "The
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
@@ -42,7 +43,9 @@ agency"); ratings given by others ("rated as good by families"); and a
 rating hoped for ("rated outstanding at the next inspection"). "poor" and
 "excellent" before a rating noun ("its poor Ofsted rating") describe the
 rating and are not one. "no longer inadequate" is not the rating now but tells
-the one before it: its cue is ``historical`` (an earlier, undated rating).
+the one before it: its cue is ``historical`` (an earlier, undated rating), as is a
+grade given up ("has ditched its inadequate judgement"). Counts of grades ("13 being
+'good', 6 'outstanding'") are none.
 """
 
 from __future__ import annotations
@@ -53,7 +56,7 @@ from dataclasses import dataclass, replace
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
 
-__all__ = ["RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
+__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
@@ -81,6 +84,22 @@ _VERB_LEAD = re.compile(
     r"(?:\s+(?:to\s+be|to\s+have\s+been|to\s+remain|to\s+still\s+be|as\s+being|as|at|to|overall)|\s*:)?"
     # "found to be 'Overall Inadequate'": the area's label inside the quotation.
     rf"\s*{_Q}(?:overall\s+)?$",
+    re.IGNORECASE,
+)
+# A judging verb whose object lists councils before "to be": "judged children's services in
+# Doncaster, Haringey, Milton Keynes and Surrey to be inadequate overall" (the commas of the
+# list end _VERB_LEAD's gap). Taken only where the object names a council.
+_VERB_OBJECT_TO_BE = re.compile(
+    r"(?<![\w-])(?:re-?)?(?:rated|judged|graded|assessed|deemed|found|considered)\s+"
+    r"(?P<object>[^.;:!?\"“”\n]{3,200}?)\s+to\s+(?:be|have\s+been)\s*" + rf"{_Q}$",
+    re.IGNORECASE,
+)
+# Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
+# "shed its 'inadequate' rating", "came out of the inadequate category"): the grade before.
+_SHED_BEFORE = re.compile(
+    r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
+    r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
+    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
     re.IGNORECASE,
 )
 _MOVED_TO = (
@@ -119,6 +138,9 @@ _NUMERIC_GRADE_BEFORE = re.compile(
 _GRADES_COUNTED_BEFORE = re.compile(
     r"\b(?:\d|one|two|three|four|five|six|seven)\s+[\"'‘“]?(?:ones|twos|threes|fours)[\"'’”]?\s*\($", re.IGNORECASE
 )
+# A count of grades before a quoted one: "the grades received in each area, 13 being 'good',
+# 6 'outstanding' and 3 'adequate'" (2011 minutes): how many areas, none of them named.
+_COUNT_OF_GRADES_BEFORE = re.compile(r"(?<![\w.,£$%/-])\d{1,3}\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
@@ -164,9 +186,10 @@ _CAPACITY_AFTER = re.compile(
 _NO_LONGER = re.compile(r"no\s+longer", re.IGNORECASE)
 # A negative quantifier governs its whole clause, however far before the verb:
 # "In no area of the service was the council found to be 'outstanding'", "None of
-# the areas was judged outstanding".
+# the areas was judged outstanding", "There were no areas that were judged to be
+# inadequate" (minutes).
 _NO_AREA = re.compile(
-    r"\b(?:in\s+no|none\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|aspects?|parts?|judge?ments?)\b",
+    r"\b(?:in\s+no|no|none\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|aspects?|parts?|judge?ments?)\b",
     re.IGNORECASE,
 )
 # "rated outstanding at the next inspection": a rating hoped for.
@@ -208,7 +231,7 @@ _SUBJECT_ADVERBS = re.compile(
     re.IGNORECASE,
 )
 _COPULA = re.compile(
-    r"\s+(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been|continues?\s+to\s+be)"
+    r"\s+(?:is|are|was|were|remains?|(?:(?:has|have|had)\s+)?remained|has\s+been|have\s+been|had\s+been|continues?\s+to\s+be)"
     r"(?:\s+(?:still|now|also|again|currently|overall))?\s*" + _Q + "$",
     re.IGNORECASE,
 )
@@ -261,8 +284,11 @@ _NEXT_CLAUSE_AFTER = re.compile(
     r"requires?|required|has\s+been|have\s+been)\b)",
     re.IGNORECASE,
 )
-_OVERALL_AFTER = re.compile(
-    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?))\b",
+# After a rating, words that make it the overall grade (shared with the area rules).
+OVERALL_AFTER = re.compile(
+    rf"{_CQ}\s+(?:overall|(?:in|across)\s+(?:all|every|each)\s+(?:areas?|categor(?:y|ies)|judge?ments?)"
+    # "have remained outstanding in their overall effectiveness"
+    r"|(?:in|for)\s+(?:(?:its|their|the)\s+)?overall\s+effectiveness)\b",
     re.IGNORECASE,
 )
 
@@ -305,6 +331,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None
     if _NO_AREA.search(text, c_start, start):
         return None
+    if _SHED_BEFORE.search(text, max(c_start, start - 60), start):
+        cue = replace(cue, historical=True)
     if _FUTURE_AFTER.match(text, end, s_end):
         return None
     if _RENAMED.search(text, max(c_start, start - _LEAD_LIMIT), start):
@@ -372,7 +400,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     lead_start = max(c_start, start - _LEAD_LIMIT)
     lead = text[lead_start:start]
 
-    if _GRADES_COUNTED_BEFORE.search(lead):
+    if _GRADES_COUNTED_BEFORE.search(lead) or _COUNT_OF_GRADES_BEFORE.search(lead):
         return None  # "we have scored three 'threes' (good)": a count of grades, areas unnamed
     numeric = _NUMERIC_GRADE_BEFORE.search(lead)
     if numeric is not None and text[end:end + 1] == ")":
@@ -387,6 +415,11 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     verb = _VERB_LEAD.search(lead)
     if verb is not None:
         return Cue("verb", lead_start + verb.start())
+    # The list's commas split the clause: its verb is read back to the sentence's start.
+    listed_start = max(s_start, start - 2 * _LEAD_LIMIT)
+    listed = _VERB_OBJECT_TO_BE.search(text, listed_start, start)
+    if listed is not None and index.authorities_in(listed.start("object"), listed.end("object")):
+        return Cue("verb", listed.start())
     noun = _NOUN_LEAD.search(lead)
     if noun is not None:
         noun_start = lead_start + noun.start()
@@ -419,7 +452,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
             return Cue("copula", subject_end)
     copula = _COPULA.search(lead)
     ends = (
-        _CLAUSE_END_AFTER.match(text, end) or _OVERALL_AFTER.match(text, end)
+        _CLAUSE_END_AFTER.match(text, end) or OVERALL_AFTER.match(text, end)
         or _NEXT_CLAUSE_AFTER.match(text, end)
     )
     if copula is not None and ends and not weak_adjective:

@@ -319,6 +319,8 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
         # ... or on a conjunction: "But the leader of the Tory opposition, Nadeem Ahmed, said".
         clause_start = LEADING_CONJUNCTION.match(text, clause_start, comma.start()).end()
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
+        if role is None:
+            clause_start, role = _role_with_listed_fields(text, window_start, clause_start, comma.start(), ctx_authority)
         return _Role(clause_start, start, role.role, role.organisation) if role else None
     if start > window_start and not text[start - 1].isspace():
         return None
@@ -384,6 +386,29 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     elif organisation is None and any(t.group().casefold() == "council" for t in toks[first:head]):
         organisation = _council_before(text, start, ctx_authority)
     return _Role(phrase_start, start, _clean_role(role), organisation)
+
+
+# A clause that only continues a list of fields: " Young People and Skills".
+_LISTED_FIELDS = re.compile(r"\s*(?:[A-Z][\w'’-]*|and|&)(?:\s+(?:[A-Z][\w'’-]*|and|&)){0,5}\s*")
+
+
+def _role_with_listed_fields(text: str, window_start: int, clause_start: int, end: int,
+                             ctx_authority: str | None) -> tuple[int, _Role | None]:
+    """A role whose fields are a list with its own commas, before a name set off by a comma:
+    "Director for Children, Young People and Skills, Annie Hudson", "Cabinet Member for
+    Aspiration, Children and Lifelong Learning, Cllr X" (press releases, minutes). The
+    clause that ends at the name's comma is then only the list's tail."""
+    if not _LISTED_FIELDS.fullmatch(text, clause_start, end):
+        return clause_start, None
+    previous_comma = text.rfind(",", window_start, clause_start)
+    if previous_comma < 0:
+        return clause_start, None
+    clause = _CLAUSE_START.search(text, window_start, previous_comma)
+    earlier = clause.end() if clause else window_start
+    verb = _VERB_OPENING.match(text, earlier, previous_comma)
+    earlier = LEADING_CONJUNCTION.match(text, verb.end() if verb else earlier, previous_comma).end()
+    role = _role_phrase(text, earlier, end, ctx_authority)
+    return (earlier, role) if role is not None else (clause_start, None)
 
 
 _ROLE_REACH = 200
@@ -806,6 +831,12 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
             roles[mention.name] = (mention.role or known_role, mention.organisation or known_org)
         out.append(replace(mention, role=mention.role or known_role,
                            organisation=mention.organisation or known_org))
+    # A run of capitals inside another person's role is a word of that role, not a person:
+    # "Children and Lifelong Learning" in "The Cabinet Member for Aspiration, Children and
+    # Lifelong Learning, Councillor Paffey".
+    out = [m for m in out if not any(
+        other is not m and other.extent[0] <= m.span[0] and m.span[1] <= other.span[0] and other.role
+        for other in out)]
     return [replace(m, gender=m.gender or genders.get(m.name)) for m in out]
 
 

@@ -119,7 +119,8 @@ _VERBS = SPEECH_VERBS | frozenset(
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
     state comment note describe according pointed praise believe believes argue
-    commended commends commend applauded applauds attributed attributes credited credits cited cites""".split()
+    commended commends commend applauded applauds attributed attributes credited credits cited cites
+    congratulated congratulates""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
