@@ -560,7 +560,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
             return
         try:
             data, undo = change_annotations(store, change, self.corpus.data if self.corpus is not None else None)
-            corpus = Corpus.from_data(data)
+            corpus = Corpus.from_data(data, self.corpus)  # unchanged rows reused, as the app does
         except StoreError as exc:
             self.app.call_from_thread(
                 self.notify, f"Not saved: {exc.path}: {exc.reason}", severity="error", markup=False,
