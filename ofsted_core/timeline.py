@@ -39,7 +39,7 @@ import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
 from importers.partial_date import PartialDate, iso_date, month_name
@@ -209,7 +209,7 @@ def build_events(
         event = _event(cluster, docs)
         event["quotes"] = _event_quotes(cluster, event["doc_ids"], by_doc, owners)
         events.append(event)
-    events.sort(key=_sort_key)
+    events.sort(key=event_order)
     return events
 
 
@@ -278,8 +278,8 @@ def _doc_rank(doc: DocumentRow) -> tuple[int, str]:
     return (source_rank(doc.get("kind")), doc["id"])
 
 
-def _sort_key(event: EventRow) -> tuple:
-    # Undated events last; a month with no year sorts after the dated ones too.
+def event_order(event: EventRow | dict[str, Any]) -> tuple:
+    """Where an event sorts in the timeline: undated events last; a month with no year after the dated ones too."""
     return (event["year"] is None, event["year"] or 0, event["month"] or 0,
             event["authority"] or "", event["type"])
 
@@ -394,8 +394,3 @@ def date_label(event: EventRow) -> str:
         return f"{month_name(month, short=True)}, year unknown"
     date = PartialDate.of(year, month)
     return date.label() if date else "date unknown"
-
-
-def event_order(event: EventRow | dict[str, Any]) -> tuple:
-    """Where an event sorts in the timeline (as ``build_events`` orders them)."""
-    return _sort_key(cast("EventRow", event))
