@@ -141,6 +141,41 @@ def _set_score(predicted: set, labelled: set) -> Score:
     return Score(len(predicted & labelled), len(predicted - labelled), len(labelled - predicted))
 
 
+# Judgement tuples are (council, year, grade, area); a miss that an extra matches in all
+# but one part is a near miss of that part. Counts only, never the text: the held-back
+# half can then steer which mechanism to mend without its sentences being read.
+_PARTS = ("council", "year", "grade", "area")
+
+
+def classify_errors(predicted: set, labelled: set) -> Counter:
+    missed, extra = labelled - predicted, set(predicted - labelled)
+    kinds: Counter = Counter()
+    for want in sorted(missed, key=str):
+        for i, part in enumerate(_PARTS):
+            near = next((e for e in sorted(extra, key=str)
+                         if all(e[k] == want[k] for k in range(4) if k != i)), None)
+            if near is not None:
+                extra.discard(near)
+                kinds[f"{part} {'missing' if near[i] is None else 'wrong'}"] += 1
+                break
+        else:
+            same = any(e[0] == want[0] for e in predicted)
+            two = next((f"{_PARTS[i]} and {_PARTS[j]}" for i in range(4) for j in range(i + 1, 4)
+                        for e in extra if all(e[k] == want[k] for k in range(4) if k not in (i, j))), None)
+            what = "overall" if want[3] == "overall" else "an area"
+            kinds[f"near miss in {two}" if two else
+                  f"missed {what}, {'council read' if same else 'council not read'}"] += 1
+    labelled_councils = {t[0] for t in labelled}
+    for e in extra:
+        if e[0] not in labelled_councils:
+            kinds["extra, council not labelled"] += 1
+        elif e[1] is None:
+            kinds["extra, no year"] += 1
+        else:
+            kinds["extra, labelled council"] += 1
+    return kinds
+
+
 # --- loading -----------------------------------------------------------------------
 
 def read_labels(pattern: str) -> list[dict]:
@@ -322,7 +357,7 @@ def saved_page(row: dict, folder: Path) -> str:
     return str(copy)
 
 
-def run_prose(split: str, details: bool) -> dict[str, dict[str, ProseResult]]:
+def run_prose(split: str, details: bool, errors: Counter | None = None) -> dict[str, dict[str, ProseResult]]:
     labels = [row for row in read_labels("prose*.jsonl") if split == "all" or row.get("split") == split]
     if not labels:
         print(f"prose: no labelled documents in the {split} half")
@@ -340,6 +375,10 @@ def run_prose(split: str, details: bool) -> dict[str, dict[str, ProseResult]]:
         labelled = {(council_key(j["council"]), j.get("year"), rating_key(j["rating"]), area)
                     for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
         one = ProseResult(judgements=_set_score(predicted, labelled))
+        if errors is not None:
+            found = classify_errors(predicted, labelled)
+            errors.update(found)
+            errors.update({f"{kind} [{row.get('kind', 'other')}]": n for kind, n in found.items()})
         notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
         # A page that shows no date belongs to the era of the latest year it rates.
         years = [j["year"] for j in row.get("judgements", []) if j.get("year")]
@@ -489,10 +528,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="which half to score (default: test, the held-back half)")
     parser.add_argument("--only", choices=("prose", "reports"), help="score one part only")
     parser.add_argument("--details", action="store_true", help="list every miss and extra per document")
+    parser.add_argument("--errors", action="store_true",
+                        help="count prose judgement errors by kind (near misses by part), without the text")
     args = parser.parse_args(argv)
     print(f"Accuracy on the {args.split} half of benchmarks/accuracy/")
     if args.only != "reports":
-        groups = run_prose(args.split, args.details)
+        errors: Counter | None = Counter() if args.errors else None
+        groups = run_prose(args.split, args.details, errors)
+        if errors:
+            print(_table("Prose judgement errors by kind", ["kind", "count"],
+                         [[k, str(n)] for k, n in errors.most_common()]))
         for key in ("era", "kind"):
             rows = []
             for name, res in sorted(groups.get(key, {}).items(), key=lambda kv: (kv[0] == "all", kv[0])):
