@@ -21,6 +21,7 @@ speech). Below a minimum score a document is "other".
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ _LETTER_HEAD_LINES = 40
 _LABEL_LINES = 40
 _MAX_TITLE_CHARS = 160
 _MAX_DATELINE_CHARS = 120
+# A by-line may run on past its date ("... at 10:31 am and is filed under News.").
+_MAX_BYLINE_CHARS = 200
 _MAX_TITLE_WORDS = 25
 # A kind needs at least this score, or the document is "other".
 _MIN_KIND_SCORE = 3
@@ -112,9 +115,30 @@ _TODAY = re.compile(r"\btoday\s*[,(]\s*", re.IGNORECASE)
 # A label of any name before a colon on a line of its own: "Headlines: December 18th, 2008".
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?:\s+[A-Za-z]+)?\s*:\s*")
 # A by-line without "By": the writer's name, then the date ("William Eichler 06 April 2016").
-_BYLINE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\s+){1,3}(?=\S*\d)")
+_BYLINE_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?,?\s+){1,3}(?=\S*\d)")
 _SHORT_NUMERIC_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})")
 _BYLINE_ON = re.compile(r"^By\b.{0,60}?\bon\s+")
+# A blog's or newsroom's by-line names who posted and where before "on" and the date,
+# whatever follows it: "Posted by Jane Smith on 3 March 2014", "Posted in News on March
+# 3, 2014 by admin", "This entry was posted on Monday, March 3rd, 2014 at 10:31 am and
+# is filed under News", "Written by ... on", "Submitted by admin on Mon, 07/16/2012 - 10:31".
+# A parliamentary question's page dates it the same way: "This question was answered on
+# 12th January 2016", "The below Parliamentary question was asked by Gareth Thomas on
+# 2016-10-11", "Department for Education written question – answered on 31st July 2017".
+_POSTED_ON = re.compile(
+    r"(?:(?:this|the)\s+(?:[\w-]+\s+){0,2}(?:entry|post|article|story|item|question|answer)\s+was\s+)?"
+    r"(?:posted|published|written|submitted|added|filed|asked|answered|tabled)"
+    r"(?:\s+by\s+[^|•·:;.]{1,60}?)?(?:\s+(?:in|under)\s+[^|•·:;.]{1,60}?)?\s+on\s+",
+    re.IGNORECASE,
+)
+# Drupal's "medium" date, "D, m/d/Y - H:i" by default ("Mon, 07/16/2012 - 10:31") and
+# "D, d/m/Y - H:i" where a site sets it day first: the weekday printed beside the figures
+# says which of the two readings is meant.
+_DRUPAL_DATE = re.compile(
+    r"\b(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+(?P<a>\d\d)/(?P<b>\d\d)/(?P<y>(?:19|20)\d\d)"
+    r"\s+-\s+\d\d:\d\d\b"
+)
+_WEEKDAY_NUMBERS = {name: number for number, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))}
 # "Posted on April 11, 2016 by admin": who posted follows the date.
 _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
@@ -133,6 +157,7 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
     ends = lines if len(lines) <= 2 * _LABEL_LINES else lines[:_LABEL_LINES] + lines[-_LABEL_LINES:]
     mention = (
         _labelled_date(ends, _PUBLISHED_LABEL, _PUBLISHED_KEYS)
+        or _posted_on_date(ends)
         or _minutes_date(lines[:_HEAD_LINES])
         or _date_line(lines)
         or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
@@ -156,12 +181,56 @@ def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ..
             # 12 March 2014 at the Civic Centre" is not one of them, but "Published:
             # 3 March 2023 Local" is).
             colon = rest.lstrip().startswith(":")
+            if colon:
+                # "Date:25 MAY 2010": a day glued to the colon is still the day.
+                rest = ": " + rest.lstrip()[1:].lstrip()
             # An ISO date straight after the label cannot be misread, whatever
             # follows it on the line ("date 2022-11-25 Children and families").
             iso = _ISO_AFTER_LABEL.match(rest)
             mention = _only_date(rest[:iso.end()] if iso else rest, allow_words=2 if colon else 0)
             if mention is not None:
                 return mention
+    return None
+
+
+def _posted_on_date(lines: list[str]) -> DateMention | None:
+    """The day after a by-line's "on", what follows it aside: "Posted by Jane Smith on 3
+    March 2014", "This entry was posted on Monday, March 3rd, 2014 at 10:31 am and is
+    filed under News" (``_POSTED_ON``)."""
+    for line in lines:
+        if len(line) > _MAX_BYLINE_CHARS or " on " not in line:
+            continue
+        for at in _LABEL_AT.finditer(line):
+            posted = _POSTED_ON.match(line, at.end())
+            if posted is None:
+                continue
+            rest = line[posted.end():]
+            if _DRUPAL_DATE.match(rest):
+                # Figures a weekday fits in neither order are no date to trust.
+                drupal = _drupal_date(rest)
+                if drupal is not None:
+                    return drupal
+                continue
+            dated = [m for m in find_dates(rest) if m.year is not None and not m.is_range]
+            if dated and dated[0].precision == "day" and not _DATELINE_NOISE.sub("", rest[:dated[0].start]):
+                return dated[0]
+    return None
+
+
+def _drupal_date(fragment: str) -> DateMention | None:
+    """A day in Drupal's default format at the start of ``fragment`` (``_DRUPAL_DATE``)."""
+    found = _DRUPAL_DATE.search(fragment)
+    if found is None or _DATELINE_NOISE.sub("", fragment[:found.start()]):
+        return None
+    year, weekday = int(found["y"]), _WEEKDAY_NUMBERS[found["weekday"]]
+    for day, month in ((found["a"], found["b"]), (found["b"], found["a"])):  # day first, as in the UK
+        try:
+            if _dt.date(year, int(month), int(day)).weekday() != weekday:
+                continue
+        except ValueError:
+            continue
+        dates = find_dates(f"{day}/{month}/{year}")
+        return dates[0] if dates else None
     return None
 
 
@@ -182,28 +251,75 @@ def _date_line(lines: list[str]) -> DateMention | None:
     # headline or byline. Only the head of the document counts.
     dear = next((i for i, line in enumerate(lines[:_LETTER_HEAD_LINES]) if _DEAR.match(line)), None)
     head = lines[:dear] if dear is not None else lines[:_HEAD_LINES]
-    for line in head:
+    for line in head + _short_line_runs(head):
         if len(line) > _MAX_DATELINE_CHARS:
             continue
+        drupal = _drupal_date(line)
+        if drupal is not None:
+            return drupal
         if line.startswith("By "):
             # "By Jane Smith on 23/05/2014 in News": a blog's by-line
             posted = _BYLINE_ON.match(line)
             dated = [m for m in find_dates(line[posted.end():]) if m.precision == "day"] if posted else []
             if dated and dated[0].start == 0:
                 return dated[0]
-            # "By Jane Smith, 3 March 2023" / "By Jane Smith | Tuesday 4 April 2023"
-            line = line.split("|")[-1].split(",")[-1]
+            # "By Jane Smith, 3 March 2023": the date after the writer's name, however long
+            # ("By Jane Smith | Tuesday 4 April 2023" is a line of parts, below).
+            after_name = _only_date(line.split("|")[0].split(",")[-1], allow_words=0)
+            if after_name is not None and after_name.precision == "day":
+                return after_name
         # "Home | News | 12 June 2020", "| 23 January 2015" (a by-line's second
-        # line), "Headlines: December 18th, 2008", "William Eichler 06 April 2016".
-        line = line.split("|")[-1]
-        line = _ANY_LABEL.sub("", line, count=1)
-        name = _BYLINE_NAME.match(line)
-        if name is not None and not any(month_number(word) for word in name.group().split()):
-            line = line[name.end():]
-        mention = _only_date(line, allow_words=0) or _short_numeric_date(line)
-        if mention is not None and mention.precision != "year":
-            return mention
+        # line), "Jane Smith | March 3, 2014 | News", "3 Mar 2014 | Children and
+        # families", "Mar 3, 2014 · 5 min read": the date is one of the line's segments.
+        # A month alone is a dateline only as the whole of the line's last part: "Agenda
+        # item - July 2019" dates the item's report, not the page.
+        last = line.split("|")[-1].strip()
+        for segment in _DATELINE_SEPARATOR.split(line):
+            mention = _dateline_segment(segment)
+            if mention is not None and (mention.precision == "day" or segment.strip() == last):
+                return mention
     return None
+
+
+# Between the parts of a dateline: "Jane Smith | 3 March 2014", "Jane Smith • 3rd March
+# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31".
+_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s")
+
+
+# Hansard heads each page with its sitting's date and column: "5 Jan 2010 : Column 286W".
+_HANSARD_COLUMN = re.compile(r"\s*:\s*Column\s+\d+\w*$", re.IGNORECASE)
+
+
+def _dateline_segment(segment: str) -> DateMention | None:
+    # "Headlines: December 18th, 2008", "William Eichler 06 April 2016", "Jane Smith, 3
+    # March 2014", "Oxford, 30 June 2016"; "3 March 2014 by Jane Smith": the writer
+    # named beside the date.
+    segment = _POSTED_BY.sub("", _ANY_LABEL.sub("", segment.strip(), count=1))
+    segment = _HANSARD_COLUMN.sub("", segment)
+    name = _BYLINE_NAME.match(segment)
+    if name is not None and not any(month_number(word.strip(",")) for word in name.group().split()):
+        segment = segment[name.end():]
+    mention = _only_date(segment, allow_words=0) or _short_numeric_date(segment)
+    return mention if mention is not None and mention.precision != "year" else None
+
+
+# Layout text sets a dateline's parts one a line ("30" / "June" / "2016" / "|" /
+# "10:48"): a run of at least three such short lines is read as one line too.
+_SHORT_LINE = 12
+_SHORT_RUN = 3
+
+
+def _short_line_runs(lines: list[str]) -> list[str]:
+    runs: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line and len(line) <= _SHORT_LINE:
+            run.append(line)
+            continue
+        if len(run) >= _SHORT_RUN:
+            runs.append(" ".join(run))
+        run = []
+    return runs
 
 
 def _short_numeric_date(line: str) -> DateMention | None:
