@@ -98,6 +98,30 @@ class TextIndex:
         """The latest year any date of the text names (what a weekday-dated day follows)."""
         return max((d.end_year or d.year for d in self.dates if d.year is not None), default=None)
 
+    @cached_property
+    def present_year(self) -> int | None:
+        """The earliest year an undated text can have been written in: no earlier than the
+        latest year it names, and not the year after one that a sentence sets beside "last
+        year" as another time ("17 of the 48 authorities inspected last year were top rated,
+        as were eight of the 43 visited by Ofsted in 2023": last year is not 2023, so on a
+        page naming March 2024 this year is 2025 at least)."""
+        present = self.latest_year
+        if present is None:
+            return None
+        not_last_year = set()
+        for date in self.dates:
+            if date.relative != "document" or date.offset_months != -12 or date.precision != "year":
+                continue
+            s_start, s_end = self.sentence_at(date.start)
+            not_last_year.update(
+                other.year for other in self.dates_in(s_start, s_end)
+                if other.year is not None and other.relative is None and not other.is_range
+                and not _APPOSED.fullmatch(self.text, min(date.end, other.end), max(date.start, other.start))
+            )
+        while present - 1 in not_last_year:
+            present += 1
+        return present
+
     def anchor_before(self, pos: int) -> DateMention | None:
         """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
         dates = self.dates
@@ -198,6 +222,8 @@ class TextIndex:
 
 
 _MAX_SENTENCE = 1500
+# Between "last year" and the year it names: "last year (2023)", "in 2023, last year".
+_APPOSED = re.compile(r"[\s,(]*(?:in\s+)?[\s,(]*|\)?[\s,]*")
 # How far back "three years later" looks for the date it counts from.
 _ANCHOR_REACH = 600
 
@@ -300,7 +326,7 @@ def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
     published = getattr(ctx, "published", None)
     if date.year is None:
         date = resolve(date, published if isinstance(published, (tuple, list)) else None,
-                       index.anchor_before(date.start), index.latest_year)
+                       index.anchor_before(date.start), index.present_year)
     return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
 
 

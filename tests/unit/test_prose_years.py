@@ -454,3 +454,31 @@ def test_minutes_an_opening_date_and_the_overall_label():
     assert rows(text, "Worcestershire", (2019, 10, 1), "minutes") == [
         ("Worcestershire", 2016, 1, "inadequate", "overall", "text"),
     ]
+
+
+# --- the present of a page that shows no date ---------------------------------------
+
+
+def test_last_year_set_beside_a_year_is_not_that_year():
+    # An undated page that names March 2024, and "last year" beside 2023 as another time:
+    # last year is not 2023, so "this year" is 2025.
+    # http://www.narrativecare.org/quarter-of-childrens-services-now-rated-outstanding-by-ofsted.html
+    text = (
+        "While the rate had climbed to 20% by March 2024, it has risen since then.\n\n"
+        "By comparison, 17 of the 48 authorities inspected last year were top rated, as were eight of "
+        "the 43 visited by Ofsted in 2023.\n\n"
+        "Of the 10 authorities inspected this year with an outstanding rating, six - Dorset, Durham and "
+        "York - improved on their previous inspection result.\n"
+    )
+    assert {row[1] for row in rows(text) if row[3] == "outstanding"} == {2025}
+
+
+def test_last_year_apposed_to_its_year_leaves_the_latest_year():
+    # "last year (2023)" names one time twice: this year is the latest year named.
+    text = (
+        "Inspections last year (2023) found few councils outstanding.\n\n"
+        "Of the councils inspected this year with an outstanding rating, Dorset improved.\n"
+    )
+    assert {row[1] for row in rows(text) if row[3] == "outstanding"} == {2023}
+    assert {row[1] for row in rows(text.replace("last year (2023)", "last year, in 2023,"))
+            if row[3] == "outstanding"} == {2023}
