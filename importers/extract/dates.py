@@ -160,6 +160,9 @@ def _year(name: str) -> str:
 
 
 _NOT_AFTER_NUMBER = r"(?<![\w£$€#.,/:])"  # not inside a longer number, word or amount
+# What a possessive time may own and so date: "December's inspection", "last year's
+# Ofsted visit" (not "last year's figures", nor "December's report", published later).
+_EVENT_NOUN = r"(?:inspection|investigation|visit|judge?ment|verdict|rating|assessment)s?\b"
 
 # Each pattern reads one written form; all are run and the longest mentions win.
 # Patterns open on a character class or a digit where they can, with the
@@ -213,6 +216,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         r"[Tt]hroughout|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Ee]nd\s+of|[Ss]tart\s+of|"
         r"[Bb]eginning\s+of|[Mm]iddle\s+of|[Mm]onth\s+of)\s+(?:(?:early|late|mid)[\s-]+)?"
         rf"(?P<m1>{_FULL})(?![\w'’-])(?![ \t]+[A-Z][a-z])(?![ \t]+\d)"
+    ),
+    # December's inspection / November's Ofsted visit: a month named as the time of the
+    # event it owns; like a month alone, it takes its year from the document's date.
+    "month_possessive": re.compile(
+        rf"\b(?P<m1>{_FULL})['’]s\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"{_EVENT_NOUN}"
     ),
     "year": re.compile(r"(?P<y1>(?:1(?<![\w£$€#@/\\:]1)9|2(?<![\w£$€#@/\\:]2)0)\d\d(?!\d))(?![\w%])"),
 }
@@ -522,6 +531,7 @@ _BUILDERS = {
     "numeric": _build_numeric,
     "iso": _build_iso,
     "month_alone": _build_month_alone,
+    "month_possessive": _build_month_alone,
     "year": _build_year,
 }
 
@@ -564,6 +574,8 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
     for pattern, relative, precision, months in (
         (r"\b(?:(?:earlier|later)\s+)?this\s+year\b", "document", "year", 0),
         (r"\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
+        # "last year's inspection", "this year's Ofsted visit": the time of the event it owns.
+        (rf"\b(?:last|past)\s+year(?=['’]s\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN})", "document", "year", -12),
         (r"\bthe\s+year\s+before\s+last\b", "document", "year", -24),
         (rf"\b{_COUNT}\s+years?\s+ago\b", "document", "year", -12),
         (r"\b(?:(?:earlier|later)\s+)?this\s+(?:month|week)\b|\b(?:today|yesterday)\b|"

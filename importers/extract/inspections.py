@@ -234,11 +234,24 @@ def subject_inspection(text: str, ctx=None) -> Fact | None:
     if not isinstance(text, str) or not text.strip():
         return None
     analysis = _analyse(text)
-    if not analysis.subject:
+    if not analysis.subject or _background(analysis, ctx):
         return None
     chosen = next((m for m in analysis.subject if m.date is not None), None)
     chosen = chosen or next((m for m in analysis.subject if m.kind == analysis.subject_kind), None)
     return _fact(chosen or analysis.subject[0], analysis, ctx, subject=True)
+
+
+def _background(analysis: _Analysis, ctx) -> bool:
+    """Whether the inspection taken for the document's own, for want of a marked one, is
+    one the text tells as background: a dated document's news is not an inspection two
+    or more years older than it ("The authority was rated inadequate after an inspection
+    in 2016" in a story of 2024 recalls that inspection)."""
+    published = published_fields(ctx)
+    if published is None or any(m.status == "subject" for m in analysis.subject):
+        return False
+    dated = next((m.date for m in analysis.subject if m.date is not None), None)
+    year = resolved_fields(index_for(analysis.text), dated, ctx)["year"] if dated is not None else None
+    return year is not None and year < published["year"] - 1
 
 
 def _fact(mention: _Mention, analysis: _Analysis, ctx, subject: bool) -> Fact:

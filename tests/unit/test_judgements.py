@@ -352,7 +352,10 @@ def test_a_visit_letter_leaves_an_undated_recalled_judgement_undated():
 
 def test_a_judgement_reporting_the_documents_inspection_takes_its_date():
     text = "Inspectors visited the council in March 2019. The council was rated inadequate."
-    assert rows(text, published=P) == [("inadequate", "inadequate", "overall", (2019, 3), "subject", "Kent")]
+    assert rows(text, published=(2019, 5, 1)) == [("inadequate", "inadequate", "overall", (2019, 3), "subject", "Kent")]
+    # In a page five years later that inspection is background, not the page's news: the
+    # rating keeps the passage's date but is not the document's own inspection.
+    assert rows(text, published=P) == [("inadequate", "inadequate", "overall", (2019, 3), "text", "Kent")]
 
 
 def test_a_date_in_an_unrelated_sentence_is_not_taken():

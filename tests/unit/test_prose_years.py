@@ -482,3 +482,43 @@ def test_last_year_apposed_to_its_year_leaves_the_latest_year():
     assert {row[1] for row in rows(text) if row[3] == "outstanding"} == {2023}
     assert {row[1] for row in rows(text.replace("last year (2023)", "last year, in 2023,"))
             if row[3] == "outstanding"} == {2023}
+
+
+# --- a possessive time, a grade told "once again", and background inspections --------
+
+
+def test_a_month_possessive_dates_the_event_it_owns():
+    # "December's investigation" in a story of February 2024 is December 2023.
+    # https://www.tamesidecorrespondent.co.uk/2024/02/13/childrens-services-in-tameside-slammed-as-inadequate/
+    sentence = "In a report following December’s investigation led by the lead inspector, it says: the work is weak."
+    (mention,) = find_dates(sentence)
+    assert resolve(mention, (2024, 2, 13)).iso == "2023-12"
+    # A possessive that owns no event is not read as a date: "May's team".
+    assert find_dates("It was May's team that wrote it.") == []
+
+
+def test_last_years_inspection_is_dated_but_not_last_years_figures():
+    (mention,) = find_relative_dates("Last year's Ofsted inspection rated the council inadequate.")
+    assert resolve(mention, (2016, 4, 6)).iso == "2015"
+    assert find_relative_dates("Last year's figures and last year's report were read.") == []
+
+
+def test_a_grade_told_once_again_is_a_judgement():
+    # https://www.tamesidecorrespondent.co.uk/2024/02/13/childrens-services-in-tameside-slammed-as-inadequate/
+    text = ("TAMESIDE Council has been damned in a scathing report that has seen its children’s services "
+            "department rated inadequate once again.\n")
+    assert ("Tameside", 2024, 2, "inadequate", "overall", "published") in rows(text, "Tameside", (2024, 2, 13))
+
+
+def test_an_inspection_years_before_the_page_is_not_its_news():
+    # The only inspection a story of 2024 names is of 2016: background, not the story's own
+    # inspection, so the headline's grade is not dated 2016.
+    # https://www.tamesidecorrespondent.co.uk/2024/02/13/childrens-services-in-tameside-slammed-as-inadequate/
+    text = (
+        "Tameside Council has seen its children’s services department rated inadequate once again.\n\n"
+        "The authority was rated inadequate after an inspection in 2016 but graduated to ‘requires "
+        "improvement to be good’ in 2019.\n"
+    )
+    found = rows(text, "Tameside", (2024, 2, 13))
+    assert ("Tameside", 2016, None, "inadequate", "overall", "text") in found
+    assert not any(row[5] == "subject" for row in found)
