@@ -274,7 +274,10 @@ def _date_line(lines: list[str]) -> DateMention | None:
         # A month alone is a dateline only as the whole of the line's last part: "Agenda
         # item - July 2019" dates the item's report, not the page.
         last = line.split("|")[-1].strip()
-        for segment in _DATELINE_SEPARATOR.split(line):
+        # A dash inside a range ("Inspection date: 14 January 2014 – 5 February 2014")
+        # joins its ends; it separates no parts.
+        ranged = any(m.is_range for m in find_dates(line))
+        for segment in (line.split("|") if ranged else _DATELINE_SEPARATOR.split(line)):
             mention = _dateline_segment(segment)
             if mention is not None and (mention.precision == "day" or segment.strip() == last):
                 return mention

@@ -85,6 +85,8 @@ _MENTIONS: tuple[tuple[str, str | None], ...] = (
     (r"standard\s+inspection", "standard inspection"),
     (rf"{_PREFIX}(?:re-?)?inspection(?:\s+report)?", "inspection"),
     (r"(?:Ofsted\s+)?inspectors(?:,?\s+(?:who|that))?\s+(?:visited|returned\s+to|went\s+into|spent)", "inspection"),
+    # "Ofsted inspected the council in November": the active voice of "was inspected".
+    (r"(?:Ofsted|inspectors)\s+(?:(?:last|previously|recently|first)\s+)?(?:re-?)?inspected", "inspection"),
     (r"(?:was|were|been)\s+(?:(?:last|previously|recently|first)\s+)?inspected", "inspection"),
     (r"(?:this|the|that)\s+(?:\w{1,6}-day\s+)?visit", None),
 )

@@ -227,6 +227,14 @@ _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
+# "have improved since the last inspection in 2017 and are now rated good": the date
+# "since" looks back to is the earlier inspection's, not the grade's after it.
+_SINCE_EARLIER = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:last|previous|earlier|prior|former)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:inspection|visit|judge?ment|rating|report|review)s?\s+(?:in|of|on|during|dated)\s+$",
+    re.IGNORECASE,
+)
 # Between a rating and a date that is its own: "inadequate (in 2016)".
 _ATTACHED = re.compile(r"[\"'’”]?\s*\(?\s*(?:in\s+)?", re.IGNORECASE)
 # Words that tell an inspection, a visit or a rating happened, for a passage's date.
@@ -567,7 +575,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     # in December 2009". An inspection's report is published weeks after it.
     annual = era_for(None, rating.written) == "annual-rating"
     dates = index.dates_in(s_start, s_end) if annual else index.event_dates_in(s_start, s_end)
-    following = [d for d in dates if end <= d.start and d.end <= next_rating]
+    # Not past a "since" that opens another event: "received a 'requires improvement'
+    # rating in its first inspection since it was slapped with the worst possible rating
+    # ... in 2017" (2017 is the earlier rating's).
+    following = [d for d in dates if end <= d.start and d.end <= next_rating
+                 and not _SINCE_CLAUSE.search(text, end, d.start)]
     if following:
         listed = [following[0]]
         for date in dates:
@@ -600,6 +612,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
         d for d in dates_before
         if lower <= d.start and d.end <= upper and not _CONJUNCTION.search(text, d.end, upper)
         and not (lower > c_start and _ATTACHED.fullmatch(text, lower, d.start))
+        and not (_SINCE_EARLIER.search(text, max(lower, d.start - _LEAD_LIMIT), d.start)
+                 and not _WHEN_AFTER.match(text, d.end))
     ]
     if preceding:
         return [(resolved_fields(index, preceding[-1], ctx), "text")]

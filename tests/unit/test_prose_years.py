@@ -522,3 +522,45 @@ def test_an_inspection_years_before_the_page_is_not_its_news():
     found = rows(text, "Tameside", (2024, 2, 13))
     assert ("Tameside", 2016, None, "inadequate", "overall", "text") in found
     assert not any(row[5] == "subject" for row in found)
+
+
+# --- an earlier inspection's year kept apart from the new grade ----------------------
+
+
+def test_the_year_since_the_last_inspection_is_not_the_new_grades():
+    # "since the last inspection in <year>" looks back: the grade said after it is the new one's.
+    # The inspectors' words, https://thelincolnite.co.uk/2017/09/lincolnshire-councils-childrens-services-rated-outstanding-ofsted/
+    # (dev set), with the new grade told after them.
+    text = ("North Lincolnshire Council has impressively sustained good services for children and families "
+            "since the last Ofsted inspection in 2012 and is now rated outstanding.")
+    assert rows(text, "North Lincolnshire", (2017, 9, 4)) == [
+        ("North Lincolnshire", 2017, 9, "outstanding", "overall", "published")]
+    # ... but "since the last inspection in February 2019, when services were found to be
+    # inadequate" dates the grade the "when" tells, at Stoke (council and radio alike).
+    # https://stoke.gov.uk/news/article/1188/ofsted_inspectors_find_clear_vision_and_coordinated_and_relentless_drive_in_improving_services_for_children_and_families
+    # https://planetradio.co.uk/greatest-hits/staffordshire-cheshire/news/ofsted-council/ (both dev set)
+    text = ("The report found services for vulnerable children and families in the city have ‘improved "
+            "substantially since the last inspection in February 2019’, when services were found to be inadequate.")
+    assert rows(text, "Stoke-on-Trent", (2022, 11, 25)) == [
+        ("Stoke-on-Trent", 2019, 2, "inadequate", "overall", "text")]
+
+
+def test_a_date_past_a_since_clause_is_the_earlier_grades():
+    # https://www.stourbridgenews.co.uk/news/regional/17803059.worcestershire-39-s-children-services-moves-inadequate-rating-according-latest-ofsted-report/
+    text = ("Worcestershire County Council has received a ‘requires improvement’ rating from Ofsted in its "
+            "first inspection since it was slapped with the worst possible rating by the care watchdog in 2017.")
+    assert rows(text, "Worcestershire", (2019, 7, 30)) == [
+        ("Worcestershire", 2019, 7, "requires improvement", "overall", "published")]
+
+
+def test_ofsted_inspected_in_a_month_dates_the_grades_after_it():
+    # The active voice of "was inspected": "Ofsted re-inspected Children's Services on 6th to
+    # 30th March 2017" (Coventry's minutes) names an inspection as much as the passive does.
+    # https://edemocracy.coventry.gov.uk/mgAi.aspx?ID=28095 (dev set)
+    text = ("Ofsted re-inspected Children’s Services on 6th to 30th March 2017. "
+            "Inspectors judged the council's services to require improvement.")
+    assert [row[1:3] for row in rows(text, "Coventry", (2017, 6, 1))] == [(2017, 3)]
+    # https://www.swindonadvertiser.co.uk/news/17832899.children-39-s-services-swindon-now-rated-39-good-39/
+    text = ("Ofsted carried out a full two-week inspection of the services in the borough in July. "
+            "Inspectors rated the council's services good.")
+    assert [row[1:3] for row in rows(text, "Swindon", (2019, 9, 10))] == [(2019, 7)]
