@@ -227,6 +227,9 @@ _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+# Between an event word and a date that is the old grade's: "upgraded the department's
+# rating from the 'inadequate' awarded in 2013 and 2015, to 'requires improvement'".
+_OLD_GRADE_BETWEEN = re.compile(r"\b(?:from|since)\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
 # "have improved since the last inspection in 2017 and are now rated good": the date
 # "since" looks back to is the earlier inspection's, not the grade's after it.
@@ -882,7 +885,8 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
             reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
             after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
             before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
-            found = [d for d in after or before[-1:] if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)]
+            found = [d for d in after or before[-1:] if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)
+                     and not (d.start > event.end() and _OLD_GRADE_BETWEEN.search(text, event.end(), d.start))]
             if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
                 return found[0]
         s_start = p_start

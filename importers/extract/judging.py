@@ -95,11 +95,13 @@ _VERB_OBJECT_TO_BE = re.compile(
     re.IGNORECASE,
 )
 # Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
-# "shed its 'inadequate' rating", "came out of the inadequate category"): the grade before.
+# "shed its 'inadequate' rating", "came out of the inadequate category", "Inspectors have
+# removed a council's 'inadequate' rating"): the grade before.
 _SHED_BEFORE = re.compile(
-    r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
+    r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|remov(?:e|es|ed|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
     r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
-    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
+    # "its", "a council's", or nothing: "Council moves out of 'inadequate'"
+    rf"\s+(?:of\s+)?(?:(?:its|their|the|an?)(?:\s+[\w-]+['’]s?)?\s+)?(?:Ofsted\s+)?{_Q}$",
     re.IGNORECASE,
 )
 _MOVED_TO = (
@@ -143,8 +145,10 @@ _GRADES_COUNTED_BEFORE = re.compile(
 _COUNT_OF_GRADES_BEFORE = re.compile(r"(?<![\w.,£$%/-])\d{1,3}\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
-    r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
+    r"(?<![\w-])(?=[iudmrcjfspgl])(?:(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
     r"plung|sank|sunk|went|gone|return|lift|rais|lower)\w*(?:\s+(?:up|down|back))?"
+    # "rated good, up from requires improvement in 2017": the move told by its direction alone
+    r"|(?:up|down)(?=\s+from\b))"
     # "York jumped two grades from requires improvement"
     r"(?:\s+(?:one|two|three|a|an)\s+(?:whole\s+)?(?:grades?|levels?|categor(?:y|ies)|notch(?:es)?|places?))?"
     r"\s+(?P<prep>from|to)\s*" + _Q + "$",

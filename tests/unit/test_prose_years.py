@@ -564,3 +564,43 @@ def test_ofsted_inspected_in_a_month_dates_the_grades_after_it():
     text = ("Ofsted carried out a full two-week inspection of the services in the borough in July. "
             "Inspectors rated the council's services good.")
     assert [row[1:3] for row in rows(text, "Swindon", (2019, 9, 10))] == [(2019, 7)]
+
+
+def test_the_date_of_an_old_grade_does_not_carry_to_the_passage():
+    # "upgraded the department's rating from the 'inadequate' awarded in 2013 and 2015": the
+    # years are the old grade's (one each), not the date of the passage's later grades.
+    # https://www.edp24.co.uk/lifestyle/norfolk-county-council-children-services-ofsted-report-right-direction-1155394
+    text = (
+        "This week Watchdog Ofsted published their findings following their full two-week inspection of "
+        "the department in November.\n\n"
+        "They have upgraded the department's rating from the 'inadequate' awarded in 2013 and 2015, to "
+        "'requires improvement'.\n\n"
+        "For the adoption performance to be rated as outstanding is particularly impressive.\n"
+    )
+    found = rows(text, "Norfolk")
+    assert ("Norfolk", 2013, None, "inadequate", "overall", "text") in found
+    assert ("Norfolk", 2015, None, "inadequate", "overall", "text") in found
+    assert [row[1] for row in found if row[3] == "outstanding"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "council", "published", "expected"),
+    [
+        # A grade given up is the earlier one, dated where the text dates it.
+        # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+        ("Inspectors have removed a council's \"inadequate\" rating after being impressed with improvements.\n\n"
+         "\"Services for children have improved significantly since the last inspection in 2015, which judged "
+         "them overall to be inadequate,\" states Ofsted.", "Leicester", (2017, 9, 5), {2015}),
+        # https://www.stourbridgenews.co.uk/news/regional/17803059.worcestershire-39-s-children-services-moves-inadequate-rating-according-latest-ofsted-report/
+        ("CHILDREN’S services in the county has moved out of its inadequate rating, according to a new report.\n\n"
+         "The county council has spent almost £20 million since the inadequate rating in 2017.", "Worcestershire",
+         (2019, 7, 30), {2017}),
+        # The old grade of a move told by its direction ("down from 'good' to 'poor'") is the
+        # annual rating before the new one's: Slough's minutes of 2010 (dev set),
+        # http://www.slough.gov.uk/moderngov/mgAi.aspx?ID=20339
+        ("Safeguarding had been rated as poor and brought the Council’s overall rating down from ‘good’ to "
+         "‘poor’.", "Slough", (2010, 1, 25), {2009}),
+    ],
+)
+def test_a_grade_given_up_is_not_the_new_one(text, council, published, expected):
+    assert {row[1] for row in rows(text, council, published) if row[3] in ("inadequate", "good")} == expected
