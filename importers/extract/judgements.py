@@ -586,7 +586,10 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     if following:
         listed = [following[0]]
         for date in dates:
-            if date.start >= listed[-1].end and _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
+            # "in 2012 and 2014" lists years; "in 2016, and three years later rated it good"
+            # counts on to another event.
+            if date.start >= listed[-1].end and date.relative != "previous" and _DATE_LIST_GAP.fullmatch(
+                    text, listed[-1].end, date.start):
                 listed.append(date)
         return [(resolved_fields(index, d, ctx), "text") for d in listed]
     # "the inadequate category it had been rated in since 2019", "rated inadequate
@@ -627,11 +630,15 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     # dated inspection (their dates, below, say more).
     own = published_fields(ctx)
     dated_subject = subject is not None and subject.get("date_source") in ("text", "subject")
+    # After the rating too: "rated good by Ofsted in its inspection published in May 2019".
     report_dates = [
         d for d in index.dates_in(s_start, start)
         if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
         and not rating.rated_in(d.end, start)
-    ]
+    ] or [
+        d for d in index.dates_in(end, next_rating)
+        if d.year is not None and _REPORT_PUBLISHED.search(text, max(end, d.start - 120), d.start)
+    ][:1]
     if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
         return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
     entry = _timeline_entry_date(index, start)
@@ -806,12 +813,14 @@ def _in_the_past(rating: _Rating, lead_start: int, stop: int, reported: bool = F
     start, end = rating.span
     if rating.cue.historical:
         return True  # the "from" grade of a change
+    # "Kent, which was judged inadequate three years ago, is now rated good": "now" says
+    # the grade after the past is the present one.
+    if _NOW.search(text, lead_start, start):
+        return False
     # "A little over a decade ago, KCC's children's services were found to be Inadequate."
     s_start = rating.sentence[0]
     if _PAST_OPENING.search(text, s_start, rating.index.clause_at(start)[0]):
         return True
-    if _NOW.search(text, lead_start, start):
-        return False
     before = text[lead_start:start]
     # Minutes are reported speech throughout ("The Council had been judged to be adequate").
     if reported or rating.cue.kind == "change" or _REPORTED_THAT.search(text, s_start, start):

@@ -264,6 +264,7 @@ _FOLLOWERS = frozenset(
     across and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
     been being its it their his her the a an of to said says
+    one two three four five six seven eight nine ten eleven twelve
     awarded given received achieved issued""".split()  # "the 'inadequate' awarded in 2013"
 )
 _RATING_NOUNS = frozenset(

@@ -604,3 +604,35 @@ def test_the_date_of_an_old_grade_does_not_carry_to_the_passage():
 )
 def test_a_grade_given_up_is_not_the_new_one(text, council, published, expected):
     assert {row[1] for row in rows(text, council, published) if row[3] in ("inadequate", "good")} == expected
+
+
+def test_a_grade_counted_back_in_years_is_a_judgement_dated_by_the_count():
+    # "rated inadequate two years ago": a count of years after the grade ends no noun phrase.
+    # https://www.bromsgroveadvertiser.co.uk/news/17240942.childrens-services-in-worcestershire-improving-but-issues-remain-latest-ofsted-visit-finds/
+    text = ("CHILDREN’S services at Worcestershire County Council has improved since being rated inadequate "
+            "two years ago but some issues remain, the latest report by Ofsted has found.")
+    assert [row[1] for row in rows(text, "Worcestershire", (2018, 11, 20))] == [2016]
+    # A grade "now" held after a past one is the present grade (not marked past by the
+    # "years ago" told of the earlier one).
+    text = "Kent, which was judged inadequate three years ago, is now rated good."
+    assert rows(text, "Kent", (2020, 3, 5)) == [
+        ("Kent", 2017, None, "inadequate", "overall", "text"),
+        ("Kent", 2020, 3, "good", "overall", "published"),
+    ]
+
+
+def test_years_later_is_no_second_year_of_the_grade_before():
+    # "in 2016, and three years later rated it good": the count dates the next grade only.
+    text = "Ofsted judged Kent inadequate in 2016, and three years later rated it good."
+    assert {(row[1], row[3]) for row in rows(text, "Kent", (2020, 3, 5))} == {(2016, "inadequate"), (2019, "good")}
+
+
+def test_the_year_of_the_report_published_after_the_grade():
+    # "rated as 'good' in the latest independent inspection by Ofsted, published yesterday"
+    # https://www.familylaw.co.uk/news_and_comment/bristol-is-first-large-city-to-have-children-s-services-judged-good
+    text = ("Children's services in Bristol have been rated as ‘good' in the latest independent inspection by "
+            "Ofsted, published yesterday.")
+    assert [row[1] for row in rows(text, "Bristol", (2010, 5, 25))] == [2010]
+    # ... and a report's year where the page is of a later year.
+    text = "Kent was rated good by Ofsted in its inspection published in May 2019."
+    assert [row[1:3] for row in rows(text, "Kent", (2020, 3, 5))] == [(2019, None)]
