@@ -101,6 +101,7 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
+from importers.extract.inspections import extract as inspection_facts
 from importers.extract.judging import OVERALL_AFTER, RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
@@ -230,6 +231,8 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # Between an event word and a date that is the old grade's: "upgraded the department's
 # rating from the 'inadequate' awarded in 2013 and 2015, to 'requires improvement'".
 _OLD_GRADE_BETWEEN = re.compile(r"\b(?:from|since)\b", re.IGNORECASE)
+# The inspection before the one reported: "the last inspection in 2014", "its previous inspection".
+_LAST_BEFORE = re.compile(r"\b(?:last|previous|prior)\b", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
 # "have improved since the last inspection in 2017 and are now rated good": the date
 # "since" looks back to is the earlier inspection's, not the grade's after it.
@@ -452,8 +455,33 @@ def extract(text: str, ctx=None) -> list[Fact]:
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
-    facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
+    implied = [f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told]
+    facts.extend(_dated_by_last_inspection(implied, text, ctx))
     return _dated_by_twin(facts)
+
+
+def _dated_by_last_inspection(implied: list[Fact], text: str, ctx) -> list[Fact]:
+    """The earlier grade a continued one implies ("once again branded inadequate") was
+    given at the last inspection, and takes its date where the text dates that inspection
+    once ("progress had been made by the county council since the last inspection in
+    2014"); with no such date, or several, it stays undated."""
+    if not implied:
+        return implied
+    out = []
+    for f in implied:
+        years = {
+            inspection.get("year") for inspection in inspection_facts(text, ctx)
+            if not inspection.get("subject") and inspection.get("year") is not None
+            and inspection.get("inspection_type") in GRADED_TYPES
+            and inspection.get("authority") in (None, f.get("authority"))
+            and _LAST_BEFORE.search(text, max(0, inspection.span[0] - 30), inspection.span[0] + 20)
+        }
+        if len(years) == 1:
+            year = years.pop()
+            f = Fact("judgement", f.span, {**f.fields, "year": year, "month": None, "day": None, "precision": "year",
+                                            "era": era_for(year, f.get("rating_text")), "date_source": "text"})
+        out.append(f)
+    return out
 
 
 def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
@@ -529,7 +557,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     own = (subject.get("authority") if subject is not None else None) or getattr(ctx, "authority", None)
     if named and own is not None and own not in named:
         subject = None
-    dates = _dates(rating, ctx, subject)
+    dates = _dates(rating, ctx, subject, authorities)
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
@@ -563,7 +591,7 @@ _UNDATED = {"year": None, "month": None, "day": None, "precision": None}
 _NOT_STATED = "not stated"
 
 
-def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str | None]]:
+def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None) -> list[tuple[dict, str | None]]:
     """The date (or, for "in 2013, 2016 and 2019", the dates) of a judgement, with its source."""
     index = rating.index
     text = index.text
@@ -677,7 +705,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
-    carried = _passage_date(rating, reported=minutes)
+    own = getattr(ctx, "authority", None)
+    carried = _passage_date(rating, reported=minutes, others=bool(own and whose and own not in whose))
     fields = resolved_fields(index, carried, ctx) if carried is not None else None
     if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
         # A letter or minutes about a visit recall an earlier judgement: dated
@@ -859,7 +888,7 @@ def _past_after(text: str, end: int, stop: int) -> bool:
     )
 
 
-def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None:
+def _passage_date(rating: _Rating, reported: bool = False, others: bool = False) -> DateMention | None:
     """The date of the inspection or rating a passage opened with, for a rating reported after it.
 
     "An inspection in May 2016 found ... Overall, services were found to be
@@ -869,7 +898,8 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
     a visit or a rating with a date of its own gives it; an earlier inspection
     ("the last inspection of ... 2016", "since the previous inspection in
     2017", "had been rated inadequate in 2018" outside minutes' reported
-    speech) never does, nor does a sentence about another council. A rating
+    speech) never does, nor does a sentence about another council (one naming
+    none is about the document's own, and ``others`` says the rating is not). A rating
     said to hold "now" or to "remain" takes no date from before it.
     """
     index = rating.index
@@ -885,8 +915,14 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
         if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
             return None
         p_start, p_end = sentence
-        if {a[2] for a in index.authorities_in(p_start, p_end)} - named:
+        told = {a[2] for a in index.authorities_in(p_start, p_end)}
+        if told - named:
             return None  # the passage was about another council
+        if not told and others:
+            # A sentence naming no council tells of the document's ("when Ofsted judged the
+            # council as 'requires improvement' ... four years ago"), not of the other council
+            # this rating is of ("... to outstanding is Bexley").
+            return None
         for event in _EVENT_WORD.finditer(text, p_start, p_end):
             if earlier.search(text, max(p_start, event.start() - 40), event.start()):
                 continue

@@ -636,3 +636,35 @@ def test_the_year_of_the_report_published_after_the_grade():
     # ... and a report's year where the page is of a later year.
     text = "Kent was rated good by Ofsted in its inspection published in May 2019."
     assert [row[1:3] for row in rows(text, "Kent", (2020, 3, 5))] == [(2019, None)]
+
+
+def test_a_continued_grade_implies_the_last_inspections_year():
+    # "once again branded inadequate" ... "since the last inspection in 2014": the earlier
+    # inadequate was 2014's.
+    # http://www.bucksfreepress.co.uk/news/16038588.Council_chiefs_pledge_to_improve__inadequate__children_s_services__rapidly_/ (dev set)
+    text = (
+        "Council chiefs said they were \"disappointed\" after Children's Services were once again branded "
+        "inadequate by Ofsted.\n\n"
+        "The inspection, which took place in November, found \"inconsistent and too slow progress\" had been "
+        "made by the county council since the last inspection in 2014.\n"
+    )
+    assert {row[1] for row in rows(text, "Buckinghamshire") if row[3] == "inadequate"} == {None, 2014}
+    # With no dated last inspection, the implied earlier grade stays undated: "outstanding for
+    # the second consecutive time" beside the new visit's "November 2024".
+    # https://my.northtyneside.gov.uk/news/34391/children-continue-receive-outstanding-support-north-tyneside (dev set)
+    text = (
+        "Ofsted inspectors have rated our children’s services outstanding for the second consecutive time.\n\n"
+        "Ofsted inspectors visited us in November 2024 and spent a week speaking to staff.\n"
+    )
+    assert sorted({row[1] for row in rows(text, "North Tyneside")}, key=str) == [2024, None]
+
+
+def test_a_passage_about_the_documents_council_does_not_date_another_councils_grade():
+    # https://www.shropshirestar.com/news/local-hubs/telford/2020/03/02/councils-childrens-services-rated-outstanding/
+    text = (
+        "Councillor Davies had been leader of the council for three weeks when Ofsted judged the council as "
+        "“requires improvement” following the last inspection four years ago.\n\n"
+        "The only other council that has made the jump from requires improvement to be good to outstanding is "
+        "Bexley, making Telford & Wrekin Council the only authority outside of London to make that leap.\n"
+    )
+    assert 2016 not in {row[1] for row in rows(text, "Telford and Wrekin", (2020, 3, 2)) if row[0] == "Bexley"}
