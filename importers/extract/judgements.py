@@ -233,6 +233,8 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _OLD_GRADE_BETWEEN = re.compile(r"\b(?:from|since)\b", re.IGNORECASE)
 # The inspection before the one reported: "the last inspection in 2014", "its previous inspection".
 _LAST_BEFORE = re.compile(r"\b(?:last|previous|prior)\b", re.IGNORECASE)
+# A clause of its own after "since" tells an earlier event: "its first inspection since it
+# was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
 # "have improved since the last inspection in 2017 and are now rated good": the date
 # "since" looks back to is the earlier inspection's, not the grade's after it.
