@@ -233,6 +233,8 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _OLD_GRADE_BETWEEN = re.compile(r"\b(?:from|since)\b", re.IGNORECASE)
 # The inspection before the one reported: "the last inspection in 2014", "its previous inspection".
 _LAST_BEFORE = re.compile(r"\b(?:last|previous|prior)\b", re.IGNORECASE)
+# Before the date of a clause that is nothing else: ", in 2012.", "(2012)".
+_DATE_CLAUSE_GAP = re.compile(r"[\s(]*(?:(?:in|on|during)\s+)?", re.IGNORECASE)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
@@ -458,8 +460,9 @@ def extract(text: str, ctx=None) -> list[Fact]:
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
     implied = [f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told]
-    facts.extend(_dated_by_last_inspection(implied, text, ctx))
-    return _dated_by_twin(facts)
+    # The implied grades are added after the twins are dated: a year read for an implied
+    # earlier grade is not the year of the grade that implies it.
+    return _dated_by_twin(facts) + _dated_by_last_inspection(implied, text, ctx)
 
 
 def _dated_by_last_inspection(implied: list[Fact], text: str, ctx) -> list[Fact]:
@@ -599,6 +602,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     text = index.text
     start, end = rating.span
     s_start, s_end = rating.sentence
+    if subject is not None and _now_past_subject(rating, subject, ctx):
+        subject = None
     clauses = index.clauses(s_start, s_end)
     k = next((k for k, (a, b) in enumerate(clauses) if a <= start < b), 0)
     c_start, c_end = clauses[k]
@@ -613,6 +618,12 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # ... in 2017" (2017 is the earlier rating's).
     following = [d for d in dates if end <= d.start and d.end <= next_rating
                  and not _SINCE_CLAUSE.search(text, end, d.start)]
+    if not following and next_rating == c_end and k + 1 < len(clauses):
+        # "judged inadequate for safeguarding in its last inspection, in 2012": a clause that
+        # is only a date, set after the rating's, is the rating's date.
+        n_start, n_end = clauses[k + 1]
+        following = [d for d in dates if n_start <= d.start and d.end <= n_end
+                     and _DATE_CLAUSE_GAP.fullmatch(text, n_start, d.start) and not text[d.end:n_end].strip(" .)")]
     if following:
         listed = [following[0]]
         for date in dates:
@@ -729,6 +740,18 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
 
 
+def _now_past_subject(rating: _Rating, subject: Fact, ctx) -> bool:
+    """Whether a grade said to hold "now" is later than the inspection taken for the
+    document's own, which is two or more years older than the document: "Kent, which was
+    rated inadequate in an inspection in 2012, is now rated requires improvement" (2015)."""
+    published = published_fields(ctx)
+    year = subject.get("year")
+    if published is None or not isinstance(year, int) or year >= published["year"] - 1:
+        return False
+    start = rating.span[0]
+    return bool(_NOW.search(rating.index.text, rating.index.clause_at(start)[0], start))
+
+
 def _weekday_present(index: TextIndex) -> dict | None:
     """The year an undated page was written in, from a day it names with its weekday
     ("Thursday (September 5) marked the first meeting ... since the report ... was
@@ -825,7 +848,9 @@ def _title_date(index: TextIndex) -> dict | None:
         line = text[pos:line_end].strip()
         if line:
             seen += 1
-            if len(line) <= _TITLE_MAX and line[-1] not in ".!?" and _EVENT_WORD.search(text, pos, line_end):
+            # A sentence, even one closing a quotation ('... around child protection."'), is no heading.
+            if len(line) <= _TITLE_MAX and line.rstrip("\"'’”)")[-1:] not in ".!?" and _EVENT_WORD.search(
+                    text, pos, line_end):
                 years = [d for d in index.dates_in(pos, line_end) if d.year is not None and not d.is_range]
                 if len(years) == 1:
                     return {"year": years[0].year, "month": None, "day": None, "precision": "year"}

@@ -668,3 +668,42 @@ def test_a_passage_about_the_documents_council_does_not_date_another_councils_gr
         "Bexley, making Telford & Wrekin Council the only authority outside of London to make that leap.\n"
     )
     assert 2016 not in {row[1] for row in rows(text, "Telford and Wrekin", (2020, 3, 2)) if row[0] == "Bexley"}
+
+
+def test_an_earlier_inspection_told_twice_is_not_the_documents_own():
+    # "The previous inspection, in 2013, ..." and then "When we were inspected in 2013": one
+    # earlier inspection; the new grade ("for the third time in four years") is not 2013's,
+    # while the earlier grade the repeat implies is.
+    # https://feeds.bbci.co.uk/news/uk-england-cumbria-32717692
+    text = (
+        "Children's services in Cumbria have been rated inadequate for the third time in four years.\n"
+        "The previous inspection, in 2013, found widespread problems.\n"
+        "\"When we were inspected in 2013, that was around child protection.\"\n"
+    )
+    assert sorted((row[1] for row in rows(text, "Cumbria")), key=str) == [2013, None]
+    # https://feeds.bbci.co.uk/news/uk-england-somerset-32085372
+    text = (
+        "The care of vulnerable children in Somerset has again been rated \"inadequate\" by government "
+        "inspectors.\nOfsted has found no improvement in the care provided by Somerset County Council's "
+        "children's services department since its last inspection in June 2013.\n"
+    )
+    assert sorted((row[1] for row in rows(text, "Somerset")), key=str) == [2013, None]
+
+
+def test_a_date_clause_after_the_grade_is_its_date():
+    # "judged inadequate for safeguarding in its last inspection, in 2012": the clause of a date alone.
+    text = ("Kent has been rated requires improvement. The council was judged inadequate for safeguarding in its "
+            "last inspection, in 2012.")
+    assert ("Kent", 2012, None, "inadequate", "help and protection", "text") in rows(text, "Kent", (2015, 6, 10))
+    # https://feeds.bbci.co.uk/news/uk-england-cumbria-32717692 ("The previous inspection, in 2013, found ...")
+    text = "The previous inspection, in 2013, found the council inadequate."
+    assert [row[1] for row in rows(text, "Cumbria", (2015, 5, 14))] == [2013]
+
+
+def test_a_grade_held_now_is_not_dated_by_an_old_inspection():
+    # "X, which was rated A in an inspection in 2012, is now rated B" in a page of 2015.
+    text = "Kent, which was rated inadequate in an inspection in 2012, is now rated requires improvement."
+    assert rows(text, "Kent", (2015, 6, 10)) == [
+        ("Kent", 2012, None, "inadequate", "overall", "text"),
+        ("Kent", 2015, 6, "requires improvement", "overall", "published"),
+    ]
