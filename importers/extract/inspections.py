@@ -424,12 +424,7 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
     unmarked one does); unmarked mentions join when their type and date fit.
     """
     group = [m for m in mentions if m.status == "subject"]
-    # An unmarked mention dated as an earlier inspection is that one told again: "The previous
-    # inspection, in 2013, found widespread problems ... When we were inspected in 2013, that
-    # was around child protection".
-    earlier = [m.date for m in mentions if m.status == "historical" and m.date is not None and m.date.year is not None]
-    neutral = [m for m in mentions if m.status == "neutral"
-               and not (m.date is not None and m.date.year is not None and any(_same_event(m.date, d) for d in earlier))]
+    neutral = [m for m in mentions if m.status == "neutral"]
     if not group and neutral:
         group = [neutral.pop(0)]
     if not group:

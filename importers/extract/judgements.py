@@ -101,7 +101,6 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
-from importers.extract.inspections import extract as inspection_facts
 from importers.extract.judging import OVERALL_AFTER, RATING_CUES, RATING_RE, Cue, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
@@ -231,10 +230,6 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # Between an event word and a date that is the old grade's: "upgraded the department's
 # rating from the 'inadequate' awarded in 2013 and 2015, to 'requires improvement'".
 _OLD_GRADE_BETWEEN = re.compile(r"\b(?:from|since)\b", re.IGNORECASE)
-# The inspection before the one reported: "the last inspection in 2014", "its previous inspection".
-_LAST_BEFORE = re.compile(r"\b(?:last|previous|prior)\b", re.IGNORECASE)
-# Before the date of a clause that is nothing else: ", in 2012.", "(2012)".
-_DATE_CLAUSE_GAP = re.compile(r"[\s(]*(?:(?:in|on|during)\s+)?", re.IGNORECASE)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
@@ -459,34 +454,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
-    implied = [f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told]
-    # The implied grades are added after the twins are dated: a year read for an implied
-    # earlier grade is not the year of the grade that implies it.
-    return _dated_by_twin(facts) + _dated_by_last_inspection(implied, text, ctx)
-
-
-def _dated_by_last_inspection(implied: list[Fact], text: str, ctx) -> list[Fact]:
-    """The earlier grade a continued one implies ("once again branded inadequate") was
-    given at the last inspection, and takes its date where the text dates that inspection
-    once ("progress had been made by the county council since the last inspection in
-    2014"); with no such date, or several, it stays undated."""
-    if not implied:
-        return implied
-    out = []
-    for f in implied:
-        years = {
-            inspection.get("year") for inspection in inspection_facts(text, ctx)
-            if not inspection.get("subject") and inspection.get("year") is not None
-            and inspection.get("inspection_type") in GRADED_TYPES
-            and inspection.get("authority") in (None, f.get("authority"))
-            and _LAST_BEFORE.search(text, max(0, inspection.span[0] - 30), inspection.span[0] + 20)
-        }
-        if len(years) == 1:
-            year = years.pop()
-            f = Fact("judgement", f.span, {**f.fields, "year": year, "month": None, "day": None, "precision": "year",
-                                            "era": era_for(year, f.get("rating_text")), "date_source": "text"})
-        out.append(f)
-    return out
+    facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
+    return _dated_by_twin(facts)
 
 
 def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
@@ -618,12 +587,6 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # ... in 2017" (2017 is the earlier rating's).
     following = [d for d in dates if end <= d.start and d.end <= next_rating
                  and not _SINCE_CLAUSE.search(text, end, d.start)]
-    if not following and next_rating == c_end and k + 1 < len(clauses):
-        # "judged inadequate for safeguarding in its last inspection, in 2012": a clause that
-        # is only a date, set after the rating's, is the rating's date.
-        n_start, n_end = clauses[k + 1]
-        following = [d for d in dates if n_start <= d.start and d.end <= n_end
-                     and _DATE_CLAUSE_GAP.fullmatch(text, n_start, d.start) and not text[d.end:n_end].strip(" .)")]
     if following:
         listed = [following[0]]
         for date in dates:
@@ -848,9 +811,7 @@ def _title_date(index: TextIndex) -> dict | None:
         line = text[pos:line_end].strip()
         if line:
             seen += 1
-            # A sentence, even one closing a quotation ('... around child protection."'), is no heading.
-            if len(line) <= _TITLE_MAX and line.rstrip("\"'’”)")[-1:] not in ".!?" and _EVENT_WORD.search(
-                    text, pos, line_end):
+            if len(line) <= _TITLE_MAX and line[-1] not in ".!?" and _EVENT_WORD.search(text, pos, line_end):
                 years = [d for d in index.dates_in(pos, line_end) if d.year is not None and not d.is_range]
                 if len(years) == 1:
                     return {"year": years[0].year, "month": None, "day": None, "precision": "year"}
