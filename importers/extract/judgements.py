@@ -681,8 +681,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
-    own = getattr(ctx, "authority", None)
-    carried = _passage_date(rating, reported=minutes, others=bool(own and whose and own not in whose))
+    doc_council = getattr(ctx, "authority", None)
+    carried = _passage_date(rating, reported=minutes, others=bool(doc_council and whose and doc_council not in whose))
     fields = resolved_fields(index, carried, ctx) if carried is not None else None
     if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
         # A letter or minutes about a visit recall an earlier judgement: dated
