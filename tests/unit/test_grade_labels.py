@@ -35,3 +35,13 @@ def test_abbreviations_keep_their_capitals_and_area_grades_are_not_an_overall_on
     assert rating_badge("RI", 3, as_written=True).plain == " RI "
     assert rating_text({"rating": None, "judgements": {"lscb": {"rating": "good"}}}) == "No overall grade"
     assert rating_text({"rating": None, "judgements": {}}) == "No grade"
+
+
+def test_an_event_without_a_grade_says_whether_its_kind_awards_one():
+    # "No grade" on an inspection known only from "the last inspection in 2017"
+    # would tell a reader Ofsted gave none.
+    assert rating_text({"type": "inspection", "rating": None, "judgements": {}}) == "Grade not stated"
+    assert rating_text({"type": "standard inspection", "rating": None}) == "Grade not stated"
+    assert rating_text({"type": "focused visit", "rating": None}) == "Not graded"
+    assert rating_text({"type": "monitoring visit", "rating": None}) == "Not graded"
+    assert rating_text({"type": "monitoring visit", "rating": "Inadequate"}) == "Inadequate"
