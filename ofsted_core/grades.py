@@ -34,4 +34,7 @@ def sentence_case(text: str | None) -> str | None:
     """
     if not text:
         return text
-    return text[0].upper() + text[1:].lower()
+    shown = text[0].upper() + text[1:].lower()
+    # A headline's verb agrees with its subject ("services in X require
+    # improvement to be good"); shown alone, the grade's own name reads "Requires".
+    return "Requires" + shown[len("Require"):] if shown.startswith("Require ") else shown

@@ -16,6 +16,12 @@ def test_ratings_as_written_read_in_sentence_case():
     assert sentence_case("") == "" and sentence_case(None) is None
 
 
+def test_a_headline_verb_reads_as_the_grade_name():
+    # SIF headlines: "Children's services in Durham require improvement to be good".
+    assert sentence_case("require improvement to be good") == "Requires improvement to be good"
+    assert sentence_case("Required improvement") == "Required improvement"
+
+
 def test_badges_facets_and_rows_share_the_casing():
     assert rating_badge("requires improvement", 3).plain == " Requires improvement "
     assert rating_badge(None, None).plain == " No grade "
