@@ -21,12 +21,13 @@ speech). Below a minimum score a document is "other".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass
 
 from importers.authorities import main_authority
-from importers.extract.dates import DateMention, find_dates, month_number
+from importers.extract.dates import DateMention, find_dates, month_number, weekday_year
 from importers.model import OFSTED_KINDS
 
 __all__ = ["detect_kind", "detect_metadata", "detect_published", "detect_publisher", "detect_title"]
@@ -143,7 +144,7 @@ _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(("Mon", "Tue", "W
 _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
 _DATELINE_NOISE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:GMT|BST|UTC|CET|am|pm|at|on|[Uu]pdated|"
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\b(?:GMT|BST|UTC|CET|am|pm|AM|PM|at|on|[Uu]pdated|"
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|[\s,.|:;•·()\-–—]+",
 )
 _DEAR = re.compile(r"^Dear\s+\S", re.MULTILINE)
@@ -161,7 +162,7 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
         or _minutes_date(lines[:_HEAD_LINES])
         or _date_line(lines)
         or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
-        or _today_date(lines[:_HEAD_LINES])
+        or _today_date(lines[:_HEAD_LINES], text)
     )
     return mention.iso if mention is not None else None
 
@@ -285,8 +286,9 @@ def _date_line(lines: list[str]) -> DateMention | None:
 
 
 # Between the parts of a dateline: "Jane Smith | 3 March 2014", "Jane Smith • 3rd March
-# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31".
-_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s")
+# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31", and before the
+# date of an update ("Evesham Editorial 24th Jan, 2017 Updated: 24th Jan, 2017").
+_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s+(?=(?:Last\s+)?Updated\b)")
 
 
 # Hansard heads each page with its sitting's date and column: "5 Jan 2010 : Column 286W".
@@ -335,14 +337,22 @@ def _short_numeric_date(line: str) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _today_date(lines: list[str]) -> DateMention | None:
+def _today_date(lines: list[str], text: str) -> DateMention | None:
     for line in lines:
         today = _TODAY.search(line)
         if today is None:
             continue
-        dates = [m for m in find_dates(line[today.end():]) if m.year is not None and m.precision == "day"]
-        if dates and dates[0].start < 12:
+        dates = [m for m in find_dates(line[today.end():]) if m.precision == "day"]
+        if not dates or dates[0].start >= 12:
+            continue
+        if dates[0].year is not None:
             return dates[0]
+        # "published today (Monday 23 May)": the weekday gives the year, the first from the
+        # latest the text names in which that day fell on it (``dates.weekday_year``).
+        latest = max((m.end_year or m.year for m in find_dates(text) if m.year is not None), default=None)
+        year = weekday_year(dates[0], latest)
+        if year is not None:
+            return dataclasses.replace(dates[0], year=year)
     return None
 
 

@@ -111,6 +111,20 @@ def test_datelines_of_minutes_releases_and_blogs(text: str, iso: str) -> None:
         ("Birmingham branded national disgrace\nThe Guardian, 15th October 2013", "2013-10-15"),
         # https://www.themj.co.uk/Got-to-turn-around/204804
         ("Got to turn around\n\nBy Cllr Roy Perry | 20 July 2016 | Childrens services", "2016-07-20"),
+        # A by-line's date, then its update's: the first is the page's.
+        # https://eveshamobserver.co.uk/news/county-councils-children-services-rated-inadequate-by-inspectors/
+        ("Worcestershire services branded inadequate\n\nEvesham Editorial 24th Jan, 2017 Updated: 24th Jan, 2017   0",
+         "2017-01-24"),
+        # https://www.heart.co.uk/sussex/news/local/urgent-action-taken/
+        ("Urgent action taken\n\n17 December 2010, 14:17 | Updated: 17 December 2010, 16:10", "2010-12-17"),
+        # A time in capitals beside the date.
+        # https://spelthornelibdems.org.uk/en/article/2010/0110548/ofsted-critical-of-surrey-s-adequate-children-s-services
+        ("Ofsted critical of Surrey's 'Adequate' Children's Services\n\nOctober 22, 2010 6:00 AM\n"
+         "Originally published by Surrey County Council Lib Dems", "2010-10-22"),
+        # "published today (Monday 23 May)": the weekday gives the year, from the latest the page names.
+        # https://www.dorsetforyou.gov.uk/children-schools/ofsted-childrens-services-report-2016
+        ("Ofsted children's services report 2016\n\nAs a local council, we are taking steps, according to a "
+         "report by Government inspectors Ofsted published today (Monday 23 May).", "2016-05-23"),
     ],
 )
 def test_bylines_with_a_verb_and_datelines_of_parts(head: str, iso: str) -> None:
