@@ -433,10 +433,12 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
         group = [neutral.pop(0)]
     if not group:
         return [], None, None
-    kind = _specific_kind(group)
     date = next((m.date for m in group if m.date is not None), None)
-    # Dated subject mentions that disagree with the first date are other inspections.
+    # Dated subject mentions that disagree with the first date are other inspections, and
+    # their type is theirs: "An inspection carried out ... in September found ..." is not
+    # the "joint targeted area inspection carried out last July" the story goes on to.
     group = [m for m in group if _fits_date(m, date)]
+    kind = _specific_kind(group)
     # A type also named for a past or differently dated inspection ("since
     # the JTAI in December 2017 ... the JTAI") names that one, not this.
     elsewhere = {m.kind for m in mentions if m.status == "historical" or not _fits_date(m, date)}

@@ -257,7 +257,8 @@ _BEGUN_BEFORE = re.compile(
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 # Just before a marker of the past: a clause of an earlier event ("after previously being ...").
-_CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+$", re.IGNORECASE)
+# "since its last 'inadequate' inspection": the marker tells of the clause's own event.
+_CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+(?:(?:its|their|the|an?)\s+)?$", re.IGNORECASE)
 _CAPACITY_WORDS = re.compile(
     r"[\"'’”]?\s+(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
 )

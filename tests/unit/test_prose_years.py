@@ -669,3 +669,36 @@ def test_a_grade_held_now_is_not_dated_by_an_old_inspection():
         ("Kent", 2012, None, "inadequate", "overall", "text"),
         ("Kent", 2015, 6, "requires improvement", "overall", "published"),
     ]
+
+
+def test_since_its_last_inspection_tells_of_that_inspection_not_the_new_grade():
+    # "rated 'requires improvement' ... since its last 'inadequate' inspection": the "last"
+    # belongs to the clause "since" opens; the new grade takes the page's date.
+    # https://www.cypnow.co.uk/news/article/ofsted-praises-luton-over-improvements-to-children-s-services (dev set)
+    text = ("Children’s services in Luton have been rated “requires improvement” by Ofsted inspectors for "
+            "demonstrating “tangible and significant progress” since its last “inadequate” inspection.")
+    assert ("Luton", 2022, 9, "requires improvement", "overall", "published") in rows(text, "Luton", (2022, 9, 5))
+    # https://newsroom.shropshire.gov.uk/2017/11/childrens-services-ofsted (dev set)
+    text = ("Children’s services provided by Shropshire Council have been rated as ‘good’ overall by Government "
+            "inspectors Ofsted, following a four-week inspection in September and October this year.\n"
+            "The ‘good’ rating is an improvement from the ‘adequate’ rating that was awarded following the last "
+            "Ofsted inspection in November 2012.")
+    found = {(row[1], row[3]) for row in rows(text, "Shropshire", (2017, 11, None))}
+    assert found == {(2017, "good"), (2012, "adequate")}
+
+
+def test_the_type_of_the_documents_inspection_is_of_the_mentions_of_its_date():
+    # "An inspection carried out ... in September found ..." and, later, "A joint targeted area
+    # inspection carried out last July found ...": the story's inspection is September's, a
+    # graded one, so the grades it reports are dated by it.
+    # https://www.cypnow.co.uk/cyp/news/2007248/ofsted-praises-improvements-at-durham-council (dev set)
+    text = (
+        "Looked-after children and care leavers in Durham are benefiting from a \"good\" service despite "
+        "children's services overall still being rated \"requires improvement\", according to Ofsted.\n\n"
+        "An inspection carried out over a two-week period in September found that Durham County Council had "
+        "taken \"swift and decisive action to strengthen services\".\n\n"
+        "A joint targeted area inspection carried out last July found that multi-agency working and strategy "
+        "meetings were areas requiring priority action.\n"
+    )
+    assert {(row[1], row[3]) for row in rows(text, "County Durham", (2019, 10, 22))} == {(2019, "good"),
+                                                                                      (2019, "requires improvement")}
