@@ -223,6 +223,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?P<m1>{_FULL})['’]s\s+(?:[\w-]+\s+){{0,2}}?"
         rf"{_EVENT_NOUN}"
     ),
+    # "a September inspection", "its November visit": a month set before the event it dates.
+    "month_attributive": re.compile(
+        # (not a name: "a June Smith visit")
+        rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+(?P<m1>{_FULL})(?!\s+(?!Ofsted\b)[A-Z][a-z])"
+        rf"\s+(?:[\w-]+\s+)?{_EVENT_NOUN}"
+    ),
     "year": re.compile(r"(?P<y1>(?:1(?<![\w£$€#@/\\:]1)9|2(?<![\w£$€#@/\\:]2)0)\d\d(?!\d))(?![\w%])"),
 }
 
@@ -532,6 +538,7 @@ _BUILDERS = {
     "iso": _build_iso,
     "month_alone": _build_month_alone,
     "month_possessive": _build_month_alone,
+    "month_attributive": _build_month_alone,
     "year": _build_year,
 }
 

@@ -257,6 +257,14 @@ _BEGUN_BEFORE = re.compile(
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 # Just before a marker of the past: a clause of an earlier event ("after previously being ...").
+# "only three years after they were rated", "just three years after judging them": the grade
+# after it is counted back from the news; the words between name who was rated and how.
+_YEARS_AFTER = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{'|'.join(k for k in COUNT_WORDS if len(k) > 2)})\s+years?\s+after\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:rated|judged|judging|rating|found|graded|grading|deemed)\s+(?:[\w'’-]+\s+){0,3}?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_ROUGHLY = re.compile(r"\b(?:over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
 # "since its last 'inadequate' inspection": the marker tells of the clause's own event.
 _CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+(?:(?:its|their|the|an?)\s+)?$", re.IGNORECASE)
 _CAPACITY_WORDS = re.compile(
@@ -678,6 +686,9 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
         return [(dict(_UNDATED), _NOT_STATED)]
     minutes = getattr(ctx, "kind", None) == "minutes"
     if _in_the_past(rating, prev_rating, next_rating, minutes):
+        counted = _years_after(rating, ctx)
+        if counted is not None:
+            return [(counted, "text")]
         return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), _NOT_STATED)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
@@ -702,6 +713,23 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
         return [(published, "published")]
     titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _years_after(rating: _Rating, ctx) -> dict | None:
+    """The year of a grade the news is counted from: "The news comes only three years after
+    they were rated 'outstanding'", "rated 'outstanding', just three years after judging them
+    'inadequate'" in a page of 2015 or 2021 are 2012's and 2018's grades. The count is from the
+    document's year, so a page with no date gives none."""
+    published = published_fields(ctx)
+    if published is None:
+        return None
+    start = rating.span[0]
+    counted = _YEARS_AFTER.search(rating.index.text, max(rating.sentence[0], start - _LEAD_LIMIT), start)
+    # "just over six years after": a count given roughly names no one year.
+    if counted is None or _ROUGHLY.search(rating.index.text, max(0, counted.start() - 12), counted.start()):
+        return None
+    n = COUNT_WORDS.get(counted["n"].lower()) or (int(counted["n"]) if counted["n"].isdigit() else None)
+    return None if n is None else {"year": published["year"] - n, "month": None, "day": None, "precision": "year"}
 
 
 def _now_past_subject(rating: _Rating, subject: Fact, ctx) -> bool:

@@ -702,3 +702,33 @@ def test_the_type_of_the_documents_inspection_is_of_the_mentions_of_its_date():
     )
     assert {(row[1], row[3]) for row in rows(text, "County Durham", (2019, 10, 22))} == {(2019, "good"),
                                                                                       (2019, "requires improvement")}
+
+
+@pytest.mark.parametrize(
+    ("text", "council", "published", "expected"),
+    [
+        # "only three years after they were rated 'outstanding'" in a page of May 2015.
+        # https://brixtonblog.com/2015/05/damning-judgement-of-lambeths-childrens-services-in-ofsted-report/ (dev set)
+        ("Lambeth’s children’s services have been branded “inadequate”. The news comes only three years after "
+         "they were rated “outstanding”.", "Lambeth", (2015, 5, None), {(2015, "inadequate"), (2012, "outstanding")}),
+        # "just three years after judging them 'inadequate'" in a page of August 2021.
+        # https://www.communitycare.co.uk/2021/08/20/sunderland-childrens-services-trust-from-inadequate-outstanding-three-years/ (dev set)
+        ("Ofsted has rated children’s services in Sunderland as ‘outstanding’, just three years after judging "
+         "them ‘inadequate’.", "Sunderland", (2021, 8, 20), {(2021, "outstanding"), (2018, "inadequate")}),
+        # A rough count ("just over six years after") names no one year.
+        # https://eveshamobserver.co.uk/news/county-councils-children-services-rated-inadequate-by-inspectors/ (dev set)
+        ("The report is a devastating blow to County Hall chiefs coming just over six years after it was rated "
+         "inadequate during a previous inspection.", "Worcestershire", (2017, 1, 24), {(None, "inadequate")}),
+    ],
+)
+def test_a_grade_counted_years_back_from_the_news(text, council, published, expected):
+    assert {(row[1], row[3]) for row in rows(text, council, published)} == expected
+
+
+def test_a_month_set_before_its_inspection_dates_it():
+    # "its report of a September inspection" in a story of October 2009 is September 2009.
+    # https://www.communitycare.co.uk/2009/10/23/cornwall-failing-to-protect-children-says-ofsted/ (dev set)
+    (mention,) = find_dates("The criticisms are contained in its report of a September inspection.")
+    assert resolve(mention, (2009, 10, 23)).iso == "2009-09"
+    # A month as a name or in a title is not read so: "the May report" names no event it dates.
+    assert find_dates("The May report and a June Smith visit were read.") == []
