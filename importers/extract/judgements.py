@@ -718,8 +718,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
 def _years_after(rating: _Rating, ctx) -> dict | None:
     """The year of a grade the news is counted from: "The news comes only three years after
     they were rated 'outstanding'", "rated 'outstanding', just three years after judging them
-    'inadequate'" in a page of 2015 or 2021 are 2012's and 2018's grades. The count is from the
-    document's year, so a page with no date gives none."""
+    'inadequate'" in a page of 2015 or 2021 are 2012's and 2018's grades, which the pages name
+    elsewhere. The count is from the document's year, so a page with no date gives none."""
     published = published_fields(ctx)
     if published is None:
         return None
@@ -729,7 +729,15 @@ def _years_after(rating: _Rating, ctx) -> dict | None:
     if counted is None or _ROUGHLY.search(rating.index.text, max(0, counted.start() - 12), counted.start()):
         return None
     n = COUNT_WORDS.get(counted["n"].lower()) or (int(counted["n"]) if counted["n"].isdigit() else None)
-    return None if n is None else {"year": published["year"] - n, "month": None, "day": None, "precision": "year"}
+    if n is None:
+        return None
+    # News counts years loosely ("three years after" an inspection two years before): the
+    # count is taken only where the text names the year it gives ("since they were inspected
+    # in 2012", "rated services as inadequate once again in 2018").
+    year = published["year"] - n
+    if not any(d.year == year and d.relative is None for d in rating.index.dates):
+        return None
+    return {"year": year, "month": None, "day": None, "precision": "year"}
 
 
 def _now_past_subject(rating: _Rating, subject: Fact, ctx) -> bool:

@@ -710,11 +710,17 @@ def test_the_type_of_the_documents_inspection_is_of_the_mentions_of_its_date():
         # "only three years after they were rated 'outstanding'" in a page of May 2015.
         # https://brixtonblog.com/2015/05/damning-judgement-of-lambeths-childrens-services-in-ofsted-report/ (dev set)
         ("Lambeth’s children’s services have been branded “inadequate”. The news comes only three years after "
-         "they were rated “outstanding”.", "Lambeth", (2015, 5, None), {(2015, "inadequate"), (2012, "outstanding")}),
+         "they were rated “outstanding”. Ofsted says that services have “deteriorated” since they were inspected "
+         "in 2012.", "Lambeth", (2015, 5, None), {(2015, "inadequate"), (2012, "outstanding")}),
         # "just three years after judging them 'inadequate'" in a page of August 2021.
         # https://www.communitycare.co.uk/2021/08/20/sunderland-childrens-services-trust-from-inadequate-outstanding-three-years/ (dev set)
         ("Ofsted has rated children’s services in Sunderland as ‘outstanding’, just three years after judging "
-         "them ‘inadequate’.", "Sunderland", (2021, 8, 20), {(2021, "outstanding"), (2018, "inadequate")}),
+         "them ‘inadequate’.\n\nThe trust did not start to deliver services until April 2017 and Ofsted rated "
+         "services as inadequate once again in 2018.", "Sunderland", (2021, 8, 20),
+         {(2021, "outstanding"), (2018, "inadequate")}),
+        # A count the text does not bear out is no year: news counts loosely.
+        ("Ofsted has rated Tower Hamlets children's services as 'outstanding', three years after they were judged "
+         "'inadequate'.", "Tower Hamlets", (2019, 4, 1), {(2019, "outstanding"), (None, "inadequate")}),
         # A rough count ("just over six years after") names no one year.
         # https://eveshamobserver.co.uk/news/county-councils-children-services-rated-inadequate-by-inspectors/ (dev set)
         ("The report is a devastating blow to County Hall chiefs coming just over six years after it was rated "
