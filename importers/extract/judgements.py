@@ -264,6 +264,9 @@ _YEARS_AFTER = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:rated|judged|judging|rating|found|graded|grading|deemed)\s+(?:[\w'’-]+\s+){0,3}?[\"'‘“]?$",
     re.IGNORECASE,
 )
+# After a kept grade, before the date it was given: "'good' rating from 2013", "good since 2019".
+_KEPT_FROM = re.compile(r"[\"'’”]?\s+(?:(?:rating|grade|judge?ment|status)\s+)?(?:first\s+)?(?:from|since)\s+(?:in\s+)?",
+                        re.IGNORECASE)
 _ROUGHLY = re.compile(r"\b(?:over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
 # "since its last 'inadequate' inspection": the marker tells of the clause's own event.
 _CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+(?:(?:its|their|the|an?)\s+)?$", re.IGNORECASE)
@@ -459,7 +462,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
         found = _facts(rating, ctx, subject[0])
         facts.extend(found)
         if _continued(rating):
-            implied.extend(_earlier_same_grade(found))
+            implied.extend(_earlier_same_grade(found, _continued_from(rating, ctx)))
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
@@ -501,13 +504,29 @@ def _continued(rating: _Rating) -> bool:
                 or _CONTINUED_AFTER.match(text, end, s_end))
 
 
-def _earlier_same_grade(found: list[Fact]) -> list[Fact]:
-    """The earlier, undated judgements a continued grade implies: the same council, grade and area."""
+def _earlier_same_grade(found: list[Fact], since: dict | None = None) -> list[Fact]:
+    """The earlier judgements a continued grade implies: the same council, grade and area,
+    undated unless the text says from when the grade is kept (``since``)."""
+    date = since or dict(_UNDATED)
     return [
-        Fact("judgement", f.span, {**f.fields, **_UNDATED, "era": era_for(None, f.get("rating_text")),
-                                    "date_source": _NOT_STATED})
+        Fact("judgement", f.span, {**f.fields, **date, "era": era_for(date["year"], f.get("rating_text")),
+                                    "date_source": "text" if since else _NOT_STATED})
         for f in found if f.get("year") is not None or f.get("date_source") != _NOT_STATED
     ]
+
+
+def _continued_from(rating: _Rating, ctx) -> dict | None:
+    """The date a kept grade was first given: "Greenwich maintained its 'good' rating from
+    2013" (the year after "from" just after the grade, or after its noun)."""
+    index = rating.index
+    end = rating.span[1]
+    kept = _KEPT_FROM.match(index.text, end)
+    if kept is None:
+        return None
+    dates = index.dates_in(kept.end(), kept.end() + 40)
+    if not dates or dates[0].start != kept.end() or dates[0].year is None and dates[0].relative is None:
+        return None
+    return resolved_fields(index, dates[0], ctx)
 
 
 def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:

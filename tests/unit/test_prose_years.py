@@ -738,3 +738,13 @@ def test_a_month_set_before_its_inspection_dates_it():
     assert resolve(mention, (2009, 10, 23)).iso == "2009-09"
     # A month as a name or in a title is not read so: "the May report" names no event it dates.
     assert find_dates("The May report and a June Smith visit were read.") == []
+
+
+def test_a_kept_grade_dates_the_earlier_one_from_when_it_was_kept():
+    # "maintained its 'good' rating from 2013": the new good is the page's, the kept one 2013's.
+    # https://www.communitycare.co.uk/2016/08/05/quality-social-work-praised-ofsted-gives-two-councils-good-ratings/ (dev set)
+    text = "Greenwich maintained its ‘good’ rating from 2013, and the report identified strengths."
+    assert {(row[1], row[5]) for row in rows(text, "Greenwich", (2016, 8, 5))} == {(2016, "published"), (2013, "text")}
+    # Kept with no date: the earlier grade stays undated.
+    text = "Kent has retained its outstanding rating."
+    assert {(row[1], row[5]) for row in rows(text, "Kent", (2016, 8, 5))} == {(2016, "published"), (None, "not stated")}
