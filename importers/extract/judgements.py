@@ -653,7 +653,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
         and not (_SINCE_EARLIER.search(text, max(lower, d.start - _LEAD_LIMIT), d.start)
                  and not _WHEN_AFTER.match(text, d.end))
     ]
-    if preceding:
+    # The "from" grade of a change is older than the change the clause dates: "At the last
+    # inspection in 2021, Sunderland's children's services were the first ... to make the
+    # leap from an 'inadequate' Ofsted rating to 'outstanding'". Only its own date dates it.
+    moved_from = rating.cue.kind == "change" and rating.cue.historical
+    if preceding and not moved_from:
         return [(resolved_fields(index, preceding[-1], ctx), "text")]
     # "The latest report, published on 17 January 2019, showed ... a 'requires
     # improvement' rating": where the sentence tells only when the report giving the
@@ -676,7 +680,7 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     entry = _timeline_entry_date(index, start)
     if entry is not None:
         return [(resolved_fields(index, entry, ctx), "text")]
-    if k > 0:
+    if k > 0 and not moved_from:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
             earlier = [d for d in dates if d.end <= c_start]

@@ -152,10 +152,14 @@ _MOVEMENT_LEAD = re.compile(
     r"\s+(?P<prep>from|to)\s*" + _Q + "$",
     re.IGNORECASE,
 )
-_FROM_LEAD = re.compile(rf"\bfrom\s*{_Q}$", re.IGNORECASE)
+# "from 'inadequate'", "the leap from an 'inadequate' Ofsted rating to 'outstanding'"
+_FROM_LEAD = re.compile(rf"\bfrom\s+(?:(?:an?|its|their|the)\s+)?{_Q}$|\bfrom{_Q}$", re.IGNORECASE)
 _TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
 # "from inadequate (in 2016) to ...": the "from" grade may carry its own year.
-_TO_TAIL = re.compile(rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?\s+to\s+{_Q}", re.IGNORECASE)
+_TO_TAIL = re.compile(
+    rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?(?:\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment))?\s+to\s+{_Q}",
+    re.IGNORECASE,
+)
 _LABEL_SEPARATOR = re.compile(
     r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
     # a table's cells: "Staying safe | grade 3 (good) |" (an APA's grade, then its word)

@@ -748,3 +748,15 @@ def test_a_kept_grade_dates_the_earlier_one_from_when_it_was_kept():
     # Kept with no date: the earlier grade stays undated.
     text = "Kent has retained its outstanding rating."
     assert {(row[1], row[5]) for row in rows(text, "Kent", (2016, 8, 5))} == {(2016, "published"), (None, "not stated")}
+
+
+def test_the_from_grade_of_a_change_is_not_dated_by_the_change():
+    # "At the last inspection in 2021, ... the leap from an 'inadequate' Ofsted rating to
+    # 'outstanding'": 2021 is the new grade's; the old one is older, its year not told.
+    # https://sunderland.gov.uk:443/article/34199/Outstanding-rating-for-children-s-services?ccp=true (dev set)
+    text = ("At the last inspection in 2021, Sunderland's children's services were the first in the country to "
+            "make the leap from an 'inadequate' Ofsted rating to 'outstanding'.")
+    assert {(row[1], row[3]) for row in rows(text, "Sunderland")} == {(None, "inadequate"), (2021, "outstanding")}
+    # An opening date dates the move, so the new grade only.
+    text = "In 2019, Kent moved from 'inadequate' to 'good'."
+    assert {(row[1], row[3]) for row in rows(text, "Kent", (2020, 1, 1))} == {(None, "inadequate"), (2019, "good")}
