@@ -141,6 +141,9 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:\s+[\w'’-]+){0,2}\s*$",
     re.IGNORECASE,
 )
+_LATEST_BEFORE = re.compile(
+    r"\b(?:this|latest|most\s+recent|new)(?:\s+[\w'’-]+){0,2}\s*$", re.IGNORECASE
+)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?[^.;:!?\n]{0,60}?\b(?:(?:has|have)\s+)?(?:found|finds|rated|judged|"
     r"graded|says|said|reveals|revealed|concluded|concludes|praised|highlighted|noted|identified|"
@@ -202,6 +205,7 @@ class _Mention:
     status: str  # "subject", "historical" or "neutral"
     date: DateMention | None
     authority: str | None
+    latest: bool = False  # marked as the latest: "Ofsted's latest inspection", "this visit"
 
 
 @dataclass(frozen=True)
@@ -238,7 +242,8 @@ def subject_inspection(text: str, ctx=None) -> Fact | None:
     analysis = _analyse(text)
     if not analysis.subject or _background(analysis, ctx):
         return None
-    chosen = next((m for m in analysis.subject if m.date is not None), None)
+    chosen = next((m for m in analysis.subject if m.date is not None and m.latest), None)
+    chosen = chosen or next((m for m in analysis.subject if m.date is not None), None)
     chosen = chosen or next((m for m in analysis.subject if m.kind == analysis.subject_kind), None)
     return _fact(chosen or analysis.subject[0], analysis, ctx, subject=True)
 
@@ -356,7 +361,8 @@ def _read(index: TextIndex, match: re.Match[str], starts: list[int]) -> _Mention
     else:
         status = "neutral"
     date = _governing_date(index, (start, end), starts)
-    return _Mention(start, end, kind, status, date, _authority(index, start, end, s_start, s_end))
+    latest = status == "subject" and bool(_LATEST_BEFORE.search(text, max(s_start, start - 60), start))
+    return _Mention(start, end, kind, status, date, _authority(index, start, end, s_start, s_end), latest)
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:
@@ -427,7 +433,10 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
     The mentions marked as the document's own form the group (else the first
     unmarked one does); unmarked mentions join when their type and date fit.
     """
-    group = [m for m in mentions if m.status == "subject"]
+    # A mention marked as the latest leads, where mentions marked as the document's own
+    # disagree on the date: "A focused visit last year ... found" and "Ofsted's latest
+    # inspection at Sunderland, from 28 June and 9 July this year" report the inspection.
+    group = sorted((m for m in mentions if m.status == "subject"), key=lambda m: not m.latest)
     neutral = [m for m in mentions if m.status == "neutral"]
     if not group and neutral:
         group = [neutral.pop(0)]
@@ -438,7 +447,8 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
     # their type is theirs: "An inspection carried out ... in September found ..." is not
     # the "joint targeted area inspection carried out last July" the story goes on to.
     group = [m for m in group if _fits_date(m, date)]
-    kind = _specific_kind(group)
+    # The latest-marked mention's own type, where it names one, is the document's.
+    kind = group[0].kind if group and group[0].latest and group[0].kind else _specific_kind(group)
     # A type also named for a past or differently dated inspection ("since
     # the JTAI in December 2017 ... the JTAI") names that one, not this.
     elsewhere = {m.kind for m in mentions if m.status == "historical" or not _fits_date(m, date)}

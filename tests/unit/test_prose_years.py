@@ -760,3 +760,17 @@ def test_the_from_grade_of_a_change_is_not_dated_by_the_change():
     # An opening date dates the move, so the new grade only.
     text = "In 2019, Kent moved from 'inadequate' to 'good'."
     assert {(row[1], row[3]) for row in rows(text, "Kent", (2020, 1, 1))} == {(None, "inadequate"), (2019, "good")}
+
+
+def test_the_latest_inspection_is_the_documents_own_over_an_earlier_visit():
+    # "A focused visit last year ... found" and "Ofsted's latest inspection ..., from 28 June and
+    # 9 July this year rated ...": the story's inspection is the latest, a graded one.
+    # https://www.communitycare.co.uk/2021/08/20/sunderland-childrens-services-trust-from-inadequate-outstanding-three-years/ (dev set)
+    text = (
+        "Ofsted has rated children’s services in Sunderland as ‘outstanding’.\n\n"
+        "A focused visit last year, on the eve of the pandemic, found services turning a corner thanks to "
+        "much-improved management oversight.\n\n"
+        "Ofted’s latest inspection at Sunderland, from 28 June and 9 July this year rated the children’s "
+        "services’ ‘impact of leaders on social work practice with children and families’ as outstanding.\n"
+    )
+    assert {row[1] for row in rows(text, "Sunderland", (2021, 8, 20))} == {2021}
