@@ -10,7 +10,14 @@ precision printed, also after a separator, a label or the writer's name ("|
 2016", "By Jane on 23/05/2014 in News", "29.01.18"); from a meeting's heading
 ("Meeting of the Cabinet, 14 March 2012", "Cabinet - Monday 18 September
 2017", "Meeting: 29/09/2022 - Cabinet"); or from "published today, Monday 3
-March 2025" in the opening lines. Dates in the body and
+March 2025" (or "today (Monday 23 May)", its year from the weekday) in the
+opening lines. A by-line's verb dates the page whatever follows the day
+("Posted by Jane Smith on 3 March 2014", "This entry was posted on Monday,
+March 3rd, 2014 at 10:31 am and is filed under News", "This question was
+answered on 12th January 2016"); a dateline may be one part of a line of
+parts ("Jane Smith | March 3, 2014 | News", "Mar 3, 2014 · 5 min read") or
+be set a part a line by a page's layout; Drupal's "Mon, 07/16/2012 - 10:31"
+is read in the order its weekday fits. Dates in the body and
 copyright years are never used, so an undated story stays undated.
 
 The kind is the best of small scored rules, one per kind, each counting the

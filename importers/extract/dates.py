@@ -8,6 +8,9 @@ the text gives it: a day ("23 February 2010", "February 23, 2010",
 ``end_*`` fields hold the end; the start's missing month and year are taken
 from the end.
 
+A month that owns or is set before the event it dates ("December's inspection",
+"a September inspection") is read like a month alone.
+
 Deliberately not dates: numbers that only look like years ("2,014 children",
 "£2014", phone numbers, "2014 cases"), financial years ("2014/15", "2014-15"),
 decades ("the 1990s"), and month names that may be names or verbs ("August
@@ -22,7 +25,8 @@ later", "the following year"), and ``resolve`` gives them, and a month alone
 date or from the date told before them. On a page with no date, a day named
 with its weekday ("On Friday 17th December") takes the first year, from the
 latest the text names, in which it fell on that weekday, and "this year" is the
-latest year the text names.
+latest year the text names (a year later where "last year" is told apart from that
+year, ``clauses.TextIndex.present_year``).
 """
 
 from __future__ import annotations

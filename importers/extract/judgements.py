@@ -44,6 +44,17 @@ its own words; an undated page's headline naming a graded event with its year
 ("Annual Performance Assessments 2008") dates the ratings it reports, and so does
 the annual rating named with its year in the passage after an annual rating
 ("... performing poorly. ... In Ofsted's annual assessment for 2010").
+Earlier events keep their own years: a date after "since the last inspection
+in" or past a "since it was ..." clause is the earlier grade's, not the one
+told beside it; the old grade of a change ("from an 'inadequate' rating to
+'outstanding'", "up from requires improvement") takes only its own date, and a
+passage is not dated by an old grade's year ("rating from the 'inadequate'
+awarded in 2013"). A grade counted back from the news ("only three years after
+they were rated 'outstanding'") is the document's year less the count where
+the text names that year; a kept grade ("maintained its 'good' rating from
+2013") implies the earlier one at the date it was kept from; "three years
+later" never lists a second year of the grade before it; a grade held "now" is
+not dated by an inspection two or more years older than the page.
 
 Area: a label's area; "rating for the experiences and progress of children in
 care"; an "including ..." list (one judgement per area named); the subject
