@@ -141,9 +141,9 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:\s+[\w'’-]+){0,2}\s*$",
     re.IGNORECASE,
 )
-_LATEST_BEFORE = re.compile(
-    r"\b(?:this|latest|most\s+recent|new)(?:\s+[\w'’-]+){0,2}\s*$", re.IGNORECASE
-)
+# "Ofsted's latest inspection", "the most recent inspection" (not "this inspection", which a
+# report says of itself throughout, nor a provider's "most recent Ofsted inspection").
+_LATEST_BEFORE = re.compile(r"\b(?:latest|most\s+recent)(?:\s+[\w'’-]+){0,2}\s*$", re.IGNORECASE)
 _SUBJECT_AFTER = re.compile(
     r"(?:\s*\([^()]{0,40}\))?[^.;:!?\n]{0,60}?\b(?:(?:has|have)\s+)?(?:found|finds|rated|judged|"
     r"graded|says|said|reveals|revealed|concluded|concludes|praised|highlighted|noted|identified|"
@@ -205,7 +205,7 @@ class _Mention:
     status: str  # "subject", "historical" or "neutral"
     date: DateMention | None
     authority: str | None
-    latest: bool = False  # marked as the latest: "Ofsted's latest inspection", "this visit"
+    latest: bool = False  # dated and marked as the latest: "Ofsted's latest inspection ... from 28 June"
 
 
 @dataclass(frozen=True)
@@ -361,7 +361,9 @@ def _read(index: TextIndex, match: re.Match[str], starts: list[int]) -> _Mention
     else:
         status = "neutral"
     date = _governing_date(index, (start, end), starts)
-    latest = status == "subject" and bool(_LATEST_BEFORE.search(text, max(s_start, start - 60), start))
+    # Only a mention dated in its own right leads ("two years before this inspection" counts back).
+    latest = (status == "subject" and date is not None and date.relative is None
+              and bool(_LATEST_BEFORE.search(text, max(s_start, start - 60), start)))
     return _Mention(start, end, kind, status, date, _authority(index, start, end, s_start, s_end), latest)
 
 
