@@ -32,6 +32,7 @@ import contextlib
 import errno
 import gc
 import logging
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -280,8 +281,8 @@ class Store:
         self.target = Path(os.path.realpath(self.path))
         self.lock_path = self.target.with_name(self.target.name + ".lock")
         self.bulk = Bulk(bulk_path(self.target))
-        # db.json's bytes as this object last wrote them, and its tables (see catalogue_transaction).
-        self._written: tuple[bytes, dict[str, Any]] | None = None
+        # db.json as this object last wrote it (see catalogue_transaction).
+        self._written: _Written | None = None
 
     # -- reading -----------------------------------------------------------
     def read(self, only: set[str] | None = None) -> StoreData:
@@ -539,13 +540,13 @@ class Store:
             _refuse_read_only(self.path, self.target)
             # Taken, not peeked: should the body or the write fail, the next transaction parses the file.
             written, self._written = self._written, None
-            if written is not None and raw == written[0]:
-                snapshot = _written_snapshot(written[1], self.bulk.path)
+            if written is not None and raw == written.payload:
+                snapshot = written.snapshot(self.bulk.path)
             else:
-                snapshot = self._catalogue_snapshot(raw)
+                snapshot, written = self._catalogue_snapshot(raw), None
             yield snapshot
             if snapshot.changed:
-                self._write_catalogue(snapshot, snapshot.documents)
+                self._write_catalogue(snapshot, snapshot.documents, written)
 
     def _catalogue_snapshot(self, raw: bytes | None) -> StoreData:
         """The snapshot ``catalogue_transaction`` yields, parsed from ``raw`` (the caller holds the lock)."""
@@ -680,43 +681,64 @@ class Store:
         except OSError:
             return []
 
-    def _write_catalogue(self, snapshot: StoreData, catalogue: list[dict[str, Any]]) -> None:
+    def _write_catalogue(self, snapshot: StoreData, catalogue: list[dict[str, Any]],
+                         before: _Written | None = None) -> None:
         """``db.json`` replaced atomically by the catalogue, events and annotations, in TinyDB's layout.
 
         One orjson serialisation of the tables as TinyDB lays them out
         (``_tinydb_layout``): TinyDB's own write re-inserted every row of every
         table first, which cost a note's save as much as the serialisation.
-        The caller holds the lock. What was written is kept for the next
-        ``catalogue_transaction`` (see there).
+        Where the catalogue is the very rows of ``before`` (what this store
+        wrote last, still the file), its serialisation is reused: a note
+        changes no catalogue row, and rows are replaced, never changed in
+        place. The caller holds the lock. What was written is kept for the
+        next ``catalogue_transaction`` (see there).
         """
-        layout = _tinydb_layout(catalogue, snapshot.events, snapshot.annotations, snapshot.extra)
-        payload = orjson.dumps(layout)
         self._written = None
+        if before is not None and len(before.documents) == len(catalogue) and all(
+                map(operator.is_, before.documents, catalogue)):
+            documents_json = before.documents_json
+        else:
+            documents_json = orjson.dumps(_numbered(catalogue))
+        layout = _tinydb_layout(orjson.Fragment(documents_json), snapshot.events, snapshot.annotations, snapshot.extra)
+        payload = orjson.dumps(layout)
         _atomic_write_bytes(self.target, payload)
-        self._written = (payload, layout)
+        self._written = _Written(payload, list(catalogue), documents_json, list(snapshot.events),
+                                 list(snapshot.annotations), dict(snapshot.extra))
 
 
-def _tinydb_layout(catalogue: list[dict[str, Any]], events: list[dict[str, Any]], annotations: list[dict[str, Any]],
+@dataclass(frozen=True)
+class _Written:
+    """``db.json`` as a store last wrote it: its bytes, its rows and its catalogue serialised."""
+
+    payload: bytes
+    documents: list[dict[str, Any]]
+    documents_json: bytes
+    events: list[dict[str, Any]]
+    annotations: list[dict[str, Any]]
+    extra: dict[str, Any]
+
+    def snapshot(self, bulk: Path) -> StoreData:
+        """The catalogue snapshot of these rows: they were checked when they were read or made, and are in order."""
+        return StoreData(documents=list(self.documents), events=list(self.events),
+                         annotations=list(self.annotations), extra=dict(self.extra), bulk=bulk, complete=False)
+
+
+def _numbered(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A table as TinyDB holds it: its rows keyed by their ids, numbered from 1 in order (what TinyDB
+    gives rows inserted into an emptied table)."""
+    return {str(n): row for n, row in enumerate(rows, 1)}
+
+
+def _tinydb_layout(documents: Any, events: list[dict[str, Any]], annotations: list[dict[str, Any]],
                    extra: dict[str, Any]) -> dict[str, Any]:
     """The store's tables as TinyDB's JSON storage holds them, so TinyDB reads the file as its own.
 
-    Each table is an object of its rows keyed by their ids, numbered from 1 in
-    order (what TinyDB gives rows inserted into an emptied table); the meta
+    ``documents`` is the catalogue table already numbered (``_numbered``), or serialised. The meta
     table first; tables this version does not know after ours, as they were.
     """
-    def table(rows: list[dict[str, Any]]) -> dict[str, Any]:
-        return {str(n): row for n, row in enumerate(rows, 1)}
-
-    return {_META: {"1": {"schema": SCHEMA_VERSION}}, "documents": table(catalogue), "events": table(events),
-            "annotations": table(annotations), **extra}
-
-
-def _written_snapshot(layout: dict[str, Any], bulk: Path) -> StoreData:
-    """The catalogue snapshot of tables this store wrote (``_tinydb_layout``): its rows were checked
-    when they were read or made, and are in order."""
-    extra = {name: table for name, table in layout.items() if name not in TABLES and name != _META}
-    return StoreData(documents=list(layout["documents"].values()), events=list(layout["events"].values()),
-                     annotations=list(layout["annotations"].values()), extra=extra, bulk=bulk, complete=False)
+    return {_META: {"1": {"schema": SCHEMA_VERSION}}, "documents": documents, "events": _numbered(events),
+            "annotations": _numbered(annotations), **extra}
 
 
 def _split(snapshot: StoreData) -> tuple[list[dict[str, Any]], list[tuple[str, str, str, bytes]], list[tuple[str, bytes]]]:
