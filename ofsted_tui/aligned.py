@@ -15,11 +15,12 @@ __all__ = ["GAP", "aligned_line", "aligned_lines"]
 GAP = "  "
 
 
-def aligned_line(cells: list[str], widths: list[int], justify: list[str]) -> str:
-    """One line of a row, its cells padded to ``widths``; nothing after the last cell."""
+def aligned_line(cells: list[str], widths: list[int], justify: list[str], lengths: list[int] | None = None) -> str:
+    """One line of a row, its cells padded to ``widths`` (``lengths``: the cells' own widths, where
+    known); nothing after the last cell."""
     parts = []
     for i, text in enumerate(cells):
-        pad = " " * (widths[i] - cell_len(text))
+        pad = " " * (widths[i] - (lengths[i] if lengths is not None else cell_len(text)))
         last = i == len(cells) - 1
         parts.append(pad + text if justify[i] == "right" else text + ("" if last else pad))
     return GAP.join(parts)
@@ -30,14 +31,13 @@ def aligned_lines(title: str, headers: list[str], justify: list[str], rows: list
 
     A line ends at its last cell with something in it: no trailing spaces.
     """
-    cells = [[cell.split("\n") for cell in row] for row in rows]
-    widths = [cell_len(header) for header in headers]
-    for row in cells:
-        for i, lines in enumerate(row):
-            widths[i] = max(widths[i], *(cell_len(line) for line in lines))
+    cells = [[[(line, cell_len(line)) for line in cell.split("\n")] for cell in row] for row in (headers, *rows)]
+    widths = [max(length for row in cells for _, length in row[i]) for i in range(len(headers))]
     yield title + "\n"
-    for row in ([[header] for header in headers], *cells):
+    blank = ("", 0)
+    for row in cells:
         for n in range(max(len(lines) for lines in row)):
-            line = [lines[n] if n < len(lines) else "" for lines in row]
-            end = max(i for i, text in enumerate(line) if text or i == 0)
-            yield aligned_line(line[:end + 1], widths, justify) + "\n"
+            line = [lines[n] if n < len(lines) else blank for lines in row]
+            end = max(i for i, (text, _) in enumerate(line) if text or i == 0)
+            shown = line[:end + 1]
+            yield aligned_line([text for text, _ in shown], widths, justify, [length for _, length in shown]) + "\n"

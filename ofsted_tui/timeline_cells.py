@@ -11,6 +11,7 @@ does, so no control character reaches the output.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from importers.sanitize import clean_text
@@ -29,8 +30,14 @@ COLUMNS = (("Date", "left"), ("Authority", "left"), ("Type", "left"), ("Rating (
 Piece = tuple[str, str, "int | None"]
 
 
+@lru_cache(maxsize=4096)
+def _clean_str(value: str) -> str:
+    return clean_text(value)
+
+
 def _clean(value: Any) -> str:
-    return clean_text("" if value is None else str(value))
+    # Cached: the same councils, types, dates and area names fill thousands of rows.
+    return _clean_str("" if value is None else str(value))
 
 
 def rating_pieces(event: dict[str, Any]) -> list[Piece]:
