@@ -22,7 +22,7 @@ from ofsted_core.annotations import Change, change_annotations, make_annotation,
 from ofsted_core.importing import import_paths
 from ofsted_core.store import Store, StoreError
 from tests.paths import REPO, SEEDS
-from tests.reliability.helpers import stray_files
+from tests.reliability.helpers import kill_at_stage, stray_files, wait_for_stage
 
 pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
               pytest.mark.skipif(not SEEDS, reason="the seed corpus is absent")]
@@ -58,27 +58,14 @@ def _child(stage: str, db: Path) -> subprocess.Popen:
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _second_save_reaches(child: subprocess.Popen, stage: str) -> None:
-    for line in child.stdout:  # the first save runs unwrapped: the first line is the second save's
-        if line.strip() == f"@{stage}":
-            return
-    pytest.fail(f"the note's save never reached {stage}: {child.stderr.read()}")
-
-
 @pytest.mark.parametrize(("stage", "expected"), [
     ("transaction", ["first"]), ("temp-created", ["first"]), ("half-written", ["first"]), ("synced", ["first"]),
     ("replaced", ["first", "second"]),
 ])
 def test_a_note_killed_at_each_stage_of_its_write_leaves_before_or_after(seeded, tmp_path, stage, expected):
     db = _copy(seeded, tmp_path)
-    child = _child(stage, db)
-    try:
-        _second_save_reaches(child, stage)
-        child.send_signal(signal.SIGKILL)
-    finally:
-        child.kill()
-        child.communicate(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    # The first save runs unwrapped: every stage said is the second save's.
+    kill_at_stage(_child(stage, db), stage, "the note's save")
     assert _bodies_and_consistent(db) == expected
     # The next save (a new process's) finishes cleanly and leaves no temporary file behind.
     store = Store(db)
@@ -92,7 +79,7 @@ def test_a_note_killed_at_random_moments_leaves_before_or_after(seeded, tmp_path
     for n in range(RANDOM_KILLS):
         db = _copy(seeded, tmp_path / str(n))
         child = _child("slow", db)
-        _second_save_reaches(child, "transaction")
+        wait_for_stage(child, "transaction", "the note's save")
         time.sleep(rng.uniform(0, 0.2))
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=30)

@@ -1,7 +1,7 @@
 """The command line's lookups load and read only what they print, and print what they printed before.
 
 Piped, ``timeline`` writes the plain columns Rich would write to a pipe, without loading Rich;
-``timeline --json`` loads no export code; ``show`` parses db.json once.
+``timeline --json`` loads no export code (``show`` parsing db.json once: test_store_lookups).
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ from io import StringIO
 import pytest
 from rich.console import Console
 
-import ofsted_core.store as store_module
 from ofsted_core.importing import import_paths
-from ofsted_core.library import Library
 from ofsted_core.store import Store
 from ofsted_tui.render import timeline_table
 from ofsted_tui.timeline_cells import plain_timeline
@@ -100,19 +98,3 @@ def test_search_and_show_load_no_interface_toolkit_nor_the_importers_rules(seede
     assert _heavy(_loaded_by(["search", "council", "--db", str(seeded)])) == []
     # A document's page cites places by page and paragraph: that one module of the importers.
     assert _heavy(_loaded_by(["show", doc_id, "--db", str(seeded)]), "importers.extract.paragraphs") == []
-
-
-def test_show_parses_db_json_once(seeded, monkeypatch):
-    library = Library(seeded)
-    doc = library.documents()[0]
-    parsed: list[int] = []
-    real = store_module._parse
-
-    def counting(path, raw):
-        parsed.append(1)
-        return real(path, raw)
-
-    monkeypatch.setattr(store_module, "_parse", counting)
-    shown = library.document(doc["id"][:8])
-    assert shown.document["id"] == doc["id"] and shown.document["text"]
-    assert len(parsed) == 1
