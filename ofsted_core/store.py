@@ -1,4 +1,4 @@
-"""The store: ``db.json`` (TinyDB, the only module that touches it) and its bulk file.
+"""The store: ``db.json`` (TinyDB's layout; the only module that reads or writes it) and its bulk file.
 
 ``db.json`` holds what is small and edited: the documents' catalogue (every
 field of a document but its text, furniture and page starts, with the key of
@@ -15,7 +15,10 @@ Promises (each has a test):
   file in the same folder, flushed and fsynced, then ``os.replace``-d over the old;
 - two writers never interleave: every write holds ``<db>.lock`` while it reads
   the current file, applies its change and writes it back;
-- one write per import run (TinyDB's JSON storage rewrites the whole file);
+- one write per import run (the whole file is rewritten, in TinyDB's layout,
+  with one orjson serialisation);
+- a note's save compares ``db.json``'s bytes with what this store last wrote
+  before reusing those rows, so another writer's change is never lost;
 - a store that cannot be read is reported with its path and the reason and is
   never overwritten;
 - a write that fails (full disk, read-only folder) leaves the old store intact
