@@ -74,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err().print("interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly with status 1, as Rich does, and keep
+        # Python's exit from failing to flush into the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _refuse(message: str) -> None:

@@ -98,3 +98,40 @@ def test_search_and_show_load_no_interface_toolkit_nor_the_importers_rules(seede
     assert _heavy(_loaded_by(["search", "council", "--db", str(seeded)])) == []
     # A document's page cites places by page and paragraph: that one module of the importers.
     assert _heavy(_loaded_by(["show", doc_id, "--db", str(seeded)]), "importers.extract.paragraphs") == []
+
+
+class _GoneReader(StringIO):
+    """Standard output whose reader has gone away (``ofsted-tui timeline | head``)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def writelines(self, lines) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_a_reader_that_goes_away_ends_a_lookup_quietly(seeded, monkeypatch, capsys):
+    import os
+
+    from ofsted_tui.cli import main
+
+    for argv in (["timeline"], ["timeline", "--json"]):
+        read_end, write_end = os.pipe()
+        try:
+            monkeypatch.setattr(sys, "stdout", _GoneReader(write_end))
+            assert main([*argv, "--db", str(seeded)]) == 1
+        finally:
+            monkeypatch.undo()
+            os.close(read_end)
+            os.close(write_end)
+        assert capsys.readouterr().err == ""
