@@ -11,8 +11,9 @@ from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, Judgeme
 from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable
 from importers.vocabulary import AREAS
-from ofsted_core.grades import GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, sentence_case
-from ofsted_core.timeline import UNGRADED_TYPES
+from ofsted_core.grades import (
+    GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, UNGRADED_TYPES, sentence_case,
+)
 
 __all__ = [
     "KIND_NAMES", "KIND_SHORT", "area_order", "conflict_source", "date_label", "doc_date_label", "doc_title", "inspection_dates_label",
