@@ -242,8 +242,12 @@ def subject_inspection(text: str, ctx=None) -> Fact | None:
     analysis = _analyse(text)
     if not analysis.subject or _background(analysis, ctx):
         return None
-    chosen = next((m for m in analysis.subject if m.date is not None and m.latest), None)
-    chosen = chosen or next((m for m in analysis.subject if m.date is not None), None)
+    # The date of a mention marked as the document's own wins over one that joined it
+    # unmarked: "The inspection which took place from 4-22 July this year" over "The
+    # inspection has given ... a lower rating than the previous judgement by Ofsted in 2019".
+    dated = [m for m in analysis.subject if m.date is not None]
+    chosen = next((m for m in dated if m.latest), None) or next((m for m in dated if m.status == "subject"), None)
+    chosen = chosen or next(iter(dated), None)
     chosen = chosen or next((m for m in analysis.subject if m.kind == analysis.subject_kind), None)
     return _fact(chosen or analysis.subject[0], analysis, ctx, subject=True)
 

@@ -239,8 +239,11 @@ _LEAD_LIMIT = 160  # how far before a rating the words about it are read
 
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # Between an event word and a date that is the old grade's: "upgraded the department's
-# rating from the 'inadequate' awarded in 2013 and 2015, to 'requires improvement'".
-_OLD_GRADE_BETWEEN = re.compile(r"\b(?:from|since)\b", re.IGNORECASE)
+# rating from the 'inadequate' awarded in 2013 and 2015, to 'requires improvement'" (and an
+# earlier-marker there too: "a lower rating than the previous judgement by Ofsted in 2019").
+_OLD_GRADE_BETWEEN = re.compile(
+    rf"\b(?:from|since|{_EARLIER_WORDS}|last(?!\s+(?:week|month|year)\b))\b", re.IGNORECASE
+)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
@@ -265,7 +268,10 @@ _BEGUN_BEFORE = re.compile(
     r"\b(?:introduced|launched|created|established|set\s+up|began|started|formed)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 # Before such a word or its date: an earlier event than the one the passage reports.
-_EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
+# (a grade's name between, quoted or not: "the previous 'requires Improvement' judgement")
+_EARLIER_EVENT = re.compile(
+    rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+[\"'‘“]?\w+[\"'’”]?){{0,3}}\s*$", re.IGNORECASE
+)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 # Just before a marker of the past: a clause of an earlier event ("after previously being ...").
 # "only three years after they were rated", "just three years after judging them": the grade
@@ -278,6 +284,11 @@ _YEARS_AFTER = re.compile(
 # After a kept grade, before the date it was given: "'good' rating from 2013", "good since 2019".
 _KEPT_FROM = re.compile(r"[\"'’”]?\s+(?:(?:rating|grade|judge?ment|status)\s+)?(?:first\s+)?(?:from|since)\s+(?:in\s+)?",
                         re.IGNORECASE)
+_ATTRIBUTIVE_GAP = re.compile(r"\s*[\"'‘“]?")
+# The noun an attributive grade stands before: "2018 inadequate rating", "2015 'inadequate' verdict".
+_RATING_NOUN_AFTER = re.compile(
+    r"[\"'’”]?\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment|verdict|report|label)s?\b", re.IGNORECASE
+)
 _ROUGHLY = re.compile(r"\b(?:over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
 # "since its last 'inadequate' inspection": the marker tells of the clause's own event.
 _CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+(?:(?:its|their|the|an?)\s+)?$", re.IGNORECASE)
@@ -621,6 +632,14 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # in December 2009". An inspection's report is published weeks after it.
     annual = era_for(None, rating.written) == "annual-rating"
     dates = index.dates_in(s_start, s_end) if annual else index.event_dates_in(s_start, s_end)
+    # A year set before the grade as its attribute is the grade's, whatever governs the
+    # phrase: "Ofsted return to inspect Wakefield's children's services after 2018 inadequate
+    # rating", "the local authority's 2015 'inadequate' verdict".
+    attributive = [d for d in index.dates_in(max(s_start, start - 12), start)
+                   if d.year is not None and d.relative is None and d.precision == "year"
+                   and _ATTRIBUTIVE_GAP.fullmatch(text, d.end, start)]
+    if attributive and (_RATING_NOUN_AFTER.match(text, end)):
+        return [(resolved_fields(index, attributive[-1], ctx), "text")]
     # Not past a "since" that opens another event: "received a 'requires improvement'
     # rating in its first inspection since it was slapped with the worst possible rating
     # ... in 2017" (2017 is the earlier rating's).

@@ -774,3 +774,29 @@ def test_the_latest_inspection_is_the_documents_own_over_an_earlier_visit():
         "services’ ‘impact of leaders on social work practice with children and families’ as outstanding.\n"
     )
     assert {row[1] for row in rows(text, "Sunderland", (2021, 8, 20))} == {2021}
+
+
+def test_a_year_set_before_the_grade_is_its_own():
+    # "after 2018 inadequate rating": the year is the grade's attribute, whatever "after" governs.
+    # https://www.wakefieldexpress.co.uk/news/politics/council/ofsted-return-to-inspect-wakefields-childrens-services-after-2018-criticism-3470393 (dev set)
+    text = "Ofsted return to inspect Wakefield's children's services after 2018 inadequate rating"
+    assert [row[1] for row in rows(text, "Wakefield", (2021, 11, 24))] == [2018]
+    # https://www.communitycare.co.uk/2021/08/20/sunderland-childrens-services-trust-from-inadequate-outstanding-three-years/ (dev set)
+    text = "TfC was formed on government orders in the wake of the local authority’s 2015 ‘inadequate’ verdict."
+    assert [row[1] for row in rows(text, "Sunderland", (2021, 8, 20))] == [2015]
+
+
+def test_the_previous_judgements_year_stays_with_it():
+    # The first sentence tells the previous judgement's year; the story's own inspection ("from
+    # 4-22 July this year") dates the new grade, in the headline and the body alike.
+    # https://www.itv.com/news/central/2022-09-05/nottingham-city-councils-childrens-services-rated-inadequate-by-ofsted (dev set)
+    text = (
+        "Nottingham City Council's children's services rated 'inadequate' by Ofsted\n\n"
+        "The inspection has given Nottingham City Council's Children's Services a lower rating than the previous "
+        "‘requires Improvement’ judgement by ofsted in 2019. Credit: PA Images\n\n"
+        "An Ofsted inspection into Nottingham City Council's Children's Services has found it \"inadequate\", "
+        "according to a new report published today.\n\n"
+        "The inspection which took place from 4-22 July this year found that more work is needed.\n"
+    )
+    found = {(row[1], row[3]) for row in rows(text, "Nottingham", (2022, 9, 5))}
+    assert found == {(2022, "inadequate"), (2019, "requires improvement")}
