@@ -273,7 +273,6 @@ _EARLIER_EVENT = re.compile(
     rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+[\"'‘“]?\w+[\"'’”]?){{0,3}}\s*$", re.IGNORECASE
 )
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
-# Just before a marker of the past: a clause of an earlier event ("after previously being ...").
 # "only three years after they were rated", "just three years after judging them": the grade
 # after it is counted back from the news; the words between name who was rated and how.
 _YEARS_AFTER = re.compile(
@@ -290,7 +289,8 @@ _RATING_NOUN_AFTER = re.compile(
     r"[\"'’”]?\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment|verdict|report|label)s?\b", re.IGNORECASE
 )
 _ROUGHLY = re.compile(r"\b(?:over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
-# "since its last 'inadequate' inspection": the marker tells of the clause's own event.
+# Just before a marker of the past: a clause of an earlier event ("after previously being
+# ...", "since its last 'inadequate' inspection"): the marker tells of the clause's own event.
 _CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+(?:(?:its|their|the|an?)\s+)?$", re.IGNORECASE)
 _CAPACITY_WORDS = re.compile(
     r"[\"'’”]?\s+(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
