@@ -283,11 +283,13 @@ _YEARS_AFTER = re.compile(
 # After a kept grade, before the date it was given: "'good' rating from 2013", "good since 2019".
 _KEPT_FROM = re.compile(r"[\"'’”]?\s+(?:(?:rating|grade|judge?ment|status)\s+)?(?:first\s+)?(?:from|since)\s+(?:in\s+)?",
                         re.IGNORECASE)
+# Between a year and the grade it is set before: "2015 'inadequate'".
 _ATTRIBUTIVE_GAP = re.compile(r"\s*[\"'‘“]?")
 # The noun an attributive grade stands before: "2018 inadequate rating", "2015 'inadequate' verdict".
 _RATING_NOUN_AFTER = re.compile(
     r"[\"'’”]?\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment|verdict|report|label)s?\b", re.IGNORECASE
 )
+# Before a count given roughly: "just over six years after".
 _ROUGHLY = re.compile(r"\b(?:over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
 # Just before a marker of the past: a clause of an earlier event ("after previously being
 # ...", "since its last 'inadequate' inspection"): the marker tells of the clause's own event.
