@@ -52,6 +52,21 @@ _OTHER_EVENT_BEFORE = re.compile(
     r"expected|from|introduced|launched)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
     re.IGNORECASE,
 )
+# A date beside a figure is the figure's, not an event's: a rate or count just before
+# it ("only 68% in June 2015", "from 62.7% in April 2014", "1,088 looked after children at
+# 31 March 2013"), or the count its clause opens on after it ("In June 2015, 45 children
+# were ...", "At 31 March 2016, there were 412 children in care").
+_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_FIGURE_BEFORE = re.compile(
+    rf"(?<![\w.,]){_FIGURE}\s*(?:%|per\s*cent\b)(?:\s+[a-z-]+){{0,2}}\s+(?:in|at|on|during|by|as\s+(?:at|of))\s+$",
+    re.IGNORECASE,
+)
+_FIGURE_AFTER = re.compile(
+    rf",?[ \t]+(?:there\s+(?:were|was|are|is)\s+|a\s+total\s+of\s+|only\s+|just\s+)?{_FIGURE}\s*"
+    r"(?:%|per\s*cent\b|(?:\w+\s+)?(?:children(?!['’]s)|young\s+people|families|cases|referrals|care\s+leavers|"
+    r"assessments|plans|social\s+workers|staff|vacancies|households)\b)",
+    re.IGNORECASE,
+)
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _CLAUSE_BREAK = re.compile(
@@ -272,7 +287,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 
 def other_event_date(text: str, date: DateMention) -> bool:
-    """Whether ``date`` dates something else: "published on 11 April", "since 2019"."""
+    """Whether ``date`` dates something else: "published on 11 April", "since 2019", a
+    statistic ("68% in June 2015", "In June 2015, 45 children were ...")."""
+    if _FIGURE_BEFORE.search(text, max(0, date.start - 40), date.start) or _FIGURE_AFTER.match(text, date.end):
+        return True
     match = _OTHER_EVENT_BEFORE.search(text, max(0, date.start - 30), date.start)
     if match is None:
         return False

@@ -240,6 +240,17 @@ _EVENT_WORD = re.compile(
 _BEGUN_BEFORE = re.compile(
     r"\b(?:introduced|launched|created|established|set\s+up|began|started|formed)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# A national figure a passage compares its news with is no date of the news: a clause whose
+# subject is no council at all ("In 2007 no council was rated as inadequate overall"), and a
+# date the news is measured from ("up from four in 2007", "compared with 62 in 2009").
+_NO_COUNCIL = re.compile(
+    r"\b(?:no|not\s+(?:a\s+single|one))\s+(?:local\s+)?(?:councils?|authorit(?:y|ies)|LAs?)\b", re.IGNORECASE
+)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|rose|risen|falling|fell|fallen|increased|decreased)\s+from|compared\s+(?:with|to))"
+    r"\s+[^.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
 # Before such a word or its date: an earlier event than the one the passage reports.
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
@@ -868,7 +879,13 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
             reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
             after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
             before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
-            found = [d for d in after or before[-1:] if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)]
+            if _NO_COUNCIL.search(text, index.clause_at(event.start())[0], event.start()):
+                continue  # "In 2007 no council was rated as inadequate": a year compared with, not an event
+            found = [
+                d for d in after or before[-1:]
+                if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)
+                and not _COMPARED_BEFORE.search(text, max(p_start, d.start - 40), d.start)
+            ]
             if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
                 return found[0]
         s_start = p_start
