@@ -293,15 +293,17 @@ def _inspection_type(
         return "monitoring visit"
     if "joint targeted area inspection" in words or "jtai" in words:
         return "joint targeted area inspection"
-    if letter or not rows:
+    if letter:
         return None
     # A report on the board alone ("Review of the effectiveness of the local safeguarding
-    # children board", its one graded row the board's, published apart from the council's
+    # children board", its graded rows the board's only, published apart from the council's
     # inspection) is a board review, never the council's inspection.
-    if all(row.area == "lscb" for row in rows) or (
-        _BOARD_REVIEW_TITLE.search(words) and not _SERVICES_INSPECTION_TITLE.search(words)
+    if (_BOARD_REVIEW_TITLE.search(words) and not _SERVICES_INSPECTION_TITLE.search(words)) or (
+        rows and all(row.area == "lscb" for row in rows)
     ):
         return "review"
+    if not rows:
+        return None
     if any(row.number for row in rows) or any(row.area == "lscb" for row in rows):
         return "inspection"  # a full inspection under the single inspection framework (SIF)
     days = _days(period)

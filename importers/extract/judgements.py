@@ -655,7 +655,12 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
                 or not text[j_start:opening[0].start].strip(" \t-–•*")
             ):
-                return [(resolved_fields(index, opening[0], ctx), "text")]
+                # "In 2009 and 2011, the services were labelled as 'inadequate'": each year listed.
+                listed = [opening[0]]
+                for date in opening[1:]:
+                    if _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
+                        listed.append(date)
+                return [(resolved_fields(index, d, ctx), "text") for d in listed]
     if _standing(rating):
         return [(dict(_UNDATED), _NOT_STATED)]
     minutes = getattr(ctx, "kind", None) == "minutes"
