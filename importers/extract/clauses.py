@@ -67,6 +67,13 @@ _FIGURE_AFTER = re.compile(
     r"assessments|plans|social\s+workers|staff|vacancies|households)\b)",
     re.IGNORECASE,
 )
+# The date a change is measured from is the baseline's, not the news's: "up from four in
+# 2007", "has risen from none last year to four this year", "compared with 62 in 2009".
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|risen|rose|falling|fell|fallen|increased|decreased|grown|grew)\s+from|"
+    r"compared\s+(?:with|to))(?:\s+[\w%.,]+){0,3}?\s+(?:in\s+|at\s+|during\s+)?$",
+    re.IGNORECASE,
+)
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _CLAUSE_BREAK = re.compile(
@@ -288,8 +295,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 def other_event_date(text: str, date: DateMention) -> bool:
     """Whether ``date`` dates something else: "published on 11 April", "since 2019", a
-    statistic ("68% in June 2015", "In June 2015, 45 children were ...")."""
-    if _FIGURE_BEFORE.search(text, max(0, date.start - 40), date.start) or _FIGURE_AFTER.match(text, date.end):
+    statistic ("68% in June 2015", "In June 2015, 45 children were ..."), the baseline of
+    a change ("up from four in 2007")."""
+    if (_FIGURE_BEFORE.search(text, max(0, date.start - 40), date.start) or _FIGURE_AFTER.match(text, date.end)
+            or _BASELINE_BEFORE.search(text, max(0, date.start - 50), date.start)):
         return True
     match = _OTHER_EVENT_BEFORE.search(text, max(0, date.start - 30), date.start)
     if match is None:

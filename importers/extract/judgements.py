@@ -241,15 +241,10 @@ _BEGUN_BEFORE = re.compile(
     r"\b(?:introduced|launched|created|established|set\s+up|began|started|formed)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 # A national figure a passage compares its news with is no date of the news: a clause whose
-# subject is no council at all ("In 2007 no council was rated as inadequate overall"), and a
-# date the news is measured from ("up from four in 2007", "compared with 62 in 2009").
+# subject is no council at all ("In 2007 no council was rated as inadequate overall"); the
+# date a change is measured from is ``clauses.other_event_date``'s.
 _NO_COUNCIL = re.compile(
     r"\b(?:no|not\s+(?:a\s+single|one))\s+(?:local\s+)?(?:councils?|authorit(?:y|ies)|LAs?)\b", re.IGNORECASE
-)
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:(?:up|down|rising|rose|risen|falling|fell|fallen|increased|decreased)\s+from|compared\s+(?:with|to))"
-    r"\s+[^.;:!?]{0,30}$",
-    re.IGNORECASE,
 )
 # Before such a word or its date: an earlier event than the one the passage reports.
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
@@ -282,12 +277,24 @@ _COUNT_OPENING_COUNCILS = re.compile(
     r"(?:councils|authorities|boroughs|local\s+authorities)\b",
     re.IGNORECASE,
 )
+# A count of councils anywhere in a sentence ("concern at 12 councils deemed ..."), and the
+# next sentence opening on the councils counted ("They are ...", "Those councils were ...").
+_COUNT_OF_COUNCILS = re.compile(
+    rf"\b(?P<n>{_NUMBER_WORD})\s+(?:[\w-]+\s+)?(?:councils|authorities|boroughs|local\s+authorities)\b"
+    rf"|\bto\s+(?P<to>{_NUMBER_WORD})\s+this\s+year\b",
+    re.IGNORECASE,
+)
+_THEY_ARE = re.compile(
+    r"\W*(?:they|these|those)(?:\s+(?:councils|authorities|local\s+authorities))?\s+(?:are|were)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
+_GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 
 _COUNT_SUBJECT = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
@@ -336,6 +343,7 @@ _LIST_INTRO = re.compile(
 # as poor are Birmingham, Cornwall, ...", "Those judged inadequate were Doncaster and ...".
 _COPULA_LIST = re.compile(r"[\"'’”]?\s+(?:overall\s+)?(?:are|were)\s+(?=[A-Z])")
 # A sentence opening on a council the grade is also said of: "As well as Haringey, the others ...".
+_AT_COUNCILS = re.compile(r"[\"'’”]?\s+at\s+(?=[A-Z])")
 _ALSO_OPENING = re.compile(r"\W*(?:as\s+well\s+as|besides|alongside|along\s+with|like)\s+", re.IGNORECASE)
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
 _LIST_REACH = 48
@@ -886,10 +894,14 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
             before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
             if _NO_COUNCIL.search(text, index.clause_at(event.start())[0], event.start()):
                 continue  # "In 2007 no council was rated as inadequate": a year compared with, not an event
+            if index.authorities_in(p_start, p_end) and rating.other_grade_in(
+                    max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
+                # "awarding a good rating last year to Haringey": a council's other grade is another
+                # event (a round-up's "councils awarded an 'excellent' rating ... in 2010" dates them all).
+                continue
             found = [
                 d for d in after or before[-1:]
                 if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)
-                and not _COMPARED_BEFORE.search(text, max(p_start, d.start - 40), d.start)
             ]
             if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
                 return found[0]
@@ -1042,9 +1054,17 @@ def _named_next(rating: _Rating) -> list[str] | None:
     s_start, s_end = rating.sentence
     count = _COUNT_OPENING_COUNCILS.match(text, s_start, rating.span[0])
     following = index.next_sentence(s_end)
-    if count is None or following is None or following[0] - s_end > _PASSAGE_GAP:
+    if following is None or following[0] - s_end > _PASSAGE_GAP:
         return None
-    word = count["n"].lower()
+    if count is None and _THEY_ARE.match(text, *following):
+        # "... concern at 12 councils deemed to be performing poorly overall. They are
+        # Salford, Birmingham, ...", "... has risen from none last year to four this year.
+        # Those councils were Doncaster, ...": the count anywhere in the sentence, the next
+        # one opening on the councils it counted.
+        count = _COUNT_OF_COUNCILS.search(text, s_start, s_end)
+    if count is None:
+        return None
+    word = (count["n"] or count.groupdict().get("to") or "").lower()
     wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     # ("One council was rated inadequate. Kent's director said ..." names no list.)
     if not wanted or wanted < 2 or RATING_RE.search(text, *following):
@@ -1223,6 +1243,19 @@ def _authorities(rating: _Rating) -> list[str] | None:
         also = _ALSO_OPENING.match(text, s_start, start)
         besides = index.authorities_in(also.end(), start) if also is not None else []
         return list(dict.fromkeys(a[2] for a in [*besides[:1], *chosen]))
+    # "As well as Haringey, child protection was rated inadequate at Birmingham, Doncaster ...
+    # and Wokingham councils": a service's grade "at" a list of councils is theirs (and the
+    # one the sentence opened on "as well as").
+    at_list = _AT_COUNCILS.match(text, end, s_end)
+    also = _ALSO_OPENING.match(text, s_start, start)
+    opened_on = index.authorities_in(also.end(), text.find(",", also.end(), start)) if also is not None else []
+    if at_list is not None and following and following[0][0] == at_list.end() and set(before) <= set(opened_on):
+        chosen = [following[0]]
+        for mention in following[1:]:
+            if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
+                break
+            chosen.append(mention)
+        return list(dict.fromkeys(a[2] for a in [*opened_on[:1], *chosen]))
     if before and not described:
         chosen = [before[-1]]
         # The list the subject ends, a place among it too ("Children's Services across
