@@ -1,0 +1,139 @@
+"""The language of 2008-2012 round-ups and local news (annual performance assessments, the
+annual rating, the 2009-12 inspections), checked on real text found with the search tool
+outside the labelled set, each excerpt cited by its URL. The excerpts are a sentence or a few,
+unedited, enough to show the pattern.
+"""
+
+from __future__ import annotations
+
+from importers.extract.clauses import other_event_date
+from importers.extract.dates import find_dates
+from importers.pdf_report import read_report
+from tests.unit.test_prose_other_publishers import rows
+
+
+def _by_year(found) -> dict:
+    out: dict = {}
+    for council, year, rating, area in found:
+        out.setdefault(year, set()).add((council, rating, area))
+    return out
+
+
+# --- a year the news is compared with dates none of its grades ---------------------------
+
+
+def test_a_year_when_no_council_was_rated_dates_none_of_the_grades_after_it():
+    # http://www.publicnet.co.uk/news/2008/12/18/councils-say-message-on-childrens-services-is-loud-and-clear/
+    # (the 2008 APA): "In 2007 no council was rated as inadequate overall" is the baseline.
+    text = ("Children’s Services in four local authority areas have been judged to be inadequate by Ofsted "
+            "inspectors and eight councils were found not to have come up to the mark for the ‘staying safe’ "
+            "outcome. In 2007 no council was rated as inadequate overall while four fell short of the required "
+            "standard for ‘staying safe’.\n\nShe was responding to an Ofsted report which judged children’s "
+            "services in Doncaster, Haringey, Milton Keynes and Surrey to be inadequate overall.")
+    found = rows(text, year=2008)
+    assert {year for _, year, _, _ in found} == {2008}
+    assert ("Surrey", 2008, "inadequate", "overall") in found
+
+
+def test_a_change_measured_from_last_year_is_dated_this_year():
+    # http://news.bbc.co.uk/2/hi/uk_news/7786915.stm (17 December 2008): "has also risen from
+    # none last year to four this year. Those councils were ..." (the count's councils are
+    # named by the next sentence; the baseline's year is not theirs).
+    text = ("Ofsted's data also shows that the number of councils found to be inadequate in all children's "
+            "services overall has also risen from none last year to four this year.\n\n"
+            "Those councils were Doncaster, Haringey, Milton Keynes and Surrey.")
+    assert set(rows(text, year=2008)) == {
+        (c, 2008, "inadequate", "overall") for c in ("Doncaster", "Haringey", "Milton Keynes", "Surrey")}
+    # https://www.theguardian.com/society/2008/dec/18/councils-failing-ofsted-child-protection:
+    # "compared with none last year", and a council's "good rating last year" two sentences
+    # before: another grade, another event, which dates nothing of the later "inadequate".
+    other = ("The number of councils in England judged inadequate at keeping children safe has doubled in a "
+             "year, said Ofsted, which recently came under fire for awarding a good rating last year to Haringey "
+             "council in north London, where Baby P died.\n\nEd Balls, the children's secretary, said government "
+             "\"intervention experts\" would be working urgently with struggling councils.\n\n"
+             "As well as Haringey, child protection was rated inadequate at Birmingham, Doncaster, Essex, "
+             "Reading, Surrey, West Sussex and Wokingham councils.\n\nFour councils - Doncaster, Haringey, "
+             "Milton Keynes and Surrey - were found to be inadequate in all children's services overall, "
+             "compared with none last year.")
+    years = _by_year(rows(other, year=2008))
+    assert {(c, r) for c, r, _ in years[2007]} == {("Haringey", "good")}
+    assert {c for c, r, a in years[2008] if a == "help and protection"} == {
+        "Haringey", "Birmingham", "Doncaster", "Essex", "Reading", "Surrey", "West Sussex", "Wokingham"}
+    assert {c for c, r, a in years[2008] if a == "overall"} == {"Doncaster", "Haringey", "Milton Keynes", "Surrey"}
+    assert set(years) == {2007, 2008}
+
+
+def test_a_baseline_date_is_no_events_date():
+    # "up from four in 2007" (https://the-independent.com/news/uk/politics/eight-councils-rated-
+    # as-inadequate-for-children-1202320.html), "compared with 62.7% in April 2014" (a council's
+    # own figures in a 2015 report), and a date that is the news's own.
+    for text, baseline in (
+        ("The children's services watchdog ranked eight councils as \"inadequate\" – up from four in 2007.", True),
+        ("Performance rose to 71% in February 2015 compared with 62.7% in April 2014.", True),
+        ("Ofsted judged the council's services inadequate in March 2015.", False),
+        ("In June 2015, 45 children were waiting to be adopted.", True),
+    ):
+        dates = [d for d in find_dates(text) if d.year is not None]
+        assert other_event_date(text, dates[-1]) is baseline, text
+
+
+# --- the councils a round-up names ---------------------------------------------------
+
+
+def test_the_councils_a_count_announces_are_named_by_the_next_sentence():
+    # https://www.localgov.co.uk/Ofsted-identifies-12-councils-poor-performance-on-childrens-services/33803
+    # (the 2010 annual rating): "concern at 12 councils deemed to be performing poorly overall.
+    # They are ...".
+    text = ("But the watchdog raised concern at 12 councils deemed to be performing poorly overall. They are "
+            "Salford, Birmingham, Calderdale, Doncaster, Essex, Kent, Leeds, Sandwell, Torbay, Nottinghamshire, "
+            "Peterborough, and Worcestershire.")
+    found = rows(text, year=2010)
+    assert len(found) == 12 and {r for _, _, r, _ in found} == {"poor"}
+    assert ("Torbay", 2010, "poor", "overall") in found
+    # A count the next sentence does not match names no council.
+    assert rows(text.replace("12 councils", "13 councils"), year=2010) == []
+
+
+def test_a_services_grade_at_a_list_of_councils_is_theirs():
+    # http://news.bbc.co.uk/2/hi/uk_news/7786915.stm and the Guardian's story of the same day
+    # (above): the councils after "at", and the one "as well as" opened on.
+    text = ("As well as Haringey, child protection was rated inadequate at Birmingham, Doncaster, Essex, "
+            "Reading, Surrey, West Sussex and Wokingham councils.")
+    assert {c for c, *_ in rows(text, year=2008)} == {
+        "Haringey", "Birmingham", "Doncaster", "Essex", "Reading", "Surrey", "West Sussex", "Wokingham"}
+    # A council as the subject keeps its grade ("at" names no list of councils here).
+    assert rows("Kent was rated inadequate at its inspection in March.", year=2010) == [
+        ("Kent", 2010, "inadequate", "overall")]
+
+
+# --- years listed at a sentence's opening --------------------------------------------
+
+
+def test_years_listed_in_an_opening_adverbial_each_date_the_grade():
+    # http://www.bbc.com/news/uk-england-cornwall-21804137 (2013): "In 2009 and 2011, the
+    # services were labelled as 'inadequate' by Ofsted."
+    text = "In 2009 and 2011, the services were labelled as \"inadequate\" by Ofsted."
+    assert rows(text, "Cornwall", 2013) == [
+        ("Cornwall", 2009, "inadequate", "overall"), ("Cornwall", 2011, "inadequate", "overall")]
+    # One year opening the sentence dates it alone (https://feeds.bbci.co.uk/news/uk-england-
+    # cambridgeshire-45085574, 2018: "In 2011, the services were rated as poor by Ofsted").
+    assert rows("In 2011, the services were rated as poor by Ofsted.", "Peterborough", 2018) == [
+        ("Peterborough", 2011, "poor", "overall")]
+
+
+# --- a board's review printed on its own ----------------------------------------------
+
+
+def test_a_report_on_the_board_alone_is_a_board_review():
+    # The title Ofsted prints on a review of a Local Safeguarding Children Board published apart
+    # from the council's inspection; a SIF report's title names both and is the inspection.
+    head = ("Review of the effectiveness of the Local Safeguarding Children Board\n\n"
+            "Inspection dates: 16 March 2015 – 9 April 2015\n\n"
+            "The Local Safeguarding Children Board\n\nThe Local Safeguarding Children Board is good.\n\n"
+            "Ofsted inspected the board.\n")
+    assert read_report(head).meta.get("inspection_type") == "review"
+    both = head.replace(
+        "Review of the effectiveness",
+        "Inspection of services for children in need of help and protection, children looked after and care "
+        "leavers and Review of the effectiveness")
+    assert read_report(both).meta.get("inspection_type") != "review"
