@@ -294,7 +294,6 @@ _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
-_GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 
 _COUNT_SUBJECT = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
@@ -894,11 +893,6 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
             before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
             if _NO_COUNCIL.search(text, index.clause_at(event.start())[0], event.start()):
                 continue  # "In 2007 no council was rated as inadequate": a year compared with, not an event
-            if index.authorities_in(p_start, p_end) and rating.other_grade_in(
-                    max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
-                # "awarding a good rating last year to Haringey": a council's other grade is another
-                # event (a round-up's "councils awarded an 'excellent' rating ... in 2010" dates them all).
-                continue
             found = [
                 d for d in after or before[-1:]
                 if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)
