@@ -294,6 +294,7 @@ _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
+_GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 
 _COUNT_SUBJECT = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
@@ -304,6 +305,8 @@ _COUNT_SUBJECT = (
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    # "The proportion judged outstanding in 2007 (9%)", "73 per cent were judged good": a share.
+    r"|\b(?:proportion|percentage)\s+(?:judged|rated|graded|found|deemed)\b|\bper\s*cent\s+(?:were|was|are|is)\b"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
     # ("the 2019 inspection" is a year, not a count)
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
@@ -419,6 +422,16 @@ class _Rating:
         if k == self.i:
             k += 1
         return k < len(self.starts) and self.starts[k] < end
+
+    def same_grade_in(self, start: int, end: int) -> bool:
+        """Whether another rating word of this grade starts in ``[start, end)``."""
+        own = normalise_rating(self.written)
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if k != self.i and normalise_rating(self.matches[k].group()) == own:
+                return True
+            k += 1
+        return False
 
     def other_grade_in(self, start: int, end: int) -> bool:
         """Whether a rating word of another grade starts in ``[start, end)``."""
@@ -878,14 +891,24 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
     earlier = _EARLIER_EVENT if reported else _EARLIER_OR_PERFECT
     named = {a[2] for a in index.authorities_in(*rating.sentence)}
     sentence = index.previous_sentence(s_start)
+    # Where the passage tells this grade afresh ("Nine local authorities, including Haringey,
+    # were found to be inadequate", "councils judged inadequate ... has doubled"), a rating of
+    # another grade in it ("for awarding a good rating last year to Haringey council") is
+    # another event. (Without it, "In May 2016 Kent
+    # received an inadequate rating. Leadership was judged ..." dates each area's grade.)
+    told_afresh = False
     for _ in range(_PASSAGE_SENTENCES):
         if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
             return None
         p_start, p_end = sentence
         if {a[2] for a in index.authorities_in(p_start, p_end)} - named:
             return None  # the passage was about another council
+        told_afresh = told_afresh or rating.same_grade_in(p_start, p_end)
         for event in _EVENT_WORD.finditer(text, p_start, p_end):
             if earlier.search(text, max(p_start, event.start() - 40), event.start()):
+                continue
+            if told_afresh and rating.other_grade_in(
+                    max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
                 continue
             clause_end = index.clause_at(event.start())[1]
             reach = max(clause_end, event.end() + _EVENT_DATE_REACH)

@@ -119,3 +119,40 @@ def test_a_report_on_the_board_alone_is_a_board_review():
         "Inspection of services for children in need of help and protection, children looked after and care "
         "leavers and Review of the effectiveness")
     assert read_report(both).meta.get("inspection_type") != "review"
+
+
+# --- a share of councils is no council ------------------------------------------------
+
+
+def test_a_share_of_councils_judged_is_no_councils_grade():
+    # http://news.bbc.co.uk/2/hi/uk_news/education/7742335.stm (24 November 2008): "The proportion
+    # judged outstanding in 2007 (9%)" after a sentence listing five councils.
+    text = ("Last year five areas were in this category as regards keeping children safe: Hertfordshire, "
+            "Isles of Scilly, Salford, Stoke-on-Trent, Peterborough.\n\nThe proportion judged outstanding in 2007 "
+            "(9%) was smaller than in 2006 (16%), and the overall proportion judged to be good or better (70%) "
+            "was also down (from 73%).")
+    assert rows(text, "Hertfordshire", 2008) == []
+    # prose/2008-fenews-annual-performance-assessments-gateshead.txt (dev): "73 per cent were judged".
+    assert rows("Out of the 147 local councils, 73 per cent were judged good or outstanding in the contribution "
+                "they make to improving services overall for children and young people.", "Gateshead", 2008) == []
+
+
+def test_a_councils_other_grade_told_before_the_news_is_another_event():
+    # https://www.theguardian.com/society/2008/dec/18/councils-failing-ofsted-child-protection: the
+    # passage tells "inadequate" afresh, so "a good rating last year to Haringey" dates none of it.
+    text = ("The number of councils in England judged inadequate at keeping children safe has doubled in a "
+            "year, said the Office for Standards in Education, Children's Services and Skills (Ofsted), which "
+            "recently came under fire for awarding a good rating last year to Haringey council in north London, "
+            "where Baby P died.\n\nNine local authorities, including Haringey, were found to be inadequate in "
+            "Ofsted's annual performance assessments (APAs), including eight deemed to be failing to keep "
+            "children safe.\n\nEd Balls, the children's secretary, said government \"intervention experts\" "
+            "would be working urgently with struggling councils.\n\nAs well as Haringey, child protection was "
+            "rated inadequate at Birmingham, Doncaster, Essex, Reading, Surrey, West Sussex and Wokingham councils.")
+    found = rows(text, year=2008)
+    assert {(c, y) for c, y, r, _ in found if r == "good"} == {("Haringey", 2007)}
+    assert {y for _, y, r, _ in found if r == "inadequate"} == {2008}
+    # http://news.bbc.co.uk/2/hi/uk_news/7786915.stm: the news's grade first, its year compared after.
+    other = ("Last year, four councils were found to be inadequate, but this year that rose to eight. Among them "
+             "was Haringey, north London, where Baby P died.\n\nAs well as Haringey, child protection was rated "
+             "inadequate at Birmingham, Doncaster, Essex, Reading, Surrey, West Sussex and Wokingham councils.")
+    assert {y for _, y, _, _ in rows(other, year=2008)} == {2008}
