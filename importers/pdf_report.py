@@ -87,7 +87,9 @@ _TITLE_WORDS = re.compile(r"\b(?:inspection|visit|review|report)\b", re.IGNORECA
 _BOARD_REVIEW_TITLE = re.compile(
     r"\breview\s+of\s+the\s+(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|lscb)\b"
 )
-_SERVICES_INSPECTION_TITLE = re.compile(r"\binspection\s+of\s+(?:\w+\s+){0,6}?(?:services|children|local\s+authority)\b")
+_SERVICES_INSPECTION_TITLE = re.compile(
+    r"\binspection\s+of\s+(?:\w+\s+){0,6}?(?:services|children|local\s+authority)\b"
+)
 _TITLE_AUTHORITY = re.compile(
     r"\b(?:inspection|visit)\s+(?:of|to)\s+(?P<name>.+?)\s+(?:local\s+authority\s+)?"
     rf"children{_APOSTROPHE_S}\s+(?:social\s+care\s+)?services",

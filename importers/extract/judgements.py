@@ -344,8 +344,9 @@ _LIST_INTRO = re.compile(
 # After a rating, a copula whose complement is the councils it is said of: "the others rated
 # as poor are Birmingham, Cornwall, ...", "Those judged inadequate were Doncaster and ...".
 _COPULA_LIST = re.compile(r"[\"'’”]?\s+(?:overall\s+)?(?:are|were)\s+(?=[A-Z])")
-# A sentence opening on a council the grade is also said of: "As well as Haringey, the others ...".
+# After a service's rating, the councils it was given at: "rated inadequate at Birmingham, ...".
 _AT_COUNCILS = re.compile(r"[\"'’”]?\s+at\s+(?=[A-Z])")
+# A sentence opening on a council the grade is also said of: "As well as Haringey, the others ...".
 _ALSO_OPENING = re.compile(r"\W*(?:as\s+well\s+as|besides|alongside|along\s+with|like)\s+", re.IGNORECASE)
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
 _LIST_REACH = 48
@@ -894,8 +895,8 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
     # Where the passage tells this grade afresh ("Nine local authorities, including Haringey,
     # were found to be inadequate", "councils judged inadequate ... has doubled"), a rating of
     # another grade in it ("for awarding a good rating last year to Haringey council") is
-    # another event. (Without it, "In May 2016 Kent
-    # received an inadequate rating. Leadership was judged ..." dates each area's grade.)
+    # another event. Only then: one inspection grades several areas differently, and the
+    # sentence telling its date may give another area's grade.
     told_afresh = False
     for _ in range(_PASSAGE_SENTENCES):
         if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
@@ -910,12 +911,12 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
             if told_afresh and rating.other_grade_in(
                     max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
                 continue
-            clause_end = index.clause_at(event.start())[1]
+            clause_start, clause_end = index.clause_at(event.start())
+            if _NO_COUNCIL.search(text, clause_start, event.start()):
+                continue  # "In 2007 no council was rated as inadequate": a year compared with, not an event
             reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
             after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
-            before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
-            if _NO_COUNCIL.search(text, index.clause_at(event.start())[0], event.start()):
-                continue  # "In 2007 no council was rated as inadequate": a year compared with, not an event
+            before = [d for d in index.event_dates_in(clause_start, event.start())]
             found = [
                 d for d in after or before[-1:]
                 if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)
@@ -1265,7 +1266,10 @@ def _authorities(rating: _Rating) -> list[str] | None:
     # one the sentence opened on "as well as").
     at_list = _AT_COUNCILS.match(text, end, s_end)
     also = _ALSO_OPENING.match(text, s_start, start)
-    opened_on = index.authorities_in(also.end(), text.find(",", also.end(), start)) if also is not None else []
+    opened_on = []
+    if also is not None:
+        comma = text.find(",", also.end(), start)
+        opened_on = index.authorities_in(also.end(), comma if comma >= 0 else start)
     if at_list is not None and following and following[0][0] == at_list.end() and set(before) <= set(opened_on):
         chosen = [following[0]]
         for mention in following[1:]:

@@ -33,7 +33,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # A month and year standing next to a rate or a count, in either order.
 _BESIDE_A_FIGURE = re.compile(
     rf"\d[\d,.]*\s*%\s+(?:in|at|by)\s+{_MONTH}\s+20\d\d"
-    rf"|\b(?:In|At|By)\s+(?:\d{{1,2}}\s+)?{_MONTH}\s+20\d\d,\s+(?:there\s+were\s+)?\d[\d,]*\s+(?:children|young|families|cases)"
+    rf"|\b(?:In|At|By)\s+(?:\d{{1,2}}\s+)?{_MONTH}\s+20\d\d,\s+(?:there\s+were\s+)?\d[\d,]*\s+"
+    r"(?:children|young|families|cases)"
 )
 
 
@@ -61,7 +62,8 @@ def test_a_sif_report_with_its_boards_review_is_the_councils_inspection(sif_repo
     for doc in sif_reports:
         own = [f for f in doc.facts if f.type == "inspection" and f.get("subject")]
         assert own and {f.get("inspection_type") for f in own} == {"inspection"}, doc.source
-        graded = {f.get("area") for f in doc.facts if f.type == "judgement" and f.get("evidence") in ("table", "headline")}
+        graded = {f.get("area") for f in doc.facts
+                  if f.type == "judgement" and f.get("evidence") in ("table", "headline")}
         if "lscb" in graded:
             assert "overall" in graded, doc.source  # the board's grade sits beside the council's
 
@@ -97,6 +99,7 @@ def test_a_month_beside_a_statistic_dates_no_inspection(sif_reports):
             end = text.find(".", match.end())
             for fact in doc.facts:
                 if fact.type == "inspection" and start <= fact.span[0] < end and not fact.get("subject"):
-                    assert (fact.get("year"), fact.get("month")) != (date.year, date.month), (doc.source, match.group(0))
+                    dated = (fact.get("year"), fact.get("month"))
+                    assert dated != (date.year, date.month), (doc.source, match.group(0))
             found += 1
     assert found >= 3  # the dev reports print several ("52% in February 2015")
