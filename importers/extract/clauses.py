@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 
 from importers.authorities import find_authorities
 from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
+from importers.vocabulary import RATING_WORDS
 
 __all__ = ["TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
 
@@ -67,11 +68,13 @@ _FIGURE_AFTER = re.compile(
     r"assessments|plans|social\s+workers|staff|vacancies|households)\b)",
     re.IGNORECASE,
 )
-# The date a change is measured from is the baseline's, not the news's: "up from four in
-# 2007", "has risen from none last year to four this year", "compared with 62 in 2009".
+# The date a count is measured from is the baseline's, not the news's: "up from four in
+# 2007", "has risen from none last year to four this year", "compared with 62 in 2009". (A
+# grade's is its own event: "rose from inadequate in 2014 to good".)
 _BASELINE_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|risen|rose|falling|fell|fallen|increased|decreased|grown|grew)\s+from|"
-    r"compared\s+(?:with|to))(?:\s+[\w%.,]+){0,3}?\s+(?:in\s+|at\s+|during\s+)?$",
+    r"compared\s+(?:with|to))"
+    rf"(?:\s+(?!{RATING_WORDS})[\w%.,'’]+){{0,3}}?\s+(?:in\s+|at\s+|during\s+)?$",
     re.IGNORECASE,
 )
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
