@@ -106,7 +106,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
-    on_the_scale,
+    on_the_scale, UNPLACED_ASPECT_RE,
 )
 
 __all__ = ["extract"]
@@ -156,7 +156,7 @@ _CQ = r"[\"'’”]?"
 # experience in care and ...": the areas a rating is given for, named after it.
 _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
-    r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
+    r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:received|given|awarded|achieved|made))?"
     # "A good rating was attributed to the local authority's work with children who ..."
     r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
     r"\s+(?(to)to|(?:for|in|on|across))\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
@@ -978,6 +978,10 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
             return listed
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
+    if after is not None and UNPLACED_ASPECT_RE.match(text, after.end(), region_end):
+        # "Cornwall was rated inadequate in assessment and direct work with children, ambition
+        # and prioritisation, and value for money": sub-judgements, no area's grade.
+        return []
     if after is not None:
         listed = _listed_areas(text, after.end(), region_end)
         if listed:
@@ -1198,6 +1202,13 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
     """The areas listed from ``pos``: "help and protection and care leavers"."""
     found: list[str] = []
     for area in find_areas(text, pos, stop):
+        # An aspect with no area listed among them is passed over: "achieved in Safeguarding;
+        # Enjoying and Achieving; Making a Positive Contribution; and Capacity to Improve".
+        while found and (gap := _LIST_GAP.match(text, pos, area.start)) is not None:
+            aspect = UNPLACED_ASPECT_RE.match(text, gap.end(), area.start)
+            if aspect is None:
+                break
+            pos = aspect.end()
         # The first area may open a quotation: "'Outstanding' for 'the impact of leaders ...'".
         joined = (_LIST_GAP if found else _LIST_OPENING).fullmatch(text, pos, area.start)
         if not joined:

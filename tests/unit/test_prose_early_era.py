@@ -6,9 +6,13 @@ unedited, enough to show the pattern.
 
 from __future__ import annotations
 
+from importers.extract import DocContext
 from importers.extract.clauses import other_event_date
 from importers.extract.dates import find_dates
+from importers.extract.inspections import subject_inspection
 from importers.pdf_report import read_report
+from importers.sanitize import clean_text
+from tests.paths import prose_text
 from tests.unit.test_prose_other_publishers import rows
 
 
@@ -158,3 +162,38 @@ def test_a_councils_other_grade_told_before_the_news_is_another_event():
              "was Haringey, north London, where Baby P died.\n\nAs well as Haringey, child protection was rated "
              "inadequate at Birmingham, Doncaster, Essex, Reading, Surrey, West Sussex and Wokingham councils.")
     assert {y for _, y, _, _ in rows(other, year=2008)} == {2008}
+
+
+# --- the inspection a story is about, and grades of aspects with no area ---------------
+
+
+def test_the_report_a_story_is_about_is_its_inspection_not_an_earlier_review_beside_it():
+    # prose/2009-10-23-communitycare-cornwall-failing-to-protect-children.txt (dev): "problems
+    # recognised in a 2008 joint area review ... its report of a September inspection. Ofsted
+    # has given Cornwall an overall rating of 'inadequate'" (the page is of October 2009).
+    text = clean_text(prose_text("2009-10-23-communitycare-cornwall-failing-to-protect-children.txt"))
+    ctx = DocContext(authority="Cornwall", published=(2009, 10, 23))
+    own = subject_inspection(text, ctx)
+    assert own is not None and own.get("inspection_type") == "inspection" and own.get("year") == 2009
+    assert ("Cornwall", 2009, "inadequate", "overall") in rows(text, "Cornwall", 2009)
+    # prose/2013-cheshire-east-minutes-protection-inspection.txt (dev): "To consider the report
+    # of an Ofsted inspection of local authority arrangements for the protection of children".
+    minutes = clean_text(prose_text("2013-cheshire-east-minutes-protection-inspection.txt"))
+    own = subject_inspection(minutes, DocContext(authority="Cheshire East", kind="minutes"))
+    assert own is not None and own.get("subject")
+
+
+def test_a_grade_in_an_aspect_with_no_area_of_its_own_is_no_judgement():
+    # The 2009 Cornwall story above: "In services for looked after children, Cornwall was
+    # rated inadequate in assessment and direct work with children, ambition and
+    # prioritisation, and value for money, among others" (sub-judgements of the strand).
+    text = ("In services for looked after children, Cornwall was rated inadequate in assessment and direct work "
+            "with children, ambition and prioritisation, and value for money, among others.")
+    assert rows(text, "Cornwall", 2009) == []
+    # https://moderngov.halton.gov.uk/ieIssueDetails.aspx?IId=10972&Opt=3&PlanId=0 (January 2009,
+    # the 2008 APA): the Every Child Matters outcomes listed among the areas are passed over.
+    apa = ("In conclusion, Halton’s performance had been particularly impressive in that four grades of "
+           "“outstanding” had been achieved in Safeguarding; Enjoying and Achieving; Making a Positive "
+           "Contribution; and Capacity to Improve.")
+    assert {(c, r, a) for c, _, r, a in rows(apa, "Halton", 2009, "minutes")} == {
+        ("Halton", "outstanding", "help and protection"), ("Halton", "outstanding", "capacity for improvement")}
