@@ -382,7 +382,9 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"overall\s+effectiveness", "overall", True),
     (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
-    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
+    # ("safeguarding children and ... looked after children": a 2009-12 inspection's two strands)
+    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?![\w'’-]))?",
+     "help and protection", False),
     # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade
     # (2008 news: "those ranked 'inadequate' for children's safety").
     (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|children['’]s\s+safety",

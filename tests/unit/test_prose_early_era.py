@@ -12,6 +12,7 @@ from importers.extract.dates import find_dates
 from importers.extract.inspections import subject_inspection
 from importers.pdf_report import read_report
 from importers.sanitize import clean_text
+from importers.vocabulary import area_for
 from tests.paths import prose_text
 from tests.unit.test_prose_other_publishers import rows
 
@@ -197,3 +198,27 @@ def test_a_grade_in_an_aspect_with_no_area_of_its_own_is_no_judgement():
            "Contribution; and Capacity to Improve.")
     assert {(c, r, a) for c, _, r, a in rows(apa, "Halton", 2009, "minutes")} == {
         ("Halton", "outstanding", "help and protection"), ("Halton", "outstanding", "capacity for improvement")}
+
+
+def test_counts_of_grades_name_no_area():
+    # prose/2010-06-21-communitycare-salford-safeguarding-inadequate.txt (dev): "They found four
+    # were 'good', 21 'adequate', but eight 'inadequate'" (of 33 graded areas).
+    text = ("The inspectorate rated the authority’s performance in 33 different areas. They found four were "
+            "“good”, 21 “adequate”, but eight “inadequate”, mostly in the safeguarding service.")
+    assert rows(text, "Salford", 2010) == []
+    # prose/undated-careappointments-hampshire-safeguarding-praise.txt (dev): "inspectors awarded
+    # the council nine 'outstanding' grades out of 22 categories".
+    other = "Following an inspection in June, inspectors awarded the council nine “outstanding” grades out of 22 categories."
+    assert rows(other, "Hampshire", 2010) == []
+
+
+def test_safeguarding_children_and_looked_after_children_are_the_two_strands():
+    # prose/2010-10-22-spelthornelibdems-surrey-adequate-childrens-services.txt (dev): "an overall
+    # grade of 'adequate' for safeguarding children and for looked after children".
+    text = ("Ofsted has given Surrey County Council an overall grade of 'adequate' for safeguarding children and "
+            "for looked after children.")
+    assert {a for *_, a in rows(text, "Surrey", 2010)} == {"help and protection", "children in care"}
+    # prose/2010-teachingtimes-child-safety-inadequate.txt (dev): "inadequate in safeguarding
+    # children this year"; the board keeps its own name.
+    assert area_for("found to be inadequate in safeguarding children this year") == "help and protection"
+    assert area_for("the Local Safeguarding Children Board") == "lscb"
