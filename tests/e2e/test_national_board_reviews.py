@@ -8,9 +8,7 @@ Only the ``dev`` half of ``benchmarks/accuracy/report_split.json`` is read.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 
 import pytest
 
@@ -20,7 +18,8 @@ from importers.model import ImportedDocument
 from importers.pdf_report import read_report
 from importers.pipeline import import_file
 from ofsted_core.timeline import build_events
-from tests.paths import NATIONAL, REPORT_SPLIT
+from tests.e2e.test_national_reports import _dev_reports
+from tests.paths import NATIONAL
 
 pytestmark = pytest.mark.reports
 
@@ -38,15 +37,9 @@ _BESIDE_A_FIGURE = re.compile(
 )
 
 
-@cache
-def _dev_sif_reports() -> tuple[str, ...]:
-    split = json.loads(REPORT_SPLIT.read_text(encoding="utf-8"))
-    return tuple(sorted(name for name, half in split.items() if half == "dev" and _SIF.match(name)))
-
-
 @pytest.fixture(scope="module")
 def sif_reports() -> list[ImportedDocument]:
-    paths = [NATIONAL / name for name in _dev_sif_reports()]
+    paths = [NATIONAL / name for name in _dev_reports() if _SIF.match(name)]
     if not paths or not all(p.is_file() for p in paths):
         pytest.skip(f"the national reports are not at {NATIONAL} (they are not part of the repository)")
     return [import_file(p) for p in paths]
