@@ -104,6 +104,10 @@ def test_years_listed_in_an_opening_adverbial_each_date_the_grade():
     text = "In 2009 and 2011, the services were labelled as \"inadequate\" by Ofsted."
     assert rows(text, "Cornwall", 2013) == [
         ("Cornwall", 2009, "inadequate", "overall"), ("Cornwall", 2011, "inadequate", "overall")]
+    # prose/2019-12-20-communitycare-kingston-inadequate-to-outstanding.txt (dev, read after the
+    # rule was written): "In 2012 and 2013, the inspectorate had rated services as inadequate".
+    kingston = "In 2012 and 2013, the inspectorate had rated services as inadequate, leading it to work more closely."
+    assert {y for _, y, _, _ in rows(kingston, "Kingston upon Thames", 2019)} == {2012, 2013}
     # One year opening the sentence dates it alone (https://feeds.bbci.co.uk/news/uk-england-
     # cambridgeshire-45085574, 2018: "In 2011, the services were rated as poor by Ofsted").
     assert rows("In 2011, the services were rated as poor by Ofsted.", "Peterborough", 2018) == [
