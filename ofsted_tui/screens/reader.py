@@ -131,11 +131,13 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         self.export_path = DEFAULT_EXPORT_PATH
         self._key_states: tuple[bool | None, ...] = ()
         self._ready = False
+        # The document whole (text, furniture), read from the store when the screen mounts.
+        self._document: dict[str, Any] | None = None
 
     # -- parts ---------------------------------------------------------------
     @property
     def document(self) -> dict[str, Any] | None:
-        return self.corpus.documents.get(self.doc_id)
+        return self._document
 
     @property
     def reader(self) -> DocumentView:
@@ -163,7 +165,14 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        document = self.document
+        try:
+            document = self._document = self.corpus.document(self.doc_id)
+        except StoreError as exc:
+            # Its rows left the bulk file under the explorer (another program, a damaged disk).
+            self.notify(printable(f"Cannot open this document: {exc.path}: {exc.reason}"), title="Not opened",
+                        severity="error", timeout=10, markup=False)
+            self.call_later(self._close)
+            return
         if document is None:
             self.notify(f"No document {printable(self.doc_id, multiline=True)} in this store", severity="error", markup=False)
             self.call_later(self._close)
@@ -375,7 +384,11 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
                                  ("  " + date_label(doc.get("published")), "$foreground-muted"))
         if link.get("span"):
             start, end = link["span"]
-            words = " ".join((doc.get("text") or "")[start:end].split())
+            try:
+                text = self.corpus.text_of(link["doc_id"])
+            except StoreError:
+                text = ""  # the linked document is listed by its title alone; opening it says what is wrong
+            words = " ".join(text[start:end].split())
             if words:
                 cut = words if len(words) <= LINK_WORDS_SHOWN else words[:LINK_WORDS_SHOWN - 1].rstrip() + "…"
                 label = Content.assemble(label, ("\n  “" + printable(cut, multiline=True) + "”", "italic"))
@@ -575,10 +588,15 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
 
     def _adopt(self, corpus: Corpus) -> None:
         """Show ``corpus`` (fresh from the store), keeping the place and the mark."""
-        if self.doc_id not in corpus.documents:
+        try:
+            document = corpus.document(self.doc_id)
+        except StoreError as exc:
+            self._say(printable(f"not updated: {exc.path}: {exc.reason}"))
             return
-        self.corpus = corpus
-        self._show(corpus.documents[self.doc_id], keep_position=True)
+        if document is None:
+            return
+        self.corpus, self._document = corpus, document
+        self._show(document, keep_position=True)
 
     def on_screen_resume(self) -> None:
         # A reader opened from this one may have saved; the app holds the newest corpus.

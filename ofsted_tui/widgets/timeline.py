@@ -289,7 +289,7 @@ def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
     fact_ids = set(event.get("fact_ids") or ())
     rows = []
     for doc_id in event.get("doc_ids") or ():
-        doc = corpus.documents.get(doc_id)
+        doc = corpus.document(doc_id)  # whole: its passage is shown
         if doc is None:
             continue
         facts = [f for f in corpus.facts_of(doc_id) if f["id"] in fact_ids]
