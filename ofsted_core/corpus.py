@@ -206,6 +206,20 @@ class Corpus:
         facts = entry[1] if entry else []
         return [f for f in facts if f["type"] == type_] if type_ else list(facts)
 
+    def listed(self, doc_id: str) -> tuple[Row, list[Row]] | None:
+        """The document whole with its facts, for a pane listing it among others; None if not in the catalogue.
+
+        Where the store no longer holds its rows, its catalogue row and no
+        facts (the reader, opening it, says what is wrong), not an error that
+        would stop the pane listing the others.
+        """
+        try:
+            return self._read(doc_id)
+        except StoreError as exc:
+            log.warning("%s: %s", exc.path, exc.reason)
+            row = self.documents.get(doc_id)
+            return None if row is None else (row, [])
+
     def fact(self, fact_id: str) -> Row | None:
         """A fact by id: its document is the id's first part (``importing`` and ``sources`` name facts so)."""
         doc_id = fact_id.split("-", 1)[0]
