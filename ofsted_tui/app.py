@@ -33,7 +33,7 @@ from ofsted_core.corpus import Corpus, lazy_snapshot
 from ofsted_core.filters import FacetIndex
 from ofsted_core.library import Library
 from ofsted_tui.screens.main import MainScreen
-from ofsted_core.store import Store, StoreData, collector_paused
+from ofsted_core.store import TIMELINE_FIRST_MIN_DOCUMENTS, Store, StoreData, collector_paused
 from ofsted_core.labels import printable
 
 # The reader, the dialogs and the help screen are imported when first opened,
@@ -135,14 +135,21 @@ class OfstedApp(App[None]):
         # The store as the CLI read it (its catalogue, events and annotations:
         # texts and facts are read when a document is opened) is shown at once,
         # here on the screen's thread: a worker would compete with the drawing
-        # for the interpreter and fill the timeline later. Otherwise a large
-        # store is read once the first frame is out, a small one at once.
+        # for the interpreter and fill the timeline later. Of a large store only
+        # the timeline is shown so; the facet index of its documents (a second
+        # at 10,000) is built in a worker once the first frame is out. Otherwise
+        # a large store is read once the first frame is out, a small one at once.
         first = self._first_read
         if first is not None:
             self._first_read = None
             self._loads += 1
             data, stamp = first
-            self._loaded(self._loads, stamp, *_built(data, self.library))
+            if len(data.documents) < TIMELINE_FIRST_MIN_DOCUMENTS:
+                self._loaded(self._loads, stamp, *_built(data, self.library))
+            else:
+                timeline = StoreData(events=data.events, annotations=data.annotations, complete=False)
+                self._loaded(self._loads, stamp, *_built(timeline, self.library))
+                self.call_after_refresh(self._load, self._loads, first)
         elif self.store.size() <= READ_AT_ONCE_BYTES:
             self.reload()
         else:

@@ -6,11 +6,16 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import threading
 
 from ofsted_tui import app as app_module
 from ofsted_tui import cli
 from ofsted_tui.app import make_app
+from ofsted_core.labels import plural
 from ofsted_core.store import Store
+from ofsted_tui.screens.main import MainScreen
+from ofsted_tui.widgets.documents import DocumentList
+from ofsted_tui.widgets.timeline import SourceList, TimelineList
 from tests.paths import REPO
 from tests.ui.pilot import loaded, pilot_test, settle
 
@@ -68,3 +73,37 @@ async def test_a_large_corpus_is_kept_out_of_garbage_collection(store: Store, mo
         gc.unfreeze()
 
 
+
+
+@pilot_test
+async def test_a_large_store_shows_its_timeline_while_its_documents_are_indexed(store: Store, monkeypatch):
+    from ofsted_core.library import Library
+
+    monkeypatch.setattr(app_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)  # this small store counts as large
+    everything = store.read()
+    stamp, data = Library(store).first_snapshot()
+    # The corpus of the documents is built when the test says so.
+    release = threading.Event()
+    corpus_of = Library.corpus_of
+    monkeypatch.setattr(Library, "corpus_of", lambda self, data, previous=None: (
+        not data.complete or release.wait(10)) and corpus_of(self, data, previous))
+    app = make_app(store.path, data=data, stamp=stamp)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        timeline = main.query_one(TimelineList)
+        # The first frame has every event, and says the documents are on their way.
+        assert [e["id"] for e in timeline.rows] == [e["id"] for e in everything.events]
+        assert "reading the documents" in main.sub_title
+        assert not main.query_one(DocumentList).loaded
+        # An event's documents cannot open yet: the user is told why.
+        await pilot.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert any("Still reading the documents" in n.message for n in app._notifications)
+        release.set()
+        await loaded(pilot)
+        assert len(app.corpus.documents) == len(everything.documents)
+        assert f"of {plural(len(everything.documents), 'document')}" in main.sub_title
+        assert main.query_one(DocumentList).loaded and main.query_one(SourceList).rows
+        await pilot.press("enter")
+        await settle(pilot, lambda: not isinstance(app.screen, MainScreen), "the reader")
