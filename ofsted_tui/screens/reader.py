@@ -22,7 +22,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ofsted_core.annotations import (
     Change, bookmark_change, change_annotations, correctable_fields, correction_change, make_annotation,
@@ -39,6 +39,7 @@ from ofsted_core.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
 from ofsted_core.labels import KIND_SHORT, date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
+from ofsted_tui.widgets.reader_footer import ReaderFooter
 from importers.sanitize import printable
 
 __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
@@ -58,6 +59,9 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
     """Read one document; ``span`` or ``fact_id`` say where to open it."""
 
     HELP = "Reader"
+    # Focused as the screen is shown, not after it mounts: a focus of its own
+    # made the footer rebuild its keys once more on every opening.
+    AUTO_FOCUS = "#reader-document"
     DEFAULT_CSS = """
     ReaderScreen {
         layout: vertical;
@@ -162,7 +166,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
             yield FactsPane(id="reader-facts")
         yield FindBar()
         yield Static(id="reader-status", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         try:
@@ -180,7 +184,6 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         self._show(document)
         # After the first layout: before it the reader has no height to scroll in.
         self.call_after_refresh(self._open_at_start, document)
-        self.reader.focus()
         self._ready = True
 
     def _close(self) -> None:
