@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 STORE_POLL_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
-FREEZE_MIN_ROWS = 50_000  # documents and events; see _indexed
+FREEZE_MIN_ROWS = 5_000  # catalogue rows and events (each with a few dozen containers: its summary, its judgements); see _indexed
 
 THEMES = (
     Theme(
@@ -385,9 +385,10 @@ def _built(data: StoreData, library: Library) -> tuple[Corpus, FacetIndex]:
 def _indexed(corpus: Corpus) -> FacetIndex:
     """The corpus's facet index and lookups; a large corpus is then kept out of garbage collection.
 
-    The rows of 10,000 documents are about a million containers, and every
-    full collection walked them all (close to a second, on whatever thread
-    happened to allocate: a keystroke, the search index). They are acyclic and
+    The catalogue, events and fact summaries of 10,000 documents are a few
+    hundred thousand containers (their texts and facts, read on demand, are
+    not kept), and every full collection walked them all, on whatever thread
+    happened to allocate: a keystroke, the search index. They are acyclic and
     freed by reference counting when the corpus is replaced, so nothing is lost
     by freezing them; the next load unfreezes first, so anything else frozen
     alongside is collected again in due course. Small stores are left alone.
