@@ -385,8 +385,8 @@ def _built(data: StoreData, library: Library) -> tuple[Corpus, FacetIndex]:
 def _indexed(corpus: Corpus) -> FacetIndex:
     """The corpus's facet index and lookups; a large corpus is then kept out of garbage collection.
 
-    The catalogue, events and fact summaries of 10,000 documents are a few
-    hundred thousand containers (their texts and facts, read on demand, are
+    The catalogue, events, fact summaries and facet index of 10,000 documents
+    are about 120,000 containers (their texts and facts, read on demand, are
     not kept), and every full collection walked them all, on whatever thread
     happened to allocate: a keystroke, the search index. They are acyclic and
     freed by reference counting when the corpus is replaced, so nothing is lost
