@@ -45,6 +45,8 @@ Row = dict[str, Any]
 class _Rows(Protocol):
     """Where a document's whole row (text, furniture, page starts) and its facts come from, uncorrected."""
 
+    store: Store | None  # the store read from; None for rows held in memory
+
     def rows_of(self, doc_id: str) -> tuple[Row, list[Row]] | None: ...
 
     def summaries(self) -> dict[str, FactSummary]: ...
@@ -54,6 +56,8 @@ class _Rows(Protocol):
 
 class _InMemory:
     """Rows of a snapshot that carried its texts and facts."""
+
+    store = None
 
     def __init__(self, documents: Iterable[Row], facts: Iterable[Row]) -> None:
         self._documents = {doc["id"]: doc for doc in documents}
@@ -77,7 +81,7 @@ class _InStore:
     """Rows read from the store's bulk file by lookup, for catalogue rows that name them."""
 
     def __init__(self, store: Store, catalogue: Iterable[Row]) -> None:
-        self._store = store
+        self.store = store
         self._catalogue = {row["id"]: row for row in catalogue}
 
     def rows_of(self, doc_id: str) -> tuple[Row, list[Row]] | None:
@@ -85,12 +89,12 @@ class _InStore:
         if row is None:
             return None
         # StoreError where the bulk file no longer holds them, naming the document and what to do.
-        documents, facts = self._store.read_documents([row])
+        documents, facts = self.store.read_documents([row])
         return documents[0], facts
 
     def summaries(self) -> dict[str, FactSummary]:
         try:
-            by_key = self._store.bulk.summaries(row.get(FACTS_KEY) for row in self._catalogue.values())
+            by_key = self.store.bulk.summaries(row.get(FACTS_KEY) for row in self._catalogue.values())
         except BulkError as exc:
             raise StoreError(exc.path, exc.reason) from None
         return {doc_id: by_key[row[FACTS_KEY]] for doc_id, row in self._catalogue.items()
@@ -98,7 +102,7 @@ class _InStore:
 
     def all_rows(self) -> Iterator[tuple[Row, list[Row]]]:
         # One scan of the bulk file (an export of everything), not a lookup per document.
-        documents, facts = self._store.read_documents(self._catalogue.values())
+        documents, facts = self.store.read_documents(self._catalogue.values())
         grouped: dict[str, list[Row]] = defaultdict(list)
         for fact in facts:
             grouped[fact["doc_id"]].append(fact)
@@ -151,7 +155,7 @@ class Corpus:
                 corpus.__dict__["summaries"] = previous.__dict__["summaries"]
             return corpus
         whole = any("text" in doc for doc in data.documents)
-        store = store if store is not None else getattr(previous.rows, "_store", None) if previous else None
+        store = store if store is not None else previous.rows.store if previous else None
         if whole or not data.documents:
             rows: _Rows = _InMemory(data.documents, data.facts)
         elif store is None:
