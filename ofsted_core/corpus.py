@@ -49,6 +49,8 @@ class _Rows(Protocol):
 
     def rows_of(self, doc_id: str) -> tuple[Row, list[Row]] | None: ...
 
+    def text_of(self, doc_id: str) -> str | None: ...
+
     def summaries(self) -> dict[str, FactSummary]: ...
 
     def all_rows(self) -> Iterator[tuple[Row, list[Row]]]: ...
@@ -68,6 +70,10 @@ class _InMemory:
     def rows_of(self, doc_id: str) -> tuple[Row, list[Row]] | None:
         doc = self._documents.get(doc_id)
         return None if doc is None else (doc, self._facts.get(doc_id, []))
+
+    def text_of(self, doc_id: str) -> str | None:
+        doc = self._documents.get(doc_id)
+        return None if doc is None else doc.get("text") or ""
 
     def summaries(self) -> dict[str, FactSummary]:
         return {doc_id: summarise(self._facts.get(doc_id, ())) for doc_id in self._documents}
@@ -91,6 +97,15 @@ class _InStore:
         # StoreError where the bulk file no longer holds them, naming the document and what to do.
         documents, facts = self.store.read_documents([row])
         return documents[0], facts
+
+    def text_of(self, doc_id: str) -> str | None:
+        # The text alone, by one lookup: a search snippet needs neither the facts nor their checks.
+        try:
+            texts, _ = self.store.bulk.read_some([doc_id], [])
+        except BulkError as exc:
+            raise StoreError(exc.path, exc.reason) from None
+        found = texts.get(doc_id)
+        return None if found is None else found[0]
 
     def summaries(self) -> dict[str, FactSummary]:
         try:
@@ -127,6 +142,8 @@ class Corpus:
     # Every bulk read goes through ``_read`` and this cache (doc id -> whole row, sorted corrected facts).
     _cache: OrderedDict[str, tuple[Row, list[Row]]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Texts read alone (for search snippets), doc id -> text.
+    _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
 
     # A corpus is passed to thread workers, and Textual's @work describes a worker
     # by the repr of its arguments: the dataclass repr of 10,000 documents built a
@@ -150,7 +167,7 @@ class Corpus:
         if previous is not None and _same_rows(previous, data):
             corpus = cls(documents=previous.documents, events=list(data.events), annotations=list(data.annotations),
                          complete=data.complete, bulk=data.bulk, data=data, rows=previous.rows,
-                         _cache=previous._cache, _lock=previous._lock)
+                         _cache=previous._cache, _lock=previous._lock, _texts=previous._texts)
             if "summaries" in previous.__dict__:
                 corpus.__dict__["summaries"] = previous.__dict__["summaries"]
             return corpus
@@ -202,8 +219,30 @@ class Corpus:
         return entry[0] if entry else None
 
     def text_of(self, doc_id: str) -> str:
-        entry = self._read(doc_id)
-        return entry[0].get("text") or "" if entry else ""
+        """A document's text ("" for an id not in the catalogue), read alone where its facts are not read yet.
+
+        Search snippets ask for the texts of the hits on screen at each
+        keystroke; where the store no longer holds one, the hit shows no
+        passage (opening the document says what is wrong).
+        """
+        with self._lock:
+            entry = self._cache.get(doc_id)
+            text = entry[0].get("text") if entry else self._texts.get(doc_id)
+        if text is not None or doc_id not in self.documents:
+            return text or ""
+        try:
+            text = self.rows.text_of(doc_id)
+        except StoreError as exc:
+            log.warning("%s: %s", exc.path, exc.reason)
+            return ""
+        if text is None:
+            log.warning("%s lacks the text of %s", self.bulk, self.documents[doc_id].get("source"))
+            return ""
+        with self._lock:
+            self._texts[doc_id] = text
+            while len(self._texts) > CACHED_DOCUMENTS:
+                self._texts.popitem(last=False)
+        return text
 
     def facts_of(self, doc_id: str, type_: str | None = None) -> list[Row]:
         entry = self._read(doc_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ofsted_core.store as store_module
+from ofsted_core.bulk import Bulk
 from ofsted_core.corpus import document_corpus, load_corpus, search_store
 from ofsted_core.importing import import_paths
 from ofsted_core.store import Store, StoreError
@@ -51,9 +52,8 @@ def test_a_search_parses_the_store_once_and_reads_only_its_hits(store, parses, m
     word = whole.text_of(next(iter(whole.documents))).split()[0]
     parses.clear()
     read: list[str] = []
-    real = store_module.Store.read_documents
-    monkeypatch.setattr(store_module.Store, "read_documents",
-                        lambda self, rows: real(self, [read.append(row["id"]) or row for row in rows]))
+    real = Bulk.read_some
+    monkeypatch.setattr(Bulk, "read_some", lambda self, ids, keys: real(self, [read.append(i) or i for i in ids], keys))
     corpus, hits = search_store(store, word)
     assert [h.snippet for h in hits]  # the snippets are cut from the hits' texts
     assert len(parses) == 1
