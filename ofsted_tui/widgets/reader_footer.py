@@ -1,10 +1,10 @@
 """The reader's footer: Textual's, rebuilding its keys once for changes that come together.
 
 Textual's footer rebuilds every key (a widget each, styled anew) after each
-change of the screen's bindings, and opening the reader changes them three
-times before its first frame (the screen shown, its focus, its first status
-line): three rebuilds of the reader's dozen keys were a large part of opening
-a document. Changes that arrive while a rebuild is pending now share it.
+change of the screen's bindings, and opening the reader changed them three
+times (the screen shown, its focus, its first status line): three rebuilds of
+the reader's dozen keys were a large part of opening a document. Changes that
+arrive while a rebuild is pending now share it (two rebuilds per opening).
 """
 
 from __future__ import annotations
