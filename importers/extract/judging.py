@@ -139,8 +139,14 @@ _GRADES_COUNTED_BEFORE = re.compile(
     r"\b(?:\d|one|two|three|four|five|six|seven)\s+[\"'‘“]?(?:ones|twos|threes|fours)[\"'’”]?\s*\($", re.IGNORECASE
 )
 # A count of grades before a quoted one: "the grades received in each area, 13 being 'good',
-# 6 'outstanding' and 3 'adequate'" (2011 minutes): how many areas, none of them named.
-_COUNT_OF_GRADES_BEFORE = re.compile(r"(?<![\w.,£$%/-])\d{1,3}\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$", re.IGNORECASE)
+# 6 'outstanding' and 3 'adequate'" (2011 minutes), "They found four were 'good', 21
+# 'adequate', but eight 'inadequate'" (2010 trade press), "awarded the council nine
+# 'outstanding' grades": how many areas, none of them named.
+_COUNT_OF_GRADES_BEFORE = re.compile(
+    r"(?<![\w.,£$%/-])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
