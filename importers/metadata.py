@@ -13,8 +13,9 @@ precision printed, also after a separator, a label or the writer's name ("|
 March 2025" (or "today (Monday 23 May)", its year from the weekday) in the
 opening lines. A by-line's verb dates the page whatever follows the day
 ("Posted by Jane Smith on 3 March 2014", "This entry was posted on Monday,
-March 3rd, 2014 at 10:31 am and is filed under News", "This question was
-answered on 12th January 2016"); a dateline may be one part of a line of
+March 3rd, 2014 at 10:31 am and is filed under News"), but a parliamentary
+question's "answered on" does not (the grades an answer lists are of their
+own inspections' years); a dateline may be one part of a line of
 parts ("Jane Smith | March 3, 2014 | News", "Mar 3, 2014 · 5 min read") or
 be set a part a line by a page's layout; Drupal's "Mon, 07/16/2012 - 10:31"
 is read in the order its weekday fits. Dates in the body and
@@ -130,12 +131,13 @@ _BYLINE_ON = re.compile(r"^By\b.{0,60}?\bon\s+")
 # whatever follows it: "Posted by Jane Smith on 3 March 2014", "Posted in News on March
 # 3, 2014 by admin", "This entry was posted on Monday, March 3rd, 2014 at 10:31 am and
 # is filed under News", "Written by ... on", "Submitted by admin on Mon, 07/16/2012 - 10:31".
-# A parliamentary question's page dates it the same way: "This question was answered on
-# 12th January 2016", "The below Parliamentary question was asked by Gareth Thomas on
-# 2016-10-11", "Department for Education written question – answered on 31st July 2017".
+# Not a parliamentary question's "asked on" or "answered on": the grades a written answer
+# lists are those councils hold from inspections of their own years, which that day
+# would misdate (the 25 councils "currently rated" inadequate in Gareth Thomas's 2016
+# question have no year).
 _POSTED_ON = re.compile(
-    r"(?:(?:this|the)\s+(?:[\w-]+\s+){0,2}(?:entry|post|article|story|item|question|answer)\s+was\s+)?"
-    r"(?:posted|published|written|submitted|added|filed|asked|answered|tabled)"
+    r"(?:(?:this|the)\s+(?:[\w-]+\s+){0,2}(?:entry|post|article|story|item)\s+was\s+)?"
+    r"(?:posted|published|written|submitted|added|filed)"
     r"(?:\s+by\s+[^|•·:;.]{1,60}?)?(?:\s+(?:in|under)\s+[^|•·:;.]{1,60}?)?\s+on\s+",
     re.IGNORECASE,
 )
@@ -298,16 +300,11 @@ def _date_line(lines: list[str]) -> DateMention | None:
 _DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s+(?=(?:Last\s+)?Updated\b)")
 
 
-# Hansard heads each page with its sitting's date and column: "5 Jan 2010 : Column 286W".
-_HANSARD_COLUMN = re.compile(r"\s*:\s*Column\s+\d+\w*$", re.IGNORECASE)
-
-
 def _dateline_segment(segment: str) -> DateMention | None:
     # "Headlines: December 18th, 2008", "William Eichler 06 April 2016", "Jane Smith, 3
     # March 2014", "Oxford, 30 June 2016"; "3 March 2014 by Jane Smith": the writer
     # named beside the date.
     segment = _POSTED_BY.sub("", _ANY_LABEL.sub("", segment.strip(), count=1))
-    segment = _HANSARD_COLUMN.sub("", segment)
     name = _BYLINE_NAME.match(segment)
     if name is not None and not any(month_number(word.strip(",")) for word in name.group().split()):
         segment = segment[name.end():]
