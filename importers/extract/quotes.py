@@ -178,6 +178,10 @@ _WROTE_AFTER = re.compile(
     r"(?:written|wrote|writes|emailed|e-mailed)\b",
     re.IGNORECASE,
 )
+# A writing's owner right before it: "Mr Goodwill’s letter", "His latest letter".
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|['’]s?)\s+(?:(?:own|latest|recent|formal|open|new|written)\s+)?$"
+)
 # How far back the writer may be named: the paragraph before, at most.
 _WRITER_REACH = 600
 # Parts of a report that speak for it: "The first paragraph concludes “...”", "Their
@@ -591,7 +595,10 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         if _overlaps(taken, start, end):
             continue
         writer = _writer_before(text, start, agents) if word in _WRITINGS else None
-        if writer is not None:
+        owner = _owner_before(text, start, agents) if word in _WRITINGS and writer is None else None
+        if owner is not None:
+            agent = owner
+        elif writer is not None:
             agent = _Agent(_THE_BEFORE.search(text, max(0, start - 12), start).start(), end, writer.speaker)
         elif word in _WRITINGS and word != "letter":
             continue  # an email nobody is said to have written
@@ -690,6 +697,21 @@ def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None
     return None
 
 
+def _owner_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
+    """A letter or email in the possessive of a person, or of "his", "her", "their":
+    its writer's words ("Mr Goodwill’s letter confirmed", "His letter says: “...”")."""
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner is None:
+        return None
+    if owner.group("pronoun"):
+        pronoun = owner.group("pronoun").lower()
+        return _Agent(owner.start(), start, None, {"his": "he", "her": "she"}.get(pronoun, "they"))
+    person = next((a for a in reversed(people) if a.end == owner.start()), None)
+    if person is None or person.speaker.kind not in ("person", "group"):
+        return None
+    return _Agent(person.start, start, person.speaker)
+
+
 def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> _Agent | None:
     gap = _AGENT_VERB_GAP.match(text, end)
     if gap is None or gap.end() not in verb_starts:
@@ -701,14 +723,19 @@ def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> 
 
 
 def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted) -> _Agent | None:
-    """"a spokeswoman for the council", "a Department for Education spokesperson"."""
+    """"a spokeswoman for the council", "a Department for Education spokesperson".
+
+    The speaker is the spokesperson, named by the organisation they speak for
+    ("Croydon Council spokesman"), else as written ("council spokesman")."""
     before = _SPOKES_BEFORE.search(text, max(0, start - 50), start)
     if not before:
         return None
     after = _SPOKES_AFTER.match(text, end)
     org_text = (after.group("org") if after else None) or before.group("pre") or ""
     org = _organisation(text, org_text, start, authority, ofsted)
-    return _Agent(before.start(), after.end() if after else end, _Speaker(org, word, org, "org"))
+    written = _SPACES.sub(" ", f"{before.group('pre') or ''} {word}").strip()
+    return _Agent(before.start(), after.end() if after else end,
+                  _Speaker(f"{org} {word}" if org else written, word, org, "org"))
 
 
 def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _Agent | None:
