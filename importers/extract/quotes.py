@@ -948,10 +948,15 @@ class _Attributor:
             # a speech quoted over paragraphs that names "Lord Norman Warner" and goes
             # on "He also says"), before anyone whose sex the text never gives (a
             # speaker named only by role).
+            # A person who opens a sentence after the last such speaker spoke is the one
+            # meant ("But Coun Box was heavily critical of press coverage ... Addressing
+            # councillors, he said: ...", after an earlier speaker).
             floor = self._context_floor(agent.start)
             for wanted in (gender, None):
-                match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
-                match = match or self._nearest(
+                spoke = next(((self.history[i][0], self.history[i][1]) for i in range(count - 1, -1, -1)
+                              if self.history[i][1].kind == "person" and self.history[i][1].gender == wanted), None)
+                subject = self._nearest_subject(max(floor, spoke[0] if spoke else floor), agent.start, wanted)
+                match = subject or (spoke[1] if spoke else None) or self._nearest(
                     floor, agent.start, lambda s: s.kind == "person" and s.gender == wanted)
                 if match:
                     return match
@@ -969,6 +974,19 @@ class _Attributor:
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
             return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
         return next(earlier(), None)
+
+    def _nearest_subject(self, floor: int, pos: int, gender: str | None) -> _Speaker | None:
+        """The last person of ``gender`` between ``floor`` and ``pos`` who opens a
+        sentence (perhaps after "But", "And")."""
+        i = bisect.bisect_left(self.agent_starts, pos) - 1
+        while i >= 0 and self.agents[i].start >= floor:
+            agent = self.agents[i]
+            speaker = agent.speaker
+            if (speaker is not None and speaker.name and speaker.kind == "person" and speaker.gender == gender
+                    and agent.start == self._subject_start(self._sentence_start(agent.start))):
+                return speaker
+            i -= 1
+        return None
 
     def _context_floor(self, pos: int) -> int:
         """Where the paragraphs read for a pronoun's antecedent start."""

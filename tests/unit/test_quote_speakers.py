@@ -112,3 +112,28 @@ def test_a_spokesperson_speaks_named_by_their_organisation():
     # With no organisation to be found, the role as written.
     text = "A council spokeswoman said the authority was “disappointed with the outcome of the inspection”."
     assert list(speakers(text).values()) == ["council spokeswoman"]
+
+
+# --- "he" or "she" is the person who opens a sentence after the last speaker ---------------
+
+def test_he_is_the_sentence_subject_named_after_the_last_speaker():
+    # Wakefield Express (https://www.wakefieldexpress.co.uk/news/politics/wakefield-childrens-services-
+    # leaders-in-heated-exchange-over-ofsted-report-687714), set after another page's speaker
+    # (https://hiopcouncillors.org/2019/02/18/fake-news/) so that someone else has spoken first.
+    text = ("In a press release Council Leader Councillor Steve Count said, ‘I am very pleased that inspectors "
+            "recognised the commitment to supporting children’s services.’\n\n"
+            "Council leader Peter Box and the leader of the Tory opposition Nadeem Ahmed each called for the other "
+            "to resign during heated exchanges in the County Hall chamber on Wednesday.\n"
+            "But Coun Box was heavily critical of press coverage of the report, which he suggested was inaccurate.\n"
+            "Addressing councillors, he said: \"Can I say I think it's unfortunate that the media have said the "
+            "report says 'Progress was too slow'.\"")
+    assert list(speakers(text).values()) == ["Steve Count", "Peter Box"]
+    # Times Series, Barnet (http://times-series.co.uk/news/15437686.Councillor_keeps_role_in_close_vote).
+    text = ("Labour councillors put forward a motion calling for the chairman of the committee, Cllr Reuben "
+            "Thompstone, to resign.\n"
+            "In her speech at the council meeting on Tuesday, Cllr Pauline Coakley Webb said: \"Apologies are fine "
+            "but that doesn’t get to the root of how we got to this situation in the first place.\"\n"
+            "Cllr Thompstone said the report recognised the services’ director as playing a pivotal role.\n"
+            "He said: \"This is another example of an incompetent Labour Group sniping from the sidelines without "
+            "offering any constructive alternatives.\"")
+    assert list(speakers(text).values()) == ["Pauline Coakley Webb", "Reuben Thompstone"]
