@@ -120,7 +120,8 @@ _VERBS = SPEECH_VERBS | frozenset(
     criticised criticises recognised recognises identified identifies judged outlined outlines
     state comment note describe according pointed praise believe believes argue
     commended commends commend applauded applauds attributed attributes credited credits cited cites
-    congratulated congratulates""".split()
+    congratulated congratulates discovered discovers revealed reveals called calls
+    blasted blasts slammed slams""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
@@ -128,13 +129,16 @@ _VERBS = SPEECH_VERBS | frozenset(
 _OPENING_VERBS = frozenset("began begins opens opened read reads".split())
 _VERBS = _VERBS | _OPENING_VERBS
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
-_LISTENER_VERBS = frozenset("told tells asked asks answered".split())
+_LISTENER_VERBS = frozenset("told tells asked asks answered called calls".split())
 # A capitalised word after a sentence's first: perhaps a speaker of its own.
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:)])\s+[A-Z]")
 # "were told", "were heavily criticised": the subject is the listener or the one judged.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 # Verbs that only attribute with the word after them.
-_VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
+# "called on X to ..." and "called for ...": a demand is words said ("The Green Party has now
+# called on Councillor X ... “to account for ...”"), never "called the special meeting".
+_VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b"),
+                   "called": re.compile(r"\s+(?:on|for)\b"), "calls": re.compile(r"\s+(?:on|for)\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
 # What may stand between a subject and its verb: "she also said", "it has found",
 # "they go on to comment".
@@ -193,8 +197,12 @@ _REPORT_PART_BEFORE = re.compile(
     r"(?:(?:first|opening|second|third|closing|final|last|concluding|executive|overall|key|main|next)\s+)?$",
     re.IGNORECASE,
 )
+_PARTY_WORDS = frozenset("party dems democrats conservatives tories".split())
 _AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
-                | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
+                | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"} | _PARTY_WORDS)
+# A political party by its name: "The Green Party has now called on ...", "the Labour Party
+# said", "The Lib Dems have also waded in saying", "the Conservatives said".
+_PARTY_NAME_BEFORE = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'-]*\s+){1,3})$")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -266,6 +274,7 @@ _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
+_DASH_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*[—–-][ \t]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 # A subject at its verb, perhaps after the comma that closes its apposition.
 _SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
@@ -604,6 +613,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             continue  # an email nobody is said to have written
         elif word in _GROUP_WORDS:
             agent = _group_of_people(text, start, end, verb_starts)
+        elif word in _PARTY_WORDS:
+            agent = _party(text, start, end)
         elif word.startswith("spokes"):
             agent = _spokesperson(text, start, end, word, authority, ofsted)
         elif word in ("council", "authority"):
@@ -722,6 +733,19 @@ def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> 
     return _Agent(begin, end, _Speaker(name, None, None, "people", None, not name.endswith(_ONE_PERSON)))
 
 
+def _party(text: str, start: int, end: int) -> _Agent | None:
+    """A party named with a capital ("the Green Party", "the Lib Dems", "Tories"), never
+    "the party"; its members in the plural are spoken of as "they"."""
+    if not text[start:end].istitle():
+        return None
+    name = _PARTY_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if name is None and text[start:end].casefold() == "party":
+        return None
+    begin = name.start() if name else start
+    written = _THE_OR_A.sub("", _SPACES.sub(" ", text[begin:end]))
+    return _Agent(begin, end, _Speaker(written, None, written, "org", None, not written.endswith("Party")))
+
+
 def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted) -> _Agent | None:
     """"a spokeswoman for the council", "a Department for Education spokesperson".
 
@@ -734,8 +758,10 @@ def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted)
     org_text = (after.group("org") if after else None) or before.group("pre") or ""
     org = _organisation(text, org_text, start, authority, ofsted)
     written = _SPACES.sub(" ", f"{before.group('pre') or ''} {word}").strip()
+    # A spokesperson is a person: "A spokesman for the Conservative party ... said ... He said: “...”".
+    gender = {"spokesman": "m", "spokeswoman": "f"}.get(word)
     return _Agent(before.start(), after.end() if after else end,
-                  _Speaker(f"{org} {word}" if org else written, word, org, "org"))
+                  _Speaker(f"{org} {word}" if org else written, word, org, "person", gender))
 
 
 def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _Agent | None:
@@ -952,11 +978,15 @@ class _Attributor:
             # meant ("But Coun Box was heavily critical of press coverage ... Addressing
             # councillors, he said: ...", after an earlier speaker).
             floor = self._context_floor(agent.start)
-            for wanted in (gender, None):
-                spoke = next(((self.history[i][0], self.history[i][1]) for i in range(count - 1, -1, -1)
-                              if self.history[i][1].kind == "person" and self.history[i][1].gender == wanted), None)
-                subject = self._nearest_subject(max(floor, spoke[0] if spoke else floor), agent.start, wanted)
-                match = subject or (spoke[1] if spoke else None) or self._nearest(
+            genders = (gender, None)
+            spoke = next((self.history[i][0] for i in range(count - 1, -1, -1)
+                          if self.history[i][1].kind == "person" and self.history[i][1].gender in genders), floor)
+            subject = self._nearest_subject(max(floor, spoke), agent.start, genders)
+            if subject is not None:
+                return subject
+            for wanted in genders:
+                match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
+                match = match or self._nearest(
                     floor, agent.start, lambda s: s.kind == "person" and s.gender == wanted)
                 if match:
                     return match
@@ -975,14 +1005,14 @@ class _Attributor:
             return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
         return next(earlier(), None)
 
-    def _nearest_subject(self, floor: int, pos: int, gender: str | None) -> _Speaker | None:
-        """The last person of ``gender`` between ``floor`` and ``pos`` who opens a
-        sentence (perhaps after "But", "And")."""
+    def _nearest_subject(self, floor: int, pos: int, genders: tuple[str | None, ...]) -> _Speaker | None:
+        """The last person of one of ``genders`` between ``floor`` and ``pos`` who opens
+        a sentence (perhaps after "But", "And")."""
         i = bisect.bisect_left(self.agent_starts, pos) - 1
         while i >= 0 and self.agents[i].start >= floor:
             agent = self.agents[i]
             speaker = agent.speaker
-            if (speaker is not None and speaker.name and speaker.kind == "person" and speaker.gender == gender
+            if (speaker is not None and speaker.name and speaker.kind == "person" and speaker.gender in genders
                     and agent.start == self._subject_start(self._sentence_start(agent.start))):
                 return speaker
             i -= 1
@@ -1036,6 +1066,15 @@ class _Attributor:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
                     return speaker, True
+        # 2b. A quote opening its paragraph, then a dash and who said it: a caption's or
+        # standfirst's "‘An unwavering commitment to ...’ – Ofsted inspectors have rated our
+        # children’s services outstanding", "“...” - council leader Jane Smith".
+        dash = _DASH_AFTER.match(text, after) if self._opens_paragraph(quote) else None
+        if dash is not None:
+            agent = self._agent_after(dash.end(), dash.end() + 1)
+            speaker = self._resolve(agent, s_start) if agent is not None else None
+            if speaker is not None:
+                return speaker, True
         # 3. The speaker named right before the quote: a caption's or a transcript's
         # "Sir Michael Wilshaw: ‘The combination ...’", or a quote that opens on the
         # verb of saying of its subject: The report “identified widespread weaknesses ...”.

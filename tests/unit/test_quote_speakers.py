@@ -137,3 +137,76 @@ def test_he_is_the_sentence_subject_named_after_the_last_speaker():
             "He said: \"This is another example of an incompetent Labour Group sniping from the sidelines without "
             "offering any constructive alternatives.\"")
     assert list(speakers(text).values()) == ["Pauline Coakley Webb", "Reuben Thompstone"]
+    # Community Care, Salford 2010 (dev): after a spokesman has spoken, "Council leader John Merry
+    # accepted the findings, but said ..." then "“...,” he said" is Merry's.
+    assert speaker_of("2010-06-21-communitycare-salford-safeguarding-inadequate.txt", "I am not going to pretend",
+                      "Salford") == "John Merry"
+
+
+def test_he_after_a_spokesman_is_the_spokesman():
+    # Northampton Chronicle, via https://seerlike3.rssing.com/chan-3417033/article2211.html.
+    text = ("The opposition leader said: “In the Ofsted report it talks about a lack of leadership, so he really has "
+            "to take responsibility.”\n"
+            "A spokesman for the Conservative party at County Hall said the fact the second report had not yet been "
+            "published meant it was not appropriate to call for Councillor Grant to resign.\n"
+            "He said: “Councillor Glynane is calling for a resignation over a report he has not yet seen, which "
+            "suggests he’s playing politics in the run-up to an election.”")
+    found = list(speakers(text).values())
+    assert found[0] == "opposition leader" and found[1].endswith("spokesman")
+
+
+# --- a quote opening its paragraph, then a dash and its speaker ----------------------------
+
+def test_a_quote_then_a_dash_and_the_speaker():
+    # North Tyneside Council's release (dev): "‘An unwavering commitment ...’ – Ofsted inspectors have
+    # rated our children’s services outstanding for the second consecutive time."
+    assert speaker_of("undated-northtyneside-council-outstanding-second-time.txt", "An unwavering commitment",
+                      "North Tyneside") == "Ofsted"
+    # A constructed caption (no second real page of this shape was found).
+    text = "“We are deeply sorry for the failings the inspectors found” – Cllr Mary Brown, leader of the council"
+    assert list(speakers(text).values()) == ["Mary Brown"]
+    # Never a dash inside a sentence that goes on: the words are not a caption's.
+    text = "Ofsted said the service was “not good enough for children” - a verdict the council accepted."
+    assert list(speakers(text).values()) == ["Ofsted"]
+
+
+# --- verbs of finding and demanding, parties, and words of attack --------------------------
+
+def test_discovered_attributes_like_found():
+    # londonnewsblog (dev): "Inspector Claire Beckingham discovered that “rapid and harmful early aid of
+    # Camden” had improved the circumstances of the children".
+    assert speaker_of("undated-londonnewsblog-camden-top-ofsted-rating.txt", "rapid and harmful early aid",
+                      "Camden") == "Claire Beckingham"
+    # A constructed sentence after the Wirral Globe's (http://www.wirralglobe.co.uk/news/14792795...), which
+    # prints the words without quotation marks: "revealed" as "found".
+    text = ("An Ofsted inspection revealed “vulnerable youngsters are being subjected to unacceptable delays”.")
+    assert list(speakers(text).values()) == ["Ofsted"]
+
+
+def test_a_party_calls_on_and_waded_in_saying():
+    # Brixton Blog, 2015 (dev): "The Green Party has now called on Councillor Imogen Walker ... and Jane
+    # Pickard, ..., “to account for monumental failings ...”": the party demands, the councillors listen.
+    assert speaker_of("2015-05-brixtonblog-lambeth-inadequate.txt", "to account for monumental failings of "
+                      "vulnerable children following", "Lambeth") == "Green Party"
+    # Wirral Globe (http://www.wirralglobe.co.uk/news/14792795.Calls_for_senior_heads_to_roll_after_crisis_
+    # in_Wirral_child_safeguarding/).
+    text = ("The Lib Dems have also waded in saying: \"It is necessary to be clear on who knew what and when and "
+            "establish if concerns were or were not acted upon in a timely manner.\"")
+    assert list(speakers(text).values()) == ["Lib Dems"]
+    # "called" alone is no verb of saying (Warrington Worldwide, https://warrington-worldwide.co.uk/?p=9066:
+    # "Labour councillors had called the special meeting"): the words keep no speaker.
+    text = "Labour councillors had called the special meeting “to discuss the findings of the inspectors”."
+    assert list(speakers(text).values()) == [None]
+
+
+def test_words_of_attack_attribute_like_said():
+    # Wirral Globe (http://www.wirralglobe.co.uk/news/14807847.Resign_calls_rejected_as_councillors_clash_
+    # over_Wirral_child_care_crisis/).
+    text = ("Conservative group leader Cllr Jeff Green said: \"The report is truly shocking.\"\n\n"
+            "Addressing Cllr Smith he blasted: \"You really do need to stand aside.\"")
+    assert list(speakers(text).values()) == ["Jeff Green", "Jeff Green"]
+    # A constructed sentence on the Droitwich Standard's "Labour leader Coun Peter McDonald slammed the
+    # findings" (https://droitwichstandard.co.uk/news/county-council-chiefs-reject-calls-for-government-to-
+    # tackle-failed-childrens-services/), which quotes him later.
+    text = "Coun Peter McDonald slammed the findings as “a disgrace for the children of this county”."
+    assert list(speakers(text).values()) == ["Peter McDonald"]
