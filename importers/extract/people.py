@@ -184,6 +184,10 @@ _SAID_AFTER = re.compile(
 # "And they commend ...".
 LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
 _VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT}|according[ \t]+to)[ \t]+")
+# A verb after a name set off by commas: ", Graeme McDonald, said".
+_APPOSED_SAID_AFTER = re.compile(rf"[ \t]*,[ \t]*(?:has[ \t]+|had[ \t]+|also[ \t]+)?(?:{_SPEECH_ALT})\b")
+# ... where the clause before the comma ends on a role's head and has no listener's "to".
+_APPOSED_BEFORE = re.compile(r"(?:^|[.;:!?\n])(?P<clause>[^.;:!?\n,]{0,150}),[ \t]*$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
 # "Lead inspector:", "Team inspectors:", "His Majesty's Inspectors for this
@@ -509,6 +513,8 @@ def _complement(text: str, complement: list[re.Match[str]], ctx_authority: str |
         return None
     if any(t.group().casefold() in _FUNCTION_WORDS - _DETERMINERS - {"and", "of", "for"} for t in field[1:]):
         return None
+    if any(t.group().casefold() in SPEECH_VERBS for t in complement):
+        return None  # a clause, not a complement: "Professor of social work Ray Jones described Sir Michael's"
     if field and field[0].group().casefold() == "of" and (
         _COUNCIL_PHRASE.fullmatch(text, field[1].start(), field[-1].end())
         or any(w.group()[0].isupper() and w.group().casefold() not in _FIELD_WORDS
@@ -821,8 +827,22 @@ def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
-    """A verb of saying after the name ("Parry also claimed") or before it ("said Bromley-Derry")."""
-    return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text, max(0, start - 30), start))
+    """A verb of saying after the name ("Parry also claimed"), or after it set off by commas
+    ("Society of Local Authority Chief Executives director, Graeme McDonald, said"), or
+    before it ("said Bromley-Derry")."""
+    return (bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text, max(0, start - 30), start))
+            or (bool(_APPOSED_SAID_AFTER.match(text, end)) and _role_head_before(text, start)))
+
+
+def _role_head_before(text: str, start: int) -> bool:
+    """Whether the clause before a name set off by a comma ends on a role's head word
+    ("Society of Local Authority Chief Executives director, Graeme McDonald"), never where
+    the name is a listener ("An Ofsted letter sent to the interim director of ..., X, says")."""
+    match = _APPOSED_BEFORE.search(text, max(0, start - 160), start)
+    if match is None:
+        return False
+    words = match.group("clause").split()
+    return bool(words) and words[-1].casefold() in _HEADS and "to" not in words
 
 
 def _line_of(line_starts: list[int], pos: int) -> int:

@@ -100,7 +100,7 @@ __all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
 # first family found mask the later ones.
 _FAMILIES = (
     ("double", "\"“”„‟«»", "“„‟«", "”»"),
-    ("curly", "‘’‛", "‘‛", "’"),
+    ("curly", "‘’‛'", "‘‛", "’"),
     ("straight", "'", "", ""),
 )
 _MARK_RE = re.compile(r"[\"“”„‟«»‘’‛']")
@@ -272,6 +272,8 @@ _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
 # Democrat, Crediton), said".
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|these|those|our|my|your)\s+$")
+_ROLE_BEFORE_NAME = re.compile(r"[^,.;:!?“”\"\n]{2,150},\s*")
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
 _DASH_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*[—–-][ \t]*")
@@ -369,6 +371,8 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if prev.isalnum() and nxt.isalnum():
             return None  # an apostrophe: children’s, don't
+        if family == "curly" and ch == "'":
+            return _straight_closer(text, i, is_open, right, para_end)
         if ch in openers or (family == "straight" and not is_open):
             return "open" if left and (nxt.isalnum() or nxt in "\"“‘") else None
         if not is_open and left and nxt.isalnum() and _closer_after(text, i + 1, para_end, ch):
@@ -393,6 +397,19 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
     if is_open:
         return "open" if left and not right else "close"
     return None if right and not left else "open"
+
+
+def _straight_closer(text: str, i: int, is_open: bool, right: bool, para_end: int) -> str | None:
+    """A straight mark closing a curly opener, as some sites print them (The MJ's "Sir
+    Michael Wilshaw said he was ‘very tempted' to identify", CYP Now's "a ‘requires
+    improvement' rating"): it only closes, never where a plural possessive stands inside
+    the quote (‘the parents' views are heard’)."""
+    if not is_open or not right:
+        return None
+    if text[i - 1] in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and (
+            _closer_after(text, i + 1, para_end, "’") or _closer_after(text, i + 1, para_end, "'")):
+        return None
+    return "close"
 
 
 def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
@@ -571,8 +588,9 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
     for match in matches:
         word = match.group()
         if word in _VERBS:
-            if _inside(blocked, match.start()):
-                continue
+            if _inside(blocked, match.start()) or _DETERMINER_BEFORE.search(folded, max(0, match.start() - 8),
+                                                                              match.start()):
+                continue  # a noun after its determiner: "his comments", "the findings", "its states"
             if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
                 # "Inspectors were told": the subject is the listener; a passive's
                 # speaker is its "by" agent ("has been criticised by Ofsted for “...”").
@@ -943,7 +961,16 @@ class _Attributor:
         if pronoun:
             return _Agent(pronoun.start(1), pronoun.end(1), None, pronoun.group(1).lower())
         agent = self._agent_after(start, pos)
-        return agent if agent is not None and agent.start == start else None
+        if agent is not None and agent.start == start:
+            return agent
+        # A sentence that opens on a role set off before its name: "Society of Local
+        # Authority Chief Executives director, Graeme McDonald, said ... and pointed out".
+        role = _ROLE_BEFORE_NAME.match(self.text, start, pos)
+        agent = self._agent_after(role.end(), pos) if role else None
+        if (agent is not None and agent.start == role.end() and agent.speaker is not None
+                and agent.speaker.kind == "person" and self.text[agent.end:agent.end + 1] == ","):
+            return agent
+        return None
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
@@ -979,11 +1006,17 @@ class _Attributor:
             # councillors, he said: ...", after an earlier speaker).
             floor = self._context_floor(agent.start)
             genders = (gender, None)
-            spoke = next((self.history[i][0] for i in range(count - 1, -1, -1)
-                          if self.history[i][1].kind == "person" and self.history[i][1].gender in genders), floor)
+            spoke, speaker = next(((self.history[i][0], self.history[i][1]) for i in range(count - 1, -1, -1)
+                                   if self.history[i][1].kind == "person" and self.history[i][1].gender in genders),
+                                  (floor, None))
             subject = self._nearest_subject(max(floor, spoke), agent.start, genders)
             if subject is not None:
                 return subject
+            if speaker is not None and self._paragraph(agent.start) - self._paragraph(spoke) <= 1:
+                # The speaker of this paragraph or the one before goes on ("Graeme McDonald,
+                # said Sir Michael was ‘...' ... He added: ‘...'"), whatever sex an earlier
+                # speaker is known to be.
+                return speaker
             for wanted in genders:
                 match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
                 match = match or self._nearest(

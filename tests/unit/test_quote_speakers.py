@@ -210,3 +210,34 @@ def test_words_of_attack_attribute_like_said():
     # tackle-failed-childrens-services/), which quotes him later.
     text = "Coun Peter McDonald slammed the findings as “a disgrace for the children of this county”."
     assert list(speakers(text).values()) == ["Peter McDonald"]
+
+
+# --- a curly opener closed by a straight mark ----------------------------------------------
+# Some sites print ‘...' (The MJ, CYP Now, Family Law): the straight mark closes the curly one
+# where it stands as a closer, never as an apostrophe or a plural possessive inside the quote.
+
+def test_a_curly_opener_closed_by_a_straight_mark():
+    from importers.extract.quotes import find_quotes
+    for name, words in (("undated-themj-bexley-pillars.txt", "outstanding"),
+                        ("2014-02-24-cypnow-sheffield-requires-improvement.txt", "requires improvement"),
+                        ("2010-05-25-familylaw-bristol-first-large-city-good.txt", "good")):
+        text = clean_text(prose_text(name))
+        assert words in [text[q.start:q.end] for q in find_quotes(text)], name
+    text = "Inspectors said ‘the parents' views are heard and acted on by the team in every case’."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "the parents' views are heard and acted on by the team in every case"]
+
+
+def test_the_mjs_mixed_marks_and_a_speaker_set_off_after_his_role():
+    # The MJ (https://themj.co.uk/children-services-leadership-attack-branded-contradictory): "his comments"
+    # is a noun, so "He added" goes on with the last speaker, named after his role and a comma.
+    text = ("Sir Michael told the Education Committee last week that failure had nothing to do with money and "
+            "charged both directors of children's services and chief executives with ‘going away on too many "
+            "conferences'.\n\n"
+            "He said: ‘It is the responsibility of chief executives to say [children's services] are one of the "
+            "most important services of the council.'\n\n"
+            "Society of Local Authority Chief Executives director, Graeme McDonald, said Sir Michael was ‘not "
+            "living in the real world' and pointed out the ‘contradictory' nature of his comments.\n\n"
+            "He added: ‘Sir Michael talked about senior leaders going to conferences and then in the same breath "
+            "went on to talk about the need for training, development and leadership.'")
+    assert list(speakers(text).values()) == ["Sir Michael", "Sir Michael", "Graeme McDonald", "Graeme McDonald"]
