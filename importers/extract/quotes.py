@@ -208,6 +208,9 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 # The verbs of saying and the agents' head words, in lower-cased text.
 _KEY_WORD_RE = re.compile(rf"(?<![a-z]){trie_pattern(_VERBS | _AGENT_WORDS)}(?![a-z])")
+# The same words glued to the word before where a saved page lost a line break: "MORE: Calls
+# made for wholesale review amid damning reportInspectors, who reviewed ..., said".
+_GLUED_KEY_WORD_RE = re.compile(rf"(?<=[a-z]){trie_pattern(_AGENT_WORDS)}(?![a-z])")
 # Reports that are not the inspectorate's.
 _OTHER_REPORT = re.compile(
     r"\b(?:council|council['’]s|committee|review|audit|scrutiny|ombudsman|coroner['’]s|own|"
@@ -584,7 +587,10 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
     folded = lowered(text)
     if len(folded) != len(text):  # a few characters lower-case to two ("İ"): keep positions
         folded = text.translate(_ASCII_LOWER)
-    matches = (m for start, end in ranges for m in _KEY_WORD_RE.finditer(folded, start, end))
+    matches = sorted((m for start, end in ranges for pattern in (_KEY_WORD_RE, _GLUED_KEY_WORD_RE)
+                      for m in pattern.finditer(folded, start, end)
+                      if pattern is _KEY_WORD_RE or (text[m.start()].isupper() and text[m.start() - 1].islower())),
+                     key=lambda m: m.start())
     for match in matches:
         word = match.group()
         if word in _VERBS:
@@ -631,6 +637,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             continue  # an email nobody is said to have written
         elif word in _GROUP_WORDS:
             agent = _group_of_people(text, start, end, verb_starts)
+        elif word == "inspector" and (named := _the_inspector(text, start, agents)) is not None:
+            agent = named
         elif word in _PARTY_WORDS:
             agent = _party(text, start, end)
         elif word.startswith("spokes"):
@@ -749,6 +757,20 @@ def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> 
     begin = modifier.start() if modifier else start
     name = _SPACES.sub(" ", text[begin:end]).lower()
     return _Agent(begin, end, _Speaker(name, None, None, "people", None, not name.endswith(_ONE_PERSON)))
+
+
+def _the_inspector(text: str, start: int, people: list[_Agent]) -> _Agent | None:
+    """"The inspector" after the text has named one inspector: that inspector ("Inspector
+    Claire Beckingham discovered that ... The inspector found ... plans “did not progress
+    ...”"); never where it has named none or several."""
+    before = _THE_BEFORE.search(text, max(0, start - 12), start)
+    if before is None:
+        return None
+    named = {a.speaker.name: a.speaker for a in people if a.end <= start and a.speaker.kind == "person"
+             and "inspector" in (a.speaker.role or "").casefold()}
+    if len(named) != 1:
+        return None
+    return _Agent(before.start(), start + len("inspector"), next(iter(named.values())))
 
 
 def _party(text: str, start: int, end: int) -> _Agent | None:

@@ -241,3 +241,28 @@ def test_the_mjs_mixed_marks_and_a_speaker_set_off_after_his_role():
             "He added: ‘Sir Michael talked about senior leaders going to conferences and then in the same breath "
             "went on to talk about the need for training, development and leadership.'")
     assert list(speakers(text).values()) == ["Sir Michael", "Sir Michael", "Graeme McDonald", "Graeme McDonald"]
+
+
+# --- an agent glued to the word before, and "the inspector" once one is named --------------
+
+def test_an_agent_glued_to_the_word_before_by_a_lost_line_break():
+    # EDP (dev): "MORE: Calls made for wholesale review ... amid damning reportInspectors, who reviewed
+    # the county's children's social care services ..., said “stable and aspirational leadership ...”".
+    assert speaker_of("undated-edp24-suffolk-outstanding.txt", "stable and aspirational leadership",
+                      "Suffolk") == "Ofsted"
+    # A constructed link text glued the same way (no second real page of this shape was found).
+    text = "MORE: Ofsted's verdict in fullInspectors said “the help given to children is too slow”."
+    assert list(speakers(text).values()) == ["Ofsted"]
+    # Only a capital after a small letter marks the glue: "spokespeople" holds no "people" agent.
+    text = "The spokespeople said “the help given to children is too slow for them”."
+    assert list(speakers(text).values()) == [None]
+
+
+def test_the_inspector_is_the_one_inspector_the_text_has_named():
+    # londonnewsblog (dev): "Inspector Claire Beckingham discovered ... The inspector found an area to
+    # improve: ... plans “did not progress within the identified time scales.”"
+    name = "undated-londonnewsblog-camden-top-ofsted-rating.txt"
+    assert speaker_of(name, "did not progress within", "Camden") == "Claire Beckingham"
+    # With no inspector named, "the inspector" is the inspectorate.
+    text = "The inspector found that plans “did not progress within the identified time scales”."
+    assert list(speakers(text, DocContext(kind="news")).values()) == ["The inspector"]
