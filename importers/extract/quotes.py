@@ -103,6 +103,8 @@ _FAMILIES = (
     ("curly", "‘’‛'", "‘‛", "’"),
     ("straight", "'", "", ""),
 )
+# A single closing mark (or two straight ones) ending a paragraph, after the words it closes.
+_FOREIGN_CLOSER = re.compile(r"(?<=[\w.,!?])(?:’|'')[.,;:!?]?[ \t]*$")
 _MARK_RE = re.compile(r"[\"“”„‟«»‘’‛']")
 _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
 # A curly single opener after a space: a quotation of its own opening.
@@ -198,7 +200,12 @@ _REPORT_PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTY_WORDS = frozenset("party dems democrats conservatives tories".split())
-_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
+# Writings that speak as named where the text names no maker: "The statement said, “...”"
+# (Community Care), "The review ... found ... “more rigorous and incisive” interventions"
+# (BBC), "The motion said: “...”" (Northampton Chronicle).
+_DOCUMENT_WORDS = frozenset("statement review motion amendment resolution".split())
+_DOCUMENT_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+((?:[a-z-]+\s+){0,2}?)$")
+_AGENT_WORDS = _DOCUMENT_WORDS | (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
                 | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"} | _PARTY_WORDS)
 # A political party by its name: "The Green Party has now called on ...", "the Labour Party
 # said", "The Lib Dems have also waded in saying", "the Conservatives said".
@@ -267,7 +274,7 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
 # The "by" of a passive verb of saying, in its clause: "criticised by Ofsted",
 # "described as ‘...’ by inspectors".
 _BY_AGENT = re.compile(r"[^.;:!?\n]{0,60}?\bby\s+")
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 # An apposition between a speaker and the verb: "Cllr Paul Brothwood, UKIP leader on
 # Dudley Council, told".
 _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_VERB_GAP}$")
@@ -492,6 +499,14 @@ def find_quotes(text: str) -> list[Quote]:
                 elif role == "close" and state is not None:
                     _add(text, own, state[0], i, i, family, state[1], index)
                     state = None
+            if state is not None and family == "double":
+                foreign = _FOREIGN_CLOSER.search(text, max(state[0], p_start), p_end)
+                if foreign is not None and "‘" not in text[state[0]:foreign.start()]:
+                    # A double quotation closed by a single mark where its paragraph ends:
+                    # “... significantly improving children’s services’. (Hackney), "... is
+                    # inadequate''. (a typewriter's two single marks, the Yorkshire Post).
+                    _add(text, own, state[0], foreign.start(), foreign.start(), family, state[1], index)
+                    state = None
             if state is not None and family == "straight" and not _introduced(text, paras, state):
                 state = None  # an apostrophe, not a speech running on into the next paragraph
             previous_index = index
@@ -639,6 +654,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             agent = _group_of_people(text, start, end, verb_starts)
         elif word == "inspector" and (named := _the_inspector(text, start, agents)) is not None:
             agent = named
+        elif word in _DOCUMENT_WORDS:
+            agent = _document(text, start, end)
         elif word in _PARTY_WORDS:
             agent = _party(text, start, end)
         elif word.startswith("spokes"):
@@ -771,6 +788,15 @@ def _the_inspector(text: str, start: int, people: list[_Agent]) -> _Agent | None
     if len(named) != 1:
         return None
     return _Agent(before.start(), start + len("inspector"), next(iter(named.values())))
+
+
+def _document(text: str, start: int, end: int) -> _Agent | None:
+    """A statement, review or motion after its determiner, named as written ("joint statement")."""
+    before = _DOCUMENT_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or _POSSESSIVE_AFTER.match(text, end):
+        return None
+    name = _SPACES.sub(" ", text[before.start(1):end])
+    return _Agent(before.start(), end, _Speaker(name, None, None, "org"))
 
 
 def _party(text: str, start: int, end: int) -> _Agent | None:
@@ -944,8 +970,9 @@ class _Attributor:
         if (v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
                 self.text, max(floor, v_start - 3), v_start)) or _AND_BEFORE.search(
                 self.text, max(floor, v_start - 12), v_start):
-            # A participle after a comma, or a verb after "and" ("Coun Peter McDonald
-            # slammed the findings and told the meeting ..."), shares its sentence's
+            # A participle after a comma, or a verb after "and" or "but" ("Coun Peter
+            # McDonald slammed the findings and told the meeting ...", "The council
+            # welcomed the report, but said it was “...”"), shares its sentence's
             # subject, never the object just before it.
             subject = self._sentence_subject(floor, v_start)
             if subject is not None:

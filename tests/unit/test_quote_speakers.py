@@ -266,3 +266,48 @@ def test_the_inspector_is_the_one_inspector_the_text_has_named():
     # With no inspector named, "the inspector" is the inspectorate.
     text = "The inspector found that plans “did not progress within the identified time scales”."
     assert list(speakers(text, DocContext(kind="news")).values()) == ["The inspector"]
+
+
+# --- a double quotation closed by a single mark where its paragraph ends ---------------------
+
+def test_a_double_quotation_closed_by_a_single_mark_at_its_paragraphs_end():
+    # Hackney Council's release (dev): leaders who “have responded successfully ... children’s services’.
+    assert speaker_of("undated-hackney-council-ofsted-good-rating.txt", "have responded successfully",
+                      "Hackney") == "Ofsted"
+    # Yorkshire Post (dev): The Ofsted report ... reveals that "the overall effectiveness ... is inadequate''.
+    assert speaker_of("undated-yorkshirepost-calderdale-failing-child-care-services.txt",
+                      "the overall effectiveness of services", "Calderdale") == "Ofsted"
+    # Never a single mark that closes a quotation nested inside the double one: the speech runs to
+    # its paragraph's end as before, the nested words whole.
+    text = "The leader said: “We are proud that inspectors called our work ‘strong and effective’\n\nNext paragraph."
+    assert [f.fields["text"] for f in extract(text, NEWS)] == [
+        "We are proud that inspectors called our work ‘strong and effective’"]
+
+
+# --- a verb after "but" shares its sentence's subject ----------------------------------------
+
+def test_a_verb_after_but_shares_the_subject_of_its_sentence():
+    # BBC, Wolverhampton (dev): "The council welcomed the report, but said it was "identifying areas where
+    # can do better"." (not the report just before the verb).
+    assert speaker_of("undated-bbc-wolverhampton-childrens-services-good.txt", "identifying areas where",
+                      "Wolverhampton") == "Wolverhampton Council"
+    # Community Care, Salford 2010 (dev): "Council leader John Merry accepted the findings, but said ...".
+    assert speaker_of("2010-06-21-communitycare-salford-safeguarding-inadequate.txt", "I am not going to pretend",
+                      "Salford") == "John Merry"
+
+
+# --- a statement, review or motion speaks as named ---------------------------------------------
+
+def test_a_statement_review_or_motion_speaks_as_named():
+    # Community Care, Cornwall 2009 (dev): "The statement said, “We would like to apologise ...".
+    assert speaker_of("2009-10-23-communitycare-cornwall-failing-to-protect-children.txt", "We would like to apologise",
+                      "Cornwall") == "statement"
+    # BBC, Peterborough (dev): "The review of the Tyler Whelan case ... found ... for "more rigorous and incisive"
+    # interventions."
+    assert speaker_of("undated-bbc-peterborough-childrens-services-adequate.txt", "more rigorous and incisive",
+                      "Peterborough") == "review"
+    # Northampton Chronicle, via https://seerlike3.rssing.com/chan-3417033/article2211.html.
+    text = ("At the same meeting, councillors will discuss the Liberal Democrat motion calling for Councillor Grant "
+            "to stand down.\nThe motion said: “This council recognises that it has failed in its duty to safeguard "
+            "vulnerable children.”")
+    assert list(speakers(text).values()) == ["motion"]
