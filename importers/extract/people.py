@@ -809,8 +809,11 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
 
 
 def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
-    """Surnames of people already found, standing alone next to a verb of saying."""
+    """Surnames of people already found, standing alone next to a verb of saying; and
+    first names where one person found has it (an MP's or a blogger's page calls him
+    "Richard": "City MP Richard Graham says ... Richard said that “...")."""
     surnames = {m.name.split()[-1] for _, m in raw if m is not None and " " in m.name}
+    surnames |= set(_first_names(m.name for _, m in raw if m is not None))
     covered = sorted((c.title_start if c.title_start is not None else c.start, c.end) for c, _ in raw)
     starts = [start for start, _ in covered]
     for surname in surnames:
@@ -824,6 +827,17 @@ def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
             if not inside and bounded and _speaks(text, pos, end):
                 yield _Candidate(pos, end, (surname,), None, None), None
             pos = text.find(surname, end)
+
+
+def _first_names(names) -> dict[str, str]:
+    """First name -> full name, for first names only one of ``names`` has (and no one's surname)."""
+    full = {n for n in names if len(n.split()) > 1}
+    surnames = {n.split()[-1] for n in full}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        by_first.setdefault(name.split()[0], set()).add(name)
+    return {first: next(iter(names)) for first, names in by_first.items()
+            if len(names) == 1 and first not in surnames and first.casefold() not in _NOT_NAME | _TITLES.keys()}
 
 
 def _speaks(text: str, start: int, end: int) -> bool:
@@ -865,6 +879,8 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
     by_surname: dict[str, list[str]] = {}
     for name, mentions in full.items():
         by_surname.setdefault(name.split()[-1], []).append(name)
+    for first, name in _first_names(full).items():
+        by_surname.setdefault(first, [name])
     genders = {}
     roles: dict[str, tuple[str | None, str | None]] = {}
     out = []

@@ -123,7 +123,7 @@ _VERBS = SPEECH_VERBS | frozenset(
     state comment note describe according pointed praise believe believes argue
     commended commends commend applauded applauds attributed attributes credited credits cited cites
     congratulated congratulates discovered discovers revealed reveals called calls
-    blasted blasts slammed slams""".split()
+    blasted blasts slammed slams defines define""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
@@ -477,6 +477,11 @@ def find_quotes(text: str) -> list[Quote]:
                     marks = marks[1:]  # the mark that re-opens a quote's next paragraph
                 elif index == previous_index + 1 and _wrapped(text, paras[previous_index][1], p_start):
                     pass  # a sentence broken by a stray paragraph break runs on
+                elif index == previous_index + 1 and family == "double" and text[marks[0]] == "”":
+                    # A speech whose next paragraph lost its re-opening mark but closes it:
+                    # Richard said that “my office has had concerns ... / Meanwhile I will be
+                    # looking at any outstanding cases ... for a surgery appointment.”
+                    pass
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None

@@ -311,3 +311,31 @@ def test_a_statement_review_or_motion_speaks_as_named():
             "to stand down.\nThe motion said: “This council recognises that it has failed in its duty to safeguard "
             "vulnerable children.”")
     assert list(speakers(text).values()) == ["motion"]
+
+
+# --- a speech whose next paragraph lost its re-opening mark; a first name alone --------------
+
+def test_a_speech_runs_on_into_a_paragraph_that_closes_it_and_a_first_name_speaks():
+    # Richard Graham MP's page (dev): "City MP Richard Graham says ... Richard said that “my office has had
+    # concerns ... improvements needed.\n\nMeanwhile I will be looking at any outstanding cases ...”".
+    name = "undated-richardgraham-gloucester-mp-ofsted-report.txt"
+    text = clean_text(prose_text(name))
+    (quote,) = [f for f in extract(text, NEWS) if f.fields["text"].startswith("my office has had")]
+    assert quote.fields["text"].rstrip().endswith("for a surgery appointment.")
+    assert quote.fields["speaker"] == "Richard Graham"
+    # A constructed page (no second real page of this shape was found): a first name two people share
+    # names no one.
+    text = ("Council leader Richard Smith and MP Richard Jones visited the service.\n\n"
+            "Richard said that “the inspectors were right to say the service is too slow for children.”")
+    assert list(speakers(text).values()) == [None]
+
+
+# --- a body defines a word "as meaning" its words -----------------------------------------------
+
+def test_a_body_defines_words():
+    # Spelthorne Liberal Democrats (dev): Ofsted defines "adequate" as meaning "only meets minimum requirements".
+    name = "2010-10-22-spelthornelibdems-surrey-adequate-childrens-services.txt"
+    assert speaker_of(name, "only meets minimum requirements", "Surrey") == "Ofsted"
+    # A constructed sentence (no second real page of this shape was found).
+    text = "The council defines early help as “support given as soon as a problem emerges, at any age”."
+    assert list(speakers(text, DocContext(authority="Kent", kind="news")).values()) == ["Kent Council"]
