@@ -1088,8 +1088,11 @@ class _Attributor:
             return near or next((s for s in earlier() if s.plural or s.kind == "org"), None) or self._nearest(
                 self._context_floor(agent.start), agent.start, lambda s: s.plural)
         if pronoun == "it":
+            # Before any organisation has spoken, the one named in this paragraph or the two
+            # above: "... throughout former chief inspector Denise Platt’s report. “...,” it said."
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
-            return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
+            return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None) or self._nearest(
+                self._context_floor(agent.start), agent.start, lambda s: s.kind == "org" and not s.plural)
         return next(earlier(), None)
 
     def _nearest_subject(self, floor: int, pos: int, genders: tuple[str | None, ...]) -> _Speaker | None:

@@ -339,3 +339,18 @@ def test_a_body_defines_words():
     # A constructed sentence (no second real page of this shape was found).
     text = "The council defines early help as “support given as soon as a problem emerges, at any age”."
     assert list(speakers(text, DocContext(authority="Kent", kind="news")).values()) == ["Kent Council"]
+
+
+# --- "it" before any organisation has spoken ------------------------------------------------
+
+def test_it_is_the_organisation_or_writing_named_just_before():
+    # Community Care, 2003 (https://www.communitycare.co.uk/2003/08/12/childrens-services-inadequate-in-20-per-
+    # cent-of-councils/).
+    text = ("Workforce issues are a recurring theme throughout former chief inspector Denise Platt’s report. “It is "
+            "clear there are not enough people in the system to do all that is required of the service,” it said.")
+    assert list(speakers(text).values()) == ["report"]
+    # Warrington Worldwide (https://warrington-worldwide.co.uk/?p=9066).
+    text = ("But eventually a further amendment including an apology was accepted unanimously.\n"
+            "It stated: “This council fully accepts all the findings and recommendations made by Ofsted following "
+            "their recent inspection of Safeguarding and Looked After Children services within the borough.”")
+    assert list(speakers(text).values()) == ["further amendment"]
