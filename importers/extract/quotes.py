@@ -688,7 +688,7 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             others.append(_Agent(match.start(1), match.end(1), None, match.group(1).lower()))
         elif (statement := _STATEMENT_BEFORE.search(text, max(0, v_start - 160), v_start)) is not None:
             others.append(_statement_agent(text, statement, agents, authority, ofsted))
-        elif (role := _role_subject(text, v_start, authority)) is not None and not _overlaps(
+        elif (role := _role_subject(text, v_start, authority, agents)) is not None and not _overlaps(
                 taken, role.start, role.end):
             others.append(role)
     others.sort(key=lambda a: (a.start, -a.end))
@@ -731,7 +731,7 @@ def _maker(text: str, start: int, end: int, people: list[_Agent], authority: str
     return speaker
 
 
-def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | None:
+def _role_subject(text: str, v_start: int, authority: str | None, people: list[_Agent]) -> _Agent | None:
     """A speaker named by role alone as the subject of a verb of saying: "The chief
     executive of Kent County Council said", "Ofsted's Chief Operating Officer
     explained how ... He said"; the role as written is the speaker. Spokespeople and
@@ -740,7 +740,38 @@ def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | No
     role = role_without_name(text, gap.start(), authority) if gap else None
     if role is None or _SPACES.split(role.role)[-1].casefold().startswith(("spokes", "inspector")):
         return None
-    return _Agent(role.start, role.end, _Speaker(role.name, role.role, role.organisation, "person"))
+    return _Agent(role.start, role.end, _holder(role, people))
+
+
+# Words that make a role another one: a deputy chief executive is not the chief executive.
+_OTHER_RANKS = frozenset("deputy assistant vice former shadow previous associate".split())
+
+
+def _holder(role, people: list[_Agent]) -> _Speaker:
+    """The one person the text names with ``role`` (a ``RoleOnly``), else the role as written:
+    "executive director says" in a headline over "new executive director of the department
+    Sara Tough" is Sara Tough; "the chief executive said" after "Chief executive Jane Smith"."""
+    wanted = _WORD_RE.findall(role.role.casefold())
+    holders = {a.speaker.name: a.speaker for a in people
+               if a.speaker is not None and a.speaker.kind == "person" and a.speaker.role
+               and _holds(_WORD_RE.findall(a.speaker.role.casefold()), wanted)}
+    if len(holders) == 1:
+        return next(iter(holders.values()))
+    return _Speaker(role.name, role.role, role.organisation, "person")
+
+
+def _holds(have: list[str], wanted: list[str]) -> bool:
+    """Whether a role's words hold another's head and all its words in order ("new executive
+    director of the department" holds "executive director", never "director of education")."""
+    if not wanted or wanted[-1] not in have or any(w in _OTHER_RANKS and w not in wanted for w in have):
+        return False
+    head = have.index(wanted[-1])
+    before = have[:head + 1]
+    i = 0
+    for word in before:
+        if i < len(wanted) and word == wanted[i]:
+            i += 1
+    return i == len(wanted)
 
 
 def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
@@ -892,6 +923,7 @@ class _Attributor:
         self.verbs, heads, self.passives = _scan(text, blocked, self._relevant(quotes))
         self.participles = {v_start for v_start, v_end in self.verbs if text[v_end - 3:v_end].lower() == "ing"}
         self.agents = _agents(text, ctx, blocked, self.verbs, heads)
+        self.people = _person_agents(text, find_people(text, ctx))
         self.authority = getattr(ctx, "authority", None)
         self.ofsted = is_ofsted_context(text, getattr(ctx, "kind", None))
         self.agent_starts = [a.start for a in self.agents]
@@ -1264,7 +1296,7 @@ class _Attributor:
         end = _PHRASE_END.search(text, v_end, s_end)
         role = role_phrase(text, v_end, end.start() if end else s_end, self.authority)
         if role is not None and not text[v_end:role.start].strip():
-            return _Speaker(role.name, role.role, role.organisation, "person")
+            return _holder(role, self.people)
         return None
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:

@@ -354,3 +354,25 @@ def test_it_is_the_organisation_or_writing_named_just_before():
             "It stated: “This council fully accepts all the findings and recommendations made by Ofsted following "
             "their recent inspection of Safeguarding and Looked After Children services within the borough.”")
     assert list(speakers(text).values()) == ["further amendment"]
+
+
+# --- a speaker named only by role is the one person the text gives that role ------------------
+
+def test_a_role_only_speaker_is_the_one_person_holding_that_role():
+    # EDP, 30 November 2017 (https://www.edp24.co.uk/news/education/ofsted-wanted-to-cry-tears-of-joy-during-
+    # norfolk-county-council-children-s-services-inspection-1-5301726): the headline's "executive director
+    # says" is the "new executive director of the department Sara Tough" of the story below.
+    text = ("Ofsted wanted to ‘cry tears of joy’ during Norfolk children’s services inspection, executive director "
+            "says\n\n"
+            "And, while the full report will not be published until January, new executive director of the "
+            "department Sara Tough, who started at the end of October, has emailed staff to share some feedback "
+            "they received.")
+    assert list(speakers(text).values()) == ["Sara Tough"]
+    # A constructed story (no second real page of this shape was found): a deputy does not hold the role,
+    # and two holders leave the role as written.
+    text = ("Chief executive Jane Smith welcomed the report. Deputy chief executive Tom Brown agreed.\n"
+            "Later the chief executive said: \"We will now look at every recommendation in the report with care.\"")
+    assert list(speakers(text).values()) == ["Jane Smith"]
+    text = ("Chief executive Jane Smith and the trust's chief executive Tom Brown met.\n"
+            "Later the chief executive said: \"We will now look at every recommendation in the report with care.\"")
+    assert list(speakers(text).values()) == ["chief executive"]
