@@ -247,6 +247,10 @@ _UNATTRIBUTED_MINIMUM = 6
 # A sub-heading between a statement's paragraphs: a few words, no closing mark.
 _HEADING_WORDS = 6
 _HEADINGS_PASSED = 2
+# A saved page's link to another story, set between a quote's paragraphs and passed over
+# like a sub-heading however long: "MORE: Ofsted watchdogs begin inspection of Norfolk
+# services for vulnerable children" (EDP), "READ MORE: ...", "Related: ...".
+_LINK_LABEL = re.compile(r"\s*(?:MORE|READ MORE|Read more|ALSO READ|Also read|RELATED|Related|SEE ALSO|See also)\s*:")
 _HEADING_END = set(".:;!?…\"'”’,")
 # Words of a quotation nested in another of the same marks ("a "huge step forward"").
 _NESTED_MAXIMUM = 6
@@ -1360,7 +1364,7 @@ class _Attributor:
         while before >= 0 and index - before <= _HEADINGS_PASSED:
             start, end = self.paras[before]
             words = self.text[start:end]
-            if word_count(words) > _HEADING_WORDS or words[-1] in _HEADING_END:
+            if (word_count(words) > _HEADING_WORDS and not _LINK_LABEL.match(words)) or words[-1] in _HEADING_END:
                 return before
             before -= 1
         return before if before >= 0 else None

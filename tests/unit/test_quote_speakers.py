@@ -376,3 +376,23 @@ def test_a_role_only_speaker_is_the_one_person_holding_that_role():
     text = ("Chief executive Jane Smith and the trust's chief executive Tom Brown met.\n"
             "Later the chief executive said: \"We will now look at every recommendation in the report with care.\"")
     assert list(speakers(text).values()) == ["chief executive"]
+
+
+# --- a link to another story between a speech's paragraphs ------------------------------------
+
+def test_a_link_line_between_quoted_paragraphs_does_not_stop_the_speech():
+    # EDP (https://www.edp24.co.uk/news/education/ofsted-wanted-to-cry-tears-of-joy-during-norfolk-county-
+    # council-children-s-services-inspection-1-5301726).
+    text = ("New executive director of the department Sara Tough has emailed staff to share some feedback.\n\n"
+            "“They found areas of national best practice in our fostering and adoption services and our "
+            "recruitment of newly qualified staff,” the email said.\n\n"
+            "MORE: Ofsted watchdogs begin inspection of Norfolk services for vulnerable children\n\n"
+            "“They found areas of practice where they wanted to cry tears of joy and said we had ‘turned the "
+            "tanker’ in our work with looked after children.”")
+    assert list(speakers(text).values()) == ["Sara Tough", "Sara Tough"]
+    # The Hexham Courant's link line (dev: undated-hexhamcourant-northumberland-outstanding-scrutiny.txt)
+    # set between a constructed speech's paragraphs.
+    text = ("Director of education Audrey Kingham said: “Our staff got the result they deserve.”\n\n"
+            "READ MORE: Foster carer payments under review at county council\n\n"
+            "“We do it because it is the right thing to do for the young people.”")
+    assert list(speakers(text).values()) == ["Audrey Kingham", "Audrey Kingham"]
