@@ -16,7 +16,10 @@ Finding the quotation marks
     mark after it, ends there if it was introduced (opening the paragraph or
     after a colon or comma), and is otherwise dropped as a stray mark. Where
     the text itself stops inside a quotation (a saved excerpt of a page, cut
-    mid-sentence), only the quote's whole paragraphs are kept. Inside an open
+    mid-sentence), only the quote's whole paragraphs are kept. A double quotation
+    may be closed by a single mark where its paragraph ends (“...’, "...''"), a
+    curly single one by a straight mark (‘...'), and a speech runs on into a next
+    paragraph that lost its re-opening mark but closes it. Inside an open
     quotation, a short quotation in the same marks mid-sentence ("as a "huge
     step forward" for") is nested in it, and a mark re-opening the speech after
     a full stop (a lost paragraph break) ends the quote there. A closing single
@@ -57,22 +60,31 @@ Who said it
     opening its paragraph, the subject standing at a verb of saying in the
     paragraph before or a sub-heading ("She praised ... and said ..." then a
     quoted paragraph; "WHAT INSPECTORS SAID"). The listener of "told" or
-    "asked" and the subject of a passive ("Inspectors were told") never speak.
+    "asked" ("called on" too) and the subject of a passive ("Inspectors were
+    told") never speak; a noun after its determiner ("his comments") is no verb.
     "began", "opens" and "read" attribute only the words set right after them
     ("The report read: “...”"). A subject's head speaks, not what it is of ("The
     Ofsted inspection of Stoke-on-Trent City Council’s children’s services has
     found"); a letter or email is the words of the person the text says wrote
     it ("X has written to ... The letter says:"), else a letter is Ofsted's.
+    A quote opening its paragraph and followed by a dash names its speaker after
+    the dash (a caption's "‘...’ – Ofsted inspectors have rated ..."). A role with
+    no name is the one person the text gives that role, if there is one; "the
+    inspector" is the one inspector the text has named; "he" or "she" is the
+    person who opens a sentence after the last speaker, else that speaker while
+    the speech goes on in the next paragraph.
     Subjects are people (see ``people``), two people joined by "and" (a joint
     statement: speaker "A and B", roles and organisations joined by "; "),
+    parties ("the Green Party", "the Lib Dems"), writings named as written ("the
+    statement", "the review", "the motion"), a letter in its writer's possessive
+    ("Mr Goodwill’s letter"), spokespeople (speaker "<organisation> spokesman"),
     Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
-    report", "inspectors" or none; organisation "Ofsted"), councils and their
-    spokespeople (speaker the council, role "spokeswoman"), groups such as
+    report", "inspectors" or none; organisation "Ofsted"), councils, groups such as
     "young people" as the direct subject of the verb, and pronouns,
     resolved to the last matching speaker: "she"/"he" to the last woman/man or
     person of unknown sex (or, before anyone has spoken, the person named in
     this paragraph or the two above, carried along a chain of such pronouns), "they" to the nearest plural subject
-    (inspectors, a joint statement) or, as British English speaks of
+    (inspectors, a joint statement, a party's members) or, as British English speaks of
     organisations in the plural, the last organisation to speak ("Ofsted state
     ... They go on to comment"), "it" to the nearest organisation or report.
 """
