@@ -354,8 +354,11 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (rf"{_EXP}(?:children\s+who\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
      "help and protection", True),
     # ("the impact of senior leaders on social work practice": the press adds a word)
-    (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+on\s+social\s+work\s+practice"
+    (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+and\s+managers)?(?:\s+on\s+social\s+work\s+practice"
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
+    # The same judgement with its subject dropped, as the press garbles it: "the impact of
+    # social work practice with children and families" (a 2024 news story's list of grades).
+    (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
     (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
     # The press's words for care leavers: "the experiences of those who leave care",
@@ -379,7 +382,10 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"(?:the\s+)?effectiveness\s+of\s+(?:the\s+)?help(?:\s+and\s+protection)?", "help and protection", True),
     (r"capacity\s+(?:for|to)\s+improve(?:ment)?", "capacity for improvement", True),
     (r"overall\s+effectiveness", "overall", True),
-    (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
+    # The board under the names the press gives it: "Warrington's Safeguarding Children Board",
+    # "the safeguarding board", "Local Child Safeguarding Board (LCSB)" (the city's own release).
+    (r"safeguarding\s+children\s+boards?|(?:local\s+)?(?:child(?:ren)?['’]?s?\s+)?safeguarding\s+boards?"
+     r"|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
     # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade

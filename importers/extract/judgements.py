@@ -192,6 +192,23 @@ _EVERY_AREA_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT_WORD = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+_AREA_NOUNS = r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?)"
+# After a rating, the areas other grades of the sentence leave: "good for the rest", "'good'
+# in the other areas", "requires improvement in all other categories".
+_REST_AFTER = re.compile(
+    rf"{_CQ}\s+(?:for|in|across)\s+(?:(?:the\s+)?(?:rest|remainder)\b|"
+    rf"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)\s+(?:\w+\s+)?{_AREA_NOUNS})",
+    re.IGNORECASE,
+)
+# Before it, the same as its subject: "with all other areas also rated good", "the remaining
+# three judgements were requires improvement".
+_REST_SUBJECT = re.compile(
+    rf"\b(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)\s+(?:\w+\s+)?{_AREA_NOUNS}"
+    r"(?:\s+(?:were|was|have\s+been|had\s+been|are|also|being)){0,2}"
+    r"(?:\s+(?:rated|judged|graded|found|assessed|deemed))?(?:\s+as|\s+to\s+be)?\s*[\"'‘“]?$",
+    re.IGNORECASE,
+)
 # A rating counted over areas it does not name: "'good' in two of the three
 # categories", "'inadequate' under 15 main headings, only 'adequate' under 16 other
 # headings and 'good' under only two", "Inadequate in all but one main categories".
@@ -219,7 +236,9 @@ _LIST_GAP = re.compile(
     # An area may end on the noun of its work: "child protection work, experience and
     # progress of care leavers, and leadership", "adoption services and care leavers".
     r"(?:\s+(?:work|services?|arrangements|practice|provision))?"
-    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+|its\s+|our\s+|their\s+)?",
+    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)"
+    # ("good for overall effectiveness and for the experiences and progress of children in care")
+    r"(?:(?:for|in)\s+)?(?:the\s+|its\s+|our\s+|their\s+)?",
     re.IGNORECASE,
 )
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
@@ -366,6 +385,8 @@ _OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authorit
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
+# Between an area and its grade as a copula's subject and complement: "... were good".
+_COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
@@ -518,7 +539,8 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     own = (subject.get("authority") if subject is not None else None) or getattr(ctx, "authority", None)
     if named and own is not None and own not in named:
         subject = None
-    dates = _dates(rating, ctx, subject)
+    # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
+    dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject)
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
@@ -541,6 +563,20 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
             for area in areas
         )
     return facts
+
+
+def _antecedent(rating: _Rating) -> _Rating:
+    """The rating whose judging words a gapped one shares ("rated good overall, and outstanding
+    for leadership": "good"), itself gapped perhaps, back to the one that has its own."""
+    index, i = rating.index, rating.i
+    while i > 0:
+        cue = judging_cue(index, rating.matches, i - 1)
+        if cue is None:
+            break
+        i -= 1
+        if cue.kind != "gapped":
+            return _Rating(index, rating.matches, rating.starts, i, cue, rating.sentence)
+    return rating
 
 
 # --- date -------------------------------------------------------------------------
@@ -901,9 +937,15 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
     start, end = rating.span
     if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):
         return []  # "an inadequate capacity to improve its child protection services"
-    if rating.cue.area is not None:
-        return [rating.cue.area]
     region_start, region_end = rating.neighbours(*rating.sentence)
+    if rating.cue.area is not None:
+        # "help and protection and children in care were good": an area named as the subject
+        # of a copula ends the list of them it closes.
+        subject = [a for a in find_areas(text, region_start, start) if a.start <= rating.cue.start]
+        if (subject and subject[-1].start == rating.cue.start and subject[-1].area == rating.cue.area
+                and _COPULA_GAP.fullmatch(text, subject[-1].end, start)):
+            return _list_ending(text, subject)
+        return [rating.cue.area]
     # "good in every area except ...", "Good in every category and Outstanding
     # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
     # areas (all of them, overall too, where none is excepted). A regime not known
@@ -917,6 +959,15 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         return list(areas_judged(era, year))
     if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
+    # "good in three of the four areas, and requires improvement for help and protection",
+    # "outstanding for help and protection and good for the rest", "with all other areas also
+    # rated good": the regime's areas less those the sentence names, where that is the count.
+    counted = _COUNTED_AFTER.match(text, end, region_end)
+    rest = _REST_AFTER.match(text, end, region_end) or _REST_SUBJECT.search(text, region_start, start)
+    if (counted or rest) and areas_judged(era, year):
+        left = _areas_left(rating, counted, areas_judged(era, year))
+        if left:
+            return left
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
         # effectiveness ..., staying safe, ...": a regime whose areas are not known
@@ -966,12 +1017,7 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         # verb's adverb, and the areas graded are not named.
         return []
     if before:
-        chosen = [before[-1]]
-        for area in reversed(before[:-1]):
-            if not _LIST_GAP.fullmatch(text, area.end, chosen[0].start):
-                break
-            chosen.insert(0, area)
-        return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
+        return _list_ending(text, before)
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
@@ -1114,6 +1160,16 @@ def _areas_set_out_after(rating: _Rating) -> list[str]:
     return list(dict.fromkeys(area for a in find_areas(text, n_start, n_end) for area in _named_areas(text, a)))
 
 
+def _list_ending(text: str, mentions: list[AreaMention]) -> list[str]:
+    """The areas of the list the last of ``mentions`` ends: "help and protection and care leavers"."""
+    chosen = [mentions[-1]]
+    for area in reversed(mentions[:-1]):
+        if not _LIST_GAP.fullmatch(text, area.end, chosen[0].start):
+            break
+        chosen.insert(0, area)
+    return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
+
+
 def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:
     """"good in every area except help and protection": the regime's areas but those excepted,
     and but those another rating of the sentence is given for ("'Good' in every category
@@ -1127,6 +1183,37 @@ def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ..
     }
     left = [area for area in judged if area not in excepted | others and not _covers(excepted | others, area)]
     return list(left) or [None]
+
+
+def _areas_left(rating: _Rating, counted: re.Match[str] | None, judged: tuple[str, ...]) -> list[str]:
+    """The areas a counted ("in three of the four areas") or remaining ("for the rest") grade
+    is given for: the regime's areas less every area the sentence names (those are the other
+    grades'), where the count, if any, is exactly that many ("all but one" too). A remainder
+    leaves out the overall grade, which no sentence calls one of "the other areas"."""
+    text = rating.index.text
+    s_start, s_end = rating.sentence
+    if not rating.rated_in(s_start, s_end):
+        return []  # no other grade in the sentence to leave areas over
+    # The areas named after the rating, up to the next, are its own ("in two areas: ...").
+    own_start, own_end = rating.span[1], rating.neighbours(s_start, s_end)[1]
+    # (The council's "children's services" name no area another grade is given for.)
+    named = {area for a in find_areas(text, s_start, s_end)
+             if not own_start <= a.start < own_end and (a.heading or a.area != "overall")
+             for area in _named_areas(text, a)}
+    # "rated good overall, with all other areas ...": the overall grade is another's.
+    named |= {"overall" for k, m in enumerate(rating.matches)
+              if k != rating.i and s_start <= m.start() < s_end and OVERALL_AFTER.match(text, m.end())}
+    if not named:
+        return []
+    left = [area for area in judged if area not in named and not _covers(named, area)]
+    if counted is None:
+        return [area for area in left if area != "overall"]
+    numbers = [int(w) if w.isdigit() else COUNT_WORDS.get(w.lower()) for w in _COUNT_WORD.findall(counted.group())]
+    if re.search(r"\ball\s+but\b", counted.group(), re.IGNORECASE):
+        wanted, of = len(judged) - numbers[0], len(judged)
+    else:
+        wanted, of = numbers[0], (numbers[1] if len(numbers) > 1 else None)
+    return left if wanted == len(left) and of in (None, len(judged)) else []
 
 
 def _covers(areas: set[str], area: str) -> bool:

@@ -198,6 +198,24 @@ _FUTURE_AFTER = re.compile(
 )
 # Words about the names of grades (a framework's scale), not about a council.
 _RENAMED = re.compile(r"\b(?:reclassif\w*|renam\w*|replac(?:e|es|ed|ing)|rebrand\w*|redefin\w*)\b", re.IGNORECASE)
+# Between a judged rating and the next in its sentence, where the next shares its verb:
+# the first rating's areas ("overall", "for leadership", "in three categories, including
+# ..."), then "and", "but", "while", "with" ("rated good overall, and outstanding for
+# leadership", "received a good rating, with outstanding for the impact of leaders").
+_GAPPED_BETWEEN = re.compile(
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?(?:\s+(?:overall|(?:for|in|across)\s+[^.;:!?\"“”\n]{{0,120}}?))?\s*,?\s*"
+    r"(?:and|but|while|whereas|with|yet|though)\s+(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:as\s+)?" + rf"{_Q}",
+    re.IGNORECASE,
+)
+# After such a rating: the areas it is given for, named or counted ("in two more
+# including ...", "for the rest", "in the other areas").
+_AREA_FOLLOWS = re.compile(rf"{_CQ}\s+(?:for|in|across)\s+", re.IGNORECASE)
+_COUNT_OR_REST = re.compile(
+    r"(?:the\s+)?(?:rest|remaining|remainder|others?\b|all\s+(?:the\s+)?other|every\s+other|each\s+other|"
+    r"(?:\d|one|two|three|four|five)\s+(?:more|others?|other\s+(?:areas|categories|judge?ments)|areas|categories|judge?ments))",
+    re.IGNORECASE,
+)
+_GAPPED_AREA_REACH = 40
 _WINDOW = 40  # how far before the judging words a negation or "could" still governs them
 _LEAD_LIMIT = 160  # how far before a rating its judging words or its subject may start
 
@@ -297,7 +315,7 @@ OVERALL_AFTER = re.compile(
 class Cue:
     """The judging context found for one rating word."""
 
-    kind: str  # verb, noun, named, quoted, label, change, verdict, copula or numeric
+    kind: str  # verb, noun, named, quoted, label, change, verdict, copula, numeric or gapped
     start: int  # where the judging words begin (the rating itself if none)
     historical: bool = False  # "from inadequate to good": the first is the past
     area: str | None = None  # the area a label names
@@ -439,6 +457,9 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
             # "received good and outstanding Ofsted ratings": grades of areas it does not name.
             return None
         return Cue("named", start)
+    gapped = _gapped(index, matches, i)
+    if gapped is not None:
+        return gapped
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")
         if _said_of_council(index, s_start, start, full_phrase):
@@ -460,6 +481,30 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+def _gapped(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue | None:
+    """A rating sharing the judging words of the rating before it, its own areas after it
+    (the verb gapped): "rated good overall, and outstanding for leadership", "judged to
+    require improvement, but inadequate in help and protection", "outstanding in three
+    categories, including overall effectiveness, and good in two more including ..."."""
+    text = index.text
+    start, end = matches[i].span()
+    if i == 0 or index.sentence_at(matches[i - 1].start())[0] != index.sentence_at(start)[0]:
+        return None
+    if not _GAPPED_BETWEEN.fullmatch(text, matches[i - 1].end(), start):
+        return None
+    follows = _AREA_FOLLOWS.match(text, end)
+    if follows is None:
+        return None
+    areas = find_areas(text, follows.end(), follows.end() + _GAPPED_AREA_REACH)
+    named = bool(areas) and not RATING_RE.search(text, follows.end(), areas[0].start)
+    if not (named or _COUNT_OR_REST.match(text, follows.end())):
+        return None
+    previous = judging_cue(index, matches, i - 1)
+    if previous is None or previous.historical:
+        return None
+    return Cue("gapped", previous.start)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
