@@ -185,10 +185,19 @@ _EVERY_AREA = re.compile(
 _SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
 _PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
+# The verb may be a bare participle: "saw every category rated as 'requiring improvement to be good'".
 _EVERY_AREA_SUBJECT = re.compile(
-    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas|categories|judge?ments)"
-    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:were|have\s+been|had\s+been)\s+"
-    r"(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:(?:rated|judged|graded|found|assessed)\s+)?|(?:rated|judged|graded|assessed)\s+)"
+    r"(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+# After a grade and its areas, more areas given the same: "the experience of children who need
+# protection was outstanding, as was the services' 'overall effectiveness'".
+_AS_WAS = re.compile(
+    r"[\"'’”]?(?:\s+(?:for|in)\s+[^,.;:!?]{1,120}?)?\s*,?\s+as\s+(?:was|were|did|is|are)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:council|authority|services?)['’]?s?\s+)?[\"'‘“]?",
     re.IGNORECASE,
 )
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -933,6 +942,16 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     """The areas the rating is given for; [] where it is counted over areas it does not name."""
+    areas = _own_areas(rating, era, year)
+    text = rating.index.text
+    region_end = rating.neighbours(*rating.sentence)[1]
+    also = _AS_WAS.match(text, rating.span[1], region_end)
+    if areas and also is not None:
+        areas = list(dict.fromkeys([*areas, *_listed_areas(text, also.end(), region_end)]))
+    return areas
+
+
+def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str | None]:
     text = rating.index.text
     start, end = rating.span
     if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):

@@ -127,6 +127,10 @@ _TRAIL = re.compile(
     rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
 )
+# Grades handed out, in the plural: "were given outstanding grades" (not "achieved good grades",
+# which pupils do).
+_GIVEN_BEFORE = re.compile(r"\b(?:given|awarded|handed)\s+$", re.IGNORECASE)
+_GRADES_AFTER = re.compile(rf"{_CQ}\s+grades\b", re.IGNORECASE)
 # Between two grades before a plural rating noun ("good and outstanding Ofsted ratings").
 _GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
 # The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
@@ -330,9 +334,10 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     # council's name is a verdict on it ("at 'inadequate' Surrey, Newham and Bradford").
     quoted = _quoted(text, start, end)
     capacity = _CAPACITY_AFTER.match(text, end)
-    if capacity is None and _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
-        return None
     s_start, s_end = index.sentence_at(start)
+    if capacity is None and _describes_noun(text, end, quoted) and not (
+            quoted and _council_follows(index, end) or _given_grades(index, s_start, start, end)):
+        return None
     c_start = _lead_clause_start(index, start)
     # "there was an 'adequate' ability to improve": the grade names the judgement after it.
     cue = Cue("named", start, area="capacity for improvement") if capacity else _find_cue(index, matches, i, s_start, c_start)
@@ -447,6 +452,8 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         return Cue("quoted", start)
     # "its poor Ofsted rating" describes the rating; "performs poorly" is one.
     weak_adjective = rating in ("poor", "excellent") and not performs
+    if _given_grades(index, s_start, start, end):
+        return Cue("named", start)
     trail = _TRAIL.match(text, end)
     if trail is not None and not weak_adjective and (
         not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
@@ -481,6 +488,15 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+def _given_grades(index: TextIndex, s_start: int, start: int, end: int) -> bool:
+    """Grades handed to areas the sentence names: "Two out of three categories - the impact
+    of ... and the experience and progress of children who need help and protection - were
+    given outstanding grades" (a count of grades, "nine 'outstanding' grades", is none)."""
+    text = index.text
+    return bool(_GIVEN_BEFORE.search(text, max(s_start, start - 20), start) and _GRADES_AFTER.match(text, end)
+                and any(a.area != "overall" for a in find_areas(text, s_start, start)))
 
 
 def _gapped(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue | None:
