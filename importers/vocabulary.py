@@ -365,8 +365,11 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # "the progress of children who leave care".
     (r"(?:(?:the\s+)?(?:experiences?|progress)\s+of\s+(?:those|children|young\s+people)|children)\s+"
      r"who\s+(?:leave|have\s+left|are\s+leaving)\s+care", "care leavers", False),
-    # ... and for help and protection: "work with children who need protection".
+    # ... and for help and protection: "work with children who need protection", "rated good for
+    # children in need" (a trade analysis of the SIF grades), "Herefordshire Council's protection
+    # of children rated 'inadequate'" (a 2012 protection of children inspection).
     (r"children\s+(?:who\s+need|in\s+need\s+of)\s+protection", "help and protection", False),
+    (r"(?:the\s+)?protection\s+of\s+children|children\s+in\s+need(?!\s+of\b)", "help and protection", False),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
     # The SIF judgement as the press shortens it: "children achieving permanence".
     (r"children\s+achieving\s+permanence", "children in care", False),
@@ -409,7 +412,7 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
     r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress)",
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection)",
     re.IGNORECASE,
 )
 
