@@ -350,8 +350,9 @@ _LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+ch
 # alternative to match wins. A heading is a judgement's formal name, which
 # reports print as a label before the grade ("Overall effectiveness Good").
 _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
-    (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers", "children in care and care leavers", True),
-    (rf"{_EXP}(?:children\s+who\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
+    # (The press writes "care leaver services" and "children that need help and protection".)
+    (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers?", "children in care and care leavers", True),
+    (rf"{_EXP}(?:children\s+(?:who|that)\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
      "help and protection", True),
     # ("the impact of senior leaders on social work practice": the press adds a word)
     (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+and\s+managers)?(?:\s+on\s+social\s+work\s+practice"
@@ -360,11 +361,11 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # social work practice with children and families" (a 2024 news story's list of grades).
     (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
-    (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
+    (rf"{_EXP}care[\s-]+leavers?", "care leavers", True),
     # The press's words for care leavers: "the experiences of those who leave care",
-    # "the progress of children who leave care".
+    # "the progress of children who leave care", "the experiences of children leaving care".
     (r"(?:(?:the\s+)?(?:experiences?|progress)\s+of\s+(?:those|children|young\s+people)|children)\s+"
-     r"who\s+(?:leave|have\s+left|are\s+leaving)\s+care", "care leavers", False),
+     r"(?:who\s+(?:leave|have\s+left|are\s+leaving)|leaving)\s+care", "care leavers", False),
     # ... and for help and protection: "work with children who need protection", "rated good for
     # children in need" (a trade analysis of the SIF grades), "Herefordshire Council's protection
     # of children rated 'inadequate'" (a 2012 protection of children inspection).

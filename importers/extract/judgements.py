@@ -245,9 +245,12 @@ _LIST_GAP = re.compile(
     # An area may end on the noun of its work: "child protection work, experience and
     # progress of care leavers, and leadership", "adoption services and care leavers".
     r"(?:\s+(?:work|services?|arrangements|practice|provision))?"
-    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)"
+    # "leadership, management and governance, in addition to adoption support, as 'good'"
+    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+|in\s+addition\s+to\s+|along\s+with\s+|together\s+with\s+)?"
+    r"|and\s+|as\s+well\s+as\s+|&\s*)"
     # ("good for overall effectiveness and for the experiences and progress of children in care")
-    r"(?:(?:for|in)\s+)?(?:the\s+|its\s+|our\s+|their\s+)?",
+    # ("'outstanding' for overall effectiveness and in the key areas of leadership and ...")
+    r"(?:(?:for|in)\s+)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
@@ -394,6 +397,7 @@ _OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authorit
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
+_STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
 # Between an area and its grade as a copula's subject and complement: "... were good".
 _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
@@ -997,7 +1001,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
-        listed = _listed_areas(text, after.end(), region_end)
+        listed = _areas_after(text, after.end(), region_end)
         if listed:
             return listed
     # "in almost all categories, including help and protection and care leavers"
@@ -1016,6 +1020,16 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)
+    if before and rating.i > 0 and region_start == rating.matches[rating.i - 1].end():
+        # "'good' for children who need help and protection, 'good' for ...": the areas after
+        # the grade before are that grade's, not this one's subject.
+        previous = _AREA_AFTER.match(text, region_start, start)
+        stray = _STRAY_WORD.match(text, previous.end(), start) if previous is not None else None
+        if previous is not None and before[0].start in (previous.end(), stray.end() if stray else -1):
+            k = 1
+            while k < len(before) and _LIST_GAP.fullmatch(text, before[k - 1].end, before[k].start):
+                k += 1
+            before = before[k:]
     if len(before) > 1 and before[-1].area == "overall" and not before[-1].heading and _OF_SERVICES.fullmatch(
             text, before[-2].end, before[-1].start):
         # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
@@ -1238,6 +1252,13 @@ def _areas_left(rating: _Rating, counted: re.Match[str] | None, judged: tuple[st
 def _covers(areas: set[str], area: str) -> bool:
     """Whether ``areas`` name a part of ``area`` (care leavers of children in care and care leavers)."""
     return any(part in areas for part in AREA_COMPONENTS.get(area, ()))
+
+
+def _areas_after(text: str, pos: int, stop: int) -> list[str]:
+    """The areas listed from ``pos``, one stray word allowed before them ("'good' for care
+    looked after children")."""
+    stray = _STRAY_WORD.match(text, pos, stop)
+    return _listed_areas(text, pos, stop) or (_listed_areas(text, stray.end(), stop) if stray else [])
 
 
 def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
