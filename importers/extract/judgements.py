@@ -197,7 +197,7 @@ _EVERY_AREA_SUBJECT = re.compile(
 # protection was outstanding, as was the services' 'overall effectiveness'".
 _AS_WAS = re.compile(
     r"[\"'’”]?(?:\s+(?:for|in)\s+[^,.;:!?]{1,120}?)?\s*,?\s+as\s+(?:was|were|did|is|are)\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:(?:council|authority|services?)['’]?s?\s+)?[\"'‘“]?",
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:(?:council|authority|service)['’]s|services['’])\s+)?[\"'‘“]?",
     re.IGNORECASE,
 )
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -1,0 +1,184 @@
+"""Prose patterns of language for judgement areas (issue 11, items 1 and 3): the grades one
+sentence gives several areas, and the older and newer names of the areas. Each rule is checked
+on real text not used to write it: a dev-half document (benchmarks/accuracy/prose/, "split":
+"dev") or a page found with the search tool (its address cited), and a second publisher's
+sentence, or where none was found, in other words (said so). Test-half documents are never
+read here.
+"""
+
+from __future__ import annotations
+
+from importers.extract import DocContext
+from importers.extract.judgements import extract
+from importers.sanitize import clean_text
+from importers.vocabulary import area_for
+from tests.paths import prose_text
+
+
+def rows(text: str, authority: str | None = None, published=(None, None, None), kind: str = "news"):
+    """(council, year, rating, area) per judgement."""
+    ctx = DocContext(authority=authority, published=published, kind=kind)
+    return [(f.get("authority"), f.get("year"), f.get("rating"), f.get("area")) for f in extract(clean_text(text), ctx)]
+
+
+def graded(text: str, authority: str | None = None, **kwargs) -> set[tuple]:
+    """(council, rating, area) per judgement, the year left aside."""
+    return {(council, rating, area) for council, _, rating, area in rows(text, authority, **kwargs)}
+
+
+# --- a grade sharing the judging verb of the grade before it ------------------------------
+
+
+def test_a_gapped_grade_shares_the_verb_before_it():
+    # prose/undated-hexhamcourant-northumberland-outstanding-scrutiny.txt (dev): "rated as
+    # outstanding in three categories, including overall effectiveness, and good in two more
+    # including the experiences and progress of children in care".
+    found = graded(prose_text("undated-hexhamcourant-northumberland-outstanding-scrutiny.txt"), "Northumberland")
+    assert ("Northumberland", "good", "children in care") in found
+    # https://www.bbc.com/news/uk-england-suffolk-48356747: the grade after "but" has the
+    # verb's date too (the inspection "in 2015").
+    bbc = ("The last time the council's children's services was inspected - in 2015 - it was rated "
+           "requiring improvement in two categories, but good in leadership, management and governance.")
+    assert ("Suffolk", 2015, "good", "leadership") in rows(bbc, "Suffolk", published=(2019, 5, 21))
+    # A grade after "and" with no area of its own is not read as one.
+    assert graded("Kent was rated good overall, and praised for leadership.", "Kent") == {("Kent", "good", "overall")}
+
+
+def test_grades_listed_each_with_its_own_areas():
+    # http://fosteringwestcheshire.co.uk/2016/02/22/ofsted-judges-councils-children-families-service-one-countrys-top-performers/
+    # Each grade's areas follow it; the areas after one grade are not the next one's subject.
+    text = ("The authority was also judged to be 'good' overall, 'good' for children who need help and "
+            "protection, 'good' for care looked after children and 'good' for the experiences of children "
+            "leaving care.")
+    assert graded(text, "Cheshire West and Chester") == {
+        ("Cheshire West and Chester", "good", area)
+        for area in ("overall", "help and protection", "children in care", "care leavers")
+    }
+    # https://www.cypnow.co.uk/cyp/news/2006181/childrens-services-at-child-friendly-city-receives-outstanding-rating
+    leeds = ("The inspectorate judged children's services run by Leeds City Council to be \"outstanding\" for "
+             "overall effectiveness and in the key areas of leadership and services for children that need "
+             "help and protection. It was judged \"good\" for children in care and care leaver services.")
+    assert graded(leeds) == {
+        ("Leeds", "outstanding", "overall"), ("Leeds", "outstanding", "leadership"),
+        ("Leeds", "outstanding", "help and protection"),
+        ("Leeds", "good", "children in care"), ("Leeds", "good", "care leavers"),
+    }
+
+
+def test_areas_joined_by_in_addition_to():
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+    text = ("The working environment in Leicester has improved and led to inspectors rating leadership, "
+            "management and governance, in addition to adoption support, as \"good\".")
+    assert graded(text) == {("Leicester", "good", "leadership"), ("Leicester", "good", "adoption")}
+    # In other words, with "along with":
+    assert graded("Kent's services for care leavers, along with adoption, were judged good.") == {
+        ("Kent", "good", "care leavers"), ("Kent", "good", "adoption")}
+
+
+# --- more areas given the same grade ------------------------------------------------------
+
+
+def test_as_was_gives_the_same_grade_to_another_area():
+    # https://www.bbc.com/news/uk-england-suffolk-48356747
+    bbc = ("It also said the experience of children who need protection in Suffolk was outstanding, as was "
+           "the services' \"overall effectiveness\".")
+    assert graded(bbc) == {("Suffolk", "outstanding", "help and protection"), ("Suffolk", "outstanding", "overall")}
+    # In other words (no second publisher's example was found):
+    assert graded("Leadership in Kent was judged good, as were services for care leavers.") == {
+        ("Kent", "good", "leadership"), ("Kent", "good", "care leavers")}
+
+
+def test_every_category_as_a_participles_subject_is_every_area():
+    # https://www.worcesternews.co.uk/news/23655365.worcestershires-children-services-rated-good-ofsted/
+    text = ("The last full inspection of Worcestershire, published on July 29 2019, saw every category rated "
+            "as 'requiring improvement to be good'.")
+    assert graded(text) == {
+        ("Worcestershire", "requires improvement", area)
+        for area in ("overall", "leadership", "help and protection", "children in care and care leavers")
+    }
+
+
+def test_grades_given_to_named_areas_in_the_plural():
+    # prose/undated-edp24-suffolk-outstanding.txt (dev): "Two out three categories - the impact of
+    # social work practice with children and families and the experience and progress of children
+    # who need help and protection - were given outstanding grades."
+    found = graded(prose_text("undated-edp24-suffolk-outstanding.txt"), "Suffolk")
+    assert {("Suffolk", "outstanding", "leadership"), ("Suffolk", "outstanding", "help and protection")} <= found
+    # A count of grades over areas not named is none (prose/undated-careappointments-hampshire-
+    # safeguarding-praise.txt, dev: "awarded the council nine 'outstanding' grades out of 22
+    # categories"), and pupils' grades are no council's.
+    assert rows("Inspectors awarded Kent nine 'outstanding' grades out of 22 categories.") == []
+    assert rows("Kent pupils were given good grades.") == []
+
+
+# --- areas a sentence leaves to a count or "the rest" -------------------------------------
+# No real example was found in the dev half or with the search tool; in other words.
+
+
+def test_counted_areas_are_those_the_sentence_leaves_where_the_count_fits():
+    text = "Kent was judged good in three of the four areas, and requires improvement for help and protection."
+    assert graded(text, published=(2019, 5, 1)) == {
+        ("Kent", "good", "overall"), ("Kent", "good", "leadership"),
+        ("Kent", "good", "children in care and care leavers"), ("Kent", "requires improvement", "help and protection"),
+    }
+    # The count does not fit (the 2013-17 framework graded six areas): no area is told.
+    assert ("Kent", "good", "leadership") not in graded(
+        "Kent was judged good in three of the four areas, and requires improvement for help and protection.",
+        published=(2015, 5, 1))
+    # The areas after the count are the grade's own.
+    assert graded("Kent was found to be good in two areas: help and protection and children in care.",
+                  published=(2019, 5, 1)) == {("Kent", "good", "help and protection"), ("Kent", "good", "children in care")}
+    # "all but one" with the one not named: nothing is known of the others.
+    bury = prose_text("2021-manchestergazette-bury-conservatives-slam-ofsted-failings.txt")
+    assert {area for council, _, _, area in rows(bury, "Bury") if council == "Bury"} == {"overall"}
+
+
+def test_the_rest_of_the_areas_leaves_out_those_named_and_the_overall_grade():
+    text = "Kent was rated outstanding for help and protection and good for the rest."
+    assert graded(text, published=(2019, 5, 1)) == {
+        ("Kent", "outstanding", "help and protection"), ("Kent", "good", "leadership"),
+        ("Kent", "good", "children in care and care leavers"),
+    }
+    assert graded("Kent was rated good overall, with all other areas also rated good.", published=(2019, 5, 1)) == {
+        ("Kent", "good", area) for area in ("overall", "leadership", "help and protection", "children in care and care leavers")
+    }
+    # "the rest" of councils is not of areas (prose/2017-12-20-communitycare-leadership-ratings-analysis.txt, dev).
+    assert rows("Twelve were judged inadequate, while the rest were judged as 'requires improvement to be good'.") == []
+
+
+def test_areas_listed_as_a_copulas_subject():
+    # In other words (no real example was found): the list the grade's subject ends.
+    text = "Leadership in Kent was judged outstanding, while help and protection and children in care were good."
+    assert graded(text) == {
+        ("Kent", "outstanding", "leadership"), ("Kent", "good", "help and protection"), ("Kent", "good", "children in care")}
+    # A table's label stays one area.
+    assert graded("Kent\nHelp and protection: Good\nChildren in care: Requires improvement") == {
+        ("Kent", "good", "help and protection"), ("Kent", "requires improvement", "children in care")}
+
+
+# --- the areas' names -----------------------------------------------------------------------
+
+
+def test_the_press_names_of_the_areas():
+    # The board: prose/2015-06-22-brightonhove-council-requires-improvement.txt (dev) "Local Child
+    # Safeguarding Board (LCSB)"; fosteringwestcheshire.co.uk (above) "the Local Children's
+    # Safeguarding Board"; never help and protection for its "safeguarding".
+    assert area_for("the city's independent Local Child Safeguarding Board") == "lscb"
+    assert area_for("Ofsted also rated the Local Children's Safeguarding Board as good") == "lscb"
+    assert area_for("the safeguarding board") == "lscb"
+    # Help and protection: prose/undated-herefordtimes-herefordshire-decade-of-failings.txt (dev)
+    # "Herefordshire Council's protection of children rated 'inadequate'"; the Community Care
+    # analysis (prose/2017-12-20-communitycare-leadership-ratings-analysis.txt, dev) "rated good
+    # for children in need"; CYP Now (above) "children that need help and protection".
+    found = rows(prose_text("undated-herefordtimes-herefordshire-decade-of-failings.txt"), "Herefordshire")
+    assert ("Herefordshire", 2012, "inadequate", "help and protection") in found
+    assert ("Herefordshire", 2012, "inadequate", "overall") not in found
+    assert area_for("one third were rated good for children in need") == "help and protection"
+    assert area_for("children in need of help and protection") == "help and protection"
+    # Leadership, its subject dropped: prose/undated-edp24-suffolk-outstanding.txt (dev) "the
+    # impact of social work practice with children and families".
+    assert area_for("the impact of social work practice with children and families") == "leadership"
+    # Care leavers: "the experiences of children leaving care" (fosteringwestcheshire, above),
+    # "care leaver services" (CYP Now, above).
+    assert area_for("the experiences of children leaving care") == "care leavers"
+    assert area_for("care leaver services") == "care leavers"
