@@ -397,6 +397,12 @@ _OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authorit
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
+# Before an area: the aspect of its work a grade word describes ("response to", "quality of").
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:responses?|approach|quality|handling|timeliness|standards?|consistency|recording|thresholds?)"
+    r"\s+(?:of|to|in|for)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 _STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
 # Between an area and its grade as a copula's subject and complement: "... were good".
 _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
@@ -1048,6 +1054,10 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     if partial is not None and partial.end() <= before[-1].start and all(a.area == "overall" for a in before):
         # "with a few areas that were judged overall as good" (minutes): "overall" is the
         # verb's adverb, and the areas graded are not named.
+        return []
+    if before and _ASPECT_BEFORE.search(text, max(region_start, before[-1].start - 40), before[-1].start):
+        # "The council's response to child protection referrals was deemed inadequate": a grade
+        # of one aspect of the area's work, not the area's judgement.
         return []
     if before:
         return _list_ending(text, before)

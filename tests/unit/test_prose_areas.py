@@ -182,3 +182,18 @@ def test_the_press_names_of_the_areas():
     # "care leaver services" (CYP Now, above).
     assert area_for("the experiences of children leaving care") == "care leavers"
     assert area_for("care leaver services") == "care leavers"
+
+
+# --- descriptions that are no area's judgement ----------------------------------------------
+
+
+def test_a_grade_of_one_aspect_of_an_areas_work_is_no_judgement():
+    # prose/undated-cypnow-no-notice-inspections-priority-action.txt (dev): an unannounced
+    # visit's finding, "The council's response to child protection referrals was deemed inadequate".
+    text = prose_text("undated-cypnow-no-notice-inspections-priority-action.txt")
+    assert not [r for r in rows(text, "Leeds") if r[0] == "Leeds"]
+    # https://www.theguardian.com/society/2013/oct/15/child-protection-inadequate-ofsted-report
+    # speaks of "the standard of child protection"; in other words, of one council:
+    assert rows("In Kent the standard of child protection was judged poor.") == []
+    # The area itself is still graded.
+    assert rows("Kent's child protection was judged inadequate.") == [("Kent", None, "inadequate", "help and protection")]
