@@ -370,7 +370,9 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # children in need" (a trade analysis of the SIF grades), "Herefordshire Council's protection
     # of children rated 'inadequate'" (a 2012 protection of children inspection).
     (r"children\s+(?:who\s+need|in\s+need\s+of)\s+protection", "help and protection", False),
-    (r"(?:the\s+)?protection\s+of\s+children|children\s+in\s+need(?!\s+of\b)", "help and protection", False),
+    # ("Warrington Council's protection and safeguarding of children still requires improvement")
+    (r"(?:the\s+)?(?:protection(?:\s+and\s+safeguarding)?|safeguarding(?:\s+and\s+protection)?)\s+of\s+children"
+     r"|children\s+in\s+need(?!\s+of\b)", "help and protection", False),
     (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
     # The SIF judgement as the press shortens it: "children achieving permanence".
     (r"children\s+achieving\s+permanence", "children in care", False),

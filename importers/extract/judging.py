@@ -207,8 +207,10 @@ _RENAMED = re.compile(r"\b(?:reclassif\w*|renam\w*|replac(?:e|es|ed|ing)|rebrand
 # ..."), then "and", "but", "while", "with" ("rated good overall, and outstanding for
 # leadership", "received a good rating, with outstanding for the impact of leaders").
 _GAPPED_BETWEEN = re.compile(
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?(?:\s+(?:overall|(?:for|in|across)\s+[^.;:!?\"“”\n]{{0,120}}?))?\s*,?\s*"
-    r"(?:and|but|while|whereas|with|yet|though)\s+(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:as\s+)?" + rf"{_Q}",
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?(?:\s+(?:overall|(?:for|in|across)\s+[^.;:!?\"“”\n]{{0,120}}?))?"
+    # (or a comma alone: "judged good for leadership, outstanding for children in care and ...")
+    r"(?:\s*,\s*(?:(?:and|but|while|whereas|with|yet|though)\s+)?|\s+(?:and|but|while|whereas|with|yet|though)\s+)"
+    r"(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:as\s+)?" + rf"{_Q}",
     re.IGNORECASE,
 )
 # After such a rating: the areas it is given for, named or counted ("in two more
@@ -606,6 +608,15 @@ def _change(text: str, matches: list[re.Match[str]], i: int, c_start: int) -> Cu
     return None
 
 
+# A relative clause reporting who judged its antecedent: ", which Ofsted said", ", which
+# inspectors found".
+_WHICH_SAID = re.compile(
+    r"\s*,\s*(?:which|who)\s+(?:Ofsted|inspectors|the\s+(?:report|inspectorate|watchdog|regulator))\s+"
+    r"(?:said|says|found|finds|judged|considered|concluded)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _said_of_council(index: TextIndex, s_start: int, pos: int, full_phrase: bool) -> bool:
     """"X requires improvement", "X performs poorly": X must be the council or an area.
 
@@ -618,6 +629,11 @@ def _said_of_council(index: TextIndex, s_start: int, pos: int, full_phrase: bool
     subject_end = adverbs.start() if adverbs else pos
     if full_phrase:
         return not _said_of_other_provider(index, s_start, subject_end)
+    # "its local safeguarding children's board, which Ofsted said requires improvement": the
+    # relative clause's antecedent is what the grade is said of.
+    relative = _WHICH_SAID.search(text, lead_start, subject_end)
+    if relative is not None:
+        return _names_council_or_area(index, s_start, relative.start())
     if subject_end <= lead_start or _COORDINATION.search(text, lead_start, subject_end):
         # "X is making progress but requires improvement": the sentence's subject.
         return _first_subject_is_council(index, s_start, pos)

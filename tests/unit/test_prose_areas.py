@@ -40,6 +40,9 @@ def test_a_gapped_grade_shares_the_verb_before_it():
     bbc = ("The last time the council's children's services was inspected - in 2015 - it was rated "
            "requiring improvement in two categories, but good in leadership, management and governance.")
     assert ("Suffolk", 2015, "good", "leadership") in rows(bbc, "Suffolk", published=(2019, 5, 21))
+    # A comma alone may join them (in other words):
+    assert graded("Kent was judged good for leadership, outstanding for children in care and good for care leavers.") == {
+        ("Kent", "good", "leadership"), ("Kent", "outstanding", "children in care"), ("Kent", "good", "care leavers")}
     # A grade after "and" with no area of its own is not read as one.
     assert graded("Kent was rated good overall, and praised for leadership.", "Kent") == {("Kent", "good", "overall")}
 
@@ -197,3 +200,24 @@ def test_a_grade_of_one_aspect_of_an_areas_work_is_no_judgement():
     assert rows("In Kent the standard of child protection was judged poor.") == []
     # The area itself is still graded.
     assert rows("Kent's child protection was judged inadequate.") == [("Kent", None, "inadequate", "help and protection")]
+
+
+def test_a_relative_clause_grades_its_antecedent():
+    # prose/2014-communitycare-second-wave-single-inspections.txt (dev): "hold its local
+    # safeguarding children's board, which Ofsted said requires improvement, to account".
+    found = graded(prose_text("2014-communitycare-second-wave-single-inspections.txt"))
+    assert ("Essex", "requires improvement", "lscb") in found
+    # In other words (no second publisher's example was found):
+    assert graded("Kent's adoption service, which inspectors found requires improvement, is to be reviewed.") == {
+        ("Kent", "requires improvement", "adoption")}
+    # The antecedent must be the council or an area: a school's is no judgement.
+    assert rows("Kent opened a new school, which Ofsted said requires improvement.") == []
+
+
+def test_protection_and_safeguarding_of_children_is_help_and_protection():
+    # prose/2015-05-12-warrington-worldwide-requires-improvement.txt (dev): "Warrington Council's
+    # protection and safeguarding of children still requires improvement"; and the Hereford Times'
+    # "protection of children" (above).
+    found = graded(prose_text("2015-05-12-warrington-worldwide-requires-improvement.txt"), "Warrington")
+    assert ("Warrington", "requires improvement", "help and protection") in found
+    assert area_for("the safeguarding and protection of children") == "help and protection"
