@@ -373,7 +373,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # ("Warrington Council's protection and safeguarding of children still requires improvement")
     (r"(?:the\s+)?(?:protection(?:\s+and\s+safeguarding)?|safeguarding(?:\s+and\s+protection)?)\s+of\s+children"
      r"|children\s+in\s+need(?!\s+of\b)", "help and protection", False),
-    (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
+    # ("Children in Care and Permanence": a 2014 news story's list of the SIF's areas)
+    (rf"(?:{_LAC}|children\s+in\s+care)\s+and\s+(?:achieving\s+)?permanence", "children in care", True),
     # The SIF judgement as the press shortens it: "children achieving permanence".
     (r"children\s+achieving\s+permanence", "children in care", False),
     (rf"{_EXP}children\s+in\s+care", "children in care", True),

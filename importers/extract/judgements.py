@@ -403,6 +403,8 @@ _ASPECT_BEFORE = re.compile(
     r"\s+(?:of|to|in|for)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+# After a rating, the list it is given for set out after a dash or colon: "'Good' — Children in Care ...".
+_DASH_LIST = re.compile(r"[\"'’”]?\s*[—–:]\s*", re.IGNORECASE)
 _STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
 # Between an area and its grade as a copula's subject and complement: "... were good".
 _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
@@ -1010,7 +1012,14 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         listed = _areas_after(text, after.end(), region_end)
         if listed:
             return listed
-    # "in almost all categories, including help and protection and care leavers"
+    # "with four of the key areas of the inspection also being rated as 'Good' — Children in
+    # Care and Permanence; Adoption; Care Leavers; and Leadership, ...": a list set out after a
+    # dash or colon, ending the sentence.
+    dash = _DASH_LIST.match(text, end, region_end)
+    if dash is not None:
+        listed, list_end = _listed_areas_to(text, dash.end(), region_end)
+        if listed and not text[list_end:region_end].strip(" \t.;\"'’”"):
+            return listed
     including = _INCLUDING.search(text, end, region_end)
     if including is not None:
         # What an "including" clause names are the areas, however loosely it lists
@@ -1273,6 +1282,11 @@ def _areas_after(text: str, pos: int, stop: int) -> list[str]:
 
 def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
     """The areas listed from ``pos``: "help and protection and care leavers"."""
+    return _listed_areas_to(text, pos, stop)[0]
+
+
+def _listed_areas_to(text: str, pos: int, stop: int) -> tuple[list[str], int]:
+    """The areas listed from ``pos``, and where the list ends."""
     found: list[str] = []
     for area in find_areas(text, pos, stop):
         # The first area may open a quotation: "'Outstanding' for 'the impact of leaders ...'".
@@ -1282,9 +1296,11 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
         found.extend(_named_areas(text, area))
         pos = area.end
     # "inadequate for safeguarding and overall": the list ends on the whole service.
-    if found and _AND_OVERALL.match(text, pos, stop):
+    overall = _AND_OVERALL.match(text, pos, stop) if found else None
+    if overall is not None:
         found.append("overall")
-    return list(dict.fromkeys(found))
+        pos = overall.end()
+    return list(dict.fromkeys(found)), pos
 
 
 def _named_areas(text: str, area: AreaMention) -> tuple[str, ...]:

@@ -91,7 +91,8 @@ _VERB_LEAD = re.compile(
 # list end _VERB_LEAD's gap). Taken only where the object names a council.
 _VERB_OBJECT_TO_BE = re.compile(
     r"(?<![\w-])(?:re-?)?(?:rated|judged|graded|assessed|deemed|found|considered)\s+"
-    r"(?P<object>[^.;:!?\"“”\n]{3,200}?)\s+to\s+(?:be|have\s+been)\s*" + rf"{_Q}$",
+    # ("judged leadership, management and governance in Kent as good")
+    r"(?P<object>[^.;:!?\"“”\n]{3,200}?)\s+(?:to\s+(?:be|have\s+been)|as)\s*" + rf"{_Q}$",
     re.IGNORECASE,
 )
 # Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
@@ -159,12 +160,14 @@ _TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
 # "from inadequate (in 2016) to ...": the "from" grade may carry its own year.
 _TO_TAIL = re.compile(rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?\s+to\s+{_Q}", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(
-    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
+    # ("leadership (outstanding), help and protection (good)": a grade in brackets after its area)
+    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s*\(\s*[\"'‘“]?|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
     # a table's cells: "Staying safe | grade 3 (good) |" (an APA's grade, then its word)
     r"|[ \t]*\|[ \t]*(?:grade[ \t]+\d[ \t]*\(?[ \t]*)?)$",
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 250
+_BRACKET_CLOSE = re.compile(rf"{_CQ}\s*\)")
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
@@ -211,6 +214,11 @@ _GAPPED_BETWEEN = re.compile(
     # (or a comma alone: "judged good for leadership, outstanding for children in care and ...")
     r"(?:\s*,\s*(?:(?:and|but|while|whereas|with|yet|though)\s+)?|\s+(?:and|but|while|whereas|with|yet|though)\s+)"
     r"(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:as\s+)?" + rf"{_Q}",
+    re.IGNORECASE,
+)
+# Or with an object of its own before "as" or "to be": "... as good and adoption performance as outstanding".
+_GAPPED_OBJECT = re.compile(
+    rf"{_CQ}\s*,?\s+(?:and|but|while|whereas)\s+(?P<object>[^.;:!?\"“”\n]{{3,100}}?)\s+(?:as|to\s+be)\s+{_Q}",
     re.IGNORECASE,
 )
 # After such a rating: the areas it is given for, named or counted ("in two more
@@ -510,15 +518,22 @@ def _gapped(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue | Non
     start, end = matches[i].span()
     if i == 0 or index.sentence_at(matches[i - 1].start())[0] != index.sentence_at(start)[0]:
         return None
-    if not _GAPPED_BETWEEN.fullmatch(text, matches[i - 1].end(), start):
+    between = matches[i - 1].end(), start
+    with_object = _GAPPED_OBJECT.fullmatch(text, *between)
+    if with_object is not None:
+        # "judged leadership ... as good and adoption performance as outstanding": its own object.
+        if not find_areas(text, with_object.start("object"), with_object.end("object")):
+            return None
+    elif not _GAPPED_BETWEEN.fullmatch(text, *between):
         return None
-    follows = _AREA_FOLLOWS.match(text, end)
-    if follows is None:
-        return None
-    areas = find_areas(text, follows.end(), follows.end() + _GAPPED_AREA_REACH)
-    named = bool(areas) and not RATING_RE.search(text, follows.end(), areas[0].start)
-    if not (named or _COUNT_OR_REST.match(text, follows.end())):
-        return None
+    else:
+        follows = _AREA_FOLLOWS.match(text, end)
+        if follows is None:
+            return None
+        areas = find_areas(text, follows.end(), follows.end() + _GAPPED_AREA_REACH)
+        named = bool(areas) and not RATING_RE.search(text, follows.end(), areas[0].start)
+        if not (named or _COUNT_OR_REST.match(text, follows.end())):
+            return None
     previous = judging_cue(index, matches, i - 1)
     if previous is None or previous.historical:
         return None
@@ -580,6 +595,8 @@ def _label(index: TextIndex, start: int, end: int) -> Cue | None:
     sep = separator["sep"].strip()
     if sep in (":", "-", "–", "—") or sep.startswith("|"):
         return Cue("label", area.start, area=area.area)
+    if sep.startswith("("):
+        return Cue("label", area.start, area=area.area) if _BRACKET_CLOSE.match(text, end) else None
     # A space, a line break or "is" follows only a judgement's formal name
     # ("Overall effectiveness Good"), and a space or line break only before a
     # capitalised grade, as in a table.
@@ -608,11 +625,11 @@ def _change(text: str, matches: list[re.Match[str]], i: int, c_start: int) -> Cu
     return None
 
 
-# A relative clause reporting who judged its antecedent: ", which Ofsted said", ", which
-# inspectors found".
+# A relative clause on its antecedent, perhaps reporting who judged it: ", which Ofsted said",
+# ", which inspectors found", ", which".
 _WHICH_SAID = re.compile(
-    r"\s*,\s*(?:which|who)\s+(?:Ofsted|inspectors|the\s+(?:report|inspectorate|watchdog|regulator))\s+"
-    r"(?:said|says|found|finds|judged|considered|concluded)\s*$",
+    r"\s*,\s*(?:which|who)(?:\s+(?:Ofsted|inspectors|the\s+(?:report|inspectorate|watchdog|regulator))\s+"
+    r"(?:said|says|found|finds|judged|considered|concluded))?\s*$",
     re.IGNORECASE,
 )
 

@@ -221,3 +221,38 @@ def test_protection_and_safeguarding_of_children_is_help_and_protection():
     found = graded(prose_text("2015-05-12-warrington-worldwide-requires-improvement.txt"), "Warrington")
     assert ("Warrington", "requires improvement", "help and protection") in found
     assert area_for("the safeguarding and protection of children") == "help and protection"
+
+
+def test_a_list_of_areas_set_out_after_the_grade():
+    # https://www.thepost.uk.com/news/childrens-social-care-services-rated-good-528435: the
+    # SIF's areas after a dash, one a semicolon ("Children in Care and Permanence" is one).
+    text = ("The final report gave Cornwall Council an overall rating of 'Good,' with four of the key areas "
+            "of the inspection also being rated as 'Good' — Children in Care and Permanence; Adoption; Care "
+            "Leavers; and Leadership, Management and Governance.")
+    assert graded(text) == {("Cornwall", "good", area)
+                            for area in ("overall", "children in care", "adoption", "care leavers", "leadership")}
+    # In other words, after a colon; the list must end the sentence, or it is not one.
+    assert graded("Kent was rated outstanding in two areas: leadership and adoption.") == {
+        ("Kent", "outstanding", "leadership"), ("Kent", "outstanding", "adoption")}
+    assert ("Kent", "good", "leadership") not in graded("Kent was rated good: leadership was praised by inspectors.")
+
+
+def test_a_grade_in_brackets_after_its_area():
+    # In other words (no real example was found): a trade round-up's shorthand.
+    text = ("Kent was rated good overall, with leadership (outstanding), help and protection (good) and "
+            "children in care (requires improvement).")
+    assert graded(text) == {
+        ("Kent", "good", "overall"), ("Kent", "outstanding", "leadership"), ("Kent", "good", "help and protection"),
+        ("Kent", "requires improvement", "children in care")}
+    # A bracketed grade that is not closed there is no label ("adoption (good progress)").
+    assert ("Kent", "good", "adoption") not in graded("Kent's adoption (good progress was noted) improved.")
+
+
+def test_a_gapped_grade_with_its_own_object():
+    # In other words (no real example was found): "judged X as good and Y as outstanding".
+    text = "Ofsted judged leadership, management and governance in Kent as good and adoption performance as outstanding."
+    assert graded(text) == {("Kent", "good", "leadership"), ("Kent", "outstanding", "adoption")}
+    # The grade excepted by "every area except X, which requires improvement" is X's.
+    assert ("Kent", "requires improvement", "help and protection") in graded(
+        "Kent was rated good in every area except help and protection, which requires improvement.",
+        published=(2019, 5, 1))
