@@ -398,9 +398,11 @@ _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 # Before an area: the aspect of its work a grade word describes ("response to", "quality of").
+# A few words may stand between: "the quality of work with care leavers is good", "practice in
+# Kent's children in care teams", "outcomes for children in care".
 _ASPECT_BEFORE = re.compile(
-    r"\b(?:responses?|approach|quality|handling|timeliness|standards?|consistency|recording|thresholds?)"
-    r"\s+(?:of|to|in|for)\s+(?:the\s+|its\s+|their\s+)?$",
+    r"\b(?:responses?|approach|quality|handling|timeliness|standards?|consistency|recording|thresholds?|"
+    r"practice|outcomes)\s+(?:of|to|in|for|with)\s+(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 # After a rating, the list it is given for set out after a dash or colon: "'Good' — Children in Care ...".
@@ -975,6 +977,8 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         subject = [a for a in find_areas(text, region_start, start) if a.start <= rating.cue.start]
         if (subject and subject[-1].start == rating.cue.start and subject[-1].area == rating.cue.area
                 and _COPULA_GAP.fullmatch(text, subject[-1].end, start)):
+            if _ASPECT_BEFORE.search(text, max(region_start, subject[-1].start - 40), subject[-1].start):
+                return []  # "the quality of work with care leavers is good"
             return _list_ending(text, subject)
         return [rating.cue.area]
     # "good in every area except ...", "Good in every category and Outstanding

@@ -198,6 +198,10 @@ def test_a_grade_of_one_aspect_of_an_areas_work_is_no_judgement():
     # https://www.theguardian.com/society/2013/oct/15/child-protection-inadequate-ofsted-report
     # speaks of "the standard of child protection"; in other words, of one council:
     assert rows("In Kent the standard of child protection was judged poor.") == []
+    # In other words: practice, outcomes or the quality of work in an area, a few words between.
+    assert rows("Leadership in Kent is strong and the quality of work with care leavers is good.") == []
+    assert rows("Outcomes for children in care in Kent are good.") == []
+    assert rows("Inspectors found practice in Kent's children in care teams to be good.") == []
     # The area itself is still graded.
     assert rows("Kent's child protection was judged inadequate.") == [("Kent", None, "inadequate", "help and protection")]
 
