@@ -203,17 +203,18 @@ _AS_WAS = re.compile(
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _COUNT_WORD = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 _AREA_NOUNS = r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?)"
+_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)"
 # After a rating, the areas other grades of the sentence leave: "good for the rest", "'good'
 # in the other areas", "requires improvement in all other categories".
 _REST_AFTER = re.compile(
     rf"{_CQ}\s+(?:for|in|across)\s+(?:(?:the\s+)?(?:rest|remainder)\b|"
-    rf"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)\s+(?:\w+\s+)?{_AREA_NOUNS})",
+    rf"{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS})",
     re.IGNORECASE,
 )
 # Before it, the same as its subject: "with all other areas also rated good", "the remaining
 # three judgements were requires improvement".
 _REST_SUBJECT = re.compile(
-    rf"\b(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)\s+(?:\w+\s+)?{_AREA_NOUNS}"
+    rf"\b{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS}"
     r"(?:\s+(?:were|was|have\s+been|had\s+been|are|also|being)){0,2}"
     r"(?:\s+(?:rated|judged|graded|found|assessed|deemed))?(?:\s+as|\s+to\s+be)?\s*[\"'‘“]?$",
     re.IGNORECASE,
