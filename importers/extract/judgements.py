@@ -175,7 +175,9 @@ _INCLUDING = re.compile(
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    # ("'required improvement' across all four major headings": a count and a word may come between)
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?)"
     # "rated Herefordshire as inadequate across the board": the idiom for every area.
     r"|across\s+the\s+board\b)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",

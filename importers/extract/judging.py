@@ -244,6 +244,7 @@ _PROVIDER_WORDS = (
     r"prisons?)"
 )
 _OTHER_PROVIDER = re.compile(rf"\b{_PROVIDER_WORDS}\b", re.IGNORECASE)
+_COUNCIL_POSSESSIVE_BEFORE = re.compile(r"\b(?:council|authority|borough)['’]s\s+$", re.IGNORECASE)
 # "a rating of 'good' for the regional adoption agency"
 _FOR_OTHER_PROVIDER = re.compile(
     rf"{_CQ}(?:\s+(?:rating|grade|judge?ment))?\s+(?:for|of|at)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
@@ -693,7 +694,11 @@ def _said_of_other_provider(index: TextIndex, s_start: int, cue_start: int) -> b
     text = index.text
     last_other = None
     for other in _OTHER_PROVIDER.finditer(text, max(s_start, cue_start - 120), cue_start):
-        last_other = other
+        # "Blackburn with Darwen Council's provision for vulnerable young people": the council's
+        # own provision is its services, not another provider.
+        if not (other.group().lower() == "provision" and _COUNCIL_POSSESSIVE_BEFORE.search(
+                text, max(s_start, other.start() - 80), other.start())):
+            last_other = other
     if last_other is not None:
         # "placements judged good" unless the council is named after them.
         after = last_other.end()

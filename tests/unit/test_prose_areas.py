@@ -260,3 +260,21 @@ def test_a_gapped_grade_with_its_own_object():
     assert ("Kent", "requires improvement", "help and protection") in graded(
         "Kent was rated good in every area except help and protection, which requires improvement.",
         published=(2019, 5, 1))
+
+
+def test_every_one_of_a_counted_set_of_headings_and_the_councils_own_provision():
+    # prose/undated-lancslive-blackburn-action-promised.txt (dev): "An Ofsted review of Blackburn
+    # with Darwen Council's provision for vulnerable young people in January found it 'required
+    # improvement' across all four major headings" (the council's provision is its services).
+    sentence = next(line for line in prose_text("undated-lancslive-blackburn-action-promised.txt").splitlines()
+                    if "major headings" in line).split(". ")[0] + "."
+    assert graded(sentence, published=(2022, 3, 1)) == {
+        ("Blackburn with Darwen", "requires improvement", area)
+        for area in ("overall", "leadership", "help and protection", "children in care and care leavers")}
+    # https://www.cypnow.co.uk/content/news/childrens-services-at-three-councils-rated-good-by-ofsted
+    # ("outstanding" for Merton's areas) in other words, across all five judgements of 2023 on:
+    assert graded("Merton was rated outstanding across all five judgements.", published=(2024, 7, 1)) == {
+        ("Merton", "outstanding", area)
+        for area in ("overall", "leadership", "help and protection", "children in care", "care leavers")}
+    # Another provider's provision stays another's.
+    assert rows("Kent Council's provision at its children's homes was judged good.") == []
