@@ -55,7 +55,15 @@ to X and Y"; "good in every area except X", "'Good' in every category and
 were rated as ..." (the regime's areas, less those excepted or rated apart,
 ``vocabulary.areas_judged``). A rating counted over areas it does not name
 ("'good' in two of the three categories", "'inadequate' under 15 main headings")
-is no judgement.
+is no judgement, unless the other grades of the sentence name the areas it leaves and the count
+fits ("good in three of the four areas, and requires improvement for help and protection";
+"good for the rest", "with all other areas also rated good", which leave out the overall grade).
+A grade that shares the verb of the one before ("rated good overall, and outstanding for
+leadership", "'good' for X, 'good' for Y") takes its own areas and that one's date; ", as was
+X" gives X the same grade; "X, which Ofsted said requires improvement" grades X; "leadership
+(outstanding)" is a label; a list set out after a dash or colon ending the sentence is the
+grade's. The quality, practice, outcomes of or response to an area ("response to child
+protection referrals was deemed inadequate") is no judgement.
 "children in care and care leavers" as a plain list is two areas; ILACS's
 formal name for it is one. An "including" clause names its areas however
 loosely listed; "in every category. This included: ..." sets them out in the

@@ -27,6 +27,9 @@ a judging context, and ``judging_cue`` says which one it found:
 * ``copula``: a judgement area or the council is the subject of "is / was /
   remains" and the rating closes the clause ("The LSCB is inadequate",
   "Children's services in Hackney are inadequate");
+* ``gapped``: it shares the judging words of the rating before it in the sentence and
+  names its own areas ("rated good overall, and outstanding for leadership", "judged X as
+  good and Y as outstanding"); "were given outstanding grades" after named areas is ``named``;
 * ``numeric``: the 2005-08 annual performance assessment's number grade, glossed
   with its name ("grade 3 (good)", "were both 2 (adequate)"); a count of them
   ("three 'threes' (good)") is none.
