@@ -361,6 +361,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # social work practice with children and families" (a 2024 news story's list of grades).
     (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
+    # ("with leaders' impact rated 'outstanding'": the press's inversion of the ILACS name)
+    (r"(?:senior\s+)?leaders['’]\s+impact", "leadership", False),
     (rf"{_EXP}care[\s-]+leavers?", "care leavers", True),
     # The press's words for care leavers: "the experiences of those who leave care",
     # "the progress of children who leave care", "the experiences of children leaving care".
@@ -415,7 +417,7 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
+    r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|are|verall|doption|ocal|afeguarding|"
     r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection)",
     re.IGNORECASE,
 )

@@ -181,6 +181,8 @@ def test_the_press_names_of_the_areas():
     # Leadership, its subject dropped: prose/undated-edp24-suffolk-outstanding.txt (dev) "the
     # impact of social work practice with children and families".
     assert area_for("the impact of social work practice with children and families") == "leadership"
+    # ... and inverted, in other words: "with leaders' impact rated 'outstanding'".
+    assert area_for("with leaders' impact rated") == "leadership"
     # Care leavers: "the experiences of children leaving care" (fosteringwestcheshire, above),
     # "care leaver services" (CYP Now, above).
     assert area_for("the experiences of children leaving care") == "care leavers"
