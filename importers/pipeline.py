@@ -207,6 +207,7 @@ def import_file(path: str | Path, source: str | None = None) -> ImportedDocument
         published=parse_published(meta.get("published")),
         kind=kind,
         furniture=list(parsed.furniture),
+        inspection_type=meta.get("inspection_type"),
     )
     facts = _merge(parsed.facts, extract_facts(parsed.text, ctx))
     inspected: tuple[str | None, str | None] = (None, None)

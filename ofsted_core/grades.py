@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from importers.vocabulary import GRADES
 
-__all__ = ["GRADE_NAMES", "NO_GRADE", "NO_GRADE_LABEL", "NO_OVERALL_LABEL", "sentence_case"]
+__all__ = ["GRADE_NAMES", "GRADE_NOT_STATED_LABEL", "NO_GRADE", "NO_GRADE_LABEL", "NOT_GRADED_LABEL",
+           "NO_OVERALL_LABEL", "sentence_case"]
 
 NO_GRADE = "none"  # the grade facet's value for events and documents that award none
 NO_GRADE_LABEL = "No grade"
+# An event of a kind that awards a grade (an inspection) whose grade no document
+# held states: "No grade" there read as "Ofsted gave none", which is untrue.
+GRADE_NOT_STATED_LABEL = "Grade not stated"
+# A visit of a kind that never awards a grade (a focused or monitoring visit, a JTAI).
+NOT_GRADED_LABEL = "Not graded"
 # An event with area grades and no overall one (a 2010 inspection, a board review, ILACS from 2026).
 NO_OVERALL_LABEL = "No overall grade"
 # The grade facet's values (grades as text, as a facet's values are) and their
@@ -28,4 +34,7 @@ def sentence_case(text: str | None) -> str | None:
     """
     if not text:
         return text
-    return text[0].upper() + text[1:].lower()
+    shown = text[0].upper() + text[1:].lower()
+    # A headline's verb agrees with its subject ("services in X require
+    # improvement to be good"); shown alone, the grade's own name reads "Requires".
+    return "Requires" + shown[len("Require"):] if shown.startswith("Require ") else shown

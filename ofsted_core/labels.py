@@ -11,7 +11,8 @@ from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, Judgeme
 from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable
 from importers.vocabulary import AREAS
-from ofsted_core.grades import NO_GRADE_LABEL, NO_OVERALL_LABEL, sentence_case
+from ofsted_core.grades import GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, sentence_case
+from ofsted_core.timeline import UNGRADED_TYPES
 
 __all__ = [
     "KIND_NAMES", "KIND_SHORT", "area_order", "date_label", "doc_date_label", "doc_title", "inspection_dates_label",
@@ -89,15 +90,23 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
-    """The rating as written, else its normal form, else "No grade"; in sentence case (see ``sentence_case``).
+    """The rating as written, else its normal form, else why there is none; in sentence case (see ``sentence_case``).
 
     An event that graded areas but gave no overall grade says so ("No overall
-    grade"), so its area grades are never read as the inspection's own.
+    grade"), so its area grades are never read as the inspection's own. One
+    with no grade at all says whether its kind awards none ("Not graded": a
+    focused visit) or no document held states it ("Grade not stated": an
+    inspection known only from "the last inspection in 2017").
     """
     rating = sentence_case(item.get("rating_text") or item.get("rating"))
     if rating:
         return rating
-    return NO_OVERALL_LABEL if item.get("judgements") else NO_GRADE_LABEL
+    if item.get("judgements"):
+        return NO_OVERALL_LABEL
+    kind = item.get("type") or item.get("inspection_type")
+    if kind in UNGRADED_TYPES:
+        return NOT_GRADED_LABEL
+    return GRADE_NOT_STATED_LABEL if kind else NO_GRADE_LABEL
 
 
 def snippet_around(text: str, start: int, end: int, width: int) -> tuple[str, int]:

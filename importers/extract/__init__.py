@@ -24,6 +24,9 @@ class DocContext:
     published: tuple[int | None, int | None, int | None] = (None, None, None)  # y, m, d
     kind: str = "other"
     furniture: list[tuple[int, int]] = field(default_factory=list)  # spans to ignore
+    # The type of inspection the document's head states (a report's title and
+    # dates line, ``importers.pdf_report``); None where no head was read.
+    inspection_type: str | None = None
 
 
 def extract_facts(text: str, ctx: DocContext) -> list[Fact]:

@@ -249,6 +249,10 @@ def _fact(mention: _Mention, analysis: _Analysis, ctx, subject: bool) -> Fact:
         authority = authority or analysis.subject_authority
         if kind in (None, "inspection") and analysis.subject_kind:
             kind = analysis.subject_kind
+        # The head's type wins over the body's mentions: an ILACS report's "through a
+        # recent focused visit" tells an earlier visit, and a report typed as that visit
+        # left its own headline grades undated (a visit's letter grades nothing).
+        kind = getattr(ctx, "inspection_type", None) or kind
         if date is None and analysis.subject_date is not None:
             date, source = analysis.subject_date, "subject"
     fields = {

@@ -9,6 +9,7 @@ Reads ``../shared/reports/national/`` and skips where it is absent. Only the
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -139,3 +140,22 @@ def test_a_report_without_a_publication_date_is_shown_by_its_inspection_dates(re
     assert "- Date: inspected " in markdown
     csv_header = run_cli("export", "--format", "csv", "--table", "documents", db=db).stdout.splitlines()[0]
     assert "inspected_start" in csv_header
+
+
+def test_the_rules_date_a_reports_first_page_grades_to_the_inspection_its_head_names(reports):
+    # A report's body tells earlier visits too ("through a recent focused visit"): typed
+    # as that visit, its own first-page grades were left undated (a visit grades nothing),
+    # and a same-grade sentence about an earlier year then lent them its year.
+    from importers.extract import DocContext, judgements
+
+    for doc in reports:
+        head = next(f.get("inspection_type") for f in doc.facts if f.type == "inspection" and f.get("subject"))
+        ctx = DocContext(authority=doc.authority, kind=doc.kind, inspection_type=head)
+        year = _own_period(doc)[0]
+        for fact in judgements.extract(doc.text, ctx):
+            start = fact.span[0]
+            sentence = doc.text[max(doc.text.rfind(".", 0, start), doc.text.rfind("\n", 0, start)) + 1:
+                                doc.text.find(".", start) % (len(doc.text) + 1)]
+            # An undated first-page sentence ("Children's services in X are good") is the inspection's.
+            if start < 600 and fact.get("authority") in (None, doc.authority) and not re.search(r"\b(?:19|20)\d\d\b", sentence):
+                assert fact.get("year") == year, (doc.source, fact.span, fact.fields)

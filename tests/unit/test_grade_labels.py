@@ -16,6 +16,12 @@ def test_ratings_as_written_read_in_sentence_case():
     assert sentence_case("") == "" and sentence_case(None) is None
 
 
+def test_a_headline_verb_reads_as_the_grade_name():
+    # SIF headlines: "Children's services in Durham require improvement to be good".
+    assert sentence_case("require improvement to be good") == "Requires improvement to be good"
+    assert sentence_case("Required improvement") == "Required improvement"
+
+
 def test_badges_facets_and_rows_share_the_casing():
     assert rating_badge("requires improvement", 3).plain == " Requires improvement "
     assert rating_badge(None, None).plain == " No grade "
@@ -35,3 +41,13 @@ def test_abbreviations_keep_their_capitals_and_area_grades_are_not_an_overall_on
     assert rating_badge("RI", 3, as_written=True).plain == " RI "
     assert rating_text({"rating": None, "judgements": {"lscb": {"rating": "good"}}}) == "No overall grade"
     assert rating_text({"rating": None, "judgements": {}}) == "No grade"
+
+
+def test_an_event_without_a_grade_says_whether_its_kind_awards_one():
+    # "No grade" on an inspection known only from "the last inspection in 2017"
+    # would tell a reader Ofsted gave none.
+    assert rating_text({"type": "inspection", "rating": None, "judgements": {}}) == "Grade not stated"
+    assert rating_text({"type": "standard inspection", "rating": None}) == "Grade not stated"
+    assert rating_text({"type": "focused visit", "rating": None}) == "Not graded"
+    assert rating_text({"type": "monitoring visit", "rating": None}) == "Not graded"
+    assert rating_text({"type": "monitoring visit", "rating": "Inadequate"}) == "Inadequate"
