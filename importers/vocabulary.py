@@ -350,6 +350,15 @@ _LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+ch
 # alternative to match wins. A heading is a judgement's formal name, which
 # reports print as a label before the grade ("Overall effectiveness Good").
 _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
+    # The single inspection framework's title names the whole inspection, not three areas: "our
+    # Ofsted judgement on the services we provide for children in need of help and protection,
+    # children looked after and care leavers" (a council leader's blog).
+    (r"(?:services\s+(?:[\w'’]+\s+){0,3}?for\s+)?children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"
+     r"children\s+looked[\s-]+after,?\s+and\s+care[\s-]+leavers", "overall", False),
+    # Both at once, as the press shortens them: "children in and leaving care", "those both in
+    # and leaving care" (a council release); a list of two, not ILACS's combined judgement.
+    (r"(?:services\s+for\s+)?(?:children|those|young\s+people)\s+(?:both\s+)?in\s+and\s+leaving\s+care",
+     "children in care and care leavers", False),
     # (The press writes "care leaver services" and "children that need help and protection".)
     (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers?", "children in care and care leavers", True),
     (rf"{_EXP}(?:children\s+(?:who|that)\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
@@ -396,7 +405,9 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|(?:local\s+)?(?:child(?:ren)?['’]?s?\s+)?safeguarding\s+boards?"
      r"|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
-    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services)?", "help and protection", False),
+    # ("an overall grade of 'adequate' for safeguarding children and for looked after children")
+    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?!['’]))?",
+     "help and protection", False),
     # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade
     # (2008 news: "those ranked 'inadequate' for children's safety").
     (r"staying\s+safe|keep(?:ing)?\s+children(?:\s+and\s+young\s+people)?\s+safe|children['’]s\s+safety",
@@ -417,7 +428,7 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|are|verall|doption|ocal|afeguarding|"
+    r"[escilaohmkprty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
     r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection)",
     re.IGNORECASE,
 )

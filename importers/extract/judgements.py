@@ -257,8 +257,9 @@ _LIST_GAP = re.compile(
     # progress of care leavers, and leadership", "adoption services and care leavers".
     r"(?:\s+(?:work|services?|arrangements|practice|provision))?"
     # "leadership, management and governance, in addition to adoption support, as 'good'"
-    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+|in\s+addition\s+to\s+|along\s+with\s+|together\s+with\s+)?"
-    r"|and\s+|as\s+well\s+as\s+|&\s*)"
+    # (each area perhaps quoted: "'impact of leaders ...' and 'experiences and progress of ...'")
+    r"[\"'’”]?\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+|in\s+addition\s+to\s+|along\s+with\s+|together\s+with\s+)?"
+    r"|and\s+|as\s+well\s+as\s+|&\s*)[\"'‘“]?"
     # ("good for overall effectiveness and for the experiences and progress of children in care")
     # ("'outstanding' for overall effectiveness and in the key areas of leadership and ...")
     r"(?:(?:for|in)\s+)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?",
@@ -321,7 +322,8 @@ _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has en
 _EVENT_DATE_REACH = 60
 
 _COUNT_SUBJECT = (
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
+    # ("Nationally 85 inspections were carried out, only 20 were graded good": minutes)
+    r"(?:(?:only|just)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
     r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
 )
 # The subject of a rating said of many councils at once: "councils", "authorities",
@@ -408,6 +410,11 @@ _OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authorit
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
+# ILACS's 2018-23 judgement by its formal name, one area: "the experiences and progress of
+# children in care and care leavers" (also "services for ..."); other wordings are a list.
+_FORMAL_COMBINED = re.compile(
+    r"(?:the\s+)?(?:experiences?|services)\b[^\n]*?children\s+in\s+care\s+and\s+care", re.IGNORECASE
+)
 # Before an area: the aspect of its work a grade word describes ("response to", "quality of").
 # A few words may stand between: "the quality of work with care leavers is good", "practice in
 # Kent's children in care teams", "outcomes for children in care".
@@ -418,6 +425,8 @@ _ASPECT_BEFORE = re.compile(
 )
 # After a rating, the list it is given for set out after a dash or colon: "'Good' — Children in Care ...".
 _DASH_LIST = re.compile(r"[\"'’”]?\s*[—–:]\s*", re.IGNORECASE)
+_OPEN_QUOTES = "'\"‘“"
+_QUOTED_AREA_GAP = re.compile(r"[\"'’”][ \t]+")
 _STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
 # Between an area and its grade as a copula's subject and complement: "... were good".
 _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
@@ -988,7 +997,8 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         subject = [a for a in find_areas(text, region_start, start) if a.start <= rating.cue.start]
         if (subject and subject[-1].start == rating.cue.start and subject[-1].area == rating.cue.area
                 and _COPULA_GAP.fullmatch(text, subject[-1].end, start)):
-            if _ASPECT_BEFORE.search(text, max(region_start, subject[-1].start - 40), subject[-1].start):
+            if subject[-1].area != "leadership" and _ASPECT_BEFORE.search(
+                    text, max(region_start, subject[-1].start - 40), subject[-1].start):
                 return []  # "the quality of work with care leavers is good"
             return _list_ending(text, subject)
         return [rating.cue.area]
@@ -1020,6 +1030,13 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         # here names them in the sentence after.
         listed = _areas_set_out_after(rating)
         if listed:
+            return listed
+    # "underpinned by 'outstanding' leadership, management and governance": a quoted grade
+    # before the area it is given for.
+    if start > 0 and text[start - 1] in _OPEN_QUOTES:
+        named_after = _QUOTED_AREA_GAP.match(text, end, region_end)
+        listed = _listed_areas(text, named_after.end(), region_end) if named_after else []
+        if listed and "overall" not in listed:
             return listed
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
@@ -1079,7 +1096,9 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         # "with a few areas that were judged overall as good" (minutes): "overall" is the
         # verb's adverb, and the areas graded are not named.
         return []
-    if before and _ASPECT_BEFORE.search(text, max(region_start, before[-1].start - 40), before[-1].start):
+    # ("the quality of leadership" is the press's name of the leadership judgement.)
+    if before and before[-1].area != "leadership" and _ASPECT_BEFORE.search(
+            text, max(region_start, before[-1].start - 40), before[-1].start):
         # "The council's response to child protection referrals was deemed inadequate": a grade
         # of one aspect of the area's work, not the area's judgement.
         return []
@@ -1322,7 +1341,7 @@ def _named_areas(text: str, area: AreaMention) -> tuple[str, ...]:
     """The areas a mention names: "children in care and care leavers were judged good" is a
     list of two; only ILACS's formal name ("the experiences and progress of children in
     care and care leavers") is its one combined judgement."""
-    if area.area in AREA_COMPONENTS and text[area.start:area.end][:1] in "cC":
+    if area.area in AREA_COMPONENTS and not _FORMAL_COMBINED.match(text, area.start, area.end):
         return AREA_COMPONENTS[area.area]
     return (area.area,)
 

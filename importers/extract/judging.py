@@ -170,6 +170,7 @@ _LABEL_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 250
+_QUOTED_GAP = re.compile(rf"{_CQ}[ \t]+")
 _BRACKET_CLOSE = re.compile(rf"{_CQ}\s*\)")
 
 _HYPOTHETICAL = re.compile(
@@ -307,7 +308,8 @@ _ENTITY_NOUNS = frozenset(
 )
 _NEXT_TOKEN = re.compile(r"[\"'’”]?(?P<punct>[.,;:!?)\]]?)[\"'’”]?[ \t]*(?P<word>[^\W\d_][\w'’-]*|\S)?")
 _SPACE = re.compile(r"\s*")
-_CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—]|\s-\s)")
+# (a table's cell ends on "|": "The experiences and progress of care leavers | Good |")
+_CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—|]|\s-\s)")
 _SAYS_OFSTED_AFTER = re.compile(
     rf"{_CQ},?\s+(?:says?|finds?|rules?|warns?)\s+(?:Ofsted|(?:the\s+)?(?:inspectors?|watchdog|report))\b",
     re.IGNORECASE,
@@ -350,7 +352,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     capacity = _CAPACITY_AFTER.match(text, end)
     s_start, s_end = index.sentence_at(start)
     if capacity is None and _describes_noun(text, end, quoted) and not (
-            quoted and _council_follows(index, end) or _given_grades(index, s_start, start, end)):
+            quoted and (_council_follows(index, end) or _area_follows(text, end))
+            or _given_grades(index, s_start, start, end)):
         return None
     c_start = _lead_clause_start(index, start)
     # "there was an 'adequate' ability to improve": the grade names the judgement after it.
@@ -455,7 +458,11 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     # The list's commas split the clause: its verb is read back to the sentence's start.
     listed_start = max(s_start, start - 2 * _LEAD_LIMIT)
     listed = _VERB_OBJECT_TO_BE.search(text, listed_start, start)
-    if listed is not None and index.authorities_in(listed.start("object"), listed.end("object")):
+    # ("rated the children's services' 'impact of leaders ...' and 'experiences and progress of
+    # children in care and care leavers' as outstanding": the object may be areas instead.)
+    if listed is not None and (index.authorities_in(listed.start("object"), listed.end("object")) or (
+            listed.group().rstrip(_OPEN_QUOTES + " ").endswith("as")
+            and any(a.area != "overall" for a in find_areas(text, listed.start("object"), listed.end("object"))))):
         return Cue("verb", listed.start())
     noun = _NOUN_LEAD.search(lead)
     if noun is not None:
@@ -502,6 +509,14 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+def _area_follows(text: str, end: int) -> bool:
+    """Whether a judgement area's name follows a quoted grade: "underpinned by 'outstanding'
+    leadership, management and governance" (a grade in quotation marks is Ofsted's, not praise)."""
+    gap = _QUOTED_GAP.match(text, end)
+    areas = find_areas(text, gap.end(), gap.end() + 80) if gap else []
+    return bool(areas) and areas[0].start == gap.end() and areas[0].area != "overall"
 
 
 def _given_grades(index: TextIndex, s_start: int, start: int, end: int) -> bool:

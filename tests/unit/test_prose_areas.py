@@ -280,3 +280,73 @@ def test_every_one_of_a_counted_set_of_headings_and_the_councils_own_provision()
         for area in ("overall", "leadership", "help and protection", "children in care", "care leavers")}
     # Another provider's provision stays another's.
     assert rows("Kent Council's provision at its children's homes was judged good.") == []
+
+
+# --- the sixth batch's dev documents (written after their figures were noted) ---------------
+
+
+def test_the_single_inspection_frameworks_title_is_the_whole_inspection():
+    # prose/2017-07-cllrmoorheadblog-knowsley-news-reaches-westminster.txt (dev): "our Ofsted
+    # judgement on the services we provide for children in need of help and protection, children
+    # looked after and care leavers, from a verdict of 'inadequate' ...": one grade, overall.
+    found = graded(prose_text("2017-07-cllrmoorheadblog-knowsley-news-reaches-westminster.txt"), "Knowsley")
+    assert {area for council, rating, area in found if rating == "inadequate"} == {"overall"}
+    # The Oxfordshire minutes (https://mycouncil.oxfordshire.gov.uk/mgAi.aspx?ID=12198) name it so:
+    assert area_for("Inspection of services for children in need of help and protection, children looked "
+                    "after and care leavers") == "overall"
+
+
+def test_children_in_and_leaving_care_are_two_areas():
+    # prose/2016-dorsetforyou-ofsted-childrens-services-report.txt (dev): "services for children in
+    # need of help and protection and those both in and leaving care, 'require improvement to be good'".
+    found = graded(prose_text("2016-dorsetforyou-ofsted-childrens-services-report.txt"), "Dorset")
+    assert {("Dorset", "requires improvement", area)
+            for area in ("help and protection", "children in care", "care leavers")} <= found
+    # In other words, the common phrase; and ILACS's formal name stays one judgement.
+    assert graded("Services for children in and leaving care in Kent were judged good.") == {
+        ("Kent", "good", "children in care"), ("Kent", "good", "care leavers")}
+    assert graded("The experiences and progress of children in care and care leavers in Kent were judged good.") == {
+        ("Kent", "good", "children in care and care leavers")}
+
+
+def test_safeguarding_children_is_help_and_protection():
+    # prose/2010-10-22-spelthornelibdems-surrey-adequate-childrens-services.txt (dev): "an overall
+    # grade of 'adequate' for safeguarding children and for looked after children".
+    found = graded(prose_text("2010-10-22-spelthornelibdems-surrey-adequate-childrens-services.txt"), "Surrey")
+    assert {("Surrey", "adequate", "help and protection"), ("Surrey", "adequate", "children in care")} <= found
+    # ... but the safeguarding children board is the board (Warrington Worldwide, dev, above).
+    assert area_for("Warrington's Safeguarding Children Board") == "lscb"
+
+
+def test_a_quoted_grade_before_an_areas_name():
+    # prose/undated-islington-council-outstanding-leadership-good.txt (dev): "received a 'good'
+    # Ofsted rating, underpinned by 'outstanding' leadership, management and governance", and
+    # "rated as having 'outstanding' leadership and governance".
+    found = graded(prose_text("undated-islington-council-outstanding-leadership-good.txt"), "Islington")
+    assert found == {("Islington", "good", "overall"), ("Islington", "outstanding", "leadership")}
+    # Unquoted, the same words are praise (https://www.lgcplus.com/services/children/city-achieves-
+    # outstanding-ofsted-rating-as-met-improves/7027172.article: 'a "good" rating with "strong and
+    # effective leadership and management"'):
+    assert graded("Kent was rated good with outstanding leadership.") == {("Kent", "good", "overall")}
+
+
+def test_a_table_of_grades_with_cell_bars_and_areas_as_a_verbs_object():
+    # prose/undated-sunderland-council-outstanding-rating-childrens-services.txt (dev): a table
+    # "The experiences and progress of care leavers | Good |".
+    found = graded(prose_text("undated-sunderland-council-outstanding-rating-childrens-services.txt"), "Sunderland")
+    assert {("Sunderland", "outstanding", "leadership"), ("Sunderland", "good", "care leavers")} <= found
+    # prose/2021-08-20-communitycare-sunderland-inadequate-to-outstanding.txt (dev): "rated the
+    # children's services' 'impact of leaders on social work practice with children and families'
+    # and 'experiences and progress of children in care and care leavers' as outstanding".
+    found = graded(prose_text("2021-08-20-communitycare-sunderland-inadequate-to-outstanding.txt"), "Sunderland")
+    assert {("Sunderland", "outstanding", "leadership"),
+            ("Sunderland", "outstanding", "children in care and care leavers")} <= found
+
+
+def test_a_count_of_inspections_graded_is_no_councils_grade():
+    # prose/undated-gateshead-council-minutes-sif-inspection-good.txt (dev): "Nationally 85
+    # inspections were carried out, only 20 were graded good and two outstanding."
+    found = rows(prose_text("undated-gateshead-council-minutes-sif-inspection-good.txt"), "Gateshead")
+    assert ("Gateshead", None, "outstanding", "overall") not in found
+    # In other words:
+    assert rows("Of the councils inspected, only 12 were rated good.", "Kent") == []
