@@ -34,6 +34,7 @@ __all__ = [
     "RATINGS",
     "RATING_ABBREVIATIONS",
     "RATING_WORDS",
+    "TOP_GRADE_WORDS",
     "UNGRADED_COLOUR",
     "AreaMention",
     "Era",
@@ -128,6 +129,12 @@ _RI = r"(?:requires?|requiring|required|needs?|needing|needed)\s+improvement(?:\
 _PERFORMS = r"perform(?:s|ed|ing)?\s+[\"'‘“]?(?:excellently|well|adequately|poorly)"
 RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
 
+# The press's names for the best grade, said without its word: "awarded the authority the top
+# mark in all areas judged", "also receiving the highest grade", "received the highest possible
+# grade". Not in ``RATING_WORDS`` (a report's table never prints them); the prose rules add them.
+TOP_GRADE_WORDS = r"(?:top|highest)(?:\s+possible)?\s+(?:mark|grade|rating)s?"
+_TOP_GRADE_RE = re.compile(TOP_GRADE_WORDS, re.IGNORECASE)
+
 _RI_RE = re.compile(_RI)
 _ADVERBS = {"excellently": "excellent", "well": "good", "adequately": "adequate", "poorly": "poor"}
 _ADVERB_OF = {rating: adverb for adverb, rating in _ADVERBS.items()}
@@ -149,6 +156,8 @@ def normalise_rating(text: str | None) -> str | None:
         return words
     if _RI_RE.fullmatch(words):
         return "requires improvement"
+    if _TOP_GRADE_RE.fullmatch(words):
+        return "outstanding"
     parts = [part.strip(_QUOTES_AND_SPACE) for part in words.split()]
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]
@@ -370,6 +379,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # social work practice with children and families" (a 2024 news story's list of grades).
     (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
+    # ("with child protection services and the quality of leadership also receiving the highest grade")
+    (r"quality\s+of\s+(?:its\s+|their\s+)?leadership", "leadership", False),
     # ("with leaders' impact rated 'outstanding'": the press's inversion of the ILACS name)
     (r"(?:senior\s+)?leaders['’]\s+impact", "leadership", False),
     (rf"{_EXP}care[\s-]+leavers?", "care leavers", True),
@@ -428,8 +439,8 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohmkprty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection)",
+    r"[escilaohmkpqrty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection|uality)",
     re.IGNORECASE,
 )
 

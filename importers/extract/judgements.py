@@ -109,7 +109,9 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
-from importers.extract.judging import OVERALL_AFTER, RATING_CUES, RATING_RE, Cue, judging_cue
+from importers.extract.judging import (
+    OVERALL_AFTER, RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, Cue, judging_cue,
+)
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
@@ -481,7 +483,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
     if not isinstance(text, str) or not text.strip():
         return []
-    matches = matches_at_cues(RATING_RE, text, RATING_CUES)
+    matches = sorted(matches_at_cues(RATING_RE, text, RATING_CUES) + matches_at_cues(TOP_GRADE_RE, text, TOP_GRADE_CUES),
+                     key=lambda m: m.start())
     if not matches:
         return []
     index = index_for(text)

@@ -57,14 +57,25 @@ import re
 from dataclasses import dataclass, replace
 
 from importers.extract.clauses import TextIndex
-from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
+from importers.vocabulary import RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
+__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "TOP_GRADE_CUES", "TOP_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
 # The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
 RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
+# "the top mark", "the highest possible grade": the best grade named by the press.
+TOP_GRADE_RE = re.compile(rf"(?<![\w-]){TOP_GRADE_WORDS}(?![\w-])", re.IGNORECASE)
+TOP_GRADE_CUES = ("top", "highest")
+# Before such a name: a definition of the scale, not a grade ("Outstanding is the highest rating").
+# ... or one not reached: "narrowly missed out on the top grade".
+# ... or one already told, by a possessive: "has retained its top grade".
+_MISSED_BEFORE = re.compile(
+    r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$|['’]s?\s+$", re.IGNORECASE
+)
+_DEFINED_BEFORE = re.compile(rf"{RATING_WORDS}[\"'’”]?\s+(?:is|was|being|remains)\s+(?:the\s+|Ofsted['’]s\s+)*$",
+                             re.IGNORECASE)
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"
@@ -351,13 +362,21 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     quoted = _quoted(text, start, end)
     capacity = _CAPACITY_AFTER.match(text, end)
     s_start, s_end = index.sentence_at(start)
-    if capacity is None and _describes_noun(text, end, quoted) and not (
+    top = TOP_GRADE_RE.fullmatch(text, start, end) is not None
+    if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+                or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
+        return None
+    if not top and capacity is None and _describes_noun(text, end, quoted) and not (
             quoted and (_council_follows(index, end) or _area_follows(text, end))
             or _given_grades(index, s_start, start, end)):
         return None
     c_start = _lead_clause_start(index, start)
     # "there was an 'adequate' ability to improve": the grade names the judgement after it.
-    cue = Cue("named", start, area="capacity for improvement") if capacity else _find_cue(index, matches, i, s_start, c_start)
+    if capacity:
+        cue = Cue("named", start, area="capacity for improvement")
+    else:
+        # "the top mark" names its grade as "a 'good' rating" does.
+        cue = Cue("named", start) if top else _find_cue(index, matches, i, s_start, c_start)
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)

@@ -350,3 +350,21 @@ def test_a_count_of_inspections_graded_is_no_councils_grade():
     assert ("Gateshead", None, "outstanding", "overall") not in found
     # In other words:
     assert rows("Of the councils inspected, only 12 were rated good.", "Kent") == []
+
+
+def test_the_press_names_for_the_best_grade():
+    # prose/2025-04-17-socialworktoday-camden-outstanding-children-and-adults.txt (dev): "awarded
+    # the authority the top mark in all areas judged, including ..." (2025: five areas).
+    found = graded(prose_text("2025-04-17-socialworktoday-camden-outstanding-children-and-adults.txt"), "Camden",
+                   published=(2025, 4, 17))
+    assert {("Camden", "outstanding", area)
+            for area in ("leadership", "help and protection", "children in care", "care leavers")} <= found
+    # prose/2019-01-08-communitycare-essex-outstanding.txt (dev): "with child protection services
+    # and the quality of leadership also receiving the highest grade".
+    found = graded(prose_text("2019-01-08-communitycare-essex-outstanding.txt"), "Essex")
+    assert {("Essex", "outstanding", "help and protection"), ("Essex", "outstanding", "leadership")} <= found
+    # Not a grade: the scale defined (https://www.bbc.com/news/uk-england-suffolk-48356747:
+    # "Outstanding is the highest rating from Ofsted."), a grade missed, or one already told.
+    assert rows("Outstanding is the highest rating from Ofsted.", "Suffolk") == []
+    assert rows("Kent narrowly missed out on the top grade.") == []
+    assert rows("Kent has retained its top grade.") == []
