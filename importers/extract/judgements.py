@@ -328,12 +328,19 @@ _COUNT_SUBJECT = (
     r"(?:(?:only|just)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
     r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
 )
+# A share or comparison of councils as the subject: "across England only a third are judged
+# good", "there are proportionately more judged inadequate in London" (scrutiny minutes).
+_SHARE = (
+    r"\b(?:a|one|two)\s+(?:quarter|third|half|fifth)\s+(?:are|were|have|had)\b"
+    r"|(?<!once\s)\b(?:more|fewer)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\b"
+)
+_SHARE_SUBJECT = re.compile(_SHARE, re.IGNORECASE)
 # The subject of a rating said of many councils at once: "councils", "authorities",
 # "a quarter of", "per cent of", or a clause opening on a count ("10 have been rated").
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
     r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
-    r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
+    r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b|" + _SHARE +
     # ("the 2019 inspection" is a year, not a count)
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # ("these five grades" counts grades, not councils)
@@ -1367,6 +1374,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     start, end = rating.span
     s_start, s_end = rating.sentence
     named = index.authorities_in(s_start, start)
+    if named and _SHARE_SUBJECT.search(text, named[-1][1], start):
+        return None  # "Lincolnshire, ... and Westminster and across England only a third are judged good"
     # A council named after the sentence's previous rating is this one's: "East Sussex, Essex
     # and Staffordshire were rated good, but children's social care in Coventry was deemed
     # inadequate" (the councils before "good" are that grade's).

@@ -159,7 +159,13 @@ _GRADES_COUNTED_BEFORE = re.compile(
 )
 # A count of grades before a quoted one: "the grades received in each area, 13 being 'good',
 # 6 'outstanding' and 3 'adequate'" (2011 minutes): how many areas, none of them named.
-_COUNT_OF_GRADES_BEFORE = re.compile(r"(?<![\w.,£$%/-])\d{1,3}\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$", re.IGNORECASE)
+# ("rated the authority's performance in 33 different areas. They found four were 'good', 21
+# 'adequate', but eight 'inadequate'": the count may be a word.)
+_COUNT_OF_GRADES_BEFORE = re.compile(
+    r"(?<![\w.,£$%/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:being\s+|were\s+|was\s+)?[\"'‘“]$",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)
 _MOVEMENT_LEAD = re.compile(
     r"(?<![\w-])(?=[iudmrcjfspgl])(?:improv|upgrad|downgrad|mov|ris|rose|climb|jump|fell|fall|dropp?|slipp?|"
@@ -181,6 +187,9 @@ _LABEL_SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 250
+_COUNCILS_LISTED_AFTER = re.compile(
+    rf"{_CQ}\s+(?:local\s+)?(?:councils|authorities|boroughs)\b(?:\s+in\s+[^.:;\n]{{1,30}}?)?\s*[:–—]\s*", re.IGNORECASE
+)
 _QUOTED_GAP = re.compile(rf"{_CQ}[ \t]+")
 _BRACKET_CLOSE = re.compile(rf"{_CQ}\s*\)")
 
@@ -366,13 +375,20 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
                 or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
         return None
-    if not top and capacity is None and _describes_noun(text, end, quoted) and not (
+    listed = _COUNCILS_LISTED_AFTER.match(text, end, s_end)
+    if listed is not None and _council_follows(index, listed.end()):
+        # "There are only three outstanding authorities in England: Lincolnshire, Kensington
+        # and Chelsea and Westminster": the grade of the councils listed.
+        cue = Cue("named", start)
+    elif not top and capacity is None and _describes_noun(text, end, quoted) and not (
             quoted and (_council_follows(index, end) or _area_follows(text, end))
             or _given_grades(index, s_start, start, end)):
         return None
     c_start = _lead_clause_start(index, start)
     # "there was an 'adequate' ability to improve": the grade names the judgement after it.
-    if capacity:
+    if listed is not None and _council_follows(index, listed.end()):
+        pass
+    elif capacity:
         cue = Cue("named", start, area="capacity for improvement")
     else:
         # "the top mark" names its grade as "a 'good' rating" does.

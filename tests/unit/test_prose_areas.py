@@ -368,3 +368,20 @@ def test_the_press_names_for_the_best_grade():
     assert rows("Outstanding is the highest rating from Ofsted.", "Suffolk") == []
     assert rows("Kent narrowly missed out on the top grade.") == []
     assert rows("Kent has retained its top grade.") == []
+
+
+def test_grades_counted_over_areas_or_shared_by_councils_are_no_councils_grade():
+    # prose/2010-06-21-communitycare-salford-safeguarding-inadequate.txt (dev): "rated the
+    # authority's performance in 33 different areas. They found four were 'good', 21 'adequate',
+    # but eight 'inadequate'" (counts of areas' grades).
+    found = rows(prose_text("2010-06-21-communitycare-salford-safeguarding-inadequate.txt"), "Salford")
+    assert {r[3] for r in found if r[0] == "Salford"} == {"help and protection"}
+    # prose/undated-merton-scrutiny-minutes-sif-outcomes-in-london.txt (dev): "There are only three
+    # outstanding authorities in England: Lincolnshire, Kensington and Chelsea and Westminster and
+    # across England only a third are judged good or outstanding ... there are proportionately more
+    # judged inadequate in London": the three listed are outstanding; the share and the comparison
+    # are no council's.
+    found = graded(prose_text("undated-merton-scrutiny-minutes-sif-outcomes-in-london.txt"), "Merton", kind="minutes")
+    assert found == {(c, "outstanding", "overall") for c in ("Lincolnshire", "Kensington and Chelsea", "Westminster")}
+    # In other words, a council's own grade told "once more" is still its own.
+    assert rows("Kent was once more judged inadequate.") == [("Kent", None, "inadequate", "overall")]
