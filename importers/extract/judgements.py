@@ -418,7 +418,6 @@ _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNO
 _OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?")
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
-# A possessive with no noun after it, its verb next: "while Devon's received ...".
 # ILACS's 2018-23 judgement by its formal name, one area: "the experiences and progress of
 # children in care and care leavers" (also "services for ..."); other wordings are a list.
 _FORMAL_COMBINED = re.compile(
@@ -439,6 +438,7 @@ _QUOTED_AREA_GAP = re.compile(r"[\"'’”][ \t]+")
 _STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
 # Between an area and its grade as a copula's subject and complement: "... were good".
 _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
+# A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
