@@ -200,7 +200,8 @@ _HYPOTHETICAL = re.compile(
     r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
     # "committed to", never "the Committee noted".
     r"commit(?:s|ted|ting|ments?)?|"
-    r"to\s+(?:move|improve|get|become|achieve|reach|return)|working\s+towards?|ensure|so\s+that)\b"
+    # ("To go from an inadequate to good rating in just a few years is quite an achievement")
+    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that)\b"
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
@@ -265,7 +266,11 @@ _COUNCIL_WORD = re.compile(r"\b(?:council|authority|borough|department)\b", re.I
 _PROVIDER_WORDS = (
     r"(?:homes?|schools?|provision|providers?|placements?|settings?|nurser(?:y|ies)|academ(?:y|ies)|"
     r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?|hostels?|accommodation|fostering|"
-    r"prisons?)"
+    # Services other inspectorates grade, or Ofsted with others: "A youth offending service has gone
+    # from 'inadequate' to 'good'" (HM Inspectorate of Probation), adult social care (the CQC),
+    # special educational needs (the local area SEND inspection).
+    r"prisons?|youth\s+(?:offending|justice)|YOS|YJS|adults?['’]?\s+(?:social\s+care|services)|"
+    r"special\s+educational\s+needs|SEND)"
 )
 _OTHER_PROVIDER = re.compile(rf"\b{_PROVIDER_WORDS}\b", re.IGNORECASE)
 _COUNCIL_POSSESSIVE_BEFORE = re.compile(r"\b(?:council|authority|borough)['’]s\s+$", re.IGNORECASE)

@@ -385,3 +385,18 @@ def test_grades_counted_over_areas_or_shared_by_councils_are_no_councils_grade()
     assert found == {(c, "outstanding", "overall") for c in ("Lincolnshire", "Kensington and Chelsea", "Westminster")}
     # In other words, a council's own grade told "once more" is still its own.
     assert rows("Kent was once more judged inadequate.") == [("Kent", None, "inadequate", "overall")]
+
+
+def test_services_other_inspectorates_grade_are_not_childrens_services():
+    # https://feeds.bbci.co.uk/news/uk-england-surrey-60902368: HM Inspectorate of Probation's
+    # grade of a youth offending service, and its chief inspector's generic "To go from ...".
+    bbc = ("A youth offending service has gone from \"inadequate\" to \"good\" in its first inspection in three "
+           "years, a watchdog has said. Staff in Surrey had shown commitment to improving a \"once-struggling "
+           "service,\" according to HM Inspectorate of Probation. Chief Inspector of Probation, Justin Russell, "
+           "said: \"To go from an inadequate to good rating in just a few years is quite an achievement.\"")
+    assert rows(bbc, "Surrey", published=(2022, 3, 30)) == []
+    # prose/2025-04-17-socialworktoday-camden-outstanding-children-and-adults.txt (dev) names the
+    # CQC's grade of adult social care beside Ofsted's; in other words, each alone:
+    assert rows("Kent's adult social care was rated good by the CQC.") == []
+    assert rows("Kent's special educational needs services were judged inadequate.") == []
+    assert rows("Kent's youth justice service was judged outstanding.") == []
