@@ -1052,6 +1052,14 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     after = _AREA_AFTER.match(text, end, region_end)
     if after is not None:
         listed = _areas_after(text, after.end(), region_end)
+        named_after = find_areas(text, after.end(), region_end)[:1]
+        clause_start = max(region_start, rating.index.clause_at(start)[0])
+        subject = [a.area for a in find_areas(text, clause_start, start) if a.area not in ("overall", "capacity for improvement")]
+        if named_after and named_after[0].area == "overall" and named_after[0].heading and subject:
+            # "Safeguarding services were deemed to be 'adequate' in their overall effectiveness and
+            # capacity for improvement": the strand's own overall effectiveness (and its capacity,
+            # which is no judgement of its own).
+            return [subject[-1]]
         if listed:
             return listed
     # "with four of the key areas of the inspection also being rated as 'Good' — Children in

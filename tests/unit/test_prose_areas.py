@@ -400,3 +400,20 @@ def test_services_other_inspectorates_grade_are_not_childrens_services():
     assert rows("Kent's adult social care was rated good by the CQC.") == []
     assert rows("Kent's special educational needs services were judged inadequate.") == []
     assert rows("Kent's youth justice service was judged outstanding.") == []
+
+
+def test_a_strands_own_overall_effectiveness_is_that_strands_grade():
+    # https://publications.parliament.uk/pa/cm201415/cmselect/cmcomloc/1114/111405.htm: "In July
+    # 2010 Ofsted conducted an inspection of safeguarding and looked after children. Safeguarding
+    # services were deemed to be 'adequate' in their overall effectiveness and capacity for
+    # improvement." (the strand's capacity is no judgement of its own).
+    text = ("In July 2010 Ofsted conducted an inspection of safeguarding and looked after children. Safeguarding "
+            "services were deemed to be 'adequate' in their overall effectiveness and capacity for improvement.")
+    assert rows(text, "Rotherham", kind="parliament") == [("Rotherham", 2010, "adequate", "help and protection")]
+    # In other words; and a grade for the council's services after another strand's stays overall
+    # (prose/2019-10-22-cypnow-durham-improvements.txt, dev: "which received an 'outstanding' rating
+    # for its child protection in 2012, was handed a 'requires improvement' rating for its children's services").
+    assert graded("In Kent, services for looked after children were judged good in their overall effectiveness.") == {
+        ("Kent", "good", "children in care")}
+    found = rows(prose_text("2019-10-22-cypnow-durham-improvements.txt"), "County Durham")
+    assert ("County Durham", 2016, "requires improvement", "overall") in found
