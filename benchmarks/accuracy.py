@@ -229,6 +229,20 @@ def judgement_tuples(facts: Iterable[dict], doc: dict) -> set[tuple]:
     return out
 
 
+def page_date_verdict(labelled: str | None, read: str | None) -> str:
+    """How the date the importer gave a page compares with the date the page shows.
+
+    One page's date dates every grade it tells by "last year" or "this week": a
+    43-council list read a year out moves 43 judgements, so this is counted apart.
+    """
+    if not labelled:
+        return "none shown, none read" if not read else "none shown, one read (address or weekday)"
+    if not read:
+        return "shown, not read"
+    same = str(read)[:len(labelled)] == labelled or labelled[:len(str(read))] == str(read)
+    return "right" if same else ("right year, other day" if str(read)[:4] == labelled[:4] else "wrong year")
+
+
 def era_of(year: int | None) -> str:
     if year is None:
         return "undated"
@@ -379,6 +393,7 @@ def run_prose(split: str, details: bool, errors: Counter | None = None) -> dict[
             found = classify_errors(predicted, labelled)
             errors.update(found)
             errors.update({f"{kind} [{row.get('kind', 'other')}]": n for kind, n in found.items()})
+            errors[f"page date {page_date_verdict(row.get('published'), (doc or {}).get('published'))}"] += 1
         notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
         # A page that shows no date belongs to the era of the latest year it rates.
         years = [j["year"] for j in row.get("judgements", []) if j.get("year")]

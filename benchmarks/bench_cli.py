@@ -14,6 +14,13 @@ With ``--baseline DIR`` (a source tree of the code to compare against, e.g.
 ``git archive main | tar -x -C DIR``), the same commands and the same note
 are timed with that code in the same run, round by round in turn, so that
 other work on the machine weighs on both alike; the ratios are printed.
+
+Compiled bytecode, as ``bench_startup.py`` does: an installed ofsted-tui runs
+from cached ``.pyc`` files, but a shell with ``PYTHONDONTWRITEBYTECODE`` set
+never writes them for a checkout, and compiling the project's modules at every
+run was 0.1-0.2 s of each command. The commands keep their bytecode under
+``$OFSTED_BENCH_DIR/pycache`` (out of the working trees), filled by the untimed
+first run of each; ``--no-bytecode-cache`` measures the other way.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.measure import REPO, Table, corpus_dir, median, save_result  # noqa: E402
+from benchmarks.measure import BENCH_DIR, REPO, Table, corpus_dir, median, save_result  # noqa: E402
 from benchmarks.stores import generated_store  # noqa: E402
 
 __all__ = ["main"]
@@ -45,8 +52,16 @@ def _launcher(tree: Path | None) -> list[str]:
     return [str(OFSTED_TUI)] if tree is None else [sys.executable, "-m", "ofsted_tui.cli"]
 
 
+# Where the commands keep their bytecode (None: compiled at every run, as PYTHONDONTWRITEBYTECODE says).
+_PYCACHE: list[str | None] = [str(BENCH_DIR / "pycache")]
+
+
 def _env(tree: Path | None) -> dict[str, str]:
-    return {**os.environ} if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
+    env = {**os.environ} if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
+    if _PYCACHE[0]:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = _PYCACHE[0]  # mirrors each source's absolute path: trees never share
+    return env
 
 
 def _whole_process(commands: dict[Path | None, list[str]], rounds: int) -> dict[Path | None, float]:
@@ -109,7 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--baseline", type=Path, help="a source tree of the code to compare against, timed in turn")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="compile the project's modules at every run (as with PYTHONDONTWRITEBYTECODE)")
     args = parser.parse_args(argv)
+    if args.no_bytecode_cache:
+        _PYCACHE[0] = None
     db = generated_store(args.docs)
     corpus = corpus_dir(args.docs)
     from ofsted_core.store import Store
@@ -148,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{notes[base]['save_ms']:.0f} -> {note['save_ms']:.0f} ms, x{note['save_ms'] / notes[base]['save_ms']:.2f}")
     table.print()
     save_result(f"cli-{args.docs}", {"docs": args.docs, "seconds": figures, "note": note,
+                                     "bytecode_cache": not args.no_bytecode_cache,
                                      **({"baseline": {"tree": str(args.baseline), "seconds": baseline}} if baseline else {})})
     return 0
 

@@ -151,7 +151,7 @@ def compare_grid(events: Iterable[dict[str, Any]], names: Sequence[str], today: 
 
 def _row(name: str, events: list[dict[str, Any]], years: list[int], national: dict[str, Any] | None) -> CompareRow:
     from ofsted_core.national import DIRECTIONS  # the direction's one wording
-    from ofsted_core.timeline import UNGRADED_TYPES
+    from ofsted_core.grades import UNGRADED_TYPES
 
     rated = rating_each_year(events)
     visits: dict[int, list[str]] = defaultdict(list)

@@ -166,12 +166,13 @@ def _whole_store(index: StoreData) -> bool:
     return not index.documents or "text" in index.documents[0]
 
 
-def document_corpus(store: Store, doc_id: str) -> Corpus:
+def document_corpus(store: Store, doc_id: str, index: StoreData | None = None) -> Corpus:
     """What a document's page needs: the document, those its facts link to (for their titles), every event and note.
 
-    db.json is parsed once: the linked documents are read by lookup from the same catalogue.
+    db.json is parsed once (or not at all, given ``index``, what ``read_index`` gave): the linked
+    documents are read by lookup from the same catalogue.
     """
-    index = store.read_index()
+    index = index if index is not None else store.read_index()
     if _whole_store(index):
         return Corpus.from_data(index)
     corpus = _lookup_corpus(store, index, {doc_id})

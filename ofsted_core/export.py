@@ -21,15 +21,16 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any, cast
 
-from importers.model import FACT_FIELDS, ConflictRow, DocumentRow, EventRow
+from importers.model import FACT_FIELDS, DocumentRow, EventRow
 from importers.sanitize import clean_text
 from ofsted_core.citation import cite
 from ofsted_core.grades import sentence_case
 from ofsted_core.corpus import Corpus
 from ofsted_core.files import write_atomically
+from ofsted_core.json_out import EVENT_KEYS, json_text
 from ofsted_core.sources import DERIVED_FIELDS, link_label
 from ofsted_core.store import Store
-from ofsted_core.labels import KIND_NAMES, KIND_SHORT, area_order, doc_date_label, rating_text
+from ofsted_core.labels import KIND_NAMES, area_order, conflict_source, doc_date_label, rating_text
 
 __all__ = [
     "csv_text",
@@ -42,10 +43,6 @@ CSV_TABLES = ("facts", "events", "documents")
 DOCUMENT_KEYS = (
     "id", "source", "url", "title", "kind", "publisher", "authority", "published", "inspected_start",
     "inspected_end",
-)
-EVENT_KEYS = (
-    "id", "authority", "date", "precision", "year", "month", "day", "type", "rating",
-    "rating_text", "grade", "era", "judgements", "conflicts", "doc_ids", "fact_ids", "quotes",
 )
 
 
@@ -74,12 +71,6 @@ def export_data(corpus: Corpus, events: list[EventRow] | None = None) -> dict[st
     }
 
 
-_C1 = re.compile("[\x7f-\x9f]")
-
-
-def json_text(data: Any) -> str:
-    """JSON with every control character escaped: json.dumps leaves DEL and C1 (a terminal's 8-bit CSI) raw."""
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def export_json(corpus: Corpus, events: list[EventRow] | None = None) -> str:
@@ -172,13 +163,6 @@ def _cell(value: Any) -> Any:
 # an image, emphasis or a code span; HTML is escaped after it, so no tag or
 # attribute of a document reaches a renderer that passes HTML through.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-
-
-def conflict_source(conflict: ConflictRow) -> str:
-    """ "in 2 docs (news)": who gives a conflicting grade."""
-    count = len(conflict.get("doc_ids") or ())
-    kind = KIND_SHORT.get(conflict.get("kind") or "other", "other")
-    return f"in {count} {'doc' if count == 1 else 'docs'} ({kind})"
 
 
 def disputed(event: EventRow) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from importers.vocabulary import GRADES
 
 __all__ = ["GRADE_NAMES", "GRADE_NOT_STATED_LABEL", "NO_GRADE", "NO_GRADE_LABEL", "NOT_GRADED_LABEL",
-           "NO_OVERALL_LABEL", "sentence_case"]
+           "NO_OVERALL_LABEL", "UNGRADED_TYPES", "sentence_case"]
 
 NO_GRADE = "none"  # the grade facet's value for events and documents that award none
 NO_GRADE_LABEL = "No grade"
@@ -18,6 +18,12 @@ NO_GRADE_LABEL = "No grade"
 GRADE_NOT_STATED_LABEL = "Grade not stated"
 # A visit of a kind that never awards a grade (a focused or monitoring visit, a JTAI).
 NOT_GRADED_LABEL = "Not graded"
+# Kinds of visit that never carry a graded judgement. (A "review" of the LSCB
+# was judged, alongside the inspection it was reported with.)
+UNGRADED_TYPES = frozenset({
+    "focused visit", "monitoring visit", "joint targeted area inspection",
+    "unannounced inspection", "progress report",
+})
 # An event with area grades and no overall one (a 2010 inspection, a board review, ILACS from 2026).
 NO_OVERALL_LABEL = "No overall grade"
 # The grade facet's values (grades as text, as a facet's values are) and their

@@ -11,11 +11,12 @@ from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, Judgeme
 from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable
 from importers.vocabulary import AREAS
-from ofsted_core.grades import GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, sentence_case
-from ofsted_core.timeline import UNGRADED_TYPES
+from ofsted_core.grades import (
+    GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, UNGRADED_TYPES, sentence_case,
+)
 
 __all__ = [
-    "KIND_NAMES", "KIND_SHORT", "area_order", "date_label", "doc_date_label", "doc_title", "inspection_dates_label",
+    "KIND_NAMES", "KIND_SHORT", "area_order", "conflict_source", "date_label", "doc_date_label", "doc_title", "inspection_dates_label",
     "plural", "printable", "rating_text", "snippet_around",
 ]
 
@@ -87,6 +88,13 @@ def doc_title(doc: DocumentRow) -> str:
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def conflict_source(conflict: ConflictRow) -> str:
+    """ "in 2 docs (news)": who gives a conflicting grade."""
+    count = len(conflict.get("doc_ids") or ())
+    kind = KIND_SHORT.get(conflict.get("kind") or "other", "other")
+    return f"in {count} {'doc' if count == 1 else 'docs'} ({kind})"
 
 
 def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:

@@ -62,9 +62,8 @@ def _errors() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The events a timeline's filters keep, with the corpus of events they came from."""
+    """The events a timeline's filters keep (as stored: corrections are applied when events are built)."""
 
-    corpus: Corpus
     events: list[dict[str, Any]]
     # The councils --authority named (empty: every council).
     authorities: frozenset[str]
@@ -76,7 +75,7 @@ class Timeline:
 
     def json(self) -> list[dict[str, Any]]:
         """The events as ``timeline --json`` prints them."""
-        from ofsted_core.export import EVENT_KEYS
+        from ofsted_core.json_out import EVENT_KEYS
 
         return [{k: e.get(k) for k in (*EVENT_KEYS, "label")} for e in self.events]
 
@@ -129,7 +128,7 @@ class SearchResult(NamedTuple):
 
 # What the command line prints for scripts, from the modules that define each shape.
 def json_text(data: Any) -> str:
-    from ofsted_core.export import json_text as text
+    from ofsted_core.json_out import json_text as text
 
     return text(data)
 
@@ -205,15 +204,14 @@ class Library:
     def timeline(self, authority: str | None = None, since: int | None = None, until: int | None = None,
                  rating: str | None = None, type: str | None = None) -> Timeline:  # noqa: A002 - the CLI's word
         """The events kept by the command line's filters; only the events are read, no document."""
-        from ofsted_core.corpus import Corpus
         from ofsted_core.find import authority_names, event_filter
 
         with _errors():
-            corpus = Corpus.from_data(self.store.read_events())
-        keep = event_filter(corpus.events, since, until, rating, type)
-        names = frozenset(authority_names(authority, corpus.events)) if authority else frozenset()
-        events = [e for e in corpus.events if (not names or e.get("authority") in names) and keep.keeps(e)]
-        return Timeline(corpus, events, names, keep)
+            stored = self.store.read_events().events
+        keep = event_filter(stored, since, until, rating, type)
+        names = frozenset(authority_names(authority, stored)) if authority else frozenset()
+        events = [e for e in stored if (not names or e.get("authority") in names) and keep.keeps(e)]
+        return Timeline(events, names, keep)
 
     def search(self, query: str, limit: int = 20) -> SearchResult:
         """The best ``limit`` hits and a corpus of their documents, from the store's persisted index."""
@@ -239,9 +237,10 @@ class Library:
         from ofsted_core.find import documents_named
 
         with _errors():
-            found = documents_named({row["id"]: row for row in self.store.read_catalogue()}, ref)
+            index = self.store.read_index()  # db.json parsed once, for the name and the page
+            found = documents_named({row["id"]: row for row in index.documents}, ref)
             if len(found) == 1:
-                corpus = document_corpus(self.store, found[0]["id"])
+                corpus = document_corpus(self.store, found[0]["id"], index)
                 return DocumentView(corpus, corpus.documents[found[0]["id"]])
         if found:
             raise NotFound(f"{ref!r} matches {len(found)} documents; give more of the id:"

@@ -72,7 +72,7 @@ def council_rows(
 ) -> list[dict[str, Any]]:
     """A row per council of today, by name (see the module's docstring for what it holds)."""
     # Imported here: the timeline brings the date parsers, which the explorer leaves until it reads a store.
-    from ofsted_core.timeline import UNGRADED_TYPES
+    from ofsted_core.grades import UNGRADED_TYPES
 
     today = today or dt.date.today()
     by_council: dict[str, list[EventRow]] = defaultdict(list)

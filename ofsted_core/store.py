@@ -1,4 +1,4 @@
-"""The store: ``db.json`` (TinyDB, the only module that touches it) and its bulk file.
+"""The store: ``db.json`` (TinyDB's layout; the only module that reads or writes it) and its bulk file.
 
 ``db.json`` holds what is small and edited: the documents' catalogue (every
 field of a document but its text, furniture and page starts, with the key of
@@ -15,7 +15,10 @@ Promises (each has a test):
   file in the same folder, flushed and fsynced, then ``os.replace``-d over the old;
 - two writers never interleave: every write holds ``<db>.lock`` while it reads
   the current file, applies its change and writes it back;
-- one write per import run (TinyDB's JSON storage rewrites the whole file);
+- one write per import run (the whole file is rewritten, in TinyDB's layout,
+  with one orjson serialisation);
+- a note's save compares ``db.json``'s bytes with what this store last wrote
+  before reusing those rows, so another writer's change is never lost;
 - a store that cannot be read is reported with its path and the reason and is
   never overwritten;
 - a write that fails (full disk, read-only folder) leaves the old store intact
@@ -32,6 +35,7 @@ import contextlib
 import errno
 import gc
 import logging
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -45,8 +49,9 @@ from ofsted_core.bulk import Bulk, BulkError, bulk_path, fact_key_of
 from ofsted_core.files import TMP_SUFFIX, write_atomically
 from ofsted_core.store_rows import row_problem
 
-# filelock and tinydb are imported by the code that writes: the explorer reads
-# the store without them, and its first frame should not wait for them.
+# filelock is imported by the code that writes: the explorer reads the store
+# without it, and its first frame should not wait for it. db.json is written in
+# TinyDB's layout without a TinyDB object (see Store._write_catalogue).
 
 __all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES", "collector_paused"]
 
@@ -279,6 +284,8 @@ class Store:
         self.target = Path(os.path.realpath(self.path))
         self.lock_path = self.target.with_name(self.target.name + ".lock")
         self.bulk = Bulk(bulk_path(self.target))
+        # db.json as this object last wrote it (see catalogue_transaction).
+        self._written: _Written | None = None
 
     # -- reading -----------------------------------------------------------
     def read(self, only: set[str] | None = None) -> StoreData:
@@ -523,25 +530,42 @@ class Store:
         with its ``facts_key``) and it has no facts; only ``db.json`` is
         written, and the bulk file is not read. A store of an older schema is
         first migrated by a full ``transaction``.
+
+        Where ``db.json`` still holds, byte for byte, what this object last
+        wrote, the rows it wrote are used rather than parsed again: parsing
+        the 10 MiB file of 10,000 documents was most of a note's save. The
+        bytes are read and compared under the lock every time, so another
+        writer's change is always seen. The rows are shared with the snapshot
+        handed back, which (like every snapshot) its readers do not change.
         """
         with self._locked():
             raw = _read_bytes(self.path)
             _refuse_read_only(self.path, self.target)
-            data = _parse(self.path, raw)
-            if data is not None and _schema_of(self.path, data) < SCHEMA_VERSION:
-                self._migrate(raw, data)
-                data = _parse(self.path, _read_bytes(self.path))
-            snapshot = StoreData(bulk=self.bulk.path, complete=False)
-            if data is not None:
-                snapshot = _snapshot(self.path, {name: data[name] for name in ("events", "annotations") if name in data},
-                                     bulk=self.bulk.path)
-                snapshot.documents = [row for _, row in sorted(_table(self.path, data, "documents").items(),
-                                                               key=lambda item: int(item[0]))]
-                snapshot.extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
-                snapshot.complete = False
+            # Taken, not peeked: should the body or the write fail, the next transaction parses the file.
+            written, self._written = self._written, None
+            if written is not None and raw == written.payload:
+                snapshot = written.snapshot(self.bulk.path)
+            else:
+                snapshot, written = self._catalogue_snapshot(raw), None
             yield snapshot
             if snapshot.changed:
-                self._write_catalogue(snapshot, snapshot.documents)
+                self._write_catalogue(snapshot, snapshot.documents, written)
+
+    def _catalogue_snapshot(self, raw: bytes | None) -> StoreData:
+        """The snapshot ``catalogue_transaction`` yields, parsed from ``raw`` (the caller holds the lock)."""
+        data = _parse(self.path, raw)
+        if data is not None and _schema_of(self.path, data) < SCHEMA_VERSION:
+            self._migrate(raw, data)
+            data = _parse(self.path, _read_bytes(self.path))
+        snapshot = StoreData(bulk=self.bulk.path, complete=False)
+        if data is not None:
+            snapshot = _snapshot(self.path, {name: data[name] for name in ("events", "annotations") if name in data},
+                                 bulk=self.bulk.path)
+            snapshot.documents = [row for _, row in sorted(_table(self.path, data, "documents").items(),
+                                                           key=lambda item: int(item[0]))]
+            snapshot.extra = {name: table for name, table in data.items() if name not in TABLES and name != _META}
+            snapshot.complete = False
+        return snapshot
 
     def read_documents(self, catalogue: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The whole documents and the facts of some catalogue rows, read by lookup (a few, not all).
@@ -660,41 +684,64 @@ class Store:
         except OSError:
             return []
 
-    def _write_catalogue(self, snapshot: StoreData, catalogue: list[dict[str, Any]]) -> None:
-        from tinydb import TinyDB
-        from tinydb.middlewares import CachingMiddleware
-        from tinydb.storages import Storage
+    def _write_catalogue(self, snapshot: StoreData, catalogue: list[dict[str, Any]],
+                         before: _Written | None = None) -> None:
+        """``db.json`` replaced atomically by the catalogue, events and annotations, in TinyDB's layout.
 
-        path = self.target
-        extra = snapshot.extra
+        One orjson serialisation of the tables as TinyDB lays them out
+        (``_tinydb_layout``): TinyDB's own write re-inserted every row of every
+        table first, which cost a note's save as much as the serialisation.
+        Where the catalogue is the very rows of ``before`` (what this store
+        wrote last, still the file), its serialisation is reused: a note
+        changes no catalogue row, and rows are replaced, never changed in
+        place. The caller holds the lock. What was written is kept for the
+        next ``catalogue_transaction`` (see there).
+        """
+        self._written = None
+        if before is not None and len(before.documents) == len(catalogue) and all(
+                map(operator.is_, before.documents, catalogue)):
+            documents_json = before.documents_json
+        else:
+            documents_json = orjson.dumps(_numbered(catalogue))
+        layout = _tinydb_layout(orjson.Fragment(documents_json), snapshot.events, snapshot.annotations, snapshot.extra)
+        payload = orjson.dumps(layout)
+        _atomic_write_bytes(self.target, payload)
+        self._written = _Written(payload, list(catalogue), documents_json, list(snapshot.events),
+                                 list(snapshot.annotations), dict(snapshot.extra))
 
-        class _AtomicJSONStorage(Storage):
-            """TinyDB storage: orjson codec, atomic replace on write, never writes a bad file."""
 
-            def read(self) -> dict[str, Any] | None:
-                data = _parse(path, _read_bytes(path))
-                if data is not None:
-                    _schema_of(path, data)
-                return data
+@dataclass(frozen=True)
+class _Written:
+    """``db.json`` as a store last wrote it: its bytes, its rows and its catalogue serialised."""
 
-            def write(self, data: dict[str, Any]) -> None:
-                # Tables this version does not know stay as they were, after ours.
-                _atomic_write_bytes(path, orjson.dumps({**data, **extra}))
+    payload: bytes
+    documents: list[dict[str, Any]]
+    documents_json: bytes
+    events: list[dict[str, Any]]
+    annotations: list[dict[str, Any]]
+    extra: dict[str, Any]
 
-            def close(self) -> None:
-                pass
+    def snapshot(self, bulk: Path) -> StoreData:
+        """The catalogue snapshot of these rows: they were checked when they were read or made, and are in order."""
+        return StoreData(documents=list(self.documents), events=list(self.events),
+                         annotations=list(self.annotations), extra=dict(self.extra), bulk=bulk, complete=False)
 
-        # CachingMiddleware defers every insert to one flush on close: one write per run.
-        db = TinyDB(storage=CachingMiddleware(_AtomicJSONStorage))
-        db.storage.WRITE_CACHE_SIZE = 1 << 62
-        try:
-            db.drop_tables()
-            db.table(_META).insert({"schema": SCHEMA_VERSION})
-            db.table("documents", cache_size=0).insert_multiple(catalogue)
-            for name in ("events", "annotations"):  # empty ones too
-                db.table(name, cache_size=0).insert_multiple(getattr(snapshot, name))
-        finally:
-            db.close()
+
+def _numbered(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A table as TinyDB holds it: its rows keyed by their ids, numbered from 1 in order (what TinyDB
+    gives rows inserted into an emptied table)."""
+    return {str(n): row for n, row in enumerate(rows, 1)}
+
+
+def _tinydb_layout(documents: Any, events: list[dict[str, Any]], annotations: list[dict[str, Any]],
+                   extra: dict[str, Any]) -> dict[str, Any]:
+    """The store's tables as TinyDB's JSON storage holds them, so TinyDB reads the file as its own.
+
+    ``documents`` is the catalogue table already numbered (``_numbered``), or serialised. The meta
+    table first; tables this version does not know after ours, as they were.
+    """
+    return {_META: {"1": {"schema": SCHEMA_VERSION}}, "documents": documents, "events": _numbered(events),
+            "annotations": _numbered(annotations), **extra}
 
 
 def _split(snapshot: StoreData) -> tuple[list[dict[str, Any]], list[tuple[str, str, str, bytes]], list[tuple[str, bytes]]]:

@@ -45,15 +45,10 @@ from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, Judgeme
 from importers.partial_date import PartialDate, iso_date, month_name
 from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
+from ofsted_core.grades import UNGRADED_TYPES
 
 __all__ = ["build_events", "date_label", "dated_by_document", "UNGRADED_TYPES"]
 
-# Kinds of visit that never carry a graded judgement. (A "review" of the LSCB
-# was judged, alongside the inspection it was reported with.)
-UNGRADED_TYPES = frozenset({
-    "focused visit", "monitoring visit", "joint targeted area inspection",
-    "unannounced inspection", "progress report",
-})
 # Most specific first: the type an event shows when its sources differ.
 _TYPE_ORDER = (
     "focused visit", "monitoring visit", "joint targeted area inspection",

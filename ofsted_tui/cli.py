@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from ofsted_core.library import BadValue, Library, LibraryError, NotFound
 from ofsted_tui.cli_args import CREATES_STORE, DB_ENV, parser as _parser
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["main", "default_db_path"]
 
@@ -28,20 +30,41 @@ def default_db_path() -> Path:
     return Path(os.environ[DB_ENV]) if os.environ.get(DB_ENV) else BUNDLED_DB
 
 
+class _Out:
+    """Standard output: Rich's console made on first use, so a lookup printed as plain text never loads Rich."""
+
+    @cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(highlight=False)
+
+    @staticmethod
+    def plain() -> bool:
+        """Whether Rich would print without colour or boxes (a pipe or a file, no colour forced): plain text then.
+
+        Rich's own test, for what a command line meets: a terminal, or any of the
+        variables that make Rich act as if it had one, gets Rich.
+        """
+        if any(os.environ.get(name) for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")):
+            return False
+        isatty = getattr(sys.stdout, "isatty", None)
+        return not (isatty and isatty())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    console = Console(highlight=False)
-    err = _err()
+    out = _Out()
     try:
         # A mistyped --db must not open an empty explorer that a note would then
         # turn into a new store: only the commands that fill a store create one.
         library = Library.open(args.db or default_db_path(), create=args.command in CREATES_STORE)
         if not library.exists:
-            err.print(_safe(f"ofsted-tui: creating a new store at {library.path}", "yellow"))
+            _err().print(_safe(f"ofsted-tui: creating a new store at {library.path}", "yellow"))
         if args.command is None:
             return _explore(library)
         handler = _HANDLERS[args.command]
-        return handler(library, args, console)
+        return handler(library, args, out)
     except (LibraryError, BadValue) as exc:
         _refuse(exc.message)
         return 2
@@ -49,8 +72,13 @@ def main(argv: list[str] | None = None) -> int:
         _refuse(exc.message)
         return 1
     except KeyboardInterrupt:
-        err.print("interrupted")
+        _err().print("interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly with status 1, as Rich does, and keep
+        # Python's exit from failing to flush into the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _refuse(message: str) -> None:
@@ -65,14 +93,17 @@ def _safe(text: str, style: str) -> Any:
 
 
 def _err() -> Console:
+    from rich.console import Console
+
     # Messages are never hard-wrapped: a suggested command stays on one line
     # for copying, and the terminal wraps what is too long for it.
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _print_table(console: Console, renderable: Any) -> None:
+def _print_table(out: _Out, renderable: Any) -> None:
     """A table or document, whole: piped or redirected, it is as wide as its longest
     value rather than cut or folded to 80 columns."""
+    console = out.console
     if console.is_terminal:
         console.print(renderable)
         return
@@ -93,7 +124,7 @@ def _explore(library: Library) -> int:
     return 0
 
 
-def _import(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _import(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ofsted_tui.render import import_summary
@@ -101,7 +132,7 @@ def _import(library: Library, args: argparse.Namespace, console: Console) -> int
     library.check()  # refuse early, before parsing anything, if the store is unusable
     progress = Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal,
+        TimeRemainingColumn(), console=out.console, transient=True, disable=not out.console.is_terminal,
     )
     task = None
 
@@ -118,15 +149,15 @@ def _import(library: Library, args: argparse.Namespace, console: Console) -> int
         report = library.import_paths(args.paths, progress=tick)
     finally:
         progress.stop()
-    _print_table(console, import_summary(report))
+    _print_table(out, import_summary(report))
     return 0 if report.ok else 1
 
 
-def _rebuild(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _rebuild(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from ofsted_tui.render import import_summary
 
     report = library.rebuild(args.paths)
-    _print_table(console, import_summary(report))
+    _print_table(out, import_summary(report))
     return 0 if report.ok else 1
 
 
@@ -136,9 +167,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json_text(data))
 
 
-def _timeline(library: Library, args: argparse.Namespace, console: Console) -> int:
-    from ofsted_tui.render import timeline_table
-
+def _timeline(library: Library, args: argparse.Namespace, out: _Out) -> int:
     timeline = library.timeline(args.authority, args.since, args.until, args.rating, args.type)
     hint = timeline.empty_hint
     if hint:
@@ -146,11 +175,22 @@ def _timeline(library: Library, args: argparse.Namespace, console: Console) -> i
     if args.json:
         _print_json(timeline.json())
     elif not hint:
-        _print_table(console, timeline_table(timeline.corpus, timeline.events))
+        _print_timeline(out, timeline.events)
     return 1 if hint else 0
 
 
-def _councils(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _print_timeline(out: _Out, events: list[dict[str, Any]]) -> None:
+    if out.plain():  # the same words and columns Rich prints to a pipe, without loading it
+        from ofsted_tui.timeline_cells import plain_timeline
+
+        sys.stdout.writelines(plain_timeline(events))
+    else:
+        from ofsted_tui.render import timeline_table
+
+        _print_table(out, timeline_table(events))
+
+
+def _councils(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from ofsted_core.library import council_csv
     from ofsted_tui.render import councils_table
 
@@ -161,11 +201,11 @@ def _councils(library: Library, args: argparse.Namespace, console: Console) -> i
         sys.stdout.write(council_csv(rows))
     else:
         # Piped, every column is kept: nothing there is too narrow for them.
-        _print_table(console, councils_table(rows, console.width if console.is_terminal else 200))
+        _print_table(out, councils_table(rows, out.console.width if out.console.is_terminal else 200))
     return 0
 
 
-def _compare(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _compare(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from ofsted_core.library import grid_csv, grid_json
     from ofsted_tui.render import compare_view
 
@@ -179,24 +219,24 @@ def _compare(library: Library, args: argparse.Namespace, console: Console) -> in
     elif args.csv:
         sys.stdout.write(grid_csv(grid))
     else:
-        _print_table(console, compare_view(grid, console.width if console.is_terminal else 200))
+        _print_table(out, compare_view(grid, out.console.width if out.console.is_terminal else 200))
     return 0
 
 
-def _search(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _search(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from ofsted_tui.render import search_results
 
     found = library.search(" ".join(args.query), limit=args.limit)
     if args.json:
         _print_json(found.json())
     elif found.hits:
-        _print_table(console, search_results(found.corpus, found.hits))
+        _print_table(out, search_results(found.corpus, found.hits))
     else:
-        console.print("No matches.")
+        out.console.print("No matches.")
     return 0 if found.hits else 1
 
 
-def _show(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _show(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from ofsted_tui.render import document_view
 
     # Only the document shown is read whole, with those it links to (and every event and note).
@@ -204,18 +244,18 @@ def _show(library: Library, args: argparse.Namespace, console: Console) -> int:
     if args.json:
         _print_json(shown.json())
     else:
-        _print_table(console, document_view(shown.corpus, shown.document))
+        _print_table(out, document_view(shown.corpus, shown.document))
     return 0
 
 
-def _export(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _export(library: Library, args: argparse.Namespace, out: _Out) -> int:
     payload = library.export(args.format, args.table, out=args.out)
     if not args.out:
         sys.stdout.write(payload)
     return 0
 
 
-def _fetch(library: Library, args: argparse.Namespace, console: Console) -> int:
+def _fetch(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ofsted_core.fetch.client import Client
@@ -247,7 +287,7 @@ def _fetch(library: Library, args: argparse.Namespace, console: Console) -> int:
     client = Client(delay=args.delay, timeout=args.timeout)
     sites = Sites.from_env()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        console=console, transient=True, disable=not console.is_terminal)
+                        console=out.console, transient=True, disable=not out.console.is_terminal)
     tasks: dict[str, Any] = {}
 
     def tick(what: str, done: int, total: int) -> None:
@@ -261,17 +301,17 @@ def _fetch(library: Library, args: argparse.Namespace, console: Console) -> int:
             err.print(_safe(note, "yellow"))
         if args.dry_run:
             progress.stop()
-            _print_table(console, fetch_plan_table(plan))
+            _print_table(out, fetch_plan_table(plan))
             return 0
         report = download_plan(client, sites, plan, tick)
     record_fetch(reports, councils, plan, report)
-    _print_table(console, fetch_summary(plan, report, reports.root))
+    _print_table(out, fetch_summary(plan, report, reports.root))
     ok = not report.failed and not plan.pages_failed
     # What this fetch downloaded, and what an interrupted one left unimported.
     to_import = not_yet_imported(plan, {d["source"] for d in documents})
     if to_import:
         imported = library.import_paths([str(path) for path in to_import])
-        _print_table(console, import_summary(imported))
+        _print_table(out, import_summary(imported))
         ok = ok and imported.ok
     return 0 if ok else 1
 

@@ -21,9 +21,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["PlainWhenPiped"]
+from ofsted_tui.aligned import GAP as _GAP, aligned_line
 
-_GAP = "  "
+__all__ = ["PlainWhenPiped"]
 
 
 class PlainWhenPiped:
@@ -91,9 +91,4 @@ class PlainWhenPiped:
 
     @staticmethod
     def _plain_line(cells: list[Text], widths: list[int], justify: list[str]) -> str:
-        parts = []
-        for i, line in enumerate(cells):
-            pad = " " * (widths[i] - cell_len(line.plain))
-            last = i == len(cells) - 1
-            parts.append(pad + line.plain if justify[i] == "right" else line.plain + ("" if last else pad))
-        return _GAP.join(parts)
+        return aligned_line([line.plain for line in cells], widths, justify)

@@ -14,18 +14,17 @@ from rich.table import Table
 from rich.text import Text
 
 from importers.sanitize import clean_text
-from ofsted_core.citation import cite
-from ofsted_core.corpus import Corpus
-from ofsted_core.export import conflict_source
-from ofsted_core.grades import sentence_case
 from ofsted_tui.grades import grade_style, rating_badge
-from ofsted_core.search import TITLE_ONLY, SearchHit
-from ofsted_core.sources import link_label
-from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label, rating_text
+from ofsted_core.labels import KIND_NAMES, doc_date_label, inspection_dates_label
 from ofsted_tui.plain_columns import PlainWhenPiped
 
-if TYPE_CHECKING:  # the importers' rules take a third of a second to compile: only an import needs them
+# Each view imports what only it draws with (citations, link labels, search's wording), so a
+# command loads what it prints; the importers' rules take a third of a second to compile, and
+# only an import needs them.
+if TYPE_CHECKING:
+    from ofsted_core.corpus import Corpus
     from ofsted_core.importing import ImportReport
+    from ofsted_core.search import SearchHit
 
 __all__ = ["safe", "timeline_table", "import_summary", "search_results", "document_view", "councils_table",
            "compare_view", "fetch_plan_table", "fetch_summary"]
@@ -35,41 +34,24 @@ def safe(value: Any, style: str = "") -> Text:
     return Text(clean_text("" if value is None else str(value)), style=style)
 
 
-def _event_rating(event: dict[str, Any]) -> Text:
-    # The normalised word keeps the column narrow; `show` and --json give the wording.
-    return rating_badge(rating_text(event), event.get("grade"))
+def timeline_table(events: list[dict[str, Any]]) -> PlainWhenPiped:
+    """Every event, one row each, its rating in its colours (``timeline_cells`` gives the words);
+    piped, as plain columns (thousands of rows drew slowly as a grid)."""
+    from ofsted_tui.timeline_cells import COLUMNS, TITLE, timeline_cells
 
-
-def timeline_table(corpus: Corpus, events: list[dict[str, Any]]) -> PlainWhenPiped:
-    """Every event, one row each; piped, as plain columns (thousands of rows drew slowly as a grid)."""
-    table = Table(title="Inspection timeline", title_justify="left")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Authority", overflow="fold")
-    table.add_column("Type")
-    table.add_column("Rating (areas that differ)", ratio=1)
-    table.add_column("Docs", justify="right", no_wrap=True)
+    table = Table(title=TITLE, title_justify="left")
+    options: dict[str, dict[str, Any]] = {"Date": {"no_wrap": True}, "Authority": {"overflow": "fold"},
+                                          "Rating (areas that differ)": {"ratio": 1}, "Docs": {"no_wrap": True}}
+    for header, justify in COLUMNS:
+        table.add_column(header, justify=justify, **options.get(header, {}))  # type: ignore[arg-type]
     for event in events:
-        rating = _event_rating(event)
-        for area, judgement in sorted(event.get("judgements", {}).items()):
-            if area == "overall" or judgement.get("rating") == event.get("rating"):
-                continue
-            rating.append("\n")
-            rating.append(safe(f"{area}: "))
-            word = safe(sentence_case(judgement.get("rating")))
-            word.stylize(grade_style(judgement.get("grade"), badge=False))
-            rating.append(word)
-        # Sources that disagree: the other grade, and who gives it, for a person to check.
-        for conflict in event.get("conflicts") or ():
-            rating.append("\n\u2260 ", style="bold")
-            rating.append(safe(f"{conflict['area']}: "))
-            word = safe(sentence_case(conflict.get("rating")))
-            word.stylize(grade_style(conflict.get("grade"), badge=False))
-            rating.append(word)
-            rating.append(safe(f" {conflict_source(conflict)}", "dim"))
-        table.add_row(
-            safe(event["label"]), safe(event.get("authority") or "unknown"), safe(event["type"]),
-            rating, Text(str(len(event["doc_ids"]))),
-        )
+        date, authority, kind, pieces, docs = timeline_cells(event)
+        (first, _, grade), rest = pieces[0], pieces[1:]
+        # The badge's style is the whole cell's, beneath the styles of the lines after it.
+        rating = Text(first, style=grade_style(grade))
+        for text, role, grade in rest:
+            rating.append(text, style=grade_style(grade, badge=False) if role == "grade" else role)
+        table.add_row(Text(date), Text(authority), Text(kind), rating, Text(docs))
     return PlainWhenPiped(table)
 
 
@@ -158,6 +140,8 @@ def import_summary(report: ImportReport) -> Group:
 
 
 def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
+    from ofsted_core.search import TITLE_ONLY
+
     table = Table(title="Search results", title_justify="left", show_lines=True)
     table.add_column("Document", ratio=1)
     table.add_column("Passage", ratio=3)
@@ -174,6 +158,8 @@ def search_results(corpus: Corpus, hits: list[SearchHit]) -> Table:
 
 
 def document_view(corpus: Corpus, doc: dict[str, Any]) -> Group:
+    from ofsted_core.citation import cite
+
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
     meta.add_column()
@@ -218,6 +204,8 @@ _DETAIL_KEYS = {
 
 
 def _details(fact: dict[str, Any], corpus: Corpus) -> Text:
+    from ofsted_core.sources import link_label
+
     parts = [f"{k}={fact[k]}" for k in _DETAIL_KEYS.get(fact["type"], ()) if fact.get(k) not in (None, "", [])]
     out = safe(", ".join(parts))
     for link in fact.get("source_links") or ():

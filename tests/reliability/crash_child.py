@@ -1,9 +1,12 @@
 """An ``ofsted-tui import`` that says where its write has got to, for the crash tests.
 
     python -m tests.reliability.crash_child STAGE|slow|hold ARGS...
+    python -m tests.reliability.crash_child STAGE|slow note DB
 
 runs ``ofsted_tui.cli.main(ARGS)`` with the store's file operations wrapped, so
-production code carries no test hooks. Each stage of the write is printed to
+production code carries no test hooks. ``note DB`` instead saves two notes on
+the store's first document as the explorer does (the second from the rows the
+first wrote), the wrapping in place for the second only. Each stage of the write is printed to
 stdout as it is reached; at ``STAGE`` the process stops there and waits to be
 killed. ``slow`` stops nowhere but writes the new store in small pieces with
 short pauses, so a kill at a random moment often lands mid-write. ``hold``
@@ -13,7 +16,8 @@ finishes, so another writer started meanwhile must wait its turn.
 Stages, in order: ``transaction`` (store locked and read, about to change it),
 ``bulk-uncommitted`` (the bulk rows inserted in SQLite, not yet committed),
 ``bulk-written`` (committed), ``temp-created``, ``half-written``, ``synced`` (temporary file complete and on
-disk), ``replaced`` (the new store is in place).
+disk), ``replaced`` (the new store is in place). A note's save has no bulk stages;
+its ``transaction`` is when its council's events are being rebuilt.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import sys
 import tempfile
 import time
 
-from ofsted_core import bulk, fulltext, importing
+from ofsted_core import annotations, bulk, fulltext, importing
 
 from ofsted_tui import cli
 
@@ -34,6 +38,26 @@ HOLD_S = 1.0
 
 
 def main(target: str, argv: list[str]) -> int:
+    if argv[:1] == ["note"]:
+        return _notes(target, argv[1])
+    _wrap(target)
+    return cli.main(argv)
+
+
+def _notes(target: str, db: str) -> int:
+    from ofsted_core.annotations import Change, change_annotations, make_annotation
+    from ofsted_core.store import Store
+
+    store = Store(db)
+    shown = store.read()
+    doc = shown.documents[0]
+    shown, _ = change_annotations(store, Change(add=(make_annotation("note", doc, body="first"),)), shown)
+    _wrap(target)
+    change_annotations(store, Change(add=(make_annotation("note", doc, body="second"),)), shown)
+    return 0
+
+
+def _wrap(target: str) -> None:
     def reached(stage: str) -> None:
         sys.stdout.write(f"@{stage}\n")
         sys.stdout.flush()
@@ -50,6 +74,12 @@ def main(target: str, argv: list[str]) -> int:
     def apply_documents(*args, **kwargs):
         reached("transaction")
         return real_apply(*args, **kwargs)
+
+    real_events_after = annotations._events_after
+
+    def events_after(*args, **kwargs):
+        reached("transaction")
+        return real_events_after(*args, **kwargs)
 
     def mkstemp(*args, **kwargs):
         made = real_mkstemp(*args, **kwargs)
@@ -97,13 +127,13 @@ def main(target: str, argv: list[str]) -> int:
         reached("bulk-written")
 
     importing.apply_documents = apply_documents
+    annotations._events_after = events_after
     fulltext.short = short
     bulk.Bulk.write = bulk_write
     tempfile.mkstemp = mkstemp
     os.fdopen = fdopen
     os.fsync = fsync
     os.replace = replace
-    return cli.main(argv)
 
 
 if __name__ == "__main__":

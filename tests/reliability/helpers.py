@@ -122,3 +122,24 @@ def copy_store(source: Path, target: Path) -> None:
     bulk = Store(source).bulk.path
     if bulk.exists():
         shutil.copy(bulk, Store(target).bulk.path)
+
+
+def wait_for_stage(child: subprocess.Popen, stage: str, what: str = "the write") -> None:
+    """Read a ``crash_child``'s stages until it says it reached ``stage``; fail the test if it never does."""
+    for line in child.stdout:
+        if line.strip() == f"@{stage}":
+            return
+    pytest.fail(f"{what} never reached {stage}: {child.stderr.read()}")
+
+
+def kill_at_stage(child: subprocess.Popen, stage: str, what: str = "the write") -> None:
+    """SIGKILL a ``crash_child`` once it has reached ``stage``, and check that the kill is what ended it."""
+    import signal
+
+    try:
+        wait_for_stage(child, stage, what)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.communicate(timeout=30)
+    assert child.returncode == -signal.SIGKILL

@@ -25,7 +25,7 @@ from ofsted_core.annotations import make_annotation
 from ofsted_core.importing import import_paths
 from ofsted_core.store import Store
 from tests.paths import REPO, SEEDS
-from tests.reliability.helpers import comparable, copy_store, stray_files
+from tests.reliability.helpers import comparable, copy_store, kill_at_stage, stray_files, wait_for_stage
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -99,22 +99,8 @@ def _check_and_recover(db: Path, scenario: Scenario, note: str) -> str:
 def test_kill_at_each_stage_of_the_write(scenario, tmp_path, stage, expected):
     db = tmp_path / "db.json"
     copy_store(scenario.before_db, db)
-    child = _child(stage, db, scenario.paths)
-    try:
-        _wait_for(child, stage)
-        child.send_signal(signal.SIGKILL)
-    finally:
-        child.kill()
-        child.communicate(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    kill_at_stage(_child(stage, db, scenario.paths), stage, "the import")
     assert _check_and_recover(db, scenario, f"killed at {stage}") == expected
-
-
-def _wait_for(child: subprocess.Popen, stage: str) -> None:
-    for line in child.stdout:
-        if line.strip() == f"@{stage}":
-            return
-    pytest.fail(f"the import never reached {stage}: {child.stderr.read()}")
 
 
 def test_kill_at_random_moments_of_the_write(scenario, tmp_path):
@@ -125,7 +111,7 @@ def test_kill_at_random_moments_of_the_write(scenario, tmp_path):
         db.parent.mkdir()
         copy_store(scenario.before_db, db)
         child = _child("slow", db, scenario.paths)
-        _wait_for(child, "transaction")
+        wait_for_stage(child, "transaction", "the import")
         # The slow write takes at least PIECES x 2 ms: most kills land inside it, a few after.
         delay = rng.uniform(0, 0.25)
         time.sleep(delay)

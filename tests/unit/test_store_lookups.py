@@ -86,3 +86,14 @@ def test_after_a_note_the_corpus_shown_reuses_the_unchanged_rows_and_matches_a_f
         "correction", doc, fact=fact, facts=after.facts_of(doc["id"]), field="year", value=1999),)), written)
     again = Corpus.from_data(corrected, after)
     assert again.facts is not after.facts and again.facts[fact["id"]]["year"] == 1999
+
+
+def test_show_parses_db_json_once_for_the_name_and_the_page(store, parses):
+    from ofsted_core.library import Library
+
+    library = Library(store)
+    doc = library.documents()[0]
+    parses.clear()
+    shown = library.document(doc["id"][:8])
+    assert shown.document["id"] == doc["id"] and shown.document["text"]
+    assert len(parses) == 1
