@@ -50,6 +50,7 @@ __all__ = [
     "normalise_rating",
     "rating_label",
     "rating_named",
+    "regime_from",
 ]
 
 
@@ -131,8 +132,8 @@ RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inade
 
 # The press's names for the best grade, said without its word: "awarded the authority the top
 # mark in all areas judged", "also receiving the highest grade", "received the highest possible
-# grade". Not in ``RATING_WORDS`` (a report's table never prints them); the prose rules add them.
-TOP_GRADE_WORDS = r"(?:top|highest)(?:\s+possible)?\s+(?:mark|grade|rating)s?"
+# grade", "the best possible rating that Ofsted can give". Not in ``RATING_WORDS`` (a report's table never prints them); the prose rules add them.
+TOP_GRADE_WORDS = r"(?:(?:top|highest)(?:\s+possible)?|best\s+possible)\s+(?:mark|grade|rating)s?"
 _TOP_GRADE_RE = re.compile(TOP_GRADE_WORDS, re.IGNORECASE)
 
 _RI_RE = re.compile(_RI)
@@ -283,6 +284,15 @@ def on_the_scale(rating: str | None, year: int | None) -> bool:
     if year is None or rating is None:
         return True
     return any(era.graded and rating in era.ratings and era.covers(year) for era in ERAS)
+
+
+def regime_from(year: int | None) -> str | None:
+    """The one graded inspection regime of any year from ``year`` on, else None: a page that
+    names 2018 tells of an inspection then or later, which only ILACS grades."""
+    if not isinstance(year, int):
+        return None
+    regimes = [e.id for e in ERAS if e.graded and e.event_type == "inspection" and (e.end is None or e.end[0] >= year)]
+    return regimes[0] if len(regimes) == 1 else None
 
 
 def get_era(era_id: str | None) -> Era | None:

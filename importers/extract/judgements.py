@@ -116,7 +116,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
-    on_the_scale,
+    on_the_scale, regime_from,
 )
 
 __all__ = ["extract"]
@@ -186,8 +186,9 @@ _INCLUDING = re.compile(
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
     # ("'required improvement' across all four major headings": a count and a word may come between)
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?)"
+    # ("across all of the key judgements")
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?|criteria)"
     # "rated Herefordshire as inadequate across the board": the idiom for every area.
     r"|across\s+the\s+board\b)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
@@ -199,7 +200,9 @@ _PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", 
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
 # The verb may be a bare participle: "saw every category rated as 'requiring improvement to be good'".
 _EVERY_AREA_SUBJECT = re.compile(
-    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|judge?ments?|aspects?)"
+    # ("all aspects of the service were rated as good")
+    r"(?:\s+of\s+(?:the|its|their)\s+services?)?"
     r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:(?:rated|judged|graded|found|assessed)\s+)?|(?:rated|judged|graded|assessed)\s+)"
     r"(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
@@ -339,7 +342,10 @@ _SHARE_SUBJECT = re.compile(_SHARE, re.IGNORECASE)
 # "a quarter of", "per cent of", or a clause opening on a count ("10 have been rated").
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
-    r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b"
+    # ("comes after a number of monitoring visits and sees the council given a 'good' grade")
+    r"(?!\s+(?:[\w-]+\s+)?(?:visits?|inspections?|reports?|recommendations?|improvements?|concerns|weaknesses|"
+    r"strengths|cases|children|families|staff|workers)\b)|%"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b|" + _SHARE +
     # ("the 2019 inspection" is a year, not a count)
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
@@ -986,6 +992,11 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     """The areas the rating is given for; [] where it is counted over areas it does not name."""
+    if era is None and year is None:
+        # An undated page that names 2018 tells of an inspection then or later: "rated 'good' across
+        # the board", "all aspects of the service were rated as good" are ILACS's areas.
+        era = regime_from(rating.index.latest_year)
+        year = rating.index.latest_year if era else None
     areas = _own_areas(rating, era, year)
     text = rating.index.text
     region_end = rating.neighbours(*rating.sentence)[1]

@@ -67,7 +67,7 @@ RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.I
 RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
 # "the top mark", "the highest possible grade": the best grade named by the press.
 TOP_GRADE_RE = re.compile(rf"(?<![\w-]){TOP_GRADE_WORDS}(?![\w-])", re.IGNORECASE)
-TOP_GRADE_CUES = ("top", "highest")
+TOP_GRADE_CUES = ("top", "highest", "best")
 # Before such a name: a definition of the scale, not a grade ("Outstanding is the highest rating").
 # ... or one not reached: "narrowly missed out on the top grade".
 # ... or one already told, by a possessive: "has retained its top grade".
@@ -225,8 +225,10 @@ _NO_AREA = re.compile(
     re.IGNORECASE,
 )
 # "rated outstanding at the next inspection": a rating hoped for.
+# ("makes a number of recommendations to help it become 'good' in the future")
 _FUTURE_AFTER = re.compile(
-    r"[^.;:!?\n]{0,40}?\b(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)", re.IGNORECASE
+    r"[^.;:!?\n]{0,40}?\b(?:(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)|in\s+(?:the\s+)?future)",
+    re.IGNORECASE,
 )
 # Words about the names of grades (a framework's scale), not about a council.
 _RENAMED = re.compile(r"\b(?:reclassif\w*|renam\w*|replac(?:e|es|ed|ing)|rebrand\w*|redefin\w*)\b", re.IGNORECASE)

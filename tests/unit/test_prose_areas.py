@@ -417,3 +417,30 @@ def test_a_strands_own_overall_effectiveness_is_that_strands_grade():
         ("Kent", "good", "children in care")}
     found = rows(prose_text("2019-10-22-cypnow-durham-improvements.txt"), "County Durham")
     assert ("County Durham", 2016, "requires improvement", "overall") in found
+
+
+def test_every_area_of_an_undated_page_that_names_2018_is_ilacss():
+    # prose/undated-lancashiretelegraph-lancashire-good-across-the-board.txt (dev): an undated page
+    # ("The last time ... was in 2018") on a grade "'good' across the board": an inspection in 2018
+    # or later, which only ILACS grades, so its areas.
+    found = graded(prose_text("undated-lancashiretelegraph-lancashire-good-across-the-board.txt"), "Lancashire")
+    assert {("Lancashire", "good", area)
+            for area in ("overall", "leadership", "help and protection", "children in care and care leavers")} <= found
+    # A page naming only 2016 might tell of a SIF inspection or an ILACS one: the overall grade only
+    # (prose/undated-yorkshireeveningpost-wakefield-inadequate-all-areas.txt, dev, "'inadequate' in all areas").
+    found = graded(prose_text("undated-yorkshireeveningpost-wakefield-inadequate-all-areas.txt"), "Wakefield")
+    assert ("Wakefield", "inadequate", "adoption") not in found and ("Wakefield", "inadequate", "overall") in found
+
+
+def test_a_count_of_visits_is_not_a_count_of_councils_and_aims_for_the_future_are_no_grade():
+    # prose/2019-07-07-hamhigh-barnet-good-much-improved.txt (dev): "comes after a number of
+    # monitoring visits and sees the council given a 'good' grade in all four criteria - covering ...".
+    found = graded(prose_text("2019-07-07-hamhigh-barnet-good-much-improved.txt"), "Barnet")
+    assert {("Barnet", "good", area)
+            for area in ("overall", "leadership", "help and protection", "children in care and care leavers")} <= found
+    # prose/2019-03-04-cypnow-slough-trust-improves-rating.txt (dev): "makes a number of
+    # recommendations to help it become 'good' in the future".
+    found = rows(prose_text("2019-03-04-cypnow-slough-trust-improves-rating.txt"), "Slough")
+    assert not [r for r in found if r[2] == "good"]
+    # "a number of councils" still counts councils (in other words):
+    assert rows("A number of councils were rated good, Kent among them.") == []
