@@ -119,6 +119,7 @@ def _key_name(char: str) -> str:
 
 
 async def _drive(db: str) -> dict:
+    from benchmarks.stores import longest_document
     from ofsted_tui.app import make_app
     from ofsted_tui.widgets.documents import DocumentList
 
@@ -190,8 +191,9 @@ async def _drive(db: str) -> dict:
             await pilot.pause()
 
         # The reader: open the longest document from the document list.
-        longest = max(corpus.documents.values(), key=lambda d: len(d.get("text") or ""))
-        out["longest_chars"] = [len(longest["text"])]
+        longest_id, longest_chars = longest_document(db)
+        longest = corpus.documents[longest_id]
+        out["longest_chars"] = [longest_chars]
         main.action_show_tab("documents")
         documents = main.query_one(DocumentList)
         await pilot.pause()

@@ -157,11 +157,13 @@ async def _drive_reader(db: Path, profile: cProfile.Profile) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         while not (app.corpus is not None and app.search_ready):
             await pilot.pause(0.05)
-        longest = max(app.corpus.documents.values(), key=lambda d: len(d.get("text") or ""))
+        from benchmarks.stores import longest_document
+
+        longest_id, _ = longest_document(db)
         for attempt in range(2):  # the first opening warms the corpus's lazy indexes
             if attempt:
                 profile.enable()
-            app.open_document(longest["id"])
+            app.open_document(longest_id)
             while not _reader_shown(app):
                 await asyncio.sleep(0.001)
             await pilot.pause()

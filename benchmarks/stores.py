@@ -126,3 +126,15 @@ def generated_store(docs: int, seed: int = 1) -> Path:
     ), str(db), str(corpus)], cwd=REPO, check=True)
     mark_built(db, docs, seed)
     return db
+
+
+def longest_document(db: Path | str) -> tuple[str, int]:
+    """The id and length of the store's longest text, from its bulk file: the explorer reads texts only on demand."""
+    import contextlib
+    import sqlite3
+
+    from ofsted_core.bulk import bulk_path
+
+    with contextlib.closing(sqlite3.connect(f"file:{bulk_path(Path(db))}?mode=ro", uri=True)) as db_file:
+        doc_id, chars = db_file.execute("SELECT id, length(text) FROM texts ORDER BY length(text) DESC LIMIT 1").fetchone()
+    return doc_id, chars

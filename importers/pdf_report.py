@@ -82,6 +82,14 @@ _PUBLISHED = re.compile(
     _FLAGS,
 )
 _TITLE_WORDS = re.compile(r"\b(?:inspection|visit|review|report)\b", re.IGNORECASE)
+# A title naming the review of a Local Safeguarding Children Board, and one naming an
+# inspection of the council's services (a SIF report's title names both).
+_BOARD_REVIEW_TITLE = re.compile(
+    r"\breview\s+of\s+the\s+(?:effectiveness\s+of\s+the\s+)?(?:local\s+safeguarding\s+children\s+board|lscb)\b"
+)
+_SERVICES_INSPECTION_TITLE = re.compile(
+    r"\binspection\s+of\s+(?:\w+\s+){0,6}?(?:services|children|local\s+authority)\b"
+)
 _TITLE_AUTHORITY = re.compile(
     r"\b(?:inspection|visit)\s+(?:of|to)\s+(?P<name>.+?)\s+(?:local\s+authority\s+)?"
     rf"children{_APOSTROPHE_S}\s+(?:social\s+care\s+)?services",
@@ -287,7 +295,16 @@ def _inspection_type(
         return "monitoring visit"
     if "joint targeted area inspection" in words or "jtai" in words:
         return "joint targeted area inspection"
-    if letter or not rows:
+    if letter:
+        return None
+    # A report on the board alone ("Review of the effectiveness of the local safeguarding
+    # children board", its graded rows the board's only, published apart from the council's
+    # inspection) is a board review, never the council's inspection.
+    if (_BOARD_REVIEW_TITLE.search(words) and not _SERVICES_INSPECTION_TITLE.search(words)) or (
+        rows and all(row.area == "lscb" for row in rows)
+    ):
+        return "review"
+    if not rows:
         return None
     if any(row.number for row in rows) or any(row.area == "lscb" for row in rows):
         return "inspection"  # a full inspection under the single inspection framework (SIF)

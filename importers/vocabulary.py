@@ -36,6 +36,7 @@ __all__ = [
     "RATING_WORDS",
     "TOP_GRADE_WORDS",
     "UNGRADED_COLOUR",
+    "UNPLACED_ASPECT_RE",
     "AreaMention",
     "Era",
     "Grade",
@@ -426,8 +427,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|(?:local\s+)?(?:child(?:ren)?['’]?s?\s+)?safeguarding\s+boards?"
      r"|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
-    # ("an overall grade of 'adequate' for safeguarding children and for looked after children")
-    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?!['’]))?",
+    # ("safeguarding children and ... looked after children": a 2009-12 inspection's two strands)
+    (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?![\w'’-]))?",
      "help and protection", False),
     # The APA's "staying safe" outcome and "keeping children safe" are its safeguarding grade
     # (2008 news: "those ranked 'inadequate' for children's safety").
@@ -451,6 +452,18 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 _AREA_ANCHOR = re.compile(
     r"[escilaohmkpqrty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
     r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection|uality)",
+    re.IGNORECASE,
+)
+
+
+# Aspects the 2005-12 regimes graded that have no area in this schema: the Every Child
+# Matters outcomes but staying safe (APA, JAR and the looked after children strand) and the
+# 2009-12 inspections' sub-judgements. A grade given "in" or "for" one of them is no area's.
+UNPLACED_ASPECT_RE = re.compile(
+    r"(?:being\s+healthy|enjoy(?:ing|ment)\s+and\s+achiev(?:ing|ement)|making\s+a\s+positive\s+contribution"
+    r"|(?:achieving\s+)?economic\s+well[\s-]?being|value\s+for\s+money|ambition\s+and\s+prioriti[sz]ation"
+    r"|service\s+responsiveness|assessment\s+and\s+direct\s+work|case\s+planning|user\s+engagement"
+    r"|equality\s+and\s+diversity|performance\s+management)\b",
     re.IGNORECASE,
 )
 

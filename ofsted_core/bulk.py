@@ -5,7 +5,8 @@ content: a document's text, title and furniture under its id (a hash of its
 text), and the facts of one document as one blob under the hash of that blob
 (tracing passages between documents makes new facts, hence a new key). The
 full-text index (``ofsted_core.fulltext``) is kept in the same file and the
-same transactions.
+same transactions, and so is a small summary of each facts blob
+(``ofsted_core.fact_summary``), all the explorer reads of the facts at start-up.
 
 ``db.json`` names the rows it uses (a document's id and ``facts_key``); the
 store writes the rows here first, in one SQLite transaction, then replaces
@@ -24,8 +25,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import orjson
+
 from importers.reading import not_regular
 from ofsted_core import fulltext
+from ofsted_core.fact_summary import FactSummary, summarise
 
 __all__ = ["BULK_SUFFIX", "Bulk", "BulkError", "Connection", "add_texts", "bulk_path", "fact_key_of", "in_memory"]
 
@@ -34,10 +38,14 @@ Connection = sqlite3.Connection  # for the type hints of modules that do not use
 # PRAGMA user_version of the file: a newer tool's file is refused, not misread.
 BULK_VERSION = 1
 BUSY_TIMEOUT_MS = 60_000
+# Derived from the facts rows, so added to a file of the same version where it
+# is missing: an older tool's file gains it at the next write, and an older
+# tool reading a newer file ignores it (its rows are checked against ``facts``).
+_SUMMARY_SCHEMA = "CREATE TABLE IF NOT EXISTS summaries(key TEXT PRIMARY KEY, body BLOB NOT NULL);"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS texts(id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL, extra BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS facts(key TEXT PRIMARY KEY, body BLOB NOT NULL);
-""" + fulltext.INDEX_SCHEMA
+""" + _SUMMARY_SCHEMA + fulltext.INDEX_SCHEMA
 
 
 class BulkError(Exception):
@@ -174,6 +182,27 @@ class Bulk:
                     facts[key] = row[0]
         return texts, facts
 
+    def summaries(self, keys: Iterable[str]) -> dict[str, FactSummary]:
+        """The summary of each facts blob ``keys`` names that is here (see ``ofsted_core.fact_summary``).
+
+        A blob written without its summary (by an older version) is summarised
+        now, and the summary kept where the file can be written at once;
+        otherwise it is made again at the next read, until a write stores it.
+        """
+        wanted = set(keys)
+        with self._connected() as db:
+            out: dict[str, FactSummary] = {}
+            if _has_summaries(db):
+                out = {key: orjson.loads(body) for key, body in db.execute("SELECT key, body FROM summaries")
+                       if key in wanted}
+            missing = wanted - out.keys()
+            if missing:
+                made = {key: summarise(orjson.loads(body)) for key, body in db.execute("SELECT key, body FROM facts")
+                        if key in missing}
+                out.update(made)
+                _keep_summaries(db, made)
+        return out
+
     def ids(self) -> tuple[set[str], set[str]]:
         """The document ids and facts keys held."""
         with self._connected() as db:
@@ -197,6 +226,7 @@ class Bulk:
                 db.executemany("INSERT OR IGNORE INTO texts(id, title, text, extra) VALUES (?, ?, ?, ?)",
                                (row for row in texts if row[0] not in held))
                 db.executemany("INSERT OR IGNORE INTO facts(key, body) VALUES (?, ?)", facts)
+                _add_summaries(db)
                 if fulltext.short(db):
                     fulltext.rebuild(db)
                 db.execute("COMMIT")
@@ -234,6 +264,39 @@ def _collect(db: sqlite3.Connection, ids: set[str], keys: set[str]) -> None:
     db.executemany("DELETE FROM texts WHERE id = ?", gone)
     gone = [(row[0],) for row in db.execute("SELECT key FROM facts") if row[0] not in keys]
     db.executemany("DELETE FROM facts WHERE key = ?", gone)
+    if _has_summaries(db):
+        db.execute("DELETE FROM summaries WHERE key NOT IN (SELECT key FROM facts)")
+
+
+def _has_summaries(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'summaries'").fetchone() is not None
+
+
+def _add_summaries(db: sqlite3.Connection) -> None:
+    """Summarise, in the caller's transaction, every facts blob that has no summary yet."""
+    db.execute(_SUMMARY_SCHEMA)
+    rows = db.execute("SELECT key, body FROM facts WHERE key NOT IN (SELECT key FROM summaries)").fetchall()
+    db.executemany("INSERT INTO summaries(key, body) VALUES (?, ?)",
+                   ((key, orjson.dumps(summarise(orjson.loads(body)))) for key, body in rows))
+
+
+def _keep_summaries(db: sqlite3.Connection, made: dict[str, FactSummary]) -> None:
+    """Store summaries made on reading, if the file can be written without waiting; else leave it as it is.
+
+    Summaries are derived rows: a reader adding them changes nothing another
+    reader or a writer sees, and a writer that holds the file adds them itself.
+    """
+    try:
+        db.execute("PRAGMA busy_timeout = 0")
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(_SUMMARY_SCHEMA)
+        db.executemany("INSERT OR IGNORE INTO summaries(key, body) SELECT ?, ? WHERE EXISTS "
+                       "(SELECT 1 FROM facts WHERE key = ?)",
+                       ((key, orjson.dumps(summary), key) for key, summary in made.items()))
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
 
 
 def in_memory(texts: Iterable[tuple[str, str, str]]) -> sqlite3.Connection:

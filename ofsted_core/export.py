@@ -61,11 +61,21 @@ def _events(corpus: Corpus, events: list[EventRow] | None) -> list[EventRow]:
 
 
 def export_data(corpus: Corpus, events: list[EventRow] | None = None) -> dict[str, Any]:
+    return _export_data(corpus, _read_all(corpus), events)
+
+
+def _read_all(corpus: Corpus) -> dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Every document whole, with its facts, by id: what an export of everything reads (in one pass)."""
+    return {doc["id"]: (doc, facts) for doc, facts in corpus.all_documents()}
+
+
+def _export_data(corpus: Corpus, whole: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]],
+                 events: list[EventRow] | None) -> dict[str, Any]:
     events = _events(corpus, events)
     docs = corpus.sorted_documents()
     return {
         "documents": [{k: d.get(k) for k in DOCUMENT_KEYS} for d in docs],
-        "facts": [_fact_out(f) for d in docs for f in corpus.facts_of(d["id"])],
+        "facts": [_fact_out(f) for d in docs for f in whole.get(d["id"], ({}, []))[1]],
         "events": [{k: e.get(k) for k in EVENT_KEYS} for e in events],
         "annotations": corpus.annotations,
     }
@@ -78,19 +88,19 @@ def export_json(corpus: Corpus, events: list[EventRow] | None = None) -> str:
 
 
 def export_csv(corpus: Corpus, table: str = "facts", events: list[EventRow] | None = None) -> str:
-    data = export_data(corpus, events)
+    whole = _read_all(corpus)
+    data = _export_data(corpus, whole, events)
     rows = data[table]
     if table == "facts":
         columns = ["id", "doc_id", "type", "start", "end", "page"]
         for fields in (*FACT_FIELDS.values(), *DERIVED_FIELDS.values()):
             columns += [f for f in fields if f not in columns]
         columns += ["source_links", "quoted_text"]
-        texts = {d["id"]: d["text"] for d in corpus.documents.values()}
         flat = []
         for fact in rows:
             row = {k: fact.get(k) for k in columns}
             row["start"], row["end"] = fact["span"]
-            row["quoted_text"] = texts[fact["doc_id"]][fact["span"][0]:fact["span"][1]]
+            row["quoted_text"] = whole[fact["doc_id"]][0]["text"][fact["span"][0]:fact["span"][1]]
             flat.append(row)
         rows = flat
     elif table == "events":
@@ -189,22 +199,24 @@ def export_markdown(corpus: Corpus, events: list[EventRow] | None = None) -> str
             f"{_md(rating_text(event))}{_md(disputed(event))} | {sources} |"
         )
     lines += ["", "# Documents", ""]
-    for doc in cast("list[DocumentRow]", corpus.sorted_documents()):
+    whole = _read_all(corpus)
+    for row in corpus.sorted_documents():
+        doc, facts = cast("tuple[DocumentRow, list[dict[str, Any]]]", whole.get(row["id"], (row, [])))
         lines += [f"## {_md(doc.get('title') or doc['source'])}", ""]
         lines.append(f"- Source: {_md(doc['source'])}  ")
         if doc.get("url"):
             lines.append(f"- Address: {_md(doc['url'])}  ")
         lines.append(f"- Date: {_md(doc_date_label(doc))}; kind: {_md(KIND_NAMES.get(doc['kind'], doc['kind']))}; "
                      f"authority: {_md(doc.get('authority') or 'unknown')}")
-        for quote in corpus.facts_of(doc["id"], "quote"):
+        for quote in (f for f in facts if f["type"] == "quote"):
             who = quote.get("speaker") or "unattributed"
             lines.append(f"- > {_md(quote.get('text'))} ({_md(who)}, {cite(doc, *quote['span']).place()})")
             for link in quote.get("source_links") or ():
-                other = cast("DocumentRow | None", corpus.documents.get(link["doc_id"]))
+                other = cast("DocumentRow | None", whole.get(link["doc_id"], (None,))[0])
                 if other is not None:
                     lines.append(f"  - {link_label(link.get('relation'))} {_md(other.get('title') or other['source'])}, "
                                  f"{cite(other, *link['span']).place()}")
-        for fact in corpus.facts_of(doc["id"], "repeated"):
+        for fact in (f for f in facts if f["type"] == "repeated"):
             for link in fact.get("source_links") or ():
                 other = cast("DocumentRow | None", corpus.documents.get(link["doc_id"]))
                 if other is not None:

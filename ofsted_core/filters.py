@@ -26,6 +26,7 @@ from typing import Any
 from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
 from importers.partial_date import PartialDate
 from importers.vocabulary import get_era
+from ofsted_core.fact_summary import FactSummary, summaries_by_doc
 from ofsted_core.grades import GRADE_NAMES, NO_GRADE
 from ofsted_core.labels import KIND_NAMES
 
@@ -225,7 +226,9 @@ class FacetIndex:
         events: list[EventRow],
         annotations: list[AnnotationRow],
         order: list[DocumentRow] | None = None,
+        summaries: Mapping[str, FactSummary] | None = None,
     ) -> None:
+        """``summaries`` (doc id -> ``fact_summary``) stand for ``facts`` where given: a corpus's, none read."""
         self._docs = order if order is not None else list(documents.values())
         self._events = list(events)
         self._doc_pos = {d["id"]: i for i, d in enumerate(self._docs)}
@@ -235,33 +238,27 @@ class FacetIndex:
         self._labels: dict[str, dict[str, str]] = {name: {} for name in _FACET_NAMES}
         self._era_start: dict[str, int] = {}
         self._text_cache: tuple[Iterable[str], tuple[int, int]] | None = None
-        self._build(facts, annotations)
+        self._build(summaries if summaries is not None else summaries_by_doc(facts.values()), annotations)
 
     @classmethod
     def from_corpus(cls, corpus: Any) -> FacetIndex:
         """Index a ``Corpus`` (anything with documents, facts, events, annotations)."""
         order = corpus.sorted_documents() if hasattr(corpus, "sorted_documents") else None
-        return cls(corpus.documents, corpus.facts, corpus.events, corpus.annotations, order)
+        return cls(corpus.documents, {}, corpus.events, corpus.annotations, order, corpus.summaries)
 
     # -- building ------------------------------------------------------------
-    def _build(self, facts: Mapping[str, FactRow], annotations: list[AnnotationRow]) -> None:
+    def _build(self, summaries: Mapping[str, FactSummary], annotations: list[AnnotationRow]) -> None:
         per_doc: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for fact in facts.values():
-            mine = per_doc[fact.get("doc_id")]
-            if fact.get("type") == "judgement":
-                grade = fact.get("grade")
-                if grade:
-                    mine["grades"].add(str(grade))
-                era = _norm(fact.get("era"))
+        for doc_id, summary in summaries.items():
+            mine = per_doc[doc_id]
+            mine["grades"].update(summary["grades"])
+            for raw_era, year in summary["eras"].items():
+                era = _norm(raw_era)
                 if era:
                     mine["eras"].add(era)
-                    year = fact.get("year")
                     if year:
                         self._era_start[era] = min(self._era_start.get(era, 9999), int(year))
-            elif fact.get("type") == "quote":
-                speaker = _norm(fact.get("speaker"))
-                if speaker:
-                    mine["speakers"].add(speaker)
+            mine["speakers"].update(speaker for raw in summary["speakers"] if (speaker := _norm(raw)))
         for note in annotations:
             kind = note.get("kind")
             if kind in _ANNOTATION_NAMES:

@@ -109,7 +109,7 @@ class DocumentView(NamedTuple):
         from ofsted_core.export import DOCUMENT_KEYS, _fact_out
 
         out = {k: self.document.get(k) for k in DOCUMENT_KEYS}
-        out["text"] = self.document["text"]
+        out["text"] = self.corpus.text_of(self.document["id"])
         out["facts"] = [_fact_out(f) for f in self.facts]
         return out
 
@@ -195,11 +195,19 @@ class Library:
             return load_corpus(self.store, only)
 
     def first_snapshot(self) -> tuple[int | None, StoreData]:
-        """What the explorer shows first, and the store's stamp when it was read: of a large store
-        only the timeline's tables (the rest is read in a thread), else the whole store."""
+        """What the explorer shows first, and the store's stamp when it was read: the catalogue, events and
+        annotations (``corpus.lazy_snapshot``); the texts and facts are read when a document is opened."""
+        from ofsted_core.corpus import lazy_snapshot
+
         with _errors():
             stamp = self.store.mtime_ns()
-            return stamp, self.store.read_timeline() or self.store.read()
+            return stamp, lazy_snapshot(self.store)
+
+    def corpus_of(self, data: StoreData, previous: Corpus | None = None) -> Corpus:
+        """The corpus of a snapshot of this store (``first_snapshot``, a write's), its texts read from here."""
+        from ofsted_core.corpus import Corpus
+
+        return Corpus.from_data(data, previous, store=self.store)
 
     def timeline(self, authority: str | None = None, since: int | None = None, until: int | None = None,
                  rating: str | None = None, type: str | None = None) -> Timeline:  # noqa: A002 - the CLI's word
@@ -241,7 +249,7 @@ class Library:
             found = documents_named({row["id"]: row for row in index.documents}, ref)
             if len(found) == 1:
                 corpus = document_corpus(self.store, found[0]["id"], index)
-                return DocumentView(corpus, corpus.documents[found[0]["id"]])
+                return DocumentView(corpus, cast("dict[str, Any]", corpus.document(found[0]["id"])))
         if found:
             raise NotFound(f"{ref!r} matches {len(found)} documents; give more of the id:"
                            + "".join(f"\n  {d['id']}  {d['source']}" for d in sorted(found, key=lambda d: d["id"])))

@@ -329,7 +329,10 @@ def _area_judgement(area: str, items: list[tuple[FactRow, DocumentRow]]) -> tupl
 
 def _event(cluster: _Cluster, docs: dict[str, DocumentRow]) -> EventRow:
     facts = cluster.facts
-    kinds = {_kind(f) for f in facts}
+    # A judgement's "inspection" is a default, not a kind it names: where the event's
+    # inspection facts name one, it is theirs (a board's review published on its own is a review).
+    kinds = {_kind(f) for f in facts if f["type"] == "inspection" or _kind(f) != "inspection"}
+    kinds = kinds or {_kind(f) for f in facts}
     event_type = next((t for t in _TYPE_ORDER if t in kinds), sorted(kinds)[0])
     by_area: dict[str, list[tuple[FactRow, DocumentRow]]] = {}
     for fact in facts:

@@ -29,11 +29,11 @@ from textual.worker import Worker, WorkerState
 from ofsted_core.annotations import Change
 from ofsted_tui import messages
 from ofsted_tui.commands import ExplorerCommands
-from ofsted_core.corpus import Corpus
+from ofsted_core.corpus import Corpus, lazy_snapshot
 from ofsted_core.filters import FacetIndex
 from ofsted_core.library import Library
 from ofsted_tui.screens.main import MainScreen
-from ofsted_core.store import Store, StoreData, collector_paused
+from ofsted_core.store import TIMELINE_FIRST_MIN_DOCUMENTS, Store, StoreData, collector_paused
 from ofsted_core.labels import printable
 
 # The reader, the dialogs and the help screen are imported when first opened,
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 STORE_POLL_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
-FREEZE_MIN_ROWS = 50_000  # documents and facts; see _indexed
+FREEZE_MIN_ROWS = 5_000  # catalogue rows and events (each with a few dozen containers: its summary, its judgements); see _indexed
 
 THEMES = (
     Theme(
@@ -132,19 +132,24 @@ class OfstedApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        # Loading a large store holds the interpreter for a second or more, so it
-        # starts once the first frame is out; a small one is loaded at once, and
-        # its timeline is in the first frame or the one after. A large store read
-        # by the CLI as its timeline alone (a few thousand events) is shown at
-        # once too, here on the screen's thread: a worker would compete with the
-        # rest of the loading for the interpreter and draw it later.
+        # The store as the CLI read it (its catalogue, events and annotations:
+        # texts and facts are read when a document is opened) is shown at once,
+        # here on the screen's thread: a worker would compete with the drawing
+        # for the interpreter and fill the timeline later. Of a large store only
+        # the timeline is shown so; the facet index of its documents (a second
+        # at 10,000) is built in a worker once the first frame is out. Otherwise
+        # a large store is read once the first frame is out, a small one at once.
         first = self._first_read
-        if first is not None and not first[0].complete:
+        if first is not None:
             self._first_read = None
             self._loads += 1
             data, stamp = first
-            self._loaded(self._loads, stamp, *_built(data))
-            self.call_after_refresh(self._load, self._loads, None, False)
+            if len(data.documents) < TIMELINE_FIRST_MIN_DOCUMENTS:
+                self._loaded(self._loads, stamp, *_built(data, self.library))
+            else:
+                timeline = StoreData(events=data.events, annotations=data.annotations, complete=False)
+                self._loaded(self._loads, stamp, *_built(timeline, self.library))
+                self.call_after_refresh(self._load, self._loads, first)
         elif self.store.size() <= READ_AT_ONCE_BYTES:
             self.reload()
         else:
@@ -179,7 +184,7 @@ class OfstedApp(App[None]):
         """Read the store again, in a thread; the panes keep the old corpus until it is ready."""
         self._loads += 1
         first, self._first_read = self._first_read, None
-        self._load(self._loads, first, self.corpus is None)
+        self._load(self._loads, first)
 
     def _check_store(self) -> None:
         stamp = self.store.mtime_ns()
@@ -193,28 +198,18 @@ class OfstedApp(App[None]):
     # Workers get a fixed description: Textual otherwise builds one from the
     # repr of their arguments, and a corpus is large.
     @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="load")
-    def _load(self, generation: int, read: tuple[StoreData, int | None] | None, timeline_first: bool) -> None:
+    def _load(self, generation: int, read: tuple[StoreData, int | None] | None) -> None:
         """Build the corpus from ``read`` (the store as the CLI read it, and its stamp), else from the file.
 
-        With nothing on screen yet (``timeline_first``) a large store's events
-        are shown first, as a corpus without documents, and the rest follows.
+        Only the catalogue, events and annotations are read (``lazy_snapshot``).
         """
-        if read is None:
-            stamp = self.store.mtime_ns()
-            timeline = self.store.read_timeline() if timeline_first else None
-            if timeline is not None:
-                self._post_corpus(generation, stamp, timeline)
-        # Paused until the corpus is built and frozen (see _indexed): collecting in
-        # between would walk the million rows just read, on whichever thread.
         with collector_paused():
             if read is None:
-                data = self.store.read()
+                stamp = self.store.mtime_ns()
+                data = lazy_snapshot(self.store)
             else:
                 data, stamp = read
-            self._post_corpus(generation, stamp, data)
-
-    def _post_corpus(self, generation: int, stamp: int | None, data: StoreData) -> None:
-        self.call_from_thread(self._loaded, generation, stamp, *_built(data))
+            self.call_from_thread(self._loaded, generation, stamp, *_built(data, self.library))
 
     @work(thread=True, exit_on_error=False, group="load", name="indexing the store", description="index")
     def _index(self, generation: int, stamp: int | None, corpus: Corpus) -> None:
@@ -308,7 +303,7 @@ class OfstedApp(App[None]):
         self.post_message(messages.AnnotationsSaved(undo, undoing))
         # The store as written is shown without reading it again (its stamp is ours, not another writer's).
         self._loads += 1
-        self._index(self._loads, self.store.mtime_ns(), Corpus.from_data(written, self.corpus))
+        self._index(self._loads, self.store.mtime_ns(), self.library.corpus_of(written, self.corpus))
 
     def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""
@@ -374,25 +369,26 @@ class OfstedApp(App[None]):
             return
         from ofsted_tui.screens.dialogs import ExportDialog
 
-        quote = self.corpus.facts.get(quote_fact_id) if quote_fact_id else None
+        quote = self.corpus.fact(quote_fact_id) if quote_fact_id else None
         self.push_screen(ExportDialog(self.corpus, self.main_screen.shown_events, quote=quote))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1].name if self.theme == THEMES[0].name else THEMES[0].name
 
 
-def _built(data: StoreData) -> tuple[Corpus, FacetIndex]:
+def _built(data: StoreData, library: Library) -> tuple[Corpus, FacetIndex]:
     with collector_paused():
-        corpus = Corpus.from_data(data)
+        corpus = library.corpus_of(data)
         return corpus, _indexed(corpus)
 
 
 def _indexed(corpus: Corpus) -> FacetIndex:
     """The corpus's facet index and lookups; a large corpus is then kept out of garbage collection.
 
-    The rows of 10,000 documents are about a million containers, and every
-    full collection walked them all (close to a second, on whatever thread
-    happened to allocate: a keystroke, the search index). They are acyclic and
+    The catalogue, events, fact summaries and facet index of 10,000 documents
+    are about 120,000 containers (their texts and facts, read on demand, are
+    not kept), and every full collection walked them all, on whatever thread
+    happened to allocate: a keystroke, the search index. They are acyclic and
     freed by reference counting when the corpus is replaced, so nothing is lost
     by freezing them; the next load unfreezes first, so anything else frozen
     alongside is collected again in due course. Small stores are left alone.
@@ -409,7 +405,7 @@ def _freeze_if_large(corpus: Corpus, unfreeze: bool = False) -> None:
     ``unfreeze`` first (a new load) lets the previous corpus's frozen rows be
     collected in due course; the search index, built later, is frozen on top.
     """
-    if len(corpus.documents) + len(corpus.facts) >= FREEZE_MIN_ROWS:
+    if len(corpus.documents) + len(corpus.events) >= FREEZE_MIN_ROWS:
         if unfreeze:
             gc.unfreeze()
         gc.freeze()

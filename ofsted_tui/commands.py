@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["ExplorerCommands"]
 
 MAX_HITS = 40  # per query; the palette shows the best of them
-_QUOTE_WORDS = 12
 
 
 class ExplorerCommands(Provider):
@@ -71,11 +70,10 @@ class ExplorerCommands(Provider):
         for doc in corpus.sorted_documents():
             yield (f"Open: {doc_title(doc)}", self._to_app(OpenDocument, doc["id"]),
                    f"{doc_date_label(doc)} · {KIND_NAMES.get(doc.get('kind'), 'other')} · {doc.get('authority') or 'unknown'}")
-        for fact in corpus.facts.values():
-            if fact.get("type") == "quote":
-                words = " ".join(str(fact.get("text") or "").split()[:_QUOTE_WORDS])
-                who = fact.get("speaker") or "unattributed"
-                yield (f"Export quote: “{words}…” ({who})", partial(app.action_export, fact["id"]),
+        # From the facts' summaries: the palette lists every quote without reading a fact.
+        for doc_id in corpus.documents:
+            for fact_id, words, speaker in corpus.summary_of(doc_id)["quotes"]:
+                yield (f"Export quote: “{words}…” ({speaker or 'unattributed'})", partial(app.action_export, fact_id),
                        "Save or copy the quote with its citation")
 
     async def discover(self) -> Hits:

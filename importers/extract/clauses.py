@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 
 from importers.authorities import find_authorities
 from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
+from importers.vocabulary import RATING_WORDS
 
 __all__ = ["TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
 
@@ -50,6 +51,30 @@ _OTHER_EVENT_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|by|published|released|issued|updated|dated|posted|due|"
     # "since the new Ofsted inspection regime for safeguarding was introduced in June 2009"
     r"expected|from|introduced|launched)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
+    re.IGNORECASE,
+)
+# A date beside a figure is the figure's, not an event's: a rate or count just before
+# it ("only 68% in June 2015", "from 62.7% in April 2014", "1,088 looked after children at
+# 31 March 2013"), or the count its clause opens on after it ("In June 2015, 45 children
+# were ...", "At 31 March 2016, there were 412 children in care").
+_FIGURE = r"\d[\d,]*(?:\.\d+)?"
+_FIGURE_BEFORE = re.compile(
+    rf"(?<![\w.,]){_FIGURE}\s*(?:%|per\s*cent\b)(?:\s+[a-z-]+){{0,2}}\s+(?:in|at|on|during|by|as\s+(?:at|of))\s+$",
+    re.IGNORECASE,
+)
+_FIGURE_AFTER = re.compile(
+    rf",?[ \t]+(?:there\s+(?:were|was|are|is)\s+|a\s+total\s+of\s+|only\s+|just\s+)?{_FIGURE}\s*"
+    r"(?:%|per\s*cent\b|(?:\w+\s+)?(?:children(?!['’]s)|young\s+people|families|cases|referrals|care\s+leavers|"
+    r"assessments|plans|social\s+workers|staff|vacancies|households)\b)",
+    re.IGNORECASE,
+)
+# The date a count is measured from is the baseline's, not the news's: "up from four in
+# 2007", "has risen from none last year to four this year", "compared with 62 in 2009". (A
+# grade's is its own event: "rose from inadequate in 2014 to good".)
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|risen|rose|falling|fell|fallen|increased|decreased|grown|grew)\s+from|"
+    r"compared\s+(?:with|to))"
+    rf"(?:\s+(?!{RATING_WORDS})[\w%.,'’]+){{0,3}}?\s+(?:in\s+|at\s+|during\s+)?$",
     re.IGNORECASE,
 )
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)$")
@@ -272,7 +297,12 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 
 def other_event_date(text: str, date: DateMention) -> bool:
-    """Whether ``date`` dates something else: "published on 11 April", "since 2019"."""
+    """Whether ``date`` dates something else: "published on 11 April", "since 2019", a
+    statistic ("68% in June 2015", "In June 2015, 45 children were ..."), the baseline of
+    a change ("up from four in 2007")."""
+    if (_FIGURE_BEFORE.search(text, max(0, date.start - 40), date.start) or _FIGURE_AFTER.match(text, date.end)
+            or _BASELINE_BEFORE.search(text, max(0, date.start - 50), date.start)):
+        return True
     match = _OTHER_EVENT_BEFORE.search(text, max(0, date.start - 30), date.start)
     if match is None:
         return False

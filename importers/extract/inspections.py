@@ -135,7 +135,10 @@ _REPORTED_THAT = re.compile(
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:this|these|latest|most\s+recent|new|recent|current|today['’]s|this\s+week['’]s|"
-    r"last\s+week['’]s)|\bfindings\s+(?:of|from)\s+(?:the|this|its|Ofsted['’]s))"
+    r"last\s+week['’]s)|\bfindings\s+(?:of|from)\s+(?:the|this|its|Ofsted['’]s)"
+    # The report a story or an agenda item is about: "its report of a September inspection",
+    # "To consider the report of an Ofsted inspection of ...", "the Ofsted Report on the Inspection of".
+    r"|\breport\s+(?:of|on|into)\s+(?:the|a|an|its|Ofsted['’]s))"
     r"(?:\s+[\w'’-]+){0,2}\s*$",
     re.IGNORECASE,
 )
@@ -364,6 +367,12 @@ def _governing_date(index: TextIndex, span: tuple[int, int], starts: list[int]) 
         i = bisect.bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
 
+    # A date standing just before the name is the mention's own: "a September inspection",
+    # "the 2016 inspection", "its March 2019 visit".
+    adjacent = [d for d in index.dates_in(max(s_start, start - _PRECEDING_DATE_WINDOW), start)
+                if not text[d.end:start].strip() and not other_event_date(text, d)]
+    if adjacent:
+        return adjacent[-1]
     following = [
         d for d in index.dates_in(end, min(s_end, end + _FOLLOWING_DATE_WINDOW))
         if not other_event_date(text, d)
@@ -413,6 +422,7 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
     unmarked one does); unmarked mentions join when their type and date fit.
     """
     group = [m for m in mentions if m.status == "subject"]
+    marked = bool(group)
     neutral = [m for m in mentions if m.status == "neutral"]
     if not group and neutral:
         group = [neutral.pop(0)]
@@ -427,6 +437,11 @@ def _subject_group(mentions: list[_Mention]) -> tuple[list[_Mention], str | None
     elsewhere = {m.kind for m in mentions if m.status == "historical" or not _fits_date(m, date)}
     for mention in neutral:
         if not (_fits_date(mention, date) and _fits_kind(mention.kind, kind, elsewhere)):
+            continue
+        if marked and mention.date is not None and mention.kind not in (None, "inspection", kind):
+            # "problems recognised in a 2008 joint area review, according to ... its report of
+            # a September inspection": a regime named with its own date beside the inspection
+            # the text marks as its own is another event.
             continue
         group.append(mention)
         if kind in (None, "inspection") and mention.kind not in (None, kind):

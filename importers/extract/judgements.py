@@ -116,7 +116,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
-    on_the_scale, regime_from,
+    on_the_scale, regime_from, UNPLACED_ASPECT_RE,
 )
 
 __all__ = ["extract"]
@@ -166,7 +166,7 @@ _CQ = r"[\"'’”]?"
 # experience in care and ...": the areas a rating is given for, named after it.
 _AREA_AFTER = re.compile(
     rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
-    r"(?:\s+(?:was|were|has\s+been|have\s+been)\s+(?:received|given|awarded|achieved|made))?"
+    r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:received|given|awarded|achieved|made))?"
     # "A good rating was attributed to the local authority's work with children who ..."
     r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
     r"\s+(?(to)to|(?:for|in|on|across))\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
@@ -288,6 +288,12 @@ _EVENT_WORD = re.compile(
 _BEGUN_BEFORE = re.compile(
     r"\b(?:introduced|launched|created|established|set\s+up|began|started|formed)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# A national figure a passage compares its news with is no date of the news: a clause whose
+# subject is no council at all ("In 2007 no council was rated as inadequate overall"); the
+# date a change is measured from is ``clauses.other_event_date``'s.
+_NO_COUNCIL = re.compile(
+    r"\b(?:no|not\s+(?:a\s+single|one))\s+(?:local\s+)?(?:councils?|authorit(?:y|ies)|LAs?)\b", re.IGNORECASE
+)
 # Before such a word or its date: an earlier event than the one the passage reports.
 _EARLIER_EVENT = re.compile(rf"\b(?:{_EARLIER_WORDS}|last|since|before)\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
 _EARLIER_OR_PERFECT = re.compile(rf"{_EARLIER_EVENT.pattern}|\bhad\b(?:\s+\w+){{0,3}}\s*$", re.IGNORECASE)
@@ -319,12 +325,24 @@ _COUNT_OPENING_COUNCILS = re.compile(
     r"(?:councils|authorities|boroughs|local\s+authorities)\b",
     re.IGNORECASE,
 )
+# A count of councils anywhere in a sentence ("concern at 12 councils deemed ..."), and the
+# next sentence opening on the councils counted ("They are ...", "Those councils were ...").
+_COUNT_OF_COUNCILS = re.compile(
+    rf"\b(?P<n>{_NUMBER_WORD})\s+(?:[\w-]+\s+)?(?:councils|authorities|boroughs|local\s+authorities)\b"
+    rf"|\bto\s+(?P<to>{_NUMBER_WORD})\s+this\s+year\b",
+    re.IGNORECASE,
+)
+_THEY_ARE = re.compile(
+    r"\W*(?:they|these|those)(?:\s+(?:councils|authorities|local\s+authorities))?\s+(?:are|were)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _PASSAGE_SENTENCES = 3
 _PASSAGE_GAP = 400  # characters between sentences beyond which a passage has ended
 _EVENT_DATE_REACH = 60
+_GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 
 _COUNT_SUBJECT = (
     # ("Nationally 85 inspections were carried out, only 20 were graded good": minutes)
@@ -346,6 +364,8 @@ _PLURAL_SUBJECT = re.compile(
     # ("comes after a number of monitoring visits and sees the council given a 'good' grade")
     r"(?!\s+(?:[\w-]+\s+)?(?:visits?|inspections?|reports?|recommendations?|improvements?|concerns|weaknesses|"
     r"strengths|cases|children|families|staff|workers)\b)|%"
+    # "The proportion judged outstanding in 2007 (9%)", "73 per cent were judged good": a share.
+    r"|\b(?:proportion|percentage)\s+(?:judged|rated|graded|found|deemed)\b|\bper\s*cent\s+(?:were|was|are|is)\b"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b|" + _SHARE +
     # ("the 2019 inspection" is a year, not a count)
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
@@ -383,6 +403,8 @@ _LIST_INTRO = re.compile(
 # After a rating, a copula whose complement is the councils it is said of: "the others rated
 # as poor are Birmingham, Cornwall, ...", "Those judged inadequate were Doncaster and ...".
 _COPULA_LIST = re.compile(r"[\"'’”]?\s+(?:overall\s+)?(?:are|were)\s+(?=[A-Z])")
+# After a service's rating, the councils it was given at: "rated inadequate at Birmingham, ...".
+_AT_COUNCILS = re.compile(r"[\"'’”]?\s+at\s+(?=[A-Z])")
 # A sentence opening on a council the grade is also said of: "As well as Haringey, the others ...".
 _ALSO_OPENING = re.compile(r"\W*(?:as\s+well\s+as|besides|alongside|along\s+with|like)\s+", re.IGNORECASE)
 # How far after a rating the list of councils it is said of may begin ("are: ", ", six - ").
@@ -480,6 +502,16 @@ class _Rating:
         if k == self.i:
             k += 1
         return k < len(self.starts) and self.starts[k] < end
+
+    def same_grade_in(self, start: int, end: int) -> bool:
+        """Whether another rating word of this grade starts in ``[start, end)``."""
+        own = normalise_rating(self.written)
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if k != self.i and normalise_rating(self.matches[k].group()) == own:
+                return True
+            k += 1
+        return False
 
     def other_grade_in(self, start: int, end: int) -> bool:
         """Whether a rating word of another grade starts in ``[start, end)``."""
@@ -739,7 +771,12 @@ def _dates(rating: _Rating, ctx, subject: Fact | None) -> list[tuple[dict, str |
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
                 or not text[j_start:opening[0].start].strip(" \t-–•*")
             ):
-                return [(resolved_fields(index, opening[0], ctx), "text")]
+                # "In 2009 and 2011, the services were labelled as 'inadequate'": each year listed.
+                listed = [opening[0]]
+                for date in opening[1:]:
+                    if _DATE_LIST_GAP.fullmatch(text, listed[-1].end, date.start):
+                        listed.append(date)
+                return [(resolved_fields(index, d, ctx), "text") for d in listed]
     if _standing(rating):
         return [(dict(_UNDATED), _NOT_STATED)]
     minutes = getattr(ctx, "kind", None) == "minutes"
@@ -950,20 +987,35 @@ def _passage_date(rating: _Rating, reported: bool = False) -> DateMention | None
     earlier = _EARLIER_EVENT if reported else _EARLIER_OR_PERFECT
     named = {a[2] for a in index.authorities_in(*rating.sentence)}
     sentence = index.previous_sentence(s_start)
+    # Where the passage tells this grade afresh ("Nine local authorities, including Haringey,
+    # were found to be inadequate", "councils judged inadequate ... has doubled"), a rating of
+    # another grade in it ("for awarding a good rating last year to Haringey council") is
+    # another event. Only then: one inspection grades several areas differently, and the
+    # sentence telling its date may give another area's grade.
+    told_afresh = False
     for _ in range(_PASSAGE_SENTENCES):
         if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
             return None
         p_start, p_end = sentence
         if {a[2] for a in index.authorities_in(p_start, p_end)} - named:
             return None  # the passage was about another council
+        told_afresh = told_afresh or rating.same_grade_in(p_start, p_end)
         for event in _EVENT_WORD.finditer(text, p_start, p_end):
             if earlier.search(text, max(p_start, event.start() - 40), event.start()):
                 continue
-            clause_end = index.clause_at(event.start())[1]
+            if told_afresh and rating.other_grade_in(
+                    max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
+                continue
+            clause_start, clause_end = index.clause_at(event.start())
+            if _NO_COUNCIL.search(text, clause_start, event.start()):
+                continue  # "In 2007 no council was rated as inadequate": a year compared with, not an event
             reach = max(clause_end, event.end() + _EVENT_DATE_REACH)
             after = [d for d in index.event_dates_in(event.end(), min(p_end, reach)) if not d.relative == "previous"]
-            before = [d for d in index.event_dates_in(index.clause_at(event.start())[0], event.start())]
-            found = [d for d in after or before[-1:] if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)]
+            before = [d for d in index.event_dates_in(clause_start, event.start())]
+            found = [
+                d for d in after or before[-1:]
+                if not _BEGUN_BEFORE.search(text, max(p_start, d.start - 30), d.start)
+            ]
             if found and not earlier.search(text, max(p_start, found[0].start - 12), found[0].start):
                 return found[0]
         s_start = p_start
@@ -1061,6 +1113,10 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
             return listed
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
+    if after is not None and UNPLACED_ASPECT_RE.match(text, after.end(), region_end):
+        # "Cornwall was rated inadequate in assessment and direct work with children, ambition
+        # and prioritisation, and value for money": sub-judgements, no area's grade.
+        return []
     if after is not None:
         listed = _areas_after(text, after.end(), region_end)
         named_after = find_areas(text, after.end(), region_end)[:1]
@@ -1181,9 +1237,17 @@ def _named_next(rating: _Rating) -> list[str] | None:
     s_start, s_end = rating.sentence
     count = _COUNT_OPENING_COUNCILS.match(text, s_start, rating.span[0])
     following = index.next_sentence(s_end)
-    if count is None or following is None or following[0] - s_end > _PASSAGE_GAP:
+    if following is None or following[0] - s_end > _PASSAGE_GAP:
         return None
-    word = count["n"].lower()
+    if count is None and _THEY_ARE.match(text, *following):
+        # "... concern at 12 councils deemed to be performing poorly overall. They are
+        # Salford, Birmingham, ...", "... has risen from none last year to four this year.
+        # Those councils were Doncaster, ...": the count anywhere in the sentence, the next
+        # one opening on the councils it counted.
+        count = _COUNT_OF_COUNCILS.search(text, s_start, s_end)
+    if count is None:
+        return None
+    word = (count["n"] or count.groupdict().get("to") or "").lower()
     wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     # ("One council was rated inadequate. Kent's director said ..." names no list.)
     if not wanted or wanted < 2 or RATING_RE.search(text, *following):
@@ -1352,6 +1416,13 @@ def _listed_areas_to(text: str, pos: int, stop: int) -> tuple[list[str], int]:
     """The areas listed from ``pos``, and where the list ends."""
     found: list[str] = []
     for area in find_areas(text, pos, stop):
+        # An aspect with no area listed among them is passed over: "achieved in Safeguarding;
+        # Enjoying and Achieving; Making a Positive Contribution; and Capacity to Improve".
+        while found and (gap := _LIST_GAP.match(text, pos, area.start)) is not None:
+            aspect = UNPLACED_ASPECT_RE.match(text, gap.end(), area.start)
+            if aspect is None:
+                break
+            pos = aspect.end()
         # The first area may open a quotation: "'Outstanding' for 'the impact of leaders ...'".
         joined = (_LIST_GAP if found else _LIST_OPENING).fullmatch(text, pos, area.start)
         if not joined:
@@ -1419,6 +1490,22 @@ def _authorities(rating: _Rating) -> list[str] | None:
         also = _ALSO_OPENING.match(text, s_start, start)
         besides = index.authorities_in(also.end(), start) if also is not None else []
         return list(dict.fromkeys(a[2] for a in [*besides[:1], *chosen]))
+    # "As well as Haringey, child protection was rated inadequate at Birmingham, Doncaster ...
+    # and Wokingham councils": a service's grade "at" a list of councils is theirs (and the
+    # one the sentence opened on "as well as").
+    at_list = _AT_COUNCILS.match(text, end, s_end)
+    also = _ALSO_OPENING.match(text, s_start, start)
+    opened_on = []
+    if also is not None:
+        comma = text.find(",", also.end(), start)
+        opened_on = index.authorities_in(also.end(), comma if comma >= 0 else start)
+    if at_list is not None and following and following[0][0] == at_list.end() and set(before) <= set(opened_on):
+        chosen = [following[0]]
+        for mention in following[1:]:
+            if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
+                break
+            chosen.append(mention)
+        return list(dict.fromkeys(a[2] for a in [*opened_on[:1], *chosen]))
     if before and not described:
         chosen = [before[-1]]
         # The list the subject ends, a place among it too ("Children's Services across

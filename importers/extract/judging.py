@@ -158,12 +158,12 @@ _GRADES_COUNTED_BEFORE = re.compile(
     r"\b(?:\d|one|two|three|four|five|six|seven)\s+[\"'‘“]?(?:ones|twos|threes|fours)[\"'’”]?\s*\($", re.IGNORECASE
 )
 # A count of grades before a quoted one: "the grades received in each area, 13 being 'good',
-# 6 'outstanding' and 3 'adequate'" (2011 minutes): how many areas, none of them named.
-# ("rated the authority's performance in 33 different areas. They found four were 'good', 21
-# 'adequate', but eight 'inadequate'": the count may be a word.)
+# 6 'outstanding' and 3 'adequate'" (2011 minutes), "They found four were 'good', 21
+# 'adequate', but eight 'inadequate'" (2010 trade press), "awarded the council nine
+# 'outstanding' grades": how many areas, none of them named.
 _COUNT_OF_GRADES_BEFORE = re.compile(
-    r"(?<![\w.,£$%/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:being\s+|were\s+|was\s+)?[\"'‘“]$",
+    r"(?<![\w.,£$%/-])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?:being\s+|were\s+|was\s+)?[\"'‘“]$",
     re.IGNORECASE,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+$", re.IGNORECASE)

@@ -203,7 +203,7 @@ class ExportDialog(_Dialog):
         self.corpus = corpus
         self.events = events
         self.quote = quote
-        self.citation = cite(corpus.documents[quote["doc_id"]], *quote["span"], fact=quote) if quote else None
+        self.citation = cite(corpus.document(quote["doc_id"]) or {}, *quote["span"], fact=quote) if quote else None
 
     @property
     def _purpose(self) -> str:

@@ -183,6 +183,8 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
         self.refresh_view()
+        # The highlighted event may be the very same row (a corpus of the same events): its sources are redone here.
+        self._show_event(self.query_one(TimelineList).current)
 
     def _new_since_fetch(self, sources: frozenset[str]) -> None:
         documents = self.query_one(DocumentList)

@@ -22,7 +22,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ofsted_core.annotations import (
     Change, bookmark_change, change_annotations, correctable_fields, correction_change, make_annotation,
@@ -39,6 +39,7 @@ from ofsted_core.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
 from ofsted_core.labels import KIND_SHORT, date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
+from ofsted_tui.widgets.reader_footer import ReaderFooter
 from importers.sanitize import printable
 
 __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
@@ -58,6 +59,9 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
     """Read one document; ``span`` or ``fact_id`` say where to open it."""
 
     HELP = "Reader"
+    # Focused as the screen is shown, not after it mounts: a focus of its own
+    # made the footer rebuild its keys once more on every opening.
+    AUTO_FOCUS = "#reader-document"
     DEFAULT_CSS = """
     ReaderScreen {
         layout: vertical;
@@ -131,11 +135,13 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         self.export_path = DEFAULT_EXPORT_PATH
         self._key_states: tuple[bool | None, ...] = ()
         self._ready = False
+        # The document whole (text, furniture), read from the store when the screen mounts.
+        self._document: dict[str, Any] | None = None
 
     # -- parts ---------------------------------------------------------------
     @property
     def document(self) -> dict[str, Any] | None:
-        return self.corpus.documents.get(self.doc_id)
+        return self._document
 
     @property
     def reader(self) -> DocumentView:
@@ -160,10 +166,17 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
             yield FactsPane(id="reader-facts")
         yield FindBar()
         yield Static(id="reader-status", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
-        document = self.document
+        try:
+            document = self._document = self.corpus.document(self.doc_id)
+        except StoreError as exc:
+            # Its rows left the bulk file under the explorer (another program, a damaged disk).
+            self.notify(printable(f"Cannot open this document: {exc.path}: {exc.reason}"), title="Not opened",
+                        severity="error", timeout=10, markup=False)
+            self.call_later(self._close)
+            return
         if document is None:
             self.notify(f"No document {printable(self.doc_id, multiline=True)} in this store", severity="error", markup=False)
             self.call_later(self._close)
@@ -171,7 +184,6 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         self._show(document)
         # After the first layout: before it the reader has no height to scroll in.
         self.call_after_refresh(self._open_at_start, document)
-        self.reader.focus()
         self._ready = True
 
     def _close(self) -> None:
@@ -375,7 +387,11 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
                                  ("  " + date_label(doc.get("published")), "$foreground-muted"))
         if link.get("span"):
             start, end = link["span"]
-            words = " ".join((doc.get("text") or "")[start:end].split())
+            try:
+                text = self.corpus.text_of(link["doc_id"])
+            except StoreError:
+                text = ""  # the linked document is listed by its title alone; opening it says what is wrong
+            words = " ".join(text[start:end].split())
             if words:
                 cut = words if len(words) <= LINK_WORDS_SHOWN else words[:LINK_WORDS_SHOWN - 1].rstrip() + "…"
                 label = Content.assemble(label, ("\n  “" + printable(cut, multiline=True) + "”", "italic"))
@@ -575,10 +591,15 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
 
     def _adopt(self, corpus: Corpus) -> None:
         """Show ``corpus`` (fresh from the store), keeping the place and the mark."""
-        if self.doc_id not in corpus.documents:
+        try:
+            document = corpus.document(self.doc_id)
+        except StoreError as exc:
+            self._say(printable(f"not updated: {exc.path}: {exc.reason}"))
             return
-        self.corpus = corpus
-        self._show(corpus.documents[self.doc_id], keep_position=True)
+        if document is None:
+            return
+        self.corpus, self._document = corpus, document
+        self._show(document, keep_position=True)
 
     def on_screen_resume(self) -> None:
         # A reader opened from this one may have saved; the app holds the newest corpus.

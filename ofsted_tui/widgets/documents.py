@@ -103,6 +103,7 @@ class DocumentList(SortedRowList[dict[str, Any]]):
         """How many facts of each type a document has (kept: sorting asks for every row's)."""
         counts = self._counts.get(doc_id)
         if counts is None:
-            facts = self.corpus.facts_of(doc_id) if self.corpus else ()
-            counts = self._counts[doc_id] = Counter(f["type"] for f in facts)
+            # From the facts' summary: sorting by a count reads no fact.
+            summary = self.corpus.summary_of(doc_id)["counts"] if self.corpus else {}
+            counts = self._counts[doc_id] = Counter(summary)
         return counts

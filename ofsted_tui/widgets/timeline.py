@@ -289,10 +289,10 @@ def source_rows(event: dict[str, Any], corpus: Any) -> list[dict[str, Any]]:
     fact_ids = set(event.get("fact_ids") or ())
     rows = []
     for doc_id in event.get("doc_ids") or ():
-        doc = corpus.documents.get(doc_id)
-        if doc is None:
+        found = corpus.listed(doc_id)  # whole: its passage is shown
+        if found is None:
             continue
-        facts = [f for f in corpus.facts_of(doc_id) if f["id"] in fact_ids]
+        doc, facts = found[0], [f for f in found[1] if f["id"] in fact_ids]
         # Prefer the passage that states the headline rating, then any judgement, then the inspection.
         facts.sort(key=lambda f: (
             f["type"] != "judgement",

@@ -151,7 +151,7 @@ async def test_export_warns_when_the_name_names_no_format_or_another(app, tmp_pa
         await pilot.pause()
         assert _pressed_format(dialog) == "CSV" and not warning.display
         await pilot.press("escape")
-        quote = next(f for f in app.corpus.facts.values() if f.get("type") == "quote")
+        quote = next(f for d in app.corpus.documents for f in app.corpus.facts_of(d, "quote"))
         app.action_export(quote["id"])
         await pilot.pause()
         quote_dialog = app.screen
@@ -165,7 +165,7 @@ async def test_export_a_quote_with_its_citation(app, tmp_path):
     out = tmp_path / "quotes.md"
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        quote = next(f for f in app.corpus.facts.values() if f.get("speaker") == "Peray Ahmet")
+        quote = next(f for d in app.corpus.documents for f in app.corpus.facts_of(d) if f.get("speaker") == "Peray Ahmet")
         app.action_export(quote["id"])
         await pilot.pause()
         dialog = app.screen

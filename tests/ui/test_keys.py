@@ -203,10 +203,10 @@ async def test_undo_in_the_reader_brings_back_the_correction_a_new_one_replaced(
             assert isinstance(app.screen, CorrectionDialog) and app.screen.field == "rating"
             app.screen.query_one("#correction-value", Input).value = rating
             await pilot.press("enter")
-            await settle(pilot, lambda r=rating: reader.corpus.facts[fact_id]["rating"] == r, "the correction")
+            await settle(pilot, lambda r=rating: reader.corpus.fact(fact_id)["rating"] == r, "the correction")
         assert [n["value"] for n in app.store.read().annotations] == ["outstanding"]
         await pilot.press("ctrl+z")
-        await settle(pilot, lambda: reader.corpus.facts[fact_id]["rating"] == "inadequate", "the undo")
+        await settle(pilot, lambda: reader.corpus.fact(fact_id)["rating"] == "inadequate", "the undo")
         assert [n["value"] for n in app.store.read().annotations] == ["inadequate"]
         assert app.screen is reader
 

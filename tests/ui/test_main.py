@@ -64,9 +64,9 @@ async def test_enter_on_an_event_opens_its_best_source_at_the_supporting_passage
         await pilot.press("end", "enter")
         doc_id, span, fact_id = opened[-1]
         assert doc_id == "h2023report"
-        text = app.corpus.documents[doc_id]["text"]
+        text = app.corpus.text_of(doc_id)
         assert text[span[0]:span[1]] == "Good"
-        assert app.corpus.facts[fact_id]["area"] == "overall"
+        assert app.corpus.fact(fact_id)["area"] == "overall"
 
 
 @pilot_test
@@ -79,7 +79,7 @@ async def test_sources_take_the_focus_and_open_the_chosen_one(app, opened):
         await pilot.press("down", "enter")
         doc_id, span, _ = opened[-1]
         assert doc_id == "h2023news"
-        assert app.corpus.documents[doc_id]["text"][span[0]:span[1]] == "good"
+        assert app.corpus.text_of(doc_id)[span[0]:span[1]] == "good"
         await pilot.press("left")
         assert app.focused is app.screen.query_one(TimelineList)
 
@@ -173,7 +173,7 @@ async def test_search_filters_the_panes_and_lists_hits(app, opened):
         assert app.focused is results
         await pilot.press("enter")
         doc_id, span, _ = opened[-1]
-        assert app.corpus.documents[doc_id]["text"][span[0]:span[1]].lower() == "watershed"
+        assert app.corpus.text_of(doc_id)[span[0]:span[1]].lower() == "watershed"
 
 
 @pilot_test

@@ -197,5 +197,5 @@ async def test_a_phrase_search_opens_and_marks_the_phrase_not_its_words_alone(ap
         assert [hit.snippet[s:e] for s, e in hit.matches] == ["performs poorly"]
         await pilot.press("enter", "enter")
         doc_id, span, _ = opened[-1]
-        assert app.corpus.documents[doc_id]["text"][span[0]:span[1]] == "performs poorly"
+        assert app.corpus.text_of(doc_id)[span[0]:span[1]] == "performs poorly"
         assert isinstance(app.screen, MainScreen)

@@ -42,8 +42,9 @@ def test_open_refuses_a_missing_store_unless_asked_to_create_one(tmp_path: Path)
 def test_load_holds_every_document_with_its_facts_and_the_timeline(library: Library):
     corpus = library.load()
     assert len(corpus.documents) == len(SEEDS)
-    assert corpus.facts and corpus.events
-    assert all(f["doc_id"] in corpus.documents for f in corpus.facts.values())
+    facts = [f for doc_id in corpus.documents for f in corpus.facts_of(doc_id)]
+    assert facts and corpus.events
+    assert all(f["doc_id"] in corpus.documents and corpus.text_of(f["doc_id"]) for f in facts)
 
 
 def test_timeline_filters_by_council_year_rating_and_type(library: Library):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ofsted_core.store as store_module
+from ofsted_core.bulk import Bulk
 from ofsted_core.corpus import document_corpus, load_corpus, search_store
 from ofsted_core.importing import import_paths
 from ofsted_core.store import Store, StoreError
@@ -46,13 +47,17 @@ def test_a_document_s_page_is_what_a_whole_read_gives(store, parses):
     assert len(parses) == len(whole.documents)
 
 
-def test_a_search_parses_the_store_once_and_reads_only_its_hits(store, parses):
+def test_a_search_parses_the_store_once_and_reads_only_its_hits(store, parses, monkeypatch):
     whole = load_corpus(store)
-    word = next(iter(whole.documents.values()))["text"].split()[0]
+    word = whole.text_of(next(iter(whole.documents))).split()[0]
     parses.clear()
+    read: list[str] = []
+    real = Bulk.read_some
+    monkeypatch.setattr(Bulk, "read_some", lambda self, ids, keys: real(self, [read.append(i) or i for i in ids], keys))
     corpus, hits = search_store(store, word)
+    assert [h.snippet for h in hits]  # the snippets are cut from the hits' texts
     assert len(parses) == 1
-    assert hits and set(corpus.documents) == {hit.doc_id for hit in hits}
+    assert hits and set(read) == {hit.doc_id for hit in hits}
     assert all(corpus.documents[h.doc_id] == whole.documents[h.doc_id] for h in hits)
 
 
@@ -77,7 +82,7 @@ def test_after_a_note_the_corpus_shown_reuses_the_unchanged_rows_and_matches_a_f
     fact = next(f for f in shown.facts if f["doc_id"] == doc["id"])
     written, _ = change_annotations(store, Change(add=(make_annotation("note", doc, body="ask"),)), shown)
     after = Corpus.from_data(written, before)
-    assert after.facts is before.facts and after.documents is before.documents
+    assert after.rows is before.rows and after.documents is before.documents
     fresh = Corpus.from_data(store.read())
     assert after.facts_of(doc["id"]) == fresh.facts_of(doc["id"])
     assert [n["body"] for n in after.annotations_of(doc["id"])] == ["ask"] == [n["body"] for n in fresh.annotations_of(doc["id"])]
@@ -85,7 +90,7 @@ def test_after_a_note_the_corpus_shown_reuses_the_unchanged_rows_and_matches_a_f
     corrected, _ = change_annotations(store, Change(add=(make_annotation(
         "correction", doc, fact=fact, facts=after.facts_of(doc["id"]), field="year", value=1999),)), written)
     again = Corpus.from_data(corrected, after)
-    assert again.facts is not after.facts and again.facts[fact["id"]]["year"] == 1999
+    assert again.documents is not after.documents and again.fact(fact["id"])["year"] == 1999
 
 
 def test_show_parses_db_json_once_for_the_name_and_the_page(store, parses):
