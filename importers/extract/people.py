@@ -70,7 +70,8 @@ _TITLES: dict[str, str | None] = {
     "reverend": None, "judge": None,
 }
 _FIRST_NAME_TITLES = frozenset(("sir", "dame"))
-_TITLE_ALT = "|".join(sorted((t.capitalize() for t in _TITLES), key=len, reverse=True))
+# Titles as printed: "Cllr", and in capitals as some council sites print them ("CLLR Marcus Boyland").
+_TITLE_ALT = "|".join(sorted({form for t in _TITLES for form in (t.capitalize(), t.upper())}, key=len, reverse=True))
 _TOKEN = rf"(?:(?:{_TITLE_ALT})\.?(?=[ \t])|[{_UP}]\.(?=[ \t])|{_NAME_WORD})"
 _PARTICLE = r"(?:de|da|di|du|del|della|van|von|der|den|le|la|bin|al|ter|dos|das)"
 # A run of capitalised words on one line; names are found inside runs.
@@ -80,6 +81,7 @@ _RUN_RE = re.compile(
     rf"[{_UP}](?<![\w'’-][{_UP}])[\w'’.-]*(?:[ \t]+(?:{_PARTICLE}[ \t]+)?[{_UP}][\w'’.-]*)+"
 )
 _RUN_TOKEN_RE = re.compile(rf"{_TOKEN}|{_PARTICLE}")
+_NAME_WORD_RE = re.compile(rf"{_NAME_WORD}(?![\w])")
 _NAME_GAP = re.compile(r"[ \t]+")
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
 _CLAUSE_START = re.compile(r"(?:^|[.,;:!?(\n]|[\"“‘])[ \t]*(?=[^.,;:!?(\n\"“‘]*$)")
@@ -145,7 +147,8 @@ _NOT_NAME = frozenset(
  independent reviewing officer officers adoption adoptions fostering foster care
  leavers looked after family families people early virtual mr mrs ms miss dr
  cllr councillor sir dame baroness baron professor prof rev revd reverend
- judge labour conservative tory liberal democrat party""".split()
+ judge labour conservative tory liberal democrat party lib dem dems democrats tories
+ conservatives blog""".split()
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Borough|Ofsted|Trust|Department|Partnership|Agency|Authority|Board|"
@@ -181,6 +184,10 @@ _SAID_AFTER = re.compile(
 # "And they commend ...".
 LEADING_CONJUNCTION = re.compile(r"\s*(?:(?:and|but|so|yet|also|however|meanwhile)\b[\s,]*)?", re.IGNORECASE)
 _VERB_OPENING = re.compile(rf"[ \t”\"’']*(?:{_SPEECH_ALT}|according[ \t]+to)[ \t]+")
+# A verb after a name set off by commas: ", Graeme McDonald, said".
+_APPOSED_SAID_AFTER = re.compile(rf"[ \t]*,[ \t]*(?:has[ \t]+|had[ \t]+|also[ \t]+)?(?:{_SPEECH_ALT})\b")
+# ... where the clause before the comma ends on a role's head and has no listener's "to".
+_APPOSED_BEFORE = re.compile(r"(?:^|[.;:!?\n])(?P<clause>[^.;:!?\n,]{0,150}),[ \t]*$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|according[ \t]+to)[ \t]+$")
 _WORD_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]*)*|[^\w\s]")
 # "Lead inspector:", "Team inspectors:", "His Majesty's Inspectors for this
@@ -209,6 +216,15 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*(?:and[ \t]+)?\n?[ \
 _COUNCIL_PHRASE = re.compile(r"\b(?:the\s+)?(?:local\s+authority|authority|council)\b", re.I)
 _LEADING_THE = re.compile(r"^the\s+")
 _LOWER_COUNCIL = re.compile(r"(?i)\bcouncil$")
+# A councillor's tier and party printed before the title belong to the name's extent, so a
+# verb of saying right before them still reaches the name: "said County Councillor Pauline
+# Searle", "commented Liberal Democrat County Councillor Diana Smith" (a party's blog),
+# "Green Party Councillor Scott Ainslie said" (a local paper).
+_COUNCILLOR_TITLES = frozenset(("cllr", "coun", "councillor"))
+_COUNCILLOR_QUALIFIERS = re.compile(
+    r"(?:\b(?:Labour|Conservative|Liberal[ \t]+Democrats?|Lib[ \t]+Dems?|Green|Independent|Reform[ \t]+UK|UKIP|Tory)"
+    r"(?:[ \t]+Party)?[ \t]+)?(?:\b(?:County|Borough|City|District|Town|Parish)[ \t]+)?$"
+)
 _HMI_AFTER = re.compile(r"[ \t]*\(?(?:Senior[ \t]+)?HMI\)?(?![\w])")
 _COMMA_AFTER = re.compile(r"[ \t]*,[ \t]*")
 _APPOSITION_END = re.compile(rf"[,.;:\n()“”\"]|\s(?:{_SPEECH_ALT}|who|which)\b")
@@ -321,6 +337,8 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
         role = _role_phrase(text, clause_start, comma.start(), ctx_authority)
         if role is None:
             clause_start, role = _role_with_listed_fields(text, window_start, clause_start, comma.start(), ctx_authority)
+        if role is None:
+            clause_start, role = _role_after_preposition(text, clause_start, comma.start(), ctx_authority)
         return _Role(clause_start, start, role.role, role.organisation) if role else None
     if start > window_start and not text[start - 1].isspace():
         return None
@@ -411,6 +429,24 @@ def _role_with_listed_fields(text: str, window_start: int, clause_start: int, en
     return (earlier, role) if role is not None else (clause_start, None)
 
 
+# Where a role set off before a name may start inside its clause: after a preposition
+# or a dash ("A nice letter landed on my desk – from Minister of State for Children and
+# Families, Robert Goodwill, congratulating", "a letter signed by the council's director
+# of children's services, Jane Smith,"); never after "to", whose object is the listener
+# ("An Ofsted letter sent to the interim director of ..., Steve Walker, says").
+_ROLE_OPENING = re.compile(r"(?:\s[–—-]\s*|\b(?:from|by)\s+)")
+
+
+def _role_after_preposition(text: str, clause_start: int, end: int,
+                            ctx_authority: str | None) -> tuple[int, _Role | None]:
+    """The longest role phrase that ends the clause and opens after a preposition or dash."""
+    for opening in _ROLE_OPENING.finditer(text, clause_start, end):
+        role = _role_phrase(text, opening.end(), end, ctx_authority)
+        if role is not None:
+            return opening.end(), role
+    return clause_start, None
+
+
 _ROLE_REACH = 200
 
 
@@ -477,6 +513,8 @@ def _complement(text: str, complement: list[re.Match[str]], ctx_authority: str |
         return None
     if any(t.group().casefold() in _FUNCTION_WORDS - _DETERMINERS - {"and", "of", "for"} for t in field[1:]):
         return None
+    if any(t.group().casefold() in SPEECH_VERBS for t in complement):
+        return None  # a clause, not a complement: "Professor of social work Ray Jones described Sir Michael's"
     if field and field[0].group().casefold() == "of" and (
         _COUNCIL_PHRASE.fullmatch(text, field[1].start(), field[-1].end())
         or any(w.group()[0].isupper() and w.group().casefold() not in _FIELD_WORDS
@@ -521,12 +559,15 @@ def _role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> 
         return None
     while head + 1 < len(toks) and toks[head + 1].group().casefold() in _HEADS:
         head += 1  # "lead member", "chief executive", "deputy leader"
+    words_end = head
+    if [t.group() for t in toks[head + 1:head + 3]] == ["of", "State"]:
+        head += 2  # "Minister of State for Children and Families", "Secretary of State for Education"
     index = 0
     if toks[0].group().casefold() in _DETERMINERS:
         index = 1
     organisation = None
     role_start_index = index
-    for i in range(index, head):
+    for i in range(index, words_end):
         word = toks[i].group()
         folded = word.casefold()
         if not word[0].isalnum() or folded in _FUNCTION_WORDS:
@@ -547,9 +588,11 @@ def _role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> 
                 return None
             role_end = split[0] or role_end
             organisation = split[1] or organisation
-        elif _field_after_head(complement):
+        elif _field_after_head(complement) and not (
+                toks[head].group().casefold() in _TITLES and complement[0].group().casefold() not in _FIELD_WORDS):
             # An address block's "Director Children's Services" or
-            # "Strategic Director, Children's Services".
+            # "Strategic Director, Children's Services"; never a title and a name
+            # ("Councillor Colin Hay, Lib Dem spokesperson").
             role_end = complement[-1].end()
         else:
             return None
@@ -631,6 +674,12 @@ def _candidates(text: str) -> list[_Candidate]:
                 _flush(out, current, title)
                 current, title = [], token
                 continue
+            if is_possessive and (current or title is not None):
+                # A name in the possessive ends there, without its "'s": "Mr Goodwill’s letter
+                # confirmed", "Sir Michael Wilshaw's report" (never a lone "Haringey's").
+                base = _NAME_WORD_RE.match(text, token.start(), token.end() - len(_POSSESSIVE.search(word).group()))
+                if base is not None and base.group().casefold() not in _NOT_NAME | _HEADS:
+                    current.append(base)
             if folded in _NOT_NAME or is_possessive or folded in _HEADS:
                 _flush(out, current, title)
                 current, title = [], None
@@ -724,6 +773,8 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
         line_no = _line_of(line_starts, cand.start)
         line_start = all_lines[line_no][0]
         name_start = cand.title_start if cand.title_start is not None else cand.start
+        if cand.title in _COUNCILLOR_TITLES:
+            name_start = _COUNCILLOR_QUALIFIERS.search(text, max(line_start, name_start - 40), name_start).start()
         before = _role_before(text, name_start, line_start, authority)
         after = _role_after(text, cand.end, authority)
         below = None
@@ -758,8 +809,11 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
 
 
 def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
-    """Surnames of people already found, standing alone next to a verb of saying."""
+    """Surnames of people already found, standing alone next to a verb of saying; and
+    first names where one person found has it (an MP's or a blogger's page calls him
+    "Richard": "City MP Richard Graham says ... Richard said that “...")."""
     surnames = {m.name.split()[-1] for _, m in raw if m is not None and " " in m.name}
+    surnames |= set(_first_names(m.name for _, m in raw if m is not None))
     covered = sorted((c.title_start if c.title_start is not None else c.start, c.end) for c, _ in raw)
     starts = [start for start, _ in covered]
     for surname in surnames:
@@ -775,9 +829,34 @@ def _bare_surnames(text: str, raw: list[tuple[_Candidate, Mention | None]]):
             pos = text.find(surname, end)
 
 
+def _first_names(names) -> dict[str, str]:
+    """First name -> full name, for first names only one of ``names`` has (and no one's surname)."""
+    full = {n for n in names if len(n.split()) > 1}
+    surnames = {n.split()[-1] for n in full}
+    by_first: dict[str, set[str]] = {}
+    for name in full:
+        by_first.setdefault(name.split()[0], set()).add(name)
+    return {first: next(iter(names)) for first, names in by_first.items()
+            if len(names) == 1 and first not in surnames and first.casefold() not in _NOT_NAME | _TITLES.keys()}
+
+
 def _speaks(text: str, start: int, end: int) -> bool:
-    """A verb of saying after the name ("Parry also claimed") or before it ("said Bromley-Derry")."""
-    return bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text, max(0, start - 30), start))
+    """A verb of saying after the name ("Parry also claimed"), or after it set off by commas
+    ("Society of Local Authority Chief Executives director, Graeme McDonald, said"), or
+    before it ("said Bromley-Derry")."""
+    return (bool(_SAID_AFTER.match(text, end)) or bool(_SAID_BEFORE.search(text, max(0, start - 30), start))
+            or (bool(_APPOSED_SAID_AFTER.match(text, end)) and _role_head_before(text, start)))
+
+
+def _role_head_before(text: str, start: int) -> bool:
+    """Whether the clause before a name set off by a comma ends on a role's head word
+    ("Society of Local Authority Chief Executives director, Graeme McDonald"), never where
+    the name is a listener ("An Ofsted letter sent to the interim director of ..., X, says")."""
+    match = _APPOSED_BEFORE.search(text, max(0, start - 160), start)
+    if match is None:
+        return False
+    words = match.group("clause").split()
+    return bool(words) and words[-1].casefold() in _HEADS and "to" not in words
 
 
 def _line_of(line_starts: list[int], pos: int) -> int:
@@ -800,6 +879,8 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
     by_surname: dict[str, list[str]] = {}
     for name, mentions in full.items():
         by_surname.setdefault(name.split()[-1], []).append(name)
+    for first, name in _first_names(full).items():
+        by_surname.setdefault(first, [name])
     genders = {}
     roles: dict[str, tuple[str | None, str | None]] = {}
     out = []

@@ -16,7 +16,10 @@ Finding the quotation marks
     mark after it, ends there if it was introduced (opening the paragraph or
     after a colon or comma), and is otherwise dropped as a stray mark. Where
     the text itself stops inside a quotation (a saved excerpt of a page, cut
-    mid-sentence), only the quote's whole paragraphs are kept. Inside an open
+    mid-sentence), only the quote's whole paragraphs are kept. A double quotation
+    may be closed by a single mark where its paragraph ends (“...’, "...''"), a
+    curly single one by a straight mark (‘...'), and a speech runs on into a next
+    paragraph that lost its re-opening mark but closes it. Inside an open
     quotation, a short quotation in the same marks mid-sentence ("as a "huge
     step forward" for") is nested in it, and a mark re-opening the speech after
     a full stop (a lost paragraph break) ends the quote there. A closing single
@@ -57,22 +60,31 @@ Who said it
     opening its paragraph, the subject standing at a verb of saying in the
     paragraph before or a sub-heading ("She praised ... and said ..." then a
     quoted paragraph; "WHAT INSPECTORS SAID"). The listener of "told" or
-    "asked" and the subject of a passive ("Inspectors were told") never speak.
+    "asked" ("called on" too) and the subject of a passive ("Inspectors were
+    told") never speak; a noun after its determiner ("his comments") is no verb.
     "began", "opens" and "read" attribute only the words set right after them
     ("The report read: “...”"). A subject's head speaks, not what it is of ("The
     Ofsted inspection of Stoke-on-Trent City Council’s children’s services has
     found"); a letter or email is the words of the person the text says wrote
     it ("X has written to ... The letter says:"), else a letter is Ofsted's.
+    A quote opening its paragraph and followed by a dash names its speaker after
+    the dash (a caption's "‘...’ – Ofsted inspectors have rated ..."). A role with
+    no name is the one person the text gives that role, if there is one; "the
+    inspector" is the one inspector the text has named; "he" or "she" is the
+    person who opens a sentence after the last speaker, else that speaker while
+    the speech goes on in the next paragraph.
     Subjects are people (see ``people``), two people joined by "and" (a joint
     statement: speaker "A and B", roles and organisations joined by "; "),
+    parties ("the Green Party", "the Lib Dems"), writings named as written ("the
+    statement", "the review", "the motion"), a letter in its writer's possessive
+    ("Mr Goodwill’s letter"), spokespeople (speaker "<organisation> spokesman"),
     Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
-    report", "inspectors" or none; organisation "Ofsted"), councils and their
-    spokespeople (speaker the council, role "spokeswoman"), groups such as
+    report", "inspectors" or none; organisation "Ofsted"), councils, groups such as
     "young people" as the direct subject of the verb, and pronouns,
     resolved to the last matching speaker: "she"/"he" to the last woman/man or
     person of unknown sex (or, before anyone has spoken, the person named in
     this paragraph or the two above, carried along a chain of such pronouns), "they" to the nearest plural subject
-    (inspectors, a joint statement) or, as British English speaks of
+    (inspectors, a joint statement, a party's members) or, as British English speaks of
     organisations in the plural, the last organisation to speak ("Ofsted state
     ... They go on to comment"), "it" to the nearest organisation or report.
 """
@@ -100,9 +112,11 @@ __all__ = ["Quote", "extract", "find_quotes", "quote_text_at"]
 # first family found mask the later ones.
 _FAMILIES = (
     ("double", "\"“”„‟«»", "“„‟«", "”»"),
-    ("curly", "‘’‛", "‘‛", "’"),
+    ("curly", "‘’‛'", "‘‛", "’"),
     ("straight", "'", "", ""),
 )
+# A single closing mark (or two straight ones) ending a paragraph, after the words it closes.
+_FOREIGN_CLOSER = re.compile(r"(?<=[\w.,!?])(?:’|'')[.,;:!?]?[ \t]*$")
 _MARK_RE = re.compile(r"[\"“”„‟«»‘’‛']")
 _OPENERS = {"double": "\"“„‟«", "curly": "‘‛", "straight": "'"}
 # A curly single opener after a space: a quotation of its own opening.
@@ -120,7 +134,8 @@ _VERBS = SPEECH_VERBS | frozenset(
     criticised criticises recognised recognises identified identifies judged outlined outlines
     state comment note describe according pointed praise believe believes argue
     commended commends commend applauded applauds attributed attributes credited credits cited cites
-    congratulated congratulates""".split()
+    congratulated congratulates discovered discovers revealed reveals called calls
+    blasted blasts slammed slams defines define""".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
@@ -128,13 +143,16 @@ _VERBS = SPEECH_VERBS | frozenset(
 _OPENING_VERBS = frozenset("began begins opens opened read reads".split())
 _VERBS = _VERBS | _OPENING_VERBS
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".
-_LISTENER_VERBS = frozenset("told tells asked asks answered".split())
+_LISTENER_VERBS = frozenset("told tells asked asks answered called calls".split())
 # A capitalised word after a sentence's first: perhaps a speaker of its own.
 _NAME_INSIDE = re.compile(r"(?<=[\w,;:)])\s+[A-Z]")
 # "were told", "were heavily criticised": the subject is the listener or the one judged.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$")
 # Verbs that only attribute with the word after them.
-_VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b")}
+# "called on X to ..." and "called for ...": a demand is words said ("The Green Party has now
+# called on Councillor X ... “to account for ...”"), never "called the special meeting".
+_VERB_PARTICLES = {"according": re.compile(r"\s+to\b"), "pointed": re.compile(r"\s+out\b"),
+                   "called": re.compile(r"\s+(?:on|for)\b"), "calls": re.compile(r"\s+(?:on|for)\b")}
 # A pronoun as the subject of a verb of saying: "she said", "it has found".
 # What may stand between a subject and its verb: "she also said", "it has found",
 # "they go on to comment".
@@ -178,6 +196,10 @@ _WROTE_AFTER = re.compile(
     r"(?:written|wrote|writes|emailed|e-mailed)\b",
     re.IGNORECASE,
 )
+# A writing's owner right before it: "Mr Goodwill’s letter", "His latest letter".
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)|['’]s?)\s+(?:(?:own|latest|recent|formal|open|new|written)\s+)?$"
+)
 # How far back the writer may be named: the paragraph before, at most.
 _WRITER_REACH = 600
 # Parts of a report that speak for it: "The first paragraph concludes “...”", "Their
@@ -189,13 +211,25 @@ _REPORT_PART_BEFORE = re.compile(
     r"(?:(?:first|opening|second|third|closing|final|last|concluding|executive|overall|key|main|next)\s+)?$",
     re.IGNORECASE,
 )
-_AGENT_WORDS = (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
-                | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"})
+_PARTY_WORDS = frozenset("party dems democrats conservatives tories".split())
+# Writings that speak as named where the text names no maker: "The statement said, “...”"
+# (Community Care), "The review ... found ... “more rigorous and incisive” interventions"
+# (BBC), "The motion said: “...”" (Northampton Chronicle).
+_DOCUMENT_WORDS = frozenset("statement review motion amendment resolution".split())
+_DOCUMENT_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+((?:[a-z-]+\s+){0,2}?)$")
+_AGENT_WORDS = _DOCUMENT_WORDS | (_INSPECTORATE_WORDS | _GROUP_WORDS | _WRITINGS | _REPORT_PARTS
+                | {"spokesman", "spokeswoman", "spokesperson", "council", "authority"} | _PARTY_WORDS)
+# A political party by its name: "The Green Party has now called on ...", "the Labour Party
+# said", "The Lib Dems have also waded in saying", "the Conservatives said".
+_PARTY_NAME_BEFORE = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'-]*\s+){1,3})$")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 # The verbs of saying and the agents' head words, in lower-cased text.
 _KEY_WORD_RE = re.compile(rf"(?<![a-z]){trie_pattern(_VERBS | _AGENT_WORDS)}(?![a-z])")
+# The same words glued to the word before where a saved page lost a line break: "MORE: Calls
+# made for wholesale review amid damning reportInspectors, who reviewed ..., said".
+_GLUED_KEY_WORD_RE = re.compile(rf"(?<=[a-z]){trie_pattern(_AGENT_WORDS)}(?![a-z])")
 # Reports that are not the inspectorate's.
 _OTHER_REPORT = re.compile(
     r"\b(?:council|council['’]s|committee|review|audit|scrutiny|ombudsman|coroner['’]s|own|"
@@ -225,6 +259,10 @@ _UNATTRIBUTED_MINIMUM = 6
 # A sub-heading between a statement's paragraphs: a few words, no closing mark.
 _HEADING_WORDS = 6
 _HEADINGS_PASSED = 2
+# A saved page's link to another story, set between a quote's paragraphs and passed over
+# like a sub-heading however long: "MORE: Ofsted watchdogs begin inspection of Norfolk
+# services for vulnerable children" (EDP), "READ MORE: ...", "Related: ...".
+_LINK_LABEL = re.compile(r"\s*(?:MORE|READ MORE|Read more|ALSO READ|Also read|RELATED|Related|SEE ALSO|See also)\s*:")
 _HEADING_END = set(".:;!?…\"'”’,")
 # Words of a quotation nested in another of the same marks ("a "huge step forward"").
 _NESTED_MAXIMUM = 6
@@ -252,7 +290,7 @@ _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*$")
 # The "by" of a passive verb of saying, in its clause: "criticised by Ofsted",
 # "described as ‘...’ by inspectors".
 _BY_AGENT = re.compile(r"[^.;:!?\n]{0,60}?\bby\s+")
-_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 # An apposition between a speaker and the verb: "Cllr Paul Brothwood, UKIP leader on
 # Dudley Council, told".
 _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_VERB_GAP}$")
@@ -260,8 +298,11 @@ _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
 # Democrat, Crediton), said".
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|these|those|our|my|your)\s+$")
+_ROLE_BEFORE_NAME = re.compile(r"[^,.;:!?“”\"\n]{2,150},\s*")
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _PUNCT_GAP = re.compile(r"[\s,.;:!?—–-]*")
+_DASH_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*[—–-][ \t]*")
 _AGENT_VERB_GAP = re.compile(rf"\s*{_SUBJECT_VERB_GAP}")
 # A subject at its verb, perhaps after the comma that closes its apposition.
 _SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
@@ -356,6 +397,8 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if prev.isalnum() and nxt.isalnum():
             return None  # an apostrophe: children’s, don't
+        if family == "curly" and ch == "'":
+            return _straight_closer(text, i, is_open, right, para_end)
         if ch in openers or (family == "straight" and not is_open):
             return "open" if left and (nxt.isalnum() or nxt in "\"“‘") else None
         if not is_open and left and nxt.isalnum() and _closer_after(text, i + 1, para_end, ch):
@@ -380,6 +423,19 @@ def _role(text: str, i: int, family: str, openers: str, closers: str, is_open: b
     if is_open:
         return "open" if left and not right else "close"
     return None if right and not left else "open"
+
+
+def _straight_closer(text: str, i: int, is_open: bool, right: bool, para_end: int) -> str | None:
+    """A straight mark closing a curly opener, as some sites print them (The MJ's "Sir
+    Michael Wilshaw said he was ‘very tempted' to identify", CYP Now's "a ‘requires
+    improvement' rating"): it only closes, never where a plural possessive stands inside
+    the quote (‘the parents' views are heard’)."""
+    if not is_open or not right:
+        return None
+    if text[i - 1] in "sS" and _LOWERCASE_NEXT.match(text, i + 1, i + 3) and (
+            _closer_after(text, i + 1, para_end, "’") or _closer_after(text, i + 1, para_end, "'")):
+        return None
+    return "close"
 
 
 def _nested_close(text: str, i: int, marks: list[int]) -> int | None:
@@ -437,6 +493,11 @@ def find_quotes(text: str) -> list[Quote]:
                     marks = marks[1:]  # the mark that re-opens a quote's next paragraph
                 elif index == previous_index + 1 and _wrapped(text, paras[previous_index][1], p_start):
                     pass  # a sentence broken by a stray paragraph break runs on
+                elif index == previous_index + 1 and family == "double" and text[marks[0]] == "”":
+                    # A speech whose next paragraph lost its re-opening mark but closes it:
+                    # Richard said that “my office has had concerns ... / Meanwhile I will be
+                    # looking at any outstanding cases ... for a surgery appointment.”
+                    pass
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None
@@ -458,6 +519,14 @@ def find_quotes(text: str) -> list[Quote]:
                     state = (i, index)
                 elif role == "close" and state is not None:
                     _add(text, own, state[0], i, i, family, state[1], index)
+                    state = None
+            if state is not None and family == "double":
+                foreign = _FOREIGN_CLOSER.search(text, max(state[0], p_start), p_end)
+                if foreign is not None and "‘" not in text[state[0]:foreign.start()]:
+                    # A double quotation closed by a single mark where its paragraph ends:
+                    # “... significantly improving children’s services’. (Hackney), "... is
+                    # inadequate''. (a typewriter's two single marks, the Yorkshire Post).
+                    _add(text, own, state[0], foreign.start(), foreign.start(), family, state[1], index)
                     state = None
             if state is not None and family == "straight" and not _introduced(text, paras, state):
                 state = None  # an apostrophe, not a speech running on into the next paragraph
@@ -554,12 +623,16 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
     folded = lowered(text)
     if len(folded) != len(text):  # a few characters lower-case to two ("İ"): keep positions
         folded = text.translate(_ASCII_LOWER)
-    matches = (m for start, end in ranges for m in _KEY_WORD_RE.finditer(folded, start, end))
+    matches = sorted((m for start, end in ranges for pattern in (_KEY_WORD_RE, _GLUED_KEY_WORD_RE)
+                      for m in pattern.finditer(folded, start, end)
+                      if pattern is _KEY_WORD_RE or (text[m.start()].isupper() and text[m.start() - 1].islower())),
+                     key=lambda m: m.start())
     for match in matches:
         word = match.group()
         if word in _VERBS:
-            if _inside(blocked, match.start()):
-                continue
+            if _inside(blocked, match.start()) or _DETERMINER_BEFORE.search(folded, max(0, match.start() - 8),
+                                                                              match.start()):
+                continue  # a noun after its determiner: "his comments", "the findings", "its states"
             if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
                 # "Inspectors were told": the subject is the listener; a passive's
                 # speaker is its "by" agent ("has been criticised by Ofsted for “...”").
@@ -591,12 +664,21 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         if _overlaps(taken, start, end):
             continue
         writer = _writer_before(text, start, agents) if word in _WRITINGS else None
-        if writer is not None:
+        owner = _owner_before(text, start, agents) if word in _WRITINGS and writer is None else None
+        if owner is not None:
+            agent = owner
+        elif writer is not None:
             agent = _Agent(_THE_BEFORE.search(text, max(0, start - 12), start).start(), end, writer.speaker)
         elif word in _WRITINGS and word != "letter":
             continue  # an email nobody is said to have written
         elif word in _GROUP_WORDS:
             agent = _group_of_people(text, start, end, verb_starts)
+        elif word == "inspector" and (named := _the_inspector(text, start, agents)) is not None:
+            agent = named
+        elif word in _DOCUMENT_WORDS:
+            agent = _document(text, start, end)
+        elif word in _PARTY_WORDS:
+            agent = _party(text, start, end)
         elif word.startswith("spokes"):
             agent = _spokesperson(text, start, end, word, authority, ofsted)
         elif word in ("council", "authority"):
@@ -622,7 +704,7 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
             others.append(_Agent(match.start(1), match.end(1), None, match.group(1).lower()))
         elif (statement := _STATEMENT_BEFORE.search(text, max(0, v_start - 160), v_start)) is not None:
             others.append(_statement_agent(text, statement, agents, authority, ofsted))
-        elif (role := _role_subject(text, v_start, authority)) is not None and not _overlaps(
+        elif (role := _role_subject(text, v_start, authority, agents)) is not None and not _overlaps(
                 taken, role.start, role.end):
             others.append(role)
     others.sort(key=lambda a: (a.start, -a.end))
@@ -665,7 +747,7 @@ def _maker(text: str, start: int, end: int, people: list[_Agent], authority: str
     return speaker
 
 
-def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | None:
+def _role_subject(text: str, v_start: int, authority: str | None, people: list[_Agent]) -> _Agent | None:
     """A speaker named by role alone as the subject of a verb of saying: "The chief
     executive of Kent County Council said", "Ofsted's Chief Operating Officer
     explained how ... He said"; the role as written is the speaker. Spokespeople and
@@ -674,7 +756,38 @@ def _role_subject(text: str, v_start: int, authority: str | None) -> _Agent | No
     role = role_without_name(text, gap.start(), authority) if gap else None
     if role is None or _SPACES.split(role.role)[-1].casefold().startswith(("spokes", "inspector")):
         return None
-    return _Agent(role.start, role.end, _Speaker(role.name, role.role, role.organisation, "person"))
+    return _Agent(role.start, role.end, _holder(role, people))
+
+
+# Words that make a role another one: a deputy chief executive is not the chief executive.
+_OTHER_RANKS = frozenset("deputy assistant vice former shadow previous associate".split())
+
+
+def _holder(role, people: list[_Agent]) -> _Speaker:
+    """The one person the text names with ``role`` (a ``RoleOnly``), else the role as written:
+    "executive director says" in a headline over "new executive director of the department
+    Sara Tough" is Sara Tough; "the chief executive said" after "Chief executive Jane Smith"."""
+    wanted = _WORD_RE.findall(role.role.casefold())
+    holders = {a.speaker.name: a.speaker for a in people
+               if a.speaker is not None and a.speaker.kind == "person" and a.speaker.role
+               and _holds(_WORD_RE.findall(a.speaker.role.casefold()), wanted)}
+    if len(holders) == 1:
+        return next(iter(holders.values()))
+    return _Speaker(role.name, role.role, role.organisation, "person")
+
+
+def _holds(have: list[str], wanted: list[str]) -> bool:
+    """Whether a role's words hold another's head and all its words in order ("new executive
+    director of the department" holds "executive director", never "director of education")."""
+    if not wanted or wanted[-1] not in have or any(w in _OTHER_RANKS and w not in wanted for w in have):
+        return False
+    head = have.index(wanted[-1])
+    before = have[:head + 1]
+    i = 0
+    for word in before:
+        if i < len(wanted) and word == wanted[i]:
+            i += 1
+    return i == len(wanted)
 
 
 def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
@@ -690,6 +803,21 @@ def _writer_before(text: str, start: int, people: list[_Agent]) -> _Agent | None
     return None
 
 
+def _owner_before(text: str, start: int, people: list[_Agent]) -> _Agent | None:
+    """A letter or email in the possessive of a person, or of "his", "her", "their":
+    its writer's words ("Mr Goodwill’s letter confirmed", "His letter says: “...”")."""
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner is None:
+        return None
+    if owner.group("pronoun"):
+        pronoun = owner.group("pronoun").lower()
+        return _Agent(owner.start(), start, None, {"his": "he", "her": "she"}.get(pronoun, "they"))
+    person = next((a for a in reversed(people) if a.end == owner.start()), None)
+    if person is None or person.speaker.kind not in ("person", "group"):
+        return None
+    return _Agent(person.start, start, person.speaker)
+
+
 def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> _Agent | None:
     gap = _AGENT_VERB_GAP.match(text, end)
     if gap is None or gap.end() not in verb_starts:
@@ -700,15 +828,58 @@ def _group_of_people(text: str, start: int, end: int, verb_starts: set[int]) -> 
     return _Agent(begin, end, _Speaker(name, None, None, "people", None, not name.endswith(_ONE_PERSON)))
 
 
+def _the_inspector(text: str, start: int, people: list[_Agent]) -> _Agent | None:
+    """"The inspector" after the text has named one inspector: that inspector ("Inspector
+    Claire Beckingham discovered that ... The inspector found ... plans “did not progress
+    ...”"); never where it has named none or several."""
+    before = _THE_BEFORE.search(text, max(0, start - 12), start)
+    if before is None:
+        return None
+    named = {a.speaker.name: a.speaker for a in people if a.end <= start and a.speaker.kind == "person"
+             and "inspector" in (a.speaker.role or "").casefold()}
+    if len(named) != 1:
+        return None
+    return _Agent(before.start(), start + len("inspector"), next(iter(named.values())))
+
+
+def _document(text: str, start: int, end: int) -> _Agent | None:
+    """A statement, review or motion after its determiner, named as written ("joint statement")."""
+    before = _DOCUMENT_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or _POSSESSIVE_AFTER.match(text, end):
+        return None
+    name = _SPACES.sub(" ", text[before.start(1):end])
+    return _Agent(before.start(), end, _Speaker(name, None, None, "org"))
+
+
+def _party(text: str, start: int, end: int) -> _Agent | None:
+    """A party named with a capital ("the Green Party", "the Lib Dems", "Tories"), never
+    "the party"; its members in the plural are spoken of as "they"."""
+    if not text[start:end].istitle():
+        return None
+    name = _PARTY_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if name is None and text[start:end].casefold() == "party":
+        return None
+    begin = name.start() if name else start
+    written = _THE_OR_A.sub("", _SPACES.sub(" ", text[begin:end]))
+    return _Agent(begin, end, _Speaker(written, None, written, "org", None, not written.endswith("Party")))
+
+
 def _spokesperson(text: str, start: int, end: int, word: str, authority, ofsted) -> _Agent | None:
-    """"a spokeswoman for the council", "a Department for Education spokesperson"."""
+    """"a spokeswoman for the council", "a Department for Education spokesperson".
+
+    The speaker is the spokesperson, named by the organisation they speak for
+    ("Croydon Council spokesman"), else as written ("council spokesman")."""
     before = _SPOKES_BEFORE.search(text, max(0, start - 50), start)
     if not before:
         return None
     after = _SPOKES_AFTER.match(text, end)
     org_text = (after.group("org") if after else None) or before.group("pre") or ""
     org = _organisation(text, org_text, start, authority, ofsted)
-    return _Agent(before.start(), after.end() if after else end, _Speaker(org, word, org, "org"))
+    written = _SPACES.sub(" ", f"{before.group('pre') or ''} {word}").strip()
+    # A spokesperson is a person: "A spokesman for the Conservative party ... said ... He said: “...”".
+    gender = {"spokesman": "m", "spokeswoman": "f"}.get(word)
+    return _Agent(before.start(), after.end() if after else end,
+                  _Speaker(f"{org} {word}" if org else written, word, org, "person", gender))
 
 
 def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _Agent | None:
@@ -768,6 +939,7 @@ class _Attributor:
         self.verbs, heads, self.passives = _scan(text, blocked, self._relevant(quotes))
         self.participles = {v_start for v_start, v_end in self.verbs if text[v_end - 3:v_end].lower() == "ing"}
         self.agents = _agents(text, ctx, blocked, self.verbs, heads)
+        self.people = _person_agents(text, find_people(text, ctx))
         self.authority = getattr(ctx, "authority", None)
         self.ofsted = is_ofsted_context(text, getattr(ctx, "kind", None))
         self.agent_starts = [a.start for a in self.agents]
@@ -851,8 +1023,9 @@ class _Attributor:
         if (v_start in self.participles and _PARTICIPLE_AFTER_COMMA.search(
                 self.text, max(floor, v_start - 3), v_start)) or _AND_BEFORE.search(
                 self.text, max(floor, v_start - 12), v_start):
-            # A participle after a comma, or a verb after "and" ("Coun Peter McDonald
-            # slammed the findings and told the meeting ..."), shares its sentence's
+            # A participle after a comma, or a verb after "and" or "but" ("Coun Peter
+            # McDonald slammed the findings and told the meeting ...", "The council
+            # welcomed the report, but said it was “...”"), shares its sentence's
             # subject, never the object just before it.
             subject = self._sentence_subject(floor, v_start)
             if subject is not None:
@@ -890,7 +1063,16 @@ class _Attributor:
         if pronoun:
             return _Agent(pronoun.start(1), pronoun.end(1), None, pronoun.group(1).lower())
         agent = self._agent_after(start, pos)
-        return agent if agent is not None and agent.start == start else None
+        if agent is not None and agent.start == start:
+            return agent
+        # A sentence that opens on a role set off before its name: "Society of Local
+        # Authority Chief Executives director, Graeme McDonald, said ... and pointed out".
+        role = _ROLE_BEFORE_NAME.match(self.text, start, pos)
+        agent = self._agent_after(role.end(), pos) if role else None
+        if (agent is not None and agent.start == role.end() and agent.speaker is not None
+                and agent.speaker.kind == "person" and self.text[agent.end:agent.end + 1] == ","):
+            return agent
+        return None
 
     def _agent_after(self, pos: int, limit: int) -> _Agent | None:
         i = bisect.bisect_left(self.agent_starts, pos)
@@ -921,8 +1103,23 @@ class _Attributor:
             # a speech quoted over paragraphs that names "Lord Norman Warner" and goes
             # on "He also says"), before anyone whose sex the text never gives (a
             # speaker named only by role).
+            # A person who opens a sentence after the last such speaker spoke is the one
+            # meant ("But Coun Box was heavily critical of press coverage ... Addressing
+            # councillors, he said: ...", after an earlier speaker).
             floor = self._context_floor(agent.start)
-            for wanted in (gender, None):
+            genders = (gender, None)
+            spoke, speaker = next(((self.history[i][0], self.history[i][1]) for i in range(count - 1, -1, -1)
+                                   if self.history[i][1].kind == "person" and self.history[i][1].gender in genders),
+                                  (floor, None))
+            subject = self._nearest_subject(max(floor, spoke), agent.start, genders)
+            if subject is not None:
+                return subject
+            if speaker is not None and self._paragraph(agent.start) - self._paragraph(spoke) <= 1:
+                # The speaker of this paragraph or the one before goes on ("Graeme McDonald,
+                # said Sir Michael was ‘...' ... He added: ‘...'"), whatever sex an earlier
+                # speaker is known to be.
+                return speaker
+            for wanted in genders:
                 match = next((s for s in earlier() if s.kind == "person" and s.gender == wanted), None)
                 match = match or self._nearest(
                     floor, agent.start, lambda s: s.kind == "person" and s.gender == wanted)
@@ -939,9 +1136,25 @@ class _Attributor:
             return near or next((s for s in earlier() if s.plural or s.kind == "org"), None) or self._nearest(
                 self._context_floor(agent.start), agent.start, lambda s: s.plural)
         if pronoun == "it":
+            # Before any organisation has spoken, the one named in this paragraph or the two
+            # above: "... throughout former chief inspector Denise Platt’s report. “...,” it said."
             near = self._nearest(sentence_start, agent.start, lambda s: s.kind == "org" and not s.plural)
-            return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None)
+            return near or next((s for s in earlier() if s.kind == "org" and not s.plural), None) or self._nearest(
+                self._context_floor(agent.start), agent.start, lambda s: s.kind == "org" and not s.plural)
         return next(earlier(), None)
+
+    def _nearest_subject(self, floor: int, pos: int, genders: tuple[str | None, ...]) -> _Speaker | None:
+        """The last person of one of ``genders`` between ``floor`` and ``pos`` who opens
+        a sentence (perhaps after "But", "And")."""
+        i = bisect.bisect_left(self.agent_starts, pos) - 1
+        while i >= 0 and self.agents[i].start >= floor:
+            agent = self.agents[i]
+            speaker = agent.speaker
+            if (speaker is not None and speaker.name and speaker.kind == "person" and speaker.gender in genders
+                    and agent.start == self._subject_start(self._sentence_start(agent.start))):
+                return speaker
+            i -= 1
+        return None
 
     def _context_floor(self, pos: int) -> int:
         """Where the paragraphs read for a pronoun's antecedent start."""
@@ -991,6 +1204,15 @@ class _Attributor:
                 speaker = self._resolve(agent, s_start)
                 if speaker is not None:
                     return speaker, True
+        # 2b. A quote opening its paragraph, then a dash and who said it: a caption's or
+        # standfirst's "‘An unwavering commitment to ...’ – Ofsted inspectors have rated our
+        # children’s services outstanding", "“...” - council leader Jane Smith".
+        dash = _DASH_AFTER.match(text, after) if self._opens_paragraph(quote) else None
+        if dash is not None:
+            agent = self._agent_after(dash.end(), dash.end() + 1)
+            speaker = self._resolve(agent, s_start) if agent is not None else None
+            if speaker is not None:
+                return speaker, True
         # 3. The speaker named right before the quote: a caption's or a transcript's
         # "Sir Michael Wilshaw: ‘The combination ...’", or a quote that opens on the
         # verb of saying of its subject: The report “identified widespread weaknesses ...”.
@@ -1090,7 +1312,7 @@ class _Attributor:
         end = _PHRASE_END.search(text, v_end, s_end)
         role = role_phrase(text, v_end, end.start() if end else s_end, self.authority)
         if role is not None and not text[v_end:role.start].strip():
-            return _Speaker(role.name, role.role, role.organisation, "person")
+            return _holder(role, self.people)
         return None
 
     def _said_before(self, window_start: int, pos: int, s_start: int) -> tuple[_Speaker, bool] | None:
@@ -1154,7 +1376,7 @@ class _Attributor:
         while before >= 0 and index - before <= _HEADINGS_PASSED:
             start, end = self.paras[before]
             words = self.text[start:end]
-            if word_count(words) > _HEADING_WORDS or words[-1] in _HEADING_END:
+            if (word_count(words) > _HEADING_WORDS and not _LINK_LABEL.match(words)) or words[-1] in _HEADING_END:
                 return before
             before -= 1
         return before if before >= 0 else None

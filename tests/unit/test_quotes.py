@@ -199,14 +199,15 @@ def test_mismatched_marks_and_a_council_spokesman():
     text = '“We welcome the report and accept its recommendations," a council spokesman said.'
     (quote,) = quotes(text, DocContext(authority="Croydon"))
     assert quote["text"] == "We welcome the report and accept its recommendations,"
+    # The spokesman speaks, named by the council he speaks for.
     assert (quote["speaker"], quote["role"], quote["organisation"]) == (
-        "Croydon Council", "spokesman", "Croydon Council")
+        "Croydon Council spokesman", "spokesman", "Croydon Council")
 
 
 def test_government_department_spokesperson():
     text = 'A spokesperson for the Department for Education said: "We welcome the improvements in Croydon."'
     (quote,) = quotes(text, DocContext(authority="Croydon"))
-    assert (quote["speaker"], quote["role"]) == ("Department for Education", "spokesperson")
+    assert (quote["speaker"], quote["role"]) == ("Department for Education spokesperson", "spokesperson")
 
 
 def test_inspectors_and_according_to_the_report():
