@@ -34,6 +34,7 @@ __all__ = [
     "RATINGS",
     "RATING_ABBREVIATIONS",
     "RATING_WORDS",
+    "TOP_GRADE_WORDS",
     "UNGRADED_COLOUR",
     "UNPLACED_ASPECT_RE",
     "AreaMention",
@@ -50,6 +51,7 @@ __all__ = [
     "normalise_rating",
     "rating_label",
     "rating_named",
+    "regime_from",
 ]
 
 
@@ -129,6 +131,12 @@ _RI = r"(?:requires?|requiring|required|needs?|needing|needed)\s+improvement(?:\
 _PERFORMS = r"perform(?:s|ed|ing)?\s+[\"'‘“]?(?:excellently|well|adequately|poorly)"
 RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inadequate|poor)"
 
+# The press's names for the best grade, said without its word: "awarded the authority the top
+# mark in all areas judged", "also receiving the highest grade", "received the highest possible
+# grade", "the best possible rating that Ofsted can give". Not in ``RATING_WORDS`` (a report's table never prints them); the prose rules add them.
+TOP_GRADE_WORDS = r"(?:(?:top|highest)(?:\s+possible)?|best\s+possible)\s+(?:mark|grade|rating)s?"
+_TOP_GRADE_RE = re.compile(TOP_GRADE_WORDS, re.IGNORECASE)
+
 _RI_RE = re.compile(_RI)
 _ADVERBS = {"excellently": "excellent", "well": "good", "adequately": "adequate", "poorly": "poor"}
 _ADVERB_OF = {rating: adverb for adverb, rating in _ADVERBS.items()}
@@ -150,6 +158,8 @@ def normalise_rating(text: str | None) -> str | None:
         return words
     if _RI_RE.fullmatch(words):
         return "requires improvement"
+    if _TOP_GRADE_RE.fullmatch(words):
+        return "outstanding"
     parts = [part.strip(_QUOTES_AND_SPACE) for part in words.split()]
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]
@@ -277,6 +287,15 @@ def on_the_scale(rating: str | None, year: int | None) -> bool:
     return any(era.graded and rating in era.ratings and era.covers(year) for era in ERAS)
 
 
+def regime_from(year: int | None) -> str | None:
+    """The one graded inspection regime of any year from ``year`` on, else None: a page that
+    names 2018 tells of an inspection then or later, which only ILACS grades."""
+    if not isinstance(year, int):
+        return None
+    regimes = [e.id for e in ERAS if e.graded and e.event_type == "inspection" and (e.end is None or e.end[0] >= year)]
+    return regimes[0] if len(regimes) == 1 else None
+
+
 def get_era(era_id: str | None) -> Era | None:
     return _ERAS_BY_ID.get(era_id) if era_id else None
 
@@ -351,21 +370,44 @@ _LAC = r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+ch
 # alternative to match wins. A heading is a judgement's formal name, which
 # reports print as a label before the grade ("Overall effectiveness Good").
 _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
-    (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers", "children in care and care leavers", True),
-    (rf"{_EXP}(?:children\s+who\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
+    # The single inspection framework's title names the whole inspection, not three areas: "our
+    # Ofsted judgement on the services we provide for children in need of help and protection,
+    # children looked after and care leavers" (a council leader's blog).
+    (r"(?:services\s+(?:[\w'’]+\s+){0,3}?for\s+)?children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"
+     r"children\s+looked[\s-]+after,?\s+and\s+care[\s-]+leavers", "overall", False),
+    # Both at once, as the press shortens them: "children in and leaving care", "those both in
+    # and leaving care" (a council release); a list of two, not ILACS's combined judgement.
+    (r"(?:services\s+for\s+)?(?:children|those|young\s+people)\s+(?:both\s+)?in\s+and\s+leaving\s+care",
+     "children in care and care leavers", False),
+    # (The press writes "care leaver services" and "children that need help and protection".)
+    (rf"{_EXP}children\s+in\s+care\s+and\s+care[\s-]+leavers?", "children in care and care leavers", True),
+    (rf"{_EXP}(?:children\s+(?:who|that)\s+need|children\s+in\s+need\s+of)\s+help\s+and\s+protection",
      "help and protection", True),
     # ("the impact of senior leaders on social work practice": the press adds a word)
-    (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+on\s+social\s+work\s+practice"
+    (r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+and\s+managers)?(?:\s+on\s+social\s+work\s+practice"
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
+    # The same judgement with its subject dropped, as the press garbles it: "the impact of
+    # social work practice with children and families" (a 2024 news story's list of grades).
+    (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
-    (rf"{_EXP}care[\s-]+leavers", "care leavers", True),
+    # ("with child protection services and the quality of leadership also receiving the highest grade")
+    (r"quality\s+of\s+(?:its\s+|their\s+)?leadership", "leadership", False),
+    # ("with leaders' impact rated 'outstanding'": the press's inversion of the ILACS name)
+    (r"(?:senior\s+)?leaders['’]\s+impact", "leadership", False),
+    (rf"{_EXP}care[\s-]+leavers?", "care leavers", True),
     # The press's words for care leavers: "the experiences of those who leave care",
-    # "the progress of children who leave care".
+    # "the progress of children who leave care", "the experiences of children leaving care".
     (r"(?:(?:the\s+)?(?:experiences?|progress)\s+of\s+(?:those|children|young\s+people)|children)\s+"
-     r"who\s+(?:leave|have\s+left|are\s+leaving)\s+care", "care leavers", False),
-    # ... and for help and protection: "work with children who need protection".
+     r"(?:who\s+(?:leave|have\s+left|are\s+leaving)|leaving)\s+care", "care leavers", False),
+    # ... and for help and protection: "work with children who need protection", "rated good for
+    # children in need" (a trade analysis of the SIF grades), "Herefordshire Council's protection
+    # of children rated 'inadequate'" (a 2012 protection of children inspection).
     (r"children\s+(?:who\s+need|in\s+need\s+of)\s+protection", "help and protection", False),
-    (rf"{_LAC}\s+and\s+achieving\s+permanence", "children in care", True),
+    # ("Warrington Council's protection and safeguarding of children still requires improvement")
+    (r"(?:the\s+)?(?:protection(?:\s+and\s+safeguarding)?|safeguarding(?:\s+and\s+protection)?)\s+of\s+children"
+     r"|children\s+in\s+need(?!\s+of\b)", "help and protection", False),
+    # ("Children in Care and Permanence": a 2014 news story's list of the SIF's areas)
+    (rf"(?:{_LAC}|children\s+in\s+care)\s+and\s+(?:achieving\s+)?permanence", "children in care", True),
     # The SIF judgement as the press shortens it: "children achieving permanence".
     (r"children\s+achieving\s+permanence", "children in care", False),
     (rf"{_EXP}children\s+in\s+care", "children in care", True),
@@ -380,7 +422,10 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"(?:the\s+)?effectiveness\s+of\s+(?:the\s+)?help(?:\s+and\s+protection)?", "help and protection", True),
     (r"capacity\s+(?:for|to)\s+improve(?:ment)?", "capacity for improvement", True),
     (r"overall\s+effectiveness", "overall", True),
-    (r"safeguarding\s+children\s+boards?|\bLSCBs?\b", "lscb", False),
+    # The board under the names the press gives it: "Warrington's Safeguarding Children Board",
+    # "the safeguarding board", "Local Child Safeguarding Board (LCSB)" (the city's own release).
+    (r"safeguarding\s+children\s+boards?|(?:local\s+)?(?:child(?:ren)?['’]?s?\s+)?safeguarding\s+boards?"
+     r"|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
     # ("safeguarding children and ... looked after children": a 2009-12 inspection's two strands)
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?![\w'’-]))?",
@@ -405,8 +450,8 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # the phrases only there, is many times faster than searching with the
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
-    r"[escilaohmkpr](?<![\w-].)(?:xperience|ervices|hild|mpact|eadership|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress)",
+    r"[escilaohmkpqrty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
+    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection|uality)",
     re.IGNORECASE,
 )
 

@@ -66,7 +66,15 @@ to X and Y"; "good in every area except X", "'Good' in every category and
 were rated as ..." (the regime's areas, less those excepted or rated apart,
 ``vocabulary.areas_judged``). A rating counted over areas it does not name
 ("'good' in two of the three categories", "'inadequate' under 15 main headings")
-is no judgement.
+is no judgement, unless the other grades of the sentence name the areas it leaves and the count
+fits ("good in three of the four areas, and requires improvement for help and protection";
+"good for the rest", "with all other areas also rated good", which leave out the overall grade).
+A grade that shares the verb of the one before ("rated good overall, and outstanding for
+leadership", "'good' for X, 'good' for Y") takes its own areas and that one's date; ", as was
+X" gives X the same grade; "X, which Ofsted said requires improvement" grades X; "leadership
+(outstanding)" is a label; a list set out after a dash or colon ending the sentence is the
+grade's. The quality, practice, outcomes of or response to an area ("response to child
+protection referrals was deemed inadequate") is no judgement.
 "children in care and care leavers" as a plain list is two areas; ILACS's
 formal name for it is one. An "including" clause names its areas however
 loosely listed; "in every category. This included: ..." sets them out in the
@@ -112,12 +120,14 @@ from dataclasses import dataclass
 from importers.extract.clauses import TextIndex, index_for, published_fields, resolved_fields
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
-from importers.extract.judging import OVERALL_AFTER, RATING_CUES, RATING_RE, Cue, judging_cue
+from importers.extract.judging import (
+    OVERALL_AFTER, RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, Cue, judging_cue,
+)
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, AreaMention, areas_judged, era_for, event_type_of, find_areas, get_era, grade_of, normalise_rating,
-    on_the_scale, UNPLACED_ASPECT_RE,
+    on_the_scale, regime_from, UNPLACED_ASPECT_RE,
 )
 
 __all__ = ["extract"]
@@ -186,7 +196,10 @@ _INCLUDING = re.compile(
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:(?:other|\w+)\s+)?(?:areas?|categor(?:y|ies)|judge?ments?)"
+    # ("'required improvement' across all four major headings": a count and a word may come between)
+    # ("across all of the key judgements")
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?|criteria)"
     # "rated Herefordshire as inadequate across the board": the idiom for every area.
     r"|across\s+the\s+board\b)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
@@ -196,13 +209,42 @@ _EVERY_AREA = re.compile(
 _SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
 _PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
+# The verb may be a bare participle: "saw every category rated as 'requiring improvement to be good'".
 _EVERY_AREA_SUBJECT = re.compile(
-    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas|categories|judge?ments)"
-    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:were|have\s+been|had\s+been)\s+"
-    r"(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|judge?ments?|aspects?)"
+    # ("all aspects of the service were rated as good")
+    r"(?:\s+of\s+(?:the|its|their)\s+services?)?"
+    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:(?:rated|judged|graded|found|assessed)\s+)?|(?:rated|judged|graded|assessed)\s+)"
+    r"(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+# After a grade and its areas, more areas given the same: "the experience of children who need
+# protection was outstanding, as was the services' 'overall effectiveness'".
+_AS_WAS = re.compile(
+    r"[\"'’”]?(?:\s+(?:for|in)\s+[^,.;:!?]{1,120}?)?\s*,?\s+as\s+(?:was|were|did|is|are)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:(?:council|authority|service)['’]s|services['’])\s+)?[\"'‘“]?",
     re.IGNORECASE,
 )
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT_WORD = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+_AREA_NOUNS = r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?)"
+_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)"
+# After a rating, the areas other grades of the sentence leave: "good for the rest", "'good'
+# in the other areas", "requires improvement in all other categories".
+_REST_AFTER = re.compile(
+    rf"{_CQ}\s+(?:for|in|across)\s+(?:(?:the\s+)?(?:rest|remainder)\b|"
+    rf"{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS})",
+    re.IGNORECASE,
+)
+# Before it, the same as its subject: "with all other areas also rated good", "the remaining
+# three judgements were requires improvement".
+_REST_SUBJECT = re.compile(
+    rf"\b{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS}"
+    r"(?:\s+(?:were|was|have\s+been|had\s+been|are|also|being)){0,2}"
+    r"(?:\s+(?:rated|judged|graded|found|assessed|deemed))?(?:\s+as|\s+to\s+be)?\s*[\"'‘“]?$",
+    re.IGNORECASE,
+)
 # A rating counted over areas it does not name: "'good' in two of the three
 # categories", "'inadequate' under 15 main headings, only 'adequate' under 16 other
 # headings and 'good' under only two", "Inadequate in all but one main categories".
@@ -230,7 +272,13 @@ _LIST_GAP = re.compile(
     # An area may end on the noun of its work: "child protection work, experience and
     # progress of care leavers, and leadership", "adoption services and care leavers".
     r"(?:\s+(?:work|services?|arrangements|practice|provision))?"
-    r"\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+)?|and\s+|as\s+well\s+as\s+|&\s*)(?:the\s+|for\s+|its\s+|our\s+|their\s+)?",
+    # "leadership, management and governance, in addition to adoption support, as 'good'"
+    # (each area perhaps quoted: "'impact of leaders ...' and 'experiences and progress of ...'")
+    r"[\"'’”]?\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+|in\s+addition\s+to\s+|along\s+with\s+|together\s+with\s+)?"
+    r"|and\s+|as\s+well\s+as\s+|&\s*)[\"'‘“]?"
+    # ("good for overall effectiveness and for the experiences and progress of children in care")
+    # ("'outstanding' for overall effectiveness and in the key areas of leadership and ...")
+    r"(?:(?:for|in)\s+)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
@@ -346,17 +394,28 @@ _EVENT_DATE_REACH = 60
 _GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 
 _COUNT_SUBJECT = (
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
+    # ("Nationally 85 inspections were carried out, only 20 were graded good": minutes)
+    r"(?:(?:only|just)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
     r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
 )
+# A share or comparison of councils as the subject: "across England only a third are judged
+# good", "there are proportionately more judged inadequate in London" (scrutiny minutes).
+_SHARE = (
+    r"\b(?:a|one|two)\s+(?:quarter|third|half|fifth)\s+(?:are|were|have|had)\b"
+    r"|(?<!once\s)\b(?:more|fewer)\s+(?:\w+\s+)?(?:judged|rated|graded|found|deemed)\b"
+)
+_SHARE_SUBJECT = re.compile(_SHARE, re.IGNORECASE)
 # The subject of a rating said of many councils at once: "councils", "authorities",
 # "a quarter of", "per cent of", or a clause opening on a count ("10 have been rated").
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:councils|authorities|LAs|boroughs|departments)\b(?!['’])"
-    r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b|%"
+    r"|\b(?:quarter|third|half|majority|minority|proportion|number|per\s*cent)\s+of\b"
+    # ("comes after a number of monitoring visits and sees the council given a 'good' grade")
+    r"(?!\s+(?:[\w-]+\s+)?(?:visits?|inspections?|reports?|recommendations?|improvements?|concerns|weaknesses|"
+    r"strengths|cases|children|families|staff|workers)\b)|%"
     # "The proportion judged outstanding in 2007 (9%)", "73 per cent were judged good": a share.
     r"|\b(?:proportion|percentage)\s+(?:judged|rated|graded|found|deemed)\b|\bper\s*cent\s+(?:were|was|are|is)\b"
-    r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b"
+    r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b|" + _SHARE +
     # ("the 2019 inspection" is a year, not a count)
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # ("these five grades" counts grades, not councils)
@@ -436,6 +495,26 @@ _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNO
 _OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?")
 _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities|councils)[ \t]+)?")
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
+# ILACS's 2018-23 judgement by its formal name, one area: "the experiences and progress of
+# children in care and care leavers" (also "services for ..."); other wordings are a list.
+_FORMAL_COMBINED = re.compile(
+    r"(?:the\s+)?(?:experiences?|services)\b[^\n]*?children\s+in\s+care\s+and\s+care", re.IGNORECASE
+)
+# Before an area: the aspect of its work a grade word describes ("response to", "quality of").
+# A few words may stand between: "the quality of work with care leavers is good", "practice in
+# Kent's children in care teams", "outcomes for children in care".
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:responses?|approach|quality|handling|timeliness|standards?|consistency|recording|thresholds?|"
+    r"practice|outcomes)\s+(?:of|to|in|for|with)\s+(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+# After a rating, the list it is given for set out after a dash or colon: "'Good' — Children in Care ...".
+_DASH_LIST = re.compile(r"[\"'’”]?\s*[—–:]\s*", re.IGNORECASE)
+_OPEN_QUOTES = "'\"‘“"
+_QUOTED_AREA_GAP = re.compile(r"[\"'’”][ \t]+")
+_STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
+# Between an area and its grade as a copula's subject and complement: "... were good".
+_COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
@@ -498,7 +577,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
     if not isinstance(text, str) or not text.strip():
         return []
-    matches = matches_at_cues(RATING_RE, text, RATING_CUES)
+    matches = sorted(matches_at_cues(RATING_RE, text, RATING_CUES) + matches_at_cues(TOP_GRADE_RE, text, TOP_GRADE_CUES),
+                     key=lambda m: m.start())
     if not matches:
         return []
     index = index_for(text)
@@ -615,7 +695,8 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
     own = (subject.get("authority") if subject is not None else None) or getattr(ctx, "authority", None)
     if named and own is not None and own not in named:
         subject = None
-    dates = _dates(rating, ctx, subject, authorities)
+    # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
+    dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject, authorities)
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
@@ -638,6 +719,20 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
             for area in areas
         )
     return facts
+
+
+def _antecedent(rating: _Rating) -> _Rating:
+    """The rating whose judging words a gapped one shares ("rated good overall, and outstanding
+    for leadership": "good"), itself gapped perhaps, back to the one that has its own."""
+    index, i = rating.index, rating.i
+    while i > 0:
+        cue = judging_cue(index, rating.matches, i - 1)
+        if cue is None:
+            break
+        i -= 1
+        if cue.kind != "gapped":
+            return _Rating(index, rating.matches, rating.starts, i, cue, rating.sentence)
+    return rating
 
 
 # --- date -------------------------------------------------------------------------
@@ -1092,13 +1187,37 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
     """The areas the rating is given for; [] where it is counted over areas it does not name."""
+    if era is None and year is None:
+        # An undated page that names 2018 tells of an inspection then or later: "rated 'good' across
+        # the board", "all aspects of the service were rated as good" are ILACS's areas.
+        era = regime_from(rating.index.latest_year)
+        year = rating.index.latest_year if era else None
+    areas = _own_areas(rating, era, year)
+    text = rating.index.text
+    region_end = rating.neighbours(*rating.sentence)[1]
+    also = _AS_WAS.match(text, rating.span[1], region_end)
+    if areas and also is not None:
+        areas = list(dict.fromkeys([*areas, *_listed_areas(text, also.end(), region_end)]))
+    return areas
+
+
+def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str | None]:
     text = rating.index.text
     start, end = rating.span
     if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):
         return []  # "an inadequate capacity to improve its child protection services"
-    if rating.cue.area is not None:
-        return [rating.cue.area]
     region_start, region_end = rating.neighbours(*rating.sentence)
+    if rating.cue.area is not None:
+        # "help and protection and children in care were good": an area named as the subject
+        # of a copula ends the list of them it closes.
+        subject = [a for a in find_areas(text, region_start, start) if a.start <= rating.cue.start]
+        if (subject and subject[-1].start == rating.cue.start and subject[-1].area == rating.cue.area
+                and _COPULA_GAP.fullmatch(text, subject[-1].end, start)):
+            if subject[-1].area != "leadership" and _ASPECT_BEFORE.search(
+                    text, max(region_start, subject[-1].start - 40), subject[-1].start):
+                return []  # "the quality of work with care leavers is good"
+            return _list_ending(text, subject)
+        return [rating.cue.area]
     # "good in every area except ...", "Good in every category and Outstanding
     # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
     # areas (all of them, overall too, where none is excepted). A regime not known
@@ -1112,12 +1231,28 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         return list(areas_judged(era, year))
     if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
+    # "good in three of the four areas, and requires improvement for help and protection",
+    # "outstanding for help and protection and good for the rest", "with all other areas also
+    # rated good": the regime's areas less those the sentence names, where that is the count.
+    counted = _COUNTED_AFTER.match(text, end, region_end)
+    rest = _REST_AFTER.match(text, end, region_end) or _REST_SUBJECT.search(text, region_start, start)
+    if (counted or rest) and areas_judged(era, year):
+        left = _areas_left(rating, counted, areas_judged(era, year))
+        if left:
+            return left
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
         # effectiveness ..., staying safe, ...": a regime whose areas are not known
         # here names them in the sentence after.
         listed = _areas_set_out_after(rating)
         if listed:
+            return listed
+    # "underpinned by 'outstanding' leadership, management and governance": a quoted grade
+    # before the area it is given for.
+    if start > 0 and text[start - 1] in _OPEN_QUOTES:
+        named_after = _QUOTED_AREA_GAP.match(text, end, region_end)
+        listed = _listed_areas(text, named_after.end(), region_end) if named_after else []
+        if listed and "overall" not in listed:
             return listed
     # "rating for the experiences and progress of children in care"
     after = _AREA_AFTER.match(text, end, region_end)
@@ -1126,10 +1261,25 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         # and prioritisation, and value for money": sub-judgements, no area's grade.
         return []
     if after is not None:
-        listed = _listed_areas(text, after.end(), region_end)
+        listed = _areas_after(text, after.end(), region_end)
+        named_after = find_areas(text, after.end(), region_end)[:1]
+        clause_start = max(region_start, rating.index.clause_at(start)[0])
+        subject = [a.area for a in find_areas(text, clause_start, start) if a.area not in ("overall", "capacity for improvement")]
+        if named_after and named_after[0].area == "overall" and named_after[0].heading and subject:
+            # "Safeguarding services were deemed to be 'adequate' in their overall effectiveness and
+            # capacity for improvement": the strand's own overall effectiveness (and its capacity,
+            # which is no judgement of its own).
+            return [subject[-1]]
         if listed:
             return listed
-    # "in almost all categories, including help and protection and care leavers"
+    # "with four of the key areas of the inspection also being rated as 'Good' — Children in
+    # Care and Permanence; Adoption; Care Leavers; and Leadership, ...": a list set out after a
+    # dash or colon, ending the sentence.
+    dash = _DASH_LIST.match(text, end, region_end)
+    if dash is not None:
+        listed, list_end = _listed_areas_to(text, dash.end(), region_end)
+        if listed and not text[list_end:region_end].strip(" \t.;\"'’”"):
+            return listed
     including = _INCLUDING.search(text, end, region_end)
     if including is not None:
         # What an "including" clause names are the areas, however loosely it lists
@@ -1145,6 +1295,16 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         return ["overall"]
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)
+    if before and rating.i > 0 and region_start == rating.matches[rating.i - 1].end():
+        # "'good' for children who need help and protection, 'good' for ...": the areas after
+        # the grade before are that grade's, not this one's subject.
+        previous = _AREA_AFTER.match(text, region_start, start)
+        stray = _STRAY_WORD.match(text, previous.end(), start) if previous is not None else None
+        if previous is not None and before[0].start in (previous.end(), stray.end() if stray else -1):
+            k = 1
+            while k < len(before) and _LIST_GAP.fullmatch(text, before[k - 1].end, before[k].start):
+                k += 1
+            before = before[k:]
     if len(before) > 1 and before[-1].area == "overall" and not before[-1].heading and _OF_SERVICES.fullmatch(
             text, before[-2].end, before[-1].start):
         # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
@@ -1164,13 +1324,14 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         # "with a few areas that were judged overall as good" (minutes): "overall" is the
         # verb's adverb, and the areas graded are not named.
         return []
+    # ("the quality of leadership" is the press's name of the leadership judgement.)
+    if before and before[-1].area != "leadership" and _ASPECT_BEFORE.search(
+            text, max(region_start, before[-1].start - 40), before[-1].start):
+        # "The council's response to child protection referrals was deemed inadequate": a grade
+        # of one aspect of the area's work, not the area's judgement.
+        return []
     if before:
-        chosen = [before[-1]]
-        for area in reversed(before[:-1]):
-            if not _LIST_GAP.fullmatch(text, area.end, chosen[0].start):
-                break
-            chosen.insert(0, area)
-        return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
+        return _list_ending(text, before)
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
@@ -1321,6 +1482,16 @@ def _areas_set_out_after(rating: _Rating) -> list[str]:
     return list(dict.fromkeys(area for a in find_areas(text, n_start, n_end) for area in _named_areas(text, a)))
 
 
+def _list_ending(text: str, mentions: list[AreaMention]) -> list[str]:
+    """The areas of the list the last of ``mentions`` ends: "help and protection and care leavers"."""
+    chosen = [mentions[-1]]
+    for area in reversed(mentions[:-1]):
+        if not _LIST_GAP.fullmatch(text, area.end, chosen[0].start):
+            break
+        chosen.insert(0, area)
+    return list(dict.fromkeys(area for a in chosen for area in _named_areas(text, a)))
+
+
 def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ...]) -> list[str | None]:
     """"good in every area except help and protection": the regime's areas but those excepted,
     and but those another rating of the sentence is given for ("'Good' in every category
@@ -1336,13 +1507,56 @@ def _every_area_but(rating: _Rating, every: re.Match[str], judged: tuple[str, ..
     return list(left) or [None]
 
 
+def _areas_left(rating: _Rating, counted: re.Match[str] | None, judged: tuple[str, ...]) -> list[str]:
+    """The areas a counted ("in three of the four areas") or remaining ("for the rest") grade
+    is given for: the regime's areas less every area the sentence names (those are the other
+    grades'), where the count, if any, is exactly that many ("all but one" too). A remainder
+    leaves out the overall grade, which no sentence calls one of "the other areas"."""
+    text = rating.index.text
+    s_start, s_end = rating.sentence
+    if not rating.rated_in(s_start, s_end):
+        return []  # no other grade in the sentence to leave areas over
+    # The areas named after the rating, up to the next, are its own ("in two areas: ...").
+    own_start, own_end = rating.span[1], rating.neighbours(s_start, s_end)[1]
+    # (The council's "children's services" name no area another grade is given for.)
+    named = {area for a in find_areas(text, s_start, s_end)
+             if not own_start <= a.start < own_end and (a.heading or a.area != "overall")
+             for area in _named_areas(text, a)}
+    # "rated good overall, with all other areas ...": the overall grade is another's.
+    named |= {"overall" for k, m in enumerate(rating.matches)
+              if k != rating.i and s_start <= m.start() < s_end and OVERALL_AFTER.match(text, m.end())}
+    if not named:
+        return []
+    left = [area for area in judged if area not in named and not _covers(named, area)]
+    if counted is None:
+        return [area for area in left if area != "overall"]
+    numbers = [int(w) if w.isdigit() else COUNT_WORDS.get(w.lower()) for w in _COUNT_WORD.findall(counted.group())]
+    if re.search(r"\ball\s+but\b", counted.group(), re.IGNORECASE):
+        wanted, of = len(judged) - numbers[0], len(judged)
+    else:
+        wanted, of = numbers[0], (numbers[1] if len(numbers) > 1 else None)
+    return left if wanted == len(left) and of in (None, len(judged)) else []
+
+
 def _covers(areas: set[str], area: str) -> bool:
     """Whether ``areas`` name a part of ``area`` (care leavers of children in care and care leavers)."""
     return any(part in areas for part in AREA_COMPONENTS.get(area, ()))
 
 
+def _areas_after(text: str, pos: int, stop: int) -> list[str]:
+    """The areas listed from ``pos``, one stray word allowed before them ("'good' for care
+    looked after children")."""
+    stray = _STRAY_WORD.match(text, pos, stop)
+    return _listed_areas(text, pos, stop) or (_listed_areas(text, stray.end(), stop) if stray else [])
+
+
 def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
     """The areas listed from ``pos``: "help and protection and care leavers"."""
+    return _listed_areas_to(text, pos, stop)[0]
+
+
+def _listed_areas_to(text: str, pos: int, stop: int) -> tuple[list[str], int]:
+    """The areas listed from ``pos``, and where the list ends."""
     found: list[str] = []
     for area in find_areas(text, pos, stop):
         # An aspect with no area listed among them is passed over: "achieved in Safeguarding;
@@ -1359,16 +1573,18 @@ def _listed_areas(text: str, pos: int, stop: int) -> list[str]:
         found.extend(_named_areas(text, area))
         pos = area.end
     # "inadequate for safeguarding and overall": the list ends on the whole service.
-    if found and _AND_OVERALL.match(text, pos, stop):
+    overall = _AND_OVERALL.match(text, pos, stop) if found else None
+    if overall is not None:
         found.append("overall")
-    return list(dict.fromkeys(found))
+        pos = overall.end()
+    return list(dict.fromkeys(found)), pos
 
 
 def _named_areas(text: str, area: AreaMention) -> tuple[str, ...]:
     """The areas a mention names: "children in care and care leavers were judged good" is a
     list of two; only ILACS's formal name ("the experiences and progress of children in
     care and care leavers") is its one combined judgement."""
-    if area.area in AREA_COMPONENTS and text[area.start:area.end][:1] in "cC":
+    if area.area in AREA_COMPONENTS and not _FORMAL_COMBINED.match(text, area.start, area.end):
         return AREA_COMPONENTS[area.area]
     return (area.area,)
 
@@ -1391,6 +1607,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     start, end = rating.span
     s_start, s_end = rating.sentence
     named = index.authorities_in(s_start, start)
+    if named and _SHARE_SUBJECT.search(text, named[-1][1], start):
+        return None  # "Lincolnshire, ... and Westminster and across England only a third are judged good"
     # A council named after the sentence's previous rating is this one's: "East Sussex, Essex
     # and Staffordshire were rated good, but children's social care in Coventry was deemed
     # inadequate" (the councils before "good" are that grade's).

@@ -27,6 +27,9 @@ a judging context, and ``judging_cue`` says which one it found:
 * ``copula``: a judgement area or the council is the subject of "is / was /
   remains" and the rating closes the clause ("The LSCB is inadequate",
   "Children's services in Hackney are inadequate");
+* ``gapped``: it shares the judging words of the rating before it in the sentence and
+  names its own areas ("rated good overall, and outstanding for leadership", "judged X as
+  good and Y as outstanding"); "were given outstanding grades" after named areas is ``named``;
 * ``numeric``: the 2005-08 annual performance assessment's number grade, glossed
   with its name ("grade 3 (good)", "were both 2 (adequate)"); a count of them
   ("three 'threes' (good)") is none.
@@ -54,14 +57,25 @@ import re
 from dataclasses import dataclass, replace
 
 from importers.extract.clauses import TextIndex
-from importers.vocabulary import RATING_WORDS, find_areas, normalise_rating
+from importers.vocabulary import RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "Cue", "judging_cue"]
+__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "TOP_GRADE_CUES", "TOP_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
 # The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
 RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
+# "the top mark", "the highest possible grade": the best grade named by the press.
+TOP_GRADE_RE = re.compile(rf"(?<![\w-]){TOP_GRADE_WORDS}(?![\w-])", re.IGNORECASE)
+TOP_GRADE_CUES = ("top", "highest", "best")
+# Before such a name: a definition of the scale, not a grade ("Outstanding is the highest rating").
+# ... or one not reached: "narrowly missed out on the top grade".
+# ... or one already told, by a possessive: "has retained its top grade".
+_MISSED_BEFORE = re.compile(
+    r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$|['’]s?\s+$", re.IGNORECASE
+)
+_DEFINED_BEFORE = re.compile(rf"{RATING_WORDS}[\"'’”]?\s+(?:is|was|being|remains)\s+(?:the\s+|Ofsted['’]s\s+)*$",
+                             re.IGNORECASE)
 
 _OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"
@@ -91,7 +105,8 @@ _VERB_LEAD = re.compile(
 # list end _VERB_LEAD's gap). Taken only where the object names a council.
 _VERB_OBJECT_TO_BE = re.compile(
     r"(?<![\w-])(?:re-?)?(?:rated|judged|graded|assessed|deemed|found|considered)\s+"
-    r"(?P<object>[^.;:!?\"“”\n]{3,200}?)\s+to\s+(?:be|have\s+been)\s*" + rf"{_Q}$",
+    # ("judged leadership, management and governance in Kent as good")
+    r"(?P<object>[^.;:!?\"“”\n]{3,200}?)\s+(?:to\s+(?:be|have\s+been)|as)\s*" + rf"{_Q}$",
     re.IGNORECASE,
 )
 # Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
@@ -127,6 +142,10 @@ _TRAIL = re.compile(
     rf"|{_CQ}\s*(?:Ofsted(?:['’]s)?|inspection)\s+(?P<grades>grades|(?:inspection\s+)?report)\b",
     re.IGNORECASE,
 )
+# Grades handed out, in the plural: "were given outstanding grades" (not "achieved good grades",
+# which pupils do).
+_GIVEN_BEFORE = re.compile(r"\b(?:given|awarded|handed)\s+$", re.IGNORECASE)
+_GRADES_AFTER = re.compile(rf"{_CQ}\s+grades\b", re.IGNORECASE)
 # Between two grades before a plural rating noun ("good and outstanding Ofsted ratings").
 _GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
 # The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
@@ -167,12 +186,18 @@ _TO_TAIL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(
-    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
+    # ("leadership (outstanding), help and protection (good)": a grade in brackets after its area)
+    r"(?:\s*\([^()\n]{1,20}\))?(?P<sep>\s*[:–—-]\s*|\s*\(\s*[\"'‘“]?|\s+(?:is|was|are|were|remains)\s+|[ \t]*\n\s*|[ \t]+"
     # a table's cells: "Staying safe | grade 3 (good) |" (an APA's grade, then its word)
     r"|[ \t]*\|[ \t]*(?:grade[ \t]+\d[ \t]*\(?[ \t]*)?)$",
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 250
+_COUNCILS_LISTED_AFTER = re.compile(
+    rf"{_CQ}\s+(?:local\s+)?(?:councils|authorities|boroughs)\b(?:\s+in\s+[^.:;\n]{{1,30}}?)?\s*[:–—]\s*", re.IGNORECASE
+)
+_QUOTED_GAP = re.compile(rf"{_CQ}[ \t]+")
+_BRACKET_CLOSE = re.compile(rf"{_CQ}\s*\)")
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
@@ -181,7 +206,8 @@ _HYPOTHETICAL = re.compile(
     r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
     # "committed to", never "the Committee noted".
     r"commit(?:s|ted|ting|ments?)?|"
-    r"to\s+(?:move|improve|get|become|achieve|reach|return)|working\s+towards?|ensure|so\s+that)\b"
+    # ("To go from an inadequate to good rating in just a few years is quite an achievement")
+    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that)\b"
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
@@ -205,11 +231,38 @@ _NO_AREA = re.compile(
     re.IGNORECASE,
 )
 # "rated outstanding at the next inspection": a rating hoped for.
+# ("makes a number of recommendations to help it become 'good' in the future")
 _FUTURE_AFTER = re.compile(
-    r"[^.;:!?\n]{0,40}?\b(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)", re.IGNORECASE
+    r"[^.;:!?\n]{0,40}?\b(?:(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)|in\s+(?:the\s+)?future)",
+    re.IGNORECASE,
 )
 # Words about the names of grades (a framework's scale), not about a council.
 _RENAMED = re.compile(r"\b(?:reclassif\w*|renam\w*|replac(?:e|es|ed|ing)|rebrand\w*|redefin\w*)\b", re.IGNORECASE)
+# Between a judged rating and the next in its sentence, where the next shares its verb:
+# the first rating's areas ("overall", "for leadership", "in three categories, including
+# ..."), then "and", "but", "while", "with" ("rated good overall, and outstanding for
+# leadership", "received a good rating, with outstanding for the impact of leaders").
+_GAPPED_BETWEEN = re.compile(
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?(?:\s+(?:overall|(?:for|in|across)\s+[^.;:!?\"“”\n]{{0,120}}?))?"
+    # (or a comma alone: "judged good for leadership, outstanding for children in care and ...")
+    r"(?:\s*,\s*(?:(?:and|but|while|whereas|with|yet|though)\s+)?|\s+(?:and|but|while|whereas|with|yet|though)\s+)"
+    r"(?:(?:was|were|is|are)\s+)?(?:also\s+)?(?:as\s+)?" + rf"{_Q}",
+    re.IGNORECASE,
+)
+# Or with an object of its own before "as" or "to be": "... as good and adoption performance as outstanding".
+_GAPPED_OBJECT = re.compile(
+    rf"{_CQ}\s*,?\s+(?:and|but|while|whereas)\s+(?P<object>[^.;:!?\"“”\n]{{3,100}}?)\s+(?:as|to\s+be)\s+{_Q}",
+    re.IGNORECASE,
+)
+# After such a rating: the areas it is given for, named or counted ("in two more
+# including ...", "for the rest", "in the other areas").
+_AREA_FOLLOWS = re.compile(rf"{_CQ}\s+(?:for|in|across)\s+", re.IGNORECASE)
+_COUNT_OR_REST = re.compile(
+    r"(?:the\s+)?(?:rest|remaining|remainder|others?\b|all\s+(?:the\s+)?other|every\s+other|each\s+other|"
+    r"(?:\d|one|two|three|four|five)\s+(?:more|others?|other\s+(?:areas|categories|judge?ments)|areas|categories|judge?ments))",
+    re.IGNORECASE,
+)
+_GAPPED_AREA_REACH = 40
 _WINDOW = 40  # how far before the judging words a negation or "could" still governs them
 _LEAD_LIMIT = 160  # how far before a rating its judging words or its subject may start
 
@@ -221,9 +274,14 @@ _COUNCIL_WORD = re.compile(r"\b(?:council|authority|borough|department)\b", re.I
 _PROVIDER_WORDS = (
     r"(?:homes?|schools?|provision|providers?|placements?|settings?|nurser(?:y|ies)|academ(?:y|ies)|"
     r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?|hostels?|accommodation|fostering|"
-    r"prisons?)"
+    # Services other inspectorates grade, or Ofsted with others: "A youth offending service has gone
+    # from 'inadequate' to 'good'" (HM Inspectorate of Probation), adult social care (the CQC),
+    # special educational needs (the local area SEND inspection).
+    r"prisons?|youth\s+(?:offending|justice)|YOS|YJS|adults?['’]?\s+(?:social\s+care|services)|"
+    r"special\s+educational\s+needs|SEND)"
 )
 _OTHER_PROVIDER = re.compile(rf"\b{_PROVIDER_WORDS}\b", re.IGNORECASE)
+_COUNCIL_POSSESSIVE_BEFORE = re.compile(r"\b(?:council|authority|borough)['’]s\s+$", re.IGNORECASE)
 # "a rating of 'good' for the regional adoption agency"
 _FOR_OTHER_PROVIDER = re.compile(
     rf"{_CQ}(?:\s+(?:rating|grade|judge?ment))?\s+(?:for|of|at)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
@@ -284,7 +342,8 @@ _ENTITY_NOUNS = frozenset(
 )
 _NEXT_TOKEN = re.compile(r"[\"'’”]?(?P<punct>[.,;:!?)\]]?)[\"'’”]?[ \t]*(?P<word>[^\W\d_][\w'’-]*|\S)?")
 _SPACE = re.compile(r"\s*")
-_CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—]|\s-\s)")
+# (a table's cell ends on "|": "The experiences and progress of care leavers | Good |")
+_CLAUSE_END_AFTER = re.compile(rf"{_CQ}\s*(?:$|[\n.;,:!?)\]–—|]|\s-\s)")
 _SAYS_OFSTED_AFTER = re.compile(
     rf"{_CQ},?\s+(?:says?|finds?|rules?|warns?)\s+(?:Ofsted|(?:the\s+)?(?:inspectors?|watchdog|report))\b",
     re.IGNORECASE,
@@ -310,7 +369,7 @@ OVERALL_AFTER = re.compile(
 class Cue:
     """The judging context found for one rating word."""
 
-    kind: str  # verb, noun, named, quoted, label, change, verdict, copula or numeric
+    kind: str  # verb, noun, named, quoted, label, change, verdict, copula, numeric or gapped
     start: int  # where the judging words begin (the rating itself if none)
     historical: bool = False  # "from inadequate to good": the first is the past
     area: str | None = None  # the area a label names
@@ -325,12 +384,29 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     # council's name is a verdict on it ("at 'inadequate' Surrey, Newham and Bradford").
     quoted = _quoted(text, start, end)
     capacity = _CAPACITY_AFTER.match(text, end)
-    if capacity is None and _describes_noun(text, end, quoted) and not (quoted and _council_follows(index, end)):
-        return None
     s_start, s_end = index.sentence_at(start)
+    top = TOP_GRADE_RE.fullmatch(text, start, end) is not None
+    if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+                or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
+        return None
+    listed = _COUNCILS_LISTED_AFTER.match(text, end, s_end)
+    if listed is not None and _council_follows(index, listed.end()):
+        # "There are only three outstanding authorities in England: Lincolnshire, Kensington
+        # and Chelsea and Westminster": the grade of the councils listed.
+        cue = Cue("named", start)
+    elif not top and capacity is None and _describes_noun(text, end, quoted) and not (
+            quoted and (_council_follows(index, end) or _area_follows(text, end))
+            or _given_grades(index, s_start, start, end)):
+        return None
     c_start = _lead_clause_start(index, start)
     # "there was an 'adequate' ability to improve": the grade names the judgement after it.
-    cue = Cue("named", start, area="capacity for improvement") if capacity else _find_cue(index, matches, i, s_start, c_start)
+    if listed is not None and _council_follows(index, listed.end()):
+        pass
+    elif capacity:
+        cue = Cue("named", start, area="capacity for improvement")
+    else:
+        # "the top mark" names its grade as "a 'good' rating" does.
+        cue = Cue("named", start) if top else _find_cue(index, matches, i, s_start, c_start)
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
@@ -431,7 +507,11 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     # The list's commas split the clause: its verb is read back to the sentence's start.
     listed_start = max(s_start, start - 2 * _LEAD_LIMIT)
     listed = _VERB_OBJECT_TO_BE.search(text, listed_start, start)
-    if listed is not None and index.authorities_in(listed.start("object"), listed.end("object")):
+    # ("rated the children's services' 'impact of leaders ...' and 'experiences and progress of
+    # children in care and care leavers' as outstanding": the object may be areas instead.)
+    if listed is not None and (index.authorities_in(listed.start("object"), listed.end("object")) or (
+            listed.group().rstrip(_OPEN_QUOTES + " ").endswith("as")
+            and any(a.area != "overall" for a in find_areas(text, listed.start("object"), listed.end("object"))))):
         return Cue("verb", listed.start())
     noun = _NOUN_LEAD.search(lead)
     if noun is not None:
@@ -442,6 +522,8 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         return Cue("quoted", start)
     # "its poor Ofsted rating" describes the rating; "performs poorly" is one.
     weak_adjective = rating in ("poor", "excellent") and not performs
+    if _given_grades(index, s_start, start, end):
+        return Cue("named", start)
     trail = _TRAIL.match(text, end)
     if trail is not None and not weak_adjective and (
         not (trail["noun"] or "").lower().startswith("judg") or _DETERMINER_BEFORE.search(text, max(0, start - 10), start)
@@ -452,6 +534,9 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
             # "received good and outstanding Ofsted ratings": grades of areas it does not name.
             return None
         return Cue("named", start)
+    gapped = _gapped(index, matches, i)
+    if gapped is not None:
+        return gapped
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")
         if _said_of_council(index, s_start, start, full_phrase):
@@ -473,6 +558,54 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+def _area_follows(text: str, end: int) -> bool:
+    """Whether a judgement area's name follows a quoted grade: "underpinned by 'outstanding'
+    leadership, management and governance" (a grade in quotation marks is Ofsted's, not praise)."""
+    gap = _QUOTED_GAP.match(text, end)
+    areas = find_areas(text, gap.end(), gap.end() + 80) if gap else []
+    return bool(areas) and areas[0].start == gap.end() and areas[0].area != "overall"
+
+
+def _given_grades(index: TextIndex, s_start: int, start: int, end: int) -> bool:
+    """Grades handed to areas the sentence names: "Two out of three categories - the impact
+    of ... and the experience and progress of children who need help and protection - were
+    given outstanding grades" (a count of grades, "nine 'outstanding' grades", is none)."""
+    text = index.text
+    return bool(_GIVEN_BEFORE.search(text, max(s_start, start - 20), start) and _GRADES_AFTER.match(text, end)
+                and any(a.area != "overall" for a in find_areas(text, s_start, start)))
+
+
+def _gapped(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue | None:
+    """A rating sharing the judging words of the rating before it, its own areas after it
+    (the verb gapped): "rated good overall, and outstanding for leadership", "judged to
+    require improvement, but inadequate in help and protection", "outstanding in three
+    categories, including overall effectiveness, and good in two more including ..."."""
+    text = index.text
+    start, end = matches[i].span()
+    if i == 0 or index.sentence_at(matches[i - 1].start())[0] != index.sentence_at(start)[0]:
+        return None
+    between = matches[i - 1].end(), start
+    with_object = _GAPPED_OBJECT.fullmatch(text, *between)
+    if with_object is not None:
+        # "judged leadership ... as good and adoption performance as outstanding": its own object.
+        if not find_areas(text, with_object.start("object"), with_object.end("object")):
+            return None
+    elif not _GAPPED_BETWEEN.fullmatch(text, *between):
+        return None
+    else:
+        follows = _AREA_FOLLOWS.match(text, end)
+        if follows is None:
+            return None
+        areas = find_areas(text, follows.end(), follows.end() + _GAPPED_AREA_REACH)
+        named = bool(areas) and not RATING_RE.search(text, follows.end(), areas[0].start)
+        if not (named or _COUNT_OR_REST.match(text, follows.end())):
+            return None
+    previous = judging_cue(index, matches, i - 1)
+    if previous is None or previous.historical:
+        return None
+    return Cue("gapped", previous.start)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -530,6 +663,8 @@ def _label(index: TextIndex, start: int, end: int) -> Cue | None:
     sep = separator["sep"].strip()
     if sep in (":", "-", "–", "—") or sep.startswith("|"):
         return Cue("label", area.start, area=area.area)
+    if sep.startswith("("):
+        return Cue("label", area.start, area=area.area) if _BRACKET_CLOSE.match(text, end) else None
     # A space, a line break or "is" follows only a judgement's formal name
     # ("Overall effectiveness Good"), and a space or line break only before a
     # capitalised grade, as in a table.
@@ -558,6 +693,15 @@ def _change(text: str, matches: list[re.Match[str]], i: int, c_start: int) -> Cu
     return None
 
 
+# A relative clause on its antecedent, perhaps reporting who judged it: ", which Ofsted said",
+# ", which inspectors found", ", which".
+_WHICH_SAID = re.compile(
+    r"\s*,\s*(?:which|who)(?:\s+(?:Ofsted|inspectors|the\s+(?:report|inspectorate|watchdog|regulator))\s+"
+    r"(?:said|says|found|finds|judged|considered|concluded))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _said_of_council(index: TextIndex, s_start: int, pos: int, full_phrase: bool) -> bool:
     """"X requires improvement", "X performs poorly": X must be the council or an area.
 
@@ -570,6 +714,11 @@ def _said_of_council(index: TextIndex, s_start: int, pos: int, full_phrase: bool
     subject_end = adverbs.start() if adverbs else pos
     if full_phrase:
         return not _said_of_other_provider(index, s_start, subject_end)
+    # "its local safeguarding children's board, which Ofsted said requires improvement": the
+    # relative clause's antecedent is what the grade is said of.
+    relative = _WHICH_SAID.search(text, lead_start, subject_end)
+    if relative is not None:
+        return _names_council_or_area(index, s_start, relative.start())
     if subject_end <= lead_start or _COORDINATION.search(text, lead_start, subject_end):
         # "X is making progress but requires improvement": the sentence's subject.
         return _first_subject_is_council(index, s_start, pos)
@@ -612,7 +761,11 @@ def _said_of_other_provider(index: TextIndex, s_start: int, cue_start: int) -> b
     text = index.text
     last_other = None
     for other in _OTHER_PROVIDER.finditer(text, max(s_start, cue_start - 120), cue_start):
-        last_other = other
+        # "Blackburn with Darwen Council's provision for vulnerable young people": the council's
+        # own provision is its services, not another provider.
+        if not (other.group().lower() == "provision" and _COUNCIL_POSSESSIVE_BEFORE.search(
+                text, max(s_start, other.start() - 80), other.start())):
+            last_other = other
     if last_other is not None:
         # "placements judged good" unless the council is named after them.
         after = last_other.end()
