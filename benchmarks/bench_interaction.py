@@ -11,7 +11,10 @@ each key press the figures are:
   view (``refresh_view``: filtering, searching, handing rows to the lists), for
   the keys that change the filters;
 - *frame*: from sending the key until the first frame after that is out, the
-  latency a user sees (frames are paced by Textual, at most 60 a second).
+  latency a user sees (frames are paced by Textual, at most 60 a second);
+- for the search box, *hits listed*: until the first frame after the ranked
+  hits (the Search tab's list) landed; the panes are filtered before that,
+  from the index's unranked match, and the ranking follows in a thread.
 
 Keys: typing queries into the search box one character at a time (with
 backspaces and clearing), and in the filter sidebar toggling authorities,
@@ -54,7 +57,9 @@ class _Clock:
         from textual._compositor import CompositorUpdate
 
         self.frames: list[float] = []
+        self.frame_cpu: list[float] = []  # the process's CPU time at each frame
         self.views: list[float] = []
+        self.ranked: list[float] = []
         display = app._display
 
         def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
@@ -65,6 +70,7 @@ class _Clock:
                 # Headless skips turning the frame into terminal codes; do it, as a terminal would need.
                 renderable.render_segments(app.console)
             self.frames.append(time.perf_counter())
+            self.frame_cpu.append(time.process_time())
 
         app._display = timed_display
 
@@ -76,6 +82,13 @@ class _Clock:
             self.views.append(time.perf_counter())
 
         screen.refresh_view = timed_refresh_view
+        searched = screen._searched
+
+        def timed_searched(*args):  # type: ignore[no-untyped-def]
+            searched(*args)
+            self.ranked.append(time.perf_counter())
+
+        screen._searched = timed_searched
 
     async def frame_after(self, moment: float, ready=lambda: True) -> float:  # type: ignore[no-untyped-def]
         deadline = time.perf_counter() + FRAME_WAIT_S
@@ -86,16 +99,22 @@ class _Clock:
             await asyncio.sleep(0.001)
         return float("nan")
 
+    def cpu_at(self, frame: float) -> float:
+        """The process's CPU time when ``frame`` was out."""
+        return self.frame_cpu[self.frames.index(frame)] if frame == frame else float("nan")
 
-async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """(view recomputed, frame) milliseconds for one key press; 0 for the first when no view was.
 
-    Searching runs in a thread and recomputes the view again when its answer
-    lands, so the press counts until the screen has settled (no search under
-    way) and the *last* recomputation; the frame is the first one after that.
+async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
+    """(view recomputed, frame, CPU to frame[, hits listed]) milliseconds for one key press; 0 for the first when
+    no view was.
+
+    The press counts until the screen has settled (no ranking of hits under
+    way): the frame is the first one after the *last* recomputation of the
+    view, and where a ranking landed, the third figure is the first frame
+    after it.
     """
-    views = len(clock.views)
-    start = time.perf_counter()
+    views, ranked = len(clock.views), len(clock.ranked)
+    start, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     deadline = time.perf_counter() + FRAME_WAIT_S
     while not settled() and time.perf_counter() < deadline:
@@ -103,7 +122,11 @@ async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[
     recomputed = clock.views[views:]
     handled = recomputed[-1] if recomputed else start
     frame = await clock.frame_after(handled)
-    return ((handled - start) * 1000 if recomputed else 0.0), (frame - start) * 1000
+    out = ((handled - start) * 1000 if recomputed else 0.0), (frame - start) * 1000, (clock.cpu_at(frame) - cpu) * 1000
+    if clock.ranked[ranked:]:
+        listed = await clock.frame_after(clock.ranked[-1])
+        return (*out, (listed - start) * 1000)
+    return out
 
 
 def _reader_shown(app) -> bool:  # type: ignore[no-untyped-def]
@@ -233,9 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         ("reader_scroll", "reader page down (longest document)", None),
     ):
         # A key that changed nothing on screen (home at the top) draws no frame: left out, and counted.
-        frames = [f for _, f in result[kind] if f == f]
+        frames = [f for _, f, *_ in result[kind] if f == f]
         silent = len(result[kind]) - len(frames)
-        handled = [h for h, _ in result[kind] if h > 0]
+        handled = [h for h, *_ in result[kind] if h > 0]
         p50, p95, top = percentile(frames, 50), percentile(frames, 95), max(frames, default=float("nan"))
         if handled:
             table.add(f"{label}: view recomputed",
@@ -245,6 +268,17 @@ def main(argv: list[str] | None = None) -> int:
                   f"p95 < {target:.0f}" if target else "", (p95 < target) if target else None)
         summary[kind] = {"p50": p50, "p95": p95, "max": top, "n": len(frames), "silent": silent,
                          "handled_p50": percentile(handled, 50), "handled_p95": percentile(handled, 95)}
+        used = [x[2] for x in result[kind] if x[2] == x[2]]
+        if used:
+            # On a loaded machine wall-clock time waits for other work; CPU time does not.
+            table.add(f"{label}: CPU time to frame (the whole process)",
+                      f"{percentile(used, 50):.1f} / {percentile(used, 95):.1f} ({max(used):.0f})")
+            summary[kind].update(cpu_p50=percentile(used, 50), cpu_p95=percentile(used, 95))
+        listed = [x[3] for x in result[kind] if len(x) > 3 and x[3] == x[3]]
+        if listed:
+            table.add(f"{label}: hits ranked and listed ({len(listed)} keys)",
+                      f"{percentile(listed, 50):.1f} / {percentile(listed, 95):.1f} ({max(listed):.0f})")
+            summary[kind].update(listed_p50=percentile(listed, 50), listed_p95=percentile(listed, 95))
     opens = [f for _, f in result["reader_open"]]
     slowest = max(opens)
     table.add(f"open the longest document ({result['longest_chars'][0] / 1024:.0f} K chars) in the reader",
