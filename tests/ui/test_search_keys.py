@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList
@@ -18,6 +20,14 @@ def _expected(app, query: str) -> tuple[set[str], set[str]]:
     return docs, events
 
 
+@asynccontextmanager
+async def _explorer(app):
+    """The explorer on the sample store, loaded: its pilot and main screen."""
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        yield pilot, app.screen
+
+
 def _shown(screen) -> tuple[set[str], set[str]]:
     return ({d["id"] for d in screen.query_one(DocumentList).rows},
             {e["id"] for e in screen.query_one(TimelineList).rows})
@@ -25,9 +35,7 @@ def _shown(screen) -> tuple[set[str], set[str]]:
 
 @pilot_test
 async def test_each_key_typed_shows_the_rows_of_the_words_so_far(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
+    async with _explorer(app) as (pilot, screen):
         await pilot.press("slash")
         typed = ""
         for char in "inspe":
@@ -42,9 +50,7 @@ async def test_each_key_typed_shows_the_rows_of_the_words_so_far(app):
 
 @pilot_test
 async def test_fast_typing_ends_on_the_last_words(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
+    async with _explorer(app) as (pilot, screen):
         await pilot.press("slash")
         await pilot.press(*"good", "space", *"insp", "backspace", "backspace", "backspace", "backspace",
                           *"haringey")  # no pause between keys
@@ -60,9 +66,7 @@ async def test_fast_typing_ends_on_the_last_words(app):
 
 @pilot_test
 async def test_toggling_an_authority_shows_its_rows(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
+    async with _explorer(app) as (pilot, screen):
         facet = screen.query_one("#facet-authorities", FacetList)
         facet.focus()
         await pilot.pause()
@@ -81,9 +85,7 @@ async def test_toggling_an_authority_shows_its_rows(app):
 
 @pilot_test
 async def test_after_a_bookmark_the_facets_count_it(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
+    async with _explorer(app) as (pilot, screen):
         await pilot.press("2")
         documents = screen.query_one(DocumentList)
         report = next(d for d in documents.rows if d["id"] == "c2019report")
