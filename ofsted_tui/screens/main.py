@@ -300,10 +300,22 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         return self._matched[1]
 
     def _request_search(self) -> None:
-        # One search at a time; a query typed meanwhile is searched when it ends.
+        """Rank the hits of the words in the box, once the frame with the filtered panes is out.
+
+        Ranking in a thread still holds the interpreter while it reads its
+        rows, so it waits for the frame; one runs at a time, and the words
+        typed meanwhile are ranked when it ends (those in between never are).
+        """
         if not self.searching:
-            self.searching = True
-            self._search(self.filters.text.strip(), self.corpus)
+            self.searching = True  # from now until a ranking lands or none is needed
+            self.call_after_refresh(self._rank)
+
+    def _rank(self) -> None:
+        query, corpus, answer = self.filters.text.strip(), self.corpus, self._answer
+        if corpus is None or not query or not self.app.search_ready or (answer is not None and answer[0] == query):
+            self.searching = False
+            return
+        self._search(query, corpus)
 
     # The description is given: Textual would otherwise build one from the repr of the arguments.
     @work(thread=True, exit_on_error=False, group="search", name="searching", description="search")
