@@ -288,13 +288,13 @@ class FacetIndex:
     def _build(self, facts: Mapping[str, FactRow] | _FactsOf, annotations: list[AnnotationRow],
                known_facts: Callable[[DocumentRow], dict[str, set[str]] | None] | None) -> None:
         per_doc: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        if not isinstance(facts, _FactsOf) or known_facts is None:
+        if not isinstance(facts, _FactsOf):
             self._read_facts(facts.values(), per_doc)
         else:
             # The regimes' first years as read before (a corrected year only ever adds an earlier one).
             self._era_start.update(facts.era_start)
             for doc in self._docs:
-                known = known_facts(doc)
+                known = known_facts(doc) if known_facts is not None else None
                 if known is None:
                     self._read_facts(facts.of(doc["id"]), per_doc)
                 else:
