@@ -12,6 +12,8 @@ each key press the figures are:
   the keys that change the filters;
 - *frame*: from sending the key until the first frame after that is out, the
   latency a user sees (frames are paced by Textual, at most 60 a second);
+- after the filters, the facet index the screen gets after a bookmark,
+  remade from the one before (``FacetIndex.updated``) and built whole;
 - for the search box, *hits listed*: until the first frame after the ranked
   hits (the Search tab's list) landed; the panes are filtered before that,
   from the index's unranked match, and the ranking follows in a thread.
@@ -137,6 +139,30 @@ def _reader_shown(app) -> bool:  # type: ignore[no-untyped-def]
     return bool(views) and views.first().virtual_size.height > 0
 
 
+def _facets_after_note(app) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """(remade from the one before, built whole) milliseconds for the facet index after a bookmark, 3 times.
+
+    The corpus is the one the explorer makes after a write (``Corpus.from_data(written, previous)``).
+    """
+    from dataclasses import replace
+
+    from ofsted_core.corpus import Corpus
+    from ofsted_core.filters import FacetIndex
+
+    corpus, index = app.corpus, app.facet_index
+    doc = corpus.sorted_documents()[0]
+    note = {"id": "bench-bookmark", "kind": "bookmark", "doc_id": doc["id"]}
+    written = Corpus.from_data(replace(corpus.data, annotations=[*corpus.data.annotations, note]), corpus)
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        FacetIndex.updated(index, written)
+        middle = time.perf_counter()
+        FacetIndex.from_corpus(written)
+        times.append(((middle - start) * 1000, (time.perf_counter() - middle) * 1000))
+    return times
+
+
 def _key_name(char: str) -> str:
     return {" ": "space", '"': "quotation_mark"}.get(char, char)
 
@@ -187,6 +213,8 @@ async def _drive(db: str) -> dict:
             main.query_one(field).focus()
             await pilot.pause()
             out["filter"].append(await _press(pilot, clock, "ctrl+u"))
+
+        out["facets_after_note"] = _facets_after_note(app)
 
         # The timeline: moving the cursor shows the event's detail and trajectory.
         main.action_show_tab("timeline")  # not a key: a digit would go to the year box
@@ -279,6 +307,12 @@ def main(argv: list[str] | None = None) -> int:
             table.add(f"{label}: hits ranked and listed ({len(listed)} keys)",
                       f"{percentile(listed, 50):.1f} / {percentile(listed, 95):.1f} ({max(listed):.0f})")
             summary[kind].update(listed_p50=percentile(listed, 50), listed_p95=percentile(listed, 95))
+    if "facets_after_note" in result:
+        updated, whole = zip(*result["facets_after_note"])
+        table.add("facet index after a bookmark: remade from the one before / built whole",
+                  f"{percentile(list(updated), 50):.1f} / {percentile(list(whole), 50):.0f} median of {len(updated)}")
+        summary["facets_after_note"] = {"updated_ms": percentile(list(updated), 50),
+                                        "whole_ms": percentile(list(whole), 50)}
     opens = [f for _, f in result["reader_open"]]
     slowest = max(opens)
     table.add(f"open the longest document ({result['longest_chars'][0] / 1024:.0f} K chars) in the reader",
