@@ -291,7 +291,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if self._matched is None or self._matched[0] != query:
             try:
                 ids = corpus.search_index.matching(query)
-            except Exception as error:  # a broken index file: said once, and nothing matches
+            except Exception as error:  # a broken index file: said (once per query), and nothing matches
                 log.error("search for %r failed", query, exc_info=error)
                 self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
                             markup=False)
