@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import compress, count, repeat
-from typing import Any
+from typing import Any, cast
 
 from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
 from importers.partial_date import PartialDate
@@ -476,9 +476,9 @@ class FacetIndex:
         # The same answer is applied again on every other filter change: keep its masks.
         if self._text_cache is not None and self._text_cache[0] is doc_ids:
             return self._text_cache[1]
-        positions = list(map(self._doc_pos.get, doc_ids))
-        if None in positions:  # ids of documents not indexed here (rare: the search answers with the catalogue's)
-            positions = [p for p in positions if p is not None]
+        found = list(map(self._doc_pos.get, doc_ids))
+        # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
+        positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
         events = set().union(*map(self._doc_events.__getitem__, positions))
         masks = _mask(positions), _mask(events)
         self._text_cache = (doc_ids, masks)

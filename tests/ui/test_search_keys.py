@@ -101,3 +101,19 @@ async def test_after_a_bookmark_the_facets_count_it(app):
         screen.filters = screen.filters.toggled("marks", "bookmark")
         await pilot.pause()
         assert _shown(screen) == ({"c2019report"}, {e["id"] for e in supported})
+
+
+@pilot_test
+async def test_an_unreadable_index_is_said_and_matches_nothing(app, monkeypatch):
+    from ofsted_core.search import SearchIndex
+
+    def broken(self, query):  # type: ignore[no-untyped-def]
+        raise ValueError("the index is unreadable")
+
+    monkeypatch.setattr(SearchIndex, "matching", broken)
+    async with _explorer(app) as (pilot, screen):
+        await pilot.press("slash", *"camden")
+        await pilot.pause()
+        assert app.is_running and screen.query_one("#query").value == "camden"
+        assert any("the index is unreadable" in str(n.message) for n in app._notifications)
+        assert _shown(screen) == (set(), set())
