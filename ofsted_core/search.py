@@ -95,6 +95,8 @@ class SearchIndex:
         self._db = db
         self._known = known
         self._text_of = text_of or self._texts.__getitem__
+        self._row_ids: dict[int, str] | None = None  # read on first use
+        self._uncollected_rows = 0
         # One connection, used by whichever thread searches: one query at a time.
         self._lock = threading.Lock()
 
@@ -108,20 +110,60 @@ class SearchIndex:
             raise ValueError(f"document {doc_id} is already indexed")
         with self._lock:
             bulk.add_texts(self._db, [(doc_id, title, text)])
+            self._row_ids = None
         self._texts[doc_id] = text
 
     def __len__(self) -> int:
         return len(self._known) if self._known is not None else len(self._texts)
 
-    def ranked(self, query: str) -> list[tuple[str, float]]:
-        """Every matching document id with its score, best first; no snippets cut."""
+    def ranked(self, query: str, limit: int | None = None) -> list[tuple[str, float]]:
+        """Every matching document id with its score, best first (the best ``limit``); no snippets cut."""
         expression = _expression(query)
-        if not expression:
+        if not expression or (limit is not None and limit <= 0):
             return []
         with self._lock:
-            rows = fulltext.ranked(self._db, expression)
+            # Rows awaiting collection may rank among the best: ask for as many more.
+            extra = self._uncollected() if limit is not None else 0
+            rows = fulltext.ranked(self._db, expression, -1 if limit is None else limit + extra)
         known = self._known
-        return rows if known is None else [(doc_id, score) for doc_id, score in rows if doc_id in known]
+        rows = rows if known is None else [(doc_id, score) for doc_id, score in rows if doc_id in known]
+        return rows if limit is None else rows[:limit]
+
+    def _ids_by_row(self) -> dict[int, str]:
+        """Each indexed row's document id (under the lock; read once)."""
+        if self._row_ids is None:
+            self._row_ids = fulltext.row_ids(self._db)
+            known = self._known
+            self._uncollected_rows = 0 if known is None else sum(i not in known for i in self._row_ids.values())
+        return self._row_ids
+
+    def _uncollected(self) -> int:
+        """How many indexed rows no document of this index names (under the lock)."""
+        self._ids_by_row()
+        return self._uncollected_rows
+
+    def hits(self, query: str, limit: int = 50) -> list[LazyHit]:
+        """The best ``limit`` matches, best first, their snippets cut when first read (the list of hits)."""
+        pattern = query_patterns(query)
+        return [LazyHit(self, doc_id, score, pattern) for doc_id, score in self.ranked(query, limit)]
+
+    def matching(self, query: str) -> set[str]:
+        """Every document matching ``query``, unranked: the same documents as ``ranked``, at a fraction of its cost.
+
+        The text filter needs only which documents match, on every keystroke;
+        ranking them is for the list of hits (``answer``), which can follow.
+        """
+        expression = _expression(query)
+        if not expression:
+            return set()
+        with self._lock:
+            ids = self._ids_by_row()
+            rows = fulltext.matching_rows(self._db, expression)
+        known = self._known
+        # A row written after the ids were read (another process importing) belongs to
+        # no document this index knows: the store is read again when it changes.
+        found = {ids[row] for row in rows if row in ids}
+        return found if known is None else found & known
 
     def answer(self, query: str, limit: int = 50) -> SearchAnswer:
         """Every matching document id, and the best ``limit`` hits, best first.

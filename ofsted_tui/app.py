@@ -212,9 +212,10 @@ class OfstedApp(App[None]):
             self.call_from_thread(self._loaded, generation, stamp, *_built(data, self.library))
 
     @work(thread=True, exit_on_error=False, group="load", name="indexing the store", description="index")
-    def _index(self, generation: int, stamp: int | None, corpus: Corpus) -> None:
+    def _index(self, generation: int, stamp: int | None, corpus: Corpus, previous: FacetIndex | None) -> None:
+        """Index ``corpus``, written by an annotation from the one ``previous`` indexes."""
         with collector_paused():
-            index = _indexed(corpus)
+            index = _indexed(corpus, previous)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
     def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex) -> None:
@@ -283,7 +284,7 @@ class OfstedApp(App[None]):
     def on_reader_screen_corpus_changed(self, message: Any) -> None:
         """The reader saved an annotation and sends the store as written: adopt it."""
         self._loads += 1
-        self._index(self._loads, self.store.mtime_ns(), message.corpus)
+        self._index(self._loads, self.store.mtime_ns(), message.corpus, self.facet_index)
 
     # -- annotations ---------------------------------------------------------
     def add_annotation(self, note: dict[str, Any], done: str) -> None:
@@ -303,7 +304,7 @@ class OfstedApp(App[None]):
         self.post_message(messages.AnnotationsSaved(undo, undoing))
         # The store as written is shown without reading it again (its stamp is ours, not another writer's).
         self._loads += 1
-        self._index(self._loads, self.store.mtime_ns(), self.library.corpus_of(written, self.corpus))
+        self._index(self._loads, self.store.mtime_ns(), self.library.corpus_of(written, self.corpus), self.facet_index)
 
     def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""
@@ -382,7 +383,7 @@ def _built(data: StoreData, library: Library) -> tuple[Corpus, FacetIndex]:
         return corpus, _indexed(corpus)
 
 
-def _indexed(corpus: Corpus) -> FacetIndex:
+def _indexed(corpus: Corpus, previous: FacetIndex | None = None) -> FacetIndex:
     """The corpus's facet index and lookups; a large corpus is then kept out of garbage collection.
 
     The catalogue, events, fact summaries and facet index of 10,000 documents
@@ -393,7 +394,8 @@ def _indexed(corpus: Corpus) -> FacetIndex:
     by freezing them; the next load unfreezes first, so anything else frozen
     alongside is collected again in due course. Small stores are left alone.
     """
-    index = FacetIndex.from_corpus(corpus)
+    # After an annotation, the index is remade for the documents it touched (FacetIndex.updated).
+    index = FacetIndex.updated(previous, corpus) if previous is not None else FacetIndex.from_corpus(corpus)
     corpus.build_lookups()
     _freeze_if_large(corpus, unfreeze=True)
     return index

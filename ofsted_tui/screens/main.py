@@ -7,6 +7,7 @@ corpus's ``FacetIndex`` and hands each widget its rows.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from ofsted_tui.app import OfstedApp
 
 __all__ = ["MainScreen"]
+
+log = logging.getLogger(__name__)
 
 MAX_HITS = 500  # search hits listed; the text filter itself uses every match
 SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
@@ -117,7 +120,9 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self.index: FacetIndex | None = None
         self.result: FilterResult | None = None
         self._hits: list[LazyHit] = []
-        # The last search answered: (query, matching document ids, hits).
+        # The documents matching the search box, as (query, ids): asked of the index on each keystroke.
+        self._matched: tuple[str, set[str]] | None = None
+        # The last ranking of hits landed: (query, matching document ids, hits).
         self._answer: tuple[str, set[str], list[LazyHit]] | None = None
         self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
         self.searching = False
@@ -173,7 +178,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if corpus is None:
             return
         self.corpus, self.index = corpus, self.app.facet_index
-        self._answer = None
+        self._matched = self._answer = None
         self.query_one(TimelineList).fit_columns(corpus.events)
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
             rows.corpus = corpus  # their rows show what the corpus says of each document
@@ -197,14 +202,6 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             self.refresh_view()
 
     def watch_filters(self, old: Filters, new: Filters) -> None:
-        query = new.text.strip()
-        if (old.with_text(new.text) == new and query and self.corpus is not None and self.app.search_ready
-                and (self._answer is None or self._answer[0] != query)):
-            # Only the words changed and their answer is not in yet: the panes keep the
-            # last answer until it lands (refresh_view runs then), so only say so.
-            self._request_search()
-            self._show_search_status(f"Searching for “{query}”…")
-            return
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -213,7 +210,6 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             return
         text_docs, hits, status = self._text_matches()
         result = self.result = self.index.apply(self.filters, text_docs)
-        self._hits = [h for h in hits if h.doc_id in result.doc_ids][:MAX_HITS]
 
         timeline = self.query_one(TimelineList)
         timeline.set_rows(result.events, cursor=_position(result.events, timeline.current))
@@ -222,11 +218,16 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
         else:
             documents.set_loading()
+        self._show_hits(result, hits, status)
+        if not result.events:
+            self._show_event(None)
+
+    def _show_hits(self, result: FilterResult, hits: list[LazyHit], status: str) -> None:
+        """The Search tab: the ranked hits that pass the other filters, its status line, the counts."""
+        self._hits = [h for h in hits if h.doc_id in result.doc_ids][:MAX_HITS]
         self._say_what_next(result)
         self.query_one(SearchResults).set_rows(self._hits, cursor=0)
         self._show_search_status(status)
-        if not result.events:
-            self._show_event(None)
         self._show_counts()
 
     def _say_what_next(self, result: FilterResult) -> None:
@@ -236,7 +237,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             return
         if not corpus.documents:
             events = documents = "The store is empty: press i to import files (Ofsted reports, letters, news, minutes)."
-        elif query and self._answer is not None and self._answer[0] == query and not self._answer[1]:
+        elif query and self._matched is not None and self._matched[0] == query and not self._matched[1]:
             events = documents = f"No document matches “{query}”: change the search (/), or press x to clear it."
         elif self.filters.active:
             events = "No inspection event passes the filters: press x to clear them, or f to change them."
@@ -249,7 +250,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                 rows.empty_text = text
                 rows.redraw()
         results = self.query_one(SearchResults)
-        if query and self._answer is not None and self._answer[0] == query:
+        if query and self._matched is not None and self._matched[0] == query:
             said = f"No document matches “{query}”" + (" among the filtered ones: press x to clear the filters."
                                                         if self.filters.chosen_count() else ".")
         else:
@@ -265,49 +266,80 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def _text_matches(self) -> tuple[set[str] | None, list[LazyHit], str]:
         """Documents matching the search box (None: no text filter), the hits, a status line.
 
-        Searching runs in a thread; until the answer for the current query
-        lands, the previous answer stands and the status says so.
+        Which documents match is asked of the index at once, so the panes
+        follow each keystroke; ranking them for the list of hits runs in a
+        thread, and until it lands for this query the hits of the last one
+        that still match stand, and the status says so.
         """
         query = self.filters.text.strip()
         if not query or self.corpus is None:
             return None, [], "Type in the search box ( / ) to search every document."
         if not self.app.search_ready:
             return None, [], "Indexing the documents… results will appear in a moment."
+        ids = self._matching(query, self.corpus)
+        if not ids:
+            self._answer = (query, ids, [])  # nothing to rank
+            return ids, [], f"No document matches “{query}”."
         answer = self._answer
         if answer is None or answer[0] != query:
             self._request_search()
-            if answer is None:
-                return None, [], f"Searching for “{query}”…"
-            return answer[1], answer[2], f"Searching for “{query}”…"
-        ids, hits = answer[1], answer[2]
-        if not ids:
-            return ids, hits, f"No document matches “{query}”."
+            stale = [h for h in answer[2] if h.doc_id in ids] if answer is not None else []
+            return ids, stale, f"{plural(len(ids), 'document')} match “{query}”; ranking them…"
         more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
-        return ids, hits, f"{plural(len(ids), 'document')} match “{query}”{more}"
+        return ids, answer[2], f"{plural(len(ids), 'document')} match “{query}”{more}"
+
+    def _matching(self, query: str, corpus: Corpus) -> set[str]:
+        """The documents matching ``query``, asked of the index once per query."""
+        if self._matched is None or self._matched[0] != query:
+            try:
+                ids = corpus.search_index.matching(query)
+            except Exception as error:  # a broken index file: said (once per query), and nothing matches
+                log.error("search for %r failed", query, exc_info=error)
+                self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
+                            markup=False)
+                ids = set()
+            self._matched = (query, ids)
+        return self._matched[1]
 
     def _request_search(self) -> None:
-        # One search at a time; a query typed meanwhile is searched when it ends.
+        """Rank the hits of the words in the box, once the frame with the filtered panes is out.
+
+        Ranking in a thread still holds the interpreter while it reads its
+        rows, so it waits for the frame; one runs at a time, and the words
+        typed meanwhile are ranked when it ends (those in between never are).
+        """
         if not self.searching:
-            self.searching = True
-            self._search(self.filters.text.strip(), self.corpus)
+            self.searching = True  # from now until a ranking lands or none is needed
+            self.call_after_refresh(self._rank)
+
+    def _rank(self) -> None:
+        query, corpus, answer = self.filters.text.strip(), self.corpus, self._answer
+        if corpus is None or not query or not self.app.search_ready or (answer is not None and answer[0] == query):
+            self.searching = False
+            return
+        self._search(query, corpus)
 
     # The description is given: Textual would otherwise build one from the repr of the arguments.
     @work(thread=True, exit_on_error=False, group="search", name="searching", description="search")
     def _search(self, query: str, corpus: Corpus) -> None:
         try:
-            # Every match filters the panes; snippets are cut only for the rows drawn.
-            answer = corpus.search_index.answer(query, limit=MAX_HITS + 1)
+            # Snippets are cut only for the rows drawn.
+            hits = corpus.search_index.hits(query, limit=MAX_HITS + 1)
         except Exception:
-            self.app.call_from_thread(self._searched, query, corpus, set(), None)
+            self.app.call_from_thread(self._searched, query, corpus, None)
             raise
-        self.app.call_from_thread(self._searched, query, corpus, answer.doc_ids, answer.hits)
+        self.app.call_from_thread(self._searched, query, corpus, hits)
 
-    def _searched(self, query: str, corpus: Corpus, ids: set[str], hits: list[LazyHit] | None) -> None:
+    def _searched(self, query: str, corpus: Corpus, hits: list[LazyHit] | None) -> None:
+        """A ranking landed: list its hits (the panes were filtered when the words were typed)."""
         self.searching = False
         if corpus is self.corpus:
-            # A failed search (reported by the app) answers "nothing", so it is not retried in a loop.
+            # A failed ranking (reported by the app) answers "nothing", so it is not retried in a loop.
+            ids = self._matched[1] if self._matched is not None and self._matched[0] == query else set()
             self._answer = (query, ids, hits or [])
-        self.refresh_view()
+        if self.result is not None:
+            # The words typed meanwhile are ranked next (_text_matches asks).
+            self._show_hits(self.result, *self._text_matches()[1:])
 
     def _show_counts(self) -> None:
         result, corpus = self.result, self.corpus

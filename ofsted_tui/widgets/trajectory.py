@@ -40,19 +40,24 @@ class Trajectory(Widget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._events: list[dict[str, Any]] = []
+        self._years: list[YearGrade] = []
         self._authority: str | None = None
+        self._shown: tuple[Any, ...] | None = None
 
     def show(self, events: list[dict[str, Any]], authority: str | None, year: int | None) -> None:
-        self._events = events
-        self._authority = authority
-        self.selected_year = year
         title = f"{authority or 'unknown authority'} · ratings by year" if events else "Ratings by year"
+        years = year_grades(events, authority)
+        # Every filter key shows the chart again, mostly the same one: drawn only when it changed.
+        shown = (years, authority, year, title)
+        if shown == self._shown:
+            return
+        self._shown, self._years, self._authority = shown, years, authority
+        self.selected_year = year
         self.border_title = Content(printable(title))
         self.refresh()
 
     def render(self) -> Text:
-        years = year_grades(self._events, self._authority)
+        years = self._years
         if not years:
             return Text(" No graded inspection to chart for this authority.", style="italic")
         height, width = self.content_size.height, self.content_size.width

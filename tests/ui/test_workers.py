@@ -61,7 +61,7 @@ async def test_a_screen_worker_that_raises_is_reported_by_the_same_handler(app, 
     def broken(self, query, limit=50):
         raise ValueError("the index is unreadable")
 
-    monkeypatch.setattr(SearchIndex, "answer", broken)
+    monkeypatch.setattr(SearchIndex, "hits", broken)  # the ranking of the hits, in the screen's worker
     async with app.run_test(size=(160, 48)) as pilot:
         await loaded(pilot)
         await pilot.press("slash")
