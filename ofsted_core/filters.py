@@ -299,9 +299,9 @@ class FacetIndex:
         before = previous._documents
 
         def known_facts(doc: DocumentRow) -> dict[str, set[str]] | None:
-            # A row that is not the very one indexed before (a correction copies it) is read again.
+            # A row that differs from the one indexed before (a correction of the document) is read again.
             doc_id = doc["id"]
-            if doc_id in touched or before.get(doc_id) is not doc:
+            if doc_id in touched or before.get(doc_id) != doc:
                 return None
             return previous._fact_values.get(doc_id, {})
 

@@ -75,7 +75,7 @@ def test_a_bookmark_counts_at_once_without_reading_the_facts_again(before, monke
     corpus, index = before
     after = _corpus([*NOTES, {"id": "a3", "kind": "bookmark", "doc_id": "r1"}], corpus)
     # A note or bookmark changes no document or fact: none is read again.
-    monkeypatch.setattr(FacetIndex, "_read_facts", lambda *a: pytest.fail("facts read again"))
+    monkeypatch.setattr(filters._SummaryOf, "of", lambda *a: pytest.fail("facts read again"))
     updated = FacetIndex.updated(index, after)
     monkeypatch.undo()
     assert _marks(index)["bookmark"] == (0, 1)  # n2 bookmarked, a news story supporting no event
@@ -101,14 +101,13 @@ def test_a_correction_rereads_only_the_document_it_corrects(before, monkeypatch)
     ]
     after = _corpus([*NOTES, *corrections], corpus)
     read: list[str] = []
-    real = FacetIndex._read_facts
+    real = filters._SummaryOf.of
 
-    def counted(self, facts, per_doc):  # type: ignore[no-untyped-def]
-        facts = list(facts)
-        read.extend(f["doc_id"] for f in facts)
-        return real(self, facts, per_doc)
+    def counted(self, doc_id):  # type: ignore[no-untyped-def]
+        read.append(doc_id)
+        return real(self, doc_id)
 
-    monkeypatch.setattr(FacetIndex, "_read_facts", counted)
+    monkeypatch.setattr(filters._SummaryOf, "of", counted)
     updated = FacetIndex.updated(index, after)
     monkeypatch.undo()
     assert set(read) == {"r2"}
