@@ -121,7 +121,7 @@ from importers.extract.clauses import TextIndex, index_for, published_fields, re
 from importers.extract.dates import COUNT_WORDS, DateMention, weekday_year
 from importers.extract.inspections import GRADED_TYPES, subject_inspection
 from importers.extract.judging import (
-    OVERALL_AFTER, RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, Cue, judging_cue,
+    OPEN_QUOTES, OVERALL_AFTER, RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, Cue, judging_cue,
 )
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
@@ -510,7 +510,6 @@ _ASPECT_BEFORE = re.compile(
 )
 # After a rating, the list it is given for set out after a dash or colon: "'Good' — Children in Care ...".
 _DASH_LIST = re.compile(r"[\"'’”]?\s*[—–:]\s*", re.IGNORECASE)
-_OPEN_QUOTES = "'\"‘“"
 _QUOTED_AREA_GAP = re.compile(r"[\"'’”][ \t]+")
 _STRAY_WORD = re.compile(r"[\w'’-]+\s+(?=[\w'’-])")
 # Between an area and its grade as a copula's subject and complement: "... were good".
@@ -1249,7 +1248,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
             return listed
     # "underpinned by 'outstanding' leadership, management and governance": a quoted grade
     # before the area it is given for.
-    if start > 0 and text[start - 1] in _OPEN_QUOTES:
+    if start > 0 and text[start - 1] in OPEN_QUOTES:
         named_after = _QUOTED_AREA_GAP.match(text, end, region_end)
         listed = _listed_areas(text, named_after.end(), region_end) if named_after else []
         if listed and "overall" not in listed:

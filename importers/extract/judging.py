@@ -59,7 +59,7 @@ from dataclasses import dataclass, replace
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["OVERALL_AFTER", "RATING_CUES", "RATING_RE", "TOP_GRADE_CUES", "TOP_GRADE_RE", "Cue", "judging_cue"]
+__all__ = ["OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE", "TOP_GRADE_CUES", "TOP_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
@@ -77,7 +77,7 @@ _MISSED_BEFORE = re.compile(
 _DEFINED_BEFORE = re.compile(rf"{RATING_WORDS}[\"'’”]?\s+(?:is|was|being|remains)\s+(?:the\s+|Ofsted['’]s\s+)*$",
                              re.IGNORECASE)
 
-_OPEN_QUOTES = "'\"‘“"
+OPEN_QUOTES = "'\"‘“"
 _CLOSE_QUOTES = "'\"’”"
 _LINE_START = re.compile(r"\s*[-–•*·▪◦]?\s*")  # blank lines and a bullet before a line's words
 _Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
@@ -510,7 +510,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     # ("rated the children's services' 'impact of leaders ...' and 'experiences and progress of
     # children in care and care leavers' as outstanding": the object may be areas instead.)
     if listed is not None and (index.authorities_in(listed.start("object"), listed.end("object")) or (
-            listed.group().rstrip(_OPEN_QUOTES + " ").endswith("as")
+            listed.group().rstrip(OPEN_QUOTES + " ").endswith("as")
             and any(a.area != "overall" for a in find_areas(text, listed.start("object"), listed.end("object"))))):
         return Cue("verb", listed.start())
     noun = _NOUN_LEAD.search(lead)
@@ -610,7 +610,7 @@ def _gapped(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue | Non
 
 def _quoted(text: str, start: int, end: int) -> bool:
     """The rating alone inside quotation marks: 'good', “requires improvement”."""
-    if start == 0 or text[start - 1] not in _OPEN_QUOTES:
+    if start == 0 or text[start - 1] not in OPEN_QUOTES:
         return False
     if start >= 2 and text[start - 2].isalnum():
         return False  # an apostrophe: "children's good"
