@@ -168,7 +168,11 @@ def _print_json(data: Any) -> None:
 
 
 def _timeline(library: Library, args: argparse.Namespace, out: _Out) -> int:
-    timeline = library.timeline(args.authority, args.since, args.until, args.rating, args.type)
+    if args.council and args.authority and args.council != args.authority:
+        _err().print(_safe(f"ofsted-tui: two councils given ({args.council!r} and --authority {args.authority!r}); "
+                           "give one", "red"))
+        return 2
+    timeline = library.timeline(args.authority or args.council, args.since, args.until, args.rating, args.type)
     hint = timeline.empty_hint
     if hint:
         _err().print(_safe(f"ofsted-tui: {hint}", "yellow"))

@@ -28,6 +28,7 @@ adequate, inadequate, "performs well"...; TYPE is part of an event type:
 inspection, "focused visit", "monitoring visit", "annual rating"...
 
 examples:
+  ofsted-tui timeline Croydon
   ofsted-tui timeline --authority "Isle of" --since 2015
   ofsted-tui timeline --rating inadequate --type inspection --json""",
     "councils": """examples:
@@ -100,6 +101,8 @@ def parser() -> argparse.ArgumentParser:
                    help="the files and folders to rebuild from (default: corpus)")
 
     p = command("timeline", "print the inspection timeline")
+    # "ofsted-tui timeline Croydon" is what people type first; --authority says the same.
+    p.add_argument("council", nargs="?", metavar="COUNCIL", help="only this council (as --authority)")
     p.add_argument("--authority", metavar="NAME", help="only this council: any name, part of one, URN or LA code")
     p.add_argument("--since", type=_year, metavar="YEAR", help="only events in or after this year")
     p.add_argument("--until", type=_year, metavar="YEAR", help="only events in or before this year")

@@ -173,3 +173,14 @@ def test_db_given_before_the_command_is_the_store_used(tmp_path):
     shown = run_cli("--db", str(db), "timeline", "--json")
     assert shown.returncode == 0, shown.stderr
     assert {e["authority"] for e in json.loads(shown.stdout)} == {"Sutton"}
+
+
+def test_timeline_takes_the_council_as_its_argument(tmp_path):
+    db = store_of(tmp_path, "Sutton Council's children's services were rated outstanding by Ofsted in 2022. "
+                            "Camden's were rated good in 2019.\n")
+    by_argument = run_cli("timeline", "Sutton", "--json", db=db)
+    assert by_argument.returncode == 0, by_argument.stderr
+    assert {e["authority"] for e in json.loads(by_argument.stdout)} == {"Sutton"}
+    assert by_argument.stdout == run_cli("timeline", "--authority", "Sutton", "--json", db=db).stdout
+    both = run_cli("timeline", "Sutton", "--authority", "Camden", db=db)
+    assert both.returncode == 2 and "two councils given" in both.stderr and not both.stdout
