@@ -47,7 +47,7 @@ from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_core.grades import UNGRADED_TYPES
 
-__all__ = ["build_events", "date_label", "dated_by_document", "UNGRADED_TYPES"]
+__all__ = ["build_events", "date_label", "dated_by_document"]
 
 # Most specific first: the type an event shows when its sources differ.
 _TYPE_ORDER = (

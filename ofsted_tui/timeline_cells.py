@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from importers.sanitize import clean_text
-from ofsted_core.grades import NO_GRADE_LABEL, sentence_case
+from ofsted_core.grades import sentence_case
 from ofsted_core.labels import conflict_source, rating_text
 
 __all__ = ["COLUMNS", "TITLE", "Piece", "plain_timeline", "rating_pieces", "timeline_cells"]
@@ -43,7 +43,8 @@ def _clean(value: Any) -> str:
 def rating_pieces(event: dict[str, Any]) -> list[Piece]:
     """The rating cell: the event's rating, then each area that differs, then each source that disagrees."""
     # The normalised word keeps the column narrow; `show` and --json give the wording.
-    pieces: list[Piece] = [(f" {sentence_case(rating_text(event)) or NO_GRADE_LABEL} ", "badge", event.get("grade"))]
+    # rating_text gives the one casing, and says why where there is no grade.
+    pieces: list[Piece] = [(f" {rating_text(event)} ", "badge", event.get("grade"))]
     for area, judgement in sorted(event.get("judgements", {}).items()):
         if area == "overall" or judgement.get("rating") == event.get("rating"):
             continue
