@@ -176,8 +176,12 @@ SPEECH_VERBS = frozenset(
     remarked observed declared conceded concedes""".split()
 )
 _SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# An apposition between dashes reads as one between commas: "Cllr David Longstaff - the
+# deputy leader of the council and chair of its children's committee - said" (a London
+# weekly), "Jane Smith – Labour councillor for Eastfield ward – said" (a council release).
+_DASH_APPOSITION = r"[ \t]+[–—-][ \t]+[^–—\n]{3,160}?[ \t][–—-][ \t]*"
 _SAID_AFTER = re.compile(
-    r"[ \t]*(?:,[^,\n]{0,120},[ \t]*)?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
+    rf"[ \t]*(?:,[^,\n]{{0,120}},[ \t]*|{_DASH_APPOSITION})?(?:has[ \t]+|had[ \t]+|also[ \t]+|then[ \t]+|later[ \t]+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
 # A conjunction opening a sentence or clause: "But the leader of ..., X, said",
@@ -227,6 +231,15 @@ _COUNCILLOR_QUALIFIERS = re.compile(
 )
 _HMI_AFTER = re.compile(r"[ \t]*\(?(?:Senior[ \t]+)?HMI\)?(?![\w])")
 _COMMA_AFTER = re.compile(r"[ \t]*,[ \t]*")
+_DASH_AFTER = re.compile(r"[ \t]+[–—-][ \t]+")
+# A role stated by "is" or "was" right after the name, the whole clause up to its end:
+# "Alan Wood is the president of the Association of Directors of Children's Services" (a
+# family law firm's blog), the way trade press and blogs introduce a speaker.
+_COPULA_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+(?=(?:the|an?)[ \t])")
+_DASH_END = re.compile(r"[ \t][–—-][ \t]|[.;:\n()“”\"]")
+# Where a role between dashes runs on ("the deputy leader of the council and chair of its
+# children, education and safeguarding committee"), its first role is the one it names.
+_SECOND_ROLE = re.compile(r",|\s(?:and|who|which)\s")
 _APPOSITION_END = re.compile(rf"[,.;:\n()“”\"]|\s(?:{_SPEECH_ALT}|who|which)\b")
 _SPACES = re.compile(r"\s+")
 
@@ -360,6 +373,11 @@ def _role_before(text: str, start: int, line_start: int, ctx_authority: str | No
     role_end = toks[head].end()
     if complement:
         if complement[0].group().casefold() not in ("of", "for", "at") or len(complement) > 9:
+            return None
+        if complement[-1].group().casefold() in _FUNCTION_WORDS:
+            # "the chair of the Corporate Parenting Panel", "the Chair of the Significant Incident
+            # Review Group" (Ofsted reports): a role whose complement runs on into the capitals
+            # is followed by the body it is of, never by a person's name.
             return None
         split = _complement(text, complement, ctx_authority)
         if split is None:
@@ -534,7 +552,15 @@ def _role_after(text: str, end: int, ctx_authority: str | None) -> _Role | None:
     match = _HMI_AFTER.match(text, end)
     if match:
         return _Role(end, match.end(), "His Majesty's Inspector", "Ofsted")
-    match = _COMMA_AFTER.match(text, end)
+    match = _DASH_AFTER.match(text, end)
+    if match:
+        stop = _DASH_END.search(text, match.end(), min(len(text), match.end() + 160))
+        if stop is None or text[stop.start():stop.start() + 3].strip() not in "–—-":
+            return None
+        cut = _SECOND_ROLE.search(text, match.end(), stop.start())
+        return (_role_phrase(text, match.end(), stop.start(), ctx_authority)
+                or (cut and _role_phrase(text, match.end(), cut.start(), ctx_authority)))
+    match = _COMMA_AFTER.match(text, end) or _COPULA_AFTER.match(text, end)
     if not match:
         return None
     phrase_start = match.end()
@@ -680,13 +706,19 @@ def _candidates(text: str) -> list[_Candidate]:
                 base = _NAME_WORD_RE.match(text, token.start(), token.end() - len(_POSSESSIVE.search(word).group()))
                 if base is not None and base.group().casefold() not in _NOT_NAME | _HEADS:
                     current.append(base)
-            if folded in _NOT_NAME or is_possessive or folded in _HEADS:
+            if folded in _NOT_NAME or is_possessive or _is_head(folded):
                 _flush(out, current, title)
                 current, title = [], None
                 continue
             current.append(token)
         _flush(out, current, title)
     return out
+
+
+def _is_head(folded: str) -> bool:
+    """A role's head word, or its plural: a body of people named by role ("Panel Chairs
+    reported", "Cabinet Members agreed", "Team Managers said") is never one person."""
+    return folded in _HEADS or (folded.endswith("s") and folded[:-1] in _HEADS)
 
 
 def _flush(out: list[_Candidate], tokens: list[re.Match[str]], title: re.Match[str] | None) -> None:

@@ -268,3 +268,64 @@ def test_coun_is_a_councillors_title():
     # more_consistent_admit_Wiltshire_Council/): "CABINET member Laura Mayes ... Coun Mayes believes".
     text = "Cabinet member Laura Mayes has defended the service.\n\nCoun Mayes said the band was a wide one."
     assert [name for _, name, _, _ in people(text)] == ["Laura Mayes", "Laura Mayes"]
+
+
+# --- fifth round (issue 11): what is not a name, and roles set off by dashes or "is" ----------
+
+
+@pytest.mark.parametrize("text", [
+    # Nottinghamshire, single inspection 2015 (a dev report of ../shared/reports/national): a
+    # plural of a role word names a body of people, never one person.
+    "Panel Chairs reported that the large majority of social work reports are of a good quality.",
+    "Practice Managers said that supervision was regular and reflective.",
+])
+def test_a_plural_role_word_is_a_body_not_a_person(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Lincolnshire 2015 and Newham 2014, single inspections (dev reports): a role whose
+    # complement runs on into capitals ("chair of the ...") is followed by the body it is of.
+    "There are links, with the chair of the Corporate Parenting Panel reporting to committee meetings.",
+    "The Chair of the Significant Incident Review Group (SIRG) is a senior manager.",
+    "The Mayor, Lead Member and Chair of the Corporate Parenting Board meet officers regularly.",
+    # Salford 2015 (dev report).
+    "The LSCB, as a member of the Greater Manchester Safeguarding Partnership, commissions procedures.",
+])
+def test_a_role_of_the_body_named_after_it_makes_no_person(text):
+    assert people(text) == []
+
+
+def test_a_surname_that_ends_like_a_plural_role_word_is_still_a_name():
+    assert [name for _, name, _, _ in people("Sarah Masters said the plan was sound.")] == ["Sarah Masters"]
+
+
+def test_a_role_between_dashes_after_a_name():
+    # Ham & High, 2019 (dev: 2019-07-07-hamhigh-barnet-good-much-improved.txt): the first role of a
+    # long one between dashes.
+    found = people(prose("2019-07-07-hamhigh-barnet-good-much-improved.txt"))
+    assert ("David Longstaff", "David Longstaff", "deputy leader", "Barnet Council") in [
+        (w, n, r, o) for w, n, r, o in found if n == "David Longstaff"]
+    # The en dash a council release sets its speaker's role between: a name with no title or
+    # verb beside it is a person by that role alone.
+    text = "Jane Brown – Labour councillor for Eastfield ward – said the findings were disappointing."
+    assert people(text) == [("Jane Brown", "Jane Brown", "Labour councillor for Eastfield ward", None)]
+
+
+def test_a_dash_after_a_name_that_opens_no_role():
+    # A caption's "Name - Organisation Role" line is read by the role rules; an aside between
+    # dashes that is not a role gives none.
+    text = "Peter Smith - a father of two - said the service had let his family down."
+    assert people(text) == [("Peter Smith", "Peter Smith", None, None)]
+
+
+def test_a_role_stated_with_is_after_the_name():
+    # Stowe Family Law's blog (https://www.stowefamilylaw.co.uk/blog/2015/03/10/majority-of-childrens-
+    # services-not-good-enough/): "Alan Wood is the president of the Association of Directors of
+    # Children's Services (ADCS). He criticised ...".
+    text = ("Alan Wood is the president of the Association of Directors of Children’s Services (ADCS). He "
+            "criticised the report’s findings as “simply not credible”.")
+    assert people(text) == [("Alan Wood", "Alan Wood", "president",
+                             "Association of Directors of Children’s Services")]
+    # "is" before something other than a role gives no person.
+    assert people("Peter Pan is a father of three who lives in Leeds.") == []
