@@ -40,7 +40,7 @@ from importers.model import Fact
 
 __all__ = [
     "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
-    "is_ofsted_context", "organisation_at", "role_phrase", "role_without_name",
+    "is_ofsted_context", "names_a_body", "organisation_at", "role_phrase", "role_without_name",
 ]
 
 
@@ -150,6 +150,14 @@ _NOT_NAME = frozenset(
  judge labour conservative tory liberal democrat party lib dem dems democrats tories
  conservatives blog""".split()
 )
+# The last word of a body's name, where a speaker may be one: "the Department for Education",
+# "the Local Government Association", "the NSPCC" (initials), never a council (which the
+# councils rules read) nor a place.
+_BODY_HEADS = frozenset(
+    """department association society commission trust partnership agency office union foundation
+    federation institute alliance network charity government ministry inquiry""".split()
+)
+_INITIALS = re.compile(r"[A-Z][A-Za-z]?[A-Z][A-Za-z]{0,6}")
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Borough|Ofsted|Trust|Department|Partnership|Agency|Authority|Board|"
     r"Commission|Foundation|Society|Association|NSPCC|Barnardo['’]s|Government|Office|"
@@ -240,13 +248,31 @@ _DASH_END = re.compile(r"[ \t][–—-][ \t]|[.;:\n()“”\"]")
 # Where a role between dashes runs on ("the deputy leader of the council and chair of its
 # children, education and safeguarding committee"), its first role is the one it names.
 _SECOND_ROLE = re.compile(r",|\s(?:and|who|which)\s")
-_APPOSITION_END = re.compile(rf"[,.;:\n()“”\"]|\s(?:{_SPEECH_ALT}|who|which)\b")
+# Where an apposition after a name ends: its closing comma, or, where the comma was left out,
+# the verb of saying, perhaps after "has" ("Councillor James Airey, the Leader of the Cumbria
+# County Council Conservative Group has welcomed", a party's page).
+_APPOSITION_END = re.compile(rf"[,.;:\n()“”\"]|\s(?:(?:has|had|have|also)\s+)*(?:{_SPEECH_ALT}|who|which)\b")
 _SPACES = re.compile(r"\s+")
 
 
 def is_ofsted_context(text: str, kind: str | None) -> bool:
     """Whether unnamed inspectors and reports in ``text`` are Ofsted's."""
     return (kind or "").startswith("ofsted") or "ofsted" in text.casefold()
+
+
+def names_a_body(name: str) -> bool:
+    """Whether ``name`` (capitalised words as written) names a body that may speak: it ends
+    on a body's word ("Department for Education", "Local Government Association") or is
+    initials ("NSPCC", "DfE", "ADCS"); a council's or a person's name is not one."""
+    words = name.split()
+    if not words:
+        return False
+    if len(words) == 1:
+        return bool(_INITIALS.fullmatch(words[0])) and words[0].casefold() not in _TITLES
+    # The head is the word before "of" or "for" where the name has one ("Department for
+    # Education", "Association of Directors of Children's Services"), else its last word.
+    head = next((words[i - 1] for i, w in enumerate(words) if i and w in ("of", "for")), words[-1])
+    return head.casefold() in _BODY_HEADS
 
 
 def organisation_at(text: str, phrase: str, pos: int, default: str | None) -> str | None:

@@ -329,3 +329,11 @@ def test_a_role_stated_with_is_after_the_name():
                              "Association of Directors of Children’s Services")]
     # "is" before something other than a role gives no person.
     assert people("Peter Pan is a father of three who lives in Leeds.") == []
+
+
+def test_an_apposition_without_its_closing_comma_ends_at_has_and_its_verb():
+    # Barrow and Furness Conservatives (https://barrowandfurnessconservatives.org.uk/news/childrens-services-
+    # directions): the council named inside the role is the role's organisation, not a speaker.
+    text = ("Councillor James Airey, the Leader of the Cumbria County Council Conservative Group has welcomed the "
+            "Minister’s decision.")
+    assert people(text) == [("James Airey", "James Airey", "Leader", "Cumbria County Council Conservative Group")]
