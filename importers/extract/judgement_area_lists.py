@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from importers.extract.dates import COUNT_WORDS
-from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _Rating, _SPACE, _STRAY_WORD
+from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _SPACE, _STRAY_WORD, _Rating
 from importers.extract.judging import OVERALL_AFTER
-from importers.vocabulary import AreaMention, AREA_COMPONENTS, find_areas, UNPLACED_ASPECT_RE
+from importers.vocabulary import AREA_COMPONENTS, UNPLACED_ASPECT_RE, AreaMention, find_areas
 
 _COUNT_WORD = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 _LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)

@@ -36,12 +36,12 @@ from __future__ import annotations
 import re
 
 from importers.extract.judgement_area_lists import (
-    _areas_after, _areas_left, _areas_set_out_after, _every_area_but, _listed_areas, _listed_areas_to, _list_ending,
+    _areas_after, _areas_left, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
     _named_areas,
 )
-from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _Rating, _STRAY_WORD
+from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
 from importers.extract.judging import OPEN_QUOTES, OVERALL_AFTER
-from importers.vocabulary import areas_judged, find_areas, normalise_rating, regime_from, UNPLACED_ASPECT_RE
+from importers.vocabulary import UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
 
 _CQ = r"[\"'’”]?"
 # "rating for the experiences and progress of ...", "Good ratings were received for

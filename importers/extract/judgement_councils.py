@@ -23,7 +23,7 @@ import re
 from importers.extract.clauses import TextIndex
 from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_rating import (
-    _LEAD_LIMIT, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating, _SPACE, _TITLE_MAX,
+    _LEAD_LIMIT, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _SPACE, _TITLE_MAX, _Rating,
 )
 from importers.extract.judging import RATING_RE
 

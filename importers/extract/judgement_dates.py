@@ -62,7 +62,7 @@ from importers.extract.judgement_page_dates import (
 from importers.extract.judgement_past import (
     _in_the_past, _now_past_subject, _passage_date, _past_inspection_before, _same_date, _standing, _years_after,
 )
-from importers.extract.judgement_rating import _INSPECTION_WORD, _LEAD_LIMIT, _NOT_STATED, _Rating, _UNDATED
+from importers.extract.judgement_rating import _INSPECTION_WORD, _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
 from importers.extract.judging import judging_cue
 from importers.model import Fact
 from importers.vocabulary import era_for, get_era

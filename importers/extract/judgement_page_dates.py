@@ -10,7 +10,7 @@ import re
 
 from importers.extract.clauses import TextIndex
 from importers.extract.dates import DateMention, weekday_year
-from importers.extract.judgement_rating import _EVENT_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating, _TITLE_MAX
+from importers.extract.judgement_rating import _EVENT_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _TITLE_MAX, _Rating
 from importers.vocabulary import era_for
 
 # A timeline's line: a month and year (or a year) and a colon or dash, then what happened.

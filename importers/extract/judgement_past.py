@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import published_fields, TextIndex
+from importers.extract.clauses import TextIndex, published_fields
 from importers.extract.dates import COUNT_WORDS, DateMention
 from importers.extract.judgement_rating import (
     _EVENT_WORD, _INSPECTION_WORD, _LEAD_LIMIT, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating,

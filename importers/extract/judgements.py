@@ -37,8 +37,8 @@ from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities
 from importers.extract.judgement_dates import _dates
 from importers.extract.judgement_past import _held_by_list
-from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _Rating, _UNDATED
-from importers.extract.judging import judging_cue, RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE
+from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
+from importers.extract.judging import RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, judging_cue
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import era_for, event_type_of, grade_of, normalise_rating, on_the_scale

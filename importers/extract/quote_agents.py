@@ -24,13 +24,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from importers.extract.people import council_mentions, find_people, is_ofsted_context, Mention, organisation_at
+from importers.extract.people import Mention, council_mentions, find_people, is_ofsted_context, organisation_at
 from importers.extract.quote_marks import _inside
 from importers.extract.quote_roles import (
     _owner_before, _role_subject, _spokesperson, _statement_agent, _the_inspector, _writer_before,
 )
 from importers.extract.quote_speaker import (
-    _Agent, _AGENT_VERB_GAP, _SPACES, _Speaker, _STATEMENT, _SUBJECT_VERB_GAP, _THE_BEFORE, _THE_OR_A, _VERBS,
+    _AGENT_VERB_GAP, _SPACES, _STATEMENT, _SUBJECT_VERB_GAP, _THE_BEFORE, _THE_OR_A, _VERBS, _Agent, _Speaker,
 )
 from importers.extract.scan import lowered
 from importers.trie_pattern import trie_pattern

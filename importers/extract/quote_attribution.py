@@ -48,8 +48,8 @@ from importers.extract.quote_marks import Quote
 from importers.extract.quote_reading import _DocumentReader
 from importers.extract.quote_roles import _holder, _maker
 from importers.extract.quote_speaker import (
-    _AGENT_VERB_GAP, _OPENING_VERBS, _RELATIVE_CLAUSE_BEFORE, _Speaker, _STATEMENT, _SUBJECT_VERB_GAP, _VERBS,
-    _WORD_RE,
+    _AGENT_VERB_GAP, _OPENING_VERBS, _RELATIVE_CLAUSE_BEFORE, _STATEMENT, _SUBJECT_VERB_GAP, _VERBS, _WORD_RE,
+    _Speaker,
 )
 
 # Verbs whose object is the listener, never the speaker: "One parent told inspectors: ...".

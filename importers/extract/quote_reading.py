@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterator
 
 from importers.extract.paragraphs import paragraphs, sentence_ends
-from importers.extract.people import find_people, is_ofsted_context, LEADING_CONJUNCTION
+from importers.extract.people import LEADING_CONJUNCTION, find_people, is_ofsted_context
 from importers.extract.quote_agents import _agents, _person_agents, _scan
-from importers.extract.quote_marks import _inside, Quote
-from importers.extract.quote_speaker import _Agent, _RELATIVE_CLAUSE_BEFORE, _Speaker, _SUBJECT_VERB_GAP
+from importers.extract.quote_marks import Quote, _inside
+from importers.extract.quote_speaker import _RELATIVE_CLAUSE_BEFORE, _SUBJECT_VERB_GAP, _Agent, _Speaker
 
 # Paragraphs read before a quote's own for the antecedents of pronouns.
 _CONTEXT_PARAGRAPHS = 2

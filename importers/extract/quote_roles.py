@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from importers.extract.people import organisation_at, role_without_name
 from importers.extract.quote_speaker import (
-    _Agent, _SPACES, _Speaker, _SUBJECT_VERB_GAP, _THE_BEFORE, _THE_OR_A, _WORD_RE,
+    _SPACES, _SUBJECT_VERB_GAP, _THE_BEFORE, _THE_OR_A, _WORD_RE, _Agent, _Speaker,
 )
 
 # Between a role and its verb of saying: "The chief executive also said".

@@ -30,7 +30,7 @@ import re
 
 from importers.extract.paragraphs import word_count
 from importers.extract.quote_attribution import _Attributor
-from importers.extract.quote_marks import find_quotes, Quote, quote_text_at
+from importers.extract.quote_marks import Quote, find_quotes, quote_text_at
 from importers.extract.quote_speaker import _SPACES, _Speaker
 from importers.model import Fact
 from importers.vocabulary import find_areas, normalise_rating
