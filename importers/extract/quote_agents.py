@@ -7,7 +7,8 @@ parties ("the Green Party", "the Lib Dems"), writings named as written ("the
 statement", "the review", "the motion"), a letter in its writer's possessive
 ("Mr Goodwill’s letter"), spokespeople (speaker "<organisation> spokesman"),
 Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
-report", "inspectors" or none; organisation "Ofsted"), councils, groups such as
+report", "inspectors" or none; organisation "Ofsted"), councils, other bodies by
+name or initials ("the NSPCC", "the Department for Education"), groups such as
 "young people" as the direct subject of the verb, and pronouns,
 resolved to the last matching speaker: "she"/"he" to the last woman/man or
 person of unknown sex (or, before anyone has spoken, the person named in
@@ -27,7 +28,7 @@ import re
 from importers.extract.people import Mention, council_mentions, find_people, is_ofsted_context, organisation_at
 from importers.extract.quote_marks import _inside
 from importers.extract.quote_roles import (
-    _owner_before, _role_subject, _spokesperson, _statement_agent, _the_inspector, _writer_before,
+    _body_subject, _owner_before, _role_subject, _spokesperson, _statement_agent, _the_inspector, _writer_before,
 )
 from importers.extract.quote_speaker import (
     _AGENT_VERB_GAP, _SPACES, _STATEMENT, _SUBJECT_VERB_GAP, _THE_BEFORE, _THE_OR_A, _VERBS, _Agent, _Speaker,
@@ -238,6 +239,8 @@ def _agents(text: str, ctx, blocked: list[tuple[int, int]], verbs, heads) -> lis
         elif (role := _role_subject(text, v_start, authority, agents)) is not None and not _overlaps(
                 taken, role.start, role.end):
             others.append(role)
+        elif (body := _body_subject(text, v_start)) is not None and not _overlaps(taken, body.start, body.end):
+            others.append(body)
     others.sort(key=lambda a: (a.start, -a.end))
     # A spokesperson's phrase holds its council ("a spokeswoman for the council"): keep the outer.
     kept: list[_Agent] = []

@@ -215,7 +215,9 @@ class _Attributor(_DocumentReader):
                     and len(named) == 1 and (only := next(iter(named))).organisation == "Ofsted"
                     and only.kind == "org"):
                 return only, False
-        return None, False
+        # A verb of saying right after the quote makes it speech even where the words
+        # after it name no one: "“It is a flawed system,” said one." (CYP Now).
+        return None, bool(verb)
 
     def _named_after(self, v_end: int, s_start: int, s_end: int) -> _Speaker | None:
         """The speaker right after a verb of saying: "said Jane Smith", "she said";

@@ -19,7 +19,9 @@ Finding the quotation marks
     mid-sentence), only the quote's whole paragraphs are kept. A double quotation
     may be closed by a single mark where its paragraph ends (“...’, "...''"), a
     curly single one by a straight mark (‘...'), and a speech runs on into a next
-    paragraph that lost its re-opening mark but closes it. Inside an open
+    paragraph that lost its re-opening mark but closes it. In an older house style
+    a speech runs on over paragraphs that re-open no mark at all (up to four), to
+    the first that holds only the mark closing it, at its end. Inside an open
     quotation, a short quotation in the same marks mid-sentence ("as a "huge
     step forward" for") is nested in it, and a mark re-opening the speech after
     a full stop (a lost paragraph break) ends the quote there. A closing single
@@ -54,6 +56,10 @@ _AFTER_CLOSER = set(".,;:!?)]}—–-\"'”’»…")
 _NESTED_MAXIMUM = 6
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s*$")
 _INTRO_BEFORE = re.compile(r"[:,]\s*$")
+# How many paragraphs a speech may run on without marks, to the one whose end closes it;
+# and that closing mark, after a sentence's end and before the paragraph's.
+_UNMARKED_PARAGRAPHS = 4
+_CLOSER_AT_END = re.compile(r"[.!?…]['’\"”][ \t]*")
 # How a text that was not cut off ends: a sentence's last mark, or a closing quote.
 _TEXT_END = set(".!?…\"'”’)")
 _LOWERCASE_NEXT = re.compile(r"\s+[a-z]")
@@ -216,6 +222,14 @@ def find_quotes(text: str) -> list[Quote]:
                     # A speech whose next paragraph lost its re-opening mark but closes it:
                     # Richard said that “my office has had concerns ... / Meanwhile I will be
                     # looking at any outstanding cases ... for a surgery appointment.”
+                    pass
+                elif (index - previous_index <= _UNMARKED_PARAGRAPHS and len(marks) == 1
+                      and _CLOSER_AT_END.fullmatch(text, marks[0] - 1, p_end)):
+                    # An older house style sets out a speech over paragraphs without
+                    # re-opening marks, closing only the last: Debbie Jones said: / 'The
+                    # picture ... / Some services ... / ... that children deserve.' (Family
+                    # Law, 2013); Andrew Webb ... said: / "All DCSs ... / ... local area."
+                    # (Family Law Week). The paragraphs between hold no mark of the family.
                     pass
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)

@@ -54,9 +54,15 @@ class _DocumentReader:
         self.ends: dict[int, list[int]] = {}
         # What was said by whom, for pronouns: (position, speaker).
         self.history: list[tuple[int, _Speaker]] = []
-        for v_start, _ in self.verbs:
+        for v_start, v_end in self.verbs:
             s_start = self._sentence_start(v_start)
-            agent = self._subject_of(v_start, s_start)
+            if text[v_start:v_end].lower().startswith("according"):
+                # "according to X" names its source after it: "..., according to cabinet
+                # member for children's services, Warren Whyte. / He said: ..." (Bucks Free
+                # Press); the subject before it is what was said, not who said it.
+                agent = self._agent_after(v_end, self._sentence_end(v_end))
+            else:
+                agent = self._subject_of(v_start, s_start)
             if agent is not None and agent.speaker is not None and agent.speaker.name:
                 self.history.append((v_start, agent.speaker))
             elif agent is not None and agent.pronoun in ("he", "she"):

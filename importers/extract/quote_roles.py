@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from importers.extract.people import organisation_at, role_without_name
+from importers.extract.people import names_a_body, organisation_at, role_without_name
 from importers.extract.quote_speaker import (
     _SPACES, _SUBJECT_VERB_GAP, _THE_BEFORE, _THE_OR_A, _WORD_RE, _Agent, _Speaker,
 )
@@ -74,6 +74,31 @@ def _role_subject(text: str, v_start: int, authority: str | None, people: list[_
     if role is None or _SPACES.split(role.role)[-1].casefold().startswith(("spokes", "inspector")):
         return None
     return _Agent(role.start, role.end, _holder(role, people))
+
+
+# A named body right before its verb of saying: "The NSPCC said", "the Association of
+# Directors of Children’s Services criticised", "the Local Government Association (LGA) said".
+_BODY_BEFORE = re.compile(
+    r"(?:\b[Tt]he\s+)?(?P<name>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w’'&-]*){0,7})"
+    r"(?:\s+\((?P<short>[A-Z][A-Za-z]{1,9})\))?\s*,?\s*$"
+)
+_INSPECTORATE_NAME = re.compile(r"\b(?:ofsted|watchdog|inspectorate|HMI)\b", re.IGNORECASE)
+
+
+def _body_subject(text: str, v_start: int) -> _Agent | None:
+    """A body named by its name or initials as the subject of a verb of saying: a charity, a
+    government department, an association ("The NSPCC said", "the Department for Education
+    said", "the Association of Directors of Children's Services criticised ... as “...”").
+    Councils, Ofsted and parties have rules of their own; the speaker is the name as written
+    (its initials where the text gives them in brackets)."""
+    gap = _ROLE_VERB_GAP.search(text, max(0, v_start - 40), v_start)
+    if gap is None:
+        return None
+    match = _BODY_BEFORE.search(text, max(0, gap.start() - 120), gap.start())
+    if match is None or not names_a_body(match.group("name")) or _INSPECTORATE_NAME.search(match.group("name")):
+        return None
+    name = match.group("short") or _SPACES.sub(" ", match.group("name"))
+    return _Agent(match.start(), match.end(), _Speaker(name, None, name, "org"))
 
 
 # Words that make a role another one: a deputy chief executive is not the chief executive.

@@ -7,7 +7,8 @@ What counts as a quote
     one unless every long word is capitalised (a title such as ‘Working
     Together to Safeguard Children’). With no speaker to be found, it takes
     six words to be speech rather than a name or slogan ("a ‘challenge and
-    impact log’", "through the ‘eyes of a child’s journey’"). A rating, or a
+    impact log’", "through the ‘eyes of a child’s journey’"), unless a verb of
+    saying follows it directly ("“It is a flawed system,” said one."). A rating, or a
     judgement area's formal name (‘the impact of leaders on social work practice
     with children and families’), in quotation marks is left to the judgements
     rule. Words quoted again later in the same
@@ -80,7 +81,7 @@ def extract(text: str, ctx) -> list[Fact]:
         previous_end = (quote.close + 1) if quote.close is not None else quote.end
         if count < 4 and not direct:
             continue
-        if speaker is None and count < _UNATTRIBUTED_MINIMUM:
+        if speaker is None and count < _UNATTRIBUTED_MINIMUM and not direct:
             continue  # a name or slogan in quotes: "a ‘challenge and impact log’"
         if _is_title(words) or normalise_rating(words.strip(" ,.;:!?")) or _names_area(words):
             continue  # a title, a rating or an area's name in quotation marks (the judgements rule reads those)
