@@ -842,10 +842,11 @@ def _find_people(text: str, authority: str | None, kind: str | None) -> tuple[Me
                 below = _role_below(text, line_no, all_lines, authority)
         roles = [r for r in (before, after, below) if r is not None]
         said = _speaks(text, name_start, cand.end)
-        if not roles and cand.title is None and (not said or _places(cand.tokens[0])):
+        if not roles and cand.title is None and (not said or _opens_on_place(cand.tokens)):
             # With only a verb of saying to go on, a name opening on a place is a paper
-            # or an area ("Birmingham Live reported", "Kent Online said"); a first name
-            # is seldom a council's.
+            # or an area ("Birmingham Live reported", "Kent Online said"), or the place
+            # itself, of one word or more ("told North Somerset Council's ... panel", the
+            # BBC); a first name is seldom a council's.
             raw.append((cand, None))
             continue
         if len(cand.tokens) == 1 and cand.title is None:
@@ -915,6 +916,12 @@ def _role_head_before(text: str, start: int) -> bool:
         return False
     words = match.group("clause").split()
     return bool(words) and words[-1].casefold() in _HEADS and "to" not in words
+
+
+def _opens_on_place(tokens: tuple[str, ...]) -> bool:
+    """Whether a capitalised run opens on a council's place, of one word or more."""
+    places = _places(" ".join(tokens))
+    return bool(_places(tokens[0])) or bool(places and places[0][0] == 0)
 
 
 def _line_of(line_starts: list[int], pos: int) -> int:

@@ -55,10 +55,11 @@ _INSPECTORATE_WORDS = frozenset(
 _GROUP_WORDS = frozenset(
     "children people parents carers families staff workers managers leaders partners leavers "
     "practitioners professionals adopters chiefs bosses officials councillors "
-    "parent carer mother father".split()
+    "parent carer mother father leaver child adopter".split()
 )
-# The group words for one person: "One parent told inspectors: ...".
-_ONE_PERSON = ("parent", "carer", "mother", "father")
+# The group words for one person: "One parent told inspectors: ..." (The Independent),
+# "One 20-year-old care leaver told inspectors: ..." (Ealing Council's news).
+_ONE_PERSON = ("parent", "carer", "mother", "father", "leaver", "child", "adopter")
 _GROUP_MODIFIER = re.compile(r"(?:\b(?:young|care|foster|social|frontline|senior|some|many|most|other|council|"
                              r"one|a|another)\s+)+$",
                              re.IGNORECASE)
@@ -114,6 +115,7 @@ _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
 # The "by" of a passive verb of saying, in its clause: "criticised by Ofsted",
 # "described as ‘...’ by inspectors".
 _BY_AGENT = re.compile(r"[^.;:!?\n]{0,60}?\bby\s+")
+_REDUCED_PASSIVE_BY = re.compile(r"\s+by\s+")
 _DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|these|those|our|my|your)\s+$")
 
 
@@ -165,7 +167,14 @@ def _scan(text: str, blocked: list[tuple[int, int]], ranges: list[tuple[int, int
             if _inside(blocked, match.start()) or _DETERMINER_BEFORE.search(folded, max(0, match.start() - 8),
                                                                               match.start()):
                 continue  # a noun after its determiner: "his comments", "the findings", "its states"
-            if _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+            reduced = _REDUCED_PASSIVE_BY.match(folded, match.end()) if word.endswith("ed") else None
+            if reduced is not None and not _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30),
+                                                                   match.start()):
+                # A participle with its "by" agent and no "was" before it: "Among the other
+                # strengths highlighted by inspectors were the “...”" (Ealing Council's news),
+                # "a service described by inspectors as “...”": the agent after "by" speaks.
+                passives[match.start()] = reduced.end()
+            elif _PASSIVE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
                 # "Inspectors were told": the subject is the listener; a passive's
                 # speaker is its "by" agent ("has been criticised by Ofsted for “...”").
                 by = _BY_AGENT.match(folded, match.end())
