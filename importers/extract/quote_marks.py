@@ -59,6 +59,7 @@ _INTRO_BEFORE = re.compile(r"[:,]\s*$")
 # How many paragraphs a speech may run on without marks, to the one whose end closes it;
 # and that closing mark, after a sentence's end and before the paragraph's.
 _UNMARKED_PARAGRAPHS = 4
+_ENDS_ON_COLON = re.compile(r":[ \t]*$")
 _CLOSER_AT_END = re.compile(r"[.!?…]['’\"”][ \t]*")
 # How a text that was not cut off ends: a sentence's last mark, or a closing quote.
 _TEXT_END = set(".!?…\"'”’)")
@@ -234,6 +235,17 @@ def find_quotes(text: str) -> list[Quote]:
                 else:
                     _unterminated(text, paras, state, previous_index, family, own)
                     state = None
+            if (state is None and len(marks) == 1 and index > 0 and _ENDS_ON_COLON.search(text, *paras[index - 1])
+                    and _CLOSER_AT_END.fullmatch(text, marks[0] - 1, p_end)):
+                # A paragraph after one that ends on a colon, that lost its opening mark
+                # but keeps its closing one at its end: "Sara Todd, said: / This is a stark
+                # report ... respond to it.”" (Trafford Council's news), "Her response: /
+                # We’ve had the call.”" (Community Care): the whole paragraph is the quote.
+                start, end = trimmed(text, p_start, marks[0])
+                if start < end:
+                    own.append(Quote(p_start, marks[0], start, end, family, index, index))
+                previous_index = index
+                continue
             nested: set[int] = set()
             for i in marks:
                 if i in nested:

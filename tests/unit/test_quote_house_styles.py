@@ -199,3 +199,20 @@ def test_a_council_place_after_told_is_no_person():
     # She told the scrutiny panel: “...”": the place is no woman for "She".
     assert speaker_in("2023-07-03-bbc-north-somerset-still-requires-improvement.txt",
                       "We know what we need to do") == "Sheila Smith"
+
+
+def test_a_paragraph_that_lost_its_opening_mark_after_a_colon():
+    # Trafford Council's news, 2019 (dev): "Sara Todd, said: / This is a stark report ... respond to
+    # it.”" and "She added: / I would characterise ... safer.”".
+    name = "2019-05-08-trafford-council-ofsted-inadequate-require-improvement.txt"
+    assert speaker_in(name, "This is a stark report") == "Sara Todd"
+    assert speaker_in(name, "I would characterise") == "Sara Todd"
+    # Community Care (https://www.communitycare.co.uk/2022/06/16/surviving-ofsted-a-team-managers-story/):
+    # the words are found as a quotation (too short, with no speaker, to be kept as a quote fact).
+    from importers.extract.quotes import find_quotes
+
+    text = "I messaged the manager of one of the assessment teams. Her response:\n\nWe’ve had the call.”\n\nWithin minutes."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["We’ve had the call."]
+    # Without the colon before it, a lone closing mark opens nothing.
+    text = "I messaged the manager of one of the assessment teams.\n\nWe’ve had the call.”\n\nWithin minutes."
+    assert find_quotes(text) == []
