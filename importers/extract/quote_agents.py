@@ -9,7 +9,9 @@ statement", "the review", "the motion"), a letter in its writer's possessive
 Ofsted and its reports and inspectors (speaker "Ofsted"; role "inspection
 report", "inspectors" or none; organisation "Ofsted"), councils, other bodies by
 name or initials ("the NSPCC", "the Department for Education"), groups such as
-"young people" as the direct subject of the verb, and pronouns,
+"young people" or one of them ("One care leaver told inspectors") as the direct subject
+of the verb, the agent after "by" of a passive ("were criticised by Ofsted", "strengths
+highlighted by inspectors"), and pronouns,
 resolved to the last matching speaker: "she"/"he" to the last woman/man or
 person of unknown sex (or, before anyone has spoken, the person named in
 this paragraph or the two above, carried along a chain of such pronouns), "they" to the nearest plural subject

@@ -21,7 +21,9 @@ Finding the quotation marks
     curly single one by a straight mark (‘...'), and a speech runs on into a next
     paragraph that lost its re-opening mark but closes it. In an older house style
     a speech runs on over paragraphs that re-open no mark at all (up to four), to
-    the first that holds only the mark closing it, at its end. Inside an open
+    the first that holds only the mark closing it, at its end; and a paragraph
+    after one that ends on a colon ("Sara Todd, said:") that lost its opening
+    mark but closes at its end is a quotation whole. Inside an open
     quotation, a short quotation in the same marks mid-sentence ("as a "huge
     step forward" for") is nested in it, and a mark re-opening the speech after
     a full stop (a lost paragraph break) ends the quote there. A closing single
