@@ -33,8 +33,9 @@ _VERBS = _VERBS | _OPENING_VERBS
 # What may stand between a subject and its verb: "she also said", "it has found",
 # "they go on to comment".
 # "it does, however, argue", "Ofsted, however, said".
-_SUBJECT_VERB_GAP = (r"(?:(?:\w+ly|also|then|later|further|has|have|had|does|did|will|would"
-                     r"|(?:go|goes|went)\s+on\s+to)(?:\s*,\s*however\s*,)?\s+|,\s*however\s*,\s*)?")
+# Two such words may stand there: "She has also said", "it has previously found".
+_SUBJECT_VERB_GAP = (r"(?:(?:(?:\w+ly|also|then|later|further|has|have|had|does|did|will|would"
+                     r"|(?:go|goes|went)\s+on\s+to)(?:\s*,\s*however\s*,)?\s+){1,2}|,\s*however\s*,\s*)?")
 # A statement named by who made it: "A joint statement from the agencies said:",
 # "The response from Kent County Council stated"; as a heading over the quoted
 # paragraphs: "Statement from Deputy Chief Constable Simon Nickless:",

@@ -216,3 +216,18 @@ def test_a_paragraph_that_lost_its_opening_mark_after_a_colon():
     # Without the colon before it, a lone closing mark opens nothing.
     text = "I messaged the manager of one of the assessment teams.\n\nWe’ve had the call.”\n\nWithin minutes."
     assert find_quotes(text) == []
+
+
+# --- two words between a subject and its verb ---------------------------------------------------
+
+def test_two_words_between_the_subject_and_its_verb():
+    # Vocal Voices forum (http://vocalvoices.gripsky.co.uk/viewtopic.php?f=5&t=3496): "It also also calls
+    # for “...”" after "Its latest annual report" (Ofsted's).
+    text = ("I do not have much of an idea why Ofsted is poking its nose into Children's Services.\n"
+            "Its latest annual report pulls no punches. It also also calls for \"a wider recognition of the "
+            "impact of children's environments, such as irresponsible and alcohol-dependent parents.\"")
+    assert quotes(text) == [("a wider recognition of the", "Ofsted")]
+    # An auxiliary and an adverb, the commonest pair: "She has also said".
+    text = ("Council leader Jane Smith welcomed the report. She has also said: \"We will not rest until every "
+            "child in the borough is safe and well.\"")
+    assert quotes(text) == [("We will not rest until", "Jane Smith")]
