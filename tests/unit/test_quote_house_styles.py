@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from importers.extract import DocContext
 from importers.extract.quotes import extract
+from tests.unit.test_quote_speakers import speaker_of
 
 NEWS = DocContext(kind="news")
 
@@ -163,20 +164,10 @@ def test_a_quote_after_the_sentence_of_an_apposed_speaker_is_theirs():
 
 # --- the seventh batch's dev documents (rules written after reading them; checked on others) ----
 
-def speaker_in(name: str, opening: str) -> str | None:
-    from importers.sanitize import clean_text
-    from tests.paths import prose_text
-
-    text = clean_text(prose_text(name))
-    found = [f for f in extract(text, NEWS) if f.fields["text"].startswith(opening)]
-    assert found, f"no quote opening {opening!r} in {name}"
-    return found[0].fields["speaker"]
-
-
 def test_one_care_leaver_or_child_speaks_as_one_person():
     # Ealing Council's news, 2016 (dev): "One 20-year-old care leaver told inspectors: “...”"; the
     # group words' singulars, as "One parent told inspectors" (The Independent, 2009).
-    assert speaker_in("2016-ealing-council-childrens-social-services-top-ten-percent.txt",
+    assert speaker_of("2016-ealing-council-childrens-social-services-top-ten-percent.txt",
                       "The workers are awesome") == "care leaver"
     text = "One parent told inspectors: \"The situation has to get to crisis before we get support.\""
     assert quotes(text) == [("The situation has to get", "one parent")]
@@ -184,7 +175,7 @@ def test_one_care_leaver_or_child_speaks_as_one_person():
 
 def test_a_participle_and_its_by_agent_without_was():
     # Ealing Council's news (dev): "Among the other strengths highlighted by inspectors were the “...”".
-    assert speaker_in("2016-ealing-council-childrens-social-services-top-ten-percent.txt",
+    assert speaker_of("2016-ealing-council-childrens-social-services-top-ten-percent.txt",
                       "positive and consistent relationships") in ("Ofsted", "inspectors")
     # A constructed apposition of the same shape: "described by inspectors as".
     text = "The service, described by inspectors as “chaotic and lacking any clear direction at all”, has a new head."
@@ -197,7 +188,7 @@ def test_a_participle_and_its_by_agent_without_was():
 def test_a_council_place_after_told_is_no_person():
     # BBC, North Somerset 2023 (dev): "Sheila Smith ... told North Somerset Council's ... panel ...
     # She told the scrutiny panel: “...”": the place is no woman for "She".
-    assert speaker_in("2023-07-03-bbc-north-somerset-still-requires-improvement.txt",
+    assert speaker_of("2023-07-03-bbc-north-somerset-still-requires-improvement.txt",
                       "We know what we need to do") == "Sheila Smith"
 
 
@@ -205,8 +196,8 @@ def test_a_paragraph_that_lost_its_opening_mark_after_a_colon():
     # Trafford Council's news, 2019 (dev): "Sara Todd, said: / This is a stark report ... respond to
     # it.”" and "She added: / I would characterise ... safer.”".
     name = "2019-05-08-trafford-council-ofsted-inadequate-require-improvement.txt"
-    assert speaker_in(name, "This is a stark report") == "Sara Todd"
-    assert speaker_in(name, "I would characterise") == "Sara Todd"
+    assert speaker_of(name, "This is a stark report") == "Sara Todd"
+    assert speaker_of(name, "I would characterise") == "Sara Todd"
     # Community Care (https://www.communitycare.co.uk/2022/06/16/surviving-ofsted-a-team-managers-story/):
     # the words are found as a quotation (too short, with no speaker, to be kept as a quote fact).
     from importers.extract.quotes import find_quotes
