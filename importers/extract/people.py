@@ -980,10 +980,18 @@ def _resolve(text: str, raw: list[tuple[_Candidate, Mention | None]]) -> list[Me
     # A run of capitals inside another person's role is a word of that role, not a person:
     # "Children and Lifelong Learning" in "The Cabinet Member for Aspiration, Children and
     # Lifelong Learning, Councillor Paffey".
-    out = [m for m in out if not any(
-        other is not m and other.extent[0] <= m.span[0] and m.span[1] <= other.span[0] and other.role
-        for other in out)]
+    starts = [m.span[0] for m in out]
+    out = [m for m in out if not _inside_a_role(m, out, starts)]
     return [replace(m, gender=m.gender or genders.get(m.name)) for m in out]
+
+
+def _inside_a_role(mention: Mention, mentions: list[Mention], starts: list[int]) -> bool:
+    """Whether ``mention`` lies inside the role before a later mention's name: only the
+    names that start within a role's reach after it are read (``mentions`` in text order,
+    ``starts`` their name starts), so a long list of names stays cheap."""
+    lo = bisect.bisect_left(starts, mention.span[1])
+    hi = bisect.bisect_right(starts, mention.span[1] + _ROLE_REACH)
+    return any(other.role and other.extent[0] <= mention.span[0] for other in mentions[lo:hi])
 
 
 def find_people(text: str, ctx) -> tuple[Mention, ...]:
