@@ -238,7 +238,10 @@ _COUNCILLOR_QUALIFIERS = re.compile(
     r"(?:[ \t]+Party)?[ \t]+)?(?:\b(?:County|Borough|City|District|Town|Parish)[ \t]+)?$"
 )
 _HMI_AFTER = re.compile(r"[ \t]*\(?(?:Senior[ \t]+)?HMI\)?(?![\w])")
-_COMMA_AFTER = re.compile(r"[ \t]*,[ \t]*")
+# The comma that opens a role after a name, perhaps after an aside in brackets: "Councillor
+# Miranda Williams (top right), the Royal Borough of Greenwich’s Cabinet Member for ..."
+# (a caption's pointer, Woolwich Online), "Councillor Debbie Davies (Cons, Baildon), ...".
+_COMMA_AFTER = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*,[ \t]*")
 _DASH_AFTER = re.compile(r"[ \t]+[–—-][ \t]+")
 # A role stated by "is" or "was" right after the name, the whole clause up to its end:
 # "Alan Wood is the president of the Association of Directors of Children's Services" (a
@@ -492,6 +495,8 @@ def _role_after_preposition(text: str, clause_start: int, end: int,
 
 
 _ROLE_REACH = 200
+# Words inside an organisation's name: "Royal Borough of Greenwich", "Brighton and Hove".
+_NAME_JOINERS = frozenset(("of", "and", "upon", "on"))
 
 
 @dataclass(frozen=True)
@@ -619,9 +624,16 @@ def _role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> 
         index = 1
     organisation = None
     role_start_index = index
+    # The organisation in the possessive before the role may hold "of" or "and": "the Royal
+    # Borough of Greenwich’s Cabinet Member for Children and Young People" (Woolwich Online).
+    last_possessive = max((i for i in range(index, words_end)
+                           if _POSSESSIVE.search(toks[i].group()) and toks[i].group().casefold() not in _ROLE_POSSESSIVES),
+                          default=-1)
     for i in range(index, words_end):
         word = toks[i].group()
         folded = word.casefold()
+        if i < last_possessive and folded in _NAME_JOINERS:
+            continue
         if not word[0].isalnum() or folded in _FUNCTION_WORDS:
             return None
         if _POSSESSIVE.search(word) and folded not in _ROLE_POSSESSIVES:

@@ -337,3 +337,16 @@ def test_an_apposition_without_its_closing_comma_ends_at_has_and_its_verb():
     text = ("Councillor James Airey, the Leader of the Cumbria County Council Conservative Group has welcomed the "
             "Minister’s decision.")
     assert people(text) == [("James Airey", "James Airey", "Leader", "Cumbria County Council Conservative Group")]
+
+
+def test_an_aside_in_brackets_before_the_role_and_an_organisation_named_with_of():
+    # Woolwich Online, 2016 (dev): "Councillor Miranda Williams (top right), the Royal Borough of
+    # Greenwich’s Cabinet Member for Children and Young People said".
+    text = ("Councillor Miranda Williams (top right), the Royal Borough of Greenwich’s Cabinet Member for "
+            "Children and Young People said the report was good.")
+    assert people(text) == [("Miranda Williams", "Miranda Williams", "Cabinet Member for Children and Young People",
+                             "Royal Borough of Greenwich")]
+    # Community Care, 2009 (dev): "of" and "and" inside the organisation before its possessive.
+    found = people(prose("2009-01-13-communitycare-surrey-improvement-notice.txt"))
+    assert ("Lucy de Groot", "executive director", "Improvement and Development Agency") in [
+        (n, r, o) for _, n, r, o in found]
