@@ -54,6 +54,7 @@ class _DocumentReader:
         self.ends: dict[int, list[int]] = {}
         # What was said by whom, for pronouns: (position, speaker).
         self.history: list[tuple[int, _Speaker]] = []
+        self.subjects: dict[tuple[int, int], _Agent | None] = {}
         for v_start, v_end in self.verbs:
             s_start = self._sentence_start(v_start)
             if text[v_start:v_end].lower().startswith("according"):
@@ -129,7 +130,14 @@ class _DocumentReader:
 
     def _subject_of(self, v_start: int, floor: int) -> _Agent | None:
         """The agent before a verb of saying, passing over a relative clause set
-        off by commas ("Jane Smith, who leads the council, said")."""
+        off by commas ("Jane Smith, who leads the council, said"). Each verb is read
+        once: a sentence of many quotes asks for the same verbs' subjects again."""
+        key = (v_start, floor)
+        if key not in self.subjects:
+            self.subjects[key] = self._read_subject(v_start, floor)
+        return self.subjects[key]
+
+    def _read_subject(self, v_start: int, floor: int) -> _Agent | None:
         if v_start in self.passives:
             agent = self._agent_after(self.passives[v_start], self.passives[v_start] + 1)
             return agent if agent is not None and agent.speaker is not None else None
