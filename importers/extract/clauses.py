@@ -17,7 +17,8 @@ on 11 April", "since 2019") from one that can date an inspection or rating
 said beside it; ``published_fields`` is the fallback date a document gives.
 The index's dates include relative ones ("last year", "three years later");
 ``resolved_fields`` gives a date's fields with its year resolved against the
-document's date or the date told before it.
+document's date (on an undated page, the year it says it is written in:
+``TextIndex.stated_year``) or the date told before it.
 """
 
 from __future__ import annotations
@@ -147,6 +148,29 @@ class TextIndex:
             present += 1
         return present
 
+    @cached_property
+    def stated_year(self) -> int | None:
+        """The year an undated text says it is written in, by naming the year it calls "last
+        year": in apposition ("last year (2023)", "in 2023, last year") or in the next
+        sentence's opening ("... criticisms of the council's children's services last year. In
+        2010 the council suspended ...": written in 2011). None where it names none, or two."""
+        text = self.text
+        years = set()
+        for date in self.dates:
+            if date.relative != "document" or date.offset_months != -12 or date.precision != "year":
+                continue
+            s_start, s_end = self.sentence_at(date.start)
+            years.update(
+                other.year + 1 for other in self.dates_in(s_start, s_end)
+                if other.year is not None and other.relative is None and other.precision == "year"
+                and _APPOSED.fullmatch(text, min(date.end, other.end), max(date.start, other.start))
+            )
+            following = self.next_sentence(s_end) if not text[date.end:s_end].strip(" .!?\t") else None
+            opening = _YEAR_OPENING.match(text, following[0], following[1]) if following else None
+            if opening is not None:
+                years.add(int(opening["year"]) + 1)
+        return years.pop() if len(years) == 1 else None
+
     def anchor_before(self, pos: int) -> DateMention | None:
         """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
         dates = self.dates
@@ -249,6 +273,8 @@ class TextIndex:
 _MAX_SENTENCE = 1500
 # Between "last year" and the year it names: "last year (2023)", "in 2023, last year".
 _APPOSED = re.compile(r"[\s,(]*(?:in\s+)?[\s,(]*|\)?[\s,]*")
+# A sentence opening on a year alone: "In 2010 the council suspended ...".
+_YEAR_OPENING = re.compile(r"(?:In|During|Throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-/–]\d)")
 # How far back "three years later" looks for the date it counts from.
 _ANCHOR_REACH = 600
 
@@ -355,6 +381,8 @@ def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
     the document's date or the date told before it; year None where neither gives one."""
     published = getattr(ctx, "published", None)
     if date.year is None:
+        if published_fields(ctx) is None and index.stated_year is not None:
+            published = (index.stated_year, None, None)
         date = resolve(date, published if isinstance(published, (tuple, list)) else None,
                        index.anchor_before(date.start), index.present_year)
     return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}
