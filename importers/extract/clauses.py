@@ -167,7 +167,9 @@ class TextIndex:
             )
             following = self.next_sentence(s_end) if not text[date.end:s_end].strip(" .!?\t") else None
             opening = _YEAR_OPENING.match(text, following[0], following[1]) if following else None
-            if opening is not None:
+            # (A sentence that opens on its year to tell a grade, "In 2016 it was judged
+            # inadequate", is an event of its own, not what "last year" was.)
+            if opening is not None and not _GRADE_WORD.search(text, following[0], following[1]):
                 years.add(int(opening["year"]) + 1)
         return years.pop() if len(years) == 1 else None
 
@@ -273,6 +275,7 @@ class TextIndex:
 _MAX_SENTENCE = 1500
 # Between "last year" and the year it names: "last year (2023)", "in 2023, last year".
 _APPOSED = re.compile(r"[\s,(]*(?:in\s+)?[\s,(]*|\)?[\s,]*")
+_GRADE_WORD = re.compile(rf"\b(?:{RATING_WORDS})\b", re.IGNORECASE)
 # A sentence opening on a year alone: "In 2010 the council suspended ...".
 _YEAR_OPENING = re.compile(r"(?:In|During|Throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-/–]\d)")
 # How far back "three years later" looks for the date it counts from.
