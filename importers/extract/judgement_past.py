@@ -18,7 +18,9 @@ from importers.model import Fact
 # inspection", "formerly rated"); shared by the rating and passage rules.
 _EARLIER_WORDS = r"previous(?:ly)?|prior|former(?:ly)?|earlier|preceding"
 _HISTORICAL = re.compile(
-    rf"\b(?:{_EARLIER_WORDS}|last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|"
+    # ("the last two years", "last 12 months": a period up to now, not an earlier event)
+    rf"\b(?:{_EARLIER_WORDS}|last(?!\s+(?:(?:\d+|two|three|four|five|six|few|couple\s+of)\s+)?"
+    r"(?:weeks?|months?|years?|autumn|spring|summer|winter)\b)|"
     r"had|used\s+to|in\s+the\s+past|up\s+from|down\s+from|ago)\b",
     re.IGNORECASE,
 )
@@ -46,6 +48,13 @@ _PAST_TENSE = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
 # earlier-marker there too: "a lower rating than the previous judgement by Ofsted in 2019").
 _OLD_GRADE_BETWEEN = re.compile(
     rf"\b(?:from|since|{_EARLIER_WORDS}|last(?!\s+(?:week|month|year)\b))\b", re.IGNORECASE
+)
+# "have improved since the last inspection in 2017 and are now rated good": the date
+# "since" looks back to is the earlier inspection's, not the grade's after it.
+_SINCE_EARLIER = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:last|previous|earlier|prior|former)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:inspection|visit|judge?ment|rating|report|review)s?\s+(?:in|of|on|during|dated)\s+$",
+    re.IGNORECASE,
 )
 # Before a date: the start of something else than an inspection ("introduced in 2013").
 _BEGUN_BEFORE = re.compile(
@@ -281,4 +290,10 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
     if not (_INSPECTION_WORD.search(text, p_start, p_end) and _HISTORICAL.search(text, p_start, p_end)):
         return None
     dates = index.event_dates_in(p_start, p_end)
-    return dates[0] if len(dates) == 1 else None
+    if len(dates) != 1:
+        return None
+    # "improvements ... had been made since the last inspection in 2019" tells that
+    # inspection only as the start of a period, not as the one the next sentence reports.
+    if _SINCE_EARLIER.search(text, max(p_start, dates[0].start - _LEAD_LIMIT), dates[0].start):
+        return None
+    return dates[0]
