@@ -29,10 +29,10 @@ from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from importers.authorities import find_authorities
-from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
+from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve, weekday_year
 from importers.vocabulary import RATING_WORDS
 
-__all__ = ["TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
+__all__ = ["REPORT_PUBLISHED", "TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr cllr st prof rev no nos vs etc eg ie e.g i.e co ltd inc approx fig para "
@@ -173,6 +173,23 @@ class TextIndex:
                 years.add(int(opening["year"]) + 1)
         return years.pop() if len(years) == 1 else None
 
+    @cached_property
+    def report_published(self) -> DateMention | None:
+        """The date an undated text gives the publication of the report it tells of ("The
+        results and detailed report of the inspection were published on Friday, 26 August
+        2016", "The Ofsted Inspection of Southwark ... published on 13 June 2017, is
+        enclosed"): the nearest the text comes to its own date. None where it gives none,
+        or two, or only an earlier report's ("the previous report, published in 2015")."""
+        text = self.text
+        found = {}
+        for date in self.dates:
+            if date.year is None or date.relative is not None or date.is_range:
+                continue
+            lead = REPORT_PUBLISHED.search(text, max(0, date.start - _REPORT_REACH), date.start)
+            if lead is not None and not _EARLIER_REPORT.search(text, max(0, lead.start() - 30), lead.start() + 30):
+                found[(date.year, date.month, date.day)] = date
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def anchor_before(self, pos: int) -> DateMention | None:
         """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
         dates = self.dates
@@ -276,6 +293,12 @@ _MAX_SENTENCE = 1500
 # Between "last year" and the year it names: "last year (2023)", "in 2023, last year".
 _APPOSED = re.compile(r"[\s,(]*(?:in\s+)?[\s,(]*|\)?[\s,]*")
 _GRADE_WORD = re.compile(rf"\b(?:{RATING_WORDS})\b", re.IGNORECASE)
+# Before a date: the publication of the report that gives a rating.
+REPORT_PUBLISHED = re.compile(
+    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+)
+_REPORT_REACH = 120
+_EARLIER_REPORT = re.compile(r"\b(?:previous|last|earlier|prior|former)\s+(?:[\w'’-]+\s+)?(?:report|inspection)", re.IGNORECASE)
 # A sentence opening on a year alone: "In 2010 the council suspended ...".
 _YEAR_OPENING = re.compile(r"(?:In|During|Throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-/–]\d)")
 # How far back "three years later" looks for the date it counts from.
@@ -386,6 +409,12 @@ def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
     if date.year is None:
         if published_fields(ctx) is None and index.stated_year is not None:
             published = (index.stated_year, None, None)
+        elif published_fields(ctx) is None and index.report_published is not None and (
+                weekday_year(date, index.latest_year) is None):
+            # (A day named with its weekday, "On Friday 17th December", is dated by the
+            # calendar: a report the page names may be an older one.)
+            report = index.report_published
+            published = (report.year, report.month, report.day)
         date = resolve(date, published if isinstance(published, (tuple, list)) else None,
                        index.anchor_before(date.start), index.present_year)
     return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import published_fields, resolved_fields
+from importers.extract.clauses import REPORT_PUBLISHED, published_fields, resolved_fields
 from importers.extract.inspections import GRADED_TYPES
 from importers.extract.judgement_councils import _BULLETS, _COLON_END
 from importers.extract.judgement_page_dates import (
@@ -106,10 +106,6 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _HELD_SINCE_REACH = 60
 # "good for the first time since 2008": the date of the last time, not of this rating.
 _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
-# Before a date: the publication of the report that gives a rating.
-_REPORT_PUBLISHED = re.compile(
-    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
-)
 
 
 def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None) -> list[tuple[dict, str | None]]:
@@ -196,11 +192,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # After the rating too: "rated good by Ofsted in its inspection published in May 2019".
     report_dates = [
         d for d in index.dates_in(s_start, start)
-        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
+        if d.year is not None and REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
         and not rating.rated_in(d.end, start)
     ] or [
         d for d in index.dates_in(end, next_rating)
-        if d.year is not None and _REPORT_PUBLISHED.search(text, max(end, d.start - 120), d.start)
+        if d.year is not None and REPORT_PUBLISHED.search(text, max(end, d.start - 120), d.start)
     ][:1]
     if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
         return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
@@ -277,8 +273,12 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     published = published_fields(ctx)
     if published:
         return [(published, "published")]
+    # An undated page's year as it states it; else, for its own council's grades, the year
+    # it says the report it tells of was published (``clauses.TextIndex.report_published``).
+    reported = index.report_published if not (doc_council and whose and doc_council not in whose) else None
+    present = index.stated_year or (reported.year if reported else None)
     titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index) or (
-        {"year": index.stated_year, "month": None, "day": None, "precision": "year"} if index.stated_year else None)
+        {"year": present, "month": None, "day": None, "precision": "year"} if present else None)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
 
 

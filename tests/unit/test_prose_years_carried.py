@@ -272,3 +272,36 @@ def test_a_year_opening_a_graded_sentence_after_last_year_is_another_event() -> 
     found = rows(text, "Kent")
     assert ("Kent", 2017, "good", "overall") not in found
     assert ("Kent", 2016, "inadequate", "overall") in found
+
+
+# --- an undated page's report, published on a date it gives -------------------------
+
+
+def test_an_undated_page_takes_the_year_its_report_was_published() -> None:
+    # The grades come first; "The results and detailed report of the inspection were
+    # published on Friday, 26 August 2016" comes after them.
+    # https://www.ealing.gov.uk/news/article/1529/ealing_council_s_children_s_social_services_in_the_top_10_in_the_country (dev)
+    text = (
+        "Inspectors gave the service an overall rating of 'good' but services for young people leaving care "
+        "were rated as 'outstanding.'\n\n"
+        "The results and detailed report of the inspection were published on Friday, 26 August 2016.\n"
+    )
+    found = rows(text, "Ealing")
+    assert ("Ealing", 2016, "good", "overall") in found
+    assert ("Ealing", 2016, "outstanding", "care leavers") in found
+
+
+def test_a_day_named_with_its_weekday_is_dated_by_the_calendar_not_by_an_older_report() -> None:
+    # "On Friday 17th December" after a visit whose report was "published in November 2020": the
+    # report released that Friday is December 2021's, the next 17 December on a Friday.
+    # https://manchestergazette.co.uk/16/bury-conservatives-slam-failings-raised-by-ofsted/ (dev)
+    text = (
+        "On Friday 17th December OFSTED released their report into Bury Council's Children's Services "
+        "grading them \"Inadequate\" in all but one main categories, resulting in an overall rating of "
+        "\"Inadequate\".\n\n"
+        "Bury Council have had OFSTED inspections and visits regularly since 2016, with the most recent visit "
+        "being in September 2020, the report from which was published in November 2020.\n"
+    )
+    found = rows(text, "Bury")
+    assert ("Bury", 2021, "inadequate", "overall") in found
+    assert not {row for row in found if row[1] == 2019}
