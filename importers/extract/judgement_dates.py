@@ -88,11 +88,13 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|ha
 # "since the last inspection in 2014", "following a previous inspection in 2019", "In
 # the last full inspection, carried out in 2016", "since it was last inspected, in 2022".
 _LAST_INSPECTION = re.compile(
-    r"\b(?:(?:last|previous|prior|preceding)\s+(?:full\s+|Ofsted\s+|judge?ment\s+|graded\s+|standard\s+){0,2}"
+    r"\b(?:(?:last|previous|prior|preceding)\s+(?:[\w'’-]+\s+){0,2}?"
     r"inspection|(?:last|previously)\s+inspected)\b",
     re.IGNORECASE,
 )
-_LAST_INSPECTION_REACH = 40
+_LAST_INSPECTION_REACH = 60
+# Before a grade: the one the last inspection gave ("a department previously rated as 'good'").
+_PREVIOUSLY = re.compile(r"\b(?:previously|formerly)\s+(?:[\w'’-]+\s+){0,3}?[\"'‘“]?$", re.IGNORECASE)
 # Between a rating and a date that is its own: "inadequate (in 2016)".
 _ATTACHED = re.compile(r"[\"'’”]?\s*\(?\s*(?:in\s+)?", re.IGNORECASE)
 # Between a year and the grade it is set before: "2015 'inadequate'".
@@ -245,7 +247,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
         counted = _years_after(rating, ctx)
         if counted is not None:
             return [(counted, "text")]
-        last = _last_inspection_date(rating, whose, ctx, changed=True) if rating.cue.historical else None
+        last = _last_inspection_date(rating, whose, ctx, changed=True) if rating.cue.historical or (
+            _PREVIOUSLY.search(text, max(s_start, start - _LEAD_LIMIT), start)) else None
         if last is not None:
             return [(last, "text")]
         return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), _NOT_STATED)]

@@ -60,6 +60,22 @@ def test_a_jump_from_a_grade_is_dated_by_the_last_inspection_a_quotation_names()
     assert ("Wakefield", 2018, "inadequate", "overall") in rows(text, "Wakefield")
 
 
+def test_a_grade_held_previously_is_the_last_inspections() -> None:
+    # "a children's services department previously rated as "good"", then "the last full
+    # inspection of children's services in Derbyshire in 2013".
+    # https://www.cypnow.co.uk/news/article/decline-of-good-children-s-services-prompted-by-cost-cutting-ofsted-finds (dev)
+    text = (
+        "A major restructure to cut costs resulted in a decline in standards within a children's services "
+        "department previously rated as \"good\", an Ofsted inspection has found.\n\n"
+        "The inspectorate said that following the last full inspection of children's services in Derbyshire "
+        "in 2013, a large-scale restructure \"led to a substantial reduction in leadership and managerial "
+        "roles at all levels\".\n"
+    )
+    found = rows(text, "Derbyshire", (2019, 9, 20))
+    assert ("Derbyshire", 2013, "good", "overall") in found
+    assert ("Derbyshire", None, "good", "overall") not in found
+
+
 def test_a_grade_given_once_again_implies_the_last_inspections() -> None:
     # "once again branded inadequate" on an undated page: the earlier grade is the one of
     # "the last inspection in 2014"; the new one stays undated.
