@@ -138,8 +138,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # Not past a "since" that opens another event: "received a 'requires improvement'
     # rating in its first inspection since it was slapped with the worst possible rating
     # ... in 2017" (2017 is the earlier rating's).
+    # Nor the earlier inspection a period runs from: "'requires improvement to be good'
+    # despite ... improvements ... since the last full inspection in 2019".
     following = [d for d in dates if end <= d.start and d.end <= next_rating
-                 and not _SINCE_CLAUSE.search(text, end, d.start)]
+                 and not _SINCE_CLAUSE.search(text, end, d.start)
+                 and not _SINCE_EARLIER.search(text, max(end, d.start - _LEAD_LIMIT), d.start)]
     if following:
         listed = [following[0]]
         for date in dates:

@@ -146,6 +146,18 @@ def test_a_period_since_the_last_inspection_does_not_date_the_next_sentence() ->
     assert ("Cheshire East", None, "inadequate", "care leavers") in found
 
 
+def test_a_period_since_the_last_inspection_after_a_grade_is_not_its_date() -> None:
+    # "'requires improvement to be good' despite ... improvements ... since the last full
+    # inspection in 2019": 2019 is where the period starts, not the grade's year.
+    # https://www.birkenhead.news/wirral-council-disappointed-at-harsh-ofsted-report-despite-progress/ (dev)
+    text = (
+        "In all five areas of judgement, HM Inspector summarised that the service \"requires improvement to "
+        "be good\" despite acknowledging that significant improvements have been made in a number of "
+        "important areas since the last full inspection in 2019.\n"
+    )
+    assert ("Wirral", 2019, "requires improvement", "overall") not in rows(text, "Wirral")
+
+
 # --- a list of grades set out after a dated verdict --------------------------------
 
 
