@@ -88,6 +88,7 @@ _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _EVENT_DATE_REACH = 60
+_RATING_VERB = re.compile(r"rated|judged", re.IGNORECASE)
 _GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 _PAST_OPENING = re.compile(r"\b(?:ago|previously|formerly|in\s+the\s+past|once)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
@@ -256,7 +257,9 @@ def _passage_date(rating: _Rating, reported: bool = False, others: bool = False)
         for event in _EVENT_WORD.finditer(text, p_start, p_end):
             if earlier.search(text, max(p_start, event.start() - 40), event.start()):
                 continue
-            if told_afresh and rating.other_grade_in(
+            # A rating of another grade with its own date ("the services - rated 'good' in
+            # 2018 - had deteriorated") dates that grade, not this one, told afresh or not.
+            if (told_afresh or _RATING_VERB.fullmatch(event.group())) and rating.other_grade_in(
                     max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
                 continue
             clause_start, clause_end = index.clause_at(event.start())

@@ -158,6 +158,21 @@ def test_a_period_since_the_last_inspection_after_a_grade_is_not_its_date() -> N
     assert ("Wirral", 2019, "requires improvement", "overall") not in rows(text, "Wirral")
 
 
+def test_another_grade_rated_with_its_own_year_does_not_date_the_next_one() -> None:
+    # "the services - rated 'good' in 2018 - had deteriorated" dates that good grade only; the
+    # inadequate grades of the new, undated inspection told after it take no year from it.
+    # https://time1075.net/havering-council-signs-off-childrens-improvement-plan-after-ofsted-report (dev)
+    text = (
+        "They said the services \u2013 rated \u2018good\u2019 in 2018 \u2013 had deteriorated and ordered the "
+        "authority to improve.\n"
+        "Their inspection focused on children in care, children who need help and protection, and the "
+        "impact of social workers. All three were deemed inadequate.\n"
+    )
+    found = rows(text, "Havering")
+    assert ("Havering", 2018, "good", "overall") in found
+    assert not {row for row in found if row[2] == "inadequate" and row[1] == 2018}
+
+
 # --- a list of grades set out after a dated verdict --------------------------------
 
 
