@@ -134,19 +134,26 @@ class TextIndex:
         present = self.latest_year
         if present is None:
             return None
-        not_last_year = set()
-        for date in self.dates:
-            if date.relative != "document" or date.offset_months != -12 or date.precision != "year":
-                continue
-            s_start, s_end = self.sentence_at(date.start)
-            not_last_year.update(
-                other.year for other in self.dates_in(s_start, s_end)
-                if other.year is not None and other.relative is None and not other.is_range
-                and not _APPOSED.fullmatch(self.text, min(date.end, other.end), max(date.start, other.start))
-            )
+        not_last_year = {other.year for _, other, apposed in self._beside_last_year()
+                         if not apposed and not other.is_range}
         while present - 1 in not_last_year:
             present += 1
         return present
+
+    @cached_property
+    def _last_years(self) -> list[DateMention]:
+        """Every "last year" (or "past year") of the text."""
+        return [d for d in self.dates if d.relative == "document" and d.offset_months == -12 and d.precision == "year"]
+
+    def _beside_last_year(self) -> Iterator[tuple[DateMention, DateMention, bool]]:
+        """Each "last year", each year its sentence names, and whether the two are set in
+        apposition ("last year (2023)", "in 2023, last year"): one time named twice."""
+        for date in self._last_years:
+            s_start, s_end = self.sentence_at(date.start)
+            for other in self.dates_in(s_start, s_end):
+                if other.year is not None and other.relative is None:
+                    yield date, other, bool(
+                        _APPOSED.fullmatch(self.text, min(date.end, other.end), max(date.start, other.start)))
 
     @cached_property
     def stated_year(self) -> int | None:
@@ -155,16 +162,10 @@ class TextIndex:
         sentence's opening ("... criticisms of the council's children's services last year. In
         2010 the council suspended ...": written in 2011). None where it names none, or two."""
         text = self.text
-        years = set()
-        for date in self.dates:
-            if date.relative != "document" or date.offset_months != -12 or date.precision != "year":
-                continue
-            s_start, s_end = self.sentence_at(date.start)
-            years.update(
-                other.year + 1 for other in self.dates_in(s_start, s_end)
-                if other.year is not None and other.relative is None and other.precision == "year"
-                and _APPOSED.fullmatch(text, min(date.end, other.end), max(date.start, other.start))
-            )
+        years = {other.year + 1 for _, other, apposed in self._beside_last_year()
+                 if apposed and other.precision == "year"}
+        for date in self._last_years:
+            s_end = self.sentence_at(date.start)[1]
             following = self.next_sentence(s_end) if not text[date.end:s_end].strip(" .!?\t") else None
             opening = _YEAR_OPENING.match(text, following[0], following[1]) if following else None
             # (A sentence that opens on its year to tell a grade, "In 2016 it was judged
@@ -177,8 +178,7 @@ class TextIndex:
     def report_published(self) -> DateMention | None:
         """The date an undated text gives the publication of the report it tells of ("The
         results and detailed report of the inspection were published on Friday, 26 August
-        2016", "The Ofsted Inspection of Southwark ... published on 13 June 2017, is
-        enclosed"): the nearest the text comes to its own date. None where it gives none,
+        2016"): the nearest the text comes to its own date. None where it gives none,
         or two, or only an earlier report's ("the previous report, published in 2015")."""
         text = self.text
         found = {}
@@ -298,7 +298,10 @@ REPORT_PUBLISHED = re.compile(
     r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
 )
 _REPORT_REACH = 120
-_EARLIER_REPORT = re.compile(r"\b(?:previous|last|earlier|prior|former)\s+(?:[\w'’-]+\s+)?(?:report|inspection)", re.IGNORECASE)
+# Before a report: an earlier one than the page tells of ("the previous report, published in 2015").
+_EARLIER_REPORT = re.compile(
+    r"\b(?:previous|last|earlier|prior|former)\s+(?:[\w'’-]+\s+)?(?:report|inspection)", re.IGNORECASE
+)
 # A sentence opening on a year alone: "In 2010 the council suspended ...".
 _YEAR_OPENING = re.compile(r"(?:In|During|Throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-/–]\d)")
 # How far back "three years later" looks for the date it counts from.
