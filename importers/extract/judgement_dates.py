@@ -47,7 +47,14 @@ they were rated 'outstanding'") is the document's year less the count where
 the text names that year; a kept grade ("maintained its 'good' rating from
 2013") implies the earlier one at the date it was kept from; "three years
 later" never lists a second year of the grade before it; a grade held "now" is
-not dated by an inspection two or more years older than the page.
+not dated by an inspection two or more years older than the page. The grade a
+change started from, or one "previously" held, is the last inspection's where the
+text dates one ("following a previous inspection in 2019"); a list set out one grade
+a line after a colon takes the date of the verdict told before it; a grade's clause
+set after an opening that names an inspection ("In the last full inspection, carried
+out in 2016, ...") is dated by it. An undated page takes the year it says it is
+written in ("... last year. In 2010 ...", ``clauses.TextIndex.stated_year``), else,
+for its own council's grades, the year it says its report was published.
 """
 
 from __future__ import annotations
