@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 __all__ = ["TMP_SUFFIX", "source_key", "write_atomically"]
@@ -20,6 +18,9 @@ def write_atomically(path: Path, payload: bytes, mode_of: Path | None = None) ->
     replaces). OSError says why it could not be written; the old file is then
     untouched and no temporary file is left.
     """
+    import shutil  # here: a command that only reads never loads these
+    import tempfile
+
     folder = path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP_SUFFIX, dir=folder)
     try:

@@ -215,10 +215,12 @@ class Library:
         from ofsted_core.find import authority_names, event_filter
 
         with _errors():
-            stored = self.store.read_events().events
-        keep = event_filter(stored, since, until, rating, type)
-        names = frozenset(authority_names(authority, stored)) if authority else frozenset()
-        events = [e for e in stored if (not names or e.get("authority") in names) and keep.keeps(e)]
+            lookup = self.store.lookup()
+        # A council's timeline parses that council's events alone; the names and types are of them all.
+        keep = event_filter([{"type": t} for t in lookup.types], since, until, rating, type)
+        names = frozenset(authority_names(authority, [{"authority": a} for a in lookup.authorities])) if authority \
+            else frozenset()
+        events = [e for e in lookup.events(names if authority else None) if keep.keeps(e)]
         return Timeline(events, names, keep)
 
     def search(self, query: str, limit: int = 20) -> SearchResult:
