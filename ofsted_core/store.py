@@ -110,13 +110,18 @@ def _refuse_read_only(path: Path, target: Path) -> None:
     Replacing a file needs only the folder's permission, so without this
     check a read-only store would be overwritten without a word.
     """
+    if _read_only(target):
+        raise StoreError(path, "is read-only; it was left as it was. Make it writable (chmod u+w) to change it, "
+                               "or use --db with another file")
+
+
+def _read_only(target: Path) -> bool:
+    """Whether the file's mode says "do not change" (to its owner, root included), or it cannot be written."""
     try:
         mode = os.stat(target).st_mode
     except OSError:
-        return
-    if not mode & 0o222 or not os.access(target, os.W_OK):
-        raise StoreError(path, "is read-only; it was left as it was. Make it writable (chmod u+w) to change it, "
-                               "or use --db with another file")
+        return False
+    return not mode & 0o222 or not os.access(target, os.W_OK)
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -397,7 +402,7 @@ class Store:
         lookup, payload = build_lookup(raw or b"", catalogue, _held_by(catalogue), snapshot.events,
                                        snapshot.annotations)
         # A read-only store is its owner's "do not change": nothing is written beside it either.
-        if os.access(self.target, os.W_OK):
+        if not _read_only(self.target):
             save_lookup(self.lookup_path, payload, self.target)
         return lookup, None
 
