@@ -165,6 +165,6 @@ def save_lookup(path: Path, payload: bytes, mode_of: Path) -> None:
     """Write a lookup file (``build_lookup``'s bytes) with ``mode_of``'s permissions (the store's: it
     holds the same rows); best effort: where it cannot be written, readers parse ``db.json`` as before."""
     try:
-        write_atomically(path, payload, mode_of=mode_of)
+        write_atomically(path, payload, mode_of=mode_of, durable=False)  # derived: checked at every read
     except OSError:
         pass
