@@ -95,7 +95,8 @@ class Timeline:
 
 class DocumentView(NamedTuple):
     """One document as its page shows it: the corpus it was read into (with the documents its
-    facts link to, every event and note) and the document itself, corrections applied."""
+    facts link to and every note; no event, which a page does not show) and the document itself,
+    corrections applied."""
 
     corpus: Corpus
     document: dict[str, Any]
@@ -115,7 +116,7 @@ class DocumentView(NamedTuple):
 
 
 class SearchResult(NamedTuple):
-    """The hits of a search, best first, and a corpus holding their documents."""
+    """The hits of a search, best first, and a corpus holding their documents (and the notes; no event)."""
 
     corpus: Corpus
     hits: list[SearchHit]
@@ -228,7 +229,8 @@ class Library:
         from ofsted_core.corpus import search_store
 
         with _errors():
-            return SearchResult(*search_store(self.store, query, limit=limit))
+            # Hits show no event: the catalogue and the notes are read, the events are not.
+            return SearchResult(*search_store(self.store, query, limit=limit, index=self.store.read_index(events=False)))
 
     def documents(self, authority: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         """The catalogue's rows (no text), of a council (any name ``authority`` means) and of a kind."""
@@ -247,7 +249,8 @@ class Library:
         from ofsted_core.find import documents_named
 
         with _errors():
-            index = self.store.read_index()  # db.json parsed once, for the name and the page
+            # The catalogue for the name, the notes for the page; a page shows no event, so none is read.
+            index = self.store.read_index(events=False)
             found = documents_named({row["id"]: row for row in index.documents}, ref)
             if len(found) == 1:
                 corpus = document_corpus(self.store, found[0]["id"], index)

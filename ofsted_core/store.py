@@ -421,18 +421,19 @@ class Store:
         lookup = self.lookup()
         return StoreData(events=lookup.events(), annotations=lookup.annotations(), complete=False)
 
-    def read_index(self) -> StoreData:
+    def read_index(self, events: bool = True) -> StoreData:
         """The catalogue (rows without text, as ``read_catalogue`` gives), events and annotations, from ``lookup``.
 
         What a lookup of a few documents starts from: it then reads those
         documents whole with ``read_documents``, without parsing db.json again.
+        Without ``events``, none are read (a document's page and search hits show none).
         A store of an older schema is read (and migrated) whole.
         """
         lookup, whole = self._lookup()
         if whole is not None:
             return whole
-        return StoreData(documents=lookup.catalogue(), events=lookup.events(), annotations=lookup.annotations(),
-                         complete=False, bulk=self.bulk.path)
+        return StoreData(documents=lookup.catalogue(), events=lookup.events() if events else [],
+                         annotations=lookup.annotations(), complete=False, bulk=self.bulk.path)
 
     def check(self) -> None:
         """StoreError where the catalogue cannot be used (before a long import parses anything).
