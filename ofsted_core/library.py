@@ -197,12 +197,16 @@ class Library:
 
     def first_snapshot(self) -> tuple[int | None, StoreData]:
         """What the explorer shows first, and the store's stamp when it was read: the catalogue, events and
-        annotations (``corpus.lazy_snapshot``); the texts and facts are read when a document is opened."""
+        annotations (``corpus.lazy_snapshot``); the texts and facts are read when a document is opened.
+
+        Of a large store, the events and annotations alone where the catalogue can wait (``Store.read_first``):
+        the snapshot is then not ``complete``, and the explorer reads the rest after its first frame."""
         from ofsted_core.corpus import lazy_snapshot
 
         with _errors():
             stamp = self.store.mtime_ns()
-            return stamp, lazy_snapshot(self.store)
+            first, timeline_only = self.store.read_first()
+            return stamp, first if timeline_only else lazy_snapshot(self.store, first)
 
     def corpus_of(self, data: StoreData, previous: Corpus | None = None) -> Corpus:
         """The corpus of a snapshot of this store (``first_snapshot``, a write's), its texts read from here."""

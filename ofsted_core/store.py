@@ -435,6 +435,25 @@ class Store:
         return StoreData(documents=lookup.catalogue(), events=lookup.events() if events else [],
                          annotations=lookup.annotations(), complete=False, bulk=self.bulk.path)
 
+    def read_first(self) -> tuple[StoreData, bool]:
+        """What the explorer draws first, checked as ``read_index`` checks it, and whether it is the timeline alone.
+
+        Of a large store (``TIMELINE_FIRST_MIN_DOCUMENTS`` documents or more)
+        whose lookup file was there already, the events and annotations alone:
+        the first frame draws nothing else, and the catalogue (half the
+        parsing) is read by ``read_index`` once that frame is out. Otherwise
+        what ``read_index`` gives (a lookup file just made has the catalogue
+        parsed already).
+        """
+        lookup, whole = self._lookup()
+        if whole is not None:
+            return whole, False
+        if "catalogue" not in lookup.parsed and len(lookup.held()[0]) >= TIMELINE_FIRST_MIN_DOCUMENTS:
+            return StoreData(events=lookup.events(), annotations=lookup.annotations(), complete=False,
+                             bulk=self.bulk.path), True
+        return StoreData(documents=lookup.catalogue(), events=lookup.events(), annotations=lookup.annotations(),
+                         complete=False, bulk=self.bulk.path), False
+
     def check(self) -> None:
         """StoreError where the catalogue cannot be used (before a long import parses anything).
 
