@@ -430,8 +430,9 @@ class Store:
         A store of an older schema is read (and migrated) whole.
         """
         lookup, whole = self._lookup()
-        if whole is not None:
-            return whole
+        return whole if whole is not None else self._index(lookup, events)
+
+    def _index(self, lookup: Lookup, events: bool = True) -> StoreData:
         return StoreData(documents=lookup.catalogue(), events=lookup.events() if events else [],
                          annotations=lookup.annotations(), complete=False, bulk=self.bulk.path)
 
@@ -451,8 +452,7 @@ class Store:
         if "catalogue" not in lookup.parsed and len(lookup.held()[0]) >= TIMELINE_FIRST_MIN_DOCUMENTS:
             return StoreData(events=lookup.events(), annotations=lookup.annotations(), complete=False,
                              bulk=self.bulk.path), True
-        return StoreData(documents=lookup.catalogue(), events=lookup.events(), annotations=lookup.annotations(),
-                         complete=False, bulk=self.bulk.path), False
+        return self._index(lookup), False
 
     def check(self) -> None:
         """StoreError where the catalogue cannot be used (before a long import parses anything).
