@@ -156,7 +156,8 @@ class OfstedApp(App[None]):
         else:
             self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
-        self._read_fetch_record()
+        # After the first frame: its thread would compete with the first layout for the interpreter.
+        self.call_after_refresh(self._read_fetch_record)
 
     @work(thread=True, exit_on_error=False, group="fetch-record", name="reading the record of fetches",
           description="fetch record")
