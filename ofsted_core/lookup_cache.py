@@ -156,9 +156,9 @@ def build_lookup(raw: bytes, catalogue: list[dict[str, Any]], held: tuple[list[s
         "annotations": put("annotations", annotations),
         "held": put("held", [list(held[0]), list(held[1])]),
     }
-    body = b"".join(parts)
     header["digest"] = digest_of(raw)
-    return Lookup(memoryview(body), header, parsed), MAGIC + orjson.dumps(header) + b"\n" + body
+    payload = b"".join([MAGIC, orjson.dumps(header), b"\n", *parts])  # one copy of 10 MB, not two
+    return Lookup(memoryview(payload)[len(payload) - size:], header, parsed), payload
 
 
 def save_lookup(path: Path, payload: bytes, mode_of: Path) -> None:
