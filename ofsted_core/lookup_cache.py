@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import hashlib
 import mmap
+import os
+import stat
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -99,11 +101,20 @@ def read_lookup(path: Path, raw: bytes) -> Lookup | None:
     """The lookup file at ``path`` when it was made from exactly ``raw`` (db.json's bytes); None otherwise."""
     # Mapped, not read: a lookup reads the parts it needs. The mapping holds the file opened here,
     # so a file replaced meanwhile is still read whole, old or new, never a mix.
+    # Opened without blocking and used only if it is a regular file: a FIFO or a device put at its
+    # name is never waited on.
     try:
-        with open(path, "rb") as file:
-            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # missing, unreadable, or empty
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # unreadable, or empty
+        return None
+    finally:
+        os.close(fd)
     end = data.find(b"\n", len(MAGIC))
     if data[:len(MAGIC)] != MAGIC or end < 0:
         return None

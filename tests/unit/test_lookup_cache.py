@@ -181,3 +181,18 @@ def test_an_older_schema_store_is_migrated_and_read_whole_as_before(db):
     assert index.complete and [doc["text"] for doc in index.documents] == [doc["text"] for doc in whole.documents]
     assert db.with_name("db.json.bak-schema1").is_file() and not store.lookup_path.exists()
     assert Library(db).timeline().events == whole.events
+
+
+def test_a_fifo_or_a_folder_at_the_lookup_file_s_name_is_never_waited_on(db):
+    store = Store(db)
+    expected = store.read_index()
+    for make in (os.mkfifo, os.mkdir):
+        store.lookup_path.unlink()  # the file the first read made
+        make(store.lookup_path)
+        try:
+            again = store.read_index()  # a FIFO opened for a blocking read would hang here
+            assert (again.documents, again.events) == (expected.documents, expected.events)
+        finally:
+            if store.lookup_path.is_dir():
+                os.rmdir(store.lookup_path)
+        store.read_index()  # the file made again, for the next case to replace
