@@ -427,6 +427,9 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|(?:local\s+)?(?:child(?:ren)?['’]?s?\s+)?safeguarding\s+boards?"
      r"|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
+    # Minutes and practitioners' blogs abbreviate looked after children: "It was found that LAC
+    # permanence was good" (a council's minutes), "the grade for LAC and permanence" (a blog).
+    (r"(?-i:LAC)(?:\s+(?:and\s+)?permanence)?", "children in care", False),
     # ("safeguarding children and ... looked after children": a 2009-12 inspection's two strands)
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?![\w'’-]))?",
      "help and protection", False),
@@ -451,7 +454,7 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
     r"[escilaohmkpqrty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection|uality)",
+    r"apacity|elp|anagement|eaving|ooked|SCB|AC|taying|eep|ffectiveness|rogress|rotection|uality)",
     re.IGNORECASE,
 )
 
@@ -463,7 +466,11 @@ UNPLACED_ASPECT_RE = re.compile(
     r"(?:being\s+healthy|enjoy(?:ing|ment)\s+and\s+achiev(?:ing|ement)|making\s+a\s+positive\s+contribution"
     r"|(?:achieving\s+)?economic\s+well[\s-]?being|value\s+for\s+money|ambition\s+and\s+prioriti[sz]ation"
     r"|service\s+responsiveness|assessment\s+and\s+direct\s+work|case\s+planning|user\s+engagement"
-    r"|equality\s+and\s+diversity|performance\s+management)\b",
+    r"|equality\s+and\s+diversity|performance\s+management"
+    # The 2012-13 protection of children inspection's third judgement, beside help and
+    # leadership: "judgements were split into 3 categories: Effectiveness of Help, quality of
+    # practice and leadership and governance" (a council's minutes).
+    r"|quality\s+of\s+(?:social\s+work\s+)?practice)\b",
     re.IGNORECASE,
 )
 
