@@ -43,6 +43,8 @@ __all__ = [
     "Rating",
     "area_for",
     "areas_judged",
+    "areas_judged_alike",
+    "areas_judged_by_count",
     "era_for",
     "event_type_of",
     "find_areas",
@@ -490,6 +492,31 @@ def areas_judged(era_id: str | None, year: int | None = None) -> tuple[str, ...]
     if era_id == "ilacs" and year is not None and year >= 2023:
         return _ILACS_FROM_2023
     return _AREAS_JUDGED.get(era_id or "", ())
+
+
+# Each framework whose areas are known, with the years it graded councils (the last open).
+_FRAMEWORKS: tuple[tuple[int, int | None, tuple[str, ...]], ...] = (
+    (2013, 2017, _AREAS_JUDGED["sif"]), (2018, 2022, _AREAS_JUDGED["ilacs"]), (2023, None, _ILACS_FROM_2023),
+)
+
+
+def areas_judged_alike(since: int | None) -> tuple[str, ...]:
+    """The areas every framework grading councils from ``since`` on judges alike: where a page
+    tells "'inadequate' in all areas" of an inspection after 2016 without fixing its framework,
+    those are overall effectiveness, help and protection and leadership. Empty before the single
+    inspection framework, whose predecessors' areas are not all known here."""
+    if not isinstance(since, int) or since < _FRAMEWORKS[0][0]:
+        return ()
+    frameworks = [areas for _, last, areas in _FRAMEWORKS if last is None or last >= since]
+    return tuple(area for area in frameworks[0] if all(area in other for other in frameworks[1:]))
+
+
+def areas_judged_by_count(count: int | None) -> tuple[str, ...]:
+    """The areas of the one framework that grades ``count`` of them, as the press counts its
+    judgements ("across all four major headings": 2018-23's four, overall effectiveness among
+    them; "all five" from 2023; the SIF's six local authority grades); empty where none does."""
+    fitting = [areas for _, _, areas in _FRAMEWORKS if len(areas) == count]
+    return fitting[0] if len(fitting) == 1 else ()
 
 
 @dataclass(frozen=True)
