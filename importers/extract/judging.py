@@ -7,7 +7,9 @@ a judging context, and ``judging_cue`` says which one it found:
   inadequate", "judged Haringey children's services to require improvement
   to be good", "graded our children's services 'good'", "found to be",
   "assessed as", or with a list of councils in its object ("judged children's
-  services in Doncaster, Haringey and Surrey to be inadequate");
+  services in Doncaster, Haringey and Surrey to be inadequate"); or it stands
+  in a relative clause on "areas" whose list follows ("the two areas that
+  require improvement which were 'leadership, ...' and '...'");
 * ``noun``: a judgement noun introduces it: "a rating of 'adequate'", "The
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
@@ -537,6 +539,9 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     gapped = _gapped(index, matches, i)
     if gapped is not None:
         return gapped
+    listed = _areas_qualified(index, s_start, start, end)
+    if listed is not None:
+        return Cue("verb", listed)
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")
         if _said_of_council(index, s_start, start, full_phrase):
@@ -558,6 +563,39 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+# A grade in a relative clause on "areas" whose list the clause is followed by: "the two areas
+# that require improvement which were 'leadership, management and governance' and 'the
+# experience and progress of children who need help and protection'" (a local news site), "The
+# areas inspected, each of which were described as requiring improvement, were: the impact of
+# leaders ...; ..." (a local democracy reporter's story).
+AREAS_QUALIFIED_BEFORE = re.compile(
+    r"\b(?:areas?|categor(?:y|ies)|judge?ments)(?:\s+\w+)?\s*,?\s+(?:that|which|(?:each|all|both)\s+of\s+which)\s+"
+    r"(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:described|rated|judged|found|graded|deemed|assessed|considered)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_AREA_ITEM_END = re.compile(r"[\"'’”]?\s*(?:[,;.]|and\b|$)", re.IGNORECASE)
+AREAS_LISTED_AFTER = re.compile(
+    r"[\"'’”]?\s*,?\s+(?:(?:which|that)\s+)?(?:were|are)\s*[:–—-]?\s*[\"'‘“]?(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _areas_qualified(index: TextIndex, s_start: int, start: int, end: int) -> int | None:
+    """Where the areas a relative clause's grade qualifies start, when the areas it is given
+    for are listed after it (the first of them an area, not the whole service); else None."""
+    text = index.text
+    before = AREAS_QUALIFIED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+    after = AREAS_LISTED_AFTER.match(text, end) if before is not None else None
+    if after is None:
+        return None
+    areas = find_areas(text, after.end(), after.end() + 120)
+    if not areas or areas[0].start > after.end() + 1 or areas[0].area == "overall":
+        return None
+    # The area is an item of the list, not the start of a phrase about it ("the areas that need
+    # improvement are care leavers' access to their health records" names no grade).
+    return before.start() if _AREA_ITEM_END.match(text, areas[0].end) else None
 
 
 def _area_follows(text: str, end: int) -> bool:
