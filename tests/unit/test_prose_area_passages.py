@@ -12,18 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract import DocContext
-from importers.extract.judgements import extract
-from importers.sanitize import clean_text
 from importers.vocabulary import area_for
 from tests.paths import ACCURACY_PROSE, prose_text
-
-
-def rows(text: str, authority: str | None = None, year: int | None = None, kind: str = "news") -> list[tuple]:
-    """(council, year, rating, area) per judgement, once each."""
-    ctx = DocContext(authority=authority, published=(year, None, None), kind=kind)
-    found = [(f.get("authority"), f.get("year"), f.get("rating"), f.get("area")) for f in extract(clean_text(text), ctx)]
-    return list(dict.fromkeys(found))
+from tests.unit.test_prose_other_publishers import rows
 
 
 def graded(text: str, authority: str | None = None, year: int | None = None, kind: str = "news") -> set[tuple]:
