@@ -504,7 +504,8 @@ def areas_judged_alike(since: int | None) -> tuple[str, ...]:
     """The areas every framework grading councils from ``since`` on judges alike: where a page
     tells "'inadequate' in all areas" of an inspection after 2016 without fixing its framework,
     those are overall effectiveness, help and protection and leadership. Empty before the single
-    inspection framework, whose predecessors' areas are not all known here."""
+    inspection framework, whose predecessors' areas are not all known here, and on a page that
+    names no year (an annual performance assessment's "top mark in every category" is not these)."""
     if not isinstance(since, int) or since < _FRAMEWORKS[0][0]:
         return ()
     frameworks = [areas for _, last, areas in _FRAMEWORKS if last is None or last >= since]

@@ -69,7 +69,8 @@ _AREA_AFTER = re.compile(
     r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
     # ("rated as good in the following areas – children who need help and protection; ...")
     # ("rated as 'good' in relation to the experiences and progress of children who need ...")
-    r"\s+(?(to)to|(?:in\s+(?:relation|respect)\s+(?:to|of)|with\s+regard\s+to|in\s+terms\s+of|for|in|on|across))"
+    # ("requires improvement in regards to children who need help and protection, ...")
+    r"\s+(?(to)to|(?:in\s+(?:relation|respect)\s+(?:to|of)|(?:in|with)\s+regards?\s+to|in\s+terms\s+of|for|in|on|across))"
     r"\s+(?:(?:two|three|four|five|\d|the\s+following)\s+(?:key\s+)?(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
     # "'good' in the areas of children achieving permanence, adoption performance and ..."
     r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
@@ -123,7 +124,8 @@ _AS_WAS = re.compile(
     re.IGNORECASE,
 )
 _AREA_NOUNS = r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?)"
-_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)"
+# ("while other areas were judged as 'requires improvement to be good'": a council's release)
+_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other|(?<=while\s)other)"
 # After a rating, the areas other grades of the sentence leave: "good for the rest", "'good'
 # in the other areas", "requires improvement in all other categories".
 _REST_AFTER = re.compile(

@@ -115,6 +115,13 @@ def test_a_grade_in_relation_to_an_area():
     # of" an aspect with no area is no area's grade, and not the overall one.
     minutes = "The Council had been judged to be inadequate in respect of quality of practice."
     assert graded(minutes, "Cheshire East", 2013, "minutes") == set()
+    # prose/2017-04-07-bedfordtoday-bedford-borough-require-improvement.txt (dev; the rule's "in regards
+    # to" was added from it): "the council requires improvement in regards to children who need help and
+    # protection, children looked after and achieving permanence and leadership, management and
+    # governance".
+    found = rows(dev_text("2017-04-07-bedfordtoday-bedford-borough-require-improvement.txt"), "Bedford", 2017)
+    assert {("Bedford", 2017, "requires improvement", area)
+            for area in ("help and protection", "children in care", "leadership")} <= set(found)
 
 
 # --- a list of areas set out after the grade --------------------------------------------
@@ -225,3 +232,20 @@ def test_the_other_areas_are_those_the_passage_has_not_graded():
     assert {("Cheshire East", 2024, "requires improvement", area)
             for area in ("leadership", "help and protection", "children in care")} <= set(found)
     assert not [r for r in found if r[2] == "requires improvement" and r[3] in ("overall", "care leavers")]
+
+
+def test_other_areas_after_the_one_graded_apart():
+    # prose/2025-warwickshire-council-ofsted-publishes-inspection.txt (dev): "rated the experience and
+    # progress of care leavers as 'good', while other areas were judged as 'requires improvement to be
+    # good'" (a 2025 inspection: the four areas less care leavers, the overall grade apart).
+    found = graded(dev_text("2025-warwickshire-council-ofsted-publishes-inspection.txt"), "Warwickshire")
+    assert ("Warwickshire", "good", "care leavers") in found
+    assert {("Warwickshire", "requires improvement", area)
+            for area in ("leadership", "help and protection", "children in care")} <= found
+    assert ("Warwickshire", "requires improvement", "care leavers") not in found
+    # In other words, for the 2018-23 framework (overall, leadership, help and protection and the
+    # one judgement for children in care and care leavers):
+    text = "Kent was rated good for help and protection, while other areas were judged as requiring improvement."
+    assert graded(text, "Kent", 2019) == {("Kent", "good", "help and protection"),
+                                          ("Kent", "requires improvement", "leadership"),
+                                          ("Kent", "requires improvement", "children in care and care leavers")}

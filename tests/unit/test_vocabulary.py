@@ -193,7 +193,7 @@ def test_the_areas_a_framework_the_text_does_not_fix_grades():
     # After 2018 only ILACS, of 2018-23 or since: the same three (children in care is one area
     # with care leavers until 2023, two since).
     assert set(areas_judged_alike(2019)) == {"overall", "help and protection", "leadership"}
-    # Before the single inspection framework the areas are not all known here: none.
+    # Before the single inspection framework, or with no year at all, the areas are not known: none.
     assert areas_judged_alike(2010) == () and areas_judged_alike(None) == ()
     # A count of judgements fixes the framework where one alone has that many.
     assert areas_judged_by_count(4) == areas_judged("ilacs", 2019)
