@@ -392,6 +392,9 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # social work practice with children and families" (a 2024 news story's list of grades).
     (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
+    # The services named before their leadership, as headlines put it: "'Outstanding' children's
+    # services leadership praised by Ofsted" (trade press, 2016 and later).
+    (rf"children{_APOS}\s+(?:social\s+care\s+)?services?\s+leadership", "leadership", False),
     # ("with child protection services and the quality of leadership also receiving the highest grade")
     (r"quality\s+of\s+(?:its\s+|their\s+)?leadership", "leadership", False),
     # ("with leaders' impact rated 'outstanding'": the press's inversion of the ILACS name)

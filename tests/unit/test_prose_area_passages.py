@@ -45,6 +45,21 @@ def test_minutes_abbreviate_looked_after_children():
     assert area_for("there was a lac of oversight") is None
 
 
+def test_the_services_leadership_is_the_leadership_judgement():
+    # prose/undated-cypnow-hillingdon-outstanding-leadership.txt (dev): the headline "Ofsted praises
+    # council's 'outstanding' children's services leadership" grades leadership, not the service.
+    found = graded(dev_text("undated-cypnow-hillingdon-outstanding-leadership.txt"), "Hillingdon", kind="trade")
+    assert ("Hillingdon", "outstanding", "leadership") in found
+    assert ("Hillingdon", "outstanding", "overall") not in found
+    # https://www.communitycare.co.uk/2016/09/20/outstanding-childrens-services-leadership-praised-ofsted/
+    # (another publisher's headline, 2016):
+    text = ("‘Outstanding’ children’s services leadership praised by Ofsted\n\nOfsted inspectors have singled out "
+            "the ‘outstanding’ quality of leadership within City of London children’s services as part of an "
+            "overall ‘good’ rating for the council.")
+    assert graded(text, "City of London", 2016) == {
+        ("City of London", "outstanding", "leadership"), ("City of London", "good", "overall")}
+
+
 def test_a_graded_aspect_of_practice_is_no_area():
     # http://knutsfordguardian.co.uk/news/10389665.Child_protection_services_are____inadequate_____says_watchdog
     # (Cheshire East's 2013 protection of children inspection): "quality of practice" is the
