@@ -569,16 +569,17 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
 # that require improvement which were 'leadership, management and governance' and 'the
 # experience and progress of children who need help and protection'" (a local news site), "The
 # areas inspected, each of which were described as requiring improvement, were: the impact of
-# leaders ...; ..." (a local democracy reporter's story).
+# leaders ...; ..." (a local democracy reporter's story), "The only category that remained good was
+# the experience of children in care and care leavers" (trade press).
 AREAS_QUALIFIED_BEFORE = re.compile(
     r"\b(?:areas?|categor(?:y|ies)|judge?ments)(?:\s+\w+)?\s*,?\s+(?:that|which|(?:each|all|both)\s+of\s+which)\s+"
-    r"(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
+    r"(?:(?:were|was|are|is|have\s+been|had\s+been|remained|remains?)\s+)?"
     r"(?:(?:described|rated|judged|found|graded|deemed|assessed|considered)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
     re.IGNORECASE,
 )
-_AREA_ITEM_END = re.compile(r"[\"'’”]?\s*(?:[,;.]|and\b|$)", re.IGNORECASE)
+_AREA_ITEM_END = re.compile(r"[\"'’”]?\s*(?:[,;.]|(?:and|which)\b|$)", re.IGNORECASE)
 AREAS_LISTED_AFTER = re.compile(
-    r"[\"'’”]?\s*,?\s+(?:(?:which|that)\s+)?(?:were|are)\s*[:–—-]?\s*[\"'‘“]?(?:the\s+)?", re.IGNORECASE
+    r"[\"'’”]?\s*,?\s+(?:(?:which|that)\s+)?(?:were|are|was|is)\s*[:–—-]?\s*[\"'‘“]?(?:the\s+)?", re.IGNORECASE
 )
 
 

@@ -175,6 +175,11 @@ def test_a_grade_said_of_the_areas_a_list_then_names():
     assert graded(text, "Cambridgeshire", 2024) == {
         ("Cambridgeshire", "requires improvement", area)
         for area in ("leadership", "help and protection", "children in care", "care leavers")}
+    # https://www.cypnow.co.uk/print_article/cyp/news/2006799/trio-of-councils-rated-outstanding?print=true
+    # (2019): one category, "that remained good", named after "was".
+    trio = ("The only category that remained good was the experience of children in care and care leavers "
+            "which, despite investment, remains \"variable\".")
+    assert graded(trio, "Redbridge", 2019, "trade") == {("Redbridge", "good", "children in care and care leavers")}
     # What needs to improve, named by a phrase about an area, is no grade (in other words):
     assert graded("The areas that need improvement are care leavers' access to their health records.", "Kent") == set()
 
