@@ -14,6 +14,10 @@ names none (``judgement_areas`` asks these last, before calling a grade the over
 * The areas the grades told before leave: "Ofsted rated the experiences and progress of care
   leavers as inadequate. The inspectors rated the other three areas of inspection as requiring
   improvement to be good" (a council's release).
+* The areas a count of them leaves where the passage grades the others apart: "Services were
+  judged to be Outstanding in three out of four categories, including overall effectiveness.
+  ... It was rated Good for the experiences and progress of children in care and care leavers"
+  (a council's release): the framework's four less the one graded good.
 * Every area of a framework the text does not fix: "deemed 'inadequate' in all areas" on an
   undated page after a 2016 inspection is the areas every later framework grades alike
   (``vocabulary.areas_judged_alike``); "across all four major headings" is the one framework
@@ -29,7 +33,7 @@ from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_area_lists import _covers, _named_areas
 from importers.extract.judgement_rating import _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
 from importers.extract.judging import OVERALL_AFTER, _GRADE_AND, judging_cue
-from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating
+from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating, normalise_rating
 
 # Between the new grade and the old one it replaced: "improved to 'good' from 'requires
 # improvement'", "rated good, up from requires improvement".
@@ -116,6 +120,39 @@ def areas_graded_before(rating: _Rating) -> set[str]:
         s_start = previous[0]
         previous = index.previous_sentence(s_start)
     return named
+
+
+def areas_graded_apart(rating: _Rating) -> set[str]:
+    """The areas the sentences around the rating's, in its passage (up to three either side),
+    give another grade than the rating's."""
+    index = rating.index
+    text = index.text
+    own = normalise_rating(rating.written)
+    named: set[str] = set()
+    for backwards in (True, False):
+        s_start, s_end = rating.sentence
+        sentence = index.previous_sentence(s_start) if backwards else index.next_sentence(s_end)
+        for _ in range(_PASSAGE_SENTENCES):
+            if sentence is None or max(s_start - sentence[1], sentence[0] - s_end) > _PASSAGE_GAP:
+                break
+            for match in rating.matches:
+                if sentence[0] <= match.start() < sentence[1] and normalise_rating(match.group()) != own:
+                    named |= {area for a in find_areas(text, match.end(), sentence[1]) if a.area != "overall"
+                              for area in _named_areas(text, a)}
+            s_start, s_end = sentence
+            sentence = index.previous_sentence(s_start) if backwards else index.next_sentence(s_end)
+    return named
+
+
+def counted_in_passage(rating: _Rating, counted: re.Match[str], judged: tuple[str, ...]) -> list[str]:
+    """The areas "Outstanding in three out of four categories" is given for where the passage
+    grades the others apart: the framework's areas less those, where the count is exactly that
+    many and the total, if told, the framework's."""
+    left = [area for area in judged if area not in (apart := areas_graded_apart(rating)) and not _covers(apart, area)]
+    numbers = [int(w) if w.isdigit() else COUNT_WORDS.get(w.lower()) for w in _NUMBER.findall(counted.group())]
+    if not apart or not numbers or numbers[0] != len(left) or (len(numbers) > 1 and numbers[1] != len(judged)):
+        return []
+    return left
 
 
 def rest_of_passage(rating: _Rating, rest: re.Match[str], judged: tuple[str, ...]) -> list[str]:

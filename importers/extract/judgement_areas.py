@@ -52,7 +52,7 @@ from importers.extract.judgement_area_lists import (
     _named_areas,
 )
 from importers.extract.judgement_area_passages import (
-    changed_areas, mixed_grades, names_no_area, rest_of_passage, unfixed_framework_areas,
+    changed_areas, counted_in_passage, mixed_grades, names_no_area, rest_of_passage, unfixed_framework_areas,
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
 from importers.extract.judging import AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER
@@ -153,7 +153,8 @@ _REST_OBJECT = re.compile(
 # No area is told, so no judgement of any area is (the overall grade is its own rating).
 _COUNTED_AFTER = re.compile(
     rf"{_CQ}\s+(?:in|under|across|for)\s+(?:only\s+)?"
-    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the|its)\s+{_NUMBER_WORD})?\s+"
+    # ("Outstanding in three out of four categories": a council's release)
+    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:(?:the|its)\s+)?{_NUMBER_WORD})?\s+"
     r"(?:(?:main|other|key|major|remaining|inspection)\s+)?(?:categor(?:y|ies)|areas?|headings?|judge?ments?|aspects?|strands?)\b"
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
@@ -261,6 +262,10 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
             # "rated ... care leavers as inadequate. The inspectors rated the other three areas
             # of inspection as requiring improvement": the areas the passage has not graded.
             left = rest_of_passage(rating, rest, areas_judged(era, year))
+        if not left and counted is not None and not rating.rated_in(*rating.sentence):
+            # "Outstanding in three out of four categories, including overall effectiveness. ...
+            # It was rated Good for [the fourth]": the count's areas are those left.
+            left = counted_in_passage(rating, counted, areas_judged(era, year))
         if left:
             return left
     if every is not None and not every["except"] and not areas_judged(era, year):

@@ -208,6 +208,25 @@ def test_an_area_clause_hanging_on_the_lead_grade_takes_its_date():
         "Kent was rated inadequate in 2014, with leadership now judged good.", "Kent")
 
 
+# --- a count of areas, the others graded apart in the passage --------------------------
+
+
+def test_a_count_of_areas_is_those_the_passage_grades_apart():
+    # prose/2022-05-derby-council-childrens-services-outstanding.txt (dev): "Services were judged to be
+    # Outstanding in three out of four categories, including overall effectiveness. ... It was rated
+    # Good for the experiences and progress of children in care and care leavers" (2022: ILACS's four).
+    found = rows(dev_text("2022-05-derby-council-childrens-services-outstanding.txt"), "Derby", 2022, "press_release")
+    assert {("Derby", 2022, "outstanding", area) for area in ("overall", "leadership", "help and protection")} <= set(found)
+    assert ("Derby", 2022, "outstanding", "children in care and care leavers") not in found
+    # In other words, the other grade told first; a count that does not fit names no area.
+    text = ("Kent was rated requires improvement for help and protection. It was judged good in three of the "
+            "four areas.")
+    assert graded(text, "Kent", 2019) == {("Kent", "requires improvement", "help and protection")} | {
+        ("Kent", "good", area) for area in ("overall", "leadership", "children in care and care leavers")}
+    wrong = "Kent was rated requires improvement for help and protection. It was judged good in two areas."
+    assert graded(wrong, "Kent", 2019) == {("Kent", "requires improvement", "help and protection")}
+
+
 # --- every area of a framework the text does not fix ------------------------------------
 
 
