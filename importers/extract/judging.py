@@ -795,15 +795,21 @@ def _first_subject_is_council(index: TextIndex, s_start: int, pos: int) -> bool:
     return not (_PRONOUN.fullmatch(noun["noun"]) and _pronoun_means_other_provider(index, s_start))
 
 
+def _area_before(text: str, pos: int) -> bool:
+    """Whether a judgement area's name ends just before ``pos`` ("care leaver provision")."""
+    return any(not text[a.end:pos].strip() and a.area != "overall" for a in find_areas(text, max(0, pos - 80), pos))
+
+
 def _said_of_other_provider(index: TextIndex, s_start: int, cue_start: int) -> bool:
     """A rating of a school, home or placement, not of the council's services."""
     text = index.text
     last_other = None
     for other in _OTHER_PROVIDER.finditer(text, max(s_start, cue_start - 120), cue_start):
         # "Blackburn with Darwen Council's provision for vulnerable young people": the council's
-        # own provision is its services, not another provider.
-        if not (other.group().lower() == "provision" and _COUNCIL_POSSESSIVE_BEFORE.search(
-                text, max(s_start, other.start() - 80), other.start())):
+        # own provision is its services, not another provider; so is an area's ("child protection,
+        # looked-after children and care leaver provision are all rated 'good'": trade press).
+        if not (other.group().lower() == "provision" and (_COUNCIL_POSSESSIVE_BEFORE.search(
+                text, max(s_start, other.start() - 80), other.start()) or _area_before(text, other.start()))):
             last_other = other
     if last_other is not None:
         # "placements judged good" unless the council is named after them.

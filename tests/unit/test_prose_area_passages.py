@@ -60,6 +60,16 @@ def test_the_services_leadership_is_the_leadership_judgement():
         ("City of London", "outstanding", "leadership"), ("City of London", "good", "overall")}
 
 
+def test_an_areas_provision_is_the_councils_not_another_providers():
+    # prose/undated-cypnow-hillingdon-outstanding-leadership.txt (dev): "child protection, looked-after
+    # children and care leaver provision are all rated 'good'" (the areas' own services, as the area
+    # lists already read "adoption services and care leavers").
+    found = graded(dev_text("undated-cypnow-hillingdon-outstanding-leadership.txt"), "Hillingdon", kind="trade")
+    assert {("Hillingdon", "good", area) for area in ("help and protection", "children in care", "care leavers")} <= found
+    # A provider's provision stays another provider's (in other words):
+    assert graded("Kent's residential provision was rated good.", "Kent") == set()
+
+
 def test_a_graded_aspect_of_practice_is_no_area():
     # http://knutsfordguardian.co.uk/news/10389665.Child_protection_services_are____inadequate_____says_watchdog
     # (Cheshire East's 2013 protection of children inspection): "quality of practice" is the
