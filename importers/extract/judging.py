@@ -275,7 +275,8 @@ _COUNCIL_NOUN_END = re.compile(
 _COUNCIL_WORD = re.compile(r"\b(?:council|authority|borough|department)\b", re.IGNORECASE)
 _PROVIDER_WORDS = (
     r"(?:homes?|schools?|provision|providers?|placements?|settings?|nurser(?:y|ies)|academ(?:y|ies)|"
-    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?|hostels?|accommodation|fostering|"
+    # ("a culture placing children 'firmly at the centre of practice'" names no children's centre)
+    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?(?!\s+of\b)|hostels?|accommodation|fostering|"
     # Services other inspectorates grade, or Ofsted with others: "A youth offending service has gone
     # from 'inadequate' to 'good'" (HM Inspectorate of Probation), adult social care (the CQC),
     # special educational needs (the local area SEND inspection).

@@ -70,6 +70,21 @@ def test_an_areas_provision_is_the_councils_not_another_providers():
     assert graded("Kent's residential provision was rated good.", "Kent") == set()
 
 
+def test_at_the_centre_of_names_no_childrens_centre():
+    # prose/undated-newsandstar-cumberland-partnerships-good-rating.txt (dev): after "a culture placing
+    # children 'firmly at the centre of practice'", "It also said the experiences and progress of
+    # children in care and care leavers were 'good'" is the council's grade, not a centre's.
+    found = graded(dev_text("undated-newsandstar-cumberland-partnerships-good-rating.txt"), "Cumberland")
+    assert ("Cumberland", "good", "children in care and care leavers") in found
+    # prose/undated-cypnow-hillingdon-outstanding-leadership.txt (dev, another publisher's idiom):
+    # "place young people at the centre of decisions", then a pronoun's grade (in other words).
+    text = ("Senior leaders place young people at the centre of decisions, inspectors added. It was rated "
+            "'good' for care leavers.")
+    assert graded(text, "Hillingdon") == {("Hillingdon", "good", "care leavers")}
+    # A children's centre named before "It" is still another provider (in other words):
+    assert graded("Kent runs the Oak children's centre. It was rated 'good'.", "Kent") == set()
+
+
 def test_a_graded_aspect_of_practice_is_no_area():
     # http://knutsfordguardian.co.uk/news/10389665.Child_protection_services_are____inadequate_____says_watchdog
     # (Cheshire East's 2013 protection of children inspection): "quality of practice" is the
