@@ -390,7 +390,8 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
     # The same judgement with its subject dropped, as the press garbles it: "the impact of
     # social work practice with children and families" (a 2024 news story's list of grades).
-    (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
+    # ... or "the impact of social workers" (a local radio story's list of the three areas judged).
+    (r"(?:the\s+)?impact\s+of\s+social\s+work(?:\s+practice\s+with\s+children\s+and\s+families|ers)", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
     # The services named before their leadership, as headlines put it: "'Outstanding' children's
     # services leadership praised by Ofsted" (trade press, 2016 and later).

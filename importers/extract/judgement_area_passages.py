@@ -11,6 +11,9 @@ names none (``judgement_areas`` asks these last, before calling a grade the over
   found the performance ... to be good overall but that the experiences and progress of
   children who need help and protection ... required improvement" (a local news site), "rated
   good in 2016, with leadership judged outstanding" (``attached_lead``).
+* The areas the sentence before listed, counted again as the subject: "Their inspection
+  focused on children in care, children who need help and protection, and the impact of
+  social workers. All three were deemed inadequate" (a local radio story).
 * The areas the grades told before leave: "Ofsted rated the experiences and progress of care
   leavers as inadequate. The inspectors rated the other three areas of inspection as requiring
   improvement to be good" (a council's release).
@@ -45,6 +48,14 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+[\"'‘“]?$", re.IGNORECASE)
 # ...", "... good in 2016, with leadership judged ...".
 _ATTACHED = re.compile(r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that)\s+", re.IGNORECASE)
 _NOW_OR_PAST = re.compile(r"\b(?:now|currently|since|previously|formerly|last|earlier)\b", re.IGNORECASE)
+# A sentence opening on a count of what the sentence before listed: "All three were deemed
+# inadequate", "Both were rated good", "Each of the four areas was judged ...".
+_COUNTED_SUBJECT = re.compile(
+    rf"\W*(?:all(?:\s+(?:the\s+)?(?P<n>{_NUMBER_WORD}))?|(?P<both>both)|each\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    rf"(?P<m>{_NUMBER_WORD}))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:areas|categories|judge?ments|services))?"
+    r"\s+(?=(?:were|was|are|is|have|had)\b)",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 
 
@@ -101,6 +112,25 @@ def changed_areas(rating: _Rating, own_areas) -> list[str]:
         return []
     areas = own_areas(partner)
     return list(areas) if areas and None not in areas and "overall" not in areas else []
+
+
+def counted_areas_before(rating: _Rating) -> list[str]:
+    """The areas a counted subject ("All three were deemed inadequate", "Both were rated good")
+    takes up from the sentence before, which lists exactly that many and grades none; else []."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    opening = _COUNTED_SUBJECT.match(text, s_start, rating.span[0])
+    if opening is None:
+        return []
+    word = "two" if opening["both"] else (opening["n"] or opening["m"] or "").lower()
+    wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+    previous = index.previous_sentence(s_start)
+    if not wanted or previous is None or s_start - previous[1] > _PASSAGE_GAP or rating.rated_in(*previous):
+        return []
+    areas = list(dict.fromkeys(area for a in find_areas(text, *previous) if a.area != "overall"
+                               for area in _named_areas(text, a)))
+    return areas if len(areas) == wanted else []
 
 
 def areas_graded_before(rating: _Rating) -> set[str]:

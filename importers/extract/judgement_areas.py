@@ -52,7 +52,8 @@ from importers.extract.judgement_area_lists import (
     _named_areas,
 )
 from importers.extract.judgement_area_passages import (
-    changed_areas, counted_in_passage, mixed_grades, names_no_area, rest_of_passage, unfixed_framework_areas,
+    changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, rest_of_passage,
+    unfixed_framework_areas,
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
 from importers.extract.judging import AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER
@@ -70,7 +71,10 @@ _AREA_AFTER = re.compile(
     # ("rated as good in the following areas – children who need help and protection; ...")
     # ("rated as 'good' in relation to the experiences and progress of children who need ...")
     # ("requires improvement in regards to children who need help and protection, ...")
-    r"\s+(?(to)to|(?:in\s+(?:relation|respect)\s+(?:to|of)|(?:in|with)\s+regards?\s+to|in\s+terms\s+of|for|in|on|across))"
+    # ("'inadequate' both for the 'impact of leaders ...'", "'require improvement to be good' around
+    # 'children who need help and protection'": a council's release)
+    r"(?:\s+both)?\s+(?(to)to|(?:in\s+(?:relation|respect)\s+(?:to|of)|(?:in|with)\s+regards?\s+to|in\s+terms\s+of"
+    r"|for|in|on|across|around))"
     r"\s+(?:(?:two|three|four|five|\d|the\s+following)\s+(?:key\s+)?(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
     # "'good' in the areas of children achieving permanence, adoption performance and ..."
     r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
@@ -374,6 +378,11 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
+    # "... children in care, children who need help and protection, and the impact of social
+    # workers. All three were deemed inadequate": the areas the sentence before counted out.
+    counted_before = counted_areas_before(rating)
+    if counted_before:
+        return counted_before
     restated = _restated_area(rating)
     if restated is not None:
         return [restated]

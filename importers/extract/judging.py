@@ -330,7 +330,7 @@ _GENERIC_SUBJECT = re.compile(
 # After a rating, a word that shows it does not describe a noun.
 _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again once too also now still
-    across and or but with when while as than last this that which who whom whose where earlier
+    across around both and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
     been being its it their his her the a an of to said says
     one two three four five six seven eight nine ten eleven twelve

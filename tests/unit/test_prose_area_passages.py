@@ -233,6 +233,29 @@ def test_an_area_clause_hanging_on_the_lead_grade_takes_its_date():
         "Kent was rated inadequate in 2014, with leadership now judged good.", "Kent")
 
 
+def test_all_three_are_the_areas_the_sentence_before_listed():
+    # prose/undated-time1075-havering-improvement-plan.txt (dev): "Their inspection focused on children
+    # in care, children who need help and protection, and the impact of social workers. All three were
+    # deemed inadequate."
+    found = graded(dev_text("undated-time1075-havering-improvement-plan.txt"), "Havering")
+    assert {("Havering", "inadequate", area) for area in ("children in care", "help and protection", "leadership")} <= found
+    assert ("Havering", "inadequate", "overall") not in found
+    # In other words: a count that does not fit the list before names no area.
+    text = "The inspection looked at care leavers and adoption. All three were judged good."
+    assert graded(text, "Kent", 2016) == {("Kent", "good", "overall")}
+
+
+def test_both_for_one_area_and_also_for_another():
+    # prose/2019-05-08-trafford-council-ofsted-inadequate-require-improvement.txt (dev): "'inadequate'
+    # both for the 'impact of leaders ...' and, also, for 'overall effectiveness'"; "'require improvement
+    # to be good' around 'children who need help and protection' and also for 'children in care and care
+    # leavers'".
+    found = rows(dev_text("2019-05-08-trafford-council-ofsted-inadequate-require-improvement.txt"), "Trafford", 2019)
+    assert {("Trafford", 2019, "inadequate", "leadership"), ("Trafford", 2019, "inadequate", "overall"),
+            ("Trafford", 2019, "requires improvement", "help and protection"),
+            ("Trafford", 2019, "requires improvement", "care leavers")} <= set(found)
+
+
 # --- a count of areas, the others graded apart in the passage --------------------------
 
 
