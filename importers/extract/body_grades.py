@@ -35,8 +35,9 @@ printed dates and type (a passing "the focused visit" in an ILACS report does
 not make the report a focused visit); a mention of an earlier one is kept only
 with its own date written beside it ("the focused visit in June 2022"), for
 this council, and not for a home, school or agency ("the previous inspection
-of the fostering service was in March 2013"), a peer review or another
-inspectorate's visit.
+of the fostering service was in March 2013", or in a sentence pointing back to
+the home the one before names: "It was judged as adequate at its last full
+inspection in April 2013"), a peer review or another inspectorate's visit.
 """
 
 from __future__ import annotations
@@ -63,6 +64,14 @@ _NOT_OFSTED = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence that opens by pointing back to what the sentence before named: "The
+# local authority operates one children's home. This is a short breaks unit. It was
+# judged as adequate at its last full inspection in April 2013", "Both were judged ...".
+_POINTS_BACK = re.compile(
+    r"\W*(?:it|this|these|they|both|each|all|none|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d+|(?:\w+\s+){1,2}of\s+(?:them|these|those))\b",
+    re.IGNORECASE,
+)
 _OWN_EVIDENCE = ("table", "headline")
 _FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first page
 # Ratings only the annual rating (2009-10) gave, and only as "performs poorly" or
@@ -174,6 +183,10 @@ def _inspection(
     s_start, s_end = index.sentence_at(start)
     if _PROVIDER.search(text, s_start, end) or _NOT_OFSTED.search(text, s_start, min(s_end, end + _DATE_AFTER_REACH)):
         return None
+    if _POINTS_BACK.match(text, s_start):
+        previous = index.previous_sentence(s_start)
+        if previous is not None and _PROVIDER.search(text, *previous):
+            return None  # the home or agency the sentence before named, not the council
     after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
     before = [d for d in index.dates_in(s_start, start) if _OPENING_DATE.fullmatch(text, s_start, d.start)]
     return fact if any((d.year, d.month) == (year, month) for d in after + before) else None

@@ -13,6 +13,7 @@ Only councils whose reports are all in the ``dev`` half of
 from __future__ import annotations
 
 import datetime
+import re
 import json
 from typing import Any
 
@@ -80,3 +81,22 @@ def test_a_reports_row_dated_by_publication_joins_its_inspection(walked):
         assert not [x for x in events if x is not event and row & set(x["fact_ids"])], doc.source
     # Several dev reports were published in January or February, months after their visit.
     assert checked >= 8
+
+
+# The bullet of a SIF report's "Information about this local authority area" that lists
+# the homes the council runs: "The local authority operates one children's home. ...".
+_HOMES_BULLET = re.compile(r"The local authority operates\b[^\n]*(?:\n(?!\n)[^\n]*)*")
+
+
+def test_the_inspections_of_a_home_the_council_runs_are_not_the_councils(walked):
+    reports, _, events = walked
+    seen = 0
+    for doc in reports:
+        for bullet in _HOMES_BULLET.finditer(doc.text):
+            if not re.search(r"\binspection\s+in\s+\w+\s+20\d\d", bullet.group()):
+                continue
+            seen += 1
+            inside = [f for f in doc.facts if f.type == "inspection" and not f.get("subject")
+                      and bullet.start() <= f.span[0] < bullet.end()]
+            assert inside == [], (doc.source, [(f.get("year"), f.get("month")) for f in inside])
+    assert seen >= 1  # Newham's 2014 report: "its last full inspection in April 2013 ... an interim inspection"

@@ -245,10 +245,20 @@ def test_an_earlier_visit_written_with_its_date_is_kept():
     "Delays were found in the previous inspection by HMIC in September 2021 and remain.\n",
     # another provider's inspection
     "The previous inspection of the fostering service was in March 2021 and judged it good.\n",
+    # a home the sentence before names, pointed back to
+    "The council runs one secure unit. It was found to be good at its full inspection in May 2021.\n",
+    "The council runs three children's homes. Two of them were judged good at the inspection in May 2021.\n",
 ])
 def test_earlier_inspection_mentions_that_make_no_event(body):
     found = [i for i in _inspections(body) if not i["subject"]]
     assert found == []
+
+
+def test_an_earlier_inspection_of_the_council_after_a_homes_sentence_is_kept():
+    body = ("The council runs two children's homes. The council's services were judged good at the "
+            "inspection in May 2021.\n")
+    found = [(i["year"], i["month"]) for i in _inspections(body) if not i["subject"]]
+    assert found == [(2021, 5)]
 
 
 def test_mentions_of_the_reports_own_inspection_take_its_dates_and_type():
