@@ -33,7 +33,8 @@ Inspection mentions are sorted the same way, as each one becomes a timeline
 event: a mention of the document's own inspection takes the inspection's
 printed dates and type (a passing "the focused visit" in an ILACS report does
 not make the report a focused visit); a mention of an earlier one is kept only
-with its own date written beside it ("the focused visit in June 2022"), for
+with its own date written beside it ("the focused visit in June 2022", "the 2011
+unannounced inspection"), for
 this council, and not for a home, school or agency ("the previous inspection
 of the fostering service was in March 2013", or in a sentence pointing back to
 the home the one before names: "It was judged as adequate at its last full
@@ -55,7 +56,8 @@ _DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "e
 # How far after its mention an earlier inspection's date may be written: "the
 # focused visit in June 2022", "the inspection of ... services in June 2011".
 _DATE_AFTER_REACH = 40
-# Before its mention, only as the sentence's opening: "In July 2021, a focused visit noted ...".
+# Before its mention, as the sentence's opening ("In July 2021, a focused visit noted ...")
+# or standing just before its name ("highlighted in the 2011 unannounced inspection").
 _OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
 # Reviews and inspections by others than Ofsted, or not of the council:
 # "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection".
@@ -188,7 +190,8 @@ def _inspection(
         if previous is not None and _PROVIDER.search(text, *previous):
             return None  # the home or agency the sentence before named, not the council
     after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
-    before = [d for d in index.dates_in(s_start, start) if _OPENING_DATE.fullmatch(text, s_start, d.start)]
+    before = [d for d in index.dates_in(s_start, start)
+              if _OPENING_DATE.fullmatch(text, s_start, d.start) or not text[d.end:start].strip()]
     return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
 
 

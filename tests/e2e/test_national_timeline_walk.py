@@ -100,3 +100,20 @@ def test_the_inspections_of_a_home_the_council_runs_are_not_the_councils(walked)
                       and bullet.start() <= f.span[0] < bullet.end()]
             assert inside == [], (doc.source, [(f.get("year"), f.get("month")) for f in inside])
     assert seen >= 1  # Newham's 2014 report: "its last full inspection in April 2013 ... an interim inspection"
+
+
+# An earlier visit named with its year just before it: "highlighted in the 2011
+# unannounced inspection of contact, referral and assessment services".
+_YEAR_BEFORE_VISIT = re.compile(r"\bthe (20\d\d) (unannounced inspection|focused visit|monitoring visit)\b")
+
+
+def test_an_earlier_visit_named_with_its_year_is_on_the_timeline(walked):
+    reports, _, events = walked
+    seen = 0
+    for doc in reports:
+        for found in _YEAR_BEFORE_VISIT.finditer(" ".join(doc.text.split())):
+            year, kind = int(found.group(1)), found.group(2)
+            seen += 1
+            assert [e for e in events if e["authority"] == doc.authority and e["year"] == year
+                    and e["type"] == kind], (doc.source, found.group())
+    assert seen >= 1

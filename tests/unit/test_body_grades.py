@@ -238,6 +238,15 @@ def test_an_earlier_visit_written_with_its_date_is_kept():
     ]
 
 
+@pytest.mark.parametrize("body, kind", [
+    ("Gaps left after the previous March 2021 focused visit have been closed.\n", "focused visit"),
+    ("Weaknesses noted in the 2019 unannounced inspection of the front door remain.\n", "unannounced inspection"),
+])
+def test_an_earlier_visit_with_its_date_just_before_its_name_is_kept(body, kind):
+    found = [(i["year"], i["inspection_type"]) for i in _inspections(body) if not i["subject"]]
+    assert found and found[0][1] == kind and found[0][0] in (2019, 2021)
+
+
 @pytest.mark.parametrize("body", [
     # a date borrowed from another event in the sentence: a peer review's
     "This was identified in the peer review of April 2021 and was still seen during the inspection.\n",
