@@ -169,6 +169,10 @@ def build_events(
         if candidates:
             max(candidates, key=lambda c: c.month or 0).facts.append(fact)
         else:
+            if fact.get("published") and fact.get("date_source") == "published" and pub_month == 1 and pub_year == year:
+                # Ofsted never publishes a report in the month its inspection began (none of
+                # the record's 319 dated rows): one published in January is of the year before.
+                year -= 1
             key = (authority, year, None, _graded(fact))
             clusters.setdefault(key, _Cluster(*key)).facts.append(fact)
 

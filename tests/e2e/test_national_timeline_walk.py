@@ -117,3 +117,17 @@ def test_an_earlier_visit_named_with_its_year_is_on_the_timeline(walked):
             assert [e for e in events if e["authority"] == doc.authority and e["year"] == year
                     and e["type"] == kind], (doc.source, found.group())
     assert seen >= 1
+
+
+def test_a_row_published_in_january_is_an_inspection_of_the_year_before(walked):
+    _, record, events = walked
+    councils = {name.split("/")[0].split("_", 1)[1].replace("&", "and") for name in _dev_councils_reports()}
+    seen = 0
+    for k, fact in enumerate(record.facts):
+        published = fact.get("published") or ""
+        if fact.type != "inspection" or (fact.get("authority") or "").lower() not in councils or published[5:7] != "01":
+            continue
+        seen += 1
+        (event,) = [e for e in events if f"{record.id}-{k}" in e["fact_ids"]]
+        assert event["year"] == int(published[:4]) - 1, (fact.get("authority"), published, event["label"])
+    assert seen >= 3  # Lincolnshire's, Wokingham's (their reports are here) and Plymouth's (not)
