@@ -34,17 +34,19 @@ event: a mention of the document's own inspection takes the inspection's
 printed dates and type (a passing "the focused visit" in an ILACS report does
 not make the report a focused visit); a mention of an earlier one is kept only
 with its own date written beside it ("the focused visit in June 2022", "the 2011
-unannounced inspection"), for
-this council, and not for a home, school or agency ("the previous inspection
-of the fostering service was in March 2013", or in a sentence pointing back to
-the home the one before names: "It was judged as adequate at its last full
-inspection in April 2013"), a peer review or another inspectorate's visit.
+unannounced inspection"), for this council (not one before the council existed:
+that is its predecessor's), and not for a home, school or agency ("the previous
+inspection of the fostering service was in March 2013", or in a sentence
+pointing back to the home the one before names: "It was judged as adequate at
+its last full inspection in April 2013"), a peer review or another
+inspectorate's visit.
 """
 
 from __future__ import annotations
 
 import re
 
+from importers.councils import council
 from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
 from importers.model import Fact
@@ -177,6 +179,10 @@ def _inspection(
         return None
     year, month = fact.get("year"), fact.get("month")
     if year is None:
+        return None
+    found = council(fact.get("authority") or authority)
+    if found is not None and found.since and year < found.since:
+        # "the inspection in 2019" in the first report on a council formed in 2021 is its predecessor's.
         return None
     if anchor is not None and anchor.get("year") and (year, month or 0) >= (anchor.get("year"), anchor.get("month") or 0):
         return None  # not earlier than the inspection reported: a date borrowed from elsewhere

@@ -263,6 +263,16 @@ def test_earlier_inspection_mentions_that_make_no_event(body):
     assert found == []
 
 
+def test_an_inspection_from_before_the_council_existed_is_its_predecessors():
+    head = ILACS_HEAD.replace("Dudley", "Cumberland").replace("2023", "2025")
+    body = "Practice has improved since the previous inspection in 2019, before the council was formed.\n"
+    found = [dict(f.fields) for f in _classified(head, body, "Cumberland") if f.type == "inspection"]
+    assert [i for i in found if not i["subject"]] == []
+    kept = [dict(f.fields) for f in _classified(head, body.replace("2019", "2024"), "Cumberland")
+            if f.type == "inspection"]
+    assert [i["year"] for i in kept if not i["subject"]] == [2024]
+
+
 def test_an_earlier_inspection_of_the_council_after_a_homes_sentence_is_kept():
     body = ("The council runs two children's homes. The council's services were judged good at the "
             "inspection in May 2021.\n")
