@@ -164,18 +164,19 @@ def build_events(
             before = [c for c in candidates if (c.month or 0) <= pub_month]
             # A report is never published before its inspection: a row's own date is exact.
             candidates = before if fact.get("published") else before or candidates
-            if not candidates and fact.get("published"):
+            if not candidates and fact.get("published") and pub_year is not None:
                 candidates = _year_before(clusters.values(), authority, _graded(fact), pub_year, pub_month)
         if candidates:
             max(candidates, key=lambda c: c.month or 0).facts.append(fact)
         else:
             if (fact.get("published") and fact.get("date_source") == "published" and pub_month == 1
-                    and pub_year == year and (authority, year, None, _graded(fact)) not in clusters):
+                    and pub_year is not None and pub_year == year
+                    and (authority, year, None, _graded(fact)) not in clusters):
                 # Ofsted never publishes a report in the month its inspection began (none of
                 # the record's 319 dated rows): one published in January is of the year before,
                 # unless a text dates that inspection by the publication's year ("the single
                 # inspection in 2016" of a report published in January 2016).
-                year -= 1
+                year = pub_year - 1
             key = (authority, year, None, _graded(fact))
             clusters.setdefault(key, _Cluster(*key)).facts.append(fact)
 
