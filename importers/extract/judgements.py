@@ -35,7 +35,7 @@ from importers.extract.clauses import index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities
-from importers.extract.judgement_dates import _dates
+from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
 from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
 from importers.extract.judging import RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, judging_cue
@@ -87,30 +87,46 @@ def extract(text: str, ctx=None) -> list[Fact]:
         found = _facts(rating, ctx, subject[0])
         facts.extend(found)
         if _continued(rating):
-            implied.extend(_earlier_same_grade(found, _continued_from(rating, ctx)))
+            since = _continued_from(rating, ctx) or _last_inspection_date(rating, None, ctx)
+            implied.extend(_earlier_same_grade(found, since))
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
+    # (The implied grade is another event than its twin, so is not dated by it.)
+    facts = _dated_by_twin(facts)
     facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
-    return _dated_by_twin(facts)
+    return facts
 
 
 def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
     """A grade told again with no date of its own ("Ofsted rates Doncaster children's
     services 'poor'" over a story that says Doncaster was deemed to be performing poorly
     in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018")
-    is the one the text dates, where it dates that council's grade for that area once."""
+    is the one the text dates, where it dates that council's grade for that area once,
+    and one of those it dates where it dates it in several years ("having spent seven
+    years as 'inadequate'" beside "inadequate Ofsted ratings in 2011, 2013 and 2015"), so
+    not another, undated grade. So is a grade dated by words that name no year on an
+    undated page ("awarded the judgement to Bexley LBC last August" beside "onto
+    'outstanding' in 2018"). A grade marked as past ("previously", "up from") is another
+    event than the document's own, so only a twin dated in the text, never one dated by
+    the document or its inspection, dates it."""
     years: dict[tuple, set] = {}
+    in_text: dict[tuple, set] = {}
     dated: dict[tuple, Fact] = {}
     for f in facts:
-        if f.get("date_source") == "text" and f.get("year") is not None:
+        if f.get("date_source") in ("text", "subject", "published") and f.get("year") is not None:
             key = (f.get("authority"), f.get("rating"), f.get("area"))
             years.setdefault(key, set()).add(f.get("year"))
             dated.setdefault(key, f)
+            if f.get("date_source") == "text":
+                in_text.setdefault(key, set()).add(f.get("year"))
     out = []
     for f in facts:
         key = (f.get("authority"), f.get("rating"), f.get("area"))
-        if f.get("year") is None and f.get("date_source") in (None, _NOT_STATED) and len(years.get(key, ())) == 1:
+        if f.get("year") is None and len(in_text.get(key, ())) > 1:
+            continue
+        twins = in_text if f.get("date_source") == _NOT_STATED else years
+        if f.get("year") is None and len(twins.get(key, ())) == 1 and len(years[key]) == 1:
             twin = dated[key]
             f = Fact("judgement", f.span, {**f.fields, **{k: twin.get(k) for k in (*_UNDATED, "era", "event_type")},
                                            "date_source": "text"})
