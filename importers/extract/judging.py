@@ -207,7 +207,10 @@ _HYPOTHETICAL = re.compile(
     # "committed to", never "the Committee noted".
     r"commit(?:s|ted|ting|ments?)?|"
     # ("To go from an inadequate to good rating in just a few years is quite an achievement")
-    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that)\b"
+    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that|"
+    # Near a grade, not at it: "was understood to have been bordering on being 'inadequate'",
+    # "were already approaching outstanding", "close to being rated inadequate", "on the brink of".
+    r"border(?:s|ed|ing)?\s+on|verg(?:e|es|ed|ing)\s+on|(?:verge|brink|cusp)\s+of|approaching|close\s+to)\b"
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
@@ -410,6 +413,10 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
+    if i > 0 and _GRADE_AND.fullmatch(text, matches[i - 1].end(), start):
+        # Grades joined by "and"/"or" share the words before the first: "the authority's
+        # ambition was to progress to a rating of "good" and "outstanding"" hopes for both.
+        window_start = max(c_start, min(window_start, matches[i - 1].start() - 80))
     negations = list(_NEGATION.finditer(text, window_start, start))
     if _HYPOTHETICAL.search(text, window_start, start):
         return None
