@@ -110,11 +110,12 @@ _VERB_OBJECT_TO_BE = re.compile(
     re.IGNORECASE,
 )
 # Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
-# "shed its 'inadequate' rating", "came out of the inadequate category"): the grade before.
+# "shed its 'inadequate' rating", "came out of the inadequate category", a headline's "Council
+# moves out of 'inadequate'"): the grade before.
 _SHED_BEFORE = re.compile(
     r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
     r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
-    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
+    rf"\s+(?:of\s+)?(?:(?:its|their|the|an?)\s+)?(?:Ofsted\s+)?{_Q}$",
     re.IGNORECASE,
 )
 _MOVED_TO = (
@@ -737,13 +738,14 @@ def _names_council_or_area(index: TextIndex, s_start: int, subject_end: int) -> 
     text = index.text
     if any(area.end == subject_end for area in find_areas(text, max(s_start, subject_end - 160), subject_end)):
         return True
-    for _, a_end, _ in index.authorities_in(max(s_start, subject_end - 80), subject_end):
-        if _AFTER_AUTHORITY.fullmatch(text, a_end, subject_end):
-            return True
-    # "children's services in Haringey": a place after the head noun.
+    # "children's services in Haringey": a place after the head noun, which decides: "The
+    # quality of supervision in Stockton required improvement" describes a part of the work.
     place = _PLACE_AFTER_HEAD.search(text, max(s_start, subject_end - 60), subject_end)
     if place is not None and place.start() > s_start:
         return _names_council_or_area(index, s_start, place.start())
+    for _, a_end, _ in index.authorities_in(max(s_start, subject_end - 80), subject_end):
+        if _AFTER_AUTHORITY.fullmatch(text, a_end, subject_end):
+            return True
     noun = _COUNCIL_NOUN_END.search(text, max(s_start, subject_end - 30), subject_end)
     if noun is None:
         return False
