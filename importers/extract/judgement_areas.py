@@ -1,0 +1,382 @@
+"""Judgements: the areas a rating is given for (see ``judgements`` for the whole).
+
+Area: a label's area; "rating for the experiences and progress of children in
+care"; an "including ..." list (one judgement per area named); the subject
+before the rating, with the list it ends ("Help and protection and care
+leavers were judged good"); "good overall"; "Good ratings were received for
+X, Y and Z"; "'good' in the areas of X, Y and Z"; "A good rating was attributed
+to X and Y"; "good in every area except X", "'Good' in every category and
+'Outstanding' for X", "Outstanding in all areas" and "each of the areas inspected
+were rated as ..." (the regime's areas, less those excepted or rated apart,
+``vocabulary.areas_judged``). A rating counted over areas it does not name
+("'good' in two of the three categories", "'inadequate' under 15 main headings")
+is no judgement, unless the other grades of the sentence name the areas it leaves and the count
+fits ("good in three of the four areas, and requires improvement for help and protection";
+"good for the rest", "with all other areas also rated good", which leave out the overall grade).
+A grade that shares the verb of the one before ("rated good overall, and outstanding for
+leadership", "'good' for X, 'good' for Y") takes its own areas and that one's date; ", as was
+X" gives X the same grade; "X, which Ofsted said requires improvement" grades X; "leadership
+(outstanding)" is a label; a list set out after a dash or colon ending the sentence is the
+grade's. The quality, practice, outcomes of or response to an area ("response to child
+protection referrals was deemed inadequate") is no judgement.
+"children in care and care leavers" as a plain list is two areas; ILACS's
+formal name for it is one. An "including" clause names its areas however
+loosely listed; "in every category. This included: ..." sets them out in the
+next sentence; "Devon's received ..." (a possessive with its noun unsaid) takes
+the area named before it; "leadership of children's services" is leadership. The council or its services mean "overall", and
+so does a rating said of nothing narrower; a partial cover ("good in almost
+all categories") that names no area gives None.
+
+The lists of areas a rating names, and what a count or "every area" leaves, are
+``judgement_area_lists``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.extract.judgement_area_lists import (
+    _areas_after, _areas_left, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
+    _named_areas,
+)
+from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
+from importers.extract.judging import OPEN_QUOTES, OVERALL_AFTER
+from importers.vocabulary import UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
+
+_CQ = r"[\"'’”]?"
+# "rating for the experiences and progress of ...", "Good ratings were received for
+# the impact of leaders ...", "outstanding ratings in two categories, children's
+# experience in care and ...": the areas a rating is given for, named after it.
+_AREA_AFTER = re.compile(
+    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
+    r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:received|given|awarded|achieved|made))?"
+    # "A good rating was attributed to the local authority's work with children who ..."
+    r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
+    r"\s+(?(to)to|(?:for|in|on|across))\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
+    # "'good' in the areas of children achieving permanence, adoption performance and ..."
+    r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:local\s+)?(?:authority|council)['’]s\s+)?"
+    # "outstanding for its partnership work to keep children safe", "work with children who ..."
+    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for|with)\s+)?",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(
+    r"\b(?:(?:which\s+)?included|including|such\s+as|particularly|especially|namely|notably)\s+"
+    r"(?:for\s+|in\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+# "good in every area except help and protection", "'Good' in every category":
+# the regime's areas, less any excepted.
+_EVERY_AREA = re.compile(
+    # ("'required improvement' across all four major headings": a count and a word may come between)
+    # ("across all of the key judgements")
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?|criteria)"
+    # "rated Herefordshire as inadequate across the board": the idiom for every area.
+    r"|across\s+the\s+board\b)"
+    r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
+    re.IGNORECASE,
+)
+# Before a rating given in the plural: "given a clean sweep of outstanding ratings".
+_SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
+_PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
+# Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
+# The verb may be a bare participle: "saw every category rated as 'requiring improvement to be good'".
+_EVERY_AREA_SUBJECT = re.compile(
+    r"\b(?:each\s+of\s+the|all(?:\s+of\s+the)?|every)\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|judge?ments?|aspects?)"
+    # ("all aspects of the service were rated as good")
+    r"(?:\s+of\s+(?:the|its|their)\s+services?)?"
+    r"(?:\s+(?:inspected|graded|judged|assessed))?\s+(?:(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:(?:rated|judged|graded|found|assessed)\s+)?|(?:rated|judged|graded|assessed)\s+)"
+    r"(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+# After a grade and its areas, more areas given the same: "the experience of children who need
+# protection was outstanding, as was the services' 'overall effectiveness'".
+_AS_WAS = re.compile(
+    r"[\"'’”]?(?:\s+(?:for|in)\s+[^,.;:!?]{1,120}?)?\s*,?\s+as\s+(?:was|were|did|is|are)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?:(?:council|authority|service)['’]s|services['’])\s+)?[\"'‘“]?",
+    re.IGNORECASE,
+)
+_AREA_NOUNS = r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?)"
+_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)"
+# After a rating, the areas other grades of the sentence leave: "good for the rest", "'good'
+# in the other areas", "requires improvement in all other categories".
+_REST_AFTER = re.compile(
+    rf"{_CQ}\s+(?:for|in|across)\s+(?:(?:the\s+)?(?:rest|remainder)\b|"
+    rf"{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS})",
+    re.IGNORECASE,
+)
+# Before it, the same as its subject: "with all other areas also rated good", "the remaining
+# three judgements were requires improvement".
+_REST_SUBJECT = re.compile(
+    rf"\b{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS}"
+    r"(?:\s+(?:were|was|have\s+been|had\s+been|are|also|being)){0,2}"
+    r"(?:\s+(?:rated|judged|graded|found|assessed|deemed))?(?:\s+as|\s+to\s+be)?\s*[\"'‘“]?$",
+    re.IGNORECASE,
+)
+# A rating counted over areas it does not name: "'good' in two of the three
+# categories", "'inadequate' under 15 main headings, only 'adequate' under 16 other
+# headings and 'good' under only two", "Inadequate in all but one main categories".
+# No area is told, so no judgement of any area is (the overall grade is its own rating).
+_COUNTED_AFTER = re.compile(
+    rf"{_CQ}\s+(?:in|under|across|for)\s+(?:only\s+)?"
+    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the|its)\s+{_NUMBER_WORD})?\s+"
+    r"(?:(?:main|other|key|major|remaining|inspection)\s+)?(?:categor(?:y|ies)|areas?|headings?|judge?ments?|aspects?|strands?)\b"
+    rf"|(?<=only\s){_NUMBER_WORD}\b)",
+    re.IGNORECASE,
+)
+# Before an area: a count of the judgements inside it ("8 within the Looked After Children
+# area were judged as Good"), which is not the area's own grade.
+_COUNT_WITHIN_BEFORE = re.compile(
+    rf"(?<![\w.,£$%-]){_NUMBER_WORD}\s+(?:(?:of\s+(?:them|these|the\s+\w+)|judge?ments|grades)\s+)?"
+    r"(?:within|in|under|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PARTIAL = re.compile(
+    r"\b(?:almost|nearly|most|some|several|many|(?:a\s+)?few|two|three|four|five|other)\s+(?:of\s+the\s+)?"
+    r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
+    re.IGNORECASE,
+)
+_CAPACITY_WORDS = re.compile(
+    r"[\"'’”]?\s+(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
+)
+# Between "capacity for improvement" and the strand it is said of.
+_STRAND_OF = re.compile(r"\s+(?:in|for|of|to\s+improve)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+# A sentence opening on a definite plural: the councils the passage has just counted.
+_DEFINITE_PLURAL = re.compile(
+    r"\W*(?:the|these|those)\s+(?:\w+\s+)?(?:local\s+)?(?:authorities|councils)\b", re.IGNORECASE
+)
+_OF_SERVICES = re.compile(r"\s+(?:of|for|in)\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?")
+# Before an area: the aspect of its work a grade word describes ("response to", "quality of").
+# A few words may stand between: "the quality of work with care leavers is good", "practice in
+# Kent's children in care teams", "outcomes for children in care".
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:responses?|approach|quality|handling|timeliness|standards?|consistency|recording|thresholds?|"
+    r"practice|outcomes)\s+(?:of|to|in|for|with)\s+(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+# After a rating, the list it is given for set out after a dash or colon: "'Good' — Children in Care ...".
+_DASH_LIST = re.compile(r"[\"'’”]?\s*[—–:]\s*", re.IGNORECASE)
+_QUOTED_AREA_GAP = re.compile(r"[\"'’”][ \t]+")
+# Between an area and its grade as a copula's subject and complement: "... were good".
+_COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“]?", re.IGNORECASE)
+# A possessive with no noun after it, its verb next: "while Devon's received ...".
+_ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
+
+
+def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
+    """The areas the rating is given for; [] where it is counted over areas it does not name."""
+    if era is None and year is None:
+        # An undated page that names 2018 tells of an inspection then or later: "rated 'good' across
+        # the board", "all aspects of the service were rated as good" are ILACS's areas.
+        era = regime_from(rating.index.latest_year)
+        year = rating.index.latest_year if era else None
+    areas = _own_areas(rating, era, year)
+    text = rating.index.text
+    region_end = rating.neighbours(*rating.sentence)[1]
+    also = _AS_WAS.match(text, rating.span[1], region_end)
+    if areas and also is not None:
+        areas = list(dict.fromkeys([*areas, *_listed_areas(text, also.end(), region_end)]))
+    return areas
+
+
+def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str | None]:
+    text = rating.index.text
+    start, end = rating.span
+    if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):
+        return []  # "an inadequate capacity to improve its child protection services"
+    region_start, region_end = rating.neighbours(*rating.sentence)
+    if rating.cue.area is not None:
+        # "help and protection and children in care were good": an area named as the subject
+        # of a copula ends the list of them it closes.
+        subject = [a for a in find_areas(text, region_start, start) if a.start <= rating.cue.start]
+        if (subject and subject[-1].start == rating.cue.start and subject[-1].area == rating.cue.area
+                and _COPULA_GAP.fullmatch(text, subject[-1].end, start)):
+            if subject[-1].area != "leadership" and _ASPECT_BEFORE.search(
+                    text, max(region_start, subject[-1].start - 40), subject[-1].start):
+                return []  # "the quality of work with care leavers is good"
+            return _list_ending(text, subject)
+        return [rating.cue.area]
+    # "good in every area except ...", "Good in every category and Outstanding
+    # for ...", "rated ... as Outstanding in all areas": the rest of the regime's
+    # areas (all of them, overall too, where none is excepted). A regime not known
+    # here leaves "good in all areas" the overall judgement below.
+    every = _EVERY_AREA.match(text, end, region_end)
+    if every is not None and areas_judged(era, year):
+        return _every_area_but(rating, every, areas_judged(era, year))
+    # "each of the areas inspected were rated as Requires Improvement", "all four
+    # areas were judged good": every area is the rating's subject.
+    if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
+        return list(areas_judged(era, year))
+    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
+        return list(areas_judged(era, year))
+    # "good in three of the four areas, and requires improvement for help and protection",
+    # "outstanding for help and protection and good for the rest", "with all other areas also
+    # rated good": the regime's areas less those the sentence names, where that is the count.
+    counted = _COUNTED_AFTER.match(text, end, region_end)
+    rest = _REST_AFTER.match(text, end, region_end) or _REST_SUBJECT.search(text, region_start, start)
+    if (counted or rest) and areas_judged(era, year):
+        left = _areas_left(rating, counted, areas_judged(era, year))
+        if left:
+            return left
+    if every is not None and not every["except"] and not areas_judged(era, year):
+        # "an 'outstanding' rating in every single category. This included: Overall
+        # effectiveness ..., staying safe, ...": a regime whose areas are not known
+        # here names them in the sentence after.
+        listed = _areas_set_out_after(rating)
+        if listed:
+            return listed
+    # "underpinned by 'outstanding' leadership, management and governance": a quoted grade
+    # before the area it is given for.
+    if start > 0 and text[start - 1] in OPEN_QUOTES:
+        named_after = _QUOTED_AREA_GAP.match(text, end, region_end)
+        listed = _listed_areas(text, named_after.end(), region_end) if named_after else []
+        if listed and "overall" not in listed:
+            return listed
+    # "rating for the experiences and progress of children in care"
+    after = _AREA_AFTER.match(text, end, region_end)
+    if after is not None and UNPLACED_ASPECT_RE.match(text, after.end(), region_end):
+        # "Cornwall was rated inadequate in assessment and direct work with children, ambition
+        # and prioritisation, and value for money": sub-judgements, no area's grade.
+        return []
+    if after is not None:
+        listed = _areas_after(text, after.end(), region_end)
+        named_after = find_areas(text, after.end(), region_end)[:1]
+        clause_start = max(region_start, rating.index.clause_at(start)[0])
+        subject = [a.area for a in find_areas(text, clause_start, start) if a.area not in ("overall", "capacity for improvement")]
+        if named_after and named_after[0].area == "overall" and named_after[0].heading and subject:
+            # "Safeguarding services were deemed to be 'adequate' in their overall effectiveness and
+            # capacity for improvement": the strand's own overall effectiveness (and its capacity,
+            # which is no judgement of its own).
+            return [subject[-1]]
+        if listed:
+            return listed
+    # "with four of the key areas of the inspection also being rated as 'Good' — Children in
+    # Care and Permanence; Adoption; Care Leavers; and Leadership, ...": a list set out after a
+    # dash or colon, ending the sentence.
+    dash = _DASH_LIST.match(text, end, region_end)
+    if dash is not None:
+        listed, list_end = _listed_areas_to(text, dash.end(), region_end)
+        if listed and not text[list_end:region_end].strip(" \t.;\"'’”"):
+            return listed
+    including = _INCLUDING.search(text, end, region_end)
+    if including is not None:
+        # What an "including" clause names are the areas, however loosely it lists
+        # them: "Three other areas received good ratings, which included the experiences
+        # of children and care leavers who need help and protection, as well as the
+        # overall effectiveness of the service".
+        listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
+        if listed:
+            return list(dict.fromkeys(listed))
+    if _COUNTED_AFTER.match(text, end, region_end):
+        return []
+    if OVERALL_AFTER.match(text, end):
+        return ["overall"]
+    # The subject: the nearest area named before the rating, with its list.
+    before = find_areas(text, region_start, start)
+    if before and rating.i > 0 and region_start == rating.matches[rating.i - 1].end():
+        # "'good' for children who need help and protection, 'good' for ...": the areas after
+        # the grade before are that grade's, not this one's subject.
+        previous = _AREA_AFTER.match(text, region_start, start)
+        stray = _STRAY_WORD.match(text, previous.end(), start) if previous is not None else None
+        if previous is not None and before[0].start in (previous.end(), stray.end() if stray else -1):
+            k = 1
+            while k < len(before) and _LIST_GAP.fullmatch(text, before[k - 1].end, before[k].start):
+                k += 1
+            before = before[k:]
+    if len(before) > 1 and before[-1].area == "overall" and not before[-1].heading and _OF_SERVICES.fullmatch(
+            text, before[-2].end, before[-1].start):
+        # "rates leadership of Children's Services as 'Outstanding'": the area of the services.
+        before.pop()
+    if len(before) > 1 and before[-2].area == "capacity for improvement" and _STRAND_OF.fullmatch(
+            text, before[-2].end, before[-1].start):
+        # "Capacity for improvement in safeguarding is outstanding", "an inadequate capacity
+        # to improve their child protection systems": one strand's capacity, which is not
+        # the inspection's (only the whole inspection's capacity is a judgement of its own).
+        return []
+    if before and _COUNT_WITHIN_BEFORE.search(text, max(region_start, before[-1].start - 40), before[-1].start):
+        # "8 within the Looked After Children area were judged as Good" (a 2009 blog): a count
+        # of the judgements inside an area, not the area's own grade.
+        return []
+    partial = _PARTIAL.search(text, max(region_start, start - 80), start) if before else None
+    if partial is not None and partial.end() <= before[-1].start and all(a.area == "overall" for a in before):
+        # "with a few areas that were judged overall as good" (minutes): "overall" is the
+        # verb's adverb, and the areas graded are not named.
+        return []
+    # ("the quality of leadership" is the press's name of the leadership judgement.)
+    if before and before[-1].area != "leadership" and _ASPECT_BEFORE.search(
+            text, max(region_start, before[-1].start - 40), before[-1].start):
+        # "The council's response to child protection referrals was deemed inadequate": a grade
+        # of one aspect of the area's work, not the area's judgement.
+        return []
+    if before:
+        return _list_ending(text, before)
+    elided = _elided_area(rating, region_start)
+    if elided is not None:
+        return [elided]
+    restated = _restated_area(rating)
+    if restated is not None:
+        return [restated]
+    c_start, c_end = rating.index.clause_at(start)
+    if rating.cue.kind == "numeric":
+        return []  # "Being healthy | grade 3 (good)": a number grade of an area not in the schema
+    if _PARTIAL.search(text, max(region_start, c_start), min(region_end, c_end)):
+        # "'good' in the other areas", "good in almost all categories": areas not named
+        # are no judgement of any area (as a count of them is not, above).
+        return []
+    return ["overall"]
+
+
+def _strand_capacity_after(text: str, end: int) -> bool:
+    """Whether the capacity a grade names just after it is one strand's ("'inadequate'
+    capacity to improve its child protection services")."""
+    capacity = _CAPACITY_WORDS.match(text, end)
+    if capacity is None:
+        return False
+    gap = _STRAND_OF.match(text, capacity.end() - len(capacity["tail"]))
+    if gap is None:
+        return False
+    areas = find_areas(text, gap.end(), gap.end() + 80)
+    return bool(areas) and areas[0].start == gap.end() and areas[0].area != "overall"
+
+
+def _restated_area(rating: _Rating) -> str | None:
+    """The area of a grade the sentence before gave, where this one names it again by a
+    definite plural: "10 local authorities have been found to be inadequate in
+    safeguarding children this year. ... The authorities found to be inadequate by
+    Ofsted were Cornwall, Warrington, ..." (the same ten, for safeguarding)."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    if not _DEFINITE_PLURAL.match(text, s_start, rating.span[0]):
+        return None
+    own = normalise_rating(rating.written)
+    sentence = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if sentence is None:
+            return None
+        p_start, p_end = sentence
+        same = [m for m in rating.matches[:rating.i] if p_start <= m.start() < p_end and normalise_rating(m.group()) == own]
+        if same:
+            areas = {a.area for a in find_areas(text, same[-1].end(), p_end) if not rating.rated_in(same[-1].end(), a.start)}
+            return areas.pop() if len(areas) == 1 else None
+        sentence = index.previous_sentence(p_start)
+    return None
+
+
+def _elided_area(rating: _Rating, region_start: int) -> str | None:
+    """The area a council's possessive leaves unsaid, named for another council earlier
+    in the sentence: "Staffordshire's services for looked-after children were rated as
+    adequate, while Devon's received an overall rating of good" (Devon's services for
+    looked-after children)."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    named = index.authorities_in(region_start, rating.span[0])
+    if not named or not _ELIDED_HEAD.match(text, named[-1][1]):
+        return None
+    earlier = [a for a in find_areas(text, s_start, region_start)
+               if _POSSESSIVE_BEFORE.search(text, max(s_start, a.start - 3), a.start)]
+    return earlier[-1].area if earlier else None
