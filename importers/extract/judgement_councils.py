@@ -8,12 +8,17 @@ as 'inadequate':"), else the council the passage last named (a timeline's
 heading), else the document's. "five of these authorities" counts the councils the
 sentence before listed, less those this sentence names apart, where exactly that
 many are left; "Two London boroughs ... rated 'outstanding'" is named by the next
-sentence where it names exactly that many; councils set out below a sentence
+sentence where it names exactly that many (or where it opens on exactly that many: "at
+three councils as "good". Stockport, Merton and Central Bedfordshire all received
+..."); councils set out below a sentence
 ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are the
 list (a grade several councils hold "currently" is not dated by the document).
 A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
-progress") is no judgement, nor is a list of three grades (Ofsted's scale).
+progress", "Eleven shed their inadequate rating") is no judgement, nor is a list of
+three grades (Ofsted's scale). The grade a change came from is the council's that moved
+("the only other council that has made the jump from requires improvement to be good to
+outstanding is Bexley").
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_rating import (
     _LEAD_LIMIT, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _SPACE, _TITLE_MAX, _Rating,
 )
-from importers.extract.judging import RATING_RE
+from importers.extract.judging import RATING_RE, judging_cue
 
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
 _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
@@ -54,8 +59,12 @@ _THEY_ARE = re.compile(
 
 _COUNT_SUBJECT = (
     # ("Nationally 85 inspections were carried out, only 20 were graded good": minutes)
-    r"(?:(?:only|just)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
-    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
+    r"(?:(?:only|just)\s+one|(?:(?:only|just)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few))"
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had|is|"
+    # a count doing what councils do to grades: "Eleven shed their inadequate rating",
+    # "While 12 dropped to 'good'", "Twelve fell to 'good'"
+    r"shed|lost|kept|retained|received|gained|achieved|got|moved|improved|rose|dropped|fell|slipped)\b"
 )
 # A share or comparison of councils as the subject: "across England only a third are judged
 # good", "there are proportionately more judged inadequate in London" (scrutiny minutes).
@@ -79,7 +88,8 @@ _PLURAL_SUBJECT = re.compile(
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # ("these five grades" counts grades, not councils)
     r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
-    r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
+    # ("out of 15 areas ... – only one is rated good, five are adequate": a dash too)
+    r"|(?:[,;:–—]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
     re.IGNORECASE,
 )
 # A sentence opening on a count: "None have been rated 'outstanding'".
@@ -117,6 +127,11 @@ _COUNT_OF_THESE = re.compile(
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
+# "Only 12 local authorities have improved to 'Good' under this inspection regime and Cornwall
+# is the only authority ...": a council after a conjunction, before its own verb, is the next
+# clause's subject, not the grade's list.
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|while|whereas|yet)\s+$", re.IGNORECASE)
+_OWN_VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\b")
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:
@@ -153,11 +168,14 @@ def _named_next(rating: _Rating) -> list[str] | None:
     following = index.next_sentence(s_end)
     if following is None or following[0] - s_end > _PASSAGE_GAP:
         return None
-    if count is None and _THEY_ARE.match(text, *following):
+    opening = _opening_list(index, following)
+    if count is None and (_THEY_ARE.match(text, *following) or opening):
         # "... concern at 12 councils deemed to be performing poorly overall. They are
         # Salford, Birmingham, ...", "... has risen from none last year to four this year.
-        # Those councils were Doncaster, ...": the count anywhere in the sentence, the next
-        # one opening on the councils it counted.
+        # Those councils were Doncaster, ...", "Ofsted inspectors have rated children's services
+        # provision at three councils as "good". Stockport, Merton and Central Bedfordshire all
+        # received the positive ratings": the count anywhere in the sentence, the next one
+        # opening on the councils it counted.
         count = _COUNT_OF_COUNCILS.search(text, s_start, s_end)
     if count is None:
         return None
@@ -166,8 +184,39 @@ def _named_next(rating: _Rating) -> list[str] | None:
     # ("One council was rated inadequate. Kent's director said ..." names no list.)
     if not wanted or wanted < 2 or RATING_RE.search(text, *following):
         return None
+    if len(opening) == wanted:
+        return opening
     named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
     return named if len(named) == wanted else None
+
+
+def _opening_list(index: TextIndex, sentence: tuple[int, int]) -> list[str]:
+    """The councils listed at the very start of ``sentence`` ("Stockport, Merton and Central
+    Bedfordshire all received ..."), or []."""
+    mentions = index.authorities_in(*sentence)
+    if not mentions or index.text[sentence[0]:mentions[0][0]].strip(" \t\"'‘’“”"):
+        return []
+    chosen = [mentions[0]]
+    for mention in mentions[1:]:
+        if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(index.text, chosen[-1][1], mention[0]):
+            break
+        chosen.append(mention)
+    return list(dict.fromkeys(a[2] for a in chosen)) if len(chosen) > 1 else []
+
+
+def _changed_to(rating: _Rating) -> _Rating | None:
+    """The grade a change went to, where ``rating`` is the grade it came from: the council
+    that moved is the one of both ("The only other council that has made the jump from
+    requires improvement to be good to outstanding is Bexley")."""
+    i, matches = rating.i, rating.matches
+    if rating.cue.kind != "change" or not rating.cue.historical or i + 1 >= len(matches):
+        return None
+    if matches[i + 1].start() >= rating.sentence[1]:
+        return None
+    cue = judging_cue(rating.index, matches, i + 1)
+    if cue is None or cue.kind != "change" or cue.historical:
+        return None
+    return _Rating(rating.index, matches, rating.starts, i + 1, cue, rating.sentence)
 
 
 def _counted_councils(rating: _Rating) -> list[str] | None:
@@ -281,7 +330,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     # "were previously rated good, York jumped ...": after a bare comma a council opens
     # the next clause; a list is introduced ("are:", ", six - ", "in").
     if (after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0])
-            and not _NEXT_CLAUSE_GAP.fullmatch(text, end, after[0][0])):
+            and not _NEXT_CLAUSE_GAP.fullmatch(text, end, after[0][0])
+            and not (_CONJUNCTION_END.search(text, end, after[0][0]) and _OWN_VERB_AFTER.match(text, after[0][1]))):
         chosen = [after[0]]
         for mention in after[1:]:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):

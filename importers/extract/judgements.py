@@ -18,10 +18,12 @@ A rating said of no council at all (none named, none the document's) is no
 judgement; nor is a word no regime of its year awards ("excellent" in 2019,
 ``vocabulary.on_the_scale``). A grade said to continue ("maintaining its
 'Outstanding' judgement", "for the second consecutive time", "again") also
-implies the earlier one, undated, where the text dates it nowhere; a grade told
-again without a date (a headline over its story, "at 'inadequate' Surrey") takes
-the one date the text gives that council's grade for that area. On a page with
-no date, a day named with its weekday dates what nothing else does.
+implies the earlier one, dated by the last inspection the text dates, else undated, where
+the text tells it nowhere else; a grade told again without a date (a headline over its
+story, "at 'inadequate' Surrey") takes the latest date the text gives that council's grade
+for that area. A grade said of no named council is the document's own, unless the text
+gives it to other councils and that council another. On a page with no date, a day named
+with its weekday dates what nothing else does.
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
@@ -31,10 +33,10 @@ from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import index_for, resolved_fields
+from importers.extract.clauses import TextIndex, index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
 from importers.extract.judgement_areas import _areas
-from importers.extract.judgement_councils import _authorities
+from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates
 from importers.extract.judgement_past import _held_by_list
 from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
@@ -58,6 +60,12 @@ _CONTINUED_AFTER = re.compile(
     r"|once\s+again|again)\b",
     re.IGNORECASE,
 )
+# "since its last inspection in June 2013", "during their previous inspection in 2014": the
+# one earlier inspection a story dates.
+_LAST_INSPECTION = re.compile(
+    r"\b(?:last|previous|prior|earlier)\s+(?:full\s+|Ofsted\s+|standard\s+)?inspection\s+(?:was\s+)?(?:in|of|on)\s+",
+    re.IGNORECASE,
+)
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
 _SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
 
@@ -75,6 +83,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
     facts: list[Fact] = []
     implied: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
+    named_at: set[tuple[int, int]] = set()  # the ratings said of a council the text names
     for i, match in enumerate(matches):
         if _in_scale(text, matches, i):
             continue
@@ -84,33 +93,53 @@ def extract(text: str, ctx=None) -> list[Fact]:
         if not subject:
             subject.append(subject_inspection(text, ctx))
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
-        found = _facts(rating, ctx, subject[0])
+        found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
         if _continued(rating):
-            implied.extend(_earlier_same_grade(found, _continued_from(rating, ctx)))
+            implied.extend(_earlier_same_grade(found, _continued_from(rating, ctx) or _last_inspection(index, ctx)))
+    # (Dated first: an implied grade is no twin to date the grade that implies it.)
+    facts = _dated_by_twin(_named_grades_win(facts, getattr(ctx, "authority", None), named_at))
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
     facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
-    return _dated_by_twin(facts)
+    return facts
+
+
+def _named_grades_win(facts: list[Fact], own: str | None, named_at: set[tuple[int, int]]) -> list[Fact]:
+    """A grade said of no named council falls to the document's own; not where the text names
+    that council with another grade for the same area and year, and names other councils with
+    this one. "Ofsted awards first 'outstanding' ratings" over a story in which Kensington and
+    Chelsea and Westminster "were rated outstanding, while Hammersmith and Fulham was rated
+    'good'" is the first two's grade, not Hammersmith and Fulham's."""
+    def grade(f: Fact) -> tuple:
+        return f.get("rating"), f.get("area"), f.get("year")
+
+    named = [f for f in facts if f.span in named_at]
+    mine = {grade(f) for f in named if f.get("authority") == own}
+    others = {grade(f) for f in named if f.get("authority") != own}
+    return [f for f in facts if f.span in named_at or f.get("authority") != own or grade(f) in mine
+            or not (grade(f) in others and any(g[1:] == grade(f)[1:] for g in mine))]
 
 
 def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
     """A grade told again with no date of its own ("Ofsted rates Doncaster children's
     services 'poor'" over a story that says Doncaster was deemed to be performing poorly
-    in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018")
-    is the one the text dates, where it dates that council's grade for that area once."""
-    years: dict[tuple, set] = {}
+    in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018";
+    "awarded the judgement to Bexley LBC last August" on a page with no date, beside
+    "onto 'outstanding' in 2018") is the one the text dates for that council's grade for
+    that area; where the text dates it more than once ("go from 'inadequate'" over a
+    story of a 2015 and a 2018 'inadequate'), the latest: the grade as it last stood."""
     dated: dict[tuple, Fact] = {}
     for f in facts:
         if f.get("date_source") == "text" and f.get("year") is not None:
             key = (f.get("authority"), f.get("rating"), f.get("area"))
-            years.setdefault(key, set()).add(f.get("year"))
-            dated.setdefault(key, f)
+            if key not in dated or (f.get("year"), f.get("month") or 0) > (dated[key].get("year"), dated[key].get("month") or 0):
+                dated[key] = f
     out = []
     for f in facts:
         key = (f.get("authority"), f.get("rating"), f.get("area"))
-        if f.get("year") is None and f.get("date_source") in (None, _NOT_STATED) and len(years.get(key, ())) == 1:
+        if f.get("year") is None and key in dated:
             twin = dated[key]
             f = Fact("judgement", f.span, {**f.fields, **{k: twin.get(k) for k in (*_UNDATED, "era", "event_type")},
                                            "date_source": "text"})
@@ -140,6 +169,18 @@ def _earlier_same_grade(found: list[Fact], since: dict | None = None) -> list[Fa
     ]
 
 
+def _last_inspection(index: TextIndex, ctx) -> dict | None:
+    """The date of the last inspection the text dates, where it dates one: "The care of
+    vulnerable children in Somerset has again been rated "inadequate" ... no improvement ...
+    since its last inspection in June 2013" (the grade "again" continues is that one's)."""
+    years = {}
+    for last in _LAST_INSPECTION.finditer(index.text):
+        dates = index.dates_in(last.end(), last.end() + 20)
+        if dates and dates[0].start == last.end() and dates[0].year is not None and dates[0].relative is None:
+            years.setdefault(dates[0].year, dates[0])
+    return resolved_fields(index, next(iter(years.values())), ctx) if len(years) == 1 else None
+
+
 def _continued_from(rating: _Rating, ctx) -> dict | None:
     """The date a kept grade was first given: "Greenwich maintained its 'good' rating from
     2013" (the year after "from" just after the grade, or after its noun)."""
@@ -166,12 +207,14 @@ def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:
     return len({normalise_rating(m.group()) for m in matches[first:last + 1]}) >= 3
 
 
-def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
+def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = None) -> list[Fact]:
     written = rating.written
     normalised = normalise_rating(written)
-    named = _authorities(rating)
+    named = _authorities(_changed_to(rating) or rating)
     if named is None:
         return []  # said of councils in general
+    if named and named_at is not None:
+        named_at.add(rating.span)
     authorities = named or [getattr(ctx, "authority", None)]
     if authorities == [None]:
         # A judgement is of a council: a rating said of none the text names, in a document

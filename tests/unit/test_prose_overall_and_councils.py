@@ -81,3 +81,183 @@ def test_a_story_naming_its_council_by_a_short_form_is_about_that_council():
             "Key to Kingston’s improvement from ‘good’ to ‘outstanding’ was what Ofsted described as relentless focus.")
     assert main_authority(text) == "Kingston upon Thames"
     assert ("Kingston upon Thames", 2015, "good", "overall") in rows(text, main_authority(text), 2019)
+
+
+# --- the head noun before "in <council>" decides what "requires improvement" is said of ---
+
+
+def test_a_part_of_the_work_in_a_council_is_not_its_grade_but_its_services_are():
+    # Community Care (dev), 2016: "The quality of supervision in Stockton required improvement".
+    assert rows("The quality of supervision in Stockton required improvement, inspectors said.", "Greenwich", 2016) == []
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection:
+    # the same build with the services as the head noun is the council's grade.
+    text = ('Although children\'s services at Leicester City Council still "requires improvement", inspectors '
+            "praised efforts to address a raft of problems.")
+    assert rows(text, "Leicester", 2017) == [("Leicester", 2017, "requires improvement", "overall")]
+
+
+# --- a grade moved out of is the grade before ---------------------------------------------
+
+
+def test_a_grade_moved_out_of_is_the_earlier_one_whatever_its_determiner():
+    # https://www.cypnow.co.uk/news/article/council-moves-out-of-inadequate-following-ofsted-inspection
+    # (2017): the headline's "moves out of 'inadequate'" is the 2015 grade the body dates.
+    text = ("Council moves out of 'inadequate' following Ofsted inspection\n\n"
+            '"Services for children have improved significantly since the last inspection in 2015, which judged '
+            'them overall to be inadequate," states Ofsted in its inspection report.')
+    assert rows(text, "Leicester", 2017) == [("Leicester", 2015, "inadequate", "overall")]
+    # A council's own newsroom (dev, Dudley 2018): "saw Dudley move out of the inadequate rating".
+    letter = "you on the outcome of your inspection which saw Dudley move out of the inadequate rating."
+    assert ("Dudley", 2018, "inadequate", "overall") not in rows(letter, "Dudley", 2018)
+
+
+# --- a count is the subject: the grade is no named council's ------------------------------
+
+
+def test_a_count_doing_what_councils_do_to_grades_is_not_the_documents_council():
+    # Community Care (dev), 2011: "Eleven shed their inadequate rating" in a story on Essex.
+    text = ("Essex is one of 25 authorities in England which improved its performance over the last year. "
+            "Eleven shed their inadequate rating, while the performance of seven authorities declined.")
+    assert rows(text, "Essex", 2011) == []
+    # https://schoolsweek.co.uk/outstanding-schools-not-inspected-for-15-years-downgraded-in-first-ofsted-reports/
+    # and https://www.inentertainment.co.uk/ofsted-strips-three-in-four-top-rated-schools-of-outstanding-status/
+    # (2021), the same count in two newsrooms' words, read in a story placed in Somerset.
+    assert rows("While 12 dropped to ‘good’, five were rated ‘requires improvement’.", "Somerset", 2021) == []
+    assert rows("Twelve fell to ‘good’ while five were designated ‘requires improvement’.", "Somerset", 2021) == []
+
+
+def test_a_count_of_areas_after_a_dash_is_not_the_councils_grade():
+    # The Yorkshire Post (dev): "out of 15 areas ... – only one is rated good, five are adequate".
+    text = ("A record of the main findings graphically highlights the council's difficulties – out of 15 areas "
+            "ranging from overall effectiveness to value for money – only one is rated good, five are adequate "
+            "and nine inadequate.")
+    assert rows(text, "Calderdale", None) == []
+
+
+# --- a council after "and", before its own verb, opens the next clause --------------------
+
+
+def test_a_council_opening_the_next_clause_does_not_take_a_plural_subjects_grade():
+    # https://www.thepost.uk.com/news/childrens-social-care-services-rated-good-528435 (2016): the
+    # "12 local authorities" are others; Cornwall's own grade is the next clause's.
+    text = ("Only 12 local authorities have improved to ‘Good’ under this inspection regime and Cornwall is "
+            "the only authority rated as ‘Inadequate’ between 2010 and 2011 that has now improved.")
+    assert ("Cornwall", 2016, "good", "overall") not in rows(text, "Cornwall", 2016)
+    # LGC (dev), 2018: a council named before its grade keeps it, whatever follows "while".
+    lgc = ("Leeds City Council’s children’s social care services have been rated ‘outstanding’ by Ofsted, while "
+           "Calderdale MBC has achieved a ‘good’ rating after previously being subject to government intervention.")
+    assert rows(lgc, "Leeds", 2018) == [("Leeds", 2018, "outstanding", "overall"), ("Calderdale", 2018, "good", "overall")]
+
+
+# --- both grades of a change are the council that moved ---------------------------------
+
+
+def test_the_grade_a_council_moved_from_is_that_councils_not_the_storys():
+    # The Shropshire Star (dev), 2020: a story on Telford and Wrekin names Bexley as the other mover.
+    text = ("The only other council that has made the jump from requires improvement to be good to outstanding is "
+            "Bexley, making Telford & Wrekin Council the only authority outside of London to make that leap.")
+    found = rows(text, "Telford and Wrekin", 2020)
+    assert ("Bexley", None, "requires improvement", "overall") in found
+    assert not any(council == "Telford and Wrekin" for council, *_ in found)
+    # https://www.cambstimes.co.uk/news/inspectors-praise-for-turnaround-in-fortunes-of-cambridgeshire-county-council-4856840:
+    # "a local authority" in general moved: neither grade is Cambridgeshire's.
+    general = ("This if the first time a local authority in the country has gone from ‘inadequate’ to ‘good’ for "
+               "child protection – a leap of two categories to the second highest.")
+    assert rows(general, "Cambridgeshire", 2014) == []
+
+
+# --- a grade the text gives other councils is not the story's council's ------------------
+
+
+def test_a_headline_grade_of_other_councils_does_not_fall_to_the_storys_council():
+    # https://www.cypnow.co.uk/news/article/ofsted-awards-first-outstanding-ratings-for-children-s-services
+    # (2016): the headline names no council; the body gives its grade to two others and
+    # "good" to the council the story is filed under.
+    text = ("Ofsted awards first ‘outstanding' ratings for children's services\n\n"
+            "Out of the three authorities that make up the “tri-borough” merged children’s services covering "
+            "Hammersmith & Fulham, Kensington & Chelsea, and Westminster councils, both Kensington and Chelsea "
+            "and Westminster were rated outstanding, while Hammersmith and Fulham was rated “good”.")
+    found = rows(text, "Hammersmith and Fulham", 2016)
+    assert ("Hammersmith and Fulham", 2016, "outstanding", "overall") not in found
+    assert {("Kensington and Chelsea", 2016, "outstanding", "overall"), ("Westminster", 2016, "outstanding", "overall"),
+            ("Hammersmith and Fulham", 2016, "good", "overall")} <= set(found)
+    # Community Care (dev), 2021: one council's story; its headline grade stays its own.
+    own = ("Sunderland’s children’s services go from ‘inadequate’ to ‘outstanding’ in three years\n\n"
+           "Ofsted has rated children’s services in Sunderland as ‘outstanding’.")
+    assert ("Sunderland", 2021, "outstanding", "overall") in rows(own, "Sunderland", 2021)
+
+
+# --- a grade told again undated is its latest dating in the text -------------------------
+
+
+def test_a_grade_the_text_dates_more_than_once_told_again_undated_is_the_latest():
+    # Community Care (dev), 2021: "from 'inadequate'" in the headline, the body's 2015 and 2018.
+    text = ("Sunderland’s children’s services go from ‘inadequate’ to ‘outstanding’ in three years\n\n"
+            "TfC was formed on government orders in the wake of the local authority’s 2015 ‘inadequate’ verdict. "
+            "Ofsted rated services as inadequate once again in 2018.")
+    found = rows(text, "Sunderland", 2021)
+    assert ("Sunderland", None, "inadequate", "overall") not in found
+    assert {("Sunderland", 2015, "inadequate", "overall"), ("Sunderland", 2018, "inadequate", "overall")} <= set(found)
+    # CYP Now (dev), 2019: "having spent seven years as 'inadequate'" after "in 2011, 2013 and 2015".
+    slough = ('Slough Children\'s Services Trust has improved its Ofsted rating having spent seven years as "inadequate".\n\n'
+              "This followed inadequate Ofsted ratings in 2011, 2013 and 2015.")
+    assert ("Slough", None, "inadequate", "overall") not in rows(slough, "Slough", 2019)
+
+
+def test_a_grade_whose_own_date_cannot_be_read_is_the_one_the_text_dates():
+    # The MJ (dev, an undated page): "awarded the judgement to Bexley LBC last August" cannot be
+    # resolved, but the text dates that grade: "onto 'outstanding' in 2018".
+    text = ("The inspectorate call this ‘outstanding' and they awarded the judgement to Bexley LBC last August.\n"
+            "One of the hardest things has been trying to identify the key milestones: from inadequacy in 2012, "
+            "to a fragile ‘requires improvement' in 2014, onto ‘outstanding' in 2018.")
+    found = rows(text, "Bexley", None)
+    assert ("Bexley", None, "outstanding", "overall") not in found
+    assert ("Bexley", 2018, "outstanding", "overall") in found
+    # http://www.ludlowadvertiser.co.uk/news/regional/15043581.SPECIAL_REPORT__County_Hall_bombshell_as_Ofsted_grades_Worcestershire_s_child_protection_services__inadequate_/
+    # (2017): "since 2012, when Ofsted last visited and deemed it to be adequate" beside "Back in
+    # March 2012 ... was graded 'adequate'".
+    ludlow = ('They also said services have "significantly" worsened since 2012, when Ofsted last visited and deemed '
+              "it to be adequate.\n\nBack in March 2012 the council had an improvement notice lifted and was graded "
+              "'adequate', but Ofsted had not paid County Hall a single visit until just before Christmas.")
+    assert rows(ludlow, "Worcestershire", 2017) == [("Worcestershire", 2012, "adequate", "overall")]
+
+
+# --- a count of councils, and the list that opens the next sentence ----------------------
+
+
+def test_a_count_of_councils_is_the_list_opening_the_next_sentence():
+    # https://www.cypnow.co.uk/content/news/childrens-services-at-three-councils-rated-good-by-ofsted:
+    # "at three councils as "good"" (the count inside the sentence), then "Stockport, Merton and
+    # Central Bedfordshire all received ..."; the grades the paragraph goes on to give are their own.
+    text = ('Ofsted inspectors have rated children\'s services provision at three councils as "good".\n\n'
+            "Stockport, Merton and Central Bedfordshire all received the positive ratings following visits by the "
+            "inspectorate over June and July. Merton's adoption services and leadership received particular "
+            'praise, with inspectors rating both areas as "outstanding".')
+    found = rows(text, "Merton", 2016)
+    assert {("Stockport", 2016, "good", "overall"), ("Merton", 2016, "good", "overall"),
+            ("Central Bedfordshire", 2016, "good", "overall")} <= set(found)
+    # https://streaming.standard.co.uk/news/politics/london-council-kensington-chelsea-outstanding-childrens-services-inspection-b1204544.html:
+    # the count opening its sentence, the councils opening the next.
+    standard = ("Two London boroughs have received a record third consecutive “outstanding” Ofsted rating for their "
+                "children’s services.\n\nKensington and Chelsea and Westminster, who deliver the service jointly, are "
+                "the first councils in the country to achieve the highest rating three times in a row.")
+    assert {c for c, *_ in rows(standard, "Kensington and Chelsea", 2024)} == {"Kensington and Chelsea", "Westminster"}
+
+
+# --- a grade "again": the earlier one is the last inspection's the text dates ------------
+
+
+def test_a_grade_given_again_continues_the_one_of_the_last_inspection_the_text_dates():
+    # The Bucks Free Press (dev): "once again branded inadequate" and, later, "since the last
+    # inspection in 2014".
+    bucks = ('Council chiefs say they are "disappointed" after Children\'s Services were once again branded inadequate '
+             "by Ofsted.\n\nThe inspection, which took place in November, found \"inconsistent and too slow progress\" "
+             "had been made by the county council since the last inspection in 2014.")
+    assert ("Buckinghamshire", 2014, "inadequate", "overall") in rows(bucks, "Buckinghamshire", None)
+    # https://feeds.bbci.co.uk/news/uk-england-somerset-32085372: "has again been rated "inadequate"
+    # ... since its last inspection in June 2013"; the new grade itself stays the page's (undated).
+    somerset = ('The care of vulnerable children in Somerset has again been rated "inadequate" by government inspectors.\n'
+                "Ofsted has found no improvement in the care provided by Somerset County Council's children's services "
+                "department since its last inspection in June 2013.")
+    assert set(rows(somerset, "Somerset", None)) == {("Somerset", None, "inadequate", "overall"),
+                                                     ("Somerset", 2013, "inadequate", "overall")}
