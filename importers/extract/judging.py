@@ -301,6 +301,8 @@ _RATED_BY_OTHERS = re.compile(
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_ADVERBS = re.compile(
     r"(?:\s*[\"'‘“’”]|\s+(?:still|now|also|currently|clearly|overall|continues?\s+to|again|yet|"
+    # reported: "East Riding, North Yorkshire, Sheffield and Wakefield are said to be performing well"
+    r"(?:said|thought|believed|reported)\s+to\s+be|"
     r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+still)?|remains?|remained))*\s*$",
     re.IGNORECASE,
 )

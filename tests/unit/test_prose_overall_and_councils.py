@@ -261,3 +261,18 @@ def test_a_grade_given_again_continues_the_one_of_the_last_inspection_the_text_d
                 "department since its last inspection in June 2013.")
     assert set(rows(somerset, "Somerset", None)) == {("Somerset", None, "inadequate", "overall"),
                                                      ("Somerset", 2013, "inadequate", "overall")}
+
+
+# --- a verdict reported: "are said to be performing well" --------------------------------
+
+
+def test_a_verdict_reported_as_said_is_still_the_councils_but_not_a_counts():
+    # The Yorkshire Post (dev), 2011: the annual rating's "performing well" after "are said to be".
+    text = ("Four authorities: East Riding, North Yorkshire, Sheffield and Wakefield are said to be "
+            "performing well.")
+    assert {c for c, *_ in rows(text, "Calderdale", 2011)} == {
+        "East Riding of Yorkshire", "North Yorkshire", "Sheffield", "Wakefield"}
+    # Local Government Lawyer (dev), 2010: the same words said of a count of councils are no council's.
+    counted = ("Some 20 local authorities received the rating, while 77 were said to be performing well and 37 "
+               "provided an adequate service.")
+    assert rows(counted, "Essex", 2010) == []
