@@ -52,11 +52,15 @@ _KEPT_FROM = re.compile(r"[\"'’”]?\s+(?:(?:rating|grade|judge?ment|status)\s
                         re.IGNORECASE)
 # A grade said to continue one given before.
 _CONTINUED_BEFORE = re.compile(
-    r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$",
+    r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$"
+    # a count of the same grade just before it: "its second 'inadequate' rating in a row",
+    # "a record third consecutive "outstanding" Ofsted rating"
+    r"|\b(?:second|third|fourth)\s+(?:(?:consecutive|successive|straight)\s+)?[\"'‘“]?$",
     re.IGNORECASE,
 )
 _CONTINUED_AFTER = re.compile(
-    r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
+    # ("rated 'Outstanding' for a second time by Ofsted")
+    r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
     r"|once\s+again|again)\b",
     re.IGNORECASE,
 )

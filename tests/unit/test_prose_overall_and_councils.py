@@ -276,3 +276,21 @@ def test_a_verdict_reported_as_said_is_still_the_councils_but_not_a_counts():
     counted = ("Some 20 local authorities received the rating, while 77 were said to be performing well and 37 "
                "provided an adequate service.")
     assert rows(counted, "Essex", 2010) == []
+
+
+# --- a grade given a second time implies the one before ---------------------------------
+
+
+def test_a_grade_given_a_second_time_implies_the_earlier_one():
+    # Social Work Today (dev), 2025: "rated 'Outstanding' for a second time by Ofsted".
+    camden = "Camden Council's Children's Services have been rated 'Outstanding' for a second time by Ofsted."
+    assert set(rows(camden, "Camden", 2025)) == {("Camden", 2025, "outstanding", "overall"),
+                                                 ("Camden", None, "outstanding", "overall")}
+    # https://www.communitycare.co.uk/2018/01/30/inspectors-find-serious-widespread-weaknesses-inadequate-rated-authority/:
+    # "its second 'inadequate' rating in a row".
+    bucks = ("Serious and widespread weaknesses in Buckinghamshire children’s services have led to it receiving its "
+             "second ‘inadequate’ rating in a row from Ofsted.")
+    assert ("Buckinghamshire", None, "inadequate", "overall") in rows(bucks, "Buckinghamshire", 2018)
+    # A council that is the second to get a grade has not had it before.
+    assert rows("Leeds became the second council to be rated outstanding.", "Leeds", 2018) == [
+        ("Leeds", 2018, "outstanding", "overall")]
