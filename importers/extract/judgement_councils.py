@@ -8,9 +8,7 @@ as 'inadequate':"), else the council the passage last named (a timeline's
 heading), else the document's. "five of these authorities" counts the councils the
 sentence before listed, less those this sentence names apart, where exactly that
 many are left; "Two London boroughs ... rated 'outstanding'" is named by the next
-sentence where it names exactly that many (or where it opens on exactly that many: "at
-three councils as "good". Stockport, Merton and Central Bedfordshire all received
-..."); councils set out below a sentence
+sentence where it names exactly that many; councils set out below a sentence
 ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are the
 list (a grade several councils hold "currently" is not dated by the document).
 A rating said of councils in general ("10
@@ -168,14 +166,11 @@ def _named_next(rating: _Rating) -> list[str] | None:
     following = index.next_sentence(s_end)
     if following is None or following[0] - s_end > _PASSAGE_GAP:
         return None
-    opening = _opening_list(index, following)
-    if count is None and (_THEY_ARE.match(text, *following) or opening):
+    if count is None and _THEY_ARE.match(text, *following):
         # "... concern at 12 councils deemed to be performing poorly overall. They are
         # Salford, Birmingham, ...", "... has risen from none last year to four this year.
-        # Those councils were Doncaster, ...", "Ofsted inspectors have rated children's services
-        # provision at three councils as "good". Stockport, Merton and Central Bedfordshire all
-        # received the positive ratings": the count anywhere in the sentence, the next one
-        # opening on the councils it counted.
+        # Those councils were Doncaster, ...": the count anywhere in the sentence, the next
+        # one opening on the councils it counted.
         count = _COUNT_OF_COUNCILS.search(text, s_start, s_end)
     if count is None:
         return None
@@ -184,24 +179,8 @@ def _named_next(rating: _Rating) -> list[str] | None:
     # ("One council was rated inadequate. Kent's director said ..." names no list.)
     if not wanted or wanted < 2 or RATING_RE.search(text, *following):
         return None
-    if len(opening) == wanted:
-        return opening
     named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
     return named if len(named) == wanted else None
-
-
-def _opening_list(index: TextIndex, sentence: tuple[int, int]) -> list[str]:
-    """The councils listed at the very start of ``sentence`` ("Stockport, Merton and Central
-    Bedfordshire all received ..."), or []."""
-    mentions = index.authorities_in(*sentence)
-    if not mentions or index.text[sentence[0]:mentions[0][0]].strip(" \t\"'‘’“”"):
-        return []
-    chosen = [mentions[0]]
-    for mention in mentions[1:]:
-        if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(index.text, chosen[-1][1], mention[0]):
-            break
-        chosen.append(mention)
-    return list(dict.fromkeys(a[2] for a in chosen)) if len(chosen) > 1 else []
 
 
 def _changed_to(rating: _Rating) -> _Rating | None:

@@ -53,9 +53,8 @@ _KEPT_FROM = re.compile(r"[\"'’”]?\s+(?:(?:rating|grade|judge?ment|status)\s
 # A grade said to continue one given before.
 _CONTINUED_BEFORE = re.compile(
     r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$"
-    # a count of the same grade just before it: "its second 'inadequate' rating in a row",
-    # "a record third consecutive "outstanding" Ofsted rating"
-    r"|\b(?:second|third|fourth)\s+(?:(?:consecutive|successive|straight)\s+)?[\"'‘“]?$",
+    # a count of the same grade just before it: "its second 'inadequate' rating in a row"
+    r"|\b(?:second|third|fourth)\s+[\"'‘“]?$",
     re.IGNORECASE,
 )
 _CONTINUED_AFTER = re.compile(

@@ -110,12 +110,11 @@ _VERB_OBJECT_TO_BE = re.compile(
     re.IGNORECASE,
 )
 # Before a grade: one given up ("Isle of Wight Council has ditched its inadequate judgement",
-# "shed its 'inadequate' rating", "came out of the inadequate category", a headline's "Council
-# moves out of 'inadequate'"): the grade before.
+# "shed its 'inadequate' rating", "came out of the inadequate category"): the grade before.
 _SHED_BEFORE = re.compile(
     r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
     r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
-    rf"\s+(?:of\s+)?(?:(?:its|their|the|an?)\s+)?(?:Ofsted\s+)?{_Q}$",
+    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
     re.IGNORECASE,
 )
 _MOVED_TO = (
