@@ -740,10 +740,13 @@ def _names_council_or_area(index: TextIndex, s_start: int, subject_end: int) -> 
     if any(area.end == subject_end for area in find_areas(text, max(s_start, subject_end - 160), subject_end)):
         return True
     # "children's services in Haringey": a place after the head noun, which decides: "The
-    # quality of supervision in Stockton required improvement" describes a part of the work.
+    # quality of supervision in Stockton required improvement" describes a part of the work;
+    # "The overall effectiveness of the arrangements to protect children in Milton Keynes is
+    # adequate" names a judgement.
     place = _PLACE_AFTER_HEAD.search(text, max(s_start, subject_end - 60), subject_end)
     if place is not None and place.start() > s_start:
-        return _names_council_or_area(index, s_start, place.start())
+        return bool(find_areas(text, max(s_start, place.start() - 160), place.start())) or _names_council_or_area(
+            index, s_start, place.start())
     for _, a_end, _ in index.authorities_in(max(s_start, subject_end - 80), subject_end):
         if _AFTER_AUTHORITY.fullmatch(text, a_end, subject_end):
             return True

@@ -93,6 +93,9 @@ def test_a_part_of_the_work_in_a_council_is_not_its_grade_but_its_services_are()
     text = ("East Sussex, Essex and Staffordshire were rated good, but children’s social care in Coventry was "
             "deemed inadequate.")
     assert ("Coventry", 2014, "inadequate", "overall") in rows(text, "Essex", 2014)
+    # A judgement's name as the head: the 2012-13 protection inspections' headline sentence.
+    headline = "The overall effectiveness of the arrangements to protect children in Milton Keynes is adequate."
+    assert rows(headline, "Milton Keynes", 2013) == [("Milton Keynes", 2013, "adequate", "overall")]
 
 
 # --- a count is the subject: the grade is no named council's ------------------------------
