@@ -148,6 +148,11 @@ _GIVEN_BEFORE = re.compile(r"\b(?:given|awarded|handed)\s+$", re.IGNORECASE)
 _GRADES_AFTER = re.compile(rf"{_CQ}\s+grades\b", re.IGNORECASE)
 # Between two grades before a plural rating noun ("good and outstanding Ofsted ratings").
 _GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
+# Between two grades one clause's words govern alike: "'good' and 'outstanding'", "'good' and,
+# ultimately, 'outstanding'", "to 'good' and then to 'outstanding'".
+_GRADES_JOINED = re.compile(
+    rf"{_CQ},?\s*(?:and|&|or)\s*,?\s*(?:(?:then|ultimately|eventually|later)\s*,?\s*)?(?:to\s+)?{_Q}", re.IGNORECASE
+)
 # The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
 # with their names: "grade 3 (good)", "were both 2 (adequate)"; counted: "three 'threes' (good)".
 _NUMERIC_GRADE_BEFORE = re.compile(
@@ -415,10 +420,11 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
-    if i > 0 and _GRADE_AND.fullmatch(text, matches[i - 1].end(), start):
+    if i > 0 and _GRADES_JOINED.fullmatch(text, matches[i - 1].end(), start):
         # Grades joined by "and"/"or" share the words before the first: "the authority's
         # ambition was to progress to a rating of "good" and "outstanding"" hopes for both.
-        window_start = max(c_start, min(window_start, matches[i - 1].start() - 80))
+        before = matches[i - 1].start()
+        window_start = min(window_start, max(_lead_clause_start(index, before), before - 80))
     negations = list(_NEGATION.finditer(text, window_start, start))
     if _HYPOTHETICAL.search(text, window_start, start):
         return None

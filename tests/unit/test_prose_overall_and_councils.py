@@ -48,6 +48,14 @@ def test_grades_joined_by_and_share_an_aim_before_the_first():
     text = ("However, there was still work to do and the authority's ambition was to progress to a rating "
             'of "good" and "outstanding", he added.')
     assert rows(text, "Cornwall", 2013) == []
+    # https://baroque4.rssing.com/chan-3543695/article2391.html (a copy of a Cornish paper's 2011
+    # story): the second grade after "and, ultimately," or "and then to".
+    towards = ('They were now working towards taking the service towards a "good" and, ultimately, "outstanding" '
+               "rating.")
+    assert rows(towards, "Cornwall", 2011) == []
+    more = ('There is still more to do to get our services to "good" and then to "outstanding" which is what the '
+            "children and young people in Cornwall deserve.")
+    assert rows(more, "Cornwall", 2011) == []
     # https://www.worcesternews.co.uk/news/9731980.bosses-aiming-to-keep-up-progress/: each
     # grade under its own "want to", and the grade the council was "deemed" kept.
     quote = ("“We’ve put the foundations down but we want to get better, we want to be good at the next "
