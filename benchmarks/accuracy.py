@@ -371,8 +371,9 @@ def saved_page(row: dict, folder: Path) -> str:
     return str(copy)
 
 
-def run_prose(split: str, details: bool, errors: Counter | None = None) -> dict[str, dict[str, ProseResult]]:
-    labels = [row for row in read_labels("prose*.jsonl") if split == "all" or row.get("split") == split]
+def run_prose(split: str, details: bool, errors: Counter | None = None,
+              batch: str = "*") -> dict[str, dict[str, ProseResult]]:
+    labels = [row for row in read_labels(f"prose{batch}.jsonl") if split == "all" or row.get("split") == split]
     if not labels:
         print(f"prose: no labelled documents in the {split} half")
         return {}
@@ -543,13 +544,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="which half to score (default: test, the held-back half)")
     parser.add_argument("--only", choices=("prose", "reports"), help="score one part only")
     parser.add_argument("--details", action="store_true", help="list every miss and extra per document")
+    # A batch collected after the rules were written is the freshest check that they generalise.
+    parser.add_argument("--batch", default="*", metavar="NAME",
+                        help="score prose from labels/prose<NAME>.jsonl only (e.g. _batch7)")
     parser.add_argument("--errors", action="store_true",
                         help="count prose judgement errors by kind (near misses by part), without the text")
     args = parser.parse_args(argv)
     print(f"Accuracy on the {args.split} half of benchmarks/accuracy/")
     if args.only != "reports":
         errors: Counter | None = Counter() if args.errors else None
-        groups = run_prose(args.split, args.details, errors)
+        groups = run_prose(args.split, args.details, errors, args.batch)
         if errors:
             print(_table("Prose judgement errors by kind", ["kind", "count"],
                          [[k, str(n)] for k, n in errors.most_common()]))

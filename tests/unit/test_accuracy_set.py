@@ -103,3 +103,17 @@ def test_per_document_f1_weighs_each_page_once():
     result = accuracy.ProseResult(document_f1=[0.0, 1.0, 1.0, 1.0])
     assert result.mean_document_f1 == 0.75
     assert accuracy.ProseResult().mean_document_f1 is None
+
+
+def test_batch_option_scores_one_label_file(monkeypatch, capsys):
+    """``--batch _batch7`` reads labels/prose_batch7.jsonl alone, so a fresh batch can be scored apart."""
+    seen = []
+
+    def fake_read(pattern):
+        seen.append(pattern)
+        return []
+
+    monkeypatch.setattr(accuracy, "read_labels", fake_read)
+    accuracy.main(["--only", "prose", "--split", "dev", "--batch", "_batch7"])
+    assert seen == ["prose_batch7.jsonl"]
+    assert "no labelled documents" in capsys.readouterr().out
