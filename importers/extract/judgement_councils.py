@@ -124,6 +124,7 @@ _COUNT_OF_THESE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREDECESSOR_BEFORE = re.compile(r"\b(?:former|previous|predecessor|old)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
 # "Only 12 local authorities have improved to 'Good' under this inspection regime and Cornwall
 # is the only authority ...": a council after a conjunction, before its own verb, is the next
@@ -329,7 +330,10 @@ def _authorities(rating: _Rating) -> list[str] | None:
     for _ in range(_PASSAGE_SENTENCES):
         if previous is None or s_start - previous[1] > _PASSAGE_GAP:
             break
-        mentions = index.authorities_in(*previous)
+        # ("... a turning point following the challenges faced under the former Cumbria County
+        # Council": a predecessor, named as the past, is not the passage's council.)
+        mentions = [a for a in index.authorities_in(*previous)
+                    if not _PREDECESSOR_BEFORE.search(text, max(previous[0], a[0] - 20), a[0])]
         councils = {a[2] for a in mentions}
         # Only a sentence about a council's services, or a heading that is the council's
         # name, names the passage's council: "See more stories from across Birmingham and

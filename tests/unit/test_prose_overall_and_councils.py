@@ -267,3 +267,22 @@ def test_a_grade_given_a_second_time_implies_the_earlier_one():
     # A council that is the second to get a grade has not had it before.
     assert rows("Leeds became the second council to be rated outstanding.", "Leeds", 2018) == [
         ("Leeds", 2018, "outstanding", "overall")]
+
+
+# --- a predecessor council named as the past is not the passage's council ---------------
+
+
+def test_a_grade_naming_no_council_is_not_a_predecessors_named_before_it():
+    # Cumberland Council's news (dev), 2024: the sentence before names only "the former Cumbria
+    # County Council"; the grade after is the new council's (the document's own).
+    text = ("Cumberland Council has achieved a milestone ‘Good’ rating in its first-ever ILACS inspection by Ofsted.\n"
+            "This rating reflects the council’s strong commitment to improving the lives of children, and marks a "
+            "turning point following the challenges faced under the former Cumbria County Council.\n"
+            "Ofsted praised the council’s strong and visible leadership, dedicated workforce, and effective "
+            "partnership working. The overall effectiveness of children’s services was rated ‘Good’.")
+    assert {c for c, *_ in rows(text, "Cumberland", 2024)} == {"Cumberland"}
+    # https://nwemail.co.uk/news/24448187.ofsted-rates-westmorland-furness-childrens-services-good (2024):
+    # a predecessor the sentence itself names keeps its own grades.
+    nwemail = ("Children’s services at the former local authority Cumbria County Council were judged as ‘inadequate’ "
+               "in 2015, then as ‘requires improvement to be good’ in 2017 and 2022.")
+    assert ("Cumbria", 2015, "inadequate", "overall") in rows(nwemail, "Westmorland and Furness", 2024)
