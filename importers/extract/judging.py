@@ -214,8 +214,9 @@ _HYPOTHETICAL = re.compile(
     # ("To go from an inadequate to good rating in just a few years is quite an achievement")
     r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that|"
     # Near a grade, not at it: "was understood to have been bordering on being 'inadequate'",
-    # "were already approaching outstanding", "close to being rated inadequate", "on the brink of".
-    r"border(?:s|ed|ing)?\s+on|verg(?:e|es|ed|ing)\s+on|(?:verge|brink|cusp)\s+of|approaching|close\s+to)\b"
+    # "were already approaching outstanding", "close to being rated inadequate", "we are now much
+    # closer to receiving a 'good' rating", "on the brink of".
+    r"border(?:s|ed|ing)?\s+on|verg(?:e|es|ed|ing)\s+on|(?:verge|brink|cusp)\s+of|approaching|clos(?:e|er)\s+to)\b"
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )

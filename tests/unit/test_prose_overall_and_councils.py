@@ -28,6 +28,10 @@ def test_a_grade_the_council_was_near_is_not_its_grade():
     text = ('The rating is a major upgrade after a 2019 inspection found the town hall service "required '
             'improvement" and was understood to have been bordering on being "inadequate".')
     assert rows(text, "Oldham", 2024) == [("Oldham", 2019, "requires improvement", "overall")]
+    # The Birkenhead News (dev, batch 7): "we are now much closer to receiving a 'good' rating".
+    wirral = ("“In 2019, the verdict of the service was that it ‘requires improvement’ so we can take a degree of "
+              "solace in the fact that we are now much closer to receiving a ‘good’ rating.")
+    assert rows(wirral, "Wirral", 2024) == [("Wirral", 2019, "requires improvement", "overall")]
     # https://cms.wiltshire.gov.uk/mgAi.aspx?ID=100383 (minutes): work "approaching outstanding".
     minutes = "Some areas of work were already approaching outstanding. Areas of focus included care leavers."
     assert rows(minutes, "Wiltshire", 2019, "minutes") == []
