@@ -82,6 +82,9 @@ _CLOSE_QUOTES = "'\"’”"
 _LINE_START = re.compile(r"\s*[-–•*·▪◦]?\s*")  # blank lines and a bullet before a line's words
 _Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
 _CQ = r"[\"'’”]?"  # and its closing quote
+# Before a grade, a bound on the scale, not a grade given: "the second-highest rating below
+# 'outstanding'", "moved from a rating below Good to Outstanding".
+_BOUND_BEFORE = re.compile(rf"\b(?:below|above|beneath)\s+(?:(?:the|a|an)\s+)?{_Q}$", re.IGNORECASE)
 
 # A word between a judging verb and the rating: not a clause of its own
 # ("judged that ..."), and no finite verb ("found social workers are good at").
@@ -400,6 +403,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
                 or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
         return None
+    if _BOUND_BEFORE.search(text, max(s_start, start - 20), start):
+        return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"
     listed = _COUNCILS_LISTED_AFTER.match(text, end, s_end)
     if listed is not None and _council_follows(index, listed.end()):
         # "There are only three outstanding authorities in England: Lincolnshire, Kensington

@@ -290,3 +290,17 @@ def test_a_grade_naming_no_council_is_not_a_predecessors_named_before_it():
     nwemail = ("Children’s services at the former local authority Cumbria County Council were judged as ‘inadequate’ "
                "in 2015, then as ‘requires improvement to be good’ in 2017 and 2022.")
     assert ("Cumbria", 2015, "inadequate", "overall") in rows(nwemail, "Westmorland and Furness", 2024)
+
+
+# --- a grade named as a bound on the scale is none given --------------------------------
+
+
+def test_a_grade_named_as_a_bound_on_the_scale_is_not_given():
+    # The Tottenham Independent (dev, batch 7): "the second-highest rating below 'outstanding'".
+    text = ("Enfield’s children’s services were rated good in all areas following an inspection visit by Ofsted in "
+            "March – the second-highest rating below ‘outstanding’.")
+    assert {rating for _, _, rating, _ in rows(text, "Enfield", 2019)} == {"good"}
+    # MENAFN (dev), 2025: "moved from a rating below Good to Outstanding" names no earlier grade.
+    york = ("York is the first local authority nationally to have moved from a rating below Good to Outstanding in "
+            "all areas in a single inspection.")
+    assert {rating for _, _, rating, _ in rows(york, "York", 2025)} == {"outstanding"}
