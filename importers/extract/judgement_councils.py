@@ -333,7 +333,7 @@ def _authorities(rating: _Rating) -> list[str] | None:
         # ("... a turning point following the challenges faced under the former Cumbria County
         # Council": a predecessor, named as the past, is not the passage's council.)
         mentions = [a for a in index.authorities_in(*previous)
-                    if not _PREDECESSOR_BEFORE.search(text, max(previous[0], a[0] - 20), a[0])]
+                    if not _PREDECESSOR_BEFORE.search(text, max(previous[0], a[0] - 40), a[0])]
         councils = {a[2] for a in mentions}
         # Only a sentence about a council's services, or a heading that is the council's
         # name, names the passage's council: "See more stories from across Birmingham and

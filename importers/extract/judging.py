@@ -300,6 +300,10 @@ _FOR_OTHER_PROVIDER = re.compile(
     rf"(?:[\w'’-]+\s+){{0,4}}?{_PROVIDER_WORDS}\b",
     re.IGNORECASE,
 )
+# The council's own evaluation as the judge: "The local authority self-assessment, dated June
+# 2015 and completed in anticipation of this inspection, assessed most services as good".
+_SELF_ASSESSED = re.compile(r"\bself[- ]?(?:assessment|evaluation)s?\b", re.IGNORECASE)
+_INSPECTORATE = re.compile(r"\b(?:Ofsted|inspectors?|inspectorate|watchdog|regulator)\b", re.IGNORECASE)
 # "rated as good by families": not Ofsted's rating.
 _RATED_BY_OTHERS = re.compile(
     rf"{_CQ}\s+by\s+(?:the\s+|their\s+|its\s+|most\s+|many\s+)?(?:families|parents|carers|children|"
@@ -451,6 +455,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         index.authorities_in(s_start, start) or _heads_a_list(index, end, s_end)
     ):
         return None
+    if _SELF_ASSESSED.search(text, s_start, cue.start) and not _INSPECTORATE.search(text, s_start, cue.start):
+        return None  # the council's own evaluation, not Ofsted's grade
     if cue.kind != "label" and (
         _said_of_other_provider(index, s_start, cue.start)
         or _FOR_OTHER_PROVIDER.match(text, end)

@@ -290,6 +290,11 @@ def test_a_grade_naming_no_council_is_not_a_predecessors_named_before_it():
     nwemail = ("Children’s services at the former local authority Cumbria County Council were judged as ‘inadequate’ "
                "in 2015, then as ‘requires improvement to be good’ in 2017 and 2022.")
     assert ("Cumbria", 2015, "inadequate", "overall") in rows(nwemail, "Westmorland and Furness", 2024)
+    # The same page, after that sentence: the new council's director on "us".
+    after = nwemail + ("\n\nMr Vasic said: “We’re still on a journey, I’m really pleased that Ofsted have found us to "
+                       "be good and that we know what we need to do to improve.”")
+    assert ("Cumbria", 2024, "good", "overall") not in rows(after, "Westmorland and Furness", 2024)
+    assert not any(c == "Cumbria" and r == "good" for c, _, r, _ in rows(after, "Westmorland and Furness", 2024))
 
 
 # --- a grade named as a bound on the scale is none given --------------------------------
@@ -304,3 +309,20 @@ def test_a_grade_named_as_a_bound_on_the_scale_is_not_given():
     york = ("York is the first local authority nationally to have moved from a rating below Good to Outstanding in "
             "all areas in a single inspection.")
     assert {rating for _, _, rating, _ in rows(york, "York", 2025)} == {"outstanding"}
+
+
+# --- a council's own evaluation is not Ofsted's grade -----------------------------------
+
+
+def test_a_councils_self_assessment_is_not_a_grade():
+    # James Cousins' blog (dev, batch 8): the self-assessment "assessed most services as good".
+    text = ("The local authority self-assessment, dated June 2015 and completed in anticipation of this "
+            "inspection, assessed most services as good. This is inaccurate.")
+    assert rows(text, "Wandsworth", None) == []
+    # LGC (dev, batch 7), 2019: Ofsted reporting what the self-assessment claimed gives no grade either.
+    lgc = ("Ofsted added: “At the start of this inspection, the self-assessment and the presentation from senior "
+           "leaders made clear that they believed services remained good or outstanding.")
+    assert rows(lgc, "Trafford", 2019) == []
+    # The control: the inspectors' own verdict in a sentence naming the self-assessment stands.
+    assert rows("Inspectors said the council's self-assessment was accurate, and rated services good.",
+                "Wandsworth", 2020) == [("Wandsworth", 2020, "good", "overall")]
