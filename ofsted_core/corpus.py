@@ -389,13 +389,13 @@ def document_corpus(store: Store, doc_id: str, index: StoreData | None = None) -
     return corpus
 
 
-def search_store(store: Store, query: str, limit: int = 50) -> tuple[Corpus, list[SearchHit]]:
+def search_store(store: Store, query: str, limit: int = 50, index: StoreData | None = None) -> tuple[Corpus, list[SearchHit]]:
     """The best ``limit`` hits for ``query`` from the store's persisted index, and the corpus they are of.
 
-    Only the catalogue (parsed once) and the hits' documents are read: a
-    search from the command line costs the query, not the store's size. A
-    store without a usable index (an older schema, no bulk file yet) is read
-    whole and searched.
+    Only the catalogue (parsed once, or given as ``index``, what ``read_index``
+    gave) and the hits' documents are read: a search from the command line
+    costs the query, not the store's size. A store without a usable index (an
+    older schema, no bulk file yet) is read whole and searched.
     """
-    corpus = load_corpus(store)
+    corpus = Corpus.from_data(lazy_snapshot(store, index), store=store)
     return corpus, corpus.search_index.search(query, limit=limit)

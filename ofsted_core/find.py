@@ -77,11 +77,13 @@ class EventFilter:
 def event_filter(events: list[dict[str, Any]], since: int | None = None, until: int | None = None,
                  rating: str | None = None, type_: str | None = None) -> EventFilter:
     """The timeline's filters as given, checked: a rating in any era's words, a type by part of its name."""
-    from importers.vocabulary import rating_named
+    wanted = None
+    if rating:  # the vocabulary's patterns are compiled only where a rating is read
+        from importers.vocabulary import rating_named
 
-    wanted = rating_named(rating) if rating else None
-    if rating and wanted is None:
-        raise BadValue(f"--rating {rating!r} is not a rating; use one of {rating_words()} (or RI)")
+        wanted = rating_named(rating)
+        if wanted is None:
+            raise BadValue(f"--rating {rating!r} is not a rating; use one of {rating_words()} (or RI)")
     types = None
     if type_:
         known = {e["type"] for e in events if e.get("type")}

@@ -95,7 +95,8 @@ class Timeline:
 
 class DocumentView(NamedTuple):
     """One document as its page shows it: the corpus it was read into (with the documents its
-    facts link to, every event and note) and the document itself, corrections applied."""
+    facts link to and every note; no event, which a page does not show) and the document itself,
+    corrections applied."""
 
     corpus: Corpus
     document: dict[str, Any]
@@ -115,7 +116,7 @@ class DocumentView(NamedTuple):
 
 
 class SearchResult(NamedTuple):
-    """The hits of a search, best first, and a corpus holding their documents."""
+    """The hits of a search, best first, and a corpus holding their documents (and the notes; no event)."""
 
     corpus: Corpus
     hits: list[SearchHit]
@@ -196,12 +197,16 @@ class Library:
 
     def first_snapshot(self) -> tuple[int | None, StoreData]:
         """What the explorer shows first, and the store's stamp when it was read: the catalogue, events and
-        annotations (``corpus.lazy_snapshot``); the texts and facts are read when a document is opened."""
+        annotations (``corpus.lazy_snapshot``); the texts and facts are read when a document is opened.
+
+        Of a large store, the events and annotations alone where the catalogue can wait (``Store.read_first``):
+        the snapshot is then not ``complete``, and the explorer reads the rest after its first frame."""
         from ofsted_core.corpus import lazy_snapshot
 
         with _errors():
             stamp = self.store.mtime_ns()
-            return stamp, lazy_snapshot(self.store)
+            first, timeline_only = self.store.read_first()
+            return stamp, first if timeline_only else lazy_snapshot(self.store, first)
 
     def corpus_of(self, data: StoreData, previous: Corpus | None = None) -> Corpus:
         """The corpus of a snapshot of this store (``first_snapshot``, a write's), its texts read from here."""
@@ -215,10 +220,12 @@ class Library:
         from ofsted_core.find import authority_names, event_filter
 
         with _errors():
-            stored = self.store.read_events().events
-        keep = event_filter(stored, since, until, rating, type)
-        names = frozenset(authority_names(authority, stored)) if authority else frozenset()
-        events = [e for e in stored if (not names or e.get("authority") in names) and keep.keeps(e)]
+            lookup = self.store.lookup()
+        # A council's timeline parses that council's events alone; the names and types are of them all.
+        keep = event_filter([{"type": t} for t in lookup.types], since, until, rating, type)
+        names = frozenset(authority_names(authority, [{"authority": a} for a in lookup.authorities])) if authority \
+            else frozenset()
+        events = [e for e in lookup.events(names if authority else None) if keep.keeps(e)]
         return Timeline(events, names, keep)
 
     def search(self, query: str, limit: int = 20) -> SearchResult:
@@ -226,7 +233,8 @@ class Library:
         from ofsted_core.corpus import search_store
 
         with _errors():
-            return SearchResult(*search_store(self.store, query, limit=limit))
+            # Hits show no event: the catalogue and the notes are read, the events are not.
+            return SearchResult(*search_store(self.store, query, limit=limit, index=self.store.read_index(events=False)))
 
     def documents(self, authority: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
         """The catalogue's rows (no text), of a council (any name ``authority`` means) and of a kind."""
@@ -245,7 +253,8 @@ class Library:
         from ofsted_core.find import documents_named
 
         with _errors():
-            index = self.store.read_index()  # db.json parsed once, for the name and the page
+            # The catalogue for the name, the notes for the page; a page shows no event, so none is read.
+            index = self.store.read_index(events=False)
             found = documents_named({row["id"]: row for row in index.documents}, ref)
             if len(found) == 1:
                 corpus = document_corpus(self.store, found[0]["id"], index)

@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
-import logging
 import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +46,7 @@ import orjson
 from importers.reading import not_regular
 from ofsted_core.bulk import Bulk, BulkError, bulk_path, fact_key_of
 from ofsted_core.files import TMP_SUFFIX, write_atomically
+from ofsted_core.lookup_cache import Lookup, build_lookup, lookup_path, read_lookup, save_lookup
 from ofsted_core.store_rows import row_problem
 
 # filelock is imported by the code that writes: the explorer reads the store
@@ -70,7 +70,12 @@ FACTS_KEY = "facts_key"
 # A store with more documents than this shows its timeline before reading the rest.
 TIMELINE_FIRST_MIN_DOCUMENTS = 300
 
-log = logging.getLogger(__name__)
+
+def _warn(message: str, *args: Any) -> None:
+    # logging is loaded only for a warning: a lookup never gives one, and its import is one to spare.
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)
 
 
 class StoreError(Exception):
@@ -105,13 +110,18 @@ def _refuse_read_only(path: Path, target: Path) -> None:
     Replacing a file needs only the folder's permission, so without this
     check a read-only store would be overwritten without a word.
     """
+    if _read_only(target):
+        raise StoreError(path, "is read-only; it was left as it was. Make it writable (chmod u+w) to change it, "
+                               "or use --db with another file")
+
+
+def _read_only(target: Path) -> bool:
+    """Whether the file's mode says "do not change" (to its owner, root included), or it cannot be written."""
     try:
         mode = os.stat(target).st_mode
     except OSError:
-        return
-    if not mode & 0o222 or not os.access(target, os.W_OK):
-        raise StoreError(path, "is read-only; it was left as it was. Make it writable (chmod u+w) to change it, "
-                               "or use --db with another file")
+        return False
+    return not mode & 0o222 or not os.access(target, os.W_OK)
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -284,6 +294,8 @@ class Store:
         self.target = Path(os.path.realpath(self.path))
         self.lock_path = self.target.with_name(self.target.name + ".lock")
         self.bulk = Bulk(bulk_path(self.target))
+        # What lookups read of db.json, derived from its bytes (see ofsted_core.lookup_cache).
+        self.lookup_path = lookup_path(self.target)
         # db.json as this object last wrote it (see catalogue_transaction).
         self._written: _Written | None = None
 
@@ -326,7 +338,7 @@ class Store:
                 if data is not None and _schema_of(self.path, data) < SCHEMA_VERSION:
                     snapshot = self._migrate(raw, data)
         except StoreError as exc:
-            log.warning("%s: read as schema %d, but not migrated on disk: %s", self.path, SCHEMA_VERSION, exc.reason)
+            _warn("%s: read as schema %d, but not migrated on disk: %s", self.path, SCHEMA_VERSION, exc.reason)
         return snapshot
 
     def read_catalogue(self, held_only: bool = False) -> list[dict[str, Any]]:
@@ -359,36 +371,88 @@ class Store:
             raise self._missing_error([str(row.get("source")) for row in rows if row not in held])
         return held
 
-    def read_events(self) -> StoreData:
-        """The events and annotations alone (no text read): what the timeline command shows.
+    def lookup(self) -> Lookup:
+        """The catalogue (rows without text), events and annotations, as a lookup reads them.
 
-        The bulk file's keys are checked against the catalogue first, so a
-        store whose files disagree is reported here as everywhere.
+        From ``<db>.lookup`` where it was made from db.json's present bytes
+        (see ``ofsted_core.lookup_cache``), its rows checked then; else db.json
+        is parsed and checked as every read does, and the file made for the
+        next lookup. Either way the catalogue's bulk rows are checked against
+        the bulk file, so a store whose files disagree is reported here as
+        everywhere. A store of an older schema is read (and migrated) whole.
         """
-        data = _parse(self.path, _read_bytes(self.path))
-        if data is None:
-            return StoreData()
-        if _schema_of(self.path, data) < SCHEMA_VERSION:
-            return self.read()
-        self._held_catalogue(data)
-        return self._timeline_only(data)
+        return self._lookup()[0]
 
-    def read_index(self) -> StoreData:
-        """The catalogue (rows without text, as ``read_catalogue`` gives), events and annotations, in one parse.
+    def _lookup(self) -> tuple[Lookup, StoreData | None]:
+        """``lookup``, and the whole snapshot where the store was of an older schema (read whole to migrate it)."""
+        raw = _read_bytes(self.path)
+        if raw is not None and raw.strip():
+            cached = read_lookup(self.lookup_path, raw)
+            if cached is not None and self._holds(*cached.held()):
+                return cached, None
+        data = _parse(self.path, raw)
+        if data is None:
+            return build_lookup(b"", [], ([], []), [], [])[0], StoreData()
+        if _schema_of(self.path, data) < SCHEMA_VERSION:
+            whole = self.read()  # migrated on disk where it can be: its bytes are no longer these
+            return build_lookup(b"", whole.documents, _held_by(whole.documents), whole.events,
+                                whole.annotations)[0], whole
+        catalogue = self._held_catalogue(data)
+        snapshot = self._timeline_only(data)
+        lookup, payload = build_lookup(raw or b"", catalogue, _held_by(catalogue), snapshot.events,
+                                       snapshot.annotations)
+        # A read-only store is its owner's "do not change": nothing is written beside it either.
+        if not _read_only(self.target):
+            save_lookup(self.lookup_path, payload, self.target)
+        return lookup, None
+
+    def _holds(self, ids: list[str], keys: list[str]) -> bool:
+        """Whether the bulk file holds these rows (else the caller parses db.json, which says what is missing)."""
+        if not ids:
+            return True
+        try:
+            held_ids, held_keys = self.bulk.ids()
+        except BulkError:
+            return False
+        return held_ids.issuperset(ids) and held_keys.issuperset(keys)
+
+    def read_events(self) -> StoreData:
+        """The events and annotations alone (no text read): what the timeline command shows."""
+        lookup = self.lookup()
+        return StoreData(events=lookup.events(), annotations=lookup.annotations(), complete=False)
+
+    def read_index(self, events: bool = True) -> StoreData:
+        """The catalogue (rows without text, as ``read_catalogue`` gives), events and annotations, from ``lookup``.
 
         What a lookup of a few documents starts from: it then reads those
         documents whole with ``read_documents``, without parsing db.json again.
+        Without ``events``, none are read (a document's page and search hits show none).
         A store of an older schema is read (and migrated) whole.
         """
-        data = _parse(self.path, _read_bytes(self.path))
-        if data is None:
-            return StoreData()
-        if _schema_of(self.path, data) < SCHEMA_VERSION:
-            return self.read()
-        catalogue = self._held_catalogue(data)
-        snapshot = self._timeline_only(data)
-        snapshot.documents, snapshot.bulk = catalogue, self.bulk.path
-        return snapshot
+        lookup, whole = self._lookup()
+        return whole if whole is not None else self._index(lookup, events)
+
+    def _index(self, lookup: Lookup, events: bool = True) -> StoreData:
+        return StoreData(documents=lookup.catalogue(), events=lookup.events() if events else [],
+                         annotations=lookup.annotations(), complete=False, bulk=self.bulk.path)
+
+    def read_first(self) -> tuple[StoreData, bool]:
+        """What the explorer draws first, checked as ``read_index`` checks it, and whether it is the timeline alone.
+
+        Of a large store (``TIMELINE_FIRST_MIN_DOCUMENTS`` documents or more)
+        whose lookup file was there already, the events and annotations alone:
+        the first frame draws nothing else, and the catalogue (half the
+        parsing) is read by ``read_index`` once that frame is out. Otherwise
+        what ``read_index`` gives (a lookup file just made has the catalogue
+        parsed already).
+        """
+        lookup, whole = self._lookup()
+        if whole is not None:
+            return whole, False
+        if "catalogue" not in lookup.parsed and len(lookup.held()[0]) >= TIMELINE_FIRST_MIN_DOCUMENTS:
+            return StoreData(events=lookup.events(), annotations=lookup.annotations(), complete=False,
+                             bulk=self.bulk.path), True
+        return self._index(lookup), False
 
     def check(self) -> None:
         """StoreError where the catalogue cannot be used (before a long import parses anything).
@@ -442,7 +506,7 @@ class Store:
                 aside = self.bulk.set_aside()
             except OSError as err:
                 raise StoreError(exc.path, f"{exc.reason}, and could not be set aside ({_os_detail(err)})") from None
-            log.warning("%s: %s; kept as %s; its documents are left out until imported again", exc.path, exc.reason,
+            _warn("%s: %s; kept as %s; its documents are left out until imported again", exc.path, exc.reason,
                         aside)
             texts, blobs = {}, {}
         documents: dict[str, Any] = {}
@@ -651,7 +715,7 @@ class Store:
         if not backup.exists():
             _atomic_write_bytes(backup, raw or b"", mode_of=self.path)
         self._write(snapshot)
-        log.warning("%s: migrated from schema %d to %d; the old file was kept as %s",
+        _warn("%s: migrated from schema %d to %d; the old file was kept as %s",
                     self.path, version, SCHEMA_VERSION, backup)
         return snapshot
 
@@ -788,6 +852,11 @@ def _named(catalogue: Iterable[dict[str, Any]]) -> tuple[set[str], set[str]]:
             ids.add(row.get("id"))
             keys.add(row.get(FACTS_KEY))
     return ids, keys
+
+
+def _held_by(catalogue: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The bulk rows a catalogue's rows name, in its order: document ids and facts keys."""
+    return [row.get("id") for row in catalogue], [row.get(FACTS_KEY) for row in catalogue]
 
 
 def _named_by(path: Path) -> tuple[set[str], set[str]]:

@@ -144,18 +144,20 @@ class OfstedApp(App[None]):
             self._first_read = None
             self._loads += 1
             data, stamp = first
-            if len(data.documents) < TIMELINE_FIRST_MIN_DOCUMENTS:
+            if data.complete and len(data.documents) < TIMELINE_FIRST_MIN_DOCUMENTS:
                 self._loaded(self._loads, stamp, *_built(data, self.library))
             else:
                 timeline = StoreData(events=data.events, annotations=data.annotations, complete=False)
                 self._loaded(self._loads, stamp, *_built(timeline, self.library))
-                self.call_after_refresh(self._load, self._loads, first)
+                # The rest as read, or (where the CLI read the timeline alone) read from the store now.
+                self.call_after_refresh(self._load, self._loads, first if data.complete else None)
         elif self.store.size() <= READ_AT_ONCE_BYTES:
             self.reload()
         else:
             self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
-        self._read_fetch_record()
+        # After the first frame: its thread would compete with the first layout for the interpreter.
+        self.call_after_refresh(self._read_fetch_record)
 
     @work(thread=True, exit_on_error=False, group="fetch-record", name="reading the record of fetches",
           description="fetch record")

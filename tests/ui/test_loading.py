@@ -17,7 +17,7 @@ from ofsted_tui.screens.main import MainScreen
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.timeline import SourceList, TimelineList
 from tests.paths import REPO
-from tests.ui.pilot import loaded, pilot_test, settle
+from tests.ui.pilot import loaded, pilot_test, settle, type_text
 
 # Needed only to write, to import, or once a screen other than the main one opens.
 NOT_AT_START = (
@@ -107,3 +107,34 @@ async def test_a_large_store_shows_its_timeline_while_its_documents_are_indexed(
         assert main.query_one(DocumentList).loaded and main.query_one(SourceList).rows
         await pilot.press("enter")
         await settle(pilot, lambda: not isinstance(app.screen, MainScreen), "the reader")
+
+
+@pilot_test
+async def test_the_first_frame_of_a_large_store_is_its_timeline_read_alone_and_search_works_once_ready(
+        store: Store, monkeypatch):
+    """Where the lookup file is there, the command line reads a large store's events alone (not the
+    catalogue): the first frame shows every event; the documents and search come after it."""
+    from ofsted_core import store as store_module
+    from ofsted_core.library import Library
+    from ofsted_tui.widgets.search_results import SearchResults
+
+    monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)  # this small store counts as large
+    monkeypatch.setattr(app_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+    everything = store.read()
+    _, made = Library(store).first_snapshot()  # the first lookup parses db.json and makes the file
+    assert made.complete and len(made.documents) == len(everything.documents)
+    stamp, data = Library(store).first_snapshot()
+    assert not data.complete and data.documents == [] and data.events == everything.events
+    app = make_app(store.path, data=data, stamp=stamp)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        assert [e["id"] for e in main.query_one(TimelineList).rows] == [e["id"] for e in everything.events]
+        await loaded(pilot)  # the catalogue read in a worker, then the search index
+        assert app.corpus.complete and len(app.corpus.documents) == len(everything.documents)
+        word = next(w for w in app.corpus.text_of(everything.documents[0]["id"]).split() if w.isalpha() and len(w) > 6)
+        await pilot.press("slash")
+        await type_text(pilot, word.lower())
+        await settle(pilot, lambda: not main.searching, "the search")
+        hits = main.query_one(SearchResults).rows
+        assert everything.documents[0]["id"] in {hit.doc_id for hit in hits}
