@@ -236,6 +236,8 @@ _CONTEXT_ONLY: dict[str, str] = {
 }
 
 _SHORT_FORM_COUNCILS = frozenset(_CONTEXT_ONLY.values())
+_JOINED_BEFORE = re.compile(r"[ \t]+(?:and|&)[ \t]+$")
+_JOINED_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 # Names that are also people's names, clubs or common words: bare, they count
 # only away from other capitalised words ("Clark Kent", "Sutton Coldfield").
@@ -365,7 +367,27 @@ def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     confirmed = frozenset(canonical for _, _, canonical, _ in found) & _SHORT_FORM_COUNCILS
     if confirmed and any(match["name"] in _CONTEXT_ONLY and _FORMS[match["name"]] in confirmed for match in matches):
         found = _scan_matches(text, matches, confirmed)
+        # ... and one joined to it by "and" is a council too: "(Kingston and Richmond hold
+        # 40% each)", "which manages Kingston and Richmond children's services".
+        joined = confirmed | _joined_short_forms(text, matches, found)
+        if joined != confirmed:
+            found = _scan_matches(text, matches, joined)
     return found
+
+
+def _joined_short_forms(text: str, matches: list[re.Match[str]], found: tuple) -> frozenset[str]:
+    """The councils of bare short forms joined by "and"/"&" to a council the text names."""
+    starts = {start for start, _, _, _ in found}
+    ends = {end for _, end, _, _ in found}
+    joined = set()
+    for match in matches:
+        if match.start() in starts or match["name"] not in _CONTEXT_ONLY:
+            continue
+        before = _JOINED_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        after = _JOINED_AFTER.match(text, match.end())
+        if before and before.start() in ends or after and after.end() in starts:
+            joined.add(_FORMS[match["name"]])
+    return frozenset(joined)
 
 
 def _scan_matches(text: str, matches: list[re.Match[str]], confirmed: frozenset[str]) -> tuple[tuple[int, int, str, bool], ...]:

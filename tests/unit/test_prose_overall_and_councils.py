@@ -82,6 +82,23 @@ def test_a_short_form_tied_to_its_council_once_names_it_everywhere_in_the_text()
     assert find_authorities("The inspectors visited various sites in Kingston.") == []
 
 
+def test_a_short_form_joined_by_and_to_a_council_the_text_names_is_a_council_too():
+    # Community Care (dev), 2019: Richmond is named only bare, once beside "Kingston and".
+    text = ("Earlier this month, Richmond (still rated good) and Kingston agreed to jointly recommission AfC. AfC "
+            "has also run services in Windsor and Maidenhead since 2017 (Kingston and Richmond hold 40% each).\n\n"
+            "Key to Kingston’s improvement from ‘good’ to ‘outstanding’ was a relentless focus.")
+    names = [name for _, _, name in find_authorities(text)]
+    assert names.count("Richmond upon Thames") == 2
+    assert ("Richmond upon Thames", 2019, "good", "overall") in rows(text, "Kingston upon Thames", 2019)
+    # https://www.communitycare.co.uk/2015/08/03/childrens-services-transformed-kingston-ofsted-says/:
+    # "which manages Kingston and Richmond children's services".
+    cc = ("Kingston’s children’s services transformed says Ofsted\n\nAchieving for Children, which manages "
+          "Kingston and Richmond children’s services and is jointly owned by the two councils, was praised.")
+    assert "Richmond upon Thames" in [name for _, _, name in find_authorities(cc)]
+    # Neither tied to a council by the text: towns.
+    assert find_authorities("Visitors to Richmond and Kingston enjoyed the river.") == []
+
+
 def test_a_story_naming_its_council_by_a_short_form_is_about_that_council():
     # Community Care (dev), 2019: "Kingston" bare five times and "Kingston's" once; another
     # council, named in full once as a customer of the same company, is not the story's.
