@@ -3,7 +3,8 @@
 ``web_address(value)`` keeps an http(s) address as given (None for anything
 else: a saved page's address is metadata, never a link to follow).
 ``address_date(url)`` reads the publication date many sites put in their
-addresses, at the precision shown, for a document whose text shows no date of
+addresses, at the precision shown (a news folder of the year's stories,
+"/news/2024/", gives the year), for a document whose text shows no date of
 its own (the text's dateline always wins; see ``importers.pipeline``).
 ``address_authority(url)`` is the council whose own site the address is on
 ("moderngov.cheshireeast.gov.uk"), for council minutes that never name it.
@@ -35,6 +36,20 @@ _JOINED_DATE = re.compile(
     rf"(?<![\d])(?P<year>(?:19|20)\d\d)(?P<sep>[-_.])(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
 )
 
+# A segment opening on a whole date in figures, then the story's name: "/2019/20190508-Ofsted-finds-...".
+# (Only before a dash or underscore: a run of eight figures before a full stop is an
+# article number, "/news/20110312.story".)
+_COMPACT_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])(?=[-_])"
+)
+# A year alone as a news folder, before the story's own segment: "/news/2024/cumberland-council-...",
+# "/article/2010/0110548/ofsted-critical-...", "/news/articles/2019/...". (Elsewhere a year
+# alone names what it holds: "/reports/2019/annual-report".)
+_YEAR_FOLDER = re.compile(
+    r"/(?:news|articles?|press(?:[-_]releases?)?|newsroom|blog|posts?|stories)/(?P<year>(?:19|20)\d\d)/(?=[^/?#]+)",
+    re.IGNORECASE,
+)
+
 
 def web_address(value: object) -> str | None:
     """``value`` stripped if it is an http(s) address with a host, else None."""
@@ -60,9 +75,13 @@ def address_date(url: str | None) -> str | None:
     parts = urlsplit(address)
     where = unquote(parts.path) + ("?" + unquote(parts.query) if parts.query else "")
     latest = _dt.date.today().year + 1
-    for pattern in (_PATH_DATE, _JOINED_DATE):
+    for pattern in (_PATH_DATE, _JOINED_DATE, _COMPACT_DATE, _YEAR_FOLDER):
         for match in pattern.finditer(where):
             year = int(match.group("year"))
+            if pattern is _YEAR_FOLDER:
+                if year <= latest:
+                    return iso_date(year, None, None)
+                continue
             month_text = match.group("month")
             month = int(month_text) if month_text.isdigit() else month_number(month_text)
             day = int(match.group("day")) if match.group("day") else None

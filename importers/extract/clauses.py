@@ -17,7 +17,8 @@ on 11 April", "since 2019") from one that can date an inspection or rating
 said beside it; ``published_fields`` is the fallback date a document gives.
 The index's dates include relative ones ("last year", "three years later");
 ``resolved_fields`` gives a date's fields with its year resolved against the
-document's date or the date told before it.
+document's date (on an undated page, the year it says it is written in:
+``TextIndex.stated_year``) or the date told before it.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
 from importers.authorities import find_authorities
-from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve
+from importers.extract.dates import DateMention, find_dates, find_relative_dates, resolve, weekday_year
 from importers.vocabulary import RATING_WORDS
 
-__all__ = ["TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
+__all__ = ["REPORT_PUBLISHED", "TextIndex", "index_for", "other_event_date", "published_fields", "resolved_fields"]
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr cllr st prof rev no nos vs etc eg ie e.g i.e co ltd inc approx fig para "
@@ -133,19 +134,61 @@ class TextIndex:
         present = self.latest_year
         if present is None:
             return None
-        not_last_year = set()
-        for date in self.dates:
-            if date.relative != "document" or date.offset_months != -12 or date.precision != "year":
-                continue
-            s_start, s_end = self.sentence_at(date.start)
-            not_last_year.update(
-                other.year for other in self.dates_in(s_start, s_end)
-                if other.year is not None and other.relative is None and not other.is_range
-                and not _APPOSED.fullmatch(self.text, min(date.end, other.end), max(date.start, other.start))
-            )
+        not_last_year = {other.year for _, other, apposed in self._beside_last_year()
+                         if not apposed and not other.is_range}
         while present - 1 in not_last_year:
             present += 1
         return present
+
+    @cached_property
+    def _last_years(self) -> list[DateMention]:
+        """Every "last year" (or "past year") of the text."""
+        return [d for d in self.dates if d.relative == "document" and d.offset_months == -12 and d.precision == "year"]
+
+    def _beside_last_year(self) -> Iterator[tuple[DateMention, DateMention, bool]]:
+        """Each "last year", each year its sentence names, and whether the two are set in
+        apposition ("last year (2023)", "in 2023, last year"): one time named twice."""
+        for date in self._last_years:
+            s_start, s_end = self.sentence_at(date.start)
+            for other in self.dates_in(s_start, s_end):
+                if other.year is not None and other.relative is None:
+                    yield date, other, bool(
+                        _APPOSED.fullmatch(self.text, min(date.end, other.end), max(date.start, other.start)))
+
+    @cached_property
+    def stated_year(self) -> int | None:
+        """The year an undated text says it is written in, by naming the year it calls "last
+        year": in apposition ("last year (2023)", "in 2023, last year") or in the next
+        sentence's opening ("... criticisms of the council's children's services last year. In
+        2010 the council suspended ...": written in 2011). None where it names none, or two."""
+        text = self.text
+        years = {other.year + 1 for _, other, apposed in self._beside_last_year()
+                 if apposed and other.precision == "year"}
+        for date in self._last_years:
+            s_end = self.sentence_at(date.start)[1]
+            following = self.next_sentence(s_end) if not text[date.end:s_end].strip(" .!?\t") else None
+            opening = _YEAR_OPENING.match(text, following[0], following[1]) if following else None
+            # (A sentence that opens on its year to tell a grade, "In 2016 it was judged
+            # inadequate", is an event of its own, not what "last year" was.)
+            if opening is not None and not _GRADE_WORD.search(text, following[0], following[1]):
+                years.add(int(opening["year"]) + 1)
+        return years.pop() if len(years) == 1 else None
+
+    @cached_property
+    def report_published(self) -> DateMention | None:
+        """The date an undated text gives the publication of the report it tells of ("The
+        results and detailed report of the inspection were published on Friday, 26 August
+        2016"): the nearest the text comes to its own date. None where it gives none,
+        or two, or only an earlier report's ("the previous report, published in 2015")."""
+        text = self.text
+        found = {}
+        for date in self.dates:
+            if date.year is None or date.relative is not None or date.is_range:
+                continue
+            lead = REPORT_PUBLISHED.search(text, max(0, date.start - _REPORT_REACH), date.start)
+            if lead is not None and not _EARLIER_REPORT.search(text, max(0, lead.start() - 30), lead.start() + 30):
+                found[(date.year, date.month, date.day)] = date
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def anchor_before(self, pos: int) -> DateMention | None:
         """The last date with a year before ``pos`` in reach: what "three years later" counts from."""
@@ -249,6 +292,18 @@ class TextIndex:
 _MAX_SENTENCE = 1500
 # Between "last year" and the year it names: "last year (2023)", "in 2023, last year".
 _APPOSED = re.compile(r"[\s,(]*(?:in\s+)?[\s,(]*|\)?[\s,]*")
+_GRADE_WORD = re.compile(rf"\b(?:{RATING_WORDS})\b", re.IGNORECASE)
+# Before a date: the publication of the report that gives a rating.
+REPORT_PUBLISHED = re.compile(
+    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
+)
+_REPORT_REACH = 120
+# Before a report: an earlier one than the page tells of ("the previous report, published in 2015").
+_EARLIER_REPORT = re.compile(
+    r"\b(?:previous|last|earlier|prior|former)\s+(?:[\w'’-]+\s+)?(?:report|inspection)", re.IGNORECASE
+)
+# A sentence opening on a year alone: "In 2010 the council suspended ...".
+_YEAR_OPENING = re.compile(r"(?:In|During|Throughout)\s+(?P<year>(?:19|20)\d\d)\b(?![-/–]\d)")
 # How far back "three years later" looks for the date it counts from.
 _ANCHOR_REACH = 600
 
@@ -355,6 +410,14 @@ def resolved_fields(index: TextIndex, date: DateMention, ctx) -> dict:
     the document's date or the date told before it; year None where neither gives one."""
     published = getattr(ctx, "published", None)
     if date.year is None:
+        if published_fields(ctx) is None and index.stated_year is not None:
+            published = (index.stated_year, None, None)
+        elif published_fields(ctx) is None and index.report_published is not None and (
+                weekday_year(date, index.latest_year) is None):
+            # (A day named with its weekday, "On Friday 17th December", is dated by the
+            # calendar: a report the page names may be an older one.)
+            report = index.report_published
+            published = (report.year, report.month, report.day)
         date = resolve(date, published if isinstance(published, (tuple, list)) else None,
                        index.anchor_before(date.start), index.present_year)
     return {"year": date.year, "month": date.month, "day": date.day, "precision": date.precision}

@@ -128,7 +128,9 @@ _HISTORICAL_BEFORE = re.compile(
     r"\b(?:last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|previous|previously|prior|"
     r"earlier|former|past|since|had|original"
     # A change is told from the earlier inspection: "a downgrading from a similar 2017 inspection".
-    r"|(?:up|down|upgrad(?:e|ed|ing)|downgrad(?:e|ed|ing)|improvement|decline|fall|drop|move[ds]?)\s+from)\b",
+    r"|(?:up|down|upgrad(?:e|ed|ing)|downgrad(?:e|ed|ing)|improvement|decline|fall|drop|move[ds]?)\s+from"
+    # ... or after it: "The rating is a major upgrade after a 2019 inspection found ...".
+    r"|(?:upgrad(?:e|ed|ing)|downgrad(?:e|ed|ing))\s+after)\b",
     re.IGNORECASE,
 )
 _REPORTED_THAT = re.compile(

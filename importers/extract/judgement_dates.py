@@ -47,20 +47,29 @@ they were rated 'outstanding'") is the document's year less the count where
 the text names that year; a kept grade ("maintained its 'good' rating from
 2013") implies the earlier one at the date it was kept from; "three years
 later" never lists a second year of the grade before it; a grade held "now" is
-not dated by an inspection two or more years older than the page.
+not dated by an inspection two or more years older than the page. The grade a
+change started from, or one "previously" held, is the last inspection's where the
+text dates one ("following a previous inspection in 2019"); a list set out one grade
+a line after a colon takes the date of the verdict told before it; a grade's clause
+set after an opening that names an inspection ("In the last full inspection, carried
+out in 2016, ...") is dated by it. An undated page takes the year it says it is
+written in ("... last year. In 2010 ...", ``clauses.TextIndex.stated_year``), else,
+for its own council's grades, the year it says its report was published.
 """
 
 from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import published_fields, resolved_fields
+from importers.extract.clauses import REPORT_PUBLISHED, published_fields, resolved_fields
 from importers.extract.inspections import GRADED_TYPES
+from importers.extract.judgement_councils import _BULLETS, _COLON_END
 from importers.extract.judgement_page_dates import (
     _annual_year_after, _timeline_entry_date, _title_date, _weekday_present,
 )
 from importers.extract.judgement_past import (
-    _in_the_past, _now_past_subject, _passage_date, _past_inspection_before, _same_date, _standing, _years_after,
+    _SINCE_EARLIER, _in_the_past, _now_past_subject, _passage_date, _past_inspection_before, _same_date, _standing,
+    _years_after,
 )
 from importers.extract.judgement_rating import _INSPECTION_WORD, _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
 from importers.extract.judging import judging_cue
@@ -82,13 +91,17 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
-# "have improved since the last inspection in 2017 and are now rated good": the date
-# "since" looks back to is the earlier inspection's, not the grade's after it.
-_SINCE_EARLIER = re.compile(
-    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:last|previous|earlier|prior|former)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:inspection|visit|judge?ment|rating|report|review)s?\s+(?:in|of|on|during|dated)\s+$",
+# The council's last inspection before the one reported, told with its date after it:
+# "since the last inspection in 2014", "following a previous inspection in 2019", "In
+# the last full inspection, carried out in 2016", "since it was last inspected, in 2022".
+_LAST_INSPECTION = re.compile(
+    r"\b(?:(?:last|previous|prior|preceding)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"inspection|(?:last|previously)\s+inspected)\b",
     re.IGNORECASE,
 )
+_LAST_INSPECTION_REACH = 60
+# Before a grade: the one the last inspection gave ("a department previously rated as 'good'").
+_PREVIOUSLY = re.compile(r"\b(?:previously|formerly)\s+(?:[\w'’-]+\s+){0,3}?[\"'‘“]?$", re.IGNORECASE)
 # Between a rating and a date that is its own: "inadequate (in 2016)".
 _ATTACHED = re.compile(r"[\"'’”]?\s*\(?\s*(?:in\s+)?", re.IGNORECASE)
 # Between a year and the grade it is set before: "2015 'inadequate'".
@@ -102,10 +115,6 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _HELD_SINCE_REACH = 60
 # "good for the first time since 2008": the date of the last time, not of this rating.
 _ONCE_SINCE = re.compile(r"\b(?:time|first|ever|best|worst|highest|lowest)\b", re.IGNORECASE)
-# Before a date: the publication of the report that gives a rating.
-_REPORT_PUBLISHED = re.compile(
-    r"\b(?:report|letter|judge?ment|verdict|findings|inspection)\b[^.;:]{0,80}?\bpublished\s+(?:on\s+|in\s+)?$", re.IGNORECASE
-)
 
 
 def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None) -> list[tuple[dict, str | None]]:
@@ -136,8 +145,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # Not past a "since" that opens another event: "received a 'requires improvement'
     # rating in its first inspection since it was slapped with the worst possible rating
     # ... in 2017" (2017 is the earlier rating's).
+    # Nor the earlier inspection a period runs from: "'requires improvement to be good'
+    # despite ... improvements ... since the last full inspection in 2019".
     following = [d for d in dates if end <= d.start and d.end <= next_rating
-                 and not _SINCE_CLAUSE.search(text, end, d.start)]
+                 and not _SINCE_CLAUSE.search(text, end, d.start)
+                 and not _SINCE_EARLIER.search(text, max(end, d.start - _LEAD_LIMIT), d.start)]
     if following:
         listed = [following[0]]
         for date in dates:
@@ -192,11 +204,11 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # After the rating too: "rated good by Ofsted in its inspection published in May 2019".
     report_dates = [
         d for d in index.dates_in(s_start, start)
-        if d.year is not None and _REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
+        if d.year is not None and REPORT_PUBLISHED.search(text, max(s_start, d.start - 120), d.start)
         and not rating.rated_in(d.end, start)
     ] or [
         d for d in index.dates_in(end, next_rating)
-        if d.year is not None and _REPORT_PUBLISHED.search(text, max(end, d.start - 120), d.start)
+        if d.year is not None and REPORT_PUBLISHED.search(text, max(end, d.start - 120), d.start)
     ][:1]
     if report_dates and not dated_subject and (own is None or own["year"] != report_dates[-1].year):
         return [({"year": report_dates[-1].year, "month": None, "day": None, "precision": "year"}, "text")]
@@ -211,7 +223,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
                 return [(resolved_fields(index, earlier[-1], ctx), "text")]
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
-        for j_start, j_end in reversed(clauses[:k]):
+        for j in reversed(range(k)):
+            j_start, j_end = clauses[j]
             # Another grade owns the clauses before it; the same grade restated does not
             # ("On Friday 17th December OFSTED released their report ... grading them
             # 'Inadequate' in all but one main categories, resulting in an overall rating
@@ -223,9 +236,13 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
             opening = [d for d in dates if j_start <= d.start and d.end <= j_end]
             # "Last year, Swindon was judged ...", "June 2012: rated inadequate" (a
             # timeline's line): a clause opening on its date dates what follows.
+            # "In the last full inspection, carried out in 2016, children's services were
+            # judged ...": a clause set after the opening that names the inspection dates it.
+            named_before = j > 0 and _OPENING_ADVERBIAL.match(text, *clauses[j - 1]) and _INSPECTION_WORD.search(
+                text, *clauses[j - 1])
             if opening and (
                 _OPENING_ADVERBIAL.match(text, j_start, j_end) or _INSPECTION_WORD.search(text, j_start, j_end)
-                or not text[j_start:opening[0].start].strip(" \t-–•*")
+                or not text[j_start:opening[0].start].strip(" \t-–•*") or named_before
             ):
                 # "In 2009 and 2011, the services were labelled as 'inadequate'": each year listed.
                 listed = [opening[0]]
@@ -240,10 +257,17 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
         counted = _years_after(rating, ctx)
         if counted is not None:
             return [(counted, "text")]
+        last = _last_inspection_date(rating, whose, ctx, changed=True) if rating.cue.historical or (
+            _PREVIOUSLY.search(text, max(s_start, start - _LEAD_LIMIT), start)) else None
+        if last is not None:
+            return [(last, "text")]
         return [_year_before_annual(rating, ctx, subject) or (dict(_UNDATED), _NOT_STATED)]
     earlier_inspection = _past_inspection_before(index, s_start, start)
     if earlier_inspection is not None:
         return [(resolved_fields(index, earlier_inspection, ctx), "text")]
+    lead = _list_lead_date(rating, ctx, subject)
+    if lead is not None:
+        return [(lead, "text")]
     doc_council = getattr(ctx, "authority", None)
     carried = _passage_date(rating, reported=minutes, others=bool(doc_council and whose and doc_council not in whose))
     fields = resolved_fields(index, carried, ctx) if carried is not None else None
@@ -262,8 +286,76 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     published = published_fields(ctx)
     if published:
         return [(published, "published")]
-    titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index)
+    # An undated page's year as it states it; else, for its own council's grades, the year
+    # it says the report it tells of was published (``clauses.TextIndex.report_published``).
+    reported = index.report_published if not (doc_council and whose and doc_council not in whose) else None
+    present = index.stated_year or (reported.year if reported else None)
+    titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index) or (
+        {"year": present, "month": None, "day": None, "precision": "year"} if present else None)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+def _last_inspection_date(rating: _Rating, whose: list | None, ctx, changed: bool = False) -> dict | None:
+    """The date of the council's last inspection before this one, for the grade a change
+    started from or a continued grade implies: "improve its rating from 'inadequate' to
+    'good'" beside "following a previous inspection in 2019", "once again branded
+    inadequate" beside "since the last inspection in 2014". Taken only where the text
+    dates one such inspection of that council (one year however often told), as a
+    careful reader would: the grade before the new one is the last inspection's. A
+    change the sentence itself sets at the last inspection ("At the last inspection in
+    2021, ... the leap from an 'inadequate' Ofsted rating to 'outstanding'", ``changed``)
+    started from a grade older still."""
+    index = rating.index
+    own = getattr(ctx, "authority", None)
+    found: dict[int, dict] = {}
+    for told in _LAST_INSPECTION.finditer(index.text):
+        s_start, s_end = index.sentence_at(told.start())
+        if changed and (s_start, s_end) == rating.sentence:
+            return None
+        named = {a[2] for a in index.authorities_in(s_start, s_end)} or {own}
+        if whose and not set(whose) & named:
+            continue
+        dates = [d for d in index.dates_in(told.end(), min(s_end, told.end() + _LAST_INSPECTION_REACH))
+                 if d.year is not None and d.relative is None]
+        if dates:
+            found.setdefault(dates[0].end_year or dates[0].year, resolved_fields(index, dates[0], ctx))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _list_lead_date(rating: _Rating, ctx, subject: Fact | None) -> dict | None:
+    """The date of the grade told just before the list the rating is an item of.
+
+    Pattern: a dated verdict, a line ending in a colon, then one grade a line ("In the
+    latest Ofsted report of Stockport Council for 2025, the authority was graded as
+    'requires improvement'. The judgements in the report were: / - The impact of
+    leaders ... - Requires improvement to be good / - ..."): the items are that
+    report's grades, however long the list.
+    """
+    index = rating.index
+    text = index.text
+    line_start = text.rfind("\n", 0, rating.span[0]) + 1
+    head = text[line_start:rating.span[0]].lstrip(" \t")
+    if not head or head[0] not in _BULLETS.strip():
+        return None
+    while line_start > 0:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[previous:line_start - 1].strip()
+        line_start = previous
+        if line and line[0] not in _BULLETS:
+            break
+    lead_end = text.find("\n", line_start)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    if not _COLON_END.search(text, line_start, lead_end):
+        return None
+    before = index.previous_sentence(line_start)
+    region_start = before[0] if before is not None else line_start
+    told = [i for i in range(rating.i) if region_start <= rating.starts[i] < lead_end]
+    cue = judging_cue(index, rating.matches, told[-1]) if told else None
+    if cue is None:
+        return None
+    verdict = _Rating(index, rating.matches, rating.starts, told[-1], cue, index.sentence_at(rating.starts[told[-1]]))
+    dated = [date for date, source in _dates(verdict, ctx, subject) if source == "text" and date["year"] is not None]
+    return dated[0] if len(dated) == 1 else None
 
 
 def _year_before_annual(rating: _Rating, ctx, subject: Fact | None) -> tuple[dict, str] | None:

@@ -18,7 +18,9 @@ from importers.model import Fact
 # inspection", "formerly rated"); shared by the rating and passage rules.
 _EARLIER_WORDS = r"previous(?:ly)?|prior|former(?:ly)?|earlier|preceding"
 _HISTORICAL = re.compile(
-    rf"\b(?:{_EARLIER_WORDS}|last(?!\s+(?:week|month|year|autumn|spring|summer|winter)\b)|"
+    # ("the last two years", "last 12 months": a period up to now, not an earlier event)
+    rf"\b(?:{_EARLIER_WORDS}|last(?!\s+(?:(?:\d+|two|three|four|five|six|few|couple\s+of)\s+)?"
+    r"(?:weeks?|months?|years?|autumn|spring|summer|winter)\b)|"
     r"had|used\s+to|in\s+the\s+past|up\s+from|down\s+from|ago)\b",
     re.IGNORECASE,
 )
@@ -46,6 +48,13 @@ _PAST_TENSE = re.compile(r"\b(?:was|were)\b", re.IGNORECASE)
 # earlier-marker there too: "a lower rating than the previous judgement by Ofsted in 2019").
 _OLD_GRADE_BETWEEN = re.compile(
     rf"\b(?:from|since|{_EARLIER_WORDS}|last(?!\s+(?:week|month|year)\b))\b", re.IGNORECASE
+)
+# "have improved since the last inspection in 2017 and are now rated good": the date
+# "since" looks back to is the earlier inspection's, not the grade's after it.
+_SINCE_EARLIER = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:last|previous|earlier|prior|former)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:inspection|visit|judge?ment|rating|report|review)s?\s+(?:in|of|on|during|dated)\s+$",
+    re.IGNORECASE,
 )
 # Before a date: the start of something else than an inspection ("introduced in 2013").
 _BEGUN_BEFORE = re.compile(
@@ -79,6 +88,7 @@ _STILL = re.compile(r"\b(?:remains?|remained|still)\b", re.IGNORECASE)
 # A grade held at present, before the rating: "are currently rated", "remain", "still".
 _HELD_NOW = re.compile(r"\b(?:currently|remain|still)\b", re.IGNORECASE)
 _EVENT_DATE_REACH = 60
+_RATING_VERB = re.compile(r"rated|judged", re.IGNORECASE)
 _GRADE_BESIDE = 16  # how far from a word of rating its grade stands ("a 'good' rating", "rated as good")
 _PAST_OPENING = re.compile(r"\b(?:ago|previously|formerly|in\s+the\s+past|once)\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who)\s+$", re.IGNORECASE)
@@ -247,7 +257,9 @@ def _passage_date(rating: _Rating, reported: bool = False, others: bool = False)
         for event in _EVENT_WORD.finditer(text, p_start, p_end):
             if earlier.search(text, max(p_start, event.start() - 40), event.start()):
                 continue
-            if told_afresh and rating.other_grade_in(
+            # A rating of another grade with its own date ("the services - rated 'good' in
+            # 2018 - had deteriorated") dates that grade, not this one, told afresh or not.
+            if (told_afresh or _RATING_VERB.fullmatch(event.group())) and rating.other_grade_in(
                     max(p_start, event.start() - _GRADE_BESIDE), min(p_end, event.end() + _GRADE_BESIDE)):
                 continue
             clause_start, clause_end = index.clause_at(event.start())
@@ -281,4 +293,10 @@ def _past_inspection_before(index: TextIndex, s_start: int, start: int) -> DateM
     if not (_INSPECTION_WORD.search(text, p_start, p_end) and _HISTORICAL.search(text, p_start, p_end)):
         return None
     dates = index.event_dates_in(p_start, p_end)
-    return dates[0] if len(dates) == 1 else None
+    if len(dates) != 1:
+        return None
+    # "improvements ... had been made since the last inspection in 2019" tells that
+    # inspection only as the start of a period, not as the one the next sentence reports.
+    if _SINCE_EARLIER.search(text, max(p_start, dates[0].start - _LEAD_LIMIT), dates[0].start):
+        return None
+    return dates[0]

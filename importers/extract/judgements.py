@@ -20,8 +20,8 @@ judgement; nor is a word no regime of its year awards ("excellent" in 2019,
 'Outstanding' judgement", "for the second consecutive time", "again") also
 implies the earlier one, dated by the last inspection the text dates, else undated, where
 the text tells it nowhere else; a grade told again without a date (a headline over its
-story, "at 'inadequate' Surrey") takes the latest date the text gives that council's grade
-for that area. A grade said of no named council is the document's own, unless the text
+story, "at 'inadequate' Surrey") takes the date the text gives that council's grade for
+that area, and is none of its own where the text gives several. A grade said of no named council is the document's own, unless the text
 gives it to other councils and that council another. On a page with no date, a day named
 with its weekday dates what nothing else does.
 
@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import TextIndex, index_for, resolved_fields
+from importers.extract.clauses import index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
-from importers.extract.judgement_dates import _dates
+from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
 from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
 from importers.extract.judging import RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, judging_cue
@@ -61,12 +61,6 @@ _CONTINUED_AFTER = re.compile(
     # ("rated 'Outstanding' for a second time by Ofsted")
     r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
     r"|once\s+again|again)\b",
-    re.IGNORECASE,
-)
-# "since its last inspection in June 2013", "during their previous inspection in 2014": the
-# one earlier inspection a story dates.
-_LAST_INSPECTION = re.compile(
-    r"\b(?:last|previous|prior|earlier)\s+(?:full\s+|Ofsted\s+|standard\s+)?inspection\s+(?:was\s+)?(?:in|of|on)\s+",
     re.IGNORECASE,
 )
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
@@ -99,12 +93,14 @@ def extract(text: str, ctx=None) -> list[Fact]:
         found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
         if _continued(rating):
-            implied.extend(_earlier_same_grade(found, _continued_from(rating, ctx) or _last_inspection(index, ctx)))
-    # (Dated first: an implied grade is no twin to date the grade that implies it.)
-    facts = _dated_by_twin(_named_grades_win(facts, getattr(ctx, "authority", None), named_at))
+            since = _continued_from(rating, ctx) or _last_inspection_date(rating, None, ctx)
+            implied.extend(_earlier_same_grade(found, since))
+    facts = _named_grades_win(facts, getattr(ctx, "authority", None), named_at)
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
+    # (The implied grade is another event than its twin, so is not dated by it.)
+    facts = _dated_by_twin(facts)
     facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
     return facts
 
@@ -128,21 +124,32 @@ def _named_grades_win(facts: list[Fact], own: str | None, named_at: set[tuple[in
 def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
     """A grade told again with no date of its own ("Ofsted rates Doncaster children's
     services 'poor'" over a story that says Doncaster was deemed to be performing poorly
-    in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018";
-    "awarded the judgement to Bexley LBC last August" on a page with no date, beside
-    "onto 'outstanding' in 2018") is the one the text dates for that council's grade for
-    that area; where the text dates it more than once ("go from 'inadequate'" over a
-    story of a 2015 and a 2018 'inadequate'), the latest: the grade as it last stood."""
+    in 2010; "at 'inadequate' Surrey" beside "Surrey council, rated inadequate in 2018")
+    is the one the text dates, where it dates that council's grade for that area once,
+    and one of those it dates where it dates it in several years ("having spent seven
+    years as 'inadequate'" beside "inadequate Ofsted ratings in 2011, 2013 and 2015"), so
+    not another, undated grade. So is a grade dated by words that name no year on an
+    undated page ("awarded the judgement to Bexley LBC last August" beside "onto
+    'outstanding' in 2018"). A grade marked as past ("previously", "up from") is another
+    event than the document's own, so only a twin dated in the text, never one dated by
+    the document or its inspection, dates it."""
+    years: dict[tuple, set] = {}
+    in_text: dict[tuple, set] = {}
     dated: dict[tuple, Fact] = {}
     for f in facts:
-        if f.get("date_source") == "text" and f.get("year") is not None:
+        if f.get("date_source") in ("text", "subject", "published") and f.get("year") is not None:
             key = (f.get("authority"), f.get("rating"), f.get("area"))
-            if key not in dated or (f.get("year"), f.get("month") or 0) > (dated[key].get("year"), dated[key].get("month") or 0):
-                dated[key] = f
+            years.setdefault(key, set()).add(f.get("year"))
+            dated.setdefault(key, f)
+            if f.get("date_source") == "text":
+                in_text.setdefault(key, set()).add(f.get("year"))
     out = []
     for f in facts:
         key = (f.get("authority"), f.get("rating"), f.get("area"))
-        if f.get("year") is None and key in dated:
+        if f.get("year") is None and len(in_text.get(key, ())) > 1:
+            continue
+        twins = in_text if f.get("date_source") == _NOT_STATED else years
+        if f.get("year") is None and len(twins.get(key, ())) == 1 and len(years[key]) == 1:
             twin = dated[key]
             f = Fact("judgement", f.span, {**f.fields, **{k: twin.get(k) for k in (*_UNDATED, "era", "event_type")},
                                            "date_source": "text"})
@@ -170,18 +177,6 @@ def _earlier_same_grade(found: list[Fact], since: dict | None = None) -> list[Fa
                                     "date_source": "text" if since else _NOT_STATED})
         for f in found if f.get("year") is not None or f.get("date_source") != _NOT_STATED
     ]
-
-
-def _last_inspection(index: TextIndex, ctx) -> dict | None:
-    """The date of the last inspection the text dates, where it dates one: "The care of
-    vulnerable children in Somerset has again been rated "inadequate" ... no improvement ...
-    since its last inspection in June 2013" (the grade "again" continues is that one's)."""
-    years = {}
-    for last in _LAST_INSPECTION.finditer(index.text):
-        dates = index.dates_in(last.end(), last.end() + 20)
-        if dates and dates[0].start == last.end() and dates[0].year is not None and dates[0].relative is None:
-            years.setdefault(dates[0].year, dates[0])
-    return resolved_fields(index, next(iter(years.values())), ctx) if len(years) == 1 else None
 
 
 def _continued_from(rating: _Rating, ctx) -> dict | None:

@@ -37,6 +37,14 @@ BODY = ("Inspectors found that the council's services for children had improved 
     ("https://hansard.parliament.uk/Commons/2009-03-11/debates/09031197000032/SocialServicesCo-Operation", "2009-03-11"),
     ("https://www.theyworkforyou.com/wrans/?id=2017-07-19.HL1076.h", "2017-07-19"),
     ("https://www.example.org/news/ofsted-report-2019-03-04", "2019-03-04"),
+    # a segment opening on the date in figures, then the story's name (a council newsroom)
+    ("https://www.trafford.gov.uk/residents/news/articles/2019/20190508-Ofsted-finds-Trafford's-Children's-"
+     "Social-Care-Services-are-'inadequate'-and-'require-improvement-to-be-good'.aspx", "2019-05-08"),
+    # a news folder of the year's stories: the year
+    ("https://www.cumberland.gov.uk/news/2024/cumberland-council-celebrates-good-ofsted-rating-childrens-services", "2024"),
+    ("https://www.brighton-hove.gov.uk/news/2015/childrens-services-require-improvement-ofsted", "2015"),
+    ("https://spelthornelibdems.org.uk/en/article/2010/0110548/ofsted-critical-of-surrey-s-adequate-children-s-services",
+     "2010"),
 ])
 def test_a_date_the_address_shows(url: str, date: str) -> None:
     assert address_date(url) == date
@@ -52,6 +60,8 @@ def test_a_date_the_address_shows(url: str, date: str) -> None:
     "https://www.example.org/plan-2019-03",
     # a month that does not exist; a host is never read
     "https://www.example.org/2019/13/story",
+    # eight figures before a full stop are an article number (Newsquest's), not a date
+    "https://www.example.co.uk/news/20110312.council_rated_good/",
     "https://2019.example.org/03/story",
     # not a web address at all
     "javascript:alert('/2019/03/04/')",

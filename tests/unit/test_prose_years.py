@@ -482,15 +482,16 @@ def test_last_year_set_beside_a_year_is_not_that_year():
     assert {row[1] for row in rows(text) if row[3] == "outstanding"} == {2025}
 
 
-def test_last_year_apposed_to_its_year_leaves_the_latest_year():
-    # "last year (2023)" names one time twice: this year is the latest year named.
+def test_last_year_apposed_to_its_year_makes_this_year_the_year_after():
+    # "last year (2023)" names the year it calls last year: this year is 2024
+    # (``clauses.TextIndex.stated_year``), not the latest year named.
     text = (
         "Inspections last year (2023) found few councils outstanding.\n\n"
         "Of the councils inspected this year with an outstanding rating, Dorset improved.\n"
     )
-    assert {row[1] for row in rows(text) if row[3] == "outstanding"} == {2023}
+    assert {row[1] for row in rows(text) if row[3] == "outstanding"} == {2024}
     assert {row[1] for row in rows(text.replace("last year (2023)", "last year, in 2023,"))
-            if row[3] == "outstanding"} == {2023}
+            if row[3] == "outstanding"} == {2024}
 
 
 # --- a possessive time, a grade told "once again", and background inspections --------
