@@ -203,10 +203,10 @@ def test_a_headline_grade_of_other_councils_does_not_fall_to_the_storys_council(
     assert ("Sunderland", 2021, "outstanding", "overall") in rows(own, "Sunderland", 2021)
 
 
-# --- a grade told again undated is its latest dating in the text -------------------------
+# --- a grade told again undated is one the text dates, not another --------------------
 
 
-def test_a_grade_the_text_dates_more_than_once_told_again_undated_is_the_latest():
+def test_a_grade_the_text_dates_more_than_once_told_again_undated_adds_no_undated_grade():
     # Community Care (dev), 2021: "from 'inadequate'" in the headline, the body's 2015 and 2018.
     text = ("Sunderland’s children’s services go from ‘inadequate’ to ‘outstanding’ in three years\n\n"
             "TfC was formed on government orders in the wake of the local authority’s 2015 ‘inadequate’ verdict. "
