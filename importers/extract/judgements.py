@@ -10,7 +10,8 @@ exactly the rating words as written ("require improvement to be good",
 The rules are split by role: which council a rating is of (``judgement_councils``),
 its date (``judgement_dates``, with the markers of an earlier grade in
 ``judgement_past`` and the dates a page gives as a whole in ``judgement_page_dates``),
-its areas (``judgement_areas``, the lists of them in ``judgement_area_lists``); the
+its areas (``judgement_areas``, the lists of them in ``judgement_area_lists``, what the
+passage around a rating gives it in ``judgement_area_passages``); the
 rating word and what all of them share are in ``judgement_rating``. This module turns each
 rating into facts, one per council and area, and keeps or drops them as a whole.
 
@@ -21,9 +22,12 @@ judgement; nor is a word no regime of its year awards ("excellent" in 2019,
 implies the earlier one, dated by the last inspection the text dates, else undated, where
 the text tells it nowhere else; a grade told again without a date (a headline over its
 story, "at 'inadequate' Surrey") takes the date the text gives that council's grade for
-that area, and is none of its own where the text gives several. A grade said of no named council is the document's own, unless the text
-gives it to other councils and that council another. On a page with no date, a day named
-with its weekday dates what nothing else does.
+that area, and is none of its own where the text gives several. A grade said of no named
+council is the document's own, unless the text gives it to other councils and that council
+another. On a page with no date, a day named with its weekday dates what nothing else does.
+A clause about an area that hangs on the lead grade's verb ("found ... to be good overall
+but that [an area] required improvement", "..., with leadership judged outstanding") takes
+the lead's date where it has none of its own.
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
@@ -35,6 +39,7 @@ import re
 
 from importers.extract.clauses import index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
+from importers.extract.judgement_area_passages import attached_lead
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates, _last_inspection_date
@@ -227,6 +232,12 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
         subject = None
     # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
     dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject, authorities)
+    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(d["year"] is None for d, _ in dates) else None
+    if lead is not None:
+        # "found ... to be good overall but that [an area] required improvement": the lead's date.
+        led = _dates(lead, ctx, subject, authorities)
+        if any(source == "text" and d["year"] is not None for d, source in led):
+            dates = led
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []

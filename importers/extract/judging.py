@@ -7,7 +7,9 @@ a judging context, and ``judging_cue`` says which one it found:
   inadequate", "judged Haringey children's services to require improvement
   to be good", "graded our children's services 'good'", "found to be",
   "assessed as", or with a list of councils in its object ("judged children's
-  services in Doncaster, Haringey and Surrey to be inadequate");
+  services in Doncaster, Haringey and Surrey to be inadequate"); or it stands
+  in a relative clause on "areas" whose list follows ("the two areas that
+  require improvement which were 'leadership, ...' and '...'");
 * ``noun``: a judgement noun introduces it: "a rating of 'adequate'", "The
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
@@ -285,7 +287,8 @@ _COUNCIL_NOUN_END = re.compile(
 _COUNCIL_WORD = re.compile(r"\b(?:council|authority|borough|department)\b", re.IGNORECASE)
 _PROVIDER_WORDS = (
     r"(?:homes?|schools?|provision|providers?|placements?|settings?|nurser(?:y|ies)|academ(?:y|ies)|"
-    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?|hostels?|accommodation|fostering|"
+    # ("a culture placing children 'firmly at the centre of practice'" names no children's centre)
+    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?(?!\s+of\b)|hostels?|accommodation|fostering|"
     # Services other inspectorates grade, or Ofsted with others: "A youth offending service has gone
     # from 'inadequate' to 'good'" (HM Inspectorate of Probation), adult social care (the CQC),
     # special educational needs (the local area SEND inspection).
@@ -345,7 +348,7 @@ _GENERIC_SUBJECT = re.compile(
 # After a rating, a word that shows it does not describe a noun.
 _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again once too also now still
-    across and or but with when while as than last this that which who whom whose where earlier
+    across around both and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
     been being its it their his her the a an of to said says
     one two three four five six seven eight nine ten eleven twelve
@@ -564,6 +567,9 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     gapped = _gapped(index, matches, i)
     if gapped is not None:
         return gapped
+    listed = _areas_qualified(index, s_start, start, end)
+    if listed is not None:
+        return Cue("verb", listed)
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")
         if _said_of_council(index, s_start, start, full_phrase):
@@ -585,6 +591,40 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+# A grade in a relative clause on "areas" whose list the clause is followed by: "the two areas
+# that require improvement which were 'leadership, management and governance' and 'the
+# experience and progress of children who need help and protection'" (a local news site), "The
+# areas inspected, each of which were described as requiring improvement, were: the impact of
+# leaders ...; ..." (a local democracy reporter's story), "The only category that remained good was
+# the experience of children in care and care leavers" (trade press).
+AREAS_QUALIFIED_BEFORE = re.compile(
+    r"\b(?:areas?|categor(?:y|ies)|judge?ments)(?:\s+\w+)?\s*,?\s+(?:that|which|(?:each|all|both)\s+of\s+which)\s+"
+    r"(?:(?:were|was|are|is|have\s+been|had\s+been|remained|remains?)\s+)?"
+    r"(?:(?:described|rated|judged|found|graded|deemed|assessed|considered)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_AREA_ITEM_END = re.compile(r"[\"'’”]?\s*(?:[,;.]|(?:and|which)\b|$)", re.IGNORECASE)
+AREAS_LISTED_AFTER = re.compile(
+    r"[\"'’”]?\s*,?\s+(?:(?:which|that)\s+)?(?:were|are|was|is)\s*[:–—-]?\s*[\"'‘“]?(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _areas_qualified(index: TextIndex, s_start: int, start: int, end: int) -> int | None:
+    """Where the areas a relative clause's grade qualifies start, when the areas it is given
+    for are listed after it (the first of them an area, not the whole service); else None."""
+    text = index.text
+    before = AREAS_QUALIFIED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+    after = AREAS_LISTED_AFTER.match(text, end) if before is not None else None
+    if after is None:
+        return None
+    areas = find_areas(text, after.end(), after.end() + 120)
+    if not areas or areas[0].start > after.end() + 1 or areas[0].area == "overall":
+        return None
+    # The area is an item of the list, not the start of a phrase about it ("the areas that need
+    # improvement are care leavers' access to their health records" names no grade).
+    return before.start() if _AREA_ITEM_END.match(text, areas[0].end) else None
 
 
 def _area_follows(text: str, end: int) -> bool:
@@ -787,15 +827,21 @@ def _first_subject_is_council(index: TextIndex, s_start: int, pos: int) -> bool:
     return not (_PRONOUN.fullmatch(noun["noun"]) and _pronoun_means_other_provider(index, s_start))
 
 
+def _area_before(text: str, pos: int) -> bool:
+    """Whether a judgement area's name ends just before ``pos`` ("care leaver provision")."""
+    return any(not text[a.end:pos].strip() and a.area != "overall" for a in find_areas(text, max(0, pos - 80), pos))
+
+
 def _said_of_other_provider(index: TextIndex, s_start: int, cue_start: int) -> bool:
     """A rating of a school, home or placement, not of the council's services."""
     text = index.text
     last_other = None
     for other in _OTHER_PROVIDER.finditer(text, max(s_start, cue_start - 120), cue_start):
         # "Blackburn with Darwen Council's provision for vulnerable young people": the council's
-        # own provision is its services, not another provider.
-        if not (other.group().lower() == "provision" and _COUNCIL_POSSESSIVE_BEFORE.search(
-                text, max(s_start, other.start() - 80), other.start())):
+        # own provision is its services, not another provider; so is an area's ("child protection,
+        # looked-after children and care leaver provision are all rated 'good'": trade press).
+        if not (other.group().lower() == "provision" and (_COUNCIL_POSSESSIVE_BEFORE.search(
+                text, max(s_start, other.start() - 80), other.start()) or _area_before(text, other.start()))):
             last_other = other
     if last_other is not None:
         # "placements judged good" unless the council is named after them.
