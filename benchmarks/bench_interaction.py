@@ -279,10 +279,10 @@ async def _drive(db: str) -> dict:
             documents.cursor = next(i for i, d in enumerate(documents.rows) if d["id"] == longest["id"])
             documents.focus()
             await pilot.pause()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await pilot.press("enter")
             frame = await clock.frame_after(start, lambda: _reader_shown(app))
-            out["reader_open"].append((0.0, (frame - start) * 1000))
+            out["reader_open"].append((0.0, (frame - start) * 1000, (clock.cpu_at(frame) - cpu) * 1000))
             for _ in range(10):
                 out["reader_scroll"].append(await _press(pilot, clock, "pagedown"))
             await pilot.press("escape")
@@ -343,16 +343,20 @@ def main(argv: list[str] | None = None) -> int:
                   f"{percentile(list(updated), 50):.1f} / {percentile(list(whole), 50):.0f} median of {len(updated)}")
         summary["facets_after_note"] = {"updated_ms": percentile(list(updated), 50),
                                         "whole_ms": percentile(list(whole), 50)}
-    opens = [f for _, f in result["reader_open"]]
+    opens = [f for _, f, *_ in result["reader_open"]]
     slowest = max(opens)
     table.add(f"open the longest document ({result['longest_chars'][0] / 1024:.0f} K chars) in the reader",
               f"{percentile(opens, 50):.1f} median ({slowest:.0f} max) of {len(opens)}",
               f"< {TARGET_READER_MS:.0f}", slowest < TARGET_READER_MS)
+    used = [x[2] for x in result["reader_open"] if len(x) > 2 and x[2] == x[2]]
+    if used:
+        table.add("  CPU time to that frame (the whole process)", f"{percentile(used, 50):.1f} median ({max(used):.0f} max)")
     plain = [f for _, f in result["plain_screen"]]
     table.add("  for scale: push a plain screen (Header, Static, Footer)",
               f"{percentile(plain, 50):.1f} median ({max(plain):.0f} max) of {len(plain)}")
     summary["reader_open"] = {"median": percentile(opens, 50), "max": slowest, "chars": result["longest_chars"][0],
-                              "plain_screen_median": percentile(plain, 50)}
+                              "plain_screen_median": percentile(plain, 50),
+                              "cpu_median": percentile(used, 50), "cpu_max": max(used, default=float("nan"))}
     table.add("store loaded and indexed under Pilot", f"{result['loaded_s'][0]:.2f} s")
     table.add("peak memory", f"{result['peak_rss_mb']:.0f} MiB", "< 500 MiB", result["peak_rss_mb"] < 500)
     summary["peak_rss_mb"] = result["peak_rss_mb"]

@@ -162,7 +162,8 @@ class SearchIndex:
         known = self._known
         # A row written after the ids were read (another process importing) belongs to
         # no document this index knows: the store is read again when it changes.
-        found = {ids[row] for row in rows if row in ids}
+        found = set(map(ids.get, rows))  # in C: a broad query matches nearly every row
+        found.discard(None)  # type: ignore[arg-type]
         return found if known is None else found & known
 
     def answer(self, query: str, limit: int = 50) -> SearchAnswer:

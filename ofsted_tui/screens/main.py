@@ -57,6 +57,10 @@ SIDE_BY_SIDE_MIN_WIDTH = 130
 # After a filter or search key, the counts, title, tabs and chart follow the rows this much
 # later (two frames at Textual's 60 a second), so the key's own frame holds the rows alone.
 FOLLOW_S = 2 / 60
+# Once the documents are read and the explorer has drawn them, the reader is built ahead of its
+# first opening (the slowest, as it built the screen): this much later, so start-up is not slowed.
+PREPARE_READER_S = 1.0
+RECENT_QUERIES = 16  # the search box's last queries whose matching documents are kept
 _FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
 _TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search",
          "councils": "tab-councils"}
@@ -129,6 +133,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self._hits: list[LazyHit] = []
         # The documents matching the search box, as (query, ids): asked of the index on each keystroke.
         self._matched: tuple[str, set[str]] | None = None
+        self._recent: dict[str, set[str]] = {}  # the matches of the last queries typed, by query, oldest first
         # The last ranking of hits landed: (query, matching document ids, hits).
         self._answer: tuple[str, set[str], list[LazyHit]] | None = None
         self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
@@ -190,6 +195,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             return
         self.corpus, self.index = corpus, self.app.facet_index
         self._matched = self._answer = None
+        self._recent.clear()  # the new corpus has its own index
         self.query_one(TimelineList).fit_columns(corpus.events)
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
             rows.corpus = corpus  # their rows show what the corpus says of each document
@@ -198,9 +204,17 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             self.query_one(DocumentList).fit_columns(corpus.sorted_documents())
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
+        if corpus.complete:
+            self.set_timer(PREPARE_READER_S, self._prepare_reader, name="reader")
         self.refresh_view()
         # The highlighted event may be the very same row (a corpus of the same events): its sources are redone here.
         self._show_event(self.query_one(TimelineList).current)
+
+    def _prepare_reader(self) -> None:
+        from ofsted_tui.screens.reader import prepare_reader  # the reader's modules are read here, not at start
+
+        if self.corpus is not None and self.app.screen is self:
+            prepare_reader(self.app, self.corpus)
 
     def _new_since_fetch(self, sources: frozenset[str]) -> None:
         documents = self.query_one(DocumentList)
@@ -334,15 +348,24 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         return ids, answer[2], f"{plural(len(ids), 'document')} match “{query}”{more}"
 
     def _matching(self, query: str, corpus: Corpus) -> set[str]:
-        """The documents matching ``query``, asked of the index once per query."""
+        """The documents matching ``query``, asked of the index once per query.
+
+        The last few queries' answers are kept: a backspace goes back to words
+        just typed, and at 10,000 documents asking again cost 5-10 ms a key.
+        """
         if self._matched is None or self._matched[0] != query:
-            try:
-                ids = corpus.search_index.matching(query)
-            except Exception as error:  # a broken index file: said (once per query), and nothing matches
-                log.error("search for %r failed", query, exc_info=error)
-                self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
-                            markup=False)
-                ids = set()
+            ids = self._recent.pop(query, None)
+            if ids is None:
+                try:
+                    ids = corpus.search_index.matching(query)
+                except Exception as error:  # a broken index file: said (once per query), and nothing matches
+                    log.error("search for %r failed", query, exc_info=error)
+                    self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
+                                markup=False)
+                    ids = set()
+            self._recent[query] = ids  # the newest last
+            while len(self._recent) > RECENT_QUERIES:
+                del self._recent[next(iter(self._recent))]
             self._matched = (query, ids)
         return self._matched[1]
 
