@@ -235,6 +235,10 @@ _CONTEXT_ONLY: dict[str, str] = {
     "Hants": "Hampshire",
 }
 
+_SHORT_FORM_COUNCILS = frozenset(_CONTEXT_ONLY.values())
+_JOINED_BEFORE = re.compile(r"[ \t]+(?:and|&)[ \t]+$")
+_JOINED_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
 # Names that are also people's names, clubs or common words: bare, they count
 # only away from other capitalised words ("Clark Kent", "Sutton Coldfield").
 _AMBIGUOUS = frozenset(
@@ -355,9 +359,41 @@ def _mentions(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 
 def _scan(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    matches = list(_PATTERN.finditer(text))
+    found = _scan_matches(text, matches, frozenset())
+    # A short form the text has tied to its council once ("Kingston's improvement", "Kingston
+    # Council") names that council wherever the text uses it: "helps Kingston gain top rating",
+    # "services in Kingston had continuously improved" (coreference by name).
+    confirmed = frozenset(canonical for _, _, canonical, _ in found) & _SHORT_FORM_COUNCILS
+    if confirmed and any(match["name"] in _CONTEXT_ONLY and _FORMS[match["name"]] in confirmed for match in matches):
+        found = _scan_matches(text, matches, confirmed)
+        # ... and one joined to it by "and" is a council too: "(Kingston and Richmond hold
+        # 40% each)", "which manages Kingston and Richmond children's services".
+        joined = confirmed | _joined_short_forms(text, matches, found)
+        if joined != confirmed:
+            found = _scan_matches(text, matches, joined)
+    return found
+
+
+def _joined_short_forms(text: str, matches: list[re.Match[str]], found: tuple) -> frozenset[str]:
+    """The councils of bare short forms joined by "and"/"&" to a council the text names."""
+    starts = {start for start, _, _, _ in found}
+    ends = {end for _, end, _, _ in found}
+    joined = set()
+    for match in matches:
+        if match.start() in starts or match["name"] not in _CONTEXT_ONLY:
+            continue
+        before = _JOINED_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        after = _JOINED_AFTER.match(text, match.end())
+        if before and before.start() in ends or after and after.end() in starts:
+            joined.add(_FORMS[match["name"]])
+    return frozenset(joined)
+
+
+def _scan_matches(text: str, matches: list[re.Match[str]], confirmed: frozenset[str]) -> tuple[tuple[int, int, str, bool], ...]:
     found = []
-    for match in _PATTERN.finditer(text):
-        canonical = _accept(text, match)
+    for match in matches:
+        canonical = _accept(text, match, confirmed)
         if canonical is not None:
             found.append((match.start(), match.end(), canonical, bool(match["prefix"] or match["suffix"])))
             continue
@@ -386,7 +422,7 @@ def _listed_city(text: str, match: re.Match[str]) -> int | None:
 _scan_cached = lru_cache(maxsize=8)(_scan)
 
 
-def _accept(text: str, match: re.Match[str]) -> str | None:
+def _accept(text: str, match: re.Match[str], confirmed: frozenset[str] = frozenset()) -> str | None:
     name = match["name"]
     canonical = _FORMS[name]
     start, end = match.span("name")
@@ -407,7 +443,7 @@ def _accept(text: str, match: re.Match[str]) -> str | None:
         # "Dorset, Durham, Richmond, Shropshire and York": inside a list of councils
         # the short form is the council ("Richmond, North Yorkshire" has one neighbour).
         listed = _council_before(before) and _council_after(after)
-        return canonical if possessive or listed else None
+        return canonical if possessive or listed or canonical in confirmed else None
     bare = name if name in _AMBIGUOUS else name.title() if name.isupper() else None
     if bare is None or bare not in _AMBIGUOUS:
         return canonical

@@ -43,6 +43,8 @@ __all__ = [
     "Rating",
     "area_for",
     "areas_judged",
+    "areas_judged_alike",
+    "areas_judged_by_count",
     "era_for",
     "event_type_of",
     "find_areas",
@@ -388,8 +390,12 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
      r"(?:\s+with\s+children\s+and\s+families)?)?", "leadership", True),
     # The same judgement with its subject dropped, as the press garbles it: "the impact of
     # social work practice with children and families" (a 2024 news story's list of grades).
-    (r"(?:the\s+)?impact\s+of\s+social\s+work\s+practice\s+with\s+children\s+and\s+families", "leadership", False),
+    # ... or "the impact of social workers" (a local radio story's list of the three areas judged).
+    (r"(?:the\s+)?impact\s+of\s+social\s+work(?:\s+practice\s+with\s+children\s+and\s+families|ers)", "leadership", False),
     (r"leadership,?\s+management\s+and\s+governance", "leadership", True),
+    # The services named before their leadership, as headlines put it: "'Outstanding' children's
+    # services leadership praised by Ofsted" (trade press, 2016 and later).
+    (rf"children{_APOS}\s+(?:social\s+care\s+)?services?\s+leadership", "leadership", False),
     # ("with child protection services and the quality of leadership also receiving the highest grade")
     (r"quality\s+of\s+(?:its\s+|their\s+)?leadership", "leadership", False),
     # ("with leaders' impact rated 'outstanding'": the press's inversion of the ILACS name)
@@ -427,6 +433,9 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     (r"safeguarding\s+children\s+boards?|(?:local\s+)?(?:child(?:ren)?['’]?s?\s+)?safeguarding\s+boards?"
      r"|\bLSCBs?\b", "lscb", False),
     (_LAC, "children in care", False),
+    # Minutes and practitioners' blogs abbreviate looked after children: "It was found that LAC
+    # permanence was good" (a council's minutes), "the grade for LAC and permanence" (a blog).
+    (r"(?-i:LAC)(?:\s+(?:and\s+)?permanence)?", "children in care", False),
     # ("safeguarding children and ... looked after children": a 2009-12 inspection's two strands)
     (r"help\s+and\s+protection|child\s+protection|safeguarding(?:\s+services|\s+children(?![\w'’-]))?",
      "help and protection", False),
@@ -451,7 +460,7 @@ _AREA_BY_GROUP = {f"a{i}": (area, heading) for i, (_, area, heading) in enumerat
 # phrases themselves (a phrase is then read from its first word, not "the").
 _AREA_ANCHOR = re.compile(
     r"[escilaohmkpqrty](?<![\w-].)(?:xperience|ervices|hild|mpact|eaders|enior|hose|oung|are|verall|doption|ocal|afeguarding|"
-    r"apacity|elp|anagement|eaving|ooked|SCB|taying|eep|ffectiveness|rogress|rotection|uality)",
+    r"apacity|elp|anagement|eaving|ooked|SCB|AC|taying|eep|ffectiveness|rogress|rotection|uality)",
     re.IGNORECASE,
 )
 
@@ -463,7 +472,11 @@ UNPLACED_ASPECT_RE = re.compile(
     r"(?:being\s+healthy|enjoy(?:ing|ment)\s+and\s+achiev(?:ing|ement)|making\s+a\s+positive\s+contribution"
     r"|(?:achieving\s+)?economic\s+well[\s-]?being|value\s+for\s+money|ambition\s+and\s+prioriti[sz]ation"
     r"|service\s+responsiveness|assessment\s+and\s+direct\s+work|case\s+planning|user\s+engagement"
-    r"|equality\s+and\s+diversity|performance\s+management)\b",
+    r"|equality\s+and\s+diversity|performance\s+management"
+    # The 2012-13 protection of children inspection's third judgement, beside help and
+    # leadership: "judgements were split into 3 categories: Effectiveness of Help, quality of
+    # practice and leadership and governance" (a council's minutes).
+    r"|quality\s+of\s+(?:social\s+work\s+)?practice)\b",
     re.IGNORECASE,
 )
 
@@ -483,6 +496,32 @@ def areas_judged(era_id: str | None, year: int | None = None) -> tuple[str, ...]
     if era_id == "ilacs" and year is not None and year >= 2023:
         return _ILACS_FROM_2023
     return _AREAS_JUDGED.get(era_id or "", ())
+
+
+# Each framework whose areas are known, with the years it graded councils (the last open).
+_FRAMEWORKS: tuple[tuple[int, int | None, tuple[str, ...]], ...] = (
+    (2013, 2017, _AREAS_JUDGED["sif"]), (2018, 2022, _AREAS_JUDGED["ilacs"]), (2023, None, _ILACS_FROM_2023),
+)
+
+
+def areas_judged_alike(since: int | None) -> tuple[str, ...]:
+    """The areas every framework grading councils from ``since`` on judges alike: where a page
+    tells "'inadequate' in all areas" of an inspection after 2016 without fixing its framework,
+    those are overall effectiveness, help and protection and leadership. Empty before the single
+    inspection framework, whose predecessors' areas are not all known here, and on a page that
+    names no year (an annual performance assessment's "top mark in every category" is not these)."""
+    if not isinstance(since, int) or since < _FRAMEWORKS[0][0]:
+        return ()
+    frameworks = [areas for _, last, areas in _FRAMEWORKS if last is None or last >= since]
+    return tuple(area for area in frameworks[0] if all(area in other for other in frameworks[1:]))
+
+
+def areas_judged_by_count(count: int | None) -> tuple[str, ...]:
+    """The areas of the one framework that grades ``count`` of them, as the press counts its
+    judgements ("across all four major headings": 2018-23's four, overall effectiveness among
+    them; "all five" from 2023; the SIF's six local authority grades); empty where none does."""
+    fitting = [areas for _, _, areas in _FRAMEWORKS if len(areas) == count]
+    return fitting[0] if len(fitting) == 1 else ()
 
 
 @dataclass(frozen=True)

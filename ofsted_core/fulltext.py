@@ -14,6 +14,7 @@ user types is read as FTS5 syntax (``NEAR``, ``*``, ``-``, column filters).
 from __future__ import annotations
 
 import sqlite3
+from operator import itemgetter
 
 __all__ = ["INDEX_SCHEMA", "available", "match_expression", "matching_rows", "ranked", "rebuild", "row_ids", "short"]
 
@@ -75,7 +76,7 @@ def matching_rows(db: sqlite3.Connection, expression: str) -> list[int]:
     matches nearly all of them, and scoring each with BM25 and joining the
     texts for their ids cost 5-10 times the match itself.
     """
-    return [rowid for (rowid,) in db.execute("SELECT rowid FROM fulltext WHERE fulltext MATCH ?", (expression,))]
+    return list(map(itemgetter(0), db.execute("SELECT rowid FROM fulltext WHERE fulltext MATCH ?", (expression,))))
 
 
 def row_ids(db: sqlite3.Connection) -> dict[int, str]:

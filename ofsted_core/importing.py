@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,13 @@ __all__ = [
 ]
 
 Progress = Callable[[str, int, int], None]  # (path, done, total)
+Keyed = Callable[[str], str]  # a source's key (``source_key``)
+
+
+def _resolved_once() -> Keyed:
+    """``source_key`` remembering each path for one import: resolving a path stats each of its
+    folders, and an import asks for every file's key five times (0.23 s CPU at 3,000 files, 0.05 s so)."""
+    return functools.lru_cache(maxsize=None)(source_key)
 
 
 @dataclass
@@ -145,12 +153,12 @@ class Prepared:
 
 
 def prepare_documents(docs: Iterable[ImportedDocument], imported_at: str,
-                      stamps: dict[str, dict[str, Any] | None] | None = None) -> list[Prepared]:
+                      stamps: dict[str, dict[str, Any] | None] | None = None, key: Keyed = source_key) -> list[Prepared]:
     """The rows of ``docs``; ``stamps`` gives each file's stamp (``file_stamp``) by its ``source_key``."""
     prepared = []
     for doc in docs:
         doc_id = doc.id
-        file = (stamps or {}).get(source_key(doc.source))
+        file = (stamps or {}).get(key(doc.source))
         row = document_row(doc, imported_at, doc_id, file)
         if doc.warnings:
             row["warnings"] = list(doc.warnings)  # said again when a re-import skips the file
@@ -308,19 +316,19 @@ def _process_context():  # type: ignore[no-untyped-def]
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport) -> None:
+def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport, key: Keyed = source_key) -> None:
     """Change ``data`` in place to hold ``docs``; fill ``report``.
 
     Runs under the store's lock: every row was made beforehand (``prepare_documents``).
     """
     by_id = {d["id"]: d for d in data.documents}
-    by_source = {source_key(d["source"]): d for d in data.documents}
+    by_source = {key(d["source"]): d for d in data.documents}
     replaced: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (old row, new row)
     new_docs, new_facts = [], []
     for doc in docs:
         report.warnings += [Failure(doc.source, warning) for warning in doc.warnings]
-        key = source_key(doc.source)
-        old = by_source.get(key)
+        source = key(doc.source)
+        old = by_source.get(source)
         same = by_id.get(doc.id)
         if same is not None:
             if old is not None and old["id"] != same["id"]:
@@ -328,7 +336,7 @@ def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport)
                 # goes, and its notes move onto the document that text is.
                 replaced.append((old, same))
                 report.replaced.append(doc.source)
-                by_source[key] = same
+                by_source[source] = same
             else:
                 report.unchanged.append(doc.source)
             continue
@@ -339,7 +347,7 @@ def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport)
         else:
             report.added.append(doc.source)
         by_id[doc.id] = row
-        by_source[key] = row
+        by_source[source] = row
         new_docs.append(row)
         new_facts.extend(rows)
         report.facts += len(rows)
@@ -374,34 +382,35 @@ def apply_documents(data: StoreData, docs: list[Prepared], report: ImportReport)
 def import_paths(store: Store, paths: Iterable[str], progress: Progress | None = None) -> ImportReport:
     """Import the files under ``paths``; a file unchanged since it was imported is not parsed again."""
     found = list(iter_files(paths))
-    catalogue = {source_key(row["source"]): row for row in store.read_catalogue(held_only=True) if isinstance(row.get("source"), str)}
+    key = _resolved_once()
+    catalogue = {key(row["source"]): row for row in store.read_catalogue(held_only=True) if isinstance(row.get("source"), str)}
     unchanged = [path for path, problem in found
-                 if not problem and (row := catalogue.get(source_key(path))) is not None and _unchanged(row, path)]
+                 if not problem and (row := catalogue.get(key(path))) is not None and _unchanged(row, path)]
     skipped = set(unchanged)
     found = [(path, problem) for path, problem in found if path not in skipped]
-    stamps = {source_key(path): file_stamp(path) for path, problem in found if not problem}
+    stamps = {key(path): file_stamp(path) for path, problem in found if not problem}
     docs, failures = parse_found(found, progress)
     report = ImportReport(failed=failures)
     for path in unchanged:
-        row = catalogue[source_key(path)]
+        row = catalogue[key(path)]
         report.unchanged.append(row["source"])
         report.warnings += [Failure(row["source"], warning) for warning in row.get("warnings") or ()]
     if not docs:
         return report
-    prepared = prepare_documents(docs, _now(), stamps)
+    prepared = prepare_documents(docs, _now(), stamps, key)
     del docs
     with store.transaction() as data:
-        apply_documents(data, prepared, report)
-        _report_missing(data, report)
+        apply_documents(data, prepared, report, key)
+        _report_missing(data, report, key)
     return report
 
 
-def _report_missing(data: StoreData, report: ImportReport) -> None:
+def _report_missing(data: StoreData, report: ImportReport, key: Keyed = source_key) -> None:
     """Say which documents were left out because their bulk rows were lost, unless imported again now."""
-    imported = {source_key(d["source"]) for d in data.documents}
+    imported = {key(d["source"]) for d in data.documents}
     report.failed += [Failure(source, "its text and facts were missing from the store's bulk file, so it was "
                                       "left out; import it again") for source in data.missing
-                      if source_key(source) not in imported]
+                      if key(source) not in imported]
     if data.missing:
         data.changed = True
 
@@ -423,26 +432,27 @@ def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None 
     """
     paths = list(paths)
     found = list(iter_files(paths))
-    stamps = {source_key(path): file_stamp(path) for path, problem in found if not problem}
+    key = _resolved_once()
+    stamps = {key(path): file_stamp(path) for path, problem in found if not problem}
     docs, failures = parse_found(found, progress)
     report = ImportReport(failed=failures)
     if not docs:
         problems = "; ".join(f"{f.path}: {f.reason}" for f in failures[:3]) or "no importable files found"
         raise StoreError(store.path, f"nothing to rebuild from ({', '.join(paths)}): {problems}. "
                                      "The store was left as it was; give the folder of the sources")
-    failed_roots = [source_key(f.path) for f in failures]
-    prepared = prepare_documents(docs, _now(), stamps)
+    failed_roots = [key(f.path) for f in failures]
+    prepared = prepare_documents(docs, _now(), stamps, key)
     del docs
     with store.transaction(backup=REBUILD_BACKUP) as data:
-        kept = [d for d in data.documents if _under_any(source_key(d["source"]), failed_roots)]
+        kept = [d for d in data.documents if _under_any(key(d["source"]), failed_roots)]
         kept_ids = {d["id"] for d in kept}
         fresh = StoreData(documents=list(kept), facts=[f for f in data.facts if f["doc_id"] in kept_ids],
                           annotations=data.annotations)
         report.kept = [d["source"] for d in kept]
-        apply_documents(fresh, prepared, report)
-        new_by_source = {source_key(d["source"]): d for d in fresh.documents}
+        apply_documents(fresh, prepared, report, key)
+        new_by_source = {key(d["source"]): d for d in fresh.documents}
         for old in data.documents:
-            new = new_by_source.get(source_key(old["source"]))
+            new = new_by_source.get(key(old["source"]))
             if new is not None and new["id"] != old["id"]:
                 relink(data.annotations, old, [f for f in data.facts if f["doc_id"] == old["id"]],
                        new, [f for f in fresh.facts if f["doc_id"] == new["id"]])
@@ -450,5 +460,5 @@ def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None 
         data.facts[:] = fresh.facts
         data.events[:] = rebuild_events(data)
         data.changed = True
-        _report_missing(data, report)
+        _report_missing(data, report, key)
     return report

@@ -279,9 +279,9 @@ class OfstedApp(App[None]):
         if self.corpus is None or doc_id not in self.corpus.documents:
             self.notify("That document is no longer in the store", severity="warning")
             return
-        from ofsted_tui.screens.reader import ReaderScreen
+        from ofsted_tui.screens.reader import reader_for
 
-        self.push_screen(ReaderScreen(self.corpus, doc_id, span=span, fact_id=fact_id))
+        self.push_screen(reader_for(self, self.corpus, doc_id, span, fact_id))
 
     def on_reader_screen_corpus_changed(self, message: Any) -> None:
         """The reader saved an annotation and sends the store as written: adopt it."""

@@ -33,9 +33,12 @@ Inspection mentions are sorted the same way, as each one becomes a timeline
 event: a mention of the document's own inspection takes the inspection's
 printed dates and type (a passing "the focused visit" in an ILACS report does
 not make the report a focused visit); a mention of an earlier one is kept only
-with its own date written beside it ("the focused visit in June 2022"), for
-this council, and not for a home, school or agency ("the previous inspection
-of the fostering service was in March 2013"), a peer review or another
+with its own date written beside it ("the focused visit in June 2022", "the 2011
+unannounced inspection"), for this council (not one before the council existed:
+that is its predecessor's), and not for a home, school or agency ("the previous
+inspection of the fostering service was in March 2013", or in a sentence
+pointing back to the home the one before names: "It was judged as adequate at
+its last full inspection in April 2013"), a peer review or another
 inspectorate's visit.
 """
 
@@ -43,6 +46,7 @@ from __future__ import annotations
 
 import re
 
+from importers.councils import council
 from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
 from importers.model import Fact
@@ -54,7 +58,8 @@ _DATE_FIELDS = ("year", "month", "day", "precision", "end_year", "end_month", "e
 # How far after its mention an earlier inspection's date may be written: "the
 # focused visit in June 2022", "the inspection of ... services in June 2011".
 _DATE_AFTER_REACH = 40
-# Before its mention, only as the sentence's opening: "In July 2021, a focused visit noted ...".
+# Before its mention, as the sentence's opening ("In July 2021, a focused visit noted ...")
+# or standing just before its name ("highlighted in the 2011 unannounced inspection").
 _OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
 # Reviews and inspections by others than Ofsted, or not of the council:
 # "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection".
@@ -63,6 +68,14 @@ _NOT_OFSTED = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence that opens by pointing back to what the sentence before named: "The
+# local authority operates one children's home. This is a short breaks unit. It was
+# judged as adequate at its last full inspection in April 2013", "Both were judged ...".
+_POINTS_BACK = re.compile(
+    r"\W*(?:it|this|these|they|both|each|all|none|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d+|(?:\w+\s+){1,2}of\s+(?:them|these|those))\b",
+    re.IGNORECASE,
+)
 _OWN_EVIDENCE = ("table", "headline")
 _FIRST_PAGE = 4000  # characters of clean text: a letter's or report's first page
 # Ratings only the annual rating (2009-10) gave, and only as "performs poorly" or
@@ -167,6 +180,10 @@ def _inspection(
     year, month = fact.get("year"), fact.get("month")
     if year is None:
         return None
+    found = council(fact.get("authority") or authority)
+    if found is not None and found.since and year < found.since:
+        # "the inspection in 2019" in the first report on a council formed in 2021 is its predecessor's.
+        return None
     if anchor is not None and anchor.get("year") and (year, month or 0) >= (anchor.get("year"), anchor.get("month") or 0):
         return None  # not earlier than the inspection reported: a date borrowed from elsewhere
     index = index_for(text)
@@ -174,8 +191,13 @@ def _inspection(
     s_start, s_end = index.sentence_at(start)
     if _PROVIDER.search(text, s_start, end) or _NOT_OFSTED.search(text, s_start, min(s_end, end + _DATE_AFTER_REACH)):
         return None
+    if _POINTS_BACK.match(text, s_start):
+        previous = index.previous_sentence(s_start)
+        if previous is not None and _PROVIDER.search(text, *previous):
+            return None  # the home or agency the sentence before named, not the council
     after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
-    before = [d for d in index.dates_in(s_start, start) if _OPENING_DATE.fullmatch(text, s_start, d.start)]
+    before = [d for d in index.dates_in(s_start, start)
+              if _OPENING_DATE.fullmatch(text, s_start, d.start) or not text[d.end:start].strip()]
     return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
 
 

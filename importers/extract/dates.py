@@ -600,6 +600,39 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
 )
 
 
+# Every relative pattern above names a year, month, week or day ("today", "yesterday"),
+# and reads (looking around too) only word characters, spaces, hyphens and apostrophes:
+# a match lies within a stretch of those that holds one of these words. Scanning only
+# such stretches gives the same matches as scanning the whole text, at a fraction of the cost.
+_RELATIVE_WORDS = ("year", "month", "wee", "day")
+_NOT_READ = re.compile(r"[^\w\s'’-]")
+_LOOK_BACK = 400  # how far back a stretch's start is sought before the whole gap is scanned instead
+
+
+def _relative_pieces(text: str) -> list[tuple[int, int]]:
+    """The (start, end) stretches of ``text`` that can hold a relative date, in order, disjoint."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: positions would shift
+        return [(0, len(text))]
+    ahead = {word: lowered.find(word) for word in _RELATIVE_WORDS}
+    pieces: list[tuple[int, int]] = []
+    done = 0
+    while True:
+        for word, at in ahead.items():
+            if 0 <= at < done:
+                ahead[word] = lowered.find(word, done)
+        hit = min((at for at in ahead.values() if at >= 0), default=-1)
+        if hit < 0:
+            return pieces
+        stop = _NOT_READ.search(text, hit)
+        end = stop.start() if stop else len(text)
+        start = done
+        for stop in _NOT_READ.finditer(text, max(done, hit - _LOOK_BACK), hit):
+            start = stop.end()
+        pieces.append((start, end))
+        done = end
+
+
 def find_relative_dates(text: str) -> list[DateMention]:
     """Dates written relative to another date ("last year", "three years later"), in text order.
 
@@ -608,8 +641,9 @@ def find_relative_dates(text: str) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     found: list[DateMention] = []
+    pieces = _relative_pieces(text)
     for pattern, relative, precision, months in _RELATIVE_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (m for lo, hi in pieces for m in pattern.finditer(text, lo, hi)):
             count = COUNT_WORDS.get((match.groupdict().get("n") or "").lower())
             if count is None and (match.groupdict().get("n") or "").isdigit():
                 count = int(match["n"])

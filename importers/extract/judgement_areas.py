@@ -27,6 +27,18 @@ the area named before it; "leadership of children's services" is leadership. The
 so does a rating said of nothing narrower; a partial cover ("good in almost
 all categories") that names no area gives None.
 
+Also: "rated as 'good' in relation to X" (or "in respect of", "with regard to", "in terms
+of") is X's grade; "good in the following areas – X; Y" lists them; "the two areas that
+require improvement which were X and Y" and "The areas inspected, each of which were
+described as requiring improvement, were: X; Y" grade the list after the clause; the grade's
+giver may stand before "in every category" ("rated by Ofsted in every category", "the best
+possible rating that Ofsted can give across all of the key judgements"); a grade whose
+subject is an aspect with no area ("quality of practice was judged as 'inadequate'") is no
+judgement. Where the rating's own words name no area, the passage may (see
+``judgement_area_passages``): the other grade of a change, the grades told before "the other
+three areas", every area of a framework the page does not fix; two grades of the whole
+service joined by "and" are neither its overall grade.
+
 The lists of areas a rating names, and what a count or "every area" leaves, are
 ``judgement_area_lists``'s.
 """
@@ -39,8 +51,12 @@ from importers.extract.judgement_area_lists import (
     _areas_after, _areas_left, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
     _named_areas,
 )
+from importers.extract.judgement_area_passages import (
+    changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, rest_of_passage,
+    unfixed_framework_areas,
+)
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
-from importers.extract.judging import OPEN_QUOTES, OVERALL_AFTER
+from importers.extract.judging import AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER
 from importers.vocabulary import UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
 
 _CQ = r"[\"'’”]?"
@@ -52,7 +68,14 @@ _AREA_AFTER = re.compile(
     r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:received|given|awarded|achieved|made))?"
     # "A good rating was attributed to the local authority's work with children who ..."
     r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
-    r"\s+(?(to)to|(?:for|in|on|across))\s+(?:(?:two|three|four|five|\d)\s+(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
+    # ("rated as good in the following areas – children who need help and protection; ...")
+    # ("rated as 'good' in relation to the experiences and progress of children who need ...")
+    # ("requires improvement in regards to children who need help and protection, ...")
+    # ("'inadequate' both for the 'impact of leaders ...'", "'require improvement to be good' around
+    # 'children who need help and protection'": a council's release)
+    r"(?:\s+both)?\s+(?(to)to|(?:in\s+(?:relation|respect)\s+(?:to|of)|(?:in|with)\s+regards?\s+to|in\s+terms\s+of"
+    r"|for|in|on|across|around))"
+    r"\s+(?:(?:two|three|four|five|\d|the\s+following)\s+(?:key\s+)?(?:categories|areas|judge?ments)\s*[,:–—-]?\s*)?"
     # "'good' in the areas of children achieving permanence, adoption performance and ..."
     r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:local\s+)?(?:authority|council)['’]s\s+)?"
@@ -65,12 +88,18 @@ _INCLUDING = re.compile(
     r"(?:for\s+|in\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+_GIVER = r"(?:Ofsted|inspectors|the\s+(?:watchdog|inspectorate|regulator))"
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
 _EVERY_AREA = re.compile(
     # ("'required improvement' across all four major headings": a count and a word may come between)
     # ("across all of the key judgements")
-    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    # The grade's giver may stand between: "an 'Outstanding' rating by Ofsted in every category they
+    # assess" (a party's news page), "the best possible rating that Ofsted can give across all of
+    # the key judgements" (a council leader in a local paper).
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?(?:\s+(?:by|from)\s+{_GIVER}|\s+(?:that|which)\s+{_GIVER}"
+    r"\s+(?:can\s+|could\s+)?(?:gives?|awards?|makes?))?"
+    rf"\s+(?:(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?"
     r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?|criteria)"
     # "rated Herefordshire as inadequate across the board": the idiom for every area.
     r"|across\s+the\s+board\b)"
@@ -99,7 +128,8 @@ _AS_WAS = re.compile(
     re.IGNORECASE,
 )
 _AREA_NOUNS = r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?)"
-_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other)"
+# ("while other areas were judged as 'requires improvement to be good'": a council's release)
+_OTHERS = r"(?:all\s+(?:of\s+)?(?:the\s+)?other|the\s+(?:other|remaining)|every\s+other|each\s+other|(?<=while\s)other)"
 # After a rating, the areas other grades of the sentence leave: "good for the rest", "'good'
 # in the other areas", "requires improvement in all other categories".
 _REST_AFTER = re.compile(
@@ -115,13 +145,20 @@ _REST_SUBJECT = re.compile(
     r"(?:\s+(?:rated|judged|graded|found|assessed|deemed))?(?:\s+as|\s+to\s+be)?\s*[\"'‘“]?$",
     re.IGNORECASE,
 )
+# ... or its object: "The inspectors rated the other three areas of inspection as ...".
+_REST_OBJECT = re.compile(
+    rf"\b(?:rated|judged|graded|assessed|found)\s+{_OTHERS}\s+(?:\w+\s+)?{_AREA_NOUNS}"
+    r"(?:\s+of\s+(?:the\s+)?(?:inspection|service))?\s+(?:as|to\s+be)\s*[\"'‘“]?$",
+    re.IGNORECASE,
+)
 # A rating counted over areas it does not name: "'good' in two of the three
 # categories", "'inadequate' under 15 main headings, only 'adequate' under 16 other
 # headings and 'good' under only two", "Inadequate in all but one main categories".
 # No area is told, so no judgement of any area is (the overall grade is its own rating).
 _COUNTED_AFTER = re.compile(
     rf"{_CQ}\s+(?:in|under|across|for)\s+(?:only\s+)?"
-    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the|its)\s+{_NUMBER_WORD})?\s+"
+    # ("Outstanding in three out of four categories": a council's release)
+    rf"(?:(?:all\s+but\s+(?:one|two)|{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:(?:the|its)\s+)?{_NUMBER_WORD})?\s+"
     r"(?:(?:main|other|key|major|remaining|inspection)\s+)?(?:categor(?:y|ies)|areas?|headings?|judge?ments?|aspects?|strands?)\b"
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
@@ -174,6 +211,11 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
         era = regime_from(rating.index.latest_year)
         year = rating.index.latest_year if era else None
     areas = _own_areas(rating, era, year)
+    if areas == ["overall"] and names_no_area(rating):
+        # "have improved to 'good' from 'requires improvement'" after the areas: both grades'.
+        areas = changed_areas(rating, lambda other: _own_areas(other, era, year)) or areas
+    if areas == ["overall"] and mixed_grades(rating, lambda other: _own_areas(other, era, year)):
+        return []  # "rated as good and outstanding": grades of areas the text does not name
     text = rating.index.text
     region_end = rating.neighbours(*rating.sentence)[1]
     also = _AS_WAS.match(text, rating.span[1], region_end)
@@ -216,9 +258,18 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     # "outstanding for help and protection and good for the rest", "with all other areas also
     # rated good": the regime's areas less those the sentence names, where that is the count.
     counted = _COUNTED_AFTER.match(text, end, region_end)
-    rest = _REST_AFTER.match(text, end, region_end) or _REST_SUBJECT.search(text, region_start, start)
+    rest = (_REST_AFTER.match(text, end, region_end) or _REST_SUBJECT.search(text, region_start, start)
+            or _REST_OBJECT.search(text, region_start, start))
     if (counted or rest) and areas_judged(era, year):
         left = _areas_left(rating, counted, areas_judged(era, year))
+        if not left and rest is not None and not rating.rated_in(*rating.sentence):
+            # "rated ... care leavers as inadequate. The inspectors rated the other three areas
+            # of inspection as requiring improvement": the areas the passage has not graded.
+            left = rest_of_passage(rating, rest, areas_judged(era, year))
+        if not left and counted is not None and not rating.rated_in(*rating.sentence):
+            # "Outstanding in three out of four categories, including overall effectiveness. ...
+            # It was rated Good for [the fourth]": the count's areas are those left.
+            left = counted_in_passage(rating, counted, areas_judged(era, year))
         if left:
             return left
     if every is not None and not every["except"] and not areas_judged(era, year):
@@ -228,6 +279,11 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         listed = _areas_set_out_after(rating)
         if listed:
             return listed
+    if every is not None and era is None:
+        # "deemed 'inadequate' in all areas" on a page that does not fix the framework.
+        judged = unfixed_framework_areas(rating, every)
+        if judged:
+            return _every_area_but(rating, every, judged)
     # "underpinned by 'outstanding' leadership, management and governance": a quoted grade
     # before the area it is given for.
     if start > 0 and text[start - 1] in OPEN_QUOTES:
@@ -241,6 +297,12 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         # "Cornwall was rated inadequate in assessment and direct work with children, ambition
         # and prioritisation, and value for money": sub-judgements, no area's grade.
         return []
+    # "the two areas that require improvement which were 'leadership, ...' and '...'": the list
+    # after the clause the grade stands in (``judging`` found it).
+    listed_after = AREAS_LISTED_AFTER.match(text, end, region_end) if AREAS_QUALIFIED_BEFORE.search(
+        text, max(region_start, start - 160), start) else None
+    if listed_after is not None and _listed_areas(text, listed_after.end(), region_end):
+        return _listed_areas(text, listed_after.end(), region_end)
     if after is not None:
         listed = _areas_after(text, after.end(), region_end)
         named_after = find_areas(text, after.end(), region_end)[:1]
@@ -316,6 +378,11 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
+    # "... children in care, children who need help and protection, and the impact of social
+    # workers. All three were deemed inadequate": the areas the sentence before counted out.
+    counted_before = counted_areas_before(rating)
+    if counted_before:
+        return counted_before
     restated = _restated_area(rating)
     if restated is not None:
         return [restated]
@@ -326,6 +393,8 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         # "'good' in the other areas", "good in almost all categories": areas not named
         # are no judgement of any area (as a count of them is not, above).
         return []
+    if UNPLACED_ASPECT_RE.search(text, max(region_start, c_start), start):
+        return []  # "quality of practice was judged as 'inadequate'": an aspect with no area
     return ["overall"]
 
 

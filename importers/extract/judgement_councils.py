@@ -13,7 +13,10 @@ ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are th
 list (a grade several councils hold "currently" is not dated by the document).
 A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
-progress") is no judgement, nor is a list of three grades (Ofsted's scale).
+progress", "Eleven shed their inadequate rating") is no judgement, nor is a list of
+three grades (Ofsted's scale). The grade a change came from is the council's that moved
+("the only other council that has made the jump from requires improvement to be good to
+outstanding is Bexley").
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_rating import (
     _LEAD_LIMIT, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _SPACE, _TITLE_MAX, _Rating,
 )
-from importers.extract.judging import RATING_RE
+from importers.extract.judging import RATING_RE, judging_cue
 
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
 _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
@@ -54,8 +57,12 @@ _THEY_ARE = re.compile(
 
 _COUNT_SUBJECT = (
     # ("Nationally 85 inspections were carried out, only 20 were graded good": minutes)
-    r"(?:(?:only|just)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few)"
-    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had)\b"
+    r"(?:(?:only|just)\s+one|(?:(?:only|just)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|all|most|many|several|some|few))"
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:have|has|were|are|was|had|is|"
+    # a count doing what councils do to grades: "Eleven shed their inadequate rating",
+    # "While 12 dropped to 'good'", "Twelve fell to 'good'"
+    r"shed|lost|kept|retained|received|gained|achieved|got|moved|improved|rose|dropped|fell|slipped)\b"
 )
 # A share or comparison of councils as the subject: "across England only a third are judged
 # good", "there are proportionately more judged inadequate in London" (scrutiny minutes).
@@ -79,7 +86,8 @@ _PLURAL_SUBJECT = re.compile(
     r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # ("these five grades" counts grades, not councils)
     r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
-    r"|(?:[,;:]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
+    # ("out of 15 areas ... – only one is rated good, five are adequate": a dash too)
+    r"|(?:[,;:–—]\s*|\b(?:and|while|but)\s+)" + _COUNT_SUBJECT,
     re.IGNORECASE,
 )
 # A sentence opening on a count: "None have been rated 'outstanding'".
@@ -116,7 +124,13 @@ _COUNT_OF_THESE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREDECESSOR_BEFORE = re.compile(r"\b(?:former|previous|predecessor|old)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEXT_CLAUSE_GAP = re.compile(r"[\"'’”]?\s*,\s*")
+# "Only 12 local authorities have improved to 'Good' under this inspection regime and Cornwall
+# is the only authority ...": a council after a conjunction, before its own verb, is the next
+# clause's subject, not the grade's list.
+_CONJUNCTION_END = re.compile(r"\b(?:and|but|while|whereas|yet)\s+$", re.IGNORECASE)
+_OWN_VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:is|was|are|were|has|had|have|became|becomes|remains|remained)\b")
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:
@@ -168,6 +182,21 @@ def _named_next(rating: _Rating) -> list[str] | None:
         return None
     named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
     return named if len(named) == wanted else None
+
+
+def _changed_to(rating: _Rating) -> _Rating | None:
+    """The grade a change went to, where ``rating`` is the grade it came from: the council
+    that moved is the one of both ("The only other council that has made the jump from
+    requires improvement to be good to outstanding is Bexley")."""
+    i, matches = rating.i, rating.matches
+    if rating.cue.kind != "change" or not rating.cue.historical or i + 1 >= len(matches):
+        return None
+    if matches[i + 1].start() >= rating.sentence[1]:
+        return None
+    cue = judging_cue(rating.index, matches, i + 1)
+    if cue is None or cue.kind != "change" or cue.historical:
+        return None
+    return _Rating(rating.index, matches, rating.starts, i + 1, cue, rating.sentence)
 
 
 def _counted_councils(rating: _Rating) -> list[str] | None:
@@ -281,7 +310,8 @@ def _authorities(rating: _Rating) -> list[str] | None:
     # "were previously rated good, York jumped ...": after a bare comma a council opens
     # the next clause; a list is introduced ("are:", ", six - ", "in").
     if (after and after[0][1] <= reach and after[0][0] - end <= _LIST_REACH and not rating.rated_in(end, after[0][0])
-            and not _NEXT_CLAUSE_GAP.fullmatch(text, end, after[0][0])):
+            and not _NEXT_CLAUSE_GAP.fullmatch(text, end, after[0][0])
+            and not (_CONJUNCTION_END.search(text, end, after[0][0]) and _OWN_VERB_AFTER.match(text, after[0][1]))):
         chosen = [after[0]]
         for mention in after[1:]:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
@@ -300,7 +330,10 @@ def _authorities(rating: _Rating) -> list[str] | None:
     for _ in range(_PASSAGE_SENTENCES):
         if previous is None or s_start - previous[1] > _PASSAGE_GAP:
             break
-        mentions = index.authorities_in(*previous)
+        # ("... a turning point following the challenges faced under the former Cumbria County
+        # Council": a predecessor, named as the past, is not the passage's council.)
+        mentions = [a for a in index.authorities_in(*previous)
+                    if not _PREDECESSOR_BEFORE.search(text, max(previous[0], a[0] - 40), a[0])]
         councils = {a[2] for a in mentions}
         # Only a sentence about a council's services, or a heading that is the council's
         # name, names the passage's council: "See more stories from across Birmingham and

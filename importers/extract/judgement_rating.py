@@ -23,10 +23,13 @@ _LIST_GAP = re.compile(
     # "leadership, management and governance, in addition to adoption support, as 'good'"
     # (each area perhaps quoted: "'impact of leaders ...' and 'experiences and progress of ...'")
     r"[\"'’”]?\s*(?:[,;]\s*(?:and\s+|as\s+well\s+as\s+|in\s+addition\s+to\s+|along\s+with\s+|together\s+with\s+)?"
-    r"|and\s+|as\s+well\s+as\s+|&\s*)[\"'‘“]?"
+    r"|and\s+|and(?=,\s*also\b)|as\s+well\s+as\s+|&\s*)"
+    # ("'inadequate' both for the 'impact of leaders ...' and, also, for 'overall effectiveness'", a
+    # council's release: "also" may stand after the "and", set off by commas)
+    r"(?:(?<=and),\s*also,?\s+|(?<=and\s)also,?\s+)?[\"'‘“]?"
     # ("good for overall effectiveness and for the experiences and progress of children in care")
     # ("'outstanding' for overall effectiveness and in the key areas of leadership and ...")
-    r"(?:(?:for|in)\s+)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?",
+    r"(?:(?:for|in)\s+[\"'‘“]?)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read

@@ -10,7 +10,8 @@ exactly the rating words as written ("require improvement to be good",
 The rules are split by role: which council a rating is of (``judgement_councils``),
 its date (``judgement_dates``, with the markers of an earlier grade in
 ``judgement_past`` and the dates a page gives as a whole in ``judgement_page_dates``),
-its areas (``judgement_areas``, the lists of them in ``judgement_area_lists``); the
+its areas (``judgement_areas``, the lists of them in ``judgement_area_lists``, what the
+passage around a rating gives it in ``judgement_area_passages``); the
 rating word and what all of them share are in ``judgement_rating``. This module turns each
 rating into facts, one per council and area, and keeps or drops them as a whole.
 
@@ -18,10 +19,15 @@ A rating said of no council at all (none named, none the document's) is no
 judgement; nor is a word no regime of its year awards ("excellent" in 2019,
 ``vocabulary.on_the_scale``). A grade said to continue ("maintaining its
 'Outstanding' judgement", "for the second consecutive time", "again") also
-implies the earlier one, undated, where the text dates it nowhere; a grade told
-again without a date (a headline over its story, "at 'inadequate' Surrey") takes
-the one date the text gives that council's grade for that area. On a page with
-no date, a day named with its weekday dates what nothing else does.
+implies the earlier one, dated by the last inspection the text dates, else undated, where
+the text tells it nowhere else; a grade told again without a date (a headline over its
+story, "at 'inadequate' Surrey") takes the date the text gives that council's grade for
+that area, and is none of its own where the text gives several. A grade said of no named
+council is the document's own, unless the text gives it to other councils and that council
+another. On a page with no date, a day named with its weekday dates what nothing else does.
+A clause about an area that hangs on the lead grade's verb ("found ... to be good overall
+but that [an area] required improvement", "..., with leadership judged outstanding") takes
+the lead's date where it has none of its own.
 
 Era and event type come from ``importers.vocabulary.era_for``: "annual rating"
 for the 2009-11 "performs well / poorly" regime, else "inspection".
@@ -33,8 +39,9 @@ import re
 
 from importers.extract.clauses import index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
+from importers.extract.judgement_area_passages import attached_lead
 from importers.extract.judgement_areas import _areas
-from importers.extract.judgement_councils import _authorities
+from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
 from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
@@ -50,11 +57,14 @@ _KEPT_FROM = re.compile(r"[\"'’”]?\s+(?:(?:rating|grade|judge?ment|status)\s
                         re.IGNORECASE)
 # A grade said to continue one given before.
 _CONTINUED_BEFORE = re.compile(
-    r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$",
+    r"\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|kept|keeps|keeping|once\s+again|again)\b(?:\s+[\w'’]+){0,4}\s*[\"'‘“]?$"
+    # a count of the same grade just before it: "its second 'inadequate' rating in a row"
+    r"|\b(?:second|third|fourth)\s+[\"'‘“]?$",
     re.IGNORECASE,
 )
 _CONTINUED_AFTER = re.compile(
-    r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
+    # ("rated 'Outstanding' for a second time by Ofsted")
+    r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
     r"|once\s+again|again)\b",
     re.IGNORECASE,
 )
@@ -75,6 +85,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
     facts: list[Fact] = []
     implied: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
+    named_at: set[tuple[int, int]] = set()  # the ratings said of a council the text names
     for i, match in enumerate(matches):
         if _in_scale(text, matches, i):
             continue
@@ -84,11 +95,12 @@ def extract(text: str, ctx=None) -> list[Fact]:
         if not subject:
             subject.append(subject_inspection(text, ctx))
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
-        found = _facts(rating, ctx, subject[0])
+        found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
         if _continued(rating):
             since = _continued_from(rating, ctx) or _last_inspection_date(rating, None, ctx)
             implied.extend(_earlier_same_grade(found, since))
+    facts = _named_grades_win(facts, getattr(ctx, "authority", None), named_at)
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
     told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
@@ -96,6 +108,22 @@ def extract(text: str, ctx=None) -> list[Fact]:
     facts = _dated_by_twin(facts)
     facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
     return facts
+
+
+def _named_grades_win(facts: list[Fact], own: str | None, named_at: set[tuple[int, int]]) -> list[Fact]:
+    """A grade said of no named council falls to the document's own; not where the text names
+    that council with another grade for the same area and year, and names other councils with
+    this one. "Ofsted awards first 'outstanding' ratings" over a story in which Kensington and
+    Chelsea and Westminster "were rated outstanding, while Hammersmith and Fulham was rated
+    'good'" is the first two's grade, not Hammersmith and Fulham's."""
+    def grade(f: Fact) -> tuple:
+        return f.get("rating"), f.get("area"), f.get("year")
+
+    named = [f for f in facts if f.span in named_at]
+    mine = {grade(f) for f in named if f.get("authority") == own}
+    others = {grade(f) for f in named if f.get("authority") != own}
+    return [f for f in facts if f.span in named_at or f.get("authority") != own or grade(f) in mine
+            or not (grade(f) in others and any(g[1:] == grade(f)[1:] for g in mine))]
 
 
 def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
@@ -182,12 +210,14 @@ def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:
     return len({normalise_rating(m.group()) for m in matches[first:last + 1]}) >= 3
 
 
-def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
+def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = None) -> list[Fact]:
     written = rating.written
     normalised = normalise_rating(written)
-    named = _authorities(rating)
+    named = _authorities(_changed_to(rating) or rating)
     if named is None:
         return []  # said of councils in general
+    if named and named_at is not None:
+        named_at.add(rating.span)
     authorities = named or [getattr(ctx, "authority", None)]
     if authorities == [None]:
         # A judgement is of a council: a rating said of none the text names, in a document
@@ -202,6 +232,12 @@ def _facts(rating: _Rating, ctx, subject: Fact | None) -> list[Fact]:
         subject = None
     # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
     dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject, authorities)
+    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(d["year"] is None for d, _ in dates) else None
+    if lead is not None:
+        # "found ... to be good overall but that [an area] required improvement": the lead's date.
+        led = _dates(lead, ctx, subject, authorities)
+        if any(source == "text" and d["year"] is not None for d, source in led):
+            dates = led
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []

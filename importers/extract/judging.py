@@ -7,7 +7,9 @@ a judging context, and ``judging_cue`` says which one it found:
   inadequate", "judged Haringey children's services to require improvement
   to be good", "graded our children's services 'good'", "found to be",
   "assessed as", or with a list of councils in its object ("judged children's
-  services in Doncaster, Haringey and Surrey to be inadequate");
+  services in Doncaster, Haringey and Surrey to be inadequate"); or it stands
+  in a relative clause on "areas" whose list follows ("the two areas that
+  require improvement which were 'leadership, ...' and '...'");
 * ``noun``: a judgement noun introduces it: "a rating of 'adequate'", "The
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
@@ -82,6 +84,9 @@ _CLOSE_QUOTES = "'\"’”"
 _LINE_START = re.compile(r"\s*[-–•*·▪◦]?\s*")  # blank lines and a bullet before a line's words
 _Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
 _CQ = r"[\"'’”]?"  # and its closing quote
+# Before a grade, a bound on the scale, not a grade given: "the second-highest rating below
+# 'outstanding'", "moved from a rating below Good to Outstanding".
+_BOUND_BEFORE = re.compile(rf"\b(?:below|above|beneath)\s+(?:(?:the|a|an)\s+)?{_Q}$", re.IGNORECASE)
 
 # A word between a judging verb and the rating: not a clause of its own
 # ("judged that ..."), and no finite verb ("found social workers are good at").
@@ -148,6 +153,11 @@ _GIVEN_BEFORE = re.compile(r"\b(?:given|awarded|handed)\s+$", re.IGNORECASE)
 _GRADES_AFTER = re.compile(rf"{_CQ}\s+grades\b", re.IGNORECASE)
 # Between two grades before a plural rating noun ("good and outstanding Ofsted ratings").
 _GRADE_AND = re.compile(rf"{_CQ}\s*(?:and|&|or)\s*{_Q}", re.IGNORECASE)
+# Between two grades one clause's words govern alike: "'good' and 'outstanding'", "'good' and,
+# ultimately, 'outstanding'", "to 'good' and then to 'outstanding'".
+_GRADES_JOINED = re.compile(
+    rf"{_CQ},?\s*(?:and|&|or)\s*,?\s*(?:(?:then|ultimately|eventually|later)\s*,?\s*)?(?:to\s+)?{_Q}", re.IGNORECASE
+)
 # The 2005-08 annual performance assessment printed grades as numbers (4 best), glossed
 # with their names: "grade 3 (good)", "were both 2 (adequate)"; counted: "three 'threes' (good)".
 _NUMERIC_GRADE_BEFORE = re.compile(
@@ -207,7 +217,11 @@ _HYPOTHETICAL = re.compile(
     # "committed to", never "the Committee noted".
     r"commit(?:s|ted|ting|ments?)?|"
     # ("To go from an inadequate to good rating in just a few years is quite an achievement")
-    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that)\b"
+    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that|"
+    # Near a grade, not at it: "was understood to have been bordering on being 'inadequate'",
+    # "were already approaching outstanding", "close to being rated inadequate", "we are now much
+    # closer to receiving a 'good' rating", "on the brink of".
+    r"border(?:s|ed|ing)?\s+on|verg(?:e|es|ed|ing)\s+on|(?:verge|brink|cusp)\s+of|approaching|clos(?:e|er)\s+to)\b"
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
@@ -273,7 +287,8 @@ _COUNCIL_NOUN_END = re.compile(
 _COUNCIL_WORD = re.compile(r"\b(?:council|authority|borough|department)\b", re.IGNORECASE)
 _PROVIDER_WORDS = (
     r"(?:homes?|schools?|provision|providers?|placements?|settings?|nurser(?:y|ies)|academ(?:y|ies)|"
-    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?|hostels?|accommodation|fostering|"
+    # ("a culture placing children 'firmly at the centre of practice'" names no children's centre)
+    r"colleges?|agenc(?:y|ies)|hospitals?|police|units?|centres?(?!\s+of\b)|hostels?|accommodation|fostering|"
     # Services other inspectorates grade, or Ofsted with others: "A youth offending service has gone
     # from 'inadequate' to 'good'" (HM Inspectorate of Probation), adult social care (the CQC),
     # special educational needs (the local area SEND inspection).
@@ -288,6 +303,10 @@ _FOR_OTHER_PROVIDER = re.compile(
     rf"(?:[\w'’-]+\s+){{0,4}}?{_PROVIDER_WORDS}\b",
     re.IGNORECASE,
 )
+# The council's own evaluation as the judge: "The local authority self-assessment, dated June
+# 2015 and completed in anticipation of this inspection, assessed most services as good".
+_SELF_ASSESSED = re.compile(r"\bself[- ]?(?:assessment|evaluation)s?\b", re.IGNORECASE)
+_INSPECTORATE = re.compile(r"\b(?:Ofsted|inspectors?|inspectorate|watchdog|regulator)\b", re.IGNORECASE)
 # "rated as good by families": not Ofsted's rating.
 _RATED_BY_OTHERS = re.compile(
     rf"{_CQ}\s+by\s+(?:the\s+|their\s+|its\s+|most\s+|many\s+)?(?:families|parents|carers|children|"
@@ -297,6 +316,8 @@ _RATED_BY_OTHERS = re.compile(
 _LOCATIVE = re.compile(r"\b(?:in|at|across|throughout|by|from|with|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_ADVERBS = re.compile(
     r"(?:\s*[\"'‘“’”]|\s+(?:still|now|also|currently|clearly|overall|continues?\s+to|again|yet|"
+    # reported: "East Riding, North Yorkshire, Sheffield and Wakefield are said to be performing well"
+    r"(?:said|thought|believed|reported)\s+to\s+be|"
     r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+still)?|remains?|remained))*\s*$",
     re.IGNORECASE,
 )
@@ -327,7 +348,7 @@ _GENERIC_SUBJECT = re.compile(
 # After a rating, a word that shows it does not describe a noun.
 _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again once too also now still
-    across and or but with when while as than last this that which who whom whose where earlier
+    across around both and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
     been being its it their his her the a an of to said says
     one two three four five six seven eight nine ten eleven twelve
@@ -389,6 +410,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
                 or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
         return None
+    if _BOUND_BEFORE.search(text, max(s_start, start - 20), start):
+        return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"
     listed = _COUNCILS_LISTED_AFTER.match(text, end, s_end)
     if listed is not None and _council_follows(index, listed.end()):
         # "There are only three outstanding authorities in England: Lincolnshire, Kensington
@@ -410,6 +433,11 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     if cue is None:
         return None
     window_start = max(c_start, cue.start - _WINDOW, start - 80)
+    if i > 0 and _GRADES_JOINED.fullmatch(text, matches[i - 1].end(), start):
+        # Grades joined by "and"/"or" share the words before the first: "the authority's
+        # ambition was to progress to a rating of "good" and "outstanding"" hopes for both.
+        before = matches[i - 1].start()
+        window_start = min(window_start, max(_lead_clause_start(index, before), before - 80))
     negations = list(_NEGATION.finditer(text, window_start, start))
     if _HYPOTHETICAL.search(text, window_start, start):
         return None
@@ -430,6 +458,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         index.authorities_in(s_start, start) or _heads_a_list(index, end, s_end)
     ):
         return None
+    if _SELF_ASSESSED.search(text, s_start, cue.start) and not _INSPECTORATE.search(text, s_start, cue.start):
+        return None  # the council's own evaluation, not Ofsted's grade
     if cue.kind != "label" and (
         _said_of_other_provider(index, s_start, cue.start)
         or _FOR_OTHER_PROVIDER.match(text, end)
@@ -537,6 +567,9 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
     gapped = _gapped(index, matches, i)
     if gapped is not None:
         return gapped
+    listed = _areas_qualified(index, s_start, start, end)
+    if listed is not None:
+        return Cue("verb", listed)
     if performs or rating == "requires improvement":
         full_phrase = written.lower().endswith("good")
         if _said_of_council(index, s_start, start, full_phrase):
@@ -558,6 +591,40 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         if _names_council_or_area(index, s_start, subject_end):
             return Cue("copula", subject_end)
     return None
+
+
+# A grade in a relative clause on "areas" whose list the clause is followed by: "the two areas
+# that require improvement which were 'leadership, management and governance' and 'the
+# experience and progress of children who need help and protection'" (a local news site), "The
+# areas inspected, each of which were described as requiring improvement, were: the impact of
+# leaders ...; ..." (a local democracy reporter's story), "The only category that remained good was
+# the experience of children in care and care leavers" (trade press).
+AREAS_QUALIFIED_BEFORE = re.compile(
+    r"\b(?:areas?|categor(?:y|ies)|judge?ments)(?:\s+\w+)?\s*,?\s+(?:that|which|(?:each|all|both)\s+of\s+which)\s+"
+    r"(?:(?:were|was|are|is|have\s+been|had\s+been|remained|remains?)\s+)?"
+    r"(?:(?:described|rated|judged|found|graded|deemed|assessed|considered)\s+)?(?:as\s+|to\s+(?:be\s+)?)?[\"'‘“]?$",
+    re.IGNORECASE,
+)
+_AREA_ITEM_END = re.compile(r"[\"'’”]?\s*(?:[,;.]|(?:and|which)\b|$)", re.IGNORECASE)
+AREAS_LISTED_AFTER = re.compile(
+    r"[\"'’”]?\s*,?\s+(?:(?:which|that)\s+)?(?:were|are|was|is)\s*[:–—-]?\s*[\"'‘“]?(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _areas_qualified(index: TextIndex, s_start: int, start: int, end: int) -> int | None:
+    """Where the areas a relative clause's grade qualifies start, when the areas it is given
+    for are listed after it (the first of them an area, not the whole service); else None."""
+    text = index.text
+    before = AREAS_QUALIFIED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
+    after = AREAS_LISTED_AFTER.match(text, end) if before is not None else None
+    if after is None:
+        return None
+    areas = find_areas(text, after.end(), after.end() + 120)
+    if not areas or areas[0].start > after.end() + 1 or areas[0].area == "overall":
+        return None
+    # The area is an item of the list, not the start of a phrase about it ("the areas that need
+    # improvement are care leavers' access to their health records" names no grade).
+    return before.start() if _AREA_ITEM_END.match(text, areas[0].end) else None
 
 
 def _area_follows(text: str, end: int) -> bool:
@@ -730,13 +797,17 @@ def _names_council_or_area(index: TextIndex, s_start: int, subject_end: int) -> 
     text = index.text
     if any(area.end == subject_end for area in find_areas(text, max(s_start, subject_end - 160), subject_end)):
         return True
+    # "children's services in Haringey": a place after the head noun, which decides: "The
+    # quality of supervision in Stockton required improvement" describes a part of the work;
+    # "The overall effectiveness of the arrangements to protect children in Milton Keynes is
+    # adequate" names a judgement.
+    place = _PLACE_AFTER_HEAD.search(text, max(s_start, subject_end - 60), subject_end)
+    if place is not None and place.start() > s_start:
+        return bool(find_areas(text, max(s_start, place.start() - 160), place.start())) or _names_council_or_area(
+            index, s_start, place.start())
     for _, a_end, _ in index.authorities_in(max(s_start, subject_end - 80), subject_end):
         if _AFTER_AUTHORITY.fullmatch(text, a_end, subject_end):
             return True
-    # "children's services in Haringey": a place after the head noun.
-    place = _PLACE_AFTER_HEAD.search(text, max(s_start, subject_end - 60), subject_end)
-    if place is not None and place.start() > s_start:
-        return _names_council_or_area(index, s_start, place.start())
     noun = _COUNCIL_NOUN_END.search(text, max(s_start, subject_end - 30), subject_end)
     if noun is None:
         return False
@@ -756,15 +827,21 @@ def _first_subject_is_council(index: TextIndex, s_start: int, pos: int) -> bool:
     return not (_PRONOUN.fullmatch(noun["noun"]) and _pronoun_means_other_provider(index, s_start))
 
 
+def _area_before(text: str, pos: int) -> bool:
+    """Whether a judgement area's name ends just before ``pos`` ("care leaver provision")."""
+    return any(not text[a.end:pos].strip() and a.area != "overall" for a in find_areas(text, max(0, pos - 80), pos))
+
+
 def _said_of_other_provider(index: TextIndex, s_start: int, cue_start: int) -> bool:
     """A rating of a school, home or placement, not of the council's services."""
     text = index.text
     last_other = None
     for other in _OTHER_PROVIDER.finditer(text, max(s_start, cue_start - 120), cue_start):
         # "Blackburn with Darwen Council's provision for vulnerable young people": the council's
-        # own provision is its services, not another provider.
-        if not (other.group().lower() == "provision" and _COUNCIL_POSSESSIVE_BEFORE.search(
-                text, max(s_start, other.start() - 80), other.start())):
+        # own provision is its services, not another provider; so is an area's ("child protection,
+        # looked-after children and care leaver provision are all rated 'good'": trade press).
+        if not (other.group().lower() == "provision" and (_COUNCIL_POSSESSIVE_BEFORE.search(
+                text, max(s_start, other.start() - 80), other.start()) or _area_before(text, other.start()))):
             last_other = other
     if last_other is not None:
         # "placements judged good" unless the council is named after them.

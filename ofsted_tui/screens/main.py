@@ -18,6 +18,7 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, Static, Tab, TabbedContent, TabPane
 from textual.widgets._header import HeaderTitle
@@ -53,6 +54,13 @@ SIDEBAR_MIN_WIDTH = 120  # narrower terminals start with the sidebar hidden
 # Narrower than this, the lists' pane puts the event's detail below the timeline,
 # so the timeline has the width for its columns (date, authority, type, rating, sources).
 SIDE_BY_SIDE_MIN_WIDTH = 130
+# After a filter or search key, the counts, title, tabs and chart follow the rows this much
+# later (two frames at Textual's 60 a second), so the key's own frame holds the rows alone.
+FOLLOW_S = 2 / 60
+# Once the documents are read and the explorer has drawn them, the reader is built ahead of its
+# first opening (the slowest, as it built the screen): this much later, so start-up is not slowed.
+PREPARE_READER_S = 1.0
+RECENT_QUERIES = 16  # the search box's last queries whose matching documents are kept
 _FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
 _TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search",
          "councils": "tab-councils"}
@@ -76,7 +84,10 @@ class _Header(Header):
 
     def show_title(self) -> None:
         """Show the screen's title and sub-title as they are now (see MainScreen._set_sub_title)."""
-        self.query_one(_Title).update(self.format_title())
+        title = self.format_title()
+        shown = self.query_one(_Title)
+        if title != shown.content:  # a key that changed no count repaints nothing
+            shown.update(title)
 
 
 class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose councils to compare
@@ -122,10 +133,15 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self._hits: list[LazyHit] = []
         # The documents matching the search box, as (query, ids): asked of the index on each keystroke.
         self._matched: tuple[str, set[str]] | None = None
+        self._recent: dict[str, set[str]] = {}  # the matches of the last queries typed, by query, oldest first
         # The last ranking of hits landed: (query, matching document ids, hits).
         self._answer: tuple[str, set[str], list[LazyHit]] | None = None
         self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
         self.searching = False
+        # The sidebar's counts, the tabs' labels, the title, the chart and the hits are
+        # redrawn a frame after the rows (see _follow_rows); True while that is due.
+        self.catching_up = False
+        self._follow_timer: Timer | None = None
         self._sidebar_shown = False  # whether the sidebar was shown before the Councils tab hid it
 
     def compose(self) -> ComposeResult:
@@ -179,6 +195,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             return
         self.corpus, self.index = corpus, self.app.facet_index
         self._matched = self._answer = None
+        self._recent.clear()  # the new corpus has its own index
         self.query_one(TimelineList).fit_columns(corpus.events)
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
             rows.corpus = corpus  # their rows show what the corpus says of each document
@@ -187,9 +204,17 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             self.query_one(DocumentList).fit_columns(corpus.sorted_documents())
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
+        if corpus.complete:
+            self.set_timer(PREPARE_READER_S, self._prepare_reader, name="reader")
         self.refresh_view()
         # The highlighted event may be the very same row (a corpus of the same events): its sources are redone here.
         self._show_event(self.query_one(TimelineList).current)
+
+    def _prepare_reader(self) -> None:
+        from ofsted_tui.screens.reader import prepare_reader  # the reader's modules are read here, not at start
+
+        if self.corpus is not None and self.app.screen is self:
+            prepare_reader(self.app, self.corpus)
 
     def _new_since_fetch(self, sources: frozenset[str]) -> None:
         documents = self.query_one(DocumentList)
@@ -208,7 +233,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         """Apply the filters and hand every pane its rows, keeping each cursor on its item."""
         if self.corpus is None or self.index is None:
             return
-        text_docs, hits, status = self._text_matches()
+        text_docs = self._text_matches(rank=False)[0]  # the hits are ranked once the rows are out (_catch_up)
         result = self.result = self.index.apply(self.filters, text_docs)
 
         timeline = self.query_one(TimelineList)
@@ -218,13 +243,45 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             documents.set_rows(result.documents, cursor=_position(result.documents, documents.current))
         else:
             documents.set_loading()
-        self._show_hits(result, hits, status)
+        self._say_what_next(result)
+        self._follow_rows()
         if not result.events:
             self._show_event(None)
 
+    def _follow_rows(self) -> None:
+        """Redraw what counts the rows (sidebar, tabs, title), the chart and the hits once the rows are out.
+
+        A frame repaints the rectangle around every region that changed: with
+        the counts at the left, the title at the top and the tabs in the middle
+        changing at every key, that was nearly the whole screen, at 25-60 ms a
+        frame. The key's own frame now holds the rows alone; the rest follows
+        later. Keys typed faster than that share it (each one puts it off), and
+        it reads the filters as they are then, so it never counts words since
+        replaced. A timer, then ``call_after_refresh``: alone, that could run
+        before the rows' repaint reached the screen, and so join their frame;
+        after the timer it waits for that frame where a loaded machine is
+        still drawing it.
+        """
+        self.catching_up = True
+        if self._follow_timer is None:
+            self._follow_timer = self.set_timer(FOLLOW_S, lambda: self.call_after_refresh(self._catch_up),
+                                                name="counts")
+        else:
+            self._follow_timer.reset()
+
+    def _catch_up(self) -> None:
+        self.catching_up, self._follow_timer = False, None
+        if self.result is None:
+            return
+        self._show_hits(self.result, *self._text_matches()[1:])
+        self._show_trajectory(self.query_one(TimelineList).current)
+
     def _show_hits(self, result: FilterResult, hits: list[LazyHit], status: str) -> None:
         """The Search tab: the ranked hits that pass the other filters, its status line, the counts."""
-        self._hits = [h for h in hits if h.doc_id in result.doc_ids][:MAX_HITS]
+        if hits:
+            passing = result.doc_ids
+            hits = [h for h in hits if h.doc_id in passing]
+        self._hits = hits[:MAX_HITS]
         self._say_what_next(result)
         self.query_one(SearchResults).set_rows(self._hits, cursor=0)
         self._show_search_status(status)
@@ -263,13 +320,14 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         # One line, always: no layout needed.
         self.query_one("#search-status", Static).update(Text(printable(status), style="italic"), layout=False)
 
-    def _text_matches(self) -> tuple[set[str] | None, list[LazyHit], str]:
+    def _text_matches(self, *, rank: bool = True) -> tuple[set[str] | None, list[LazyHit], str]:
         """Documents matching the search box (None: no text filter), the hits, a status line.
 
         Which documents match is asked of the index at once, so the panes
         follow each keystroke; ranking them for the list of hits runs in a
-        thread, and until it lands for this query the hits of the last one
-        that still match stand, and the status says so.
+        thread (started where ``rank`` says), and until it lands for this
+        query the hits of the last one that still match stand, and the status
+        says so.
         """
         query = self.filters.text.strip()
         if not query or self.corpus is None:
@@ -282,22 +340,32 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             return ids, [], f"No document matches “{query}”."
         answer = self._answer
         if answer is None or answer[0] != query:
-            self._request_search()
+            if rank:
+                self._request_search()
             stale = [h for h in answer[2] if h.doc_id in ids] if answer is not None else []
             return ids, stale, f"{plural(len(ids), 'document')} match “{query}”; ranking them…"
         more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
         return ids, answer[2], f"{plural(len(ids), 'document')} match “{query}”{more}"
 
     def _matching(self, query: str, corpus: Corpus) -> set[str]:
-        """The documents matching ``query``, asked of the index once per query."""
+        """The documents matching ``query``, asked of the index once per query.
+
+        The last few queries' answers are kept: a backspace goes back to words
+        just typed, and at 10,000 documents asking again cost 5-10 ms a key.
+        """
         if self._matched is None or self._matched[0] != query:
-            try:
-                ids = corpus.search_index.matching(query)
-            except Exception as error:  # a broken index file: said (once per query), and nothing matches
-                log.error("search for %r failed", query, exc_info=error)
-                self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
-                            markup=False)
-                ids = set()
+            ids = self._recent.pop(query, None)
+            if ids is None:
+                try:
+                    ids = corpus.search_index.matching(query)
+                except Exception as error:  # a broken index file: said (once per query), and nothing matches
+                    log.error("search for %r failed", query, exc_info=error)
+                    self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
+                                markup=False)
+                    ids = set()
+            self._recent[query] = ids  # the newest last
+            while len(self._recent) > RECENT_QUERIES:
+                del self._recent[next(iter(self._recent))]
             self._matched = (query, ids)
         return self._matched[1]
 
@@ -384,6 +452,10 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if self._shown_event is None or self._shown_event[0] is not event or self._shown_event[1] is not self.corpus:
             self._shown_event = shown
             self.query_one(EventDetail).show(event, self.corpus)
+        if not self.catching_up:  # else the chart is drawn with the counts, for the event highlighted then
+            self._show_trajectory(event)
+
+    def _show_trajectory(self, event: dict[str, Any] | None) -> None:
         authority = event.get("authority") if event else _only_authority(self.shown_events)
         self.query_one(Trajectory).show(self.shown_events, authority, event.get("year") if event else None)
 

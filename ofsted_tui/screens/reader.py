@@ -42,9 +42,10 @@ from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView,
 from ofsted_tui.widgets.reader_footer import ReaderFooter
 from importers.sanitize import printable
 
-__all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH"]
+__all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH", "reader_for"]
 
 DEFAULT_EXPORT_PATH = "ofsted-quotes.md"
+READER = "reader"  # the name the app's one reusable reader is installed under (see reader_for)
 LINK_WORDS_SHOWN = 90  # characters of the linked passage shown to tell several places apart
 # Actions whose keys come and go with the selection (see check_action).
 _STATEFUL_ACTIONS = ("find_next",)
@@ -169,6 +170,31 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         yield ReaderFooter()
 
     def on_mount(self) -> None:
+        if self.doc_id:  # none for a reader built ahead of its first document (prepare_reader)
+            self._open()
+
+    def show_document(
+        self, corpus: Corpus, doc_id: str, span: tuple[int, int] | None = None, fact_id: str | None = None,
+    ) -> None:
+        """Open another document in this reader (mounted, not on screen), as a new reader would open it."""
+        self.corpus = corpus
+        document = corpus.find_document(doc_id)
+        self.doc_id = document["id"] if document else doc_id
+        self._start_span = tuple(span) if span else None
+        self._start_fact = fact_id
+        self._flash = ""
+        self._document = None
+        # Nothing of the last document stays: its find, its places, a pane or furniture hidden.
+        self.find_bar.close()
+        self.facts_pane.remove_class("-hidden")
+        self.facts_pane.cursor = None
+        self.facts_pane.scroll_home(animate=False, immediate=True)
+        self.reader.furniture_hidden = False
+        self.reader.scroll_home(animate=False, immediate=True)
+        self.set_focus(self.reader)
+        self._open()
+
+    def _open(self) -> None:
         try:
             document = self._document = self.corpus.document(self.doc_id)
         except StoreError as exc:
@@ -606,3 +632,38 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         corpus = getattr(self.app, "corpus", None)
         if isinstance(corpus, Corpus) and corpus is not self.corpus and self.is_mounted:
             self._adopt(corpus)
+
+
+def reader_for(app: Any, corpus: Corpus, doc_id: str, span: tuple[int, int] | None = None,
+               fact_id: str | None = None) -> ReaderScreen:
+    """A reader showing ``doc_id``, to push: the app's one reader, kept between openings, where it is free.
+
+    Building a screen (composing, mounting and styling its widgets, then its
+    footer's keys) was most of the time to open a document, and the longest
+    took up to 160 ms on a quiet machine; a reader kept installed is only
+    given the new document. A reader opened from a reader (following a quote
+    to its source) is a new one over it, so going back finds the first as it was.
+    """
+    if app.is_screen_installed(READER):
+        reader = app.get_screen(READER)
+        if reader not in app.screen_stack and reader.is_mounted:
+            reader.show_document(corpus, doc_id, span, fact_id)
+            return reader
+        return ReaderScreen(corpus, doc_id, span=span, fact_id=fact_id)
+    reader = ReaderScreen(corpus, doc_id, span=span, fact_id=fact_id)
+    app.install_screen(reader, READER)
+    return reader
+
+
+def prepare_reader(app: Any, corpus: Corpus) -> None:
+    """Build the app's reader (compose, mount and style it, off screen) before it is first asked for.
+
+    The first opening built the screen and read the reader's modules and
+    styles, and was the slowest by far; once the explorer is idle it is
+    done here, ahead (Textual's own first step of showing a screen).
+    """
+    if app.is_screen_installed(READER):
+        return
+    reader = ReaderScreen(corpus, "")
+    app.install_screen(reader, READER)
+    app._register(app, reader)

@@ -145,7 +145,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._facts_by_id = {f["id"]: f for f in self.facts}
         self._notes = list(notes)
         self._highlights = [f for f in self.facts if f["type"] in HIGHLIGHT_KINDS]
-        if not same_document:
+        if not same_document or not keep_position:  # opened afresh (the reader is reused): nothing marked
             self.mark = None
             self.selected_fact_id = None
             self.query = ""

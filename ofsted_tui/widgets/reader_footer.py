@@ -1,13 +1,17 @@
-"""The reader's footer: Textual's, rebuilding its keys once for changes that come together.
+"""The reader's footer: Textual's, rebuilding its keys only when they changed.
 
 Textual's footer rebuilds every key (a widget each, styled anew) after each
 change of the screen's bindings, and opening the reader changed them three
 times (the screen shown, its focus, its first status line): three rebuilds of
 the reader's dozen keys were a large part of opening a document. Changes that
-arrive while a rebuild is pending now share it (two rebuilds per opening).
+arrive while a rebuild is pending share it, and a rebuild that would show the
+very keys already shown (the reader opened again, for another document) is
+skipped.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -19,6 +23,7 @@ class ReaderFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._rebuild_pending = False
+        self._shown: tuple[Any, ...] | None = None  # what the keys were built from
 
     def bindings_changed(self, screen: Screen) -> None:
         if self._rebuild_pending:
@@ -26,6 +31,18 @@ class ReaderFooter(Footer):
         super().bindings_changed(screen)
         self._rebuild_pending = bool(self.is_attached and screen is self.screen and screen.app.app_focus)
 
+    def _keys(self) -> tuple[Any, ...]:
+        """What ``Footer.compose`` reads: the keys shown, their state and the footer's own settings."""
+        shown = tuple((binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+                      for _, binding, enabled, tooltip in self.screen.active_bindings.values() if binding.show)
+        return shown, self.compact, self.show_command_palette, self._bindings_ready
+
     async def recompose(self) -> None:
         self._rebuild_pending = False
+        if not self.is_attached:  # the reader closed meanwhile
+            return
+        keys = self._keys()
+        if keys == self._shown:
+            return
+        self._shown = keys
         await super().recompose()

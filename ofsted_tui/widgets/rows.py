@@ -125,7 +125,9 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         """Replace every row; the cursor goes to ``cursor`` (or stays in range)."""
         target = self.cursor if cursor is None else cursor
         target = max(0, min(target, len(rows) - 1))
-        if self.loaded and len(rows) == len(self._rows) and all(map(operator.is_, rows, self._rows)):
+        # The very same sequence is not walked: a facet's lazy counts would all be counted.
+        if self.loaded and (rows is self._rows or (
+                len(rows) == len(self._rows) and all(map(operator.is_, rows, self._rows)))):
             # The very same rows (a filter that changed nothing here): keep what is drawn.
             self._rows = rows
             if target != self.cursor:

@@ -56,6 +56,16 @@ class FacetList(RowList[FacetValue]):
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
         return max(1, min(len(self.rows), MAX_FACET_ROWS))
 
+    def set_rows(self, rows: Any, *, cursor: int | None = None) -> None:
+        # Every search or filter key brings new counts, mostly those already drawn: the list is
+        # repainted only where the rows in view differ (the others are drawn as they scroll in).
+        top = self.scroll_offset.y
+        if (cursor is None and self.loaded and len(rows) == len(self.rows)
+                and all(rows[i] == self.rows[i] for i in range(top, min(top + MAX_FACET_ROWS, len(rows))))):
+            self._rows = rows
+            return
+        super().set_rows(rows, cursor=cursor)
+
     def row_key(self, row: FacetValue) -> FacetValue:
         # A keystroke makes new values; equal ones (same counts, same choice) draw the same.
         return row
@@ -88,7 +98,7 @@ class FilterSidebar(VerticalScroll):
 
     HELP = "Filters"
     can_focus = False
-    _status_shown = False
+    _status_shown: Text | None = None
 
     class YearsChanged(Message):
         def __init__(self, year_from: int | None, year_to: int | None) -> None:
@@ -131,9 +141,11 @@ class FilterSidebar(VerticalScroll):
             status.append(f"{chosen} filter{'s' if chosen != 1 else ''} · x clears them")
         else:
             status.append("no filters · space chooses")
-        # Always two short lines: after the first time, a repaint without a layout of the screen.
-        self.query_one("#filters-status", Static).update(status, layout=not self._status_shown)
-        self._status_shown = True
+        # Always two short lines: after the first time, a repaint without a layout of the screen
+        # (and none at all when they read as before).
+        if status != self._status_shown:
+            self.query_one("#filters-status", Static).update(status, layout=not self._status_shown)
+            self._status_shown = status
         self._show_years(filters)
 
     def _show_years(self, filters: Filters) -> None:

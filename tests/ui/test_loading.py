@@ -94,6 +94,7 @@ async def test_a_large_store_shows_its_timeline_while_its_documents_are_indexed(
         timeline = main.query_one(TimelineList)
         # The first frame has every event, and says the documents are on their way.
         assert [e["id"] for e in timeline.rows] == [e["id"] for e in everything.events]
+        await settle(pilot, lambda: not main.catching_up, "the title")  # it follows the rows
         assert "reading the documents" in main.sub_title
         assert not main.query_one(DocumentList).loaded
         # An event's documents cannot open yet: the user is told why.
@@ -102,6 +103,7 @@ async def test_a_large_store_shows_its_timeline_while_its_documents_are_indexed(
         assert any("Still reading the documents" in n.message for n in app._notifications)
         release.set()
         await loaded(pilot)
+        await settle(pilot, lambda: not main.catching_up, "the title")
         assert len(app.corpus.documents) == len(everything.documents)
         assert f"of {plural(len(everything.documents), 'document')}" in main.sub_title
         assert main.query_one(DocumentList).loaded and main.query_one(SourceList).rows

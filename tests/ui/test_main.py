@@ -116,6 +116,7 @@ async def test_choosing_a_facet_value_filters_timeline_and_documents_at_once(app
         screen = app.screen
         assert screen.filters.authorities == {"Camden"}
         assert labels(app) == ["Jan 2015", "Jan 2019"]
+        await settle(pilot, lambda: not screen.catching_up, "the counts")  # they follow the rows
         documents = screen.query_one(DocumentList).rows
         assert {d["authority"] for d in documents} == {"Camden"} and len(documents) == 3
         # Counts of the other facets follow; the chosen facet keeps its alternatives.

@@ -25,7 +25,8 @@ async def test_filtering_resizes_the_lists_and_relabels_the_tabs(app):
         widths = [len(str(tab.label)) for tab in tabs.query("ContentTab")]
 
         screen.filters = Filters().toggled("authorities", authority)
-        await pilot.pause()
+        # The rows at once; the tabs and the title follow them (MainScreen._follow_rows).
+        await settle(pilot, lambda: not screen.catching_up, "the counts")
         shown = len(screen.result.events)
         assert len(timeline.rows) == shown
         assert timeline.virtual_size.height == shown + 1  # rows and the header line
@@ -41,7 +42,7 @@ async def test_filtering_resizes_the_lists_and_relabels_the_tabs(app):
         assert timeline.scroll_offset.y <= timeline.max_scroll_y
 
         screen.filters = Filters()
-        await pilot.pause()
+        await settle(pilot, lambda: not screen.catching_up, "the counts")
         assert len(timeline.rows) == everything
         assert timeline.virtual_size.height == everything + 1
         assert str(tabs.get_tab("tab-timeline").label) == f"Timeline {everything}"

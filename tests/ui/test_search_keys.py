@@ -72,7 +72,7 @@ async def test_toggling_an_authority_shows_its_rows(app):
         await pilot.pause()
         authority = facet.current.value
         await pilot.press("space")
-        await pilot.pause()
+        await settle(pilot, lambda: not screen.catching_up, "the counts")  # they follow the rows
         docs = {d["id"] for d in app.corpus.documents.values() if d.get("authority") == authority}
         events = {e["id"] for e in app.corpus.events if e.get("authority") == authority}
         assert docs and events and len(events) < len(app.corpus.events)

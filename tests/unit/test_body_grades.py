@@ -238,6 +238,15 @@ def test_an_earlier_visit_written_with_its_date_is_kept():
     ]
 
 
+@pytest.mark.parametrize("body, kind", [
+    ("Gaps left after the previous March 2021 focused visit have been closed.\n", "focused visit"),
+    ("Weaknesses noted in the 2019 unannounced inspection of the front door remain.\n", "unannounced inspection"),
+])
+def test_an_earlier_visit_with_its_date_just_before_its_name_is_kept(body, kind):
+    found = [(i["year"], i["inspection_type"]) for i in _inspections(body) if not i["subject"]]
+    assert found and found[0][1] == kind and found[0][0] in (2019, 2021)
+
+
 @pytest.mark.parametrize("body", [
     # a date borrowed from another event in the sentence: a peer review's
     "This was identified in the peer review of April 2021 and was still seen during the inspection.\n",
@@ -245,10 +254,30 @@ def test_an_earlier_visit_written_with_its_date_is_kept():
     "Delays were found in the previous inspection by HMIC in September 2021 and remain.\n",
     # another provider's inspection
     "The previous inspection of the fostering service was in March 2021 and judged it good.\n",
+    # a home the sentence before names, pointed back to
+    "The council runs one secure unit. It was found to be good at its full inspection in May 2021.\n",
+    "The council runs three children's homes. Two of them were judged good at the inspection in May 2021.\n",
 ])
 def test_earlier_inspection_mentions_that_make_no_event(body):
     found = [i for i in _inspections(body) if not i["subject"]]
     assert found == []
+
+
+def test_an_inspection_from_before_the_council_existed_is_its_predecessors():
+    head = ILACS_HEAD.replace("Dudley", "Cumberland").replace("2023", "2025")
+    body = "Practice has improved since the previous inspection in 2019, before the council was formed.\n"
+    found = [dict(f.fields) for f in _classified(head, body, "Cumberland") if f.type == "inspection"]
+    assert [i for i in found if not i["subject"]] == []
+    kept = [dict(f.fields) for f in _classified(head, body.replace("2019", "2024"), "Cumberland")
+            if f.type == "inspection"]
+    assert [i["year"] for i in kept if not i["subject"]] == [2024]
+
+
+def test_an_earlier_inspection_of_the_council_after_a_homes_sentence_is_kept():
+    body = ("The council runs two children's homes. The council's services were judged good at the "
+            "inspection in May 2021.\n")
+    found = [(i["year"], i["month"]) for i in _inspections(body) if not i["subject"]]
+    assert found == [(2021, 5)]
 
 
 def test_mentions_of_the_reports_own_inspection_take_its_dates_and_type():

@@ -363,8 +363,10 @@ def test_an_inspection_a_change_is_told_from_is_an_earlier_one():
     text = ("An Ofsted review of Blackburn with Darwen Council's services in January found it 'required "
             "improvement' across all four major headings. This was a downgrading from a similar 2017 "
             "inspection which found the department to be good overall.")
+    # ("across all four major headings" is the four judgements of 2018-23, each undated.)
     assert rows(text, "Blackburn with Darwen") == [
-        ("Blackburn with Darwen", None, "requires improvement", "overall"),
+        *[("Blackburn with Darwen", None, "requires improvement", area)
+          for area in ("overall", "leadership", "help and protection", "children in care and care leavers")],
         ("Blackburn with Darwen", 2017, "good", "overall"),
     ]
     # Another dev document, other words (prose/2017-11-shropshire-council-newsroom-children...):

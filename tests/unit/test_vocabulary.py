@@ -183,3 +183,20 @@ def test_one_table_names_and_colours_every_grade():
     # The facet's short name covers both eras' words for grade 3.
     assert GRADE_NAMES["3"] == "RI / adequate" and GRADE_NAMES["1"] == "Outstanding"
     assert list(GRADE_NAMES) == ["1", "2", "3", "4", NO_GRADE]
+
+
+def test_the_areas_a_framework_the_text_does_not_fix_grades():
+    from importers.vocabulary import areas_judged, areas_judged_alike, areas_judged_by_count
+
+    # After 2016 a page may tell of a SIF or an ILACS inspection: what both grade alike.
+    assert set(areas_judged_alike(2016)) == {"overall", "help and protection", "leadership"}
+    # After 2018 only ILACS, of 2018-23 or since: the same three (children in care is one area
+    # with care leavers until 2023, two since).
+    assert set(areas_judged_alike(2019)) == {"overall", "help and protection", "leadership"}
+    # Before the single inspection framework, or with no year at all, the areas are not known: none.
+    assert areas_judged_alike(2010) == () and areas_judged_alike(None) == ()
+    # A count of judgements fixes the framework where one alone has that many.
+    assert areas_judged_by_count(4) == areas_judged("ilacs", 2019)
+    assert areas_judged_by_count(5) == areas_judged("ilacs", 2024)
+    assert areas_judged_by_count(6) == areas_judged("sif", 2015)
+    assert areas_judged_by_count(3) == () and areas_judged_by_count(None) == ()

@@ -1,0 +1,234 @@
+"""Judgements: the areas a rating takes from elsewhere in its passage, where its own clause
+names none (``judgement_areas`` asks these last, before calling a grade the overall one).
+
+* The other grade of a change: "the council's ratings for supporting children in care, as
+  well as leadership, have improved to 'good' from 'requires improvement'" and "gone from
+  'inadequate' to 'good' for child protection" give both grades the areas either names.
+* Two grades of one service joined by "and": "SERVICES for vulnerable children in Hampshire
+  have been rated as good and outstanding" (a local paper) grades areas it does not name, as
+  "received good and outstanding Ofsted ratings" does (``judging``): neither is the overall grade.
+* The date of the lead grade a clause about an area hangs on: "a similar 2017 inspection which
+  found the performance ... to be good overall but that the experiences and progress of
+  children who need help and protection ... required improvement" (a local news site), "rated
+  good in 2016, with leadership judged outstanding" (``attached_lead``).
+* The areas the sentence before listed, counted again as the subject: "Their inspection
+  focused on children in care, children who need help and protection, and the impact of
+  social workers. All three were deemed inadequate" (a local radio story).
+* The areas the grades told before leave: "Ofsted rated the experiences and progress of care
+  leavers as inadequate. The inspectors rated the other three areas of inspection as requiring
+  improvement to be good" (a council's release).
+* The areas a count of them leaves where the passage grades the others apart: "Services were
+  judged to be Outstanding in three out of four categories, including overall effectiveness.
+  ... It was rated Good for the experiences and progress of children in care and care leavers"
+  (a council's release): the framework's four less the one graded good.
+* Every area of a framework the text does not fix: "deemed 'inadequate' in all areas" on an
+  undated page after a 2016 inspection is the areas every later framework grades alike
+  (``vocabulary.areas_judged_alike``); "across all four major headings" is the one framework
+  with four judgements (``vocabulary.areas_judged_by_count``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from importers.extract.dates import COUNT_WORDS
+from importers.extract.judgement_area_lists import _covers, _named_areas
+from importers.extract.judgement_rating import _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
+from importers.extract.judging import OVERALL_AFTER, _GRADE_AND, judging_cue
+from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating, normalise_rating
+
+# Between the new grade and the old one it replaced: "improved to 'good' from 'requires
+# improvement'", "rated good, up from requires improvement".
+_FROM_GAP = re.compile(r"[\"'’”]?\s*,?\s*(?:(?:up|down)\s+)?from\s+[\"'‘“]?", re.IGNORECASE)
+# ... or after the old one: "from 'inadequate' to 'good'".
+_TO_GAP = re.compile(r"[\"'’”]?\s+to\s+[\"'‘“]?", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+[\"'‘“]?$", re.IGNORECASE)
+# Between a lead grade and a clause about an area that hangs on it: "... good overall but that
+# ...", "... good in 2016, with leadership judged ...".
+_ATTACHED = re.compile(r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that)\s+", re.IGNORECASE)
+_NOW_OR_PAST = re.compile(r"\b(?:now|currently|since|previously|formerly|last|earlier)\b", re.IGNORECASE)
+# A sentence opening on a count of what the sentence before listed: "All three were deemed
+# inadequate", "Both were rated good", "Each of the four areas was judged ...".
+_COUNTED_SUBJECT = re.compile(
+    rf"\W*(?:all(?:\s+(?:the\s+)?(?P<n>{_NUMBER_WORD}))?|(?P<both>both)|each\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    rf"(?P<m>{_NUMBER_WORD}))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:areas|categories|judge?ments|services))?"
+    r"\s+(?=(?:were|was|are|is|have|had)\b)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+
+
+def _change_partner(rating: _Rating) -> _Rating | None:
+    """The other grade of a change of grade the rating belongs to ("from X to Y", "Y from X",
+    "Y, up from X"), as a judgement, else None."""
+    text = rating.index.text
+    matches, i = rating.matches, rating.i
+    for first, second in ((i, i + 1), (i - 1, i)):
+        if first < 0 or second >= len(matches):
+            continue
+        before, after = matches[first], matches[second]
+        if _FROM_GAP.fullmatch(text, before.end(), after.start()) or (
+                _TO_GAP.fullmatch(text, before.end(), after.start())
+                and _FROM_BEFORE.search(text, max(0, before.start() - 8), before.start())):
+            partner = second if first == i else first
+            cue = judging_cue(rating.index, matches, partner)
+            return replace(rating, i=partner, cue=cue) if cue is not None else None
+    return None
+
+
+def mixed_grades(rating: _Rating, own_areas) -> bool:
+    """Whether the rating and another grade joined to it by "and" ("or") are both said of the whole
+    service (``own_areas`` reads a rating's own areas): two grades of areas it does not name."""
+    text = rating.index.text
+    matches, i = rating.matches, rating.i
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(matches):
+            continue
+        first, second = sorted((i, k))
+        if not _GRADE_AND.fullmatch(text, matches[first].end(), matches[second].start()):
+            continue
+        if normalise_rating(matches[k].group()) == normalise_rating(rating.written):
+            continue
+        cue = judging_cue(rating.index, matches, k)
+        if cue is not None and own_areas(replace(rating, i=k, cue=cue)) == ["overall"]:
+            return True
+    return False
+
+
+def names_no_area(rating: _Rating) -> bool:
+    """Whether the rating's own share of its sentence names no area and no "overall": its
+    "overall" grade is only the default, which the passage may correct."""
+    text = rating.index.text
+    region_start, region_end = rating.neighbours(*rating.sentence)
+    return not find_areas(text, region_start, region_end) and not OVERALL_AFTER.match(text, rating.span[1])
+
+
+def changed_areas(rating: _Rating, own_areas) -> list[str]:
+    """The areas the other grade of the rating's change names, where they are areas and not
+    the whole service; [] where there is no such grade. ``own_areas`` reads a rating's own."""
+    partner = _change_partner(rating)
+    if partner is None or names_no_area(partner):
+        return []
+    areas = own_areas(partner)
+    return list(areas) if areas and None not in areas and "overall" not in areas else []
+
+
+def counted_areas_before(rating: _Rating) -> list[str]:
+    """The areas a counted subject ("All three were deemed inadequate", "Both were rated good")
+    takes up from the sentence before, which lists exactly that many and grades none; else []."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    opening = _COUNTED_SUBJECT.match(text, s_start, rating.span[0])
+    if opening is None:
+        return []
+    word = "two" if opening["both"] else (opening["n"] or opening["m"] or "").lower()
+    wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
+    previous = index.previous_sentence(s_start)
+    if not wanted or previous is None or s_start - previous[1] > _PASSAGE_GAP or rating.rated_in(*previous):
+        return []
+    areas = list(dict.fromkeys(area for a in find_areas(text, *previous) if a.area != "overall"
+                               for area in _named_areas(text, a)))
+    return areas if len(areas) == wanted else []
+
+
+def areas_graded_before(rating: _Rating) -> set[str]:
+    """The areas graded in the sentences of the passage before the rating's (up to three, the
+    passage unbroken), for "the other three areas" of the sentence after them."""
+    index = rating.index
+    text = index.text
+    named: set[str] = set()
+    s_start = rating.sentence[0]
+    previous = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES):
+        if previous is None or s_start - previous[1] > _PASSAGE_GAP:
+            break
+        if rating.rated_in(*previous):
+            named |= {area for a in find_areas(text, *previous) if a.heading or a.area != "overall"
+                      for area in _named_areas(text, a)}
+        s_start = previous[0]
+        previous = index.previous_sentence(s_start)
+    return named
+
+
+def areas_graded_apart(rating: _Rating) -> set[str]:
+    """The areas the sentences around the rating's, in its passage (up to three either side),
+    give another grade than the rating's."""
+    index = rating.index
+    text = index.text
+    own = normalise_rating(rating.written)
+    named: set[str] = set()
+    for backwards in (True, False):
+        s_start, s_end = rating.sentence
+        sentence = index.previous_sentence(s_start) if backwards else index.next_sentence(s_end)
+        for _ in range(_PASSAGE_SENTENCES):
+            if sentence is None or max(s_start - sentence[1], sentence[0] - s_end) > _PASSAGE_GAP:
+                break
+            for match in rating.matches:
+                if sentence[0] <= match.start() < sentence[1] and normalise_rating(match.group()) != own:
+                    named |= {area for a in find_areas(text, match.end(), sentence[1]) if a.area != "overall"
+                              for area in _named_areas(text, a)}
+            s_start, s_end = sentence
+            sentence = index.previous_sentence(s_start) if backwards else index.next_sentence(s_end)
+    return named
+
+
+def counted_in_passage(rating: _Rating, counted: re.Match[str], judged: tuple[str, ...]) -> list[str]:
+    """The areas "Outstanding in three out of four categories" is given for where the passage
+    grades the others apart: the framework's areas less those, where the count is exactly that
+    many and the total, if told, the framework's."""
+    left = [area for area in judged if area not in (apart := areas_graded_apart(rating)) and not _covers(apart, area)]
+    numbers = [int(w) if w.isdigit() else COUNT_WORDS.get(w.lower()) for w in _NUMBER.findall(counted.group())]
+    if not apart or not numbers or numbers[0] != len(left) or (len(numbers) > 1 and numbers[1] != len(judged)):
+        return []
+    return left
+
+
+def rest_of_passage(rating: _Rating, rest: re.Match[str], judged: tuple[str, ...]) -> list[str]:
+    """The areas "the other three areas" is given for where the grades told before it name the
+    others: the framework's areas less those and the overall grade, where the count, if any,
+    is exactly that many."""
+    named = areas_graded_before(rating)
+    if not named:
+        return []
+    left = [area for area in judged if area != "overall" and area not in named and not _covers(named, area)]
+    wanted = _count_in(rest)
+    return left if wanted is None or wanted == len(left) else []
+
+
+def unfixed_framework_areas(rating: _Rating, every: re.Match[str]) -> tuple[str, ...]:
+    """The areas "in all areas" stands for where the page does not fix the framework: the one
+    framework with as many judgements as the words count ("all four"), else those every
+    framework since the latest year the page names grades alike."""
+    return areas_judged_by_count(_count_in(every)) or areas_judged_alike(rating.index.latest_year)
+
+
+def _count_in(words: re.Match[str]) -> int | None:
+    """The number the words count ("the other three areas"), else None."""
+    count = _NUMBER.search(words.group())
+    if count is None:
+        return None
+    word = count.group().lower()
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
+
+
+def attached_lead(rating: _Rating) -> _Rating | None:
+    """The grade before the rating in its sentence whose clause the rating's clause hangs on
+    ("... good overall but that ... required improvement", "..., with leadership judged
+    outstanding"), where nothing between dates or times the rating apart; else None."""
+    index = rating.index
+    text = index.text
+    i = rating.i
+    if i == 0 or rating.matches[i - 1].start() < rating.sentence[0]:
+        return None
+    between = rating.matches[i - 1].end(), rating.span[0]
+    joined = None
+    for joined in _ATTACHED.finditer(text, *between):
+        pass
+    if joined is None or _NOW_OR_PAST.search(text, joined.start(), between[1]):
+        return None
+    if index.dates_in(joined.end(), between[1]) or rating.rated_in(joined.end(), between[1]):
+        return None
+    cue = judging_cue(index, rating.matches, i - 1)
+    return replace(rating, i=i - 1, cue=cue) if cue is not None and not cue.historical else None

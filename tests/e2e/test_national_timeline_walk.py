@@ -1,0 +1,149 @@
+"""The timeline of real dev reports beside the national record (both in ``../shared``,
+skipped where absent), read as a user reads it: one event per inspection.
+
+The record's rows before 2018 carry no inspection dates, only their report's
+publication ("published 2015-01-06"); a report published in January is about
+an inspection of the autumn before, and the row must join that inspection,
+not stand beside it as a second, ungraded event of the publication's year.
+
+Only councils whose reports are all in the ``dev`` half of
+``benchmarks/accuracy/report_split.json`` are read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import json
+from typing import Any
+
+import pytest
+
+from importers.councils import council
+from importers.model import ImportedDocument
+from importers.pipeline import import_file
+from ofsted_core.timeline import build_events
+from tests.e2e.test_national_board_reviews import _SIF
+from tests.e2e.test_national_reports import _dev_reports
+from tests.paths import NATIONAL, REPO, REPORT_SPLIT
+
+pytestmark = pytest.mark.reports
+
+HISTORY = REPO.parent / "shared" / "reference" / "ofsted_csc_ilacs_history.csv"
+
+
+def _published(doc: ImportedDocument) -> str:
+    """Ofsted names a report's file by its publication day, as the record's rows date it."""
+    day = doc.source.rsplit(" - ", 1)[1].removesuffix(".pdf")
+    return datetime.datetime.strptime(day, "%d %B %Y").date().isoformat()
+
+
+def _rows(doc: ImportedDocument) -> list[dict[str, Any]]:
+    return [{**f.to_dict(), "id": f"{doc.id}-{k}", "doc_id": doc.id} for k, f in enumerate(doc.facts)]
+
+
+def _document(doc: ImportedDocument) -> dict[str, Any]:
+    return {"id": doc.id, "kind": doc.kind, "published": doc.published, "authority": doc.authority,
+            "text": doc.text}
+
+
+def _dev_councils_reports() -> list[str]:
+    """The dev reports of councils with no report in the test half."""
+    split = json.loads(REPORT_SPLIT.read_text(encoding="utf-8"))
+    tested = {name.split("/")[0] for name, half in split.items() if half != "dev"}
+    return [name for name in _dev_reports() if name.split("/")[0] not in tested]
+
+
+@pytest.fixture(scope="module")
+def walked() -> tuple[list[ImportedDocument], ImportedDocument, list[dict]]:
+    paths = [NATIONAL / name for name in _dev_councils_reports() if _SIF.match(name)]
+    if not paths or not all(p.is_file() for p in paths) or not HISTORY.is_file():
+        pytest.skip(f"needs the national reports at {NATIONAL} and the record at {HISTORY} (not in the repository)")
+    reports = [import_file(p) for p in paths]
+    record = import_file(HISTORY)
+    events = build_events([_document(d) for d in (*reports, record)],
+                          [row for d in (*reports, record) for row in _rows(d)])
+    return reports, record, events
+
+
+def test_a_reports_row_dated_by_publication_joins_its_inspection(walked):
+    reports, record, events = walked
+    checked = 0
+    for doc in reports:
+        own = {f"{doc.id}-{k}" for k, f in enumerate(doc.facts) if f.type == "inspection" and f.get("subject")}
+        row = {f"{record.id}-{k}" for k, f in enumerate(record.facts)
+               if f.type == "inspection" and f.get("authority") == doc.authority and f.get("published") == _published(doc)}
+        if not own or not row:
+            continue
+        checked += 1
+        (event,) = [e for e in events if own & set(e["fact_ids"])]
+        assert row <= set(event["fact_ids"]), (doc.source, event["label"])
+        # No second event of the council holds the row alone.
+        assert not [x for x in events if x is not event and row & set(x["fact_ids"])], doc.source
+    # Several dev reports were published in January or February, months after their visit.
+    assert checked >= 8
+
+
+# The bullet of a SIF report's "Information about this local authority area" that lists
+# the homes the council runs: "The local authority operates one children's home. ...".
+_HOMES_BULLET = re.compile(r"The local authority operates\b[^\n]*(?:\n(?!\n)[^\n]*)*")
+
+
+def test_the_inspections_of_a_home_the_council_runs_are_not_the_councils(walked):
+    reports, _, events = walked
+    seen = 0
+    for doc in reports:
+        for bullet in _HOMES_BULLET.finditer(doc.text):
+            if not re.search(r"\binspection\s+in\s+\w+\s+20\d\d", bullet.group()):
+                continue
+            seen += 1
+            inside = [f for f in doc.facts if f.type == "inspection" and not f.get("subject")
+                      and bullet.start() <= f.span[0] < bullet.end()]
+            assert inside == [], (doc.source, [(f.get("year"), f.get("month")) for f in inside])
+    assert seen >= 1  # Newham's 2014 report: "its last full inspection in April 2013 ... an interim inspection"
+
+
+# An earlier visit named with its year just before it: "highlighted in the 2011
+# unannounced inspection of contact, referral and assessment services".
+_YEAR_BEFORE_VISIT = re.compile(r"\bthe (20\d\d) (unannounced inspection|focused visit|monitoring visit)\b")
+
+
+def test_an_earlier_visit_named_with_its_year_is_on_the_timeline(walked):
+    reports, _, events = walked
+    seen = 0
+    for doc in reports:
+        for found in _YEAR_BEFORE_VISIT.finditer(" ".join(doc.text.split())):
+            year, kind = int(found.group(1)), found.group(2)
+            seen += 1
+            assert [e for e in events if e["authority"] == doc.authority and e["year"] == year
+                    and e["type"] == kind], (doc.source, found.group())
+    assert seen >= 1
+
+
+def test_a_row_published_in_january_is_an_inspection_of_the_year_before(walked):
+    _, record, events = walked
+    councils = {name.split("/")[0].split("_", 1)[1].replace("&", "and") for name in _dev_councils_reports()}
+    seen = 0
+    for k, fact in enumerate(record.facts):
+        published = fact.get("published") or ""
+        if fact.type != "inspection" or (fact.get("authority") or "").lower() not in councils or published[5:7] != "01":
+            continue
+        seen += 1
+        (event,) = [e for e in events if f"{record.id}-{k}" in e["fact_ids"]]
+        assert event["year"] == int(published[:4]) - 1, (fact.get("authority"), published, event["label"])
+    assert seen >= 3  # Lincolnshire's, Wokingham's (their reports are here) and Plymouth's (not)
+
+
+def test_no_event_of_a_council_before_it_existed():
+    """The first report on a council formed since 2005 recalls its predecessor's inspections
+    ("better support than they did at the time of the inspection in 2019"): they are not its own."""
+    paths = [NATIONAL / name for name in _dev_councils_reports()
+             if (found := council(name.split("/")[0].split("_", 1)[1])) is not None and found.since]
+    if not paths or not all(p.is_file() for p in paths):
+        pytest.skip(f"needs the dev reports on councils formed since 2005 at {NATIONAL} (not in the repository)")
+    docs = [import_file(p) for p in paths]
+    events = build_events([_document(d) for d in docs], [row for d in docs for row in _rows(d)])
+    assert events
+    for event in events:
+        found = council(event["authority"])
+        assert found is None or not found.since or event["year"] is None or event["year"] >= found.since, event["label"]
