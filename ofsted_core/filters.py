@@ -271,7 +271,7 @@ class FacetIndex:
         self.events = _Side(len(self._events))
         self._labels: dict[str, dict[str, str]] = {name: {} for name in _FACET_NAMES}
         self._era_start: dict[str, int] = {}
-        self._text_cache: tuple[Iterable[str], tuple[int, int]] | None = None
+        self._text_cache: tuple[Iterable[str], Mapping[str, set[str]] | None, tuple[int, int]] | None = None
         # Each document's values read from its facts (grades, eras, speakers), kept for ``updated``.
         self._fact_values: dict[str, dict[str, set[str]]] = {}
         self._build(summaries if summaries is not None else summaries_by_doc(facts.values()), annotations, known_facts)
@@ -470,16 +470,22 @@ class FacetIndex:
     def values(self, facet: str) -> list[str]:
         return list(self._order.get(facet, ()))
 
-    def _text_masks(self, doc_ids: Iterable[str]) -> tuple[int, int]:
+    def _text_masks(self, doc_ids: Iterable[str], rows: Mapping[str, set[str]] | None = None) -> tuple[int, int]:
         # The same answer is applied again on every other filter change: keep its masks.
-        if self._text_cache is not None and self._text_cache[0] is doc_ids:
-            return self._text_cache[1]
+        if self._text_cache is not None and self._text_cache[0] is doc_ids and self._text_cache[1] is rows:
+            return self._text_cache[2]
         found = list(map(self._doc_pos.get, doc_ids))
         # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
         positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
-        events = set().union(*map(self._doc_events.__getitem__, positions))
+        events: set[int] = set()
+        for pos in positions:
+            kept = rows.get(self._docs[pos]["id"]) if rows else None
+            if kept is None:
+                events.update(self._doc_events[pos])
+            else:  # a dataset: only the events of its matching rows
+                events.update(e for e in self._doc_events[pos] if self._events[e].get("id") in kept)
         masks = _mask(positions), _mask(events)
-        self._text_cache = (doc_ids, masks)
+        self._text_cache = (doc_ids, rows, masks)
         return masks
 
     def _year_mask(self, side: _Side, filters: Filters) -> int:
@@ -491,11 +497,14 @@ class FacetIndex:
                 mask |= bits
         return mask
 
-    def apply(self, filters: Filters, text_docs: Iterable[str] | None = None) -> FilterResult:
+    def apply(self, filters: Filters, text_docs: Iterable[str] | None = None,
+              text_rows: Mapping[str, set[str]] | None = None) -> FilterResult:
         """Events and documents passing ``filters``; facet counts for the sidebar.
 
         ``text_docs`` are the documents matching ``filters.text`` (the search
-        index answers that); ``None`` means no text filter.
+        index answers that); ``None`` means no text filter. ``text_rows`` gives,
+        for a matching dataset, the events of its rows that match
+        (``dataset_rows.events_in_matching_rows``); its other events are left out.
         """
         sides = {"events": self.events, "docs": self.docs}
         # One constraint mask per (side, facet) in force; the rest are "all".
@@ -511,7 +520,7 @@ class FacetIndex:
             if filters.has_years:
                 masks[key]["_years"] = self._year_mask(side, filters)
         if text_docs is not None:
-            masks["docs"]["_text"], masks["events"]["_text"] = self._text_masks(text_docs)
+            masks["docs"]["_text"], masks["events"]["_text"] = self._text_masks(text_docs, text_rows)
 
         totals = {key: _and(sides[key].all, masks[key].values()) for key in sides}
         facets: dict[str, Sequence[FacetValue]] = {}

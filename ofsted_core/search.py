@@ -238,8 +238,9 @@ class QueryPatterns:
     marks: re.Pattern[str]
 
 
-def query_patterns(query: str) -> QueryPatterns:
-    """The patterns of a query: its phrases and its unquoted words (the last as a prefix while typed)."""
+def _term_regexes(query: str) -> tuple[list[str], int]:
+    """A regex for each phrase and unquoted word of a query (the last word a prefix while typed),
+    phrases first, with how many phrases there are: the terms the index's AND expression holds."""
     phrases = [p.strip() for p in _PHRASE.findall(query) if p.strip()]
     loose = tokenize(_PHRASE.sub(" ", query))
     ends_open = not (query.endswith(" ") or query.rstrip().endswith('"'))
@@ -247,6 +248,17 @@ def query_patterns(query: str) -> QueryPatterns:
     for i, word in enumerate(loose):
         tail = r"\w*" if ends_open and i == len(loose) - 1 and not phrases else r"\b"
         parts.append(r"\b" + re.escape(word).replace("'", "['’]") + tail)
+    return parts, len(phrases)
+
+
+def term_patterns(query: str) -> list[re.Pattern[str]]:
+    """Each term of a query, compiled: a passage matches the query where every one is found in it."""
+    return [re.compile(part, re.IGNORECASE) for part in _term_regexes(query)[0]]
+
+
+def query_patterns(query: str) -> QueryPatterns:
+    """The patterns of a query: its phrases and its unquoted words (the last as a prefix while typed)."""
+    parts, phrases = _term_regexes(query)
     marks = re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
-    anchor = re.compile("|".join(parts[: len(phrases)]), re.IGNORECASE) if phrases else marks
+    anchor = re.compile("|".join(parts[:phrases]), re.IGNORECASE) if phrases else marks
     return QueryPatterns(anchor, marks)

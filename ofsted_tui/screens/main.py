@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Input, Static, Tab, TabbedContent, T
 from textual.widgets._header import HeaderTitle
 
 from ofsted_core.corpus import Corpus
+from ofsted_core.dataset_rows import events_in_matching_rows
 from ofsted_core.filters import FacetIndex, FilterResult, Filters
 from ofsted_core.national import authorities_of
 from ofsted_core.search import LazyHit
@@ -134,6 +135,8 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         # The documents matching the search box, as (query, ids): asked of the index on each keystroke.
         self._matched: tuple[str, set[str]] | None = None
         self._recent: dict[str, set[str]] = {}  # the matches of the last queries typed, by query, oldest first
+        # For the matches above (the same set object), the events of each matching dataset's matching rows.
+        self._rows: tuple[set[str], dict[str, set[str]] | None] | None = None
         # The last ranking of hits landed: (query, matching document ids, hits).
         self._answer: tuple[str, set[str], list[LazyHit]] | None = None
         self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
@@ -194,7 +197,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if corpus is None:
             return
         self.corpus, self.index = corpus, self.app.facet_index
-        self._matched = self._answer = None
+        self._matched = self._answer = self._rows = None
         self._recent.clear()  # the new corpus has its own index
         self.query_one(TimelineList).fit_columns(corpus.events)
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
@@ -234,7 +237,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if self.corpus is None or self.index is None:
             return
         text_docs = self._text_matches(rank=False)[0]  # the hits are ranked once the rows are out (_catch_up)
-        result = self.result = self.index.apply(self.filters, text_docs)
+        result = self.result = self.index.apply(self.filters, text_docs, self._dataset_rows(text_docs))
 
         timeline = self.query_one(TimelineList)
         timeline.set_rows(result.events, cursor=_position(result.events, timeline.current))
@@ -346,6 +349,15 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             return ids, stale, f"{plural(len(ids), 'document')} match “{query}”; ranking them…"
         more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
         return ids, answer[2], f"{plural(len(ids), 'document')} match “{query}”{more}"
+
+    def _dataset_rows(self, ids: set[str] | None) -> dict[str, set[str]] | None:
+        """The events of the matching rows of each dataset among ``ids``, once per answer of the index."""
+        if not ids or self.corpus is None:
+            return None
+        if self._rows is None or self._rows[0] is not ids:
+            rows = events_in_matching_rows(self.corpus, ids, self.filters.text.strip())
+            self._rows = (ids, rows or None)
+        return self._rows[1]
 
     def _matching(self, query: str, corpus: Corpus) -> set[str]:
         """The documents matching ``query``, asked of the index once per query.

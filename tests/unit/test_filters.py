@@ -187,3 +187,14 @@ def test_bit_masks_round_trip(positions):
 def test_filters_module_does_not_import_textual():
     code = "import sys, ofsted_core.filters; assert 'textual' not in sys.modules, 'textual imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_text_rows_keep_only_a_datasets_matching_events(index):
+    """A document given ``text_rows`` (a dataset) brings only the events listed for it."""
+    assert ids(index.apply(Filters().with_text("x"), text_docs={"r2"}).events) == ["e2", "e3"]
+    one = index.apply(Filters().with_text("x"), text_docs={"r2"}, text_rows={"r2": {"e3"}})
+    assert ids(one.events) == ["e3"] and one.doc_ids == {"r2"}
+    assert index.apply(Filters().with_text("x"), text_docs={"r2"}, text_rows={"r2": set()}).events == []
+    # An event another matching document supports stays, whatever the dataset's rows say.
+    both = index.apply(Filters().with_text("x"), text_docs={"r1", "n1"}, text_rows={"r1": set()})
+    assert ids(both.events) == ["e1"]
