@@ -20,7 +20,7 @@ DATASET_KIND = "dataset"
 
 
 class _Corpus(Protocol):
-    events: list[Row]
+    def events_of(self, doc_id: str) -> list[Row]: ...
 
     def document(self, doc_id: str) -> Row | None: ...
 
@@ -43,9 +43,7 @@ def events_in_matching_rows(corpus: _Corpus, doc_ids: Iterable[str], query: str)
         text = corpus.text_of(doc_id)
         facts = {f["id"]: f for f in corpus.facts_of(doc_id) if f.get("span")}
         kept: set[str] = set()
-        for event in corpus.events:
-            if doc_id not in (event.get("doc_ids") or ()):
-                continue
+        for event in corpus.events_of(doc_id):
             lines = [_line_at(text, facts[f]["span"]) for f in event.get("fact_ids") or () if f in facts]
             if any(all(t.search(line) for t in terms) for line in lines):
                 kept.add(event["id"])

@@ -31,6 +31,9 @@ class _Corpus:
             {"id": "ev-news", "doc_ids": ["news"], "fact_ids": ["news-1"]},
         ]
 
+    def events_of(self, doc_id):
+        return [e for e in self.events if doc_id in e["doc_ids"]]
+
     def document(self, doc_id):
         return self.docs.get(doc_id)
 
