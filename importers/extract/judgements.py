@@ -65,9 +65,17 @@ _CONTINUED_BEFORE = re.compile(
 _CONTINUED_AFTER = re.compile(
     # ("rated 'Outstanding' for a second time by Ofsted")
     r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
+    # A run of the same grade counted after it: "the 'requires improvement to be good' rating three
+    # times in a row" (BBC), "'performing excellently' for the second year running" (a local paper),
+    # "achieved the top grades for the second year running" (another).
+    r"|(?:for\s+)?(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:year|time|inspection)\s+(?:running|in\s+a\s+row)"
+    r"|(?:two|three|four|\d)\s+times\s+in\s+a\s+row"
     r"|once\s+again|again)\b",
     re.IGNORECASE,
 )
+# How many grades a run counts: "the third time", "three times in a row".
+_RUN_LENGTH = {"second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4}
+_RUN_COUNT = re.compile(r"\b(?:second|two|third|three|fourth|four|\d)\b", re.IGNORECASE)
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
 _SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
 
@@ -97,16 +105,31 @@ def extract(text: str, ctx=None) -> list[Fact]:
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
         found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
-        if _continued(rating):
+        run = _continued(rating)
+        if run:
             since = _continued_from(rating, ctx) or _last_inspection_date(rating, None, ctx)
-            implied.extend(_earlier_same_grade(found, since))
+            implied.extend((f, run, now.get("year")) for f, now in zip(_earlier_same_grade(found, since), found))
+            if run > 2 and since is not None:
+                # (the one before that is not dated by the last inspection)
+                implied.extend((f, run, now.get("year")) for f, now in zip(_earlier_same_grade(found), found))
     facts = _named_grades_win(facts, getattr(ctx, "authority", None), named_at)
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
-    # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
-    told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
+    # the text tells it nowhere else ("last officially rated as 'good' in January 2014"); of a
+    # run of three ("rated 'requires improvement' three times in a row"), only where the text
+    # tells fewer than the two before this one.
+    told: dict[tuple, set] = {}
+    for f in facts:
+        if f.get("date_source") == "text":
+            told.setdefault((f.get("authority"), f.get("rating"), f.get("area")), set()).add(f.get("year"))
     # (The implied grade is another event than its twin, so is not dated by it.)
     facts = _dated_by_twin(facts)
-    facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
+    for f, run, year in implied:
+        known = told.get((f.get("authority"), f.get("rating"), f.get("area")), set())
+        # (A run of two is told where the text dates the grade at all: "once again in 2018" tells
+        # the grade it repeats nowhere, and a text that dates it only once may mean either.)
+        earlier = known if run == 2 else known - {year}
+        if len(earlier) < run - 1 and f.get("year") not in earlier:
+            facts.append(f)
     return facts
 
 
@@ -162,15 +185,22 @@ def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _continued(rating: _Rating) -> bool:
-    """Whether the grade is said to continue one given before: "maintaining its 'Outstanding'
-    judgement", "retained its Outstanding judgement", "rated ... outstanding for the second
-    consecutive time", "once again branded inadequate"."""
+def _continued(rating: _Rating) -> int:
+    """How many grades in a row the grade is said to end, where it is said to continue one given
+    before ("maintaining its 'Outstanding' judgement", "retained its Outstanding judgement",
+    "once again branded inadequate": 2; "for the third consecutive time", "three times in a
+    row": 3); else 0."""
     text = rating.index.text
     s_start, s_end = rating.sentence
     start, end = rating.span
-    return bool(_CONTINUED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
-                or _CONTINUED_AFTER.match(text, end, s_end))
+    said = _CONTINUED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start) or _CONTINUED_AFTER.match(text, end, s_end)
+    if said is None:
+        return 0
+    count = _RUN_COUNT.search(said.group())
+    if count is None:
+        return 2
+    word = count.group().lower()
+    return max(2, int(word) if word.isdigit() else _RUN_LENGTH[word])
 
 
 def _earlier_same_grade(found: list[Fact], since: dict | None = None) -> list[Fact]:
