@@ -44,8 +44,10 @@ from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
-from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
-from importers.extract.judging import RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, judging_cue
+from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _PASSAGE_GAP, _UNDATED, _Rating
+from importers.extract.judging import (
+    END_GRADE_CUES, END_GRADE_RE, RATING_CUES, RATING_RE, SAME_GRADE_CUES, SAME_GRADE_RE, judging_cue,
+)
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import era_for, event_type_of, grade_of, normalise_rating, on_the_scale
@@ -84,8 +86,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
     if not isinstance(text, str) or not text.strip():
         return []
-    matches = sorted(matches_at_cues(RATING_RE, text, RATING_CUES) + matches_at_cues(TOP_GRADE_RE, text, TOP_GRADE_CUES),
-                     key=lambda m: m.start())
+    matches = sorted(matches_at_cues(RATING_RE, text, RATING_CUES) + matches_at_cues(END_GRADE_RE, text, END_GRADE_CUES)
+                     + matches_at_cues(SAME_GRADE_RE, text, SAME_GRADE_CUES), key=lambda m: m.start())
     if not matches:
         return []
     index = index_for(text)
@@ -102,7 +104,12 @@ def extract(text: str, ctx=None) -> list[Fact]:
             continue
         if not subject:
             subject.append(subject_inspection(text, ctx))
-        rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
+        told_as = None
+        if SAME_GRADE_RE.fullmatch(match.group()):
+            told_as = _grade_referred_to(index, matches, i)
+            if told_as is None:
+                continue
+        rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()), told_as)
         found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
         run = _continued(rating)
@@ -226,6 +233,22 @@ def _continued_from(rating: _Rating, ctx) -> dict | None:
     if not dates or dates[0].start != kept.end() or dates[0].year is None and dates[0].relative is None:
         return None
     return resolved_fields(index, dates[0], ctx)
+
+
+def _grade_referred_to(index, matches: list[re.Match[str]], i: int) -> str | None:
+    """The rating words a grade told again by a noun stands for ("gave it the same verdict"):
+    the last rating word before it in its sentence or the one before, which must itself be a
+    grade ("'Inadequate' is the worst possible grading ..., and the council received this
+    grading" names it by its word); None where there is none."""
+    s_start = index.sentence_at(matches[i].start())[0]
+    previous = index.previous_sentence(s_start)
+    since = previous[0] if previous is not None and s_start - previous[1] <= _PASSAGE_GAP else s_start
+    for k in range(i - 1, -1, -1):
+        if matches[k].start() < since:
+            return None
+        if not SAME_GRADE_RE.fullmatch(matches[k].group()) and normalise_rating(matches[k].group()):
+            return matches[k].group()
+    return None
 
 
 def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:

@@ -59,22 +59,47 @@ import re
 from dataclasses import dataclass, replace
 
 from importers.extract.clauses import TextIndex
-from importers.vocabulary import RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
+from importers.vocabulary import BOTTOM_GRADE_WORDS, RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE", "TOP_GRADE_CUES", "TOP_GRADE_RE", "Cue", "judging_cue"]
+__all__ = ["END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE",
+           "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
 # The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
 RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
-# "the top mark", "the highest possible grade": the best grade named by the press.
-TOP_GRADE_RE = re.compile(rf"(?<![\w-]){TOP_GRADE_WORDS}(?![\w-])", re.IGNORECASE)
-TOP_GRADE_CUES = ("top", "highest", "best")
+# "the top mark", "the highest possible grade", "the lowest possible rating": the best or the
+# worst grade named by the press by its rung.
+END_GRADE_RE = re.compile(rf"(?<![\w-])(?:{TOP_GRADE_WORDS}|{BOTTOM_GRADE_WORDS})(?![\w-])", re.IGNORECASE)
+END_GRADE_CUES = ("top", "highest", "best", "lowest", "worst")
+# A grade told again by a noun, the grade named just before: "deemed the council's children's
+# services 'inadequate' and gave it the same verdict a year later" (CYP Now), "the impact staff
+# have on children and their families received the same grade" (a local paper), "the council
+# received this grading for every aspect of their child protection provision" (a blog). Only as what a council
+# is given, carries or receives (``_GIVEN_SAME_BEFORE``): "this rating reflects ..." is no new grade.
+SAME_GRADE_RE = re.compile(
+    r"(?<![\w-])(?:the\s+same|this)\s+(?:(?:overall|Ofsted)\s+)?(?:rating|grade|grading|verdict|judge?ment)(?![\w-])",
+    re.IGNORECASE,
+)
+SAME_GRADE_CUES = ("the same", "this")
+_GIVEN_SAME_BEFORE = re.compile(
+    r"\b(?:receiv(?:e|es|ed|ing)|g[ai]ve|giv(?:es|en|ing)|award(?:s|ed|ing)?|achiev(?:e|es|ed|ing)|got|gets|"
+    r"carr(?:y|ies|ied|ying)|reach(?:es|ed|ing)?|earn(?:s|ed|ing)?|handed|"
+    r"retain(?:s|ed|ing)?|kept|keeps|holds?|held|issued)\s+(?:(?:it|them|the\s+(?:council|authority))\s+)?$",
+    re.IGNORECASE,
+)
 # Before such a name: a definition of the scale, not a grade ("Outstanding is the highest rating").
 # ... or one not reached: "narrowly missed out on the top grade".
 # ... or one already told, by a possessive: "has retained its top grade".
 _MISSED_BEFORE = re.compile(
     r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$|['’]s?\s+$", re.IGNORECASE
+)
+# ... or one that glosses the grade just named ("judged as 'inadequate' – the lowest rating
+# possible", "'outstanding', the highest grade"), or a rung next to the end ("the second lowest rating").
+_GLOSS_BEFORE = re.compile(
+    rf"{RATING_WORDS}[\"'’”]?\s*(?:[,(–—-]|\s-\s)\s*(?:(?:which\s+is|being)\s+)?(?:the\s+|Ofsted['’]s\s+)*$"
+    r"|\b(?:second|third|next)[\s-]+$",
+    re.IGNORECASE,
 )
 _DEFINED_BEFORE = re.compile(rf"{RATING_WORDS}[\"'’”]?\s+(?:is|was|being|remains)\s+(?:the\s+|Ofsted['’]s\s+)*$",
                              re.IGNORECASE)
@@ -406,9 +431,13 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     quoted = _quoted(text, start, end)
     capacity = _CAPACITY_AFTER.match(text, end)
     s_start, s_end = index.sentence_at(start)
-    top = TOP_GRADE_RE.fullmatch(text, start, end) is not None
+    same = SAME_GRADE_RE.fullmatch(text, start, end) is not None
+    if same and not _GIVEN_SAME_BEFORE.search(text, max(s_start, start - 40), start):
+        return None
+    top = same or END_GRADE_RE.fullmatch(text, start, end) is not None
     if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
-                or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
+                or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)
+                or _GLOSS_BEFORE.search(text, max(s_start, start - 60), start)):
         return None
     if _BOUND_BEFORE.search(text, max(s_start, start - 20), start):
         return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"

@@ -58,3 +58,59 @@ def test_a_run_of_two_whose_earlier_grade_the_text_dates_adds_no_undated_one():
         ("North Somerset", 2023, "requires improvement", "overall"),
         ("North Somerset", 2020, "requires improvement", "overall"),
     ], key=str)
+
+
+# --- the worst grade named by its rung: "the lowest possible rating" --------------------------
+
+
+def test_the_lowest_or_worst_possible_rating_is_the_bottom_grade():
+    # http://www.ludlowadvertiser.co.uk/news/regional/15043581.SPECIAL_REPORT__County_Hall_bombshell_as_Ofsted_grades_Worcestershire_s_child_protection_services__inadequate_/
+    text = ('The chief executive of Worcestershire County Council today said "I\'m sorry" after inspectors gave '
+            "her authority the lowest possible rating for children's social care.")
+    assert [(c, r, a) for c, _, r, a in rows(text, "Worcestershire", 2017)] == [("Worcestershire", "inadequate", "overall")]
+    # https://www.stourbridgenews.co.uk/news/regional/17803059.worcestershire-39-s-children-services-moves-inadequate-rating-according-latest-ofsted-report/
+    text = ("Worcestershire County Council has received a 'requires improvement' rating from Ofsted in its first "
+            "inspection since it was slapped with the worst possible rating by the care watchdog in 2017.")
+    assert ("Worcestershire", 2017, "inadequate", "overall") in rows(text, "Worcestershire", 2019)
+
+
+def test_a_rung_that_glosses_a_grade_or_is_next_to_the_end_is_no_grade_of_its_own():
+    # http://knutsfordguardian.co.uk/news/10389665 (already in test_prose_area_passages): the
+    # gloss after a grade, and "the second lowest rating".
+    text = ("Among the areas assessed, quality of practice was judged as 'inadequate' – the lowest rating "
+            "possible, while leadership and governance were both judged as 'adequate' – the second lowest rating.")
+    assert ("Cheshire East", 2013, "inadequate", "overall") not in rows(text, "Cheshire East", 2013)
+    # A definition names the scale, not a council's grade (the shape of lukesarmy's, dev).
+    assert rows("Inadequate is the worst possible grading from Ofsted.", "Blackpool", 2012) == []
+
+
+# --- a grade told again by a noun: "the same verdict", "this grading" -----------------------
+
+
+def test_the_same_verdict_given_again_is_the_grade_named_before_it():
+    # https://www.cypnow.co.uk/best-practice/article/behind-the-inspection-rating-structure-change-drives-progress
+    # A second grade, a year after the first: its own year.
+    text = ("In 2012 the inspectors deemed the south west London council's children's services \"inadequate\" "
+            "and gave it the same verdict a year later after revisiting it.")
+    assert rows(text, "Kingston upon Thames", 2015) == [
+        ("Kingston upon Thames", 2012, "inadequate", "overall"), ("Kingston upon Thames", 2013, "inadequate", "overall")]
+
+
+def test_this_grading_received_is_the_grade_the_sentence_named():
+    # lukesarmy (dev, a blog): the grade is named by its word only in a definition before.
+    text = ("'Inadequate' is the worst possible grading from Ofsted, and the Labour controlled council received "
+            "this grading for every aspect of their child protection provision.")
+    assert ("Blackpool", 2012, "inadequate", "overall") in rows(text, "Blackpool", 2012, "blog")
+    # Hemel Today (dev): an area "received the same grade" as the one before it.
+    text = ("In a report published on 10 March, children's experiences were considered outstanding, the impact "
+            "staff have on children and their families received the same grade.")
+    assert {row[2] for row in rows(text, "Hertfordshire", 2023)} == {"outstanding"}
+
+
+def test_a_grade_noun_not_received_is_no_grade_again():
+    # Cumberland's release (dev): "This rating reflects ..." is about the grade, not a new one;
+    # nor is a noun with no grade before it.
+    text = ("Children's services in Cumberland have been rated good. This rating reflects the council's strong "
+            "commitment to improving the lives of children.")
+    assert rows(text, "Cumberland", 2024) == [("Cumberland", 2024, "good", "overall")]
+    assert rows("The council received this grading after a long wait.", "Cumberland", 2024) == []
