@@ -29,6 +29,7 @@ from importers.extract.judgement_rating import (
     _LEAD_LIMIT, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _SPACE, _TITLE_MAX, _Rating,
 )
 from importers.extract.judging import RATING_RE, judging_cue
+from importers.vocabulary import normalise_rating
 
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
 _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
@@ -159,7 +160,13 @@ def _named_next(rating: _Rating) -> list[str] | None:
     "Two London boroughs have become the first to have their children's services rated
     'outstanding' ... In inspection reports published today Ofsted said Kensington and
     Chelsea, and Westminster children's services provide first-rate services". Exactly
-    that many, in a sentence with no grade of its own; else None."""
+    that many, in a sentence with no grade of its own; else None.
+
+    A headline or lead that counts the councils it rates ("Ofsted rates two councils as
+    'good'", "Two authorities blasted for 'inadequate' children's services", "The final two
+    councils ... have been rated 'good'") is named by the passage after it: the first sentences
+    that name councils, passing over those that name none (a standfirst, a picture credit), up
+    to exactly that many and no grade of another rung on the way."""
     index = rating.index
     text = index.text
     s_start, s_end = rating.sentence
@@ -173,15 +180,57 @@ def _named_next(rating: _Rating) -> list[str] | None:
         # Those councils were Doncaster, ...": the count anywhere in the sentence, the next
         # one opening on the councils it counted.
         count = _COUNT_OF_COUNCILS.search(text, s_start, s_end)
+    counted_before = count is None
+    if counted_before:
+        count = _COUNT_OF_COUNCILS.search(text, s_start, rating.span[0])
+        # ("None of the six councils most recently assessed ... has gained an outstanding rating")
+        if count is not None and _NONE_OF_BEFORE.search(text, max(s_start, count.start() - 20), count.start()):
+            return None
     if count is None:
         return None
-    word = (count["n"] or count.groupdict().get("to") or "").lower()
-    wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
-    # ("One council was rated inadequate. Kent's director said ..." names no list.)
-    if not wanted or wanted < 2 or RATING_RE.search(text, *following):
+    wanted = _count(count)
+    if not wanted or wanted < 2:
         return None
-    named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
-    return named if len(named) == wanted else None
+    if not counted_before:
+        # ("One council was rated inadequate. Kent's director said ..." names no list.)
+        if RATING_RE.search(text, *following):
+            return None
+        named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
+        return named if len(named) == wanted else None
+    return _named_in_passage_after(rating, following, wanted)
+
+
+def _count(count: re.Match[str]) -> int | None:
+    """The number a ``_COUNT_OF_COUNCILS`` match counts."""
+    word = (count["n"] or count.groupdict().get("to") or "").lower()
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
+
+
+_NONE_OF_BEFORE = re.compile(r"\b(?:none|neither|not\s+one|no\s+one)\s+of\s+(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
+_NAMING_SENTENCES = 5  # how many sentences after a count the councils it counts may take
+
+
+def _named_in_passage_after(rating: _Rating, sentence: tuple[int, int], wanted: int) -> list[str] | None:
+    """Exactly ``wanted`` councils named by the sentences from ``sentence`` on (see ``_named_next``)."""
+    index = rating.index
+    text = index.text
+    grade = normalise_rating(rating.written)
+    named: list[str] = []
+    end = rating.sentence[1]
+    for _ in range(_NAMING_SENTENCES):
+        if sentence is None or sentence[0] - end > _PASSAGE_GAP:
+            return None
+        if any(normalise_rating(m.group()) != grade for m in RATING_RE.finditer(text, *sentence)):
+            return None
+        here = [a[2] for a in index.authorities_in(*sentence)]
+        if not here and named:
+            return None  # the passage has moved on short of the count
+        named = list(dict.fromkeys([*named, *here]))
+        if len(named) >= wanted:
+            return named if len(named) == wanted else None
+        end = sentence[1]
+        sentence = index.next_sentence(end)
+    return None
 
 
 def _changed_to(rating: _Rating) -> _Rating | None:
@@ -317,7 +366,11 @@ def _authorities(rating: _Rating) -> list[str] | None:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
                 break
             chosen.append(mention)
-        return list(dict.fromkeys(a[2] for a in chosen))
+        listed = list(dict.fromkeys(a[2] for a in chosen))
+        # A list below a heading that counts its councils is theirs only where the count agrees
+        # ("Ofsted rates two councils as good" over "Kent, Surrey and Essex were inspected").
+        count = _COUNT_OF_COUNCILS.search(text, s_start, start) if list_end != s_end else None
+        return None if count is not None and _count(count) != len(listed) else listed
     counted = _counted_councils(rating) or _named_next(rating)
     if plural or counted:
         return counted

@@ -114,3 +114,37 @@ def test_a_grade_noun_not_received_is_no_grade_again():
             "commitment to improving the lives of children.")
     assert rows(text, "Cumberland", 2024) == [("Cumberland", 2024, "good", "overall")]
     assert rows("The council received this grading after a long wait.", "Cumberland", 2024) == []
+
+
+# --- councils counted in a headline or lead, named by the passage after it --------------------
+
+
+def test_a_headline_counting_the_councils_it_rates_is_named_by_the_passage_after_it():
+    # Community Care (dev): the count in the headline, a standfirst and a picture credit that name
+    # no council, then the sentence that names both.
+    text = ("Quality of social work praised as Ofsted rates two councils as ‘good’\n\n"
+            "Reports into two councils found strong social work practice but identified areas for improvement\n\n"
+            "Picture: Mathias Rosenthal\n\n"
+            "Inspectors have praised the quality of social work in two different councils in reports published today.\n\n"
+            "Direct work with children and families is of a “high standard” in Greenwich children’s services, while "
+            "social workers acted well on the wishes of children in Stockton-on-Tees.")
+    assert rows(text, "Greenwich", 2016, "trade") == [
+        ("Greenwich", 2016, "good", "overall"), ("Stockton-on-Tees", 2016, "good", "overall")]
+    # https://www.cypnow.co.uk/content/news/final-councils-receive-single-inspection-rating-from-ofsted
+    text = ("The final two councils to have their children's services assessed under Ofsted's single inspection "
+            'framework have been rated "good".\n\nInspection reports on children\'s services in Blackburn with '
+            "Darwen and Richmond-upon-Thames found strong work.")
+    assert rows(text, None, 2017, "trade") == [
+        ("Blackburn with Darwen", 2017, "good", "overall"), ("Richmond upon Thames", 2017, "good", "overall")]
+
+
+def test_a_count_the_passage_does_not_bear_out_or_denies_names_no_council():
+    # Community Care (dev): "None of the six councils ... has gained an outstanding rating".
+    text = ("None of the six councils most recently assessed under Ofsted’s new single inspection framework for "
+            "children’s social care has gained an outstanding rating.\n\nOfsted today released the results of its "
+            "second wave of inspections, of Bolton, Coventry, East Sussex, Essex, Hounslow and Staffordshire councils.")
+    assert rows(text, None, 2014, "trade") == []
+    # Three councils named where the headline counts two; a grade of another rung on the way.
+    assert rows("Ofsted rates two councils as good\n\nKent, Surrey and Essex were inspected in May.", None, 2016) == []
+    assert rows("Ofsted rates two councils as good\n\nKent was rated inadequate in 2012. Surrey and Essex improved.",
+                None, 2016) == [("Kent", 2012, "inadequate", "overall")]
