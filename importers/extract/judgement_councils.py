@@ -163,10 +163,10 @@ def _named_next(rating: _Rating) -> list[str] | None:
     that many, in a sentence with no grade of its own; else None.
 
     A headline or lead that counts the councils it rates ("Ofsted rates two councils as
-    'good'", "Two authorities blasted for 'inadequate' children's services", "The final two
-    councils ... have been rated 'good'") is named by the passage after it: the first sentences
-    that name councils, passing over those that name none (a standfirst, a picture credit), up
-    to exactly that many and no grade of another rung on the way."""
+    'good'", "The final two councils ... have been rated 'good'") is named by the passage after
+    it: the first sentences
+    that names councils, passing over those that name none (a standfirst, a picture credit),
+    where it names exactly that many and no grade of another rung is on the way."""
     index = rating.index
     text = index.text
     s_start, s_end = rating.sentence
@@ -211,22 +211,20 @@ _NAMING_SENTENCES = 5  # how many sentences after a count the councils it counts
 
 
 def _named_in_passage_after(rating: _Rating, sentence: tuple[int, int], wanted: int) -> list[str] | None:
-    """Exactly ``wanted`` councils named by the sentences from ``sentence`` on (see ``_named_next``)."""
+    """Exactly ``wanted`` councils named by the first sentence from ``sentence`` on that names any
+    (see ``_named_next``)."""
     index = rating.index
     text = index.text
     grade = normalise_rating(rating.written)
-    named: list[str] = []
     end = rating.sentence[1]
     for _ in range(_NAMING_SENTENCES):
         if sentence is None or sentence[0] - end > _PASSAGE_GAP:
             return None
         if any(normalise_rating(m.group()) != grade for m in RATING_RE.finditer(text, *sentence)):
             return None
-        here = [a[2] for a in index.authorities_in(*sentence)]
-        if not here and named:
-            return None  # the passage has moved on short of the count
-        named = list(dict.fromkeys([*named, *here]))
-        if len(named) >= wanted:
+        named = list(dict.fromkeys(a[2] for a in index.authorities_in(*sentence)))
+        if named:
+            # (one sentence names them all: councils named one by one may be others than those counted)
             return named if len(named) == wanted else None
         end = sentence[1]
         sentence = index.next_sentence(end)
