@@ -140,8 +140,9 @@ RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inade
 TOP_GRADE_WORDS = r"(?:(?:top|highest)(?:\s+possible)?|best\s+possible)\s+(?:mark|grade|rating)s?"
 _TOP_GRADE_RE = re.compile(TOP_GRADE_WORDS, re.IGNORECASE)
 # And the worst: "inspectors gave her authority the lowest possible rating", "slapped with the
-# worst possible rating by the care watchdog in 2017" (two local papers).
-BOTTOM_GRADE_WORDS = r"(?:lowest|worst)(?:\s+possible)?\s+(?:mark|grade|grading|rating)s?"
+# worst possible rating by the care watchdog in 2017", "had been given Ofsted's lowest overall
+# rating" (three local papers).
+BOTTOM_GRADE_WORDS = r"(?:lowest|worst)(?:\s+possible)?(?:\s+overall)?\s+(?:mark|grade|grading|rating)s?"
 _BOTTOM_GRADE_RE = re.compile(BOTTOM_GRADE_WORDS, re.IGNORECASE)
 
 _RI_RE = re.compile(_RI)

@@ -91,8 +91,11 @@ _GIVEN_SAME_BEFORE = re.compile(
 # Before such a name: a definition of the scale, not a grade ("Outstanding is the highest rating").
 # ... or one not reached: "narrowly missed out on the top grade".
 # ... or one already told, by a possessive: "has retained its top grade".
+# (The inspectorate's own is the grade it gives: "had been given Ofsted's lowest overall rating".)
 _MISSED_BEFORE = re.compile(
-    r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$|['’]s?\s+$", re.IGNORECASE
+    r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$"
+    r"|(?<!\bOfsted)(?<!\bwatchdog)(?<!\binspectorate)(?<!\bregulator)['’]s?\s+$",
+    re.IGNORECASE,
 )
 # ... or one that glosses the grade just named ("judged as 'inadequate' – the lowest rating
 # possible", "'outstanding', the highest grade"), or a rung next to the end ("the second lowest rating").

@@ -148,3 +148,17 @@ def test_a_count_the_passage_does_not_bear_out_or_denies_names_no_council():
     assert rows("Ofsted rates two councils as good\n\nKent, Surrey and Essex were inspected in May.", None, 2016) == []
     assert rows("Ofsted rates two councils as good\n\nKent was rated inadequate in 2012. Surrey and Essex improved.",
                 None, 2016) == [("Kent", 2012, "inadequate", "overall")]
+
+
+def test_the_inspectorates_own_end_grade_is_the_grade_it_gives():
+    # Newham Recorder (dev): "Ofsted's lowest overall rating", the inspectorate's possessive (a
+    # council's own, "its top grade", is a grade already told).
+    text = ("Newham's children's services had been given Ofsted's lowest overall rating following a previous "
+            "inspection in 2019.")
+    assert rows(text, "Newham", 2022) == [("Newham", 2019, "inadequate", "overall")]
+    # https://careappointments.com/care-news/england/85143/ofsted-brands-one-in-four-councils-inadequate-on-safeguarding/
+    # The same words said of a count of councils name no council's grade.
+    text = ("Of the 71 safeguarding and looked-after children's services inspected between June 2009 and June this "
+            "year, 18 received Ofsted's lowest mark for the overall effectiveness of safeguarding.")
+    assert rows(text, None, 2010, "trade") == []
+    assert rows("Kent has retained its top grade.", "Kent", 2019) == []
