@@ -10,16 +10,8 @@ the pattern.
 
 from __future__ import annotations
 
-from importers.extract import DocContext
-from importers.extract.judgements import extract
-from importers.sanitize import clean_text
-
-
-def rows(text: str, authority: str | None = None, year: int | None = None, kind: str = "news"):
-    """(council, year, rating, area) per judgement, once each."""
-    ctx = DocContext(authority=authority, published=(year, None, None), kind=kind)
-    found = [(f.get("authority"), f.get("year"), f.get("rating"), f.get("area")) for f in extract(clean_text(text), ctx)]
-    return list(dict.fromkeys(found))
+# (council, year, rating, area) per judgement, once each
+from tests.unit.test_prose_overall_and_councils import rows
 
 
 # --- a run of the same grade: "three times in a row", "for the second year running" ----------
