@@ -61,7 +61,7 @@ from dataclasses import dataclass, replace
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import BOTTOM_GRADE_WORDS, RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE",
+__all__ = ["CHANGE_TO_GAP", "END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE",
            "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
@@ -218,9 +218,13 @@ _MOVEMENT_LEAD = re.compile(
 # "from 'inadequate'", "the leap from an 'inadequate' Ofsted rating to 'outstanding'"
 _FROM_LEAD = re.compile(rf"\bfrom\s+(?:(?:an?|its|their|the)\s+)?{_Q}$|\bfrom{_Q}$", re.IGNORECASE)
 _TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
-# "from inadequate (in 2016) to ...": the "from" grade may carry its own year.
-_TO_TAIL = re.compile(
-    rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?(?:\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment))?\s+to\s+{_Q}",
+# "from inadequate (in 2016) to ...": the "from" grade may carry its own year, in brackets or
+# not ("improved from 'Good' in 2018 to 'Outstanding'", a local news site; "from the
+# 'inadequate' awarded in 2013 and 2015, to 'requires improvement'", a local paper).
+_YEAR = r"(?:19|20)\d\d"
+CHANGE_TO_GAP = re.compile(
+    rf"{_CQ}(?:\s*\((?:in\s+)?{_YEAR}\)|,?\s+(?:(?:awarded|given|received|judged)\s+)?in\s+{_YEAR}(?:\s+and\s+{_YEAR})?,?)?"
+    rf"(?:\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment))?\s+to\s+{_Q}",
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(
@@ -781,12 +785,12 @@ def _change(text: str, matches: list[re.Match[str]], i: int, c_start: int) -> Cu
         return Cue("change", c_start + movement.start(), historical=movement["prep"].lower() == "from")
     from_lead = _FROM_LEAD.search(lead)
     if from_lead is not None:
-        tail = _TO_TAIL.match(text, end)
+        tail = CHANGE_TO_GAP.match(text, end)
         if tail and i + 1 < len(matches) and matches[i + 1].start() == tail.end():
             return Cue("change", c_start + from_lead.start(), historical=True)
     if i > 0 and _TO_LEAD.search(lead):
         previous = matches[i - 1]
-        tail = _TO_TAIL.match(text, previous.end())
+        tail = CHANGE_TO_GAP.match(text, previous.end())
         if tail and tail.end() == start and _FROM_LEAD.search(text, max(0, previous.start() - 12), previous.start()):
             return Cue("change", previous.start())
     return None

@@ -154,3 +154,20 @@ def test_the_inspectorates_own_end_grade_is_the_grade_it_gives():
             "year, 18 received Ofsted's lowest mark for the overall effectiveness of safeguarding.")
     assert rows(text, None, 2010, "trade") == []
     assert rows("Kent has retained its top grade.", "Kent", 2019) == []
+
+
+# --- a change of grade whose old grade carries its own year -----------------------------------
+
+
+def test_a_change_whose_old_grade_carries_its_year_is_a_change_of_the_same_areas():
+    # Brentford TW8 (dev, ninth batch): "improved from 'Good' in 2018 to 'Outstanding'" after the area.
+    text = ("The impact of leaders within the Council, from Members to operational managers, improved from ‘Good’ "
+            "in 2018 to ‘Outstanding’.")
+    assert rows(text, "Hounslow", 2023) == [
+        ("Hounslow", 2018, "good", "leadership"), ("Hounslow", 2023, "outstanding", "leadership")]
+    # https://www.edp24.co.uk/lifestyle/norfolk-county-council-children-services-ofsted-report-right-direction-1155394
+    text = ("They have upgraded the department's rating from the 'inadequate' awarded in 2013 and 2015, to "
+            "'requires improvement'.")
+    assert sorted(rows(text, "Norfolk", 2017), key=str) == sorted([
+        ("Norfolk", 2013, "inadequate", "overall"), ("Norfolk", 2015, "inadequate", "overall"),
+        ("Norfolk", 2017, "requires improvement", "overall")], key=str)
