@@ -10,7 +10,9 @@ sentence before listed, less those this sentence names apart, where exactly that
 many are left; "Two London boroughs ... rated 'outstanding'" is named by the next
 sentence where it names exactly that many; councils set out below a sentence
 ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are the
-list (a grade several councils hold "currently" is not dated by the document).
+list (a grade several councils hold "currently" is not dated by the document); a headline's
+count ("Ofsted rates two councils as 'good'") is named by the first sentence after it that names
+councils, where it names exactly that many.
 A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
 progress", "Eleven shed their inadequate rating") is no judgement, nor is a list of
@@ -164,9 +166,9 @@ def _named_next(rating: _Rating) -> list[str] | None:
 
     A headline or lead that counts the councils it rates ("Ofsted rates two councils as
     'good'", "The final two councils ... have been rated 'good'") is named by the passage after
-    it: the first sentences
-    that names councils, passing over those that name none (a standfirst, a picture credit),
-    where it names exactly that many and no grade of another rung is on the way."""
+    it: the first sentence that names councils, passing over those that name none (a
+    standfirst, a picture credit), where it names exactly that many and no grade of another
+    rung is on the way."""
     index = rating.index
     text = index.text
     s_start, s_end = rating.sentence

@@ -20,7 +20,8 @@ judgement; nor is a word no regime of its year awards ("excellent" in 2019,
 ``vocabulary.on_the_scale``). A grade said to continue ("maintaining its
 'Outstanding' judgement", "for the second consecutive time", "again") also
 implies the earlier one, dated by the last inspection the text dates, else undated, where
-the text tells it nowhere else; a grade told again without a date (a headline over its
+the text tells it nowhere else (a run of three, "three times in a row", the two before it); a
+grade told again without a date (a headline over its
 story, "at 'inadequate' Surrey") takes the date the text gives that council's grade for
 that area, and is none of its own where the text gives several. A grade said of no named
 council is the document's own, unless the text gives it to other councils and that council
@@ -37,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import index_for, resolved_fields
+from importers.extract.clauses import TextIndex, index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
 from importers.extract.judgement_area_passages import attached_lead
 from importers.extract.judgement_areas import _areas
@@ -235,7 +236,7 @@ def _continued_from(rating: _Rating, ctx) -> dict | None:
     return resolved_fields(index, dates[0], ctx)
 
 
-def _grade_referred_to(index, matches: list[re.Match[str]], i: int) -> str | None:
+def _grade_referred_to(index: TextIndex, matches: list[re.Match[str]], i: int) -> str | None:
     """The rating words a grade told again by a noun stands for ("gave it the same verdict"):
     the last rating word before it in its sentence or the one before, which must itself be a
     grade ("'Inadequate' is the worst possible grading ..., and the council received this

@@ -14,7 +14,10 @@ a judging context, and ``judging_cue`` says which one it found:
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
 * ``named``: it names a rating: "a 'good' rating", "Ofsted's 'inadequate'
-  label", "an inadequate judgement";
+  label", "an inadequate judgement"; or names the best or worst grade by its rung
+  ("the top mark", "the lowest possible rating"), or a grade told again by a noun, given to
+  or held by the council ("gave it the same verdict", "received this grading": the rating
+  word before it);
 * ``quoted``: it stands alone in quotation marks, straight or curly, single
   or double ("its first 'good'", "still “requires improvement”");
 * ``label``: it follows a judgement's formal name as a label: "Overall
