@@ -267,6 +267,39 @@ def _counted_councils(rating: _Rating) -> list[str] | None:
     return left if len(left) == wanted else None
 
 
+# A sentence opening on the councils the passage has just named, counted: "Both councils are the
+# first local authorities in the country to sustain ... their previous 'outstanding' rating" (a
+# council's release), "Both authorities were criticised for individual failures" (a trade paper).
+_BOTH_OPENING = re.compile(
+    rf"\W*(?:(?P<both>both)|the\s+(?P<n>two|three|four)|all\s+(?P<all>three|four))\s+(?:of\s+the\s+)?"
+    r"(?:councils|authorities|local\s+authorities|boroughs)\b",
+    re.IGNORECASE,
+)
+
+
+def _both_named_before(rating: _Rating) -> list[str] | None:
+    """The councils "Both councils" opening the sentence means: those the passage names in the
+    sentences before it, back to exactly that many (each named once or more); else None."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    opening = _BOTH_OPENING.match(text, s_start, rating.span[0])
+    if opening is None:
+        return None
+    wanted = 2 if opening["both"] else COUNT_WORDS.get((opening["n"] or opening["all"]).lower())
+    named: list[str] = []
+    previous = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES + 2):
+        if previous is None or s_start - previous[1] > _PASSAGE_GAP:
+            return None
+        named = list(dict.fromkeys([*named, *(a[2] for a in reversed(index.authorities_in(*previous)))]))
+        if len(named) >= wanted:
+            return named if len(named) == wanted else None
+        s_start = previous[0]
+        previous = index.previous_sentence(s_start)
+    return None
+
+
 def _authorities(rating: _Rating) -> list[str] | None:
     """The councils the rating is said of: the nearest named before it, with its list.
 
@@ -371,7 +404,7 @@ def _authorities(rating: _Rating) -> list[str] | None:
         # ("Ofsted rates two councils as good" over "Kent, Surrey and Essex were inspected").
         count = _COUNT_OF_COUNCILS.search(text, s_start, start) if list_end != s_end else None
         return None if count is not None and _count(count) != len(listed) else listed
-    counted = _counted_councils(rating) or _named_next(rating)
+    counted = _counted_councils(rating) or _named_next(rating) or _both_named_before(rating)
     if plural or counted:
         return counted
     # "... that of Birmingham City Council. The largest children's services

@@ -171,3 +171,29 @@ def test_a_change_whose_old_grade_carries_its_year_is_a_change_of_the_same_areas
     assert sorted(rows(text, "Norfolk", 2017), key=str) == sorted([
         ("Norfolk", 2013, "inadequate", "overall"), ("Norfolk", 2015, "inadequate", "overall"),
         ("Norfolk", 2017, "requires improvement", "overall")], key=str)
+
+
+# --- "Both councils": the councils the passage has just named --------------------------------
+
+
+def test_both_councils_opening_a_sentence_are_the_two_the_passage_named_before_it():
+    # Westminster City Council's release (dev): the two councils named one a bullet before it.
+    text = ("• Westminster City Council provides excellent services for vulnerable children.\n"
+            "• The Royal Borough of Kensington and Chelsea (RBKC) was judged to deliver “exemplary practice” for "
+            "children who cannot live with their families.\n\n"
+            "Both councils are the first local authorities in the country to sustain and improve upon their "
+            "previous ‘outstanding’ rating.")
+    assert sorted(rows(text, "Westminster", 2019, "press_release")) == [
+        ("Kensington and Chelsea", None, "outstanding", "overall"), ("Westminster", None, "outstanding", "overall")]
+    # http://www.publicsectorexecutive.com/Audit-inspection-and-safety/two-authorities-blasted-for-inadequate-childrens-services
+    # The same opening, its grade negated ("neither of the two scoring above 'inadequate'"): none.
+    text = ("Sandwell MBC has been lambasted by inspectors.\n\nBuckinghamshire County Council has been criticised "
+            "too.\n\nBoth authorities were criticised for individual failures, with neither of the two scoring "
+            "above ‘inadequate’ on any of Ofsted’s three categories.")
+    assert rows(text, None, 2018, "trade") == []
+
+
+def test_both_councils_where_the_passage_names_more_or_fewer_is_no_council():
+    text = ("Kent, Surrey and Essex were inspected in May.\n\nBoth councils were rated good.")
+    assert rows(text, None, 2019) == []
+    assert rows("Kent was inspected in May.\n\nBoth councils were rated good.", None, 2019) == []
