@@ -380,12 +380,14 @@ _GENERIC_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 
-# After a rating, a word that shows it does not describe a noun.
+# After a rating, a word that shows it does not describe a noun (a pronoun opens the next clause
+# where a comma was lost: "In a report that found the council inadequate we discover:", a blog).
 _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again once too also now still
     across around both and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
     been being its it their his her the a an of to said says
+    we i you he she they us them
     one two three four five six seven eight nine ten eleven twelve
     awarded given received achieved issued""".split()  # "the 'inadequate' awarded in 2013"
 )

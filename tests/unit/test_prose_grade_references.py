@@ -197,3 +197,14 @@ def test_both_councils_where_the_passage_names_more_or_fewer_is_no_council():
     text = ("Kent, Surrey and Essex were inspected in May.\n\nBoth councils were rated good.")
     assert rows(text, None, 2019) == []
     assert rows("Kent was inspected in May.\n\nBoth councils were rated good.", None, 2019) == []
+
+
+# --- a pronoun after a grade opens the next clause --------------------------------------------
+
+
+def test_a_pronoun_after_a_grade_opens_the_next_clause_where_a_comma_was_lost():
+    # James Cousins's blog (dev): "found the council inadequate we discover".
+    text = "Reading through the Ofsted report, in a report that found the council inadequate we discover:"
+    assert rows(text, "Wandsworth", None, "blog") == [("Wandsworth", None, "inadequate", "overall")]
+    # The grade before a noun still describes it ("good practice we saw").
+    assert rows("Inspectors found good practice we had not expected.", "Wandsworth", None, "blog") == []
