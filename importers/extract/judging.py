@@ -386,6 +386,7 @@ _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again once too also now still
     across around both and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
+    remain remains remained stay stays stayed
     been being its it their his her the a an of to said says
     we i you he she they us them
     one two three four five six seven eight nine ten eleven twelve

@@ -208,3 +208,11 @@ def test_a_pronoun_after_a_grade_opens_the_next_clause_where_a_comma_was_lost():
     assert rows(text, "Wandsworth", None, "blog") == [("Wandsworth", None, "inadequate", "overall")]
     # The grade before a noun still describes it ("good practice we saw").
     assert rows("Inspectors found good practice we had not expected.", "Wandsworth", None, "blog") == []
+
+
+def test_a_verb_of_remaining_after_a_quoted_grade_shows_it_names_no_noun():
+    # Brentford TW8 (dev, ninth batch): "the overall level of 'Good' remained the same as at the
+    # last report in 2018" is a grade, as "'Good' was" would be.
+    text = ("Although the overall level of ‘Good’ remained the same as at the last report in 2018, the provision "
+            "is now rated better in some categories.")
+    assert ("Hounslow", 2018, "good", "overall") in rows(text, "Hounslow", 2023)
