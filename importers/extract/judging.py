@@ -260,6 +260,16 @@ _HYPOTHETICAL = re.compile(
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
+# An aim stated as a noun and its complement: every grade in the complement is hoped for, however
+# far into it ("our aspiration is to see services for children and young people move to a good
+# rating at the earliest opportunity", a council leader in a local paper; the objective "remains to
+# get good and beyond", a local radio station).
+_AIM_COMPLEMENT = re.compile(
+    r"\b(?:aspirations?|ambitions?|aims?|goals?|objectives?|targets?|intentions?|hopes?|plans?|priorit(?:y|ies))"
+    r"[\"'’”]?\s+(?:is|was|are|were|remains?|remained|will\s+be)\s+[\"'‘“]?(?:to|for|that)\b",
+    re.IGNORECASE,
+)
+_AIM_REACH = 200
 _NEGATION = re.compile(
     r"\b(?:not|no\s+longer|never|nor|neither|yet\s+to|fail(?:s|ed)?\s+to|short\s+of|rather\s+than|"
     r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
@@ -481,7 +491,7 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         before = matches[i - 1].start()
         window_start = min(window_start, max(_lead_clause_start(index, before), before - 80))
     negations = list(_NEGATION.finditer(text, window_start, start))
-    if _HYPOTHETICAL.search(text, window_start, start):
+    if _HYPOTHETICAL.search(text, window_start, start) or _AIM_COMPLEMENT.search(text, max(s_start, start - _AIM_REACH), start):
         return None
     if negations and all(_NO_LONGER.fullmatch(n.group()) for n in negations):
         # "no longer considered inadequate": not the rating now, but the one before.

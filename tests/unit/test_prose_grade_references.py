@@ -216,3 +216,19 @@ def test_a_verb_of_remaining_after_a_quoted_grade_shows_it_names_no_noun():
     text = ("Although the overall level of ‘Good’ remained the same as at the last report in 2018, the provision "
             "is now rated better in some categories.")
     assert ("Hounslow", 2018, "good", "overall") in rows(text, "Hounslow", 2023)
+
+
+# --- an aim stated as a noun: its whole complement is hoped for -------------------------------
+
+
+def test_a_grade_inside_an_aims_complement_is_hoped_for_however_far_in():
+    # Gazette Series (dev, ninth batch): the grade far into "our aspiration is to see ...".
+    text = ("“I am very clear that our aspiration is to see services for children and young people move to a good "
+            "rating at the earliest opportunity.”")
+    assert rows(text, "South Gloucestershire", None) == []
+    # https://352-58c1783d816c8.radiocms.com/hm/news/gloucestershire-news/leaders-set-two-year-target-to-improve-childrens-services
+    text = "Stephen Davies told the council meeting on May 18 that the objective “remains to get good and beyond.”"
+    assert rows(text, "Gloucestershire", 2022) == []
+    # A grade given beside an aim is still given.
+    text = "Kent was rated good in 2019. Our aim is to be outstanding."
+    assert rows(text, "Kent", 2019) == [("Kent", 2019, "good", "overall")]
