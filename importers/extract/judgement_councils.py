@@ -226,8 +226,9 @@ def _named_in_passage_after(rating: _Rating, sentence: tuple[int, int], wanted: 
             return None
         named = list(dict.fromkeys(a[2] for a in index.authorities_in(*sentence)))
         if named:
-            # (one sentence names them all: councils named one by one may be others than those counted)
-            return named if len(named) == wanted else None
+            # (one sentence about their services names them all: councils named one by one, or
+            # in passing, may be others than those counted)
+            return named if len(named) == wanted and _ABOUT_SERVICES.search(text, *sentence) else None
         end = sentence[1]
         sentence = index.next_sentence(end)
     return None

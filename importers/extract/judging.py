@@ -107,6 +107,13 @@ _GLOSS_BEFORE = re.compile(
     r"|\b(?:second|third|next)[\s-]+$",
     re.IGNORECASE,
 )
+# ... or one of a comparison, not of the scale: "the worst rating in the South East", "the highest
+# rating of any council in the region", "the lowest rating it had received" (the country's best or
+# worst is the scale's: "the top rating in England").
+_RELATIVE_RUNG_AFTER = re.compile(
+    r"\s+(?:in\s+(?:the\s+)?(?:region|county|area|north|south|east|west|midlands|(?!England\b)[A-Z]\w+)"
+    r"|of\s+(?:any|all|the)\b|among\b|(?:it|they|the\s+council)\s+(?:had|has|have)\b)"
+)
 _DEFINED_BEFORE = re.compile(rf"{RATING_WORDS}[\"'’”]?\s+(?:is|was|being|remains)\s+(?:the\s+|Ofsted['’]s\s+)*$",
                              re.IGNORECASE)
 
@@ -460,7 +467,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     top = same or END_GRADE_RE.fullmatch(text, start, end) is not None
     if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
                 or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)
-                or _GLOSS_BEFORE.search(text, max(s_start, start - 60), start)):
+                or _GLOSS_BEFORE.search(text, max(s_start, start - 60), start)
+                or not same and _RELATIVE_RUNG_AFTER.match(text, end)):
         return None
     if _BOUND_BEFORE.search(text, max(s_start, start - 20), start):
         return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"

@@ -74,6 +74,9 @@ def test_a_rung_that_glosses_a_grade_or_is_next_to_the_end_is_no_grade_of_its_ow
     assert ("Cheshire East", 2013, "inadequate", "overall") not in rows(text, "Cheshire East", 2013)
     # A definition names the scale, not a council's grade (the shape of lukesarmy's, dev).
     assert rows("Inadequate is the worst possible grading from Ofsted.", "Blackpool", 2012) == []
+    # A rung of a comparison is no rung of the scale.
+    assert rows("Kent has the worst rating in the South East.", "Kent", 2019) == []
+    assert rows("Kent received the highest rating of all councils in the region.", "Kent", 2019) == []
 
 
 # --- a grade told again by a noun: "the same verdict", "this grading" -----------------------
@@ -136,6 +139,9 @@ def test_a_count_the_passage_does_not_bear_out_or_denies_names_no_council():
             "children’s social care has gained an outstanding rating.\n\nOfsted today released the results of its "
             "second wave of inspections, of Bolton, Coventry, East Sussex, Essex, Hounslow and Staffordshire councils.")
     assert rows(text, None, 2014, "trade") == []
+    # A sentence naming two councils in passing, not their services, does not name those counted.
+    assert rows("Ofsted rates two councils as good\n\nKent's director, who used to work in Surrey, praised staff.",
+                None, 2016) == []
     # Three councils named where the headline counts two; a grade of another rung on the way.
     assert rows("Ofsted rates two councils as good\n\nKent, Surrey and Essex were inspected in May.", None, 2016) == []
     assert rows("Ofsted rates two councils as good\n\nKent was rated inadequate in 2012. Surrey and Essex improved.",
