@@ -47,7 +47,7 @@ from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
 from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _PASSAGE_GAP, _UNDATED, _Rating
 from importers.extract.judging import (
-    END_GRADE_CUES, END_GRADE_RE, RATING_CUES, RATING_RE, SAME_GRADE_CUES, SAME_GRADE_RE, judging_cue,
+    END_GRADE_CUES, END_GRADE_RE, RATING_CUES, RATING_RE, SAME_GRADE_CUES, SAME_GRADE_RE, _quoted, judging_cue,
 )
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
@@ -238,18 +238,23 @@ def _continued_from(rating: _Rating, ctx) -> dict | None:
 
 def _grade_referred_to(index: TextIndex, matches: list[re.Match[str]], i: int) -> str | None:
     """The rating words a grade told again by a noun stands for ("gave it the same verdict"):
-    the last rating word before it in its sentence or the one before, which must itself be a
-    grade ("'Inadequate' is the worst possible grading ..., and the council received this
-    grading" names it by its word); None where there is none."""
+    the last grade before it in its sentence or the one before, a judgement or a grade named in
+    quotation marks ("'Inadequate' is the worst possible grading ..., and the council received
+    this grading"), not a word of praise ("good progress"); None where there is none."""
+    text = index.text
     s_start = index.sentence_at(matches[i].start())[0]
     previous = index.previous_sentence(s_start)
     since = previous[0] if previous is not None and s_start - previous[1] <= _PASSAGE_GAP else s_start
     for k in range(i - 1, -1, -1):
         if matches[k].start() < since:
             return None
-        if not SAME_GRADE_RE.fullmatch(matches[k].group()) and normalise_rating(matches[k].group()):
-            return matches[k].group()
+        words = matches[k].group()
+        if SAME_GRADE_RE.fullmatch(words) or not normalise_rating(words):
+            continue
+        if _quoted(text, *matches[k].span()) or judging_cue(index, matches, k) is not None:
+            return words
     return None
+
 
 
 def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:

@@ -238,3 +238,9 @@ def test_a_grade_inside_an_aims_complement_is_hoped_for_however_far_in():
     # A grade given beside an aim is still given.
     text = "Kent was rated good in 2019. Our aim is to be outstanding."
     assert rows(text, "Kent", 2019) == [("Kent", 2019, "good", "overall")]
+
+
+def test_a_grade_told_again_stands_for_a_grade_not_for_praise():
+    # "good progress" is no grade, so "the same rating" after it names none.
+    text = "Inspectors found good progress, and the council received the same rating as in 2016."
+    assert rows(text, "Kent", 2019) == []
