@@ -27,6 +27,7 @@ from dataclasses import dataclass
 __all__ = [
     "AREAS",
     "AREA_COMPONENTS",
+    "AREA_HEAD_WORDS",
     "ERAS",
     "GRADE_COLOURS",
     "GRADE_LABELS",
@@ -362,6 +363,14 @@ AREAS: dict[str, str] = {
 AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
     "children in care and care leavers": ("children in care", "care leavers"),
 }
+
+# The service noun a writer may put before an area it grades, where the area's own phrase does
+# not take it: "its top grade for leadership, child protection, support for children in care and
+# care leavers as well as for overall effectiveness" (trade press on North Yorkshire, 2018), "to
+# require improvement for their services to children in need" (a trade analysis, 2017), "Help
+# and Protection, Services to Children in Care and Care Leavers and ... Leadership" (a council's
+# minutes, 2022). The list and area rules let it stand before any area of a list.
+AREA_HEAD_WORDS = r"(?:(?:its|their|the)\s+)?(?:(?:services?|support|provision)\s+(?:for|to)|work\s+with)\s+"
 
 _APOS = r"(?:['’]s|s['’]|s)?"
 # "the experiences and progress of children in care", "services for care leavers"

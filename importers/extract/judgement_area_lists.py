@@ -10,10 +10,10 @@ import re
 from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _SPACE, _STRAY_WORD, _Rating
 from importers.extract.judging import OVERALL_AFTER
-from importers.vocabulary import AREA_COMPONENTS, UNPLACED_ASPECT_RE, AreaMention, find_areas
+from importers.vocabulary import AREA_COMPONENTS, AREA_HEAD_WORDS, UNPLACED_ASPECT_RE, AreaMention, find_areas
 
 _COUNT_WORD = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
-_LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
+_LIST_OPENING = re.compile(rf"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?(?:{AREA_HEAD_WORDS})?", re.IGNORECASE)
 # A sentence opening on the list the one before announced: "This included:", "These were:".
 _SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
 _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)

@@ -21,6 +21,12 @@ names none (``judgement_areas`` asks these last, before calling a grade the over
   judged to be Outstanding in three out of four categories, including overall effectiveness.
   ... It was rated Good for the experiences and progress of children in care and care leavers"
   (a council's release): the framework's four less the one graded good.
+* The date of the grade the passage opened with, for an area's grade told in a sentence after
+  it with no date of its own: "Wigan, Wolverhampton and Harrow all received the positive ratings
+  ... after visits during January and February this year. Wigan received particular praise for
+  its adoption work, which was rated as 'outstanding'" (trade press), "the council's children's
+  services were rated 'good' ... in 2017. Leadership, management and governance were rated
+  outstanding" (``passage_lead``).
 * Every area of a framework the text does not fix: "deemed 'inadequate' in all areas" on an
   undated page after a 2016 inspection is the areas every later framework grades alike
   (``vocabulary.areas_judged_alike``); "across all four major headings" is the one framework
@@ -34,9 +40,9 @@ from dataclasses import replace
 
 from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_area_lists import _covers, _named_areas
-from importers.extract.judgement_rating import _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
+from importers.extract.judgement_rating import _INSPECTION_WORD, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
 from importers.extract.judging import OVERALL_AFTER, _GRADE_AND, judging_cue
-from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating, normalise_rating
+from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating
 
 # Between the new grade and the old one it replaced: "improved to 'good' from 'requires
 # improvement'", "rated good, up from requires improvement".
@@ -232,3 +238,44 @@ def attached_lead(rating: _Rating) -> _Rating | None:
         return None
     cue = judging_cue(index, rating.matches, i - 1)
     return replace(rating, i=i - 1, cue=cue) if cue is not None and not cue.historical else None
+
+
+def passage_lead(rating: _Rating) -> _Rating | None:
+    """The grade the passage told before the rating's sentence (up to three sentences back, the
+    passage unbroken), the nearest first, for an area's grade that states no date of its own:
+    one inspection grades the whole and then its areas, sentence by sentence. None where the
+    rating's sentence names a council (it tells its own news: "Nine local authorities, including
+    Haringey, were found to be inadequate" after "a good rating last year to Haringey"), where it
+    is said to hold "now" or to be an earlier one, or where no grade is told before it."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    if index.authorities_in(*rating.sentence) or _NOW_OR_PAST.search(text, s_start, rating.span[0]):
+        return None
+    own = normalise_rating(rating.written)
+    sentence = index.previous_sentence(s_start)
+    for back in range(_PASSAGE_SENTENCES):
+        if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
+            return None
+        p_start, p_end = sentence
+        for k in reversed(range(rating.i)):
+            if rating.starts[k] < p_start:
+                break
+            if rating.starts[k] >= p_end:
+                continue
+            cue = judging_cue(index, rating.matches, k)
+            if cue is None:
+                continue
+            if cue.historical:
+                return None
+            # Another grade is the same inspection's only as the sentence just before, and not
+            # where the rating's own words tell an inspection of their own ("They said the
+            # services - rated 'good' in 2018 - had deteriorated ... Their inspection focused on
+            # ... All three were deemed inadequate", a local radio story).
+            if normalise_rating(rating.matches[k].group()) != own and (
+                    back > 0 or _INSPECTION_WORD.search(text, rating.sentence[0], rating.span[0])):
+                return None
+            return replace(rating, i=k, cue=cue, sentence=sentence)
+        s_start = p_start
+        sentence = index.previous_sentence(p_start)
+    return None
