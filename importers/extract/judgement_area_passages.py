@@ -40,6 +40,7 @@ from dataclasses import replace
 
 from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_area_lists import _covers, _named_areas
+from importers.extract.judgement_past import _in_the_past
 from importers.extract.judgement_rating import _INSPECTION_WORD, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
 from importers.extract.judging import OVERALL_AFTER, _GRADE_AND, judging_cue
 from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating
@@ -266,8 +267,13 @@ def passage_lead(rating: _Rating) -> _Rating | None:
             cue = judging_cue(index, rating.matches, k)
             if cue is None:
                 continue
-            if cue.historical:
-                return None
+            candidate = replace(rating, i=k, cue=cue, sentence=sentence)
+            around = candidate.neighbours(p_start, p_end)
+            if _in_the_past(candidate, around[0], around[1]):
+                # "... gave the department its highest rating of 'outstanding' overall, following a
+                # previously 'good' judgment three years ago" (trade press): an earlier grade
+                # dates none of the new inspection's areas.
+                continue
             # Another grade is the same inspection's only as the sentence just before, and not
             # where the rating's own words tell an inspection of their own ("They said the
             # services - rated 'good' in 2018 - had deteriorated ... Their inspection focused on
@@ -275,7 +281,7 @@ def passage_lead(rating: _Rating) -> _Rating | None:
             if normalise_rating(rating.matches[k].group()) != own and (
                     back > 0 or _INSPECTION_WORD.search(text, rating.sentence[0], rating.span[0])):
                 return None
-            return replace(rating, i=k, cue=cue, sentence=sentence)
+            return candidate
         s_start = p_start
         sentence = index.previous_sentence(p_start)
     return None
