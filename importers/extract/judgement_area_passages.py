@@ -57,13 +57,19 @@ _ATTACHED = re.compile(r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that)\s+", re.IGNO
 _NOW_OR_PAST = re.compile(r"\b(?:now|currently|since|previously|formerly|last|earlier)\b", re.IGNORECASE)
 # A sentence opening on a count of what the sentence before listed: "All three were deemed
 # inadequate", "Both were rated good", "Each of the four areas was judged ...".
+# ... or on a demonstrative naming one area or two: "This area will require improvement to be good,
+# inspectors said" after a sentence on "the experiences of children in need of help and
+# protection" (a local news site), "Both areas were judged ...".
 _COUNTED_SUBJECT = re.compile(
-    rf"\W*(?:all(?:\s+(?:the\s+)?(?P<n>{_NUMBER_WORD}))?|(?P<both>both)|each\s+of\s+(?:the\s+|these\s+|those\s+)?"
-    rf"(?P<m>{_NUMBER_WORD}))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:areas|categories|judge?ments|services))?"
-    r"\s+(?=(?:were|was|are|is|have|had)\b)",
+    rf"\W*(?:all(?:\s+(?:the\s+)?(?P<n>{_NUMBER_WORD}))?|(?P<both>both|(?:these|those|the)\s+two)|each\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    rf"(?P<m>{_NUMBER_WORD})|(?P<this>this|that))(?:\s+of\s+(?:them|these|those))?"
+    r"(?(this)\s+(?:area|category|judge?ment|aspect)|(?:\s+(?:areas|categories|judge?ments|services))?)"
+    # (the rating may be the verb itself, where the match ends: "This area requires improvement")
+    r"(?:\s+(?:also|too|again))?\s+(?=(?:were|was|are|is|have|had|will|would)\b|$)",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+_AREA_NOUN = re.compile(r"\b(?:areas?|categor(?:y|ies)|judge?ments?|aspects?)\b", re.IGNORECASE)
 
 
 def _change_partner(rating: _Rating) -> _Rating | None:
@@ -130,7 +136,7 @@ def counted_areas_before(rating: _Rating) -> list[str]:
     opening = _COUNTED_SUBJECT.match(text, s_start, rating.span[0])
     if opening is None:
         return []
-    word = "two" if opening["both"] else (opening["n"] or opening["m"] or "").lower()
+    word = "two" if opening["both"] else "one" if opening["this"] else (opening["n"] or opening["m"] or "").lower()
     wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     previous = index.previous_sentence(s_start)
     if not wanted or previous is None or s_start - previous[1] > _PASSAGE_GAP or rating.rated_in(*previous):
@@ -138,6 +144,14 @@ def counted_areas_before(rating: _Rating) -> list[str]:
     areas = list(dict.fromkeys(area for a in find_areas(text, *previous) if a.area != "overall"
                                for area in _named_areas(text, a)))
     return areas if len(areas) == wanted else []
+
+
+def opens_on_area_noun(rating: _Rating) -> bool:
+    """Whether the rating's sentence opens on a demonstrative or count with an area noun ("This
+    area", "Both areas", "All four categories"): a grade of areas, never of the whole service,
+    whether or not the sentence before names them."""
+    opening = _COUNTED_SUBJECT.match(rating.index.text, rating.sentence[0], rating.span[0])
+    return opening is not None and bool(_AREA_NOUN.search(opening.group()))
 
 
 def areas_graded_before(rating: _Rating) -> set[str]:

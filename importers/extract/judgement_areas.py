@@ -52,7 +52,8 @@ from importers.extract.judgement_area_lists import (
     _named_areas,
 )
 from importers.extract.judgement_area_passages import (
-    changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, rest_of_passage,
+    changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, opens_on_area_noun,
+    rest_of_passage,
     unfixed_framework_areas,
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
@@ -384,6 +385,8 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     counted_before = counted_areas_before(rating)
     if counted_before:
         return counted_before
+    if opens_on_area_noun(rating):
+        return []  # "This area was judged outstanding" where no area is named before it
     restated = _restated_area(rating)
     if restated is not None:
         return [restated]
