@@ -108,6 +108,15 @@ _EVERY_AREA = re.compile(
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
     re.IGNORECASE,
 )
+# A sentence opening on every area, its grade after: "In all five areas of judgement, HM
+# Inspector summarised that the service 'requires improvement to be good'" (a local news site),
+# as "rated ... good in all areas" puts it after the grade.
+_EVERY_AREA_OPENING = re.compile(
+    r"\W*(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?)"
+    r"(?:\s+(?:of\s+(?:the\s+)?(?:judge?ment|inspection)|inspected|judged|assessed|graded))?\s*,",
+    re.IGNORECASE,
+)
 # Before a rating given in the plural: "given a clean sweep of outstanding ratings".
 _SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
 _PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
@@ -250,6 +259,12 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     every = _EVERY_AREA.match(text, end, region_end)
     if every is not None and areas_judged(era, year):
         return _every_area_but(rating, every, areas_judged(era, year))
+    opening = _EVERY_AREA_OPENING.match(text, rating.sentence[0], start)
+    if opening is not None and not rating.rated_in(opening.end(), start) and names_no_area(
+            rating) and not any(a.area != "overall" for a in find_areas(text, opening.end(), start)):
+        judged = areas_judged(era, year) or (unfixed_framework_areas(rating, opening) if era is None else ())
+        if judged:
+            return list(judged)
     # "each of the areas inspected were rated as Requires Improvement", "all four
     # areas were judged good": every area is the rating's subject.
     if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
