@@ -384,8 +384,12 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # The single inspection framework's title names the whole inspection, not three areas: "our
     # Ofsted judgement on the services we provide for children in need of help and protection,
     # children looked after and care leavers" (a council leader's blog).
+    # (The press may turn the middle one round: "The south coast council's services for children in
+    # need of help and protection, looked-after children and care leavers were judged overall to
+    # 'require improvement'" (trade press, 2014); "services for children in need of help and
+    # protection, looked-after children, and care leavers" (a council's release, 2017).)
     (r"(?:services\s+(?:[\w'’]+\s+){0,3}?for\s+)?children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"
-     r"children\s+looked[\s-]+after,?\s+and\s+care[\s-]+leavers", "overall", False),
+     r"(?:children\s+looked[\s-]+after|looked[\s-]+after\s+children),?\s+and\s+care[\s-]+leavers", "overall", False),
     # Both at once, as the press shortens them: "children in and leaving care", "those both in
     # and leaving care" (a council release); a list of two, not ILACS's combined judgement.
     (r"(?:services\s+for\s+)?(?:children|those|young\s+people)\s+(?:both\s+)?in\s+and\s+leaving\s+care",

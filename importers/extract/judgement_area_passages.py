@@ -49,7 +49,9 @@ from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find
 # improvement'", "rated good, up from requires improvement".
 _FROM_GAP = re.compile(r"[\"'’”]?\s*,?\s*(?:(?:up|down)\s+)?from\s+[\"'‘“]?", re.IGNORECASE)
 # ... or after the old one: "from 'inadequate' to 'good'".
-_TO_GAP = re.compile(r"[\"'’”]?\s+to\s+[\"'‘“]?", re.IGNORECASE)
+# (the old grade's year may stand between: "improved from 'Good' in 2018 to 'Outstanding'", a
+# local news site)
+_TO_GAP = re.compile(r"[\"'’”]?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?\s+to\s+[\"'‘“]?", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+[\"'‘“]?$", re.IGNORECASE)
 # Between a lead grade and a clause about an area that hangs on it: "... good overall but that
 # ...", "... good in 2016, with leadership judged ...".
