@@ -145,3 +145,81 @@ def test_an_earlier_grade_of_the_passage_dates_no_area():
                 "authority to improve.\nTheir inspection focused on children in care, children who need help and "
                 "protection, and the impact of social workers. All three were deemed inadequate.\n")
     assert not {r for r in rows(havering, "Havering") if r[2] == "inadequate" and r[1] == 2018}
+
+
+# --- shapes of the ninth batch's dev documents, each a grammar not a sentence ------------------
+# No second publisher's example of these was found with the search tool; the second case of each
+# is in other words.
+
+
+def test_a_grade_noun_said_to_be_for_an_area():
+    # prose/undated-bridlingtonfreepress-east-riding-leader-column-care-leavers-outstanding.txt (dev):
+    # "The Outstanding rating was for the council's Pathway Care Leaver team ...".
+    found = graded(dev_text("undated-bridlingtonfreepress-east-riding-leader-column-care-leavers-outstanding.txt"),
+                   "East Riding of Yorkshire")
+    assert found == {("East Riding of Yorkshire", "outstanding", "care leavers")}
+    assert graded("In 2019 Kent was rated good. The only 'requires improvement' grade was for adoption.", "Kent") == {
+        ("Kent", "good", "overall"), ("Kent", "requires improvement", "adoption")}
+
+
+def test_a_change_of_an_areas_grade_with_the_old_grades_year_between():
+    # prose/2023-12-05-brentfordtw8-hounslow-good-leadership-outstanding.txt (dev): "The impact of
+    # leaders within the Council, from Members to operational managers, improved from 'Good' in
+    # 2018 to 'Outstanding'": both grades are leadership's.
+    found = graded(dev_text("2023-12-05-brentfordtw8-hounslow-good-leadership-outstanding.txt"), "Hounslow")
+    assert ("Hounslow", "outstanding", "leadership") in found
+    assert ("Hounslow", "outstanding", "overall") not in found
+    assert graded("Help and protection went from 'inadequate' in March 2016 to 'good'.", "Kent", 2019) == {
+        ("Kent", "inadequate", "help and protection"), ("Kent", "good", "help and protection")}
+
+
+def test_some_services_are_not_the_whole_service():
+    # prose/undated-mkcitizen-milton-keynes-good-care-leavers-outstanding.txt (dev): "it was rated as
+    # 'good' with some services rated 'outstanding'" grades no area, and not the whole service.
+    found = graded(dev_text("undated-mkcitizen-milton-keynes-good-care-leavers-outstanding.txt"), "Milton Keynes")
+    assert ("Milton Keynes", "outstanding", "overall") not in found
+    assert ("Milton Keynes", "outstanding", "care leavers") in found
+    assert graded("Kent was rated inadequate, with several aspects of the service judged good.", "Kent", 2016) == {
+        ("Kent", "inadequate", "overall")}
+
+
+def test_a_count_of_areas_set_out_in_the_next_sentence():
+    # prose/undated-romfordrecorder-barking-dagenham-requires-improvement-care-leavers-good.txt (dev):
+    # "found to require improvement in four of five key areas. These were impact of leaders on social
+    # work practice, experiences and progress of children who need help and protection, and
+    # experiences and progress of children in care, as well as overall effectiveness."
+    found = graded(dev_text("undated-romfordrecorder-barking-dagenham-requires-improvement-care-leavers-good.txt"),
+                   "Barking and Dagenham")
+    assert found >= {("Barking and Dagenham", "requires improvement", area)
+                     for area in ("overall", "leadership", "help and protection", "children in care")}
+    # A list of another length than the count is not the count's.
+    text = "Kent was found to be good in two of the four areas. These were leadership, adoption and care leavers."
+    assert ("Kent", "good", "adoption") not in graded(text, "Kent", 2019)
+
+
+def test_a_clause_opening_on_its_areas():
+    # prose/2014-09-17-cypnow-southampton-requires-improvement.txt (dev): "The inspection found that in
+    # the three main judgment areas of children who need help and protection, looked-after children,
+    # and leadership, Southampton children's services were assessed as requiring improvement."
+    cyp = ("The inspection found that in the three main judgment areas of children who need help and protection, "
+           "looked-after children, and leadership, Southampton children's services were assessed as requiring "
+           "improvement.")
+    assert graded(cyp, "Southampton", 2014) == {
+        ("Southampton", "requires improvement", area) for area in ("help and protection", "children in care", "leadership")}
+    assert graded("In relation to help and protection and leadership, Kent was judged to be good.", "Kent", 2019) == {
+        ("Kent", "good", "help and protection"), ("Kent", "good", "leadership")}
+
+
+def test_the_single_inspections_title_with_looked_after_children_second_is_the_whole():
+    # prose/2014-09-17-cypnow-southampton-requires-improvement.txt (dev): "The south coast council's
+    # services for children in need of help and protection, looked-after children and care leavers
+    # were judged overall to "require improvement"" (the inspection's title, turned round).
+    cyp = ("The south coast council\u2019s services for children in need of help and protection, looked-after "
+           "children and care leavers were judged overall to \u201crequire improvement\u201d following the inspection in July.")
+    assert graded(cyp, "Southampton", 2014) == {("Southampton", "requires improvement", "overall")}
+    # https://newsroom.shropshire.gov.uk/2017/11/childrens-services-ofsted (dev, a council's release)
+    # names the inspection so: "The inspection looked at services for children in need of help and
+    # protection, looked-after children, and care leavers."
+    from importers.vocabulary import find_areas
+    shropshire = "services for children in need of help and protection, looked-after children, and care leavers"
+    assert [a.area for a in find_areas(shropshire)] == ["overall"]
