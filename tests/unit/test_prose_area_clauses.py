@@ -9,22 +9,9 @@ Test-half documents are never read here.
 
 from __future__ import annotations
 
-import pytest
-
 from importers.extract.judgement_area_lists import _listed_areas
-from tests.paths import ACCURACY_PROSE, prose_text
+from tests.unit.test_prose_area_passages import dev_text, graded
 from tests.unit.test_prose_other_publishers import rows
-
-
-def graded(text: str, authority: str | None = None, year: int | None = None, kind: str = "news") -> set[tuple]:
-    """(council, rating, area) per judgement, the year left aside."""
-    return {(council, rating, area) for council, _, rating, area in rows(text, authority, year, kind)}
-
-
-def dev_text(name: str) -> str:
-    if not (ACCURACY_PROSE / name).exists():
-        pytest.skip(f"{name} is not in benchmarks/accuracy/prose/")
-    return prose_text(name)
 
 
 # --- an area named with the service noun before it ------------------------------------------
