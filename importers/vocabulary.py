@@ -390,6 +390,15 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # protection, looked-after children, and care leavers" (a council's release, 2017).)
     (r"(?:services\s+(?:[\w'’]+\s+){0,3}?for\s+)?children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"
      r"(?:children\s+looked[\s-]+after|looked[\s-]+after\s+children),?\s+and\s+care[\s-]+leavers", "overall", False),
+    # ... and shortened to its first two groups, either way round: "Services for looked after
+    # children and those in need of help and protection in Royal Greenwich have been rated 'Good'"
+    # (a local news blog), "the highest accolade of 'outstanding' for services for children in need
+    # of help and protection and looked after children - judging it as overall outstanding" (a
+    # local paper, whose table gives help and protection good).
+    (r"services\s+for\s+(?:(?:children|those)\s+(?:in\s+need\s+of|who\s+need)\s+help\s+and\s+protection,?\s+and\s+"
+     r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children|children\s+in\s+care)"
+     r"|(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children|children\s+in\s+care),?\s+and\s+"
+     r"(?:children|those)\s+(?:in\s+need\s+of|who\s+need)\s+help\s+and\s+protection)", "overall", False),
     # Both at once, as the press shortens them: "children in and leaving care", "those both in
     # and leaving care" (a council release); a list of two, not ILACS's combined judgement.
     (r"(?:services\s+for\s+)?(?:children|those|young\s+people)\s+(?:both\s+)?in\s+and\s+leaving\s+care",

@@ -54,8 +54,11 @@ _FROM_GAP = re.compile(r"[\"'’”]?\s*,?\s*(?:(?:up|down)\s+)?from\s+[\"'‘�
 _TO_GAP = re.compile(r"[\"'’”]?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?\s+to\s+[\"'‘“]?", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+[\"'‘“]?$", re.IGNORECASE)
 # Between a lead grade and a clause about an area that hangs on it: "... good overall but that
-# ...", "... good in 2016, with leadership judged ...".
-_ATTACHED = re.compile(r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that)\s+", re.IGNORECASE)
+# ...", "... good in 2016, with leadership judged ...", or a second verb of the same subject:
+# "... rated good in 2016 and received an outstanding rating for leadership".
+_ATTACHED = re.compile(
+    r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that|and\s+(?:also\s+)?(?=(?:received|got|gained|achieved|secured|earned|"
+    r"was|were)\s))\s*", re.IGNORECASE)
 _NOW_OR_PAST = re.compile(r"\b(?:now|currently|since|previously|formerly|last|earlier)\b", re.IGNORECASE)
 # A sentence opening on a count of what the sentence before listed: "All three were deemed
 # inadequate", "Both were rated good", "Each of the four areas was judged ...".

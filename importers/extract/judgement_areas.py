@@ -58,7 +58,7 @@ from importers.extract.judgement_area_passages import (
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
 from importers.extract.judging import AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER
-from importers.vocabulary import AREA_HEAD_WORDS, UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
+from importers.vocabulary import UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
 
 _CQ = r"[\"'’”]?"
 # "rating for the experiences and progress of ...", "Good ratings were received for
@@ -83,8 +83,7 @@ _AREA_AFTER = re.compile(
     r"(?:the\s+(?:areas?|categor(?:y|ies))\s+of\s+)?"
     r"(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:(?:local\s+)?(?:authority|council)['’]s\s+)?"
     # "outstanding for its partnership work to keep children safe", "work with children who ..."
-    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for|with)\s+)?"
-    rf"(?:{AREA_HEAD_WORDS})?",
+    r"(?:(?:[\w-]+\s+)?(?:work|arrangements|approach|efforts?)\s+(?:to|on|in|for|with)\s+)?",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(

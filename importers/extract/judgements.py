@@ -232,7 +232,10 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
         subject = None
     # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
     dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject, authorities)
-    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(d["year"] is None for d, _ in dates) else None
+    # (A date the text gives wins over the page's: "rated good in 2016, with an outstanding
+    # judgement for adoption" on a page of 2024 is 2016's.)
+    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(
+        d["year"] is None or source == "published" for d, source in dates) else None
     if lead is not None:
         # "found ... to be good overall but that [an area] required improvement": the lead's date.
         led = _dates(lead, ctx, subject, authorities)

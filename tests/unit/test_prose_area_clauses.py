@@ -210,3 +210,43 @@ def test_the_single_inspections_title_with_looked_after_children_second_is_the_w
     from importers.vocabulary import find_areas
     shropshire = "services for children in need of help and protection, looked-after children, and care leavers"
     assert [a.area for a in find_areas(shropshire)] == ["overall"]
+
+
+# --- the inspection's title shortened to two groups names the whole ---------------------------
+
+
+def test_services_for_children_in_need_and_looked_after_children_is_the_whole_service():
+    # prose/2016-08-woolwichonline-greenwich-childrens-services-good.txt (dev): "Services for looked
+    # after children and those in need of help and protection in Royal Greenwich have been rated 'Good'".
+    assert graded(dev_text("2016-08-woolwichonline-greenwich-childrens-services-good.txt"), "Greenwich") == {
+        ("Greenwich", "good", "overall")}
+    # https://www.lincolnshireworld.com/news/people/independent-inspectors-say-childrens-services-are-outstanding-474712
+    # (a local paper, 2017): the same two groups the other way round are the whole service, whose
+    # table the page sets out after: help and protection was good, not outstanding.
+    text = ("Independent inspectors Ofsted have awarded North Lincolnshire Council the highest accolade of "
+            "'outstanding' for services for children in need of help and protection and looked after children "
+            "\u2013 judging it as overall outstanding.\n\n"
+            "Children who need help and protection Good\n\n"
+            "Children looked after and achieving permanence Outstanding\n")
+    found = graded(text, "North Lincolnshire", 2017)
+    assert ("North Lincolnshire", "outstanding", "overall") in found
+    assert ("North Lincolnshire", "outstanding", "help and protection") not in found
+    assert ("North Lincolnshire", "good", "help and protection") in found
+    # Either group alone with "services for" is its own area still.
+    assert graded("Services for looked after children were rated outstanding.", "Kent", 2016) == {
+        ("Kent", "outstanding", "children in care")}
+
+
+# --- an area's grade hanging on the dated lead grade of its sentence --------------------------
+# In other words (no real page was found where the page's year differs from the lead's): the
+# lead's year, not the page's, dates the area's grade.
+
+
+def test_an_attached_areas_grade_takes_the_leads_year_over_the_pages():
+    assert ("Kent", 2016, "outstanding", "adoption") in rows(
+        "Kent was rated good in 2016, with an outstanding judgement for adoption.", "Kent", 2024)
+    assert ("Kent", 2016, "outstanding", "leadership") in rows(
+        "In 2016 Kent was rated good and received an outstanding rating for leadership.", "Kent", 2024)
+    # A grade said to hold now is not the lead's ("... good in 2016, and is now outstanding for ...").
+    assert ("Kent", 2016, "outstanding", "leadership") not in rows(
+        "Kent was rated good in 2016, and is now rated outstanding for leadership.", "Kent", 2024)
