@@ -39,6 +39,13 @@ judgement. Where the rating's own words name no area, the passage may (see
 three areas", every area of a framework the page does not fix; two grades of the whole
 service joined by "and" are neither its overall grade.
 
+A clause may open on its areas, set off by a comma: "In all five areas of judgement, ... the
+service 'requires improvement to be good'" (the framework's areas), "in the three main judgment
+areas of X, Y, and Z, [the services] were assessed as ..." (those named); "The Outstanding
+rating was for X" names X; a count set out in the next sentence ("in four of five key areas.
+These were X, Y, Z ...") is that list where it counts as many; "with some services rated
+'outstanding'" is no grade of the whole.
+
 The lists of areas a rating names, and what a count or "every area" leaves, are
 ``judgement_area_lists``'s.
 """
