@@ -419,7 +419,7 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         cue = Cue("named", start)
     elif not top and capacity is None and _describes_noun(text, end, quoted) and not (
             quoted and (_council_follows(index, end) or _area_follows(text, end))
-            or _given_grades(index, s_start, start, end) or _grades_for_area(text, end)):
+            or _given_grades(index, s_start, start, end)):
         return None
     c_start = _lead_clause_start(index, start)
     # "there was an 'adequate' ability to improve": the grade names the judgement after it.
@@ -552,7 +552,7 @@ def _find_cue(index: TextIndex, matches: list[re.Match[str]], i: int, s_start: i
         return Cue("quoted", start)
     # "its poor Ofsted rating" describes the rating; "performs poorly" is one.
     weak_adjective = rating in ("poor", "excellent") and not performs
-    if _given_grades(index, s_start, start, end) or _grades_for_area(text, end):
+    if _given_grades(index, s_start, start, end):
         return Cue("named", start)
     trail = _TRAIL.match(text, end)
     if trail is not None and not weak_adjective and (
@@ -625,19 +625,6 @@ def _areas_qualified(index: TextIndex, s_start: int, start: int, end: int) -> in
     # The area is an item of the list, not the start of a phrase about it ("the areas that need
     # improvement are care leavers' access to their health records" names no grade).
     return before.start() if _AREA_ITEM_END.match(text, areas[0].end) else None
-
-
-# A grade in the plural given for an area: "with outstanding grades for leadership and adoption",
-# "received inadequate judgements for help and protection" ("for" only: pupils get "good grades in"
-# a subject).
-_GRADES_FOR = re.compile(rf"{_CQ}\s+(?:grades|judge?ments)\s+for\s+(?:(?:the|its|their)\s+)?", re.IGNORECASE)
-
-
-def _grades_for_area(text: str, end: int) -> bool:
-    """Whether a plural grade noun for a judgement area follows the rating."""
-    gap = _GRADES_FOR.match(text, end)
-    areas = find_areas(text, gap.end(), gap.end() + 80) if gap else []
-    return bool(areas) and areas[0].start == gap.end() and areas[0].area != "overall"
 
 
 def _area_follows(text: str, end: int) -> bool:

@@ -250,13 +250,3 @@ def test_an_attached_areas_grade_takes_the_leads_year_over_the_pages():
     # A grade said to hold now is not the lead's ("... good in 2016, and is now outstanding for ...").
     assert ("Kent", 2016, "outstanding", "leadership") not in rows(
         "Kent was rated good in 2016, and is now rated outstanding for leadership.", "Kent", 2024)
-
-
-def test_grades_in_the_plural_for_named_areas():
-    # The plural of "a good rating for leadership" (in other words; no real page was found): grades
-    # "for" areas, each area's; "good grades in" a subject are pupils'.
-    assert graded("In 2016 Kent was rated good, with outstanding grades for leadership and adoption.", "Kent") == {
-        ("Kent", "good", "overall"), ("Kent", "outstanding", "leadership"), ("Kent", "outstanding", "adoption")}
-    assert graded("Kent was rated inadequate, with inadequate judgements for help and protection and leadership.",
-                  "Kent", 2016) == {("Kent", "inadequate", a) for a in ("overall", "help and protection", "leadership")}
-    assert rows("Kent pupils got good grades in leadership courses.", None, 2016) == []
