@@ -22,11 +22,11 @@ names none (``judgement_areas`` asks these last, before calling a grade the over
   ... It was rated Good for the experiences and progress of children in care and care leavers"
   (a council's release): the framework's four less the one graded good.
 * The date of the grade the passage opened with, for an area's grade told in a sentence after
-  it with no date of its own: "Wigan, Wolverhampton and Harrow all received the positive ratings
-  ... after visits during January and February this year. Wigan received particular praise for
-  its adoption work, which was rated as 'outstanding'" (trade press), "the council's children's
-  services were rated 'good' ... in 2017. Leadership, management and governance were rated
-  outstanding" (``passage_lead``).
+  it with no date of its own and no council named: "Kent was rated good by Ofsted in 2023.
+  Children in care received an outstanding rating." (in other words: no real page was found
+  where this changes the year), but not an earlier grade of the passage ("... its highest rating
+  of 'outstanding' overall, following a previously 'good' judgment three years ago. The only
+  category that remained good was ...", trade press) (``passage_lead``).
 * Every area of a framework the text does not fix: "deemed 'inadequate' in all areas" on an
   undated page after a 2016 inspection is the areas every later framework grades alike
   (``vocabulary.areas_judged_alike``); "across all four major headings" is the one framework
