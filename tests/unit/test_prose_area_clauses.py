@@ -250,3 +250,21 @@ def test_an_attached_areas_grade_takes_the_leads_year_over_the_pages():
     # A grade said to hold now is not the lead's ("... good in 2016, and is now outstanding for ...").
     assert ("Kent", 2016, "outstanding", "leadership") not in rows(
         "Kent was rated good in 2016, and is now rated outstanding for leadership.", "Kent", 2024)
+
+
+# --- the grade's full name after "will" ---------------------------------------------------------
+
+
+def test_will_require_improvement_to_be_good_is_the_reports_grade():
+    # Two local publishers render a report's grade of an area with "will":
+    # prose/undated-onthewight-isle-of-wight-good-help-and-protection.txt (dev): "This area will
+    # require improvement to be good, inspectors said." (after a sentence on help and protection);
+    # prose/undated-time1075-havering-improvement-plan.txt (dev): "Its treatment of children leaving
+    # care was viewed more charitably, but will "require improvement to be good"".
+    wight = graded(dev_text("undated-onthewight-isle-of-wight-good-help-and-protection.txt"), "Isle of Wight")
+    assert ("Isle of Wight", "requires improvement", "help and protection") in wight
+    havering = graded(dev_text("undated-time1075-havering-improvement-plan.txt"), "Havering")
+    assert ("Havering", "requires improvement", "care leavers") in havering
+    # A future or a hope is none: the name cut short, or another modal.
+    assert rows("Kent will require improvement in its care planning.", "Kent", 2019) == []
+    assert rows("Kent would require improvement to be good if inspected now.", "Kent", 2019) == []
