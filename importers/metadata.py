@@ -92,9 +92,13 @@ _PUBLISHED_LABEL = re.compile(
     # A sentence for a label: "This story was published 6 August 2018".
     r"(?:this\s+(?:story|article|page|post|item|news\s+(?:story|item|release)|press\s+release)\s+was\s+)?"
     r"(?:first\s+)?published(?:\s+on|\s+at)?|posted(?:\s+on|\s+at)?|date\s+of\s+publication|"
-    r"publication\s+date|date\s+published|report\s+published|date(?=\s*:|\s+\d{4}-\d{2}-\d{2}\b)",
+    r"publication\s+date|date\s+published|report\s+published",
     re.IGNORECASE,
 )
+# "Date:" or a bare "date" before an ISO day (" date 2025-04-17", as some saved pages open).
+# Read after every named label: Archant's papers print their search form's default date
+# (" date 2019-03-08 Search") above the story's own "PUBLISHED: 14:03 25 March 2019".
+_DATE_LABEL = re.compile(r"date(?=\s*:|\s+\d{4}-\d{2}-\d{2}\b)", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(
     r"(?:page\s+)?(?:last\s+)?(?:updated|modified)(?:\s+on|\s+at)?", re.IGNORECASE,
 )
@@ -151,9 +155,10 @@ _DRUPAL_DATE = re.compile(
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))}
 # "Posted on April 11, 2016 by admin": who posted follows the date.
 _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
-# What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
+# What may sit beside a date on a dateline: times, zones (a British paper's US edition prints
+# "20:00 EST"), weekdays, "at", "on".
 _DATELINE_NOISE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\b(?:GMT|BST|UTC|CET|am|pm|AM|PM|at|on|[Uu]pdated|"
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\b(?:GMT|BST|UTC|CET|CEST|EST|EDT|am|pm|AM|PM|at|on|[Uu]pdated|"
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|[\s,.|:;•·()\-–—]+",
 )
 _DEAR = re.compile(r"^Dear\s+\S", re.MULTILINE)
@@ -168,6 +173,7 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
     mention = (
         _labelled_date(ends, _PUBLISHED_LABEL, _PUBLISHED_KEYS)
         or _posted_on_date(ends)
+        or _labelled_date(ends, _DATE_LABEL, ("date",))
         or _minutes_date(lines[:_HEAD_LINES])
         or _date_line(lines)
         or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
@@ -559,6 +565,7 @@ def _headline_like(line: str) -> bool:
 def _is_dateline(line: str) -> bool:
     return (
         _labelled_date([line], _PUBLISHED_LABEL, _PUBLISHED_KEYS) is not None
+        or _labelled_date([line], _DATE_LABEL, ("date",)) is not None
         or _labelled_date([line], _UPDATED_LABEL, _UPDATED_KEYS) is not None
         or _only_date(line, allow_words=0) is not None
     )
