@@ -271,7 +271,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     doc_council = getattr(ctx, "authority", None)
     carried = _passage_date(rating, reported=minutes, others=bool(doc_council and whose and doc_council not in whose))
     fields = resolved_fields(index, carried, ctx) if carried is not None else None
-    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
+    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES and not _graded_by_unannounced(
+            rating, subject):
         # A letter or minutes about a visit recall an earlier judgement: dated
         # only by an earlier inspection the passage tells ("Ofsted re-inspected
         # Children's Services on 6th to 30th March 2017"), never by the visit.
@@ -293,6 +294,23 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index) or (
         {"year": present, "month": None, "day": None, "precision": "year"} if present else None)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+# The grade's own sentence gives it for the unannounced inspection: "Ofsted has given Surrey
+# County Council an overall grade of 'adequate' ..., following its unannounced inspection",
+# "rated inadequate after an unannounced inspection", "The report, following an unannounced
+# spot-check, ...". Unannounced inspections of child protection were graded from 2012, and
+# pages say their earlier ones gave grades too: the text, not the type, says which.
+_AFTER_UNANNOUNCED = re.compile(
+    r"\b(?:following|after)\s+(?:(?:its|their|an?|the)\s+)?(?:[\w'’-]+\s+){0,2}?unannounced\b", re.IGNORECASE
+)
+
+
+def _graded_by_unannounced(rating: _Rating, subject: Fact) -> bool:
+    """Whether the rating's sentence ties it to the unannounced inspection the document
+    reports (``_AFTER_UNANNOUNCED``): then that inspection's date or the page's is its own."""
+    return subject.get("inspection_type") == "unannounced inspection" and bool(
+        _AFTER_UNANNOUNCED.search(rating.index.text, *rating.sentence))
 
 
 def _last_inspection_date(rating: _Rating, whose: list | None, ctx, changed: bool = False) -> dict | None:

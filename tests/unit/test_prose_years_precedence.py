@@ -1,0 +1,54 @@
+"""Which date a grade takes when a page gives several: the inspection's the sentence ties it
+to, not the page's, an earlier inspection's or a date that begins something else.
+
+The sentences are real, cut from the page named beside each: dev documents of the accuracy
+set (never its test half) and pages found with a search of public pages that are not in the
+set. Each test names the pattern of language it checks.
+"""
+
+from __future__ import annotations
+
+from importers.extract import DocContext
+from importers.extract.judgements import extract
+from importers.sanitize import clean_text
+
+NO_DATE = (None, None, None)
+
+
+def rows(text: str, authority: str | None = None, published=NO_DATE, kind: str = "news") -> set[tuple]:
+    """(council, year, rating, area) per judgement."""
+    ctx = DocContext(authority=authority, published=published, kind=kind)
+    return {
+        (f.get("authority"), f.get("year"), f.get("rating"), f.get("area"))
+        for f in extract(clean_text(text), ctx)
+    }
+
+
+# --- a grade the sentence gives "following its unannounced inspection" is that inspection's
+
+
+def test_a_grade_given_following_an_unannounced_inspection_takes_the_pages_date() -> None:
+    # "has given <council> an overall grade of 'adequate' for ..., following its unannounced
+    # inspection": the sentence ties the grade to the inspection the page reports.
+    # https://spelthornelibdems.org.uk/en/article/2010/0110548/ofsted-critical-of-surrey-s-adequate-children-s-services (dev)
+    text = (
+        "Ofsted has given Surrey County Council an overall grade of 'adequate' for safeguarding children "
+        "and for looked after children, following its unannounced inspection of Children's Social "
+        "Services.\n"
+    )
+    found = rows(text, "Surrey", (2010, 10, 22), kind="other")
+    assert ("Surrey", 2010, "adequate", "help and protection") in found
+    assert ("Surrey", 2010, "adequate", "children in care") in found
+
+
+def test_a_grade_recalled_beside_a_visit_stays_undated() -> None:
+    # The visit grades nothing: a grade the page recalls without tying it to the visit is an
+    # earlier inspection's, and the page's date is not its year.
+    # https://thehaveringdaily.co.uk/2025/10/17/haverings-childrens-services-praised-for-good-progress-by-ofsted (not in the set)
+    text = (
+        "Havering's Children's Services have been told they are making good progress after Ofsted "
+        "inspectors visited the department last month.\n\n"
+        "The monitoring visit was the third since the service was rated Inadequate by Ofsted.\n"
+    )
+    found = rows(text, "Havering", (2025, 10, 17))
+    assert not any(year == 2025 for _, year, _, _ in found)
