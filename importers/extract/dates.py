@@ -660,6 +660,16 @@ _WEEKDAY_YEARS = 7
 _WEEKDAY_AT = re.compile(rf"\s*(?P<weekday>{_alternation(_WEEKDAYS)})\b", re.IGNORECASE)
 
 
+def weekday_fits(mention: DateMention) -> bool:
+    """Whether a whole date is named with its weekday and the calendar agrees ("on Tuesday 5
+    July 2016"): a day the writer calls by its weekday is one of the week written in."""
+    if mention.year is None or mention.month is None or mention.day is None:
+        return False
+    named = _WEEKDAY_AT.match(mention.text)
+    return named is not None and _valid(mention.year, mention.month, mention.day) and (
+        calendar.weekday(mention.year, mention.month, mention.day) == parserinfo().weekday(named["weekday"]))
+
+
 def weekday_year(mention: DateMention, latest_year: int | None) -> int | None:
     """The year of a day named with its weekday but no year, on a page that shows no date.
 

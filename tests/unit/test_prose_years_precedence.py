@@ -52,3 +52,23 @@ def test_a_grade_recalled_beside_a_visit_stays_undated() -> None:
     )
     found = rows(text, "Havering", (2025, 10, 17))
     assert not any(year == 2025 for _, year, _, _ in found)
+
+
+# --- an undated page's present: the latest day it names with its weekday
+
+
+def test_minutes_with_no_date_take_the_year_of_a_day_they_name_with_its_weekday() -> None:
+    # "the same report was presented to the Corporate Parenting Committee on Tuesday 5 July
+    # 2016": minutes give a weekday only to a day of the weeks they tell of, so "the recent
+    # Ofsted Inspection" they report is of that year.
+    # https://democracy.thurrock.gov.uk/mgAi.aspx?ID=4714 (dev)
+    text = (
+        "Andrew Carter briefly presented the report which updated members on the outcomes of the recent "
+        "Ofsted Inspection which was judged to “Require Improvement”.\n\n"
+        "It was stated that the same report was presented to the Corporate Parenting Committee on Tuesday "
+        "5 July 2016 where some useful recommendations were identified.\n"
+    )
+    assert ("Thurrock", 2016, "requires improvement", "overall") in rows(text, "Thurrock", kind="minutes")
+    # A weekday the calendar does not give that day names no week of the writer's.
+    wrong_day = text.replace("Tuesday 5 July 2016", "Monday 5 July 2016")
+    assert ("Thurrock", None, "requires improvement", "overall") in rows(wrong_day, "Thurrock", kind="minutes")
