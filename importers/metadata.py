@@ -178,8 +178,32 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
         or _date_line(lines)
         or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
         or _today_date(lines[:_HEAD_LINES], text)
+        or _opening_dateline(lines[:_HEAD_LINES])
     )
     return mention.iso if mention is not None else None
+
+
+# A release's first paragraph opening on its day, a colon or dash after it: "Monday 20
+# November 2023: Hillingdon Council's Children's Services has been judged ...", a wire
+# story's "LONDON, 12 June 2020 - ...". A whole day only: "June 2012: rated inadequate"
+# is a timeline's line, not a dateline, and a page whose head opens two lines on days is a
+# timeline too. Not Hansard's "5 Jan 2010 : Column 286W": a written answer's day does not
+# date the grades it lists (see ``_POSTED_ON``).
+_OPENING_DATE_GAP = re.compile(r"\s*(?::|[-–—])\s+(?!Column\b)\S")
+_OPENING_PLACE = re.compile(r"^[A-Z][A-Za-z'’ -]{1,30},\s+")
+
+
+def _opening_dateline(lines: list[str]) -> DateMention | None:
+    found = []
+    for line in lines:
+        place = _OPENING_PLACE.match(line)
+        rest = line[place.end():] if place else line
+        dates = find_dates(rest[:_MAX_DATELINE_CHARS])
+        if not dates or dates[0].year is None or dates[0].is_range:
+            continue
+        if not _DATELINE_NOISE.sub("", rest[:dates[0].start]) and _OPENING_DATE_GAP.match(rest, dates[0].end):
+            found.append(dates[0])
+    return found[0] if len(found) == 1 and found[0].precision == "day" else None
 
 
 def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ...]) -> DateMention | None:
@@ -301,9 +325,10 @@ def _date_line(lines: list[str]) -> DateMention | None:
 
 
 # Between the parts of a dateline: "Jane Smith | 3 March 2014", "Jane Smith • 3rd March
-# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31", and before the
+# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31", a column's
+# "Editorial....23rd May, 2019", and before the
 # date of an update ("Evesham Editorial 24th Jan, 2017 Updated: 24th Jan, 2017").
-_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s+(?=(?:Last\s+)?Updated\b)")
+_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s*(?:\.{3,}|…)\s*|\s+(?=(?:Last\s+)?Updated\b)")
 
 
 def _dateline_segment(segment: str) -> DateMention | None:

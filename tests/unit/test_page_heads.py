@@ -82,6 +82,18 @@ HEADS = [
      "inspectors-for-citys-schools-and-nurseries-4417243",
      " date 2023-11-21 2 . Sheffield City's Council's Children's Services - Good\n\nSheffield's "
      "Children's Services was rated Good in a glowing report published on November 3.\n", "2023-11-21"),
+    # A date after the headline, with its time; a label of any name; a column's title.
+    ("https://www.wired-gov.net/wg/news.nsf/print/Ofsted+reports+during+local+elections+preelection+"
+     "silence+02042019102500",
+     "Ofsted reports during local elections pre-election silence\n\n1 Apr 2019 03:23 PM\n\n"
+     "Ofsted will delay publication of some inspection reports until after 3 May 2019.\n", "2019-04-01"),
+    ("http://www.publicnet.co.uk/news/2013/05/16/watchdog-moving-from-classroom-to-town-hall-to-improve-"
+     "school-standards/",
+     "Headlines: May 16th, 2013\n\nDecisions taken in the town hall affect the quality of schools.\n",
+     "2013-05-16"),
+    ("https://www.chronicleseries.com/Letters/Editorial-23rd-May-2019",
+     "Editorial....23rd May, 2019\n\nOfsted reports are (to use some journalistic licence, other things as "
+     "bad) the bane of a local reporter’s life.\n", "2019-05-23"),
     # Pages that show no date of their own: the dates their stories tell are not theirs.
     ("https://themj.co.uk/government-intervenes-councils-inadequate-childrens-services",
      "OFSTED\n\nGovernment intervenes over council's 'inadequate' children's services\n\n"
@@ -149,6 +161,10 @@ HEADS = [
      "Havering council’s child services was rated ‘inadequate’ by inspectors\nWEST END FINAL\n\n"
      "At the local authority’s last inspection, in 2018, the service was rated “good”.\n\nBut in the "
      "report, published on Friday, lead inspector Claire Beckingham said it had deteriorated.\n", None),
+    ("https://www.newburytoday.co.uk/news/council-accused-of-misleading-ofsted-statement-9165607",
+     "Home   News   Article\n\nSubscribe Now\n\nCouncil accused of 'misleading' Ofsted statement\n\n"
+     "Last week the Hungerford edition of the Newbury Weekly News reported how a primary school required "
+     "improvement across the board.\n", None),
     ("https://www.familylawweek.co.uk/site.aspx?i=ed118900",
      "Family Law Week Email SubscriptionBerkeley Lifford Hall Accountancy ServicesAlpha Biolabs\n\n"
      "Children’s Services Directors respond to Ofsted’s criticisms of children’s services\n\n"
