@@ -189,8 +189,8 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
 # is a timeline's line, not a dateline, and a page whose head opens two lines on days is a
 # timeline too. Not Hansard's "5 Jan 2010 : Column 286W": a written answer's day does not
 # date the grades it lists (see ``_POSTED_ON``).
-_OPENING_DATE_GAP = re.compile(r"\s*(?::|[-–—])\s+(?!Column\b)\S")
-_OPENING_PLACE = re.compile(r"^[A-Z][A-Za-z'’ -]{1,30},\s+")
+_OPENING_DATE_GAP = re.compile(r"\s*(?::|[-–—])\s+(?!Column\b)(?P<next>\S)")
+_OPENING_PLACE = re.compile(r"^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2},\s+")
 
 
 def _opening_dateline(lines: list[str]) -> DateMention | None:
@@ -201,9 +201,11 @@ def _opening_dateline(lines: list[str]) -> DateMention | None:
         dates = find_dates(rest[:_MAX_DATELINE_CHARS])
         if not dates or dates[0].year is None or dates[0].is_range:
             continue
-        if not _DATELINE_NOISE.sub("", rest[:dates[0].start]) and _OPENING_DATE_GAP.match(rest, dates[0].end):
-            found.append(dates[0])
-    return found[0] if len(found) == 1 and found[0].precision == "day" else None
+        gap = _OPENING_DATE_GAP.match(rest, dates[0].end)
+        if gap is not None and not _DATELINE_NOISE.sub("", rest[:dates[0].start]):
+            # (What follows a dateline is the story's first sentence; a time, "10:31", is not.)
+            found.append(dates[0] if gap["next"].isupper() or gap["next"] in "“\"‘'" else None)
+    return found[0] if len(found) == 1 and found[0] is not None and found[0].precision == "day" else None
 
 
 def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ...]) -> DateMention | None:

@@ -91,6 +91,16 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
+# Nor past "since" and an event that is no inspection, told with its date: "in their first
+# inspection by Ofsted since the authority's formation in April 2023", "since local
+# government reorganisation took place in April 2023", "since its creation in 2019": the
+# date is that event's, the grade's year is only no earlier. (An inspection there is the
+# one the grade is held since: "rated inadequate since the inspection in 2018".)
+_SINCE_OTHER_EVENT = re.compile(
+    r"\bsince\s+(?!(?:[\w'’-]+\s+){0,4}?(?:inspect\w*|visit\w*|judge?ments?|ratings?|rated|report\w*|review\w*)\b)"
+    r"(?:[\w'’-]+\s+){1,5}?(?:in|on|of)\s+$",
+    re.IGNORECASE,
+)
 # The council's last inspection before the one reported, told with its date after it:
 # "since the last inspection in 2014", "following a previous inspection in 2019", "In
 # the last full inspection, carried out in 2016", "since it was last inspected, in 2022".
@@ -149,6 +159,7 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # despite ... improvements ... since the last full inspection in 2019".
     following = [d for d in dates if end <= d.start and d.end <= next_rating
                  and not _SINCE_CLAUSE.search(text, end, d.start)
+                 and not _SINCE_OTHER_EVENT.search(text, max(end, d.start - _LEAD_LIMIT), d.start)
                  and not _SINCE_EARLIER.search(text, max(end, d.start - _LEAD_LIMIT), d.start)]
     if following:
         listed = [following[0]]

@@ -72,3 +72,28 @@ def test_minutes_with_no_date_take_the_year_of_a_day_they_name_with_its_weekday(
     # A weekday the calendar does not give that day names no week of the writer's.
     wrong_day = text.replace("Tuesday 5 July 2016", "Monday 5 July 2016")
     assert ("Thurrock", None, "requires improvement", "overall") in rows(wrong_day, "Thurrock", kind="minutes")
+
+
+# --- a date after "since" and an event that is no inspection is that event's
+
+
+def test_a_first_inspection_since_a_councils_formation_is_not_dated_by_the_formation() -> None:
+    # "in their first inspection by Ofsted since the authority's formation in April 2023": the
+    # grade is no earlier than April 2023, which is all the page says of its year.
+    # https://newsandstar.co.uk/news/24755604.third-party-partnerships-drive-good-ofsted-rating-cumberland (dev)
+    text = (
+        "Cumberland Council’s children’s services received an overall rating of ‘good’ in their first "
+        "inspection by Ofsted since the authority's formation in April 2023.\n"
+    )
+    assert rows(text, "Cumberland") == {("Cumberland", None, "good", "overall")}
+
+
+def test_a_first_inspection_since_an_earlier_grade_keeps_that_grades_year_apart() -> None:
+    # "in its first inspection since it was slapped with the worst possible rating by the care
+    # watchdog in 2017": 2017 is the earlier grade's, the new one has no year on an undated page.
+    # https://www.stourbridgenews.co.uk/news/regional/17803059.worcestershire-39-s-children-services-moves-inadequate-rating-according-latest-ofsted-report/ (not in the set)
+    text = (
+        "Worcestershire County Council has received a ‘requires improvement’ rating from Ofsted in its "
+        "first inspection since it was slapped with the worst possible rating by the care watchdog in 2017.\n"
+    )
+    assert ("Worcestershire", 2017, "requires improvement", "overall") not in rows(text, "Worcestershire")
