@@ -158,6 +158,8 @@ _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
 # What may sit beside a date on a dateline: times, zones (a British paper's US edition prints
 # "20:00 EST"), weekdays, "at", "on".
 _DATELINE_NOISE = re.compile(
+    # (a page's reading time beside its date: "12 August 2025 3min read", "3 mins read")
+    r"\b\d{1,2}\s*mins?\s+read\b|"
     r"\b\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\b(?:GMT|BST|UTC|CET|CEST|EST|EDT|am|pm|AM|PM|at|on|[Uu]pdated|"
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|[\s,.|:;•·()\-–—]+",
 )

@@ -389,3 +389,12 @@ def test_a_release_opening_on_its_day_is_dated_by_it() -> None:
     # none of the grades it lists).
     assert detect_published("Timeline\nJune 2012: rated inadequate\n12 June 2013: Ofsted rated it good.\n") is None
     assert detect_published("Previous Section | Index | Home Page |\n5 Jan 2010 : Column 286W\n") is None
+
+
+def test_a_dateline_may_give_the_pages_reading_time() -> None:
+    # https://www.sefton.gov.uk/mysefton-news/latest-news/sefton-children-s-services-rated-good-by-ofsted (dev)
+    head = "Sefton Children’s Services Rated ‘Good’ by Ofsted\n\n12 August 2025 3min read\n\nSefton Council is celebrating.\n"
+    assert detect_published(head) == "2025-08-12"
+    # A reading time alone dates nothing.
+    # https://www.cypnow.co.uk/content/analysis/new-inspections-reveal-progress (dev)
+    assert detect_published("Analysis\n\nNew inspections reveal progress\n\n3 mins read Children's Services\n") is None

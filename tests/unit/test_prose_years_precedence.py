@@ -97,3 +97,24 @@ def test_a_first_inspection_since_an_earlier_grade_keeps_that_grades_year_apart(
         "first inspection since it was slapped with the worst possible rating by the care watchdog in 2017.\n"
     )
     assert ("Worcestershire", 2017, "requires improvement", "overall") not in rows(text, "Worcestershire")
+
+
+# --- the days of the inspection a council's page reports, set before it
+
+
+def test_the_days_set_before_the_inspection_date_a_councils_judgement_table() -> None:
+    from importers.extract.judgement_table import inspection_period
+
+    # https://suffolk.gov.uk/children-families-and-learning/ofsted-inspection-of-local-authority-childrens-services-ilacs-improvement-action-plan (dev)
+    page = ("Ofsted Inspection of Local Authority Children’s Services (ILACS) improvement action plan\n\n"
+            "Between 3 and 7 June 2024, Ofsted completed an Inspection of Local Authority Children’s "
+            "Services (ILACS) in Suffolk County Council.\n")
+    period = inspection_period(page)
+    assert (period.year, period.month, period.day, period.end_day) == (2024, 6, 3, 7)
+    # https://democracy.darlington.gov.uk/mgAi.aspx?ID=8700 (dev)
+    minutes = ("It was reported that between 10 and 21 October 2022 a full inspection of Children’s "
+               "Services in Darlington was completed by Ofsted.\n")
+    period = inspection_period(minutes)
+    assert (period.year, period.month, period.day) == (2022, 10, 10)
+    # Years alone are a period of something else, not the inspection's days.
+    assert inspection_period("Between 2019 and 2022 the council had three inspections.\n") is None
