@@ -584,7 +584,10 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), relative, precision, months)
     for pattern, relative, precision, months in (
         (r"\b(?:(?:earlier|later)\s+)?this\s+year\b", "document", "year", 0),
-        (r"\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
+        # (Not a span up to now: "have improved over the past year, an Ofsted inspection has
+        # found" dates no event, least of all the inspection, to the year before the page's.)
+        (r"(?<!\bover\sthe\s)(?<!\bduring\sthe\s)(?<!\bacross\sthe\s)(?<!\bwithin\sthe\s)"
+         r"(?<!\bthroughout\sthe\s)\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
         # "last year's inspection", "this year's Ofsted visit": the time of the event it owns.
         (rf"\b(?:last|past)\s+year(?=['’]s\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN})", "document", "year", -12),
         (r"\bthe\s+year\s+before\s+last\b", "document", "year", -24),

@@ -118,3 +118,24 @@ def test_the_days_set_before_the_inspection_date_a_councils_judgement_table() ->
     assert (period.year, period.month, period.day) == (2022, 10, 10)
     # Years alone are a period of something else, not the inspection's days.
     assert inspection_period("Between 2019 and 2022 the council had three inspections.\n") is None
+
+
+# --- a span up to now dates no event
+
+
+def test_improvement_over_the_past_year_does_not_date_the_inspection_that_found_it() -> None:
+    # "have improved over the past year, ... an Ofsted inspection has found": the span ends at the
+    # page's date; read as "last year" it would give the inspection, and every grade the page
+    # tells of it, the year before the page's.
+    # https://www.cypnow.co.uk/news/article/ofsted-judges-southampton-children-s-services-in-need-of-improvement (dev)
+    text = (
+        "Children's social care services in Southampton have improved over the past year, but significant "
+        "failings still exist, an Ofsted inspection has found.\n\n"
+        "The south coast council’s services for children in need of help and protection, looked-after "
+        "children and care leavers were judged overall to “require improvement”.\n"
+    )
+    found = rows(text, "Southampton", (2014, 9, 17))
+    assert found and all(year == 2014 for _, year, _, _ in found)
+    # "last year" alone is still the year before the page's.
+    assert rows("Southampton's children's services were rated inadequate last year.\n", "Southampton",
+                (2014, 9, 17)) == {("Southampton", 2013, "inadequate", "overall")}
