@@ -8,20 +8,7 @@ set. Each test names the pattern of language it checks.
 
 from __future__ import annotations
 
-from importers.extract import DocContext
-from importers.extract.judgements import extract
-from importers.sanitize import clean_text
-
-NO_DATE = (None, None, None)
-
-
-def rows(text: str, authority: str | None = None, published=NO_DATE, kind: str = "news") -> set[tuple]:
-    """(council, year, rating, area) per judgement."""
-    ctx = DocContext(authority=authority, published=published, kind=kind)
-    return {
-        (f.get("authority"), f.get("year"), f.get("rating"), f.get("area"))
-        for f in extract(clean_text(text), ctx)
-    }
+from tests.unit.test_prose_years_carried import rows
 
 
 # --- a grade the sentence gives "following its unannounced inspection" is that inspection's
