@@ -11,8 +11,11 @@ precision printed, also after a separator, a label or the writer's name ("|
 ("Meeting of the Cabinet, 14 March 2012", "Cabinet - Monday 18 September
 2017", "Meeting: 29/09/2022 - Cabinet"); or from "published today, Monday 3
 March 2025" (or "today (Monday 23 May)", its year from the weekday) in the
-opening lines. A by-line's verb dates the page whatever follows the day
-("Posted by Jane Smith on 3 March 2014", "This entry was posted on Monday,
+opening lines, or a first paragraph opening on its day ("Monday 20 November 2023:
+...", "LONDON, 12 June 2020 - ..."). A named label ("PUBLISHED: 14:03 25 March 2019")
+wins over a bare "date 2019-03-08" (a search form's default on Archant's pages).
+A by-line's verb dates the page whatever follows the day ("Posted by Jane
+Smith on 3 March 2014", "This entry was posted on Monday,
 March 3rd, 2014 at 10:31 am and is filed under News"), but a parliamentary
 question's "answered on" does not (the grades an answer lists are of their
 own inspections' years); a dateline may be one part of a line of
@@ -330,8 +333,8 @@ def _date_line(lines: list[str]) -> DateMention | None:
 
 # Between the parts of a dateline: "Jane Smith | 3 March 2014", "Jane Smith • 3rd March
 # 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31", a column's
-# "Editorial....23rd May, 2019", and before the
-# date of an update ("Evesham Editorial 24th Jan, 2017 Updated: 24th Jan, 2017").
+# "Editorial....23rd May, 2019", and before the date of an update ("Evesham Editorial
+# 24th Jan, 2017 Updated: 24th Jan, 2017").
 _DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s*(?:\.{3,}|…)\s*|\s+(?=(?:Last\s+)?Updated\b)")
 
 
