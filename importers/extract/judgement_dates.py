@@ -54,7 +54,10 @@ a line after a colon takes the date of the verdict told before it; a grade's cla
 set after an opening that names an inspection ("In the last full inspection, carried
 out in 2016, ...") is dated by it. An undated page takes the year it says it is
 written in ("... last year. In 2010 ...", ``clauses.TextIndex.stated_year``), else,
-for its own council's grades, the year it says its report was published.
+for its own council's grades, the year it says its report was published. A date after "since" and an event that is no inspection
+("first inspection since the authority's formation in April 2023") is that event's. A grade
+its sentence gives "following its unannounced inspection" is that inspection's, not one a
+visit recalls.
 """
 
 from __future__ import annotations
