@@ -24,6 +24,13 @@ _VERBS = SPEECH_VERBS | frozenset(
     commended commends commend applauded applauds attributed attributes credited credits cited cites
     congratulated congratulates discovered discovers revealed reveals called calls
     blasted blasts slammed slams defines define""".split()
+) | frozenset(
+    # Participles that carry their sentence's subject on to the words after a comma:
+    # "Ofsted gave an overall rating of ‘good’, highlighting “...”" (Sefton Council's news),
+    # "it did have some criticisms, stating that “...”" (Yorkshire Evening Post), or name
+    # the noun they follow: "a damning Ofsted report highlighting "serious failures""
+    # (Ludlow Advertiser).
+    "highlighting stating".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never

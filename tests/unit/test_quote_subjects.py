@@ -51,3 +51,46 @@ def test_a_role_of_one_field_still_ends_at_its_comma():
     (smith,) = find_people(text, NEWS)
     assert smith.role == "director of children"
     assert speakers(text) == {"very pleased with the report": "Jane Smith"}
+
+
+# --- the head of the subject speaks, not the body its phrase is about ----------------------
+# "An inspector's report into children's services at Solihull Council has found “...”": the
+# report speaks; the council is only where the services are.
+
+def test_a_report_into_services_at_a_council_is_the_speaker():
+    # ITV News Central on Solihull, 2023 (dev).
+    text = clean_text(prose_text("2023-01-13-itv-solihull-inadequate-all-areas.txt"))
+    ctx = DocContext(authority="Solihull", kind="news")
+    (quote,) = [f for f in extract(text, ctx) if f.fields["text"] == "serious and widespread failings"]
+    assert quote.fields["speaker"] == "Ofsted"
+
+
+def test_a_review_of_services_at_a_council_is_the_speaker_and_the_council_speaks_for_itself():
+    text = ("The review of children's services at Gloucestershire County Council found “serious concerns "
+            "about the integrity of the leadership team”.\n\n"
+            "Gloucestershire County Council said it was “sorry that we have not supported our children”.")
+    found = speakers(text)
+    assert found["serious concerns about the integrity"] == "review"
+    assert found["sorry that we have not"] == "Gloucestershire County Council"
+
+
+# --- a participle of saying after a comma ---------------------------------------------------
+# "Ofsted gave an overall rating of ‘good’, highlighting “...”": the participle shares its
+# sentence's subject, never the nearest noun.
+
+def test_highlighting_after_a_comma_is_the_sentences_subject():
+    # Sefton Council's news, 2025 (dev).
+    text = clean_text(prose_text("2025-08-12-sefton-council-good.txt"))
+    ctx = DocContext(authority="Sefton", kind="news")
+    (quote,) = [f for f in extract(text, ctx) if f.fields["text"].startswith("tangible improvements")]
+    assert quote.fields["speaker"] == "Ofsted"
+
+
+def test_stating_after_a_comma_is_the_sentences_subject():
+    # Yorkshire Evening Post on Leeds, 2022 (https://www.yorkshireeveningpost.co.uk/news/politics/
+    # leeds-council-childrens-services-one-of-the-best-in-the-country-says-ofsted-3685786).
+    text = ("Ofsted said the city put \"children and young people at its heart\".\n\n"
+            "However, it did have some criticisms, stating that \"for a small number of children\", there had "
+            "been \"a lack of timely decision-making\" in the child protection process.")
+    found = speakers(text)
+    assert found["for a small number of"] == "Ofsted"
