@@ -82,6 +82,8 @@ _DASH_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*[—–-][ \t]*")
 _SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
 
 
+# A conjunction alone before a quote that opens its paragraph: "And “...”", "But also “...”".
+_CONJUNCTION_OPENING = re.compile(r"(?:And|But|Also|Plus)(?:\s+also)?\s*,?\s*")
 # How far from a quote, in characters, an attribution elsewhere in its sentence is looked for.
 _ATTRIBUTION_REACH = 1000
 
@@ -303,9 +305,13 @@ class _Attributor(_DocumentReader):
         return before if before >= 0 else None
 
     def _opens_paragraph(self, quote: Quote) -> bool:
-        """Whether the quote opens its paragraph, or its list item ("- ‘...’")."""
+        """Whether the quote opens its paragraph, its list item ("- ‘...’"), or a paragraph
+        that only adds it to the speech before with a conjunction: "“...,” they write. /
+        And “social workers value the support of team managers.”" (Devon County Council's
+        news)."""
         p_start = self.paras[quote.first_paragraph][0]
-        return quote.open == p_start or bool(BULLET_RE.fullmatch(self.text, p_start, quote.open))
+        return quote.open == p_start or bool(BULLET_RE.fullmatch(self.text, p_start, quote.open)
+                                             or _CONJUNCTION_OPENING.fullmatch(self.text, p_start, quote.open))
 
 
 def _first_word(text: str, quote: Quote) -> str:

@@ -20,7 +20,7 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed praise believe believes argue
+    state comment note describe write according pointed praise believe believes argue
     commended commends commend applauded applauds attributed attributes credited credits cited cites
     congratulated congratulates discovered discovers revealed reveals called calls
     blasted blasts slammed slams defines define""".split()

@@ -94,3 +94,36 @@ def test_stating_after_a_comma_is_the_sentences_subject():
             "been \"a lack of timely decision-making\" in the child protection process.")
     found = speakers(text)
     assert found["for a small number of"] == "Ofsted"
+
+
+# --- a council's news setting out a report's words paragraph by paragraph ------------------
+# "“...,” they write." (British English speaks of organisations in the plural), and a
+# paragraph that only adds "And “...”" to the speech before it.
+
+DEVON_RELEASE = (
+    # Devon County Council's news, 2017 (https://www.devon.gov.uk/news/
+    # ofsted-report-improvements-but-that-theres-more-to-do/), shortened.
+    "In their latest report, Ofsted inspectors say that there are improvements, but that there is more to do.\n"
+    "“Social workers say that communication from the current senior leadership team is much clearer,” they write.\n"
+    "And “social workers value the support of team managers.”\n"
+    "But while the Ofsted report shows that the council is making headway, there is more yet to do.\n"
+    "“The quality of social work practice across Devon remains inconsistent,” they write.\n"
+)
+
+
+def test_they_write_is_the_inspectorate():
+    found = speakers(clean_text(DEVON_RELEASE), DocContext(authority="Devon", kind="news"))
+    assert found["Social workers say that communication"] == "Ofsted"
+    assert found["The quality of social work"] == "Ofsted"
+
+
+def test_a_paragraph_opening_on_and_continues_the_speech_before():
+    found = speakers(clean_text(DEVON_RELEASE), DocContext(authority="Devon", kind="news"))
+    assert found["social workers value the support"] == "Ofsted"
+
+
+def test_and_inside_a_sentence_is_no_continuation():
+    # Only a conjunction standing alone before the quote carries the speech on.
+    text = ("“We are pleased with the outcome of this inspection,” said Jane Smith.\n\n"
+            "And the Ofsted report adds that “social workers value the support of team managers”.")
+    assert speakers(text)["social workers value the support"] == "Ofsted"
