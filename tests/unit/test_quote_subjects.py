@@ -14,13 +14,7 @@ from importers.extract.people import find_people
 from importers.extract.quotes import extract
 from importers.sanitize import clean_text
 from tests.paths import prose_text
-
-NEWS = DocContext(kind="news")
-
-
-def speakers(text: str, ctx: DocContext = NEWS) -> dict[str, str | None]:
-    """The first words of each quote -> its speaker."""
-    return {" ".join(f.fields["text"].split()[:5]): f.fields["speaker"] for f in extract(text, ctx)}
+from tests.unit.test_quote_speakers import NEWS, speaker_of, speakers
 
 
 # --- a role whose fields are a list, after a name ------------------------------------------
@@ -59,10 +53,8 @@ def test_a_role_of_one_field_still_ends_at_its_comma():
 
 def test_a_report_into_services_at_a_council_is_the_speaker():
     # ITV News Central on Solihull, 2023 (dev).
-    text = clean_text(prose_text("2023-01-13-itv-solihull-inadequate-all-areas.txt"))
-    ctx = DocContext(authority="Solihull", kind="news")
-    (quote,) = [f for f in extract(text, ctx) if f.fields["text"] == "serious and widespread failings"]
-    assert quote.fields["speaker"] == "Ofsted"
+    name = "2023-01-13-itv-solihull-inadequate-all-areas.txt"
+    assert speaker_of(name, "serious and widespread failings", "Solihull") == "Ofsted"
 
 
 def test_a_review_of_services_at_a_council_is_the_speaker_and_the_council_speaks_for_itself():
@@ -80,10 +72,7 @@ def test_a_review_of_services_at_a_council_is_the_speaker_and_the_council_speaks
 
 def test_highlighting_after_a_comma_is_the_sentences_subject():
     # Sefton Council's news, 2025 (dev).
-    text = clean_text(prose_text("2025-08-12-sefton-council-good.txt"))
-    ctx = DocContext(authority="Sefton", kind="news")
-    (quote,) = [f for f in extract(text, ctx) if f.fields["text"].startswith("tangible improvements")]
-    assert quote.fields["speaker"] == "Ofsted"
+    assert speaker_of("2025-08-12-sefton-council-good.txt", "tangible improvements", "Sefton") == "Ofsted"
 
 
 def test_stating_after_a_comma_is_the_sentences_subject():
@@ -92,8 +81,7 @@ def test_stating_after_a_comma_is_the_sentences_subject():
     text = ("Ofsted said the city put \"children and young people at its heart\".\n\n"
             "However, it did have some criticisms, stating that \"for a small number of children\", there had "
             "been \"a lack of timely decision-making\" in the child protection process.")
-    found = speakers(text)
-    assert found["for a small number of"] == "Ofsted"
+    assert speakers(text)["for a small number of"] == "Ofsted"
 
 
 # --- a council's news setting out a report's words paragraph by paragraph ------------------
