@@ -115,3 +115,18 @@ def test_and_inside_a_sentence_is_no_continuation():
     text = ("“We are pleased with the outcome of this inspection,” said Jane Smith.\n\n"
             "And the Ofsted report adds that “social workers value the support of team managers”.")
     assert speakers(text)["social workers value the support"] == "Ofsted"
+
+
+# --- "that" before a name opens a clause ---------------------------------------------------
+# "that report" is one noun phrase; "that Ofsted" and "that inspectors" are a clause's start,
+# so Ofsted is never the speaker right after "saying that".
+
+def test_that_before_ofsted_is_no_determiner():
+    # Chris Mills's blog, 2015 (http://chrismillsblog.blogspot.com/2015/04/well-said-steve-mccabe.html).
+    text = ("Steve McCabe, Labour’s shadow children’s minister, has raised serious concerns about Ofsted.\n\n"
+            "He is quoted as saying that Ofsted “… seems to pride itself on riding into town, having a press "
+            "conference, and then riding out.”")
+    assert speakers(text)["… seems to pride itself"] is None
+    # The determiner still belongs to a singular common noun: "that report said".
+    text = "That report said children were “left in situations of harm for too long” in the county."
+    assert speakers(text)["left in situations of harm"] == "That report"
