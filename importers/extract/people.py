@@ -168,7 +168,7 @@ _ORG_WORDS = re.compile(
 _FIELD_WORDS = frozenset(
     """children children's children’s services service education social care safeguarding
     families family schools learning health housing adult adults young people public
-    early help wellbeing well-being and""".split()
+    early help wellbeing well-being skills lifelong employment inclusion communities and""".split()
 )
 _HMI_RE = re.compile(r"(?:His|Her)\s+Majesty['’]s\s+Inspectors?|HM\s+Inspectors?|HMI\b")
 # Verbs a person speaks with, in news ("said", "told") and minutes ("asked",
@@ -611,8 +611,9 @@ def _role_after(text: str, end: int, ctx_authority: str | None) -> _Role | None:
 # council said" (Gazette Series), "Cllr Jon Hunt, chairman of children, adults and health
 # committee, added" (the same page), "Councillor Tamoor Tariq, Cabinet Member for Children,
 # Young People and Skills, presented" (Bury Council's minutes). The list's items are field
-# words or capitalised words, and its last is joined by "and".
-_FIELD_ITEM = r"(?:[A-Z][\w'’-]*|" + "|".join(sorted(w for w in _FIELD_WORDS if w != "and")) + r")"
+# words (never names: "Jane Smith, director of children, Tom Jones and Ann Lee"), and its
+# last is joined by "and".
+_FIELD_ITEM = r"(?i:" + "|".join(sorted((re.escape(w) for w in _FIELD_WORDS if w != "and"), key=len, reverse=True)) + r")"
 _LISTED_TAIL = re.compile(
     rf",[ \t]*(?:{_FIELD_ITEM}(?:[ \t]+{_FIELD_ITEM}){{0,2}}[ \t]*,[ \t]*){{0,3}}"
     rf"{_FIELD_ITEM}(?:[ \t]+{_FIELD_ITEM}){{0,2}}[ \t]+(?:and|&)[ \t]+{_FIELD_ITEM}(?:[ \t]+{_FIELD_ITEM}){{0,2}}\b"

@@ -130,3 +130,11 @@ def test_that_before_ofsted_is_no_determiner():
     # The determiner still belongs to a singular common noun: "that report said".
     text = "That report said children were “left in situations of harm for too long” in the county."
     assert speakers(text)["left in situations of harm"] == "That report"
+
+
+def test_a_list_of_names_after_a_role_is_no_list_of_fields():
+    # Only field words make the list: names after a role's comma are other people.
+    text = ("Jane Smith, director of children, Tom Jones and Ann Lee said they were “very pleased with the "
+            "outcome of the inspection”.")
+    smith = next(m for m in find_people(text, NEWS) if m.name == "Jane Smith")
+    assert smith.role == "director of children"
