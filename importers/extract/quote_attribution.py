@@ -85,8 +85,9 @@ _DASH_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*[—–-][ \t]*")
 _SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
 
 
-# A conjunction alone before a quote that opens its paragraph: "And “...”", "But also “...”".
-_CONJUNCTION_OPENING = re.compile(r"(?:And|But|Also|Plus)(?:\s+also)?\s*,?\s*")
+# "And" alone before a quote that opens its paragraph adds it to the speech before ("But"
+# more often turns to another voice, so it does not).
+_CONJUNCTION_OPENING = re.compile(r"And(?:\s+also)?\s*,?\s*")
 # How far from a quote, in characters, an attribution elsewhere in its sentence is looked for.
 _ATTRIBUTION_REACH = 1000
 
