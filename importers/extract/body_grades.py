@@ -198,6 +198,11 @@ def _inspection(
     after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
     before = [d for d in index.dates_in(s_start, start)
               if _OPENING_DATE.fullmatch(text, s_start, d.start) or not text[d.end:start].strip()]
+    # A visit of a listed run spans its own date, its year said once at the list's end
+    # ("focused visits in January and December 2019").
+    within = [d for d in index.dates_in(start, end) if d.year in (year, None)]
+    if within and within[-1].month == month:
+        return fact
     return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
 
 
