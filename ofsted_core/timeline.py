@@ -151,6 +151,7 @@ def build_events(
                 if day and fact["type"] == "inspection":
                     cluster.day = min(cluster.day or 99, day)
 
+    _join_months(clusters)
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
         # A dataset's row carries its own report's publication (``published``); a
@@ -216,6 +217,56 @@ def build_events(
         events.append(event)
     events.sort(key=event_order)
     return events
+
+
+def _join_months(clusters: dict[_Key, _Cluster]) -> None:
+    """Join the events of one inspection dated to two months that follow each other.
+
+    A two-week inspection often runs across a month's end ("between 23 May and 3 June
+    2011", "conducted in February and March 2024"), and a text may date it by either
+    month: a report's "last Ofsted inspection ... was undertaken in June 2011" and its
+    "previous inspection ... was in May 2011" are one inspection. The later month joins
+    the earlier (the month the inspection began) where a range of dates in the earlier
+    runs into it, or where a document dates an inspection to both months in the same
+    voice (both its own inspection, or both an earlier one) and no area is graded
+    differently in the two.
+    """
+    for key in sorted((k for k in clusters if k[1] is not None and k[2] is not None and k[3]),
+                      key=lambda k: (str(k[0]), k[1], k[2]), reverse=True):
+        later = clusters.get(key)
+        earlier = clusters.get((key[0], key[1], key[2] - 1, True)) if key[2] > 1 else None
+        if later is None or earlier is None or not _one_inspection(earlier, later):
+            continue
+        earlier.facts += later.facts  # its day stays the earlier month's
+        del clusters[key]
+
+
+def _one_inspection(earlier: _Cluster, later: _Cluster) -> bool:
+    if any(f["type"] == "inspection" and f.get("end_month") == later.month
+           and f.get("end_year") in (None, later.year) for f in earlier.facts):
+        return True
+    if all(any(f["type"] == "inspection" and f.get("day") for f in c.facts) for c in (earlier, later)):
+        return False  # each begins on a day a text gives: two inspections
+    # Whether each document tells of its own inspection or an earlier one, in each month.
+    voices: dict[str, set[bool]] = {}
+    for cluster in (earlier, later):
+        for fact in cluster.facts:
+            if fact["type"] == "inspection":
+                voices.setdefault(fact["doc_id"], set()).add(bool(fact.get("subject")))
+    docs_of = [{f["doc_id"] for f in c.facts} for c in (earlier, later)]
+    shared = docs_of[0] & docs_of[1]
+    if not shared or any(len(voices.get(d, ())) > 1 for d in shared):
+        return False
+    grades = [_grades_by_area(c) for c in (earlier, later)]
+    return all(grades[0][area] == grades[1][area] for area in grades[0].keys() & grades[1].keys())
+
+
+def _grades_by_area(cluster: _Cluster) -> dict[str, set[Any]]:
+    found: dict[str, set[Any]] = {}
+    for fact in cluster.facts:
+        if fact["type"] == "judgement":
+            found.setdefault(fact.get("area") or "overall", set()).add(fact.get("grade"))
+    return found
 
 
 # Ofsted publishes a report within months of the inspection: in the national

@@ -22,6 +22,7 @@ import pytest
 from importers.councils import council
 from importers.model import ImportedDocument
 from importers.pipeline import import_file
+from ofsted_core.grades import UNGRADED_TYPES
 from ofsted_core.timeline import build_events
 from tests.e2e.test_national_reports import _dev_reports
 from tests.paths import NATIONAL, REPO, REPORT_SPLIT
@@ -173,3 +174,31 @@ def test_each_visit_of_a_listed_run_is_on_the_timeline(walked):
                 assert [e for e in events if e["authority"] == doc.authority and e["year"] == year
                         and e["month"] == _MONTHS[month] and e["type"] == kind], (doc.source, found.group(), month)
     assert seen >= 2  # Herefordshire's 2022 report: "focused visits in January and December 2019"
+
+
+def _report_labels() -> dict[str, dict[str, Any]]:
+    """The labels of the reports read here (by a person, from the PDFs), by source path."""
+    found = {}
+    for path in sorted((REPO / "benchmarks" / "accuracy" / "labels").glob("reports_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            label = json.loads(line)
+            found[str(NATIONAL / label["file"])] = label
+    return found
+
+
+def test_an_earlier_inspection_a_report_dates_two_ways_is_one_event(walked):
+    """Portsmouth's 2014 report dates its council's 2011 inspection "June 2011" in one part
+    and "May 2011" in its list of previous inspections: one inspection, one event."""
+    reports, _, events = walked
+    labels = _report_labels()
+    seen = 0
+    for doc in reports:
+        for earlier in labels[doc.source].get("earlier", ()):
+            if not earlier.get("month"):
+                continue
+            near = [e for e in events if doc.id in e["doc_ids"] and e["authority"] == doc.authority
+                    and e["year"] == earlier["year"] and e["month"] and abs(e["month"] - earlier["month"]) <= 1
+                    and e["type"] not in UNGRADED_TYPES]
+            seen += 1
+            assert len(near) == 1, (doc.source, earlier, [e["label"] for e in near])
+    assert seen >= 10
