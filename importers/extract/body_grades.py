@@ -10,9 +10,11 @@ counted:
   names): not this report's council, dropped;
 * an earlier inspection's grade: kept where it is dated to its own year ("were
   judged good at the previous inspection in 2010" -> 2010), moved to that year
-  where the sentence names it but the rules gave this inspection's date, and
-  dropped where no year says when ("since the last inspection, when all areas
-  were judged to require improvement");
+  where the sentence names it but the rules gave this inspection's date, moved
+  to the year the report dates its last inspection by elsewhere where it is
+  said of "the last inspection" ("since the last inspection, when all areas
+  were judged to require improvement" and "since the single inspection in
+  2016"), and dropped where no year says when;
 * another provider's grade: children's homes, schools, nurseries, fostering
   and adoption agencies ("The local authority operates five children's homes.
   Four were judged to be good ..."): dropped;
@@ -49,6 +51,7 @@ import re
 from importers.councils import council
 from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
+from importers.extract.inspections import GRADED_TYPES
 from importers.model import Fact
 from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
 
@@ -130,6 +133,13 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
+# The council's last inspection named as such: "the last inspection", "the previous
+# ILACS inspection", "its last full inspection".
+_LAST_INSPECTION = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}?inspection\b", re.IGNORECASE)
+# ... and its mention with a date, marked by the same words or "since": "since the
+# single inspection in 2016", "was last inspected in June 2018".
+_LAST = re.compile(r"\b(?:last|previous|since)\b", re.IGNORECASE)
+_LAST_REACH = 40
 # "it is now inadequate", "currently": the present, whatever date the sentence opened with.
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
 
@@ -146,12 +156,15 @@ def classify_body_grades(
     period = (anchor.get("year"), anchor.get("month")) if anchor is not None else (None, None)
     covered = covered_areas({f.get("area") for f in own})
     authority = authority or next((f.get("authority") for f in own if f.get("authority")), None)
+    mentions = {id(f): _inspection(text, f, anchor, inspection_type, authority) for f in facts if f.type == "inspection"}
+    last = _last_inspection_year(text, [f for f in mentions.values() if f is not None and not f.get("subject")],
+                                 period[0])
     kept = []
     for fact in facts:
         if fact.type == "judgement" and fact.get("evidence") not in _OWN_EVIDENCE:
-            kept += _classify(text, fact, period, covered, authority)
+            kept += _classify(text, fact, period, covered, authority, last)
         elif fact.type == "inspection":
-            kept += [f for f in (_inspection(text, fact, anchor, inspection_type, authority),) if f is not None]
+            kept += [f for f in (mentions[id(fact)],) if f is not None]
         else:
             kept.append(fact)
     return kept if own else _first_page_headline(kept, period)
@@ -217,8 +230,24 @@ def covered_areas(areas: set) -> set:
     return areas
 
 
+def _last_inspection_year(text: str, recalled: list[Fact], own_year: int | None) -> int | None:
+    """The year the report dates its council's last inspection by ("since the previous inspection in
+    2016", "since the single inspection in 2016", "was last inspected in June 2018"), where it names one."""
+    index = index_for(text)
+    years = set()
+    for fact in recalled:
+        year = fact.get("year")
+        if not year or own_year is None or year >= own_year or fact.get("inspection_type") not in GRADED_TYPES:
+            continue
+        s_start = index.sentence_at(fact.span[0])[0]
+        if _LAST.search(text, max(s_start, fact.span[0] - _LAST_REACH), fact.span[1]):
+            years.add(year)
+    return next(iter(years)) if len(years) == 1 else None
+
+
 def _classify(
     text: str, fact: Fact, period: tuple[int | None, int | None], covered: set, authority: str | None,
+    last: int | None = None,
 ) -> list[Fact]:
     if fact.get("authority") and authority and fact.get("authority") != authority:
         return []  # a predecessor, partner or neighbouring council's grade
@@ -249,6 +278,10 @@ def _classify(
     if not now and (_EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year):
         # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
         moved = _earlier(fact, text[s_start:s_end], own_year)
+        if moved is None and last is not None and _LAST_INSPECTION.search(text, s_start, s_end):
+            # "since the last inspection, when all areas were judged to require improvement":
+            # no year here, but the report dates its last inspection elsewhere.
+            moved = _dated(fact, last, None)
         return _areas_of_its_inspection(index, moved) if moved is not None else []
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
@@ -328,6 +361,11 @@ def _earlier(fact: Fact, sentence: str, own_year: int) -> Fact | None:
     if len({y for y, _ in years}) != 1:
         return None
     year, month = min(years, key=lambda ym: ym[1] or 0) if len(years) > 1 else next(iter(years))
+    return _dated(fact, year, month)
+
+
+def _dated(fact: Fact, year: int, month: int | None) -> Fact:
+    """The judgement moved to an earlier inspection's year (and month, if known), in that year's regime."""
     era = era_for(year, fact.get("rating_text"), month)
     regime = get_era(era)
     return Fact(fact.type, fact.span, {

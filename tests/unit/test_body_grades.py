@@ -273,6 +273,27 @@ def test_an_inspection_from_before_the_council_existed_is_its_predecessors():
     assert [i["year"] for i in kept if not i["subject"]] == [2024]
 
 
+@pytest.mark.parametrize("body, dated", [
+    # "since the last inspection, when <areas> <was|were> judged <grade>", the last inspection
+    # dated in another paragraph (the shape of two dev ILACS reports: Havering 2018, West Sussex 2019).
+    ("Services for care leavers have got better since the last inspection, when the service was judged "
+     "to be inadequate.\n\n12. Leaders have built on the work begun since the previous inspection in 2019.\n",
+     {(2019, "inadequate", "care leavers")}),
+    ("Help for families has slipped since the single inspection in 2017.\n\nServices have declined since the "
+     "last inspection, when children in care were judged to be good.\n", {(2017, "good", "children in care")}),
+])
+def test_a_grade_of_the_last_inspection_takes_the_year_the_report_dates_it_by(body, dated):
+    earlier = {(j["year"], j["rating"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley") if j["year"] != 2023}
+    assert earlier == dated
+
+
+def test_a_grade_of_the_last_inspection_is_dropped_where_the_report_dates_two_earlier_ones():
+    body = ("Services have improved since the last inspection, when care leavers were judged to be inadequate.\n\n"
+            "Leaders have acted on the findings of the previous inspection in 2019 and of the last inspection "
+            "in 2021.\n")
+    assert [j for j in _body(ILACS_HEAD, body, "Dudley") if j["year"] != 2023] == []
+
+
 def test_an_earlier_inspection_of_the_council_after_a_homes_sentence_is_kept():
     body = ("The council runs two children's homes. The council's services were judged good at the "
             "inspection in May 2021.\n")
