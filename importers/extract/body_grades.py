@@ -293,7 +293,9 @@ def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
 
     "The previous inspection of the local authority's safeguarding arrangements
     was in May 2011. The local authority was judged to be adequate." grades
-    help and protection, not the council as a whole.
+    help and protection, not the council as a whole, where the report lists the
+    inspection's looked after children's strand of that month too; an inspection
+    of one subject alone keeps its one grade as its overall effectiveness.
     """
     if fact.get("area") != "overall":
         return [fact]
@@ -304,7 +306,33 @@ def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
     if not _INSPECTION.search(index.text, *previous):
         return [fact]
     areas = [a.area for a in find_areas(index.text, *previous) if a.area not in ("overall", "lscb")]
+    if _one_strand_alone(index, fact, set(areas)):
+        return [fact]
     return [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in dict.fromkeys(areas)] or [fact]
+
+
+def _one_strand_alone(index, fact: Fact, areas: set) -> bool:
+    """Whether the earlier inspection graded one subject alone, so that its one grade is the
+    inspection's overall effectiveness: a protection of children or looked after children
+    inspection of June 2012 to 2013, or a safeguarding inspection the report dates to a month
+    in which it names no looked after children's inspection (the 2011 safeguarding
+    inspections; a 2009-12 inspection of both strands is listed as two lines of one month)."""
+    year, month = fact.get("year"), fact.get("month")
+    if len(areas) != 1 or year is None or month is None:
+        return False
+    if era_for(year, None, month) == "protection-lac":
+        return True
+    if areas != {"help and protection"}:
+        return False
+    text = index.text
+    for date in index.dates:
+        if (date.year, date.month) != (year, month):
+            continue
+        sentence = index.sentence_at(date.start)
+        if any(a.area in ("children in care", "children in care and care leavers")
+               for a in find_areas(text, *sentence)):
+            return False
+    return True
 
 
 def _own_dated(fact: Fact, period: tuple[int | None, int | None]) -> bool:

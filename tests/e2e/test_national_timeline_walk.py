@@ -202,3 +202,20 @@ def test_an_earlier_inspection_a_report_dates_two_ways_is_one_event(walked):
             seen += 1
             assert len(near) == 1, (doc.source, earlier, [e["label"] for e in near])
     assert seen >= 10
+
+
+def test_an_earlier_inspection_of_one_subject_shows_its_grade_as_overall(walked):
+    """A 2012-13 protection of children inspection, or a 2011 safeguarding inspection, graded
+    one thing: the reports' lists give it as "The local authority was judged to be adequate"."""
+    reports, _, events = walked
+    labels = _report_labels()
+    seen = 0
+    for doc in reports:
+        for earlier in labels[doc.source].get("earlier", ()):
+            if earlier["type"] not in ("protection of children", "safeguarding"):
+                continue
+            seen += 1
+            (event,) = [e for e in events if doc.id in e["doc_ids"] and e["authority"] == doc.authority
+                        and (e["year"], e["month"]) == (earlier["year"], earlier["month"])]
+            assert event["rating"] == earlier["areas"]["overall"], (doc.source, earlier, event["judgements"])
+    assert seen >= 5

@@ -187,12 +187,31 @@ def test_an_earlier_inspections_grade_keeps_its_own_year():
 
 def test_the_previous_inspections_list_grades_the_area_it_names():
     # "The previous inspection of X's <area> was in <month year>. The local authority was judged to be <grade>."
+    # A 2009-12 inspection of both strands is two lines of one month.
     body = ("The previous inspection of the local authority's safeguarding arrangements was in May 2011. "
-            "The local authority was judged to be adequate.\n")
+            "The local authority was judged to be adequate.\n"
+            "The previous inspection of the local authority's services for looked after children was in May 2011. "
+            "The local authority was judged to be good.\n")
     found = _body(SIF_HEAD, body, "Somerset")
     assert [(j["year"], j["month"], j["area"], j["rating"]) for j in found] == [
-        (2011, 5, "help and protection", "adequate"),
+        (2011, 5, "help and protection", "adequate"), (2011, 5, "children in care", "good"),
     ]
+
+
+@pytest.mark.parametrize("line, area", [
+    # The 2012-13 protection of children inspections graded one thing: its overall effectiveness
+    # (the lists of seven dev SIF reports: Brent, Cornwall, Salford, Shropshire, Surrey, Sutton, Wokingham).
+    ("The previous inspection of the local authority's arrangements for the protection of children was in "
+     "October 2012.", "overall"),
+    # A safeguarding inspection on its own, its month holding no looked after children's line (Essex, Nottinghamshire 2011).
+    ("The previous inspection of the local authority's safeguarding arrangements was in October 2011.", "overall"),
+    # A looked after children's line on its own before June 2012 is one strand of a 2009-12 inspection.
+    ("The previous inspection of the local authority's services for looked after children was in August 2010.",
+     "children in care"),
+])
+def test_an_earlier_inspection_of_one_subject_alone_keeps_its_grade_overall(line, area):
+    found = _body(SIF_HEAD, line + " The local authority was judged to be adequate.\n", "Somerset")
+    assert [(j["area"], j["rating"]) for j in found] == [(area, "adequate")]
 
 
 def test_a_fostering_services_earlier_inspection_is_not_the_councils():
