@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
+from importers.model import DATASET_KIND, ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
 from importers.partial_date import PartialDate, iso_date, month_name
 from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
@@ -460,6 +460,8 @@ def _event(cluster: _Cluster, docs: dict[str, DocumentRow]) -> EventRow:
         # Which source quotes which document (traced by ofsted_core.sources): a story quoting the report.
         "quotes": [],
     }
+    if all(docs[d].get("kind") == DATASET_KIND for d in doc_ids):
+        event["dataset_only"] = True
     event["label"] = date_label(event)
     event["rating_label"] = rating_label(event["rating"], event["era"])
     key = f"{cluster.authority}|{cluster.year}|{cluster.month}|{cluster.graded}"
