@@ -140,6 +140,8 @@ _LAST_INSPECTION = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}?inspect
 # single inspection in 2016", "was last inspected in June 2018".
 _LAST = re.compile(r"\b(?:last|previous|since)\b", re.IGNORECASE)
 _LAST_REACH = 40
+# A date that is an earlier report's publication: "the last inspection ... published in March 2012".
+_PUBLISHED_BEFORE = re.compile(r"\bpublished\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 # "it is now inadequate", "currently": the present, whatever date the sentence opened with.
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
 
@@ -216,7 +218,14 @@ def _inspection(
     within = [d for d in index.dates_in(start, end) if d.year in (year, None)]
     if within and within[-1].month == month:
         return fact
-    return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
+    for date in after + before:
+        if (date.year, date.month) == (year, month):
+            if month and _PUBLISHED_BEFORE.search(text, max(0, date.start - 30), date.start):
+                # "the last inspection of children's services published in March 2012": the
+                # report's month, not the inspection's, which came before it.
+                return Fact(fact.type, fact.span, {**fact.fields, "month": None, "day": None, "precision": "year"})
+            return fact
+    return None
 
 
 def covered_areas(areas: set) -> set:
@@ -385,7 +394,8 @@ def _practice_subject(text: str, c_start: int, start: int) -> bool:
 
 def _earlier(fact: Fact, sentence: str, own_year: int) -> Fact | None:
     """An earlier inspection's grade the rules dated to this one: moved to the one earlier year named, else dropped."""
-    years = {(d.year, d.month) for d in find_dates(sentence) if d.year and d.year < own_year}
+    years = {(d.year, None if _PUBLISHED_BEFORE.search(sentence, 0, d.start) else d.month)
+             for d in find_dates(sentence) if d.year and d.year < own_year}
     if len({y for y, _ in years}) != 1:
         return None
     year, month = min(years, key=lambda ym: ym[1] or 0) if len(years) > 1 else next(iter(years))

@@ -306,6 +306,17 @@ def test_a_grade_of_the_last_inspection_takes_the_year_the_report_dates_it_by(bo
     assert earlier == dated
 
 
+def test_an_earlier_inspection_dated_by_its_reports_publication_keeps_only_the_year():
+    # "the last inspection of children's services published in <month year>, when ... was found to be
+    # <grade>" (Lancashire's 2015 report, dev): the month is the report's; the inspection came before
+    # it (Oxfordshire's 2014 minutes: an inspection "between 29 April and 21 May", its report "published
+    # on 30 June 2014", https://mycouncil.oxfordshire.gov.uk/mgAi.aspx?ID=12198).
+    body = ("Services have declined since the last inspection of children's services published in March 2012, "
+            "when the local authority was found to be good overall.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["year"], j["month"], j["area"], j["rating"]) for j in found] == [(2012, None, "overall", "good")]
+
+
 def test_a_grade_of_the_last_inspection_is_dropped_where_the_report_dates_two_earlier_ones():
     body = ("Services have improved since the last inspection, when care leavers were judged to be inadequate.\n\n"
             "Leaders have acted on the findings of the previous inspection in 2019 and of the last inspection "

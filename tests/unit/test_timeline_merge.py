@@ -204,6 +204,9 @@ def _months(events: list[dict]) -> list[tuple[int | None, int | None]]:
 
 
 def test_an_earlier_inspection_a_report_dates_to_two_months_in_a_row_is_one_event():
+    # Inspections run across a month's end: "inspection in February and March of 2019"
+    # (https://modgov.lbbd.gov.uk/Internet/ieIssueDetails.aspx?IId=86913&Opt=3), "a four-week
+    # inspection in September and October" (https://newsroom.shropshire.gov.uk/2017/11/childrens-services-ofsted).
     # A report recalling its council's 2011 inspection as "undertaken in June 2011" in one
     # part and "in May 2011" in its list of previous inspections: one inspection over a month's end.
     report = _doc("report", "ofsted_report", published="2014-09")
