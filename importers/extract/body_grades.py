@@ -185,6 +185,11 @@ def _inspection(
 ) -> Fact | None:
     if fact.get("subject"):
         fields = dict(fact.fields)
+        if authority:
+            # The report's own inspection is of its own council, whichever council a mention
+            # of it stands beside ("the Local Safeguarding Children Board of Leicestershire and
+            # Rutland" in Rutland's report): a partner is never an event of its own.
+            fields["authority"] = authority
         if inspection_type:
             fields["inspection_type"] = inspection_type
         if anchor is not None and anchor.get("year"):

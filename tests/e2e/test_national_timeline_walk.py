@@ -249,3 +249,11 @@ def test_a_record_row_without_grades_joins_the_graded_event_a_report_gives_or_sa
     # ("have remained outstanding" since then), which no rule reads yet.
     assert len(ungraded) <= 1, ungraded
     assert joined - len(ungraded) >= 2 and alone >= 5
+
+
+def test_a_reports_own_inspection_is_on_its_own_councils_events(walked):
+    reports, _, events = walked
+    for doc in reports:
+        own = {f"{doc.id}-{k}" for k, f in enumerate(doc.facts) if f.type == "inspection" and f.get("subject")}
+        assert own
+        assert {e["authority"] for e in events if own & set(e["fact_ids"])} == {doc.authority}, doc.source

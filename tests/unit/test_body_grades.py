@@ -362,3 +362,15 @@ def test_any_body_is_classified_without_error_and_never_adds_to_the_table(pieces
     for j in found:
         if j["evidence"] == "text" and (j["year"], j["month"]) == (2015, 3):
             assert j["area"] not in own and j["authority"] in (None, "Somerset")
+
+
+def test_the_reports_own_inspection_is_of_its_own_council_whichever_partner_a_mention_names():
+    # A SIF report combined with the review of a board two councils share names the partner
+    # beside its own inspection ("the review of the Local Safeguarding Children Board of
+    # Devon and Somerset"): the partner never becomes the inspection's council.
+    head = SIF_HEAD.replace("Inspection of services", "Inspection of services of Somerset County Council")
+    body = ("This report includes the report of the inspection of local authority functions and the report of "
+            "the review of the Local Safeguarding Children Board of Devon and Somerset.\n\n"
+            "At the time of the inspection in Devon and Somerset, 40 children were looked after.\n")
+    own = [dict(f.fields) for f in _classified(head, body, "Somerset") if f.type == "inspection"]
+    assert own and {i["authority"] for i in own if i["subject"]} == {"Somerset"}
