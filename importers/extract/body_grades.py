@@ -225,6 +225,8 @@ def _inspection(
         return fact
     for date in after + before:
         if (date.year, date.month) == (year, month):
+            if date.start > end and _PROVIDER.search(text, end, date.start):
+                return None  # "an inspection of the adoption service in March 2012": the agency's
             if month and _PUBLISHED_BEFORE.search(text, max(0, date.start - 30), date.start):
                 # "the last inspection of children's services published in March 2012": the
                 # report's month, not the inspection's, which came before it.

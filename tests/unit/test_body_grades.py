@@ -374,3 +374,14 @@ def test_the_reports_own_inspection_is_of_its_own_council_whichever_partner_a_me
             "At the time of the inspection in Devon and Somerset, 40 children were looked after.\n")
     own = [dict(f.fields) for f in _classified(head, body, "Somerset") if f.type == "inspection"]
     assert own and {i["authority"] for i in own if i["subject"]} == {"Somerset"}
+
+
+@pytest.mark.parametrize("body", [
+    # "an inspection of <the council's agency or home> in <month year>" (Essex's 2014 report, dev, lists
+    # "an inspection of the adoption service in March 2012 judged it to be good"): the provider's.
+    "An inspection of the adoption service in March 2012 judged it to be good.\n",
+    "Leaders acted on the inspection of its fostering service in May 2013, which found weak assessments.\n",
+    "Ofsted's last inspection of the council's children's homes in October 2011 found them good.\n",
+])
+def test_an_inspection_of_a_provider_the_council_runs_is_not_the_councils(body):
+    assert [i for i in _inspections(body) if not i["subject"]] == []
