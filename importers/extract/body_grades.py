@@ -344,9 +344,10 @@ def _one_strand_alone(index, fact: Fact, areas: set) -> bool:
     for date in index.dates:
         if (date.year, date.month) != (year, month):
             continue
-        sentence = index.sentence_at(date.start)
+        # The inspection's subject is named before its date ("The previous inspection of X's services
+        # for looked after children was in May 2011"), not in what the sentence goes on to say of it.
         if any(a.area in ("children in care", "children in care and care leavers")
-               for a in find_areas(text, *sentence)):
+               for a in find_areas(text, index.sentence_at(date.start)[0], date.start)):
             return False
     return True
 

@@ -385,3 +385,14 @@ def test_the_reports_own_inspection_is_of_its_own_council_whichever_partner_a_me
 ])
 def test_an_inspection_of_a_provider_the_council_runs_is_not_the_councils(body):
     assert [i for i in _inspections(body) if not i["subject"]] == []
+
+
+def test_a_later_clause_naming_looked_after_children_does_not_make_a_protection_inspection_two_strands():
+    # "The child protection inspection in <month year> found ..., including services for children who
+    # are looked after": the looked after children are what the sentence goes on to, not the inspection's subject.
+    body = ("The previous inspection of the local authority's arrangements for the protection of children was "
+            "in November 2011. The local authority was judged to be adequate.\n\n"
+            "Concerns raised by the child protection inspection in November 2011 remain, including in services "
+            "for children who are looked after.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["area"], j["rating"]) for j in found] == [("overall", "adequate")]
