@@ -133,6 +133,9 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
+# A grade given in the past: "The local authority was judged to be inadequate", "was rated good".
+_PAST_GRADE = re.compile(r"\b(?:was|were)\s+(?:(?:judged|rated|graded|found)\b|(?:then\s+)?assessed\s+as\b)",
+                         re.IGNORECASE)
 # The council's last inspection named as such: "the last inspection", "the previous
 # ILACS inspection", "its last full inspection".
 _LAST_INSPECTION = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}?inspection\b", re.IGNORECASE)
@@ -299,9 +302,26 @@ def _classify(
             # no year here, but the report dates its last inspection elsewhere.
             moved = _dated(fact, last, None)
         return _areas_of_its_inspection(index, moved) if moved is not None else []
+    told = None if now else _told_the_sentence_before(index, fact, s_start, s_end, own_year)
+    if told is not None:
+        return _areas_of_its_inspection(index, _dated(fact, *told))
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
+
+
+def _told_the_sentence_before(index, fact: Fact, s_start: int, s_end: int, own_year: int) -> tuple[int, int | None] | None:
+    """The date of an earlier inspection the sentence before tells, where this sentence gives its
+    grade in the past with no date of its own: "X's safeguarding arrangements were inspected in
+    November 2009. The local authority was judged to be inadequate." """
+    text = index.text
+    if index.dates_in(s_start, s_end) or not _PAST_GRADE.search(text, s_start, fact.span[0]):
+        return None
+    previous = index.previous_sentence(s_start)
+    if previous is None or not _INSPECTION.search(text, *previous) or _PROVIDER.search(text, *previous):
+        return None
+    dates = {(d.year, d.month) for d in index.dates_in(*previous) if d.year and d.year < own_year}
+    return next(iter(dates)) if len(dates) == 1 else None
 
 
 def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:

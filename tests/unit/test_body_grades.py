@@ -396,3 +396,24 @@ def test_a_later_clause_naming_looked_after_children_does_not_make_a_protection_
             "for children who are looked after.\n")
     found = _body(SIF_HEAD, body, "Somerset")
     assert [(j["area"], j["rating"]) for j in found] == [("overall", "adequate")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "<council's services> were inspected in <date>. The local authority was judged to be <grade>." (Warrington's
+    # 2015 report, dev); the issue's prose shape: "An inspection in May 2016 found ... Overall, services were
+    # found to be inadequate."
+    ("Progress since the last inspection\n\n27. Somerset County Council's safeguarding arrangements were inspected "
+     "in November 2009. The local authority was judged to be inadequate. A re-inspection of safeguarding and looked "
+     "after children services took place in February 2011, when the local authority was found to have made adequate "
+     "progress.\n", (2009, 11, "inadequate")),
+    ("Its services were inspected by Ofsted in May 2012. Services were found to be adequate overall.\n",
+     (2012, 5, "adequate")),
+])
+def test_a_past_grade_after_a_sentence_dating_an_earlier_inspection_is_that_inspections(body, expected):
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["year"], j["month"], j["rating"]) for j in found] == [expected]
+
+
+def test_a_present_grade_after_a_sentence_dating_an_earlier_inspection_is_this_ones():
+    body = "Its services were inspected by Ofsted in May 2012. Services for care leavers are now good.\n"
+    assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")] == []  # the table's area: dropped
