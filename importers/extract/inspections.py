@@ -72,7 +72,8 @@ _PREFIX = (
 # visit", whose type is that of the document's inspection.
 _MENTIONS: tuple[tuple[str, str | None], ...] = (
     # The plural is read only before a list of dates (``_listed_dates``).
-    (r"focused\s+visits?", "focused visit"),
+    # The 2020-21 "assurance visits" ("the focused assurance visit in 2021") were ILACS focused visits.
+    (r"(?:focused\s+)?assurance\s+visits?|focused\s+visits?", "focused visit"),
     (r"monitoring\s+visits?", "monitoring visit"),
     (r"joint\s+(?:targeted\s+area|area\s+targeted)\s+inspection(?:\s*\(JTAI\))?|\bJTAI\b",
      "joint targeted area inspection"),

@@ -282,3 +282,17 @@ def test_visits_named_in_the_plural_before_a_list_of_months_are_one_each(text, e
 ])
 def test_visits_in_the_plural_without_a_list_of_dated_months_are_no_fact(text):
     assert [r for r in rows(text) if r[1] in ("focused visit", "monitoring visit")] == []
+
+
+@pytest.mark.parametrize("text", [
+    # Coventry's 2022 report (dev): "areas for development from the last inspection and the focused
+    # assurance visit in 2021"; council minutes call them "assurance visits" too
+    # (https://mycouncil.surreycc.gov.uk/ieIssueDetails.aspx?IId=35022&Opt=3,
+    # http://councilportal.cumbria.gov.uk/mgAi.aspx?ID=59570).
+    "Leaders have responded to areas for development from the last inspection and the focused assurance visit "
+    "in 2021 to improve practice.",
+    "Practice has improved since the assurance visit in 2021.",
+])
+def test_an_assurance_visit_is_a_focused_visit_and_keeps_its_date_from_the_inspection_before_it(text):
+    found = [(kind, when[0]) for _, kind, when, _, subject, _, _ in rows(text, published=(2022, 8, 12)) if not subject]
+    assert found == [("focused visit", 2021)]
