@@ -65,9 +65,11 @@ _DATE_AFTER_REACH = 40
 # or standing just before its name ("highlighted in the 2011 unannounced inspection").
 _OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
 # Reviews and inspections by others than Ofsted, or not of the council:
-# "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection".
+# "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection",
+# "Ofsted's pilot inspection in 2012" (a trial of a framework, with no report of its own).
 _NOT_OFSTED = re.compile(
-    r"\bpeer\b|\bself[- ]assessment\b|\bHMIC\b|\bthematic\b|\bpolice\b|\bCQC\b|\bcare\s+quality\s+commission\b",
+    r"\bpeer\b|\bself[- ]assessment\b|\bHMIC\b|\bthematic\b|\bpilot\b|\bpolice\b|\bCQC\b"
+    r"|\bcare\s+quality\s+commission\b",
     re.IGNORECASE,
 )
 

@@ -276,6 +276,8 @@ def test_an_earlier_visit_with_its_date_just_before_its_name_is_kept(body, kind)
     # a home the sentence before names, pointed back to
     "The council runs one secure unit. It was found to be good at its full inspection in May 2021.\n",
     "The council runs three children's homes. Two of them were judged good at the inspection in May 2021.\n",
+    # a trial of a framework (Newham's 2014 report, dev: "following Ofsted's pilot inspection in 2012")
+    "Scrutiny has been strengthened following Ofsted's pilot inspection in 2021.\n",
 ])
 def test_earlier_inspection_mentions_that_make_no_event(body):
     found = [i for i in _inspections(body) if not i["subject"]]
