@@ -152,8 +152,14 @@ def build_events(
                     cluster.day = min(cluster.day or 99, day)
 
     _join_months(clusters)
+    reported = _reports_by_publication(clusters.values(), docs)
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
+        if fact.get("published") and (authority, fact["published"]) in reported:
+            # A row dated only by its report's publication is that report's record: it joins the
+            # inspection the report published that day is about, however long after it came out.
+            reported[(authority, fact["published"])].facts.append(fact)
+            continue
         # A dataset's row carries its own report's publication (``published``); a
         # document's facts share the document's.
         pub_year, pub_month = _published(fact if fact.get("published") else doc)
@@ -217,6 +223,19 @@ def build_events(
         events.append(event)
     events.sort(key=event_order)
     return events
+
+
+def _reports_by_publication(clusters: Iterable[_Cluster], docs: dict[str, DocumentRow]) -> dict[tuple, _Cluster]:
+    """The event of each document's own inspection, by its council and publication day."""
+    found: dict[tuple, _Cluster] = {}
+    for cluster in clusters:
+        for fact in cluster.facts:
+            doc = docs[fact["doc_id"]]
+            published = doc.get("published")
+            if (fact["type"] == "inspection" and fact.get("subject") and doc.get("kind") != DATASET_KIND
+                    and published and len(str(published)) == 10):
+                found.setdefault((cluster.authority, published), cluster)
+    return found
 
 
 def _join_months(clusters: dict[_Key, _Cluster]) -> None:

@@ -244,3 +244,21 @@ def test_months_in_a_row_stay_apart_where_they_are_two_inspections():
     # Each begins on a day a text gives.
     days = [_inspection("report", 1, month=5, day=9), _inspection("report", 2, month=6, day=13)]
     assert _months(build_events([report], days)) == [(2011, 5), (2011, 6)]
+
+
+def test_a_row_dated_by_its_reports_publication_joins_that_reports_inspection_however_late():
+    # Surrey's council report (dev) was published on 3 June 2015 about an inspection of October and
+    # November 2014; its board's review ran 15-17 June 2015. The record's row "published 2015-06-03"
+    # is the report's, not the review's of that month.
+    report = _doc("report", "ofsted_report", published="2015-06-03")
+    review = _doc("review", "ofsted_report", published="2015-08-03")
+    record = _doc("record", "dataset", published="2026-01-01")
+    facts = [_inspection("report", 1, year=2014, month=10, subject=True, day=21),
+             _inspection("review", 1, year=2015, month=6, subject=True, day=15),
+             _inspection("record", 1, year=2015, month=None, subject=True, published="2015-06-03",
+                         date_source="published"),
+             _inspection("record", 2, year=2015, month=None, subject=True, published="2015-08-03",
+                         date_source="published")]
+    events = build_events([report, review, record], facts)
+    assert [(e["year"], e["month"], sorted(e["fact_ids"])) for e in events] == [
+        (2014, 10, ["record-0001", "report-0001"]), (2015, 6, ["record-0002", "review-0001"])]
