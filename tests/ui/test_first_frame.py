@@ -3,7 +3,6 @@ sidebar's lists and the other tabs are mounted after it, and what a user types m
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from textual import events
@@ -26,17 +25,18 @@ def _app_as_launched(store: Store) -> Any:
     return make_app(store.path, data=data, stamp=stamp)
 
 
-def _hold_back_the_rest(monkeypatch: Any) -> asyncio.Event:
-    """Keep the main screen from mounting what its first frame left out until the event is set."""
-    gate = asyncio.Event()
-    mount_rest = MainScreen._mount_rest
+class _HeldBack:
+    """Keeps the main screen from mounting what its first frame left out until ``release`` (a test's
+    keys then certainly arrive before it)."""
 
-    async def held_back(self: MainScreen) -> None:
-        await gate.wait()
-        await mount_rest(self)
+    def __init__(self, monkeypatch: Any) -> None:
+        self.mount_rest = MainScreen._mount_rest
+        self.screens: list[MainScreen] = []
+        monkeypatch.setattr(MainScreen, "_mount_rest", lambda screen: self.screens.append(screen))
 
-    monkeypatch.setattr(MainScreen, "_mount_rest", held_back)
-    return gate
+    def release(self) -> None:
+        for screen in self.screens:
+            screen.call_later(self.mount_rest, screen)
 
 
 @pilot_test
@@ -78,7 +78,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
 
 @pilot_test
 async def test_every_tab_and_the_sidebar_answer_keys_pressed_before_they_are_mounted(store: Store, monkeypatch):
-    gate = _hold_back_the_rest(monkeypatch)
+    gate = _HeldBack(monkeypatch)
     app = _app_as_launched(store)
     async with app.run_test(size=(160, 48)) as pilot:
         main = app.main_screen
@@ -87,7 +87,7 @@ async def test_every_tab_and_the_sidebar_answer_keys_pressed_before_they_are_mou
         # Keys pressed now wait: none reaches a pane not there yet (and nothing fails).
         await pilot.press("2")
         assert main.query_one("#tabs").active == "tab-timeline"
-        gate.set()
+        gate.release()
         await settle(pilot, lambda: isinstance(app.focused, DocumentList), "the held key")
         assert main.query_one("#tabs").active == "tab-documents"
         # Every tab, and the sidebar, from then on.
@@ -106,12 +106,12 @@ async def test_every_tab_and_the_sidebar_answer_keys_pressed_before_they_are_mou
 
 @pilot_test
 async def test_keys_typed_during_the_deferred_mounting_are_handled_in_order(store: Store, monkeypatch):
-    gate = _hold_back_the_rest(monkeypatch)
+    gate = _HeldBack(monkeypatch)
     app = _app_as_launched(store)
     async with app.run_test(size=(160, 48)) as pilot:
         # "f" opens the sidebar, "/" leaves it for the search box, the rest is typed there: in that order.
         await pilot.press("f", "slash", "o", "f", "s")
-        gate.set()
+        gate.release()
         main = app.main_screen
         query = main.query_one("#query")
         await settle(pilot, lambda: query.value == "ofs", "the typed words")
@@ -122,7 +122,7 @@ async def test_keys_typed_during_the_deferred_mounting_are_handled_in_order(stor
 
 @pilot_test
 async def test_a_click_on_a_tab_before_the_panes_are_mounted_waits_for_them(store: Store, monkeypatch):
-    gate = _hold_back_the_rest(monkeypatch)
+    gate = _HeldBack(monkeypatch)
     app = _app_as_launched(store)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
@@ -134,7 +134,7 @@ async def test_a_click_on_a_tab_before_the_panes_are_mounted_waits_for_them(stor
             app.post_message(kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
         await pilot.pause()
         assert main.query_one("#tabs").active == "tab-timeline"
-        gate.set()
+        gate.release()
         await settle(pilot, lambda: main.query_one("#tabs").active == "tab-documents", "the clicked tab")
         await loaded(pilot)
         await settle(pilot, lambda: main.query_one(DocumentList).loaded, "the documents")
