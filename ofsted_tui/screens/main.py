@@ -194,7 +194,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
     def on_mount(self) -> None:
         self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        self.call_after_refresh(self._fit_split)  # once the sidebar has its width
+        self._fit_split()  # the first frame has the split it keeps (the sidebar's width from its styles)
         self._show_first(self.app.corpus)
         self.call_after_refresh(self._mount_rest)
 
@@ -218,7 +218,11 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def _fit_split(self) -> None:
         """Put the event's detail beside the timeline or below it, as the lists' width allows."""
         sidebar = self.query_one(FilterSidebar)
-        room = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
+        width = 0
+        if sidebar.display:
+            # Before the first layout the sidebar has no size yet: the width its styles give it then.
+            width = sidebar.outer_size.width or int(sidebar.styles.width.resolve(self.app.size, self.app.size))
+        room = self.app.size.width - width
         self.query_one("#timeline-split").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked")
 
     # -- data ----------------------------------------------------------------

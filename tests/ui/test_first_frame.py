@@ -55,6 +55,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
                 chart=str(screen.query_one(Trajectory).border_title),
                 later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
                 sidebar=screen.query_one(FilterSidebar).display,
+                stacked=screen.query_one("#timeline-split").has_class("-stacked"),
             )
         display(screen, renderable)
 
@@ -68,6 +69,8 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
         assert authority in seen["detail"] and authority in seen["chart"]
         # ... and nothing it does not show: the sidebar is there (its frame), its lists and the other tabs come after.
         assert seen["sidebar"] and seen["later"] == []
+        # The event's detail is where it stays (below the timeline, at this width beside the sidebar): no jump.
+        assert seen["stacked"] and main.query_one("#timeline-split").has_class("-stacked")
         # Once mounted, everything is in place, and the facet index counts in the sidebar.
         for kind in (DocumentList, SearchResults, CouncilsTable):
             assert main.query_one(kind)
