@@ -179,7 +179,8 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         for pane, widgets in later.items():
             await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
         await self.query_one(FilterSidebar).compose_now()
-        self.watch(self.app, "corpus", self._corpus_changed)
+        # A corpus shown before its facet index is redone by the app when the index lands, not twice.
+        self.watch(self.app, "corpus", self._corpus_changed, init=self.app.facet_index is not None)
         self.watch(self.app, "search_ready", self._search_ready, init=False)
         self.watch(self.app, "new_since_fetch", self._new_since_fetch)
         self.app.release_input()
