@@ -176,14 +176,16 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         later = {_TABS["documents"]: [DocumentList(id="documents")],
                  _TABS["search"]: [Static(id="search-status"), SearchResults(id="results")],
                  _TABS["councils"]: [CouncilsPane(id="councils-pane")]}
-        for pane, widgets in later.items():
-            await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
-        await self.query_one(FilterSidebar).compose_now()
-        # A corpus shown before its facet index is redone by the app when the index lands, not twice.
-        self.watch(self.app, "corpus", self._corpus_changed, init=self.app.facet_index is not None)
-        self.watch(self.app, "search_ready", self._search_ready, init=False)
-        self.watch(self.app, "new_since_fetch", self._new_since_fetch)
-        self.app.release_input()
+        try:
+            for pane, widgets in later.items():
+                await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
+            await self.query_one(FilterSidebar).compose_now()
+            # A corpus shown before its facet index is redone by the app when the index lands, not twice.
+            self.watch(self.app, "corpus", self._corpus_changed, init=self.app.facet_index is not None)
+            self.watch(self.app, "search_ready", self._search_ready, init=False)
+            self.watch(self.app, "new_since_fetch", self._new_since_fetch)
+        finally:
+            self.app.release_input()  # whatever happened, the keys (quit among them) are never held for good
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
