@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from textual import events
 
 from ofsted_core.library import Library
@@ -39,10 +40,20 @@ class _HeldBack:
             screen.call_later(self.mount_rest, screen)
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["small store", "large store, timeline first"])
 @pilot_test
-async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_it_shows(store: Store):
+async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_it_shows(
+        store: Store, monkeypatch: Any, large: bool):
+    if large:  # this small store counts as large: the command line reads its events alone (see test_loading)
+        from ofsted_core import store as store_module
+        from ofsted_tui import app as app_module
+
+        monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+        monkeypatch.setattr(app_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+        Library(store).first_snapshot()  # makes the lookup file, so the next read is of the events alone
     everything = store.read()
     app = _app_as_launched(store)
+    assert app._first_read[0].complete is not large
     seen: dict[str, Any] = {}
     display = app._display
 
