@@ -86,7 +86,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
         for kind in (DocumentList, SearchResults, CouncilsTable):
             assert main.query_one(kind)
         assert main.query(FacetList) and app.facet_index is not None
-        await settle(pilot, lambda: not main.catching_up, "the counts")
+        await settle(pilot, lambda: main.result is not None and not main.catching_up, "the counts")
         assert f"{len(everything.events)} events shown" in shown(main.query_one("#filters-status"))
 
 
