@@ -39,7 +39,7 @@ import re
 
 from importers.extract.clauses import index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
-from importers.extract.judgement_area_passages import attached_lead
+from importers.extract.judgement_area_passages import attached_lead, passage_lead
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates, _last_inspection_date
@@ -232,12 +232,19 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
         subject = None
     # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
     dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject, authorities)
-    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(d["year"] is None for d, _ in dates) else None
+    # (A date the text gives wins over the page's: "rated good in 2016, with an outstanding
+    # judgement for adoption" on a page of 2024 is 2016's.)
+    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(
+        d["year"] is None or source == "published" for d, source in dates) else None
     if lead is not None:
         # "found ... to be good overall but that [an area] required improvement": the lead's date.
         led = _dates(lead, ctx, subject, authorities)
         if any(source == "text" and d["year"] is not None for d, source in led):
             dates = led
+    if all(source in ("published", None) for _, source in dates) and "overall" not in _areas(rating):
+        # "Kent was rated good by Ofsted in 2023. Children in care received an outstanding
+        # rating.": an area's grade told after the passage's dated grade of the same council.
+        dates = _lead_dates(rating, ctx, subject, authorities) or dates
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
@@ -260,6 +267,21 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
             for area in areas
         )
     return facts
+
+
+def _lead_dates(rating: _Rating, ctx, subject: Fact | None, authorities: list) -> list | None:
+    """The dates the text gives the grade the rating's passage opened with, where that grade is
+    of the same councils (``judgement_area_passages.passage_lead``); else None."""
+    lead = rating
+    while (lead := passage_lead(lead)) is not None:
+        if (_authorities(lead) or [getattr(ctx, "authority", None)]) != authorities:
+            return None
+        led = _dates(lead, ctx, subject, authorities)
+        if any(source == "text" and d["year"] is not None for d, source in led):
+            return led
+        if any(source == _NOT_STATED for _, source in led):
+            return None
+    return None
 
 
 def _antecedent(rating: _Rating) -> _Rating:

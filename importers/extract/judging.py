@@ -246,6 +246,11 @@ _NO_AREA = re.compile(
 )
 # "rated outstanding at the next inspection": a rating hoped for.
 # ("makes a number of recommendations to help it become 'good' in the future")
+# The grade's full name after "will", as the local press reports a report's verdict on an area:
+# "This area will require improvement to be good, inspectors said" (a local news site), "Its
+# treatment of children leaving care ... will 'require improvement to be good'" (a local radio
+# station's site). Any other word, or the name cut short, stays a future or a hope.
+_WILL_REQUIRE = re.compile(rf"will\s+{_Q}requires?\s+improvement\s+to\s+be\s+good{_CQ}", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)|in\s+(?:the\s+)?future)",
     re.IGNORECASE,
@@ -439,7 +444,8 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         before = matches[i - 1].start()
         window_start = min(window_start, max(_lead_clause_start(index, before), before - 80))
     negations = list(_NEGATION.finditer(text, window_start, start))
-    if _HYPOTHETICAL.search(text, window_start, start):
+    hypothetical = list(_HYPOTHETICAL.finditer(text, window_start, start))
+    if hypothetical and not (len(hypothetical) == 1 and _WILL_REQUIRE.fullmatch(text, hypothetical[0].start(), end)):
         return None
     if negations and all(_NO_LONGER.fullmatch(n.group()) for n in negations):
         # "no longer considered inadequate": not the rating now, but the one before.
