@@ -250,14 +250,15 @@ def _join_months(clusters: dict[_Key, _Cluster]) -> None:
     voice (both its own inspection, or both an earlier one) and no area is graded
     differently in the two.
     """
-    for key in sorted((k for k in clusters if k[1] is not None and k[2] is not None and k[3]),
-                      key=lambda k: (str(k[0]), k[1], k[2]), reverse=True):
-        later = clusters.get(key)
-        earlier = clusters.get((key[0], key[1], key[2] - 1, True)) if key[2] > 1 else None
+    dated = [(authority, year, month) for authority, year, month, graded in clusters
+             if year is not None and month is not None and graded]
+    for authority, year, month in sorted(dated, key=lambda k: (str(k[0]), k[1], k[2]), reverse=True):
+        later = clusters.get((authority, year, month, True))
+        earlier = clusters.get((authority, year, month - 1, True)) if month > 1 else None
         if later is None or earlier is None or not _one_inspection(earlier, later):
             continue
         earlier.facts += later.facts  # its day stays the earlier month's
-        del clusters[key]
+        del clusters[(authority, year, month, True)]
 
 
 def _one_inspection(earlier: _Cluster, later: _Cluster) -> bool:

@@ -53,7 +53,7 @@ from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
 from importers.extract.inspections import GRADED_TYPES
 from importers.model import Fact
-from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
+from importers.vocabulary import AREA_COMPONENTS, areas_judged, era_for, find_areas, get_era
 
 __all__ = ["classify_body_grades", "covered_areas"]
 
@@ -174,7 +174,34 @@ def classify_body_grades(
             kept += [f for f in (mentions[id(fact)],) if f is not None]
         else:
             kept.append(fact)
+    kept = _every_area_of_its_framework(kept, period[0])
     return kept if own else _first_page_headline(kept, period)
+
+
+def _every_area_of_its_framework(facts: list[Fact], own_year: int | None) -> list[Fact]:
+    """ "All areas" of an earlier inspection are the areas its own framework graded.
+
+    The rules read "since the last inspection, when all areas were judged to require
+    improvement" as every area of the report's framework (ILACS's four); moved to a
+    2016 inspection, they are the single inspection framework's six.
+    """
+    if own_year is None:
+        return facts
+    now = set(areas_judged(era_for(own_year), own_year))
+    by_span: dict[tuple, list[Fact]] = {}
+    for fact in facts:
+        if fact.type == "judgement" and fact.get("year") and fact.get("year") < own_year:
+            by_span.setdefault(tuple(fact.span), []).append(fact)
+    out = []
+    for fact in facts:
+        group = by_span.get(tuple(fact.span)) if fact.type == "judgement" else None
+        if not group or len(group) < 3 or {f.get("area") for f in group} != now:
+            out.append(fact)
+        elif fact is group[0]:
+            year = fact.get("year")
+            then = areas_judged(era_for(year, fact.get("rating_text"), fact.get("month")), year) or tuple(now)
+            out += [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in then]
+    return out
 
 
 def _own_inspection(facts: list[Fact], own: list[Fact]) -> Fact | None:

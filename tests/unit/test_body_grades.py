@@ -319,6 +319,18 @@ def test_an_earlier_inspection_dated_by_its_reports_publication_keeps_only_the_y
     assert [(j["year"], j["month"], j["area"], j["rating"]) for j in found] == [(2012, None, "overall", "good")]
 
 
+def test_all_areas_of_an_earlier_inspection_are_those_its_own_framework_graded():
+    # "since the last inspection, when all areas were judged to require improvement" in a 2023 ILACS
+    # report whose last inspection was a 2016 SIF (the shape of West Sussex's 2019 report, dev):
+    # the single inspection framework's six areas, not ILACS's.
+    body = ("Services have declined since the last inspection, when all areas were judged to require "
+            "improvement to be good.\n\n18. Services for children in care have declined since the single "
+            "inspection in 2016.\n")
+    found = {(j["year"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley") if j["year"] != 2023}
+    assert found == {(2016, area) for area in ("overall", "help and protection", "children in care", "adoption",
+                                               "care leavers", "leadership")}
+
+
 def test_a_grade_of_the_last_inspection_is_dropped_where_the_report_dates_two_earlier_ones():
     body = ("Services have improved since the last inspection, when care leavers were judged to be inadequate.\n\n"
             "Leaders have acted on the findings of the previous inspection in 2019 and of the last inspection "
