@@ -28,6 +28,7 @@ __all__ = [
     "AREAS",
     "AREA_COMPONENTS",
     "AREA_HEAD_WORDS",
+    "BOTTOM_GRADE_WORDS",
     "ERAS",
     "GRADE_COLOURS",
     "GRADE_LABELS",
@@ -139,6 +140,11 @@ RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inade
 # grade", "the best possible rating that Ofsted can give". Not in ``RATING_WORDS`` (a report's table never prints them); the prose rules add them.
 TOP_GRADE_WORDS = r"(?:(?:top|highest)(?:\s+possible)?|best\s+possible)\s+(?:mark|grade|rating)s?"
 _TOP_GRADE_RE = re.compile(TOP_GRADE_WORDS, re.IGNORECASE)
+# And the worst: "inspectors gave her authority the lowest possible rating", "slapped with the
+# worst possible rating by the care watchdog in 2017", "had been given Ofsted's lowest overall
+# rating" (three local papers).
+BOTTOM_GRADE_WORDS = r"(?:lowest|worst)(?:\s+possible)?(?:\s+overall)?\s+(?:mark|grade|grading|rating)s?"
+_BOTTOM_GRADE_RE = re.compile(BOTTOM_GRADE_WORDS, re.IGNORECASE)
 
 _RI_RE = re.compile(_RI)
 _ADVERBS = {"excellently": "excellent", "well": "good", "adequately": "adequate", "poorly": "poor"}
@@ -163,6 +169,8 @@ def normalise_rating(text: str | None) -> str | None:
         return "requires improvement"
     if _TOP_GRADE_RE.fullmatch(words):
         return "outstanding"
+    if _BOTTOM_GRADE_RE.fullmatch(words):
+        return "inadequate"
     parts = [part.strip(_QUOTES_AND_SPACE) for part in words.split()]
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]

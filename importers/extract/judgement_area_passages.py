@@ -42,16 +42,14 @@ from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_area_lists import _covers, _named_areas
 from importers.extract.judgement_past import _in_the_past
 from importers.extract.judgement_rating import _INSPECTION_WORD, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
-from importers.extract.judging import OVERALL_AFTER, _GRADE_AND, judging_cue
+from importers.extract.judging import CHANGE_TO_GAP, OVERALL_AFTER, _GRADE_AND, judging_cue
 from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating
 
 # Between the new grade and the old one it replaced: "improved to 'good' from 'requires
 # improvement'", "rated good, up from requires improvement".
 _FROM_GAP = re.compile(r"[\"'’”]?\s*,?\s*(?:(?:up|down)\s+)?from\s+[\"'‘“]?", re.IGNORECASE)
-# ... or after the old one: "from 'inadequate' to 'good'".
-# (the old grade's year may stand between: "improved from 'Good' in 2018 to 'Outstanding'", a
-# local news site)
-_TO_GAP = re.compile(r"[\"'’”]?(?:\s+in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)?,?\s+to\s+[\"'‘“]?", re.IGNORECASE)
+# ... or after the old one: "from 'inadequate' to 'good'", "from 'Good' in 2018 to 'Outstanding'"
+# (``judging.CHANGE_TO_GAP``, the old grade's year perhaps between).
 _FROM_BEFORE = re.compile(r"\bfrom\s+[\"'‘“]?$", re.IGNORECASE)
 # Between a lead grade and a clause about an area that hangs on it: "... good overall but that
 # ...", "... good in 2016, with leadership judged ...", or a second verb of the same subject:
@@ -87,7 +85,7 @@ def _change_partner(rating: _Rating) -> _Rating | None:
             continue
         before, after = matches[first], matches[second]
         if _FROM_GAP.fullmatch(text, before.end(), after.start()) or (
-                _TO_GAP.fullmatch(text, before.end(), after.start())
+                CHANGE_TO_GAP.fullmatch(text, before.end(), after.start())
                 and _FROM_BEFORE.search(text, max(0, before.start() - 8), before.start())):
             partner = second if first == i else first
             cue = judging_cue(rating.index, matches, partner)

@@ -60,6 +60,8 @@ class _Rating:
     i: int  # which one this is
     cue: Cue
     sentence: tuple[int, int]
+    # For a grade told again by a noun ("received the same verdict"), the rating words it stands for.
+    told_as: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -67,7 +69,7 @@ class _Rating:
 
     @property
     def written(self) -> str:
-        return self.matches[self.i].group()
+        return self.told_as or self.matches[self.i].group()
 
     def neighbours(self, start: int, end: int) -> tuple[int, int]:
         """This rating's share of ``[start, end)``: up to the rating words either side."""
