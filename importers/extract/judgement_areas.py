@@ -98,6 +98,14 @@ _INCLUDING = re.compile(
     r"(?:for\s+|in\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
+# Between a grade and an "including" list, a clause of its own that the list belongs to: "an
+# overall rating of 'good', highlighting "tangible improvements across all areas in Children's
+# Social Care" including children in care, care leavers and strong visible leadership" (a
+# council's release): the improvements include them, not the grade.
+_OTHER_CLAUSE = re.compile(
+    r",\s*(?:highlighting|noting|praising|citing|saying|describing|recognising|recognizing|finding|adding)\b|[“\"]",
+    re.IGNORECASE,
+)
 _GIVER = r"(?:Ofsted|inspectors|the\s+(?:watchdog|inspectorate|regulator))"
 # "good in every area except help and protection", "'Good' in every category":
 # the regime's areas, less any excepted.
@@ -375,7 +383,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         if listed and not text[list_end:region_end].strip(" \t.;\"'’”"):
             return listed
     including = _INCLUDING.search(text, end, region_end)
-    if including is not None:
+    if including is not None and not _OTHER_CLAUSE.search(text, end, including.start()):
         # What an "including" clause names are the areas, however loosely it lists
         # them: "Three other areas received good ratings, which included the experiences
         # of children and care leavers who need help and protection, as well as the

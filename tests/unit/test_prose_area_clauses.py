@@ -268,3 +268,17 @@ def test_will_require_improvement_to_be_good_is_the_reports_grade():
     # A future or a hope is none: the name cut short, or another modal.
     assert rows("Kent will require improvement in its care planning.", "Kent", 2019) == []
     assert rows("Kent would require improvement to be good if inspected now.", "Kent", 2019) == []
+
+
+def test_an_including_list_of_another_clause_is_not_the_grades():
+    # prose/2025-08-12-sefton-council-good.txt (dev, a council's release): "Ofsted gave an overall
+    # rating of 'good', highlighting "tangible improvements across all areas in Children's Social
+    # Care" including children in care, care leavers and strong visible leadership": the
+    # improvements include them, and the grade is the whole service's only.
+    found = graded(dev_text("2025-08-12-sefton-council-good.txt"), "Sefton")
+    assert {area for council, rating, area in found if rating == "good"} == {"overall"}
+    # In other words; and an "including" list hung on the grade itself is still its areas.
+    assert graded("Kent was rated good, noting progress including care leavers and adoption.", "Kent", 2016) == {
+        ("Kent", "good", "overall")}
+    assert ("Kent", "good", "adoption") in graded(
+        "Kent received good ratings in three areas, including adoption.", "Kent", 2016)
