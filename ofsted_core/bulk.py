@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -222,9 +223,7 @@ class Bulk:
                 db.execute("BEGIN IMMEDIATE")
                 if keep is not None:
                     _collect(db, *keep)
-                held = {row[0] for row in db.execute("SELECT id FROM texts")}
-                db.executemany("INSERT OR IGNORE INTO texts(id, title, text, extra) VALUES (?, ?, ?, ?)",
-                               (row for row in texts if row[0] not in held))
+                _add_texts(db, texts)
                 db.executemany("INSERT OR IGNORE INTO facts(key, body) VALUES (?, ?)", facts)
                 _add_summaries(db)
                 if fulltext.short(db):
@@ -235,6 +234,44 @@ class Bulk:
                     db.execute("ROLLBACK")
                 raise
             _compact_if_sparse(db)
+
+    @contextlib.contextmanager
+    def texts_ahead(self, texts: list[tuple[str, str, str, bytes]]) -> Iterator[None]:
+        """Add text rows (as ``write`` takes them) in a thread while the caller's block runs; waited for after it.
+
+        Indexing the texts is most of a large import's write, and SQLite does
+        it without Python's lock: here it runs on a core the caller's work
+        (tracing sources) leaves idle. The rows go in a transaction of their
+        own, ahead of the ``write`` whose ``db.json`` names them: until then
+        they are rows nothing names, as after a crash, and a write that never
+        comes leaves them to the next one to collect. Whatever fails here is
+        left to ``write``, which adds the rows still missing and says what went
+        wrong; a block that fails interrupts the thread.
+        """
+        opened: list[sqlite3.Connection] = []
+
+        def add() -> None:
+            with contextlib.suppress(BulkError, sqlite3.Error), self._connected(create=True) as db:
+                opened.append(db)
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    _add_texts(db, texts)
+                    db.execute("COMMIT")
+                finally:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+
+        thread = threading.Thread(target=add, name="texts-ahead", daemon=True)
+        thread.start()
+        try:
+            yield
+        except BaseException:
+            for db in opened:
+                with contextlib.suppress(sqlite3.Error):
+                    db.interrupt()
+            raise
+        finally:
+            thread.join()
 
     def repair_index(self) -> bool:
         """Rebuild the full-text index where it lacks rows; whether it did."""
@@ -250,6 +287,13 @@ class Bulk:
 # SQLite reuses the pages of deleted rows but never gives them back to the disk;
 # once a quarter of the file is free (after a rebuild, say), it is rewritten.
 SPARSE_FRACTION = 0.25
+
+
+def _add_texts(db: sqlite3.Connection, texts: Iterable[tuple[str, str, str, bytes]]) -> None:
+    """Insert the text rows not held yet (their index entries follow by trigger)."""
+    held = {row[0] for row in db.execute("SELECT id FROM texts")}
+    db.executemany("INSERT OR IGNORE INTO texts(id, title, text, extra) VALUES (?, ?, ?, ?)",
+                   (row for row in texts if row[0] not in held))
 
 
 def _compact_if_sparse(db: sqlite3.Connection) -> None:
