@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -389,10 +390,7 @@ def import_paths(store: Store, paths: Iterable[str], progress: Progress | None =
     skipped = set(unchanged)
     found = [(path, problem) for path, problem in found if path not in skipped]
     stamps = {key(path): file_stamp(path) for path, problem in found if not problem}
-    # The documents parsed, and the rows, links and events made of them, are millions of acyclic
-    # objects: a cyclic collection set off by each batch walked them all again (at 10,000
-    # documents, 2.6 s of taking the workers' documents and a fifth of the store's step).
-    with collector_paused():
+    with _collector_paused_here():
         docs, failures = parse_found(found, progress)
         report = ImportReport(failed=failures)
         for path in unchanged:
@@ -409,6 +407,20 @@ def import_paths(store: Store, paths: Iterable[str], progress: Progress | None =
                 apply_documents(data, prepared, report, key)
             _report_missing(data, report, key)
     return report
+
+
+def _collector_paused_here() -> contextlib.AbstractContextManager[None]:
+    """The cyclic collector paused while this import is all the process does (the command line).
+
+    The documents parsed, and the rows, links and events made of them, are
+    millions of acyclic objects: a collection set off by each batch walked them
+    all again (at 10,000 documents, 2.6 s of taking the workers' documents and
+    a fifth of the store's step). An import in a worker thread of the explorer
+    leaves it running: the interface keeps making cyclic garbage meanwhile.
+    """
+    if threading.current_thread() is threading.main_thread():
+        return collector_paused()
+    return contextlib.nullcontext()
 
 
 def _report_missing(data: StoreData, report: ImportReport, key: Keyed = source_key) -> None:
@@ -440,7 +452,7 @@ def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None 
     found = list(iter_files(paths))
     key = _resolved_once()
     stamps = {key(path): file_stamp(path) for path, problem in found if not problem}
-    with collector_paused():  # as import_paths
+    with _collector_paused_here():
         docs, failures = parse_found(found, progress)
     report = ImportReport(failed=failures)
     if not docs:
@@ -448,7 +460,7 @@ def rebuild_store(store: Store, paths: Iterable[str], progress: Progress | None 
         raise StoreError(store.path, f"nothing to rebuild from ({', '.join(paths)}): {problems}. "
                                      "The store was left as it was; give the folder of the sources")
     failed_roots = [key(f.path) for f in failures]
-    with collector_paused():  # as import_paths
+    with _collector_paused_here():
         prepared = prepare_documents(docs, _now(), stamps, key)
         del docs
         return _rebuild(store, prepared, report, failed_roots, key)
