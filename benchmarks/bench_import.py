@@ -83,44 +83,33 @@ def _own_and_workers_cpu() -> tuple[float, float]:
 def _phase_import(corpus: Path, db: Path) -> None:
     import os
 
+    import threading
+
+    import ofsted_core.bulk as bulk
     import ofsted_core.importing as importing
     from ofsted_core.store import Store
 
     _warm(corpus)
     db.unlink(missing_ok=True)
     Store(db).bulk.path.unlink(missing_ok=True)
-    spent: dict[str, float] = {}
-
-    def clock(name: str, fn):
-        # Split import_paths's time into its steps without changing what it does.
-        def wrapper(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
-        return wrapper
-
-    import threading
-
-    import ofsted_core.bulk as bulk
-
+    spent: dict[str, float] = {}  # wall seconds of each step
     # The texts written ahead (Bulk.texts_ahead) run in a thread beside the apply step: their CPU and the
     # apply step's own (main thread) are timed apart, so the projection counts only what is not overlapped.
     threads_cpu: dict[str, float] = {}
 
-    def thread_clock(name: str, fn):
+    def clock(name: str, fn, timer=time.perf_counter, into: dict[str, float] = spent, by_thread: bool = False):
+        # Split import_paths's time into its steps without changing what it does.
         def wrapper(*args, **kwargs):
-            start = time.thread_time()
+            start = timer()
             try:
                 return fn(*args, **kwargs)
             finally:
-                key = f"{name}:{threading.current_thread().name}"
-                threads_cpu[key] = threads_cpu.get(key, 0.0) + time.thread_time() - start
+                key = f"{name}:{threading.current_thread().name}" if by_thread else name
+                into[key] = into.get(key, 0.0) + timer() - start
         return wrapper
 
-    bulk._add_texts = thread_clock("texts", bulk._add_texts)
-    importing.apply_documents = thread_clock("apply", importing.apply_documents)
+    bulk._add_texts = clock("texts", bulk._add_texts, time.thread_time, threads_cpu, by_thread=True)
+    importing.apply_documents = clock("apply", importing.apply_documents, time.thread_time, threads_cpu, by_thread=True)
     importing.parse_found = clock("parse", importing.parse_found)
     importing.rebuild_events = clock("events", importing.rebuild_events)
     importing.trace_sources = clock("sources", importing.trace_sources)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import threading
 
@@ -18,13 +17,7 @@ from tests.paths import SEEDS
 pytestmark = pytest.mark.skipif(not SEEDS, reason="the seed corpus is absent")
 
 
-@pytest.fixture
-def folder(tmp_path):
-    where = tmp_path / "in"
-    where.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, where / seed.name)
-    return where
+SOURCES = [str(seed) for seed in SEEDS]  # imported where they are: nothing here changes them
 
 
 def _rows(store: Store) -> tuple[int, int]:
@@ -33,7 +26,7 @@ def _rows(store: Store) -> tuple[int, int]:
                 db.execute("SELECT count(*) FROM fulltext_docsize").fetchone()[0])
 
 
-def test_the_texts_are_written_by_the_thread_while_sources_are_traced(tmp_path, folder, monkeypatch):
+def test_the_texts_are_written_by_the_thread_while_sources_are_traced(tmp_path, monkeypatch):
     seen: list[str] = []
     real = bulk_module._add_texts
 
@@ -44,7 +37,7 @@ def test_the_texts_are_written_by_the_thread_while_sources_are_traced(tmp_path, 
 
     monkeypatch.setattr(bulk_module, "_add_texts", recording)
     store = Store(tmp_path / "db.json")
-    report = import_paths(store, [str(folder)])
+    report = import_paths(store, SOURCES)
     assert report.ok and len(report.added) == len(SEEDS)
     # The thread wrote every text; the store's write found them there and added none.
     assert seen[0] == f"texts-ahead:{len(SEEDS)}"
@@ -54,13 +47,9 @@ def test_the_texts_are_written_by_the_thread_while_sources_are_traced(tmp_path, 
     assert library.search(word), "the index written ahead serves search"
 
 
-def test_an_import_that_fails_after_the_texts_leaves_the_store_as_it_was(tmp_path, folder, monkeypatch):
+def test_an_import_that_fails_after_the_texts_leaves_the_store_as_it_was(tmp_path, monkeypatch):
     store = Store(tmp_path / "db.json")
-    first = sorted(folder.iterdir())[0]
-    alone = tmp_path / "alone"
-    alone.mkdir()
-    shutil.copy(first, alone / first.name)
-    assert import_paths(store, [str(alone)]).ok
+    assert import_paths(store, SOURCES[:1]).ok
     before = store.path.read_bytes()
 
     def fails(*_args, **_kwargs):
@@ -68,20 +57,20 @@ def test_an_import_that_fails_after_the_texts_leaves_the_store_as_it_was(tmp_pat
 
     monkeypatch.setattr(importing, "trace_sources", fails)
     with pytest.raises(RuntimeError):
-        import_paths(store, [str(folder)])
+        import_paths(store, SOURCES)
     assert store.path.read_bytes() == before
-    assert [d["source"] for d in Library(store.path).load().documents.values()] == [str(alone / first.name)]
+    assert [d["source"] for d in Library(store.path).load().documents.values()] == SOURCES[:1]
     # The texts were written ahead: rows nothing names yet, as after a crash; the next import names them.
     assert _rows(store) == (len(SEEDS), len(SEEDS))
     monkeypatch.undo()
-    assert import_paths(store, [str(folder)]).ok
+    assert import_paths(store, SOURCES).ok
     assert len(Library(store.path).load().documents) == len(SEEDS)
     assert _rows(store) == (len(SEEDS), len(SEEDS))
 
 
-def test_a_bulk_file_that_cannot_be_written_is_reported_by_the_write_not_lost_in_the_thread(tmp_path, folder):
+def test_a_bulk_file_that_cannot_be_written_is_reported_by_the_write_not_lost_in_the_thread(tmp_path):
     store = Store(tmp_path / "db.json")
     store.bulk.path.mkdir()  # a folder where the bulk file should be
     with pytest.raises(StoreError, match=r"db\.sqlite"):
-        import_paths(store, [str(folder)])
+        import_paths(store, SOURCES)
     assert not store.path.exists()

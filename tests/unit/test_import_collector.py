@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import shutil
 import threading
 
 import pytest
@@ -17,10 +16,6 @@ pytestmark = pytest.mark.skipif(not SEEDS, reason="the seed corpus is absent")
 
 
 def _import_recording(tmp_path, monkeypatch) -> list[bool]:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for seed in SEEDS:
-        shutil.copy(seed, folder / seed.name)
     seen: list[bool] = []
     real_parse, real_apply = importing.parse_found, importing.apply_documents
 
@@ -34,7 +29,7 @@ def _import_recording(tmp_path, monkeypatch) -> list[bool]:
 
     monkeypatch.setattr(importing, "parse_found", parse)
     monkeypatch.setattr(importing, "apply_documents", apply)
-    assert import_paths(Store(tmp_path / "db.json"), [str(folder)]).ok
+    assert import_paths(Store(tmp_path / "db.json"), [str(seed) for seed in SEEDS]).ok
     return seen
 
 
