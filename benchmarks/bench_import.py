@@ -253,10 +253,10 @@ def main(argv: list[str] | None = None) -> int:
         idle = imported["cpu_workers"] / cores + imported["cpu_own"] - hidden
         at_10k = idle * 10000 / docs
         table.add(f"  CPU: {cores} workers / the importing process",
-                  f"{imported['cpu_workers']:.2f} s / {imported['cpu_own']:.2f} s (of which the texts written "
-                  f"ahead, in a thread beside the apply step's {imported.get('cpu_apply', 0.0):.2f} s: "
-                  f"{imported.get('cpu_ahead', 0.0):.2f} s)")
-        table.add(f"  on {cores} idle cores: workers' CPU / {cores} + the process's - the texts ahead; x 10,000 / {docs}",
+                  f"{imported['cpu_workers']:.2f} s / {imported['cpu_own']:.2f} s")
+        table.add("  ... of which texts written ahead (a thread) / the apply step beside it",
+                  f"{imported.get('cpu_ahead', 0.0):.2f} s / {imported.get('cpu_apply', 0.0):.2f} s")
+        table.add(f"  on {cores} idle cores: workers' CPU / {cores} + the process's - overlap; x 10,000 / {docs}",
                   f"{idle:.2f} s; {at_10k:.0f} s at 10,000 (if linear)", f"< {TARGET_10K_S:.0f} s", at_10k < TARGET_10K_S)
     table.add("re-import of the same files (no-op)", f"{again['seconds']:.2f} s")
     table.add("db.json size", f"{imported['db_bytes'] / 2**20:.1f} MiB")
