@@ -28,7 +28,7 @@ from importers.model import DATASET_KIND, Fact, ImporterError, Parsed
 from importers.partial_date import iso_date
 from importers.sanitize import clean_text
 from importers.text import decode_bytes
-from importers.vocabulary import AREAS, era_for, grade_of, normalise_rating
+from importers.vocabulary import AREAS, areas_judged, era_for, grade_of, normalise_rating
 
 __all__ = ["is_dataset_header", "read_dataset"]
 
@@ -112,14 +112,19 @@ def _framework(value: str) -> str:
     return next((kind for word, kind in _FRAMEWORKS if word in value), "inspection")
 
 
-def _grades(row: dict[str, str], problems: list[str]) -> list[tuple[str, str, str]]:
+def _grades(row: dict[str, str], problems: list[str], year: int | None) -> list[tuple[str, str, str]]:
     """(column, area, rating) for each area the row grades. A word that is no grade
     ("to requires improvement") loses that grade alone, said in ``problems``: it is never guessed."""
-    combined = row["care_leavers_grade"].strip() == _NOT_YET_JUDGED
+    care_leavers = row["care_leavers_grade"].strip()
+    # A row of an inspection before 2023 that fills both columns alike (one without its framework
+    # or dates, read another way) holds the one grade ILACS then gave both.
+    combined = care_leavers == _NOT_YET_JUDGED or (
+        year is not None and "care leavers" not in areas_judged("ilacs", year)
+        and care_leavers == row["in_care_grade"].strip())
     out = []
     for column, area in _GRADE_COLUMNS:
         value = row[column].strip()
-        if not value or value in (_UNREAD, _NO_OVERALL, _NOT_YET_JUDGED):
+        if not value or value in (_UNREAD, _NO_OVERALL, _NOT_YET_JUDGED) or (combined and area == "care leavers"):
             continue
         rating = normalise_rating(value)
         if rating is None:
@@ -141,7 +146,7 @@ def _row_facts(line: int, row: dict[str, str], offset: int, problems: list[str])
         raise _BadRow(f"the inspection ends ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})")
     if published and start and published < start:
         raise _BadRow(f"the report is published ({published:%d/%m/%Y}) before the inspection ({start:%d/%m/%Y})")
-    grades = _grades(row, problems)
+    grades = _grades(row, problems, (start or published).year if (start or published) else None)
     kind = _framework(row["inspection_framework"])
     link = row["inspection_link"].strip()
     link = link if _LINK.match(link) else None

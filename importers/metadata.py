@@ -11,8 +11,11 @@ precision printed, also after a separator, a label or the writer's name ("|
 ("Meeting of the Cabinet, 14 March 2012", "Cabinet - Monday 18 September
 2017", "Meeting: 29/09/2022 - Cabinet"); or from "published today, Monday 3
 March 2025" (or "today (Monday 23 May)", its year from the weekday) in the
-opening lines. A by-line's verb dates the page whatever follows the day
-("Posted by Jane Smith on 3 March 2014", "This entry was posted on Monday,
+opening lines, or a first paragraph opening on its day ("Monday 20 November 2023:
+...", "LONDON, 12 June 2020 - ..."). A named label ("PUBLISHED: 14:03 25 March 2019")
+wins over a bare "date 2019-03-08" (a search form's default on Archant's pages).
+A by-line's verb dates the page whatever follows the day ("Posted by Jane
+Smith on 3 March 2014", "This entry was posted on Monday,
 March 3rd, 2014 at 10:31 am and is filed under News"), but a parliamentary
 question's "answered on" does not (the grades an answer lists are of their
 own inspections' years); a dateline may be one part of a line of
@@ -92,9 +95,13 @@ _PUBLISHED_LABEL = re.compile(
     # A sentence for a label: "This story was published 6 August 2018".
     r"(?:this\s+(?:story|article|page|post|item|news\s+(?:story|item|release)|press\s+release)\s+was\s+)?"
     r"(?:first\s+)?published(?:\s+on|\s+at)?|posted(?:\s+on|\s+at)?|date\s+of\s+publication|"
-    r"publication\s+date|date\s+published|report\s+published|date(?=\s*:|\s+\d{4}-\d{2}-\d{2}\b)",
+    r"publication\s+date|date\s+published|report\s+published",
     re.IGNORECASE,
 )
+# "Date:" or a bare "date" before an ISO day (" date 2025-04-17", as some saved pages open).
+# Read after every named label: Archant's papers print their search form's default date
+# (" date 2019-03-08 Search") above the story's own "PUBLISHED: 14:03 25 March 2019".
+_DATE_LABEL = re.compile(r"date(?=\s*:|\s+\d{4}-\d{2}-\d{2}\b)", re.IGNORECASE)
 _UPDATED_LABEL = re.compile(
     r"(?:page\s+)?(?:last\s+)?(?:updated|modified)(?:\s+on|\s+at)?", re.IGNORECASE,
 )
@@ -151,9 +158,12 @@ _DRUPAL_DATE = re.compile(
 _WEEKDAY_NUMBERS = {name: number for number, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))}
 # "Posted on April 11, 2016 by admin": who posted follows the date.
 _POSTED_BY = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
-# What may sit beside a date on a dateline: times, zones, weekdays, "at", "on".
+# What may sit beside a date on a dateline: times, zones (a British paper's US edition prints
+# "20:00 EST"), weekdays, "at", "on".
 _DATELINE_NOISE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\b(?:GMT|BST|UTC|CET|am|pm|AM|PM|at|on|[Uu]pdated|"
+    # (a page's reading time beside its date: "12 August 2025 3min read", "3 mins read")
+    r"\b\d{1,2}\s*mins?\s+read\b|"
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\b(?:GMT|BST|UTC|CET|CEST|EST|EDT|am|pm|AM|PM|at|on|[Uu]pdated|"
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|[\s,.|:;•·()\-–—]+",
 )
 _DEAR = re.compile(r"^Dear\s+\S", re.MULTILINE)
@@ -168,12 +178,39 @@ def detect_published(text: str, lines: list[str] | None = None) -> str | None:
     mention = (
         _labelled_date(ends, _PUBLISHED_LABEL, _PUBLISHED_KEYS)
         or _posted_on_date(ends)
+        or _labelled_date(ends, _DATE_LABEL, ("date",))
         or _minutes_date(lines[:_HEAD_LINES])
         or _date_line(lines)
         or _labelled_date(ends, _UPDATED_LABEL, _UPDATED_KEYS)
         or _today_date(lines[:_HEAD_LINES], text)
+        or _opening_dateline(lines[:_HEAD_LINES])
     )
     return mention.iso if mention is not None else None
+
+
+# A release's first paragraph opening on its day, a colon or dash after it: "Monday 20
+# November 2023: Hillingdon Council's Children's Services has been judged ...", a wire
+# story's "LONDON, 12 June 2020 - ...". A whole day only: "June 2012: rated inadequate"
+# is a timeline's line, not a dateline, and a page whose head opens two lines on days is a
+# timeline too. Not Hansard's "5 Jan 2010 : Column 286W": a written answer's day does not
+# date the grades it lists (see ``_POSTED_ON``).
+_OPENING_DATE_GAP = re.compile(r"\s*(?::|[-–—])\s+(?!Column\b)(?P<next>\S)")
+_OPENING_PLACE = re.compile(r"^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){0,2},\s+")
+
+
+def _opening_dateline(lines: list[str]) -> DateMention | None:
+    found = []
+    for line in lines:
+        place = _OPENING_PLACE.match(line)
+        rest = line[place.end():] if place else line
+        dates = find_dates(rest[:_MAX_DATELINE_CHARS])
+        if not dates or dates[0].year is None or dates[0].is_range:
+            continue
+        gap = _OPENING_DATE_GAP.match(rest, dates[0].end)
+        if gap is not None and not _DATELINE_NOISE.sub("", rest[:dates[0].start]):
+            # (What follows a dateline is the story's first sentence; a time, "10:31", is not.)
+            found.append(dates[0] if gap["next"].isupper() or gap["next"] in "“\"‘'" else None)
+    return found[0] if len(found) == 1 and found[0] is not None and found[0].precision == "day" else None
 
 
 def _labelled_date(lines: list[str], label: re.Pattern[str], keys: tuple[str, ...]) -> DateMention | None:
@@ -295,9 +332,10 @@ def _date_line(lines: list[str]) -> DateMention | None:
 
 
 # Between the parts of a dateline: "Jane Smith | 3 March 2014", "Jane Smith • 3rd March
-# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31", and before the
-# date of an update ("Evesham Editorial 24th Jan, 2017 Updated: 24th Jan, 2017").
-_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s+(?=(?:Last\s+)?Updated\b)")
+# 2014", "Mar 3, 2014 · 5 min read", "Tuesday, March 4, 2014 - 10:31", a column's
+# "Editorial....23rd May, 2019", and before the date of an update ("Evesham Editorial
+# 24th Jan, 2017 Updated: 24th Jan, 2017").
+_DATELINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[-–—]\s|\s*(?:\.{3,}|…)\s*|\s+(?=(?:Last\s+)?Updated\b)")
 
 
 def _dateline_segment(segment: str) -> DateMention | None:
@@ -559,6 +597,7 @@ def _headline_like(line: str) -> bool:
 def _is_dateline(line: str) -> bool:
     return (
         _labelled_date([line], _PUBLISHED_LABEL, _PUBLISHED_KEYS) is not None
+        or _labelled_date([line], _DATE_LABEL, ("date",)) is not None
         or _labelled_date([line], _UPDATED_LABEL, _UPDATED_KEYS) is not None
         or _only_date(line, allow_words=0) is not None
     )

@@ -289,6 +289,7 @@ class EventRow(TypedDict, total=False):
     doc_ids: Required[list[str]]
     fact_ids: list[str]
     quotes: list[dict[str, Any]]  # which source quotes which document (``ofsted_core.sources``)
+    dataset_only: bool  # present (True) where every source is a dataset: its missing grade is the file's gap
 
 
 class AnnotationRow(TypedDict):

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 __all__ = [
     "AREAS",
     "AREA_COMPONENTS",
+    "AREA_HEAD_WORDS",
+    "BOTTOM_GRADE_WORDS",
     "ERAS",
     "GRADE_COLOURS",
     "GRADE_LABELS",
@@ -138,6 +140,11 @@ RATING_WORDS = rf"(?:{_PERFORMS}|{_RI}|outstanding|excellent|good|adequate|inade
 # grade", "the best possible rating that Ofsted can give". Not in ``RATING_WORDS`` (a report's table never prints them); the prose rules add them.
 TOP_GRADE_WORDS = r"(?:(?:top|highest)(?:\s+possible)?|best\s+possible)\s+(?:mark|grade|rating)s?"
 _TOP_GRADE_RE = re.compile(TOP_GRADE_WORDS, re.IGNORECASE)
+# And the worst: "inspectors gave her authority the lowest possible rating", "slapped with the
+# worst possible rating by the care watchdog in 2017", "had been given Ofsted's lowest overall
+# rating" (three local papers).
+BOTTOM_GRADE_WORDS = r"(?:lowest|worst)(?:\s+possible)?(?:\s+overall)?\s+(?:mark|grade|grading|rating)s?"
+_BOTTOM_GRADE_RE = re.compile(BOTTOM_GRADE_WORDS, re.IGNORECASE)
 
 _RI_RE = re.compile(_RI)
 _ADVERBS = {"excellently": "excellent", "well": "good", "adequately": "adequate", "poorly": "poor"}
@@ -162,6 +169,8 @@ def normalise_rating(text: str | None) -> str | None:
         return "requires improvement"
     if _TOP_GRADE_RE.fullmatch(words):
         return "outstanding"
+    if _BOTTOM_GRADE_RE.fullmatch(words):
+        return "inadequate"
     parts = [part.strip(_QUOTES_AND_SPACE) for part in words.split()]
     if len(parts) == 2 and parts[0].startswith("perform") and parts[1] in _ADVERBS:
         return _ADVERBS[parts[1]]
@@ -363,6 +372,14 @@ AREA_COMPONENTS: dict[str, tuple[str, ...]] = {
     "children in care and care leavers": ("children in care", "care leavers"),
 }
 
+# The service noun a writer may put before an area it grades, where the area's own phrase does
+# not take it: "its top grade for leadership, child protection, support for children in care and
+# care leavers as well as for overall effectiveness" (trade press on North Yorkshire, 2018), "to
+# require improvement for their services to children in need" (a trade analysis, 2017), "Help
+# and Protection, Services to Children in Care and Care Leavers and ... Leadership" (a council's
+# minutes, 2022). The list and area rules let it stand before any area of a list.
+AREA_HEAD_WORDS = r"(?:(?:its|their|the)\s+)?(?:(?:services?|support|provision)\s+(?:for|to)|work\s+with)\s+"
+
 _APOS = r"(?:['’]s|s['’]|s)?"
 # "the experiences and progress of children in care", "services for care leavers"
 # (the press drops "and progress": "experiences of care leavers")
@@ -375,8 +392,21 @@ _AREA_PHRASES: tuple[tuple[str, str, bool], ...] = (
     # The single inspection framework's title names the whole inspection, not three areas: "our
     # Ofsted judgement on the services we provide for children in need of help and protection,
     # children looked after and care leavers" (a council leader's blog).
+    # (The press may turn the middle one round: "The south coast council's services for children in
+    # need of help and protection, looked-after children and care leavers were judged overall to
+    # 'require improvement'" (trade press, 2014); "services for children in need of help and
+    # protection, looked-after children, and care leavers" (a council's release, 2017).)
     (r"(?:services\s+(?:[\w'’]+\s+){0,3}?for\s+)?children\s+in\s+need\s+of\s+help\s+and\s+protection,?\s+"
-     r"children\s+looked[\s-]+after,?\s+and\s+care[\s-]+leavers", "overall", False),
+     r"(?:children\s+looked[\s-]+after|looked[\s-]+after\s+children),?\s+and\s+care[\s-]+leavers", "overall", False),
+    # ... and shortened to its first two groups, either way round: "Services for looked after
+    # children and those in need of help and protection in Royal Greenwich have been rated 'Good'"
+    # (a local news blog), "the highest accolade of 'outstanding' for services for children in need
+    # of help and protection and looked after children - judging it as overall outstanding" (a
+    # local paper, whose table gives help and protection good).
+    (r"services\s+for\s+(?:(?:children|those)\s+(?:in\s+need\s+of|who\s+need)\s+help\s+and\s+protection,?\s+and\s+"
+     r"(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children|children\s+in\s+care)"
+     r"|(?:children\s+(?:who\s+are\s+)?looked[\s-]+after|looked[\s-]+after\s+children|children\s+in\s+care),?\s+and\s+"
+     r"(?:children|those)\s+(?:in\s+need\s+of|who\s+need)\s+help\s+and\s+protection)", "overall", False),
     # Both at once, as the press shortens them: "children in and leaving care", "those both in
     # and leaving care" (a council release); a list of two, not ILACS's combined judgement.
     (r"(?:services\s+for\s+)?(?:children|those|young\s+people)\s+(?:both\s+)?in\s+and\s+leaving\s+care",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importers.vocabulary import GRADES
 
-__all__ = ["GRADE_NAMES", "GRADE_NOT_STATED_LABEL", "NO_GRADE", "NO_GRADE_LABEL", "NOT_GRADED_LABEL",
+__all__ = ["GRADE_NAMES", "GRADE_NOT_IN_DATASET_LABEL", "GRADE_NOT_STATED_LABEL", "NO_GRADE", "NO_GRADE_LABEL", "NOT_GRADED_LABEL",
            "NO_OVERALL_LABEL", "UNGRADED_TYPES", "sentence_case"]
 
 NO_GRADE = "none"  # the grade facet's value for events and documents that award none
@@ -16,6 +16,9 @@ NO_GRADE_LABEL = "No grade"
 # An event of a kind that awards a grade (an inspection) whose grade no document
 # held states: "No grade" there read as "Ofsted gave none", which is untrue.
 GRADE_NOT_STATED_LABEL = "Grade not stated"
+# An inspection known only from the national dataset, whose row carries no grade
+# (the scraper reads none from reports before 2018): Ofsted gave one, the file lacks it.
+GRADE_NOT_IN_DATASET_LABEL = "Grade not in dataset"
 # A visit of a kind that never awards a grade (a focused or monitoring visit, a JTAI).
 NOT_GRADED_LABEL = "Not graded"
 # Kinds of visit that never carry a graded judgement. (A "review" of the LSCB

@@ -12,7 +12,7 @@ from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable
 from importers.vocabulary import AREAS
 from ofsted_core.grades import (
-    GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, UNGRADED_TYPES, sentence_case,
+    GRADE_NOT_IN_DATASET_LABEL, GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, UNGRADED_TYPES, sentence_case,
 )
 
 __all__ = [
@@ -104,7 +104,8 @@ def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
     grade"), so its area grades are never read as the inspection's own. One
     with no grade at all says whether its kind awards none ("Not graded": a
     focused visit) or no document held states it ("Grade not stated": an
-    inspection known only from "the last inspection in 2017").
+    inspection known only from "the last inspection in 2017"; "Grade not in
+    dataset": one known only from a row of the national dataset without grades).
     """
     rating = sentence_case(item.get("rating_text") or item.get("rating"))
     if rating:
@@ -114,6 +115,8 @@ def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
     kind = item.get("type") or item.get("inspection_type")
     if kind in UNGRADED_TYPES:
         return NOT_GRADED_LABEL
+    if kind and item.get("dataset_only"):
+        return GRADE_NOT_IN_DATASET_LABEL
     return GRADE_NOT_STATED_LABEL if kind else NO_GRADE_LABEL
 
 

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
+from importers.model import DATASET_KIND, ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
 from importers.partial_date import PartialDate, iso_date, month_name
 from importers.vocabulary import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
@@ -151,6 +151,8 @@ def build_events(
                 if day and fact["type"] == "inspection":
                     cluster.day = min(cluster.day or 99, day)
 
+    _join_months(clusters)
+    reported = _reports_by_publication(clusters.values(), docs)
     # The clusters with a month, by council, year and gradedness, in order: the loop below adds
     # none (only month-less ones), and a scan of every cluster for each fact was quadratic.
     dated: dict[tuple, list[_Cluster]] = {}
@@ -159,6 +161,11 @@ def build_events(
             dated.setdefault((c.authority, c.year, c.graded), []).append(c)
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
+        if fact.get("published") and (authority, fact["published"]) in reported:
+            # A row dated only by its report's publication is that report's record: it joins the
+            # inspection the report published that day is about, however long after it came out.
+            reported[(authority, fact["published"])].facts.append(fact)
+            continue
         # A dataset's row carries its own report's publication (``published``); a
         # document's facts share the document's.
         pub_year, pub_month = _published(fact if fact.get("published") else doc)
@@ -219,6 +226,69 @@ def build_events(
         events.append(event)
     events.sort(key=event_order)
     return events
+
+
+def _reports_by_publication(clusters: Iterable[_Cluster], docs: dict[str, DocumentRow]) -> dict[tuple, _Cluster]:
+    """The event of each document's own inspection, by its council and publication day."""
+    found: dict[tuple, _Cluster] = {}
+    for cluster in clusters:
+        for fact in cluster.facts:
+            doc = docs[fact["doc_id"]]
+            published = doc.get("published")
+            if (fact["type"] == "inspection" and fact.get("subject") and doc.get("kind") != DATASET_KIND
+                    and published and len(str(published)) == 10):
+                found.setdefault((cluster.authority, published), cluster)
+    return found
+
+
+def _join_months(clusters: dict[_Key, _Cluster]) -> None:
+    """Join the events of one inspection dated to two months that follow each other.
+
+    A two-week inspection often runs across a month's end ("between 23 May and 3 June
+    2011", "conducted in February and March 2024"), and a text may date it by either
+    month: a report's "last Ofsted inspection ... was undertaken in June 2011" and its
+    "previous inspection ... was in May 2011" are one inspection. The later month joins
+    the earlier (the month the inspection began) where a range of dates in the earlier
+    runs into it, or where a document dates an inspection to both months in the same
+    voice (both its own inspection, or both an earlier one) and no area is graded
+    differently in the two.
+    """
+    for key in sorted((k for k in clusters if k[1] is not None and k[2] is not None and k[3]),
+                      key=lambda k: (str(k[0]), k[1], k[2]), reverse=True):
+        later = clusters.get(key)
+        earlier = clusters.get((key[0], key[1], key[2] - 1, True)) if key[2] > 1 else None
+        if later is None or earlier is None or not _one_inspection(earlier, later):
+            continue
+        earlier.facts += later.facts  # its day stays the earlier month's
+        del clusters[key]
+
+
+def _one_inspection(earlier: _Cluster, later: _Cluster) -> bool:
+    if any(f["type"] == "inspection" and f.get("end_month") == later.month
+           and f.get("end_year") in (None, later.year) for f in earlier.facts):
+        return True
+    if all(any(f["type"] == "inspection" and f.get("day") for f in c.facts) for c in (earlier, later)):
+        return False  # each begins on a day a text gives: two inspections
+    # Whether each document tells of its own inspection or an earlier one, in each month.
+    voices: dict[str, set[bool]] = {}
+    for cluster in (earlier, later):
+        for fact in cluster.facts:
+            if fact["type"] == "inspection":
+                voices.setdefault(fact["doc_id"], set()).add(bool(fact.get("subject")))
+    docs_of = [{f["doc_id"] for f in c.facts} for c in (earlier, later)]
+    shared = docs_of[0] & docs_of[1]
+    if not shared or any(len(voices.get(d, ())) > 1 for d in shared):
+        return False
+    grades = [_grades_by_area(c) for c in (earlier, later)]
+    return all(grades[0][area] == grades[1][area] for area in grades[0].keys() & grades[1].keys())
+
+
+def _grades_by_area(cluster: _Cluster) -> dict[str, set[Any]]:
+    found: dict[str, set[Any]] = {}
+    for fact in cluster.facts:
+        if fact["type"] == "judgement":
+            found.setdefault(fact.get("area") or "overall", set()).add(fact.get("grade"))
+    return found
 
 
 # Ofsted publishes a report within months of the inspection: in the national
@@ -412,6 +482,8 @@ def _event(cluster: _Cluster, docs: dict[str, DocumentRow]) -> EventRow:
         # Which source quotes which document (traced by ofsted_core.sources): a story quoting the report.
         "quotes": [],
     }
+    if all(docs[d].get("kind") == DATASET_KIND for d in doc_ids):
+        event["dataset_only"] = True
     event["label"] = date_label(event)
     event["rating_label"] = rating_label(event["rating"], event["era"])
     key = f"{cluster.authority}|{cluster.year}|{cluster.month}|{cluster.graded}"

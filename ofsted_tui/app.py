@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -44,6 +44,10 @@ _LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui
 __all__ = ["OfstedApp", "THEMES", "make_app"]
 
 log = logging.getLogger(__name__)
+
+# What a user does before every pane is mounted waits (see release_input): a key or a click
+# handled then would reach a pane not there yet. Mouse moves and scrolls only look.
+_HELD = (events.Key, events.MouseDown, events.MouseUp, events.Paste)
 
 STORE_POLL_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
@@ -115,6 +119,9 @@ class OfstedApp(App[None]):
         self._first_read = (data, stamp) if data is not None else None
         self.export_paths: dict[str, str] = {}  # the export dialog's last path, per purpose, for the session
         self.undo_history: list[Change] = []  # the session's annotation changes, undone last first
+        # Keys, clicks and pastes that arrive before the main screen has mounted what its first
+        # frame left out; replayed in order by ``release_input``. None once released.
+        self._held_input: list[events.Event] | None = []
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name
@@ -131,26 +138,40 @@ class OfstedApp(App[None]):
     def get_default_screen(self) -> Screen:
         return MainScreen()
 
+    async def on_event(self, event: events.Event) -> None:
+        if self._held_input is not None and isinstance(event, _HELD) and not event.is_forwarded:
+            self._held_input.append(event)
+            return
+        await super().on_event(event)
+
+    def release_input(self) -> None:
+        """Let input through (the main screen calls it once every pane is mounted), the held input first."""
+        held, self._held_input = self._held_input, None
+        for event in held or ():
+            self.post_message(event)
+
     def on_mount(self) -> None:
         # The store as the CLI read it (its catalogue, events and annotations:
         # texts and facts are read when a document is opened) is shown at once,
         # here on the screen's thread: a worker would compete with the drawing
         # for the interpreter and fill the timeline later. Of a large store only
-        # the timeline is shown so; the facet index of its documents (a second
-        # at 10,000) is built in a worker once the first frame is out. Otherwise
-        # a large store is read once the first frame is out, a small one at once.
+        # the timeline is shown so. The facet index (which the first frame, with
+        # no filter set, does not need) is built in a worker once that frame is
+        # out, and then the rest of a large store is read. A store the CLI did not
+        # read is read once the first frame is out if large, else at once.
         first = self._first_read
         if first is not None:
             self._first_read = None
             self._loads += 1
             data, stamp = first
-            if data.complete and len(data.documents) < TIMELINE_FIRST_MIN_DOCUMENTS:
-                self._loaded(self._loads, stamp, *_built(data, self.library))
-            else:
-                timeline = StoreData(events=data.events, annotations=data.annotations, complete=False)
-                self._loaded(self._loads, stamp, *_built(timeline, self.library))
-                # The rest as read, or (where the CLI read the timeline alone) read from the store now.
-                self.call_after_refresh(self._load, self._loads, first if data.complete else None)
+            whole = data.complete and len(data.documents) < TIMELINE_FIRST_MIN_DOCUMENTS
+            shown = data if whole else StoreData(events=data.events, annotations=data.annotations, complete=False)
+            with collector_paused():
+                corpus = self.library.corpus_of(shown)
+            self._loaded(self._loads, stamp, corpus, None)
+            # The rest as read, or (where the CLI read the timeline alone) read from the store then.
+            self.call_after_refresh(self._index_first, self._loads, stamp, corpus, not whole,
+                                    first if data.complete else None)
         elif self.store.size() <= READ_AT_ONCE_BYTES:
             self.reload()
         else:
@@ -201,7 +222,22 @@ class OfstedApp(App[None]):
     # repr of their arguments, and a corpus is large.
     @work(thread=True, exit_on_error=False, group="load", name="reading the store", description="load")
     def _load(self, generation: int, read: tuple[StoreData, int | None] | None) -> None:
-        """Build the corpus from ``read`` (the store as the CLI read it, and its stamp), else from the file.
+        self._read(generation, read)
+
+    @work(thread=True, exit_on_error=False, group="load", name="indexing the store", description="first index")
+    def _index_first(self, generation: int, stamp: int | None, corpus: Corpus, then_read: bool,
+                     read: tuple[StoreData, int | None] | None) -> None:
+        """Index the corpus the first frame showed; then, if ``then_read`` (it was the timeline alone), build
+        the whole one as ``_load`` does from ``read``."""
+        with collector_paused():
+            index = _indexed(corpus)
+        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
+        if then_read:
+            self._read(generation, read)
+
+    def _read(self, generation: int, read: tuple[StoreData, int | None] | None) -> None:
+        """(In a worker.) Build the corpus from ``read`` (the store as the CLI read it, and its stamp), else from
+        the file.
 
         Only the catalogue, events and annotations are read (``lazy_snapshot``).
         """
@@ -220,12 +256,15 @@ class OfstedApp(App[None]):
             index = _indexed(corpus, previous)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
-    def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex) -> None:
+    def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex | None) -> None:
         if corpus.complete:
             self._seen_stamp = stamp
         if generation != self._loads:
             return  # a newer load is on its way
         self.facet_index = index
+        if corpus is self.corpus:  # the corpus shown first, now indexed (see on_mount): the panes are redone
+            self.mutate_reactive(OfstedApp.corpus)
+            return
         self.search_ready = False
         self.corpus = corpus
         if corpus.complete:

@@ -10,9 +10,11 @@ counted:
   names): not this report's council, dropped;
 * an earlier inspection's grade: kept where it is dated to its own year ("were
   judged good at the previous inspection in 2010" -> 2010), moved to that year
-  where the sentence names it but the rules gave this inspection's date, and
-  dropped where no year says when ("since the last inspection, when all areas
-  were judged to require improvement");
+  where the sentence names it but the rules gave this inspection's date, moved
+  to the year the report dates its last inspection by elsewhere where it is
+  said of "the last inspection" ("since the last inspection, when all areas
+  were judged to require improvement" and "since the single inspection in
+  2016"), and dropped where no year says when;
 * another provider's grade: children's homes, schools, nurseries, fostering
   and adoption agencies ("The local authority operates five children's homes.
   Four were judged to be good ..."): dropped;
@@ -49,6 +51,7 @@ import re
 from importers.councils import council
 from importers.extract.clauses import index_for
 from importers.extract.dates import find_dates
+from importers.extract.inspections import GRADED_TYPES
 from importers.model import Fact
 from importers.vocabulary import AREA_COMPONENTS, era_for, find_areas, get_era
 
@@ -62,9 +65,11 @@ _DATE_AFTER_REACH = 40
 # or standing just before its name ("highlighted in the 2011 unannounced inspection").
 _OPENING_DATE = re.compile(r"\W*(?:in|on|during|by|from)?\s*", re.IGNORECASE)
 # Reviews and inspections by others than Ofsted, or not of the council:
-# "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection".
+# "the LGA peer review", "inspection by HMIC", "the Ofsted thematic inspection",
+# "Ofsted's pilot inspection in 2012" (a trial of a framework, with no report of its own).
 _NOT_OFSTED = re.compile(
-    r"\bpeer\b|\bself[- ]assessment\b|\bHMIC\b|\bthematic\b|\bpolice\b|\bCQC\b|\bcare\s+quality\s+commission\b",
+    r"\bpeer\b|\bself[- ]assessment\b|\bHMIC\b|\bthematic\b|\bpilot\b|\bpolice\b|\bCQC\b"
+    r"|\bcare\s+quality\s+commission\b",
     re.IGNORECASE,
 )
 
@@ -130,6 +135,18 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
+# A grade given in the past: "The local authority was judged to be inadequate", "was rated good".
+_PAST_GRADE = re.compile(r"\b(?:was|were)\s+(?:(?:judged|rated|graded|found)\b|(?:then\s+)?assessed\s+as\b)",
+                         re.IGNORECASE)
+# The council's last inspection named as such: "the last inspection", "the previous
+# ILACS inspection", "its last full inspection".
+_LAST_INSPECTION = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}?inspection\b", re.IGNORECASE)
+# ... and its mention with a date, marked by the same words or "since": "since the
+# single inspection in 2016", "was last inspected in June 2018".
+_LAST = re.compile(r"\b(?:last|previous|since)\b", re.IGNORECASE)
+_LAST_REACH = 40
+# A date that is an earlier report's publication: "the last inspection ... published in March 2012".
+_PUBLISHED_BEFORE = re.compile(r"\bpublished\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 # "it is now inadequate", "currently": the present, whatever date the sentence opened with.
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
 
@@ -146,12 +163,15 @@ def classify_body_grades(
     period = (anchor.get("year"), anchor.get("month")) if anchor is not None else (None, None)
     covered = covered_areas({f.get("area") for f in own})
     authority = authority or next((f.get("authority") for f in own if f.get("authority")), None)
+    mentions = {id(f): _inspection(text, f, anchor, inspection_type, authority) for f in facts if f.type == "inspection"}
+    last = _last_inspection_year(text, [f for f in mentions.values() if f is not None and not f.get("subject")],
+                                 period[0])
     kept = []
     for fact in facts:
         if fact.type == "judgement" and fact.get("evidence") not in _OWN_EVIDENCE:
-            kept += _classify(text, fact, period, covered, authority)
+            kept += _classify(text, fact, period, covered, authority, last)
         elif fact.type == "inspection":
-            kept += [f for f in (_inspection(text, fact, anchor, inspection_type, authority),) if f is not None]
+            kept += [f for f in (mentions[id(fact)],) if f is not None]
         else:
             kept.append(fact)
     return kept if own else _first_page_headline(kept, period)
@@ -170,6 +190,11 @@ def _inspection(
 ) -> Fact | None:
     if fact.get("subject"):
         fields = dict(fact.fields)
+        if authority:
+            # The report's own inspection is of its own council, whichever council a mention
+            # of it stands beside ("the Local Safeguarding Children Board of Leicestershire and
+            # Rutland" in Rutland's report): a partner is never an event of its own.
+            fields["authority"] = authority
         if inspection_type:
             fields["inspection_type"] = inspection_type
         if anchor is not None and anchor.get("year"):
@@ -198,7 +223,21 @@ def _inspection(
     after = index.dates_in(end, min(s_end, end + _DATE_AFTER_REACH))
     before = [d for d in index.dates_in(s_start, start)
               if _OPENING_DATE.fullmatch(text, s_start, d.start) or not text[d.end:start].strip()]
-    return fact if any((d.year, d.month) == (year, month) for d in after + before) else None
+    # A visit of a listed run spans its own date, its year said once at the list's end
+    # ("focused visits in January and December 2019").
+    within = [d for d in index.dates_in(start, end) if d.year in (year, None)]
+    if within and within[-1].month == month:
+        return fact
+    for date in after + before:
+        if (date.year, date.month) == (year, month):
+            if date.start > end and _PROVIDER.search(text, end, date.start):
+                return None  # "an inspection of the adoption service in March 2012": the agency's
+            if month and _PUBLISHED_BEFORE.search(text, max(0, date.start - 30), date.start):
+                # "the last inspection of children's services published in March 2012": the
+                # report's month, not the inspection's, which came before it.
+                return Fact(fact.type, fact.span, {**fact.fields, "month": None, "day": None, "precision": "year"})
+            return fact
+    return None
 
 
 def covered_areas(areas: set) -> set:
@@ -212,8 +251,24 @@ def covered_areas(areas: set) -> set:
     return areas
 
 
+def _last_inspection_year(text: str, recalled: list[Fact], own_year: int | None) -> int | None:
+    """The year the report dates its council's last inspection by ("since the previous inspection in
+    2016", "since the single inspection in 2016", "was last inspected in June 2018"), where it names one."""
+    index = index_for(text)
+    years = set()
+    for fact in recalled:
+        year = fact.get("year")
+        if not year or own_year is None or year >= own_year or fact.get("inspection_type") not in GRADED_TYPES:
+            continue
+        s_start = index.sentence_at(fact.span[0])[0]
+        if _LAST.search(text, max(s_start, fact.span[0] - _LAST_REACH), fact.span[1]):
+            years.add(year)
+    return next(iter(years)) if len(years) == 1 else None
+
+
 def _classify(
     text: str, fact: Fact, period: tuple[int | None, int | None], covered: set, authority: str | None,
+    last: int | None = None,
 ) -> list[Fact]:
     if fact.get("authority") and authority and fact.get("authority") != authority:
         return []  # a predecessor, partner or neighbouring council's grade
@@ -244,10 +299,31 @@ def _classify(
     if not now and (_EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year):
         # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
         moved = _earlier(fact, text[s_start:s_end], own_year)
+        if moved is None and last is not None and _LAST_INSPECTION.search(text, s_start, s_end):
+            # "since the last inspection, when all areas were judged to require improvement":
+            # no year here, but the report dates its last inspection elsewhere.
+            moved = _dated(fact, last, None)
         return _areas_of_its_inspection(index, moved) if moved is not None else []
+    told = None if now else _told_the_sentence_before(index, fact, s_start, s_end, own_year)
+    if told is not None:
+        return _areas_of_its_inspection(index, _dated(fact, *told))
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
+
+
+def _told_the_sentence_before(index, fact: Fact, s_start: int, s_end: int, own_year: int) -> tuple[int, int | None] | None:
+    """The date of an earlier inspection the sentence before tells, where this sentence gives its
+    grade in the past with no date of its own: "X's safeguarding arrangements were inspected in
+    November 2009. The local authority was judged to be inadequate." """
+    text = index.text
+    if index.dates_in(s_start, s_end) or not _PAST_GRADE.search(text, s_start, fact.span[0]):
+        return None
+    previous = index.previous_sentence(s_start)
+    if previous is None or not _INSPECTION.search(text, *previous) or _PROVIDER.search(text, *previous):
+        return None
+    dates = {(d.year, d.month) for d in index.dates_in(*previous) if d.year and d.year < own_year}
+    return next(iter(dates)) if len(dates) == 1 else None
 
 
 def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
@@ -255,7 +331,9 @@ def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
 
     "The previous inspection of the local authority's safeguarding arrangements
     was in May 2011. The local authority was judged to be adequate." grades
-    help and protection, not the council as a whole.
+    help and protection, not the council as a whole, where the report lists the
+    inspection's looked after children's strand of that month too; an inspection
+    of one subject alone keeps its one grade as its overall effectiveness.
     """
     if fact.get("area") != "overall":
         return [fact]
@@ -266,7 +344,34 @@ def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
     if not _INSPECTION.search(index.text, *previous):
         return [fact]
     areas = [a.area for a in find_areas(index.text, *previous) if a.area not in ("overall", "lscb")]
+    if _one_strand_alone(index, fact, set(areas)):
+        return [fact]
     return [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in dict.fromkeys(areas)] or [fact]
+
+
+def _one_strand_alone(index, fact: Fact, areas: set) -> bool:
+    """Whether the earlier inspection graded one subject alone, so that its one grade is the
+    inspection's overall effectiveness: a protection of children or looked after children
+    inspection of June 2012 to 2013, or a safeguarding inspection the report dates to a month
+    in which it names no looked after children's inspection (the 2011 safeguarding
+    inspections; a 2009-12 inspection of both strands is listed as two lines of one month)."""
+    year, month = fact.get("year"), fact.get("month")
+    if len(areas) != 1 or year is None or month is None:
+        return False
+    if era_for(year, None, month) == "protection-lac":
+        return True
+    if areas != {"help and protection"}:
+        return False
+    text = index.text
+    for date in index.dates:
+        if (date.year, date.month) != (year, month):
+            continue
+        # The inspection's subject is named before its date ("The previous inspection of X's services
+        # for looked after children was in May 2011"), not in what the sentence goes on to say of it.
+        if any(a.area in ("children in care", "children in care and care leavers")
+               for a in find_areas(text, index.sentence_at(date.start)[0], date.start)):
+            return False
+    return True
 
 
 def _own_dated(fact: Fact, period: tuple[int | None, int | None]) -> bool:
@@ -319,10 +424,16 @@ def _practice_subject(text: str, c_start: int, start: int) -> bool:
 
 def _earlier(fact: Fact, sentence: str, own_year: int) -> Fact | None:
     """An earlier inspection's grade the rules dated to this one: moved to the one earlier year named, else dropped."""
-    years = {(d.year, d.month) for d in find_dates(sentence) if d.year and d.year < own_year}
+    years = {(d.year, None if _PUBLISHED_BEFORE.search(sentence, 0, d.start) else d.month)
+             for d in find_dates(sentence) if d.year and d.year < own_year}
     if len({y for y, _ in years}) != 1:
         return None
     year, month = min(years, key=lambda ym: ym[1] or 0) if len(years) > 1 else next(iter(years))
+    return _dated(fact, year, month)
+
+
+def _dated(fact: Fact, year: int, month: int | None) -> Fact:
+    """The judgement moved to an earlier inspection's year (and month, if known), in that year's regime."""
     era = era_for(year, fact.get("rating_text"), month)
     regime = get_era(era)
     return Fact(fact.type, fact.span, {

@@ -584,7 +584,10 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), relative, precision, months)
     for pattern, relative, precision, months in (
         (r"\b(?:(?:earlier|later)\s+)?this\s+year\b", "document", "year", 0),
-        (r"\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
+        # (Not a span up to now: "have improved over the past year, an Ofsted inspection has
+        # found" dates no event, least of all the inspection, to the year before the page's.)
+        (r"(?<!\bover\sthe\s)(?<!\bduring\sthe\s)(?<!\bacross\sthe\s)(?<!\bwithin\sthe\s)"
+         r"(?<!\bthroughout\sthe\s)\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
         # "last year's inspection", "this year's Ofsted visit": the time of the event it owns.
         (rf"\b(?:last|past)\s+year(?=['’]s\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN})", "document", "year", -12),
         (r"\bthe\s+year\s+before\s+last\b", "document", "year", -24),
@@ -658,6 +661,16 @@ def find_relative_dates(text: str) -> list[DateMention]:
 # (a given day and month fall on each weekday at least once in seven years).
 _WEEKDAY_YEARS = 7
 _WEEKDAY_AT = re.compile(rf"\s*(?P<weekday>{_alternation(_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+def weekday_fits(mention: DateMention) -> bool:
+    """Whether a whole date is named with its weekday and the calendar agrees ("on Tuesday 5
+    July 2016"): a day the writer calls by its weekday is one of the week written in."""
+    if mention.year is None or mention.month is None or mention.day is None:
+        return False
+    named = _WEEKDAY_AT.match(mention.text)
+    return named is not None and _valid(mention.year, mention.month, mention.day) and (
+        calendar.weekday(mention.year, mention.month, mention.day) == parserinfo().weekday(named["weekday"]))
 
 
 def weekday_year(mention: DateMention, latest_year: int | None) -> int | None:

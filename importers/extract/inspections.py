@@ -39,12 +39,13 @@ judgement rule to date ratings that report the document's inspection.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields, resolved_fields
-from importers.extract.dates import DateMention
+from importers.extract.dates import DateMention, month_number
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
@@ -70,8 +71,10 @@ _PREFIX = (
 # specific names come before the bare "inspection". None is a bare "this
 # visit", whose type is that of the document's inspection.
 _MENTIONS: tuple[tuple[str, str | None], ...] = (
-    (r"focused\s+visit", "focused visit"),
-    (r"monitoring\s+visit", "monitoring visit"),
+    # The plural is read only before a list of dates (``_listed_dates``).
+    # The 2020-21 "assurance visits" ("the focused assurance visit in 2021") were ILACS focused visits.
+    (r"(?:focused\s+)?assurance\s+visits?|focused\s+visits?", "focused visit"),
+    (r"monitoring\s+visits?", "monitoring visit"),
     (r"joint\s+(?:targeted\s+area|area\s+targeted)\s+inspection(?:\s*\(JTAI\))?|\bJTAI\b",
      "joint targeted area inspection"),
     # Typos are common enough in local news ("unnaounced") to tolerate one.
@@ -211,6 +214,8 @@ class _Mention:
     date: DateMention | None
     authority: str | None
     latest: bool = False  # dated and marked as the latest: "Ofsted's latest inspection ... from 28 June"
+    # A plural's list of dates, one visit each ("focused visits in January and December 2019").
+    listed: tuple[DateMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -233,7 +238,11 @@ def extract(text: str, ctx=None) -> list[Fact]:
     facts = []
     subject_spans = {(m.start, m.end) for m in analysis.subject}
     for mention in analysis.mentions:
-        if (mention.start, mention.end) in subject_spans:
+        if mention.listed:
+            # Each visit of the list is one fact, spanning the mention to its own date.
+            facts += [_fact(dataclasses.replace(mention, end=date.end, date=date), analysis, ctx, subject=False)
+                      for date in mention.listed]
+        elif (mention.start, mention.end) in subject_spans:
             facts.append(_fact(mention, analysis, ctx, subject=True))
         elif mention.date is not None and mention.kind is not None:
             facts.append(_fact(mention, analysis, ctx, subject=False))
@@ -346,6 +355,13 @@ def _read(index: TextIndex, match: re.Match[str], starts: list[int]) -> _Mention
     kind = _TYPE_BY_GROUP[match.lastgroup]
     if _NOT_ONE_INSPECTION_AFTER.match(text, end) and not _LABEL_AFTER.match(text, end):
         return None
+    if text[end - 1] in "sS" and kind in _PLURAL_KINDS:
+        # Several visits are never the document's own: only their dates are news.
+        listed = _listed_dates(text, end)
+        if not listed:
+            return None
+        return _Mention(start, end, kind, "historical", listed[0],
+                        _authority(index, start, end, *index.sentence_at(start)), listed=listed)
     s_start, s_end = index.sentence_at(start)
     before = text[max(index.clause_at(start)[0], start - 60):start]
     if _GENERIC_BEFORE.search(before) or _FUTURE_BEFORE.search(before) or _FUTURE_AFTER.match(text, end, s_end):
@@ -374,6 +390,33 @@ def _read(index: TextIndex, match: re.Match[str], starts: list[int]) -> _Mention
     latest = (status == "subject" and date is not None and date.relative is None
               and bool(_LATEST_BEFORE.search(text, max(s_start, start - 60), start)))
     return _Mention(start, end, kind, status, date, _authority(index, start, end, s_start, s_end), latest)
+
+
+_PLURAL_KINDS = frozenset({"focused visit", "monitoring visit"})
+# A list of months after a plural visit, the year said once for the months before it or
+# with each: "focused visits in January and December 2019", "in October 2022 and January
+# 2024", "monitoring visits in June, September and December 2021".
+_LIST_ITEM = r"[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?"
+_LISTED_AFTER = re.compile(
+    rf"\s+(?:in|during)\s+(?P<items>{_LIST_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LIST_ITEM})+)"
+)
+_ITEM_RE = re.compile(r"(?P<month>[A-Z][a-z]{2,8}\.?)(?:\s+(?P<year>(?:19|20)\d\d))?")
+
+
+def _listed_dates(text: str, end: int) -> tuple[DateMention, ...]:
+    """The months listed after a plural mention, each with the year said after it; () if not a list of months."""
+    found = _LISTED_AFTER.match(text, end)
+    if found is None:
+        return ()
+    items = list(_ITEM_RE.finditer(text, found.start("items"), found.end("items")))
+    if any(month_number(item["month"]) is None for item in items) or not items[-1]["year"]:
+        return ()
+    dates, year = [], None
+    for item in reversed(items):
+        year = int(item["year"]) if item["year"] else year
+        dates.append(DateMention(item.start(), item.end(), year, month_number(item["month"]), None, "month",
+                                 item.group()))
+    return tuple(reversed(dates))
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:

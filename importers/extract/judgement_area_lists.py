@@ -10,12 +10,14 @@ import re
 from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _SPACE, _STRAY_WORD, _Rating
 from importers.extract.judging import OVERALL_AFTER
-from importers.vocabulary import AREA_COMPONENTS, UNPLACED_ASPECT_RE, AreaMention, find_areas
+from importers.vocabulary import AREA_COMPONENTS, AREA_HEAD_WORDS, UNPLACED_ASPECT_RE, AreaMention, find_areas
 
 _COUNT_WORD = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
-_LIST_OPENING = re.compile(r"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?", re.IGNORECASE)
+_LIST_OPENING = re.compile(rf"[\s\"'‘’“”]*(?:(?:the|its|their)\s+)?(?:{AREA_HEAD_WORDS})?", re.IGNORECASE)
 # A sentence opening on the list the one before announced: "This included:", "These were:".
-_SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*:", re.IGNORECASE)
+# Without the colon where a count before says how many: "found to require improvement in four of
+# five key areas. These were impact of leaders ..., ... as well as overall effectiveness" (a local paper).
+_SET_OUT = re.compile(r"(?:this|these|they|those)\s+(?:included?|includes|are|were)\s*(?P<colon>:)?", re.IGNORECASE)
 _AND_OVERALL = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+overall\b", re.IGNORECASE)
 # ILACS's 2018-23 judgement by its formal name, one area: "the experiences and progress of
 # children in care and care leavers" (also "services for ..."); other wordings are a list.
@@ -24,15 +26,23 @@ _FORMAL_COMBINED = re.compile(
 )
 
 
-def _areas_set_out_after(rating: _Rating) -> list[str]:
-    """The areas the next sentence sets out when it opens "This included:", "These were:"."""
+def _areas_set_out_after(rating: _Rating, count: int | None = None) -> list[str]:
+    """The areas the next sentence sets out when it opens "This included:", "These were:"; with
+    no colon ("These were X, Y and Z") only a list of as many as ``count``, the list itself
+    opening the sentence's words after the verb."""
     text = rating.index.text
     s_end = rating.sentence[1]
     following = _SPACE.match(text, s_end + 1).end() if s_end < len(text) else s_end
-    if following >= len(text) or not _SET_OUT.match(text, following):
+    opening = _SET_OUT.match(text, following) if following < len(text) else None
+    if opening is None:
         return []
     n_start, n_end = rating.index.sentence_at(following)
-    return list(dict.fromkeys(area for a in find_areas(text, n_start, n_end) for area in _named_areas(text, a)))
+    if opening["colon"]:
+        return list(dict.fromkeys(area for a in find_areas(text, n_start, n_end) for area in _named_areas(text, a)))
+    listed, list_end = _listed_areas_to(text, opening.end(), n_end)
+    if count is None or len(listed) != count or text[list_end:n_end].strip(" \t.;"):
+        return []
+    return listed
 
 
 def _list_ending(text: str, mentions: list[AreaMention]) -> list[str]:

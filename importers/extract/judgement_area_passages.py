@@ -21,6 +21,12 @@ names none (``judgement_areas`` asks these last, before calling a grade the over
   judged to be Outstanding in three out of four categories, including overall effectiveness.
   ... It was rated Good for the experiences and progress of children in care and care leavers"
   (a council's release): the framework's four less the one graded good.
+* The date of the grade the passage opened with, for an area's grade told in a sentence after
+  it with no date of its own and no council named: "Kent was rated good by Ofsted in 2023.
+  Children in care received an outstanding rating." (in other words: no real page was found
+  where this changes the year), but not an earlier grade of the passage ("... its highest rating
+  of 'outstanding' overall, following a previously 'good' judgment three years ago. The only
+  category that remained good was ...", trade press) (``passage_lead``).
 * Every area of a framework the text does not fix: "deemed 'inadequate' in all areas" on an
   undated page after a 2016 inspection is the areas every later framework grades alike
   (``vocabulary.areas_judged_alike``); "across all four major headings" is the one framework
@@ -34,29 +40,39 @@ from dataclasses import replace
 
 from importers.extract.dates import COUNT_WORDS
 from importers.extract.judgement_area_lists import _covers, _named_areas
-from importers.extract.judgement_rating import _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
-from importers.extract.judging import OVERALL_AFTER, _GRADE_AND, judging_cue
-from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating, normalise_rating
+from importers.extract.judgement_past import _in_the_past
+from importers.extract.judgement_rating import _INSPECTION_WORD, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _Rating
+from importers.extract.judging import CHANGE_TO_GAP, OVERALL_AFTER, _GRADE_AND, judging_cue
+from importers.vocabulary import areas_judged_alike, areas_judged_by_count, find_areas, normalise_rating
 
 # Between the new grade and the old one it replaced: "improved to 'good' from 'requires
 # improvement'", "rated good, up from requires improvement".
 _FROM_GAP = re.compile(r"[\"'’”]?\s*,?\s*(?:(?:up|down)\s+)?from\s+[\"'‘“]?", re.IGNORECASE)
-# ... or after the old one: "from 'inadequate' to 'good'".
-_TO_GAP = re.compile(r"[\"'’”]?\s+to\s+[\"'‘“]?", re.IGNORECASE)
+# ... or after the old one: "from 'inadequate' to 'good'", "from 'Good' in 2018 to 'Outstanding'"
+# (``judging.CHANGE_TO_GAP``, the old grade's year perhaps between).
 _FROM_BEFORE = re.compile(r"\bfrom\s+[\"'‘“]?$", re.IGNORECASE)
 # Between a lead grade and a clause about an area that hangs on it: "... good overall but that
-# ...", "... good in 2016, with leadership judged ...".
-_ATTACHED = re.compile(r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that)\s+", re.IGNORECASE)
+# ...", "... good in 2016, with leadership judged ...", or a second verb of the same subject:
+# "... rated good in 2016 and received an outstanding rating for leadership".
+_ATTACHED = re.compile(
+    r"(?:,\s*|\s+)(?:with|but\s+that|and\s+that|and\s+(?:also\s+)?(?=(?:received|got|gained|achieved|secured|earned|"
+    r"was|were)\s))\s*", re.IGNORECASE)
 _NOW_OR_PAST = re.compile(r"\b(?:now|currently|since|previously|formerly|last|earlier)\b", re.IGNORECASE)
 # A sentence opening on a count of what the sentence before listed: "All three were deemed
 # inadequate", "Both were rated good", "Each of the four areas was judged ...".
+# ... or on a demonstrative naming one area or two: "This area will require improvement to be good,
+# inspectors said" after a sentence on "the experiences of children in need of help and
+# protection" (a local news site), "Both areas were judged ...".
 _COUNTED_SUBJECT = re.compile(
-    rf"\W*(?:all(?:\s+(?:the\s+)?(?P<n>{_NUMBER_WORD}))?|(?P<both>both)|each\s+of\s+(?:the\s+|these\s+|those\s+)?"
-    rf"(?P<m>{_NUMBER_WORD}))(?:\s+of\s+(?:them|these|those))?(?:\s+(?:areas|categories|judge?ments|services))?"
-    r"\s+(?=(?:were|was|are|is|have|had)\b)",
+    rf"\W*(?:all(?:\s+(?:the\s+)?(?P<n>{_NUMBER_WORD}))?|(?P<both>both|(?:these|those|the)\s+two)|each\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    rf"(?P<m>{_NUMBER_WORD})|(?P<this>this|that))(?:\s+of\s+(?:them|these|those))?"
+    r"(?(this)\s+(?:area|category|judge?ment|aspect)|(?:\s+(?:areas|categories|judge?ments|services))?)"
+    # (the rating may be the verb itself, where the match ends: "This area requires improvement")
+    r"(?:\s+(?:also|too|again))?\s+(?=(?:were|was|are|is|have|had|will|would)\b|$)",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+_AREA_NOUN = re.compile(r"\b(?:areas?|categor(?:y|ies)|judge?ments?|aspects?)\b", re.IGNORECASE)
 
 
 def _change_partner(rating: _Rating) -> _Rating | None:
@@ -69,7 +85,7 @@ def _change_partner(rating: _Rating) -> _Rating | None:
             continue
         before, after = matches[first], matches[second]
         if _FROM_GAP.fullmatch(text, before.end(), after.start()) or (
-                _TO_GAP.fullmatch(text, before.end(), after.start())
+                CHANGE_TO_GAP.fullmatch(text, before.end(), after.start())
                 and _FROM_BEFORE.search(text, max(0, before.start() - 8), before.start())):
             partner = second if first == i else first
             cue = judging_cue(rating.index, matches, partner)
@@ -123,7 +139,7 @@ def counted_areas_before(rating: _Rating) -> list[str]:
     opening = _COUNTED_SUBJECT.match(text, s_start, rating.span[0])
     if opening is None:
         return []
-    word = "two" if opening["both"] else (opening["n"] or opening["m"] or "").lower()
+    word = "two" if opening["both"] else "one" if opening["this"] else (opening["n"] or opening["m"] or "").lower()
     wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
     previous = index.previous_sentence(s_start)
     if not wanted or previous is None or s_start - previous[1] > _PASSAGE_GAP or rating.rated_in(*previous):
@@ -131,6 +147,14 @@ def counted_areas_before(rating: _Rating) -> list[str]:
     areas = list(dict.fromkeys(area for a in find_areas(text, *previous) if a.area != "overall"
                                for area in _named_areas(text, a)))
     return areas if len(areas) == wanted else []
+
+
+def opens_on_area_noun(rating: _Rating) -> bool:
+    """Whether the rating's sentence opens on a demonstrative or count with an area noun ("This
+    area", "Both areas", "All four categories"): a grade of areas, never of the whole service,
+    whether or not the sentence before names them."""
+    opening = _COUNTED_SUBJECT.match(rating.index.text, rating.sentence[0], rating.span[0])
+    return opening is not None and bool(_AREA_NOUN.search(opening.group()))
 
 
 def areas_graded_before(rating: _Rating) -> set[str]:
@@ -232,3 +256,49 @@ def attached_lead(rating: _Rating) -> _Rating | None:
         return None
     cue = judging_cue(index, rating.matches, i - 1)
     return replace(rating, i=i - 1, cue=cue) if cue is not None and not cue.historical else None
+
+
+def passage_lead(rating: _Rating) -> _Rating | None:
+    """The grade the passage told before the rating's sentence (up to three sentences back, the
+    passage unbroken), the nearest first, for an area's grade that states no date of its own:
+    one inspection grades the whole and then its areas, sentence by sentence. None where the
+    rating's sentence names a council (it tells its own news: "Nine local authorities, including
+    Haringey, were found to be inadequate" after "a good rating last year to Haringey"), where it
+    is said to hold "now" or to be an earlier one, or where no grade is told before it."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    if index.authorities_in(*rating.sentence) or _NOW_OR_PAST.search(text, s_start, rating.span[0]):
+        return None
+    own = normalise_rating(rating.written)
+    sentence = index.previous_sentence(s_start)
+    for back in range(_PASSAGE_SENTENCES):
+        if sentence is None or s_start - sentence[1] > _PASSAGE_GAP:
+            return None
+        p_start, p_end = sentence
+        for k in reversed(range(rating.i)):
+            if rating.starts[k] < p_start:
+                break
+            if rating.starts[k] >= p_end:
+                continue
+            cue = judging_cue(index, rating.matches, k)
+            if cue is None:
+                continue
+            candidate = replace(rating, i=k, cue=cue, sentence=sentence)
+            around = candidate.neighbours(p_start, p_end)
+            if _in_the_past(candidate, around[0], around[1]):
+                # "... gave the department its highest rating of 'outstanding' overall, following a
+                # previously 'good' judgment three years ago" (trade press): an earlier grade
+                # dates none of the new inspection's areas.
+                continue
+            # Another grade is the same inspection's only as the sentence just before, and not
+            # where the rating's own words tell an inspection of their own ("They said the
+            # services - rated 'good' in 2018 - had deteriorated ... Their inspection focused on
+            # ... All three were deemed inadequate", a local radio story).
+            if normalise_rating(rating.matches[k].group()) != own and (
+                    back > 0 or _INSPECTION_WORD.search(text, rating.sentence[0], rating.span[0])):
+                return None
+            return candidate
+        s_start = p_start
+        sentence = index.previous_sentence(p_start)
+    return None

@@ -39,6 +39,13 @@ judgement. Where the rating's own words name no area, the passage may (see
 three areas", every area of a framework the page does not fix; two grades of the whole
 service joined by "and" are neither its overall grade.
 
+A clause may open on its areas, set off by a comma: "In all five areas of judgement, ... the
+service 'requires improvement to be good'" (the framework's areas), "in the three main judgment
+areas of X, Y, and Z, [the services] were assessed as ..." (those named); "The Outstanding
+rating was for X" names X; a count set out in the next sentence ("in four of five key areas.
+These were X, Y, Z ...") is that list where it counts as many; "with some services rated
+'outstanding'" is no grade of the whole.
+
 The lists of areas a rating names, and what a count or "every area" leaves, are
 ``judgement_area_lists``'s.
 """
@@ -52,7 +59,8 @@ from importers.extract.judgement_area_lists import (
     _named_areas,
 )
 from importers.extract.judgement_area_passages import (
-    changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, rest_of_passage,
+    _count_in, changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, opens_on_area_noun,
+    rest_of_passage,
     unfixed_framework_areas,
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
@@ -64,7 +72,9 @@ _CQ = r"[\"'’”]?"
 # the impact of leaders ...", "outstanding ratings in two categories, children's
 # experience in care and ...": the areas a rating is given for, named after it.
 _AREA_AFTER = re.compile(
-    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?)?"
+    # ("The Outstanding rating was for the council's Pathway Care Leaver team": a council
+    # leader's column; the grade noun and a bare copula before "for")
+    rf"{_CQ}(?:\s+(?:overall\s+)?(?:rating|grade|judge?ment|label)s?(?:\s+(?:was|were|is|are)(?=\s+for\b))?)?"
     r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:received|given|awarded|achieved|made))?"
     # "A good rating was attributed to the local authority's work with children who ..."
     r"(?P<to>\s+(?:was|were|has\s+been|have\s+been)\s+(?:attributed|given|awarded|assigned)(?=\s+to\b))?"
@@ -104,6 +114,25 @@ _EVERY_AREA = re.compile(
     # "rated Herefordshire as inadequate across the board": the idiom for every area.
     r"|across\s+the\s+board\b)"
     r"(?P<except>\s+(?:except|apart\s+from|other\s+than|but)\s+(?:for\s+)?(?:the\s+|its\s+)?)?",
+    re.IGNORECASE,
+)
+# A sentence opening on every area, its grade after: "In all five areas of judgement, HM
+# Inspector summarised that the service 'requires improvement to be good'" (a local news site),
+# as "rated ... good in all areas" puts it after the grade.
+_EVERY_AREA_OPENING = re.compile(
+    r"\W*(?:in|across|for)\s+(?:every|each|all)\s+(?:of\s+(?:the|its|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:areas?|categor(?:y|ies)|judge?ments?|headings?|aspects?)"
+    r"(?:\s+(?:of\s+(?:the\s+)?(?:judge?ment|inspection)|inspected|judged|assessed|graded))?\s*,",
+    re.IGNORECASE,
+)
+# A clause opening on the areas its grade is given for, set off by a comma: "The inspection found
+# that in the three main judgment areas of children who need help and protection, looked-after
+# children, and leadership, Southampton children's services were assessed as requiring
+# improvement" (trade press), as "rated ... in the areas of ..." and "in relation to ..." put them
+# after the grade.
+_AREAS_OPENING = re.compile(
+    r"\b(?:(?:in|for|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:areas?|categor(?:y|ies)|judge?ments?)\s+of"
+    r"|in\s+(?:terms|relation|respect)\s+(?:of|to)|(?:in|with)\s+regards?\s+to)\s+",
     re.IGNORECASE,
 )
 # Before a rating given in the plural: "given a clean sweep of outstanding ratings".
@@ -173,6 +202,13 @@ _COUNT_WITHIN_BEFORE = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:almost|nearly|most|some|several|many|(?:a\s+)?few|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
+    re.IGNORECASE,
+)
+# A grade's subject that is some of the services, not the whole: "it was rated as 'good' with some
+# services rated 'outstanding'" (a local paper), "with some aspects of the service judged ...".
+_SOME_SERVICES_BEFORE = re.compile(
+    r"\b(?:some|several|many|(?:a\s+)?few|two|three|four|other)\s+(?:of\s+(?:the|its|their)\s+)?(?:\w+\s+)?"
+    r"(?:services|aspects)\b(?:\s+[\w'’-]+){0,3}?\s+[\"'‘“]?$",
     re.IGNORECASE,
 )
 _CAPACITY_WORDS = re.compile(
@@ -248,6 +284,15 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     every = _EVERY_AREA.match(text, end, region_end)
     if every is not None and areas_judged(era, year):
         return _every_area_but(rating, every, areas_judged(era, year))
+    opening = _EVERY_AREA_OPENING.match(text, rating.sentence[0], start)
+    if opening is not None and not rating.rated_in(opening.end(), start) and names_no_area(
+            rating) and not any(a.area != "overall" for a in find_areas(text, opening.end(), start)):
+        judged = areas_judged(era, year) or (unfixed_framework_areas(rating, opening) if era is None else ())
+        if judged:
+            return list(judged)
+    opened = _areas_opening(rating)
+    if opened:
+        return opened
     # "each of the areas inspected were rated as Requires Improvement", "all four
     # areas were judged good": every area is the rating's subject.
     if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
@@ -272,6 +317,12 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
             left = counted_in_passage(rating, counted, areas_judged(era, year))
         if left:
             return left
+    if counted is not None:
+        # "found to require improvement in four of five key areas. These were impact of leaders
+        # ..., ... as well as overall effectiveness" (a local paper): the count set out after.
+        listed = _areas_set_out_after(rating, _count_in(counted))
+        if listed:
+            return listed
     if every is not None and not every["except"] and not areas_judged(era, year):
         # "an 'outstanding' rating in every single category. This included: Overall
         # effectiveness ..., staying safe, ...": a regime whose areas are not known
@@ -383,6 +434,8 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     counted_before = counted_areas_before(rating)
     if counted_before:
         return counted_before
+    if opens_on_area_noun(rating):
+        return []  # "This area was judged outstanding" where no area is named before it
     restated = _restated_area(rating)
     if restated is not None:
         return [restated]
@@ -395,7 +448,27 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         return []
     if UNPLACED_ASPECT_RE.search(text, max(region_start, c_start), start):
         return []  # "quality of practice was judged as 'inadequate'": an aspect with no area
+    if _SOME_SERVICES_BEFORE.search(text, max(region_start, c_start), start):
+        return []  # "with some services rated 'outstanding'": not the whole service's grade
     return ["overall"]
+
+
+def _areas_opening(rating: _Rating) -> list[str]:
+    """The areas a clause opens on before the rating, set off by a comma ("in the three main
+    judgment areas of X, Y, and Z, [the services] were assessed as ..."), where the rating's own
+    words name no area and nothing between is graded; else []."""
+    text = rating.index.text
+    s_start, (start, end) = rating.sentence[0], rating.span
+    region_end = rating.neighbours(*rating.sentence)[1]
+    if rating.rated_in(s_start, start) or find_areas(text, end, region_end) or OVERALL_AFTER.match(text, end):
+        return []
+    for opening in _AREAS_OPENING.finditer(text, s_start, start):
+        listed, list_end = _listed_areas_to(text, opening.end(), start)
+        gap = text[list_end:start]
+        if listed and gap.lstrip(" \t\"'’”").startswith(",") and not any(
+                a.heading or a.area != "overall" for a in find_areas(text, list_end, start)):
+            return listed
+    return []
 
 
 def _strand_capacity_after(text: str, end: int) -> bool:

@@ -10,7 +10,9 @@ sentence before listed, less those this sentence names apart, where exactly that
 many are left; "Two London boroughs ... rated 'outstanding'" is named by the next
 sentence where it names exactly that many; councils set out below a sentence
 ending on a colon or a heading ("COUNCILS RATED INADEQUATE"), one a line, are the
-list (a grade several councils hold "currently" is not dated by the document).
+list (a grade several councils hold "currently" is not dated by the document); a headline's
+count ("Ofsted rates two councils as 'good'") is named by the first sentence after it that names
+councils, where it names exactly that many.
 A rating said of councils in general ("10
 have been rated good", "a quarter of councils", "'Inadequate' councils make
 progress", "Eleven shed their inadequate rating") is no judgement, nor is a list of
@@ -29,6 +31,7 @@ from importers.extract.judgement_rating import (
     _LEAD_LIMIT, _NUMBER_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _SPACE, _TITLE_MAX, _Rating,
 )
 from importers.extract.judging import RATING_RE, judging_cue
+from importers.vocabulary import normalise_rating
 
 # Between two councils of a list, each perhaps placed: "Waltham Forest in London and St Helens".
 _AUTHORITY_LIST_GAP = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|or\s+)")
@@ -159,7 +162,13 @@ def _named_next(rating: _Rating) -> list[str] | None:
     "Two London boroughs have become the first to have their children's services rated
     'outstanding' ... In inspection reports published today Ofsted said Kensington and
     Chelsea, and Westminster children's services provide first-rate services". Exactly
-    that many, in a sentence with no grade of its own; else None."""
+    that many, in a sentence with no grade of its own; else None.
+
+    A headline or lead that counts the councils it rates ("Ofsted rates two councils as
+    'good'", "The final two councils ... have been rated 'good'") is named by the passage after
+    it: the first sentence that names councils, passing over those that name none (a
+    standfirst, a picture credit), where it names exactly that many and no grade of another
+    rung is on the way."""
     index = rating.index
     text = index.text
     s_start, s_end = rating.sentence
@@ -173,15 +182,56 @@ def _named_next(rating: _Rating) -> list[str] | None:
         # Those councils were Doncaster, ...": the count anywhere in the sentence, the next
         # one opening on the councils it counted.
         count = _COUNT_OF_COUNCILS.search(text, s_start, s_end)
+    counted_before = count is None
+    if counted_before:
+        count = _COUNT_OF_COUNCILS.search(text, s_start, rating.span[0])
+        # ("None of the six councils most recently assessed ... has gained an outstanding rating")
+        if count is not None and _NONE_OF_BEFORE.search(text, max(s_start, count.start() - 20), count.start()):
+            return None
     if count is None:
         return None
-    word = (count["n"] or count.groupdict().get("to") or "").lower()
-    wanted = int(word) if word.isdigit() else COUNT_WORDS.get(word)
-    # ("One council was rated inadequate. Kent's director said ..." names no list.)
-    if not wanted or wanted < 2 or RATING_RE.search(text, *following):
+    wanted = _count(count)
+    if not wanted or wanted < 2:
         return None
-    named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
-    return named if len(named) == wanted else None
+    if not counted_before:
+        # ("One council was rated inadequate. Kent's director said ..." names no list.)
+        if RATING_RE.search(text, *following):
+            return None
+        named = list(dict.fromkeys(a[2] for a in index.authorities_in(*following)))
+        return named if len(named) == wanted else None
+    return _named_in_passage_after(rating, following, wanted)
+
+
+def _count(count: re.Match[str]) -> int | None:
+    """The number a ``_COUNT_OF_COUNCILS`` match counts."""
+    word = (count["n"] or count.groupdict().get("to") or "").lower()
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word)
+
+
+_NONE_OF_BEFORE = re.compile(r"\b(?:none|neither|not\s+one|no\s+one)\s+of\s+(?:the\s+|these\s+|those\s+)?$", re.IGNORECASE)
+_NAMING_SENTENCES = 5  # how many sentences after a count the councils it counts may take
+
+
+def _named_in_passage_after(rating: _Rating, sentence: tuple[int, int], wanted: int) -> list[str] | None:
+    """Exactly ``wanted`` councils named by the first sentence from ``sentence`` on that names any
+    (see ``_named_next``)."""
+    index = rating.index
+    text = index.text
+    grade = normalise_rating(rating.written)
+    end = rating.sentence[1]
+    for _ in range(_NAMING_SENTENCES):
+        if sentence is None or sentence[0] - end > _PASSAGE_GAP:
+            return None
+        if any(normalise_rating(m.group()) != grade for m in RATING_RE.finditer(text, *sentence)):
+            return None
+        named = list(dict.fromkeys(a[2] for a in index.authorities_in(*sentence)))
+        if named:
+            # (one sentence about their services names them all: councils named one by one, or
+            # in passing, may be others than those counted)
+            return named if len(named) == wanted and _ABOUT_SERVICES.search(text, *sentence) else None
+        end = sentence[1]
+        sentence = index.next_sentence(end)
+    return None
 
 
 def _changed_to(rating: _Rating) -> _Rating | None:
@@ -216,6 +266,39 @@ def _counted_councils(rating: _Rating) -> list[str] | None:
     here = {a[2] for a in index.authorities_in(s_start, s_end)}
     left = [a for a in dict.fromkeys(a[2] for a in index.authorities_in(*previous)) if a not in here]
     return left if len(left) == wanted else None
+
+
+# A sentence opening on the councils the passage has just named, counted: "Both councils are the
+# first local authorities in the country to sustain ... their previous 'outstanding' rating" (a
+# council's release), "Both authorities were criticised for individual failures" (a trade paper).
+_BOTH_OPENING = re.compile(
+    rf"\W*(?:(?P<both>both)|the\s+(?P<n>two|three|four)|all\s+(?P<all>three|four))\s+(?:of\s+the\s+)?"
+    r"(?:councils|authorities|local\s+authorities|boroughs)\b",
+    re.IGNORECASE,
+)
+
+
+def _both_named_before(rating: _Rating) -> list[str] | None:
+    """The councils "Both councils" opening the sentence means: those the passage names in the
+    sentences before it, back to exactly that many (each named once or more); else None."""
+    index = rating.index
+    text = index.text
+    s_start = rating.sentence[0]
+    opening = _BOTH_OPENING.match(text, s_start, rating.span[0])
+    if opening is None:
+        return None
+    wanted = 2 if opening["both"] else COUNT_WORDS.get((opening["n"] or opening["all"]).lower())
+    named: list[str] = []
+    previous = index.previous_sentence(s_start)
+    for _ in range(_PASSAGE_SENTENCES + 2):
+        if previous is None or s_start - previous[1] > _PASSAGE_GAP:
+            return None
+        named = list(dict.fromkeys([*named, *(a[2] for a in reversed(index.authorities_in(*previous)))]))
+        if len(named) >= wanted:
+            return named if len(named) == wanted else None
+        s_start = previous[0]
+        previous = index.previous_sentence(s_start)
+    return None
 
 
 def _authorities(rating: _Rating) -> list[str] | None:
@@ -317,8 +400,12 @@ def _authorities(rating: _Rating) -> list[str] | None:
             if not _AUTHORITY_LIST_AFTER_GAP.fullmatch(text, chosen[-1][1], mention[0]):
                 break
             chosen.append(mention)
-        return list(dict.fromkeys(a[2] for a in chosen))
-    counted = _counted_councils(rating) or _named_next(rating)
+        listed = list(dict.fromkeys(a[2] for a in chosen))
+        # A list below a heading that counts its councils is theirs only where the count agrees
+        # ("Ofsted rates two councils as good" over "Kent, Surrey and Essex were inspected").
+        count = _COUNT_OF_COUNCILS.search(text, s_start, start) if list_end != s_end else None
+        return None if count is not None and _count(count) != len(listed) else listed
+    counted = _counted_councils(rating) or _named_next(rating) or _both_named_before(rating)
     if plural or counted:
         return counted
     # "... that of Birmingham City Council. The largest children's services

@@ -54,7 +54,10 @@ a line after a colon takes the date of the verdict told before it; a grade's cla
 set after an opening that names an inspection ("In the last full inspection, carried
 out in 2016, ...") is dated by it. An undated page takes the year it says it is
 written in ("... last year. In 2010 ...", ``clauses.TextIndex.stated_year``), else,
-for its own council's grades, the year it says its report was published.
+for its own council's grades, the year it says its report was published. A date after "since" and an event that is no inspection
+("first inspection since the authority's formation in April 2023") is that event's. A grade
+its sentence gives "following its unannounced inspection" is that inspection's, not one a
+visit recalls.
 """
 
 from __future__ import annotations
@@ -91,6 +94,16 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
+# Nor past "since" and an event that is no inspection, told with its date: "in their first
+# inspection by Ofsted since the authority's formation in April 2023", "since local
+# government reorganisation took place in April 2023", "since its creation in 2019": the
+# date is that event's, the grade's year is only no earlier. (An inspection there is the
+# one the grade is held since: "rated inadequate since the inspection in 2018".)
+_SINCE_OTHER_EVENT = re.compile(
+    r"\bsince\s+(?!(?:[\w'’-]+\s+){0,4}?(?:inspect\w*|visit\w*|judge?ments?|ratings?|rated|report\w*|review\w*)\b)"
+    r"(?:[\w'’-]+\s+){1,5}?(?:in|on|of)\s+$",
+    re.IGNORECASE,
+)
 # The council's last inspection before the one reported, told with its date after it:
 # "since the last inspection in 2014", "following a previous inspection in 2019", "In
 # the last full inspection, carried out in 2016", "since it was last inspected, in 2022".
@@ -149,6 +162,7 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     # despite ... improvements ... since the last full inspection in 2019".
     following = [d for d in dates if end <= d.start and d.end <= next_rating
                  and not _SINCE_CLAUSE.search(text, end, d.start)
+                 and not _SINCE_OTHER_EVENT.search(text, max(end, d.start - _LEAD_LIMIT), d.start)
                  and not _SINCE_EARLIER.search(text, max(end, d.start - _LEAD_LIMIT), d.start)]
     if following:
         listed = [following[0]]
@@ -271,7 +285,8 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     doc_council = getattr(ctx, "authority", None)
     carried = _passage_date(rating, reported=minutes, others=bool(doc_council and whose and doc_council not in whose))
     fields = resolved_fields(index, carried, ctx) if carried is not None else None
-    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES:
+    if subject is not None and subject.get("inspection_type") not in GRADED_TYPES and not _graded_by_unannounced(
+            rating, subject):
         # A letter or minutes about a visit recall an earlier judgement: dated
         # only by an earlier inspection the passage tells ("Ofsted re-inspected
         # Children's Services on 6th to 30th March 2017"), never by the visit.
@@ -293,6 +308,23 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     titled = _title_date(index) or _annual_year_after(rating) or _weekday_present(index) or (
         {"year": present, "month": None, "day": None, "precision": "year"} if present else None)
     return [(titled, "text") if titled else (dict(_UNDATED), None)]
+
+
+# The grade's own sentence gives it for the unannounced inspection: "Ofsted has given Surrey
+# County Council an overall grade of 'adequate' ..., following its unannounced inspection",
+# "rated inadequate after an unannounced inspection", "The report, following an unannounced
+# spot-check, ...". Unannounced inspections of child protection were graded from 2012, and
+# pages say their earlier ones gave grades too: the text, not the type, says which.
+_AFTER_UNANNOUNCED = re.compile(
+    r"\b(?:following|after)\s+(?:(?:its|their|an?|the)\s+)?(?:[\w'’-]+\s+){0,2}?unannounced\b", re.IGNORECASE
+)
+
+
+def _graded_by_unannounced(rating: _Rating, subject: Fact) -> bool:
+    """Whether the rating's sentence ties it to the unannounced inspection the document
+    reports (``_AFTER_UNANNOUNCED``): then that inspection's date or the page's is its own."""
+    return subject.get("inspection_type") == "unannounced inspection" and bool(
+        _AFTER_UNANNOUNCED.search(rating.index.text, *rating.sentence))
 
 
 def _last_inspection_date(rating: _Rating, whose: list | None, ctx, changed: bool = False) -> dict | None:

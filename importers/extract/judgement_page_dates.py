@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from importers.extract.clauses import TextIndex
-from importers.extract.dates import DateMention, weekday_year
+from importers.extract.dates import DateMention, weekday_fits, weekday_year
 from importers.extract.judgement_rating import _EVENT_WORD, _PASSAGE_GAP, _PASSAGE_SENTENCES, _TITLE_MAX, _Rating
 from importers.vocabulary import era_for
 
@@ -30,10 +30,12 @@ _TITLE_LINES = 3  # a page's headline is among its first lines (after a site's n
 def _weekday_present(index: TextIndex) -> dict | None:
     """The year an undated page was written in, from a day it names with its weekday
     ("Thursday (September 5) marked the first meeting ... since the report ... was
-    published in July"): news gives weekdays only to days of the week it tells of, so the
-    latest of them is the page's present (``dates.weekday_year``)."""
+    published in July"; minutes' "the same report was presented to the Corporate Parenting
+    Committee on Tuesday 5 July 2016"): news and minutes give weekdays only to days of the
+    week they tell of, so the latest of them is the page's present (``dates.weekday_year``,
+    ``dates.weekday_fits``)."""
     years = [weekday_year(d, index.latest_year) for d in index.dates if d.year is None and d.relative is None]
-    years = [y for y in years if y is not None]
+    years = [y for y in years if y is not None] + [d.year for d in index.dates if weekday_fits(d)]
     return {"year": max(years), "month": None, "day": None, "precision": "year"} if years else None
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from importers.extract.clauses import TextIndex
 from importers.extract.judging import Cue
-from importers.vocabulary import normalise_rating
+from importers.vocabulary import AREA_HEAD_WORDS, normalise_rating
 
 _INSPECTION_WORD = re.compile(r"\b(?:inspect\w*|visit\w*|review|report|assessment)\b", re.IGNORECASE)
 _NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -29,7 +29,10 @@ _LIST_GAP = re.compile(
     r"(?:(?<=and),\s*also,?\s+|(?<=and\s)also,?\s+)?[\"'‘“]?"
     # ("good for overall effectiveness and for the experiences and progress of children in care")
     # ("'outstanding' for overall effectiveness and in the key areas of leadership and ...")
-    r"(?:(?:for|in)\s+[\"'‘“]?)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?",
+    # ("the experiences and progress of children who need help and protection and of children in
+    # care": the preposition of the first may be repeated)
+    r"(?:(?:for|in|of)\s+[\"'‘“]?)?(?:the\s+|its\s+|our\s+|their\s+)?(?:(?:key\s+)?(?:areas?|categor(?:y|ies))\s+of\s+(?:the\s+)?)?"
+    rf"(?:{AREA_HEAD_WORDS})?",
     re.IGNORECASE,
 )
 _LEAD_LIMIT = 160  # how far before a rating the words about it are read
@@ -57,6 +60,8 @@ class _Rating:
     i: int  # which one this is
     cue: Cue
     sentence: tuple[int, int]
+    # For a grade told again by a noun ("received the same verdict"), the rating words it stands for.
+    told_as: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -64,7 +69,7 @@ class _Rating:
 
     @property
     def written(self) -> str:
-        return self.matches[self.i].group()
+        return self.told_as or self.matches[self.i].group()
 
     def neighbours(self, start: int, end: int) -> tuple[int, int]:
         """This rating's share of ``[start, end)``: up to the rating words either side."""

@@ -113,6 +113,14 @@ _DATES_LINE = re.compile(
 _DATES_SENTENCE = re.compile(
     r"\b(?:visit|inspection)\b[^.\n]{0,160}?\b(?:on|between|from)[ \t]+(?=\d)", re.IGNORECASE
 )
+# Councils' pages and minutes set the days first: "Between 3 and 7 June 2024, Ofsted completed
+# an Inspection of Local Authority Children's Services (ILACS) in Suffolk", "It was reported
+# that between 10 and 21 October 2022 a full inspection of Children's Services in
+# Darlington was completed by Ofsted".
+_DAYS_BEFORE_INSPECTION = re.compile(
+    r"\b(?:on|between|from)[ \t]+(?=\d{1,2}\b[^.\n]{0,40}?\b(?:19|20)\d\d\b[^.\n]{0,80}?\b(?:inspection|visit)\b)",
+    re.IGNORECASE,
+)
 # Words a label may hold besides the area's name ("The graded judgement for ... is").
 _FILLER = frozenset(
     "the a and of is are for graded judgement judgment effectiveness experiences progress lscb".split()
@@ -265,7 +273,8 @@ def inspection_period(text: str) -> DateMention | None:
     """The dates of the inspection (or visit) the document reports, as printed in its head.
 
     Reports print "Inspection dates: 13 to 24 February 2023" (or one date);
-    letters open with "... the focused visit to X on 11 and 12 February 2025".
+    letters open with "... the focused visit to X on 11 and 12 February 2025"; councils'
+    pages with "Between 3 and 7 June 2024, Ofsted completed an Inspection ...".
     """
     if not isinstance(text, str):
         return None
@@ -280,6 +289,12 @@ def inspection_period(text: str) -> DateMention | None:
     if sentence:
         end = text.find("\n", sentence.end(), stop)
         return _first_date(text, sentence.end(), stop if end < 0 else end)
+    days = _DAYS_BEFORE_INSPECTION.search(text, 0, stop)
+    if days:
+        end = text.find("\n", days.end(), stop)
+        # (read from "Between", which makes "3 and 7 June 2024" one range)
+        mention = _first_date(text, days.start(), stop if end < 0 else end)
+        return mention if mention is not None and mention.day is not None and mention.start <= days.end() else None
     return None
 
 

@@ -20,7 +20,8 @@ judgement; nor is a word no regime of its year awards ("excellent" in 2019,
 ``vocabulary.on_the_scale``). A grade said to continue ("maintaining its
 'Outstanding' judgement", "for the second consecutive time", "again") also
 implies the earlier one, dated by the last inspection the text dates, else undated, where
-the text tells it nowhere else; a grade told again without a date (a headline over its
+the text tells it nowhere else (a run of three, "three times in a row", the two before it); a
+grade told again without a date (a headline over its
 story, "at 'inadequate' Surrey") takes the date the text gives that council's grade for
 that area, and is none of its own where the text gives several. A grade said of no named
 council is the document's own, unless the text gives it to other councils and that council
@@ -37,15 +38,17 @@ from __future__ import annotations
 
 import re
 
-from importers.extract.clauses import index_for, resolved_fields
+from importers.extract.clauses import TextIndex, index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
-from importers.extract.judgement_area_passages import attached_lead
+from importers.extract.judgement_area_passages import attached_lead, passage_lead
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
-from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
-from importers.extract.judging import RATING_CUES, RATING_RE, TOP_GRADE_CUES, TOP_GRADE_RE, judging_cue
+from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _PASSAGE_GAP, _UNDATED, _Rating
+from importers.extract.judging import (
+    END_GRADE_CUES, END_GRADE_RE, RATING_CUES, RATING_RE, SAME_GRADE_CUES, SAME_GRADE_RE, _quoted, judging_cue,
+)
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import era_for, event_type_of, grade_of, normalise_rating, on_the_scale
@@ -65,9 +68,17 @@ _CONTINUED_BEFORE = re.compile(
 _CONTINUED_AFTER = re.compile(
     # ("rated 'Outstanding' for a second time by Ofsted")
     r"[\"'’”]?(?:\s+[\w'’]+){0,3}?\s+(?:for\s+(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:consecutive\s+|successive\s+)?time"
+    # A run of the same grade counted after it: "the 'requires improvement to be good' rating three
+    # times in a row" (BBC), "'performing excellently' for the second year running" (a local paper),
+    # "achieved the top grades for the second year running" (another).
+    r"|(?:for\s+)?(?:the\s+|a\s+)?(?:second|third|fourth)\s+(?:year|time|inspection)\s+(?:running|in\s+a\s+row)"
+    r"|(?:two|three|four|\d)\s+times\s+in\s+a\s+row"
     r"|once\s+again|again)\b",
     re.IGNORECASE,
 )
+# How many grades a run counts: "the third time", "three times in a row".
+_RUN_LENGTH = {"second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4}
+_RUN_COUNT = re.compile(r"\b(?:second|two|third|three|fourth|four|\d)\b", re.IGNORECASE)
 # Between two grades of a scale: "Outstanding, Good", "‘Good’ and ‘Outstanding’".
 _SCALE_GAP = re.compile(r"[\s\"'‘’“”]*(?:[,;/]\s*(?:and\s+|or\s+)?|and\s+|or\s+)[\s\"'‘’“”]*", re.IGNORECASE)
 
@@ -76,8 +87,8 @@ def extract(text: str, ctx=None) -> list[Fact]:
     """One "judgement" fact per rating in a judging context, per council and area it names."""
     if not isinstance(text, str) or not text.strip():
         return []
-    matches = sorted(matches_at_cues(RATING_RE, text, RATING_CUES) + matches_at_cues(TOP_GRADE_RE, text, TOP_GRADE_CUES),
-                     key=lambda m: m.start())
+    matches = sorted(matches_at_cues(RATING_RE, text, RATING_CUES) + matches_at_cues(END_GRADE_RE, text, END_GRADE_CUES)
+                     + matches_at_cues(SAME_GRADE_RE, text, SAME_GRADE_CUES), key=lambda m: m.start())
     if not matches:
         return []
     index = index_for(text)
@@ -94,19 +105,39 @@ def extract(text: str, ctx=None) -> list[Fact]:
             continue
         if not subject:
             subject.append(subject_inspection(text, ctx))
-        rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()))
+        told_as = None
+        if SAME_GRADE_RE.fullmatch(match.group()):
+            told_as = _grade_referred_to(index, matches, i)
+            if told_as is None:
+                continue
+        rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()), told_as)
         found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
-        if _continued(rating):
+        run = _continued(rating)
+        if run:
             since = _continued_from(rating, ctx) or _last_inspection_date(rating, None, ctx)
-            implied.extend(_earlier_same_grade(found, since))
+            implied.extend((f, run, now.get("year")) for f, now in zip(_earlier_same_grade(found, since), found))
+            if run > 2 and since is not None:
+                # (the one before that is not dated by the last inspection)
+                implied.extend((f, run, now.get("year")) for f, now in zip(_earlier_same_grade(found), found))
     facts = _named_grades_win(facts, getattr(ctx, "authority", None), named_at)
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
-    # the text tells it nowhere else ("last officially rated as 'good' in January 2014").
-    told = {(f.get("authority"), f.get("rating"), f.get("area")) for f in facts if f.get("date_source") == "text"}
+    # the text tells it nowhere else ("last officially rated as 'good' in January 2014"); of a
+    # run of three ("rated 'requires improvement' three times in a row"), only where the text
+    # tells fewer than the two before this one.
+    told: dict[tuple, set] = {}
+    for f in facts:
+        if f.get("date_source") == "text":
+            told.setdefault((f.get("authority"), f.get("rating"), f.get("area")), set()).add(f.get("year"))
     # (The implied grade is another event than its twin, so is not dated by it.)
     facts = _dated_by_twin(facts)
-    facts.extend(f for f in implied if (f.get("authority"), f.get("rating"), f.get("area")) not in told)
+    for f, run, year in implied:
+        known = told.get((f.get("authority"), f.get("rating"), f.get("area")), set())
+        # (A run of two is told where the text dates the grade at all: "once again in 2018" tells
+        # the grade it repeats nowhere, and a text that dates it only once may mean either.)
+        earlier = known if run == 2 else known - {year}
+        if len(earlier) < run - 1 and f.get("year") not in earlier:
+            facts.append(f)
     return facts
 
 
@@ -162,15 +193,22 @@ def _dated_by_twin(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _continued(rating: _Rating) -> bool:
-    """Whether the grade is said to continue one given before: "maintaining its 'Outstanding'
-    judgement", "retained its Outstanding judgement", "rated ... outstanding for the second
-    consecutive time", "once again branded inadequate"."""
+def _continued(rating: _Rating) -> int:
+    """How many grades in a row the grade is said to end, where it is said to continue one given
+    before ("maintaining its 'Outstanding' judgement", "retained its Outstanding judgement",
+    "once again branded inadequate": 2; "for the third consecutive time", "three times in a
+    row": 3); else 0."""
     text = rating.index.text
     s_start, s_end = rating.sentence
     start, end = rating.span
-    return bool(_CONTINUED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
-                or _CONTINUED_AFTER.match(text, end, s_end))
+    said = _CONTINUED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start) or _CONTINUED_AFTER.match(text, end, s_end)
+    if said is None:
+        return 0
+    count = _RUN_COUNT.search(said.group())
+    if count is None:
+        return 2
+    word = count.group().lower()
+    return max(2, int(word) if word.isdigit() else _RUN_LENGTH[word])
 
 
 def _earlier_same_grade(found: list[Fact], since: dict | None = None) -> list[Fact]:
@@ -196,6 +234,27 @@ def _continued_from(rating: _Rating, ctx) -> dict | None:
     if not dates or dates[0].start != kept.end() or dates[0].year is None and dates[0].relative is None:
         return None
     return resolved_fields(index, dates[0], ctx)
+
+
+def _grade_referred_to(index: TextIndex, matches: list[re.Match[str]], i: int) -> str | None:
+    """The rating words a grade told again by a noun stands for ("gave it the same verdict"):
+    the last grade before it in its sentence or the one before, a judgement or a grade named in
+    quotation marks ("'Inadequate' is the worst possible grading ..., and the council received
+    this grading"), not a word of praise ("good progress"); None where there is none."""
+    text = index.text
+    s_start = index.sentence_at(matches[i].start())[0]
+    previous = index.previous_sentence(s_start)
+    since = previous[0] if previous is not None and s_start - previous[1] <= _PASSAGE_GAP else s_start
+    for k in range(i - 1, -1, -1):
+        if matches[k].start() < since:
+            return None
+        words = matches[k].group()
+        if SAME_GRADE_RE.fullmatch(words) or not normalise_rating(words):
+            continue
+        if _quoted(text, *matches[k].span()) or judging_cue(index, matches, k) is not None:
+            return words
+    return None
+
 
 
 def _in_scale(text: str, matches: list[re.Match[str]], i: int) -> bool:
@@ -232,12 +291,19 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
         subject = None
     # "rated good overall in March 2019, and outstanding for leadership": the gapped verb's date too.
     dates = _dates(_antecedent(rating) if rating.cue.kind == "gapped" else rating, ctx, subject, authorities)
-    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(d["year"] is None for d, _ in dates) else None
+    # (A date the text gives wins over the page's: "rated good in 2016, with an outstanding
+    # judgement for adoption" on a page of 2024 is 2016's.)
+    lead = attached_lead(rating) if rating.cue.kind != "gapped" and all(
+        d["year"] is None or source == "published" for d, source in dates) else None
     if lead is not None:
         # "found ... to be good overall but that [an area] required improvement": the lead's date.
         led = _dates(lead, ctx, subject, authorities)
         if any(source == "text" and d["year"] is not None for d, source in led):
             dates = led
+    if all(source in ("published", None) for _, source in dates) and "overall" not in _areas(rating):
+        # "Kent was rated good by Ofsted in 2023. Children in care received an outstanding
+        # rating.": an area's grade told after the passage's dated grade of the same council.
+        dates = _lead_dates(rating, ctx, subject, authorities) or dates
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
     facts = []
@@ -260,6 +326,21 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
             for area in areas
         )
     return facts
+
+
+def _lead_dates(rating: _Rating, ctx, subject: Fact | None, authorities: list) -> list | None:
+    """The dates the text gives the grade the rating's passage opened with, where that grade is
+    of the same councils (``judgement_area_passages.passage_lead``); else None."""
+    lead = rating
+    while (lead := passage_lead(lead)) is not None:
+        if (_authorities(lead) or [getattr(ctx, "authority", None)]) != authorities:
+            return None
+        led = _dates(lead, ctx, subject, authorities)
+        if any(source == "text" and d["year"] is not None for d, source in led):
+            return led
+        if any(source == _NOT_STATED for _, source in led):
+            return None
+    return None
 
 
 def _antecedent(rating: _Rating) -> _Rating:

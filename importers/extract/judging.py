@@ -14,7 +14,10 @@ a judging context, and ``judging_cue`` says which one it found:
   overall judgement is requires improvement", "its rating has improved to
   good", "Ofsted's verdict: inadequate";
 * ``named``: it names a rating: "a 'good' rating", "Ofsted's 'inadequate'
-  label", "an inadequate judgement";
+  label", "an inadequate judgement"; or names the best or worst grade by its rung
+  ("the top mark", "the lowest possible rating"), or a grade told again by a noun, given to
+  or held by the council ("gave it the same verdict", "received this grading": the rating
+  word before it);
 * ``quoted``: it stands alone in quotation marks, straight or curly, single
   or double ("its first 'good'", "still “requires improvement”");
 * ``label``: it follows a judgement's formal name as a label: "Overall
@@ -59,22 +62,57 @@ import re
 from dataclasses import dataclass, replace
 
 from importers.extract.clauses import TextIndex
-from importers.vocabulary import RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
+from importers.vocabulary import BOTTOM_GRADE_WORDS, RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE", "TOP_GRADE_CUES", "TOP_GRADE_RE", "Cue", "judging_cue"]
+__all__ = ["CHANGE_TO_GAP", "END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE",
+           "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
 # The lower-case words one of which opens every RATING_RE match (see ``importers.extract.scan``).
 RATING_CUES = ("perform", "requir", "need", "outstanding", "excellent", "good", "adequate", "inadequate", "poor")
-# "the top mark", "the highest possible grade": the best grade named by the press.
-TOP_GRADE_RE = re.compile(rf"(?<![\w-]){TOP_GRADE_WORDS}(?![\w-])", re.IGNORECASE)
-TOP_GRADE_CUES = ("top", "highest", "best")
+# "the top mark", "the highest possible grade", "the lowest possible rating": the best or the
+# worst grade named by the press by its rung.
+END_GRADE_RE = re.compile(rf"(?<![\w-])(?:{TOP_GRADE_WORDS}|{BOTTOM_GRADE_WORDS})(?![\w-])", re.IGNORECASE)
+END_GRADE_CUES = ("top", "highest", "best", "lowest", "worst")
+# A grade told again by a noun, the grade named just before: "deemed the council's children's
+# services 'inadequate' and gave it the same verdict a year later" (CYP Now), "the impact staff
+# have on children and their families received the same grade" (a local paper), "the council
+# received this grading for every aspect of their child protection provision" (a blog). Only as what a council
+# is given, carries or receives (``_GIVEN_SAME_BEFORE``): "this rating reflects ..." is no new grade.
+SAME_GRADE_RE = re.compile(
+    r"(?<![\w-])(?:the\s+same|this)\s+(?:(?:overall|Ofsted)\s+)?(?:rating|grade|grading|verdict|judge?ment)(?![\w-])",
+    re.IGNORECASE,
+)
+SAME_GRADE_CUES = ("the same", "this")
+_GIVEN_SAME_BEFORE = re.compile(
+    r"\b(?:receiv(?:e|es|ed|ing)|g[ai]ve|giv(?:es|en|ing)|award(?:s|ed|ing)?|achiev(?:e|es|ed|ing)|got|gets|"
+    r"carr(?:y|ies|ied|ying)|reach(?:es|ed|ing)?|earn(?:s|ed|ing)?|handed|"
+    r"retain(?:s|ed|ing)?|kept|keeps|holds?|held|issued)\s+(?:(?:it|them|the\s+(?:council|authority))\s+)?$",
+    re.IGNORECASE,
+)
 # Before such a name: a definition of the scale, not a grade ("Outstanding is the highest rating").
 # ... or one not reached: "narrowly missed out on the top grade".
 # ... or one already told, by a possessive: "has retained its top grade".
+# (The inspectorate's own is the grade it gives: "had been given Ofsted's lowest overall rating".)
 _MISSED_BEFORE = re.compile(
-    r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$|['’]s?\s+$", re.IGNORECASE
+    r"\bmiss(?:ed|es|ing)?(?:\s+out)?(?:\s+on)?\s+(?:the\s+|a\s+)?$|\b(?:its|their|his|her)\s+$"
+    r"|(?<!\bOfsted)(?<!\bwatchdog)(?<!\binspectorate)(?<!\bregulator)['’]s?\s+$",
+    re.IGNORECASE,
+)
+# ... or one that glosses the grade just named ("judged as 'inadequate' – the lowest rating
+# possible", "'outstanding', the highest grade"), or a rung next to the end ("the second lowest rating").
+_GLOSS_BEFORE = re.compile(
+    rf"{RATING_WORDS}[\"'’”]?\s*(?:[,(–—-]|\s-\s)\s*(?:(?:which\s+is|being)\s+)?(?:the\s+|Ofsted['’]s\s+)*$"
+    r"|\b(?:second|third|next)[\s-]+$",
+    re.IGNORECASE,
+)
+# ... or one of a comparison, not of the scale: "the worst rating in the South East", "the highest
+# rating of any council in the region", "the lowest rating it had received" (the country's best or
+# worst is the scale's: "the top rating in England").
+_RELATIVE_RUNG_AFTER = re.compile(
+    r"\s+(?:in\s+(?:the\s+)?(?:region|county|area|north|south|east|west|midlands|(?!England\b)[A-Z]\w+)"
+    r"|of\s+(?:any|all|the)\b|among\b|(?:it|they|the\s+council)\s+(?:had|has|have)\b)"
 )
 _DEFINED_BEFORE = re.compile(rf"{RATING_WORDS}[\"'’”]?\s+(?:is|was|being|remains)\s+(?:the\s+|Ofsted['’]s\s+)*$",
                              re.IGNORECASE)
@@ -190,9 +228,14 @@ _MOVEMENT_LEAD = re.compile(
 # "from 'inadequate'", "the leap from an 'inadequate' Ofsted rating to 'outstanding'"
 _FROM_LEAD = re.compile(rf"\bfrom\s+(?:(?:an?|its|their|the)\s+)?{_Q}$|\bfrom{_Q}$", re.IGNORECASE)
 _TO_LEAD = re.compile(rf"\bto\s*{_Q}$", re.IGNORECASE)
-# "from inadequate (in 2016) to ...": the "from" grade may carry its own year.
-_TO_TAIL = re.compile(
-    rf"{_CQ}(?:\s*\((?:in\s+)?(?:19|20)\d\d\))?(?:\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment))?\s+to\s+{_Q}",
+# "from inadequate (in 2016) to ...": the "from" grade may carry its own year, in brackets or
+# not ("improved from 'Good' in 2018 to 'Outstanding'", a local news site; "from the
+# 'inadequate' awarded in 2013 and 2015, to 'requires improvement'", a local paper).
+_YEAR = r"(?:19|20)\d\d"
+CHANGE_TO_GAP = re.compile(
+    rf"{_CQ}(?:\s*\((?:in\s+)?{_YEAR}\)"
+    rf"|,?\s+(?:(?:awarded|given|received|judged)\s+)?in\s+(?:[A-Z][a-z]+\s+)?{_YEAR}(?:\s+and\s+{_YEAR})?,?)?"
+    rf"(?:\s+(?:Ofsted\s+)?(?:rating|grade|judge?ment))?\s+to\s+{_Q}",
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(
@@ -225,6 +268,16 @@ _HYPOTHETICAL = re.compile(
     r"|(?-i:\bmay\b)",
     re.IGNORECASE,
 )
+# An aim stated as a noun and its complement: every grade in the complement is hoped for, however
+# far into it ("our aspiration is to see services for children and young people move to a good
+# rating at the earliest opportunity", a council leader in a local paper; the objective "remains to
+# get good and beyond", a local radio station).
+_AIM_COMPLEMENT = re.compile(
+    r"\b(?:aspirations?|ambitions?|aims?|goals?|objectives?|targets?|intentions?|hopes?|plans?|priorit(?:y|ies))"
+    r"[\"'’”]?\s+(?:is|was|are|were|remains?|remained|will\s+be)\s+[\"'‘“]?(?:to|for|that)\b",
+    re.IGNORECASE,
+)
+_AIM_REACH = 200
 _NEGATION = re.compile(
     r"\b(?:not|no\s+longer|never|nor|neither|yet\s+to|fail(?:s|ed)?\s+to|short\s+of|rather\s+than|"
     r"instead\s+of|other\s+than|anything\s+but)\b|n['’]t\b",
@@ -246,6 +299,11 @@ _NO_AREA = re.compile(
 )
 # "rated outstanding at the next inspection": a rating hoped for.
 # ("makes a number of recommendations to help it become 'good' in the future")
+# The grade's full name after "will", as the local press reports a report's verdict on an area:
+# "This area will require improvement to be good, inspectors said" (a local news site), "Its
+# treatment of children leaving care ... will 'require improvement to be good'" (a local radio
+# station's site). Any other word, or the name cut short, stays a future or a hope.
+_WILL_REQUIRE = re.compile(rf"will\s+{_Q}requires?\s+improvement\s+to\s+be\s+good{_CQ}", re.IGNORECASE)
 _FUTURE_AFTER = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:(?:next|future|upcoming|forthcoming)\s+(?:inspection|visit|time)|in\s+(?:the\s+)?future)",
     re.IGNORECASE,
@@ -345,12 +403,15 @@ _GENERIC_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 
-# After a rating, a word that shows it does not describe a noun.
+# After a rating, a word that shows it does not describe a noun (a pronoun opens the next clause
+# where a comma was lost: "In a report that found the council inadequate we discover:", a blog).
 _FOLLOWERS = frozenset(
     """in on at by for from since after before during following overall again once too also now still
     across around both and or but with when while as than last this that which who whom whose where earlier
     previously then under until according despite because so is was were are has had have be
+    remain remains remained stay stays stayed
     been being its it their his her the a an of to said says
+    we i you he she they us them
     one two three four five six seven eight nine ten eleven twelve
     awarded given received achieved issued""".split()  # "the 'inadequate' awarded in 2013"
 )
@@ -406,9 +467,14 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
     quoted = _quoted(text, start, end)
     capacity = _CAPACITY_AFTER.match(text, end)
     s_start, s_end = index.sentence_at(start)
-    top = TOP_GRADE_RE.fullmatch(text, start, end) is not None
+    same = SAME_GRADE_RE.fullmatch(text, start, end) is not None
+    if same and not _GIVEN_SAME_BEFORE.search(text, max(s_start, start - 40), start):
+        return None
+    top = same or END_GRADE_RE.fullmatch(text, start, end) is not None
     if top and (_DEFINED_BEFORE.search(text, max(s_start, start - _LEAD_LIMIT), start)
-                or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)):
+                or _MISSED_BEFORE.search(text, max(s_start, start - 40), start)
+                or _GLOSS_BEFORE.search(text, max(s_start, start - 60), start)
+                or not same and _RELATIVE_RUNG_AFTER.match(text, end)):
         return None
     if _BOUND_BEFORE.search(text, max(s_start, start - 20), start):
         return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"
@@ -439,7 +505,10 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         before = matches[i - 1].start()
         window_start = min(window_start, max(_lead_clause_start(index, before), before - 80))
     negations = list(_NEGATION.finditer(text, window_start, start))
-    if _HYPOTHETICAL.search(text, window_start, start):
+    hypothetical = list(_HYPOTHETICAL.finditer(text, window_start, start))
+    if hypothetical and not (len(hypothetical) == 1 and _WILL_REQUIRE.fullmatch(text, hypothetical[0].start(), end)):
+        return None
+    if _AIM_COMPLEMENT.search(text, max(s_start, start - _AIM_REACH), start):
         return None
     if negations and all(_NO_LONGER.fullmatch(n.group()) for n in negations):
         # "no longer considered inadequate": not the rating now, but the one before.
@@ -749,12 +818,12 @@ def _change(text: str, matches: list[re.Match[str]], i: int, c_start: int) -> Cu
         return Cue("change", c_start + movement.start(), historical=movement["prep"].lower() == "from")
     from_lead = _FROM_LEAD.search(lead)
     if from_lead is not None:
-        tail = _TO_TAIL.match(text, end)
+        tail = CHANGE_TO_GAP.match(text, end)
         if tail and i + 1 < len(matches) and matches[i + 1].start() == tail.end():
             return Cue("change", c_start + from_lead.start(), historical=True)
     if i > 0 and _TO_LEAD.search(lead):
         previous = matches[i - 1]
-        tail = _TO_TAIL.match(text, previous.end())
+        tail = CHANGE_TO_GAP.match(text, previous.end())
         if tail and tail.end() == start and _FROM_LEAD.search(text, max(0, previous.start() - 12), previous.start()):
             return Cue("change", previous.start())
     return None

@@ -168,7 +168,7 @@ _ORG_WORDS = re.compile(
 _FIELD_WORDS = frozenset(
     """children children's children’s services service education social care safeguarding
     families family schools learning health housing adult adults young people public
-    early help wellbeing well-being and""".split()
+    early help wellbeing well-being skills lifelong employment inclusion communities and""".split()
 )
 _HMI_RE = re.compile(r"(?:His|Her)\s+Majesty['’]s\s+Inspectors?|HM\s+Inspectors?|HMI\b")
 # Verbs a person speaks with, in news ("said", "told") and minutes ("asked",
@@ -598,7 +598,36 @@ def _role_after(text: str, end: int, ctx_authority: str | None) -> _Role | None:
     stop = _APPOSITION_END.search(text, phrase_start, min(len(text), phrase_start + 120))
     if not stop:
         return None
+    listed = _listed_fields_end(text, stop.start(), min(len(text), phrase_start + 160))
+    if listed is not None:
+        role = _role_phrase(text, phrase_start, listed, ctx_authority)
+        if role is not None:
+            return role
     return _role_phrase(text, phrase_start, stop.start(), ctx_authority)
+
+
+# A role's fields listed with their own commas after a name, up to the verb or the
+# apposition's closing comma: "Peter Murphy, director of children, adults and health at the
+# council said" (Gazette Series), "Cllr Jon Hunt, chairman of children, adults and health
+# committee, added" (the same page), "Councillor Tamoor Tariq, Cabinet Member for Children,
+# Young People and Skills, presented" (Bury Council's minutes). The list's items are field
+# words (never names: "Jane Smith, director of children, Tom Jones and Ann Lee"), and its
+# last is joined by "and".
+_FIELD_ITEM = r"(?i:" + "|".join(sorted((re.escape(w) for w in _FIELD_WORDS if w != "and"), key=len, reverse=True)) + r")"
+_LISTED_TAIL = re.compile(
+    rf",[ \t]*(?:{_FIELD_ITEM}(?:[ \t]+{_FIELD_ITEM}){{0,2}}[ \t]*,[ \t]*){{0,3}}"
+    rf"{_FIELD_ITEM}(?:[ \t]+{_FIELD_ITEM}){{0,2}}[ \t]+(?:and|&)[ \t]+{_FIELD_ITEM}(?:[ \t]+{_FIELD_ITEM}){{0,2}}\b"
+)
+
+
+def _listed_fields_end(text: str, comma: int, limit: int) -> int | None:
+    """Where an apposition ends whose first comma (at ``comma``) only continues a list of a
+    role's fields: its next stop (a comma, the verb of saying), or None."""
+    tail = _LISTED_TAIL.match(text, comma, limit)
+    if tail is None:
+        return None
+    stop = _APPOSITION_END.search(text, tail.end(), limit)
+    return stop.start() if stop else None
 
 
 def _role_phrase(text: str, start: int, end: int, ctx_authority: str | None) -> _Role | None:

@@ -113,6 +113,7 @@ _NOUN_PHRASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_CLAUSE_THAT = re.compile(r"(?:(?:that|this)\s+)?", re.IGNORECASE)
 _GROUP_GAP = re.compile(r"[\s,]*\band\b\s*")
 # The "by" of a passive verb of saying, in its clause: "criticised by Ofsted",
 # "described as ‘...’ by inspectors".
@@ -310,6 +311,11 @@ def _inspectorate(text: str, start: int, end: int, word: str, ofsted: bool) -> _
         role, plural = "inspection report", False
     words_before = _NOUN_PHRASE_BEFORE.search(text, max(0, start - 50), start)
     begin = words_before.start() if words_before else start
+    if words_before and (word == "ofsted" or plural):
+        # "that" and "this" determine a singular common noun ("that report"); before a
+        # name or a plural they open a clause: "He is quoted as saying that Ofsted “...”"
+        # (Chris Mills's blog), "said that inspectors had found".
+        begin += _CLAUSE_THAT.match(text, begin).end() - begin
     # Where the text never names Ofsted, the inspectorate is named as the text names
     # it ("the report states", "inspectors said").
     name = "Ofsted" if ofsted else _SPACES.sub(" ", text[begin:end])

@@ -8,7 +8,8 @@ Who said it
     speaker named right before it (a caption's "Sir Michael Wilshaw: ‘...’", or
     The report “identified ...” where the quote opens on the verb), else any
     attribution in the sentence, else, for a quote opening its paragraph or
-    list item, the attribution of the paragraph before that ends on a colon
+    list item (or a paragraph that only adds it with "And"), the attribution of
+    the paragraph before that ends on a colon
     ("Councillor Sue Ridney ..., said:", "In their report inspectors say
     that:"), else the speaker of the quote before it in its paragraph, or in
     the paragraph before when this one opens its paragraph (a speech running
@@ -24,7 +25,9 @@ Who said it
     "began", "opens" and "read" attribute only the words set right after them
     ("The report read: “...”"). A subject's head speaks, not what it is of ("The
     Ofsted inspection of Stoke-on-Trent City Council’s children’s services has
-    found"); a letter or email is the words of the person the text says wrote
+    found", "An inspector's report into children's services at Solihull Council
+    has found"); a participle of saying after a comma shares its sentence's subject
+    ("Ofsted gave a rating of ‘good’, highlighting “...”"); a letter or email is the words of the person the text says wrote
     it ("X has written to ... The letter says:"), else a letter is Ofsted's.
     A quote opening its paragraph and followed by a dash names its speaker after
     the dash (a caption's "‘...’ – Ofsted inspectors have rated ..."). A role with
@@ -82,6 +85,9 @@ _DASH_AFTER = re.compile(r"[ \t]*[.,]?[ \t]*[—–-][ \t]*")
 _SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
 
 
+# "And" alone before a quote that opens its paragraph adds it to the speech before ("But"
+# more often turns to another voice, so it does not).
+_CONJUNCTION_OPENING = re.compile(r"And(?:\s+also)?\s*,?\s*")
 # How far from a quote, in characters, an attribution elsewhere in its sentence is looked for.
 _ATTRIBUTION_REACH = 1000
 
@@ -303,9 +309,13 @@ class _Attributor(_DocumentReader):
         return before if before >= 0 else None
 
     def _opens_paragraph(self, quote: Quote) -> bool:
-        """Whether the quote opens its paragraph, or its list item ("- ‘...’")."""
+        """Whether the quote opens its paragraph, its list item ("- ‘...’"), or a paragraph
+        that only adds it to the speech before with a conjunction: "“...,” they write. /
+        And “social workers value the support of team managers.”" (Devon County Council's
+        news)."""
         p_start = self.paras[quote.first_paragraph][0]
-        return quote.open == p_start or bool(BULLET_RE.fullmatch(self.text, p_start, quote.open))
+        return quote.open == p_start or bool(BULLET_RE.fullmatch(self.text, p_start, quote.open)
+                                             or _CONJUNCTION_OPENING.fullmatch(self.text, p_start, quote.open))
 
 
 def _first_word(text: str, quote: Quote) -> str:

@@ -31,6 +31,12 @@ _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
 _ROLE_BEFORE_NAME = re.compile(r"[^,.;:!?“”\"\n]{2,150},\s*")
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
+# ... or of a few words that end on "at", "in" or "for" before the body: "An inspector's
+# report into children's services at Solihull Council has found" (ITV), "The review of
+# children's services at Gloucestershire County Council found", "A report into social care
+# in Hull said" (the same shape in the Stroud News and Journal and the BBC).
+_OF_SERVICES_AT = re.compile(
+    r"\s+(?:of|into|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:at|in|for|within)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 class _DocumentReader:
@@ -167,7 +173,11 @@ class _DocumentReader:
         # Stoke-on-Trent City Council’s children’s services has found", "A report into
         # the council said": the head speaks, not the council it is about.
         head = self._agent_before(agent.start, floor) if agent is not None else None
-        if head is not None and head.speaker is not None and _OF_BETWEEN.fullmatch(self.text, head.end, agent.start):
+        if head is not None and head.speaker is not None and (
+                _OF_BETWEEN.fullmatch(self.text, head.end, agent.start)
+                or (head.speaker.kind == "org" and agent.speaker is not None and agent.speaker.kind == "org"
+                    and not self._verbs_in(head.end, agent.start)
+                    and _OF_SERVICES_AT.fullmatch(self.text, head.end, agent.start))):
             return head
         return agent
 

@@ -20,10 +20,17 @@ _VERBS = SPEECH_VERBS | frozenset(
     """saying adding commenting noting welcoming describing continued continues found finds
     find concluded concludes conclude highlighted highlights highlight praised praises observes
     criticised criticises recognised recognises identified identifies judged outlined outlines
-    state comment note describe according pointed praise believe believes argue
+    state comment note describe write according pointed praise believe believes argue
     commended commends commend applauded applauds attributed attributes credited credits cited cites
     congratulated congratulates discovered discovers revealed reveals called calls
     blasted blasts slammed slams defines define""".split()
+) | frozenset(
+    # Participles that carry their sentence's subject on to the words after a comma:
+    # "Ofsted gave an overall rating of ‘good’, highlighting “...”" (Sefton Council's news),
+    # "it did have some criticisms, stating that “...”" (Yorkshire Evening Post), or name
+    # the noun they follow: "a damning Ofsted report highlighting "serious failures""
+    # (Ludlow Advertiser).
+    "highlighting stating".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never

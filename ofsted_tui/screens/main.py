@@ -146,11 +146,14 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self.catching_up = False
         self._follow_timer: Timer | None = None
         self._sidebar_shown = False  # whether the sidebar was shown before the Councils tab hid it
+        self._first_events: list[dict[str, Any]] = []  # the first frame's rows, until the filters are applied
 
     def compose(self) -> ComposeResult:
+        # The first frame composes what it shows: the timeline, the event's detail and the chart. The
+        # sidebar's lists and the other tabs' panes are mounted once it is out (_mount_rest).
         yield _Header(icon="◆")
         with Horizontal(id="body"):
-            yield FilterSidebar(id="sidebar")
+            yield FilterSidebar(id="sidebar", later=True)
             with Vertical(id="main"):
                 yield SteadyInput(placeholder="/ search every document (words, \"a phrase\")", id="query", compact=True)
                 yield Trajectory(id="trajectory")
@@ -159,14 +162,30 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                         with Container(id="timeline-split"):
                             yield TimelineList(id="timeline")
                             yield EventDetail(id="detail")
-                    with TabPane("Documents", id=_TABS["documents"]):
-                        yield DocumentList(id="documents")
-                    with TabPane("Search", id=_TABS["search"]):
-                        yield Static(id="search-status")
-                        yield SearchResults(id="results")
-                    with TabPane("Councils", id=_TABS["councils"]):
-                        yield CouncilsPane(id="councils-pane")
+                    yield TabPane("Documents", id=_TABS["documents"])
+                    yield TabPane("Search", id=_TABS["search"])
+                    yield TabPane("Councils", id=_TABS["councils"])
         yield Footer()
+
+    async def _mount_rest(self) -> None:
+        """Mount what the first frame did not show, then follow the app's corpus and let keys in.
+
+        Until then the app holds the keys and clicks that arrive (``OfstedApp.release_input``),
+        so none reaches a pane that is not there yet.
+        """
+        later = {_TABS["documents"]: [DocumentList(id="documents")],
+                 _TABS["search"]: [Static(id="search-status"), SearchResults(id="results")],
+                 _TABS["councils"]: [CouncilsPane(id="councils-pane")]}
+        try:
+            for pane, widgets in later.items():
+                await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
+            await self.query_one(FilterSidebar).compose_now()
+            # A corpus shown before its facet index is redone by the app when the index lands, not twice.
+            self.watch(self.app, "corpus", self._corpus_changed, init=self.app.facet_index is not None)
+            self.watch(self.app, "search_ready", self._search_ready, init=False)
+            self.watch(self.app, "new_since_fetch", self._new_since_fetch)
+        finally:
+            self.app.release_input()  # whatever happened, the keys (quit among them) are never held for good
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -178,10 +197,23 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
     def on_mount(self) -> None:
         self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        self.call_after_refresh(self._fit_split)  # once the sidebar has its width
-        self.watch(self.app, "corpus", self._corpus_changed)
-        self.watch(self.app, "search_ready", self._search_ready, init=False)
-        self.watch(self.app, "new_since_fetch", self._new_since_fetch)
+        self._fit_split()  # the first frame has the split it keeps (the sidebar's width from its styles)
+        self._show_first(self.app.corpus)
+        self.call_after_refresh(self._mount_rest)
+
+    def _show_first(self, corpus: Corpus | None) -> None:
+        """The first frame's timeline: every event (no filter is set yet), its first row's detail and chart.
+
+        The facet index is not needed for that (with no filter it answers every
+        event, in the corpus's order), so the app builds it after this frame.
+        """
+        if corpus is None:
+            return
+        self.corpus, self._first_events = corpus, list(corpus.events)
+        timeline = self.query_one(TimelineList)
+        timeline.fit_columns(corpus.events)
+        timeline.set_rows(self._first_events, cursor=0)
+        self._show_event(timeline.current)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_split)
@@ -189,7 +221,11 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def _fit_split(self) -> None:
         """Put the event's detail beside the timeline or below it, as the lists' width allows."""
         sidebar = self.query_one(FilterSidebar)
-        room = self.size.width - (sidebar.outer_size.width if sidebar.display else 0)
+        width = 0
+        if sidebar.display:
+            # Before the first layout the sidebar has no size yet: the width its styles give it then.
+            width = sidebar.outer_size.width or int(sidebar.styles.width.resolve(self.app.size, self.app.size))
+        room = self.app.size.width - width
         self.query_one("#timeline-split").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked")
 
     # -- data ----------------------------------------------------------------
@@ -451,7 +487,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
     @property
     def shown_events(self) -> list[dict[str, Any]]:
-        return self.result.events if self.result else []
+        return self.result.events if self.result else self._first_events
 
     # -- events from the widgets ---------------------------------------------
     @on(RowList.Highlighted, "#timeline")

@@ -110,7 +110,20 @@ class FilterSidebar(VerticalScroll):
             # Sent at every digit typed in the years' boxes; the latest pair is the whole answer.
             return isinstance(message, FilterSidebar.YearsChanged)
 
+    def __init__(self, *, later: bool = False, **kwargs: Any) -> None:
+        """``later``: composed empty (its frame and background alone) until ``compose_now``."""
+        super().__init__(**kwargs)
+        self._later = later
+
+    async def compose_now(self) -> None:
+        """Compose the lists of a sidebar made ``later`` (the main screen does once its first frame is out)."""
+        if self._later:
+            self._later = False
+            await self.recompose()
+
     def compose(self) -> ComposeResult:
+        if self._later:
+            return
         yield Static(id="filters-status")
         with Horizontal(id="years"):
             yield Label("Years", classes="facet-title")

@@ -22,8 +22,9 @@ import pytest
 from importers.councils import council
 from importers.model import ImportedDocument
 from importers.pipeline import import_file
+from ofsted_core.grades import UNGRADED_TYPES
+from ofsted_core.labels import rating_text
 from ofsted_core.timeline import build_events
-from tests.e2e.test_national_board_reviews import _SIF
 from tests.e2e.test_national_reports import _dev_reports
 from tests.paths import NATIONAL, REPO, REPORT_SPLIT
 
@@ -56,7 +57,7 @@ def _dev_councils_reports() -> list[str]:
 
 @pytest.fixture(scope="module")
 def walked() -> tuple[list[ImportedDocument], ImportedDocument, list[dict]]:
-    paths = [NATIONAL / name for name in _dev_councils_reports() if _SIF.match(name)]
+    paths = [NATIONAL / name for name in _dev_councils_reports()]
     if not paths or not all(p.is_file() for p in paths) or not HISTORY.is_file():
         pytest.skip(f"needs the national reports at {NATIONAL} and the record at {HISTORY} (not in the repository)")
     reports = [import_file(p) for p in paths]
@@ -121,7 +122,10 @@ def test_an_earlier_visit_named_with_its_year_is_on_the_timeline(walked):
 
 
 def test_a_row_published_in_january_is_an_inspection_of_the_year_before(walked):
-    _, record, events = walked
+    """... unless a report dates that inspection by the publication's year: West Sussex's
+    2019 report recalls "the single inspection in 2016", published in January 2016."""
+    reports, record, events = walked
+    by_report = {f"{doc.id}-{k}" for doc in reports for k, _ in enumerate(doc.facts)}
     councils = {name.split("/")[0].split("_", 1)[1].replace("&", "and") for name in _dev_councils_reports()}
     seen = 0
     for k, fact in enumerate(record.facts):
@@ -130,7 +134,8 @@ def test_a_row_published_in_january_is_an_inspection_of_the_year_before(walked):
             continue
         seen += 1
         (event,) = [e for e in events if f"{record.id}-{k}" in e["fact_ids"]]
-        assert event["year"] == int(published[:4]) - 1, (fact.get("authority"), published, event["label"])
+        told = by_report & set(event["fact_ids"]) and event["year"] == int(published[:4])
+        assert told or event["year"] == int(published[:4]) - 1, (fact.get("authority"), published, event["label"])
     assert seen >= 3  # Lincolnshire's, Wokingham's (their reports are here) and Plymouth's (not)
 
 
@@ -147,3 +152,108 @@ def test_no_event_of_a_council_before_it_existed():
     for event in events:
         found = council(event["authority"])
         assert found is None or not found.since or event["year"] is None or event["year"] >= found.since, event["label"]
+
+
+# Several earlier visits named with one list of months, the year said once or with each:
+# "focused visits in January and December 2019", "in October 2022 and January 2024".
+_VISITS_LISTED = re.compile(r"\b(focused|monitoring) visits in ((?:[A-Z][a-z]+(?: 20\d\d)?(?:, | and |, and ))+"
+                            r"[A-Z][a-z]+ 20\d\d)")
+_MONTHS = {datetime.date(2000, m, 1).strftime("%B"): m for m in range(1, 13)}
+
+
+def test_each_visit_of_a_listed_run_is_on_the_timeline(walked):
+    reports, _, events = walked
+    seen = 0
+    for doc in reports:
+        for found in _VISITS_LISTED.finditer(" ".join(doc.text.split())):
+            kind = f"{found.group(1)} visit"
+            items = re.findall(r"([A-Z][a-z]+)(?: (20\d\d))?", found.group(2))
+            year = None
+            for month, stated in reversed(items):
+                year = int(stated) if stated else year
+                seen += 1
+                assert [e for e in events if e["authority"] == doc.authority and e["year"] == year
+                        and e["month"] == _MONTHS[month] and e["type"] == kind], (doc.source, found.group(), month)
+    assert seen >= 2  # Herefordshire's 2022 report: "focused visits in January and December 2019"
+
+
+def _report_labels() -> dict[str, dict[str, Any]]:
+    """The labels of the reports read here (by a person, from the PDFs), by source path."""
+    found = {}
+    for path in sorted((REPO / "benchmarks" / "accuracy" / "labels").glob("reports_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            label = json.loads(line)
+            found[str(NATIONAL / label["file"])] = label
+    return found
+
+
+def test_an_earlier_inspection_a_report_dates_two_ways_is_one_event(walked):
+    """Portsmouth's 2014 report dates its council's 2011 inspection "June 2011" in one part
+    and "May 2011" in its list of previous inspections: one inspection, one event."""
+    reports, _, events = walked
+    labels = _report_labels()
+    seen = 0
+    for doc in reports:
+        for earlier in labels[doc.source].get("earlier", ()):
+            if not earlier.get("month"):
+                continue
+            near = [e for e in events if doc.id in e["doc_ids"] and e["authority"] == doc.authority
+                    and e["year"] == earlier["year"] and e["month"] and abs(e["month"] - earlier["month"]) <= 1
+                    and e["type"] not in UNGRADED_TYPES]
+            seen += 1
+            assert len(near) == 1, (doc.source, earlier, [e["label"] for e in near])
+    assert seen >= 10
+
+
+def test_an_earlier_inspection_of_one_subject_shows_its_grade_as_overall(walked):
+    """A 2012-13 protection of children inspection, or a 2011 safeguarding inspection, graded
+    one thing: the reports' lists give it as "The local authority was judged to be adequate"."""
+    reports, _, events = walked
+    labels = _report_labels()
+    seen = 0
+    for doc in reports:
+        for earlier in labels[doc.source].get("earlier", ()):
+            if earlier["type"] not in ("protection of children", "safeguarding"):
+                continue
+            seen += 1
+            (event,) = [e for e in events if doc.id in e["doc_ids"] and e["authority"] == doc.authority
+                        and (e["year"], e["month"]) == (earlier["year"], earlier["month"])]
+            assert event["rating"] == earlier["areas"]["overall"], (doc.source, earlier, event["judgements"])
+    assert seen >= 5
+
+
+def test_a_record_row_without_grades_joins_the_graded_event_a_report_gives_or_says_the_file_lacks_them(walked):
+    """The record reads no grade from reports before 2018: where a report here grades that
+    inspection (West Sussex's and Havering's "since the last inspection, when ...", dated
+    2016 elsewhere in the report), the row is on that graded event; alone, its event says
+    the dataset lacks the grade rather than that Ofsted gave none."""
+    reports, record, events = walked
+    graded_earlier = {(doc.authority, earlier["year"]) for doc in reports
+                      for earlier in _report_labels()[doc.source].get("earlier", ())}
+    alone, joined, ungraded = 0, 0, []
+    for k, fact in enumerate(record.facts):
+        if fact.type != "inspection" or not fact.get("published"):
+            continue
+        found = [e for e in events if f"{record.id}-{k}" in e["fact_ids"]]
+        if not found or found[0]["authority"] not in {doc.authority for doc in reports}:
+            continue
+        (event,) = found
+        if (event["authority"], event["year"]) in graded_earlier:
+            joined += 1
+            if not event["judgements"]:
+                ungraded.append((event["authority"], event["label"]))
+        elif event["doc_ids"] == [record.id]:
+            alone += 1
+            assert rating_text(event) == "Grade not in dataset", (event["authority"], event["label"])
+    # Left: North Lincolnshire's 2022 report grades its 2017 inspection only by continuity
+    # ("have remained outstanding" since then), which no rule reads yet.
+    assert len(ungraded) <= 1, ungraded
+    assert joined - len(ungraded) >= 2 and alone >= 5
+
+
+def test_a_reports_own_inspection_is_on_its_own_councils_events(walked):
+    reports, _, events = walked
+    for doc in reports:
+        own = {f"{doc.id}-{k}" for k, f in enumerate(doc.facts) if f.type == "inspection" and f.get("subject")}
+        assert own
+        assert {e["authority"] for e in events if own & set(e["fact_ids"])} == {doc.authority}, doc.source

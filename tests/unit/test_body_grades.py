@@ -187,12 +187,31 @@ def test_an_earlier_inspections_grade_keeps_its_own_year():
 
 def test_the_previous_inspections_list_grades_the_area_it_names():
     # "The previous inspection of X's <area> was in <month year>. The local authority was judged to be <grade>."
+    # A 2009-12 inspection of both strands is two lines of one month.
     body = ("The previous inspection of the local authority's safeguarding arrangements was in May 2011. "
-            "The local authority was judged to be adequate.\n")
+            "The local authority was judged to be adequate.\n"
+            "The previous inspection of the local authority's services for looked after children was in May 2011. "
+            "The local authority was judged to be good.\n")
     found = _body(SIF_HEAD, body, "Somerset")
     assert [(j["year"], j["month"], j["area"], j["rating"]) for j in found] == [
-        (2011, 5, "help and protection", "adequate"),
+        (2011, 5, "help and protection", "adequate"), (2011, 5, "children in care", "good"),
     ]
+
+
+@pytest.mark.parametrize("line, area", [
+    # The 2012-13 protection of children inspections graded one thing: its overall effectiveness
+    # (the lists of seven dev SIF reports: Brent, Cornwall, Salford, Shropshire, Surrey, Sutton, Wokingham).
+    ("The previous inspection of the local authority's arrangements for the protection of children was in "
+     "October 2012.", "overall"),
+    # A safeguarding inspection on its own, its month holding no looked after children's line (Essex, Nottinghamshire 2011).
+    ("The previous inspection of the local authority's safeguarding arrangements was in October 2011.", "overall"),
+    # A looked after children's line on its own before June 2012 is one strand of a 2009-12 inspection.
+    ("The previous inspection of the local authority's services for looked after children was in August 2010.",
+     "children in care"),
+])
+def test_an_earlier_inspection_of_one_subject_alone_keeps_its_grade_overall(line, area):
+    found = _body(SIF_HEAD, line + " The local authority was judged to be adequate.\n", "Somerset")
+    assert [(j["area"], j["rating"]) for j in found] == [(area, "adequate")]
 
 
 def test_a_fostering_services_earlier_inspection_is_not_the_councils():
@@ -257,6 +276,8 @@ def test_an_earlier_visit_with_its_date_just_before_its_name_is_kept(body, kind)
     # a home the sentence before names, pointed back to
     "The council runs one secure unit. It was found to be good at its full inspection in May 2021.\n",
     "The council runs three children's homes. Two of them were judged good at the inspection in May 2021.\n",
+    # a trial of a framework (Newham's 2014 report, dev: "following Ofsted's pilot inspection in 2012")
+    "Scrutiny has been strengthened following Ofsted's pilot inspection in 2021.\n",
 ])
 def test_earlier_inspection_mentions_that_make_no_event(body):
     found = [i for i in _inspections(body) if not i["subject"]]
@@ -271,6 +292,38 @@ def test_an_inspection_from_before_the_council_existed_is_its_predecessors():
     kept = [dict(f.fields) for f in _classified(head, body.replace("2019", "2024"), "Cumberland")
             if f.type == "inspection"]
     assert [i["year"] for i in kept if not i["subject"]] == [2024]
+
+
+@pytest.mark.parametrize("body, dated", [
+    # "since the last inspection, when <areas> <was|were> judged <grade>", the last inspection
+    # dated in another paragraph (the shape of two dev ILACS reports: Havering 2018, West Sussex 2019).
+    ("Services for care leavers have got better since the last inspection, when the service was judged "
+     "to be inadequate.\n\n12. Leaders have built on the work begun since the previous inspection in 2019.\n",
+     {(2019, "inadequate", "care leavers")}),
+    ("Help for families has slipped since the single inspection in 2017.\n\nServices have declined since the "
+     "last inspection, when children in care were judged to be good.\n", {(2017, "good", "children in care")}),
+])
+def test_a_grade_of_the_last_inspection_takes_the_year_the_report_dates_it_by(body, dated):
+    earlier = {(j["year"], j["rating"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley") if j["year"] != 2023}
+    assert earlier == dated
+
+
+def test_an_earlier_inspection_dated_by_its_reports_publication_keeps_only_the_year():
+    # "the last inspection of children's services published in <month year>, when ... was found to be
+    # <grade>" (Lancashire's 2015 report, dev): the month is the report's; the inspection came before
+    # it (Oxfordshire's 2014 minutes: an inspection "between 29 April and 21 May", its report "published
+    # on 30 June 2014", https://mycouncil.oxfordshire.gov.uk/mgAi.aspx?ID=12198).
+    body = ("Services have declined since the last inspection of children's services published in March 2012, "
+            "when the local authority was found to be good overall.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["year"], j["month"], j["area"], j["rating"]) for j in found] == [(2012, None, "overall", "good")]
+
+
+def test_a_grade_of_the_last_inspection_is_dropped_where_the_report_dates_two_earlier_ones():
+    body = ("Services have improved since the last inspection, when care leavers were judged to be inadequate.\n\n"
+            "Leaders have acted on the findings of the previous inspection in 2019 and of the last inspection "
+            "in 2021.\n")
+    assert [j for j in _body(ILACS_HEAD, body, "Dudley") if j["year"] != 2023] == []
 
 
 def test_an_earlier_inspection_of_the_council_after_a_homes_sentence_is_kept():
@@ -311,3 +364,58 @@ def test_any_body_is_classified_without_error_and_never_adds_to_the_table(pieces
     for j in found:
         if j["evidence"] == "text" and (j["year"], j["month"]) == (2015, 3):
             assert j["area"] not in own and j["authority"] in (None, "Somerset")
+
+
+def test_the_reports_own_inspection_is_of_its_own_council_whichever_partner_a_mention_names():
+    # A SIF report combined with the review of a board two councils share names the partner
+    # beside its own inspection ("the review of the Local Safeguarding Children Board of
+    # Devon and Somerset"): the partner never becomes the inspection's council.
+    head = SIF_HEAD.replace("Inspection of services", "Inspection of services of Somerset County Council")
+    body = ("This report includes the report of the inspection of local authority functions and the report of "
+            "the review of the Local Safeguarding Children Board of Devon and Somerset.\n\n"
+            "At the time of the inspection in Devon and Somerset, 40 children were looked after.\n")
+    own = [dict(f.fields) for f in _classified(head, body, "Somerset") if f.type == "inspection"]
+    assert own and {i["authority"] for i in own if i["subject"]} == {"Somerset"}
+
+
+@pytest.mark.parametrize("body", [
+    # "an inspection of <the council's agency or home> in <month year>" (Essex's 2014 report, dev, lists
+    # "an inspection of the adoption service in March 2012 judged it to be good"): the provider's.
+    "An inspection of the adoption service in March 2012 judged it to be good.\n",
+    "Leaders acted on the inspection of its fostering service in May 2013, which found weak assessments.\n",
+    "Ofsted's last inspection of the council's children's homes in October 2011 found them good.\n",
+])
+def test_an_inspection_of_a_provider_the_council_runs_is_not_the_councils(body):
+    assert [i for i in _inspections(body) if not i["subject"]] == []
+
+
+def test_a_later_clause_naming_looked_after_children_does_not_make_a_protection_inspection_two_strands():
+    # "The child protection inspection in <month year> found ..., including services for children who
+    # are looked after": the looked after children are what the sentence goes on to, not the inspection's subject.
+    body = ("The previous inspection of the local authority's arrangements for the protection of children was "
+            "in November 2011. The local authority was judged to be adequate.\n\n"
+            "Concerns raised by the child protection inspection in November 2011 remain, including in services "
+            "for children who are looked after.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["area"], j["rating"]) for j in found] == [("overall", "adequate")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "<council's services> were inspected in <date>. The local authority was judged to be <grade>." (Warrington's
+    # 2015 report, dev); the issue's prose shape: "An inspection in May 2016 found ... Overall, services were
+    # found to be inadequate."
+    ("Progress since the last inspection\n\n27. Somerset County Council's safeguarding arrangements were inspected "
+     "in November 2009. The local authority was judged to be inadequate. A re-inspection of safeguarding and looked "
+     "after children services took place in February 2011, when the local authority was found to have made adequate "
+     "progress.\n", (2009, 11, "inadequate")),
+    ("Its services were inspected by Ofsted in May 2012. Services were found to be adequate overall.\n",
+     (2012, 5, "adequate")),
+])
+def test_a_past_grade_after_a_sentence_dating_an_earlier_inspection_is_that_inspections(body, expected):
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert [(j["year"], j["month"], j["rating"]) for j in found] == [expected]
+
+
+def test_a_present_grade_after_a_sentence_dating_an_earlier_inspection_is_this_ones():
+    body = "Its services were inspected by Ofsted in May 2012. Services for care leavers are now good.\n"
+    assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")] == []  # the table's area: dropped

@@ -148,3 +148,16 @@ def test_a_folder_walk_takes_the_history_and_leaves_other_csv_files(tmp_path: Pa
     assert [Path(p).name for p, _ in iter_files([str(tmp_path)])] == ["history.csv"]
     # Named outright, another CSV is refused with its reason (see the header test above).
     assert list(iter_files([str(tmp_path / "timeline-export.csv")])) == [(str(tmp_path / "timeline-export.csv"), None)]
+
+
+def test_a_row_before_2023_grading_in_care_and_care_leavers_alike_is_their_one_grade(tmp_path: Path) -> None:
+    # Rows the scraper read without framework or dates fill both columns: before 2023 ILACS gave one grade.
+    row = f"80557,redcar and cleveland,{LINK}6,x.pdf,22/09/22,,,,,requires improvement,requires improvement,good,requires improvement,requires improvement,1"
+    doc = import_file(_write(tmp_path, row))
+    areas = {f.get("area"): f.get("rating") for f in _facts(doc, "judgement")}
+    assert areas == {"overall": "requires improvement", "leadership": "requires improvement", "help and protection": "good",
+                     "children in care and care leavers": "requires improvement"}
+    # Grades that differ are not one grade: both kept as the file gives them, never guessed.
+    split = row.replace("good,requires improvement,requires improvement,1", "good,requires improvement,inadequate,1")
+    areas = {f.get("area"): f.get("rating") for f in _facts(import_file(_write(tmp_path, split)), "judgement")}
+    assert areas["children in care"] == "requires improvement" and areas["care leavers"] == "inadequate"

@@ -304,3 +304,17 @@ def test_find_dates_scans_each_text_once_and_returns_fresh_lists() -> None:
 def test_the_year_in_the_name_of_a_law_is_not_a_date(text):
     assert find_dates(text) == []
 
+
+
+def test_a_whole_date_fits_the_weekday_named_with_it() -> None:
+    from importers.extract.dates import find_dates, weekday_fits
+
+    def fits(text: str) -> bool:
+        (date,) = find_dates(text)
+        return weekday_fits(date)
+
+    assert fits("on Tuesday 5 July 2016")
+    assert fits("Friday, 26 August 2016")
+    assert not fits("on Monday 5 July 2016")  # 5 July 2016 was a Tuesday
+    assert not fits("on 5 July 2016")
+    assert not fits("Thursday (September 5)")  # no year: ``weekday_year``'s case

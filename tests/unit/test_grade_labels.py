@@ -51,3 +51,22 @@ def test_an_event_without_a_grade_says_whether_its_kind_awards_one():
     assert rating_text({"type": "focused visit", "rating": None}) == "Not graded"
     assert rating_text({"type": "monitoring visit", "rating": None}) == "Not graded"
     assert rating_text({"type": "monitoring visit", "rating": "Inadequate"}) == "Inadequate"
+
+
+def test_an_inspection_known_only_from_the_dataset_says_the_file_lacks_its_grade():
+    # The national dataset reads no grade from reports before 2018: Ofsted gave one, the file has none.
+    from ofsted_core.timeline import build_events
+
+    row = {"id": "record-0001", "doc_id": "record", "type": "inspection", "span": [0, 10], "authority": "Riverside",
+           "inspection_type": "inspection", "year": 2014, "month": None, "day": None, "subject": True,
+           "date_source": "published", "published": "2014-06-30"}
+    record = {"id": "record", "kind": "dataset", "text": "line 2", "published": "2026-08-01", "authority": None}
+    (event,) = build_events([record], [row])
+    assert rating_text(event) == "Grade not in dataset"
+    # A report that names the inspection without a grade is a text that does not state it.
+    report = {"id": "report", "kind": "ofsted_report", "text": "x", "published": "2019-05-08", "authority": "Riverside"}
+    mention = {**row, "id": "report-0001", "doc_id": "report", "subject": False, "date_source": "text"}
+    mention.pop("published")
+    (event,) = build_events([record, report], [row, mention])
+    assert rating_text(event) == "Grade not stated"
+    assert rating_text({"type": "focused visit", "rating": None, "dataset_only": True}) == "Not graded"

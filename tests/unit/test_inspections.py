@@ -258,3 +258,41 @@ def test_opening_adverbial_dates_an_inspection_after_a_long_subject():
         "and the voluntary sector, were noticed by the inspection."
     )
     assert [r[2] for r in rows(text)] in ([], [(None, None, None)])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The shape of two ILACS reports (Herefordshire 2022, Knowsley 2025, both dev): earlier
+    # visits named once in the plural, then their months, the year said once at the end or with each.
+    ("This was despite focused visits in January and December 2019 identifying themes.",
+     [("focused visit", (2019, 1)), ("focused visit", (2019, 12))]),
+    ("Weaknesses were found at focused visits in October 2022 and January 2024.",
+     [("focused visit", (2022, 10)), ("focused visit", (2024, 1))]),
+    ("Inspectors carried out monitoring visits in June, September and December 2021.",
+     [("monitoring visit", (2021, 6)), ("monitoring visit", (2021, 9)), ("monitoring visit", (2021, 12))]),
+])
+def test_visits_named_in_the_plural_before_a_list_of_months_are_one_each(text, expected):
+    found = [(kind, when[:2]) for _, kind, when, _, subject, _, _ in rows(text) if not subject]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Since the inspection there have been five monitoring visits.",  # no dates: nothing to place
+    "Focused visits in May and June are planned.",  # months with no year are not guessed
+    "Monitoring visits in Leeds and Bradford 2019 found progress.",  # not months
+])
+def test_visits_in_the_plural_without_a_list_of_dated_months_are_no_fact(text):
+    assert [r for r in rows(text) if r[1] in ("focused visit", "monitoring visit")] == []
+
+
+@pytest.mark.parametrize("text", [
+    # Coventry's 2022 report (dev): "areas for development from the last inspection and the focused
+    # assurance visit in 2021"; council minutes call them "assurance visits" too
+    # (https://mycouncil.surreycc.gov.uk/ieIssueDetails.aspx?IId=35022&Opt=3,
+    # http://councilportal.cumbria.gov.uk/mgAi.aspx?ID=59570).
+    "Leaders have responded to areas for development from the last inspection and the focused assurance visit "
+    "in 2021 to improve practice.",
+    "Practice has improved since the assurance visit in 2021.",
+])
+def test_an_assurance_visit_is_a_focused_visit_and_keeps_its_date_from_the_inspection_before_it(text):
+    found = [(kind, when[0]) for _, kind, when, _, subject, _, _ in rows(text, published=(2022, 8, 12)) if not subject]
+    assert found == [("focused visit", 2021)]

@@ -374,3 +374,27 @@ def test_ofsted_letter_copied_without_its_address_block_is_a_letter():
     assert detect_kind("Thank you for your letter about the park.\n\nYours sincerely\n\nJo Bloggs\n") != (
         "ofsted_letter"
     )
+
+
+def test_a_release_opening_on_its_day_is_dated_by_it() -> None:
+    # A council release's first paragraph opens on its day and a colon:
+    # https://hillingdon.gov.uk/article/12010/Hillingdon-Councils-Childrens-Services-judged-Outstanding-by-Ofsted (dev)
+    head = ("Hillingdon Council's Children's Services judged 'Outstanding' by Ofsted\n"
+            "Monday 20 November 2023: Hillingdon Council's Children's Services has been judged as one of "
+            "the best in England, following an 'Outstanding' Ofsted report.\n")
+    assert detect_published(head) == "2023-11-20"
+    # A wire story's place, day and dash.
+    assert detect_published("LONDON, 12 June 2020 - Ofsted has published its findings.\n") == "2020-06-12"
+    # Not a timeline's lines, nor Hansard's column heading (a written answer's day dates
+    # none of the grades it lists).
+    assert detect_published("Timeline\nJune 2012: rated inadequate\n12 June 2013: Ofsted rated it good.\n") is None
+    assert detect_published("Previous Section | Index | Home Page |\n5 Jan 2010 : Column 286W\n") is None
+
+
+def test_a_dateline_may_give_the_pages_reading_time() -> None:
+    # https://www.sefton.gov.uk/mysefton-news/latest-news/sefton-children-s-services-rated-good-by-ofsted (dev)
+    head = "Sefton Children’s Services Rated ‘Good’ by Ofsted\n\n12 August 2025 3min read\n\nSefton Council is celebrating.\n"
+    assert detect_published(head) == "2025-08-12"
+    # A reading time alone dates nothing.
+    # https://www.cypnow.co.uk/content/analysis/new-inspections-reveal-progress (dev)
+    assert detect_published("Analysis\n\nNew inspections reveal progress\n\n3 mins read Children's Services\n") is None

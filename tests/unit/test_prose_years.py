@@ -559,8 +559,10 @@ def test_a_date_past_a_since_clause_is_the_earlier_grades():
     # https://www.stourbridgenews.co.uk/news/regional/17803059.worcestershire-39-s-children-services-moves-inadequate-rating-according-latest-ofsted-report/
     text = ("Worcestershire County Council has received a ‘requires improvement’ rating from Ofsted in its "
             "first inspection since it was slapped with the worst possible rating by the care watchdog in 2017.")
+    # (and "the worst possible rating" names 2017's grade by its rung)
     assert rows(text, "Worcestershire", (2019, 7, 30)) == [
-        ("Worcestershire", 2019, 7, "requires improvement", "overall", "published")]
+        ("Worcestershire", 2019, 7, "requires improvement", "overall", "published"),
+        ("Worcestershire", 2017, None, "inadequate", "overall", "text")]
 
 
 def test_ofsted_inspected_in_a_month_dates_the_grades_after_it():

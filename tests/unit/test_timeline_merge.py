@@ -190,3 +190,75 @@ def test_areas_that_agree_are_not_an_overall_grade():
         assert "overall" not in event["judgements"]
         assert {area: j["rating"] for area, j in event["judgements"].items()} == {
             f["area"]: f["rating"] for f in facts}
+
+
+def _inspection(doc_id: str, n: int, *, year: int = 2011, month: int, subject: bool = False,
+                **extra: Any) -> dict[str, Any]:
+    return {"id": f"{doc_id}-{n:04d}", "doc_id": doc_id, "type": "inspection", "span": [n * 10, n * 10 + 4],
+            "authority": "Riverside", "inspection_type": "inspection", "year": year, "month": month,
+            "day": None, "subject": subject, **extra}
+
+
+def _months(events: list[dict]) -> list[tuple[int | None, int | None]]:
+    return [(e["year"], e["month"]) for e in events]
+
+
+def test_an_earlier_inspection_a_report_dates_to_two_months_in_a_row_is_one_event():
+    # Inspections run across a month's end: "inspection in February and March of 2019"
+    # (https://modgov.lbbd.gov.uk/Internet/ieIssueDetails.aspx?IId=86913&Opt=3), "a four-week
+    # inspection in September and October" (https://newsroom.shropshire.gov.uk/2017/11/childrens-services-ofsted).
+    # A report recalling its council's 2011 inspection as "undertaken in June 2011" in one
+    # part and "in May 2011" in its list of previous inspections: one inspection over a month's end.
+    report = _doc("report", "ofsted_report", published="2014-09")
+    facts = [_inspection("report", 1, month=6), _judgement("report", 2, "requires improvement", year=2011, month=6,
+                                                           area="help and protection"),
+             _inspection("report", 3, month=5), _judgement("report", 4, "requires improvement", year=2011, month=5,
+                                                           area="help and protection"),
+             _judgement("report", 5, "good", year=2011, month=5, area="children in care")]
+    (event,) = build_events([report], facts)
+    assert _months([event]) == [(2011, 5)]
+    assert set(event["judgements"]) == {"help and protection", "children in care"} and event["conflicts"] == []
+
+
+def test_a_range_of_dates_running_into_the_next_month_joins_that_months_mention():
+    # "between 25 February and 6 March 2013" in one document, "in March 2013" in another.
+    docs = [_doc("minutes", "minutes"), _doc("story", "news")]
+    facts = [_inspection("minutes", 1, year=2013, month=2, end_year=2013, end_month=3),
+             _inspection("story", 1, year=2013, month=3)]
+    assert _months(build_events(docs, facts)) == [(2013, 2)]
+
+
+def test_months_in_a_row_stay_apart_where_they_are_two_inspections():
+    report = _doc("report", "ofsted_report", published="2013-06")
+    # Different grades for one area: two inspections, whatever the months.
+    graded = [_inspection("report", 1, month=2), _judgement("report", 2, "inadequate", year=2011, month=2),
+              _inspection("report", 3, month=3), _judgement("report", 4, "good", year=2011, month=3)]
+    assert _months(build_events([report], graded)) == [(2011, 2), (2011, 3)]
+    # The report's own inspection and an earlier one it recalls a month before.
+    own = [_inspection("report", 1, year=2013, month=3, subject=True), _inspection("report", 2, year=2013, month=2)]
+    assert _months(build_events([report], own)) == [(2013, 2), (2013, 3)]
+    # Two documents, each with its own month and no range between them.
+    docs = [_doc("a", "news"), _doc("b", "news")]
+    apart = [_inspection("a", 1, year=2013, month=2), _inspection("b", 1, year=2013, month=3)]
+    assert _months(build_events(docs, apart)) == [(2013, 2), (2013, 3)]
+    # Each begins on a day a text gives.
+    days = [_inspection("report", 1, month=5, day=9), _inspection("report", 2, month=6, day=13)]
+    assert _months(build_events([report], days)) == [(2011, 5), (2011, 6)]
+
+
+def test_a_row_dated_by_its_reports_publication_joins_that_reports_inspection_however_late():
+    # Surrey's council report (dev) was published on 3 June 2015 about an inspection of October and
+    # November 2014; its board's review ran 15-17 June 2015. The record's row "published 2015-06-03"
+    # is the report's, not the review's of that month.
+    report = _doc("report", "ofsted_report", published="2015-06-03")
+    review = _doc("review", "ofsted_report", published="2015-08-03")
+    record = _doc("record", "dataset", published="2026-01-01")
+    facts = [_inspection("report", 1, year=2014, month=10, subject=True, day=21),
+             _inspection("review", 1, year=2015, month=6, subject=True, day=15),
+             _inspection("record", 1, year=2015, month=None, subject=True, published="2015-06-03",
+                         date_source="published"),
+             _inspection("record", 2, year=2015, month=None, subject=True, published="2015-08-03",
+                         date_source="published")]
+    events = build_events([report, review, record], facts)
+    assert [(e["year"], e["month"], sorted(e["fact_ids"])) for e in events] == [
+        (2014, 10, ["record-0001", "report-0001"]), (2015, 6, ["record-0002", "review-0001"])]

@@ -1,0 +1,154 @@
+"""The explorer's first frame holds what it shows (the filled timeline, its event and chart); the
+sidebar's lists and the other tabs are mounted after it, and what a user types meanwhile waits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual import events
+
+from ofsted_core.library import Library
+from ofsted_core.store import Store
+from ofsted_tui.app import make_app
+from ofsted_tui.screens.main import MainScreen
+from ofsted_tui.widgets.councils_table import CouncilsTable
+from ofsted_tui.widgets.documents import DocumentList
+from ofsted_tui.widgets.search_results import SearchResults
+from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
+from ofsted_tui.widgets.timeline import EventDetail, TimelineList
+from ofsted_tui.widgets.trajectory import Trajectory
+from tests.ui.pilot import loaded, pilot_test, settle, shown
+
+
+def _app_as_launched(store: Store) -> Any:
+    stamp, data = Library(store).first_snapshot()  # as `ofsted-tui --db DB` starts it
+    return make_app(store.path, data=data, stamp=stamp)
+
+
+class _HeldBack:
+    """Keeps the main screen from mounting what its first frame left out until ``release`` (a test's
+    keys then certainly arrive before it)."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.mount_rest = MainScreen._mount_rest
+        self.screens: list[MainScreen] = []
+        monkeypatch.setattr(MainScreen, "_mount_rest", lambda screen: self.screens.append(screen))
+
+    def release(self) -> None:
+        for screen in self.screens:
+            screen.call_later(self.mount_rest, screen)
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["small store", "large store, timeline first"])
+@pilot_test
+async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_it_shows(
+        store: Store, monkeypatch: Any, large: bool):
+    if large:  # this small store counts as large: the command line reads its events alone (see test_loading)
+        from ofsted_core import store as store_module
+        from ofsted_tui import app as app_module
+
+        monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+        monkeypatch.setattr(app_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+        Library(store).first_snapshot()  # makes the lookup file, so the next read is of the events alone
+    everything = store.read()
+    app = _app_as_launched(store)
+    assert app._first_read[0].complete is not large
+    seen: dict[str, Any] = {}
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        # The state of the screen when its first frame is written.
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.update(
+                events=[e["id"] for e in screen.query_one(TimelineList).rows],
+                detail=str(screen.query_one(EventDetail).border_title),
+                chart=str(screen.query_one(Trajectory).border_title),
+                later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
+                sidebar=screen.query_one(FilterSidebar).display,
+                stacked=screen.query_one("#timeline-split").has_class("-stacked"),
+            )
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        main = app.main_screen
+        # Every event is in the first frame, the first one's detail and chart beside it.
+        assert seen["events"] == [e["id"] for e in everything.events]
+        authority = everything.events[0]["authority"]
+        assert authority in seen["detail"] and authority in seen["chart"]
+        # ... and nothing it does not show: the sidebar is there (its frame), its lists and the other tabs come after.
+        assert seen["sidebar"] and seen["later"] == []
+        # The event's detail is where it stays (below the timeline, at this width beside the sidebar): no jump.
+        assert seen["stacked"] and main.query_one("#timeline-split").has_class("-stacked")
+        # Once mounted, everything is in place, and the facet index counts in the sidebar.
+        for kind in (DocumentList, SearchResults, CouncilsTable):
+            assert main.query_one(kind)
+        assert main.query(FacetList) and app.facet_index is not None
+        await settle(pilot, lambda: main.result is not None and not main.catching_up, "the counts")
+        assert f"{len(everything.events)} events shown" in shown(main.query_one("#filters-status"))
+
+
+@pilot_test
+async def test_every_tab_and_the_sidebar_answer_keys_pressed_before_they_are_mounted(store: Store, monkeypatch):
+    gate = _HeldBack(monkeypatch)
+    app = _app_as_launched(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.main_screen
+        await pilot.pause()
+        assert not main.query(DocumentList)  # still to be mounted
+        # Keys pressed now wait: none reaches a pane not there yet (and nothing fails).
+        await pilot.press("2")
+        assert main.query_one("#tabs").active == "tab-timeline"
+        gate.release()
+        await settle(pilot, lambda: isinstance(app.focused, DocumentList), "the held key")
+        assert main.query_one("#tabs").active == "tab-documents"
+        # Every tab, and the sidebar, from then on.
+        for key, tab, kind in (("3", "tab-search", SearchResults), ("4", "tab-councils", CouncilsTable),
+                               ("1", "tab-timeline", TimelineList)):
+            await pilot.press(key)
+            await settle(pilot, lambda kind=kind: isinstance(app.focused, kind), f"the {tab} tab")
+            assert main.query_one("#tabs").active == tab
+        await pilot.press("f")
+        await settle(pilot, lambda: isinstance(app.focused, FacetList), "the sidebar")
+        await loaded(pilot)
+        facet = app.focused.facet
+        await pilot.press("space")
+        await settle(pilot, lambda: main.filters.selected(facet), "the chosen value")
+
+
+@pilot_test
+async def test_keys_typed_during_the_deferred_mounting_are_handled_in_order(store: Store, monkeypatch):
+    gate = _HeldBack(monkeypatch)
+    app = _app_as_launched(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        # "f" opens the sidebar, "/" leaves it for the search box, the rest is typed there: in that order.
+        await pilot.press("f", "slash", "o", "f", "s")
+        gate.release()
+        main = app.main_screen
+        query = main.query_one("#query")
+        await settle(pilot, lambda: query.value == "ofs", "the typed words")
+        assert app.focused is query
+        await loaded(pilot)
+        await settle(pilot, lambda: main.filters.text == "ofs", "the search filter")
+
+
+@pilot_test
+async def test_a_click_on_a_tab_before_the_panes_are_mounted_waits_for_them(store: Store, monkeypatch):
+    gate = _HeldBack(monkeypatch)
+    app = _app_as_launched(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        tab = main.query_one("#--content-tab-tab-documents")
+        x, y = tab.region.x + 2, tab.region.y
+        # As the terminal driver sends a click (Pilot's click would bypass the app's handling of input).
+        for kind in (events.MouseDown, events.MouseUp):
+            app.post_message(kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
+        await pilot.pause()
+        assert main.query_one("#tabs").active == "tab-timeline"
+        gate.release()
+        await settle(pilot, lambda: main.query_one("#tabs").active == "tab-documents", "the clicked tab")
+        await loaded(pilot)
+        await settle(pilot, lambda: main.query_one(DocumentList).loaded, "the documents")
