@@ -83,24 +83,33 @@ def _own_and_workers_cpu() -> tuple[float, float]:
 def _phase_import(corpus: Path, db: Path) -> None:
     import os
 
+    import threading
+
+    import ofsted_core.bulk as bulk
     import ofsted_core.importing as importing
     from ofsted_core.store import Store
 
     _warm(corpus)
     db.unlink(missing_ok=True)
     Store(db).bulk.path.unlink(missing_ok=True)
-    spent: dict[str, float] = {}
+    spent: dict[str, float] = {}  # wall seconds of each step
+    # The texts written ahead (Bulk.texts_ahead) run in a thread beside the apply step: their CPU and the
+    # apply step's own (main thread) are timed apart, so the projection counts only what is not overlapped.
+    threads_cpu: dict[str, float] = {}
 
-    def clock(name: str, fn):
+    def clock(name: str, fn, timer=time.perf_counter, into: dict[str, float] = spent, by_thread: bool = False):
         # Split import_paths's time into its steps without changing what it does.
         def wrapper(*args, **kwargs):
-            start = time.perf_counter()
+            start = timer()
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+                key = f"{name}:{threading.current_thread().name}" if by_thread else name
+                into[key] = into.get(key, 0.0) + timer() - start
         return wrapper
 
+    bulk._add_texts = clock("texts", bulk._add_texts, time.thread_time, threads_cpu, by_thread=True)
+    importing.apply_documents = clock("apply", importing.apply_documents, time.thread_time, threads_cpu, by_thread=True)
     importing.parse_found = clock("parse", importing.parse_found)
     importing.rebuild_events = clock("events", importing.rebuild_events)
     importing.trace_sources = clock("sources", importing.trace_sources)
@@ -117,6 +126,8 @@ def _phase_import(corpus: Path, db: Path) -> None:
                 "facts": report.facts, "db_bytes": db.stat().st_size,
                 "bulk_bytes": store.bulk.path.stat().st_size if store.bulk.exists() else 0,
                 "steps": {k: round(v, 3) for k, v in spent.items()},
+                "cpu_ahead": threads_cpu.get("texts:texts-ahead", 0.0),
+                "cpu_apply": threads_cpu.get("apply:MainThread", 0.0),
                 "failures": [f"{f.path}: {f.reason}" for f in report.failed[:5]]})
 
 
@@ -236,11 +247,16 @@ def main(argv: list[str] | None = None) -> int:
         # What load on a shared machine cannot move: the workers' CPU spread over the cores,
         # plus the importing process's own (the store's step runs there alone, after parsing).
         cores = imported["workers"]
-        idle = imported["cpu_workers"] / cores + imported["cpu_own"]
+        # The texts written ahead run beside the apply step on another core: what of them the apply
+        # step's own CPU covers is not on the import's path.
+        hidden = min(imported.get("cpu_ahead", 0.0), imported.get("cpu_apply", 0.0)) if cores > 1 else 0.0
+        idle = imported["cpu_workers"] / cores + imported["cpu_own"] - hidden
         at_10k = idle * 10000 / docs
         table.add(f"  CPU: {cores} workers / the importing process",
                   f"{imported['cpu_workers']:.2f} s / {imported['cpu_own']:.2f} s")
-        table.add(f"  on {cores} idle cores: workers' CPU / {cores} + the process's; x 10,000 / {docs}",
+        table.add("  ... of which texts written ahead (a thread) / the apply step beside it",
+                  f"{imported.get('cpu_ahead', 0.0):.2f} s / {imported.get('cpu_apply', 0.0):.2f} s")
+        table.add(f"  on {cores} idle cores: workers' CPU / {cores} + the process's - overlap; x 10,000 / {docs}",
                   f"{idle:.2f} s; {at_10k:.0f} s at 10,000 (if linear)", f"< {TARGET_10K_S:.0f} s", at_10k < TARGET_10K_S)
     table.add("re-import of the same files (no-op)", f"{again['seconds']:.2f} s")
     table.add("db.json size", f"{imported['db_bytes'] / 2**20:.1f} MiB")

@@ -188,9 +188,15 @@ class _Links:
 
 def _order(docs: dict[str, dict[str, Any]]):
     """Sort key for links: Ofsted's documents first, then by date, then id (import order never matters)."""
+    ranks: dict[str, tuple] = {}  # a document's part of the key, made once: links are many more than documents
+
     def key(link: dict[str, Any]) -> tuple:
-        doc = docs[link["doc_id"]]
-        return (source_rank(doc.get("kind")), doc.get("published") or "9999", link["doc_id"], link["span"])
+        doc_id = link["doc_id"]
+        rank = ranks.get(doc_id)
+        if rank is None:
+            doc = docs[doc_id]
+            rank = ranks[doc_id] = (source_rank(doc.get("kind")), doc.get("published") or "9999")
+        return (*rank, doc_id, link["span"])
     return key
 
 

@@ -53,7 +53,7 @@ from ofsted_core.store_rows import row_problem
 # without it, and its first frame should not wait for it. db.json is written in
 # TinyDB's layout without a TinyDB object (see Store._write_catalogue).
 
-__all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES", "collector_paused"]
+__all__ = ["SCHEMA_VERSION", "StoreData", "Store", "StoreError", "TABLES", "collector_paused", "text_row"]
 
 # Schema 0: the tables of schema 1, written before the "meta" table existed.
 # Schema 1: every table in db.json. Schema 2: the bulk rows in db.sqlite.
@@ -826,13 +826,18 @@ def _split(snapshot: StoreData) -> tuple[list[dict[str, Any]], list[tuple[str, s
             continue
         blob = orjson.dumps(facts_of.get(doc["id"], []))
         key = fact_key_of(blob)
-        extra = orjson.dumps({name: doc[name] for name in BULK_FIELDS[1:] if name in doc})
-        texts.append((doc["id"], doc.get("title") or "", doc["text"], extra))
+        texts.append(text_row(doc))
         blobs.append((key, blob))
         row = {name: value for name, value in doc.items() if name not in BULK_FIELDS}
         row[FACTS_KEY] = key
         catalogue.append(row)
     return catalogue, texts, blobs
+
+
+def text_row(doc: dict[str, Any]) -> tuple[str, str, str, bytes]:
+    """A whole document's row of the bulk file's texts: id, title, text and its other bulk fields."""
+    extra = orjson.dumps({name: doc[name] for name in BULK_FIELDS[1:] if name in doc})
+    return doc["id"], doc.get("title") or "", doc["text"], extra
 
 
 def _whole(row: dict[str, Any], body: tuple[str, bytes]) -> dict[str, Any]:

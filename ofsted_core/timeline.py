@@ -153,6 +153,12 @@ def build_events(
 
     _join_months(clusters)
     reported = _reports_by_publication(clusters.values(), docs)
+    # The clusters with a month, by council, year and gradedness, in order: the loop below adds
+    # none (only month-less ones), and a scan of every cluster for each fact was quadratic.
+    dated: dict[tuple, list[_Cluster]] = {}
+    for c in clusters.values():
+        if c.month:
+            dated.setdefault((c.authority, c.year, c.graded), []).append(c)
     for fact, doc in loose:
         authority, year = _authority(fact, doc), fact["year"]
         if fact.get("published") and (authority, fact["published"]) in reported:
@@ -163,10 +169,7 @@ def build_events(
         # A dataset's row carries its own report's publication (``published``); a
         # document's facts share the document's.
         pub_year, pub_month = _published(fact if fact.get("published") else doc)
-        candidates = [
-            c for c in clusters.values()
-            if c.authority == authority and c.year == year and c.month and c.graded == _graded(fact)
-        ]
+        candidates = list(dated.get((authority, year, _graded(fact)), ()))
         if fact.get("date_source") == "published" and pub_month and pub_year == year:
             before = [c for c in candidates if (c.month or 0) <= pub_month]
             # A report is never published before its inspection: a row's own date is exact.

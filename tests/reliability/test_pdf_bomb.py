@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import zlib
@@ -52,3 +53,29 @@ def test_an_ordinary_compressed_pdf_is_read(tmp_path):
                                 + b" ET"], flate=True))
     doc = import_file(path)
     assert "Overall effectiveness: Good" in doc.text
+
+
+def test_no_deflate_stream_inflates_beyond_the_ratio_the_check_relies_on():
+    from importers.pdf import _MAX_DEFLATE_RATIO
+
+    # The densest input there is (one byte repeated), at zlib's strongest setting, with its header and checksum.
+    for size in (1 << 20, 16 << 20):
+        assert len(zlib.compress(b"\0" * size, 9)) * _MAX_DEFLATE_RATIO >= size
+
+
+def test_a_pdf_too_small_to_hold_a_bomb_is_not_inflated_to_check(tmp_path, monkeypatch):
+    import importers.pdf as pdf
+
+    def inflated(*_args):
+        raise AssertionError("a few kilobytes of streams cannot expand past the limits")
+
+    monkeypatch.setattr(pdf, "_inflated_size", inflated)
+    test_an_ordinary_compressed_pdf_is_read(tmp_path)
+    # A stream large enough that the densest deflate could pass the limit is inflated to count.
+    monkeypatch.undo()
+    counted: list[int] = []
+    real = pdf._inflated_size
+    monkeypatch.setattr(pdf, "_inflated_size", lambda raw, limit: counted.append(len(raw)) or real(raw, limit))
+    stream = zlib.compress(random.Random(1).randbytes(MAX_STREAM_BYTES // pdf._MAX_DEFLATE_RATIO + 4096))
+    pdf._check_expansion(pdf_bytes([stream], compressed=True), "large.pdf")
+    assert counted
