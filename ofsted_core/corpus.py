@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
+from importers.model import DATASET_KIND
 from ofsted_core.annotations import apply_corrections
 from ofsted_core.bulk import Bulk, BulkError
 from ofsted_core.fact_summary import FactSummary, summarise
@@ -325,6 +326,11 @@ class Corpus:
         self._notes_by_doc  # noqa: B018
 
     # -- lookups -------------------------------------------------------------
+    @cached_property
+    def dataset_ids(self) -> frozenset[str]:
+        """The documents that are datasets (one row per council; a search matches them row by row)."""
+        return frozenset(doc_id for doc_id, doc in self.documents.items() if doc.get("kind") == DATASET_KIND)
+
     def annotations_of(self, doc_id: str) -> list[Row]:
         return list(self._notes_by_doc.get(doc_id, []))
 
