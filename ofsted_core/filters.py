@@ -25,7 +25,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from typing import Any, cast
 
 from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
@@ -167,10 +167,21 @@ class FilterResult:
     documents: list[DocumentRow]
     facets: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
 
+    # Where each document stands in the index, and the bit set of those that pass (see ``passes``).
+    positions: Mapping[str, int] = field(default_factory=dict)
+    doc_mask: int = 0
+
     @cached_property
     def doc_ids(self) -> set[str]:
         # Made when first asked: 10,000 ids a keystroke were a good part of applying the filters.
         return {d["id"] for d in self.documents}
+
+    def passes(self, doc_id: str) -> bool:
+        """Whether the document passes the filters: one bit tested, where ``doc_ids`` makes every id's set."""
+        if not self.positions:
+            return doc_id in self.doc_ids
+        pos = self.positions.get(doc_id)
+        return pos is not None and bool(self.doc_mask >> pos & 1)
 
 
 # Bits written out ("0b1011") turned into bytes of 0 and 1, for itertools.compress.
@@ -477,13 +488,18 @@ class FacetIndex:
         found = list(map(self._doc_pos.get, doc_ids))
         # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
         positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
-        events: set[int] = set()
-        for pos in positions:
-            kept = rows.get(self._docs[pos]["id"]) if rows else None
-            if kept is None:
-                events.update(self._doc_events[pos])
-            else:  # a dataset: only the events of its matching rows
-                events.update(e for e in self._doc_events[pos] if self._events[e].get("id") in kept)
+        whole = positions
+        rows_events: list[int] = []
+        if rows:  # a dataset: only the events of its matching rows
+            datasets = {pos for doc_id in rows if (pos := self._doc_pos.get(doc_id)) is not None}
+            datasets.intersection_update(positions)
+            whole = [pos for pos in positions if pos not in datasets] if datasets else positions
+            for pos in datasets:
+                kept = rows[self._docs[pos]["id"]]
+                rows_events += [e for e in self._doc_events[pos] if self._events[e].get("id") in kept]
+        # Every other match brings all its events, gathered in C: a broad prefix matches 10,000 documents
+        # at each keystroke, and a set updated per document was most of applying the filters.
+        events = chain(chain.from_iterable(map(self._doc_events.__getitem__, whole)), rows_events)
         masks = _mask(positions), _mask(events)
         self._text_cache = (doc_ids, rows, masks)
         return masks
@@ -540,7 +556,8 @@ class FacetIndex:
 
         events = self._events if totals["events"] == self.events.all else _pick(self._events, totals["events"])
         docs = self._docs if totals["docs"] == self.docs.all else _pick(self._docs, totals["docs"])
-        return FilterResult(events=list(events), documents=list(docs), facets=facets)
+        return FilterResult(events=list(events), documents=list(docs), facets=facets, positions=self._doc_pos,
+                            doc_mask=totals["docs"])
 
 
 class _SummaryOf:
