@@ -342,11 +342,16 @@ class FacetIndex:
         for doc_id, kinds in _marks_of(annotations).items():
             per_doc[doc_id]["marks"] |= kinds
 
+        self._event_docs: list[list[int]] = []
         for i, event in enumerate(self._events):
+            mine: list[int] = []
             for doc_id in event.get("doc_ids") or ():
                 pos = self._doc_pos.get(doc_id)
                 if pos is not None:
                     self._doc_events[pos].append(i)
+                    mine.append(pos)
+            self._event_docs.append(mine)
+        self._events_with_docs = _mask(i for i, mine in enumerate(self._event_docs) if mine)
 
         for i, doc in enumerate(self._docs):
             mine = per_doc.get(doc["id"], {})
@@ -482,25 +487,48 @@ class FacetIndex:
         return list(self._order.get(facet, ()))
 
     def _text_masks(self, doc_ids: Iterable[str], rows: Mapping[str, set[str]] | None = None) -> tuple[int, int]:
+        """The bit sets of the documents matching a search, and of the events they bring.
+
+        A matching document brings all its events, a dataset (in ``rows``) only those of its
+        matching rows. A broad prefix ("c", "children i") matches nearly every document at each
+        keystroke, so where most match, the few that do not are gathered instead, and only their
+        events looked at: an event is left out where none of its documents brings it.
+        """
         # The same answer is applied again on every other filter change: keep its masks.
         if self._text_cache is not None and self._text_cache[0] is doc_ids and self._text_cache[1] is rows:
             return self._text_cache[2]
-        found = list(map(self._doc_pos.get, doc_ids))
-        # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
-        positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
-        whole = positions
-        rows_events: list[int] = []
-        if rows:  # a dataset: only the events of its matching rows
-            datasets = {pos for doc_id in rows if (pos := self._doc_pos.get(doc_id)) is not None}
-            datasets.intersection_update(positions)
+        matched = doc_ids if isinstance(doc_ids, (set, frozenset)) else set(doc_ids)
+        datasets = {pos: kept for doc_id, kept in (rows or {}).items()
+                    if doc_id in matched and (pos := self._doc_pos.get(doc_id)) is not None}
+
+        def brought(event: int, docs: bytes) -> bool:
+            """Whether a matching document brings the event (docs: one byte per document, 1 where it matches)."""
+            for pos in self._event_docs[event]:
+                if pos < len(docs) and docs[pos]:
+                    kept = datasets.get(pos)
+                    if kept is None or self._events[event].get("id") in kept:
+                        return True
+            return False
+
+        if len(matched) * 2 <= len(self._doc_pos):
+            found = list(map(self._doc_pos.get, matched))
+            # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
+            positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
             whole = [pos for pos in positions if pos not in datasets] if datasets else positions
-            for pos in datasets:
-                kept = rows[self._docs[pos]["id"]]
-                rows_events += [e for e in self._doc_events[pos] if self._events[e].get("id") in kept]
-        # Every other match brings all its events, gathered in C: a broad prefix matches 10,000 documents
-        # at each keystroke, and a set updated per document was most of applying the filters.
-        events = chain(chain.from_iterable(map(self._doc_events.__getitem__, whole)), rows_events)
-        masks = _mask(positions), _mask(events)
+            docs_mask = _mask(positions)
+            in_datasets = chain.from_iterable(map(self._doc_events.__getitem__, datasets))
+            bits = _bits(docs_mask)
+            # The events of every whole match gathered in C; a dataset's checked one by one.
+            events = chain(chain.from_iterable(map(self._doc_events.__getitem__, whole)),
+                           [e for e in in_datasets if brought(e, bits)])
+            masks = docs_mask, _mask(events)
+        else:
+            unmatched = list(map(self._doc_pos.__getitem__, self._doc_pos.keys() - matched))
+            docs_mask = self.docs.all ^ _mask(unmatched)
+            bits = _bits(docs_mask)
+            doubtful = set(chain.from_iterable(map(self._doc_events.__getitem__, chain(unmatched, datasets))))
+            dropped = [e for e in doubtful if not brought(e, bits)]
+            masks = docs_mask, self._events_with_docs ^ _mask(dropped)
         self._text_cache = (doc_ids, rows, masks)
         return masks
 

@@ -99,6 +99,7 @@ class SearchIndex:
         self._known = known
         self._text_of = text_of or self._texts.__getitem__
         self._row_ids: dict[int, str] | None = None  # read on first use
+        self._known_by_row: dict[int, str] = {}
         self._uncollected_rows = 0
         # One connection, used by whichever thread searches: one query at a time.
         self._lock = threading.Lock()
@@ -142,7 +143,10 @@ class SearchIndex:
         if self._row_ids is None:
             self._row_ids = fulltext.row_ids(self._db)
             known = self._known
-            self._uncollected_rows = 0 if known is None else sum(i not in known for i in self._row_ids.values())
+            # The rows of the documents this index knows, by rowid: what ``_term_matches`` maps its rows with.
+            self._known_by_row = self._row_ids if known is None else {
+                row: doc_id for row, doc_id in self._row_ids.items() if doc_id in known}
+            self._uncollected_rows = len(self._row_ids) - len(self._known_by_row)
         return self._row_ids
 
     def _uncollected(self) -> int:
@@ -179,13 +183,12 @@ class SearchIndex:
                 self._term_cache[term] = found  # the newest last
                 return found
         with self._lock:
-            ids = self._ids_by_row()
+            self._ids_by_row()
+            ids = self._known_by_row
             rows = fulltext.matching_rows(self._db, term)
-        known = self._known
-        # A row written after the ids were read (another process importing) belongs to
-        # no document this index knows: the store is read again when it changes.
-        matched = frozenset(map(ids.__getitem__, filter(ids.__contains__, rows)))  # in C: a broad prefix is every row
-        found = matched if known is None else matched & known
+        # A row written after the ids were read (another process importing), or awaiting collection,
+        # belongs to no document this index knows: the store is read again when it changes.
+        found = frozenset(map(ids.__getitem__, filter(ids.__contains__, rows)))  # in C: a broad prefix is every row
         with self._terms_lock:
             self._term_cache[term] = found
             while len(self._term_cache) > CACHED_TERMS:

@@ -214,7 +214,9 @@ def test_text_masks_match_a_scan_of_every_matching_documents_events(index):
     events = index.apply(Filters()).events
     for n in range(1 << len(docs)):
         chosen = {d for i, d in enumerate(docs) if n >> i & 1}
-        rows = {d: set() for d in sorted(chosen)[:1]}  # the first one read as a dataset with no matching row
-        expected = [e for e in events if any(d in chosen and d not in rows for d in e["doc_ids"])]
-        got = index.apply(Filters().with_text("x"), text_docs=chosen, text_rows=rows).events
-        assert ids(got) == ids(expected)
+        for rows in ({}, {d: set() for d in sorted(chosen)[:1]},  # one read as a dataset with no matching row
+                     {d: {e["id"] for e in events[::2]} for d in sorted(chosen)[-1:]}):  # or some rows matching
+            expected = [e for e in events if any(d in chosen and (d not in rows or e["id"] in rows[d])
+                                                 for d in e["doc_ids"])]
+            got = index.apply(Filters().with_text("x"), text_docs=chosen, text_rows=rows).events
+            assert ids(got) == ids(expected), (chosen, rows)
