@@ -38,8 +38,12 @@ from ofsted_core.labels import printable
 
 # The reader, the dialogs and the help screen are imported when first opened,
 # and ahead of that by the search-index worker once its index is built
-# (``_LATER``): importing them before the first frame delayed it.
-_LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help")
+# (``_LATER``): importing them before the first frame delayed it. So is the
+# timeline builder a note's save rebuilds a council's events with, and the
+# lock every write takes (their first imports were a third of the first save
+# at 10,000 documents).
+_LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help", "ofsted_core.timeline",
+          "filelock")
 
 __all__ = ["OfstedApp", "THEMES", "make_app"]
 
