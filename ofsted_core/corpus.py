@@ -169,8 +169,13 @@ class Corpus:
             corpus = cls(documents=previous.documents, events=list(data.events), annotations=list(data.annotations),
                          complete=data.complete, bulk=data.bulk, data=data, rows=previous.rows,
                          _cache=previous._cache, _lock=previous._lock, _texts=previous._texts)
-            if "summaries" in previous.__dict__:
-                corpus.__dict__["summaries"] = previous.__dict__["summaries"]
+            for lent in ("summaries", "dataset_ids"):
+                if lent in previous.__dict__:
+                    corpus.__dict__[lent] = previous.__dict__[lent]
+            if "search_index" in previous.__dict__:
+                # The same documents in the same bulk file: the index opened is theirs (search was made ready
+                # again after every note, opening and reading the index anew).
+                corpus.__dict__["search_index"] = previous.__dict__["search_index"].serving(corpus.text_of)
             return corpus
         whole = any("text" in doc for doc in data.documents)
         store = store if store is not None else previous.rows.store if previous else None

@@ -37,7 +37,7 @@ from ofsted_core.labels import KIND_NAMES
 
 __all__ = [
     "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetCounts", "FacetIndex", "FacetValue", "FilterResult",
-    "Filters",
+    "Filters", "same_rows",
 ]
 
 _ANNOTATION_NAMES = {"bookmark": "bookmarked", "note": "with notes", "correction": "corrected"}
@@ -305,7 +305,7 @@ class FacetIndex:
         and recounts the rest from what ``previous`` read of them.
         """
         touched = _annotated_differently(previous._annotations, corpus.annotations)
-        if corpus.documents is previous._documents and _same_rows(previous._events, corpus.events):
+        if corpus.documents is previous._documents and same_rows(previous._events, corpus.events):
             return previous._with_marks(corpus.annotations, touched)
         before = previous._documents
 
@@ -622,7 +622,7 @@ def _annotated_differently(before: Iterable[AnnotationRow], after: Iterable[Anno
     return {doc_id for doc_id in old.keys() | new.keys() if old.get(doc_id) != new.get(doc_id)}
 
 
-def _same_rows(before: Sequence[Any], after: Sequence[Any]) -> bool:
+def same_rows(before: Sequence[Any], after: Sequence[Any]) -> bool:
     """The same rows in the same order (the very objects, or equal ones rebuilt alike)."""
     return len(before) == len(after) and all(a is b or a == b for a, b in zip(before, after))
 

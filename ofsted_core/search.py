@@ -111,6 +111,11 @@ class SearchIndex:
     def opened(cls, db: bulk.Connection, known: set[str], text_of: Callable[[str], str]) -> SearchIndex:
         return cls(db=db, known=known, text_of=text_of)
 
+    def serving(self, text_of: Callable[[str], str]) -> SearchIndex:
+        """This index, its snippets' texts read through ``text_of`` (a corpus of the same documents, after a note)."""
+        self._text_of = text_of
+        return self
+
     def add(self, doc_id: str, text: str, title: str = "") -> None:
         """Index one more document (an index in memory)."""
         if doc_id in self._texts:
