@@ -133,12 +133,15 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             if target != self.cursor:
                 self.cursor = target
             return
-        unseen = self.loaded and target == self.cursor and self._same_on_screen(rows)
+        # The cursor is set only where it moves or its row changed: setting it repaints the list (and says
+        # which row is highlighted), even to the same place.
+        unseen = (self.loaded and target == self.cursor and target < min(len(rows), len(self._rows))
+                  and rows[target] is self._rows[target] and self._same_on_screen(rows))
         self.loaded = True
         self._rows = rows
         self._set_virtual_height(len(rows) * self.ROW_HEIGHT + self.header_lines)
-        self.cursor = target
         if not unseen:
+            self.cursor = target
             self.refresh()
 
     def _same_on_screen(self, rows: Sequence[RowT]) -> bool:
