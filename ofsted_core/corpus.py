@@ -325,6 +325,11 @@ class Corpus:
                 log.warning("%s: %s; searching an index built in memory", exc.path, exc.reason)
         return SearchIndex(doc for doc, _ in self.all_documents())
 
+    @property
+    def search_opened(self) -> bool:
+        """Whether ``search_index`` is open already (lent by the corpus this one was written from)."""
+        return "search_index" in self.__dict__
+
     def build_lookups(self) -> None:
         """Build the per-document lookups now (in a loading thread), not on the screen's first use."""
         self.summaries  # noqa: B018 - cached on first access

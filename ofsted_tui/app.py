@@ -230,9 +230,11 @@ class OfstedApp(App[None]):
         if generation != self._loads:
             return  # a newer load is on its way
         self.facet_index = index
-        self.search_ready = False
+        # A corpus written by a note serves the index already open (Corpus.from_data): search stays ready,
+        # where making it ready again dropped the search box's filter from the panes meanwhile.
+        self.search_ready = corpus.complete and corpus.search_opened
         self.corpus = corpus
-        if corpus.complete:
+        if corpus.complete and not self.search_ready:
             # Index for search once the panes have been drawn, for the same reason.
             self.call_after_refresh(self._index_search, corpus, generation)
 

@@ -77,3 +77,25 @@ async def test_fast_typing_with_slips_ends_on_the_last_words(tmp_path: Path) -> 
         # Two thirds of the boroughs (000-099): the events of the other third's documents are left out.
         await _typed(pilot, screen, ["ctrl+u", *_keys("borough 0")], "borough 0")
         _check(app, screen, "borough 0", most=True)
+
+
+@pilot_test
+async def test_a_bookmark_keeps_the_search_applied(tmp_path: Path) -> None:
+    store = build(tmp_path / "db.json", large_data(120))
+    app = make_app(store.path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.main_screen
+        await pilot.press("slash")
+        await _typed(pilot, screen, _keys("borough 01"), "borough 01")
+        _check(app, screen, "borough 01", most=False)
+        readiness: list[bool] = []
+        screen.watch(app, "search_ready", readiness.append, init=False)
+        before = app.corpus
+        await pilot.press("escape", "2")  # the document list
+        await pilot.press("b")
+        await settle(pilot, lambda: app.corpus is not before and not screen.catching_up, "the bookmark adopted")
+        assert [a["kind"] for a in app.corpus.annotations] == ["bookmark"]
+        # The index stayed open and ready: the search was never lifted from the panes meanwhile.
+        assert readiness == [] and app.search_ready and app.corpus.search_index is before.search_index
+        _check(app, screen, "borough 01", most=False)

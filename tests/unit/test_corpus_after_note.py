@@ -17,7 +17,7 @@ def test_a_note_keeps_the_index_and_it_serves_the_new_corpus(tmp_path: Path) -> 
     doc = corpus.documents["h2023news"]
     written, undo = change_annotations(store, Change(add=(make_annotation("bookmark", doc),)), corpus.data)
     after = Corpus.from_data(written, corpus)
-    assert after.search_index is index
+    assert after.search_opened and after.search_index is index
     assert after.search_index.matching("haringey good") == index.matching("haringey good")
     hit = after.search_index.search("watershed", limit=1)[0]
     assert hit.doc_id == "h2023news" and "watershed" in hit.snippet
@@ -31,4 +31,5 @@ def test_other_documents_get_an_index_of_their_own(tmp_path: Path) -> None:
         data.documents[:] = [d for d in data.documents if d["id"] != "h2023news"]
         data.facts[:] = [f for f in data.facts if f["doc_id"] != "h2023news"]
     again = load_corpus(store)
+    assert not again.search_opened
     assert again.search_index is not index and "h2023news" not in again.search_index.matching("watershed")
