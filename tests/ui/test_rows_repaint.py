@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ofsted_tui.app import make_app
 from ofsted_tui.widgets.timeline import TimelineList
-from tests.ui.pilot import loaded, pilot_test, shown
-from tests.ui.sample import build, large_data
+from tests.ui.pilot import explorer, pilot_test, shown
+from tests.ui.sample import large_data
 
 SIZE = (160, 40)
 
 
 @pilot_test
 async def test_the_same_screenful_is_not_repainted_and_other_rows_are(tmp_path: Path) -> None:
-    store = build(tmp_path / "db.json", large_data(120))
-    app = make_app(store.path)
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+    async with explorer(tmp_path / "db.json", large_data(120), SIZE) as (app, pilot):
         timeline = app.main_screen.query_one(TimelineList)
         rows = list(timeline.rows)
         on_screen = timeline.scrollable_content_region.height

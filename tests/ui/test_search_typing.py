@@ -12,12 +12,11 @@ from pathlib import Path
 
 from textual.widgets import TabbedContent
 
-from ofsted_tui.app import make_app
 from ofsted_tui.widgets.documents import DocumentList
 from ofsted_tui.widgets.sidebar import FacetList
 from ofsted_tui.widgets.timeline import TimelineList
-from tests.ui.pilot import loaded, pilot_test, settle
-from tests.ui.sample import build, large_data
+from tests.ui.pilot import explorer, pilot_test, settle
+from tests.ui.sample import large_data
 
 SIZE = (160, 48)
 
@@ -57,10 +56,7 @@ def _check(app, screen, query: str, *, most: bool) -> None:
 
 @pilot_test
 async def test_fast_typing_with_slips_ends_on_the_last_words(tmp_path: Path) -> None:
-    store = build(tmp_path / "db.json", large_data(240))
-    app = make_app(store.path)
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+    async with explorer(tmp_path / "db.json", large_data(240), SIZE) as (app, pilot):
         screen = app.main_screen
         await pilot.press("slash")
         # A council's number: "borough 01" is ten boroughs of 150; slipped ("borougj"), then put right.
@@ -81,10 +77,7 @@ async def test_fast_typing_with_slips_ends_on_the_last_words(tmp_path: Path) -> 
 
 @pilot_test
 async def test_a_bookmark_keeps_the_search_applied(tmp_path: Path) -> None:
-    store = build(tmp_path / "db.json", large_data(120))
-    app = make_app(store.path)
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
+    async with explorer(tmp_path / "db.json", large_data(120), SIZE) as (app, pilot):
         screen = app.main_screen
         await pilot.press("slash")
         await _typed(pilot, screen, _keys("borough 01"), "borough 01")
