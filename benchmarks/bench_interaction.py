@@ -304,8 +304,8 @@ async def _drive_saves(db: str) -> dict:
     """Bookmark key to the updated screen, and its undo (ctrl+z), on a copy of the store (the benchmark's is shared).
 
     For each: the frame after the explorer adopted the store as written (the document list marks the
-    bookmark, the facets count it), the CPU time of the process to that frame, and when search was
-    ready again.
+    bookmark, the facets count it), the CPU time of the process to that frame, and whether search
+    was ready then (1) or being made ready again (0).
     """
     import shutil
     import tempfile
@@ -352,10 +352,7 @@ async def _drive_saves(db: str) -> dict:
                     # Nothing drawn after it (the list's rows unchanged on screen): shown when adopted.
                     used = (clock.cpu_at(frame) if frame == frame else time.process_time()) - cpu
                     frame = frame if frame == frame else at
-                    while not app.search_ready and time.perf_counter() < deadline:
-                        await asyncio.sleep(0.001)
-                    ready = time.perf_counter()
-                    out[kind].append(((frame - start) * 1000, used * 1000, (ready - start) * 1000))
+                    out[kind].append(((frame - start) * 1000, used * 1000, float(app.search_ready)))
                     await pilot.pause(0.3)
     return out
 
@@ -436,10 +433,10 @@ def main(argv: list[str] | None = None) -> int:
         frames, used, ready = zip(*saves[kind])
         table.add(f"{label}, median / max of {len(frames)}", f"{percentile(list(frames), 50):.0f} / {max(frames):.0f}",
                   f"< {TARGET_SAVE_MS:.0f}", max(frames) < TARGET_SAVE_MS)
-        table.add("  CPU time to that frame (the whole process); search ready again",
-                  f"{percentile(list(used), 50):.0f} / {max(used):.0f}; {percentile(list(ready), 50):.0f} / {max(ready):.0f}")
+        table.add("  CPU time to that frame (the whole process); search ready then",
+                  f"{percentile(list(used), 50):.0f} / {max(used):.0f}; {sum(ready):.0f} of {len(ready)}")
         summary[kind] = {"median": percentile(list(frames), 50), "max": max(frames), "cpu_median": percentile(list(used), 50),
-                         "cpu_max": max(used), "search_ready_median": percentile(list(ready), 50)}
+                         "cpu_max": max(used), "search_ready": sum(ready)}
     table.add("store loaded and indexed under Pilot", f"{result['loaded_s'][0]:.2f} s")
     table.add("peak memory", f"{result['peak_rss_mb']:.0f} MiB", "< 500 MiB", result["peak_rss_mb"] < 500)
     summary["peak_rss_mb"] = result["peak_rss_mb"]
