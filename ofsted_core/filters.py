@@ -344,14 +344,14 @@ class FacetIndex:
 
         self._event_docs: list[list[int]] = []
         for i, event in enumerate(self._events):
-            mine: list[int] = []
+            positions: list[int] = []
             for doc_id in event.get("doc_ids") or ():
                 pos = self._doc_pos.get(doc_id)
                 if pos is not None:
                     self._doc_events[pos].append(i)
-                    mine.append(pos)
-            self._event_docs.append(mine)
-        self._events_with_docs = _mask(i for i, mine in enumerate(self._event_docs) if mine)
+                    positions.append(pos)
+            self._event_docs.append(positions)
+        self._events_with_docs = _mask(i for i, found in enumerate(self._event_docs) if found)
 
         for i, doc in enumerate(self._docs):
             mine = per_doc.get(doc["id"], {})
