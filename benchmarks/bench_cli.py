@@ -100,6 +100,11 @@ def _note_write(db: Path, rounds: int) -> dict[str, float]:
     from ofsted_core.corpus import Corpus
     from ofsted_core.store import Store
 
+    # What a save rebuilds the events with, and the lock it takes, are imported by then in the explorer
+    # (``ofsted_tui.app._LATER``).
+    import filelock  # noqa: F401
+    import ofsted_core.timeline  # noqa: F401
+
     with tempfile.TemporaryDirectory(prefix="ofsted-bench-note-") as tmp:
         copy = Path(tmp) / "db.json"
         shutil.copy(db, copy)

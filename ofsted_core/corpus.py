@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
+from importers.model import DATASET_KIND
 from ofsted_core.annotations import apply_corrections
 from ofsted_core.bulk import Bulk, BulkError
 from ofsted_core.fact_summary import FactSummary, summarise
@@ -168,8 +169,13 @@ class Corpus:
             corpus = cls(documents=previous.documents, events=list(data.events), annotations=list(data.annotations),
                          complete=data.complete, bulk=data.bulk, data=data, rows=previous.rows,
                          _cache=previous._cache, _lock=previous._lock, _texts=previous._texts)
-            if "summaries" in previous.__dict__:
-                corpus.__dict__["summaries"] = previous.__dict__["summaries"]
+            for lent in ("summaries", "dataset_ids"):
+                if lent in previous.__dict__:
+                    corpus.__dict__[lent] = previous.__dict__[lent]
+            if "search_index" in previous.__dict__:
+                # The same documents in the same bulk file: the index opened is theirs (search was made ready
+                # again after every note, opening and reading the index anew).
+                corpus.__dict__["search_index"] = previous.__dict__["search_index"].serving(corpus.text_of)
             return corpus
         whole = any("text" in doc for doc in data.documents)
         store = store if store is not None else previous.rows.store if previous else None
@@ -319,12 +325,22 @@ class Corpus:
                 log.warning("%s: %s; searching an index built in memory", exc.path, exc.reason)
         return SearchIndex(doc for doc, _ in self.all_documents())
 
+    @property
+    def search_opened(self) -> bool:
+        """Whether ``search_index`` is open already (lent by the corpus this one was written from)."""
+        return "search_index" in self.__dict__
+
     def build_lookups(self) -> None:
         """Build the per-document lookups now (in a loading thread), not on the screen's first use."""
         self.summaries  # noqa: B018 - cached on first access
         self._notes_by_doc  # noqa: B018
 
     # -- lookups -------------------------------------------------------------
+    @cached_property
+    def dataset_ids(self) -> frozenset[str]:
+        """The documents that are datasets (one row per council; a search matches them row by row)."""
+        return frozenset(doc_id for doc_id, doc in self.documents.items() if doc.get("kind") == DATASET_KIND)
+
     def annotations_of(self, doc_id: str) -> list[Row]:
         return list(self._notes_by_doc.get(doc_id, []))
 

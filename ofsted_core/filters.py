@@ -25,7 +25,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from typing import Any, cast
 
 from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
@@ -37,7 +37,7 @@ from ofsted_core.labels import KIND_NAMES
 
 __all__ = [
     "FACETS", "GRADE_NAMES", "NO_GRADE", "Facet", "FacetCounts", "FacetIndex", "FacetValue", "FilterResult",
-    "Filters",
+    "Filters", "same_rows",
 ]
 
 _ANNOTATION_NAMES = {"bookmark": "bookmarked", "note": "with notes", "correction": "corrected"}
@@ -167,10 +167,21 @@ class FilterResult:
     documents: list[DocumentRow]
     facets: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
 
+    # Where each document stands in the index, and the bit set of those that pass (see ``passes``).
+    positions: Mapping[str, int] = field(default_factory=dict)
+    doc_mask: int = 0
+
     @cached_property
     def doc_ids(self) -> set[str]:
         # Made when first asked: 10,000 ids a keystroke were a good part of applying the filters.
         return {d["id"] for d in self.documents}
+
+    def passes(self, doc_id: str) -> bool:
+        """Whether the document passes the filters: one bit tested, where ``doc_ids`` makes every id's set."""
+        if not self.positions:
+            return doc_id in self.doc_ids
+        pos = self.positions.get(doc_id)
+        return pos is not None and bool(self.doc_mask >> pos & 1)
 
 
 # Bits written out ("0b1011") turned into bytes of 0 and 1, for itertools.compress.
@@ -294,7 +305,7 @@ class FacetIndex:
         and recounts the rest from what ``previous`` read of them.
         """
         touched = _annotated_differently(previous._annotations, corpus.annotations)
-        if corpus.documents is previous._documents and _same_rows(previous._events, corpus.events):
+        if corpus.documents is previous._documents and same_rows(previous._events, corpus.events):
             return previous._with_marks(corpus.annotations, touched)
         before = previous._documents
 
@@ -331,11 +342,16 @@ class FacetIndex:
         for doc_id, kinds in _marks_of(annotations).items():
             per_doc[doc_id]["marks"] |= kinds
 
+        self._event_docs: list[list[int]] = []
         for i, event in enumerate(self._events):
+            positions: list[int] = []
             for doc_id in event.get("doc_ids") or ():
                 pos = self._doc_pos.get(doc_id)
                 if pos is not None:
                     self._doc_events[pos].append(i)
+                    positions.append(pos)
+            self._event_docs.append(positions)
+        self._events_with_docs = _mask(i for i, found in enumerate(self._event_docs) if found)
 
         for i, doc in enumerate(self._docs):
             mine = per_doc.get(doc["id"], {})
@@ -471,20 +487,48 @@ class FacetIndex:
         return list(self._order.get(facet, ()))
 
     def _text_masks(self, doc_ids: Iterable[str], rows: Mapping[str, set[str]] | None = None) -> tuple[int, int]:
+        """The bit sets of the documents matching a search, and of the events they bring.
+
+        A matching document brings all its events, a dataset (in ``rows``) only those of its
+        matching rows. A broad prefix ("c", "children i") matches nearly every document at each
+        keystroke, so where most match, the few that do not are gathered instead, and only their
+        events looked at: an event is left out where none of its documents brings it.
+        """
         # The same answer is applied again on every other filter change: keep its masks.
         if self._text_cache is not None and self._text_cache[0] is doc_ids and self._text_cache[1] is rows:
             return self._text_cache[2]
-        found = list(map(self._doc_pos.get, doc_ids))
-        # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
-        positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
-        events: set[int] = set()
-        for pos in positions:
-            kept = rows.get(self._docs[pos]["id"]) if rows else None
-            if kept is None:
-                events.update(self._doc_events[pos])
-            else:  # a dataset: only the events of its matching rows
-                events.update(e for e in self._doc_events[pos] if self._events[e].get("id") in kept)
-        masks = _mask(positions), _mask(events)
+        matched = doc_ids if isinstance(doc_ids, (set, frozenset)) else set(doc_ids)
+        datasets = {pos: kept for doc_id, kept in (rows or {}).items()
+                    if doc_id in matched and (pos := self._doc_pos.get(doc_id)) is not None}
+
+        def brought(event: int, docs: bytes) -> bool:
+            """Whether a matching document brings the event (docs: one byte per document, 1 where it matches)."""
+            for pos in self._event_docs[event]:
+                if pos < len(docs) and docs[pos]:
+                    kept = datasets.get(pos)
+                    if kept is None or self._events[event].get("id") in kept:
+                        return True
+            return False
+
+        if len(matched) * 2 <= len(self._doc_pos):
+            found = list(map(self._doc_pos.get, matched))
+            # None for ids of documents not indexed here (rare: the search answers with the catalogue's).
+            positions = [p for p in found if p is not None] if None in found else cast("list[int]", found)
+            whole = [pos for pos in positions if pos not in datasets] if datasets else positions
+            docs_mask = _mask(positions)
+            in_datasets = chain.from_iterable(map(self._doc_events.__getitem__, datasets))
+            bits = _bits(docs_mask)
+            # The events of every whole match gathered in C; a dataset's checked one by one.
+            events = chain(chain.from_iterable(map(self._doc_events.__getitem__, whole)),
+                           [e for e in in_datasets if brought(e, bits)])
+            masks = docs_mask, _mask(events)
+        else:
+            unmatched = list(map(self._doc_pos.__getitem__, self._doc_pos.keys() - matched))
+            docs_mask = self.docs.all ^ _mask(unmatched)
+            bits = _bits(docs_mask)
+            doubtful = set(chain.from_iterable(map(self._doc_events.__getitem__, chain(unmatched, datasets))))
+            dropped = [e for e in doubtful if not brought(e, bits)]
+            masks = docs_mask, self._events_with_docs ^ _mask(dropped)
         self._text_cache = (doc_ids, rows, masks)
         return masks
 
@@ -540,7 +584,8 @@ class FacetIndex:
 
         events = self._events if totals["events"] == self.events.all else _pick(self._events, totals["events"])
         docs = self._docs if totals["docs"] == self.docs.all else _pick(self._docs, totals["docs"])
-        return FilterResult(events=list(events), documents=list(docs), facets=facets)
+        return FilterResult(events=list(events), documents=list(docs), facets=facets, positions=self._doc_pos,
+                            doc_mask=totals["docs"])
 
 
 class _SummaryOf:
@@ -577,7 +622,7 @@ def _annotated_differently(before: Iterable[AnnotationRow], after: Iterable[Anno
     return {doc_id for doc_id in old.keys() | new.keys() if old.get(doc_id) != new.get(doc_id)}
 
 
-def _same_rows(before: Sequence[Any], after: Sequence[Any]) -> bool:
+def same_rows(before: Sequence[Any], after: Sequence[Any]) -> bool:
     """The same rows in the same order (the very objects, or equal ones rebuilt alike)."""
     return len(before) == len(after) and all(a is b or a == b for a, b in zip(before, after))
 

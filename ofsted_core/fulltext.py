@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from operator import itemgetter
 
-__all__ = ["INDEX_SCHEMA", "available", "match_expression", "matching_rows", "ranked", "rebuild", "row_ids", "short"]
+__all__ = ["INDEX_SCHEMA", "available", "match_expression", "match_terms", "matching_rows", "ranked", "rebuild", "row_ids", "short"]
 
 # unicode61 splits words as search.tokenize does (letters and digits; an
 # apostrophe splits, so "Surrey's" is the phrase "surrey s"); diacritics are
@@ -49,12 +49,17 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def match_expression(phrases: list[str], words: list[str], last_is_prefix: bool) -> str:
-    """The FTS5 query for a search: every word (the last as a prefix while typed) and every phrase."""
+def match_terms(phrases: list[str], words: list[str], last_is_prefix: bool) -> list[str]:
+    """The FTS5 terms of a search, each a query of its own: every phrase, every word (the last as a prefix while typed)."""
     terms = [_quoted(p) for p in phrases]
     for i, word in enumerate(words):
         terms.append(_quoted(word) + ("*" if last_is_prefix and i == len(words) - 1 else ""))
-    return " AND ".join(terms)
+    return terms
+
+
+def match_expression(phrases: list[str], words: list[str], last_is_prefix: bool) -> str:
+    """The FTS5 query for a search: every one of its terms (``match_terms``)."""
+    return " AND ".join(match_terms(phrases, words, last_is_prefix))
 
 
 def ranked(db: sqlite3.Connection, expression: str, limit: int = -1) -> list[tuple[str, float]]:

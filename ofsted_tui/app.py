@@ -38,8 +38,12 @@ from ofsted_core.labels import printable
 
 # The reader, the dialogs and the help screen are imported when first opened,
 # and ahead of that by the search-index worker once its index is built
-# (``_LATER``): importing them before the first frame delayed it.
-_LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help")
+# (``_LATER``): importing them before the first frame delayed it. So is the
+# timeline builder a note's save rebuilds a council's events with, and the
+# lock every write takes (their first imports were a third of the first save
+# at 10,000 documents).
+_LATER = ("ofsted_tui.screens.reader", "ofsted_tui.screens.dialogs", "ofsted_tui.screens.help", "ofsted_core.timeline",
+          "filelock")
 
 __all__ = ["OfstedApp", "THEMES", "make_app"]
 
@@ -265,9 +269,11 @@ class OfstedApp(App[None]):
         if corpus is self.corpus:  # the corpus shown first, now indexed (see on_mount): the panes are redone
             self.mutate_reactive(OfstedApp.corpus)
             return
-        self.search_ready = False
+        # A corpus written by a note serves the index already open (Corpus.from_data): search stays ready,
+        # where making it ready again dropped the search box's filter from the panes meanwhile.
+        self.search_ready = corpus.complete and corpus.search_opened
         self.corpus = corpus
-        if corpus.complete:
+        if corpus.complete and not self.search_ready:
             # Index for search once the panes have been drawn, for the same reason.
             self.call_after_refresh(self._index_search, corpus, generation)
 

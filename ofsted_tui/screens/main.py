@@ -25,7 +25,7 @@ from textual.widgets._header import HeaderTitle
 
 from ofsted_core.corpus import Corpus
 from ofsted_core.dataset_rows import events_in_matching_rows
-from ofsted_core.filters import FacetIndex, FilterResult, Filters
+from ofsted_core.filters import FacetIndex, FilterResult, Filters, same_rows
 from ofsted_core.national import authorities_of
 from ofsted_core.search import LazyHit
 from ofsted_tui.screens.compare import CompareKeys
@@ -133,12 +133,12 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self.result: FilterResult | None = None
         self._hits: list[LazyHit] = []
         # The documents matching the search box, as (query, ids): asked of the index on each keystroke.
-        self._matched: tuple[str, set[str]] | None = None
-        self._recent: dict[str, set[str]] = {}  # the matches of the last queries typed, by query, oldest first
+        self._matched: tuple[str, frozenset[str]] | None = None
+        self._recent: dict[str, frozenset[str]] = {}  # the matches of the last queries typed, by query, oldest first
         # For the matches above (the same set object), the events of each matching dataset's matching rows.
-        self._rows: tuple[set[str], dict[str, set[str]] | None] | None = None
+        self._rows: tuple[frozenset[str], dict[str, set[str]] | None] | None = None
         # The last ranking of hits landed: (query, matching document ids, hits).
-        self._answer: tuple[str, set[str], list[LazyHit]] | None = None
+        self._answer: tuple[str, frozenset[str], list[LazyHit]] | None = None
         self._shown_event: tuple[Any, Any] | None = None  # (event, corpus) in the detail pane
         self.searching = False
         # The sidebar's counts, the tabs' labels, the title, the chart and the hits are
@@ -232,17 +232,23 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def _corpus_changed(self, corpus: Corpus | None) -> None:
         if corpus is None:
             return
-        self.corpus, self.index = corpus, self.app.facet_index
+        before, self.corpus, self.index = self.corpus, corpus, self.app.facet_index
         self._matched = self._answer = self._rows = None
         self._recent.clear()  # the new corpus has its own index
-        self.query_one(TimelineList).fit_columns(corpus.events)
+        # A note or bookmark hands back the very catalogue and equal events: the columns and the national
+        # table are as they were (sizing them again read 10,000 documents' dates, a third of a second a save).
+        same = (before is not None and before.complete and corpus.complete and corpus.documents is before.documents
+                and same_rows(before.events, corpus.events))
+        if not same:
+            self.query_one(TimelineList).fit_columns(corpus.events)
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
             rows.corpus = corpus  # their rows show what the corpus says of each document
             rows.redraw()
-        if corpus.complete:
+        if corpus.complete and not same:
             self.query_one(DocumentList).fit_columns(corpus.sorted_documents())
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
-        self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
+        if not same:
+            self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
         if corpus.complete:
             self.set_timer(PREPARE_READER_S, self._prepare_reader, name="reader")
         self.refresh_view()
@@ -318,8 +324,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def _show_hits(self, result: FilterResult, hits: list[LazyHit], status: str) -> None:
         """The Search tab: the ranked hits that pass the other filters, its status line, the counts."""
         if hits:
-            passing = result.doc_ids
-            hits = [h for h in hits if h.doc_id in passing]
+            hits = [h for h in hits if result.passes(h.doc_id)]
         self._hits = hits[:MAX_HITS]
         self._say_what_next(result)
         self.query_one(SearchResults).set_rows(self._hits, cursor=0)
@@ -359,7 +364,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         # One line, always: no layout needed.
         self.query_one("#search-status", Static).update(Text(printable(status), style="italic"), layout=False)
 
-    def _text_matches(self, *, rank: bool = True) -> tuple[set[str] | None, list[LazyHit], str]:
+    def _text_matches(self, *, rank: bool = True) -> tuple[frozenset[str] | None, list[LazyHit], str]:
         """Documents matching the search box (None: no text filter), the hits, a status line.
 
         Which documents match is asked of the index at once, so the panes
@@ -386,7 +391,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
         return ids, answer[2], f"{plural(len(ids), 'document')} match “{query}”{more}"
 
-    def _dataset_rows(self, ids: set[str] | None) -> dict[str, set[str]] | None:
+    def _dataset_rows(self, ids: frozenset[str] | None) -> dict[str, set[str]] | None:
         """The events of the matching rows of each dataset among ``ids``, once per answer of the index."""
         if not ids or self.corpus is None:
             return None
@@ -395,7 +400,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             self._rows = (ids, rows or None)
         return self._rows[1]
 
-    def _matching(self, query: str, corpus: Corpus) -> set[str]:
+    def _matching(self, query: str, corpus: Corpus) -> frozenset[str]:
         """The documents matching ``query``, asked of the index once per query.
 
         The last few queries' answers are kept: a backspace goes back to words
@@ -410,7 +415,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                     log.error("search for %r failed", query, exc_info=error)
                     self.notify(printable(f"Search failed: {error}"), title="Error", severity="error", timeout=10,
                                 markup=False)
-                    ids = set()
+                    ids = frozenset()
             self._recent[query] = ids  # the newest last
             while len(self._recent) > RECENT_QUERIES:
                 del self._recent[next(iter(self._recent))]
@@ -451,7 +456,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self.searching = False
         if corpus is self.corpus:
             # A failed ranking (reported by the app) answers "nothing", so it is not retried in a loop.
-            ids = self._matched[1] if self._matched is not None and self._matched[0] == query else set()
+            ids = self._matched[1] if self._matched is not None and self._matched[0] == query else frozenset()
             self._answer = (query, ids, hits or [])
         if self.result is not None:
             # The words typed meanwhile are ranked next (_text_matches asks).

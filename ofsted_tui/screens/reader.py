@@ -170,6 +170,9 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         yield ReaderFooter()
 
     def on_mount(self) -> None:
+        # The store read again (a re-import, another program's write, a note saved elsewhere): this
+        # screen, kept between openings, must never show, nor write from, the corpus it was given before.
+        self.watch(self.app, "corpus", self._store_reloaded, init=False)
         if self.doc_id:  # none for a reader built ahead of its first document (prepare_reader)
             self._open()
 
@@ -626,6 +629,19 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
             return
         self.corpus, self._document = corpus, document
         self._show(document, keep_position=True)
+
+    def _store_reloaded(self, corpus: Corpus | None) -> None:
+        if not isinstance(corpus, Corpus) or not corpus.complete or corpus is self.corpus:
+            return
+        if self not in self.app.screen_stack:
+            # Kept for the next opening, which is given the corpus then: only the old one is let go.
+            self.corpus, self._document = corpus, None
+            return
+        if self.doc_id not in corpus.documents:
+            self.corpus = corpus  # a note written from here starts from the store as it is now
+            self._say("this document is no longer in the store (press escape)")
+            return
+        self._adopt(corpus)
 
     def on_screen_resume(self) -> None:
         # A reader opened from this one may have saved; the app holds the newest corpus.

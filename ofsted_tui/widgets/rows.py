@@ -133,11 +133,31 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             if target != self.cursor:
                 self.cursor = target
             return
+        # The cursor is set only where it moves or its row changed: setting it repaints the list (and says
+        # which row is highlighted), even to the same place.
+        unseen = (self.loaded and target == self.cursor and target < min(len(rows), len(self._rows))
+                  and rows[target] is self._rows[target] and self._same_on_screen(rows))
         self.loaded = True
         self._rows = rows
         self._set_virtual_height(len(rows) * self.ROW_HEIGHT + self.header_lines)
-        self.cursor = target
-        self.refresh()
+        if not unseen:
+            self.cursor = target
+            self.refresh()
+
+    def _same_on_screen(self, rows: Sequence[RowT]) -> bool:
+        """Whether ``rows`` put the very rows drawn now where they are drawn (the list scrolled as it is).
+
+        A search key whose words nearly every document has (the first letters typed) keeps most
+        events, and the rows on screen with them: repainting the list drew the same lines again,
+        most of that key's frame. Only the scroll bar then changes (``_set_virtual_height``).
+        """
+        if not rows or not self._rows:
+            return False
+        first = max(0, self.scroll_offset.y - self.header_lines) // self.ROW_HEIGHT
+        end = first + self.scrollable_content_region.height // self.ROW_HEIGHT + 2
+        if min(end, len(self._rows)) > len(rows) or (end > len(rows) and len(rows) != len(self._rows)):
+            return False  # fewer rows: the list may scroll back, or show blank lines where rows were
+        return all(map(operator.is_, rows[first:end], self._rows[first:end]))
 
     def set_loading(self) -> None:
         """No rows, and say they are on their way (as before the first ``set_rows``)."""

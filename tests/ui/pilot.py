@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
-__all__ = ["loaded", "pilot_test", "settle", "shown", "type_text"]
+__all__ = ["explorer", "loaded", "pilot_test", "settle", "shown", "type_text"]
 
 LOAD_TIMEOUT_S = 10.0
 
@@ -56,3 +58,15 @@ def shown(widget: Any) -> str:
 
     width, height = widget.size
     return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+@contextlib.asynccontextmanager
+async def explorer(db: Path, data: Any, size: tuple[int, int]) -> AsyncIterator[tuple[Any, Pilot[Any]]]:
+    """The explorer on a store of ``data`` written at ``db``, loaded and searchable: (app, pilot)."""
+    from ofsted_tui.app import make_app
+    from tests.ui.sample import build
+
+    app = make_app(build(db, data).path)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        yield app, pilot

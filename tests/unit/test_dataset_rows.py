@@ -31,11 +31,12 @@ class _Corpus:
             {"id": "ev-news", "doc_ids": ["news"], "fact_ids": ["news-1"]},
         ]
 
+    @property
+    def dataset_ids(self):
+        return frozenset(d for d, doc in self.docs.items() if doc["kind"] == "dataset")
+
     def events_of(self, doc_id):
         return [e for e in self.events if doc_id in e["doc_ids"]]
-
-    def document(self, doc_id):
-        return self.docs.get(doc_id)
 
     def text_of(self, doc_id):
         return CSV if doc_id == "ds" else "Sutton was judged good."
@@ -68,3 +69,23 @@ def test_documents_that_are_not_datasets_are_left_whole():
 def test_term_patterns_are_the_index_terms():
     assert [p.pattern for p in term_patterns('"help and protection" good')] == [
         r"\bhelp\W+and\W+protection\b", r"\bgood\b"]
+
+
+def test_only_the_datasets_are_read():
+    # A broad prefix matches every document: none but the datasets may be read to answer it.
+    corpus = _Corpus()
+    read = []
+    text_of, facts_of = corpus.text_of, corpus.facts_of
+    corpus.text_of = lambda d: (read.append(d), text_of(d))[1]
+    corpus.facts_of = lambda d, type_=None: (read.append(d), facts_of(d))[1]
+    assert events_in_matching_rows(corpus, {"ds", "news"}, "s") == {"ds": {"ev-sutton"}}
+    assert set(read) == {"ds"}
+
+
+def test_the_corpus_knows_its_datasets_from_the_catalogue():
+    from ofsted_core.corpus import Corpus
+    from ofsted_core.store import StoreData
+
+    docs = [{"id": "ds", "source": "ds.csv", "kind": "dataset", "text": CSV},
+            {"id": "news", "source": "news.txt", "kind": "news", "text": "Sutton was judged good."}]
+    assert Corpus.from_data(StoreData(documents=docs)).dataset_ids == {"ds"}

@@ -198,3 +198,25 @@ def test_text_rows_keep_only_a_datasets_matching_events(index):
     # An event another matching document supports stays, whatever the dataset's rows say.
     both = index.apply(Filters().with_text("x"), text_docs={"r1", "n1"}, text_rows={"r1": set()})
     assert ids(both.events) == ["e1"]
+
+
+def test_a_result_says_which_documents_pass_as_its_list_does(index):
+    every = {d["id"] for d in index.apply(Filters()).documents} | {"not-indexed"}
+    for filters, text in ((Filters(), None), (Filters().toggled("authorities", "Camden"), None),
+                          (Filters().with_text("x"), {"r2", "n1"}), (Filters().with_years(2014, 2019), None)):
+        result = index.apply(filters, text_docs=text)
+        assert {d for d in every if result.passes(d)} == {d["id"] for d in result.documents}
+
+
+def test_text_masks_match_a_scan_of_every_matching_documents_events(index):
+    """The events a text answer keeps, gathered in bulk, are those of each matching document (rows of datasets apart)."""
+    docs = [d["id"] for d in index.apply(Filters()).documents]
+    events = index.apply(Filters()).events
+    for n in range(1 << len(docs)):
+        chosen = {d for i, d in enumerate(docs) if n >> i & 1}
+        for rows in ({}, {d: set() for d in sorted(chosen)[:1]},  # one read as a dataset with no matching row
+                     {d: {e["id"] for e in events[::2]} for d in sorted(chosen)[-1:]}):  # or some rows matching
+            expected = [e for e in events if any(d in chosen and (d not in rows or e["id"] in rows[d])
+                                                 for d in e["doc_ids"])]
+            got = index.apply(Filters().with_text("x"), text_docs=chosen, text_rows=rows).events
+            assert ids(got) == ids(expected), (chosen, rows)

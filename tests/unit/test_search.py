@@ -140,3 +140,21 @@ def test_a_match_in_the_title_only_shows_no_passage_rather_than_the_opening_line
     [hit] = index.search("kent")
     assert hit.snippet == "" and hit.matches == []
     assert (hit.start, hit.end) == (0, 0)
+
+
+def test_matching_as_typed_finds_what_the_ranked_query_finds():
+    """The unranked match (each term asked alone, kept, and intersected) is the ranked query's documents, key by key."""
+    index = _many()
+    for query in ("children in care", 'staff "care plan" c', "care leavers good", "kent OR surrey"):
+        for end in range(1, len(query) + 1):
+            typed = query[:end]
+            assert index.matching(typed) == {d for d, _ in index.ranked(typed)}, typed
+        for end in range(len(query), 0, -1):  # backspaced: the terms kept answer again
+            assert index.matching(query[:end]) == {d for d, _ in index.ranked(query[:end])}
+
+
+def test_a_document_added_is_matched_by_terms_asked_before():
+    index = _index()
+    assert index.matching("kent") == {"a"}
+    index.add("d", "Leaders in Kent were praised.", "Kent again")
+    assert index.matching("kent") == {"a", "d"} and index.matching("leaders ke") == {"a", "d"}
