@@ -28,7 +28,7 @@ from ofsted_core.dataset_rows import events_in_matching_rows
 from ofsted_core.filters import FacetIndex, FilterResult, Filters, same_rows
 from ofsted_core.national import authorities_of
 from ofsted_core.search import LazyHit
-from ofsted_tui.screens.compare import CompareKeys
+from ofsted_tui.screens.compare_keys import CompareKeys
 from ofsted_tui.widgets.councils_table import CouncilsPane, CouncilsTable
 from ofsted_tui.messages import (
     AnnotationRequested, FiltersRequested, OpenDocument, ReportsWorkerFailures, SaveChange, SearchTyped,

@@ -62,7 +62,12 @@ class TimelineList(SortedRowList[dict[str, Any]]):
 
     def fit_columns(self, rows: Any) -> None:
         # Every event of the store: the headings' latest grades are read from them, not from the filtered few.
-        self._store_events, self._latest = list(rows), None
+        rows = list(rows)
+        if rows and rows == self._store_events:
+            # The same events again (the corpus re-applied once its index, then its catalogue, lands after the
+            # first frame): the widths stand. Comparing them costs a tenth of measuring them again.
+            return
+        self._store_events, self._latest = rows, None
         super().fit_columns(rows)
 
     # -- grouping by council -------------------------------------------------
