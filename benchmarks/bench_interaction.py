@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
+import gc
 import sys
 import time
 from pathlib import Path
@@ -125,6 +126,29 @@ class _Clock:
     def cpu_at(self, frame: float) -> float:
         """The process's CPU time when ``frame`` was out."""
         return self.frame_cpu[self.frames.index(frame)] if frame in self.frames else float("nan")
+
+
+class _FullCollections:
+    """Milliseconds spent in full (generation 2) garbage collections while it is on: the slow openings' cause."""
+
+    def __init__(self) -> None:
+        self.ms = 0.0
+        self._started = 0.0
+
+    def __enter__(self) -> _FullCollections:
+        gc.callbacks.append(self._timed)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._timed)
+
+    def _timed(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.ms += (time.perf_counter() - self._started) * 1000
 
 
 async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
@@ -286,10 +310,11 @@ async def _drive(db: str) -> dict:
             documents.cursor = next(i for i, d in enumerate(documents.rows) if d["id"] == longest["id"])
             documents.focus()
             await pilot.pause()
-            start, cpu = time.perf_counter(), time.process_time()
-            await pilot.press("enter")
-            frame = await clock.frame_after(start, lambda: _reader_shown(app))
-            out["reader_open"].append((0.0, (frame - start) * 1000, (clock.cpu_at(frame) - cpu) * 1000))
+            with _FullCollections() as collected:
+                start, cpu = time.perf_counter(), time.process_time()
+                await pilot.press("enter")
+                frame = await clock.frame_after(start, lambda: _reader_shown(app))
+            out["reader_open"].append((0.0, (frame - start) * 1000, (clock.cpu_at(frame) - cpu) * 1000, collected.ms))
             for _ in range(10):
                 out["reader_scroll"].append(await _press(pilot, clock, "pagedown"))
             await pilot.press("escape")
@@ -423,6 +448,11 @@ def main(argv: list[str] | None = None) -> int:
     used = [x[2] for x in result["reader_open"] if len(x) > 2 and x[2] == x[2]]
     if used:
         table.add("  CPU time to that frame (the whole process)", f"{percentile(used, 50):.1f} median ({max(used):.0f} max)")
+    paused = [x[3] for x in result["reader_open"] if len(x) > 3]
+    if paused:
+        # Each opening with its full collections: a max well above the median is mostly one of these.
+        table.add("  each opening (ms), of which full garbage collections",
+                  ", ".join(f"{x[1]:.0f} ({x[3]:.0f})" for x in result["reader_open"]))
     plain = [f for _, f in result["plain_screen"]]
     table.add("  for scale: push a plain screen (Header, Static, Footer)",
               f"{percentile(plain, 50):.1f} median ({max(plain):.0f} max) of {len(plain)}")
