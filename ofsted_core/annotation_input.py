@@ -15,7 +15,7 @@ from dateutil import parser as date_parser
 
 from importers.model import DOCUMENT_KINDS
 from importers.partial_date import MONTH_NAMES, PartialDate
-from importers.vocabulary import normalise_rating
+from importers.grade_tables import normalise_rating
 
 __all__ = ["note_body", "parse_correction", "parse_date"]
 

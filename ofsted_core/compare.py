@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from importers.councils import Council, council, councils, neighbours_of
-from importers.vocabulary import RATING_ABBREVIATIONS
+from importers.grade_tables import RATING_ABBREVIATIONS
 
 __all__ = [
     "FIRST_YEAR", "VISIT_MARKS", "Cell", "CompareRow", "Grid", "YearGrade", "cell_mark", "choose_councils",

@@ -30,7 +30,7 @@ from typing import Any, cast
 
 from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
 from importers.partial_date import PartialDate
-from importers.vocabulary import get_era
+from importers.grade_tables import get_era
 from ofsted_core.fact_summary import FactSummary, summaries_by_doc, summarise
 from ofsted_core.grades import GRADE_NAMES, NO_GRADE
 from ofsted_core.labels import KIND_NAMES

@@ -1,12 +1,12 @@
 """The grade facet's names and the one casing every rating is shown in.
 
 Grade 1 is the best. The grades themselves (label, short name, colour) are
-``importers.vocabulary.GRADES``; the interface turns the colours into styles.
+``importers.grade_tables.GRADES``; the interface turns the colours into styles.
 """
 
 from __future__ import annotations
 
-from importers.vocabulary import GRADES
+from importers.grade_tables import GRADES
 
 __all__ = ["GRADE_NAMES", "GRADE_NOT_IN_DATASET_LABEL", "GRADE_NOT_STATED_LABEL", "NO_GRADE", "NO_GRADE_LABEL", "NOT_GRADED_LABEL",
            "NO_OVERALL_LABEL", "UNGRADED_TYPES", "sentence_case"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importers.model import ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow
 from importers.partial_date import PartialDate, label_of
 from importers.sanitize import printable
-from importers.vocabulary import AREAS
+from importers.grade_tables import AREAS
 from ofsted_core.grades import (
     GRADE_NOT_IN_DATASET_LABEL, GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL, UNGRADED_TYPES, sentence_case,
 )

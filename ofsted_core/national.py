@@ -24,7 +24,7 @@ from typing import Any
 from importers.councils import Council, council, councils, find_councils, regions
 from importers.model import DocumentRow, EventRow
 from importers.partial_date import PartialDate
-from importers.vocabulary import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
+from importers.grade_tables import GRADES, RATING_ABBREVIATIONS, grade_of, rating_named
 
 __all__ = [
     "CSV_COLUMNS", "DIRECTIONS", "DIRECTION_ARROWS", "GRADE_BARS", "GRADE_HINT", "authorities_of", "council_rows", "csv_row",

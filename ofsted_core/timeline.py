@@ -43,7 +43,7 @@ from typing import Any
 
 from importers.model import DATASET_KIND, ConflictRow, DocumentRow, EventRow, FactRow, JudgementRow, source_rank
 from importers.partial_date import PartialDate, iso_date, month_name
-from importers.vocabulary import rating_label
+from importers.grade_tables import rating_label
 from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_core.grades import UNGRADED_TYPES
 

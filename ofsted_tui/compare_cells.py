@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from importers.vocabulary import RATING_ABBREVIATIONS, RATINGS, UNGRADED_COLOUR
+from importers.grade_tables import RATING_ABBREVIATIONS, RATINGS, UNGRADED_COLOUR
 from ofsted_core.compare import (
     AND_VISIT_MARK, NO_GRADE_MARK, NO_OVERALL_MARK, OTHER_VISIT_MARK, VISIT_MARKS, Cell, CompareRow, Grid,
     cell_mark,

@@ -9,7 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 # The colours are part of the rating vocabulary, so the CLI and the app share one table.
-from importers.vocabulary import GRADE_COLOURS, UNGRADED_COLOUR
+from importers.grade_tables import GRADE_COLOURS, UNGRADED_COLOUR
 from ofsted_core.grades import NO_GRADE_LABEL, sentence_case
 
 __all__ = ["GRADE_COLOURS", "UNGRADED_COLOUR", "grade_style", "rating_badge"]

@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from importers.councils import regions, suggest
-from importers.vocabulary import RATING_ABBREVIATIONS
+from importers.grade_tables import RATING_ABBREVIATIONS
 from ofsted_core.grades import sentence_case
 from ofsted_core.labels import plural, printable
 from ofsted_core.national import (

@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from importers.vocabulary import get_era
+from importers.grade_tables import get_era
 from ofsted_core.compare import group_by_council, latest_by_authority
 from ofsted_tui.grades import grade_style
 from ofsted_core.labels import KIND_SHORT, area_order, date_label, doc_title, plural, printable, rating_text, snippet_around

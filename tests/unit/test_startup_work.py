@@ -53,3 +53,21 @@ def test_the_timeline_measures_the_same_events_once(monkeypatch):
     longer = events + [_event(50, kind="joint targeted area inspection of a very long kind")]
     timeline.fit_columns(longer)
     assert measured == [50, 51] and timeline.widths(200) != widths
+
+
+def test_the_first_frame_names_and_colours_grades_without_compiling_the_vocabulary():
+    # The extractors' patterns (areas, eras named in a phrase) cost the first frame 12-18 ms to
+    # compile: the interface reads the grade tables, which compile nothing until a rating is read.
+    code = ("import sys, ofsted_tui.cli, ofsted_tui.app, importers.grade_tables as tables\n"
+            "print('importers.vocabulary' in sys.modules, tables._whole_forms.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "0"]
+
+
+def test_the_vocabulary_re_exports_the_one_table_of_grades_eras_and_areas():
+    import importers.grade_tables as tables
+    import importers.vocabulary as vocabulary
+
+    for name in tables.__all__:
+        assert getattr(vocabulary, name) is getattr(tables, name), name
+    assert set(tables.__all__) - {"PERFORMS_WORDS"} <= set(vocabulary.__all__)
