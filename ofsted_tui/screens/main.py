@@ -237,8 +237,10 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self._recent.clear()  # the new corpus has its own index
         # A note or bookmark hands back the very catalogue and equal events: the columns and the national
         # table are as they were (sizing them again read 10,000 documents' dates, a third of a second a save).
-        same = (before is not None and before.complete and corpus.complete and corpus.documents is before.documents
-                and same_rows(before.events, corpus.events))
+        # The very corpus coming back is the first frame's, now indexed: the panes mounted after that frame
+        # have shown nothing of it yet.
+        same = (before is not None and before is not corpus and before.complete and corpus.complete
+                and corpus.documents is before.documents and same_rows(before.events, corpus.events))
         if not same:
             self.query_one(TimelineList).fit_columns(corpus.events)
         for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):

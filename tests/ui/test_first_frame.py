@@ -152,3 +152,24 @@ async def test_a_click_on_a_tab_before_the_panes_are_mounted_waits_for_them(stor
         await settle(pilot, lambda: main.query_one("#tabs").active == "tab-documents", "the clicked tab")
         await loaded(pilot)
         await settle(pilot, lambda: main.query_one(DocumentList).loaded, "the documents")
+
+
+@pilot_test
+async def test_the_panes_mounted_after_the_first_frame_show_the_first_corpus_once_indexed(store: Store):
+    # A small store is shown whole in the first frame; the same corpus comes back with its index, and the
+    # panes mounted meanwhile (the councils table, the documents) must then be filled, not skipped as unchanged.
+    everything = store.read()
+    app = _app_as_launched(store)
+    assert app._first_read[0].complete
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        main = app.main_screen
+        await settle(pilot, lambda: app.facet_index is not None and main.result is not None, "the index")
+        await pilot.press("4")
+        table = main.query_one(CouncilsTable)
+        await settle(pilot, lambda: len(table.rows) > 0, "the councils table")
+        authorities = {e["authority"] for e in everything.events}
+        assert authorities <= {row["council"] for row in table.rows}
+        await pilot.press("2")
+        documents = main.query_one(DocumentList)
+        await settle(pilot, lambda: len(documents.rows) == len(everything.documents), "the documents")
