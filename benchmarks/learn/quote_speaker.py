@@ -30,7 +30,7 @@ from pathlib import Path
 from benchmarks.accuracy import ProseResult, _surname, half_of, match_quotes, read_labels, saved_page, score_quotes
 from benchmarks.learn.fit import fit_choice, save
 from importers.extract import quote_speaker_model
-from importers.extract.quote_speaker_model import MODEL, Decision, apply, recording
+from importers.extract.quote_speaker_model import MODEL, NEVER_OVERRULES as NEVER, Decision, apply, recording
 from importers.model import ImporterError
 from importers.pipeline import import_file
 
@@ -39,7 +39,6 @@ FOLDS = 5
 L2 = 2.0
 # Shares of belief the model's choice must hold to overrule the rules, tried in turn.
 SHARES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
-NEVER = 1.01  # a share no choice reaches: the rules alone
 
 
 @dataclass

@@ -28,10 +28,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from importers.extract import learned
+from importers.extract.quote_attribution import _LISTENER_VERBS
 from importers.extract.quote_marks import Quote
 from importers.extract.quote_speaker import _AGENT_VERB_GAP, _Speaker
 
 MODEL = "quote_speaker"
+# The saved threshold where cross-validation found no share at which the model beats the
+# rules: no softmax share reaches it, so the rules' choice always stands.
+NEVER_OVERRULES = 1.01
 
 # A verb of saying may stand this far from its speaker and still be "next to" it:
 # "X said", "X has also said", "said X", "X, ..., told" is read by the rules.
@@ -108,7 +112,7 @@ def choose(reader, quote: Quote, rules: _Speaker | None, how: str, previous: _Sp
     the model overrules it."""
     recorder = _RECORD.get()
     share = threshold()
-    if recorder is None and (share is None or share > 1):
+    if recorder is None and (share is None or share >= NEVER_OVERRULES):
         return rules  # no model, or one that cross-validation found never beats the rules
     candidates, chosen = gather(reader, quote, rules, how, previous, page_kind)
     if recorder is not None:
@@ -253,9 +257,11 @@ def _mention(reader, mention, quote: Quote, q_close: int, found: list) -> dict[s
     follow = _AGENT_VERB_GAP.match(text, end)
     if follow is not None and reader._verbs_in(follow.end(), follow.end() + 1):
         feats["speech_verb"] = 1.0
-    # ... or "said X", "according to X" (the speaker after its verb).
+    # ... or "said X", "according to X" (the speaker after its verb; never the listener
+    # of "told X", "called on X").
     verbs = reader._verbs_in(max(0, start - 40), start)
-    if verbs and len(_WORD.findall(text[verbs[-1][1]:start])) <= _VERB_REACH:
+    if (verbs and len(_WORD.findall(text[verbs[-1][1]:start])) <= _VERB_REACH
+            and text[verbs[-1][0]:verbs[-1][1]].split()[0].lower() not in _LISTENER_VERBS):
         feats["speech_verb"] = 1.0
         if _ACCORDING_BEFORE.search(text, max(0, start - 20), start):
             feats["according_to"] = 1.0
