@@ -311,7 +311,8 @@ def _fits(want: list[str], have: list[str]) -> bool:
 _RUN = 3
 
 
-def match_quotes(predicted: list[dict], labelled: list[dict]) -> tuple[list[tuple[dict, list[str]]], dict[int, dict], set[int]]:
+def match_quotes(predicted: list[dict],
+                 labelled: list[dict]) -> tuple[list[tuple[dict, list[str]]], dict[int, dict], set[int]]:
     """Extracted quotes of four words or more (in text order, with their words), the
     extracted quote that speaks each labelled one (by label index), and the indexes of
     those extracted quotes matched to a label."""
