@@ -154,3 +154,11 @@ def test_cross_validation_scores_the_rules_as_the_benchmark_does():
 def _keep_the_saved_threshold():
     yield
     quote_speaker_model.threshold.cache_clear()
+
+
+def test_the_fresh_check_fits_on_the_other_pages_and_scores_the_fresh_ones(capsys):
+    docs = script.collect(script.dev_rows(10))
+    script.fresh_check(docs[:7], docs[7:])
+    printed = capsys.readouterr().out
+    assert "fresh dev pages (3 documents), the model fitted on the other 7" in printed
+    assert "rules alone" in printed and "model alone" in printed
