@@ -49,6 +49,8 @@ _WORD = re.compile(r"\w+")
 _COLON_BEFORE = re.compile(r":[\s*_]*$")
 # A dash between a caption quote and who said it: "‘...’ – council leader Jane Smith".
 _DASH_BETWEEN = re.compile(r"^[\s.,]*[—–-]\s*")
+# How far after a quote's close its verb of saying is looked for: "”, said", "," she added".
+_AFTER_REACH = 40
 # "according to X": the speaker follows the phrase.
 _ACCORDING_BEFORE = re.compile(r"according\s+to\s+$", re.IGNORECASE)
 # Kinds of page where a quote often has no speaker at all (minutes, answers in
@@ -169,6 +171,7 @@ def gather(reader, quote: Quote, rules: _Speaker | None, how: str, previous: _Sp
                         key=lambda m: m[0])
     rules_key = _key(rules) if rules is not None and rules.name else ""
     previous_key = _key(previous) if previous is not None and previous.name else None
+    subjects = _subjects(reader, s_start, q_open, q_close, s_end)
     out = [Candidate(None, None, _no_speaker(rules_key == "", how, page_kind))]
     chosen = 0
     for key, speaker in speakers.items():
@@ -180,6 +183,8 @@ def gather(reader, quote: Quote, rules: _Speaker | None, how: str, previous: _Sp
         feats.update(_kind(speaker))
         if key == previous_key:
             feats["last_speaker"] = 1.0  # the speech running on
+        if key in subjects:
+            feats[subjects[key]] = 1.0
         found = mentions.get(key, [])
         span = None
         if found:
@@ -193,6 +198,26 @@ def gather(reader, quote: Quote, rules: _Speaker | None, how: str, previous: _Sp
             feats["not_in_passage"] = 1.0  # a role's holder or a speaker from further back
         out.append(Candidate(speaker, span, feats))
     return out, chosen
+
+
+def _subjects(reader, s_start: int, q_open: int, q_close: int, s_end: int) -> dict[str, str]:
+    """Speakers standing as the subject of a verb of saying in the quote's sentence: of the
+    nearest verb before the quote ("X said: “...”", "X, who ..., told the meeting “...”")
+    and of the verb right after it ("“...,” said X", "“...,” X added")."""
+    out: dict[str, str] = {}
+    before = reader._verbs_in(s_start, q_open)
+    if before:
+        agent = reader._subject_of(before[-1][0], s_start)
+        speaker = reader._resolve(agent, s_start) if agent is not None else None
+        if speaker is not None and speaker.name:
+            out[_key(speaker)] = "subject_of_verb_before"
+    after = reader._verbs_in(q_close, min(s_end, q_close + _AFTER_REACH))
+    if after:
+        agent = reader._subject_of(after[0][0], q_close) or reader._agent_after(after[0][1], s_end)
+        speaker = reader._resolve(agent, s_start) if agent is not None else None
+        if speaker is not None and speaker.name:
+            out.setdefault(_key(speaker), "subject_of_verb_after")
+    return out
 
 
 def _no_speaker(rules_none: bool, how: str, page_kind: str) -> dict[str, float]:

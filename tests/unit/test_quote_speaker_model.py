@@ -39,12 +39,12 @@ def test_a_speaker_after_the_quote_with_the_verb_before_the_name():
     searle = candidate(decision, "Pauline Searle")
     assert decision.candidates[decision.rules] is searle
     assert {"rules", "rules_verb_after", "sentence_after", "words_0_3", "speech_verb", "nearest",
-            "kind_full_name"} <= searle.features.keys()
+            "kind_full_name", "subject_of_verb_after"} <= searle.features.keys()
     assert text[searle.span[0]:searle.span[1]].startswith("County Councillor Pauline Searle")
     # The inspectorate, named in the sentence before, is weighed too, and with no speech verb of its own there.
     ofsted = candidate(decision, "Ofsted")
     assert "previous_sentence" in ofsted.features and "speech_verb" not in ofsted.features
-    assert "rules" not in ofsted.features
+    assert not {"rules", "subject_of_verb_before", "subject_of_verb_after"} & ofsted.features.keys()
     # So is no speaker at all, on a news page.
     assert candidate(decision, None).features == {"none": 1.0, "none_news": 1.0}
 
@@ -59,7 +59,8 @@ def test_colon_introduction_and_a_pronoun_resolved_to_the_body_before():
     # Brixton Blog, 2015 (dev): "The report said: “...”", then "It ... “...”".
     _, by_quote = decisions("2015-05-brixtonblog-lambeth-inadequate.txt", "Lambeth")
     report = candidate(by_quote["weak management oversight has led"], "Ofsted")
-    assert {"colon_intro", "sentence_before", "speech_verb", "kind_ofsted"} <= report.features.keys()
+    assert {"colon_intro", "sentence_before", "speech_verb", "kind_ofsted", "subject_of_verb_before"} <= (
+        report.features.keys())
     it = candidate(by_quote["poor permanency planning, insufficiency of"], "Ofsted")
     assert {"pronoun", "last_speaker"} <= it.features.keys()
 
@@ -118,7 +119,7 @@ _FEATURES = {
     "previous_sentence", "next_sentence", "paragraph_before", "further_after", "words_0_3", "words_4_10",
     "words_11_30", "words_over_30", "speech_verb", "according_to", "colon_intro", "dash_after", "pronoun",
     "quote_between", "named_again", "kind_ofsted", "kind_role", "kind_full_name", "kind_surname", "kind_org",
-    "kind_group", "kind_people",
+    "kind_group", "kind_people", "subject_of_verb_before", "subject_of_verb_after",
     *(f"none_{kind}" for kind in quote_speaker_model._PAGE_KINDS),
     *(f"rules_{how}" for how in ("none", "verb_before", "verb_after", "dash_after", "named_before", "in_sentence",
                                  "statement_heading", "colon_paragraph", "runs_on", "sentence_before",
