@@ -311,8 +311,11 @@ def _fits(want: list[str], have: list[str]) -> bool:
 _RUN = 3
 
 
-def score_quotes(predicted: list[dict], labelled: list[dict], result: ProseResult) -> list[str]:
-    notes = []
+def match_quotes(predicted: list[dict],
+                 labelled: list[dict]) -> tuple[list[tuple[dict, list[str]]], dict[int, dict], set[int]]:
+    """Extracted quotes of four words or more (in text order, with their words), the
+    extracted quote that speaks each labelled one (by label index), and the indexes of
+    those extracted quotes matched to a label."""
     preds = [(q, _words(q.get("text") or "")) for q in sorted(predicted, key=lambda q: tuple(q.get("span") or ()))]
     preds = [(q, w) for q, w in preds if len(w) >= 4]
     wants = [_words(label["text"]) for label in labelled]
@@ -345,6 +348,12 @@ def score_quotes(predicted: list[dict], labelled: list[dict], result: ProseResul
         used.update(run)
         for k in range(nl):
             found[li + k] = max((preds[i] for i in run), key=lambda p: _overlap(wants[li + k], p[1]))[0]
+    return preds, found, used
+
+
+def score_quotes(predicted: list[dict], labelled: list[dict], result: ProseResult) -> list[str]:
+    notes = []
+    preds, found, used = match_quotes(predicted, labelled)
     for li, label in enumerate(labelled):
         best = found.get(li)
         if best is None:

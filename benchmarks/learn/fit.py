@@ -70,12 +70,16 @@ def fit_choice(groups: Sequence[Sequence[Features]], chosen: Sequence[int], *, l
     return {k: round(v, 6) for k, v in sorted(w.items()) if v}
 
 
-def save(model: str, weights: dict[str, float], *, about: str, folder: Path | None = None) -> Path:
-    """Write a model where ``importers.extract.learned`` reads it."""
+def save(model: str, weights: dict[str, float], *, about: str, folder: Path | None = None,
+         settings: Mapping[str, float] | None = None) -> Path:
+    """Write a model where ``importers.extract.learned`` reads it; ``settings`` are what
+    the fitter chose beside the weights (a threshold picked by cross-validation)."""
     from importers.extract.learned import MODELS
 
     path = (folder or MODELS) / f"{model}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"about": about, "weights": weights}, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    saved: dict = {"about": about, "weights": weights}
+    if settings:
+        saved["settings"] = dict(settings)
+    path.write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path

@@ -29,8 +29,8 @@ def weights(model: str) -> Mapping[str, float]:
         return {}
 
 
-def margin(model: str, features: Mapping[str, float]) -> float:
-    w = weights(model)
+def margin(model: str, features: Mapping[str, float], fitted: Mapping[str, float] | None = None) -> float:
+    w = weights(model) if fitted is None else fitted
     return w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features.items())
 
 
@@ -40,13 +40,15 @@ def probability(model: str, features: Mapping[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def best(model: str, candidates: Iterable[tuple[object, Mapping[str, float]]]) -> tuple[object, float] | None:
+def best(model: str, candidates: Iterable[tuple[object, Mapping[str, float]]], *,
+         fitted: Mapping[str, float] | None = None) -> tuple[object, float] | None:
     """The candidate a choice model ranks first, with its share of the softmax.
 
     ``candidates`` are (value, features) pairs for one decision (which year
     of the passage a grade belongs to, say); None where there are none.
+    ``fitted`` stands for the saved weights (a cross-validation fold's, not yet saved).
     """
-    scored = [(value, margin(model, feats)) for value, feats in candidates]
+    scored = [(value, margin(model, feats, fitted)) for value, feats in candidates]
     if not scored:
         return None
     top = max(z for _, z in scored)

@@ -33,6 +33,7 @@ from importers.extract.paragraphs import word_count
 from importers.extract.quote_attribution import _Attributor
 from importers.extract.quote_marks import Quote, find_quotes, quote_text_at
 from importers.extract.quote_speaker import _SPACES, _Speaker
+from importers.extract.quote_speaker_model import choose
 from importers.model import Fact
 from importers.vocabulary import find_areas, normalise_rating
 
@@ -89,9 +90,13 @@ def extract(text: str, ctx) -> list[Fact]:
         if said in seen:
             continue  # a repeat: a caption or headline printing the words of the story below it
         seen.add(said)
+        # The rules' speaker is what later quotes read as the last one (see ``quote_speaker_model``).
+        chosen = choose(attributor, quote, speaker, attributor.step, previous[1] if previous else None,
+                        getattr(ctx, "kind", ""))
         if speaker is not None:
             attributor.remember(quote.open, speaker)
         previous = (quote, speaker)
+        speaker = chosen
         facts.append(Fact("quote", (quote.start, quote.end), {
             "text": words,
             "speaker": speaker.name if speaker else None,
