@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple
 
 from importers.extract import learned
 from importers.extract.clauses import other_event_date, published_fields, resolved_fields
@@ -60,6 +61,17 @@ _HEAD_LINES = 3  # the page's head: its first lines (a site's name, a label, the
 _LEAD_WORDS = 25  # how many words before the grade are read for its tense
 
 
+class Candidate(NamedTuple):
+    """One year a grade may belong to: its date fields and the rules' source word for them,
+    the features the model weighs, and where the text says it (None for the page's date
+    read from its head or address, the rules' year from beyond the passage, and "no year")."""
+
+    year: int | None
+    date: tuple[dict, str | None]
+    features: dict[str, float]
+    span: tuple[int, int] | None
+
+
 def chosen(rating: _Rating, ctx, dates: list[tuple[dict, str | None]]) -> list[tuple[dict, str | None]]:
     """The rules' ``dates`` for a grade, or the candidate the model prefers over them.
 
@@ -68,25 +80,27 @@ def chosen(rating: _Rating, ctx, dates: list[tuple[dict, str | None]]) -> list[t
     """
     if len(dates) != 1 or getattr(ctx, "kind", None) in OFSTED_KINDS:
         return dates
+    if RECORD is None and not learned.weights(MODEL):
+        return dates  # no model saved: the rules alone
     candidates = year_candidates(rating, ctx, dates[0])
     if RECORD is not None:
         RECORD.append({"span": rating.span, "candidates": candidates})
-    if not learned.weights(MODEL) or len(candidates) < 2:
+    if len(candidates) < 2:
         return dates
-    top = learned.best(MODEL, [(i, features) for i, (_, _, features) in enumerate(candidates)])
-    if top is None or candidates[top[0]][2].get("rules") or top[1] < THRESHOLD:
+    top = learned.best(MODEL, [(c, c.features) for c in candidates])
+    if top is None or top[0].features.get("rules") or top[1] < THRESHOLD:
         return dates
-    return [candidates[top[0]][1]]
+    return [top[0].date]
 
 
-def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> list[tuple[int | None, tuple[dict, str | None], dict[str, float]]]:
-    """Each year a reader would weigh for the grade, once: (year, (date fields, source),
-    features); the nearest mention of a year speaks for it, and "no year" is the last."""
+def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> list[Candidate]:
+    """Each year a reader would weigh for the grade, once (the nearest mention of a year
+    speaks for it), in order of year, "no year" last."""
     index = rating.index
     text = index.text
     start, end = rating.span
     own = published_fields(ctx)
-    found: dict[int | None, tuple[tuple[dict, str | None], dict[str, float]]] = {}
+    found: dict[int | None, tuple[tuple[dict, str | None], dict[str, float], tuple[int, int] | None]] = {}
     for mention, where, back in _mentions(rating):
         fields = resolved_fields(index, mention, ctx)
         year = fields["year"]
@@ -95,19 +109,19 @@ def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> lis
         features = _mention_features(rating, mention, where, back)
         distance = features["distance"]
         if year not in found or distance < found[year][1]["distance"]:
-            found[year] = ((fields, "text"), features)
+            found[year] = ((fields, "text"), features, (mention.start, mention.end))
     if own is not None:
         page = found.get(own["year"])
         if page is None:
-            found[own["year"]] = ((own, "published"), {"page_only": 1.0, "distance": 1.0})
+            found[own["year"]] = ((own, "published"), {"page_only": 1.0, "distance": 1.0}, None)
     rules_year = rules[0].get("year")
     if rules_year not in found:
         # The rules' own year from beyond the passage (the document's inspection, a kept grade).
-        found[rules_year] = (rules, {"rules_elsewhere": 1.0, "distance": 1.0} if rules_year is not None else {})
+        found[rules_year] = (rules, {"rules_elsewhere": 1.0, "distance": 1.0} if rules_year is not None else {}, None)
     else:
-        found[rules_year] = (rules, found[rules_year][1])
+        found[rules_year] = (rules, *found[rules_year][1:])
     if None not in found:
-        found[None] = ((dict(_UNDATED), _NOT_STATED), {})
+        found[None] = ((dict(_UNDATED), _NOT_STATED), {}, None)
     years = [y for y in found if y is not None]
     latest, earliest = max(years, default=None), min(years, default=None)
     lead = " ".join(text[max(rating.sentence[0], start - 200):start].split()[-_LEAD_WORDS:])
@@ -115,7 +129,7 @@ def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> lis
     present = bool(_PRESENT_BEFORE.search(lead))
     kind = getattr(ctx, "kind", None) or "other"
     out = []
-    for year, (date, features) in found.items():
+    for year, (date, features, span) in found.items():
         features = dict(features)
         if year == rules_year:
             # the rules' choice, and how they came to it: a date in the grade's own words
@@ -137,8 +151,8 @@ def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> lis
                 "latest_past": float(year == latest and len(years) > 1 and past),
                 "latest_present": float(year == latest and len(years) > 1 and present),
             })
-        out.append((year, date, {k: v for k, v in features.items() if v}))
-    out.sort(key=lambda c: (c[0] is None, c[0] or 0))
+        out.append(Candidate(year, date, {k: v for k, v in features.items() if v}, span))
+    out.sort(key=lambda c: (c.year is None, c.year or 0))
     return out
 
 
