@@ -27,6 +27,7 @@ from typing import NamedTuple
 from importers.extract import learned
 from importers.extract.clauses import other_event_date, published_fields, resolved_fields
 from importers.extract.dates import DateMention
+from importers.extract.judgement_past import _EARLIER_WORDS, _HISTORICAL
 from importers.extract.judgement_rating import _EVENT_WORD, _NOT_STATED, _PASSAGE_GAP, _PASSAGE_SENTENCES, _UNDATED, _Rating
 from importers.model import OFSTED_KINDS
 
@@ -47,13 +48,10 @@ _CUES = ("in", "since", "until", "by", "from", "to", "on", "during", "after", "b
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,3}$")
 # An earlier inspection named just before a date: "the last inspection in 2014", "previously
 # rated in 2017", "at its previous inspection, in 2012": that date is the earlier grade's.
-_EARLIER_BEFORE = re.compile(
-    r"\b(?:previous(?:ly)?|last|prior|earlier|former(?:ly)?|preceding)\b(?:\s+[\w'’-]+){0,3}\W{0,3}(?:in|of|on)?\s*$",
-    re.IGNORECASE,
-)
-# Before the grade: words that place it in the past ("had been rated", "previously",
-# "was rated ... in"), or in the present ("is now rated", "currently", "has been rated").
-_PAST_BEFORE = re.compile(r"\b(?:had|previously|formerly|once|ago|used\s+to|last|previous)\b", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(rf"\b(?:{_EARLIER_WORDS}|last)\b(?:\s+[\w'’-]+){{0,3}}\W{{0,3}}(?:in|of|on)?\s*$", re.IGNORECASE)
+# Before the grade, its tense: the past markers the rules read (``judgement_past._HISTORICAL``:
+# "had been rated", "previously", "up from", "ago") or the present ("is now rated", "currently",
+# "has been rated", "the latest").
 _PRESENT_BEFORE = re.compile(r"\b(?:now|currently|is|are|has\s+been|have\s+been|latest|new)\b", re.IGNORECASE)
 # How the rules dated the grade (``judgement_dates``'s ``date_source``).
 _SOURCES = {"text": "text", "subject": "subject", "published": "published", _NOT_STATED: "not_stated", None: "undated"}
@@ -83,13 +81,13 @@ def chosen(rating: _Rating, ctx, dates: list[tuple[dict, str | None]]) -> list[t
     if RECORD is None and not learned.weights(MODEL):
         return dates  # no model saved: the rules alone
     candidates = year_candidates(rating, ctx, dates[0])
+    decision = {"span": rating.span, "candidates": candidates, "overruled_by": None}
     if RECORD is not None:
-        RECORD.append({"span": rating.span, "candidates": candidates})
-    if len(candidates) < 2:
-        return dates
-    top = learned.best(MODEL, [(c, c.features) for c in candidates])
+        RECORD.append(decision)
+    top = learned.best(MODEL, [(c, c.features) for c in candidates]) if learned.weights(MODEL) else None
     if top is None or top[0].features.get("rules") or top[1] < THRESHOLD:
         return dates
+    decision["overruled_by"] = top[0]
     return [top[0].date]
 
 
@@ -125,8 +123,9 @@ def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> lis
     years = [y for y in found if y is not None]
     latest, earliest = max(years, default=None), min(years, default=None)
     lead = " ".join(text[max(rating.sentence[0], start - 200):start].split()[-_LEAD_WORDS:])
-    past = bool(_PAST_BEFORE.search(lead))
+    past = bool(_HISTORICAL.search(lead))
     present = bool(_PRESENT_BEFORE.search(lead))
+    # (the importer's kinds: news, minutes, other; a press release or a blog is "news" or "other")
     kind = getattr(ctx, "kind", None) or "other"
     out = []
     for year, (date, features, span) in found.items():

@@ -98,6 +98,8 @@ def test_the_model_overrules_the_rules_only_above_its_threshold(weights, monkeyp
     (fact,) = judgements.extract(SURREY, SURREY_CTX)
     assert fact.get("year") == 2021 and fact.get("date_source") == "published"
     assert SURREY[slice(*fact.span)] == "inadequate"  # the grade keeps its own span
+    _, (decision,) = _decisions(SURREY, SURREY_CTX)
+    assert decision["overruled_by"].year == 2021  # what the script counts as an overruling
     # ... but not where it is less sure than the threshold asks
     monkeypatch.setattr(year_model, "THRESHOLD", 0.999)
     assert {f.get("year") for f in judgements.extract(SURREY, SURREY_CTX)} == {2018}
