@@ -21,10 +21,11 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
 from benchmarks.accuracy import (
     Score, _set_score, areas_of, council_key, half_of, judgement_tuples, rating_key, read_labels, saved_page,
@@ -66,13 +67,13 @@ def labelled_tuples(row: dict) -> set[tuple]:
 @contextmanager
 def _model(weights: dict[str, float] | None, threshold: float) -> Iterator[None]:
     """The extractor with these weights (None: rules alone), whatever file is saved."""
-    saved_weights, saved_threshold = learned.weights, year_model.THRESHOLD
-    learned.weights = lambda model: (weights or {}) if model == year_model.MODEL else saved_weights(model)
-    year_model.THRESHOLD = threshold
-    try:
+    others = learned.weights
+
+    def read(model: str) -> Mapping[str, float]:
+        return (weights or {}) if model == year_model.MODEL else others(model)
+
+    with mock.patch.object(learned, "weights", read), mock.patch.object(year_model, "THRESHOLD", threshold):
         yield
-    finally:
-        learned.weights, year_model.THRESHOLD = saved_weights, saved_threshold
 
 
 def run(rows: list[dict], paths: list[str], weights=None, threshold: float = 1.0, record: bool = False) -> list[dict]:
@@ -201,7 +202,7 @@ def fresh_pages(rows: list[dict], paths: list[str], recorded: list[dict], batch:
     files = {r["file"] for r in read_labels(f"prose{batch}.jsonl")}
     inside = [row["file"] in files for row in rows]
     held = [i for i, yes in enumerate(inside) if yes]
-    results = {("rules",): Result()}
+    results: dict[tuple, Result] = {("rules",): Result()}
     results[("rules",)].add([recorded[i] for i in held])
     for variant, l2 in _configs():
         weights = _fit(recorded, [not yes for yes in inside], variant, l2)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from importers.extract import learned
 from importers.extract.clauses import other_event_date, published_fields, resolved_fields
@@ -81,14 +81,17 @@ def chosen(rating: _Rating, ctx, dates: list[tuple[dict, str | None]]) -> list[t
     if RECORD is None and not learned.weights(MODEL):
         return dates  # no model saved: the rules alone
     candidates = year_candidates(rating, ctx, dates[0])
-    decision = {"span": rating.span, "candidates": candidates, "overruled_by": None}
+    decision: dict = {"span": rating.span, "candidates": candidates, "overruled_by": None}
     if RECORD is not None:
         RECORD.append(decision)
-    top = learned.best(MODEL, [(c, c.features) for c in candidates]) if learned.weights(MODEL) else None
-    if top is None or top[0].features.get("rules") or top[1] < THRESHOLD:
+    ranked = learned.best(MODEL, [(i, c.features) for i, c in enumerate(candidates)]) if learned.weights(MODEL) else None
+    if ranked is None or ranked[1] < THRESHOLD:
         return dates
-    decision["overruled_by"] = top[0]
-    return [top[0].date]
+    top = candidates[cast(int, ranked[0])]
+    if top.features.get("rules"):
+        return dates
+    decision["overruled_by"] = top
+    return [top.date]
 
 
 def year_candidates(rating: _Rating, ctx, rules: tuple[dict, str | None]) -> list[Candidate]:
