@@ -58,6 +58,9 @@ for its own council's grades, the year it says its report was published. A date 
 ("first inspection since the authority's formation in April 2023") is that event's. A grade
 its sentence gives "following its unannounced inspection" is that inspection's, not one a
 visit recalls.
+A single date these rules give a prose grade may be overruled by the learned choice among the
+passage's years (``judgement_year_model``), only where a saved model beat these rules in
+cross-validation (none is saved: benchmarks/accuracy/README.md, "Learned choice").
 """
 
 from __future__ import annotations

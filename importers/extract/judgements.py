@@ -45,6 +45,7 @@ from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
 from importers.extract.judgement_dates import _dates, _last_inspection_date
 from importers.extract.judgement_past import _held_by_list
+from importers.extract.judgement_year_model import chosen as chosen_year
 from importers.extract.judgement_rating import _LEAD_LIMIT, _NOT_STATED, _PASSAGE_GAP, _UNDATED, _Rating
 from importers.extract.judging import (
     END_GRADE_CUES, END_GRADE_RE, RATING_CUES, RATING_RE, SAME_GRADE_CUES, SAME_GRADE_RE, _quoted, judging_cue,
@@ -306,6 +307,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
         dates = _lead_dates(rating, ctx, subject, authorities) or dates
     if len(authorities) > 1 and _held_by_list(rating) and all(source != "text" for _, source in dates):
         dates = [(dict(_UNDATED), _NOT_STATED)]
+    dates = chosen_year(rating, ctx, dates)
     facts = []
     for date, source in dates:
         if not on_the_scale(normalised, date["year"]):
