@@ -40,6 +40,7 @@ import re
 
 from importers.extract.clauses import TextIndex, index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
+from importers.extract.judgement_area_model import model_areas
 from importers.extract.judgement_area_passages import attached_lead, passage_lead
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
@@ -313,8 +314,10 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
         era = era_for(date["year"], written, date["month"])
         event_type = event_type_of(era, normalised)
         areas = _areas(rating, era, date["year"])
+        # (more areas of the sentence, where the learned pairing model accepts them)
+        spans = [(area, rating.span) for area in areas] + model_areas(rating, areas, ctx, named_at)
         facts.extend(
-            Fact("judgement", rating.span, {
+            Fact("judgement", span, {
                 "authority": authority,
                 **date,
                 "rating": normalised, "rating_text": written, "grade": grade_of(normalised),
@@ -323,7 +326,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
                 "evidence": "text",
             })
             for authority in authorities
-            for area in areas
+            for area, span in spans
         )
     return facts
 

@@ -1,0 +1,159 @@
+"""Fit ``judgement_area_pair``: which area phrases of a rating's sentence it grades.
+
+    .venv/bin/python -m benchmarks.learn.judgement_area_pair            # fit, cross-validate, save
+    .venv/bin/python -m benchmarks.learn.judgement_area_pair --limit 12 --no-save   # a quick look
+
+Reads the dev half of the prose set only (labels with "split": "dev" and the held-back pages
+``seen.json`` lists, which are scored as dev). Each document is imported in-process as the
+benchmark imports it (a saved page with its address), with the pairings of
+``importers.extract.judgement_area_model`` recorded instead of decided. A pairing is right
+where the document's labels hold a judgement of its council, grade and area (any year: the
+year is the date rules' and the year model's business). Prints 5-fold cross-validation by
+document with the benchmark's own tuple scoring (P/R/F1 of the rules alone, and of the rules
+with the pairs the model accepts, for each threshold), then fits on every dev document and
+saves ``importers/data/models/judgement_area_pair.json``. Deterministic: the same labels give
+the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.accuracy import (
+    Score, _fmt, _set_score, areas_of, council_key, half_of, judgement_tuples, rating_key, read_labels, saved_page,
+)
+from benchmarks.learn.fit import fit_binary, probability, save
+from importers.extract import judgement_area_model
+from importers.pipeline import import_file
+
+FOLDS = 5
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+L2 = (1.0, 4.0)
+
+
+@dataclass
+class Candidate:
+    features: dict[str, float]
+    tuples: set  # what it adds to the document's judgements, scored as the benchmark scores
+    right: bool
+    given: bool  # the rules gave it: learnt from, not decided
+
+
+@dataclass
+class Document:
+    file: str
+    rules: set  # the rules' judgement tuples
+    labelled: set
+    candidates: list[Candidate]
+
+
+def _fact_rows(facts, doc: dict) -> set:
+    return judgement_tuples(({"type": f.type, **f.fields} for f in facts), doc)
+
+
+def gather(limit: int | None = None) -> list[Document]:
+    """The dev documents, each with its rules' tuples, its labels and its recorded pairings."""
+    rows = sorted((r for r in read_labels("prose*.jsonl") if half_of(r) == "dev"), key=lambda r: r["file"])
+    if limit:
+        rows = rows[:limit]
+    out = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for row in rows:
+            path = saved_page(row, Path(scratch))
+            with judgement_area_model.recording() as recorded:
+                imported = import_file(path)
+            doc = {"published": imported.published, "authority": imported.authority}
+            labelled = {(council_key(j["council"]), j.get("year"), rating_key(j["rating"]), area)
+                        for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
+            without_year = {(c, g, a) for c, _, g, a in labelled}
+            given = recorded.pop("given", [])
+            by_span: dict[tuple[int, int], list] = {}
+            rules = []
+            for fact in imported.facts:
+                (by_span.setdefault(fact.span, []) if fact.span in recorded else rules).append(fact)
+            candidates = []
+            for span, facts in sorted(by_span.items()):
+                candidates.append(_candidate(recorded[span], _fact_rows(facts, doc), without_year))
+            for span, pair in given:
+                # (a rules' pairing: a row to learn from, never a decision; it adds nothing)
+                kept = [f for f in rules if f.span == span and f.get("area") == pair.area]
+                candidates.append(_candidate(pair, _fact_rows(kept, doc), without_year))
+            out.append(Document(row["file"], _fact_rows(rules, doc), labelled, candidates))
+    return out
+
+
+def _candidate(pair, tuples: set, without_year: set) -> Candidate:
+    right = any((c, g, a) in without_year for c, _, g, a in tuples)
+    return Candidate(pair.features, set() if pair.given else tuples, right, pair.given)
+
+
+def _score(docs: list[Document], weights: dict | None, threshold: float) -> Score:
+    total = Score()
+    for doc in docs:
+        predicted = set(doc.rules)
+        if weights is not None:
+            for c in doc.candidates:
+                if not c.given and probability(weights, c.features) >= threshold:
+                    predicted |= c.tuples
+        total.add(_set_score(predicted, doc.labelled))
+    return total
+
+
+def _fit(docs: list[Document], l2: float) -> dict:
+    rows = [c.features for d in docs for c in d.candidates]
+    labels = [c.right for d in docs for c in d.candidates]
+    return fit_binary(rows, labels, l2=l2)
+
+
+def _line(name: str, s: Score) -> str:
+    return f"{name:<28} P {_fmt(s.precision)}  R {_fmt(s.recall)}  F1 {_fmt(s.f1)}  (tp {s.tp}, fp {s.fp}, fn {s.fn})"
+
+
+def cross_validate(docs: list[Document]) -> dict[tuple[float, float], Score]:
+    """Sum over folds by document of the rules + model score, per (l2, threshold); fold k holds
+    every FOLDS-th document of the sorted list from the k-th."""
+    results: dict[tuple[float, float], Score] = {}
+    for k in range(FOLDS):
+        held = docs[k::FOLDS]
+        rest = [d for i, d in enumerate(docs) if i % FOLDS != k]
+        for l2 in L2:
+            weights = _fit(rest, l2)
+            for threshold in THRESHOLDS:
+                results.setdefault((l2, threshold), Score()).add(_score(held, weights, threshold))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="only the first N dev documents (a quick look)")
+    parser.add_argument("--no-save", action="store_true", help="print the figures, keep the saved model")
+    parser.add_argument("--out", type=Path, help="folder to save the model in (default: the extractor's)")
+    args = parser.parse_args(argv)
+    docs = gather(args.limit)
+    print(f"{len(docs)} dev documents")
+    for given in (True, False):
+        candidates = [c for d in docs for c in d.candidates if c.given == given]
+        print(f"{len(candidates)} pairings the rules {'gave' if given else 'did not give'}, "
+              f"{sum(c.right for c in candidates)} of them labelled (council, grade, area)")
+    print(f"{FOLDS}-fold cross-validation by document (judgement tuples, the benchmark's scoring):")
+    print(_line("rules alone", _score(docs, None, 1.0)))
+    results = cross_validate(docs)
+    for (l2, threshold), score in sorted(results.items()):
+        print(_line(f"rules + model l2={l2:g} p>={threshold:g}", score))
+    chosen = (L2[-1], judgement_area_model.ACCEPT)
+    print(_line(f"chosen (l2={chosen[0]:g}, p>={chosen[1]:g})", results[chosen]))
+    weights = _fit(docs, chosen[0])
+    print("weights:", ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
+    if not args.no_save:
+        path = save(judgement_area_model.MODEL, weights, folder=args.out, about=(
+            "P(an area phrase of a rating's sentence is graded by it), logistic regression on the prose "
+            "dev half by benchmarks/learn/judgement_area_pair.py"))
+        print(f"saved {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
