@@ -24,16 +24,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from importers.extract.judgement_rating import _Rating
+from importers.extract.judging import Cue
 from importers.extract.learned import probability, weights
-from importers.model import OFSTED_KINDS
-from importers.vocabulary import find_areas
+from importers.model import OFSTED_KINDS, Fact
+from importers.vocabulary import era_for, event_type_of, find_areas, grade_of, normalise_rating, on_the_scale
 
-__all__ = ["ACCEPT", "MODEL", "Pair", "model_areas", "pairs", "recording"]
+__all__ = ["ACCEPT", "MODEL", "Pair", "model_judgements", "pairs", "recording"]
 
 MODEL = "judgement_area_pair"
 # The probability from which a pairing the rules did not give is taken (chosen by the script's
 # cross-validation over dev documents; see benchmarks/accuracy/README.md).
-ACCEPT = 0.5
+ACCEPT = 0.45
 
 _WORD = re.compile(r"[\w'’-]+")
 # "overall" beside a grade names the whole service ("rated good overall", "overall, inadequate").
@@ -64,13 +65,37 @@ _AIM = re.compile(
     r"|to\s+achieve|would|could|might|likely\s+to|expect(?:s|ed)?\s+to|if)\b", re.IGNORECASE)
 # The sentence names an inspection or the inspectorate.
 _INSPECTION = re.compile(r"\b(?:inspect\w*|ofsted|inspectorate|watchdog|ilacs)\b", re.IGNORECASE)
-# Between two areas of one list: "X, Y and Z", "X as well as Y".
-_LIST_JOIN = re.compile(r"^[\s\"'’”‘“]*(?:,|;|and\b|&|as\s+well\s+as\b|,\s*and\b)[\s\"'’”‘“]*(?:the\s+|for\s+|in\s+)?$",
-                        re.IGNORECASE)
+# Between two areas of one list: "X, Y and Z", "X as well as Y", "X or Y".
+_LIST_WORD = re.compile(r",|\band\b|&|\bas\s+well\s+as\b|\bor\b", re.IGNORECASE)
+# Between an area, the subject, and its grade: "X were judged to be 'good'", "X is rated as",
+# "X have both been judged", "X was also".
+_SUBJECT_GAP = re.compile(
+    r"[\s\"'’”]*(?:services?\s+|work\s+|provision\s+)?(?:(?:is|are|was|were|has|have|had|been|being|also|all|both|each"
+    r"|now|remains?|remained|received|got|a|an|the)\s+){1,4}(?:(?:rated|judged|graded|assessed|deemed|found|described"
+    r"|considered|seen)\s+)?(?:as\s+|to\s+be\s+|to\s+)?[\"'‘“]*$", re.IGNORECASE)
+# Between a grade and the area it is given for: "good for X", "'outstanding' rating for the X",
+# "good in the areas of X".
+_FOR_GAP = re.compile(
+    r"[\"'’”]*\s*(?:(?:rating|grade|judge?ment|overall)s?\s+)?(?:(?:was|were)\s+(?:given\s+)?)?"
+    r"(?:for|in|across|around|on|to)\s+(?:(?:the|its|their|all)\s+)?(?:(?:areas?|categor(?:y|ies))\s+of\s+)?"
+    r"(?:(?:the|its|their)\s+)?[\"'‘“]*$", re.IGNORECASE)
+# Between them, a turn to another clause of contrast ("requires improvement, while X ...",
+# "good, but X ...") or of cause ("good because of X", "as a result of failures in X").
+_CONTRAST = re.compile(r"\b(?:but|while|whilst|whereas|although|though|however|despite|except)\b", re.IGNORECASE)
+_REASON = re.compile(r"\b(?:because|as\s+a\s+result|due\s+to|thanks\s+to|after|following|since|with)\b", re.IGNORECASE)
+# A description of the area rather than its grade: "strong and effective leadership", "failures
+# in leadership", "weaknesses in child protection".
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:strong|effective|ineffective|weak|robust|improved|improving|better|stable|visible|poor|failures?|failings?"
+    r"|weakness(?:es)?|concerns?|strengths?|praised?)\s+(?:(?:and|in|of|for)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# The area is the complement of another noun: "the leadership of children's services".
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A copula or verb between an area (the subject) and the grade: "X were judged", "X is".
 _COPULA = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|received|got)\b",
                      re.IGNORECASE)
-_CUE_KINDS = ("verb", "noun", "named", "quoted", "label", "change", "verdict", "copula", "numeric", "gapped")
+# (``judging.Cue`` kinds, and "none" for a rating word the judging rules did not take)
+_CUE_KINDS = ("verb", "noun", "named", "quoted", "label", "change", "verdict", "copula", "numeric", "gapped", "none")
 
 
 @dataclass(frozen=True)
@@ -101,29 +126,79 @@ def recording() -> Iterator[dict]:
         _recorder = saved
 
 
-def model_areas(rating: _Rating, areas: list, ctx, named_at: set | None = None) -> list[tuple[str, tuple[int, int]]]:
-    """The areas of the rating's sentence, beyond the rules' ``areas``, that the model accepts,
-    each with its span (from the rating's words to the area's).
-
-    ``named_at`` holds the spans of ratings said of a council the text names; a pair's span
-    joins it where its rating's is there."""
+def model_judgements(judged: list[tuple[_Rating, list[Fact]]], ctx, named_at: set | None = None) -> list[Fact]:
+    """More judgements for the sentences the rules judged: each rating word of such a sentence
+    paired with each area phrase of it the rules did not give that rating word ("Other services
+    for X, Y, Z and W were judged to be 'Good'" read as Z and W only; "judged to be good overall
+    and outstanding for the experiences and progress of children in care", whose "outstanding"
+    the judging rules did not take), where the model accepts the pair. Council and date are
+    those the rules gave the rating, else the sentence's first judged rating; the span runs
+    from the rating's words to the area's. ``judged``: each rating the judging rules took, with
+    the judgements they gave it (none, perhaps); ``named_at``: the spans of ratings said of a
+    council the text names, which the new spans join where their source's is there."""
     if getattr(ctx, "kind", None) in OFSTED_KINDS or (_recorder is None and not weights(MODEL)):
         return []
-    out = []
-    for pair in pairs(rating, set(areas), getattr(ctx, "kind", None)):
-        if pair.given:
-            if _recorder is not None:
-                # (what a right pairing looks like is learnt from the rules' pairings too)
-                _recorder.setdefault("given", []).append((rating.span, pair))
+    own = {rating.span: (rating, found) for rating, found in judged}
+    by_area: dict[tuple, set] = {}  # (council, area) -> the grades the rules gave it
+    for _, found in judged:
+        for f in found:
+            by_area.setdefault((f.get("authority"), f.get("area")), set()).add(f.get("rating"))
+    out: list[Fact] = []
+    done: set = set()
+    for rating, found in judged:
+        if not found or rating.sentence in done:
             continue
-        span = (min(rating.span[0], pair.start), max(rating.span[1], pair.end))
-        if _recorder is not None:
-            _recorder[span] = pair
-        elif probability(MODEL, pair.features) < ACCEPT:
+        done.add(rating.sentence)
+        s_start, s_end = rating.sentence
+        in_sentence = [own[m.span()] for m in rating.matches if m.span() in own and s_start <= m.start() < s_end]
+        for j, match in enumerate(rating.matches):
+            written = match.group()
+            normalised = normalise_rating(written)
+            if not s_start <= match.start() < s_end or not normalised:
+                continue
+            this, source = own.get(match.span(), (None, []))
+            this = this or _Rating(rating.index, rating.matches, rating.starts, j, Cue("none", match.start()),
+                                   rating.sentence)
+            areas = {f.get("area") for f in source}
+            source = source or found
+            councils = {f.get("authority") for f in source}
+            others = {(f.get("area"), f.get("rating")) for r, fs in in_sentence if r.span != this.span for f in fs}
+            for pair in pairs(this, areas, getattr(ctx, "kind", None)):
+                feats = dict(pair.features)
+                # the rules gave the area another grade, in this sentence or for this council elsewhere
+                if any(area == pair.area and grade != normalised for area, grade in others):
+                    feats["area_graded_otherwise_in_sentence"] = 1.0
+                if any(by_area.get((c, pair.area), set()) - {normalised} for c in councils):
+                    feats["area_graded_otherwise_in_text"] = 1.0
+                pair = Pair(pair.area, pair.start, pair.end, feats, pair.given)
+                if pair.given:
+                    if _recorder is not None:
+                        # (what a right pairing looks like is learnt from the rules' pairings too)
+                        _recorder.setdefault("given", []).append((this.span, pair))
+                    continue
+                span = (min(this.span[0], pair.start), max(this.span[1], pair.end))
+                if _recorder is not None:
+                    _recorder[span] = pair
+                elif probability(MODEL, pair.features) < ACCEPT:
+                    continue
+                if named_at is not None and rating.span in named_at:
+                    named_at.add(span)
+                out.extend(_regraded(source, span, pair.area, written, normalised))
+    return out
+
+
+def _regraded(found: list[Fact], span: tuple[int, int], area: str, written: str, normalised: str) -> list[Fact]:
+    """The judgements ``found`` (one per council and date) with another grade and area."""
+    seen, out = set(), []
+    for f in found:
+        key = (f.get("authority"), f.get("year"), f.get("month"), f.get("date_source"))
+        if key in seen or not on_the_scale(normalised, f.get("year")):
             continue
-        out.append((pair.area, span))
-        if named_at is not None and rating.span in named_at:
-            named_at.add(span)
+        seen.add(key)
+        era = era_for(f.get("year"), written, f.get("month"))
+        out.append(Fact("judgement", span, {
+            **f.fields, "rating": normalised, "rating_text": written, "grade": grade_of(normalised),
+            "area": area, "era": era, "event_type": event_type_of(era, normalised)}))
     return out
 
 
@@ -133,9 +208,13 @@ def pairs(rating: _Rating, given: set, kind: str | None = None) -> list[Pair]:
     text = index.text
     s_start, s_end = rating.sentence
     r_start, r_end = rating.span
-    mentions = [(m.start, m.end, m.area) for m in find_areas(text, s_start, s_end)]
+    found = find_areas(text, s_start, s_end)
+    formal = {(m.start, m.end) for m in found if m.heading}
+    mentions = [(m.start, m.end, m.area) for m in found]
     mentions += [(m.start(), m.end(), "overall") for m in _OVERALL.finditer(text, s_start, s_end)]
     mentions = sorted(m for m in mentions if m[1] <= r_start or m[0] >= r_end)
+    # the other rating words of the sentence, for which of them each area is nearer to
+    others = [m.span() for j, m in enumerate(rating.matches) if j != rating.i and s_start <= m.start() < s_end]
     clause = index.clause_at(r_start)
     sentence = text[s_start:s_end]
     whole = {
@@ -143,6 +222,7 @@ def pairs(rating: _Rating, given: set, kind: str | None = None) -> list[Pair]:
         "aim_cue": 1.0 if _AIM.search(sentence) else 0.0,
         "names_inspection": 1.0 if _INSPECTION.search(sentence) else 0.0,
         "areas_in_sentence_3+": 1.0 if len(mentions) >= 3 else 0.0,
+        "other_ratings_in_sentence": 1.0 if others else 0.0,
         f"cue_{rating.cue.kind}": 1.0 if rating.cue.kind in _CUE_KINDS else 0.0,
         f"kind_{kind}": 1.0 if kind in ("news", "minutes", "other") else 0.0,
         "rules_gave_it": 0.0,  # set on each pair below
@@ -156,6 +236,8 @@ def pairs(rating: _Rating, given: set, kind: str | None = None) -> list[Pair]:
         gap_start, gap_end = (end, r_start) if before else (r_end, start)
         between = text[gap_start:gap_end]
         words = len(_WORD.findall(between))
+        order = "area_first" if before else "grade_first"
+        beside = _beside(between, before)
         feats = dict(whole)
         feats.update({
             "area_before": 1.0 if before else 0.0,
@@ -167,20 +249,74 @@ def pairs(rating: _Rating, given: set, kind: str | None = None) -> list[Pair]:
             "rating_between": 1.0 if rating.rated_in(gap_start, gap_end) else 0.0,
             "other_grade_between": 1.0 if rating.other_grade_in(gap_start, gap_end) else 0.0,
             "area_between": 1.0 if any(gap_start <= m[0] and m[1] <= gap_end for m in mentions) else 0.0,
-            "judging_between": 1.0 if _JUDGING.search(between) else 0.0,
-            "copula_between": 1.0 if before and _COPULA.search(between) else 0.0,
+            # a verb of judging means one thing between a subject and its grade ("X were judged
+            # good") and another after the grade ("good, and judged X ...")
+            f"judging_between_{order}": 1.0 if _JUDGING.search(between) else 0.0,
+            f"copula_between_{order}": 1.0 if _COPULA.search(between) else 0.0,
+            "contrast_between": 1.0 if _CONTRAST.search(between) else 0.0,
+            "reason_between": 1.0 if _REASON.search(between) else 0.0,
+            "year_between": 1.0 if _YEAR.search(between) else 0.0,
+            "described_area": 1.0 if _DESCRIBED_BEFORE.search(text, max(s_start, start - 40), start) else 0.0,
+            "of_before_area": 1.0 if _OF_BEFORE.search(text, max(s_start, start - 12), start) else 0.0,
+            # the area is beside another rating word, as its subject or what it is for
+            "beside_other_rating": 1.0 if any(_beside(text[end:o[0]], True) if end <= o[0] else
+                                              _beside(text[o[1]:start], False) for o in others
+                                              if end <= o[0] or o[1] <= start) else 0.0,
             "stop_between": 1.0 if re.search(r"[;:–—()]", between) else 0.0,
-            "comma_between": 1.0 if "," in between else 0.0,
+            f"comma_between_{order}": 1.0 if "," in between else 0.0,
             "prep_before_area": 1.0 if _PREP_BEFORE.search(text, max(s_start, start - 30), start) else 0.0,
             "aspect_before_area": 1.0 if _ASPECT_BEFORE.search(text, max(s_start, start - 40), start) else 0.0,
             "same_clause": 1.0 if clause[0] <= start < clause[1] else 0.0,
             "negation": 1.0 if _NEGATION.search(text, max(s_start, min(r_start, start) - 25), max(r_end, end)) else 0.0,
             "area_overall": 1.0 if area == "overall" else 0.0,
+            "area_formal_name": 1.0 if (start, end) in formal else 0.0,
+            # another rating word nearer the area than this one: the area is more likely its
+            "nearer_other_rating": 1.0 if any(_distance((start, end), o) < _distance((start, end), (r_start, r_end))
+                                              for o in others) else 0.0,
+            f"beside_grade_{order}": 1.0 if beside else 0.0,
+            f"list_reaches_grade_{order}": 1.0 if not beside and _list_reaches(text, mentions, k, r_start, r_end) else 0.0,
             "listed_with_given": 1.0 if _listed_with(text, mentions, k, given) else 0.0,
             "rules_gave_it": 1.0 if area in given else 0.0,
         })
         out.append(Pair(area, start, end, {n: v for n, v in feats.items() if v}, area in given))
     return out
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _beside(between: str, area_first: bool) -> bool:
+    """Whether the area and the grade are next to each other as subject and grade ("X were judged
+    to be 'good'", "X is good") or as grade and what it is for ("good for X", "'outstanding' in X")."""
+    if area_first:
+        return bool(_SUBJECT_GAP.match(between))
+    return bool(_FOR_GAP.match(between))
+
+
+def _joined(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether two area phrases are members of one list: a few words between them, with a comma
+    or "and" and no verb ("X, Y and Z", "X who are looked after or in care, Y")."""
+    gap = text[a[1]:b[0]]
+    return (len(_WORD.findall(gap)) <= 6 and bool(_LIST_WORD.search(gap))
+            and not _JUDGING.search(gap) and not _COPULA.search(gap) and not re.search(r"[.;:!?()]", gap))
+
+
+def _list_reaches(text: str, mentions: list[tuple[int, int, str]], k: int, r_start: int, r_end: int) -> bool:
+    """Whether the area is one of a list whose member nearest the grade is beside it."""
+    step = 1 if mentions[k][1] <= r_start else -1
+    j = k
+    while 0 <= j + step < len(mentions):
+        nxt = mentions[j + step]
+        if (step == 1 and nxt[1] > r_start) or (step == -1 and nxt[0] < r_end):
+            break
+        if not (_joined(text, mentions[j], nxt) if step == 1 else _joined(text, nxt, mentions[j])):
+            break
+        j += step
+    if j == k:
+        return False
+    last = mentions[j]
+    return _beside(text[last[1]:r_start], True) if step == 1 else _beside(text[r_end:last[0]], False)
 
 
 def _listed_with(text: str, mentions: list[tuple[int, int, str]], k: int, given: set) -> bool:
@@ -189,7 +325,7 @@ def _listed_with(text: str, mentions: list[tuple[int, int, str]], k: int, given:
         j = k
         while 0 <= j + step < len(mentions):
             a, b = (mentions[j + step], mentions[j]) if step < 0 else (mentions[j], mentions[j + step])
-            if not _LIST_JOIN.match(text[a[1]:b[0]]):
+            if not _joined(text, a, b):
                 break
             j += step
             if mentions[j][2] in given:
