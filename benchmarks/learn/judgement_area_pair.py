@@ -37,7 +37,7 @@ ROWS = ("all", "new", "new exact")
 # figure is as honest as the model's (README, Accuracy: rules written on dev pages score
 # higher there than anywhere else).
 FRESH = "prose_batch10.jsonl"
-CHOSEN_ROWS, CHOSEN_L2 = "new exact", 16.0  # chosen by the cross-validation below (see README)
+CHOSEN_ROWS, CHOSEN_L2 = "new exact", 4.0  # chosen by the cross-validation below (see README)
 
 
 @dataclass

@@ -27,14 +27,16 @@ from importers.extract.judgement_rating import _Rating
 from importers.extract.judging import Cue
 from importers.extract.learned import probability, weights
 from importers.model import OFSTED_KINDS, Fact
-from importers.vocabulary import era_for, event_type_of, find_areas, grade_of, normalise_rating, on_the_scale
+from importers.vocabulary import (
+    AREA_COMPONENTS, era_for, event_type_of, find_areas, grade_of, normalise_rating, on_the_scale,
+)
 
 __all__ = ["ACCEPT", "MODEL", "Pair", "model_judgements", "pairs", "recording"]
 
 MODEL = "judgement_area_pair"
 # The probability from which a pairing the rules did not give is taken (chosen by the script's
 # cross-validation over dev documents; see benchmarks/accuracy/README.md).
-ACCEPT = 0.45
+ACCEPT = 0.6
 
 _WORD = re.compile(r"[\w'’-]+")
 # "overall" beside a grade names the whole service ("rated good overall", "overall, inadequate").
@@ -90,6 +92,14 @@ _DESCRIBED_BEFORE = re.compile(
     r"|weakness(?:es)?|concerns?|strengths?|praised?)\s+(?:(?:and|in|of|for)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # The area is the complement of another noun: "the leadership of children's services".
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+# The area is the subject of a predicate of its own that grades nothing: "leadership was praised
+# by inspectors", "care leavers were commended", "leadership has improved".
+_OWN_PREDICATE = re.compile(
+    r"[\"'’”]?\s+(?:(?:was|were|is|are|has|have|had|has\s+been|have\s+been|had\s+been)\s+)?(?:also\s+)?"
+    # (not the verbs that give or keep a grade: "care leavers received an outstanding grade")
+    r"(?!(?:rated|judged|graded|assessed|deemed|found|described|considered|seen|given|awarded|received|achieved"
+    r"|gained|secured|earned|retained|maintained|kept|as|to|a|an|the|also|now|still)\b)"
+    r"(?:[a-z]+ed|praised|improved|singled)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A copula or verb between an area (the subject) and the grade: "X were judged", "X is".
 _COPULA = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|received|got)\b",
@@ -276,10 +286,18 @@ def pairs(rating: _Rating, given: set, kind: str | None = None) -> list[Pair]:
             f"beside_grade_{order}": 1.0 if beside else 0.0,
             f"list_reaches_grade_{order}": 1.0 if not beside and _list_reaches(text, mentions, k, r_start, r_end) else 0.0,
             "listed_with_given": 1.0 if _listed_with(text, mentions, k, given) else 0.0,
-            "rules_gave_it": 1.0 if area in given else 0.0,
+            "rules_gave_it": 1.0 if _given(area, given) else 0.0,
+            "area_has_own_predicate": 1.0 if _OWN_PREDICATE.match(text, end, s_end) else 0.0,
         })
-        out.append(Pair(area, start, end, {n: v for n, v in feats.items() if v}, area in given))
+        out.append(Pair(area, start, end, {n: v for n, v in feats.items() if v}, _given(area, given)))
     return out
+
+
+def _given(area: str, given: set) -> bool:
+    """Whether the rules gave the area, itself or as its parts ("children in care and care
+    leavers" as the two, or one of the two as the combined judgement)."""
+    parts = AREA_COMPONENTS.get(area, (area,))
+    return area in given or all(p in given for p in parts) or any(area in AREA_COMPONENTS.get(g, ()) for g in given)
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
