@@ -6,7 +6,6 @@ choices on whole dev pages; the fitting script end to end on a few dev documents
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -91,19 +90,51 @@ def _judgements(name: str) -> set:
             for f in doc.facts if f.type == "judgement"}
 
 
-@pytest.mark.skipif(not judgement_area_model.weights(judgement_area_model.MODEL), reason="no saved model")
-def test_the_model_takes_an_attributive_grade_of_an_area():
+@pytest.fixture(scope="module")
+def dev_model(tmp_path_factory):
+    """The model the script fits on every dev document with its chosen setting, where the
+    extractor reads it (whether or not the script keeps it: these are its choices)."""
+    folder = tmp_path_factory.mktemp("models")
+    weights = script._fit(script.gather(), script.CHOSEN_L2, script.CHOSEN_ROWS)
+    fit.save(judgement_area_model.MODEL, weights, about="test", folder=folder)
+    saved = learned.MODELS
+    learned.MODELS = folder
+    learned.weights.cache_clear()
+    yield weights
+    learned.MODELS = saved
+    learned.weights.cache_clear()
+
+
+def test_the_model_takes_a_grade_given_for_an_area_after_the_overall_one(dev_model):
+    # A dev page (a cabinet decision): "judged to be good overall and outstanding for the
+    # experiences and progress of children in care"; the judging rules take "good" only.
+    found = _judgements("2024-03-08-eastsussex-cabinet-decision-ofsted-good.txt")
+    assert ("East Sussex", 2024, "outstanding", "children in care",
+            "outstanding for the experiences and progress of children in care") in found
+    assert ("East Sussex", 2024, "good", "overall", "good") in found
+
+
+def test_the_model_takes_an_attributive_grade_of_an_area(dev_model):
     # A dev page's headline: "Outstanding leadership sees Essex children's services rated good ..."
     found = _judgements("2017-10-12-essex-council-pilot-inspection-good.txt")
     assert ("Essex", 2017, "outstanding", "leadership", "Outstanding leadership") in found
-    assert ("Essex", 2017, "good", "overall", "good") in found
 
 
-@pytest.mark.skipif(not judgement_area_model.weights(judgement_area_model.MODEL), reason="no saved model")
-def test_the_model_leaves_an_area_described_after_a_turn():
+def test_the_model_leaves_an_area_described_after_a_turn(dev_model):
+    # "... care ‘outstanding’, but stated support for care leavers must improve"
     found = _judgements("2024-08-20-walthamforestecho-good-children-in-care-outstanding.txt")
     assert not any(area == "care leavers" for _, _, _, area, _ in found)
     assert any(rating == "outstanding" and area == "children in care" for _, _, rating, area, _ in found)
+
+
+def test_without_a_saved_model_the_rules_alone_decide(tmp_path, monkeypatch):
+    monkeypatch.setattr(learned, "MODELS", tmp_path)
+    learned.weights.cache_clear()
+    try:
+        found = _judgements("2024-03-08-eastsussex-cabinet-decision-ofsted-good.txt")
+    finally:
+        learned.weights.cache_clear()
+    assert {(rating, area) for _, _, rating, area, _ in found} == {("good", "overall")}
 
 
 def test_reports_are_left_to_their_own_rules():
@@ -126,16 +157,25 @@ def test_fit_probability_is_what_the_extractor_reads(tmp_path, monkeypatch):
         learned.weights.cache_clear()
 
 
-def test_the_script_cross_validates_and_saves_the_same_file_twice(tmp_path, capsys):
-    first, second = tmp_path / "a", tmp_path / "b"
+def test_the_script_cross_validates_and_fits_the_same_weights_twice(tmp_path, capsys):
+    first = tmp_path / "a"
     assert script.main(["--limit", "10", "--out", str(first)]) == 0
     out = capsys.readouterr().out
-    assert "10 dev documents" in out and "rules alone" in out and "rules + model new exact l2=16 p>=0.45" in out
-    assert script.main(["--limit", "10", "--out", str(second)]) == 0
-    saved = (first / "judgement_area_pair.json").read_text(encoding="utf-8")
-    assert saved == (second / "judgement_area_pair.json").read_text(encoding="utf-8")
-    weights = json.loads(saved)["weights"]
-    assert "bias" in weights and all(isinstance(v, float) for v in weights.values())
+    assert "10 dev documents" in out and "rules alone" in out and "rules + model new exact l2=8 p>=0.45" in out
+    # (kept or not, as the cross-validation decides; the fit itself is the same every time)
+    assert ("saved" in out) == (first / "judgement_area_pair.json").exists()
+    weights = script._fit(script.gather(10), script.CHOSEN_L2, script.CHOSEN_ROWS)
+    assert weights == script._fit(script.gather(10), script.CHOSEN_L2, script.CHOSEN_ROWS)
+    assert weights and all(isinstance(v, float) for v in weights.values())
     # features name patterns of language only: no council, year or page word among them
     assert all(name.replace("_", "").replace("+", "").isalnum() and not any(ch.isdigit() for ch in name[:1])
                for name in weights)
+
+
+def test_the_model_is_kept_only_where_it_beats_the_rules_without_extras():
+    from benchmarks.accuracy import Score
+
+    rules = Score(tp=719, fp=57, fn=82)
+    assert script.kept(rules, Score(tp=721, fp=57, fn=80))
+    assert not script.kept(rules, Score(tp=722, fp=58, fn=79))
+    assert not script.kept(rules, Score(tp=719, fp=50, fn=82))
