@@ -1,19 +1,24 @@
-"""Judgements: more areas for a rating, accepted by a learned model (``judgement_area_pair``).
+"""Judgements: more areas for the rating words of a judged sentence, accepted by a learned model.
 
 The hand clause shapes of ``judgement_areas`` read the areas a rating is given for from the
-sentence shapes they know, and they miss areas named in shapes they do not ("children in care
-and care leavers were judged good" read as one area, a second area after a comma). Here every
-pairing of a rating in a judging context with an area phrase of its sentence
-(``vocabulary.find_areas``) is a candidate, described by features that each name a general
-pattern of language or position (the closed lists below); a linear model fitted on the dev
-labels (``benchmarks/learn/judgement_area_pair.py``) says how likely each pairing is a
-judgement of that area. A pairing the rules did not give, accepted by the model, becomes one
-more judgement with the council and date the rules gave the rating; its span runs from the
-rating's words to the area's. No council, publisher, year's value or word of one page is a
-feature, and no grade is known in advance.
+sentence shapes they know, and miss areas named in shapes they do not ("Other services for X,
+Y, Z and W were judged to be 'Good'" read as Z and W only; "judged to be good overall and
+outstanding for the experiences and progress of children in care", whose "outstanding" the
+judging rules do not take). Here, once the rules have read a text (``model_judgements``, called
+once from ``judgements.extract``), every rating word of a sentence the rules judged is paired
+with every area phrase of that sentence (``vocabulary.find_areas``, and "overall") the rules did
+not give it. Each pair is described by features that each name a general pattern of language
+or position (the closed lists below); a linear model fitted on the dev labels
+(``benchmarks/learn/judgement_area_pair.py``, model "judgement_area_pair") says how likely the
+pair is a judgement of that area. An accepted pair becomes one more judgement with the council
+and date the rules gave the rating (or, for a rating word they did not take, the sentence's
+first judged rating); its span runs from the rating's words to the area's. No council,
+publisher, year's value or word of one page is a feature, and no grade is known in advance.
 
-Reports (``OFSTED_KINDS``) are left to their own rules: their tables and headlines give the
-areas, and their bodies' grades are sorted by ``body_grades``.
+The script saves the model only where it beats the rules alone in cross-validation without
+adding extras; where none is saved, nothing here adds anything. Reports (``OFSTED_KINDS``) are
+left to their own rules: their tables and headlines give the areas, and their bodies' grades
+are sorted by ``body_grades``.
 """
 
 from __future__ import annotations
@@ -101,6 +106,8 @@ _OWN_PREDICATE = re.compile(
     r"(?!(?:rated|judged|graded|assessed|deemed|found|described|considered|seen|given|awarded|received|achieved"
     r"|gained|secured|earned|retained|maintained|kept|as|to|a|an|the|also|now|still)\b)"
     r"(?:[a-z]+ed|praised|improved|singled)\b", re.IGNORECASE)
+# A year between them (whether there is one, never its value): "good' rating from 2013, and the
+# report identified how child protection ..." leaves the area to another clause.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A copula or verb between an area (the subject) and the grade: "X were judged", "X is".
 _COPULA = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|received|got)\b",
