@@ -26,6 +26,12 @@ def _dot(w: dict[str, float], x: Features) -> float:
     return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in x.items())
 
 
+def probability(weights: Mapping[str, float], features: Features) -> float:
+    """What ``importers.extract.learned.probability`` gives for weights not yet saved
+    (a fold of a cross-validation)."""
+    return _sigmoid(_dot(dict(weights), features))
+
+
 def fit_binary(rows: Sequence[Features], labels: Sequence[bool], *, l2: float = 1.0,
                steps: int = 400, rate: float = 0.5) -> dict[str, float]:
     """Weights for P(label | features); ``l2`` is the penalty per feature."""

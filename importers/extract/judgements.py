@@ -40,6 +40,7 @@ import re
 
 from importers.extract.clauses import TextIndex, index_for, resolved_fields
 from importers.extract.inspections import subject_inspection
+from importers.extract.judgement_area_model import model_judgements
 from importers.extract.judgement_area_passages import attached_lead, passage_lead
 from importers.extract.judgement_areas import _areas
 from importers.extract.judgement_councils import _authorities, _changed_to
@@ -98,6 +99,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
     implied: list[Fact] = []
     subject: list[Fact | None] = []  # looked up once, when first needed
     named_at: set[tuple[int, int]] = set()  # the ratings said of a council the text names
+    judged: list = []  # each rating judged, with its judgements
     for i, match in enumerate(matches):
         if _in_scale(text, matches, i):
             continue
@@ -114,6 +116,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
         rating = _Rating(index, matches, starts, i, cue, index.sentence_at(match.start()), told_as)
         found = _facts(rating, ctx, subject[0], named_at)
         facts.extend(found)
+        judged.append((rating, found))
         run = _continued(rating)
         if run:
             since = _continued_from(rating, ctx) or _last_inspection_date(rating, None, ctx)
@@ -121,6 +124,7 @@ def extract(text: str, ctx=None) -> list[Fact]:
             if run > 2 and since is not None:
                 # (the one before that is not dated by the last inspection)
                 implied.extend((f, run, now.get("year")) for f, now in zip(_earlier_same_grade(found), found))
+    facts.extend(model_judgements(judged, ctx, named_at))  # the learned pairing model's, where it accepts them
     facts = _named_grades_win(facts, getattr(ctx, "authority", None), named_at)
     # An earlier grade implied by "maintaining its 'Outstanding' judgement" is kept only where
     # the text tells it nowhere else ("last officially rated as 'good' in January 2014"); of a
