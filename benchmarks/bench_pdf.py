@@ -45,7 +45,7 @@ if __package__ in (None, ""):
 
 from benchmarks.measure import REPO, Table, child_json, emit_child, machine_line, reproduce, save_result  # noqa: E402
 
-__all__ = ["REPORTS", "import_vs_text", "main"]
+__all__ = ["REPORTS", "differing", "import_vs_text", "main"]
 
 REPORTS = REPO.parent / "shared" / "reports" / "haringey"
 # Every real report, for the check that two trees read them the same.
@@ -213,10 +213,15 @@ def _same_output(other: Path) -> tuple[int, list[str]]:
         child_json([script, "--dump", str(theirs), "--child", str(other)])
         a = mine.read_text(encoding="utf-8").splitlines()
         b = theirs.read_text(encoding="utf-8").splitlines()
-    differ = [json.loads(x).get("source", "?") for x, y in zip(a, b) if x != y]
-    if len(a) != len(b):
-        differ.append(f"({len(a)} reports here, {len(b)} there)")
-    return len(a), differ
+    return len(a), differing(a, b)
+
+
+def differing(mine: list[str], theirs: list[str]) -> list[str]:
+    """The sources of the reports whose dumped imports (JSON lines, in the same order) differ."""
+    differ = [json.loads(x).get("source", "?") for x, y in zip(mine, theirs) if x != y]
+    if len(mine) != len(theirs):
+        differ.append(f"({len(mine)} reports here, {len(theirs)} there)")
+    return differ
 
 
 def main(argv: list[str] | None = None) -> int:
