@@ -1,6 +1,6 @@
 """PDF import speed: the reader against bare PDFium text extraction, in one run.
 
-    .venv/bin/python benchmarks/bench_pdf.py [--rounds 15] [--baseline DIR] [--same-output DIR]
+    .venv/bin/python benchmarks/bench_pdf.py [--rounds 15] [--baseline DIR] [--same-output DIR] [--instructions]
 
 On the real Ofsted reports in ../shared/reports/haringey (skipped, with the
 reason, where they are absent), each round times, one after the other so a
@@ -26,6 +26,9 @@ processes taking turns with this tree's, so both meet the same load. With
 ``--same-output DIR`` every report under ../shared/reports (national and
 haringey) is imported by this tree and by DIR's, and the two outputs (text,
 furniture, page starts, metadata, every fact) are compared byte for byte.
+With ``--instructions`` each phase's instructions per round are counted
+under valgrind (cachegrind), which other work on the machine does not move:
+the ratios to compare on a loaded machine (several minutes).
 """
 
 from __future__ import annotations
@@ -34,7 +37,11 @@ import argparse
 import dataclasses
 import json
 import math
+import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -183,6 +190,53 @@ def _taking_turns(trees: list[Path], rounds: int) -> dict[Path, dict[str, list[t
     return by_tree
 
 
+# --- instructions, which load does not move -------------------------------------------
+
+_PHASES = ("bare", "reader", "import")
+_IREFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def _repeat(tree: Path, phase: str, times: int) -> None:
+    """Run ``phase`` with ``tree``'s importers once to warm up, then ``times`` times more."""
+    _use_tree(tree)
+    fn = {"bare": _bare, "reader": _reader, "import": _import}[phase]
+    paths = _paths()
+    fn(paths)
+    for _ in range(times):
+        _forget_texts()
+        fn(paths)
+
+
+def _instructions(tree: Path, phase: str, times: int) -> int:
+    """Instructions the whole child run of ``_repeat`` executed, counted by cachegrind."""
+    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+           sys.executable, str(Path(__file__).resolve()), "--child", str(tree), "--phase", phase, "--repeat", str(times)]
+    # A fixed hash seed: set and dict orders, and so the work, are the same in every run.
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": "0"})
+    found = _IREFS.search(proc.stderr)
+    if proc.returncode or not found:
+        raise RuntimeError(f"valgrind failed (exit {proc.returncode}): {proc.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions_per_round(tree: Path) -> dict[str, float]:
+    """Instructions of one round of each phase: two rounds' count less a run's start and warm-up."""
+    return {phase: (_instructions(tree, phase, 2) - _instructions(tree, phase, 0)) / 2 for phase in _PHASES}
+
+
+def _print_instructions(trees: list[Path]) -> dict[str, dict[str, float]]:
+    counts = {str(tree): instructions_per_round(tree) for tree in trees}
+    table = Table("PDF import of the Haringey reports, instructions per round (valgrind cachegrind)")
+    for tree, count in counts.items():
+        bare = count["bare"]
+        table.add(f"{Path(tree).name}: bare / reader / import", " / ".join(f"{count[p] / 1e6:.0f} M" for p in _PHASES))
+        table.add(f"{Path(tree).name}: reader / bare, import / bare, text rules / bare",
+                  f"{count['reader'] / bare:.3f}x, {count['import'] / bare:.3f}x, "
+                  f"{(count['import'] - count['reader']) / bare:.3f}x")
+    table.print()
+    return counts
+
+
 # --- the same output from two trees ----------------------------------------------------
 
 
@@ -230,18 +284,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="a source tree of other code, timed in turn in the same run")
     parser.add_argument("--same-output", type=Path, metavar="DIR",
                         help="check that DIR's code imports every real report exactly as this tree's does")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count each phase's instructions under valgrind instead of timing it")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=_PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         if args.dump:
             _use_tree(args.child)
             emit_child({"reports": _dump(args.dump)})
+        elif args.phase:
+            _repeat(args.child, args.phase, args.repeat)
         else:
             _child(args.child, args.rounds)
         return 0
     if not _paths():
         print(f"skipped: the real Ofsted reports are not at {REPORTS} (they are not part of the repository)")
+        return 0
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("skipped: --instructions needs valgrind (apt-get install valgrind)")
+            return 0
+        trees = [REPO] + ([args.baseline.resolve()] if args.baseline else [])
+        save_result("pdf_instructions", {"instructions": _print_instructions(trees)})
+        print(reproduce("bench_pdf.py", ["--instructions"] + (["--baseline", str(args.baseline)] if args.baseline else [])))
         return 0
     if args.same_output:
         count, differ = _same_output(args.same_output.resolve())
