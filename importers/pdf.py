@@ -273,16 +273,21 @@ def _read_page(page: pdfium.PdfPage, index: int) -> Page:
         text = textpage.get_text_range()
         geometry = _Geometry(textpage, text)
         text = _mark_superscripts(text, geometry)
-        starts, raws = _lines(text)
-        bodies = [raw.strip() for raw in raws]
-        kept = [i for i, body in enumerate(bodies) if body]
-        if len(kept) < len(bodies):
-            starts, raws, bodies = [starts[i] for i in kept], [raws[i] for i in kept], [bodies[i] for i in kept]
-        firsts = [start + len(raw) - len(raw.lstrip()) for start, raw in zip(starts, raws)]
-        shapes = geometry.lines([
-            (first, first + len(body) - 1, body[-1].isdigit()) for first, body in zip(firsts, bodies)
-        ])
-        soft_ends = [raw[-1] in " \t" for raw in raws]
+        # One pass over the lines: blank ones dropped, each kept line's first and
+        # last characters (for the geometry), and whether the PDF put a space after
+        # its last word (it wrapped there).
+        bodies: list[str] = []
+        spans: list[tuple[int, int, bool]] = []
+        soft_ends: list[bool] = []
+        for start, raw in zip(*_lines(text)):
+            body = raw.strip()
+            if body:
+                # The first character of ``body`` is the first that is not a space.
+                first = start + raw.find(body[0])
+                bodies.append(body)
+                spans.append((first, first + len(body) - 1, body[-1].isdigit()))
+                soft_ends.append(raw[-1] in " \t")
+        shapes = geometry.lines(spans)
     finally:
         textpage.close()
     texts = clean_lines(bodies)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importers.extract.dates import DateMention, find_dates
 from importers.model import Fact
@@ -210,6 +211,13 @@ def find_judgement_table(text: str) -> list[TableRow]:
     """The rows of the document's judgement table, in printed order; [] if it has none."""
     if not isinstance(text, str):
         return []
+    return list(_table_rows(text))
+
+
+# A PDF's reader (``importers.pdf_report``) and this rule read the same report's table, dates
+# and earlier grades: cached on the text (rows and dates are frozen), each is read once.
+@lru_cache(maxsize=8)
+def _table_rows(text: str) -> tuple[TableRow, ...]:
     stop = min(len(text), HEAD)
     header = _TABLE_HEADER.search(text, 0, stop)
     rows: list[TableRow] = []
@@ -224,7 +232,7 @@ def find_judgement_table(text: str) -> list[TableRow]:
                 break
     if rows and any(row.number for row in rows):
         rows = _with_statements(text, rows)
-    return rows
+    return tuple(rows)
 
 
 def _with_statements(text: str, rows: list[TableRow]) -> list[TableRow]:
@@ -278,6 +286,11 @@ def inspection_period(text: str) -> DateMention | None:
     """
     if not isinstance(text, str):
         return None
+    return _inspection_period(text)
+
+
+@lru_cache(maxsize=8)
+def _inspection_period(text: str) -> DateMention | None:
     stop = min(len(text), _DATES_HEAD)
     line = _DATES_LINE.search(text, 0, stop)
     if line:
@@ -367,7 +380,7 @@ def previous_judgement_facts(text: str, authority: str | None) -> list[Fact]:
     if not isinstance(text, str):
         return []
     facts: list[Fact] = []
-    for intro in _PREVIOUS_LIST.finditer(text, 0, min(len(text), PREVIOUS_REACH)):
+    for intro in _previous_lists(text):
         years = {d.year for d in find_dates(intro.group()) if d.year}
         if len(years) != 1:
             continue
@@ -384,6 +397,12 @@ def previous_judgement_facts(text: str, authority: str | None) -> list[Fact]:
         for fact in judgement_facts(text, rows, year_only, authority, source="previous"):
             facts.append(Fact(fact.type, fact.span, {**fact.fields, "era": era_for(year, fact.get("rating_text"))}))
     return facts
+
+
+@lru_cache(maxsize=8)
+def _previous_lists(text: str) -> tuple[re.Match[str], ...]:
+    """The sentences that introduce a list of the previous inspection's grades (a costly scan)."""
+    return tuple(_PREVIOUS_LIST.finditer(text, 0, min(len(text), PREVIOUS_REACH)))
 
 
 def own_judgement_facts(
