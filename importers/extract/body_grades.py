@@ -50,6 +50,7 @@ import re
 
 from importers.councils import council
 from importers.extract.clauses import index_for
+from importers.extract.continuity import lasting_grades
 from importers.extract.dates import find_dates
 from importers.extract.inspections import GRADED_TYPES
 from importers.model import Fact
@@ -174,6 +175,8 @@ def classify_body_grades(
             kept += [f for f in (mentions[id(fact)],) if f is not None]
         else:
             kept.append(fact)
+    if own:
+        kept += lasting_grades(text, authority, period[0], last)
     kept = _every_area_of_its_framework(kept, period[0])
     return kept if own else _first_page_headline(kept, period)
 

@@ -1,0 +1,111 @@
+"""Grades an Ofsted report implies for its council's last inspection by saying they lasted.
+
+A report often grades its previous inspection only by continuity, in a sentence
+that ties what has lasted to "the last inspection":
+
+* "Since the last inspection of X Council in 2017, services for children in care
+  and care leavers, and leadership, have remained outstanding": each area named
+  before the verb held that grade at the 2017 inspection;
+* "Since the last inspection, leaders have sustained outstanding services": the
+  council's services as a whole (overall), the year the report dates its last
+  inspection by elsewhere;
+* "Most children and families ... continue to receive a good service, with some
+  improvements to quality since the last inspection in 2018": overall.
+
+A grade that changed ("has improved so that this is now outstanding") is not
+continuity, and a word that is no grade ("sustained exceptional services") is
+not read. Only Ofsted's own documents are read this way
+(``importers.extract.body_grades``): news writes "has remained" of many things.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.extract.clauses import index_for
+from importers.model import Fact
+from importers.vocabulary import (
+    AREA_COMPONENTS, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
+)
+
+__all__ = ["lasting_grades"]
+
+# The verb of lasting and the grade word after it: "have remained outstanding", "has
+# sustained good services", "have not only sustained outstanding services", "have
+# maintained a good service", "continue to receive a good service".
+_LASTED = re.compile(
+    r"\b(?:(?:ha(?:ve|s)|had)\s+(?:not\s+only\s+|all\s+|both\s+)?(?:remained|sustained|maintained)"
+    r"|continues?\s+to\s+(?:receive|provide|deliver))\s+(?:(?:an?|their|its|the)\s+)?"
+    r"(outstanding|good|adequate|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)"
+    r"(\s+services?)?\b",
+    re.IGNORECASE,
+)
+# The earlier inspection the sentence measures from: "since the last inspection",
+# "since the previous ILACS inspection", "since the inspection in 2018".
+_SINCE_INSPECTION = re.compile(
+    r"\bsince\s+(?:the|its|their)\s+(?:(?:last|previous|most\s+recent)\s+)?(?:[\w-]+\s+){0,2}?inspection\b",
+    re.IGNORECASE,
+)
+
+# A subject that is the services themselves: "services have remained good".
+_SERVICES = re.compile(r"\bservices\b", re.IGNORECASE)
+
+
+def lasting_grades(text: str, authority: str | None, own_year: int | None, last: int | None) -> list[Fact]:
+    """Judgements of the council's last inspection that ``text`` states only by continuity.
+
+    ``own_year`` is the report's own inspection's year; ``last`` the year the report dates
+    its last inspection by elsewhere (``body_grades._last_inspection_year``), or None.
+    """
+    if own_year is None:
+        return []
+    index = index_for(text)
+    facts = []
+    for lasted in _LASTED.finditer(text):
+        s_start, s_end = index.sentence_at(lasted.start())
+        since = _SINCE_INSPECTION.search(text, s_start, s_end)
+        if since is None:
+            continue
+        years = {d.year for d in index.dates_in(s_start, s_end) if d.year and d.year < own_year}
+        year = next(iter(years)) if len(years) == 1 else (last if not years else None)
+        if year is None:
+            continue
+        written = lasted.group(1)
+        rating = normalise_rating(written)
+        if rating is None:
+            continue
+        # The subject is what the sentence names between the "since" clause (where it opens
+        # the sentence) and the verb: "services for children in care ..., and leadership".
+        subject_from = since.end() if since.start() < lasted.start() else s_start
+        areas = [a.area for a in find_areas(text, subject_from, lasted.start()) if a.area != "lscb"]
+        if lasted.group(2):
+            areas = ["overall"]  # "sustained outstanding services": the services as a whole
+        elif "remained" not in lasted.group().lower():
+            continue  # "have maintained good links": a grade word kept, not a grade
+        elif not areas and not _SERVICES.search(text, subject_from, lasted.start()):
+            continue  # "practice has remained good": what the services do, not their grade
+        areas = areas or ["overall"]
+        era = era_for(year, written)
+        for area in dict.fromkeys(_in_its_framework(areas, era, year)):
+            facts.append(Fact("judgement", lasted.span(1), {
+                "authority": authority, "year": year, "month": None, "day": None, "precision": "year",
+                "rating": rating, "rating_text": written, "grade": grade_of(rating), "area": area,
+                "era": era, "event_type": event_type_of(era, rating), "date_source": "text",
+                "evidence": "text", "continuity": True,
+            }))
+    return facts
+
+
+def _in_its_framework(areas: list[str], era: str | None, year: int) -> list[str]:
+    """The areas as the earlier inspection's framework graded them: "children in care and care
+    leavers" is one judgement of ILACS 2018-23 but two of the single inspection framework's,
+    and both named apart are that one judgement in 2018-23."""
+    graded = set(areas_judged(era, year))
+    out = []
+    for area in areas:
+        parts = AREA_COMPONENTS.get(area)
+        out += list(parts) if parts and graded and area not in graded else [area]
+    for joint, parts in AREA_COMPONENTS.items():
+        if joint in graded and all(part in out for part in parts):
+            out = [joint if area == parts[0] else area for area in out if area not in parts[1:]]
+    return out
