@@ -326,6 +326,7 @@ def _classify(
     if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
         return []
     earlier_year = any(d.year and d.year < own_year for d in index.dates_in(s_start, start))
+    earlier_year = earlier_year or _past_grade_of_an_earlier_inspection(index, fact, c_start, s_end, own_year)
     if not now and (_EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year):
         # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
         moved = _earlier(fact, text[s_start:s_end], own_year)
@@ -340,6 +341,23 @@ def _classify(
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
+
+
+def _past_grade_of_an_earlier_inspection(index, fact: Fact, c_start: int, s_end: int, own_year: int) -> bool:
+    """Whether a grade given in the past is of the earlier inspection the sentence goes on to date:
+    "X was rated inadequate for safeguarding and adequate for looked after children in its
+    Safeguarding and Looked After Children inspection in 2009" (both grades share the verb and
+    the date, which the rules gave only to the nearer)."""
+    text = index.text
+    if not _PAST_GRADE.search(text, c_start, fact.span[0]):
+        return False
+    named = _INSPECTION.search(text, fact.span[1], s_end)
+    if named is None:
+        return False
+    s_start = index.sentence_at(fact.span[0])[0]
+    if any(d.year and d.year >= own_year for d in index.dates_in(s_start, s_end)):
+        return False  # this inspection's year is said too: "judged good in 2016 and is now outstanding"
+    return any(d.year and d.year < own_year for d in index.dates_in(named.end(), s_end))
 
 
 def _told_the_sentence_before(index, fact: Fact, s_start: int, s_end: int, own_year: int) -> tuple[int, int | None] | None:

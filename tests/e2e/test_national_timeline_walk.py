@@ -276,3 +276,24 @@ def test_an_earlier_grade_a_report_states_only_by_continuity_is_that_inspections
                      if f.type == "judgement" and f.get("year") == earlier["year"]}
             assert set(earlier["areas"].items()) <= found, (label["file"], earlier, found)
     assert len(labels) >= 3  # Isle of Wight 2023, Bracknell Forest 2026, Westminster 2025
+
+
+def test_each_grade_a_report_gives_an_earlier_inspection_is_on_that_inspections_event(walked):
+    """Every earlier inspection the dev reports grade (their labels' ``earlier``, read by a person)
+    shows that grade for each area on the event of its council, year and month: Warrington's
+    "rated inadequate for safeguarding and adequate for looked after children in its ...
+    inspection in 2009" gives 2009 both grades, North Lincolnshire's "have remained outstanding"
+    since 2017 gives 2017 three."""
+    reports, _, events = walked
+    labels = _report_labels()
+    seen = 0
+    for doc in reports:
+        for earlier in labels[doc.source].get("earlier", ()):
+            month = earlier.get("month")
+            found = [e for e in events if e["authority"] == doc.authority and e["year"] == earlier["year"]
+                     and (month is None or e["month"] in (None, month)) and e["judgements"]]
+            assert len(found) == 1, (doc.source, earlier, [e["label"] for e in found])
+            shown = {area: j["rating"] for area, j in found[0]["judgements"].items()}
+            seen += 1
+            assert {a: shown.get(a) for a in earlier["areas"]} == earlier["areas"], (doc.source, earlier, shown)
+    assert seen >= 20

@@ -431,3 +431,20 @@ def test_a_past_grade_after_a_sentence_dating_an_earlier_inspection_is_that_insp
 def test_a_present_grade_after_a_sentence_dating_an_earlier_inspection_is_this_ones():
     body = "Its services were inspected by Ofsted in May 2012. Services for care leavers are now good.\n"
     assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")] == []  # the table's area: dropped
+
+
+def test_grades_sharing_a_past_verb_share_the_earlier_inspection_the_sentence_dates_after_them():
+    """ "<council> was rated <grade> for <area> and <grade> for <area> in its <kind> inspection in
+    <year>": the rules date only the nearer grade; the verb and the date are both grades' (Warrington's
+    2015 report, dev)."""
+    body = ("Summary\n\nSomerset was judged inadequate for safeguarding and adequate for looked after children "
+            "at its inspection of safeguarding and looked after children in 2010. Since then it has improved.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert {(j["year"], j["area"], j["rating"]) for j in found} == {
+        (2010, "help and protection", "inadequate"), (2010, "children in care", "adequate")}
+
+
+def test_a_past_grade_in_a_sentence_that_also_dates_this_inspection_stays_this_inspections():
+    body = ("Summary\n\nCare leavers were judged inadequate at this inspection in March 2015, as at the "
+            "inspection in 2010.\n")
+    assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset") if j["year"] == 2010] == []
