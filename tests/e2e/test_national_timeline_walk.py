@@ -297,3 +297,39 @@ def test_each_grade_a_report_gives_an_earlier_inspection_is_on_that_inspections_
             seen += 1
             assert {a: shown.get(a) for a in earlier["areas"]} == earlier["areas"], (doc.source, earlier, shown)
     assert seen >= 20
+
+
+@pytest.fixture(scope="module")
+def every_dev_report() -> list[ImportedDocument]:
+    paths = [NATIONAL / name for name in _dev_reports()]
+    if not paths or not all(p.is_file() for p in paths):
+        pytest.skip(f"needs the national reports at {NATIONAL} (not in the repository)")
+    return [import_file(p) for p in paths]
+
+
+def test_each_inspection_event_of_a_dev_report_is_its_own_or_one_it_grades_and_shows_once(every_dev_report):
+    """Every graded inspection event a dev report's facts make (each report alone, so that its own
+    facts are what is read) is its own inspection or an earlier one its label records, and an
+    inspection it also names by year alone is not shown twice: Shropshire's 2017 report recalls
+    "the last inspection in 2012" and lists it as "January 2013", one event."""
+    labels = _report_labels()
+    graded, alone = 0, 0
+    for doc in every_dev_report:
+        label = labels[doc.source]
+        known = [(int(label["inspection_start"][:4]), int(label["inspection_start"][5:7]))]
+        known += [(e["year"], e["month"]) for e in label.get("earlier", ())]
+        for event in build_events([_document(doc)], _rows(doc)):
+            if event["type"] in UNGRADED_TYPES or event["authority"] != doc.authority:
+                continue
+            if event["judgements"]:
+                graded += 1
+                assert any(event["year"] == year and (month is None or event["month"] is None
+                                                      or abs(event["month"] - month) <= 1)
+                           for year, month in known), (doc.source, event["label"], event["judgements"])
+            elif event["month"] is None:
+                alone += 1
+                # Within two months of a year's end from an inspection the report dates by its month.
+                assert not [(year, month) for year, month in known if month and (
+                    (year == event["year"] + 1 and month <= 2) or (year == event["year"] - 1 and month == 12))], (
+                    doc.source, event["label"])
+    assert graded >= 100 and alone >= 5
