@@ -150,6 +150,9 @@ _LAST_REACH = 40
 _PUBLISHED_BEFORE = re.compile(r"\bpublished\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 # "it is now inadequate", "currently": the present, whatever date the sentence opened with.
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
+# A grade in the present tense just before the rating word: "... are outstanding".
+_PRESENT_COPULA = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 def classify_body_grades(
@@ -315,7 +318,8 @@ def _classify(
     own_year = period[0]
     own = _own_dated(fact, period)
     # "Since the inspection in 2021, ... it is now inadequate": today's grade, whatever year opened the sentence.
-    now = own_year is not None and year <= own_year and bool(_NOW.search(text, c_start, start))
+    now = own_year is not None and year <= own_year and bool(
+        _NOW.search(text, c_start, start) or _present_since(text, s_start, start))
     own = own or now
     if _other_provider(index, text, fact, s_start, start):
         return []
@@ -341,6 +345,13 @@ def _classify(
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
+
+
+def _present_since(text: str, s_start: int, start: int) -> bool:
+    """Whether the grade is said in the present of a sentence measured from an earlier date:
+    "Since the last ILACS inspection in 2022, X has continued to strengthen ..., and the
+    experiences and progress for care leavers are outstanding" is today's grade, not 2022's."""
+    return bool(_SINCE.search(text, s_start, start)) and bool(_PRESENT_COPULA.search(text, max(s_start, start - 30), start))
 
 
 def _past_grade_of_an_earlier_inspection(index, fact: Fact, c_start: int, s_end: int, own_year: int) -> bool:

@@ -448,3 +448,13 @@ def test_a_past_grade_in_a_sentence_that_also_dates_this_inspection_stays_this_i
     body = ("Summary\n\nCare leavers were judged inadequate at this inspection in March 2015, as at the "
             "inspection in 2010.\n")
     assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset") if j["year"] == 2010] == []
+
+
+def test_a_present_grade_in_a_sentence_measured_from_an_earlier_inspection_is_this_ones():
+    # "Since <the last inspection in YEAR>, <council> has <done> ..., and <area> are <grade>".
+    body = ("Since the last inspection in 2019, Dudley has continued to improve its services, "
+            "and the experiences and progress of care leavers are good.\n")
+    assert [(j["year"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley")] == []  # the table's area: dropped
+    # Said in the past, it stays the earlier inspection's.
+    body = "At the last inspection in 2019, the experiences and progress of care leavers were judged good.\n"
+    assert [(j["year"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley")] == [(2019, "care leavers")]

@@ -1,0 +1,48 @@
+"""Held-back reports that were the only example found of a pattern a fix reads.
+
+Each report read here is listed in ``benchmarks/accuracy/seen_reports.json`` and scored with
+the dev half (``tests/unit/test_accuracy_seen.py`` keeps the list complete). The reports are
+in ``../shared`` and the tests skip where it is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers.model import ImportedDocument
+from importers.pipeline import import_file
+from tests.paths import NATIONAL
+
+pytestmark = pytest.mark.reports
+
+SURREY_BOARD_REVIEW = "80567_surrey/children's services inspection - 03 august 2015.pdf"
+LANCASHIRE_2026 = "80480_lancashire/children's services inspection - 20 august 2026.pdf"
+
+
+def _report(name: str) -> ImportedDocument:
+    path: Path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"needs {path} (the national reports are not in the repository)")
+    return import_file(path)
+
+
+def test_a_board_review_whose_title_runs_into_its_dates_line_is_an_ofsted_report_with_its_dates():
+    """The title's wrapped last word joined to the dates label ("... Children Board Inspection
+    date: 15 June 2015 – 17 June 2015"): still the report's dates, so the review is Ofsted's
+    report of that inspection, graded for its board alone."""
+    doc = _report(SURREY_BOARD_REVIEW)
+    assert (doc.kind, doc.inspected_start, doc.inspected_end) == ("ofsted_report", "2015-06-15", "2015-06-17")
+    own = {(f.get("area"), f.get("rating")) for f in doc.facts
+           if f.type == "judgement" and (f.get("year"), f.get("month")) == (2015, 6)}
+    assert own == {("lscb", "requires improvement")}
+    # "Between the start of 2012 and the time of the inspection": a period, not an inspection of 2012.
+    assert not [f for f in doc.facts if f.type == "inspection" and f.get("year") == 2012]
+
+
+def test_a_present_grade_after_since_an_earlier_inspection_is_todays():
+    """ "Since the last ILACS inspection in 2022, ... and the experiences and progress for care
+    leavers are outstanding": the table's grade of 2026, not one of 2022."""
+    doc = _report(LANCASHIRE_2026)
+    assert not [f for f in doc.facts if f.type == "judgement" and f.get("year") == 2022]
