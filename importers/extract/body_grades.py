@@ -139,6 +139,10 @@ _INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
 # A grade given in the past: "The local authority was judged to be inadequate", "was rated good".
 _PAST_GRADE = re.compile(r"\b(?:was|were)\s+(?:(?:judged|rated|graded|found)\b|(?:then\s+)?assessed\s+as\b)",
                          re.IGNORECASE)
+# ... or said by the inspection the sentence before named, pointed back to: "X were last inspected
+# in June 2012. That inspection judged the overall effectiveness ... to be good" ("this
+# inspection" is the report's own).
+_THAT_INSPECTION = re.compile(r"\b(?:that|the\s+same)\s+inspection\s+(?:judged|rated|graded|found)\b", re.IGNORECASE)
 # The council's last inspection named as such: "the last inspection", "the previous
 # ILACS inspection", "its last full inspection".
 _LAST_INSPECTION = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}?inspection\b", re.IGNORECASE)
@@ -376,7 +380,8 @@ def _told_the_sentence_before(index, fact: Fact, s_start: int, s_end: int, own_y
     grade in the past with no date of its own: "X's safeguarding arrangements were inspected in
     November 2009. The local authority was judged to be inadequate." """
     text = index.text
-    if index.dates_in(s_start, s_end) or not _PAST_GRADE.search(text, s_start, fact.span[0]):
+    if index.dates_in(s_start, s_end) or not (
+            _PAST_GRADE.search(text, s_start, fact.span[0]) or _THAT_INSPECTION.search(text, s_start, fact.span[0])):
         return None
     previous = index.previous_sentence(s_start)
     if previous is None or not _INSPECTION.search(text, *previous) or _PROVIDER.search(text, *previous):

@@ -46,3 +46,15 @@ def test_a_present_grade_after_since_an_earlier_inspection_is_todays():
     leavers are outstanding": the table's grade of 2026, not one of 2022."""
     doc = _report(LANCASHIRE_2026)
     assert not [f for f in doc.facts if f.type == "judgement" and f.get("year") == 2022]
+
+
+ST_HELENS_2015 = "80560_st helens/children's services inspection - 20 january 2015.pdf"
+
+
+def test_grades_said_by_the_inspection_the_sentence_before_dates_are_that_inspections():
+    """ "... were last inspected in June 2012. That inspection judged the overall effectiveness for
+    both safeguarding and looked after children services to be good": June 2012's two grades."""
+    doc = _report(ST_HELENS_2015)
+    found = {(f.get("area"), f.get("rating")) for f in doc.facts
+             if f.type == "judgement" and (f.get("year"), f.get("month")) == (2012, 6)}
+    assert found == {("help and protection", "good"), ("children in care", "good")}

@@ -458,3 +458,14 @@ def test_a_present_grade_in_a_sentence_measured_from_an_earlier_inspection_is_th
     # Said in the past, it stays the earlier inspection's.
     body = "At the last inspection in 2019, the experiences and progress of care leavers were judged good.\n"
     assert [(j["year"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley")] == [(2019, "care leavers")]
+
+
+def test_a_grade_said_by_that_inspection_is_the_one_the_sentence_before_dates():
+    # "<services> were last inspected in <month year>. That inspection judged <areas> to be <grade>."
+    body = ("Progress since the last inspection\n\n30. Services for looked after children in Somerset were last "
+            "inspected in May 2011. That inspection judged services for looked after children to be good.\n")
+    assert [(j["year"], j["month"], j["area"], j["rating"]) for j in _body(SIF_HEAD, body, "Somerset")] == [
+        (2011, 5, "children in care", "good")]
+    # "This inspection" is the report's own: the table's area, dropped.
+    body = "This inspection judged services for looked after children to require improvement.\n"
+    assert _body(SIF_HEAD, body, "Somerset") == []
