@@ -136,6 +136,11 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
+_INSPECTION_OF = re.compile(r"\binspection\s+of\b", re.IGNORECASE)
+# The two strands of a 2009-12 safeguarding and looked after children inspection.
+_STRANDS = ("help and protection", "children in care")
+# Nothing after the rating word but the sentence's end: "The local authority was judged to be good."
+_BARE_END = re.compile(r"[ \t]*[.;]")
 # A grade given in the past: "The local authority was judged to be inadequate", "was rated good".
 _PAST_GRADE = re.compile(r"\b(?:was|were)\s+(?:(?:judged|rated|graded|found)\b|(?:then\s+)?assessed\s+as\b)",
                          re.IGNORECASE)
@@ -397,20 +402,39 @@ def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
     was in May 2011. The local authority was judged to be adequate." grades
     help and protection, not the council as a whole, where the report lists the
     inspection's looked after children's strand of that month too; an inspection
-    of one subject alone keeps its one grade as its overall effectiveness.
+    of one subject alone keeps its one grade as its overall effectiveness. So does
+    a grade said bare of an inspection of both strands ("The previous inspection of
+    safeguarding and looked after children services was in December 2010. The local
+    authority was judged to be good."): the whole inspection's, not each strand's.
     """
     if fact.get("area") != "overall":
         return [fact]
+    text = index.text
     s_start, s_end = index.sentence_at(fact.span[0])
+    if index.dates_in(s_start, s_end):
+        return _the_strand_it_names(index, fact, s_end)
     previous = index.previous_sentence(s_start)
-    if index.dates_in(s_start, s_end) or previous is None or not index.dates_in(*previous):
+    if previous is None or not index.dates_in(*previous) or not _INSPECTION.search(text, *previous):
         return [fact]
-    if not _INSPECTION.search(index.text, *previous):
-        return [fact]
-    areas = [a.area for a in find_areas(index.text, *previous) if a.area not in ("overall", "lscb")]
+    areas = [a.area for a in find_areas(text, *previous) if a.area not in ("overall", "lscb")]
     if _one_strand_alone(index, fact, set(areas)):
         return [fact]
+    if set(_STRANDS) <= set(areas) and _BARE_END.match(text, fact.span[1]):
+        return [fact]
     return [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in dict.fromkeys(areas)] or [fact]
+
+
+def _the_strand_it_names(index, fact: Fact, s_end: int) -> list[Fact]:
+    """The local authority's grade in the inspection of one strand the sentence goes on to name:
+    "The local authority was judged inadequate in the inspection of safeguarding in 2010" grades
+    help and protection where that inspection had a looked after children's strand too."""
+    named = _INSPECTION_OF.search(index.text, fact.span[1], s_end)
+    if named is None:
+        return [fact]
+    areas = {a.area for a in find_areas(index.text, named.end(), s_end) if a.area not in ("overall", "lscb")}
+    if len(areas) != 1 or _one_strand_alone(index, fact, areas):
+        return [fact]
+    return [Fact(fact.type, fact.span, {**fact.fields, "area": next(iter(areas))})]
 
 
 def _one_strand_alone(index, fact: Fact, areas: set) -> bool:

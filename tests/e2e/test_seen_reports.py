@@ -58,3 +58,32 @@ def test_grades_said_by_the_inspection_the_sentence_before_dates_are_that_inspec
     found = {(f.get("area"), f.get("rating")) for f in doc.facts
              if f.type == "judgement" and (f.get("year"), f.get("month")) == (2012, 6)}
     assert found == {("help and protection", "good"), ("children in care", "good")}
+
+
+NOTTINGHAM_2014 = "80533_nottingham/children's services inspection - 14 may 2014.pdf"
+WORCESTERSHIRE_2017 = "80584_worcestershire/children's services inspection - 24 january 2017.pdf"
+TORBAY_2016 = "80572_torbay/children's services inspection - 05 january 2016.pdf"
+
+
+def _earlier(doc: ImportedDocument, year: int) -> set[tuple]:
+    return {(f.get("month"), f.get("area"), f.get("rating")) for f in doc.facts
+            if f.type == "judgement" and f.get("year") == year}
+
+
+@pytest.mark.parametrize("name, expected", [
+    # "The previous inspection of Safeguarding and Looked After Children Services was in December
+    # 2010. The local authority was judged to be good."
+    (NOTTINGHAM_2014, {(12, "overall", "good")}),
+    # "... services for safeguarding and children looked after was in October 2010. The local
+    # authority was judged to be inadequate." (its safeguarding strand's grade is said elsewhere)
+    (WORCESTERSHIRE_2017, {(10, "overall", "inadequate"), (None, "help and protection", "inadequate")}),
+])
+def test_a_bare_grade_of_an_inspection_of_both_strands_is_the_whole_inspections(name, expected):
+    assert _earlier(_report(name), 2010) == expected
+
+
+def test_the_local_authoritys_grade_in_the_inspection_of_one_strand_is_that_strands():
+    """ "The local authority was judged inadequate in the inspection of safeguarding in 2010", the
+    report listing that inspection's looked after children's strand (September 2010) apart."""
+    assert _earlier(_report(TORBAY_2016), 2010) == {
+        (None, "help and protection", "inadequate"), (9, "children in care", "adequate")}

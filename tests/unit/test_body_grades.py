@@ -469,3 +469,24 @@ def test_a_grade_said_by_that_inspection_is_the_one_the_sentence_before_dates():
     # "This inspection" is the report's own: the table's area, dropped.
     body = "This inspection judged services for looked after children to require improvement.\n"
     assert _body(SIF_HEAD, body, "Somerset") == []
+
+
+def test_a_bare_grade_of_an_inspection_of_both_strands_is_overall_and_a_qualified_one_each_strands():
+    # "The previous inspection of <both strands> was in <month year>. The local authority was judged to be <grade>."
+    head = ("Other Ofsted inspections\n\nThe previous inspection of the local authority's services for safeguarding "
+            "and looked after children was in May 2011. ")
+    bare = _body(SIF_HEAD, head + "The local authority was judged to be good.\n", "Somerset")
+    assert [(j["year"], j["area"]) for j in bare] == [(2011, "overall")]
+    # "... judged to be good for both services": each strand's.
+    both = _body(SIF_HEAD, head + "The local authority was judged to be good for both services.\n", "Somerset")
+    assert {j["area"] for j in both} == {"help and protection", "children in care"}
+
+
+def test_the_local_authoritys_grade_in_the_inspection_of_one_strand_it_names_is_that_strands():
+    # "The local authority was judged <grade> in the inspection of <strand> in <year>", with the other strand
+    # listed apart in the same year's month.
+    body = ("Summary\n\nThe local authority was judged good in the inspection of safeguarding in 2011. The previous "
+            "inspection of services for looked after children was in May 2011. The local authority was judged "
+            "to be good.\n")
+    found = {(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")}
+    assert (2011, "help and protection") in found and (2011, "overall") not in found
