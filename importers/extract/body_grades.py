@@ -50,7 +50,7 @@ import re
 
 from importers.councils import council
 from importers.extract.clauses import index_for
-from importers.extract.continuity import lasting_grades
+from importers.extract.continuity import former_grades, lasting_grades
 from importers.extract.dates import find_dates
 from importers.extract.inspections import GRADED_TYPES
 from importers.model import Fact
@@ -189,6 +189,7 @@ def classify_body_grades(
             kept.append(fact)
     if own:
         kept += lasting_grades(text, authority, period[0], last)
+        kept += former_grades(text, authority, _last_graded(kept, period[0]))
     kept = _every_area_of_its_framework(kept, period[0])
     return kept if own else _first_page_headline(kept, period)
 
@@ -280,6 +281,21 @@ def _inspection(
                 return Fact(fact.type, fact.span, {**fact.fields, "month": None, "day": None, "precision": "year"})
             return fact
     return None
+
+
+def _last_graded(facts: list[Fact], own_year: int | None) -> tuple[int, int | None] | None:
+    """The date of the council's last inspection before this one, where the report grades it: the
+    latest earlier judgement's, unless the report names a later earlier inspection it leaves ungraded."""
+    if own_year is None:
+        return None
+    graded = [(f.get("year"), f.get("month")) for f in facts
+              if f.type == "judgement" and f.get("year") and f.get("year") < own_year]
+    if not graded:
+        return None
+    latest = max(graded, key=lambda ym: (ym[0], ym[1] or 0))
+    later = [f for f in facts if f.type == "inspection" and not f.get("subject") and f.get("year")
+             and f.get("inspection_type") in GRADED_TYPES and latest[0] < f.get("year") < own_year]
+    return None if later else latest
 
 
 def covered_areas(areas: set) -> set:

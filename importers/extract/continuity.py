@@ -1,4 +1,4 @@
-"""Grades an Ofsted report implies for its council's last inspection by saying they lasted.
+"""Grades an Ofsted report implies for its council's last inspection by saying they lasted, or ended.
 
 A report often grades its previous inspection only by continuity, in a sentence
 that ties what has lasted to "the last inspection":
@@ -14,7 +14,9 @@ that ties what has lasted to "the last inspection":
 
 A grade that changed ("has improved so that this is now outstanding") is not
 continuity, and a word that is no grade ("sustained exceptional services") is
-not read. Only Ofsted's own documents are read this way
+not read. A grade that ended names the last inspection's too: "Services for children in
+X are no longer inadequate and they now require improvement to be good" (the
+last inspection's overall grade was inadequate). Only Ofsted's own documents are read this way
 (``importers.extract.body_grades``): news writes "has remained" of many things.
 """
 
@@ -28,7 +30,7 @@ from importers.vocabulary import (
     AREA_COMPONENTS, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
 )
 
-__all__ = ["lasting_grades"]
+__all__ = ["former_grades", "lasting_grades"]
 
 # The verb of lasting and the grade word after it: "have remained outstanding", "has
 # sustained good services", "have not only sustained outstanding services", "have
@@ -109,3 +111,42 @@ def _in_its_framework(areas: list[str], era: str | None, year: int) -> list[str]
         if joint in graded and all(part in out for part in parts):
             out = [joint if area == parts[0] else area for area in out if area not in parts[1:]]
     return out
+
+
+# A grade that ended, said in the present: "are no longer inadequate", "is no longer judged to be
+# inadequate" ("By 2012 services ... were no longer inadequate" tells of 2012, not of now).
+_ENDED = re.compile(
+    r"\b(?:is|are)\s+no\s+longer\s+(?:(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?)?"
+    r"(outstanding|good|adequate|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\b",
+    re.IGNORECASE,
+)
+
+
+def former_grades(text: str, authority: str | None, last: tuple[int, int | None] | None) -> list[Fact]:
+    """Judgements of the council's last inspection, dated ``last`` (year, month), that ``text``
+    states only as ended ("Services for children in X are no longer inadequate"); none where
+    the report dates no last inspection."""
+    if last is None:
+        return []
+    year, month = last
+    index = index_for(text)
+    facts = []
+    for ended in _ENDED.finditer(text):
+        written = ended.group(1)
+        rating = normalise_rating(written)
+        if rating is None:
+            continue
+        s_start, s_end = index.sentence_at(ended.start())
+        if index.dates_in(s_start, s_end):
+            continue  # a sentence dated its own way: "Since 2019, it is no longer ..."
+        areas = [a.area for a in find_areas(text, s_start, ended.start()) if a.area != "lscb"] or ["overall"]
+        era = era_for(year, written, month)
+        for area in dict.fromkeys(_in_its_framework(areas, era, year)):
+            facts.append(Fact("judgement", ended.span(1), {
+                "authority": authority, "year": year, "month": month, "day": None,
+                "precision": "month" if month else "year",
+                "rating": rating, "rating_text": written, "grade": grade_of(rating), "area": area,
+                "era": era, "event_type": event_type_of(era, rating), "date_source": "text",
+                "evidence": "text", "continuity": True,
+            }))
+    return facts

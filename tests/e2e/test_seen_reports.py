@@ -87,3 +87,13 @@ def test_the_local_authoritys_grade_in_the_inspection_of_one_strand_is_that_stra
     report listing that inspection's looked after children's strand (September 2010) apart."""
     assert _earlier(_report(TORBAY_2016), 2010) == {
         (None, "help and protection", "inadequate"), (9, "children in care", "adequate")}
+
+
+COVENTRY_2017 = "80456_coventry/children's services inspection - 13 june 2017.pdf"
+
+
+def test_a_grade_said_to_have_ended_is_the_last_inspections():
+    """ "Services for children in Coventry are no longer inadequate", the list dating its last
+    inspection January 2014: that inspection's overall grade."""
+    found = _earlier(_report(COVENTRY_2017), 2014)
+    assert (1, "overall", "inadequate") in found and (1, "help and protection", "inadequate") in found

@@ -55,3 +55,29 @@ def test_children_who_continue_to_receive_a_service_since_a_dated_inspection():
 ])
 def test_what_is_not_a_lasting_grade_of_the_last_inspection(body):
     assert _earlier(body) == set()
+
+
+
+
+def _former(body: str) -> set[tuple]:
+    return {(j["year"], j["month"], j["area"], j["rating"]) for j in _body(ILACS_HEAD, body, "Dudley")
+            if j.get("continuity")}
+
+
+def test_a_grade_said_to_have_ended_is_the_last_inspections_the_report_dates():
+    # "<services> are no longer <grade>", the report's list dating and grading its last inspection.
+    body = ("Services for children in Dudley are no longer inadequate and now require improvement to be good.\n\n"
+            "The previous inspection of the local authority's services for children who need help and protection "
+            "was in January 2019. The local authority was judged to be inadequate.\n")
+    assert _former(body) == {(2019, 1, "overall", "inadequate")}
+
+
+@pytest.mark.parametrize("body", [
+    # No last inspection dated and graded in the report.
+    "Services for children in Dudley are no longer inadequate.\n",
+    # Said of a past time: the later inspection was no longer inadequate, not the last one.
+    "In the inspection of January 2019, services were judged adequate. By 2019 services had improved and "
+    "were no longer inadequate.\n",
+])
+def test_what_is_not_an_ended_grade_of_the_last_inspection(body):
+    assert _former(body) == set()
