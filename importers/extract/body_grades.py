@@ -162,6 +162,8 @@ _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IG
 # A grade in the present tense just before the rating word: "... are outstanding".
 _PRESENT_COPULA = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# A date's own clause running on to the grade: "in 2010, when services were judged to be".
+_WHEN_AFTER_DATE = re.compile(r"\s*,?\s+when\b[^.;]*$", re.IGNORECASE)
 
 
 def classify_body_grades(
@@ -351,7 +353,9 @@ def _classify(
     if _RANGE.search(lead) or _practice_subject(text, c_start, start):
         return []
     if not own:
-        return _areas_of_its_inspection(index, fact) if own_year is None or year < own_year else []
+        if own_year is None or year < own_year:
+            return _areas_of_its_inspection(index, _when_dated(index, fact, s_start, start))
+        return []
     if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
         return []
     earlier_year = any(d.year and d.year < own_year for d in index.dates_in(s_start, start))
@@ -370,6 +374,20 @@ def _classify(
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
+
+
+def _when_dated(index, fact: Fact, s_start: int, start: int) -> Fact:
+    """An earlier grade re-dated to the date its own "when" clause follows, where a sentence lists
+    several: "since the last inspections for children in need of protection in 2012, when services
+    were judged to be good, and for children looked after in 2010, when services were judged to be
+    adequate" (the second grade is 2010's, whichever date the rules gave it)."""
+    dates = [d for d in index.dates_in(s_start, start) if d.year]
+    if len(dates) < 2 or not _WHEN_AFTER_DATE.match(index.text, dates[-1].end, start):
+        return fact
+    date = dates[-1]
+    if (date.year, date.month) == (fact.get("year"), fact.get("month")):
+        return fact
+    return _dated(fact, date.year, date.month)
 
 
 def _present_since(text: str, s_start: int, start: int) -> bool:

@@ -97,3 +97,16 @@ def test_a_grade_said_to_have_ended_is_the_last_inspections():
     inspection January 2014: that inspection's overall grade."""
     found = _earlier(_report(COVENTRY_2017), 2014)
     assert (1, "overall", "inadequate") in found and (1, "help and protection", "inadequate") in found
+
+
+REDBRIDGE_2016 = "80512_redbridge/children's services inspection - 25 november 2016.pdf"
+
+
+def test_each_grade_of_a_listed_run_of_when_clauses_takes_its_own_clauses_date():
+    """ "since the last inspections for children in need of protection in 2012, when services were
+    judged to be good, and for children looked after in 2010, when services were judged to be
+    adequate": 2012's good and 2010's adequate."""
+    doc = _report(REDBRIDGE_2016)
+    assert (None, "children in care", "adequate") in _earlier(doc, 2010)
+    assert not [f for f in doc.facts if f.type == "judgement" and f.get("year") == 2012
+                and f.get("area") == "children in care"]
