@@ -495,8 +495,8 @@ def test_the_local_authoritys_grade_in_the_inspection_of_one_strand_it_names_is_
 def test_each_grade_of_a_run_of_dated_when_clauses_takes_its_own_clauses_date():
     # "since the last inspections for <A> in <year>, when services were judged to be <grade>, and for <B>
     # in <year>, when services were judged to be <grade>"
-    body = ("Summary\n\nPractice has improved since the last inspections for children looked after in 2012, when "
-            "services were judged to be good, and for care leavers in 2010, when services were judged to be "
-            "adequate.\n")
-    found = {(j["year"], j["rating"]) for j in _body(SIF_HEAD, body, "Somerset")}
-    assert (2010, "adequate") in found and (2012, "adequate") not in found
+    body = ("Summary\n\nPractice has improved since the last inspections for children in need of protection in "
+            "2011, when services were judged to be good, and for children looked after in 2009, when services were "
+            "judged to be adequate.\n")
+    found = {(j["year"], j["area"], j["rating"]) for j in _body(SIF_HEAD, body, "Somerset")}
+    assert found == {(2011, "help and protection", "good"), (2009, "children in care", "adequate")}
