@@ -176,7 +176,8 @@ def build_events(
             candidates = before if fact.get("published") else before or candidates
             if not candidates and fact.get("published") and pub_year is not None:
                 candidates = _year_before(clusters.values(), authority, _graded(fact), pub_year, pub_month)
-        if not candidates and fact["type"] == "inspection" and not fact.get("subject") and not fact.get("published"):
+        if (not candidates and year is not None and fact["type"] == "inspection" and not fact.get("subject")
+                and not fact.get("published")):
             candidates = _across_the_year_end(dated, authority, year, _graded(fact), fact.get("doc_id"))
         if candidates:
             max(candidates, key=lambda c: c.month or 0).facts.append(fact)

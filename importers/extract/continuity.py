@@ -27,7 +27,8 @@ import re
 from importers.extract.clauses import index_for
 from importers.model import Fact
 from importers.vocabulary import (
-    AREA_COMPONENTS, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
+    AREA_COMPONENTS, RATING_WORDS, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
+    on_the_scale,
 )
 
 __all__ = ["former_grades", "lasting_grades"]
@@ -38,8 +39,7 @@ __all__ = ["former_grades", "lasting_grades"]
 _LASTED = re.compile(
     r"\b(?:(?:ha(?:ve|s)|had)\s+(?:not\s+only\s+|all\s+|both\s+)?(?:remained|sustained|maintained)"
     r"|continues?\s+to\s+(?:receive|provide|deliver))\s+(?:(?:an?|their|its|the)\s+)?"
-    r"(outstanding|good|adequate|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)"
-    r"(\s+services?)?\b",
+    rf"({RATING_WORDS})(\s+services?)?\b",
     re.IGNORECASE,
 )
 # The earlier inspection the sentence measures from: "since the last inspection",
@@ -87,14 +87,7 @@ def lasting_grades(text: str, authority: str | None, own_year: int | None, last:
         elif not areas and not _SERVICES.search(text, subject_from, lasted.start()):
             continue  # "practice has remained good": what the services do, not their grade
         areas = areas or ["overall"]
-        era = era_for(year, written)
-        for area in dict.fromkeys(_in_its_framework(areas, era, year)):
-            facts.append(Fact("judgement", lasted.span(1), {
-                "authority": authority, "year": year, "month": None, "day": None, "precision": "year",
-                "rating": rating, "rating_text": written, "grade": grade_of(rating), "area": area,
-                "era": era, "event_type": event_type_of(era, rating), "date_source": "text",
-                "evidence": "text", "continuity": True,
-            }))
+        facts += _judgements(lasted.span(1), authority, (year, None), written, areas)
     return facts
 
 
@@ -117,7 +110,7 @@ def _in_its_framework(areas: list[str], era: str | None, year: int) -> list[str]
 # inadequate" ("By 2012 services ... were no longer inadequate" tells of 2012, not of now).
 _ENDED = re.compile(
     r"\b(?:is|are)\s+no\s+longer\s+(?:(?:judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?)?"
-    r"(outstanding|good|adequate|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\b",
+    rf"({RATING_WORDS})\b",
     re.IGNORECASE,
 )
 
@@ -140,13 +133,22 @@ def former_grades(text: str, authority: str | None, last: tuple[int, int | None]
         if index.dates_in(s_start, s_end):
             continue  # a sentence dated its own way: "Since 2019, it is no longer ..."
         areas = [a.area for a in find_areas(text, s_start, ended.start()) if a.area != "lscb"] or ["overall"]
-        era = era_for(year, written, month)
-        for area in dict.fromkeys(_in_its_framework(areas, era, year)):
-            facts.append(Fact("judgement", ended.span(1), {
-                "authority": authority, "year": year, "month": month, "day": None,
-                "precision": "month" if month else "year",
-                "rating": rating, "rating_text": written, "grade": grade_of(rating), "area": area,
-                "era": era, "event_type": event_type_of(era, rating), "date_source": "text",
-                "evidence": "text", "continuity": True,
-            }))
+        facts += _judgements(ended.span(1), authority, last, written, areas)
     return facts
+
+
+def _judgements(
+    span: tuple[int, int], authority: str | None, when: tuple[int, int | None], written: str, areas: list[str],
+) -> list[Fact]:
+    """One judgement of the earlier inspection dated ``when`` (year, month) per area its framework graded."""
+    year, month = when
+    rating = normalise_rating(written)
+    if not on_the_scale(rating, year):
+        return []  # "have remained poor": no grade of that year's scale, a plain word
+    era = era_for(year, written, month)
+    return [Fact("judgement", span, {
+        "authority": authority, "year": year, "month": month, "day": None, "precision": "month" if month else "year",
+        "rating": rating, "rating_text": written, "grade": grade_of(rating), "area": area,
+        "era": era, "event_type": event_type_of(era, rating), "date_source": "text",
+        "evidence": "text", "continuity": True,
+    }) for area in dict.fromkeys(_in_its_framework(areas, era, year))]

@@ -25,7 +25,7 @@ from importers.pipeline import import_file
 from ofsted_core.grades import UNGRADED_TYPES
 from ofsted_core.labels import rating_text
 from ofsted_core.timeline import build_events
-from tests.e2e.test_national_reports import _dev_reports
+from tests.e2e.test_national_reports import _dev_reports, reports  # noqa: F401 (a fixture)
 from tests.paths import NATIONAL, REPO, REPORT_SPLIT
 
 pytestmark = pytest.mark.reports
@@ -299,22 +299,14 @@ def test_each_grade_a_report_gives_an_earlier_inspection_is_on_that_inspections_
     assert seen >= 20
 
 
-@pytest.fixture(scope="module")
-def every_dev_report() -> list[ImportedDocument]:
-    paths = [NATIONAL / name for name in _dev_reports()]
-    if not paths or not all(p.is_file() for p in paths):
-        pytest.skip(f"needs the national reports at {NATIONAL} (not in the repository)")
-    return [import_file(p) for p in paths]
-
-
-def test_each_inspection_event_of_a_dev_report_is_its_own_or_one_it_grades_and_shows_once(every_dev_report):
+def test_each_inspection_event_of_a_dev_report_is_its_own_or_one_it_grades_and_shows_once(reports):
     """Every graded inspection event a dev report's facts make (each report alone, so that its own
     facts are what is read) is its own inspection or an earlier one its label records, and an
     inspection it also names by year alone is not shown twice: Shropshire's 2017 report recalls
     "the last inspection in 2012" and lists it as "January 2013", one event."""
     labels = _report_labels()
     graded, alone = 0, 0
-    for doc in every_dev_report:
+    for doc in reports:
         label = labels[doc.source]
         known = [(int(label["inspection_start"][:4]), int(label["inspection_start"][5:7]))]
         known += [(e["year"], e["month"]) for e in label.get("earlier", ())]
