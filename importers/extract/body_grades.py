@@ -162,6 +162,9 @@ _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IG
 # A grade in the present tense just before the rating word: "... are outstanding".
 _PRESENT_COPULA = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# Where a new clause with its own subject begins: ", and the concerns ...", "; ".
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|a|an|this|these|its|their|some|many|most)\b|;",
+                           re.IGNORECASE)
 # A date's own clause running on to the grade: "in 2010, when services were judged to be".
 _WHEN_AFTER_DATE = re.compile(r"\s*,?\s+when\b[^.;]*$", re.IGNORECASE)
 
@@ -354,7 +357,8 @@ def _classify(
         return []
     if not own:
         if own_year is None or year < own_year:
-            return _areas_of_its_inspection(index, _when_dated(index, fact, s_start, start))
+            fact = _when_dated(index, _area_of_its_own_clause(index, fact, s_start, s_end), s_start, start)
+            return _areas_of_its_inspection(index, fact)
         return []
     if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
         return []
@@ -374,6 +378,20 @@ def _classify(
     if covered_areas({fact.get("area")}) & covered:
         return []  # the table or headline grades this area: its word is the inspection's
     return [fact]
+
+
+def _area_of_its_own_clause(index, fact: Fact, s_start: int, s_end: int) -> Fact:
+    """An earlier grade whose area the rules read from a later clause is the inspection's as a whole:
+    "The child protection inspection in September 2012 found the service to be inadequate, and the
+    significant concerns identified then remain across the whole of the service, including services
+    for children who are looked after" grades no looked after children's service."""
+    area, text = fact.get("area"), index.text
+    if area in (None, "overall") or any(a.area == area for a in find_areas(text, s_start, fact.span[0])):
+        return fact
+    named = [a for a in find_areas(text, fact.span[1], s_end) if a.area == area]
+    if not named or not _CLAUSE_BREAK.search(text, fact.span[1], named[0].start):
+        return fact
+    return Fact(fact.type, fact.span, {**fact.fields, "area": "overall"})
 
 
 def _when_dated(index, fact: Fact, s_start: int, start: int) -> Fact:

@@ -110,3 +110,15 @@ def test_each_grade_of_a_listed_run_of_when_clauses_takes_its_own_clauses_date()
     assert (None, "children in care", "adequate") in _earlier(doc, 2010)
     assert not [f for f in doc.facts if f.type == "judgement" and f.get("year") == 2012
                 and f.get("area") == "children in care"]
+
+
+BIRMINGHAM_2014 = "80429_birmingham/children's services inspection - 23 may 2014.pdf"
+
+
+def test_an_area_named_in_a_later_clause_is_not_the_earlier_grades():
+    """ "The child protection inspection in September 2012 found the service to be inadequate, and
+    the significant concerns identified then remain ..., including services for children who are
+    looked after": September 2012's one grade, no looked after children's grade."""
+    found = _earlier(_report(BIRMINGHAM_2014), 2012)
+    assert (9, "overall", "inadequate") in found
+    assert not [row for row in found if row[1] == "children in care"]

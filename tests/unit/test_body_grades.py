@@ -500,3 +500,10 @@ def test_each_grade_of_a_run_of_dated_when_clauses_takes_its_own_clauses_date():
             "judged to be adequate.\n")
     found = {(j["year"], j["area"], j["rating"]) for j in _body(SIF_HEAD, body, "Somerset")}
     assert found == {(2011, "help and protection", "good"), (2009, "children in care", "adequate")}
+
+
+def test_an_area_named_only_in_a_later_clause_is_not_the_earlier_grades():
+    # "<inspection> in <date> found the service to be <grade>, and <a new subject> ... <area>"
+    body = ("Summary\n\nThe child protection inspection in March 2013 found the service to be good, and the "
+            "strengths identified then remain, including in services for children who are looked after.\n")
+    assert {(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")} == {(2013, "overall")}
