@@ -46,11 +46,15 @@ LOOKUP = SHARED / "reference" / "la_lookup.csv"
 # this list complete): a page a rule was written or checked on is no longer held back, so it
 # is scored with the dev half, whatever its label's "split" says.
 SEEN: dict[str, str] = json.loads((SET / "seen.json").read_text(encoding="utf-8"))
+# Held-back reports a fix was written on, being the only example of its pattern found (each
+# with the test that reads it): scored with the dev half too.
+SEEN_REPORTS: dict[str, str] = json.loads((SET / "seen_reports.json").read_text(encoding="utf-8"))
 
 
 def half_of(row: dict) -> str | None:
-    """The half a prose label is scored in: its split, but a seen test page is dev."""
-    return "dev" if row.get("split") == "test" and row["file"] in SEEN else row.get("split")
+    """The half a label is scored in: its split, but a seen test page or report is dev."""
+    seen = row["file"] in SEEN or row["file"] in SEEN_REPORTS
+    return "dev" if row.get("split") == "test" and seen else row.get("split")
 
 # Areas a combined judgement covers: scored as its parts on both sides, so a
 # label of two areas and one combined fact (or the reverse) agree.
@@ -459,7 +463,7 @@ def run_reports(split: str, details: bool) -> dict[str, ReportResult]:
     if not NATIONAL.is_dir():
         print(f"reports: skipped ({NATIONAL} is absent)")
         return {}
-    labels = [row for row in read_labels("reports*.jsonl") if split == "all" or row.get("split") == split]
+    labels = [row for row in read_labels("reports*.jsonl") if split == "all" or half_of(row) == split]
     if not labels:
         print(f"reports: no labelled reports in the {split} half")
         return {}

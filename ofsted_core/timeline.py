@@ -176,6 +176,9 @@ def build_events(
             candidates = before if fact.get("published") else before or candidates
             if not candidates and fact.get("published") and pub_year is not None:
                 candidates = _year_before(clusters.values(), authority, _graded(fact), pub_year, pub_month)
+        if (not candidates and year is not None and fact["type"] == "inspection" and not fact.get("subject")
+                and not fact.get("published")):
+            candidates = _across_the_year_end(dated, authority, year, _graded(fact), fact.get("doc_id"))
         if candidates:
             max(candidates, key=lambda c: c.month or 0).facts.append(fact)
         else:
@@ -282,6 +285,29 @@ def _one_inspection(earlier: _Cluster, later: _Cluster) -> bool:
         return False
     grades = [_grades_by_area(c) for c in (earlier, later)]
     return all(grades[0][area] == grades[1][area] for area in grades[0].keys() & grades[1].keys())
+
+
+# How near a year's end one inspection's other dating may fall: December, or January and February.
+_YEAR_END_MONTHS = 2
+
+
+def _across_the_year_end(
+    dated: dict[tuple, list[_Cluster]], authority: str | None, year: int, graded: bool, doc_id: str | None,
+) -> list[_Cluster]:
+    """The inspection a document dates by its month just across a year's end from the year it
+    gives one of its mentions of an earlier inspection.
+
+    A report may date its last inspection by a year in one place and by a month in another
+    ("Since the last inspection in 2012" in its summary, "The last inspection of the local
+    authority's arrangements for the protection of children was in January 2013" in its list):
+    one inspection, begun near the year's end, shown once with its month. Called only where
+    nothing dates an inspection of that council in the mention's own year; the document must
+    date exactly one inspection that near.
+    """
+    near = [c for c in dated.get((authority, year + 1, graded), ()) if (c.month or 99) <= _YEAR_END_MONTHS]
+    near += [c for c in dated.get((authority, year - 1, graded), ()) if (c.month or 0) > 12 - _YEAR_END_MONTHS + 1]
+    mine = [c for c in near if any(f.get("doc_id") == doc_id for f in c.facts)]
+    return mine if len(mine) == 1 else []
 
 
 def _grades_by_area(cluster: _Cluster) -> dict[str, set[Any]]:

@@ -50,6 +50,7 @@ import re
 
 from importers.councils import council
 from importers.extract.clauses import index_for
+from importers.extract.continuity import former_grades, lasting_grades
 from importers.extract.dates import find_dates
 from importers.extract.inspections import GRADED_TYPES
 from importers.model import Fact
@@ -135,9 +136,18 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _INSPECTION = re.compile(r"\binspect(?:ion|ed)\b", re.IGNORECASE)
+_INSPECTION_OF = re.compile(r"\binspection\s+of\b", re.IGNORECASE)
+# The two strands of a 2009-12 safeguarding and looked after children inspection.
+_STRANDS = ("help and protection", "children in care")
+# Nothing after the rating word but the sentence's end: "The local authority was judged to be good."
+_BARE_END = re.compile(r"[ \t]*[.;]")
 # A grade given in the past: "The local authority was judged to be inadequate", "was rated good".
 _PAST_GRADE = re.compile(r"\b(?:was|were)\s+(?:(?:judged|rated|graded|found)\b|(?:then\s+)?assessed\s+as\b)",
                          re.IGNORECASE)
+# ... or said by the inspection the sentence before named, pointed back to: "X were last inspected
+# in June 2012. That inspection judged the overall effectiveness ... to be good" ("this
+# inspection" is the report's own).
+_THAT_INSPECTION = re.compile(r"\b(?:that|the\s+same)\s+inspection\s+(?:judged|rated|graded|found)\b", re.IGNORECASE)
 # The council's last inspection named as such: "the last inspection", "the previous
 # ILACS inspection", "its last full inspection".
 _LAST_INSPECTION = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}?inspection\b", re.IGNORECASE)
@@ -149,6 +159,14 @@ _LAST_REACH = 40
 _PUBLISHED_BEFORE = re.compile(r"\bpublished\s+(?:in\s+|on\s+)?$", re.IGNORECASE)
 # "it is now inadequate", "currently": the present, whatever date the sentence opened with.
 _NOW = re.compile(r"\b(?:now|currently|remains?|continues?\s+to|still)\b", re.IGNORECASE)
+# A grade in the present tense just before the rating word: "... are outstanding".
+_PRESENT_COPULA = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# Where a new clause with its own subject begins: ", and the concerns ...", "; ".
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|a|an|this|these|its|their|some|many|most)\b|;",
+                           re.IGNORECASE)
+# A date's own clause running on to the grade: "in 2010, when services were judged to be".
+_WHEN_AFTER_DATE = re.compile(r"\s*,?\s+when\b[^.;]*$", re.IGNORECASE)
 
 
 def classify_body_grades(
@@ -174,6 +192,9 @@ def classify_body_grades(
             kept += [f for f in (mentions[id(fact)],) if f is not None]
         else:
             kept.append(fact)
+    if own:
+        kept += lasting_grades(text, authority, period[0], last)
+        kept += former_grades(text, authority, _last_graded(kept, period[0]))
     kept = _every_area_of_its_framework(kept, period[0])
     return kept if own else _first_page_headline(kept, period)
 
@@ -267,6 +288,21 @@ def _inspection(
     return None
 
 
+def _last_graded(facts: list[Fact], own_year: int | None) -> tuple[int, int | None] | None:
+    """The date of the council's last inspection before this one, where the report grades it: the
+    latest earlier judgement's, unless the report names a later earlier inspection it leaves ungraded."""
+    if own_year is None:
+        return None
+    graded = [(f.get("year"), f.get("month")) for f in facts
+              if f.type == "judgement" and f.get("year") and f.get("year") < own_year]
+    if not graded:
+        return None
+    latest = max(graded, key=lambda ym: (ym[0], ym[1] or 0))
+    later = [f for f in facts if f.type == "inspection" and not f.get("subject") and f.get("year")
+             and f.get("inspection_type") in GRADED_TYPES and latest[0] < f.get("year") < own_year]
+    return None if later else latest
+
+
 def covered_areas(areas: set) -> set:
     """The areas graded, with a joint judgement's parts and parts' joint judgement (ILACS 2018-23)."""
     areas = set(areas)
@@ -312,17 +348,22 @@ def _classify(
     own_year = period[0]
     own = _own_dated(fact, period)
     # "Since the inspection in 2021, ... it is now inadequate": today's grade, whatever year opened the sentence.
-    now = own_year is not None and year <= own_year and bool(_NOW.search(text, c_start, start))
+    now = own_year is not None and year <= own_year and bool(
+        _NOW.search(text, c_start, start) or _present_since(text, s_start, start))
     own = own or now
     if _other_provider(index, text, fact, s_start, start):
         return []
     if _RANGE.search(lead) or _practice_subject(text, c_start, start):
         return []
     if not own:
-        return _areas_of_its_inspection(index, fact) if own_year is None or year < own_year else []
+        if own_year is None or year < own_year:
+            fact = _when_dated(index, _area_of_its_own_clause(index, fact, s_start, s_end), s_start, start)
+            return _areas_of_its_inspection(index, fact)
+        return []
     if _AIM.search(text, c_start, start) or _DESCRIPTOR.search(text, c_start, start):
         return []
     earlier_year = any(d.year and d.year < own_year for d in index.dates_in(s_start, start))
+    earlier_year = earlier_year or _past_grade_of_an_earlier_inspection(index, fact, c_start, s_end, own_year)
     if not now and (_EARLIER.search(text, c_start, fact.span[1] + 40) or _EARLIER.search(lead) or earlier_year):
         # "The inspection of ... services in 2011 judged ... to be adequate and this inspection found ..."
         moved = _earlier(fact, text[s_start:s_end], own_year)
@@ -339,12 +380,65 @@ def _classify(
     return [fact]
 
 
+def _area_of_its_own_clause(index, fact: Fact, s_start: int, s_end: int) -> Fact:
+    """An earlier grade whose area the rules read from a later clause is the inspection's as a whole:
+    "The child protection inspection in September 2012 found the service to be inadequate, and the
+    significant concerns identified then remain across the whole of the service, including services
+    for children who are looked after" grades no looked after children's service."""
+    area, text = fact.get("area"), index.text
+    if area in (None, "overall") or any(a.area == area for a in find_areas(text, s_start, fact.span[0])):
+        return fact
+    named = [a for a in find_areas(text, fact.span[1], s_end) if a.area == area]
+    if not named or not _CLAUSE_BREAK.search(text, fact.span[1], named[0].start):
+        return fact
+    return Fact(fact.type, fact.span, {**fact.fields, "area": "overall"})
+
+
+def _when_dated(index, fact: Fact, s_start: int, start: int) -> Fact:
+    """An earlier grade re-dated to the date its own "when" clause follows, where a sentence lists
+    several: "since the last inspections for children in need of protection in 2012, when services
+    were judged to be good, and for children looked after in 2010, when services were judged to be
+    adequate" (the second grade is 2010's, whichever date the rules gave it)."""
+    dates = [d for d in index.dates_in(s_start, start) if d.year]
+    if len(dates) < 2 or not _WHEN_AFTER_DATE.match(index.text, dates[-1].end, start):
+        return fact
+    date = dates[-1]
+    if (date.year, date.month) == (fact.get("year"), fact.get("month")):
+        return fact
+    return _dated(fact, date.year, date.month)
+
+
+def _present_since(text: str, s_start: int, start: int) -> bool:
+    """Whether the grade is said in the present of a sentence measured from an earlier date:
+    "Since the last ILACS inspection in 2022, X has continued to strengthen ..., and the
+    experiences and progress for care leavers are outstanding" is today's grade, not 2022's."""
+    return bool(_SINCE.search(text, s_start, start)) and bool(_PRESENT_COPULA.search(text, max(s_start, start - 30), start))
+
+
+def _past_grade_of_an_earlier_inspection(index, fact: Fact, c_start: int, s_end: int, own_year: int) -> bool:
+    """Whether a grade given in the past is of the earlier inspection the sentence goes on to date:
+    "X was rated inadequate for safeguarding and adequate for looked after children in its
+    Safeguarding and Looked After Children inspection in 2009" (both grades share the verb and
+    the date, which the rules gave only to the nearer)."""
+    text = index.text
+    if not _PAST_GRADE.search(text, c_start, fact.span[0]):
+        return False
+    named = _INSPECTION.search(text, fact.span[1], s_end)
+    if named is None:
+        return False
+    s_start = index.sentence_at(fact.span[0])[0]
+    if any(d.year and d.year >= own_year for d in index.dates_in(s_start, s_end)):
+        return False  # this inspection's year is said too: "judged good in 2016 and is now outstanding"
+    return any(d.year and d.year < own_year for d in index.dates_in(named.end(), s_end))
+
+
 def _told_the_sentence_before(index, fact: Fact, s_start: int, s_end: int, own_year: int) -> tuple[int, int | None] | None:
     """The date of an earlier inspection the sentence before tells, where this sentence gives its
     grade in the past with no date of its own: "X's safeguarding arrangements were inspected in
     November 2009. The local authority was judged to be inadequate." """
     text = index.text
-    if index.dates_in(s_start, s_end) or not _PAST_GRADE.search(text, s_start, fact.span[0]):
+    if index.dates_in(s_start, s_end) or not (
+            _PAST_GRADE.search(text, s_start, fact.span[0]) or _THAT_INSPECTION.search(text, s_start, fact.span[0])):
         return None
     previous = index.previous_sentence(s_start)
     if previous is None or not _INSPECTION.search(text, *previous) or _PROVIDER.search(text, *previous):
@@ -360,20 +454,39 @@ def _areas_of_its_inspection(index, fact: Fact) -> list[Fact]:
     was in May 2011. The local authority was judged to be adequate." grades
     help and protection, not the council as a whole, where the report lists the
     inspection's looked after children's strand of that month too; an inspection
-    of one subject alone keeps its one grade as its overall effectiveness.
+    of one subject alone keeps its one grade as its overall effectiveness. So does
+    a grade said bare of an inspection of both strands ("The previous inspection of
+    safeguarding and looked after children services was in December 2010. The local
+    authority was judged to be good."): the whole inspection's, not each strand's.
     """
     if fact.get("area") != "overall":
         return [fact]
+    text = index.text
     s_start, s_end = index.sentence_at(fact.span[0])
+    if index.dates_in(s_start, s_end):
+        return _the_strand_it_names(index, fact, s_end)
     previous = index.previous_sentence(s_start)
-    if index.dates_in(s_start, s_end) or previous is None or not index.dates_in(*previous):
+    if previous is None or not index.dates_in(*previous) or not _INSPECTION.search(text, *previous):
         return [fact]
-    if not _INSPECTION.search(index.text, *previous):
-        return [fact]
-    areas = [a.area for a in find_areas(index.text, *previous) if a.area not in ("overall", "lscb")]
+    areas = [a.area for a in find_areas(text, *previous) if a.area not in ("overall", "lscb")]
     if _one_strand_alone(index, fact, set(areas)):
         return [fact]
+    if set(_STRANDS) <= set(areas) and _BARE_END.match(text, fact.span[1]):
+        return [fact]
     return [Fact(fact.type, fact.span, {**fact.fields, "area": area}) for area in dict.fromkeys(areas)] or [fact]
+
+
+def _the_strand_it_names(index, fact: Fact, s_end: int) -> list[Fact]:
+    """The local authority's grade in the inspection of one strand the sentence goes on to name:
+    "The local authority was judged inadequate in the inspection of safeguarding in 2010" grades
+    help and protection where that inspection had a looked after children's strand too."""
+    named = _INSPECTION_OF.search(index.text, fact.span[1], s_end)
+    if named is None:
+        return [fact]
+    areas = {a.area for a in find_areas(index.text, named.end(), s_end) if a.area not in ("overall", "lscb")}
+    if len(areas) != 1 or _one_strand_alone(index, fact, areas):
+        return [fact]
+    return [Fact(fact.type, fact.span, {**fact.fields, "area": next(iter(areas))})]
 
 
 def _one_strand_alone(index, fact: Fact, areas: set) -> bool:

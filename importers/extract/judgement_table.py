@@ -105,9 +105,13 @@ _PREVIOUS_ITEM = re.compile(
     rf"[ \t]*[–—•■▪-][ \t]*(?P<label>[^:\n]{{3,160}}):[ \t]*{_RATING}[ \t]*[.;]?[ \t]*(?:\n|$)",
     re.IGNORECASE,
 )
+# The label may end a line it does not begin where the page's text joined a title's wrapped
+# last word to it ("Review of the effectiveness of the Local Safeguarding Children Board
+# Inspection date: 15 June 2015 – 17 June 2015"): there its colon is required.
 _DATES_LINE = re.compile(
     r"^[ \t]*(?:inspection|visit)[ \t]+dates?[ \t]*:?[ \t]*(?P<dates>[^\n]+)$"
-    r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$",
+    r"|^[ \t]*dates?[ \t]+of[ \t]+(?:the[ \t]+)?(?:inspection|visit)[ \t]*:?[ \t]*(?P<dates2>[^\n]+)$"
+    r"|(?<=\w)[ \t]+(?:inspection|visit)[ \t]+dates?[ \t]*:[ \t]*(?P<dates3>[^\n]+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Letters state the dates in their first sentence: "... focused visit to X on 11 and 12 February 2025."
@@ -294,7 +298,7 @@ def _inspection_period(text: str) -> DateMention | None:
     stop = min(len(text), _DATES_HEAD)
     line = _DATES_LINE.search(text, 0, stop)
     if line:
-        group = "dates" if line.group("dates") is not None else "dates2"
+        group = next(name for name in ("dates", "dates2", "dates3") if line.group(name) is not None)
         mention = _first_date(text, line.start(group), line.end(group))
         if mention is not None:
             return mention

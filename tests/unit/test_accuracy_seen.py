@@ -54,3 +54,23 @@ def test_a_seen_page_is_a_held_back_label_and_scored_with_dev():
 def test_seen_json_names_where_each_page_is_cited():
     listed = json.loads((ROOT / "benchmarks" / "accuracy" / "seen.json").read_text(encoding="utf-8"))
     assert listed == accuracy.SEEN and all(where.endswith(".py") for where in listed.values())
+
+
+# A national report named by its folder and file, as the tests and labels name them.
+_REPORT = re.compile(r"\d{5}_[a-z .'-]+/children's services inspection - \d{2} [a-z]+ \d{4}\.pdf")
+
+
+def test_every_held_back_report_a_test_reads_is_listed_as_seen_and_scored_with_dev():
+    labels = {row["file"]: row for row in accuracy.read_labels("reports*.jsonl")}
+    held_back = {name for name, row in labels.items() if row["split"] == "test"}
+    cited = {}
+    for folder in ("tests", "importers", "ofsted_core"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for name in _REPORT.findall(path.read_text(encoding="utf-8")):
+                if name in held_back:
+                    cited.setdefault(name, str(path.relative_to(ROOT)))
+    missing = {name: where for name, where in cited.items() if name not in accuracy.SEEN_REPORTS}
+    assert not missing, f"held-back reports read by the code or tests, not in seen_reports.json: {missing}"
+    for name in accuracy.SEEN_REPORTS:
+        assert labels[name]["split"] == "test" and accuracy.half_of(labels[name]) == "dev", name
+    assert cited  # the seen reports' own test names them

@@ -431,3 +431,79 @@ def test_a_past_grade_after_a_sentence_dating_an_earlier_inspection_is_that_insp
 def test_a_present_grade_after_a_sentence_dating_an_earlier_inspection_is_this_ones():
     body = "Its services were inspected by Ofsted in May 2012. Services for care leavers are now good.\n"
     assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")] == []  # the table's area: dropped
+
+
+def test_grades_sharing_a_past_verb_share_the_earlier_inspection_the_sentence_dates_after_them():
+    """ "<council> was rated <grade> for <area> and <grade> for <area> in its <kind> inspection in
+    <year>": the rules date only the nearer grade; the verb and the date are both grades' (Warrington's
+    2015 report, dev)."""
+    body = ("Summary\n\nSomerset was judged inadequate for safeguarding and adequate for looked after children "
+            "at its inspection of safeguarding and looked after children in 2010. Since then it has improved.\n")
+    found = _body(SIF_HEAD, body, "Somerset")
+    assert {(j["year"], j["area"], j["rating"]) for j in found} == {
+        (2010, "help and protection", "inadequate"), (2010, "children in care", "adequate")}
+
+
+def test_a_past_grade_in_a_sentence_that_also_dates_this_inspection_stays_this_inspections():
+    body = ("Summary\n\nCare leavers were judged inadequate at this inspection in March 2015, as at the "
+            "inspection in 2010.\n")
+    assert [(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset") if j["year"] == 2010] == []
+
+
+def test_a_present_grade_in_a_sentence_measured_from_an_earlier_inspection_is_this_ones():
+    # "Since <the last inspection in YEAR>, <council> has <done> ..., and <area> are <grade>".
+    body = ("Since the last inspection in 2019, Dudley has continued to improve its services, "
+            "and the experiences and progress of care leavers are good.\n")
+    assert [(j["year"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley")] == []  # the table's area: dropped
+    # Said in the past, it stays the earlier inspection's.
+    body = "At the last inspection in 2019, the experiences and progress of care leavers were judged good.\n"
+    assert [(j["year"], j["area"]) for j in _body(ILACS_HEAD, body, "Dudley")] == [(2019, "care leavers")]
+
+
+def test_a_grade_said_by_that_inspection_is_the_one_the_sentence_before_dates():
+    # "<services> were last inspected in <month year>. That inspection judged <areas> to be <grade>."
+    body = ("Progress since the last inspection\n\n30. Services for looked after children in Somerset were last "
+            "inspected in May 2011. That inspection judged services for looked after children to be good.\n")
+    assert [(j["year"], j["month"], j["area"], j["rating"]) for j in _body(SIF_HEAD, body, "Somerset")] == [
+        (2011, 5, "children in care", "good")]
+    # "This inspection" is the report's own: the table's area, dropped.
+    body = "This inspection judged services for looked after children to require improvement.\n"
+    assert _body(SIF_HEAD, body, "Somerset") == []
+
+
+def test_a_bare_grade_of_an_inspection_of_both_strands_is_overall_and_a_qualified_one_each_strands():
+    # "The previous inspection of <both strands> was in <month year>. The local authority was judged to be <grade>."
+    head = ("Other Ofsted inspections\n\nThe previous inspection of the local authority's services for safeguarding "
+            "and looked after children was in May 2011. ")
+    bare = _body(SIF_HEAD, head + "The local authority was judged to be good.\n", "Somerset")
+    assert [(j["year"], j["area"]) for j in bare] == [(2011, "overall")]
+    # "... judged to be good for both services": each strand's.
+    both = _body(SIF_HEAD, head + "The local authority was judged to be good for both services.\n", "Somerset")
+    assert {j["area"] for j in both} == {"help and protection", "children in care"}
+
+
+def test_the_local_authoritys_grade_in_the_inspection_of_one_strand_it_names_is_that_strands():
+    # "The local authority was judged <grade> in the inspection of <strand> in <year>", with the other strand
+    # listed apart in the same year's month.
+    body = ("Summary\n\nThe local authority was judged good in the inspection of safeguarding in 2011. The previous "
+            "inspection of services for looked after children was in May 2011. The local authority was judged "
+            "to be good.\n")
+    found = {(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")}
+    assert (2011, "help and protection") in found and (2011, "overall") not in found
+
+
+def test_each_grade_of_a_run_of_dated_when_clauses_takes_its_own_clauses_date():
+    # "since the last inspections for <A> in <year>, when services were judged to be <grade>, and for <B>
+    # in <year>, when services were judged to be <grade>"
+    body = ("Summary\n\nPractice has improved since the last inspections for children in need of protection in "
+            "2011, when services were judged to be good, and for children looked after in 2009, when services were "
+            "judged to be adequate.\n")
+    found = {(j["year"], j["area"], j["rating"]) for j in _body(SIF_HEAD, body, "Somerset")}
+    assert found == {(2011, "help and protection", "good"), (2009, "children in care", "adequate")}
+
+
+def test_an_area_named_only_in_a_later_clause_is_not_the_earlier_grades():
+    # "<inspection> in <date> found the service to be <grade>, and <a new subject> ... <area>"
+    body = ("Summary\n\nThe child protection inspection in March 2013 found the service to be good, and the "
+            "strengths identified then remain, including in services for children who are looked after.\n")
+    assert {(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")} == {(2013, "overall")}

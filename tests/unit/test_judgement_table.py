@@ -209,6 +209,9 @@ def test_inspection_period_reads_every_printed_form() -> None:
         "Inspection date: 20 May 2014 – 11 June 2014": (2014, 5, 20, 2014, 6, 11),
         "Inspection dates: 29 October – 9 November 2018": (2018, 10, 29, 2018, 11, 9),
         "Dates of inspection: 3 June 2019": (2019, 6, 3, None, None, None),
+        # A title's wrapped last word joined to the label's line by the page's text.
+        "Review of the effectiveness of the Local Safeguarding Children Board Inspection date: 2 March 2015 "
+        "– 4 March 2015": (2015, 3, 2, 2015, 3, 4),
         "This letter summarises the findings of the focused visit to Anytown children's services on "
         "11 and 12 February 2025.": (2025, 2, 11, 2025, 2, 12),
     }
@@ -221,6 +224,8 @@ def test_inspection_period_reads_every_printed_form() -> None:
 
 def test_no_inspection_period_in_a_news_story() -> None:
     assert inspection_period("The council was inspected last year and the report came out on 3 May 2023.") is None
+    # Mid-line, the label needs its colon: a sentence's "inspection date" is no dates line.
+    assert inspection_period("Officers agreed the inspection date 3 May 2023 with Ofsted.") is None
 
 
 @settings(max_examples=200, deadline=None)

@@ -262,3 +262,32 @@ def test_a_row_dated_by_its_reports_publication_joins_that_reports_inspection_ho
     events = build_events([report, review, record], facts)
     assert [(e["year"], e["month"], sorted(e["fact_ids"])) for e in events] == [
         (2014, 10, ["record-0001", "report-0001"]), (2015, 6, ["record-0002", "review-0001"])]
+
+
+def test_an_earlier_inspection_a_report_dates_by_year_and_by_a_month_across_the_years_end_is_one_event():
+    # A report recalling "the last inspection in 2012" in its summary and listing "The last inspection
+    # of the local authority's arrangements for the protection of children was in January 2013. The
+    # local authority was judged to be adequate." (Shropshire's 2017 report, dev): one inspection.
+    report = _doc("report", "ofsted_report", published="2017-11")
+    facts = [_inspection("report", 1, year=2012, month=None),
+             _judgement("report", 2, "requires improvement", year=2013, month=1)]
+    (event,) = build_events([report], facts)
+    assert _months([event]) == [(2013, 1)] and event["rating"] == "requires improvement"
+    # December of the year before, the visit's own month.
+    facts = [_inspection("report", 1, year=2013, month=None), _judgement("report", 2, "good", year=2012, month=12)]
+    assert _months(build_events([report], facts)) == [(2012, 12)]
+
+
+def test_a_year_and_a_month_across_the_years_end_stay_apart_where_nothing_ties_them():
+    report = _doc("report", "ofsted_report", published="2017-11")
+    # Another document's month: its own inspection, not this one's.
+    docs = [report, _doc("story", "news")]
+    facts = [_inspection("report", 1, year=2012, month=None), _judgement("story", 1, "good", year=2013, month=1)]
+    assert sorted(_months(build_events(docs, facts))) == [(2012, None), (2013, 1)]
+    # A month too far from the year's end.
+    facts = [_inspection("report", 1, year=2012, month=None), _judgement("report", 2, "good", year=2013, month=4)]
+    assert sorted(_months(build_events([report], facts))) == [(2012, None), (2013, 4)]
+    # The year itself dated by month in the report: the mention is that inspection's.
+    facts = [_inspection("report", 1, year=2012, month=None), _judgement("report", 2, "good", year=2012, month=6),
+             _judgement("report", 3, "good", year=2013, month=1)]
+    assert sorted(_months(build_events([report], facts))) == [(2012, 6), (2013, 1)]
