@@ -131,6 +131,11 @@ def build_events(
                 continue
             if fact["type"] == "judgement" and not fact.get("grade"):
                 continue
+            if not _authority(fact, doc):
+                # A council's history is the tool's unit: a grade or an inspection no council
+                # is named for (a folder's README listing report names, a national round-up)
+                # stays a fact of its document, never an event of "unknown".
+                continue
             year, month = fact.get("year"), fact.get("month")
             if fact["type"] == "judgement" and dated_by_document(fact, doc):
                 # A document given its date later (a correction) dates its judgements too.

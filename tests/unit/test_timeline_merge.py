@@ -291,3 +291,15 @@ def test_a_year_and_a_month_across_the_years_end_stay_apart_where_nothing_ties_t
     facts = [_inspection("report", 1, year=2012, month=None), _judgement("report", 2, "good", year=2012, month=6),
              _judgement("report", 3, "good", year=2013, month=1)]
     assert sorted(_months(build_events([report], facts))) == [(2012, 6), (2013, 1)]
+
+
+def test_facts_no_council_is_named_for_make_no_event():
+    # A folder's README listing report names ("inspection - 12 july 2016.pdf") gives an
+    # inspection mention with a year and no council: it stays a fact of its document.
+    readme = {**_doc("readme", "other"), "authority": None}
+    named = _doc("story", "news")
+    inspection = {"id": "readme-0001", "doc_id": "readme", "type": "inspection", "span": [0, 10],
+                  "authority": None, "year": 2016, "month": 7, "day": 12, "event_type": "inspection"}
+    graded = {**_judgement("readme", 2, "good"), "authority": None}
+    events = build_events([readme, named], [inspection, graded, _judgement("story", 1, "good")])
+    assert [e["authority"] for e in events] == ["Riverside"]
