@@ -173,3 +173,47 @@ async def test_the_panes_mounted_after_the_first_frame_show_the_first_corpus_onc
         await pilot.press("2")
         documents = main.query_one(DocumentList)
         await settle(pilot, lambda: len(documents.rows) == len(everything.documents), "the documents")
+
+
+@pilot_test
+async def test_the_first_frame_is_drawn_in_the_explorer_theme_without_a_second_parse_of_the_styles(
+        store: Store, monkeypatch: Any):
+    # The theme is in force from the first parse of the stylesheets (setting it through its watcher parsed them
+    # all again, from scratch, and restyled every widget, before the first frame); ctrl+t still goes through it.
+    from textual.app import App
+    from textual.color import Color
+
+    from ofsted_tui.app import THEMES
+
+    dark, light = THEMES
+    refreshes: list[str] = []
+    refresh_css = App.refresh_css
+
+    def counted(self: App[None], animate: bool = True) -> None:
+        refreshes.append(self.theme)
+        refresh_css(self, animate)
+
+    monkeypatch.setattr(App, "refresh_css", counted)
+    app = _app_as_launched(store)
+    seen: dict[str, Any] = {}
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.update(refreshes=list(refreshes), background=screen.styles.background,
+                        timeline=screen.query_one(TimelineList).styles.background,
+                        classes=set(app.classes))
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        assert seen["refreshes"] == []
+        assert seen["background"] == Color.parse(dark.background)
+        assert seen["timeline"] == Color.parse(dark.surface)  # RowList's $surface: the theme's variables
+        assert {f"-theme-{dark.name}", "-dark-mode"} <= seen["classes"]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == light.name and refreshes == [light.name]
+        assert app.main_screen.styles.background == Color.parse(light.background)
+        assert app.main_screen.query_one(TimelineList).styles.background == Color.parse(light.surface)
