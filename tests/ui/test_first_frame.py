@@ -67,6 +67,9 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
                 later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
                 sidebar=screen.query_one(FilterSidebar).display,
                 stacked=screen.query_one("#timeline-split").has_class("-stacked"),
+                # Styled for it too: the detail below the timeline, as wide as it.
+                split_layout=screen.query_one("#timeline-split").styles.layout.name,
+                detail_width=str(screen.query_one(EventDetail).styles.width),
             )
         display(screen, renderable)
 
@@ -82,6 +85,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
         assert seen["sidebar"] and seen["later"] == []
         # The event's detail is where it stays (below the timeline, at this width beside the sidebar): no jump.
         assert seen["stacked"] and main.query_one("#timeline-split").has_class("-stacked")
+        assert (seen["split_layout"], seen["detail_width"]) == ("vertical", "1fr")
         # Once mounted, everything is in place, and the facet index counts in the sidebar.
         for kind in (DocumentList, SearchResults, CouncilsTable):
             assert main.query_one(kind)
