@@ -221,3 +221,42 @@ async def test_the_first_frame_is_drawn_in_the_explorer_theme_without_a_second_p
         assert app.theme == light.name and refreshes == [light.name]
         assert app.main_screen.styles.background == Color.parse(light.background)
         assert app.main_screen.query_one(TimelineList).styles.background == Color.parse(light.surface)
+
+
+@pilot_test
+async def test_a_large_store_s_first_rows_skip_the_collector_until_the_frame_is_out(store: Store, monkeypatch: Any):
+    # Its first rows are read with the collector paused and frozen before the first layout (else its first
+    # collection walked them all); indexing them after the frame unfreezes them, whatever the corpus's size.
+    import gc
+
+    from ofsted_core import store as store_module
+    from ofsted_core.lookup_cache import Lookup
+    from ofsted_tui import app as app_module
+
+    monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+    monkeypatch.setattr(app_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+    monkeypatch.setattr(app_module, "FREEZE_MIN_ROWS", 10**9)  # never frozen for its size
+    Library(store).first_snapshot()  # makes the lookup file
+
+    collecting: list[bool] = []  # whether the collector ran as the first rows were parsed
+    rows = Lookup.rows
+    monkeypatch.setattr(Lookup, "rows", lambda lookup: collecting.append(gc.isenabled()) or rows(lookup))
+    stamp, data = Library(store).first_snapshot()
+    assert collecting == [False] and gc.isenabled() and not data.complete
+    app = make_app(store.path, data=data, stamp=stamp)
+    seen: list[int] = []
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.append(gc.get_freeze_count())
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            assert seen and seen[0] > 0
+            assert gc.get_freeze_count() == 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
