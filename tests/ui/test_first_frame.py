@@ -249,14 +249,40 @@ async def test_a_large_store_s_first_rows_skip_the_collector_until_the_frame_is_
 
     def first_frame(screen: Any, renderable: Any) -> None:
         if renderable is not None and not seen and isinstance(screen, MainScreen):
-            seen.append(gc.get_freeze_count())
+            seen.append((gc.get_freeze_count(), gc.isenabled()))
         display(screen, renderable)
 
     app._display = first_frame  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(160, 48)) as pilot:
             await loaded(pilot)
-            assert seen and seen[0] > 0
+            # No collection at all before the first frame (of any store: see the next test); frozen meanwhile.
+            assert seen and seen[0][0] > 0 and seen[0][1] is False
             assert gc.get_freeze_count() == 0 and gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+@pilot_test
+async def test_the_collector_waits_for_the_first_frame_and_resumes_after_it_or_when_the_app_ends(store: Store):
+    import gc
+
+    app = _app_as_launched(store)
+    seen: list[bool] = []
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.append(gc.isenabled())
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    assert gc.isenabled()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert seen == [False] and gc.isenabled()
+    assert gc.isenabled()
+    ended = _app_as_launched(store)
+    async with ended.run_test(size=(160, 48)):
+        pass  # ends at once, maybe before its first frame
+    assert gc.isenabled()
