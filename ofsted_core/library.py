@@ -199,8 +199,9 @@ class Library:
         """What the explorer shows first, and the store's stamp when it was read: the catalogue, events and
         annotations (``corpus.lazy_snapshot``); the texts and facts are read when a document is opened.
 
-        Of a large store, the events and annotations alone where the catalogue can wait (``Store.read_first``):
-        the snapshot is then not ``complete``, and the explorer reads the rest after its first frame."""
+        Of a large store, the events (less what only their sources read: ``Lookup.rows``) and annotations
+        alone where the catalogue can wait (``Store.read_first``): the snapshot is then not ``complete``, and
+        the explorer reads the rest after its first frame."""
         from ofsted_core.corpus import lazy_snapshot
 
         # Without the collector: each batch of parsed rows set off a collection that walked the interface's

@@ -282,7 +282,11 @@ async def test_the_collector_waits_for_the_first_frame_and_resumes_after_it_or_w
         await pilot.pause()
         assert seen == [False] and gc.isenabled()
     assert gc.isenabled()
-    ended = _app_as_launched(store)
-    async with ended.run_test(size=(160, 48)):
-        pass  # ends at once, maybe before its first frame
-    assert gc.isenabled()
+    ended = _app_as_launched(store)  # one that ends before its first frame: its unmount resumes the collector
+    try:
+        ended.on_load()
+        assert not gc.isenabled()
+        ended.on_unmount()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
