@@ -22,16 +22,17 @@ time each process has used by that frame (all its threads) is given too, with
 its ratio to the empty app's: load on the machine moves it far less than the
 wall clock. Peak memory is each child's own. With ``--baseline DIR`` (a source tree of other
 code, e.g. ``git archive main | tar -x -C DIR``), the explorer of that tree is
-launched too, in turn in the same run, on the same stores.
+launched too, in turn in the same run, on copies of the same stores (each
+version makes its own lookup file). One launch of each app on each store is
+run first, untimed.
 
 Compiled bytecode: an installed ofsted-tui (like the Textual it is compared
 with) runs from cached ``.pyc`` files, but a shell with
 ``PYTHONDONTWRITEBYTECODE`` set never writes them for a checkout, so every
 launch would compile this project's modules again and the comparison would be
 unfair to the explorer. The children therefore keep their bytecode under
-``$OFSTED_BENCH_DIR/pycache`` (out of the working tree), and one launch of each
-app is run first, untimed, to fill it. ``--no-bytecode-cache`` measures the
-other way.
+``$OFSTED_BENCH_DIR/pycache`` (out of the working tree), filled by the untimed
+launches. ``--no-bytecode-cache`` measures the other way.
 """
 
 from __future__ import annotations
@@ -211,6 +212,24 @@ def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None) -
                                + tail.decode("utf-8", "replace")[-1500:]) from None
 
 
+def _copies(stores: dict[str, str], into: Path) -> dict[str, str]:
+    """Each store's pair of files copied under ``into`` (once per run: the stores may have been rebuilt)."""
+    import shutil
+
+    from ofsted_core.lookup_cache import lookup_path
+    from ofsted_core.store import Store
+
+    copies = {}
+    for name, db in stores.items():
+        folder = into / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in (Path(db), Store(db).bulk.path):
+            shutil.copyfile(path, folder / path.name)
+        lookup_path(folder / Path(db).name).unlink(missing_ok=True)
+        copies[name] = str(folder / Path(db).name)
+    return copies
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=10000, help="size of the generated store (default 10000)")
@@ -233,21 +252,25 @@ def main(argv: list[str] | None = None) -> int:
 
     stores = {"bundled": str(bundled_store()), f"{args.docs}": str(generated_store(args.docs))}
     base_tree = args.baseline.resolve() if args.baseline else None
+    # The baseline reads copies of the stores: beside one store, two versions' lookup files (one name, two
+    # layouts) would each be found stale by the other and made again at every launch.
+    base_stores = _copies(stores, BENCH_DIR / "baseline") if base_tree else stores
     runs: dict[str, list[dict[str, float]]] = {"empty": [], **{name: [] for name in stores}}
     if base_tree:
         runs.update({f"{name} before": [] for name in stores})
     pycache = None if args.no_bytecode_cache else str(BENCH_DIR / "pycache")
-    if pycache:
-        _launch("empty", "", pycache)
-        _launch("app", stores["bundled"], pycache)
+    # One launch of each, untimed: it fills the bytecode cache and makes each store's lookup file.
+    _launch("empty", "", pycache)
+    for name in stores:
+        _launch("app", stores[name], pycache)
         if base_tree:
-            _launch("app", stores["bundled"], pycache, base_tree)
+            _launch("app", base_stores[name], pycache, base_tree)
     for _ in range(args.repeat):
         runs["empty"].append(_launch("empty", "", pycache))
         for name, db in stores.items():
             runs[name].append(_launch("app", db, pycache))
             if base_tree:
-                runs[f"{name} before"].append(_launch("app", db, pycache, base_tree))
+                runs[f"{name} before"].append(_launch("app", base_stores[name], pycache, base_tree))
 
     def med(name: str, key: str) -> float:
         return median([r[key] for r in runs[name] if key in r])

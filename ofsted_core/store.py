@@ -442,7 +442,10 @@ class Store:
         Of a large store (``TIMELINE_FIRST_MIN_DOCUMENTS`` documents or more)
         whose lookup file was there already, the events and annotations alone:
         the first frame draws nothing else, and the catalogue (half the
-        parsing) is read by ``read_index`` once that frame is out. Otherwise
+        parsing) is read by ``read_index`` once that frame is out. The events
+        then come without what only their sources show (``Lookup.rows``: half
+        their parsing), as the first frame draws them; ``read_index`` reads
+        them whole. Otherwise
         what ``read_index`` gives (a lookup file just made has the catalogue
         parsed already).
         """
@@ -450,7 +453,7 @@ class Store:
         if whole is not None:
             return whole, False
         if "catalogue" not in lookup.parsed and len(lookup.held()[0]) >= TIMELINE_FIRST_MIN_DOCUMENTS:
-            return StoreData(events=lookup.events(), annotations=lookup.annotations(), complete=False,
+            return StoreData(events=lookup.rows(), annotations=lookup.annotations(), complete=False,
                              bulk=self.bulk.path), True
         return self._index(lookup), False
 

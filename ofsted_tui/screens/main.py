@@ -197,7 +197,9 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
     def on_mount(self) -> None:
         self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        self._fit_split()  # the first frame has the split it keeps (the sidebar's width from its styles)
+        # The first frame has the split it keeps (the sidebar's width from its styles). Its widgets are styled
+        # again as the screen resumes, before that frame: restyling them for the class here as well cost 10 ms.
+        self._fit_split(restyle=False)
         self._show_first(self.app.corpus)
         self.call_after_refresh(self._mount_rest)
 
@@ -218,7 +220,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_split)
 
-    def _fit_split(self) -> None:
+    def _fit_split(self, restyle: bool = True) -> None:
         """Put the event's detail beside the timeline or below it, as the lists' width allows."""
         sidebar = self.query_one(FilterSidebar)
         width = 0
@@ -226,7 +228,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             # Before the first layout the sidebar has no size yet: the width its styles give it then.
             width = sidebar.outer_size.width or int(sidebar.styles.width.resolve(self.app.size, self.app.size))
         room = self.app.size.width - width
-        self.query_one("#timeline-split").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked")
+        self.query_one("#timeline-split").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked", update=restyle)
 
     # -- data ----------------------------------------------------------------
     def _corpus_changed(self, corpus: Corpus | None) -> None:

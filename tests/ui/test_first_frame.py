@@ -67,6 +67,9 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
                 later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
                 sidebar=screen.query_one(FilterSidebar).display,
                 stacked=screen.query_one("#timeline-split").has_class("-stacked"),
+                # Styled for it too: the detail below the timeline, as wide as it.
+                split_layout=screen.query_one("#timeline-split").styles.layout.name,
+                detail_width=str(screen.query_one(EventDetail).styles.width),
             )
         display(screen, renderable)
 
@@ -82,6 +85,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
         assert seen["sidebar"] and seen["later"] == []
         # The event's detail is where it stays (below the timeline, at this width beside the sidebar): no jump.
         assert seen["stacked"] and main.query_one("#timeline-split").has_class("-stacked")
+        assert (seen["split_layout"], seen["detail_width"]) == ("vertical", "1fr")
         # Once mounted, everything is in place, and the facet index counts in the sidebar.
         for kind in (DocumentList, SearchResults, CouncilsTable):
             assert main.query_one(kind)
@@ -173,3 +177,116 @@ async def test_the_panes_mounted_after_the_first_frame_show_the_first_corpus_onc
         await pilot.press("2")
         documents = main.query_one(DocumentList)
         await settle(pilot, lambda: len(documents.rows) == len(everything.documents), "the documents")
+
+
+@pilot_test
+async def test_the_first_frame_is_drawn_in_the_explorer_theme_without_a_second_parse_of_the_styles(
+        store: Store, monkeypatch: Any):
+    # The theme is in force from the first parse of the stylesheets (setting it through its watcher parsed them
+    # all again, from scratch, and restyled every widget, before the first frame); ctrl+t still goes through it.
+    from textual.app import App
+    from textual.color import Color
+
+    from ofsted_tui.app import THEMES
+
+    dark, light = THEMES
+    refreshes: list[str] = []
+    refresh_css = App.refresh_css
+
+    def counted(self: App[None], animate: bool = True) -> None:
+        refreshes.append(self.theme)
+        refresh_css(self, animate)
+
+    monkeypatch.setattr(App, "refresh_css", counted)
+    app = _app_as_launched(store)
+    seen: dict[str, Any] = {}
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.update(refreshes=list(refreshes), background=screen.styles.background,
+                        timeline=screen.query_one(TimelineList).styles.background,
+                        classes=set(app.classes))
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        assert seen["refreshes"] == []
+        assert seen["background"] == Color.parse(dark.background)
+        assert seen["timeline"] == Color.parse(dark.surface)  # RowList's $surface: the theme's variables
+        assert {f"-theme-{dark.name}", "-dark-mode"} <= seen["classes"]
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme == light.name and refreshes == [light.name]
+        assert app.main_screen.styles.background == Color.parse(light.background)
+        assert app.main_screen.query_one(TimelineList).styles.background == Color.parse(light.surface)
+
+
+@pilot_test
+async def test_a_large_store_s_first_rows_skip_the_collector_until_the_frame_is_out(store: Store, monkeypatch: Any):
+    # Its first rows are read with the collector paused and frozen before the first layout (else its first
+    # collection walked them all); indexing them after the frame unfreezes them, whatever the corpus's size.
+    import gc
+
+    from ofsted_core import store as store_module
+    from ofsted_core.lookup_cache import Lookup
+    from ofsted_tui import app as app_module
+
+    monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+    monkeypatch.setattr(app_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)
+    monkeypatch.setattr(app_module, "FREEZE_MIN_ROWS", 10**9)  # never frozen for its size
+    Library(store).first_snapshot()  # makes the lookup file
+
+    collecting: list[bool] = []  # whether the collector ran as the first rows were parsed
+    rows = Lookup.rows
+    monkeypatch.setattr(Lookup, "rows", lambda lookup: collecting.append(gc.isenabled()) or rows(lookup))
+    stamp, data = Library(store).first_snapshot()
+    assert collecting == [False] and gc.isenabled() and not data.complete
+    app = make_app(store.path, data=data, stamp=stamp)
+    seen: list[int] = []
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.append((gc.get_freeze_count(), gc.isenabled()))
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(160, 48)) as pilot:
+            await loaded(pilot)
+            # No collection at all before the first frame (of any store: see the next test); frozen meanwhile.
+            assert seen and seen[0][0] > 0 and seen[0][1] is False
+            assert gc.get_freeze_count() == 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
+@pilot_test
+async def test_the_collector_waits_for_the_first_frame_and_resumes_after_it_or_when_the_app_ends(store: Store):
+    import gc
+
+    app = _app_as_launched(store)
+    seen: list[bool] = []
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen.append(gc.isenabled())
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    assert gc.isenabled()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert seen == [False] and gc.isenabled()
+    assert gc.isenabled()
+    ended = _app_as_launched(store)  # one that ends before its first frame: its unmount resumes the collector
+    try:
+        ended.on_load()
+        assert not gc.isenabled()
+        ended.on_unmount()
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -119,6 +119,7 @@ async def test_the_first_frame_of_a_large_store_is_its_timeline_read_alone_and_s
     catalogue): the first frame shows every event; the documents and search come after it."""
     from ofsted_core import store as store_module
     from ofsted_core.library import Library
+    from ofsted_core.lookup_cache import row_of
     from ofsted_tui.widgets.search_results import SearchResults
 
     monkeypatch.setattr(store_module, "TIMELINE_FIRST_MIN_DOCUMENTS", 0)  # this small store counts as large
@@ -127,7 +128,9 @@ async def test_the_first_frame_of_a_large_store_is_its_timeline_read_alone_and_s
     _, made = Library(store).first_snapshot()  # the first lookup parses db.json and makes the file
     assert made.complete and len(made.documents) == len(everything.documents)
     stamp, data = Library(store).first_snapshot()
-    assert not data.complete and data.documents == [] and data.events == everything.events
+    # The events as the first frame draws them: every key but the fact ids and quotes only their sources read.
+    assert not data.complete and data.documents == [] and data.events == [row_of(e) for e in everything.events]
+    assert any(e.get("fact_ids") for e in everything.events) and not any("fact_ids" in e for e in data.events)
     app = make_app(store.path, data=data, stamp=stamp)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -135,6 +138,7 @@ async def test_the_first_frame_of_a_large_store_is_its_timeline_read_alone_and_s
         assert [e["id"] for e in main.query_one(TimelineList).rows] == [e["id"] for e in everything.events]
         await loaded(pilot)  # the catalogue read in a worker, then the search index
         assert app.corpus.complete and len(app.corpus.documents) == len(everything.documents)
+        assert app.corpus.events == everything.events  # whole again: the sources can be listed
         word = next(w for w in app.corpus.text_of(everything.documents[0]["id"]).split() if w.isalpha() and len(w) > 6)
         await pilot.press("slash")
         await type_text(pilot, word.lower())

@@ -16,7 +16,7 @@ import pytest
 import ofsted_core.store as store_module
 from ofsted_core.importing import import_paths
 from ofsted_core.library import Library
-from ofsted_core.lookup_cache import build_lookup, read_lookup
+from ofsted_core.lookup_cache import MAGIC, SOURCES_ONLY, build_lookup, read_lookup, row_of
 from ofsted_core.store import Store, StoreError
 from tests.paths import SEEDS
 
@@ -89,6 +89,34 @@ def test_a_council_s_events_are_parsed_alone_and_all_come_in_the_store_s_order(t
     assert lookup.events() == events and lookup.types == ["inspection"]
 
 
+def test_the_rows_are_every_event_in_order_less_only_what_their_sources_read_and_draw_the_same(db):
+    # The explorer's first frame parses the rows alone: its list, chart and event detail must come out as the
+    # whole events draw them, and nothing is lost that a later read of the events does not bring back.
+    from ofsted_core.compare import year_grades
+    from ofsted_tui.widgets.timeline import TimelineList, _summary
+
+    store = Store(db)
+    events = store.read_events().events  # makes the file
+    lookup = read_lookup(store.lookup_path, db.read_bytes())
+    assert lookup is not None
+    rows = lookup.rows()
+    assert set(lookup.parsed) == {"rows"}  # no council's whole events parsed for them
+    assert rows == [row_of(e) for e in events] and [r["id"] for r in rows] == [e["id"] for e in events]
+    assert any(e.get("fact_ids") for e in events) and any(
+        j.get("fact_ids") for e in events for j in (e.get("judgements") or {}).values())
+    for row, event in zip(rows, events):
+        assert set(row) == set(event) - set(SOURCES_ONLY)
+        assert {k: v for k, v in row.items() if k != "judgements"} == {
+            k: v for k, v in event.items() if k not in (*SOURCES_ONLY, "judgements")}
+        for area, judgement in (event.get("judgements") or {}).items():
+            assert row["judgements"][area] == {k: v for k, v in judgement.items() if k not in SOURCES_ONLY}
+        timeline = TimelineList()
+        assert timeline.column_values(row) == timeline.column_values(event)
+        assert _summary(row).plain == _summary(event).plain
+    for authority in {e.get("authority") for e in events}:
+        assert year_grades(rows, authority) == year_grades(events, authority)
+
+
 def _same_stat_edit(path, old: bytes, new: bytes) -> None:
     """Change bytes of ``path`` in place, keeping its size, inode and modification time (a hand edit
     within one clock tick, as size and time alone cannot tell)."""
@@ -142,7 +170,7 @@ def test_a_damaged_or_foreign_file_is_ignored_and_replaced(db, parses):
     expected = store.read_index()
     made = store.lookup_path.read_bytes()
     for damaged in (made[:len(made) // 2], made[:-1] + bytes([made[-1] ^ 1]), b"", b"not a lookup file\n",
-                    made.replace(b'"digest"', b'"dygest"')):
+                    made.replace(b'"digest"', b'"dygest"'), made.replace(MAGIC, b"ofsted-tui lookup 1\n", 1)):
         store.lookup_path.write_bytes(damaged)
         parses.clear()
         again = store.read_index()
