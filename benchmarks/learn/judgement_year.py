@@ -22,7 +22,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
@@ -72,7 +72,7 @@ def _model(weights: dict[str, float] | None, threshold: float) -> Iterator[None]
     def read(model: str) -> Mapping[str, float]:
         return (weights or {}) if model == year_model.MODEL else others(model)
 
-    with mock.patch.object(learned, "weights", read), mock.patch.object(year_model, "THRESHOLD", threshold):
+    with mock.patch.object(learned, "weights", read), mock.patch.object(year_model, "threshold", lambda: threshold):
         yield
 
 
@@ -81,17 +81,16 @@ def run(rows: list[dict], paths: list[str], weights=None, threshold: float = 1.0
     out = []
     with _model(weights, threshold):
         for row, path in zip(rows, paths):
-            year_model.RECORD = [] if record else None
-            try:
-                doc = import_file(path)
-            except ImporterError as exc:
-                print(f"  (not imported: {exc})", file=sys.stderr)
-                doc = None
+            with year_model.recording() if record else nullcontext([]) as decisions:
+                try:
+                    doc = import_file(path)
+                except ImporterError as exc:
+                    print(f"  (not imported: {exc})", file=sys.stderr)
+                    doc = None
             facts = [{"type": f.type, "span": f.span, **f.fields} for f in (doc.facts if doc else [])]
             info = {"published": doc.published, "authority": doc.authority} if doc else {}
             out.append({"predicted": judgement_tuples(facts, info), "labelled": labelled_tuples(row),
-                        "facts": facts, "decisions": year_model.RECORD or [], "doc": info})
-    year_model.RECORD = None
+                        "facts": facts, "decisions": decisions, "doc": info})
     return out
 
 

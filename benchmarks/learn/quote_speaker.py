@@ -30,7 +30,7 @@ from pathlib import Path
 
 from benchmarks.accuracy import ProseResult, _surname, half_of, match_quotes, read_labels, saved_page, score_quotes
 from benchmarks.learn.fit import fit_choice, save
-from importers.extract import quote_speaker_model
+from importers.extract import learned
 from importers.extract.quote_speaker_model import MODEL, NEVER_OVERRULES as NEVER, Decision, apply, recording
 from importers.model import ImporterError
 from importers.pipeline import import_file
@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
                       "(importers/extract/quote_speaker_model.py), fitted on dev labels by "
                       "benchmarks/learn/quote_speaker.py; the rules stand unless the model's choice "
                       "holds at least settings.threshold of the softmax.")
-    quote_speaker_model.threshold.cache_clear()
+    learned.forget()
     print(f"saved {path}")
     for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {name:<20} {value:+.3f}")

@@ -154,7 +154,7 @@ def test_cross_validation_scores_the_rules_as_the_benchmark_does():
 @pytest.fixture(autouse=True)
 def _keep_the_saved_threshold():
     yield
-    quote_speaker_model.threshold.cache_clear()
+    quote_speaker_model.learned.forget()
 
 
 def test_the_fresh_check_fits_on_the_other_pages_and_scores_the_fresh_ones(capsys):
