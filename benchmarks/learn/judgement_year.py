@@ -1,6 +1,7 @@
 """Fit ``judgement_year``: which of its passage's years a prose grade belongs to.
 
     python -m benchmarks.learn.judgement_year [--sample N] [--folder DIR]
+    python -m benchmarks.learn.judgement_year --decide [--folder DIR]   # on the fresh batches: save or remove
 
 Runs the importer on the dev half of the labelled prose (labels with "split": "dev" and the
 pages ``seen.json`` lists), with ``importers.extract.judgement_year_model`` recording each
@@ -30,6 +31,7 @@ from unittest import mock
 from benchmarks.accuracy import (
     Score, _set_score, areas_of, council_key, half_of, judgement_tuples, rating_key, read_labels, saved_page,
 )
+from benchmarks.learn import fresh as fresh_batches
 from benchmarks.learn.fit import fit_choice, save
 from importers.extract import judgement_year_model as year_model
 from importers.extract import learned
@@ -45,6 +47,10 @@ FRESH_BATCH = "_batch10"
 # The rules' choice as a feature (the model learns where to overrule them), or not (the model
 # reads the language alone, and overrules the rules where it is sure).
 VARIANTS = ("with rules", "without rules")
+# The settings ``--decide`` weighs on the fresh batches' dev pages, fixed before they were scored:
+# each variant at the penalty and share the module defaults to, and at a stricter share.
+DECIDE = (("with rules", 8.0, year_model.THRESHOLD), ("with rules", 8.0, 0.9),
+          ("without rules", 8.0, year_model.THRESHOLD), ("without rules", 8.0, 0.9))
 
 
 def _variant(groups: list[list[dict]], variant: str) -> list[list[dict]]:
@@ -211,6 +217,53 @@ def fresh_pages(rows: list[dict], paths: list[str], recorded: list[dict], batch:
     return results
 
 
+def decide(folder: Path | None = None) -> tuple | None:
+    """Fit on every dev page but the fresh batches', decide on theirs (``fresh.decide``), then
+    fit the kept setting on every dev page and save it with its share, or remove the saved
+    model; the kept (variant, penalty, share), None for the rules alone."""
+    with fresh_batches.alone(year_model.MODEL):
+        kept = _decide(folder)
+    learned.forget()  # (the saved file has changed)
+    return kept
+
+
+def _decide(folder: Path | None = None) -> tuple | None:
+    rows = fresh_batches.dev_rows()
+    train_rows, fresh_rows = fresh_batches.split(rows)
+    with tempfile.TemporaryDirectory() as scratch:
+        train_paths = [saved_page(row, Path(scratch)) for row in train_rows]
+        fresh_paths = [saved_page(row, Path(scratch)) for row in fresh_rows]
+        train = run(train_rows, train_paths, record=True)
+        new = run(fresh_rows, fresh_paths, record=True)
+        rules = Result()
+        rules.add(new)
+        print(rules.line("rules alone"))
+        outcomes = []
+        for variant, l2, threshold in DECIDE:
+            result = Result()
+            weights = _fit(train, [True] * len(train), variant, l2)
+            result.add(run(fresh_rows, fresh_paths, weights, threshold, record=True))
+            name = f"model {variant}, l2={l2:g} t={threshold:g}"
+            print(result.line(name))
+            outcomes.append(fresh_batches.Outcome(name, result.score.tp, result.score.fp))
+    kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.score.tp, rules.score.fp),
+                                outcomes, len(new))
+    path = (folder or learned.MODELS) / f"{year_model.MODEL}.json"
+    if kept is None:
+        path.unlink(missing_ok=True)
+        print(f"removed {path}: the rules date prose grades alone")
+        return None
+    variant, l2, threshold = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
+    everything = train + new
+    weights = _fit(everything, [True] * len(everything), variant, l2)
+    save(year_model.MODEL, weights, folder=folder, settings={"threshold": threshold},
+         about=f"which year of its passage a prose grade belongs to; conditional logit, {variant}, l2={l2:g}, "
+               f"fitted on every dev page by benchmarks/learn/judgement_year.py --decide after it beat the "
+               f"rules on the fresh batches' dev pages; overrules them from settings.threshold")
+    print(f"saved {os.path.relpath(path)} ({kept.setting}, fitted on all {len(everything)} dev pages)")
+    return variant, l2, threshold
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, help="only this many dev pages (a quick check)")
@@ -219,7 +272,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="save the best even where it does not beat the rules (to inspect it, with --folder)")
     parser.add_argument("--fresh", default=FRESH_BATCH, metavar="BATCH",
                         help=f"also fit without this label file's dev pages and score them (default {FRESH_BATCH})")
+    parser.add_argument("--decide", action="store_true",
+                        help="fit on the dev pages but the fresh batches', decide on theirs, save the kept "
+                             "setting fitted on every dev page (or remove the model)")
     args = parser.parse_args(argv)
+    if args.decide:
+        decide(args.folder)
+        return 0
     rows = dev_rows(args.sample)
     with tempfile.TemporaryDirectory() as scratch:
         paths = [saved_page(row, Path(scratch)) for row in rows]
