@@ -6,14 +6,21 @@ prose batches labelled while no rule was being written from them (``FRESH_LABELS
 fair place to decide: each script fits its model on every other dev page, scores those
 batches' dev pages with the benchmark's own scoring, rules alone against rules + model at a
 few settings fixed in advance (never a grid: some thirty pages are few, and a grid fits them),
-and keeps the model only by ``decide``'s rule, fixed before any figure was seen.
+and keeps the model only by ``decide``'s rule, fixed before any figure was seen. A model the
+rule keeps must then leave the project's tests of prose, quote and date patterns as they are
+(``patterns_moved``): each is a pattern of real text the extractor is known to read, and a
+model that trades them for a net gain of a few tuples on thirty pages is not taken on trust.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from unittest import mock
 
 from benchmarks.accuracy import half_of, read_labels
@@ -22,6 +29,18 @@ from importers.extract import learned
 # Collected and labelled while no rule was being written from them (README of the accuracy set,
 # "How the tenth/eleventh prose batch was collected and labelled").
 FRESH_LABELS = ("prose_batch10.jsonl", "prose_batch11.jsonl")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# The tests of what the extractor reads in prose (years, areas, councils), quotes and dates; not
+# the models' own tests, which set their weights themselves.
+PATTERN_TESTS = ("test_prose_*.py", "test_quote*.py", "test_dates.py", "test_judgement*.py")
+_MODEL_TESTS = ("test_quote_speaker_model.py", "test_judgement_year_model.py", "test_judgement_area_model.py")
+# Runs pytest with the extractor reading its models from the folder given (argv[1]).
+_RUN = ("import sys, pathlib, pytest\n"
+        "from importers.extract import learned\n"
+        "learned.MODELS = pathlib.Path(sys.argv[1])\n"
+        "sys.exit(pytest.main(['-q', '-p', 'no:cacheprovider', *sys.argv[2:]]))")
 
 
 def fresh_files() -> set[str]:
@@ -47,6 +66,38 @@ def alone(model: str) -> Iterator[None]:
     saved = learned.weights
     with mock.patch.object(learned, "weights", lambda name: saved(name) if name == model else {}):
         yield
+
+
+def patterns_moved(folder: Path) -> list[str]:
+    """The pattern tests that fail with the extractor reading the models in ``folder`` (the
+    model being decided, alone), by test id; empty where none moves."""
+    files = sorted({str(p.relative_to(ROOT)) for pattern in PATTERN_TESTS
+                    for p in (ROOT / "tests" / "unit").glob(pattern) if p.name not in _MODEL_TESTS})
+    done = subprocess.run([sys.executable, "-c", _RUN, str(folder), "-rf", *files], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    return sorted(line[len("FAILED "):].split(" - ")[0] for line in done.stdout.splitlines()
+                  if line.startswith("FAILED "))
+
+
+def settle(model: str, kept: Outcome | None, write: Callable[[Path], object], folder: Path | None) -> bool:
+    """Save the kept model where the extractor reads it (or in ``folder``) unless a pattern test
+    moves with it; otherwise, and where none is kept, remove the saved model. ``write(dir)``
+    saves the model, fitted on every dev page, in ``dir``. Whether it was saved."""
+    path = (folder or learned.MODELS) / f"{model}.json"
+    if kept is not None:
+        with tempfile.TemporaryDirectory() as trial:
+            write(Path(trial))
+            moved = patterns_moved(Path(trial))
+        if not moved:
+            write(folder or learned.MODELS)
+            print(f"saved {path}: no pattern test moves with it")
+            return True
+        print(f"vetoed: with the model fitted on every dev page, {len(moved)} pattern tests move:")
+        for test in moved:
+            print(f"  {test}")
+    path.unlink(missing_ok=True)
+    print(f"removed {path}: the rules alone decide")
+    return False
 
 
 @dataclass(frozen=True)

@@ -180,19 +180,18 @@ def _decide(out: Path | None = None) -> float | None:
         print(_line(name, scored))
         outcomes.append(fresh_batches.Outcome(name, scored.tp, scored.fp))
     kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.tp, rules.fp), outcomes, len(new))
-    path = (out or learned.MODELS) / f"{judgement_area_model.MODEL}.json"
     if kept is None:
-        path.unlink(missing_ok=True)
-        print(f"removed {path}: the extractor adds nothing")
+        fresh_batches.settle(judgement_area_model.MODEL, None, lambda folder: None, out)
         return None
     threshold = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
-    save(judgement_area_model.MODEL, _fit(train + new, CHOSEN_L2, CHOSEN_ROWS), folder=out,
-         settings={"threshold": threshold}, about=(
-             f"P(an area phrase of a rating's sentence is graded by it), logistic regression ({CHOSEN_ROWS} "
-             f"rows, l2={CHOSEN_L2:g}) fitted on every dev page by benchmarks/learn/judgement_area_pair.py "
-             f"--decide after it beat the rules on the fresh batches' dev pages; accepted from settings.threshold"))
-    print(f"saved {path} ({kept.setting}, fitted on all {len(train) + len(new)} dev pages)")
-    return threshold
+    weights = _fit(train + new, CHOSEN_L2, CHOSEN_ROWS)
+    about = (f"P(an area phrase of a rating's sentence is graded by it), logistic regression ({CHOSEN_ROWS} rows, "
+             f"l2={CHOSEN_L2:g}) fitted on all {len(train) + len(new)} dev pages by "
+             f"benchmarks/learn/judgement_area_pair.py --decide after it beat the rules on the fresh batches' dev "
+             f"pages; accepted from settings.threshold")
+    saved = fresh_batches.settle(judgement_area_model.MODEL, kept, lambda folder: save(
+        judgement_area_model.MODEL, weights, folder=folder, about=about, settings={"threshold": threshold}), out)
+    return threshold if saved else None
 
 
 def main(argv: list[str] | None = None) -> int:

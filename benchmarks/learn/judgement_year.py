@@ -248,20 +248,18 @@ def _decide(folder: Path | None = None) -> tuple | None:
             outcomes.append(fresh_batches.Outcome(name, result.score.tp, result.score.fp))
     kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.score.tp, rules.score.fp),
                                 outcomes, len(new))
-    path = (folder or learned.MODELS) / f"{year_model.MODEL}.json"
     if kept is None:
-        path.unlink(missing_ok=True)
-        print(f"removed {path}: the rules date prose grades alone")
+        fresh_batches.settle(year_model.MODEL, None, lambda where: None, folder)
         return None
     variant, l2, threshold = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
     everything = train + new
     weights = _fit(everything, [True] * len(everything), variant, l2)
-    save(year_model.MODEL, weights, folder=folder, settings={"threshold": threshold},
-         about=f"which year of its passage a prose grade belongs to; conditional logit, {variant}, l2={l2:g}, "
-               f"fitted on every dev page by benchmarks/learn/judgement_year.py --decide after it beat the "
-               f"rules on the fresh batches' dev pages; overrules them from settings.threshold")
-    print(f"saved {os.path.relpath(path)} ({kept.setting}, fitted on all {len(everything)} dev pages)")
-    return variant, l2, threshold
+    about = (f"which year of its passage a prose grade belongs to; conditional logit, {variant}, l2={l2:g}, "
+             f"fitted on all {len(everything)} dev pages by benchmarks/learn/judgement_year.py --decide after it "
+             f"beat the rules on the fresh batches' dev pages; overrules them from settings.threshold")
+    saved = fresh_batches.settle(year_model.MODEL, kept, lambda where: save(
+        year_model.MODEL, weights, about=about, folder=where, settings={"threshold": threshold}), folder)
+    return (variant, l2, threshold) if saved else None
 
 
 def main(argv: list[str] | None = None) -> int:

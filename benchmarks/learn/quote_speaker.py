@@ -226,21 +226,19 @@ def _decide(out: Path | None = None) -> float:
         outcomes.append(fresh_batches.Outcome(_setting(with_rules, share), scored.result.speakers_right, scored.extras))
     kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.result.speakers_right, rules.extras),
                               outcomes, len(new))
-    path = (out or learned.MODELS) / f"{MODEL}.json"
     if kept is None:
-        path.unlink(missing_ok=True)
-        print(f"removed {path}: the extractor keeps the rules' choice everywhere")
+        fresh_batches.settle(MODEL, None, lambda folder: None, out)
         return NEVER
     with_rules, share = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
     groups, chosen = training_rows(train + new)
     weights = fit_choice(groups if with_rules else _without_rules(groups), chosen, l2=L2)
-    save(MODEL, weights, folder=out, settings={"threshold": share},
-         about=f"Who said each quote: a conditional logit over the speakers a reader weighs "
-               f"(importers/extract/quote_speaker_model.py), {kept.setting}, fitted on every dev page by "
-               f"benchmarks/learn/quote_speaker.py --decide after it beat the rules on the fresh batches' "
-               f"dev pages; the rules stand unless the model's choice holds at least settings.threshold.")
-    print(f"saved {path} ({kept.setting}, fitted on all {len(train) + len(new)} dev pages)")
-    return share
+    about = (f"Who said each quote: a conditional logit over the speakers a reader weighs "
+             f"(importers/extract/quote_speaker_model.py), {kept.setting}, fitted on all {len(train) + len(new)} "
+             f"dev pages by benchmarks/learn/quote_speaker.py --decide after it beat the rules on the fresh "
+             f"batches' dev pages; the rules stand unless the model's choice holds at least settings.threshold.")
+    saved = fresh_batches.settle(MODEL, kept, lambda folder: save(MODEL, weights, folder=folder, about=about,
+                                                                    settings={"threshold": share}), out)
+    return share if saved else NEVER
 
 
 def main(argv: list[str] | None = None) -> int:

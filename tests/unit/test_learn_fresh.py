@@ -58,14 +58,39 @@ def test_each_saved_model_is_one_of_its_scripts_fixed_settings():
     assert area is None or area["settings"]["threshold"] in area_script.DECIDE
 
 
-@pytest.mark.parametrize("script, model", [(quote_script, "quote_speaker"), (year_script, "judgement_year")])
-def test_deciding_again_gives_the_saved_model(script, model, tmp_path, capsys):
-    # (fits on some two hundred dev pages: a few seconds each)
+def test_a_kept_model_is_saved_only_where_no_pattern_test_moves(tmp_path, monkeypatch, capsys):
+    kept = fresh.Outcome("a setting", 50, 2)
+    trials = []
+
+    def write(folder):
+        trials.append(folder)
+        (folder / "toy.json").write_text("{}", encoding="utf-8")
+
+    monkeypatch.setattr(fresh, "patterns_moved", lambda folder: ["tests/unit/test_x.py::test_y"])
+    assert not fresh.settle("toy", kept, write, tmp_path)
+    assert not (tmp_path / "toy.json").exists() and "vetoed" in capsys.readouterr().out
+    monkeypatch.setattr(fresh, "patterns_moved", lambda folder: [])
+    assert fresh.settle("toy", kept, write, tmp_path)
+    assert (tmp_path / "toy.json").exists() and trials[-1] == tmp_path  # (tried apart first)
+    assert not fresh.settle("toy", None, write, tmp_path) and not (tmp_path / "toy.json").exists()
+
+
+def test_the_pattern_tests_are_read_with_the_models_of_the_folder_given(tmp_path):
+    # (an empty folder: the rules alone, as every pattern test expects)
+    assert fresh.patterns_moved(tmp_path) == []
+
+
+@pytest.mark.parametrize("script, model, settings", [
+    (quote_script, "quote_speaker", {share for _, share in quote_script.DECIDE}),
+    (year_script, "judgement_year", {t for _, _, t in year_script.DECIDE})])
+def test_deciding_saves_a_kept_model_fitted_with_one_of_the_fixed_settings(script, model, settings, tmp_path,
+                                                                           monkeypatch, capsys):
+    # (fits on some two hundred dev pages: a few seconds each; no pattern test run)
+    monkeypatch.setattr(fresh, "patterns_moved", lambda folder: [])
     script.decide(tmp_path)
     printed = capsys.readouterr().out
-    assert "decision: " in printed and "prose_batch10.jsonl, prose_batch11.jsonl" in printed
-    again = tmp_path / f"{model}.json"
-    saved = learned.MODELS / f"{model}.json"
-    assert again.exists() == saved.exists()
-    if saved.exists():
-        assert again.read_text(encoding="utf-8") == saved.read_text(encoding="utf-8")
+    assert "prose_batch10.jsonl, prose_batch11.jsonl" in printed
+    path = tmp_path / f"{model}.json"
+    assert path.exists() == ("decision: keep" in printed)
+    if path.exists():
+        assert json.loads(path.read_text(encoding="utf-8"))["settings"]["threshold"] in settings
