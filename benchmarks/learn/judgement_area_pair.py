@@ -2,6 +2,7 @@
 
     .venv/bin/python -m benchmarks.learn.judgement_area_pair            # fit, cross-validate, save
     .venv/bin/python -m benchmarks.learn.judgement_area_pair --limit 12 --no-save   # a quick look
+    .venv/bin/python -m benchmarks.learn.judgement_area_pair --decide   # on the fresh batches: save or remove
 
 Reads the dev half of the prose set only (labels with "split": "dev" and the held-back pages
 ``seen.json`` lists, which are scored as dev). Each document is imported in-process as the
@@ -25,9 +26,9 @@ from pathlib import Path
 from benchmarks.accuracy import (
     Score, _fmt, _set_score, areas_of, council_key, half_of, judgement_tuples, rating_key, read_labels, saved_page,
 )
+from benchmarks.learn import fresh as fresh_batches
 from benchmarks.learn.fit import fit_binary, probability, save
-from importers.extract import judgement_area_model
-from importers.extract.learned import MODELS
+from importers.extract import judgement_area_model, learned
 from importers.pipeline import import_file
 
 FOLDS = 5
@@ -41,6 +42,9 @@ FRESH = "prose_batch10.jsonl"
 # The setting of best cross-validated F1 (README: +3 right, +1 extra over the rules alone), with
 # the threshold ``judgement_area_model.ACCEPT``; ``kept`` decides whether it is saved.
 CHOSEN_ROWS, CHOSEN_L2 = "new exact", 8.0
+# The thresholds ``--decide`` weighs on the fresh batches' dev pages (with the chosen rows and
+# penalty), fixed before they were scored: the module's default and a stricter one.
+DECIDE = (judgement_area_model.ACCEPT, 0.6)
 
 
 @dataclass
@@ -64,9 +68,11 @@ def _fact_rows(facts, doc: dict) -> set:
     return judgement_tuples(({"type": f.type, **f.fields} for f in facts), doc)
 
 
-def gather(limit: int | None = None) -> list[Document]:
-    """The dev documents, each with its rules' tuples, its labels and its recorded pairings."""
-    rows = sorted((r for r in read_labels("prose*.jsonl") if half_of(r) == "dev"), key=lambda r: r["file"])
+def gather(limit: int | None = None, rows: list[dict] | None = None) -> list[Document]:
+    """The dev documents (or ``rows``), each with its rules' tuples, its labels and its recorded
+    pairings."""
+    if rows is None:
+        rows = sorted((r for r in read_labels("prose*.jsonl") if half_of(r) == "dev"), key=lambda r: r["file"])
     if limit:
         rows = rows[:limit]
     out = []
@@ -151,12 +157,55 @@ def _report(docs: list[Document], only: set | None = None) -> dict[tuple, Score]
     return results
 
 
+def decide(out: Path | None = None) -> float | None:
+    """Fit on every dev page but the fresh batches', decide on theirs (``fresh.decide``), then
+    fit the kept threshold's model on every dev page and save it, or remove the saved model;
+    the kept threshold, None for the rules alone."""
+    with fresh_batches.alone(judgement_area_model.MODEL):
+        kept = _decide(out)
+    learned.forget()  # (the saved file has changed)
+    return kept
+
+
+def _decide(out: Path | None = None) -> float | None:
+    train_rows, fresh_rows = fresh_batches.split(fresh_batches.dev_rows())
+    train, new = gather(rows=train_rows), gather(rows=fresh_rows)
+    weights = _fit(train, CHOSEN_L2, CHOSEN_ROWS)
+    rules = _score(new, None, 1.0)
+    print(_line("rules alone", rules))
+    outcomes = []
+    for threshold in DECIDE:
+        scored = _score(new, weights, threshold)
+        name = f"rules + model {CHOSEN_ROWS} l2={CHOSEN_L2:g} p>={threshold:g}"
+        print(_line(name, scored))
+        outcomes.append(fresh_batches.Outcome(name, scored.tp, scored.fp))
+    kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.tp, rules.fp), outcomes, len(new))
+    if kept is None:
+        fresh_batches.settle(judgement_area_model.MODEL, None, lambda folder: None, out)
+        return None
+    threshold = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
+    weights = _fit(train + new, CHOSEN_L2, CHOSEN_ROWS)
+    about = (f"P(an area phrase of a rating's sentence is graded by it), logistic regression ({CHOSEN_ROWS} rows, "
+             f"l2={CHOSEN_L2:g}) fitted on all {len(train) + len(new)} dev pages by "
+             f"benchmarks/learn/judgement_area_pair.py --decide after it beat the rules on the fresh batches' dev "
+             f"pages; accepted from settings.threshold")
+    saved = fresh_batches.settle(judgement_area_model.MODEL, kept, lambda folder: save(
+        judgement_area_model.MODEL, weights, folder=folder, about=about, settings={"threshold": threshold}), out)
+    return threshold if saved else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N dev documents (a quick look)")
     parser.add_argument("--no-save", action="store_true", help="print the figures, leave the saved model as it is")
     parser.add_argument("--out", type=Path, help="folder to save the model in (default: the extractor's)")
+    parser.add_argument("--decide", action="store_true",
+                        help="fit on the dev pages but the fresh batches', decide on theirs, save the kept "
+                             "threshold's model fitted on every dev page (or remove the model)")
     args = parser.parse_args(argv)
+    if args.decide:
+        decide(args.out)
+        return 0
     docs = gather(args.limit)
     print(f"{len(docs)} dev documents")
     for given in (True, False):
@@ -175,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     print("weights:", ", ".join(f"{k} {v:+.2f}" for k, v in sorted(weights.items(), key=lambda kv: -abs(kv[1]))))
     if args.no_save:
         return 0
-    path = (args.out or MODELS) / f"{judgement_area_model.MODEL}.json"
+    path = (args.out or learned.MODELS) / f"{judgement_area_model.MODEL}.json"
     if not kept(rules, results[chosen]):
         # The model is kept only where it beats the rules alone without adding extras.
         path.unlink(missing_ok=True)

@@ -1,6 +1,7 @@
 """Fit ``judgement_year``: which of its passage's years a prose grade belongs to.
 
     python -m benchmarks.learn.judgement_year [--sample N] [--folder DIR]
+    python -m benchmarks.learn.judgement_year --decide [--folder DIR]   # on the fresh batches: save or remove
 
 Runs the importer on the dev half of the labelled prose (labels with "split": "dev" and the
 pages ``seen.json`` lists), with ``importers.extract.judgement_year_model`` recording each
@@ -22,7 +23,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
@@ -30,6 +31,7 @@ from unittest import mock
 from benchmarks.accuracy import (
     Score, _set_score, areas_of, council_key, half_of, judgement_tuples, rating_key, read_labels, saved_page,
 )
+from benchmarks.learn import fresh as fresh_batches
 from benchmarks.learn.fit import fit_choice, save
 from importers.extract import judgement_year_model as year_model
 from importers.extract import learned
@@ -45,6 +47,10 @@ FRESH_BATCH = "_batch10"
 # The rules' choice as a feature (the model learns where to overrule them), or not (the model
 # reads the language alone, and overrules the rules where it is sure).
 VARIANTS = ("with rules", "without rules")
+# The settings ``--decide`` weighs on the fresh batches' dev pages, fixed before they were scored:
+# each variant at the penalty and share the module defaults to, and at a stricter share.
+DECIDE = (("with rules", 8.0, year_model.THRESHOLD), ("with rules", 8.0, 0.9),
+          ("without rules", 8.0, year_model.THRESHOLD), ("without rules", 8.0, 0.9))
 
 
 def _variant(groups: list[list[dict]], variant: str) -> list[list[dict]]:
@@ -72,7 +78,7 @@ def _model(weights: dict[str, float] | None, threshold: float) -> Iterator[None]
     def read(model: str) -> Mapping[str, float]:
         return (weights or {}) if model == year_model.MODEL else others(model)
 
-    with mock.patch.object(learned, "weights", read), mock.patch.object(year_model, "THRESHOLD", threshold):
+    with mock.patch.object(learned, "weights", read), mock.patch.object(year_model, "threshold", lambda: threshold):
         yield
 
 
@@ -81,17 +87,16 @@ def run(rows: list[dict], paths: list[str], weights=None, threshold: float = 1.0
     out = []
     with _model(weights, threshold):
         for row, path in zip(rows, paths):
-            year_model.RECORD = [] if record else None
-            try:
-                doc = import_file(path)
-            except ImporterError as exc:
-                print(f"  (not imported: {exc})", file=sys.stderr)
-                doc = None
+            with year_model.recording() if record else nullcontext([]) as decisions:
+                try:
+                    doc = import_file(path)
+                except ImporterError as exc:
+                    print(f"  (not imported: {exc})", file=sys.stderr)
+                    doc = None
             facts = [{"type": f.type, "span": f.span, **f.fields} for f in (doc.facts if doc else [])]
             info = {"published": doc.published, "authority": doc.authority} if doc else {}
             out.append({"predicted": judgement_tuples(facts, info), "labelled": labelled_tuples(row),
-                        "facts": facts, "decisions": year_model.RECORD or [], "doc": info})
-    year_model.RECORD = None
+                        "facts": facts, "decisions": decisions, "doc": info})
     return out
 
 
@@ -212,6 +217,51 @@ def fresh_pages(rows: list[dict], paths: list[str], recorded: list[dict], batch:
     return results
 
 
+def decide(folder: Path | None = None) -> tuple | None:
+    """Fit on every dev page but the fresh batches', decide on theirs (``fresh.decide``), then
+    fit the kept setting on every dev page and save it with its share, or remove the saved
+    model; the kept (variant, penalty, share), None for the rules alone."""
+    with fresh_batches.alone(year_model.MODEL):
+        kept = _decide(folder)
+    learned.forget()  # (the saved file has changed)
+    return kept
+
+
+def _decide(folder: Path | None = None) -> tuple | None:
+    rows = fresh_batches.dev_rows()
+    train_rows, fresh_rows = fresh_batches.split(rows)
+    with tempfile.TemporaryDirectory() as scratch:
+        train_paths = [saved_page(row, Path(scratch)) for row in train_rows]
+        fresh_paths = [saved_page(row, Path(scratch)) for row in fresh_rows]
+        train = run(train_rows, train_paths, record=True)
+        new = run(fresh_rows, fresh_paths, record=True)
+        rules = Result()
+        rules.add(new)
+        print(rules.line("rules alone"))
+        outcomes = []
+        for variant, l2, threshold in DECIDE:
+            result = Result()
+            weights = _fit(train, [True] * len(train), variant, l2)
+            result.add(run(fresh_rows, fresh_paths, weights, threshold, record=True))
+            name = f"model {variant}, l2={l2:g} t={threshold:g}"
+            print(result.line(name))
+            outcomes.append(fresh_batches.Outcome(name, result.score.tp, result.score.fp))
+    kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.score.tp, rules.score.fp),
+                                outcomes, len(new))
+    if kept is None:
+        fresh_batches.settle(year_model.MODEL, None, lambda where: None, folder)
+        return None
+    variant, l2, threshold = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
+    everything = train + new
+    weights = _fit(everything, [True] * len(everything), variant, l2)
+    about = (f"which year of its passage a prose grade belongs to; conditional logit, {variant}, l2={l2:g}, "
+             f"fitted on all {len(everything)} dev pages by benchmarks/learn/judgement_year.py --decide after it "
+             f"beat the rules on the fresh batches' dev pages; overrules them from settings.threshold")
+    saved = fresh_batches.settle(year_model.MODEL, kept, lambda where: save(
+        year_model.MODEL, weights, about=about, folder=where, settings={"threshold": threshold}), folder)
+    return (variant, l2, threshold) if saved else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, help="only this many dev pages (a quick check)")
@@ -220,7 +270,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="save the best even where it does not beat the rules (to inspect it, with --folder)")
     parser.add_argument("--fresh", default=FRESH_BATCH, metavar="BATCH",
                         help=f"also fit without this label file's dev pages and score them (default {FRESH_BATCH})")
+    parser.add_argument("--decide", action="store_true",
+                        help="fit on the dev pages but the fresh batches', decide on theirs, save the kept "
+                             "setting fitted on every dev page (or remove the model)")
     args = parser.parse_args(argv)
+    if args.decide:
+        decide(args.folder)
+        return 0
     rows = dev_rows(args.sample)
     with tempfile.TemporaryDirectory() as scratch:
         paths = [saved_page(row, Path(scratch)) for row in rows]

@@ -17,6 +17,7 @@ saved threshold is above 1, so the model never overrules them.
     .venv/bin/python -m benchmarks.learn.quote_speaker            # fit, print, save
     .venv/bin/python -m benchmarks.learn.quote_speaker --sample 20 --out /tmp/models
     .venv/bin/python -m benchmarks.learn.quote_speaker --fresh _batch10   # pages no rule saw
+    .venv/bin/python -m benchmarks.learn.quote_speaker --decide   # decide on the fresh batches, save or remove
 
 Deterministic: documents in file order, folds by position, a fitter without chance.
 """
@@ -29,8 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.accuracy import ProseResult, _surname, half_of, match_quotes, read_labels, saved_page, score_quotes
+from benchmarks.learn import fresh as fresh_batches
 from benchmarks.learn.fit import fit_choice, save
-from importers.extract import quote_speaker_model
+from importers.extract import learned
 from importers.extract.quote_speaker_model import MODEL, NEVER_OVERRULES as NEVER, Decision, apply, recording
 from importers.model import ImporterError
 from importers.pipeline import import_file
@@ -40,6 +42,11 @@ FOLDS = 5
 L2 = 2.0
 # Shares of belief the model's choice must hold to overrule the rules, tried in turn.
 SHARES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+# The settings ``--decide`` weighs on the fresh pages, fixed before they were scored: the
+# lowest share tried above and a stricter one, with the rules' choice as a feature (the model
+# learns where to overrule them) and without it (the model reads the language alone; share 0:
+# its choice everywhere).
+DECIDE = ((True, 0.5), (True, 0.7), (False, 0.0), (False, 0.7))
 
 
 @dataclass
@@ -192,6 +199,48 @@ def fresh_check(docs: list[Document], fresh: list[Document]) -> None:
     print(_line("model alone (no rules' choice)", score(fresh, fit_choice(_without_rules(groups), chosen, l2=L2), 0.0)))
 
 
+def _setting(with_rules: bool, share: float) -> str:
+    return f"{'with' if with_rules else 'without'} the rules' choice, share >= {share:g}"
+
+
+def decide(out: Path | None = None) -> float:
+    """Fit on every dev page but the fresh batches', decide on theirs (``fresh.decide``), then
+    fit the kept setting on every dev page and save it, or remove the saved model; the share
+    saved (``NEVER`` where none)."""
+    with fresh_batches.alone(MODEL):
+        kept = _decide(out)
+    learned.forget()  # (the saved file has changed)
+    return kept
+
+
+def _decide(out: Path | None = None) -> float:
+    train_rows, fresh_rows = fresh_batches.split(fresh_batches.dev_rows())
+    train, new = collect(train_rows), collect(fresh_rows)
+    groups, chosen = training_rows(train)
+    rules = score(new, None, NEVER)
+    print(_line("rules alone", rules))
+    outcomes = []
+    for with_rules, share in DECIDE:
+        scored = score(new, fit_choice(groups if with_rules else _without_rules(groups), chosen, l2=L2), share)
+        print(_line(_setting(with_rules, share), scored))
+        outcomes.append(fresh_batches.Outcome(_setting(with_rules, share), scored.result.speakers_right, scored.extras))
+    kept = fresh_batches.report(fresh_batches.Outcome("rules alone", rules.result.speakers_right, rules.extras),
+                              outcomes, len(new))
+    if kept is None:
+        fresh_batches.settle(MODEL, None, lambda folder: None, out)
+        return NEVER
+    with_rules, share = DECIDE[[o.setting for o in outcomes].index(kept.setting)]
+    groups, chosen = training_rows(train + new)
+    weights = fit_choice(groups if with_rules else _without_rules(groups), chosen, l2=L2)
+    about = (f"Who said each quote: a conditional logit over the speakers a reader weighs "
+             f"(importers/extract/quote_speaker_model.py), {kept.setting}, fitted on all {len(train) + len(new)} "
+             f"dev pages by benchmarks/learn/quote_speaker.py --decide after it beat the rules on the fresh "
+             f"batches' dev pages; the rules stand unless the model's choice holds at least settings.threshold.")
+    saved = fresh_batches.settle(MODEL, kept, lambda folder: save(MODEL, weights, folder=folder, about=about,
+                                                                    settings={"threshold": share}), out)
+    return share if saved else NEVER
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, help="only the first N dev documents (a quick check)")
@@ -199,7 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", metavar="BATCH",
                         help="only print rules and model on the dev pages of labels/prose{BATCH}.jsonl "
                              "(e.g. _batch11: pages labelled after the rules last changed), fitting on the rest")
+    parser.add_argument("--decide", action="store_true",
+                        help="fit on the dev pages but the fresh batches', decide on theirs, save the kept "
+                             "setting fitted on every dev page (or remove the model)")
     args = parser.parse_args(argv)
+    if args.decide:
+        decide(args.out)
+        return 0
     if args.fresh:
         fresh = {row["file"] for row in read_labels(f"prose{args.fresh}.jsonl")}
         rows = dev_rows()
@@ -225,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
                       "(importers/extract/quote_speaker_model.py), fitted on dev labels by "
                       "benchmarks/learn/quote_speaker.py; the rules stand unless the model's choice "
                       "holds at least settings.threshold of the softmax.")
-    quote_speaker_model.threshold.cache_clear()
+    learned.forget()
     print(f"saved {path}")
     for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"  {name:<20} {value:+.3f}")

@@ -30,13 +30,13 @@ from dataclasses import dataclass
 
 from importers.extract.judgement_rating import _Rating
 from importers.extract.judging import Cue
-from importers.extract.learned import probability, weights
+from importers.extract import learned
 from importers.model import OFSTED_KINDS, Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, era_for, event_type_of, find_areas, grade_of, normalise_rating, on_the_scale,
 )
 
-__all__ = ["ACCEPT", "MODEL", "Pair", "model_judgements", "pairs", "recording"]
+__all__ = ["ACCEPT", "MODEL", "Pair", "accept", "model_judgements", "pairs", "recording"]
 
 MODEL = "judgement_area_pair"
 # The probability from which a pairing the rules did not give is taken (chosen by the script's
@@ -127,21 +127,19 @@ class Pair:
     given: bool  # the rules gave the rating this area
 
 
-_recorder: dict | None = None
-
-
 @contextmanager
 def recording() -> Iterator[dict]:
     """Give every pairing the rules did not (each a judgement on its own span) and note it by
     that span (and the rules' own pairings, as (rating's span, pair) under "given"), instead of
     deciding: the cross-validation in ``benchmarks/learn`` decides them
     offline with other weights, from the judgements they become."""
-    global _recorder
-    saved, _recorder = _recorder, {}
-    try:
-        yield _recorder
-    finally:
-        _recorder = saved
+    with learned.recording(MODEL, {}) as recorded:
+        yield recorded
+
+
+def accept() -> float:
+    """The probability from which a pairing is taken: the saved model's setting, else ``ACCEPT``."""
+    return learned.settings(MODEL).get("threshold", ACCEPT)
 
 
 def model_judgements(judged: list[tuple[_Rating, list[Fact]]], ctx, named_at: set | None = None) -> list[Fact]:
@@ -154,7 +152,8 @@ def model_judgements(judged: list[tuple[_Rating, list[Fact]]], ctx, named_at: se
     from the rating's words to the area's. ``judged``: each rating the judging rules took, with
     the judgements they gave it (none, perhaps); ``named_at``: the spans of ratings said of a
     council the text names, which the new spans join where their source's is there."""
-    if getattr(ctx, "kind", None) in OFSTED_KINDS or (_recorder is None and not weights(MODEL)):
+    recorder = learned.record_of(MODEL)
+    if getattr(ctx, "kind", None) in OFSTED_KINDS or (recorder is None and not learned.weights(MODEL)):
         return []
     own = {rating.span: (rating, found) for rating, found in judged}
     by_area: dict[tuple, set] = {}  # (council, area) -> the grades the rules gave it
@@ -192,14 +191,14 @@ def model_judgements(judged: list[tuple[_Rating, list[Fact]]], ctx, named_at: se
                     feats["area_graded_otherwise_in_text"] = 1.0
                 pair = Pair(pair.area, pair.start, pair.end, feats, pair.given)
                 if pair.given:
-                    if _recorder is not None:
+                    if recorder is not None:
                         # (what a right pairing looks like is learnt from the rules' pairings too)
-                        _recorder.setdefault("given", []).append((this.span, pair))
+                        recorder.setdefault("given", []).append((this.span, pair))
                     continue
                 span = (min(this.span[0], pair.start), max(this.span[1], pair.end))
-                if _recorder is not None:
-                    _recorder[span] = pair
-                elif probability(MODEL, pair.features) < ACCEPT:
+                if recorder is not None:
+                    recorder[span] = pair
+                elif learned.probability(MODEL, pair.features) < accept():
                     continue
                 if named_at is not None and rating.span in named_at:
                     named_at.add(span)

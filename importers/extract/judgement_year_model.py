@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from contextlib import AbstractContextManager
 from typing import NamedTuple, cast
 
 from importers.extract import learned
@@ -32,12 +33,9 @@ from importers.extract.judgement_rating import _EVENT_WORD, _NOT_STATED, _PASSAG
 from importers.model import OFSTED_KINDS
 
 MODEL = "judgement_year"
-# The softmax share another candidate needs to overrule the rules' choice: the value
-# ``benchmarks/learn/judgement_year.py`` finds best in cross-validation (it prints each).
+# The softmax share another candidate needs to overrule the rules' choice where the saved model
+# names none (``benchmarks/learn/judgement_year.py`` saves the share it chose with the weights).
 THRESHOLD = 0.7
-# When set to a list (by the benchmark script, never by the importer), each decision's
-# candidates are appended to it: the rows the model is fitted on.
-RECORD: list | None = None
 
 # The word just before a date, a closed list: each tells how the date relates to an event.
 # "in 2016" (when it happened), "since 2019" (a state held from then, or an earlier event),
@@ -70,6 +68,17 @@ class Candidate(NamedTuple):
     span: tuple[int, int] | None
 
 
+def threshold() -> float:
+    """The share the model's choice needs to overrule the rules: the saved model's, else ``THRESHOLD``."""
+    return learned.settings(MODEL).get("threshold", THRESHOLD)
+
+
+def recording() -> AbstractContextManager[list[dict]]:
+    """Record each grade's decision (its span, candidates and what overruled the rules) while
+    extracting: the rows ``benchmarks/learn/judgement_year.py`` fits on."""
+    return learned.recording(MODEL, [])
+
+
 def chosen(rating: _Rating, ctx, dates: list[tuple[dict, str | None]]) -> list[tuple[dict, str | None]]:
     """The rules' ``dates`` for a grade, or the candidate the model prefers over them.
 
@@ -78,14 +87,15 @@ def chosen(rating: _Rating, ctx, dates: list[tuple[dict, str | None]]) -> list[t
     """
     if len(dates) != 1 or getattr(ctx, "kind", None) in OFSTED_KINDS:
         return dates
-    if RECORD is None and not learned.weights(MODEL):
+    record = learned.record_of(MODEL)
+    if record is None and not learned.weights(MODEL):
         return dates  # no model saved: the rules alone
     candidates = year_candidates(rating, ctx, dates[0])
     decision: dict = {"span": rating.span, "candidates": candidates, "overruled_by": None}
-    if RECORD is not None:
-        RECORD.append(decision)
+    if record is not None:
+        record.append(decision)
     ranked = learned.best(MODEL, [(i, c.features) for i, c in enumerate(candidates)]) if learned.weights(MODEL) else None
-    if ranked is None or ranked[1] < THRESHOLD:
+    if ranked is None or ranked[1] < threshold():
         return dates
     top = candidates[cast(int, ranked[0])]
     if top.features.get("rules"):

@@ -12,21 +12,66 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 MODELS = Path(__file__).resolve().parent.parent / "data" / "models"
+
+_Store = TypeVar("_Store")
+# What each model records while a fitter imports pages (model name -> its store). A context
+# variable, not a global: a recording in one thread or task never catches another's import.
+_RECORDS: ContextVar[Mapping[str, Any]] = ContextVar("learned_records", default={})
+
+
+@contextmanager
+def recording(model: str, store: _Store) -> Iterator[_Store]:
+    """While inside, ``model`` records its candidates into ``store`` (what it decides is the
+    fitter's business, offline): the one way every learned choice hands its rows to
+    ``benchmarks/learn``."""
+    token = _RECORDS.set({**_RECORDS.get(), model: store})
+    try:
+        yield store
+    finally:
+        _RECORDS.reset(token)
+
+
+def record_of(model: str) -> Any:
+    """The store ``model`` records into, or None where no fitter is recording it."""
+    return _RECORDS.get().get(model)
+
+
+def settings(model: str) -> Mapping[str, Any]:
+    """What the fitter chose beside the named model's weights (its threshold); empty where none."""
+    return _settings(model, MODELS)
+
+
+@cache
+def _settings(model: str, folder: Path) -> Mapping[str, Any]:
+    # (by folder too: a test or a fitter that points MODELS elsewhere reads that folder's)
+    return _saved(model, folder).get("settings", {})
+
+
+def _saved(model: str, folder: Path) -> Mapping[str, Any]:
+    try:
+        return json.loads((folder / f"{model}.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def forget() -> None:
+    """Read the saved models afresh (a fitter has just written one)."""
+    weights.cache_clear()
+    _settings.cache_clear()
 
 
 @cache
 def weights(model: str) -> Mapping[str, float]:
     """The named model's weights (``bias`` among them); empty where none is saved."""
-    path = MODELS / f"{model}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))["weights"]
-    except FileNotFoundError:
-        return {}
+    return _saved(model, MODELS).get("weights", {})
 
 
 def margin(model: str, features: Mapping[str, float], fitted: Mapping[str, float] | None = None) -> float:

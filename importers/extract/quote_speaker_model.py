@@ -19,13 +19,10 @@ re-ranking recorded candidates, exactly as the extractor would.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
 
 from importers.extract import learned
 from importers.extract.quote_attribution import _LISTENER_VERBS
@@ -80,28 +77,16 @@ class Decision:
     rules: int
 
 
-_RECORD: ContextVar[list[Decision] | None] = ContextVar("quote_speaker_record", default=None)
-
-
 @contextmanager
 def recording() -> Iterator[list[Decision]]:
     """Record every decision (the rules' choice kept) while extracting, for the fitter."""
-    decisions: list[Decision] = []
-    token = _RECORD.set(decisions)
-    try:
+    with learned.recording(MODEL, []) as decisions:
         yield decisions
-    finally:
-        _RECORD.reset(token)
 
 
-@cache
 def threshold() -> float | None:
     """The share the model's choice needs to overrule the rules; None without a model."""
-    try:
-        saved = json.loads((learned.MODELS / f"{MODEL}.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return saved.get("settings", {}).get("threshold")
+    return learned.settings(MODEL).get("threshold")
 
 
 def _key(speaker: _Speaker | None) -> str:
@@ -112,7 +97,7 @@ def choose(reader, quote: Quote, rules: _Speaker | None, how: str, previous: _Sp
            page_kind: str) -> _Speaker | None:
     """The speaker of ``quote``: the rules' choice (reached by the rule ``how``), unless
     the model overrules it."""
-    recorder = _RECORD.get()
+    recorder = learned.record_of(MODEL)
     share = threshold()
     if recorder is None and (share is None or share >= NEVER_OVERRULES):
         return rules  # no model, or one that cross-validation found never beats the rules

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.learn import fit
+from benchmarks.learn import fit, fresh
 from benchmarks.learn import judgement_area_pair as script
 from importers.extract import DocContext, judgement_area_model, learned
 from importers.extract.clauses import index_for
@@ -95,7 +95,8 @@ def dev_model(tmp_path_factory):
     """The model the script fits on every dev document with its chosen setting, where the
     extractor reads it (whether or not the script keeps it: these are its choices)."""
     folder = tmp_path_factory.mktemp("models")
-    weights = script._fit(script.gather(), script.CHOSEN_L2, script.CHOSEN_ROWS)
+    with fresh.alone(judgement_area_model.MODEL):  # (as ``--decide`` fits it: the other models off)
+        weights = script._fit(script.gather(), script.CHOSEN_L2, script.CHOSEN_ROWS)
     fit.save(judgement_area_model.MODEL, weights, about="test", folder=folder)
     saved = learned.MODELS
     learned.MODELS = folder

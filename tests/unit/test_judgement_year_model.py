@@ -27,12 +27,9 @@ SURREY_CTX = DocContext(published=(2021, 10, 27), kind="news")
 
 
 def _decisions(text: str, ctx: DocContext) -> tuple[list, list]:
-    year_model.RECORD = []
-    try:
+    with year_model.recording() as decisions:
         facts = judgements.extract(text, ctx)
-        return facts, year_model.RECORD
-    finally:
-        year_model.RECORD = None
+    return facts, decisions
 
 
 def _by_year(decision: dict) -> dict:
@@ -47,7 +44,8 @@ def weights(monkeypatch):
     return use
 
 
-def test_candidates_are_the_passage_years_the_page_date_and_no_year():
+def test_candidates_are_the_passage_years_the_page_date_and_no_year(weights):
+    weights({})  # the rules alone, whatever model is saved
     facts, decisions = _decisions(SWINDON, SWINDON_CTX)
     (decision,) = decisions
     assert SWINDON[slice(*decision["span"])] == "Good"
@@ -94,14 +92,14 @@ def test_the_model_overrules_the_rules_only_above_its_threshold(weights, monkeyp
     assert rules_years == {2018}
     # A model that trusts the page's date over everything (not a real one): it overrules ...
     weights({"page_date": 5.0})
-    monkeypatch.setattr(year_model, "THRESHOLD", 0.6)
+    monkeypatch.setattr(year_model, "threshold", lambda: 0.6)
     (fact,) = judgements.extract(SURREY, SURREY_CTX)
     assert fact.get("year") == 2021 and fact.get("date_source") == "published"
     assert SURREY[slice(*fact.span)] == "inadequate"  # the grade keeps its own span
     _, (decision,) = _decisions(SURREY, SURREY_CTX)
     assert decision["overruled_by"].year == 2021  # what the script counts as an overruling
     # ... but not where it is less sure than the threshold asks
-    monkeypatch.setattr(year_model, "THRESHOLD", 0.999)
+    monkeypatch.setattr(year_model, "threshold", lambda: 0.999)
     assert {f.get("year") for f in judgements.extract(SURREY, SURREY_CTX)} == {2018}
 
 

@@ -56,3 +56,23 @@ def test_choice_fit_prefers_the_candidate_with_the_cue(tmp_path, monkeypatch):
 def test_a_model_not_saved_scores_evenly():
     learned.weights.cache_clear()
     assert learned.probability("no such model", {"cue": 1.0}) == 0.5
+
+
+def test_recording_hands_each_model_its_own_store_and_ends_with_the_block():
+    assert learned.record_of("toy") is None
+    with learned.recording("toy", []) as outer:
+        with learned.recording("other", {}) as other:
+            assert learned.record_of("toy") is outer and learned.record_of("other") is other
+        assert learned.record_of("other") is None
+    assert learned.record_of("toy") is None
+
+
+def test_settings_are_read_from_the_folder_the_models_are_read_from(tmp_path, monkeypatch):
+    monkeypatch.setattr(learned, "MODELS", tmp_path)
+    assert learned.settings("toy") == {}
+    fit.save("toy", {"bias": 1.0}, about="test", folder=tmp_path, settings={"threshold": 0.6})
+    learned.forget()
+    try:
+        assert learned.settings("toy") == {"threshold": 0.6}
+    finally:
+        learned.forget()
