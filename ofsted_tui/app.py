@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 
 from ofsted_core.annotations import Change
 from ofsted_tui import messages
+from ofsted_tui.collector import IdleCollector
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_core.corpus import Corpus, lazy_snapshot
 from ofsted_core.filters import FacetIndex
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 # What a user does before every pane is mounted waits (see release_input): a key or a click
 # handled then would reach a pane not there yet. Mouse moves and scrolls only look.
 _HELD = (events.Key, events.MouseDown, events.MouseUp, events.Paste)
+# What keeps the explorer from being idle (see ofsted_tui.collector).
+_INPUT = (events.Key, events.MouseEvent, events.Paste)
 
 STORE_POLL_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
@@ -126,6 +129,7 @@ class OfstedApp(App[None]):
         # Keys, clicks and pastes that arrive before the main screen has mounted what its first
         # frame left out; replayed in order by ``release_input``. None once released.
         self._held_input: list[events.Event] | None = []
+        self._collector: IdleCollector | None = None  # garbage collected while the user pauses (on_mount)
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name
@@ -143,6 +147,8 @@ class OfstedApp(App[None]):
         return MainScreen()
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _INPUT) and self._collector is not None:
+            self._collector.active()
         if self._held_input is not None and isinstance(event, _HELD) and not event.is_forwarded:
             self._held_input.append(event)
             return
@@ -181,6 +187,7 @@ class OfstedApp(App[None]):
         else:
             self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
+        self._collector = IdleCollector(self, lambda: self.corpus is not None and _large(self.corpus))
         # After the first frame: its thread would compete with the first layout for the interpreter.
         self.call_after_refresh(self._read_fetch_record)
 
@@ -286,6 +293,10 @@ class OfstedApp(App[None]):
                 importlib.import_module(module)
             _freeze_if_large(corpus)
         self.call_from_thread(self._search_indexed, generation)
+        # The store made ready to write from the rows read, so the session's first note does not parse db.json.
+        if corpus.data is not None:
+            with collector_paused():
+                self.store.expect(corpus.data)
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:
@@ -454,10 +465,14 @@ def _freeze_if_large(corpus: Corpus, unfreeze: bool = False) -> None:
     ``unfreeze`` first (a new load) lets the previous corpus's frozen rows be
     collected in due course; the search index, built later, is frozen on top.
     """
-    if len(corpus.documents) + len(corpus.events) >= FREEZE_MIN_ROWS:
+    if _large(corpus):
         if unfreeze:
             gc.unfreeze()
         gc.freeze()
+
+
+def _large(corpus: Corpus) -> bool:
+    return len(corpus.documents) + len(corpus.events) >= FREEZE_MIN_ROWS
 
 
 def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: int | None = None) -> OfstedApp:
