@@ -305,6 +305,10 @@ class OfstedApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.post_message(messages.WorkerFailed(event.worker))
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            # Textual leaves a thread worker set in its thread's context until that thread runs another: the
+            # work's arguments (a corpus replaced since) would stay alive with it.
+            event.worker._work = None
 
     def on_worker_failed(self, message: messages.WorkerFailed) -> None:
         """The one place a worker's failure is reported: a notice naming it, and its traceback in the log.
