@@ -46,7 +46,7 @@ import orjson
 from importers.reading import not_regular
 from ofsted_core.bulk import Bulk, BulkError, bulk_path, fact_key_of
 from ofsted_core.files import TMP_SUFFIX, write_atomically
-from ofsted_core.lookup_cache import Lookup, build_lookup, lookup_path, read_lookup, save_lookup
+from ofsted_core.lookup_cache import Lookup, build_lookup, digest_of, lookup_path, read_lookup, save_lookup
 from ofsted_core.store_rows import row_problem
 
 # filelock is imported by the code that writes: the explorer reads the store
@@ -607,7 +607,7 @@ class Store:
             _refuse_read_only(self.path, self.target)
             # Taken, not peeked: should the body or the write fail, the next transaction parses the file.
             written, self._written = self._written, None
-            if written is not None and raw == written.payload:
+            if written is not None and written.holds(raw):
                 snapshot = written.snapshot(self.bulk.path)
             else:
                 snapshot, written = self._catalogue_snapshot(raw), None
@@ -621,7 +621,7 @@ class Store:
         The rows are serialised as a write would lay them out; only where
         that gives ``db.json``'s very bytes (then parsing the file gives these
         rows) does the next ``catalogue_transaction`` start from them, and it
-        compares the bytes again under the lock, as after a write of its own.
+        checks the file again (its SHA-256) under the lock, as after a write of its own.
         A file laid out otherwise (tables this version does not know, another
         writer's, a hand edit) is parsed then as before. The first note of a
         session parsed and checked the whole file: 0.1-0.2 s of CPU at 10,000
@@ -635,15 +635,19 @@ class Store:
         except StoreError:
             return False  # the write will say what is wrong with the file
         before = self._written
-        if before is not None and before.payload == raw:
-            return True  # this store wrote it
-        payload = orjson.dumps(_tinydb_layout(_numbered(shown.documents), shown.events, shown.annotations, {}))
-        if raw != payload:
+        if raw is None or before is not None and before.holds(raw):
+            return raw is not None  # this store wrote it
+        # Compared by SHA-256, and kept so (hashing the file at the write costs milliseconds): the file's bytes
+        # and the rows' are never held at once, nor kept (10 MiB each at 10,000 documents). Nor is the
+        # catalogue's serialisation kept apart: the write makes it again.
+        on_disk, raw = digest_of(raw), None
+        digest = digest_of(orjson.dumps(_tinydb_layout(_numbered(shown.documents), shown.events, shown.annotations, {})))
+        if digest != on_disk:
             return False
-        # The catalogue's serialisation is not kept apart (it is most of the payload): the write makes it again.
         # Should a write have replaced ``before`` meanwhile, this may replace its record: the next write then
         # finds the bytes differ and parses the file, as ever.
-        self._written = _Written(payload, list(shown.documents), None, list(shown.events), list(shown.annotations), {})
+        self._written = _Written(None, list(shown.documents), None, list(shown.events), list(shown.annotations), {},
+                                 digest=digest)
         return True
 
     def _catalogue_snapshot(self, raw: bytes | None) -> StoreData:
@@ -809,12 +813,19 @@ class Store:
 class _Written:
     """``db.json`` as a store last wrote it: its bytes, its rows and its catalogue serialised."""
 
-    payload: bytes
+    payload: bytes | None  # None where only its SHA-256 is kept (Store.expect)
     documents: list[dict[str, Any]]
     documents_json: bytes | None  # None where not kept (Store.expect)
     events: list[dict[str, Any]]
     annotations: list[dict[str, Any]]
     extra: dict[str, Any]
+    digest: str | None = None
+
+    def holds(self, raw: bytes | None) -> bool:
+        """Whether ``raw`` (db.json's bytes now) is what these rows were written as, or found to be."""
+        if self.payload is not None:
+            return raw == self.payload
+        return raw is not None and digest_of(raw) == self.digest
 
     def snapshot(self, bulk: Path) -> StoreData:
         """The catalogue snapshot of these rows: they were checked when they were read or made, and are in order."""
