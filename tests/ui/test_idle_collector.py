@@ -21,8 +21,10 @@ from tests.ui.pilot import loaded, pilot_test, settle
 def large(monkeypatch):
     """This small store counts as large; whatever the test froze is unfrozen after it."""
     monkeypatch.setattr(app_module, "FREEZE_MIN_ROWS", 0)
+    thresholds = gc.get_threshold()
     yield
     gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 def _idle(app) -> None:
@@ -55,6 +57,7 @@ async def test_an_idle_large_explorer_collects_when_due_but_not_while_keys_come(
         collector._tick()
         assert collector.settled == before + 1
         assert gc.get_count()[2] == 0  # a full collection ran
+        assert gc.get_threshold()[0] == collector_module.YOUNG_THRESHOLD
         collector._tick()  # none due since: nothing to do
         assert collector.settled == before + 1
 

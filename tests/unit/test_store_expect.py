@@ -35,23 +35,11 @@ def _bookmark(doc_id: str) -> Change:
     return Change(add=(make_annotation("bookmark", {"id": doc_id, "source": f"{doc_id}.txt"}),))
 
 
-def _parses(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    parse = store_module._parse
-
-    def counted(path, raw):
-        calls.append(1)
-        return parse(path, raw)
-
-    monkeypatch.setattr(store_module, "_parse", counted)
-    return calls
-
-
-def test_the_first_note_after_expect_does_not_parse_and_writes_what_a_parse_would(tmp_path, monkeypatch):
+def test_the_first_note_after_expect_does_not_parse_and_writes_what_a_parse_would(tmp_path, parses):
     ready, plain = _store(tmp_path / "a" / "db.json"), _store(tmp_path / "b" / "db.json")
     change, shown, shown_plain = _bookmark("d1"), _shown(ready), _shown(plain)
     assert ready.expect(shown)
-    parses = _parses(monkeypatch)
+    parses.clear()
     change_annotations(ready, change, shown)
     assert parses == []
     change_annotations(plain, change, shown_plain)  # parsed: this store has neither written nor expected
