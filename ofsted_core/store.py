@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import hashlib
 import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -630,18 +631,17 @@ class Store:
         """
         if shown.facts or any("text" in doc for doc in shown.documents):
             return False  # whole rows: not what a catalogue transaction starts from
-        try:
-            raw = _read_bytes(self.path)
-        except StoreError:
-            return False  # the write will say what is wrong with the file
+        # Compared by SHA-256, and kept so (hashing the file at the write costs milliseconds), each side read
+        # or made a part at a time: neither is held whole, nor kept (10 MiB each at 10,000 documents, which
+        # stayed in the process's memory once freed). Nor is the catalogue's serialisation kept apart: the write
+        # makes it again.
+        on_disk = _file_digest(self.path)
+        if on_disk is None:
+            return False  # missing or unreadable: the write will say what is wrong with the file
         before = self._written
-        if raw is None or before is not None and before.holds(raw):
-            return raw is not None  # this store wrote it
-        # Compared by SHA-256, and kept so (hashing the file at the write costs milliseconds): the file's bytes
-        # and the rows' are never held at once, nor kept (10 MiB each at 10,000 documents). Nor is the
-        # catalogue's serialisation kept apart: the write makes it again.
-        on_disk, raw = digest_of(raw), None
-        digest = digest_of(orjson.dumps(_tinydb_layout(_numbered(shown.documents), shown.events, shown.annotations, {})))
+        if before is not None and (before.digest or digest_of(before.payload or b"")) == on_disk:
+            return True  # this store wrote it
+        digest = _layout_digest(shown.documents, shown.events, shown.annotations)
         if digest != on_disk:
             return False
         # Should a write have replaced ``before`` meanwhile, this may replace its record: the next write then
@@ -831,6 +831,35 @@ class _Written:
         """The catalogue snapshot of these rows: they were checked when they were read or made, and are in order."""
         return StoreData(documents=list(self.documents), events=list(self.events),
                          annotations=list(self.annotations), extra=dict(self.extra), bulk=bulk, complete=False)
+
+
+def _file_digest(path: Path) -> str | None:
+    """The SHA-256 of a store file's bytes, read a part at a time; None where it is missing or cannot be read."""
+    try:
+        _check_regular(path)
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except (OSError, StoreError):
+        return None
+
+
+def _layout_digest(documents: list[dict[str, Any]], events: list[dict[str, Any]],
+                   annotations: list[dict[str, Any]]) -> str:
+    """The SHA-256 of what ``_tinydb_layout`` of these rows (and no other table) serialises to, a row at a time.
+
+    orjson writes JSON compactly, so a table is ``{`` and its rows' ``"n":row`` joined by commas, then ``}``.
+    """
+    marks = [orjson.Fragment(b'"\0%d"' % n) for n in range(3)]
+    skeleton = orjson.dumps({**_tinydb_layout(marks[0], [], [], {}), "events": marks[1], "annotations": marks[2]})
+    digest = hashlib.sha256()
+    for n, rows in enumerate((documents, events, annotations)):
+        head, skeleton = skeleton.split(b'"\0%d"' % n, 1)
+        digest.update(head + b"{")
+        for position, row in enumerate(rows, 1):
+            digest.update(b'%s"%d":%s' % (b"," if position > 1 else b"", position, orjson.dumps(row)))
+        digest.update(b"}")
+    digest.update(skeleton)
+    return digest.hexdigest()
 
 
 def _numbered(rows: list[dict[str, Any]]) -> dict[str, Any]:

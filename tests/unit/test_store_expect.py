@@ -96,3 +96,13 @@ def test_a_missing_or_damaged_file_is_not_expected_and_the_write_says_why(tmp_pa
         change_annotations(mine, _bookmark("d1"), shown)
     assert mine.path.read_bytes() == b"{not json"
     assert not Store(tmp_path / "none.json").expect(shown)
+
+
+def test_rows_with_notes_and_events_are_expected_when_they_are_the_files(tmp_path):
+    written = _store(tmp_path / "db.json")
+    change_annotations(written, _bookmark("d1"))
+    change_annotations(written, _bookmark("d4"))
+    fresh = Store(written.path)  # another process: it has written nothing
+    shown = _shown(fresh)
+    assert len(shown.annotations) == 2
+    assert fresh.expect(shown)
