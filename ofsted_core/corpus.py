@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -176,7 +175,7 @@ class Corpus:
             if "search_index" in previous.__dict__:
                 # The same documents in the same bulk file: the index opened is theirs (search was made ready
                 # again after every note, opening and reading the index anew).
-                corpus.__dict__["search_index"] = previous.__dict__["search_index"].serving(_text_reader(corpus))
+                corpus.__dict__["search_index"] = previous.__dict__["search_index"].serving(corpus.text_of)
             return corpus
         whole = any("text" in doc for doc in data.documents)
         store = store if store is not None else previous.rows.store if previous else None
@@ -321,7 +320,7 @@ class Corpus:
             store_bulk = Bulk(self.bulk)
             try:
                 store_bulk.repair_index()
-                return SearchIndex.opened(store_bulk.open_for_search(), set(self.documents), _text_reader(self))
+                return SearchIndex.opened(store_bulk.open_for_search(), set(self.documents), self.text_of)
             except BulkError as exc:
                 log.warning("%s: %s; searching an index built in memory", exc.path, exc.reason)
         return SearchIndex(doc for doc, _ in self.all_documents())
@@ -365,13 +364,6 @@ class Corpus:
 
 def _corrections(annotations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [note for note in annotations if note.get("kind") == "correction"]
-
-
-def _text_reader(corpus: Corpus) -> Any:
-    """``corpus.text_of`` for its search index, which the corpus holds: held weakly, so that the two make no
-    reference cycle and a corpus replaced (a reload) is freed at once, frozen out of garbage collection or not."""
-    text_of = weakref.WeakMethod(corpus.text_of)
-    return lambda doc_id: text_of()(doc_id)  # type: ignore[misc]
 
 
 def _same_rows(previous: Corpus, data: StoreData) -> bool:

@@ -279,7 +279,8 @@ class OfstedApp(App[None]):
         # A corpus written by a note serves the index already open (Corpus.from_data): search stays ready,
         # where making it ready again dropped the search box's filter from the panes meanwhile.
         self.search_ready = corpus.complete and corpus.search_opened
-        self.corpus = corpus
+        replaced, self.corpus = self.corpus, corpus
+        _release(replaced, corpus)
         if corpus.complete and not self.search_ready:
             # Index for search once the panes have been drawn, for the same reason.
             self.call_after_refresh(self._index_search, corpus, generation)
@@ -451,9 +452,9 @@ def _indexed(corpus: Corpus, previous: FacetIndex | None = None) -> FacetIndex:
     The catalogue, events, fact summaries and facet index of 10,000 documents
     are about 120,000 containers (their texts and facts, read on demand, are
     not kept), and every full collection walked them all, on whatever thread
-    happened to allocate: a keystroke, the search index. They are acyclic (the
-    search index reads texts through a weak method) and freed by reference
-    counting when the corpus is replaced (tests/ui/test_idle_collector.py), so
+    happened to allocate: a keystroke, the search index. They are acyclic (but
+    for the search index: see ``_release``) and freed by reference counting
+    when the corpus is replaced (tests/ui/test_idle_collector.py), so
     nothing is lost by freezing them; but cyclic garbage frozen alongside (the
     interface's, some 30,000 objects at 10,000 documents) is never freed. Small
     stores are left alone. The rest of the collector's timing: ofsted_tui.collector.
@@ -476,6 +477,21 @@ def _freeze_if_large(corpus: Corpus, unfreeze: bool = False) -> None:
             gc.unfreeze()
         gc.freeze()
         tune()
+
+
+def _release(replaced: Corpus | None, corpus: Corpus) -> None:
+    """Let ``replaced`` be freed once nothing uses it, though it was frozen out of garbage collection.
+
+    Its search index reads texts through it, a reference cycle that only a
+    collection frees, and frozen it never is: a reload kept the whole old
+    corpus (tests/ui/test_idle_collector.py). Unless ``corpus`` serves the
+    same index (written by a note), the index is dropped from it; a worker
+    still using it opens its own should it ask again.
+    """
+    if replaced is not None and replaced is not corpus:
+        index = replaced.__dict__.get("search_index")
+        if index is not None and index is not corpus.__dict__.get("search_index"):
+            del replaced.__dict__["search_index"]
 
 
 def _large(corpus: Corpus) -> bool:
