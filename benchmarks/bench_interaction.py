@@ -25,9 +25,10 @@ Then, on a copy of the store, a bookmark (b on the document list) and its undo (
 the key to the frame after the explorer adopted the store as written (the target is 100 ms).
 
 Keys: typing queries into the search box one character at a time (with
-backspaces and clearing), and in the filter sidebar toggling authorities,
+backspaces and clearing; a second's pause before each query, as a user reads the hits), and in the filter sidebar toggling authorities,
 ratings, eras and kinds, and typing a year range. The reader opens the longest
-document from the document list (enter), several times; for scale, a plain
+document from the document list (enter), several times, a second after the last key, and is
+read for a second before it is scrolled; for scale, a plain
 screen (Header, Static, Footer) is pushed as often, the framework's floor. Figures are p50 and
 p95 over all key presses of each kind; peak memory is the child's own.
 """
@@ -58,6 +59,9 @@ SIZE = (160, 48)
 QUERIES = ("inadequate", "children in care", '"requires improvement"', "Birmingham", "care leavers good",
            "exploitation", "social work practice")
 READER_OPENS = 5
+# A user reads between queries, and reads a document before scrolling it: the explorer is idle then. Keys within a
+# query, and the pages scrolled, come at once.
+THINK_S = 1.0
 FRAME_WAIT_S = 2.0
 # A view or a landing (hits ranked, counts caught up) that changed nothing on screen draws no
 # frame: the next frame, if any comes this soon, is its; else it is shown when it ran.
@@ -128,14 +132,17 @@ class _Clock:
         return self.frame_cpu[self.frames.index(frame)] if frame in self.frames else float("nan")
 
 
-class _FullCollections:
-    """Milliseconds spent in full (generation 2) garbage collections while it is on: the slow openings' cause."""
+class _Collections:
+    """Milliseconds spent in garbage collections while it is on: all of them, and the full (generation 2) ones,
+    the slow openings' and the slow keys' cause."""
 
     def __init__(self) -> None:
         self.ms = 0.0
+        self.full_ms = 0.0
+        self.full = 0  # how many full collections
         self._started = 0.0
 
-    def __enter__(self) -> _FullCollections:
+    def __enter__(self) -> _Collections:
         gc.callbacks.append(self._timed)
         return self
 
@@ -143,17 +150,20 @@ class _FullCollections:
         gc.callbacks.remove(self._timed)
 
     def _timed(self, phase: str, info: dict) -> None:
-        if info["generation"] != 2:
-            return
         if phase == "start":
             self._started = time.perf_counter()
-        else:
-            self.ms += (time.perf_counter() - self._started) * 1000
+            return
+        spent = (time.perf_counter() - self._started) * 1000
+        self.ms += spent
+        if info["generation"] == 2:
+            self.full_ms += spent
+            self.full += 1
 
 
 async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[float, ...]:  # type: ignore[no-untyped-def]
-    """(view recomputed, frame, CPU to frame, hits listed, counts shown) milliseconds for one key press; 0 for
-    the first when no view was, NaN for the last two when none landed.
+    """(view recomputed, frame, CPU to frame, hits listed, counts shown, garbage collection, of which full)
+    milliseconds for one key press; 0 for the first when no view was, NaN for the two after CPU when none landed.
+    The collections are those from the key until the press settled (its last landing shown).
 
     The press counts until the screen has settled (no ranking of hits under
     way, the counts caught up): the frame is the first one after the *last*
@@ -161,6 +171,7 @@ async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[
     up, the first frame after that.
     """
     views, ranked, caught_up = len(clock.views), len(clock.ranked), len(clock.caught_up)
+    collections = _Collections().__enter__()
     start, cpu = time.perf_counter(), time.process_time()
     await pilot.press(key)
     deadline = time.perf_counter() + FRAME_WAIT_S
@@ -180,7 +191,8 @@ async def _press(pilot, clock: _Clock, key: str, settled=lambda: True) -> tuple[
             continue
         shown = await clock.frame_after(landed[-1], wait=LANDED_FRAME_S)
         after.append(((shown if shown == shown else landed[-1]) - start) * 1000)
-    return (*out, *after)
+    collections.__exit__()
+    return (*out, *after, collections.ms, collections.full_ms)
 
 
 def _reader_shown(app) -> bool:  # type: ignore[no-untyped-def]
@@ -249,6 +261,7 @@ async def _drive(db: str) -> dict:
 
         await pilot.press("slash")
         for query in QUERIES:
+            await asyncio.sleep(THINK_S)
             for char in query:
                 out["search"].append(await _press(pilot, clock, _key_name(char), settled))
             for _ in range(3):
@@ -310,11 +323,13 @@ async def _drive(db: str) -> dict:
             documents.cursor = next(i for i, d in enumerate(documents.rows) if d["id"] == longest["id"])
             documents.focus()
             await pilot.pause()
-            with _FullCollections() as collected:
+            await asyncio.sleep(THINK_S)
+            with _Collections() as collected:
                 start, cpu = time.perf_counter(), time.process_time()
                 await pilot.press("enter")
                 frame = await clock.frame_after(start, lambda: _reader_shown(app))
-            out["reader_open"].append((0.0, (frame - start) * 1000, (clock.cpu_at(frame) - cpu) * 1000, collected.ms))
+            out["reader_open"].append((0.0, (frame - start) * 1000, (clock.cpu_at(frame) - cpu) * 1000, collected.full_ms))
+            await asyncio.sleep(THINK_S)
             for _ in range(10):
                 out["reader_scroll"].append(await _press(pilot, clock, "pagedown"))
             await pilot.press("escape")
@@ -367,6 +382,7 @@ async def _drive_saves(db: str) -> dict:
                 await pilot.pause(0.2)
                 for kind, key in (("save", "b"), ("undo", "ctrl+z")):
                     before, seen = app.corpus, len(adopted)
+                    collections = _Collections().__enter__()
                     start, cpu = time.perf_counter(), time.process_time()
                     await pilot.press(key)
                     deadline = time.perf_counter() + 10
@@ -377,7 +393,8 @@ async def _drive_saves(db: str) -> dict:
                     # Nothing drawn after it (the list's rows unchanged on screen): shown when adopted.
                     used = (clock.cpu_at(frame) if frame == frame else time.process_time()) - cpu
                     frame = frame if frame == frame else at
-                    out[kind].append(((frame - start) * 1000, used * 1000, float(app.search_ready)))
+                    collections.__exit__()
+                    out[kind].append(((frame - start) * 1000, used * 1000, float(app.search_ready), collections.ms))
                     await pilot.pause(0.3)
     return out
 
@@ -428,6 +445,16 @@ def main(argv: list[str] | None = None) -> int:
             table.add(f"{label}: CPU time to frame (the whole process)",
                       f"{percentile(used, 50):.1f} / {percentile(used, 95):.1f} ({max(used):.0f})")
             summary[kind].update(cpu_p50=percentile(used, 50), cpu_p95=percentile(used, 95))
+        collected = [x for x in result[kind] if len(x) > 6]
+        if collected:
+            # Which keys were slow for a collection: the slowest tenth, with their collections beside them.
+            slowest = sorted(collected, key=lambda x: -x[1] if x[1] == x[1] else 0)[:max(1, len(collected) // 10)]
+            table.add(f"{label}: garbage collection per key, p50 / p95 (max); full collections in {sum(x[6] > 0 for x in collected)} keys",
+                      f"{percentile([x[5] for x in collected], 50):.1f} / {percentile([x[5] for x in collected], 95):.1f} "
+                      f"({max(x[5] for x in collected):.0f})")
+            table.add("  the slowest tenth: frame ms (of which collections, full)",
+                      ", ".join(f"{x[1]:.0f} ({x[5]:.0f}, {x[6]:.0f})" for x in slowest))
+            summary[kind].update(gc_p95=percentile([x[5] for x in collected], 95), gc_max=max(x[5] for x in collected))
         for at, what, name in ((3, "hits ranked and listed", "listed"), (4, "counts, tabs, title and chart shown", "counts")):
             after = [x[at] for x in result[kind] if len(x) > at and x[at] == x[at]]
             if after:
@@ -460,11 +487,14 @@ def main(argv: list[str] | None = None) -> int:
                               "plain_screen_median": percentile(plain, 50),
                               "cpu_median": percentile(used, 50), "cpu_max": max(used, default=float("nan"))}
     for kind, label in (("save", "bookmark key (b) to the updated screen"), ("undo", "its undo (ctrl+z) to the updated screen")):
-        frames, used, ready = zip(*saves[kind])
+        frames, used, ready, *_ = zip(*saves[kind])
         table.add(f"{label}, median / max of {len(frames)}", f"{percentile(list(frames), 50):.0f} / {max(frames):.0f}",
                   f"< {TARGET_SAVE_MS:.0f}", max(frames) < TARGET_SAVE_MS)
         table.add("  CPU time to that frame (the whole process); search ready then",
                   f"{percentile(list(used), 50):.0f} / {max(used):.0f}; {sum(ready):.0f} of {len(ready)}")
+        # The first is the session's first write: a max well above the median is mostly that one.
+        table.add("  each in turn (ms), of which garbage collections",
+                  ", ".join(f"{x[0]:.0f} ({x[3]:.0f})" if len(x) > 3 else f"{x[0]:.0f}" for x in saves[kind]))
         summary[kind] = {"median": percentile(list(frames), 50), "max": max(frames), "cpu_median": percentile(list(used), 50),
                          "cpu_max": max(used), "search_ready": sum(ready)}
     table.add("store loaded and indexed under Pilot", f"{result['loaded_s'][0]:.2f} s")

@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 
 from ofsted_core.annotations import Change
 from ofsted_tui import messages
+from ofsted_tui.collector import IdleCollector, tune
 from ofsted_tui.commands import ExplorerCommands
 from ofsted_core.corpus import Corpus, lazy_snapshot
 from ofsted_core.filters import FacetIndex
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 # What a user does before every pane is mounted waits (see release_input): a key or a click
 # handled then would reach a pane not there yet. Mouse moves and scrolls only look.
 _HELD = (events.Key, events.MouseDown, events.MouseUp, events.Paste)
+# What keeps the explorer from being idle (see ofsted_tui.collector).
+_INPUT = (events.Key, events.MouseEvent, events.Paste)
 
 STORE_POLL_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
@@ -127,6 +130,7 @@ class OfstedApp(App[None]):
         # frame left out; replayed in order by ``release_input``. None once released.
         self._held_input: list[events.Event] | None = []
         self._collector_held = False  # the collector was running when the app started, and is paused (on_load)
+        self._collector: IdleCollector | None = None  # garbage collected while the user pauses (on_mount)
         for theme in THEMES:
             self.register_theme(theme)
         self._start_in(THEMES[0])
@@ -159,6 +163,8 @@ class OfstedApp(App[None]):
         return MainScreen()
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _INPUT) and self._collector is not None:
+            self._collector.active()
         if self._held_input is not None and isinstance(event, _HELD) and not event.is_forwarded:
             self._held_input.append(event)
             return
@@ -219,6 +225,7 @@ class OfstedApp(App[None]):
         else:
             self.call_after_refresh(self.reload)
         self.set_interval(STORE_POLL_S, self._check_store, name="store-watch")
+        self._collector = IdleCollector(self, lambda: self.corpus is not None and _large(self.corpus))
         # After the first frame: its thread would compete with the first layout for the interpreter.
         self.call_after_refresh(self._read_fetch_record)
 
@@ -310,7 +317,8 @@ class OfstedApp(App[None]):
         # A corpus written by a note serves the index already open (Corpus.from_data): search stays ready,
         # where making it ready again dropped the search box's filter from the panes meanwhile.
         self.search_ready = corpus.complete and corpus.search_opened
-        self.corpus = corpus
+        replaced, self.corpus = self.corpus, corpus
+        _release(replaced, corpus)
         if corpus.complete and not self.search_ready:
             # Index for search once the panes have been drawn, for the same reason.
             self.call_after_refresh(self._index_search, corpus, generation)
@@ -324,6 +332,10 @@ class OfstedApp(App[None]):
                 importlib.import_module(module)
             _freeze_if_large(corpus)
         self.call_from_thread(self._search_indexed, generation)
+        # The store made ready to write from the rows read, so the session's first note does not parse db.json.
+        if corpus.data is not None:
+            with collector_paused():
+                self.store.expect(corpus.data)
 
     def _search_indexed(self, generation: int) -> None:
         if generation == self._loads:
@@ -332,6 +344,10 @@ class OfstedApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self.post_message(messages.WorkerFailed(event.worker))
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            # Textual leaves a thread worker set in its thread's context until that thread runs another: the
+            # work's arguments (a corpus replaced since) would stay alive with it.
+            event.worker._work = None
 
     def on_worker_failed(self, message: messages.WorkerFailed) -> None:
         """The one place a worker's failure is reported: a notice naming it, and its traceback in the log.
@@ -474,10 +490,12 @@ def _indexed(corpus: Corpus, previous: FacetIndex | None = None) -> FacetIndex:
     The catalogue, events, fact summaries and facet index of 10,000 documents
     are about 120,000 containers (their texts and facts, read on demand, are
     not kept), and every full collection walked them all, on whatever thread
-    happened to allocate: a keystroke, the search index. They are acyclic and
-    freed by reference counting when the corpus is replaced, so nothing is lost
-    by freezing them; the next load unfreezes first, so anything else frozen
-    alongside is collected again in due course. Small stores are left alone.
+    happened to allocate: a keystroke, the search index. They are acyclic (but
+    for the search index: see ``_release``) and freed by reference counting
+    when the corpus is replaced (tests/ui/test_idle_collector.py), so
+    nothing is lost by freezing them; but cyclic garbage frozen alongside (the
+    interface's, some 30,000 objects at 10,000 documents) is never freed. Small
+    stores are left alone. The rest of the collector's timing: ofsted_tui.collector.
     """
     # After an annotation, the index is remade for the documents it touched (FacetIndex.updated).
     index = FacetIndex.updated(previous, corpus) if previous is not None else FacetIndex.from_corpus(corpus)
@@ -494,8 +512,28 @@ def _freeze_if_large(corpus: Corpus, unfreeze: bool = False) -> None:
     """
     if unfreeze:
         gc.unfreeze()
-    if len(corpus.documents) + len(corpus.events) >= FREEZE_MIN_ROWS:
+    if _large(corpus):
         gc.freeze()
+        tune()
+
+
+def _release(replaced: Corpus | None, corpus: Corpus) -> None:
+    """Let ``replaced`` be freed once nothing uses it, though it was frozen out of garbage collection.
+
+    Its search index reads texts through it, a reference cycle that only a
+    collection frees, and frozen it never is: a reload kept the whole old
+    corpus (tests/ui/test_idle_collector.py). Unless ``corpus`` serves the
+    same index (written by a note), the index is dropped from it; a worker
+    still using it opens its own should it ask again.
+    """
+    if replaced is not None and replaced is not corpus:
+        index = replaced.__dict__.get("search_index")
+        if index is not None and index is not corpus.__dict__.get("search_index"):
+            del replaced.__dict__["search_index"]
+
+
+def _large(corpus: Corpus) -> bool:
+    return len(corpus.documents) + len(corpus.events) >= FREEZE_MIN_ROWS
 
 
 def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: int | None = None) -> OfstedApp:

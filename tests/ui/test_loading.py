@@ -64,6 +64,7 @@ def test_the_command_line_hands_the_store_it_checked_to_the_app(store: Store, mo
 async def test_a_large_corpus_is_kept_out_of_garbage_collection(store: Store, monkeypatch):
     monkeypatch.setattr(app_module, "FREEZE_MIN_ROWS", 0)
     app = make_app(store.path)
+    thresholds = gc.get_threshold()
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             await loaded(pilot)
@@ -71,6 +72,7 @@ async def test_a_large_corpus_is_kept_out_of_garbage_collection(store: Store, mo
             assert gc.isenabled()
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)  # collecting less often comes with it (ofsted_tui.collector.tune)
 
 
 

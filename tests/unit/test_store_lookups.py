@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import ofsted_core.store as store_module
 from ofsted_core.bulk import Bulk
 from ofsted_core.corpus import document_corpus, load_corpus, search_store
 from ofsted_core.importing import import_paths
@@ -19,19 +18,6 @@ def store(tmp_path) -> Store:
     store = Store(tmp_path / "db.json")
     assert import_paths(store, list(map(str, SEEDS))).ok
     return store
-
-
-@pytest.fixture
-def parses(monkeypatch) -> list[int]:
-    counted: list[int] = []
-    real = store_module._parse
-
-    def counting(path, raw):
-        counted.append(1)
-        return real(path, raw)
-
-    monkeypatch.setattr(store_module, "_parse", counting)
-    return counted
 
 
 def test_a_document_s_page_is_what_a_whole_read_gives(store, parses):
