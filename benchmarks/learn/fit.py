@@ -14,22 +14,9 @@ import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from importers.extract import learned
+
 Features = Mapping[str, float]
-
-
-def _sigmoid(z: float) -> float:
-    z = max(-30.0, min(30.0, z))
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def _dot(w: dict[str, float], x: Features) -> float:
-    return w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in x.items())
-
-
-def probability(weights: Mapping[str, float], features: Features) -> float:
-    """What ``importers.extract.learned.probability`` gives for weights not yet saved
-    (a fold of a cross-validation)."""
-    return _sigmoid(_dot(dict(weights), features))
 
 
 def fit_binary(rows: Sequence[Features], labels: Sequence[bool], *, l2: float = 1.0,
@@ -40,7 +27,7 @@ def fit_binary(rows: Sequence[Features], labels: Sequence[bool], *, l2: float = 
     for step in range(steps):
         grad: dict[str, float] = {"bias": 0.0}
         for x, y in zip(rows, labels):
-            err = _sigmoid(_dot(w, x)) - (1.0 if y else 0.0)
+            err = learned.sigmoid(learned.linear(w, x)) - (1.0 if y else 0.0)
             grad["bias"] += err
             for k, v in x.items():
                 grad[k] = grad.get(k, 0.0) + err * v
@@ -62,7 +49,7 @@ def fit_choice(groups: Sequence[Sequence[Features]], chosen: Sequence[int], *, l
     for step in range(steps):
         grad: dict[str, float] = {}
         for group, right in zip(groups, chosen):
-            scores = [_dot(w, x) for x in group]
+            scores = [learned.linear(w, x) for x in group]
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
             total = sum(exps)
@@ -80,9 +67,7 @@ def save(model: str, weights: dict[str, float], *, about: str, folder: Path | No
          settings: Mapping[str, float] | None = None) -> Path:
     """Write a model where ``importers.extract.learned`` reads it; ``settings`` are what
     the fitter chose beside the weights (a threshold picked by cross-validation)."""
-    from importers.extract.learned import MODELS
-
-    path = (folder or MODELS) / f"{model}.json"
+    path = (folder or learned.MODELS) / f"{model}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     saved: dict = {"about": about, "weights": weights}
     if settings:

@@ -27,7 +27,7 @@ from benchmarks.accuracy import (
     Score, _fmt, _set_score, areas_of, council_key, half_of, judgement_tuples, rating_key, read_labels, saved_page,
 )
 from benchmarks.learn import fresh as fresh_batches
-from benchmarks.learn.fit import fit_binary, probability, save
+from benchmarks.learn.fit import fit_binary, save
 from importers.extract import judgement_area_model, learned
 from importers.pipeline import import_file
 
@@ -112,7 +112,7 @@ def _score(docs: list[Document], weights: dict | None, threshold: float) -> Scor
         predicted = set(doc.rules)
         if weights is not None:
             for c in doc.candidates:
-                if not c.given and probability(weights, c.features) >= threshold:
+                if not c.given and learned.probability(judgement_area_model.MODEL, c.features, fitted=weights) >= threshold:
                     predicted |= c.tuples
         total.add(_set_score(predicted, doc.labelled))
     return total

@@ -74,15 +74,26 @@ def weights(model: str) -> Mapping[str, float]:
     return _saved(model, MODELS).get("weights", {})
 
 
-def margin(model: str, features: Mapping[str, float], fitted: Mapping[str, float] | None = None) -> float:
-    w = weights(model) if fitted is None else fitted
+def linear(w: Mapping[str, float], features: Mapping[str, float]) -> float:
+    """The linear score of ``features`` under weights ``w``: the fitter's and the extractor's alike."""
     return w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in features.items())
 
 
-def probability(model: str, features: Mapping[str, float]) -> float:
-    """How likely the candidate described by ``features`` is right (binary model)."""
-    z = max(-30.0, min(30.0, margin(model, features)))
+def sigmoid(z: float) -> float:
+    z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def margin(model: str, features: Mapping[str, float], fitted: Mapping[str, float] | None = None) -> float:
+    return linear(weights(model) if fitted is None else fitted, features)
+
+
+def probability(model: str, features: Mapping[str, float], *, fitted: Mapping[str, float] | None = None) -> float:
+    """How likely the candidate described by ``features`` is right (binary model).
+
+    ``fitted`` stands for the saved weights (a cross-validation fold's, not yet saved).
+    """
+    return sigmoid(margin(model, features, fitted))
 
 
 def best(model: str, candidates: Iterable[tuple[object, Mapping[str, float]]], *,

@@ -153,7 +153,7 @@ def test_fit_probability_is_what_the_extractor_reads(tmp_path, monkeypatch):
     fit.save("toy_pair", weights, about="test", folder=tmp_path)
     try:
         for feats in ({}, {"gap_0_2": 1.0}, {"gap_0_2": 1.0, "contrast_between": 1.0}):
-            assert fit.probability(weights, feats) == pytest.approx(learned.probability("toy_pair", feats))
+            assert learned.probability("toy_pair", feats, fitted=weights) == pytest.approx(learned.probability("toy_pair", feats))
     finally:
         learned.weights.cache_clear()
 
