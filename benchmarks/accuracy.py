@@ -411,9 +411,10 @@ def run_prose(split: str, details: bool, errors: Counter | None = None,
         doc_facts = facts.get(doc["id"], []) if doc else []
         if doc is None:
             print(f"  (not imported: {row['file']})")
-        predicted = judgement_tuples(doc_facts, doc or {})
+        # A check set may label quotes only ("judgements": null): its judgements are not scored.
+        predicted = judgement_tuples(doc_facts, doc or {}) if row.get("judgements") is not None else set()
         labelled = {(council_key(j["council"]), j.get("year"), rating_key(j["rating"]), area)
-                    for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
+                    for j in row.get("judgements") or [] for area in areas_of(j.get("area"))}
         one = ProseResult(judgements=_set_score(predicted, labelled))
         if errors is not None:
             found = classify_errors(predicted, labelled)
@@ -422,7 +423,7 @@ def run_prose(split: str, details: bool, errors: Counter | None = None,
             errors[f"page date {page_date_verdict(row.get('published'), (doc or {}).get('published'))}"] += 1
         notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
         # A page that shows no date belongs to the era of the latest year it rates.
-        years = [j["year"] for j in row.get("judgements", []) if j.get("year")]
+        years = [j["year"] for j in row.get("judgements") or [] if j.get("year")]
         year = int(row["published"][:4]) if row.get("published") else max(years, default=None)
         for key, name in (("era", era_of(year)), ("kind", row.get("kind", "other"))):
             for bucket in (name, "all"):
