@@ -27,10 +27,10 @@ _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_
 # A parenthesis between a speaker and the verb: "Cllr. Jane Birch (Labour, Kingsthorpe
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
 # Democrat, Crediton), said".
-# The same apposition when it holds commas of its own, or ends without its comma before the
-# verb after a relative clause; within one sentence, and about as long as a title may run.
-_LONG_APPOSITION = re.compile(rf",[^.;:!?“”\"\n()]{{2,200}}?(?:,\s*|\s+){_SUBJECT_VERB_GAP}")
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
+# An apposition after a name that holds commas of its own, or that ends without its comma
+# before the verb after a relative clause; within one sentence, as long as a title may run.
+_LONG_APPOSITION = re.compile(rf",[^.;:!?“”\"\n()]{{2,200}}?(?:,\s*|\s+){_SUBJECT_VERB_GAP}")
 _ROLE_BEFORE_NAME = re.compile(r"[^,.;:!?“”\"\n]{2,150},\s*")
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
