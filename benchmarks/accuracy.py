@@ -191,9 +191,9 @@ def classify_errors(predicted: set, labelled: set) -> Counter:
 
 # --- loading -----------------------------------------------------------------------
 
-def read_labels(pattern: str) -> list[dict]:
+def read_labels(pattern: str, folder: Path = SET / "labels") -> list[dict]:
     rows = []
-    for path in sorted((SET / "labels").glob(pattern)):
+    for path in sorted(folder.glob(pattern)):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 try:
@@ -394,8 +394,11 @@ def saved_page(row: dict, folder: Path) -> str:
 
 
 def run_prose(split: str, details: bool, errors: Counter | None = None,
-              batch: str = "*") -> dict[str, dict[str, ProseResult]]:
-    labels = [row for row in read_labels(f"prose{batch}.jsonl") if split == "all" or half_of(row) == split]
+              batch: str = "*", labels_file: Path | None = None) -> dict[str, dict[str, ProseResult]]:
+    if labels_file is not None:  # a check set outside the two halves: every line is scored
+        labels = read_labels(labels_file.name, labels_file.parent)
+    else:
+        labels = [row for row in read_labels(f"prose{batch}.jsonl") if split == "all" or half_of(row) == split]
     if not labels:
         print(f"prose: no labelled documents in the {split} half")
         return {}
@@ -408,9 +411,10 @@ def run_prose(split: str, details: bool, errors: Counter | None = None,
         doc_facts = facts.get(doc["id"], []) if doc else []
         if doc is None:
             print(f"  (not imported: {row['file']})")
-        predicted = judgement_tuples(doc_facts, doc or {})
+        # A check set may label quotes only ("judgements": null): its judgements are not scored.
+        predicted = judgement_tuples(doc_facts, doc or {}) if row.get("judgements") is not None else set()
         labelled = {(council_key(j["council"]), j.get("year"), rating_key(j["rating"]), area)
-                    for j in row.get("judgements", []) for area in areas_of(j.get("area"))}
+                    for j in row.get("judgements") or [] for area in areas_of(j.get("area"))}
         one = ProseResult(judgements=_set_score(predicted, labelled))
         if errors is not None:
             found = classify_errors(predicted, labelled)
@@ -419,7 +423,7 @@ def run_prose(split: str, details: bool, errors: Counter | None = None,
             errors[f"page date {page_date_verdict(row.get('published'), (doc or {}).get('published'))}"] += 1
         notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
         # A page that shows no date belongs to the era of the latest year it rates.
-        years = [j["year"] for j in row.get("judgements", []) if j.get("year")]
+        years = [j["year"] for j in row.get("judgements") or [] if j.get("year")]
         year = int(row["published"][:4]) if row.get("published") else max(years, default=None)
         for key, name in (("era", era_of(year)), ("kind", row.get("kind", "other"))):
             for bucket in (name, "all"):
@@ -569,13 +573,19 @@ def main(argv: list[str] | None = None) -> int:
     # A batch collected after the rules were written is the freshest check that they generalise.
     parser.add_argument("--batch", default="*", metavar="NAME",
                         help="score prose from labels/prose<NAME>.jsonl only (e.g. _batch7)")
+    # A check set labelled apart from both halves (speaker_check/labels.jsonl): its "file" paths
+    # are relative to benchmarks/accuracy/, as the prose labels' are.
+    parser.add_argument("--labels", type=Path, metavar="FILE",
+                        help="score prose from this label file (every line, whatever its split)")
     parser.add_argument("--errors", action="store_true",
                         help="count prose judgement errors by kind (near misses by part), without the text")
     args = parser.parse_args(argv)
-    print(f"Accuracy on the {args.split} half of benchmarks/accuracy/")
+    if args.labels is not None and not args.labels.is_file():
+        sys.exit(f"{args.labels}: no such label file")
+    print(f"Accuracy on {args.labels}" if args.labels else f"Accuracy on the {args.split} half of benchmarks/accuracy/")
     if args.only != "reports":
         errors: Counter | None = Counter() if args.errors else None
-        groups = run_prose(args.split, args.details, errors, args.batch)
+        groups = run_prose(args.split, args.details, errors, args.batch, args.labels)
         if errors:
             print(_table("Prose judgement errors by kind", ["kind", "count"],
                          [[k, str(n)] for k, n in errors.most_common()]))

@@ -26,3 +26,12 @@ ACCURACY_PROSE = REPO / "benchmarks" / "accuracy" / "prose"
 def prose_text(name: str) -> str:
     """The text of one real prose document of the accuracy set."""
     return (ACCURACY_PROSE / name).read_text(encoding="utf-8")
+
+# The speaker check set: real pages labelled apart from both halves, for checking that a
+# speaker rule written from the dev half reads other publishers' pages too.
+SPEAKER_CHECK = REPO / "benchmarks" / "accuracy" / "speaker_check"
+
+
+def speaker_check_text(name: str) -> str:
+    """The text of one page of the speaker check set."""
+    return (SPEAKER_CHECK / name).read_text(encoding="utf-8")

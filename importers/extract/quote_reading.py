@@ -28,6 +28,9 @@ _APPOSITION_BEFORE = re.compile(rf",[^,.;:!?“”\"\n()]{{2,130}},\s*{_SUBJECT_
 # South, shadow portfolio for children’s services), says", "Cllr Frank Letch (Liberal
 # Democrat, Crediton), said".
 _PARENTHESIS_BEFORE = re.compile(r"\([^()\n]{1,150}\)\s*,?\s*$")
+# An apposition after a name that holds commas of its own, or that ends without its comma
+# before the verb after a relative clause; within one sentence, as long as a title may run.
+_LONG_APPOSITION = re.compile(rf",[^.;:!?“”\"\n()]{{2,200}}?(?:,\s*|\s+){_SUBJECT_VERB_GAP}")
 _ROLE_BEFORE_NAME = re.compile(r"[^,.;:!?“”\"\n]{2,150},\s*")
 _OPENING_PRONOUN = re.compile(r"(he|she|they|it|we)\b", re.IGNORECASE)
 _OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
@@ -37,6 +40,12 @@ _OF_BETWEEN = re.compile(r"\s+(?:of|into|on)\s+(?:the\s+)?", re.IGNORECASE)
 # in Hull said" (the same shape in the Stroud News and Journal and the BBC).
 _OF_SERVICES_AT = re.compile(
     r"\s+(?:of|into|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:at|in|for|within)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _named_person(speaker: _Speaker | None) -> bool:
+    """A person named by name, not a role standing alone (whose name is its role)."""
+    return (speaker is not None and speaker.kind == "person" and bool(speaker.name)
+            and speaker.name != speaker.role)
 
 
 class _DocumentReader:
@@ -169,6 +178,19 @@ class _DocumentReader:
             if (named is not None and named.speaker is not None and named.speaker.kind == "person"
                     and named.end >= apposition.start()):
                 return named
+        # The person who opens the sentence, set off from the verb by a longer apposition
+        # than one phrase between commas: a list inside it ("Councillor Fiona Baker, for
+        # Children Families, Education and Skills at West Northamptonshire Council, said",
+        # a council's release) or a relative clause with no closing comma ("Southsea
+        # Councillor, Suzy Horton, who is Cabinet Member for Education said", a party's
+        # news): nothing between them but that apposition, so the role or body named in
+        # it does not speak (a role there is the person's own).
+        if agent is None or not _named_person(agent.speaker):
+            opener = self._sentence_subject(floor, v_start)
+            if (opener is not None and _named_person(opener.speaker)
+                    and _LONG_APPOSITION.fullmatch(self.text, opener.end, v_start)
+                    and not self._verbs_in(opener.end, v_start)):
+                return opener
         # A subject whose head is followed by what it is of: "The Ofsted inspection of
         # Stoke-on-Trent City Council’s children’s services has found", "A report into
         # the council said": the head speaks, not the council it is about.

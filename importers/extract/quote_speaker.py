@@ -29,8 +29,11 @@ _VERBS = SPEECH_VERBS | frozenset(
     # "Ofsted gave an overall rating of ‘good’, highlighting “...”" (Sefton Council's news),
     # "it did have some criticisms, stating that “...”" (Yorkshire Evening Post), or name
     # the noun they follow: "a damning Ofsted report highlighting "serious failures""
-    # (Ludlow Advertiser).
-    "highlighting stating".split()
+    # (Ludlow Advertiser). The other participles of saying after a comma read the same way:
+    # "Inspectors raised concerns about ..., concluding that there are ‘...’" (LiverpoolWorld),
+    # "Rachel Andrew also hit out at Ofsted’s current inspection regime, claiming: “...”"
+    # (Community Care).
+    "highlighting stating claiming concluding warning insisting explaining arguing".split()
 )
 # Verbs that attribute only the words set right after them: "The damning report from
 # OFSTED began “There are serious failures ...”", "The report read: “...”" (never
