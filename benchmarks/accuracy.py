@@ -191,9 +191,9 @@ def classify_errors(predicted: set, labelled: set) -> Counter:
 
 # --- loading -----------------------------------------------------------------------
 
-def read_labels(pattern: str) -> list[dict]:
+def read_labels(pattern: str, folder: Path | None = None) -> list[dict]:
     rows = []
-    for path in sorted((SET / "labels").glob(pattern)):
+    for path in sorted((folder or SET / "labels").glob(pattern)):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 try:
@@ -394,8 +394,10 @@ def saved_page(row: dict, folder: Path) -> str:
 
 
 def run_prose(split: str, details: bool, errors: Counter | None = None,
-              batch: str = "*") -> dict[str, dict[str, ProseResult]]:
-    labels = [row for row in read_labels(f"prose{batch}.jsonl") if split == "all" or half_of(row) == split]
+              batch: str = "*", label_file: Path | None = None) -> dict[str, dict[str, ProseResult]]:
+    rows = (read_labels(label_file.name, label_file.parent) if label_file
+            else read_labels(f"prose{batch}.jsonl"))
+    labels = [row for row in rows if split == "all" or half_of(row) == split]
     if not labels:
         print(f"prose: no labelled documents in the {split} half")
         return {}
@@ -569,13 +571,16 @@ def main(argv: list[str] | None = None) -> int:
     # A batch collected after the rules were written is the freshest check that they generalise.
     parser.add_argument("--batch", default="*", metavar="NAME",
                         help="score prose from labels/prose<NAME>.jsonl only (e.g. _batch7)")
+    # A small set labelled apart (e.g. era_check/labels.jsonl) checks a rule on pages it was not written from.
+    parser.add_argument("--labels", type=Path, metavar="FILE",
+                        help="score prose from this label file instead (paths in it relative to benchmarks/accuracy/)")
     parser.add_argument("--errors", action="store_true",
                         help="count prose judgement errors by kind (near misses by part), without the text")
     args = parser.parse_args(argv)
     print(f"Accuracy on the {args.split} half of benchmarks/accuracy/")
     if args.only != "reports":
         errors: Counter | None = Counter() if args.errors else None
-        groups = run_prose(args.split, args.details, errors, args.batch)
+        groups = run_prose(args.split, args.details, errors, args.batch, args.labels)
         if errors:
             print(_table("Prose judgement errors by kind", ["kind", "count"],
                          [[k, str(n)] for k, n in errors.most_common()]))

@@ -245,6 +245,12 @@ _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
+# Around a list of areas that names an inspection rather than what it graded: "the child protection
+# and children looked after inspection", "the inspection of safeguarding and looked after children".
+_INSPECTION_NAMED_AFTER = re.compile(r"\s+(?:services?\s+)?(?:inspections?|reviews?)\b", re.IGNORECASE)
+_INSPECTION_NAMED_BEFORE = re.compile(
+    r"\binspections?\s+of\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?"
+    r"(?:(?:services|arrangements)\s+for\s+)?$", re.IGNORECASE)
 
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
@@ -433,7 +439,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         # of one aspect of the area's work, not the area's judgement.
         return []
     if before:
-        return _list_ending(text, before)
+        return _list_ending(text, _not_an_inspections_name(text, before))
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
@@ -459,6 +465,23 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     if _SOME_SERVICES_BEFORE.search(text, max(region_start, c_start), start):
         return []  # "with some services rated 'outstanding'": not the whole service's grade
     return ["overall"]
+
+
+def _not_an_inspections_name(text: str, before: list) -> list:
+    """The areas named before a grade, less those naming the inspection that gave it, where
+    others are named: "Services for looked after children and care leavers have deteriorated
+    since the child protection and children looked after inspection in 2010 which judged the
+    services as good" grades the services of the sentence's subject, not child protection."""
+    lists: list[list] = []
+    for area in before:
+        if lists and _LIST_GAP.fullmatch(text, lists[-1][-1].end, area.start):
+            lists[-1].append(area)
+        else:
+            lists.append([area])
+    kept = [a for group in lists if not (
+        _INSPECTION_NAMED_AFTER.match(text, group[-1].end)
+        or _INSPECTION_NAMED_BEFORE.search(text, max(0, group[0].start - 80), group[0].start)) for a in group]
+    return kept or before
 
 
 def _areas_opening(rating: _Rating) -> list[str]:
