@@ -8,19 +8,15 @@ Test-half documents are never read here.
 
 from __future__ import annotations
 
-from importers.extract import DocContext
-from importers.extract.judgements import extract
-from importers.sanitize import clean_text
 from tests.paths import REPO, prose_text
+from tests.unit.test_prose_areas import rows as listed
 
 ERA_CHECK = REPO / "benchmarks" / "accuracy" / "era_check"
 
 
-def rows(text: str, authority: str | None = None, published=(None, None, None), kind: str = "news"):
-    """(council, year, rating, area) per judgement."""
-    ctx = DocContext(authority=authority, published=published, kind=kind)
-    return {(f.get("authority"), f.get("year"), f.get("rating"), f.get("area"))
-            for f in extract(clean_text(text), ctx)}
+def rows(text: str, authority: str | None = None, published=(None, None, None)) -> set[tuple]:
+    """(council, year, rating, area) per judgement, each once."""
+    return set(listed(text, authority, published))
 
 
 def test_a_count_of_parts_graded_names_no_area():
