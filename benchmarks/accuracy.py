@@ -421,7 +421,9 @@ def run_prose(split: str, details: bool, errors: Counter | None = None,
             errors.update(found)
             errors.update({f"{kind} [{row.get('kind', 'other')}]": n for kind, n in found.items()})
             errors[f"page date {page_date_verdict(row.get('published'), (doc or {}).get('published'))}"] += 1
-        notes = score_quotes([f for f in doc_facts if f["type"] == "quote"], row.get("quotes", []), one)
+        # ... and one may label judgements only ("quotes": null, era_check/): its quotes are not scored.
+        notes = (score_quotes([f for f in doc_facts if f["type"] == "quote"], row["quotes"], one)
+                 if row.get("quotes", []) is not None else [])
         # A page that shows no date belongs to the era of the latest year it rates.
         years = [j["year"] for j in row.get("judgements") or [] if j.get("year")]
         year = int(row["published"][:4]) if row.get("published") else max(years, default=None)

@@ -315,6 +315,20 @@ _AREAS_JUDGED: dict[str, tuple[str, ...]] = {
 _ILACS_FROM_2023 = ("overall", "leadership", "help and protection", "children in care", "care leavers")
 
 
+# The 2009-13 inspections graded looked after children with their care leavers as one strand
+# ("services for looked after children and care leavers"): neither had a grade apart.
+_ONE_STRAND = {"care leavers": "children in care", "children in care and care leavers": "children in care"}
+_STRAND_ERAS = ("safeguarding-lac", "protection-lac")
+
+
+def areas_of_its_era(areas: list, era_id: str | None) -> list:
+    """``areas`` as the regime ``era_id`` graded them: care leavers are the looked after
+    children's strand of a 2009-13 inspection, one judgement with its children in care."""
+    if era_id not in _STRAND_ERAS:
+        return areas
+    return list(dict.fromkeys(_ONE_STRAND.get(area, area) for area in areas))
+
+
 def areas_judged(era_id: str | None, year: int | None = None) -> tuple[str, ...]:
     """The areas the regime ``era_id`` grades (in ``year``); empty where not known."""
     if era_id == "ilacs" and year is not None and year >= 2023:

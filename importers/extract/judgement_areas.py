@@ -207,6 +207,14 @@ _COUNT_WITHIN_BEFORE = re.compile(
     r"(?:within|in|under|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A count of sub-judgements the grade is given in, as its subject or object: "four out of six
+# areas achieved a Grade 3 Good rating" (a 2008 APA story), "rated six out of 22 categories as
+# 'inadequate'" (a 2011 inspection story): the parts graded are not named, so no area is.
+_COUNT_OF_PARTS = re.compile(
+    rf"(?<![\w.,£$%-]){_NUMBER_WORD}\s+(?:out\s+)?of\s+(?:(?:the|its|their)\s+)?(?:\d+|{_NUMBER_WORD})\s+"
+    r"(?:[\w'’-]+\s+)?(?:categor(?:y|ies)|areas|judge?ments|aspects|headings|outcomes)\b",
+    re.IGNORECASE,
+)
 _PARTIAL = re.compile(
     r"\b(?:almost|nearly|most|some|several|many|(?:a\s+)?few|two|three|four|five|other)\s+(?:of\s+the\s+)?"
     r"(?:\w+\s+)?(?:categories|areas|judge?ments|aspects)\b",
@@ -220,7 +228,9 @@ _SOME_SERVICES_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPACITY_WORDS = re.compile(
-    r"[\"'’”]?\s+(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
+    # ("ranked only as 'adequate' the Council's capacity to improve its safeguarding service")
+    r"[\"'’”]?\s+(?:the\s+(?:local\s+)?(?:council|authority)['’]s\s+|its\s+|their\s+)?"
+    r"(?:overall\s+)?(?:capacity|ability)(?P<tail>\s+to\s+improve|\s+for\s+improvement)?", re.IGNORECASE
 )
 # Between "capacity for improvement" and the strand it is said of.
 _STRAND_OF = re.compile(r"\s+(?:in|for|of|to\s+improve)\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
@@ -245,6 +255,12 @@ _COPULA_GAP = re.compile(r"\s+(?:is|was|are|were|remains?|remained)\s+[\"'‘“
 # A possessive with no noun after it, its verb next: "while Devon's received ...".
 _ELIDED_HEAD = re.compile(r"['’]s?\s+(?:received|were|was|got|gained|achieved|had|have|has)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
+# Around a list of areas that names an inspection rather than what it graded: "the child protection
+# and children looked after inspection", "the inspection of safeguarding and looked after children".
+_INSPECTION_NAMED_AFTER = re.compile(r"\s+(?:services?\s+)?(?:inspections?|reviews?)\b", re.IGNORECASE)
+_INSPECTION_NAMED_BEFORE = re.compile(
+    r"\binspections?\s+of\s+(?:the\s+)?(?:(?:council|authority)['’]s\s+|its\s+|their\s+)?"
+    r"(?:(?:services|arrangements)\s+for\s+)?$", re.IGNORECASE)
 
 
 def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> list[str | None]:
@@ -271,8 +287,11 @@ def _areas(rating: _Rating, era: str | None = None, year: int | None = None) -> 
 def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str | None]:
     text = rating.index.text
     start, end = rating.span
-    if rating.cue.area == "capacity for improvement" and _strand_capacity_after(text, end):
-        return []  # "an inadequate capacity to improve its child protection services"
+    if _strand_capacity_after(text, end):
+        # "an inadequate capacity to improve its child protection services", "ranked only as
+        # 'adequate' the Council's capacity to improve its safeguarding service": one strand's
+        # capacity, which is no judgement (only a whole inspection's capacity is).
+        return []
     region_start, region_end = rating.neighbours(*rating.sentence)
     if rating.cue.area is not None:
         # "help and protection and children in care were good": an area named as the subject
@@ -395,6 +414,9 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         return []
     if OVERALL_AFTER.match(text, end):
         return ["overall"]
+    counted_parts = _COUNT_OF_PARTS.search(text, max(region_start, rating.index.clause_at(start)[0]), start)
+    if counted_parts is not None and not find_areas(text, counted_parts.end(), start):
+        return []  # "rated six out of 22 categories as 'inadequate'": parts not named
     # The subject: the nearest area named before the rating, with its list.
     before = find_areas(text, region_start, start)
     if before and rating.i > 0 and region_start == rating.matches[rating.i - 1].end():
@@ -433,7 +455,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         # of one aspect of the area's work, not the area's judgement.
         return []
     if before:
-        return _list_ending(text, before)
+        return _list_ending(text, _not_an_inspections_name(text, before))
     elided = _elided_area(rating, region_start)
     if elided is not None:
         return [elided]
@@ -459,6 +481,23 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     if _SOME_SERVICES_BEFORE.search(text, max(region_start, c_start), start):
         return []  # "with some services rated 'outstanding'": not the whole service's grade
     return ["overall"]
+
+
+def _not_an_inspections_name(text: str, before: list) -> list:
+    """The areas named before a grade, less those naming the inspection that gave it, where
+    others are named: "Services for looked after children and care leavers have deteriorated
+    since the child protection and children looked after inspection in 2010 which judged the
+    services as good" grades the services of the sentence's subject, not child protection."""
+    lists: list[list] = []
+    for area in before:
+        if lists and _LIST_GAP.fullmatch(text, lists[-1][-1].end, area.start):
+            lists[-1].append(area)
+        else:
+            lists.append([area])
+    kept = [a for group in lists if not (
+        _INSPECTION_NAMED_AFTER.match(text, group[-1].end)
+        or _INSPECTION_NAMED_BEFORE.search(text, max(0, group[0].start - 80), group[0].start)) for a in group]
+    return kept or before
 
 
 def _areas_opening(rating: _Rating) -> list[str]:

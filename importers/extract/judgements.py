@@ -53,7 +53,7 @@ from importers.extract.judging import (
 )
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
-from importers.vocabulary import era_for, event_type_of, grade_of, normalise_rating, on_the_scale
+from importers.vocabulary import areas_of_its_era, era_for, event_type_of, grade_of, normalise_rating, on_the_scale
 
 __all__ = ["extract"]
 
@@ -318,7 +318,7 @@ def _facts(rating: _Rating, ctx, subject: Fact | None, named_at: set | None = No
             continue
         era = era_for(date["year"], written, date["month"])
         event_type = event_type_of(era, normalised)
-        areas = _areas(rating, era, date["year"])
+        areas = areas_of_its_era(_areas(rating, era, date["year"]), era)
         facts.extend(
             Fact("judgement", rating.span, {
                 "authority": authority,

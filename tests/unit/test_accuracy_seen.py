@@ -16,6 +16,8 @@ from benchmarks import accuracy
 from tests.paths import REPO as ROOT
 
 _ADDRESS = re.compile(r"https?://[^\s\"')>]+")
+# An address a comment wraps after a hyphen goes on after the next line's "#".
+_WRAPPED = re.compile(r"(https?://[^\s\"')>]*-)\n[ \t]*#[ \t]*")
 
 
 def _key(url: str) -> str:
@@ -31,7 +33,7 @@ def _cited() -> dict[str, str]:
     held_back, cited = _held_back(), {}
     for folder in ("tests", "importers", "ofsted_core", "ofsted_tui"):
         for path in sorted((ROOT / folder).rglob("*.py")):
-            for url in _ADDRESS.findall(path.read_text(encoding="utf-8")):
+            for url in _ADDRESS.findall(_WRAPPED.sub(r"\1", path.read_text(encoding="utf-8"))):
                 if _key(url) in held_back:
                     cited.setdefault(held_back[_key(url)], str(path.relative_to(ROOT)))
     return cited
@@ -49,6 +51,11 @@ def test_a_seen_page_is_a_held_back_label_and_scored_with_dev():
         assert accuracy.half_of(labels[page]) == "dev"
     unseen = next(row for row in labels.values() if row["split"] == "test" and row["file"] not in accuracy.SEEN)
     assert accuracy.half_of(unseen) == "test"
+
+
+def test_an_address_wrapped_in_a_comment_is_read_whole():
+    text = "    # Somewhere (https://example.org/news/childrens-\n    # services-directions), 2015: a page.\n"
+    assert _ADDRESS.findall(_WRAPPED.sub(r"\1", text)) == ["https://example.org/news/childrens-services-directions"]
 
 
 def test_seen_json_names_where_each_page_is_cited():

@@ -507,3 +507,34 @@ def test_an_area_named_only_in_a_later_clause_is_not_the_earlier_grades():
     body = ("Summary\n\nThe child protection inspection in March 2013 found the service to be good, and the "
             "strengths identified then remain, including in services for children who are looked after.\n")
     assert {(j["year"], j["area"]) for j in _body(SIF_HEAD, body, "Somerset")} == {(2013, "overall")}
+
+
+@pytest.mark.parametrize("sentence, earlier", [
+    # An inspection named by its strands is the judge, not what it graded: the sentence's subject is.
+    ("Services for looked after children and care leavers have improved since the safeguarding and "
+     "looked after children inspection in 2011 which judged the services as adequate.",
+     {(2011, "children in care", "adequate")}),
+    ("Child protection services have weakened since the inspection of safeguarding and looked after "
+     "children services in 2010, which judged them to be good.",
+     {(2010, "help and protection", "good")}),
+    ("Child protection services have weakened since the safeguarding and looked after children "
+     "inspection in 2010, which judged them to be good.",
+     {(2010, "help and protection", "good")}),
+    # The strand named after the inspection's name is still the one graded.
+    ("In August 2010 the Ofsted Safeguarding and Looked After Children Inspection judged safeguarding "
+     "in Somerset as inadequate.",
+     {(2010, "help and protection", "inadequate")}),
+])
+def test_an_earlier_grade_is_of_the_services_named_not_of_the_inspections_name(sentence, earlier):
+    found = {(j["year"], j["area"], j["rating"]) for j in _body(SIF_HEAD, sentence + "\n", "Somerset")
+             if j["year"] and j["year"] < 2015}
+    assert found == earlier
+
+
+def test_care_leavers_of_a_2009_13_inspection_are_its_looked_after_childrens_strand():
+    """The 2009-13 inspections graded looked after children and care leavers as one strand: a
+    grade said of care leavers then is that strand's (children in care), never one of its own."""
+    sentence = ("Outcomes have declined since the inspection in 2011, which judged services for care "
+                "leavers to be good.\n")
+    found = {(j["year"], j["area"]) for j in _body(SIF_HEAD, sentence, "Somerset") if j["year"] == 2011}
+    assert found == {(2011, "children in care")}
