@@ -65,8 +65,9 @@ def own_paragraph_number(text: str, offset: int, furniture: list | tuple = ()) -
     """The number the document prints on the paragraph holding ``offset``, or None.
 
     A passage in an unnumbered paragraph (a bullet point) belongs to the
-    numbered paragraph above it, unless a heading comes between; running
-    headers and footers (``furniture``) are passed over.
+    numbered paragraph above it, unless a heading comes between or is the
+    passage itself (a section's heading after paragraph 19 is not in 19);
+    running headers and footers (``furniture``) are passed over.
     """
     starts, numbered = _paragraphs(text)
     if not numbered:
@@ -79,7 +80,8 @@ def own_paragraph_number(text: str, offset: int, furniture: list | tuple = ()) -
             return numbered[start]
         if any(a <= start < b for a, b in skip):
             continue
-        if index < here and _heading(text[start:starts[index + 1]].strip()):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        if _heading(text[start:end].strip()):
             return None
     return None
 
