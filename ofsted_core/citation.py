@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from importers.model import DocumentRow, FactRow, page_at
 from importers.partial_date import label_of
+from ofsted_core.labels import doc_date_label
 
 __all__ = ["Citation", "cite", "date_text", "own_paragraph_number", "paragraph_number"]
 
@@ -145,7 +146,8 @@ def cite(doc: DocumentRow, start: int, end: int, fact: FactRow | None = None) ->
     return Citation(
         passage=" ".join(text[start:end].split()),
         title=doc.get("title") or doc.get("source") or doc["id"],
-        date=date_text(doc.get("published")),
+        # A report that prints no publication date is dated by its inspection ("inspected 13-24 Feb 2023").
+        date=date_text(doc.get("published")) if doc.get("published") else doc_date_label(doc),
         paragraph=paragraph_number(text, start),
         start=start,
         end=end,
