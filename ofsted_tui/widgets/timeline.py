@@ -102,6 +102,13 @@ class TimelineList(SortedRowList[dict[str, Any]]):
             value = value - 1 if back else value + 1
         return value
 
+    def _scroll_to_cursor(self) -> None:
+        super()._scroll_to_cursor()
+        # The cursor steps over a heading; scrolled up to the first event of a group, show its heading too.
+        above = self.cursor - 1
+        if 0 <= above < len(self.rows) and self.rows[above].get("heading") and self.scroll_offset.y == self.cursor:
+            self.scroll_to(y=above, animate=False, immediate=True)
+
     def action_group(self) -> None:
         """Group the events by council (a heading with its latest grade), or list them together again."""
         self.grouped = not self.grouped
