@@ -171,11 +171,10 @@ async def test_home_on_the_grouped_timeline_shows_the_first_councils_heading(app
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         timeline = app.screen.query_one(TimelineList)
-        await pilot.press("a")
-        assert timeline.rows[0].get("heading") and len(timeline.rows) > timeline.scrollable_content_region.height
         timeline.focus()
-        await pilot.press("end")
+        await pilot.press("a", "end")
         await pilot.pause()
+        assert timeline.rows[0].get("heading") and len(timeline.rows) > timeline.scrollable_content_region.height
         assert timeline.scroll_offset.y > 0
         await pilot.press("home")
         await pilot.pause()
