@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from importers.model import DocumentRow, FactRow, page_at
 from importers.partial_date import label_of
+from ofsted_core.labels import doc_date_label
 
 __all__ = ["Citation", "cite", "date_text", "own_paragraph_number", "paragraph_number"]
 
@@ -65,8 +66,9 @@ def own_paragraph_number(text: str, offset: int, furniture: list | tuple = ()) -
     """The number the document prints on the paragraph holding ``offset``, or None.
 
     A passage in an unnumbered paragraph (a bullet point) belongs to the
-    numbered paragraph above it, unless a heading comes between; running
-    headers and footers (``furniture``) are passed over.
+    numbered paragraph above it, unless a heading comes between or is the
+    passage itself (a section's heading after paragraph 19 is not in 19);
+    running headers and footers (``furniture``) are passed over.
     """
     starts, numbered = _paragraphs(text)
     if not numbered:
@@ -79,7 +81,8 @@ def own_paragraph_number(text: str, offset: int, furniture: list | tuple = ()) -
             return numbered[start]
         if any(a <= start < b for a, b in skip):
             continue
-        if index < here and _heading(text[start:starts[index + 1]].strip()):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        if _heading(text[start:end].strip()):
             return None
     return None
 
@@ -143,7 +146,8 @@ def cite(doc: DocumentRow, start: int, end: int, fact: FactRow | None = None) ->
     return Citation(
         passage=" ".join(text[start:end].split()),
         title=doc.get("title") or doc.get("source") or doc["id"],
-        date=date_text(doc.get("published")),
+        # A report that prints no publication date is dated by its inspection ("inspected 13-24 Feb 2023").
+        date=date_text(doc.get("published")) if doc.get("published") else doc_date_label(doc),
         paragraph=paragraph_number(text, start),
         start=start,
         end=end,

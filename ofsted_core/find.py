@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from importers.sanitize import clean_text
 from ofsted_core.files import source_key  # not via importing: the importers' rules take a third of a second to load
 
 __all__ = ["BadValue", "EventFilter", "NotFound", "authority_names", "documents_named", "event_filter", "type_named"]
@@ -116,8 +117,12 @@ def documents_named(documents: dict[str, dict[str, Any]], ref: str) -> list[dict
     by_id = [d for d in documents.values() if d["id"].startswith(ref)]
     if by_id:
         return by_id
-    wanted = source_key(ref)
-    exact = [d for d in documents.values() if d["source"] == ref or source_key(d["source"]) == wanted]
+    # The source was stored with a file name's controls removed (importers.pipeline), so the
+    # name as the shell spells it ("evil\x1b[31m.txt") is looked for as stored too.
+    cleaned = clean_text(ref)
+    wanted = source_key(cleaned)
+    exact = [d for d in documents.values()
+             if d["source"] in (ref, cleaned) or source_key(d["source"]) in (wanted, source_key(ref))]
     if exact:
         return exact
     # A source stored relative to the folder it was imported from resolves here to

@@ -199,14 +199,17 @@ def _councils(library: Library, args: argparse.Namespace, out: _Out) -> int:
     from ofsted_tui.render import councils_table
 
     rows = library.councils(args.region, args.grade, args.since)
+    if not rows:  # only filters leave none (every council is listed otherwise): say so, as timeline does
+        _err().print(_safe("ofsted-tui: no council matches these filters; `ofsted-tui councils` lists them all",
+                           "yellow"))
     if args.json:
         _print_json(rows)
     elif args.csv:
         sys.stdout.write(council_csv(rows))
-    else:
+    elif rows:
         # Piped, every column is kept: nothing there is too narrow for them.
         _print_table(out, councils_table(rows, out.console.width if out.console.is_terminal else 200))
-    return 0
+    return 0 if rows else 1
 
 
 def _compare(library: Library, args: argparse.Namespace, out: _Out) -> int:

@@ -37,7 +37,7 @@ from ofsted_tui.screens.reader_dialogs import (
 from ofsted_core.sources import link_label
 from ofsted_core.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
-from ofsted_core.labels import KIND_SHORT, date_label, doc_title, plural
+from ofsted_core.labels import KIND_SHORT, doc_date_label, doc_title, plural
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
 from ofsted_tui.widgets.reader_footer import ReaderFooter
 from importers.sanitize import printable
@@ -245,7 +245,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         details = " \u00b7 ".join(
             str(part) for part in (
                 KIND_SHORT.get(document.get("kind") or "", document.get("kind")),
-                date_label(document.get("published")),
+                doc_date_label(document),
                 document.get("authority"), document.get("publisher"),
             ) if part
         )
@@ -413,7 +413,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
         """The linked document's title and date, and the words at the place (a quote may be found in several)."""
         doc = self.corpus.documents[link["doc_id"]]
         label = Content.assemble((printable(doc_title(doc), multiline=True), "bold"),
-                                 ("  " + date_label(doc.get("published")), "$foreground-muted"))
+                                 ("  " + doc_date_label(doc), "$foreground-muted"))
         if link.get("span"):
             start, end = link["span"]
             try:

@@ -57,6 +57,7 @@ class ReaderDialog(ModalScreen[Any]):
             width: 72; max-width: 95%; height: auto; max-height: 90%;
             border: round $primary; background: $surface; padding: 0 1;
         }
+        & Label { width: 100%; }  /* wrapped, never cut at the box's edge (a long error) */
         & .dialog-hint { color: $text-muted; }
         & .dialog-error { color: $text-error; }
         & OptionList { height: auto; max-height: 10; }

@@ -122,8 +122,12 @@ def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style], mar
     if kind == "date":
         return Text.assemble(_clip(fact.get("text") or words, 60), (f"  {_date(fact)}" if _date(fact) else "", muted))
     if kind == "statistic":
-        value = " ".join(_clip(p, 20) for p in (fact.get("value"), fact.get("unit")) if p is not None)
-        return Text.assemble((value or _clip(words, 30), Style(bold=True)), (f" {_clip(fact['measure'], 80)}" if fact.get("measure") else "", muted))
+        unit, measure = fact.get("unit"), fact.get("measure")
+        # A count's measure repeats its unit ("8 cases": unit and measure "cases"): the words once.
+        if isinstance(unit, str) and isinstance(measure, str) and measure.casefold().startswith(unit.casefold()):
+            unit = None
+        value = " ".join(_clip(p, 20) for p in (fact.get("value"), unit) if p is not None)
+        return Text.assemble((value or _clip(words, 30), Style(bold=True)), (f" {_clip(measure, 80)}" if measure else "", muted))
     if kind == "inspection":
         parts = [_clip(fact.get("inspection_type") or "inspection", 40), _date(fact)]
         if fact.get("end_year"):

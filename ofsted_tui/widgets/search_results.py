@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from ofsted_core.search import TITLE_ONLY, SearchHit
-from ofsted_core.labels import KIND_SHORT, date_label, doc_title
+from ofsted_core.labels import KIND_SHORT, doc_date_label, doc_title
 from ofsted_tui.widgets.rows import RowList
 
 __all__ = ["SearchResults"]
@@ -35,7 +35,7 @@ class SearchResults(RowList[SearchHit]):
         dim = self.dim_style()
         head = Text(" ")
         head.append(doc_title(doc) or row.doc_id, style="bold")
-        head.append(f"   {KIND_SHORT.get(doc.get('kind'), doc.get('kind') or '')} · {date_label(doc.get('published'))}"
+        head.append(f"   {KIND_SHORT.get(doc.get('kind'), doc.get('kind') or '')} · {doc_date_label(doc)}"
                     f" · {doc.get('authority') or 'unknown'}", style=dim)
         # Show the snippet from a little before its first match so the match is on screen.
         first = row.matches[0][0] if row.matches else 0

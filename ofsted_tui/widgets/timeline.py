@@ -24,7 +24,7 @@ from textual.widgets import Static
 from importers.grade_tables import get_era
 from ofsted_core.compare import group_by_council, latest_by_authority
 from ofsted_tui.grades import grade_style
-from ofsted_core.labels import KIND_SHORT, area_order, date_label, doc_title, plural, printable, rating_text, snippet_around
+from ofsted_core.labels import KIND_SHORT, area_order, date_label, doc_date_label, doc_title, plural, printable, rating_text, snippet_around
 from ofsted_tui.widgets.labels import printable_text, rating_badge_text
 
 # What to do next, in full, when no event passes (an empty store or filters that exclude everything).
@@ -101,6 +101,13 @@ class TimelineList(SortedRowList[dict[str, Any]]):
             back = value < self.cursor and value > 0
             value = value - 1 if back else value + 1
         return value
+
+    def _scroll_to_cursor(self) -> None:
+        super()._scroll_to_cursor()
+        # The cursor steps over a heading; scrolled up to the first event of a group, show its heading too.
+        above = self.cursor - 1
+        if 0 <= above < len(self.rows) and self.rows[above].get("heading") and self.scroll_offset.y == self.cursor:
+            self.scroll_to(y=above, animate=False, immediate=True)
 
     def action_group(self) -> None:
         """Group the events by council (a heading with its latest grade), or list them together again."""
@@ -191,7 +198,7 @@ class SourceList(RowList[dict[str, Any]]):
         dim = self.dim_style()
         head = Text(" ")
         head.append(KIND_SHORT.get(doc.get("kind"), doc.get("kind") or "").ljust(8), style="bold")
-        head.append(date_label(doc.get("published")).ljust(12), style=dim)
+        head.append(doc_date_label(doc, short=True).ljust(12), style=dim)
         if row.get("page"):
             head.append(f"p. {row['page']}  ", style=dim)  # where to look in the PDF
         if row.get("quotes"):

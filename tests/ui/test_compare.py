@@ -164,3 +164,20 @@ async def test_on_the_councils_tab_the_keys_take_the_highlighted_council(app):
         await pilot.press("N")
         await settle(pilot, lambda: isinstance(app.screen, CompareScreen), "the compare screen")
         assert [row.name for row in _grid(app).rows] == choose_councils(["Norfolk"], neighbours=True)
+
+
+@pilot_test
+async def test_home_on_the_grouped_timeline_shows_the_first_councils_heading(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        timeline = app.screen.query_one(TimelineList)
+        timeline.focus()
+        await pilot.press("a", "end")
+        await pilot.pause()
+        assert timeline.rows[0].get("heading") and len(timeline.rows) > timeline.scrollable_content_region.height
+        assert timeline.scroll_offset.y > 0
+        await pilot.press("home")
+        await pilot.pause()
+        # The cursor steps over the heading to the first event; the heading above it is still shown.
+        assert timeline.cursor == 1 and timeline.scroll_offset.y == 0
+        assert "\u25be " + timeline.rows[0]["council"] in shown(timeline)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from textual.widgets import Input, RadioButton, TextArea
+from textual.widgets import Input, Label, RadioButton, TextArea
 
 from ofsted_core.filters import Filters
 from ofsted_tui.screens.dialogs import ExportDialog, ImportDialog
@@ -272,3 +272,19 @@ async def test_theme_toggles_between_dark_and_light(app):
         assert app.theme == "ofsted-light"
         await pilot.press("ctrl+t")
         assert app.theme == "ofsted-dark"
+
+
+@pilot_test
+async def test_at_80_columns_a_dialog_wraps_its_words_rather_than_cutting_them(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2")
+        for key in ("i", "e", "n"):
+            await pilot.press(key)
+            box = app.screen.children[0]  # the dialog's box
+            for label in box.query(Label):
+                words = str(getattr(label.render(), "plain", label.render()))
+                if label.display and words:
+                    assert label.region.right <= box.content_region.right, (key, words)
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)

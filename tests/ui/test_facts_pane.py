@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ofsted_tui.widgets.facts import distinct_facts
+from ofsted_tui.widgets.facts import describe_fact, distinct_facts
 from ofsted_tui.widgets.reader import NOTE_MARKS
 from tests.ui.reader_fixtures import ReaderApp, corpus, pilot_test, store_data
 
@@ -85,3 +85,15 @@ async def test_a_note_on_any_statement_of_a_fact_shows_on_its_row():
         plain = pane.row_text(row).plain
         assert plain.startswith("\u00d724 standard inspection")
         assert plain.rstrip().endswith(NOTE_MARKS["note"])
+
+
+def _statistic(value, unit, measure) -> dict:
+    return {"id": "s", "doc_id": "d", "type": "statistic", "span": [0, 0], "value": value, "unit": unit, "measure": measure}
+
+
+def test_a_statistic_says_its_unit_once_where_the_measure_repeats_it():
+    # A count ("eight cases", "32 case files for children") is read with its noun as both unit and measure.
+    assert describe_fact(_statistic(8, "cases", "cases")).plain == "8 cases"
+    assert describe_fact(_statistic(32, "case files", "case files for children")).plain == "32 case files for children"
+    assert describe_fact(_statistic(20.4, "percent", "population")).plain == "20.4 percent population"
+    assert describe_fact(_statistic(12, None, "children")).plain == "12 children"

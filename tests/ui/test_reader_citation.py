@@ -77,6 +77,7 @@ def _numbered_doc() -> dict:
     ("children are seen alone", "page 2, paragraph 6"),  # ... even past a running footer
     ("Improve supervision", "page 1"),  # a short numbered list is not the document's numbering
     ("Partners work well", "page 3"),  # under a heading after the last numbered paragraph
+    ("The local safeguarding", "page 3"),  # the heading itself is in no numbered paragraph
 ])
 def test_a_pdf_passage_is_cited_by_page_and_the_paragraph_number_the_document_prints(words, place):
     doc = _numbered_doc()

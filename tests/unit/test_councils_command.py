@@ -76,6 +76,16 @@ def test_bad_filters_say_what_would_do(db: Path, capsys) -> None:
     assert "regions: East Midlands" in capsys.readouterr().err.replace("\n", " ")
 
 
+def test_filters_that_leave_no_council_say_so_with_exit_status_1(db: Path, capsys) -> None:
+    capsys.readouterr()
+    assert main(["councils", "--db", str(db), "--grade", "outstanding"]) == 1
+    captured = capsys.readouterr()
+    assert "no council matches these filters" in captured.err
+    assert "Council" not in captured.out  # no empty table
+    assert main(["councils", "--db", str(db), "--since", "2030", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_the_table_and_csv(db: Path, capsys) -> None:
     capsys.readouterr()
     assert main(["councils", "--db", str(db)]) == 0

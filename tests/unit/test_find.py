@@ -39,3 +39,11 @@ def test_documents_by_id_prefix_or_by_the_path_they_were_imported_by(tmp_path, m
     assert [d["id"] for d in documents_named(docs, "/somewhere/else/in/story.txt")] == ["ab12"]
     assert [d["id"] for d in documents_named(docs, os.path.join("..", "q", "in", "story.txt"))] == ["ab12"]
     assert documents_named(docs, "/somewhere/story.txt") == []
+
+
+def test_a_document_is_found_by_a_file_name_holding_terminal_controls(tmp_path, monkeypatch):
+    # The import stores the name with its controls removed; `show` is given it as the shell spells it.
+    monkeypatch.chdir(tmp_path)
+    docs = {"ef78": {"id": "ef78", "source": "evilred.txt"}}
+    for spelt in ("evil\x1b[31mred.txt", str(tmp_path / "evil\x1b[31mred\x1b]0;title\x07.txt")):
+        assert [d["id"] for d in documents_named(docs, spelt)] == ["ef78"], spelt
