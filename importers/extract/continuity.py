@@ -116,8 +116,10 @@ _ENDED = re.compile(
     rf"({RATING_WORDS})\b",
     re.IGNORECASE,
 )
-# The word every ended grade holds: a report that never says it is not scanned for one.
+# The word every ended grade holds (a report that never says it is not scanned for one),
+# and the words it opens on.
 _ENDED_WORD = ("longer",)
+_ENDED_CUES = ("is", "are")
 
 
 def former_grades(text: str, authority: str | None, last: tuple[int, int | None] | None) -> list[Fact]:
@@ -129,7 +131,7 @@ def former_grades(text: str, authority: str | None, last: tuple[int, int | None]
     year, month = last
     index = index_for(text)
     facts = []
-    for ended in matches_if_worded(_ENDED, text, _ENDED_WORD):
+    for ended in matches_if_worded(_ENDED, text, _ENDED_WORD, _ENDED_CUES):
         written = ended.group(1)
         rating = normalise_rating(written)
         if rating is None:
