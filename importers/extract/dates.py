@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from dateutil.parser import parserinfo
 
 from importers.extract import DocContext
+from importers.extract.scan import lowered as lowered_text
 from importers.model import Fact
 from importers.partial_date import iso_date
 
@@ -614,7 +615,7 @@ _LOOK_BACK = 400  # how far back a stretch's start is sought before the whole ga
 
 def _relative_pieces(text: str) -> list[tuple[int, int]]:
     """The (start, end) stretches of ``text`` that can hold a relative date, in order, disjoint."""
-    lowered = text.lower()
+    lowered = lowered_text(text)  # the lower-cased copy the other rules share
     if len(lowered) != len(text):  # a letter whose lower case is longer: positions would shift
         return [(0, len(text))]
     ahead = {word: lowered.find(word) for word in _RELATIVE_WORDS}

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importers import pdf_layout
-from importers.extract import continuity, dates, improvements, inspections, judgement_table, judging, people, statistics
+from importers.extract import (
+    continuity, dates, improvements, inspections, judgement_dates, judgement_table, judging, people, statistics,
+)
 from importers.extract.scan import lowered, matches_at_cues, matches_if_worded
 
 RATING_FORMS = [
@@ -57,7 +59,8 @@ REPORT_WORDS = st.sampled_from([
     "What needs to improve", "what does the local authority need to improve?", "Areas for improvement:",
     "areas", "Priority actions", "Recommendations", "improvements needed", "1.2", "##", "*", "development",
     "improvement", "action –", "attention:", "At the previous inspection", "last", "inspection",
-    "The judgements for the local authority were:", "requıres", "outſtanding", "x", "\n", "\n\n", " ", ".", ":", "-",
+    "The judgements for the local authority were:", "previously inspected", "prior", "preceding", "the",
+    "requıres", "outſtanding", "x", "\n", "\n\n", " ", ".", ":", "-",
 ])
 REPORT_TEXTS = st.lists(REPORT_WORDS, max_size=16).map(" ".join) | st.lists(REPORT_WORDS, max_size=16).map("".join)
 
@@ -67,14 +70,16 @@ REPORT_TEXTS = st.lists(REPORT_WORDS, max_size=16).map(" ".join) | st.lists(REPO
 def test_cued_report_patterns_read_as_their_full_scans(text: str, end: int) -> None:
     assert spans(matches_at_cues(continuity._LASTED, text, continuity._LASTED_CUES)) == spans(
         list(continuity._LASTED.finditer(text)))
-    assert spans(matches_if_worded(continuity._ENDED, text, continuity._ENDED_WORD)) == spans(
-        list(continuity._ENDED.finditer(text)))
+    ended = matches_if_worded(continuity._ENDED, text, continuity._ENDED_WORD, continuity._ENDED_CUES)
+    assert spans(ended) == spans(list(continuity._ENDED.finditer(text)))
     assert spans(matches_at_cues(improvements._INLINE_KEY, text, improvements._INLINE_CUES)) == spans(
         list(improvements._INLINE_KEY.finditer(text)))
     # Headings are whole lines: tried at the start of each line holding a cue.
     headings = matches_at_cues(improvements._HEADING_RE, text, improvements._HEADING_CUES, line_start=True)
     assert spans(headings) == spans(list(improvements._HEADING_RE.finditer(text)))
     # Read only up to ``end``, as ``finditer(text, 0, end)`` reads.
+    last = matches_at_cues(judgement_dates._LAST_INSPECTION, text, judgement_dates._LAST_INSPECTION_CUES)
+    assert spans(last) == spans(list(judgement_dates._LAST_INSPECTION.finditer(text)))
     previous = matches_at_cues(judgement_table._PREVIOUS_LIST, text, judgement_table._PREVIOUS_CUES, end=end)
     assert spans(previous) == spans(list(judgement_table._PREVIOUS_LIST.finditer(text, 0, end)))
 
@@ -88,8 +93,10 @@ def test_a_heading_is_found_on_its_own_line_and_not_on_the_line_after_its_cue() 
 
 def test_a_text_without_the_word_is_not_scanned_and_one_with_it_is() -> None:
     assert matches_if_worded(continuity._ENDED, "Services are good.", continuity._ENDED_WORD) == []
-    found = matches_if_worded(continuity._ENDED, "Services are no longer inadequate.", continuity._ENDED_WORD)
-    assert [m.group(1) for m in found] == ["inadequate"]
+    text = "Services are no longer inadequate. This is no longer judged to be poor."
+    for cues in ((), continuity._ENDED_CUES):
+        found = matches_if_worded(continuity._ENDED, text, continuity._ENDED_WORD, cues)
+        assert [m.group(1) for m in found] == ["inadequate", "poor"]
 
 
 @settings(max_examples=300, deadline=None)
