@@ -609,6 +609,14 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
 # a match lies within a stretch of those that holds one of these words. Scanning only
 # such stretches gives the same matches as scanning the whole text, at a fraction of the cost.
 _RELATIVE_WORDS = ("year", "month", "wee", "day")
+# ... and each pattern only where its stretch holds a word the pattern itself names ("two
+# years ago" needs "year"; "this week" or "today" needs "wee" or "day"): a report's many
+# stretches around "days" and "Monday" are not read for the nine patterns of years. (A
+# pattern naming none of the words would be tried in every stretch.)
+_PATTERN_WORDS = tuple(
+    frozenset(word for word in _RELATIVE_WORDS if word in pattern.pattern.lower()) or frozenset(_RELATIVE_WORDS)
+    for pattern, *_ in _RELATIVE_PATTERNS
+)
 _NOT_READ = re.compile(r"[^\w\s'’-]")
 _LOOK_BACK = 400  # how far back a stretch's start is sought before the whole gap is scanned instead
 
@@ -646,8 +654,13 @@ def find_relative_dates(text: str) -> list[DateMention]:
         return []
     found: list[DateMention] = []
     pieces = _relative_pieces(text)
-    for pattern, relative, precision, months in _RELATIVE_PATTERNS:
-        for match in (m for lo, hi in pieces for m in pattern.finditer(text, lo, hi)):
+    lowered = lowered_text(text)
+    if len(lowered) == len(text):
+        named = [frozenset(word for word in _RELATIVE_WORDS if word in lowered[lo:hi]) for lo, hi in pieces]
+    else:  # positions would shift (the stretch is then the whole text)
+        named = [frozenset(_RELATIVE_WORDS)] * len(pieces)
+    for (pattern, relative, precision, months), words in zip(_RELATIVE_PATTERNS, _PATTERN_WORDS):
+        for match in (m for (lo, hi), has in zip(pieces, named) if has & words for m in pattern.finditer(text, lo, hi)):
             count = COUNT_WORDS.get((match.groupdict().get("n") or "").lower())
             if count is None and (match.groupdict().get("n") or "").isdigit():
                 count = int(match["n"])
