@@ -586,8 +586,9 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
     for pattern, relative, precision, months in (
         (r"\b(?:(?:earlier|later)\s+)?this\s+year\b", "document", "year", 0),
         # (Not a span up to now: "have improved over the past year, an Ofsted inspection has
-        # found" dates no event, least of all the inspection, to the year before the page's.)
-        (r"(?<!\bover\sthe\s)(?<!\bduring\sthe\s)(?<!\bacross\sthe\s)(?<!\bwithin\sthe\s)"
+        # found" dates no event, least of all the inspection, to the year before the page's.
+        # The match opens on "last" or "past": the look-ahead spares the look-behinds elsewhere.)
+        (r"(?=[lp])(?<!\bover\sthe\s)(?<!\bduring\sthe\s)(?<!\bacross\sthe\s)(?<!\bwithin\sthe\s)"
          r"(?<!\bthroughout\sthe\s)\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
         # "last year's inspection", "this year's Ofsted visit": the time of the event it owns.
         (rf"\b(?:last|past)\s+year(?=['’]s\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN})", "document", "year", -12),

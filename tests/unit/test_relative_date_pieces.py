@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from importers.extract import dates
@@ -69,3 +71,14 @@ def test_each_pattern_is_tried_only_in_stretches_naming_its_words():
     assert len(year_patterns) >= 8 and any("day" in words for words in dates._PATTERN_WORDS)
     text = "Visits within 10 days (last year: 15 days); two years ago today."
     assert [m.text for m in find_relative_dates(text)] == ["last year", "two years ago", "today"]
+
+
+@pytest.mark.parametrize("text", [
+    "over the past year", "In the PAST YEAR, and last year", "during the last year", "Last year's visit",
+    "the blast year", "across the past  year", "throughout the last year; lastly, past years", "",
+])
+def test_the_look_ahead_before_last_year_changes_no_match(text):
+    pattern = dates._RELATIVE_PATTERNS[1][0]
+    assert pattern.pattern.startswith("(?=[lp])")
+    plain = re.compile(pattern.pattern.removeprefix("(?=[lp])"), re.IGNORECASE)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
