@@ -41,9 +41,12 @@ _MIN_LETTERS_PER_PAGE = 30
 _SUPERSCRIPT_RATIO = 0.8
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Written so the search can skip ahead to a digit ("[0-9]+" cannot).
-_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
 _MARKER_AFTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ)]’'\".,;:?!")
+# A run of one or two digits (the most a marker has) right after a word or its punctuation,
+# or a space after it: the only digits that can be markers. Opening on a digit lets the
+# search skip ahead to one; a page's other figures (years, counts) never reach Python.
+_MARKER_CLASS = "[" + "".join(re.escape(ch) for ch in sorted(_MARKER_AFTER)) + "]"
+_MARKER_DIGITS = re.compile(rf"[0-9](?:(?<={_MARKER_CLASS}[0-9])|(?<={_MARKER_CLASS} [0-9]))[0-9]?(?![0-9])")
 _LEADING_DIGITS = re.compile(r"\n[ \t]*([0-9]{1,2})(?=[ \t]|[A-Z])")
 _LETTERS = re.compile(r"[^\W\d_]")
 
@@ -324,16 +327,14 @@ def _mark_superscripts(text: str, geometry: _Geometry) -> str:
             after += 1
         if after < len(text) and text[after] not in "\r\n" and _smaller(geometry, lead_start, after):
             marks.append((lead_start, lead_end))
-    for match in _DIGIT_RUN.finditer(text):
+    for match in _MARKER_DIGITS.finditer(text):
         # Markers are one or two digits after a word or its punctuation, glued
-        # to it or a space apart.
+        # to it or a space apart; not a decimal's or a thousand's first digits.
         begin, stop = match.span()
-        if stop - begin > 2 or begin == 0 or (stop + 1 < len(text) and text[stop] in ",." and text[stop + 1].isdigit()):
+        if stop + 1 < len(text) and text[stop] in ",." and text[stop + 1].isdigit():
             continue
-        before = begin - 1
-        if text[before] == " " and before > 0:
-            before -= 1
-        if text[before] in _MARKER_AFTER and _smaller(geometry, begin, before):
+        before = begin - 1 if text[begin - 1] != " " else begin - 2
+        if _smaller(geometry, begin, before):
             marks.append((begin, stop))
     if not marks:
         return text

@@ -111,7 +111,9 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*(\d{1,4})\s*[-–]?(?:\s*(?:o
 # A footnote opens with its number: superscript (perhaps glued to the text) or plain.
 _FOOTNOTE_START = re.compile(r"^(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*|(\d{1,3})(?:\s+|$))")
 _SUPERSCRIPT_ONLY = re.compile(r"^\d{1,3}$")
-_BROKEN_WORD = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]+)")
+# Tried only at a word's first letter (the look-behind): from inside a word the same
+# letters would be read again up to the word's end, for every letter of a long text.
+_BROKEN_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\ufffe([^\W\d_]+)")
 _WORD_TAIL = re.compile(r"[^\W\d_]+$")
 _WORD_HEAD = re.compile(r"^[^\W\d_]+")
 _LONGEST_WORD = 60  # how far back a word broken at a hyphen is looked for

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from importers.extract.clauses import index_for
+from importers.extract.scan import matches_at_cues, matches_if_worded
 from importers.model import Fact
 from importers.vocabulary import (
     AREA_COMPONENTS, RATING_WORDS, areas_judged, era_for, event_type_of, find_areas, grade_of, normalise_rating,
@@ -42,6 +43,8 @@ _LASTED = re.compile(
     rf"({RATING_WORDS})(\s+services?)?\b",
     re.IGNORECASE,
 )
+# The words every lasting verb opens on: _LASTED is tried only where one starts.
+_LASTED_CUES = ("have", "has", "had", "continue")
 # The earlier inspection the sentence measures from: "since the last inspection",
 # "since the previous ILACS inspection", "since the inspection in 2018".
 _SINCE_INSPECTION = re.compile(
@@ -63,7 +66,7 @@ def lasting_grades(text: str, authority: str | None, own_year: int | None, last:
         return []
     index = index_for(text)
     facts = []
-    for lasted in _LASTED.finditer(text):
+    for lasted in matches_at_cues(_LASTED, text, _LASTED_CUES):
         s_start, s_end = index.sentence_at(lasted.start())
         since = _SINCE_INSPECTION.search(text, s_start, s_end)
         if since is None:
@@ -113,6 +116,10 @@ _ENDED = re.compile(
     rf"({RATING_WORDS})\b",
     re.IGNORECASE,
 )
+# The word every ended grade holds (a report that never says it is not scanned for one),
+# and the words it opens on.
+_ENDED_WORD = ("longer",)
+_ENDED_CUES = ("is", "are")
 
 
 def former_grades(text: str, authority: str | None, last: tuple[int, int | None] | None) -> list[Fact]:
@@ -124,7 +131,7 @@ def former_grades(text: str, authority: str | None, last: tuple[int, int | None]
     year, month = last
     index = index_for(text)
     facts = []
-    for ended in _ENDED.finditer(text):
+    for ended in matches_if_worded(_ENDED, text, _ENDED_WORD, _ENDED_CUES):
         written = ended.group(1)
         rating = normalise_rating(written)
         if rating is None:

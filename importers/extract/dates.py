@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from dateutil.parser import parserinfo
 
 from importers.extract import DocContext
+from importers.extract.scan import lowered as lowered_text
 from importers.model import Fact
 from importers.partial_date import iso_date
 
@@ -585,8 +586,9 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
     for pattern, relative, precision, months in (
         (r"\b(?:(?:earlier|later)\s+)?this\s+year\b", "document", "year", 0),
         # (Not a span up to now: "have improved over the past year, an Ofsted inspection has
-        # found" dates no event, least of all the inspection, to the year before the page's.)
-        (r"(?<!\bover\sthe\s)(?<!\bduring\sthe\s)(?<!\bacross\sthe\s)(?<!\bwithin\sthe\s)"
+        # found" dates no event, least of all the inspection, to the year before the page's.
+        # The match opens on "last" or "past": the look-ahead spares the look-behinds elsewhere.)
+        (r"(?=[lp])(?<!\bover\sthe\s)(?<!\bduring\sthe\s)(?<!\bacross\sthe\s)(?<!\bwithin\sthe\s)"
          r"(?<!\bthroughout\sthe\s)\b(?:last|past)\s+year\b(?!['’]s)", "document", "year", -12),
         # "last year's inspection", "this year's Ofsted visit": the time of the event it owns.
         (rf"\b(?:last|past)\s+year(?=['’]s\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN})", "document", "year", -12),
@@ -608,13 +610,21 @@ _RELATIVE_PATTERNS: tuple[tuple[re.Pattern[str], str, str, int], ...] = tuple(
 # a match lies within a stretch of those that holds one of these words. Scanning only
 # such stretches gives the same matches as scanning the whole text, at a fraction of the cost.
 _RELATIVE_WORDS = ("year", "month", "wee", "day")
+# ... and each pattern only where its stretch holds a word the pattern itself names ("two
+# years ago" needs "year"; "this week" or "today" needs "wee" or "day"): a report's many
+# stretches around "days" and "Monday" are not read for the nine patterns of years. (A
+# pattern naming none of the words would be tried in every stretch.)
+_PATTERN_WORDS = tuple(
+    frozenset(word for word in _RELATIVE_WORDS if word in pattern.pattern.lower()) or frozenset(_RELATIVE_WORDS)
+    for pattern, *_ in _RELATIVE_PATTERNS
+)
 _NOT_READ = re.compile(r"[^\w\s'’-]")
 _LOOK_BACK = 400  # how far back a stretch's start is sought before the whole gap is scanned instead
 
 
 def _relative_pieces(text: str) -> list[tuple[int, int]]:
     """The (start, end) stretches of ``text`` that can hold a relative date, in order, disjoint."""
-    lowered = text.lower()
+    lowered = lowered_text(text)  # the lower-cased copy the other rules share
     if len(lowered) != len(text):  # a letter whose lower case is longer: positions would shift
         return [(0, len(text))]
     ahead = {word: lowered.find(word) for word in _RELATIVE_WORDS}
@@ -645,8 +655,13 @@ def find_relative_dates(text: str) -> list[DateMention]:
         return []
     found: list[DateMention] = []
     pieces = _relative_pieces(text)
-    for pattern, relative, precision, months in _RELATIVE_PATTERNS:
-        for match in (m for lo, hi in pieces for m in pattern.finditer(text, lo, hi)):
+    lowered = lowered_text(text)
+    if len(lowered) == len(text):
+        named = [frozenset(word for word in _RELATIVE_WORDS if word in lowered[lo:hi]) for lo, hi in pieces]
+    else:  # positions would shift (the stretch is then the whole text)
+        named = [frozenset(_RELATIVE_WORDS)] * len(pieces)
+    for (pattern, relative, precision, months), words in zip(_RELATIVE_PATTERNS, _PATTERN_WORDS):
+        for match in (m for (lo, hi), has in zip(pieces, named) if has & words for m in pattern.finditer(text, lo, hi)):
             count = COUNT_WORDS.get((match.groupdict().get("n") or "").lower())
             if count is None and (match.groupdict().get("n") or "").isdigit():
                 count = int(match["n"])

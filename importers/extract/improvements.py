@@ -33,6 +33,7 @@ import bisect
 import re
 
 from importers.extract.paragraphs import BULLET_RE, is_wrap, lines, sentences, trimmed
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import area_for
 
@@ -55,6 +56,8 @@ _HEADING_RE = re.compile(
     )[ \t]*[?:.]?[ \t*_]*$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
+# A word every heading holds (on its one line): _HEADING_RE is tried only at the start of such lines.
+_HEADING_CUES = ("what", "area", "priorit", "recommendation", "improvement")
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?", re.IGNORECASE)
 _SUBHEADING = re.compile(
     r"(?:for\b|within\b|immediately\b|in\s+the\s+(?:longer|short|medium|next)\b|over\s+the\b|by\b|"
@@ -66,6 +69,8 @@ _INLINE_KEY = re.compile(
     r"(?:development|improvement|improve|action|attention)s?"
     r"(?=[^:–—\n.;]{0,40}?[ \t]*(?::|–|—|[ \t]-[ \t]))"
 )
+# The words an inline list's key opens on: _INLINE_KEY is tried only where one starts.
+_INLINE_CUES = ("development", "improve", "action", "attention")
 _INLINE_BEFORE = re.compile(
     r"\b(?:areas?|things|issues|weaknesses|shortcomings|priorities|recommendations|actions|"
     r"improvements|aspects)\b[^.;:\n–—]{0,60}?\b(?:in\s+need\s+of|for|requiring|needing|that\s+"
@@ -247,7 +252,7 @@ def _heading_area(doc: _Lines, heading_index: int, heading: str) -> str | None:
 def _inline(text: str) -> list[Fact]:
     """Items of lists in running text: "three areas in need of development – A; B; and C"."""
     facts = []
-    for key in _INLINE_KEY.finditer(text):
+    for key in matches_at_cues(_INLINE_KEY, text, _INLINE_CUES):
         if not _INLINE_BEFORE.search(text, max(0, key.start() - 90), key.start()):
             continue
         separator = _INLINE_SEPARATOR.match(text, key.end())
@@ -282,7 +287,7 @@ def extract(text: str, ctx) -> list[Fact]:
     if not isinstance(text, str) or not text:
         return []
     facts: list[Fact] = []
-    headings = list(_HEADING_RE.finditer(text))
+    headings = matches_at_cues(_HEADING_RE, text, _HEADING_CUES, line_start=True)
     if headings:
         doc = _Lines(text, list(getattr(ctx, "furniture", None) or []))
         starts = [span[0] for span in doc.spans]

@@ -66,6 +66,7 @@ cross-validation (none is saved: benchmarks/accuracy/README.md, "Learned choice"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from importers.extract.clauses import REPORT_PUBLISHED, published_fields, resolved_fields
 from importers.extract.inspections import GRADED_TYPES
@@ -79,6 +80,7 @@ from importers.extract.judgement_past import (
 )
 from importers.extract.judgement_rating import _INSPECTION_WORD, _LEAD_LIMIT, _NOT_STATED, _UNDATED, _Rating
 from importers.extract.judging import judging_cue
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import era_for, get_era
 
@@ -115,6 +117,8 @@ _LAST_INSPECTION = re.compile(
     r"inspection|(?:last|previously)\s+inspected)\b",
     re.IGNORECASE,
 )
+# The words a mention opens on: _LAST_INSPECTION is tried only where one starts.
+_LAST_INSPECTION_CUES = ("last", "previous", "prior", "preceding")
 _LAST_INSPECTION_REACH = 60
 # Before a grade: the one the last inspection gave ("a department previously rated as 'good'").
 _PREVIOUSLY = re.compile(r"\b(?:previously|formerly)\s+(?:[\w'’-]+\s+){0,3}?[\"'‘“]?$", re.IGNORECASE)
@@ -343,7 +347,7 @@ def _last_inspection_date(rating: _Rating, whose: list | None, ctx, changed: boo
     index = rating.index
     own = getattr(ctx, "authority", None)
     found: dict[int, dict] = {}
-    for told in _LAST_INSPECTION.finditer(index.text):
+    for told in _last_inspections(index.text):
         s_start, s_end = index.sentence_at(told.start())
         if changed and (s_start, s_end) == rating.sentence:
             return None
@@ -355,6 +359,13 @@ def _last_inspection_date(rating: _Rating, whose: list | None, ctx, changed: boo
         if dates:
             found.setdefault(dates[0].end_year or dates[0].year, resolved_fields(index, dates[0], ctx))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _last_inspections(text: str) -> tuple[re.Match[str], ...]:
+    """Every mention of a last inspection in ``text``: read once per document, not once per
+    rating that asks (a long report's many ratings each scanned it whole)."""
+    return tuple(matches_at_cues(_LAST_INSPECTION, text, _LAST_INSPECTION_CUES))
 
 
 def _list_lead_date(rating: _Rating, ctx, subject: Fact | None) -> dict | None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from importers.extract.dates import DateMention, find_dates
+from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for, find_areas, grade_of, normalise_rating
 
@@ -101,6 +102,8 @@ _PREVIOUS_LIST = re.compile(
     r"the\s+judgements?\s+(?:for|of|on)\s+the\s+local\s+authority\s+(?:were|was)\s*:",
     re.IGNORECASE,
 )
+# The words the introduction opens on: _PREVIOUS_LIST is tried only where one starts.
+_PREVIOUS_CUES = ("previous", "last")
 _PREVIOUS_ITEM = re.compile(
     rf"[ \t]*[–—•■▪-][ \t]*(?P<label>[^:\n]{{3,160}}):[ \t]*{_RATING}[ \t]*[.;]?[ \t]*(?:\n|$)",
     re.IGNORECASE,
@@ -406,7 +409,7 @@ def previous_judgement_facts(text: str, authority: str | None) -> list[Fact]:
 @lru_cache(maxsize=8)
 def _previous_lists(text: str) -> tuple[re.Match[str], ...]:
     """The sentences that introduce a list of the previous inspection's grades (a costly scan)."""
-    return tuple(_PREVIOUS_LIST.finditer(text, 0, min(len(text), PREVIOUS_REACH)))
+    return tuple(matches_at_cues(_PREVIOUS_LIST, text, _PREVIOUS_CUES, end=PREVIOUS_REACH))
 
 
 def own_judgement_facts(

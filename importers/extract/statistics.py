@@ -417,7 +417,8 @@ def _candidates(text: str) -> list[tuple[int, str, re.Match[str]]]:
         ("words", matches_at_cues(_WORD_NUMBER_RE, text, _WORD_NUMBER_CUES)),
     ):
         for match in matches:
-            if not any(s <= match.start() < e for s, e in taken):
+            # (Most texts have no fractions: then nothing is taken and every number is kept.)
+            if not taken or not any(s <= match.start() < e for s, e in taken):
                 found.append((match.start(), kind, match))
     found.sort(key=lambda item: item[0])
     return found

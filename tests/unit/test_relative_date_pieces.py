@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from importers.extract import dates
@@ -34,6 +36,9 @@ def _mentions(text: str) -> list[tuple[int, int, str, str, str]]:
     # A stretch longer than the look-back, with no punctuation before the phrase.
     "word " * 200 + "the following year the council improved",
     "the year\u00a0before, yesterday-ish, past-week, a year-on-year rise, years ago",
+    # Stretches naming only days or weeks beside ones naming years: each read by its own patterns.
+    "Within 20 working days; on Monday. Two years ago; this week. A year later, today, last month.",
+    "YESTERDAY, THE FOLLOWING YEAR. Daily visits; weekly checks; the year after.",
     "",
 ])
 def test_pieces_find_what_a_whole_scan_finds(text):
@@ -58,3 +63,22 @@ def test_real_text_reads_the_same(folder):
         assert _mentions(text) == _whole_scan(text), path.name
         found += len(_whole_scan(text))
     assert found, "the texts hold relative dates, so the comparison is not vacuous"
+
+
+def test_each_pattern_is_tried_only_in_stretches_naming_its_words():
+    # The year patterns name "year", the day and week pattern "day", "wee" and "month".
+    year_patterns = [words for words in dates._PATTERN_WORDS if words == {"year"}]
+    assert len(year_patterns) >= 8 and any("day" in words for words in dates._PATTERN_WORDS)
+    text = "Visits within 10 days (last year: 15 days); two years ago today."
+    assert [m.text for m in find_relative_dates(text)] == ["last year", "two years ago", "today"]
+
+
+@pytest.mark.parametrize("text", [
+    "over the past year", "In the PAST YEAR, and last year", "during the last year", "Last year's visit",
+    "the blast year", "across the past  year", "throughout the last year; lastly, past years", "",
+])
+def test_the_look_ahead_before_last_year_changes_no_match(text):
+    pattern = dates._RELATIVE_PATTERNS[1][0]
+    assert pattern.pattern.startswith("(?=[lp])")
+    plain = re.compile(pattern.pattern.removeprefix("(?=[lp])"), re.IGNORECASE)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

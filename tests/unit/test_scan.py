@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importers.extract import dates, inspections, judging, people, statistics
-from importers.extract.scan import lowered, matches_at_cues
+from importers import pdf_layout
+from importers.extract import (
+    continuity, dates, improvements, inspections, judgement_dates, judgement_table, judging, people, statistics,
+)
+from importers.extract.scan import lowered, matches_at_cues, matches_if_worded
 
 RATING_FORMS = [
     "performs excellently", "performed well", "performing adequately", "perform poorly",
@@ -46,6 +49,62 @@ def spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], dict]]:
 def test_cued_matches_are_the_full_scans_matches(text: str) -> None:
     for pattern, cues, first in CUED:
         assert spans(matches_at_cues(pattern, text, cues, first=first)) == spans(list(pattern.finditer(text)))
+
+
+# Grade and list wording of reports: what the patterns read through cues, words or line
+# starts are tried on, with near misses ("hadn't", "areas", a cue on the line after).
+REPORT_WORDS = st.sampled_from([
+    "have remained good", "has sustained outstanding services", "had not only maintained", "continues to receive",
+    "continue", "HAS", "hadn't", "are no longer inadequate", "is no longer judged to be", "longer", "services",
+    "What needs to improve", "what does the local authority need to improve?", "Areas for improvement:",
+    "areas", "Priority actions", "Recommendations", "improvements needed", "1.2", "##", "*", "development",
+    "improvement", "action –", "attention:", "At the previous inspection", "last", "inspection",
+    "The judgements for the local authority were:", "previously inspected", "prior", "preceding", "the",
+    "requıres", "outſtanding", "x", "\n", "\n\n", " ", ".", ":", "-",
+])
+REPORT_TEXTS = st.lists(REPORT_WORDS, max_size=16).map(" ".join) | st.lists(REPORT_WORDS, max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(REPORT_TEXTS, st.integers(min_value=0, max_value=400))
+def test_cued_report_patterns_read_as_their_full_scans(text: str, end: int) -> None:
+    assert spans(matches_at_cues(continuity._LASTED, text, continuity._LASTED_CUES)) == spans(
+        list(continuity._LASTED.finditer(text)))
+    ended = matches_if_worded(continuity._ENDED, text, continuity._ENDED_WORD, continuity._ENDED_CUES)
+    assert spans(ended) == spans(list(continuity._ENDED.finditer(text)))
+    assert spans(matches_at_cues(improvements._INLINE_KEY, text, improvements._INLINE_CUES)) == spans(
+        list(improvements._INLINE_KEY.finditer(text)))
+    # Headings are whole lines: tried at the start of each line holding a cue.
+    headings = matches_at_cues(improvements._HEADING_RE, text, improvements._HEADING_CUES, line_start=True)
+    assert spans(headings) == spans(list(improvements._HEADING_RE.finditer(text)))
+    # Read only up to ``end``, as ``finditer(text, 0, end)`` reads.
+    last = matches_at_cues(judgement_dates._LAST_INSPECTION, text, judgement_dates._LAST_INSPECTION_CUES)
+    assert spans(last) == spans(list(judgement_dates._LAST_INSPECTION.finditer(text)))
+    previous = matches_at_cues(judgement_table._PREVIOUS_LIST, text, judgement_table._PREVIOUS_CUES, end=end)
+    assert spans(previous) == spans(list(judgement_table._PREVIOUS_LIST.finditer(text, 0, end)))
+
+
+def test_a_heading_is_found_on_its_own_line_and_not_on_the_line_after_its_cue() -> None:
+    text = "Summary of areas\n  2. What needs to improve?\nSome text\nAreas for improvement:\nMore"
+    found = [m.group("h") for m in matches_at_cues(improvements._HEADING_RE, text, improvements._HEADING_CUES,
+                                                    line_start=True)]
+    assert found == ["What needs to improve", "Areas for improvement"]
+
+
+def test_a_text_without_the_word_is_not_scanned_and_one_with_it_is() -> None:
+    assert matches_if_worded(continuity._ENDED, "Services are good.", continuity._ENDED_WORD) == []
+    text = "Services are no longer inadequate. This is no longer judged to be poor."
+    for cues in ((), continuity._ENDED_CUES):
+        found = matches_if_worded(continuity._ENDED, text, continuity._ENDED_WORD, cues)
+        assert [m.group(1) for m in found] == ["inadequate", "poor"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["multi", "agency", "\ufffe", "2", "_", "é", "-", " ", "\n", "Ab"]),
+               max_size=12).map("".join))
+def test_a_broken_word_is_read_from_its_first_letter_as_the_plain_pattern_reads_it(text: str) -> None:
+    plain = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]+)")
+    assert spans(list(pdf_layout._BROKEN_WORD.finditer(text))) == spans(list(plain.finditer(text)))
 
 
 def test_every_rating_form_is_found_and_a_longer_form_hides_the_shorter_inside_it() -> None:
