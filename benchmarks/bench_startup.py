@@ -117,10 +117,10 @@ def _child(kind: str, db: str, out: str, t0: float) -> None:
         watchdog.daemon = True
         watchdog.start()
 
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header
-
     if kind == "empty":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Header
+
         class EmptyApp(App[None]):
             def compose(self) -> ComposeResult:
                 yield Header()
@@ -131,30 +131,65 @@ def _child(kind: str, db: str, out: str, t0: float) -> None:
         instrument(app)
         app.run()
     else:
-        # Launched as the command line does it (``ofsted-tui --db DB``): the
-        # store is read as it reads it, and the app is the one it makes.
-        from ofsted_tui import app as app_module
+        # Launched as the command line does it (``ofsted-tui --db DB``): the console script imports
+        # ``ofsted_tui.cli`` alone, which imports Textual and the interface when it needs them; they
+        # are instrumented as they are imported, so the child imports nothing ahead of it.
+        def instrument_app_module(app_module):  # type: ignore[no-untyped-def]
+            make_app = app_module.make_app
+
+            def instrumented_app(*args, **kwargs):  # type: ignore[no-untyped-def]
+                made = make_app(*args, **kwargs)
+                instrument(made)
+                return made
+
+            app_module.make_app = instrumented_app
+
+        def instrument_timeline(timeline_module):  # type: ignore[no-untyped-def]
+            set_rows = timeline_module.TimelineList.set_rows
+
+            def counting_set_rows(self, rows, *, cursor=None):  # type: ignore[no-untyped-def]
+                set_rows(self, rows, cursor=cursor)
+                if rows:
+                    mark("filled_data")
+
+            timeline_module.TimelineList.set_rows = counting_set_rows
+
+        _when_imported({"ofsted_tui.app": instrument_app_module, "ofsted_tui.widgets.timeline": instrument_timeline})
         from ofsted_tui import cli
-        from ofsted_tui.widgets.timeline import TimelineList
 
         mark("imported")
-        make_app, set_rows = app_module.make_app, TimelineList.set_rows
-
-        def instrumented_app(*args, **kwargs):  # type: ignore[no-untyped-def]
-            made = make_app(*args, **kwargs)
-            instrument(made)
-            return made
-
-        def counting_set_rows(self, rows, *, cursor=None):  # type: ignore[no-untyped-def]
-            set_rows(self, rows, cursor=cursor)
-            if rows:
-                mark("filled_data")
-
-        app_module.make_app = instrumented_app  # type: ignore[assignment]
-        TimelineList.set_rows = counting_set_rows  # type: ignore[method-assign]
         cli.main(["--db", db])
     marks["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
     Path(out).write_text(json.dumps(marks))
+
+
+def _when_imported(hooks: dict[str, object]) -> None:
+    """Call ``hooks[name](module)`` once module ``name`` has been imported (by whatever imports it first)."""
+    import importlib.abc
+    import importlib.util
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+            hook = hooks.pop(name, None)
+            if hook is None:
+                return None
+            sys.meta_path.remove(self)  # the usual finders find it
+            try:
+                spec = importlib.util.find_spec(name)
+            finally:
+                if hooks:
+                    sys.meta_path.insert(0, self)
+            loader = spec.loader
+            exec_module = loader.exec_module
+
+            def exec_then_hook(module):  # type: ignore[no-untyped-def]
+                exec_module(module)
+                hook(module)
+
+            loader.exec_module = exec_then_hook
+            return spec
+
+    sys.meta_path.insert(0, Finder())
 
 
 # -- the parent ----------------------------------------------------------------
