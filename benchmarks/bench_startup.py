@@ -247,6 +247,16 @@ def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None) -
                                + tail.decode("utf-8", "replace")[-1500:]) from None
 
 
+def _spread(runs: list[dict[str, float]], bases: list[dict[str, float]], key: str, base_key: str) -> str:
+    """The median and range of each run's ``key`` over its round's empty app's ``base_key``, as ratios."""
+    import statistics  # in the parent only: the children import nothing they do not share
+
+    ratios = sorted(run[key] / base[base_key] for run, base in zip(runs, bases) if key in run and base_key in base)
+    if not ratios:
+        return "-"
+    return f"{statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f}x)"
+
+
 def _copies(stores: dict[str, str], into: Path) -> dict[str, str]:
     """Each store's pair of files copied under ``into`` (once per run: the stores may have been rebuilt)."""
     import shutil
@@ -327,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
         cpu = med(name, "cpu_filled_frame")
         # CPU time to the frame: what load on the machine moves least (the process's, all threads).
         table.add(f"explorer, {label}: filled timeline, CPU", f"{cpu:.3f} s ({cpu / cpu_base:.2f}x)")
+        # The noise of those ratios: each launch against the empty app's launched just before it.
+        table.add(f"explorer, {label}: each launch against the empty app's before it, median (range)",
+                  f"wall {_spread(runs[name], runs['empty'], 'filled_frame', 'first_frame')}, "
+                  f"CPU {_spread(runs[name], runs['empty'], 'cpu_filled_frame', 'cpu_first_frame')}")
         table.add(f"explorer, {label}: every document read", f"{med(name, 'documents_ready'):.3f} s")
         table.add(f"explorer, {label}: search index ready", f"{ready:.3f} s")
         table.add(f"explorer, {label}: longest pause of the interface meanwhile",
