@@ -11,8 +11,10 @@ run by run so load on the machine hits them alike:
 - the explorer on the bundled store;
 - the explorer on the generated store of ``--docs`` documents.
 
-The explorer is launched as ``ofsted-tui --db DB`` launches it (through the
-command line's own code). Its child notes when the timeline first receives
+The explorer is launched as ``ofsted-tui --db DB`` launches it: the child
+imports what the console script imports (``ofsted_tui.cli``) and nothing
+ahead of it, so Textual is imported when and as the command line imports it
+(the instrumentation is put in as its modules load). Its child notes when the timeline first receives
 rows, the first frame written after that (the *filled* timeline), when every
 document has been read, and when the search index is ready; and, from the
 filled timeline until search is ready, how late a 10 ms timer of the
@@ -20,7 +22,10 @@ interface ran at worst (the longest a key pressed meanwhile waits). The
 figures are medians; the ratios are to the empty app's first frame. The CPU
 time each process has used by that frame (all its threads) is given too, with
 its ratio to the empty app's: load on the machine moves it far less than the
-wall clock. Peak memory is each child's own. With ``--baseline DIR`` (a source tree of other
+wall clock. Both apps are measured at the same moment: their first frame
+written out (in both, the footer's keys come a frame later). The noise:
+each launch's ratio to the empty app launched just before it is given as a
+median and a range. Peak memory is each child's own. With ``--baseline DIR`` (a source tree of other
 code, e.g. ``git archive main | tar -x -C DIR``), the explorer of that tree is
 launched too, in turn in the same run, on copies of the same stores (each
 version makes its own lookup file). One launch of each app on each store is
