@@ -11,8 +11,10 @@ run by run so load on the machine hits them alike:
 - the explorer on the bundled store;
 - the explorer on the generated store of ``--docs`` documents.
 
-The explorer is launched as ``ofsted-tui --db DB`` launches it (through the
-command line's own code). Its child notes when the timeline first receives
+The explorer is launched as ``ofsted-tui --db DB`` launches it: the child
+imports what the console script imports (``ofsted_tui.cli``) and nothing
+ahead of it, so Textual is imported when and as the command line imports it
+(the instrumentation is put in as its modules load). Its child notes when the timeline first receives
 rows, the first frame written after that (the *filled* timeline), when every
 document has been read, and when the search index is ready; and, from the
 filled timeline until search is ready, how late a 10 ms timer of the
@@ -20,7 +22,10 @@ interface ran at worst (the longest a key pressed meanwhile waits). The
 figures are medians; the ratios are to the empty app's first frame. The CPU
 time each process has used by that frame (all its threads) is given too, with
 its ratio to the empty app's: load on the machine moves it far less than the
-wall clock. Peak memory is each child's own. With ``--baseline DIR`` (a source tree of other
+wall clock. Both apps are measured at the same moment: their first frame
+written out (in both, the footer's keys come a frame later). The noise:
+each launch's ratio to the empty app launched just before it is given as a
+median and a range. Peak memory is each child's own. With ``--baseline DIR`` (a source tree of other
 code, e.g. ``git archive main | tar -x -C DIR``), the explorer of that tree is
 launched too, in turn in the same run, on copies of the same stores (each
 version makes its own lookup file). One launch of each app on each store is
@@ -117,10 +122,10 @@ def _child(kind: str, db: str, out: str, t0: float) -> None:
         watchdog.daemon = True
         watchdog.start()
 
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header
-
     if kind == "empty":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Header
+
         class EmptyApp(App[None]):
             def compose(self) -> ComposeResult:
                 yield Header()
@@ -131,30 +136,65 @@ def _child(kind: str, db: str, out: str, t0: float) -> None:
         instrument(app)
         app.run()
     else:
-        # Launched as the command line does it (``ofsted-tui --db DB``): the
-        # store is read as it reads it, and the app is the one it makes.
-        from ofsted_tui import app as app_module
+        # Launched as the command line does it (``ofsted-tui --db DB``): the console script imports
+        # ``ofsted_tui.cli`` alone, which imports Textual and the interface when it needs them; they
+        # are instrumented as they are imported, so the child imports nothing ahead of it.
+        def instrument_app_module(app_module):  # type: ignore[no-untyped-def]
+            make_app = app_module.make_app
+
+            def instrumented_app(*args, **kwargs):  # type: ignore[no-untyped-def]
+                made = make_app(*args, **kwargs)
+                instrument(made)
+                return made
+
+            app_module.make_app = instrumented_app
+
+        def instrument_timeline(timeline_module):  # type: ignore[no-untyped-def]
+            set_rows = timeline_module.TimelineList.set_rows
+
+            def counting_set_rows(self, rows, *, cursor=None):  # type: ignore[no-untyped-def]
+                set_rows(self, rows, cursor=cursor)
+                if rows:
+                    mark("filled_data")
+
+            timeline_module.TimelineList.set_rows = counting_set_rows
+
+        _when_imported({"ofsted_tui.app": instrument_app_module, "ofsted_tui.widgets.timeline": instrument_timeline})
         from ofsted_tui import cli
-        from ofsted_tui.widgets.timeline import TimelineList
 
         mark("imported")
-        make_app, set_rows = app_module.make_app, TimelineList.set_rows
-
-        def instrumented_app(*args, **kwargs):  # type: ignore[no-untyped-def]
-            made = make_app(*args, **kwargs)
-            instrument(made)
-            return made
-
-        def counting_set_rows(self, rows, *, cursor=None):  # type: ignore[no-untyped-def]
-            set_rows(self, rows, cursor=cursor)
-            if rows:
-                mark("filled_data")
-
-        app_module.make_app = instrumented_app  # type: ignore[assignment]
-        TimelineList.set_rows = counting_set_rows  # type: ignore[method-assign]
         cli.main(["--db", db])
     marks["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
     Path(out).write_text(json.dumps(marks))
+
+
+def _when_imported(hooks: dict[str, object]) -> None:
+    """Call ``hooks[name](module)`` once module ``name`` has been imported (by whatever imports it first)."""
+    import importlib.abc
+    import importlib.util
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+            hook = hooks.pop(name, None)
+            if hook is None:
+                return None
+            sys.meta_path.remove(self)  # the usual finders find it
+            try:
+                spec = importlib.util.find_spec(name)
+            finally:
+                if hooks:
+                    sys.meta_path.insert(0, self)
+            loader = spec.loader
+            exec_module = loader.exec_module
+
+            def exec_then_hook(module):  # type: ignore[no-untyped-def]
+                exec_module(module)
+                hook(module)
+
+            loader.exec_module = exec_then_hook
+            return spec
+
+    sys.meta_path.insert(0, Finder())
 
 
 # -- the parent ----------------------------------------------------------------
@@ -210,6 +250,16 @@ def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None) -
         except OSError:
             raise RuntimeError(f"the {kind} app wrote no timings; its terminal ended with:\n"
                                + tail.decode("utf-8", "replace")[-1500:]) from None
+
+
+def _spread(runs: list[dict[str, float]], bases: list[dict[str, float]], key: str, base_key: str) -> str:
+    """The median and range of each run's ``key`` over its round's empty app's ``base_key``, as ratios."""
+    import statistics  # in the parent only: the children import nothing they do not share
+
+    ratios = sorted(run[key] / base[base_key] for run, base in zip(runs, bases) if key in run and base_key in base)
+    if not ratios:
+        return "-"
+    return f"{statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f}x)"
 
 
 def _copies(stores: dict[str, str], into: Path) -> dict[str, str]:
@@ -292,6 +342,10 @@ def main(argv: list[str] | None = None) -> int:
         cpu = med(name, "cpu_filled_frame")
         # CPU time to the frame: what load on the machine moves least (the process's, all threads).
         table.add(f"explorer, {label}: filled timeline, CPU", f"{cpu:.3f} s ({cpu / cpu_base:.2f}x)")
+        # The noise of those ratios: each launch against the empty app's launched just before it.
+        table.add(f"explorer, {label}: each launch against the empty app's before it, median (range)",
+                  f"wall {_spread(runs[name], runs['empty'], 'filled_frame', 'first_frame')}, "
+                  f"CPU {_spread(runs[name], runs['empty'], 'cpu_filled_frame', 'cpu_first_frame')}")
         table.add(f"explorer, {label}: every document read", f"{med(name, 'documents_ready'):.3f} s")
         table.add(f"explorer, {label}: search index ready", f"{ready:.3f} s")
         table.add(f"explorer, {label}: longest pause of the interface meanwhile",

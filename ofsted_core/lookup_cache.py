@@ -40,7 +40,7 @@ from ofsted_core.files import write_atomically
 __all__ = ["SOURCES_ONLY", "Lookup", "build_lookup", "lookup_path", "read_lookup", "row_of", "save_lookup"]
 
 # The first line; another version's layout is another line, and is ignored (made again).
-MAGIC = b"ofsted-tui lookup 2\n"
+MAGIC = b"ofsted-tui lookup 3\n"
 SUFFIX = ".lookup"
 # What of an event (and of each of its judgements) only its list of sources reads: the passages it cites,
 # found by fact id, and what each source quotes of another (ofsted_tui.widgets.timeline.source_rows).
@@ -70,6 +70,11 @@ class Lookup:
     def authorities(self) -> list[str | None]:
         """Every council the events are filed under (None: events of no council)."""
         return [name for name, *_ in self.header["events"]]
+
+    @property
+    def documents(self) -> int:
+        """How many documents the catalogue holds (without parsing it)."""
+        return self.header["documents"]
 
     @property
     def types(self) -> list[str]:
@@ -105,6 +110,13 @@ class Lookup:
         """The catalogue's document ids and facts keys: the bulk rows it names."""
         ids, keys = self._part("held", self.header["held"])
         return ids, keys
+
+    def held_json(self) -> bytes:
+        """``held`` as its JSON (``[[ids...], [keys...]]``), unparsed: what ``Bulk.holds`` asks about."""
+        if "held" in self.parsed:
+            return orjson.dumps(self.parsed["held"])
+        offset, length, _ = self.header["held"]
+        return bytes(self.body[offset:offset + length])
 
 
 def read_lookup(path: Path, raw: bytes) -> Lookup | None:
@@ -143,7 +155,7 @@ def _intact(header: dict[str, Any], body: memoryview) -> bool:
     try:
         spans = [header[name] for name in ("catalogue", "annotations", "held", "rows")]
         spans += [span for _, *span in header["events"]]
-        types_ok = isinstance(header["types"], list)
+        types_ok = isinstance(header["types"], list) and type(header["documents"]) is int
         return types_ok and all(
             offset + length <= len(body) and zlib.crc32(body[offset:offset + length]) == crc
             for offset, length, crc in spans)
@@ -173,6 +185,7 @@ def build_lookup(raw: bytes, catalogue: list[dict[str, Any]], held: tuple[list[s
     header: dict[str, Any] = {
         "events": [[name, *put(("events", name), pairs)] for name, pairs in by_council.items()],
         "types": sorted({t for e in events if (t := e.get("type"))}),
+        "documents": len(held[0]),
         "catalogue": put("catalogue", catalogue),
         "annotations": put("annotations", annotations),
         "held": put("held", [list(held[0]), list(held[1])]),

@@ -389,7 +389,7 @@ class Store:
         raw = _read_bytes(self.path)
         if raw is not None and raw.strip():
             cached = read_lookup(self.lookup_path, raw)
-            if cached is not None and self._holds(*cached.held()):
+            if cached is not None and self._holds(cached):
                 return cached, None
         data = _parse(self.path, raw)
         if data is None:
@@ -407,15 +407,15 @@ class Store:
             save_lookup(self.lookup_path, payload, self.target)
         return lookup, None
 
-    def _holds(self, ids: list[str], keys: list[str]) -> bool:
-        """Whether the bulk file holds these rows (else the caller parses db.json, which says what is missing)."""
-        if not ids:
+    def _holds(self, lookup: Lookup) -> bool:
+        """Whether the bulk file holds the rows ``lookup``'s catalogue names (else the caller parses db.json, which
+        says what is missing)."""
+        if not lookup.documents:
             return True
         try:
-            held_ids, held_keys = self.bulk.ids()
+            return self.bulk.holds(lookup.held_json())
         except BulkError:
             return False
-        return held_ids.issuperset(ids) and held_keys.issuperset(keys)
 
     def read_events(self) -> StoreData:
         """The events and annotations alone (no text read): what the timeline command shows."""
@@ -453,7 +453,7 @@ class Store:
         lookup, whole = self._lookup()
         if whole is not None:
             return whole, False
-        if "catalogue" not in lookup.parsed and len(lookup.held()[0]) >= TIMELINE_FIRST_MIN_DOCUMENTS:
+        if "catalogue" not in lookup.parsed and lookup.documents >= TIMELINE_FIRST_MIN_DOCUMENTS:
             return StoreData(events=lookup.rows(), annotations=lookup.annotations(), complete=False,
                              bulk=self.bulk.path), True
         return self._index(lookup), False

@@ -115,8 +115,10 @@ class OfstedApp(App[None]):
     # Sources of the reports the last `ofsted-tui fetch` found new (marked in the document list).
     new_since_fetch: var[frozenset[str]] = var(frozenset())
 
-    def __init__(self, store: Store, data: StoreData | None = None, stamp: int | None = None) -> None:
-        """``data``: the store as already read (stamped ``stamp``), used for the first load."""
+    def __init__(self, store: Store, data: StoreData | None = None, stamp: int | None = None,
+                 collector_held: bool = False) -> None:
+        """``data``: the store as already read (stamped ``stamp``), used for the first load; ``collector_held``:
+        the caller paused the garbage collector for this start (see ``on_load``), to resume after the first frame."""
         super().__init__()
         self.store = store
         self.library = Library(store)  # what the explorer asks of the core goes through it, as the CLI's does
@@ -129,7 +131,7 @@ class OfstedApp(App[None]):
         # Keys, clicks and pastes that arrive before the main screen has mounted what its first
         # frame left out; replayed in order by ``release_input``. None once released.
         self._held_input: list[events.Event] | None = []
-        self._collector_held = False  # the collector was running when the app started, and is paused (on_load)
+        self._collector_held = collector_held  # the collector was running before the start, and is paused (on_load)
         self._collector: IdleCollector | None = None  # garbage collected while the user pauses (on_mount)
         for theme in THEMES:
             self.register_theme(theme)
@@ -180,7 +182,7 @@ class OfstedApp(App[None]):
         # No garbage collection until the first frame is out: the one due while the screen was composed
         # and first drawn walked every object the start-up had made (30-40 ms of CPU on the bundled
         # store). It runs after the frame instead, as the collector resumes (``_resume_collector``).
-        self._collector_held = gc.isenabled()
+        self._collector_held = self._collector_held or gc.isenabled()
         gc.disable()
 
     def _resume_collector(self) -> None:
@@ -328,10 +330,12 @@ class OfstedApp(App[None]):
     def _index_search(self, corpus: Corpus, generation: int) -> None:
         with collector_paused():
             index = corpus.search_index  # built on first access; build it here, off the screen's thread
+        # Search is ready now: the modules imported next (0.1 s of CPU) are the reader's and the dialogs'.
+        self.call_from_thread(self._search_indexed, generation)
+        with collector_paused():
             for module in _LATER:
                 importlib.import_module(module)
             _freeze_if_large(corpus)
-        self.call_from_thread(self._search_indexed, generation)
         # The store made ready to write from the rows read, so the session's first note does not parse db.json.
         if corpus.data is not None:
             with collector_paused():
@@ -536,10 +540,12 @@ def _large(corpus: Corpus) -> bool:
     return len(corpus.documents) + len(corpus.events) >= FREEZE_MIN_ROWS
 
 
-def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: int | None = None) -> OfstedApp:
+def make_app(store_path: Path | str, *, data: StoreData | None = None, stamp: int | None = None,
+             collector_held: bool = False) -> OfstedApp:
     """The explorer on the store at ``store_path`` (the CLI has already checked it reads).
 
     ``data`` is the store as the caller read it (when its file was stamped
     ``stamp``); the app starts from it instead of reading the file again.
+    ``collector_held``: the caller paused a running garbage collector, for the app to resume.
     """
-    return OfstedApp(Store(store_path), data, stamp)
+    return OfstedApp(Store(store_path), data, stamp, collector_held)

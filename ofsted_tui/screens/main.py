@@ -180,6 +180,10 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             for pane, widgets in later.items():
                 await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
             await self.query_one(FilterSidebar).compose_now()
+            if not all(widget.is_mounted for widgets in later.values() for widget in widgets):
+                # The app is ending (an exit in its first moments): the panes were never mounted, and the
+                # watchers below would look for them.
+                return
             # A corpus shown before its facet index is redone by the app when the index lands, not twice.
             self.watch(self.app, "corpus", self._corpus_changed, init=self.app.facet_index is not None)
             self.watch(self.app, "search_ready", self._search_ready, init=False)

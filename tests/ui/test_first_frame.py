@@ -290,3 +290,24 @@ async def test_the_collector_waits_for_the_first_frame_and_resumes_after_it_or_w
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["exit at the first frame", "exit just after it"])
+@pilot_test
+async def test_an_exit_before_the_rest_is_mounted_ends_the_app_cleanly(store: Store, later: bool):
+    # A script or a test that quits in the first moments: the panes mounted after the first frame never are,
+    # and nothing that follows them (the corpus, the fetched reports) may look for them.
+    app = _app_as_launched(store)
+    display = app._display
+    frames: list[bool] = []
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is not None and not frames:
+            frames.append(True)
+            app.call_later(app.exit) if later else app.exit()
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+    assert frames and app._exception is None and app.return_code == 0

@@ -60,6 +60,41 @@ def test_the_command_line_hands_the_store_it_checked_to_the_app(store: Store, mo
     assert stamp == store.mtime_ns()
 
 
+def test_the_command_line_starts_the_explorer_without_the_collector_and_hands_its_resumption_over(
+        store: Store, monkeypatch):
+    # From reading the store to the app's first frame no collection runs (the app resumes the collector after
+    # that frame: tests/ui/test_first_frame.py); however the app ends, the collector runs again after it.
+    from ofsted_core.library import Library
+
+    seen: dict[str, object] = {}
+    first_snapshot = Library.first_snapshot
+
+    def reading(library):  # type: ignore[no-untyped-def]
+        seen["reading"] = gc.isenabled()
+        return first_snapshot(library)
+
+    monkeypatch.setattr(Library, "first_snapshot", reading)
+
+    def run(app):  # type: ignore[no-untyped-def]
+        seen.update(starting=gc.isenabled(), handed_over=app._collector_held)
+        raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr(app_module.OfstedApp, "run", run)
+    assert gc.isenabled()
+    try:
+        cli.main(["--db", str(store.path)])
+    except RuntimeError:
+        pass
+    assert seen == {"reading": False, "starting": False, "handed_over": True} and gc.isenabled()
+    gc.disable()  # a caller that had it off keeps it off, and the app is told nothing to resume
+    try:
+        monkeypatch.setattr(app_module.OfstedApp, "run", lambda app: seen.update(handed_over=app._collector_held))
+        assert cli.main(["--db", str(store.path)]) == 0
+        assert seen["handed_over"] is False and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 @pilot_test
 async def test_a_large_corpus_is_kept_out_of_garbage_collection(store: Store, monkeypatch):
     monkeypatch.setattr(app_module, "FREEZE_MIN_ROWS", 0)

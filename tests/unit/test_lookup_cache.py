@@ -179,13 +179,33 @@ def test_a_damaged_or_foreign_file_is_ignored_and_replaced(db, parses):
         assert store.lookup_path.read_bytes() == made
 
 
-def test_bulk_rows_gone_since_the_file_was_made_are_reported(db):
+@pytest.mark.parametrize("table", ["texts", "facts"])
+@pytest.mark.parametrize("sql", ["json", "without json"])
+def test_bulk_rows_gone_since_the_file_was_made_are_reported(db, table, sql, monkeypatch):
+    import ofsted_core.bulk as bulk_module
+
+    if sql == "without json":  # an SQLite without its JSON functions: the ids are compared in Python
+        monkeypatch.setattr(bulk_module, "_HOLDS_SQL", "SELECT no_such_function(?1)")
     store = Store(db)
     store.lookup()
+    assert store.bulk.holds(store.lookup().held_json())
     with sqlite3.connect(store.bulk.path) as bulk:
-        bulk.execute("DELETE FROM texts WHERE rowid = (SELECT min(rowid) FROM texts)")
+        bulk.execute(f"DELETE FROM {table} WHERE rowid = (SELECT min(rowid) FROM {table})")
+    assert not store.bulk.holds(read_lookup(store.lookup_path, db.read_bytes()).held_json())
     with pytest.raises(StoreError, match="lacks the text or facts of 1 document"):
         store.read_events()
+
+
+def test_the_bulk_file_holds_exactly_the_rows_listed(db):
+    bulk = Store(db).bulk
+    ids, keys = bulk.ids()
+    listed = sorted(ids), sorted(keys)
+    assert bulk.holds(orjson.dumps(listed)) and bulk.holds(orjson.dumps([[], []]))
+    assert bulk.holds(orjson.dumps([listed[0][:1], []]))
+    assert not bulk.holds(orjson.dumps([[*listed[0], "no such document"], listed[1]]))
+    assert not bulk.holds(orjson.dumps([listed[0], [*listed[1], "no such facts"]]))
+    # Names SQL would read otherwise are names all the same.
+    assert not bulk.holds(orjson.dumps([["' OR 1=1 --"], []])) and not bulk.holds(orjson.dumps([[None], []]))
 
 
 def test_a_read_only_store_gets_no_file_beside_it(db):
