@@ -290,6 +290,7 @@ class EventRow(TypedDict, total=False):
     fact_ids: list[str]
     quotes: list[dict[str, Any]]  # which source quotes which document (``ofsted_core.sources``)
     dataset_only: bool  # present (True) where every source is a dataset: its missing grade is the file's gap
+    overall_not_in_dataset: bool  # present (True) where no source gives the overall grade and a dataset's cell for it is blank
 
 
 class AnnotationRow(TypedDict):

@@ -516,6 +516,8 @@ def _event(cluster: _Cluster, docs: dict[str, DocumentRow]) -> EventRow:
     }
     if all(docs[d].get("kind") == DATASET_KIND for d in doc_ids):
         event["dataset_only"] = True
+    if not overall and any(f.get("overall_not_in_dataset") for f in facts):
+        event["overall_not_in_dataset"] = True  # the dataset's blank cell: Ofsted gave one, the file lacks it
     event["label"] = date_label(event)
     event["rating_label"] = rating_label(event["rating"], event["era"])
     key = f"{cluster.authority}|{cluster.year}|{cluster.month}|{cluster.graded}"
