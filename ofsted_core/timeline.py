@@ -10,7 +10,7 @@ sources. Rules, in order:
 2. Facts known only to the year, or dated only by their document's publication,
    join the cluster of their authority and year that fits (the latest one not
    after the publication), or make a year-only event.
-3. Facts with a month but no year stay their own "year unknown" event: the year
+3. Facts with a month but no year stay their own "no year" event: the year
    is never guessed.
 4. Undated judgements join the earliest event of their authority with the same
    rating for the same area that is not before the latest date their document
@@ -534,9 +534,13 @@ def _precision(cluster: _Cluster) -> str | None:
 
 
 def date_label(event: EventRow) -> str:
-    """The date at its known precision: "Feb 2023", "2011", "Aug, year unknown"."""
+    """The date at its known precision: "Feb 2023", "2011", "Aug, no year".
+
+    A month without its year reads no longer than a day's date ("14 Feb 2023"),
+    so it fits the timeline's date column beside the others.
+    """
     year, month = event.get("year"), event.get("month")
     if year is None and month:
-        return f"{month_name(month, short=True)}, year unknown"
+        return f"{month_name(month, short=True)}, no year"
     date = PartialDate.of(year, month)
     return date.label() if date else "date unknown"
