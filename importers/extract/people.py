@@ -39,7 +39,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = [
-    "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
+    "INSPECTOR_RANK", "INSPECTOR_RANKS", "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
     "is_ofsted_context", "names_a_body", "organisation_at", "role_phrase", "role_without_name",
 ]
 
@@ -218,15 +218,16 @@ _INSPECTOR_INTRO = re.compile(
 # An inspector's rank written after the name, before the role it qualifies: "Marie McGuinness
 # Senior HMI", "John Gregg Senior Her Majesty’s Inspector", "Jo Bloggs Acting Senior HMI" (a
 # 2014-17 report's list of inspectors). The rank is capitalised like a name word but ends the name.
-_INSPECTOR_RANK = (r"(?:(?:Senior|Lead|Deputy|Acting|Principal|Regional)[ \t]+)+"
+INSPECTOR_RANKS = r"(?:Senior|Lead|Deputy|Acting|Principal|Regional)"
+INSPECTOR_RANK = (rf"(?:{INSPECTOR_RANKS}[ \t]+)+"
                    r"(?:HMI\b|(?:His|Her)[ \t]+Majesty['’]s[ \t]+Inspector|[Ii]nspector\b)")
-_RANK_AHEAD = re.compile(_INSPECTOR_RANK)
+_RANK_AHEAD = re.compile(INSPECTOR_RANK)
 _LIST_NAME = re.compile(
     rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?!{_INSPECTOR_RANK})(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?!{INSPECTOR_RANK})(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"
 )
 _LIST_SUFFIX = re.compile(
-    rf"[ \t]*(?:,[ \t]*)?(?P<suffix>{_INSPECTOR_RANK}|(?:His|Her)\s+Majesty['’]s\s+Inspector|HMI|"
+    rf"[ \t]*(?:,[ \t]*)?(?P<suffix>{INSPECTOR_RANK}|(?:His|Her)\s+Majesty['’]s\s+Inspector|HMI|"
     r"Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|\((?:HMI|lead(?:\s+inspector)?)\))"
     r"(?![\w])"
 )
@@ -243,7 +244,7 @@ _COUNCILLOR_QUALIFIERS = re.compile(
     r"(?:\b(?:Labour|Conservative|Liberal[ \t]+Democrats?|Lib[ \t]+Dems?|Green|Independent|Reform[ \t]+UK|UKIP|Tory)"
     r"(?:[ \t]+Party)?[ \t]+)?(?:\b(?:County|Borough|City|District|Town|Parish)[ \t]+)?$"
 )
-_HMI_AFTER = re.compile(rf"[ \t]*\(?(?:{_INSPECTOR_RANK}|HMI)\)?(?![\w])")
+_HMI_AFTER = re.compile(rf"[ \t]*\(?(?:{INSPECTOR_RANK}|HMI)\)?(?![\w])")
 # The comma that opens a role after a name, perhaps after an aside in brackets: "Councillor
 # Miranda Williams (top right), the Royal Borough of Greenwich’s Cabinet Member for ..."
 # (a caption's pointer, Woolwich Online), "Councillor Debbie Davies (Cons, Baildon), ...".

@@ -38,3 +38,24 @@ def test_a_rank_after_an_inspectors_name_is_the_role_not_part_of_the_name(name: 
     assert not any(word in n.split() for n in names for word in ("Senior", "Her", "HMI", "Lead", "Acting"))
     (mention,) = [m for m in people if m.name == person]
     assert mention.organisation == "Ofsted" and "nspector" in (mention.role or "")
+
+
+# (report, its lead inspector as the page prints the name before the title)
+LEADS = [
+    ("80429_birmingham/children's services inspection - 23 may 2014.pdf", "Marie McGuinness"),  # "... Senior HMI"
+    ("80575_warrington/children's services inspection - 12 may 2015.pdf", "Sarah Urding"),  # "... HMI"
+]
+
+
+@pytest.mark.parametrize(("name", "lead"), LEADS, ids=[r[0].split("/")[0] for r in LEADS])
+def test_every_inspection_fact_names_the_lead_inspector_alike_without_the_title(name: str, lead: str) -> None:
+    """The report's own reader and the inspection reader read one lead, so the facts pane lists one inspection."""
+    from importers.pipeline import import_file
+
+    path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"needs {path} (the national reports are not in the repository)")
+    facts = [f for f in import_file(path).facts if f.type == "inspection" and f.get("lead_inspector")]
+    assert facts and {f.get("lead_inspector") for f in facts} == {lead}
+    team = {n for f in facts for n in f.get("inspectors") or ()}
+    assert not any(word in n.split() for n in team for word in ("Senior", "HMI", "AI", "SCRI"))
