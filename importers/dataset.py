@@ -180,10 +180,13 @@ def _row_facts(line: int, row: dict[str, str], offset: int, problems: list[str])
     ends = {"end_year": end.year, "end_month": end.month, "end_day": end.day} if start else {}
     # A row dated by its publication alone says which report's, for the timeline to place it no later.
     provenance = {"row": line, "link": link, **({} if start or not published else {"published": published.isoformat()})}
+    # A blank or unread overall cell is the file's gap, not Ofsted's silence (the scraper says
+    # "not_reported_post_reform" where no overall grade was given): the timeline says so.
+    gap = {"overall_not_in_dataset": True} if row["overall_effectiveness_grade"].strip() in ("", _UNREAD) else {}
     facts = [Fact("inspection", text.spans["inspection"], {
         "authority": found.name, "inspection_type": kind, **date, **ends,
         "inspectors": [inspector] if inspector else [], "lead_inspector": inspector,
-        "subject": True, **provenance,
+        "subject": True, **gap, **provenance,
     })]
     for column, area, rating in grades:
         facts.append(Fact("judgement", text.spans[column], {

@@ -28,6 +28,7 @@ __all__ = [
     "Fact",
     "FactRow",
     "GradeNumber",
+    "IMPORTABLE_KINDS",
     "ImportedDocument",
     "JudgementRow",
     "ImporterError",
@@ -36,6 +37,10 @@ __all__ = [
     "page_at",
     "source_rank",
 ]
+
+# The kinds of file a person may import, as messages and prompts name them (the readers
+# themselves, and every suffix they take, are ``importers.pipeline.READERS``).
+IMPORTABLE_KINDS = ".txt, .md, .html, .pdf or .csv"  # .csv: the national inspection history
 
 # ``dataset``: a table of many inspections compiled by a third party (the national history CSV).
 DATASET_KIND = "dataset"
@@ -290,6 +295,7 @@ class EventRow(TypedDict, total=False):
     fact_ids: list[str]
     quotes: list[dict[str, Any]]  # which source quotes which document (``ofsted_core.sources``)
     dataset_only: bool  # present (True) where every source is a dataset: its missing grade is the file's gap
+    overall_not_in_dataset: bool  # present (True) where no source gives the overall grade and a dataset's cell for it is blank
 
 
 class AnnotationRow(TypedDict):

@@ -52,6 +52,7 @@ from importers.extract.judgement_table import (
     own_judgement_facts,
     previous_judgement_facts,
 )
+from importers.extract.people import INSPECTOR_RANKS
 from importers.extract.scan import lowered as lower_text
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for
@@ -112,9 +113,10 @@ _SIGNATURE = re.compile(
     rf"[ \t]*(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspector",
     _FLAGS,
 )
-# Titles that follow an inspector's name: "HMI", "His Majesty's Inspector", "Ofsted Inspector".
+# Titles that follow an inspector's name, perhaps after a rank: "HMI", "Senior HMI", "His Majesty's
+# Inspector", "Ofsted Inspector", "AI" (associate) and "SCRI" (social care regulatory inspector).
 _TITLES = re.compile(
-    rf",?\s*\(?(?:HMI|(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?|Ofsted\s+Inspectors?|OI"
+    rf",?\s*\(?(?:{INSPECTOR_RANKS}\s+)*(?:HMI|(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?|Ofsted\s+Inspectors?|OI|AI|SCRI"
     r"|social\s+care\s+regulatory\s+inspector)\)?\.?\s*$",
     re.IGNORECASE,
 )

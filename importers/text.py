@@ -12,7 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
-from importers.model import ImporterError, Parsed
+from importers.model import IMPORTABLE_KINDS, ImporterError, Parsed
 from importers.reading import read_source
 from importers.sanitize import clean_text
 
@@ -62,7 +62,7 @@ def decode_bytes(raw: bytes, path: str) -> str:
         except UnicodeDecodeError:
             pass  # not UTF-16 after all: judged as bytes below
     if b"\x00" in sample:
-        raise ImporterError(path, "looks like a binary file, not text (it contains NUL bytes); import .txt, .md, .html or .pdf files")
+        raise ImporterError(path, f"looks like a binary file, not text (it contains NUL bytes); import {IMPORTABLE_KINDS} files")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

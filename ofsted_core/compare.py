@@ -159,7 +159,7 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
     for event in sorted(events, key=_when):
         if event.get("type") in UNGRADED_TYPES:
             visits[event["year"]].append(event["type"])
-        elif not event.get("grade") and any((j or {}).get("grade") for j in (event.get("judgements") or {}).values()):
+        elif not event.get("grade") and not event.get("overall_not_in_dataset") and any((j or {}).get("grade") for j in (event.get("judgements") or {}).values()):
             no_overall.add(event["year"])
     cells = []
     for year in years:

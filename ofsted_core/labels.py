@@ -100,8 +100,9 @@ def conflict_source(conflict: ConflictRow) -> str:
 def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
     """The rating as written, else its normal form, else why there is none; in sentence case (see ``sentence_case``).
 
-    An event that graded areas but gave no overall grade says so ("No overall
-    grade"), so its area grades are never read as the inspection's own. One
+    An event whose overall grade only a dataset's blank cell could give says
+    "Grade not in dataset" (Ofsted gave one, the file lacks it). An event that
+    graded areas but gave no overall grade says so ("No overall grade"), so its area grades are never read as the inspection's own. One
     with no grade at all says whether its kind awards none ("Not graded": a
     focused visit) or no document held states it ("Grade not stated": an
     inspection known only from "the last inspection in 2017"; "Grade not in
@@ -110,6 +111,8 @@ def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
     rating = sentence_case(item.get("rating_text") or item.get("rating"))
     if rating:
         return rating
+    if item.get("overall_not_in_dataset"):
+        return GRADE_NOT_IN_DATASET_LABEL
     if item.get("judgements"):
         return NO_OVERALL_LABEL
     kind = item.get("type") or item.get("inspection_type")

@@ -10,7 +10,7 @@ sources. Rules, in order:
 2. Facts known only to the year, or dated only by their document's publication,
    join the cluster of their authority and year that fits (the latest one not
    after the publication), or make a year-only event.
-3. Facts with a month but no year stay their own "year unknown" event: the year
+3. Facts with a month but no year stay their own "no year" event: the year
    is never guessed.
 4. Undated judgements join the earliest event of their authority with the same
    rating for the same area that is not before the latest date their document
@@ -516,6 +516,8 @@ def _event(cluster: _Cluster, docs: dict[str, DocumentRow]) -> EventRow:
     }
     if all(docs[d].get("kind") == DATASET_KIND for d in doc_ids):
         event["dataset_only"] = True
+    if not overall and any(f.get("overall_not_in_dataset") for f in facts):
+        event["overall_not_in_dataset"] = True  # the dataset's blank cell: Ofsted gave one, the file lacks it
     event["label"] = date_label(event)
     event["rating_label"] = rating_label(event["rating"], event["era"])
     key = f"{cluster.authority}|{cluster.year}|{cluster.month}|{cluster.graded}"
@@ -532,9 +534,13 @@ def _precision(cluster: _Cluster) -> str | None:
 
 
 def date_label(event: EventRow) -> str:
-    """The date at its known precision: "Feb 2023", "2011", "Aug, year unknown"."""
+    """The date at its known precision: "Feb 2023", "2011", "Aug, no year".
+
+    A month without its year reads no longer than a day's date ("14 Feb 2023"),
+    so it fits the timeline's date column beside the others.
+    """
     year, month = event.get("year"), event.get("month")
     if year is None and month:
-        return f"{month_name(month, short=True)}, year unknown"
+        return f"{month_name(month, short=True)}, no year"
     date = PartialDate.of(year, month)
     return date.label() if date else "date unknown"

@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from importers.model import IMPORTABLE_KINDS
+
 __all__ = ["DB_ENV", "parser", "CREATES_STORE"]
 
 DB_ENV = "OFSTED_TUI_DB"
@@ -93,7 +95,7 @@ def parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[common], help=summary, description=summary[:1].upper() + summary[1:] + ".",
                               epilog=_EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    p = command("import", "import files and folders (.txt .md .html .pdf)")
+    p = command("import", f"import files and folders ({IMPORTABLE_KINDS})")
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, or a folder to import everything under")
 
     p = command("rebuild", "rebuild the store from a corpus folder, keeping annotations (how db.json is made)")

@@ -39,7 +39,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = [
-    "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
+    "INSPECTOR_RANK", "INSPECTOR_RANKS", "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
     "is_ofsted_context", "names_a_body", "organisation_at", "role_phrase", "role_without_name",
 ]
 
@@ -215,12 +215,19 @@ _INSPECTOR_INTRO = re.compile(
     r"[ \t]*(?::|\s+(?:were|was|are|is)\b[ \t]*:?)[ \t]*\n?[ \t]*",
     re.IGNORECASE,
 )
+# An inspector's rank written after the name, before the role it qualifies: "Marie McGuinness
+# Senior HMI", "John Gregg Senior Her Majesty’s Inspector", "Jo Bloggs Acting Senior HMI" (a
+# 2014-17 report's list of inspectors). The rank is capitalised like a name word but ends the name.
+INSPECTOR_RANKS = r"(?:Senior|Lead|Deputy|Acting|Principal|Regional)"
+INSPECTOR_RANK = (rf"(?:{INSPECTOR_RANKS}[ \t]+)+"
+                   r"(?:HMI\b|(?:His|Her)[ \t]+Majesty['’]s[ \t]+Inspector|[Ii]nspector\b)")
+_RANK_AHEAD = re.compile(INSPECTOR_RANK)
 _LIST_NAME = re.compile(
     rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?!{INSPECTOR_RANK})(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"
 )
 _LIST_SUFFIX = re.compile(
-    r"[ \t]*(?:,[ \t]*)?(?P<suffix>(?:His|Her)\s+Majesty['’]s\s+Inspector|Senior\s+HMI|HMI|"
+    rf"[ \t]*(?:,[ \t]*)?(?P<suffix>{INSPECTOR_RANK}|(?:His|Her)\s+Majesty['’]s\s+Inspector|HMI|"
     r"Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|\((?:HMI|lead(?:\s+inspector)?)\))"
     r"(?![\w])"
 )
@@ -237,7 +244,7 @@ _COUNCILLOR_QUALIFIERS = re.compile(
     r"(?:\b(?:Labour|Conservative|Liberal[ \t]+Democrats?|Lib[ \t]+Dems?|Green|Independent|Reform[ \t]+UK|UKIP|Tory)"
     r"(?:[ \t]+Party)?[ \t]+)?(?:\b(?:County|Borough|City|District|Town|Parish)[ \t]+)?$"
 )
-_HMI_AFTER = re.compile(r"[ \t]*\(?(?:Senior[ \t]+)?HMI\)?(?![\w])")
+_HMI_AFTER = re.compile(rf"[ \t]*\(?(?:{INSPECTOR_RANK}|HMI)\)?(?![\w])")
 # The comma that opens a role after a name, perhaps after an aside in brackets: "Councillor
 # Miranda Williams (top right), the Royal Borough of Greenwich’s Cabinet Member for ..."
 # (a caption's pointer, Woolwich Online), "Councillor Debbie Davies (Cons, Baildon), ...".
@@ -763,6 +770,11 @@ def _candidates(text: str) -> list[_Candidate]:
                 _flush(out, current, title)
                 current, title = [], None
             previous_end = token.end()
+            if current and _RANK_AHEAD.match(text, token.start()):
+                # "Marie McGuinness Senior HMI": the rank opens the role after the name.
+                _flush(out, current, title)
+                current, title = [], None
+                continue
             if folded in _TITLES:
                 _flush(out, current, title)
                 current, title = [], token

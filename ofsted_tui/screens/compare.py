@@ -14,13 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ofsted_core.compare import CompareRow, Grid
 from ofsted_core.labels import printable
 from ofsted_tui.compare_cells import legend
 from ofsted_tui.widgets.compare_grid import CompareGrid
 from ofsted_tui.widgets.rows import RowList
+from ofsted_tui.widgets.keys_footer import KeysFooter
 
 __all__ = ["CompareScreen"]
 
@@ -48,7 +49,7 @@ class CompareScreen(Screen[CompareRow | None]):
         yield Static(Text(printable(self.title_text)), id="compare-title")
         yield CompareGrid(id="compare-grid")
         yield Static(id="compare-legend")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(CompareGrid).show(self.council_grid)

@@ -19,6 +19,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 
 from ofsted_core.citation import cite
+from importers.model import IMPORTABLE_KINDS
 from ofsted_tui.clipboard import copy_text
 from ofsted_core.corpus import Corpus
 from ofsted_tui.messages import ReportsWorkerFailures
@@ -80,7 +81,7 @@ class ImportDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="import-dialog") as box:
             box.border_title = "Import documents"
-            yield Label("A file or a folder of .txt, .md, .html or .pdf files (→ completes the path):")
+            yield Label(f"A file or a folder of {IMPORTABLE_KINDS} files (→ completes the path):")
             yield Input(self._start_path, placeholder="~/Downloads/ofsted", id="import-path", suggester=PathSuggester())
             yield Label("enter import \u00b7 escape close", classes="dialog-hint")
             with Horizontal(classes="buttons"):

@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static, Tab, TabbedContent, TabPane
+from textual.widgets import Header, Input, Static, Tab, TabbedContent, TabPane
 from textual.widgets._header import HeaderTitle
 
 from ofsted_core.corpus import Corpus
@@ -42,6 +42,7 @@ from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
 from ofsted_tui.widgets.timeline import EventDetail, SourceList, TimelineList, source_rows
 from ofsted_tui.widgets.trajectory import Trajectory
+from ofsted_tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ofsted_tui.app import OfstedApp
@@ -165,7 +166,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                     yield TabPane("Documents", id=_TABS["documents"])
                     yield TabPane("Search", id=_TABS["search"])
                     yield TabPane("Councils", id=_TABS["councils"])
-        yield Footer()
+        yield KeysFooter()
 
     async def _mount_rest(self) -> None:
         """Mount what the first frame did not show, then follow the app's corpus and let keys in.

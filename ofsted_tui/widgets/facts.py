@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -35,6 +36,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from importers.grade_tables import RATING_ABBREVIATIONS
 from importers.partial_date import iso_date
 from ofsted_core.evidence import EVIDENCE, evidence_of
 from ofsted_tui.grades import rating_badge
@@ -65,17 +67,18 @@ def _date(fact: dict[str, Any], prefix: str = "") -> str:
 
 def describe_fact(
     fact: dict[str, Any], text: str = "", palette: Mapping[str, Style] = _PLAIN,
-    documents: Mapping[str, dict[str, Any]] | None = None, marks: Text | None = None,
+    documents: Mapping[str, dict[str, Any]] | None = None, marks: Text | None = None, width: int | None = None,
 ) -> Text:
     """One line for ``fact``: what it claims, in the document's words, then where it is traced to.
 
     ``palette`` gives the styles for the "muted" and "accent" parts;
     ``documents`` (id -> document) names the documents its ``source_links`` lead to;
-    ``marks`` (how it was read, how often stated) go where a narrow pane keeps
-    them: after a judgement's badge, else first.
+    ``marks`` (how it was read, how often stated) go after a judgement's area,
+    which tells its rows apart, else first. In ``width`` cells a
+    judgement's rating too long to leave its area room reads as its letters ("RI").
     """
     marks = marks or Text()
-    line = _describe(fact, text, palette, marks)
+    line = _describe(fact, text, palette, marks, width)
     if marks.plain and fact["type"] != "judgement":
         line = Text.assemble(marks, " ", line)
     links = fact.get("source_links") or []
@@ -96,15 +99,14 @@ def _links_label(
                          (title, palette["accent"]), (more, palette["muted"]))
 
 
-def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style], marks: Text) -> Text:
+def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style], marks: Text,
+              width: int | None = None) -> Text:
     kind = fact["type"]
     start, end = fact["span"]
     words = text[start:end] if text else ""
     muted = palette["muted"]
     if kind == "judgement":
-        label = _clip(fact.get("rating_text") or fact.get("rating") or words, 40)
-        rest = " \u00b7 ".join(_clip(p, 40) for p in (fact.get("area"), _date(fact), fact.get("event_type")) if p)
-        return Text.assemble(rating_badge(label, fact.get("grade")), marks, " ", (rest, muted))
+        return _judgement(fact, words, palette, marks, width)
     if kind == "quote":
         said = ", ".join(_clip(p, 40) for p in (fact.get("speaker"), fact.get("role")) if p)
         return Text.assemble(
@@ -136,6 +138,21 @@ def _describe(fact: dict[str, Any], text: str, palette: Mapping[str, Style], mar
             parts.append("lead " + _clip(fact["lead_inspector"], 40))
         return Text(" \u00b7 ".join(p for p in parts if p))
     return Text(_clip(fact.get("text") or words))
+
+
+def _judgement(fact: dict[str, Any], words: str, palette: Mapping[str, Style], marks: Text, width: int | None) -> Text:
+    """The rating's badge, the area (what tells a report's judgement rows apart), how it was
+    read, then its date and kind: "[Good] help and protection table ×2 · 2015-05 · inspection"."""
+    label = _clip(fact.get("rating_text") or fact.get("rating") or words, 40)
+    area = _clip(fact.get("area") or "", 40)
+    badge = rating_badge(label, fact.get("grade"))
+    short = RATING_ABBREVIATIONS.get(fact.get("rating") or "")
+    if width is not None and short and badge.cell_len + 1 + cell_len(area) > width:
+        # A narrow pane keeps the area whole before the rating's words: the badge's colour and
+        # letters still give the grade, and the reader's status line the rating as written.
+        badge = rating_badge(short, fact.get("grade"), as_written=True)
+    rest = " \u00b7 ".join(_clip(p, 40) for p in (_date(fact), fact.get("event_type")) if p)
+    return Text.assemble(badge, " ", area, marks, (f" \u00b7 {rest}" if area and rest else rest, palette["muted"]))
 
 
 # What makes two facts of one document the same fact: the fields its row shows.
@@ -444,8 +461,8 @@ class FactsPane(ScrollView, can_focus=True):
     def on_blur(self, event: events.Blur) -> None:
         self._redraw()
 
-    def row_text(self, index: int) -> Text:
-        """The text of row ``index`` as shown (before cutting to the width)."""
+    def row_text(self, index: int, width: int | None = None) -> Text:
+        """The text of row ``index`` as shown in ``width`` cells (before cutting to them)."""
         row = self.rows[index]
         if row.kind == "heading":
             return Text(row.heading)
@@ -459,7 +476,7 @@ class FactsPane(ScrollView, can_focus=True):
         if len(row.same) > 1:
             # How many times the document states it.
             marks.append(f"{' ' if marks or row.item['type'] == 'judgement' else ''}\u00d7{len(row.same)}", palette["muted"])
-        line = describe_fact(row.item, self._text, palette, self._documents, marks)
+        line = describe_fact(row.item, self._text, palette, self._documents, marks, width)
         # A note on any statement of the fact shows on its row.
         noted = "".join(dict.fromkeys("".join(self._marks.get(i, "") for i in row.same or (row.item["id"],))))
         if noted:
@@ -482,7 +499,8 @@ class FactsPane(ScrollView, can_focus=True):
             if selected:
                 style += self.get_component_rich_style("facts-pane--cursor")
             # A bar in the gutter marks the cursor even on a row that is all badge.
-            text = Text.assemble(("\u258c" if selected else " ", component_style(self, "facts-pane--accent")), self.row_text(index))
+            text = Text.assemble(("\u258c" if selected else " ", component_style(self, "facts-pane--accent")),
+                                 self.row_text(index, width - 1))
             text.no_wrap = True
             text.truncate(width, overflow="ellipsis", pad=True)
             segments = list(Segment.apply_style(text.render(self.app.console), style))

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import Footer
+from ofsted_tui.widgets.keys_footer import KeysFooter
 
 __all__ = ["ReaderFooter"]
 
 
-class ReaderFooter(Footer):
+class ReaderFooter(KeysFooter):
     def __init__(self) -> None:
         super().__init__()
         self._rebuild_pending = False
@@ -32,10 +32,10 @@ class ReaderFooter(Footer):
         self._rebuild_pending = bool(self.is_attached and screen is self.screen and screen.app.app_focus)
 
     def _keys(self) -> tuple[Any, ...]:
-        """What ``Footer.compose`` reads: the keys shown, their state and the footer's own settings."""
+        """What ``compose`` reads: the keys shown, their state, the footer's own settings and its width."""
         shown = tuple((binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
                       for _, binding, enabled, tooltip in self.screen.active_bindings.values() if binding.show)
-        return shown, self.compact, self.show_command_palette, self._bindings_ready
+        return shown, self.size.width, self._bindings_ready
 
     async def recompose(self) -> None:
         self._rebuild_pending = False

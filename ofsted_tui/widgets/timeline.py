@@ -46,8 +46,9 @@ class TimelineList(SortedRowList[dict[str, Any]]):
         Binding("a", "group", "Group by council", show=False, id="timeline.group"),
     ]
     # A long authority or type is cut before a rating's first words ("Requires improvement").
+    # Dates are at most a day's ("14 Feb 2023") or a month's without its year ("Aug, no year").
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Date", 17, 8), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, 16),
+        Column("Date", 12, 8), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, 16),
         Column("Sources", 7, 7, right=True),
     )
 

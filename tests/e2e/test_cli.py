@@ -77,6 +77,8 @@ def test_bad_files_are_reported_and_good_ones_land(db, tmp_path):
     for name, reason in (("empty.txt", "empty"), ("binary.txt", "binary"), ("report.docx", "unsupported"),
                          ("missing.txt", "does not exist")):
         assert name in out and reason in out
+    # What to import instead names every kind that imports, the national history's .csv among them.
+    assert "import .txt, .md, .html, .pdf or .csv files" in out
     docs = json.loads(run_cli("export", db=db).stdout)["documents"]
     assert [d["source"].rsplit("/", 1)[-1] for d in docs] == ["good.txt"]
 

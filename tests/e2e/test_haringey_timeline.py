@@ -34,7 +34,7 @@ def test_seed_timeline(seeded):
     assert [r for _, r in summary["2008"]] == ["inadequate"]
     assert summary["2009"] == [("annual rating", "poor")]
     assert summary["Feb 2010"] == [("progress report", None)]
-    assert summary["Aug, year unknown"] == [("unannounced inspection", None)]
+    assert summary["Aug, no year"] == [("unannounced inspection", None)]
     assert [r for _, r in summary["2011"]] == ["adequate"]
     assert [r for _, r in summary["2018"]] == ["requires improvement"]
     assert summary["Feb 2025"] == [("focused visit", None)]

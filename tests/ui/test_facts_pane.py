@@ -57,7 +57,7 @@ async def test_each_fact_is_listed_once_with_its_count_and_table_judgements_are_
         assert headings == ["Judgements \u00b7 2 (26 statements)", "Inspections \u00b7 1 (24 statements)"]
         assert pane.border_title == "Facts \u00b7 50"
         lines = {row.item["id"]: pane.row_text(i).plain for i, row in enumerate(pane.rows) if row.kind == "fact"}
-        assert lines["rep-table"].startswith(" Inadequate  table \u00d725 overall")
+        assert lines["rep-table"] == " Inadequate  overall table \u00d725 \u00b7 2023-02 \u00b7 standard inspection"
         assert lines["rep-insp-00"].startswith("\u00d724 standard inspection")
         assert "table" not in lines["rep-care"] and "\u00d7" not in lines["rep-care"]
         # Selecting any statement of a fact puts the cursor on its one row.
@@ -97,3 +97,33 @@ def test_a_statistic_says_its_unit_once_where_the_measure_repeats_it():
     assert describe_fact(_statistic(32, "case files", "case files for children")).plain == "32 case files for children"
     assert describe_fact(_statistic(20.4, "percent", "population")).plain == "20.4 percent population"
     assert describe_fact(_statistic(12, None, "children")).plain == "12 children"
+
+
+@pilot_test
+async def test_at_80_columns_each_judgement_row_shows_its_area_whole():
+    """A narrow pane cut "Requires improvement  tabl…" before the area that tells rows apart."""
+    data = _report_data()
+    common = {"doc_id": "rep", "authority": "Anytown", "year": 2023, "month": 2, "era": "ilacs",
+              "event_type": "standard inspection", "source": "table"}
+    areas = ("help and protection", "children in care", "care leavers", "leadership")
+    for n, area in enumerate(areas):
+        data.facts.append({"id": f"rep-area-{n}", "type": "judgement", "span": [32, 42], "area": area,
+                           "rating": "requires improvement", "rating_text": "Requires improvement to be good",
+                           "grade": 3, **common})
+    app = ReaderApp(corpus(data), "rep")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.facts_pane
+        width = pane.scrollable_content_region.width
+        shown = {row.item["id"]: pane.render_line(i).text for i, row in enumerate(pane.rows)
+                 if row.kind == "fact" and i < pane.size.height}
+        for n, area in enumerate(areas):
+            assert f" {area}" in shown[f"rep-area-{n}"], (width, shown[f"rep-area-{n}"])
+        assert shown["rep-area-2"].startswith("  RI  care leavers")  # the rating in its letters, its colour kept
+    app = ReaderApp(corpus(data), "rep")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        pane = app.screen.facts_pane
+        line = next(pane.row_text(i, pane.scrollable_content_region.width - 1).plain
+                    for i, row in enumerate(pane.rows) if row.item and row.item["id"] == "rep-area-2")
+        assert line.startswith(" Requires improvement to be good  care leavers table")

@@ -161,3 +161,39 @@ def test_a_row_before_2023_grading_in_care_and_care_leavers_alike_is_their_one_g
     split = row.replace("good,requires improvement,requires improvement,1", "good,requires improvement,inadequate,1")
     areas = {f.get("area"): f.get("rating") for f in _facts(import_file(_write(tmp_path, split)), "judgement")}
     assert areas["children in care"] == "requires improvement" and areas["care leavers"] == "inadequate"
+
+
+# A 2018-19 row whose overall cell the scraper left blank while it read the areas (its form on
+# two rows of the real history file) and a post-reform row, which says no overall grade was given.
+BLANK_OVERALL = f"80533,nottingham,{LINK}6,x.pdf,07/01/19,standard,Di Example,05/11/2018,16/11/2018,,requires improvement,requires improvement,requires improvement,inspection_pre_dates_judgement,1"
+
+
+def _store_events(tmp_path: Path, *paths: Path) -> list[dict]:
+    from ofsted_core.library import Library
+    library = Library(tmp_path / "db.json")
+    assert library.import_paths([str(p) for p in paths]).ok
+    return library.load().events
+
+
+def test_a_blank_overall_cell_is_the_files_gap_not_ofsteds_silence(tmp_path: Path) -> None:
+    from ofsted_core.compare import NO_GRADE_MARK, NO_OVERALL_MARK, cell_mark, compare_grid
+    from ofsted_core.labels import rating_text
+    events = _store_events(tmp_path, _write(tmp_path, BLANK_OVERALL, POST_REFORM, PRE_2018))
+    shown = {e["authority"]: rating_text(e) for e in events}
+    assert shown == {"Nottingham": "Grade not in dataset", "Blackpool": "No overall grade",
+                     "Barnsley": "Grade not in dataset"}
+    grid = compare_grid(events, ["Nottingham", "Blackpool"])
+    marks = {row.name: {cell_mark(c) for c in row.cells} - {NO_GRADE_MARK} for row in grid.rows}
+    assert marks == {"Nottingham": set(), "Blackpool": {NO_OVERALL_MARK}}
+
+
+def test_a_report_giving_the_overall_grade_fills_the_datasets_blank_cell(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Nottingham City Council\nInspection of children's social care services\n"
+                      "Inspection dates: 5 November 2018 to 16 November 2018\n"
+                      "Overall effectiveness: Requires improvement to be good\n", encoding="utf-8")
+    events = _store_events(tmp_path, _write(tmp_path, BLANK_OVERALL), report)
+    from ofsted_core.labels import rating_text
+    (event,) = [e for e in events if e["authority"] == "Nottingham" and e["year"] == 2018]
+    assert event["grade"] == 3 and rating_text(event) == "Requires improvement to be good"
+    assert not event.get("overall_not_in_dataset")

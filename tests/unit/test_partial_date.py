@@ -56,7 +56,7 @@ def test_every_label_is_written_from_the_one_month_table():
     assert date_label("2011") == "2011" == date_text("2011")
     assert date_label(None) == "undated" == date_text("")
     assert event_label({"year": 2023, "month": 9}) == "Sep 2023"
-    assert event_label({"year": None, "month": 8}) == "Aug, year unknown"
+    assert event_label({"year": None, "month": 8}) == "Aug, no year"
     assert event_label({"year": None, "month": None}) == "date unknown"
 
 

@@ -1,0 +1,61 @@
+"""An inspector's rank written after the name ("Marie McGuinness Senior HMI", "John Gregg
+Senior Her Majesty’s Inspector") ends the name: real 2014-17 reports' lists of inspectors.
+
+The reports are in ``../shared`` (the national set; the first two are listed in
+``benchmarks/accuracy/seen_reports.json``, the others are dev) and the tests skip where it is absent.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from importers.extract.people import find_people
+from importers.pdf import read_pdf
+from tests.paths import NATIONAL
+
+pytestmark = pytest.mark.reports
+
+# (report, the name printed before its rank and role)
+RANKED = [
+    ("80429_birmingham/children's services inspection - 23 may 2014.pdf", "Marie McGuinness"),
+    ("80456_coventry/children's services inspection - 13 june 2017.pdf", "Lynn Radley"),
+    ("80484_lincolnshire/children's services inspection - 06 january 2015.pdf", "John Gregg"),
+    ("80575_warrington/children's services inspection - 12 may 2015.pdf", "Bob Morton"),
+]
+
+
+@pytest.mark.parametrize(("name", "person"), RANKED, ids=[r[0].split("/")[0] for r in RANKED])
+def test_a_rank_after_an_inspectors_name_is_the_role_not_part_of_the_name(name: str, person: str) -> None:
+    path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"needs {path} (the national reports are not in the repository)")
+    text = read_pdf(path).text
+    people = find_people(text, SimpleNamespace(authority=None, kind="ofsted_report"))
+    names = {m.name for m in people}
+    assert person in names
+    assert not any(word in n.split() for n in names for word in ("Senior", "Her", "HMI", "Lead", "Acting"))
+    (mention,) = [m for m in people if m.name == person]
+    assert mention.organisation == "Ofsted" and "nspector" in (mention.role or "")
+
+
+# (report, its lead inspector as the page prints the name before the title)
+LEADS = [
+    ("80429_birmingham/children's services inspection - 23 may 2014.pdf", "Marie McGuinness"),  # "... Senior HMI"
+    ("80575_warrington/children's services inspection - 12 may 2015.pdf", "Sarah Urding"),  # "... HMI"
+]
+
+
+@pytest.mark.parametrize(("name", "lead"), LEADS, ids=[r[0].split("/")[0] for r in LEADS])
+def test_every_inspection_fact_names_the_lead_inspector_alike_without_the_title(name: str, lead: str) -> None:
+    """The report's own reader and the inspection reader read one lead, so the facts pane lists one inspection."""
+    from importers.pipeline import import_file
+
+    path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"needs {path} (the national reports are not in the repository)")
+    facts = [f for f in import_file(path).facts if f.type == "inspection" and f.get("lead_inspector")]
+    assert facts and {f.get("lead_inspector") for f in facts} == {lead}
+    team = {n for f in facts for n in f.get("inspectors") or ()}
+    assert not any(word in n.split() for n in team for word in ("Senior", "HMI", "AI", "SCRI"))
