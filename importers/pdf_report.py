@@ -52,7 +52,7 @@ from importers.extract.judgement_table import (
     own_judgement_facts,
     previous_judgement_facts,
 )
-from importers.extract.people import INSPECTOR_RANKS
+from importers.extract.people import INSPECTOR_ABBREVIATIONS, INSPECTOR_RANKS
 from importers.extract.scan import lowered as lower_text
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for
@@ -116,7 +116,7 @@ _SIGNATURE = re.compile(
 # Titles that follow an inspector's name, perhaps after a rank: "HMI", "Senior HMI", "His Majesty's
 # Inspector", "Ofsted Inspector", "AI" (associate) and "SCRI" (social care regulatory inspector).
 _TITLES = re.compile(
-    rf",?\s*\(?(?:{INSPECTOR_RANKS}\s+)*(?:HMI|(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?|Ofsted\s+Inspectors?|OI|AI|SCRI"
+    rf",?\s*\(?(?:{INSPECTOR_RANKS}\s+)*(?:{INSPECTOR_ABBREVIATIONS}|(?:His|Her)\s+Majesty{_APOSTROPHE_S}\s+Inspectors?|Ofsted\s+Inspectors?"
     r"|social\s+care\s+regulatory\s+inspector)\)?\.?\s*$",
     re.IGNORECASE,
 )

@@ -102,8 +102,8 @@ def rating_text(item: EventRow | FactRow | JudgementRow | ConflictRow) -> str:
 
     An event whose overall grade only a dataset's blank cell could give says
     "Grade not in dataset" (Ofsted gave one, the file lacks it). An event that
-    graded areas but gave no overall grade says so ("No overall grade"), so its area grades are never read as the inspection's own. One
-    with no grade at all says whether its kind awards none ("Not graded": a
+    graded areas but gave no overall grade says so ("No overall grade"), so its
+    area grades are never read as the inspection's own. One with no grade at all says whether its kind awards none ("Not graded": a
     focused visit) or no document held states it ("Grade not stated": an
     inspection known only from "the last inspection in 2017"; "Grade not in
     dataset": one known only from a row of the national dataset without grades).

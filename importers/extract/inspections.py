@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from importers.extract.clauses import TextIndex, index_for, other_event_date, published_fields, resolved_fields
 from importers.extract.dates import DateMention, month_number
-from importers.extract.people import INSPECTOR_RANK
+from importers.extract.people import INSPECTOR_ABBREVIATIONS, INSPECTOR_RANK
 from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
@@ -185,7 +185,7 @@ _PRECEDING_DATE_WINDOW = 60
 
 # A title after the name, perhaps after a rank, opens its role ("Sarah Urding HMI", "Marie
 # McGuinness Senior HMI", "Nick Veysey SCRI", "Nick Stacy AI"): never part of the name.
-_TITLE_AFTER = rf"(?:{INSPECTOR_RANK}|(?:HMI|SCRI|OI|AI)\b)"
+_TITLE_AFTER = rf"(?:{INSPECTOR_RANK}|{INSPECTOR_ABBREVIATIONS}\b)"
 _NAME = rf"(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?[ \t]+)?[A-Z][A-Za-z'’-]+(?:[ \t]+(?!{_TITLE_AFTER})[A-Z][A-Za-z'’-]+){{1,3}}"
 _NAMES = rf"(?P<names>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*(?:[ \t]*,?[ \t]+and[ \t]+{_NAME})?)"
 # Each opens on a character class, which the regex engine scans for fast.

@@ -39,7 +39,7 @@ from importers.extract.scan import matches_at_cues
 from importers.model import Fact
 
 __all__ = [
-    "INSPECTOR_RANK", "INSPECTOR_RANKS", "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
+    "INSPECTOR_ABBREVIATIONS", "INSPECTOR_RANK", "INSPECTOR_RANKS", "LEADING_CONJUNCTION", "SPEECH_VERBS", "Mention", "RoleOnly", "council_mentions", "extract", "find_people",
     "is_ofsted_context", "names_a_body", "organisation_at", "role_phrase", "role_without_name",
 ]
 
@@ -222,6 +222,9 @@ INSPECTOR_RANKS = r"(?:Senior|Lead|Deputy|Acting|Principal|Regional)"
 INSPECTOR_RANK = (rf"(?:{INSPECTOR_RANKS}[ \t]+)+"
                    r"(?:HMI\b|(?:His|Her)[ \t]+Majesty['’]s[ \t]+Inspector|[Ii]nspector\b)")
 _RANK_AHEAD = re.compile(INSPECTOR_RANK)
+# The abbreviated titles after an inspector's name: "HMI", "SCRI" (social care regulatory
+# inspector), "OI" (Ofsted inspector), "AI" (associate inspector).
+INSPECTOR_ABBREVIATIONS = r"(?:HMI|SCRI|OI|AI)"
 _LIST_NAME = re.compile(
     rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?"
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?!{INSPECTOR_RANK})(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"
