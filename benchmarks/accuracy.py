@@ -70,9 +70,12 @@ _RATING_WORDS = {
 
 def _plain(name: str) -> str:
     name = name.lower().replace("&", " and ")
-    name = re.sub(r"[^a-z0-9 ]+", " ", name)
+    name = plain = re.sub(r"[^a-z0-9 ]+", " ", name)
     name = re.sub(r"\b(?:the|city|of|council|borough|county|metropolitan|london|royal|district|"
                   r"corporation|upon)\b", " ", name)
+    if not name.split():
+        # A name made only of those words (the City of London) keeps its own words.
+        name = re.sub(r"\b(?:the|of|council|corporation)\b", " ", plain)
     return " ".join(name.split())
 
 

@@ -40,6 +40,8 @@ def test_council_names_compare_across_styles():
     assert accuracy.council_key("Windsor & Maidenhead") == accuracy.council_key("Windsor and Maidenhead")
     assert accuracy.council_key("County Durham") == accuracy.council_key("Durham County Council")
     assert accuracy.council_key("Leeds") != accuracy.council_key("Leicester")
+    assert accuracy.council_key("City of London") == accuracy.council_key("City of London Corporation")
+    assert accuracy.council_key("City of London") not in ("", None, accuracy.council_key("Hackney"))
 
 
 def test_combined_area_scores_as_its_parts():
