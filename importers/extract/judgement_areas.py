@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 
 from importers.extract.judgement_area_lists import (
-    _areas_after, _areas_left, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
+    _areas_after, _areas_left, _areas_listed_below, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
     _named_areas,
 )
 from importers.extract.judgement_area_passages import (
@@ -339,7 +339,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         return list(areas_judged(era, year))
     if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
-    set_out = _parts_set_out(rating, region_end)
+    set_out = _parts_set_out(rating, region_end) or _areas_listed_below(rating)
     if set_out:
         return set_out
     # "good in three of the four areas, and requires improvement for help and protection",
