@@ -45,10 +45,10 @@ def _areas_set_out_after(rating: _Rating, count: int | None = None) -> list[str]
     return listed
 
 
-# A list set out on the lines below a sentence its grade ends on a colon: "The report found that
-# performance was Good in the following areas:" (a council's release), "They found that these 4
-# areas were all rated inadequate:" (a local radio site), then one area a line, each after a
-# bullet ("•", "*", "·", "-"). Blank lines may part the items.
+# A list set out on the lines below a sentence its grade ends on a colon: "The inspection focused
+# on the following areas which have all been rated as 'Good':" (a local news site), "They found
+# that these 4 areas were all rated inadequate:" (a local radio site), then one area a line, each
+# after a bullet ("•", "*", "·", "-"). Blank lines may part the items.
 _ITEM = re.compile(r"[ \t]*(?:[•*·▪◦‣⁃–—-][ \t]*)+(?=\S)")
 _COLON_AT_LINE_END = re.compile(r"[^\n]*?:[ \t]*(?=\n)")
 

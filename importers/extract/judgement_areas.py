@@ -55,8 +55,8 @@ from __future__ import annotations
 import re
 
 from importers.extract.judgement_area_lists import (
-    _areas_after, _areas_left, _areas_listed_below, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
-    _named_areas,
+    _areas_after, _areas_left, _areas_listed_below, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas,
+    _listed_areas_to, _named_areas,
 )
 from importers.extract.judgement_area_passages import (
     _count_in, changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, opens_on_area_noun,
@@ -203,11 +203,11 @@ _COUNTED_AFTER = re.compile(
 # After a rating, the areas it is given for counted or picked out and then set out at once, after
 # a dash or colon or in brackets: "'requires improvement' in three key areas –children who need
 # help and protection, children looked after and leadership, management and governance" (a local
-# paper), "the highest possible rating in three of the four categories (impact of leadership, ...,
-# and overall effectiveness) and 'Good' in the fourth (experiences of children who need help and
-# protection)" (trade press). A count must be as long as the list it sets out.
+# paper), "... and 'Good' in the fourth (experiences of children who need help and protection)"
+# (trade press, after "three of the four categories (...)"). A count must be as long as its list.
 _PARTS_SET_OUT_AFTER = re.compile(
-    rf"{_CQ}\s+(?:in|for|across)\s+(?:the\s+)?(?:(?P<count>{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the\s+)?{_NUMBER_WORD})?"
+    rf"{_CQ}\s+(?:in|for|across)\s+(?:the\s+)?"
+    rf"(?:(?P<count>{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the\s+)?{_NUMBER_WORD})?"
     r"|first|second|third|fourth|fifth|sixth|last|other|remaining)"
     r"(?:\s+(?:key|main|major|judge?ment|inspection))*(?:\s+(?:categor(?:y|ies)|areas?|judge?ments?|headings?))?"
     r"\s*(?P<open>\(|[:—–]|\s-)\s*",

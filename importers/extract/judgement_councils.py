@@ -87,7 +87,8 @@ _PLURAL_SUBJECT = re.compile(
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b|" + _SHARE +
     # ("the 2019 inspection" is a year, not a count; nor is a number joined to its noun by a
     # hyphen, "The 43-page report ... concludes", "the three-week inspection")
-    r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!-)"
+    r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\b(?!-)"
     # ("these five grades" counts grades, not councils)
     r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
     # ("out of 15 areas ... – only one is rated good, five are adequate": a dash too)
