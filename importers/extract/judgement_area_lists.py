@@ -59,7 +59,8 @@ def _areas_listed_below(rating: _Rating) -> list[str]:
     does not; else []."""
     text = rating.index.text
     end = rating.span[1]
-    colon = _COLON_AT_LINE_END.match(text, end)
+    # (The colon is looked for only to the sentence's end: a report's long lines are not scanned.)
+    colon = _COLON_AT_LINE_END.match(text, end, min(len(text), rating.sentence[1] + 8))
     if colon is None or rating.rated_in(end, colon.end()) or rating.sentence[1] < colon.end() - 1:
         return []
     found: list[str] = []
