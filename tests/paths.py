@@ -35,3 +35,12 @@ SPEAKER_CHECK = REPO / "benchmarks" / "accuracy" / "speaker_check"
 def speaker_check_text(name: str) -> str:
     """The text of one page of the speaker check set."""
     return (SPEAKER_CHECK / name).read_text(encoding="utf-8")
+
+# The area check set: real pages grading areas in prose, labelled apart from both halves
+# (benchmarks/accuracy/README.md, "The area check set").
+AREA_CHECK = REPO / "benchmarks" / "accuracy" / "area_check"
+
+
+def area_check_text(name: str) -> str:
+    """The text of one page of the area check set."""
+    return (AREA_CHECK / name).read_text(encoding="utf-8")

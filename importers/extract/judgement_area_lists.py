@@ -45,6 +45,42 @@ def _areas_set_out_after(rating: _Rating, count: int | None = None) -> list[str]
     return listed
 
 
+# A list set out on the lines below a sentence its grade ends on a colon: "The inspection focused
+# on the following areas which have all been rated as 'Good':" (a local news site), "They found
+# that these 4 areas were all rated inadequate:" (a local radio site), then one area a line, each
+# after a bullet ("•", "*", "·", "-"). Blank lines may part the items.
+_ITEM = re.compile(r"[ \t]*(?:[•*·▪◦‣⁃–—-][ \t]*)+(?=\S)")
+_COLON_AT_LINE_END = re.compile(r"[^\n]*?:[ \t]*(?=\n)")
+
+
+def _areas_listed_below(rating: _Rating) -> list[str]:
+    """The areas of a bulleted list on the lines after the rating's line, where that line ends on
+    a colon just after the rating's clause: its items that open on an area, up to the first that
+    does not; else []."""
+    text = rating.index.text
+    end = rating.span[1]
+    # (The colon is looked for only to the sentence's end: a report's long lines are not scanned.)
+    colon = _COLON_AT_LINE_END.match(text, end, min(len(text), rating.sentence[1] + 8))
+    if colon is None or rating.rated_in(end, colon.end()) or rating.sentence[1] < colon.end() - 1:
+        return []
+    found: list[str] = []
+    pos = colon.end()
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        item = _ITEM.match(text, pos)
+        if item is None:
+            break
+        line_end = text.find("\n", item.end())
+        line_end = len(text) if line_end < 0 else line_end
+        listed = _listed_areas(text, item.end(), line_end)
+        if not listed:
+            break  # the list of areas ends where an item names none (or the excerpt cuts it off)
+        found.extend(listed)
+        pos = line_end
+    return list(dict.fromkeys(found))
+
+
 def _list_ending(text: str, mentions: list[AreaMention]) -> list[str]:
     """The areas of the list the last of ``mentions`` ends: "help and protection and care leavers"."""
     chosen = [mentions[-1]]

@@ -55,8 +55,8 @@ from __future__ import annotations
 import re
 
 from importers.extract.judgement_area_lists import (
-    _areas_after, _areas_left, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas, _listed_areas_to,
-    _named_areas,
+    _areas_after, _areas_left, _areas_listed_below, _areas_set_out_after, _every_area_but, _list_ending, _listed_areas,
+    _listed_areas_to, _named_areas,
 )
 from importers.extract.judgement_area_passages import (
     _count_in, changed_areas, counted_areas_before, counted_in_passage, mixed_grades, names_no_area, opens_on_area_noun,
@@ -200,6 +200,19 @@ _COUNTED_AFTER = re.compile(
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
+# After a rating, the areas it is given for counted or picked out and then set out at once, after
+# a dash or colon or in brackets: "'requires improvement' in three key areas –children who need
+# help and protection, children looked after and leadership, management and governance" (a local
+# paper), "... and 'Good' in the fourth (experiences of children who need help and protection)"
+# (trade press, after "three of the four categories (...)"). A count must be as long as its list.
+_PARTS_SET_OUT_AFTER = re.compile(
+    rf"{_CQ}\s+(?:in|for|across)\s+(?:the\s+)?"
+    rf"(?:(?P<count>{_NUMBER_WORD})(?:\s+(?:out\s+)?of\s+(?:the\s+)?{_NUMBER_WORD})?"
+    r"|first|second|third|fourth|fifth|sixth|last|other|remaining)"
+    r"(?:\s+(?:key|main|major|judge?ment|inspection))*(?:\s+(?:categor(?:y|ies)|areas?|judge?ments?|headings?))?"
+    r"\s*(?P<open>\(|[:—–]|\s-)\s*",
+    re.IGNORECASE,
+)
 # Before an area: a count of the judgements inside it ("8 within the Looked After Children
 # area were judged as Good"), which is not the area's own grade.
 _COUNT_WITHIN_BEFORE = re.compile(
@@ -326,6 +339,9 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         return list(areas_judged(era, year))
     if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
+    set_out = _parts_set_out(rating, region_end) or _areas_listed_below(rating)
+    if set_out:
+        return set_out
     # "good in three of the four areas, and requires improvement for help and protection",
     # "outstanding for help and protection and good for the rest", "with all other areas also
     # rated good": the regime's areas less those the sentence names, where that is the count.
@@ -481,6 +497,23 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     if _SOME_SERVICES_BEFORE.search(text, max(region_start, c_start), start):
         return []  # "with some services rated 'outstanding'": not the whole service's grade
     return ["overall"]
+
+
+def _parts_set_out(rating: _Rating, region_end: int) -> list[str]:
+    """The areas a count or a pick of them after the rating sets out at once (``_PARTS_SET_OUT_AFTER``):
+    in brackets, the list the brackets close; after a dash or colon, a list ending the clause."""
+    text = rating.index.text
+    parts = _PARTS_SET_OUT_AFTER.match(text, rating.span[1], region_end)
+    if parts is None:
+        return []
+    listed, list_end = _listed_areas_to(text, parts.end(), region_end)
+    rest = text[list_end:region_end].lstrip(" \t\"'’”")
+    if not listed or not (rest.startswith(")") if parts["open"] == "(" else rest[:1] in ("", ".", ",", ";")):
+        return []
+    count = parts["count"] and _count_in(parts)
+    if count and count != len(listed):
+        return []
+    return listed
 
 
 def _not_an_inspections_name(text: str, before: list) -> list:

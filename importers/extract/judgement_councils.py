@@ -85,8 +85,10 @@ _PLURAL_SUBJECT = re.compile(
     # "The proportion judged outstanding in 2007 (9%)", "73 per cent were judged good": a share.
     r"|\b(?:proportion|percentage)\s+(?:judged|rated|graded|found|deemed)\b|\bper\s*cent\s+(?:were|was|are|is)\b"
     r"|\b(?:quarters|thirds|halves)\b|\b\d+\s+of\s+(?:these|those|them)\b|" + _SHARE +
-    # ("the 2019 inspection" is a year, not a count)
-    r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    # ("the 2019 inspection" is a year, not a count; nor is a number joined to its noun by a
+    # hyphen, "The 43-page report ... concludes", "the three-week inspection")
+    r"|\b(?:the|those|these)\s+(?:(?!(?:19|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\b(?!-)"
     # ("these five grades" counts grades, not councils)
     r"(?!\s+(?:grades|areas|categories|judge?ments|outcomes|inspections|reports|years|months)\b)"
     # ("out of 15 areas ... – only one is rated good, five are adequate": a dash too)
