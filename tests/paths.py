@@ -35,3 +35,12 @@ SPEAKER_CHECK = REPO / "benchmarks" / "accuracy" / "speaker_check"
 def speaker_check_text(name: str) -> str:
     """The text of one page of the speaker check set."""
     return (SPEAKER_CHECK / name).read_text(encoding="utf-8")
+
+# The year check set: real pages labelled apart from both halves (issue 11), for checking
+# that a rule dating prose grades reads other publishers' pages too.
+YEAR_CHECK = REPO / "benchmarks" / "accuracy" / "year_check"
+
+
+def year_check_text(name: str) -> str:
+    """The text of one page of the year check set."""
+    return (YEAR_CHECK / name).read_text(encoding="utf-8")
