@@ -51,10 +51,7 @@ _SENTENCE_END_START = re.compile(r"[.!?\n]")
 _OTHER_EVENT_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|by|published|released|issued|updated|dated|posted|due|"
     # "since the new Ofsted inspection regime for safeguarding was introduced in June 2009"
-    r"expected|from|introduced|launched)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$"
-    # "The judgement published today (Friday, 19 February 2016) follows ... an examination
-    # ... in November and December 2015": the day in brackets is the publication's too.
-    r"|\b(?:published|released|issued)\s+today\s*\(\s*$",
+    r"expected|from|introduced|launched)(?:\s+(?:on|in|at|the|early|late|mid|end\s+of|start\s+of))*\s*$",
     re.IGNORECASE,
 )
 # A date beside a figure is the figure's, not an event's: a rate or count just before
