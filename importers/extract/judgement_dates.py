@@ -258,12 +258,16 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
     if k > 0 and not moved_from:
         # ", when it was judged inadequate": the date of the clause it hangs on.
         if _LINKING_CLAUSE.match(text, c_start, c_end):
-            earlier = [d for d in dates if d.end <= c_start] or [
-                d for d in index.dates_in(clauses[k - 1][0], c_start)
-                if d.year is not None and _HEAD_OF_RELATIVE.fullmatch(text, d.end, c_start)
-            ]
+            earlier = [d for d in dates if d.end <= c_start]
             if earlier:
                 return [(resolved_fields(index, earlier[-1], ctx), "text")]
+            headed = [d for d in index.dates_in(clauses[k - 1][0], c_start)
+                      if d.year is not None and _HEAD_OF_RELATIVE.fullmatch(text, d.end, c_start)]
+            if headed:
+                # Its year only: the month of "the last inspection ... published in March 2012,
+                # when the local authority was found to be good" is the publication's.
+                return [({**resolved_fields(index, headed[-1], ctx), "month": None, "day": None,
+                          "precision": "year"}, "text")]
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
         for j in reversed(range(k)):

@@ -66,3 +66,15 @@ def test_a_verb_between_a_since_date_and_the_clause_stops_the_reach() -> None:
             "again, which found them to require improvement.")
     found = graded(text, authority="Worcestershire")
     assert not any(year == 2016 for _, year, _, _ in found)
+
+
+def test_a_relative_clause_on_a_publication_takes_its_year_not_its_month() -> None:
+    # A dev report (Lancashire, November 2015): "... since the last inspection of children's
+    # services published in March 2012, when the local authority was found to be good
+    # overall". The clause dates the grade's year; its month is the publication's, not the
+    # inspection's (January 2012), so none is given.
+    text = ("All services have significantly deteriorated since the last inspection of children's "
+            "services published in March 2012, when the local authority was found to be good overall.")
+    ctx = DocContext(authority="Lancashire", published=(2015, 11, 27), kind="report")
+    dated = [(f.get("year"), f.get("month")) for f in extract(clean_text(text), ctx) if f.get("rating") == "good"]
+    assert dated == [(2012, None)]
