@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from benchmarks import accuracy
 from tests.paths import SPEAKER_CHECK, YEAR_CHECK
+from tests.unit.test_speaker_check import _key  # one way of comparing two pages' addresses
 
 
 def _rows(folder=YEAR_CHECK) -> list[dict]:
     return accuracy.read_labels("labels.jsonl", folder)
-
-
-def _key(url: str) -> str:
-    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
 
 
 def test_every_check_label_names_its_own_page_and_scores_judgements_only():
