@@ -44,3 +44,13 @@ AREA_CHECK = REPO / "benchmarks" / "accuracy" / "area_check"
 def area_check_text(name: str) -> str:
     """The text of one page of the area check set."""
     return (AREA_CHECK / name).read_text(encoding="utf-8")
+
+
+# The year check set: real pages labelled apart from both halves (issue 11), for checking
+# that a rule dating prose grades reads other publishers' pages too.
+YEAR_CHECK = REPO / "benchmarks" / "accuracy" / "year_check"
+
+
+def year_check_text(name: str) -> str:
+    """The text of one page of the year check set."""
+    return (YEAR_CHECK / name).read_text(encoding="utf-8")

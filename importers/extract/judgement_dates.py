@@ -4,7 +4,10 @@ Date: from the rating's own clause (the date following the rating first,
 "'adequate' in 2011", one judgement per date of a list, "rated inadequate in
 2013, 2016 and 2019"; else the one before it in the clause), else from an
 opening adverbial of the sentence ("In 2018, inspectors judged ...") or the
-clause it hangs on (", when it was judged ..."), else from a past inspection
+clause it hangs on (", when it was judged ...", "since 2009, when Ofsted identified the
+service as 'inadequate'", "the January 2010 full inspection ..., which was graded
+'inadequate'": the phrase a relative clause hangs on dates it, whatever preposition
+governs its date), else from a past inspection
 dated in the sentence before ("The previous inspection ... was in February
 2011. The local authority was judged to be adequate."); all ``date_source``
 "text". Dates of other events are never taken: "published on ...", "since
@@ -88,14 +91,30 @@ from importers.vocabulary import era_for, get_era
 _CONJUNCTION = re.compile(r"\b(?:after|before|because|until|since|although|though|while|once)\b", re.IGNORECASE)
 # "rated inadequate in 2013, 2016 and 2019", "in 2014 and again in 2016"
 _DATE_LIST_GAP = re.compile(r"\s*(?:,\s*|\s+)(?:(?:and|&)\s+)?(?:again\s+)?(?:in\s+)?", re.IGNORECASE)
-# Used with .match(text, pos): a clause that opens with these words.
-_LINKING_CLAUSE = re.compile(r"\W*(?:when|where|at\s+which|after\s+which|following\s+which)\b", re.IGNORECASE)
+# Used with .match(text, pos): a clause that opens with these words. A relative clause
+# tells what happened at the time the phrase before it names: ", when it was judged
+# inadequate", "..., which was graded 'inadequate'", "..., which judged them overall to be
+# inadequate".
+_LINKING_CLAUSE = re.compile(
+    r"\W*(?:when|where|which|in\s+which|at\s+which|after\s+which|following\s+which)\b", re.IGNORECASE
+)
+# Between a date and the relative clause hanging on the phrase it dates: the rest of that
+# noun phrase, a few words with no verb of their own ("by the January 2010 full inspection
+# of safeguarding and looked after children, which was graded 'inadequate'", "since 2009,
+# when Ofsted identified the service as 'inadequate'"). The preposition before the date
+# ("since", "by") marks another event only where no such clause tells what happened then.
+_HEAD_OF_RELATIVE = re.compile(
+    r"(?:\s+(?!(?:is|are|was|were|be|been|has|have|had|will|would|could|should|may|might)\b)[\w'’-]+){0,8}\s*,?\s*",
+    re.IGNORECASE,
+)
 # A clause opening on "since" dates an earlier event, not the rating after it ("That
 # since the last full inspection in 2018, services have remained outstanding": minutes).
 _SINCE_OPENING = re.compile(r"\W*(?:that\s+)?since\b", re.IGNORECASE)
 _OPENING_ADVERBIAL = re.compile(r"\W*(?:in|at|on|during|between)\b", re.IGNORECASE)
 
-_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+# After a date, a relative clause on it: "since 2018 when services were found to ...",
+# "since the last inspection in 2019 where services were given an overall grading of 'Good'".
+_WHEN_AFTER = re.compile(r",?\s+(?:when|where)\b", re.IGNORECASE)
 # A clause of its own after "since" tells an earlier event: "its first inspection since it
 # was slapped with the worst possible rating ... in 2017".
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,3}?(?:was|were|had|has|have)\b", re.IGNORECASE)
@@ -242,6 +261,13 @@ def _dates(rating: _Rating, ctx, subject: Fact | None, whose: list | None = None
             earlier = [d for d in dates if d.end <= c_start]
             if earlier:
                 return [(resolved_fields(index, earlier[-1], ctx), "text")]
+            headed = [d for d in index.dates_in(clauses[k - 1][0], c_start)
+                      if d.year is not None and _HEAD_OF_RELATIVE.fullmatch(text, d.end, c_start)]
+            if headed:
+                # Its year only: the month of "the last inspection ... published in March 2012,
+                # when the local authority was found to be good" is the publication's.
+                return [({**resolved_fields(index, headed[-1], ctx), "month": None, "day": None,
+                          "precision": "year"}, "text")]
         # "In 2018, inspectors judged ...", also after a colon ('The report
         # said: "In 2018, inspectors judged ...'): an opening adverbial.
         for j in reversed(range(k)):
