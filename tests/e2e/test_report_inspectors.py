@@ -59,3 +59,24 @@ def test_every_inspection_fact_names_the_lead_inspector_alike_without_the_title(
     assert facts and {f.get("lead_inspector") for f in facts} == {lead}
     team = {n for f in facts for n in f.get("inspectors") or ()}
     assert not any(word in n.split() for n in team for word in ("Senior", "HMI", "AI", "SCRI"))
+
+
+# (report, a team inspector listed after one marked "(AI)" or "AI": the list goes on past the mark)
+AFTER_ASSOCIATE = [
+    ("80474_herefordshire/children's services inspection - 30 june 2014.pdf", "Steven Gauntley"),  # "... (AI) and X."
+    ("80559_southend-on-sea/children's services inspection - 07 july 2016.pdf", "Lisa Summers"),  # "... (AI), X, Y, Z"
+]
+
+
+@pytest.mark.parametrize(("name", "person"), AFTER_ASSOCIATE, ids=[r[0].split("/")[0] for r in AFTER_ASSOCIATE])
+def test_an_associate_inspectors_mark_does_not_end_the_list_of_inspectors(name: str, person: str) -> None:
+    """Every title of ``people.INSPECTOR_ABBREVIATIONS`` ("AI", "OI", "SCRI") ends a name in a list, as "HMI" does."""
+    path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"needs {path} (the national reports are not in the repository)")
+    text = read_pdf(path).text
+    people = find_people(text, SimpleNamespace(authority=None, kind="ofsted_report"))
+    (mention,) = [m for m in people if m.name == person]
+    assert mention.role == "team inspector" and mention.organisation == "Ofsted"
+    assert not any(word in m.name.split() for m in people for word in ("AI", "OI", "SCRI"))
+
