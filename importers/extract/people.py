@@ -231,7 +231,7 @@ _LIST_NAME = re.compile(
 )
 _LIST_SUFFIX = re.compile(
     rf"[ \t]*(?:,[ \t]*)?(?P<suffix>{INSPECTOR_RANK}|(?:His|Her)\s+Majesty['’]s\s+Inspector|{INSPECTOR_ABBREVIATIONS}|"
-    rf"Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|\((?:{INSPECTOR_ABBREVIATIONS}|lead(?:\s+inspector)?)\))"
+    rf"Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|\((?:{INSPECTOR_ABBREVIATIONS}|lead|(?:[A-Za-z-]+[ \t]+){{0,2}}[Ii]nspector)\))"
     r"(?![\w])"
 )
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*(?:and[ \t]+)?\n?[ \t]*")

@@ -80,3 +80,28 @@ def test_an_associate_inspectors_mark_does_not_end_the_list_of_inspectors(name: 
     assert mention.role == "team inspector" and mention.organisation == "Ofsted"
     assert not any(word in m.name.split() for m in people for word in ("AI", "OI", "SCRI"))
 
+
+
+# (report, its lead inspector, a team inspector): 2014-15 reports whose "Information about this
+# inspection" follows Ofsted's judgement definitions with no "Section 4" number over it.
+AFTER_DEFINITIONS = [
+    ("80484_lincolnshire/children's services inspection - 06 january 2015.pdf", "Fiona Millns", "Lynn Radley"),
+    ("80575_warrington/children's services inspection - 12 may 2015.pdf", "Sarah Urding", "Nick Stacey"),  # "(Contracted Inspector)"
+]
+
+
+@pytest.mark.parametrize(("name", "lead", "member"), AFTER_DEFINITIONS, ids=[r[0].split("/")[0] for r in AFTER_DEFINITIONS])
+def test_the_inspection_team_after_the_judgement_definitions_is_the_reports_own(name: str, lead: str, member: str) -> None:
+    """The definitions are Ofsted's standard wording (furniture); the team listed after them is not."""
+    from importers.pipeline import import_file
+
+    path = NATIONAL / name
+    if not path.is_file():
+        pytest.skip(f"needs {path} (the national reports are not in the repository)")
+    doc = import_file(path)
+    people = {f.get("name"): f.get("role") for f in doc.facts if f.type == "person"}
+    assert people.get(lead) == "lead inspector"
+    assert people.get(member) == "team inspector"
+    definitions = doc.text.index("What the inspection judgements mean\n")
+    assert any(start <= definitions < end for start, end in doc.furniture)
+    assert not [f for f in doc.facts if f.type == "judgement" and f.span[0] > definitions]
