@@ -156,6 +156,10 @@ _BACK_MATTER = re.compile(
 # which would make the whole report look like Ofsted's standard wording.
 _MEANINGS = re.compile(r"^[ \t]*what\s+the\s+inspection\s+judgements\s+mean\b[^\n\d]*$", _FLAGS)
 _PART = re.compile(r"^[ \t]*section\s+\d+\b[^\n]*$", _FLAGS)
+# The report's own closing section (its inspection team), which follows the judgement
+# definitions unnumbered in many 2014-15 reports; the heading alone on its line, so the
+# contents page's "Information about this inspection 49" is not it.
+_ABOUT_INSPECTION = re.compile(r"^[ \t]*information\s+about\s+this\s+inspection[ \t]*$", _FLAGS)
 _CONTENTS = re.compile(r"^[ \t]*contents[ \t]*$", _FLAGS)
 _CONTENTS_LINE = re.compile(r"[ \t]*[^\n]{3,120}?[ \t.]\d{1,3}[ \t]*(?:\n|$)")
 
@@ -535,6 +539,7 @@ def _boilerplate(text: str, lowered: str) -> list[tuple[int, int]]:
     if back:
         ranges.append((back.start(), len(text)))
     parts = [m.start() for m in _line_matches(text, _PART, ("section",), lowered=lowered)]
+    parts += [m.start() for m in _line_matches(text, _ABOUT_INSPECTION, ("information",), lowered=lowered)]
     for meaning in _line_matches(text, _MEANINGS, ("what",), stop=back_start, lowered=lowered):
         end = min([p for p in parts if p > meaning.start()] + [back_start])
         ranges.append((meaning.start(), end))

@@ -3,7 +3,9 @@
 Bytes are decoded by their byte-order mark, else as UTF-8, else as Windows-1252
 (the usual encoding of text saved on Windows), so a file is never rejected for
 its encoding alone. Binary files are refused: NUL bytes or many control
-characters mean it is not text.
+characters mean it is not text. A saved web page's lists of other stories
+("Most Read", "Related articles") are marked as furniture
+(``importers.text_furniture``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from importers.model import IMPORTABLE_KINDS, ImporterError, Parsed
 from importers.reading import read_source
 from importers.sanitize import clean_text
+from importers.text_furniture import furniture_spans
 
 __all__ = ["decode_bytes", "read_text"]
 
@@ -81,4 +84,5 @@ def read_text(path: Path, source: str, markdown: bool = False) -> Parsed:
         text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     if not text.strip():
         raise ImporterError(source, "the file is empty (no text to import)")
-    return Parsed(text=text)
+    # A saved page's lists of other stories stay in the text but yield no facts.
+    return Parsed(text=text, furniture=furniture_spans(text))

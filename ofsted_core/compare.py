@@ -39,6 +39,9 @@ VISIT_MARKS = {"focused visit": "f", "monitoring visit": "m"}
 OTHER_VISIT_MARK = "v"  # any other ungraded kind: a JTAI, an unannounced inspection
 NO_GRADE_MARK = "·"  # no graded inspection that year
 NO_OVERALL_MARK = "–"  # a graded kind of inspection that gave no overall grade
+# An inspection the national dataset lists whose overall grade its file lacks (a blank cell):
+# Ofsted gave one, so the year must not read as one with no inspection.
+NOT_IN_DATASET_MARK = "?"
 AND_VISIT_MARK = "+"  # after a grade: a visit fell in the same year
 
 
@@ -84,6 +87,7 @@ class Cell:
     event_id: str | None = None
     visits: tuple[str, ...] = ()  # the types of ungraded visits that year, in date order
     no_overall: bool = False  # inspected under a graded kind that gave no overall grade
+    not_in_dataset: bool = False  # inspected, the grade known only to lie in a dataset's blank cell
 
 
 @dataclass
@@ -156,17 +160,26 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
     rated = rating_each_year(events)
     visits: dict[int, list[str]] = defaultdict(list)
     no_overall: set[int] = set()
+    unknown: set[int] = set()
     for event in sorted(events, key=_when):
         if event.get("type") in UNGRADED_TYPES:
             visits[event["year"]].append(event["type"])
-        elif not event.get("grade") and not event.get("overall_not_in_dataset") and any((j or {}).get("grade") for j in (event.get("judgements") or {}).values()):
+        elif event.get("grade"):
+            continue
+        # In the order ``labels.rating_text`` reads them: "Grade not in dataset", "No overall grade".
+        elif event.get("overall_not_in_dataset"):
+            unknown.add(event["year"])
+        elif any((j or {}).get("grade") for j in (event.get("judgements") or {}).values()):
             no_overall.add(event["year"])
+        elif event.get("dataset_only"):
+            unknown.add(event["year"])
     cells = []
     for year in years:
         stands = rated.get(year)
         cells.append(Cell(
             year, stands.get("rating") if stands else None, stands.get("grade") if stands else None,
             stands.get("id") if stands else None, tuple(visits.get(year, ())), year in no_overall and not stands,
+            year in unknown and year not in no_overall and not stands,
         ))
     authorities = tuple(sorted({e["authority"] for e in events if e.get("authority")}))
     row = CompareRow(name, council(name), cells, authorities=authorities)
@@ -185,13 +198,15 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
 
 
 def cell_mark(cell: Cell) -> str:
-    """A cell as letters that read without colour: "RI", "G+" (and a visit), "f", "m", "–", "·"."""
+    """A cell as letters that read without colour: "RI", "G+" (and a visit), "f", "m", "–", "?", "·"."""
     if cell.grade:
         letter = RATING_ABBREVIATIONS.get(cell.rating or "", str(cell.grade))
         return letter + (AND_VISIT_MARK if cell.visits else "")
     if cell.visits:
         return "".join(dict.fromkeys(VISIT_MARKS.get(v, OTHER_VISIT_MARK) for v in cell.visits))
-    return NO_OVERALL_MARK if cell.no_overall else NO_GRADE_MARK
+    if cell.no_overall:
+        return NO_OVERALL_MARK
+    return NOT_IN_DATASET_MARK if cell.not_in_dataset else NO_GRADE_MARK
 
 
 def grid_json(grid: Grid) -> list[dict[str, Any]]:
@@ -201,8 +216,9 @@ def grid_json(grid: Grid) -> list[dict[str, Any]]:
         "latest_rating": row.latest_rating, "latest_grade": row.latest_grade, "latest_date": row.latest_date,
         "direction": row.direction,
         "years": {str(c.year): {"rating": c.rating, "grade": c.grade, "visits": list(c.visits),
-                                "no_overall_grade": c.no_overall, "mark": cell_mark(c)}
-                  for c in row.cells if c.grade or c.visits or c.no_overall},
+                                "no_overall_grade": c.no_overall, "grade_not_in_dataset": c.not_in_dataset,
+                                "mark": cell_mark(c)}
+                  for c in row.cells if c.grade or c.visits or c.no_overall or c.not_in_dataset},
     } for row in grid.rows]
 
 

@@ -37,7 +37,8 @@ examples:
   ofsted-tui councils --region london --grade RI
   ofsted-tui councils --since 2020 --csv > councils.csv""",
     "compare": """Each cell is the overall grade of that year's inspection (O G RI A I), "·" no graded
-inspection, f a focused visit, m a monitoring visit, "–" an inspection with no overall grade.
+inspection, f a focused visit, m a monitoring visit, "–" an inspection with no overall grade,
+"?" an inspection whose grade the national dataset lacks (a blank cell).
 
 examples:
   ofsted-tui compare norfolk --neighbours

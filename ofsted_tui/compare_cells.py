@@ -4,7 +4,8 @@ A line per council: its name, its latest grade with the direction since the
 grade before, then a cell per year. A graded cell is a badge in the grade's
 colour holding the grade's letters (O, G, RI, A, I; the words where a cell is
 wide enough), so it reads without colour; "·" is a year with no graded
-inspection, lower-case letters are visits that award no grade. When the years
+inspection, "?" one whose grade the national dataset lacks (a blank cell),
+lower-case letters are visits that award no grade. When the years
 do not all fit, the latest ones are shown and "◂" says earlier ones are off to
 the left (``offset`` scrolls back). Council names are untrusted text, drawn
 with ``Text``, never parsed as markup.
@@ -19,8 +20,8 @@ from rich.text import Text
 
 from importers.grade_tables import RATING_ABBREVIATIONS, RATINGS, UNGRADED_COLOUR
 from ofsted_core.compare import (
-    AND_VISIT_MARK, NO_GRADE_MARK, NO_OVERALL_MARK, OTHER_VISIT_MARK, VISIT_MARKS, Cell, CompareRow, Grid,
-    cell_mark,
+    AND_VISIT_MARK, NO_GRADE_MARK, NO_OVERALL_MARK, NOT_IN_DATASET_MARK, OTHER_VISIT_MARK, VISIT_MARKS, Cell,
+    CompareRow, Grid, cell_mark,
 )
 from ofsted_core.labels import printable
 from ofsted_tui.grades import grade_style
@@ -99,7 +100,7 @@ def _cell(cell: Cell, layout: Layout) -> Text:
         if layout.words and cell.rating in _WORDS:
             mark = _WORDS[cell.rating] + (AND_VISIT_MARK if cell.visits else "")
         text = Text(_fit(mark, inner).center(inner), style=grade_style(cell.grade))
-    elif cell.visits or cell.no_overall:
+    elif cell.visits or cell.no_overall or cell.not_in_dataset:
         text = Text(_fit(mark, inner).center(inner), style=Style(color=UNGRADED_COLOUR, bold=True))
     else:
         text = Text(mark.center(inner), style="dim")
@@ -127,7 +128,8 @@ def _legend_items() -> list[Text]:
     visit = Style(color=UNGRADED_COLOUR, bold=True)
     marks = [(NO_GRADE_MARK, "bold", "no graded inspection"), *((m, visit, k) for k, m in VISIT_MARKS.items()),
              (OTHER_VISIT_MARK, visit, "other visit"), (AND_VISIT_MARK, "bold", "grade and a visit"),
-             (NO_OVERALL_MARK, "bold", "no overall grade"), ("↑ ↓ =", "bold", "since the grade before"),
+             (NO_OVERALL_MARK, "bold", "no overall grade"), (NOT_IN_DATASET_MARK, visit, "grade not in dataset"),
+             ("↑ ↓ =", "bold", "since the grade before"),
              (MORE_LEFT, "bold", "earlier years: ← →")]
     for mark, style, meaning in marks:
         item = Text(mark, style=style)

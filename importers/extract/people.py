@@ -230,8 +230,8 @@ _LIST_NAME = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?!{INSPECTOR_RANK})(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}})"
 )
 _LIST_SUFFIX = re.compile(
-    rf"[ \t]*(?:,[ \t]*)?(?P<suffix>{INSPECTOR_RANK}|(?:His|Her)\s+Majesty['’]s\s+Inspector|HMI|"
-    r"Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|\((?:HMI|lead(?:\s+inspector)?)\))"
+    rf"[ \t]*(?:,[ \t]*)?(?P<suffix>{INSPECTOR_RANK}|(?:His|Her)\s+Majesty['’]s\s+Inspector|{INSPECTOR_ABBREVIATIONS}|"
+    rf"Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|\((?:{INSPECTOR_ABBREVIATIONS}|lead|(?:[A-Za-z-]+[ \t]+){{0,2}}[Ii]nspector)\))"
     r"(?![\w])"
 )
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|;|&|\band\b)[ \t]*(?:and[ \t]+)?\n?[ \t]*")

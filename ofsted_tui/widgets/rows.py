@@ -379,7 +379,8 @@ def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: in
     up a cell at a time, so a long authority name is cut before a short
     type. The ``drop_early`` columns are left out (a
     width of 0) before any column is cut below the last tier but one; the
-    ``drop`` columns only below the last tier.
+    ``drop`` columns only below the last tier, and the room one leaves
+    goes back to the columns cut to make way for it.
     """
     widths = [max(n, 0) for n in natural]
     weights = list(give) or [1.0] * len(widths)
@@ -399,10 +400,12 @@ def fit_widths(natural: Sequence[int], tiers: Sequence[Sequence[int]], width: in
                 break
             widths[max(spare)[1]] -= 1
             excess -= 1
-    for i in drop:
+    for k, i in enumerate(drop):
         if total() <= width:
             break
-        widths[i] = 0
+        # Left out: the room it leaves goes back to the columns cut for it (those dropped early stay out).
+        gone = {i, *(j for j in drop_early if widths[j] == 0)}
+        return fit_widths([0 if j in gone else n for j, n in enumerate(natural)], tiers, width, drop[k + 1:], (), give)
     return widths
 
 

@@ -23,6 +23,9 @@ from textual.widgets import Static
 
 from importers.grade_tables import get_era
 from ofsted_core.compare import group_by_council, latest_by_authority
+from ofsted_core.grades import (
+    GRADE_NOT_IN_DATASET_LABEL, GRADE_NOT_STATED_LABEL, NO_GRADE_LABEL, NO_OVERALL_LABEL, NOT_GRADED_LABEL,
+)
 from ofsted_tui.grades import grade_style
 from ofsted_core.labels import KIND_SHORT, area_order, date_label, doc_date_label, doc_title, plural, printable, rating_text, snippet_around
 from ofsted_tui.widgets.labels import printable_text, rating_badge_text
@@ -34,6 +37,10 @@ from ofsted_tui.widgets.rows import Column, RowList, SortedRowList, cell
 __all__ = ["EventDetail", "SourceList", "TimelineList"]
 
 _DATE, _AUTHORITY, _TYPE, _RATING, _SOURCES = range(5)
+# The words that say why an event has no grade are never cut ("No overall grad…" reads as a grade
+# half-read): the rating column keeps room for the longest, with its badge's space each side and "≠".
+_RATING_LEAST = 3 + max(map(len, (NO_GRADE_LABEL, GRADE_NOT_STATED_LABEL, GRADE_NOT_IN_DATASET_LABEL,
+                                  NOT_GRADED_LABEL, NO_OVERALL_LABEL)))
 
 
 class TimelineList(SortedRowList[dict[str, Any]]):
@@ -48,7 +55,7 @@ class TimelineList(SortedRowList[dict[str, Any]]):
     # A long authority or type is cut before a rating's first words ("Requires improvement").
     # Dates are at most a day's ("14 Feb 2023") or a month's without its year ("Aug, no year").
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Date", 12, 8), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, 16),
+        Column("Date", 12, 8), Column("Authority", 14, 9), Column("Type", 13, 6), Column("Rating", 23, _RATING_LEAST),
         Column("Sources", 7, 7, right=True),
     )
 

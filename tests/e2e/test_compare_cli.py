@@ -32,7 +32,7 @@ def test_names_resolve_like_authority_and_the_grid_is_printed(db: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["Council", "Latest"] and "2006" in lines[0] and "2026" in lines[0]
     assert [line.split()[0] for line in lines[1:4]] == ["Norfolk", "Suffolk", "Cornwall"]
-    assert "no graded inspection" in result.stdout  # the legend
+    assert "no graded inspection" in result.stdout and "? grade not in dataset" in result.stdout  # the legend
     norfolk = lines[1].split()
     assert norfolk[1:4] == ["G", "↑", "2025"] and norfolk.count("RI") == 1 and norfolk.count("G") == 2
 

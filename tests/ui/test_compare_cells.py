@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,8 @@ def test_a_cell_reads_without_colour(grid: Grid) -> None:
     layout = grid_layout(grid, 220)
     norfolk = grid_line(grid.rows[0], layout).plain.split()
     assert norfolk[:4] == ["Norfolk", "G", "↑", "2025"]
-    assert set(norfolk[4:]) == {"·", "RI", "G"}
+    # "?": the fixture's early Norfolk row lists an inspection without a grade.
+    assert set(norfolk[4:]) == {"·", "?", "RI", "G"}
 
 
 def test_a_wide_cell_holds_the_word() -> None:
@@ -55,3 +57,14 @@ def test_an_untrusted_name_is_neither_markup_nor_terminal_escapes() -> None:
     grid = Grid([2020], [CompareRow(name, None, [Cell(2020, "good", 2)])])
     line = grid_line(grid.rows[0], grid_layout(grid, 120))
     assert "[bold red]Evil[/]" in line.plain and "\x1b" not in line.plain and "\x07" not in line.plain
+
+
+def test_each_mark_of_the_legend_means_one_thing() -> None:
+    """"·" (no inspection that year) and "?" (an inspection whose grade the dataset lacks) read apart."""
+    plain = "".join(line.plain for line in legend(400))
+    meanings = {m: re.search(rf"(\S+) {m}", plain).group(1) for m in ("no graded inspection", "grade not in dataset")}
+    assert meanings["no graded inspection"] != meanings["grade not in dataset"]
+    cells = [Cell(2019), Cell(2020, not_in_dataset=True), Cell(2021, "good", 2)]
+    grid = Grid([2019, 2020, 2021], [CompareRow("Devon", None, cells)])
+    assert grid_line(grid.rows[0], grid_layout(grid, 60)).plain.split()[2:] == [
+        meanings["no graded inspection"], meanings["grade not in dataset"], "G"]

@@ -53,3 +53,31 @@ async def test_a_month_without_its_year_leaves_the_type_column_its_width(tmp_pat
         lines = shown(timeline).splitlines()
         (row,) = [line for line in lines if "Aug" in line and "year" in line]
         assert "Aug, no year" in row and report["inspection_type"] in row
+
+
+@pilot_test
+async def test_at_80_columns_a_rating_column_says_whole_why_an_event_has_no_grade(tmp_path: Path) -> None:
+    """"No overall grade", "Grade not in dataset": the words that say a grade is missing are never cut."""
+    from ofsted_core.labels import rating_text
+
+    data = sample_data()
+    data.events = rebuild_events(data)
+    graded = [e for e in data.events if e.get("grade")]
+    for event, flag in zip(graded[:2], ("judgements", "overall_not_in_dataset")):
+        event.update(grade=None, rating=None, rating_text=None, era=event.get("era"))
+        if flag == "judgements":
+            event["judgements"] = {"help and protection": {"rating": "good", "grade": 2}}
+        else:
+            event.update(judgements={}, overall_not_in_dataset=True)
+    app = make_app(build(tmp_path / "db.json", data).path)
+    async with app.run_test(size=NARROW) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")  # the filters open beside the timeline, which narrows
+        await pilot.pause()
+        timeline = app.screen.query_one(TimelineList)
+        assert timeline.size.width < 60
+        labels = {rating_text(e) for e in graded[:2]}
+        assert labels == {"No overall grade", "Grade not in dataset"}
+        drawn = shown(timeline)
+        for label in labels:
+            assert label in drawn

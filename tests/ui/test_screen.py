@@ -27,6 +27,8 @@ def test_columns_keep_their_natural_width_and_the_widest_gives_way_first():
     # Below the first floors, the second tier; below every floor, a column is dropped.
     assert fit_widths([8, 20, 10], [[8, 15, 8], [8, 9, 4]], 1 + 9 + 16 + 9 - 4) == [8, 12, 7]
     assert fit_widths([8, 20, 10], [[8, 9, 4]], 20, drop=(2,)) == [8, 9, 0]
+    # The room a dropped column leaves goes back to the column cut for it.
+    assert fit_widths([8, 20, 10], [[8, 9, 9]], 25, drop=(2,)) == [8, 14, 0]
     # A column dropped early goes before any is cut below its first floor.
     assert fit_widths([8, 20, 10], [[8, 15, 8], [8, 9, 4]], 1 + 9 + 16 + 9 - 4, drop_early=(2,)) == [8, 15, 0]
 

@@ -176,7 +176,7 @@ def _store_events(tmp_path: Path, *paths: Path) -> list[dict]:
 
 
 def test_a_blank_overall_cell_is_the_files_gap_not_ofsteds_silence(tmp_path: Path) -> None:
-    from ofsted_core.compare import NO_GRADE_MARK, NO_OVERALL_MARK, cell_mark, compare_grid
+    from ofsted_core.compare import NO_GRADE_MARK, NO_OVERALL_MARK, NOT_IN_DATASET_MARK, cell_mark, compare_grid
     from ofsted_core.labels import rating_text
     events = _store_events(tmp_path, _write(tmp_path, BLANK_OVERALL, POST_REFORM, PRE_2018))
     shown = {e["authority"]: rating_text(e) for e in events}
@@ -184,7 +184,8 @@ def test_a_blank_overall_cell_is_the_files_gap_not_ofsteds_silence(tmp_path: Pat
                      "Barnsley": "Grade not in dataset"}
     grid = compare_grid(events, ["Nottingham", "Blackpool"])
     marks = {row.name: {cell_mark(c) for c in row.cells} - {NO_GRADE_MARK} for row in grid.rows}
-    assert marks == {"Nottingham": set(), "Blackpool": {NO_OVERALL_MARK}}
+    # The grid says each apart: a grade the file lacks is not a year without an inspection.
+    assert marks == {"Nottingham": {NOT_IN_DATASET_MARK}, "Blackpool": {NO_OVERALL_MARK}}
 
 
 def test_a_report_giving_the_overall_grade_fills_the_datasets_blank_cell(tmp_path: Path) -> None:

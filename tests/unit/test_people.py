@@ -350,3 +350,10 @@ def test_an_aside_in_brackets_before_the_role_and_an_organisation_named_with_of(
     found = people(prose("2009-01-13-communitycare-surrey-improvement-notice.txt"))
     assert ("Lucy de Groot", "executive director", "Improvement and Development Agency") in [
         (n, r, o) for _, n, r, o in found]
+
+
+@pytest.mark.parametrize("title", ["AI", "OI", "SCRI", "(AI)", "(OI)", "HMI", "(seconded inspector)", "(Contracted Inspector)"])
+def test_every_inspector_title_after_a_name_lets_the_list_go_on(title: str) -> None:
+    text = f"Team inspectors: Jane Hollis {title}, Peter Grant HMI and Amira Khan {title}\n"
+    names = {m.name for m in find_people(text, DocContext(kind="ofsted_report"))}
+    assert {"Jane Hollis", "Peter Grant", "Amira Khan"} <= names
