@@ -66,9 +66,9 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
                 chart=str(screen.query_one(Trajectory).border_title),
                 later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
                 sidebar=screen.query_one(FilterSidebar).display,
-                stacked=screen.query_one("#timeline-split").has_class("-stacked"),
+                stacked=screen.query_one("#tab-timeline").has_class("-stacked"),
                 # Styled for it too: the detail below the timeline, as wide as it.
-                split_layout=screen.query_one("#timeline-split").styles.layout.name,
+                split_layout=screen.query_one("#tab-timeline").styles.layout.name,
                 detail_width=str(screen.query_one(EventDetail).styles.width),
             )
         display(screen, renderable)
@@ -84,7 +84,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
         # ... and nothing it does not show: the sidebar is there (its frame), its lists and the other tabs come after.
         assert seen["sidebar"] and seen["later"] == []
         # The event's detail is where it stays (below the timeline, at this width beside the sidebar): no jump.
-        assert seen["stacked"] and main.query_one("#timeline-split").has_class("-stacked")
+        assert seen["stacked"] and main.query_one("#tab-timeline").has_class("-stacked")
         assert (seen["split_layout"], seen["detail_width"]) == ("vertical", "1fr")
         # Once mounted, everything is in place, and the facet index counts in the sidebar.
         for kind in (DocumentList, SearchResults, CouncilsTable):
