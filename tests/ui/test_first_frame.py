@@ -311,3 +311,34 @@ async def test_an_exit_before_the_rest_is_mounted_ends_the_app_cleanly(store: St
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
     assert frames and app._exception is None and app.return_code == 0
+
+
+def _styles_of(screen: Any) -> dict[str, Any]:
+    """Each widget's rules as the stylesheet set them (and its component classes'), by its place in the screen."""
+    return {f"{i}:{type(w).__name__}#{w.id}": (w.styles.base.get_rules(), w.classes, sorted(
+                (name, styles.get_rules().items()) for name, styles in w._component_styles.items()))
+            for i, w in enumerate(screen.walk_children(with_self=True))}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48), (220, 60)])
+@pilot_test
+async def test_the_first_frame_is_styled_as_a_full_restyle_would_style_it(store: Store, size: tuple[int, int]):
+    # Textual restyles a screen as it resumes; the main screen skips that the first time (its widgets were styled
+    # as they mounted, and each class set since restyled what it touched). Whatever the width, restyling every
+    # widget of the first frame must change no rule.
+    app = _app_as_launched(store)
+    seen: dict[str, Any] = {}
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen["frame"] = _styles_of(screen)
+            app.stylesheet.update_nodes(screen.walk_children(with_self=True), animate=False)
+            seen["restyled"] = _styles_of(screen)
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+    assert seen["frame"] == seen["restyled"]
+    assert len(seen["frame"]) > 10
