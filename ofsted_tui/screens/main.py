@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.content import Content
 from textual.widgets import Input, Static, Tab, TabbedContent, TabPane
 
@@ -146,6 +147,12 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                 yield TabPane("Councils", id=_TABS["councils"])
         yield KeysFooter()
 
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        # Textual adds its toast rack and tooltip to every screen's first compose; the first frame shows
+        # neither (no notice, no pointer has rested), so they are mounted with the rest after it. Textual
+        # copes with a screen without them meanwhile (a notice waits for the rack, a tooltip is skipped).
+        pass
+
     async def _mount_rest(self) -> None:
         """Mount what the first frame did not show, then follow the app's corpus and let keys in.
 
@@ -156,6 +163,11 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                  _TABS["search"]: [Static(id="search-status"), SearchResults(id="results")],
                  _TABS["councils"]: [CouncilsPane(id="councils-pane")]}
         try:
+            own: list[Widget] = []
+            Screen._extend_compose(self, own)  # Textual's toast rack and tooltip, as it makes them
+            if own:
+                await self.mount_all(own, before=0)
+                self.app._refresh_notifications()  # any posted before the rack was there
             for pane, widgets in later.items():
                 await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
             await self.query_one(FilterSidebar).compose_now()

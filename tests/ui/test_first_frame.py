@@ -64,7 +64,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
                 events=[e["id"] for e in screen.query_one(TimelineList).rows],
                 detail=str(screen.query_one(EventDetail).border_title),
                 chart=str(screen.query_one(Trajectory).border_title),
-                later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
+                later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList, ToastRack, Tooltip")],
                 sidebar=screen.query_one(FilterSidebar).display,
                 stacked=screen.query_one("#tab-timeline").has_class("-stacked"),
                 # Styled for it too: the detail below the timeline, as wide as it.
@@ -342,3 +342,24 @@ async def test_the_first_frame_is_styled_as_a_full_restyle_would_style_it(store:
         await loaded(pilot)
     assert seen["frame"] == seen["restyled"]
     assert len(seen["frame"]) > 10
+
+
+@pilot_test
+async def test_a_notice_posted_before_the_toast_rack_is_mounted_is_shown_once_it_is(store: Store, monkeypatch):
+    # The first frame has no toast rack (nor tooltip): they are mounted with the rest, and a notice waits for it.
+    from textual.widgets import Tooltip
+    from textual.widgets._toast import Toast, ToastRack
+
+    gate = _HeldBack(monkeypatch)
+    app = _app_as_launched(store)
+    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        assert not main.query(ToastRack)
+        app.notify("a notice before the rack", timeout=30)
+        await pilot.pause()
+        gate.release()
+        await settle(pilot, lambda: any(t._notification.message == "a notice before the rack" for t in main.query(Toast)),
+                     "the notice")
+        # Where Textual puts them: first among the screen's children.
+        assert [type(w) for w in main.children[:2]] == [ToastRack, Tooltip]
