@@ -225,7 +225,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_split)
 
-    def _fit_split(self, restyle: bool = True) -> None:
+    def _fit_split(self) -> None:
         """Put the event's detail beside the timeline or below it, as the lists' width allows."""
         sidebar = self.query_one(FilterSidebar)
         width = 0
@@ -233,7 +233,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             # Before the first layout the sidebar has no size yet: the width its styles give it then.
             width = sidebar.outer_size.width or int(sidebar.styles.width.resolve(self.app.size, self.app.size))
         room = self.app.size.width - width
-        self.query_one(f"#{_TABS['timeline']}").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked", update=restyle)
+        self.query_one(f"#{_TABS['timeline']}").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked")
 
     # -- data ----------------------------------------------------------------
     def _corpus_changed(self, corpus: Corpus | None) -> None:
