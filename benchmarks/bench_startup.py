@@ -29,7 +29,10 @@ median and a range. Peak memory is each child's own. With ``--baseline DIR`` (a 
 code, e.g. ``git archive main | tar -x -C DIR``), the explorer of that tree is
 launched too, in turn in the same run, on copies of the same stores (each
 version makes its own lookup file). One launch of each app on each store is
-run first, untimed.
+run first, untimed. With ``--instructions``, each app is launched once more
+under valgrind's cachegrind, ending at its (filled) first frame: the
+instructions it ran from the interpreter's start to that frame, which load on
+the machine does not move (a fixed hash seed; about 40 s a launch).
 
 Compiled bytecode: an installed ofsted-tui (like the Textual it is compared
 with) runs from cached ``.pyc`` files, but a shell with
@@ -45,6 +48,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -57,6 +61,7 @@ TARGET_MEMORY_MB = 200  # issue 12: peak memory of the explorer on 10,000 docume
 COLUMNS, LINES = 160, 48
 CHILD_TIMEOUT_S = 180.0
 TICK_S = 0.01  # the interface's timer while the store loads (see longest_stall)
+EXIT_AT_FRAME = "OFSTED_BENCH_EXIT_AT_FRAME"  # set by --instructions: the child ends at its (filled) first frame
 
 
 # -- the child: kept light, so the baseline and the explorer pay the same -----
@@ -87,7 +92,11 @@ def _child(kind: str, db: str, out: str, t0: float) -> None:
                 return
             mark("first_frame")
             mark("cpu_first_frame", time.process_time())
+            if kind == "empty" and EXIT_AT_FRAME in os.environ:
+                os._exit(0)
             if "filled_data" in marks and "filled_frame" not in marks:
+                if EXIT_AT_FRAME in os.environ:
+                    os._exit(0)  # counted from the interpreter's start to this frame, and nothing after it
                 mark("filled_frame")
                 mark("cpu_filled_frame", time.process_time())
                 stalls["last"] = time.monotonic()
@@ -198,7 +207,9 @@ def _when_imported(hooks: dict[str, object]) -> None:
 
 
 # -- the parent ----------------------------------------------------------------
-def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None) -> dict[str, float]:
+def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None,
+            instructions: bool = False) -> dict[str, float]:
+    """One launch's marks; with ``instructions``, the instructions it ran to its (filled) first frame instead."""
     import fcntl
     import pty
     import select
@@ -219,6 +230,13 @@ def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None) -
         if tree is not None:
             env["PYTHONPATH"] = str(tree)  # ahead of the installed checkout: the baseline's code is imported
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--db", db, "--out", out]
+        log = os.path.join(tmp, "valgrind.log")
+        if instructions:
+            # Counted by cachegrind (the whole process, the interpreter's start included), which load does not
+            # move; a fixed hash seed, so set and dict orders, and the work, are the same at every launch.
+            cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                   f"--log-file={log}", *cmd]
+            env.update({"PYTHONHASHSEED": "0", EXIT_AT_FRAME: "1"})
         t0 = time.monotonic()
         proc = subprocess.Popen([*cmd, "--t0", repr(t0)], stdin=slave, stdout=slave, stderr=slave,
                                 env=env, start_new_session=True, cwd=tree)
@@ -245,6 +263,12 @@ def _launch(kind: str, db: str, pycache: str | None, tree: Path | None = None) -
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        if instructions:
+            found = re.search(r"I\s+refs:\s+([\d,]+)", Path(log).read_text() if os.path.exists(log) else "")
+            if not found:
+                raise RuntimeError(f"valgrind counted nothing for the {kind} app; its terminal ended with:\n"
+                                   + tail.decode("utf-8", "replace")[-1500:])
+            return {"instructions": int(found.group(1).replace(",", ""))}
         try:
             return json.loads(Path(out).read_text())
         except OSError:
@@ -280,6 +304,23 @@ def _copies(stores: dict[str, str], into: Path) -> dict[str, str]:
     return copies
 
 
+def _count_instructions(table, summary, stores, base_stores, base_tree, pycache) -> None:  # type: ignore[no-untyped-def]
+    """Each app's instructions to its filled first frame, and its ratio to the empty app's: what load does not move."""
+    empty = _launch("empty", "", pycache, instructions=True)["instructions"]
+    summary["empty"]["instructions"] = empty
+    table.add("instructions to the first frame (valgrind): empty app", f"{empty / 1e6:,.0f} M")
+    for name, db in stores.items():
+        label = "bundled store" if name == "bundled" else f"{int(name):,}-document store"
+        count = _launch("app", db, pycache, instructions=True)["instructions"]
+        summary[name]["instructions"] = count
+        line = f"{count / 1e6:,.0f} M ({count / empty:.2f}x)"
+        if base_tree:
+            before = _launch("app", base_stores[name], pycache, base_tree, instructions=True)["instructions"]
+            summary[name]["instructions_before"] = before
+            line += f"; {base_tree.name}: {before / 1e6:,.0f} M ({before / empty:.2f}x), x{count / before:.3f}"
+        table.add(f"instructions to the filled timeline (valgrind): {label}", line)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=10000, help="size of the generated store (default 10000)")
@@ -287,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bytecode-cache", action="store_true",
                         help="compile the project's modules at every launch (as with PYTHONDONTWRITEBYTECODE)")
     parser.add_argument("--baseline", type=Path, help="a source tree of the code to compare against, launched in turn")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each app's instructions to its filled first frame (valgrind, once each)")
     parser.add_argument("--child", choices=("empty", "app"), help=argparse.SUPPRESS)
     parser.add_argument("--db", default="", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -370,9 +413,12 @@ def main(argv: list[str] | None = None) -> int:
                          "peak_rss_mb": med(name, "peak_rss_mb"), "ratio": filled / base, "target": target,
                          "db_bytes": os.path.getsize(stores[name])}
     table.add("empty app peak memory", f"{summary['empty']['peak_rss_mb']:.0f} MiB")
+    if args.instructions:
+        _count_instructions(table, summary, stores, base_stores, base_tree, pycache)
     table.print()
     print(f"machine: {machine_line()}")
     flags = (["--no-bytecode-cache"] if args.no_bytecode_cache else []) + (["--baseline", str(args.baseline)] if args.baseline else [])
+    flags += ["--instructions"] if args.instructions else []
     print(reproduce("bench_startup.py", ["--docs", str(args.docs), "--repeat", str(args.repeat), *flags]))
     save_result(f"startup-{args.docs}", {"docs": args.docs, "repeat": args.repeat, "bytecode_cache": bool(pycache),
                                          "summary": summary, "runs": runs})

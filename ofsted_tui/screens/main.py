@@ -12,16 +12,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.content import Content
-from textual.widgets import Header, Input, Static, Tab, TabbedContent, TabPane
-from textual.widgets._header import HeaderTitle
+from textual.widgets import Input, Static, Tab, TabbedContent, TabPane
 
 from ofsted_core.corpus import Corpus
 from ofsted_core.dataset_rows import events_in_matching_rows
@@ -42,6 +42,7 @@ from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
 from ofsted_tui.widgets.timeline import EventDetail, SourceList, TimelineList, source_rows
 from ofsted_tui.widgets.trajectory import Trajectory
+from ofsted_tui.widgets.header import TitleHeader
 from ofsted_tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -66,30 +67,6 @@ RECENT_QUERIES = 16  # the search box's last queries whose matching documents ar
 _FOOTER_FIRST = ("app.help", "app.quit")  # binding ids the footer shows before the others
 _TABS = {"timeline": "tab-timeline", "documents": "tab-documents", "search": "tab-search",
          "councils": "tab-councils"}
-
-
-class _Title(HeaderTitle):
-    """The header's one-line title, repainted without a layout of the screen.
-
-    The sub-title counts the filtered events, so it changes with every filter
-    key; the stock title asks for a layout (a full repaint) each time.
-    """
-
-    def update(self, content: Any = "", *, layout: bool = False) -> None:
-        super().update(content, layout=False)
-
-
-class _Header(Header):
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            yield _Title() if type(widget) is HeaderTitle else widget
-
-    def show_title(self) -> None:
-        """Show the screen's title and sub-title as they are now (see MainScreen._set_sub_title)."""
-        title = self.format_title()
-        shown = self.query_one(_Title)
-        if title != shown.content:  # a key that changed no count repaints nothing
-            shown.update(title)
 
 
 class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose councils to compare
@@ -148,25 +125,33 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self._follow_timer: Timer | None = None
         self._sidebar_shown = False  # whether the sidebar was shown before the Councils tab hid it
         self._first_events: list[dict[str, Any]] = []  # the first frame's rows, until the filters are applied
+        self._resumed = False  # whether the screen has been shown (see _on_screen_resume)
 
     def compose(self) -> ComposeResult:
         # The first frame composes what it shows: the timeline, the event's detail and the chart. The
         # sidebar's lists and the other tabs' panes are mounted once it is out (_mount_rest).
-        yield _Header(icon="◆")
-        with Horizontal(id="body"):
-            yield FilterSidebar(id="sidebar", later=True)
-            with Vertical(id="main"):
-                yield SteadyInput(placeholder="/ search every document (words, \"a phrase\")", id="query", compact=True)
-                yield Trajectory(id="trajectory")
-                with TabbedContent(id="tabs", initial=_TABS["timeline"]):
-                    with TabPane("Timeline", id=_TABS["timeline"]):
-                        with Container(id="timeline-split"):
-                            yield TimelineList(id="timeline")
-                            yield EventDetail(id="detail")
-                    yield TabPane("Documents", id=_TABS["documents"])
-                    yield TabPane("Search", id=_TABS["search"])
-                    yield TabPane("Councils", id=_TABS["councils"])
+        # Every widget in it costs Textual 2.5-3 ms before the frame (styled, mounted, laid out, cut into
+        # the frame), so no container only groups: the screen lays out the sidebar beside the rest (its
+        # header and footer are docked), and the timeline's pane itself puts the detail beside the rows.
+        yield TitleHeader(icon="◆")
+        yield FilterSidebar(id="sidebar", later=True)
+        with Vertical(id="main"):
+            yield SteadyInput(placeholder="/ search every document (words, \"a phrase\")", id="query", compact=True)
+            yield Trajectory(id="trajectory")
+            with TabbedContent(id="tabs", initial=_TABS["timeline"]):
+                with TabPane("Timeline", id=_TABS["timeline"]):
+                    yield TimelineList(id="timeline")
+                    yield EventDetail(id="detail")
+                yield TabPane("Documents", id=_TABS["documents"])
+                yield TabPane("Search", id=_TABS["search"])
+                yield TabPane("Councils", id=_TABS["councils"])
         yield KeysFooter()
+
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        # Textual adds its toast rack and tooltip to every screen's first compose; the first frame shows
+        # neither (no notice, no pointer has rested), so they are mounted with the rest after it. Textual
+        # copes with a screen without them meanwhile (a notice waits for the rack, a tooltip is skipped).
+        pass
 
     async def _mount_rest(self) -> None:
         """Mount what the first frame did not show, then follow the app's corpus and let keys in.
@@ -178,6 +163,11 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                  _TABS["search"]: [Static(id="search-status"), SearchResults(id="results")],
                  _TABS["councils"]: [CouncilsPane(id="councils-pane")]}
         try:
+            own: list[Widget] = []
+            Screen._extend_compose(self, own)  # Textual's toast rack and tooltip, as it makes them
+            if own:
+                await self.mount_all(own, before=0)
+                self.app._refresh_notifications()  # any posted before the rack was there
             for pane, widgets in later.items():
                 await self.query_one(f"#{pane}", TabPane).mount_all(widgets)
             await self.query_one(FilterSidebar).compose_now()
@@ -202,11 +192,21 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
     def on_mount(self) -> None:
         self.query_one(FilterSidebar).display = self.app.size.width >= SIDEBAR_MIN_WIDTH
-        # The first frame has the split it keeps (the sidebar's width from its styles). Its widgets are styled
-        # again as the screen resumes, before that frame: restyling them for the class here as well cost 10 ms.
-        self._fit_split(restyle=False)
+        # The first frame has the split it keeps (the sidebar's width from its styles): the pane's widgets are
+        # styled again for it where it changes (below 164 columns), not the whole screen (_on_screen_resume).
+        self._fit_split()
         self._show_first(self.app.corpus)
         self.call_after_refresh(self._mount_rest)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual styles every widget of a screen again as it is shown, in case a style changed while it was
+        # hidden. The first time, its widgets were all styled as they were mounted, just before, and every
+        # class set since restyled what it touched: the second pass over the first frame's widgets (5-9 ms
+        # of CPU before that frame) would change nothing. Later resumes (a dialog closed, a theme changed
+        # meanwhile) keep it.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _show_first(self, corpus: Corpus | None) -> None:
         """The first frame's timeline: every event (no filter is set yet), its first row's detail and chart.
@@ -225,7 +225,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_split)
 
-    def _fit_split(self, restyle: bool = True) -> None:
+    def _fit_split(self) -> None:
         """Put the event's detail beside the timeline or below it, as the lists' width allows."""
         sidebar = self.query_one(FilterSidebar)
         width = 0
@@ -233,7 +233,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             # Before the first layout the sidebar has no size yet: the width its styles give it then.
             width = sidebar.outer_size.width or int(sidebar.styles.width.resolve(self.app.size, self.app.size))
         room = self.app.size.width - width
-        self.query_one("#timeline-split").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked", update=restyle)
+        self.query_one(f"#{_TABS['timeline']}").set_class(room < SIDE_BY_SIDE_MIN_WIDTH, "-stacked")
 
     # -- data ----------------------------------------------------------------
     def _corpus_changed(self, corpus: Corpus | None) -> None:
@@ -497,7 +497,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         # screen); the counts change with every filter key, so only the header's
         # title line is redrawn.
         self.set_reactive(Screen.sub_title, text)
-        self.query_one(_Header).show_title()
+        self.query_one(TitleHeader).show_title()
 
     @property
     def shown_events(self) -> list[dict[str, Any]]:

@@ -64,11 +64,11 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
                 events=[e["id"] for e in screen.query_one(TimelineList).rows],
                 detail=str(screen.query_one(EventDetail).border_title),
                 chart=str(screen.query_one(Trajectory).border_title),
-                later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList")],
+                later=[type(w).__name__ for w in screen.query("DocumentList, SearchResults, CouncilsPane, FacetList, ToastRack, Tooltip")],
                 sidebar=screen.query_one(FilterSidebar).display,
-                stacked=screen.query_one("#timeline-split").has_class("-stacked"),
+                stacked=screen.query_one("#tab-timeline").has_class("-stacked"),
                 # Styled for it too: the detail below the timeline, as wide as it.
-                split_layout=screen.query_one("#timeline-split").styles.layout.name,
+                split_layout=screen.query_one("#tab-timeline").styles.layout.name,
                 detail_width=str(screen.query_one(EventDetail).styles.width),
             )
         display(screen, renderable)
@@ -84,7 +84,7 @@ async def test_the_first_frame_shows_the_filled_timeline_and_composes_only_what_
         # ... and nothing it does not show: the sidebar is there (its frame), its lists and the other tabs come after.
         assert seen["sidebar"] and seen["later"] == []
         # The event's detail is where it stays (below the timeline, at this width beside the sidebar): no jump.
-        assert seen["stacked"] and main.query_one("#timeline-split").has_class("-stacked")
+        assert seen["stacked"] and main.query_one("#tab-timeline").has_class("-stacked")
         assert (seen["split_layout"], seen["detail_width"]) == ("vertical", "1fr")
         # Once mounted, everything is in place, and the facet index counts in the sidebar.
         for kind in (DocumentList, SearchResults, CouncilsTable):
@@ -311,3 +311,55 @@ async def test_an_exit_before_the_rest_is_mounted_ends_the_app_cleanly(store: St
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
     assert frames and app._exception is None and app.return_code == 0
+
+
+def _styles_of(screen: Any) -> dict[str, Any]:
+    """Each widget's rules as the stylesheet set them (and its component classes'), by its place in the screen."""
+    return {f"{i}:{type(w).__name__}#{w.id}": (w.styles.base.get_rules(), w.classes, sorted(
+                (name, styles.get_rules().items()) for name, styles in w._component_styles.items()))
+            for i, w in enumerate(screen.walk_children(with_self=True))}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48), (220, 60)])
+@pilot_test
+async def test_the_first_frame_is_styled_as_a_full_restyle_would_style_it(store: Store, size: tuple[int, int]):
+    # Textual restyles a screen as it resumes; the main screen skips that the first time (its widgets were styled
+    # as they mounted, and each class set since restyled what it touched). Whatever the width, restyling every
+    # widget of the first frame must change no rule.
+    app = _app_as_launched(store)
+    seen: dict[str, Any] = {}
+    display = app._display
+
+    def first_frame(screen: Any, renderable: Any) -> None:
+        if renderable is not None and not seen and isinstance(screen, MainScreen):
+            seen["frame"] = _styles_of(screen)
+            app.stylesheet.update_nodes(screen.walk_children(with_self=True), animate=False)
+            seen["restyled"] = _styles_of(screen)
+        display(screen, renderable)
+
+    app._display = first_frame  # type: ignore[method-assign]
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+    assert seen["frame"] == seen["restyled"]
+    assert len(seen["frame"]) > 10
+
+
+@pilot_test
+async def test_a_notice_posted_before_the_toast_rack_is_mounted_is_shown_once_it_is(store: Store, monkeypatch):
+    # The first frame has no toast rack (nor tooltip): they are mounted with the rest, and a notice waits for it.
+    from textual.widgets import Tooltip
+    from textual.widgets._toast import Toast, ToastRack
+
+    gate = _HeldBack(monkeypatch)
+    app = _app_as_launched(store)
+    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+        await pilot.pause()
+        main = app.main_screen
+        assert not main.query(ToastRack)
+        app.notify("a notice before the rack", timeout=30)
+        await pilot.pause()
+        gate.release()
+        await settle(pilot, lambda: any(t._notification.message == "a notice before the rack" for t in main.query(Toast)),
+                     "the notice")
+        # Where Textual puts them: first among the screen's children.
+        assert [type(w) for w in main.children[:2]] == [ToastRack, Tooltip]
