@@ -200,6 +200,16 @@ _COUNTED_AFTER = re.compile(
     rf"|(?<=only\s){_NUMBER_WORD}\b)",
     re.IGNORECASE,
 )
+# After a grade, parts of the service counted vaguely: "branded ... children's services
+# 'inadequate' in a number of key areas" (a local paper), "a 'requires improvement' rating in a
+# number of key areas among them ..." (a regional paper): a grade of some parts, not the whole,
+# and of no area the words name.
+_SOME_PARTS_AFTER = re.compile(
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:a\s+number\s+of|a\s+few|some|several|many|"
+    r"various|certain|a\s+range\s+of)\s+(?:(?:of\s+)?(?:the|its|their)\s+)?(?:(?:main|key|important|core)\s+)?"
+    r"(?:areas?|categor(?:y|ies)|aspects?|parts?)\b",
+    re.IGNORECASE,
+)
 # Before an area: a count of the judgements inside it ("8 within the Looked After Children
 # area were judged as Good"), which is not the area's own grade.
 _COUNT_WITHIN_BEFORE = re.compile(
@@ -410,7 +420,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
         if listed:
             return list(dict.fromkeys(listed))
-    if _COUNTED_AFTER.match(text, end, region_end):
+    if _COUNTED_AFTER.match(text, end, region_end) or _SOME_PARTS_AFTER.match(text, end, region_end):
         return []
     if OVERALL_AFTER.match(text, end):
         return ["overall"]
