@@ -274,7 +274,7 @@ _HYPOTHETICAL = re.compile(
     r"bid|goals?|objectives?|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
     # A grade promised, or one the speaker says must come next: "vowed to restore a 'good' or
     # better rating" (a trade paper), "next stop has to be 'outstanding'" (a council leader).
-    r"vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|(?:has|have)\s+to\s+be|next\s+stop|"
+    r"(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing))\s+(?:to|that)\b|(?:has|have)\s+to\s+be|next\s+stop|"
     # "committed to", never "the Committee noted".
     r"commit(?:s|ted|ting|ments?)?|"
     # ("To go from an inadequate to good rating in just a few years is quite an achievement")
