@@ -172,7 +172,10 @@ _VERB_OBJECT_TO_BE = re.compile(
 _SHED_BEFORE = re.compile(
     r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
     r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
-    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
+    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$"
+    # ... or a grade named bare after a way out of it ("Council moves out of 'inadequate' following
+    # Ofsted inspection", "Children's services move out of 'inadequate' at two councils": trade headlines).
+    rf"|\b(?:c(?:a|o)me|mov(?:e|es|ed|ing)|climb(?:s|ed|ing)?|get(?:s|ting)?|got)\s+out\s+of\s+{_Q}$",
     re.IGNORECASE,
 )
 _MOVED_TO = (

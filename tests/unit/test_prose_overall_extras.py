@@ -8,7 +8,7 @@ where that set has none, in other words (said so). Test-half pages are never rea
 from __future__ import annotations
 
 from tests.paths import REPO, prose_text
-from tests.unit.test_prose_areas import graded
+from tests.unit.test_prose_areas import graded, rows
 
 OVERALL_CHECK = REPO / "benchmarks" / "accuracy" / "overall_check"
 
@@ -96,3 +96,15 @@ def test_the_scale_described_in_general_is_no_councils_grade():
     # overall_check/undated-cypnow-rise-in-inadequate-ratings.txt: "Rise in inadequate ratings due to
     # higher expectations" (a headline), on a page naming no council but a job advert's.
     assert not graded(check_text("undated-cypnow-rise-in-inadequate-ratings.txt"))
+
+
+# --- the grade before a change, named bare ----------------------------------------------------
+
+
+def test_a_grade_moved_out_of_is_the_one_before():
+    # prose/2017-09-05-cypnow-leicester-moves-out-of-inadequate.txt (dev): the headline "Council
+    # moves out of 'inadequate' following Ofsted inspection" tells the 2015 grade, not a 2017 one.
+    found = set(rows(prose_text("2017-09-05-cypnow-leicester-moves-out-of-inadequate.txt"), "Leicester", (2017, 9, 5)))
+    assert ("Leicester", 2017, "inadequate", "overall") not in found
+    assert ("Leicester", 2015, "inadequate", "overall") in found
+    assert ("Leicester", 2017, "requires improvement", "overall") in found
