@@ -64,7 +64,9 @@ from importers.extract.judgement_area_passages import (
     unfixed_framework_areas,
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
-from importers.extract.judging import AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER
+from importers.extract.judging import (
+    AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER, PLURAL_GRADES_AFTER,
+)
 from importers.vocabulary import UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
 
 _CQ = r"[\"'’”]?"
@@ -145,7 +147,6 @@ _AREAS_OPENING = re.compile(
 )
 # Before a rating given in the plural: "given a clean sweep of outstanding ratings".
 _SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
-_PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
 # The verb may be a bare participle: "saw every category rated as 'requiring improvement to be good'".
 _EVERY_AREA_SUBJECT = re.compile(
@@ -334,7 +335,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     # areas were judged good": every area is the rating's subject.
     if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
         return list(areas_judged(era, year))
-    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
+    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
     # "good in three of the four areas, and requires improvement for help and protection",
     # "outstanding for help and protection and good for the rest", "with all other areas also

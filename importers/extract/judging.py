@@ -64,8 +64,8 @@ from dataclasses import dataclass, replace
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import BOTTOM_GRADE_WORDS, RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["CHANGE_TO_GAP", "END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE",
-           "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
+__all__ = ["CHANGE_TO_GAP", "END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "PLURAL_GRADES_AFTER",
+           "RATING_CUES", "RATING_RE", "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
@@ -139,7 +139,8 @@ _TREND_OF_BEFORE = re.compile(
     rf"\s+(?:in|of)\s+(?:the\s+)?{_Q}$",
     re.IGNORECASE,
 )
-_PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:Ofsted\s+)?(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
+# Grades in the plural after a grade word: "'good' ratings", "inadequate judgements".
+PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 
 # A word between a judging verb and the rating: not a clause of its own
 # ("judged that ..."), and no finite verb ("found social workers are good at").
@@ -506,8 +507,9 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"
     if (_ON_SCALE_AFTER.match(text, end, s_end) or _MEANING_AFTER.match(text, end, s_end)
             or _DEFINED_GRADE_BEFORE.search(text, max(s_start, start - 20), start)
-            or _TREND_OF_BEFORE.search(text, max(s_start, start - 30), start) and _PLURAL_GRADES_AFTER.match(text, end, s_end)):
-        return None
+            or _TREND_OF_BEFORE.search(text, max(s_start, start - 30), start)
+            and PLURAL_GRADES_AFTER.match(text, end, s_end)):
+        return None  # the scale described in general
     listed = _COUNCILS_LISTED_AFTER.match(text, end, s_end)
     if listed is not None and _council_follows(index, listed.end()):
         # "There are only three outstanding authorities in England: Lincolnshire, Kensington

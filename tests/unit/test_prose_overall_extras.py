@@ -74,8 +74,8 @@ def test_a_grade_in_a_number_of_key_areas_is_no_overall_grade():
     # A count set out as a list keeps the list's areas (in the words of the dev page
     # prose/undated-blackpoolgazette-blackpool-leader-vow-requires-improvement.txt); in other
     # words, "some areas" alone gives none.
-    found = graded("The report concludes Blackpool Council's children's service “requires improvement” in three key "
-                   "areas –children who need help and protection, children looked after and leadership, management "
+    found = graded("The report concludes Blackpool Council's children's service “requires improvement” in "
+                   "three key areas –children who need help and protection, children looked after and leadership, management "
                    "and governance.")
     assert ("Blackpool", "requires improvement", "help and protection") in found
     assert ("Blackpool", "requires improvement", "overall") not in found
@@ -92,7 +92,8 @@ def test_the_scale_described_in_general_is_no_councils_grade():
     assert not {row for row in found if row[0] == "Lincolnshire"}
     assert ("Leicester", "good", "overall") in found
     # prose/2010-10-22-spelthornelibdems-surrey-adequate-childrens-services.txt (dev): a grade defined.
-    assert not graded('Ofsted defines "adequate" as meaning "only meets minimum requirements", said Surrey County Council.')
+    assert not graded('Ofsted defines "adequate" as meaning "only meets minimum requirements", '
+                      'said Surrey County Council.')
     # overall_check/undated-cypnow-rise-in-inadequate-ratings.txt: "Rise in inadequate ratings due to
     # higher expectations" (a headline), on a page naming no council but a job advert's.
     assert not graded(check_text("undated-cypnow-rise-in-inadequate-ratings.txt"))
