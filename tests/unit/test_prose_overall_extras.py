@@ -75,8 +75,8 @@ def test_a_grade_in_a_number_of_key_areas_is_no_overall_grade():
     # prose/undated-blackpoolgazette-blackpool-leader-vow-requires-improvement.txt); in other
     # words, "some areas" alone gives none.
     found = graded("The report concludes Blackpool Council's children's service “requires improvement” in "
-                   "three key areas –children who need help and protection, children looked after and leadership, management "
-                   "and governance.")
+                   "three key areas –children who need help and protection, children looked after and "
+                   "leadership, management and governance.")
     assert ("Blackpool", "requires improvement", "help and protection") in found
     assert ("Blackpool", "requires improvement", "overall") not in found
     assert not graded("Ofsted rated Sefton Council's children's services inadequate in some areas.")
