@@ -64,7 +64,9 @@ from importers.extract.judgement_area_passages import (
     unfixed_framework_areas,
 )
 from importers.extract.judgement_rating import _LIST_GAP, _NUMBER_WORD, _PASSAGE_SENTENCES, _STRAY_WORD, _Rating
-from importers.extract.judging import AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER
+from importers.extract.judging import (
+    AREAS_LISTED_AFTER, AREAS_QUALIFIED_BEFORE, OPEN_QUOTES, OVERALL_AFTER, PLURAL_GRADES_AFTER,
+)
 from importers.vocabulary import UNPLACED_ASPECT_RE, areas_judged, find_areas, normalise_rating, regime_from
 
 _CQ = r"[\"'’”]?"
@@ -145,7 +147,6 @@ _AREAS_OPENING = re.compile(
 )
 # Before a rating given in the plural: "given a clean sweep of outstanding ratings".
 _SWEEP_BEFORE = re.compile(r"\bclean\s+sweep\s+of\s+[\"'‘“]?$", re.IGNORECASE)
-_PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 # Before the rating: "each of the areas inspected were rated as", "all four areas were judged".
 # The verb may be a bare participle: "saw every category rated as 'requiring improvement to be good'".
 _EVERY_AREA_SUBJECT = re.compile(
@@ -211,6 +212,16 @@ _PARTS_SET_OUT_AFTER = re.compile(
     r"|first|second|third|fourth|fifth|sixth|last|other|remaining)"
     r"(?:\s+(?:key|main|major|judge?ment|inspection))*(?:\s+(?:categor(?:y|ies)|areas?|judge?ments?|headings?))?"
     r"\s*(?P<open>\(|[:—–]|\s-)\s*",
+    re.IGNORECASE,
+)
+# After a grade, parts of the service counted vaguely: "branded ... children's services
+# 'inadequate' in a number of key areas" (a local paper), "a 'requires improvement' rating in a
+# number of key areas among them ..." (a regional paper): a grade of some parts, not the whole,
+# and of no area the words name.
+_SOME_PARTS_AFTER = re.compile(
+    rf"{_CQ}(?:\s+(?:rating|grade|judge?ment)s?)?\s+(?:in|across|for)\s+(?:a\s+number\s+of|a\s+few|some|several|many|"
+    r"various|certain|a\s+range\s+of)\s+(?:(?:of\s+)?(?:the|its|their)\s+)?(?:(?:main|key|important|core)\s+)?"
+    r"(?:areas?|categor(?:y|ies)|aspects?|parts?)\b",
     re.IGNORECASE,
 )
 # Before an area: a count of the judgements inside it ("8 within the Looked After Children
@@ -337,7 +348,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
     # areas were judged good": every area is the rating's subject.
     if areas_judged(era, year) and _EVERY_AREA_SUBJECT.search(text, region_start, start):
         return list(areas_judged(era, year))
-    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and _PLURAL_GRADES_AFTER.match(text, end):
+    if areas_judged(era, year) and _SWEEP_BEFORE.search(text, region_start, start) and PLURAL_GRADES_AFTER.match(text, end):
         return list(areas_judged(era, year))
     set_out = _parts_set_out(rating, region_end) or _areas_listed_below(rating)
     if set_out:
@@ -426,7 +437,7 @@ def _own_areas(rating: _Rating, era: str | None, year: int | None) -> list[str |
         listed = [area for a in find_areas(text, including.end(), region_end) for area in _named_areas(text, a)]
         if listed:
             return list(dict.fromkeys(listed))
-    if _COUNTED_AFTER.match(text, end, region_end):
+    if _COUNTED_AFTER.match(text, end, region_end) or _SOME_PARTS_AFTER.match(text, end, region_end):
         return []
     if OVERALL_AFTER.match(text, end):
         return ["overall"]

@@ -64,8 +64,8 @@ from dataclasses import dataclass, replace
 from importers.extract.clauses import TextIndex
 from importers.vocabulary import BOTTOM_GRADE_WORDS, RATING_WORDS, TOP_GRADE_WORDS, find_areas, normalise_rating
 
-__all__ = ["CHANGE_TO_GAP", "END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "RATING_CUES", "RATING_RE",
-           "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
+__all__ = ["CHANGE_TO_GAP", "END_GRADE_CUES", "END_GRADE_RE", "OPEN_QUOTES", "OVERALL_AFTER", "PLURAL_GRADES_AFTER",
+           "RATING_CUES", "RATING_RE", "SAME_GRADE_CUES", "SAME_GRADE_RE", "Cue", "judging_cue"]
 
 # The look-ahead on first letters lets the regex engine skip most positions fast.
 RATING_RE = re.compile(rf"(?<![\w-])(?=[oegaiprn]){RATING_WORDS}(?![\w-])", re.IGNORECASE)
@@ -124,7 +124,23 @@ _Q = r"[\"'‘“]?"  # an opening quote the rating may sit in
 _CQ = r"[\"'’”]?"  # and its closing quote
 # Before a grade, a bound on the scale, not a grade given: "the second-highest rating below
 # 'outstanding'", "moved from a rating below Good to Outstanding".
-_BOUND_BEFORE = re.compile(rf"\b(?:below|above|beneath)\s+(?:(?:the|a|an)\s+)?{_Q}$", re.IGNORECASE)
+_BOUND_BEFORE = re.compile(rf"\b(?:below|above|beneath)\s+(?:(?:the|a|an)\s+|that\s+of\s+)?{_Q}$", re.IGNORECASE)
+# Ofsted's scale described in general, not a council's grade: a rung placed on the scale ("Only one
+# category – outstanding – is above that of 'good' on Ofsted's four-point scale", a council's
+# release), a grade defined ("Ofsted defines "adequate" as meaning "only meets minimum
+# requirements"", a party's page), grades counted as a trend ("Rise in inadequate ratings due to
+# higher expectations", a trade paper's headline).
+_ON_SCALE_AFTER = re.compile(rf"{_CQ}\s+(?:on|in)\s+(?:Ofsted['’]s|the|its|a|their)\s+(?:[\w-]+\s+){{0,2}}?scale\b",
+                             re.IGNORECASE)
+_DEFINED_GRADE_BEFORE = re.compile(rf"\b(?:defin(?:e|es|ed|ing)|describ(?:e|es|ed|ing))\s+{_Q}$", re.IGNORECASE)
+_MEANING_AFTER = re.compile(rf"{_CQ}\s+(?:as\s+)?(?:mean(?:s|ing|t)|signif(?:y|ies|ying))\b", re.IGNORECASE)
+_TREND_OF_BEFORE = re.compile(
+    r"\b(?:rise|rises|rising|increase[sd]?|fall|falls|falling|drop|decline|number|proportion|share|percentage)"
+    rf"\s+(?:in|of)\s+(?:the\s+)?{_Q}$",
+    re.IGNORECASE,
+)
+# Grades in the plural after a grade word: "'good' ratings", "inadequate judgements".
+PLURAL_GRADES_AFTER = re.compile(rf"{_CQ}\s+(?:ratings|grades|judge?ments)\b", re.IGNORECASE)
 
 # A word between a judging verb and the rating: not a clause of its own
 # ("judged that ..."), and no finite verb ("found social workers are good at").
@@ -157,7 +173,10 @@ _VERB_OBJECT_TO_BE = re.compile(
 _SHED_BEFORE = re.compile(
     r"\b(?:ditch\w*|shed(?:s|ding)?|lost|los(?:e|es|ing)|shak(?:e|es|en|ing)\s+off|shook\s+off|"
     r"escap(?:e|es|ed|ing)|emerg(?:e|es|ed|ing)\s+from|c(?:a|o)me\s+out\s+of|mov(?:e|es|ed|ing)\s+out\s+of)"
-    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$",
+    rf"\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:Ofsted\s+)?{_Q}$"
+    # ... or a grade named bare after a way out of it ("Council moves out of 'inadequate' following
+    # Ofsted inspection", "Children's services move out of 'inadequate' at two councils": trade headlines).
+    rf"|\b(?:c(?:a|o)me|mov(?:e|es|ed|ing)|climb(?:s|ed|ing)?|get(?:s|ting)?|got)\s+out\s+of\s+{_Q}$",
     re.IGNORECASE,
 )
 _MOVED_TO = (
@@ -256,11 +275,19 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|should|must|will|shall|can|if|unless|whether|risk(?:s|ed|ing)?|danger|"
     r"threat(?:en(?:s|ed)?)?|aims?|aimed|aiming|ambitions?|ambitious|hopes?|hoped|hoping|wants?|wanted|wish(?:es)?|"
     r"target(?:s|ed|ing)?|striv(?:e|es|ing)|towards?|expect(?:s|ed|ation)?|on\s+track|in\s+line\s+for|"
-    r"bid|goal|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
+    r"bid|goals?|objectives?|plans?\s+to|aspir\w*|needs?\s+to|in\s+order\s+to|determin\w*|intend\w*|"
+    # A grade promised, or one the speaker says must come next: "vowed to restore a 'good' or
+    # better rating" (a trade paper), "next stop has to be 'outstanding'" (a council leader).
+    r"(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing))\s+(?:to|that)\b|(?:has|have)\s+to\s+be|next\s+stop|"
     # "committed to", never "the Committee noted".
     r"commit(?:s|ted|ting|ments?)?|"
     # ("To go from an inadequate to good rating in just a few years is quite an achievement")
-    r"to\s+(?:move|improve|get|become|achieve|reach|return|go)|working\s+towards?|ensure|so\s+that|"
+    r"to\s+(?:move|improve|get|become|achieve|reach|return|go|restore|regain|attain|secure)|working\s+towards?|ensure|so\s+that|"
+    # A grade as the object of a verb of attaining in its base form is one still to be won, however
+    # the infinitive was opened ("to further improve services and achieve a good rating", a
+    # council's release); one helped to is one won ("had helped achieve a 'requires improvement'
+    # rating", a trade paper), and "achieved" has its own ending.
+    r"(?<!\bhelp\s)(?<!\bhelps\s)(?<!\bhelped\s)(?:achieve|restore|regain|attain)(?=\s+(?:a|an|the|its|their|our)\s)|"
     # Near a grade, not at it: "was understood to have been bordering on being 'inadequate'",
     # "were already approaching outstanding", "close to being rated inadequate", "we are now much
     # closer to receiving a 'good' rating", "on the brink of".
@@ -478,6 +505,11 @@ def judging_cue(index: TextIndex, matches: list[re.Match[str]], i: int) -> Cue |
         return None
     if _BOUND_BEFORE.search(text, max(s_start, start - 20), start):
         return None  # a rung of the scale named as a bound: "the second-highest rating below 'outstanding'"
+    if (_ON_SCALE_AFTER.match(text, end, s_end) or _MEANING_AFTER.match(text, end, s_end)
+            or _DEFINED_GRADE_BEFORE.search(text, max(s_start, start - 20), start)
+            or _TREND_OF_BEFORE.search(text, max(s_start, start - 30), start)
+            and PLURAL_GRADES_AFTER.match(text, end, s_end)):
+        return None  # the scale described in general
     listed = _COUNCILS_LISTED_AFTER.match(text, end, s_end)
     if listed is not None and _council_follows(index, listed.end()):
         # "There are only three outstanding authorities in England: Lincolnshire, Kensington
