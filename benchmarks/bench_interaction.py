@@ -18,8 +18,9 @@ each key press the figures are:
   hits (the Search tab's list) landed; the panes are filtered before that,
   from the index's unranked match, and the ranking follows in a thread;
 - *counts shown*: until the first frame after the sidebar's counts, the tabs'
-  labels, the title and the chart caught up with the rows (they follow the
-  key's frame, two frames later; a key waits for them before the next).
+  labels, the title and the chart caught up with the rows (two frames after
+  a key that redrew the list in view, in the frame of one that kept its lines;
+  a key waits for them before the next).
 
 Then, on a copy of the store, a bookmark (b on the document list) and its undo (ctrl+z), each from
 the key to the frame after the explorer adopted the store as written (the target is 100 ms).
@@ -96,8 +97,8 @@ class _Clock:
     def watch_view(self, screen) -> None:  # type: ignore[no-untyped-def]
         refresh_view = screen.refresh_view
 
-        def timed_refresh_view() -> None:
-            refresh_view()
+        def timed_refresh_view(**how: bool) -> None:
+            refresh_view(**how)
             self.views.append(time.perf_counter())
 
         screen.refresh_view = timed_refresh_view

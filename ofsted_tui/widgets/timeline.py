@@ -72,10 +72,9 @@ class TimelineList(SortedRowList[dict[str, Any]]):
         super().fit_columns(rows)
 
     # -- grouping by council -------------------------------------------------
-    def set_rows(self, rows: Any, *, cursor: int | None = None) -> None:
+    def set_rows(self, rows: Any, *, cursor: int | None = None) -> bool:
         if not self.grouped:
-            super().set_rows(rows, cursor=cursor)
-            return
+            return super().set_rows(rows, cursor=cursor)
         self._given = rows
         target = rows[max(0, min(cursor, len(rows) - 1))] if cursor is not None and rows else self.current
         ordered = rows if self.sort_column is None else sorted(
@@ -85,7 +84,7 @@ class TimelineList(SortedRowList[dict[str, Any]]):
             grouped.append(self._heading(name, events))
             grouped += events
         at = next((i for i, row in enumerate(grouped) if row is target), 1 if grouped else 0)
-        RowList.set_rows(self, grouped, cursor=at)
+        return RowList.set_rows(self, grouped, cursor=at)
 
     def _heading(self, name: str, events: list[dict[str, Any]]) -> dict[str, Any]:
         if self._latest is None:

@@ -81,3 +81,29 @@ async def test_the_counts_follow_the_rows_once_for_keys_typed_together(app):
         facet = {row.value: row for row in screen.query_one("#facet-authorities", FacetList).rows}
         assert facet[second].selected and not facet[first].selected
         assert facet[second].events == len(chosen)
+
+
+@pilot_test
+async def test_a_key_that_leaves_the_list_in_view_as_drawn_shows_its_counts_at_once(app):
+    # On the Search tab no list takes its rows from the view (the hits come with the counts): nothing is
+    # drawn before the counts, so waiting two frames for them would only delay what the key shows.
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        await settle(pilot, lambda: not screen.catching_up, "the first counts")
+        screen.action_show_tab("search")
+        await pilot.pause()
+        query = "good"
+        screen.filters = screen.filters.with_text(query)
+        events = _expected_events(app, query)
+        assert events and len(events) < len(app.corpus.events)
+        assert not screen.catching_up
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(events)}"
+
+        # On the timeline, whose rows change with the words, the counts still follow the rows' frame.
+        screen.action_show_tab("timeline")
+        await settle(pilot, lambda: not screen.catching_up and not screen.searching, "the counts")
+        screen.filters = screen.filters.with_text("")
+        assert screen.catching_up and _tab(screen, "tab-timeline") == f"Timeline {len(events)}"
+        await settle(pilot, lambda: not screen.catching_up, "the counts")
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(app.corpus.events)}"
