@@ -28,6 +28,14 @@ def _tab(screen, tab: str) -> str:
     return str(screen.query_one(TabbedContent).get_tab(tab).label).rstrip()
 
 
+async def _counted(pilot):
+    """The main screen once the store is loaded and its first counts are drawn."""
+    await loaded(pilot)
+    screen = pilot.app.screen
+    await settle(pilot, lambda: not screen.catching_up, "the first counts")
+    return screen
+
+
 @pilot_test
 async def test_after_fast_typing_the_rows_and_counts_are_those_of_the_last_words(app):
     async with app.run_test(size=SIZE) as pilot:
@@ -55,9 +63,7 @@ async def test_after_fast_typing_the_rows_and_counts_are_those_of_the_last_words
 @pilot_test
 async def test_the_counts_follow_the_rows_once_for_keys_typed_together(app):
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
-        await settle(pilot, lambda: not screen.catching_up, "the first counts")
+        screen = await _counted(pilot)
         everything = len(app.corpus.events)
         assert _status(screen).startswith(f"{everything} events shown")
         caught_up = []
@@ -88,9 +94,7 @@ async def test_a_key_that_leaves_the_list_in_view_as_drawn_shows_its_counts_at_o
     # On the Search tab no list takes its rows from the view (the hits come with the counts): nothing is
     # drawn before the counts, so waiting two frames for them would only delay what the key shows.
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
-        await settle(pilot, lambda: not screen.catching_up, "the first counts")
+        screen = await _counted(pilot)
         screen.action_show_tab("search")
         await pilot.pause()
         query = "good"
@@ -107,3 +111,19 @@ async def test_a_key_that_leaves_the_list_in_view_as_drawn_shows_its_counts_at_o
         assert screen.catching_up and _tab(screen, "tab-timeline") == f"Timeline {len(events)}"
         await settle(pilot, lambda: not screen.catching_up, "the counts")
         assert _tab(screen, "tab-timeline") == f"Timeline {len(app.corpus.events)}"
+
+
+@pilot_test
+async def test_a_store_written_by_a_save_has_its_counts_follow_its_frame(app):
+    # The view redone for a store written by a note or bookmark (``refresh_view`` alone, as the corpus's watcher
+    # calls it) keeps the counts for the frame after: drawn in the save's own frame, they lengthened it.
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _counted(pilot)
+        screen.action_show_tab("search")
+        await pilot.pause()
+        query = "good"
+        screen.set_reactive(type(screen).filters, screen.filters.with_text(query))
+        screen.refresh_view()
+        assert screen.catching_up and _tab(screen, "tab-timeline") == f"Timeline {len(app.corpus.events)}"
+        await settle(pilot, lambda: not screen.catching_up, "the counts")
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(_expected_events(app, query))}"
