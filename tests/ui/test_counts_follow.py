@@ -89,17 +89,27 @@ async def test_the_counts_follow_the_rows_once_for_keys_typed_together(app):
         assert facet[second].events == len(chosen)
 
 
+async def _good_on_the_search_tab(pilot, app, *, key: bool):
+    """The Search tab shown, then the view redone for the words "good": by a key (the filters set), or as
+    for a store written by a save (``refresh_view`` alone, as the corpus's watcher calls it)."""
+    screen = await _counted(pilot)
+    screen.action_show_tab("search")
+    await pilot.pause()
+    if key:
+        screen.filters = screen.filters.with_text("good")
+    else:
+        screen.set_reactive(type(screen).filters, screen.filters.with_text("good"))
+        screen.refresh_view()
+    return screen
+
+
 @pilot_test
 async def test_a_key_that_leaves_the_list_in_view_as_drawn_shows_its_counts_at_once(app):
     # On the Search tab no list takes its rows from the view (the hits come with the counts): nothing is
     # drawn before the counts, so waiting two frames for them would only delay what the key shows.
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _counted(pilot)
-        screen.action_show_tab("search")
-        await pilot.pause()
-        query = "good"
-        screen.filters = screen.filters.with_text(query)
-        events = _expected_events(app, query)
+        screen = await _good_on_the_search_tab(pilot, app, key=True)
+        events = _expected_events(app, "good")
         assert events and len(events) < len(app.corpus.events)
         assert not screen.catching_up
         assert _tab(screen, "tab-timeline") == f"Timeline {len(events)}"
@@ -115,15 +125,9 @@ async def test_a_key_that_leaves_the_list_in_view_as_drawn_shows_its_counts_at_o
 
 @pilot_test
 async def test_a_store_written_by_a_save_has_its_counts_follow_its_frame(app):
-    # The view redone for a store written by a note or bookmark (``refresh_view`` alone, as the corpus's watcher
-    # calls it) keeps the counts for the frame after: drawn in the save's own frame, they lengthened it.
+    # Drawn in the save's own frame, the counts lengthened it: they come in the frame after.
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _counted(pilot)
-        screen.action_show_tab("search")
-        await pilot.pause()
-        query = "good"
-        screen.set_reactive(type(screen).filters, screen.filters.with_text(query))
-        screen.refresh_view()
+        screen = await _good_on_the_search_tab(pilot, app, key=False)
         assert screen.catching_up and _tab(screen, "tab-timeline") == f"Timeline {len(app.corpus.events)}"
         await settle(pilot, lambda: not screen.catching_up, "the counts")
-        assert _tab(screen, "tab-timeline") == f"Timeline {len(_expected_events(app, query))}"
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(_expected_events(app, 'good'))}"
