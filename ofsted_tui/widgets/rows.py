@@ -121,8 +121,12 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
     def current(self) -> RowT | None:
         return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
 
-    def set_rows(self, rows: Sequence[RowT], *, cursor: int | None = None) -> None:
-        """Replace every row; the cursor goes to ``cursor`` (or stays in range)."""
+    def set_rows(self, rows: Sequence[RowT], *, cursor: int | None = None) -> bool:
+        """Replace every row; the cursor goes to ``cursor`` (or stays in range).
+
+        Whether the rows drawn changed (False: the lines on screen stay as they were, at most the
+        scroll bar moves), so a caller knows whether this list's repaint is on its way.
+        """
         target = self.cursor if cursor is None else cursor
         target = max(0, min(target, len(rows) - 1))
         # The very same sequence is not walked: a facet's lazy counts would all be counted.
@@ -132,7 +136,8 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
             self._rows = rows
             if target != self.cursor:
                 self.cursor = target
-            return
+                return True
+            return False
         # The cursor is set only where it moves or its row changed: setting it repaints the list (and says
         # which row is highlighted), even to the same place.
         unseen = (self.loaded and target == self.cursor and target < min(len(rows), len(self._rows))
@@ -143,6 +148,7 @@ class RowList(ScrollView, Generic[RowT], can_focus=True):
         if not unseen:
             self.cursor = target
             self.refresh()
+        return not unseen
 
     def _same_on_screen(self, rows: Sequence[RowT]) -> bool:
         """Whether ``rows`` put the very rows drawn now where they are drawn (the list scrolled as it is).
@@ -507,16 +513,15 @@ class SortedRowList(RowList[RowT]):
         return line
 
     # -- sorting -------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[RowT], *, cursor: int | None = None) -> None:
-        """``rows`` in their natural order; ``cursor`` is an index into them."""
+    def set_rows(self, rows: Sequence[RowT], *, cursor: int | None = None) -> bool:
+        """``rows`` in their natural order; ``cursor`` is an index into them. Whether the rows drawn changed."""
         self._given = rows
         if self.sort_column is None or not rows:
-            super().set_rows(rows, cursor=cursor)
-            return
+            return super().set_rows(rows, cursor=cursor)
         target = rows[max(0, min(cursor, len(rows) - 1))] if cursor is not None else self.current
         ordered = sorted(rows, key=self.sort_key(self.sort_column), reverse=self.sort_reverse)
         at = next((i for i, row in enumerate(ordered) if row is target), 0) if target is not None else 0
-        super().set_rows(ordered, cursor=at)
+        return super().set_rows(ordered, cursor=at)
 
     def sort_by(self, column: int | None, reverse: bool = False) -> None:
         """Show the rows sorted by ``column`` (None: in their natural order), keeping the cursor's row."""

@@ -56,15 +56,15 @@ class FacetList(RowList[FacetValue]):
     def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
         return max(1, min(len(self.rows), MAX_FACET_ROWS))
 
-    def set_rows(self, rows: Any, *, cursor: int | None = None) -> None:
+    def set_rows(self, rows: Any, *, cursor: int | None = None) -> bool:
         # Every search or filter key brings new counts, mostly those already drawn: the list is
         # repainted only where the rows in view differ (the others are drawn as they scroll in).
         top = self.scroll_offset.y
         if (cursor is None and self.loaded and len(rows) == len(self.rows)
                 and all(rows[i] == self.rows[i] for i in range(top, min(top + MAX_FACET_ROWS, len(rows))))):
             self._rows = rows
-            return
-        super().set_rows(rows, cursor=cursor)
+            return False
+        return super().set_rows(rows, cursor=cursor)
 
     def row_key(self, row: FacetValue) -> FacetValue:
         # A keystroke makes new values; equal ones (same counts, same choice) draw the same.

@@ -28,6 +28,14 @@ def _tab(screen, tab: str) -> str:
     return str(screen.query_one(TabbedContent).get_tab(tab).label).rstrip()
 
 
+async def _counted(pilot):
+    """The main screen once the store is loaded and its first counts are drawn."""
+    await loaded(pilot)
+    screen = pilot.app.screen
+    await settle(pilot, lambda: not screen.catching_up, "the first counts")
+    return screen
+
+
 @pilot_test
 async def test_after_fast_typing_the_rows_and_counts_are_those_of_the_last_words(app):
     async with app.run_test(size=SIZE) as pilot:
@@ -55,9 +63,7 @@ async def test_after_fast_typing_the_rows_and_counts_are_those_of_the_last_words
 @pilot_test
 async def test_the_counts_follow_the_rows_once_for_keys_typed_together(app):
     async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        screen = app.screen
-        await settle(pilot, lambda: not screen.catching_up, "the first counts")
+        screen = await _counted(pilot)
         everything = len(app.corpus.events)
         assert _status(screen).startswith(f"{everything} events shown")
         caught_up = []
@@ -81,3 +87,47 @@ async def test_the_counts_follow_the_rows_once_for_keys_typed_together(app):
         facet = {row.value: row for row in screen.query_one("#facet-authorities", FacetList).rows}
         assert facet[second].selected and not facet[first].selected
         assert facet[second].events == len(chosen)
+
+
+async def _good_on_the_search_tab(pilot, app, *, key: bool):
+    """The Search tab shown, then the view redone for the words "good": by a key (the filters set), or as
+    for a store written by a save (``refresh_view`` alone, as the corpus's watcher calls it)."""
+    screen = await _counted(pilot)
+    screen.action_show_tab("search")
+    await pilot.pause()
+    if key:
+        screen.filters = screen.filters.with_text("good")
+    else:
+        screen.set_reactive(type(screen).filters, screen.filters.with_text("good"))
+        screen.refresh_view()
+    return screen
+
+
+@pilot_test
+async def test_a_key_that_leaves_the_list_in_view_as_drawn_shows_its_counts_at_once(app):
+    # On the Search tab no list takes its rows from the view (the hits come with the counts): nothing is
+    # drawn before the counts, so waiting two frames for them would only delay what the key shows.
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _good_on_the_search_tab(pilot, app, key=True)
+        events = _expected_events(app, "good")
+        assert events and len(events) < len(app.corpus.events)
+        assert not screen.catching_up
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(events)}"
+
+        # On the timeline, whose rows change with the words, the counts still follow the rows' frame.
+        screen.action_show_tab("timeline")
+        await settle(pilot, lambda: not screen.catching_up and not screen.searching, "the counts")
+        screen.filters = screen.filters.with_text("")
+        assert screen.catching_up and _tab(screen, "tab-timeline") == f"Timeline {len(events)}"
+        await settle(pilot, lambda: not screen.catching_up, "the counts")
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(app.corpus.events)}"
+
+
+@pilot_test
+async def test_a_store_written_by_a_save_has_its_counts_follow_its_frame(app):
+    # Drawn in the save's own frame, the counts lengthened it: they come in the frame after.
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _good_on_the_search_tab(pilot, app, key=False)
+        assert screen.catching_up and _tab(screen, "tab-timeline") == f"Timeline {len(app.corpus.events)}"
+        await settle(pilot, lambda: not screen.catching_up, "the counts")
+        assert _tab(screen, "tab-timeline") == f"Timeline {len(_expected_events(app, 'good'))}"

@@ -117,3 +117,30 @@ async def test_an_unreadable_index_is_said_and_matches_nothing(app, monkeypatch)
         assert app.is_running and screen.query_one("#query").value == "camden"
         assert any("the index is unreadable" in str(n.message) for n in app._notifications)
         assert _shown(screen) == (set(), set())
+
+
+@pilot_test
+async def test_keys_typed_together_are_ranked_once_with_the_hits_of_their_last_words(app, monkeypatch):
+    # Ranking scores every match (a broad prefix: every document): the words of keys typed less than
+    # RANK_AFTER_S apart are ranked once, after the last; the hits are those the index ranks for them.
+    from ofsted_tui.screens import main
+
+    monkeypatch.setattr(main, "RANK_AFTER_S", 3.0)  # wider than any gap between keys pressed here, even loaded
+    async with _explorer(app) as (pilot, screen):
+        ranked: list[str] = []
+        hits = app.corpus.search_index.hits
+
+        def counted(query, **options):
+            ranked.append(query)
+            return hits(query, **options)
+
+        monkeypatch.setattr(app.corpus.search_index, "hits", counted)
+        await pilot.press("slash")
+        for char in "good hari":
+            await pilot.press("space" if char == " " else char)
+            await pilot.pause()  # each key's frame is out before the next key: the panes follow each
+        await settle(pilot, lambda: not screen.searching and screen._answer is not None, "the ranking")
+        assert ranked == ["good hari"]
+        expected = [(h.doc_id, h.score) for h in hits("good hari", limit=main.MAX_HITS + 1)
+                    if screen.result.passes(h.doc_id)][:main.MAX_HITS]
+        assert expected and [(h.doc_id, h.score) for h in screen.query_one(SearchResults).rows] == expected
