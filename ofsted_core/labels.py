@@ -86,6 +86,13 @@ def doc_title(doc: DocumentRow) -> str:
     return doc.get("title") or doc.get("source") or doc.get("id", "")
 
 
+def quoted(words: str) -> str:
+    """Words put in quotation marks, unless they carry their own (a phrase search), which would
+    otherwise show doubled: “"widespread failures"”."""
+    words = words.strip()
+    return words if any(mark in words for mark in "\"“”") else f"“{words}”"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 

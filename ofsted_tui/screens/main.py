@@ -36,7 +36,7 @@ from ofsted_tui.messages import (
 )
 from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
-from ofsted_core.labels import doc_title, plural, printable
+from ofsted_core.labels import doc_title, plural, printable, quoted
 from ofsted_tui.widgets.rows import RowList
 from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
@@ -366,7 +366,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if not corpus.documents:
             events = documents = "The store is empty: press i to import files (Ofsted reports, letters, news, minutes)."
         elif query and self._matched is not None and self._matched[0] == query and not self._matched[1]:
-            events = documents = f"No document matches “{query}”: change the search (/), or press x to clear it."
+            events = documents = f"No document matches {quoted(query)}: change the search (/), or press x to clear it."
         elif self.filters.active:
             events = "No inspection event passes the filters: press x to clear them, or f to change them."
             documents = "No document passes the filters: press x to clear them, or f to change them."
@@ -379,7 +379,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                 rows.redraw()
         results = self.query_one(SearchResults)
         if query and self._matched is not None and self._matched[0] == query:
-            said = f"No document matches “{query}”" + (" among the filtered ones: press x to clear the filters."
+            said = f"No document matches {quoted(query)}" + (" among the filtered ones: press x to clear the filters."
                                                         if self.filters.chosen_count() else ".")
         else:
             said = "Type in the search box ( / ) to search every document."
@@ -408,15 +408,15 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         ids = self._matching(query, self.corpus)
         if not ids:
             self._answer = (query, ids, [])  # nothing to rank
-            return ids, [], f"No document matches “{query}”."
+            return ids, [], f"No document matches {quoted(query)}."
         answer = self._answer
         if answer is None or answer[0] != query:
             if rank:
                 self._request_search()
             stale = [h for h in answer[2] if h.doc_id in ids] if answer is not None else []
-            return ids, stale, f"{plural(len(ids), 'document')} match “{query}”; ranking them…"
+            return ids, stale, f"{plural(len(ids), 'document')} match {quoted(query)}; ranking them…"
         more = f" (the first {MAX_HITS} listed)" if len(ids) > MAX_HITS else ""
-        return ids, answer[2], f"{plural(len(ids), 'document')} match “{query}”{more}"
+        return ids, answer[2], f"{plural(len(ids), 'document')} match {quoted(query)}{more}"
 
     def _dataset_rows(self, ids: frozenset[str] | None) -> dict[str, set[str]] | None:
         """The events of the matching rows of each dataset among ``ids``, once per answer of the index."""

@@ -201,3 +201,15 @@ async def test_a_phrase_search_opens_and_marks_the_phrase_not_its_words_alone(ap
         doc_id, span, _ = opened[-1]
         assert app.corpus.text_of(doc_id)[span[0]:span[1]] == "performs poorly"
         assert isinstance(app.screen, MainScreen)
+
+
+@pilot_test
+async def test_a_phrase_search_is_named_in_its_own_quotation_marks_only(app):
+    async with app.run_test(size=(160, 48)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, '"zzyzx qwv"')
+        await settle(pilot, lambda: not app.screen.searching and app.screen._answer, "the search")
+        status = str(app.screen.query_one("#search-status").render())
+        assert 'No document matches "zzyzx qwv"' in status
+        assert "\u201c\"" not in status and "\"\u201d" not in status
