@@ -290,7 +290,8 @@ class CouncilsPane(Vertical):
         new = sum(1 for r in shown if self.table.new_counts.get(r["council"]))
         if new:
             parts.append(f"{new} with new reports {NEW_MARK}")
-        parts.append("⏎ its timeline · s sorts · type a name to jump to it")
+        # Letters the screen uses as keys (n, N, b ...) cannot start a name, so the hint names "/", which always can.
+        parts.append("⏎ its timeline · s sorts · / finds a council by name")
         self._say(" · ".join(parts))
 
     def say_no_documents(self, name: str) -> None:
