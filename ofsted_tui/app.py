@@ -407,9 +407,14 @@ class OfstedApp(App[None]):
         shown = self.corpus.data if self.corpus is not None and self.corpus.complete else None
         written, undo = self.library.annotate(change, shown)
         self.post_message(messages.AnnotationsSaved(undo, undoing))
-        # The store as written is shown without reading it again (its stamp is ours, not another writer's).
+        # The store as written is shown without reading it again (its stamp is ours, not another writer's), indexed
+        # here: from the index before, a note's is a millisecond, less than handing it to another worker.
         self._loads += 1
-        self._index(self._loads, self.store.mtime_ns(), self.library.corpus_of(written, self.corpus), self.facet_index)
+        generation, stamp = self._loads, self.store.mtime_ns()
+        corpus = self.library.corpus_of(written, self.corpus)
+        with collector_paused():
+            index = _indexed(corpus, self.facet_index)
+        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
     def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""
