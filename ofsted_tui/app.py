@@ -262,7 +262,9 @@ class OfstedApp(App[None]):
 
     def _check_store(self) -> None:
         stamp = self.store.mtime_ns()
-        if stamp != self._seen_stamp and not any(w.group == "load" and w.is_running for w in self.workers):
+        # A save of ours changes the stamp before the store as written is shown (its worker indexes it): not
+        # another writer's change, which would read the whole store again and drop the save's result.
+        if stamp != self._seen_stamp and not any(w.group in _ADOPTING and w.is_running for w in self.workers):
             self._seen_stamp = stamp  # one attempt per change: a broken file is reported once
             self.post_message(messages.StoreChanged())
 
@@ -485,6 +487,10 @@ class OfstedApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1].name if self.theme == THEMES[0].name else THEMES[0].name
+
+
+# The workers that end by adopting a store they read or wrote (``_loaded``).
+_ADOPTING = ("load", "write")
 
 
 def _built(data: StoreData, library: Library) -> tuple[Corpus, FacetIndex]:
