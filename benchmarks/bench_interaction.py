@@ -22,8 +22,12 @@ each key press the figures are:
   a key that redrew the list in view, in the frame of one that kept its lines;
   a key waits for them before the next).
 
-Then, on a copy of the store, a bookmark (b on the document list) and its undo (ctrl+z), each from
-the key to the frame after the explorer adopted the store as written (the target is 100 ms).
+Then, on a copy of the store, a bookmark (b on the document list), a note (n, a word typed, ctrl+s) and a
+correction of the document's date (c, the date typed, enter), each followed by its undo (ctrl+z), each timed
+from the key that saves it to the frame after the explorer adopted the store as written (the target is
+100 ms). ``--saves-only`` runs these alone; ``--baseline DIR`` (a source tree of other code, e.g. ``git
+archive main | tar -x -C DIR``) runs them with that tree's code too, the two trees taking turns
+``--rounds`` times, in the same run.
 
 Keys: typing queries into the search box one character at a time (with
 backspaces and clearing; a second's pause before each query, as a user reads the hits), and in the filter sidebar toggling authorities,
@@ -339,14 +343,18 @@ async def _drive(db: str) -> dict:
 
 
 SAVES = 5
+# What is saved on each document in turn: (kind, the keys that open its dialog and fill it, the key that saves it).
+SAVE_KINDS = (("save", (), "b"), ("note", ("n", "x"), "ctrl+s"), ("correction", ("c",), "enter"))
+CORRECTED_DATE = "2001-05-01"
 
 
 async def _drive_saves(db: str) -> dict:
-    """Bookmark key to the updated screen, and its undo (ctrl+z), on a copy of the store (the benchmark's is shared).
+    """Each kind of save (``SAVE_KINDS``) and its undo (ctrl+z), on a copy of the store (the benchmark's is shared).
 
-    For each: the frame after the explorer adopted the store as written (the document list marks the
-    bookmark, the facets count it), the CPU time of the process to that frame, and whether search
-    was ready then (1) or being made ready again (0).
+    For each: from the key that saves to the frame after the explorer adopted the store as written (the
+    document list marks the bookmark, the facets count it), the CPU time of the process to that frame, and
+    whether search was ready then (1) or being made ready again (0). Dialogs are opened and filled before
+    the clock starts.
     """
     import shutil
     import tempfile
@@ -355,7 +363,8 @@ async def _drive_saves(db: str) -> dict:
     from ofsted_tui.app import make_app
     from ofsted_tui.widgets.documents import DocumentList
 
-    out: dict[str, list] = {"save": [], "undo": []}
+    out: dict[str, list] = {kind: [] for name, *_ in SAVE_KINDS for kind in (name, f"{name}_undo")}
+    out["undo"] = out.pop("save_undo")  # the names the summary has always had
     with tempfile.TemporaryDirectory(prefix="ofsted-bench-saves-") as tmp:
         copy = Path(tmp) / "db.json"
         shutil.copy(db, copy)
@@ -381,23 +390,76 @@ async def _drive_saves(db: str) -> dict:
             for n in range(SAVES):
                 documents.cursor = (n * 997) % len(documents.rows)
                 await pilot.pause(0.2)
-                for kind, key in (("save", "b"), ("undo", "ctrl+z")):
-                    before, seen = app.corpus, len(adopted)
-                    collections = _Collections().__enter__()
-                    start, cpu = time.perf_counter(), time.process_time()
-                    await pilot.press(key)
-                    deadline = time.perf_counter() + 10
-                    while (app.corpus is before or len(adopted) == seen) and time.perf_counter() < deadline:
-                        await asyncio.sleep(0.001)
-                    at = adopted[-1] if len(adopted) > seen else start
-                    frame = await clock.frame_after(at, wait=LANDED_FRAME_S)
-                    # Nothing drawn after it (the list's rows unchanged on screen): shown when adopted.
-                    used = (clock.cpu_at(frame) if frame == frame else time.process_time()) - cpu
-                    frame = frame if frame == frame else at
-                    collections.__exit__()
-                    out[kind].append(((frame - start) * 1000, used * 1000, float(app.search_ready), collections.ms))
-                    await pilot.pause(0.3)
+                for name, opening, saving in SAVE_KINDS:
+                    for kind, keys, key in ((name, opening, saving), ("undo" if name == "save" else f"{name}_undo", (), "ctrl+z")):
+                        for typed in keys:
+                            await pilot.press(typed)
+                            await pilot.pause(0.2)
+                        if kind == "correction":
+                            app.screen.query_one("#correction-value").value = CORRECTED_DATE
+                            await pilot.pause(0.2)
+                        before, seen = app.corpus, len(adopted)
+                        collections = _Collections().__enter__()
+                        start, cpu = time.perf_counter(), time.process_time()
+                        await pilot.press(key)
+                        deadline = time.perf_counter() + 10
+                        while (app.corpus is before or len(adopted) == seen) and time.perf_counter() < deadline:
+                            await asyncio.sleep(0.001)
+                        at = adopted[-1] if len(adopted) > seen else start
+                        frame = await clock.frame_after(at, wait=LANDED_FRAME_S)
+                        # Nothing drawn after it (the list's rows unchanged on screen): shown when adopted.
+                        used = (clock.cpu_at(frame) if frame == frame else time.process_time()) - cpu
+                        frame = frame if frame == frame else at
+                        collections.__exit__()
+                        out[kind].append(((frame - start) * 1000, used * 1000, float(app.search_ready), collections.ms))
+                        await pilot.pause(0.3)
     return out
+
+
+SAVE_LABELS = {"save": "bookmark key (b)", "undo": "its undo (ctrl+z)", "note": "note saved (ctrl+s)",
+               "note_undo": "its undo (ctrl+z)", "correction": "date corrected (enter)",
+               "correction_undo": "its undo (ctrl+z)"}
+
+
+def _saves_table(saves: dict, table: Table, summary: dict, baseline: dict | None = None, name: str = "") -> None:
+    """Each kind of save, median / p95 / max to the updated screen and the CPU to it; against ``baseline``'s
+    (another tree's, in the same run) where given."""
+    for kind, label in SAVE_LABELS.items():
+        if kind not in saves:
+            continue  # an older tree's driver saved bookmarks alone
+        frames, used, ready, *_ = zip(*saves[kind])
+        figures = {"median": percentile(list(frames), 50), "p95": percentile(list(frames), 95), "max": max(frames),
+                   "cpu_median": percentile(list(used), 50), "cpu_max": max(used), "search_ready": sum(ready)}
+        table.add(f"{label} to the updated screen, median / p95 / max of {len(frames)}",
+                  f"{figures['median']:.0f} / {figures['p95']:.0f} / {figures['max']:.0f}",
+                  f"< {TARGET_SAVE_MS:.0f}", figures["max"] < TARGET_SAVE_MS)
+        table.add("  CPU time to that frame (the whole process), median / max; search ready then",
+                  f"{figures['cpu_median']:.0f} / {figures['cpu_max']:.0f}; {sum(ready):.0f} of {len(ready)}")
+        if baseline and kind in baseline:
+            b_frames, b_used, *_ = zip(*baseline[kind])
+            b_median, b_max, b_cpu = percentile(list(b_frames), 50), max(b_frames), percentile(list(b_used), 50)
+            table.add(f"  against {name} (same run): median / max; CPU median",
+                      f"{b_median:.0f} -> {figures['median']:.0f} (x{figures['median'] / b_median:.2f}) / "
+                      f"{b_max:.0f} -> {figures['max']:.0f}; {b_cpu:.0f} -> {figures['cpu_median']:.0f} ms "
+                      f"(x{figures['cpu_median'] / b_cpu:.2f})")
+            figures["baseline"] = {"median": b_median, "max": b_max, "cpu_median": b_cpu}
+        # The first is the session's first write: a max well above the median is mostly that one.
+        table.add("  each in turn (ms), of which garbage collections",
+                  ", ".join(f"{x[0]:.0f} ({x[3]:.0f})" if len(x) > 3 else f"{x[0]:.0f}" for x in saves[kind]))
+        summary[kind] = figures
+
+
+def _saves_in_turn(script: str, db: Path, baseline: Path, rounds: int) -> tuple[dict, dict]:
+    """This tree's saves and ``baseline``'s, each run ``rounds`` times in turn (fresh processes), pooled."""
+    ours: dict[str, list] = {}
+    theirs: dict[str, list] = {}
+    for _ in range(rounds):
+        for tree, into in ((baseline, theirs), (None, ours)):
+            extra = ["--tree", str(tree)] if tree is not None else []
+            for kind, rows in child_json([script, "--child-saves", str(db), *extra]).items():
+                if isinstance(rows, list):
+                    into.setdefault(kind, []).extend(rows)
+    return ours, theirs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -407,7 +469,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the bookmark and its undo (a same-run comparison of keys, tree against tree)")
     parser.add_argument("--child", metavar="DB", help=argparse.SUPPRESS)
     parser.add_argument("--child-saves", metavar="DB", help=argparse.SUPPRESS)
+    parser.add_argument("--tree", type=Path, help=argparse.SUPPRESS)  # the code a child runs (a --baseline)
+    parser.add_argument("--saves-only", action="store_true", help="time the saves alone (no keys, no reader)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="a source tree of other code whose saves are timed in turn with these, in the same run")
+    parser.add_argument("--rounds", type=int, default=3, help="with --baseline: runs of the saves per tree (default 3)")
     args = parser.parse_args(argv)
+    if args.tree:
+        sys.path.insert(0, str(args.tree.resolve()))  # before the explorer is imported
     if args.child:
         emit_child(asyncio.run(_drive(args.child)))
         return 0
@@ -418,8 +487,11 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.stores import generated_store
 
     db = generated_store(args.docs)
-    result = child_json([str(Path(__file__).resolve()), "--child", str(db)])
-    saves = None if args.keys_only else child_json([str(Path(__file__).resolve()), "--child-saves", str(db)])
+    script = str(Path(__file__).resolve())
+    if args.saves_only or args.baseline:
+        return _main_saves(args, db, script)
+    result = child_json([script, "--child", str(db)])
+    saves = None if args.keys_only else child_json([script, "--child-saves", str(db)])
     table = Table(f"Interaction on the {args.docs:,}-document store (Pilot, headless {SIZE[0]}x{SIZE[1]}); "
                   "milliseconds, p50 / p95 (max)")
     summary = {}
@@ -489,17 +561,8 @@ def main(argv: list[str] | None = None) -> int:
     summary["reader_open"] = {"median": percentile(opens, 50), "max": slowest, "chars": result["longest_chars"][0],
                               "plain_screen_median": percentile(plain, 50),
                               "cpu_median": percentile(used, 50), "cpu_max": max(used, default=float("nan"))}
-    for kind, label in (("save", "bookmark key (b) to the updated screen"), ("undo", "its undo (ctrl+z) to the updated screen")) if saves else ():
-        frames, used, ready, *_ = zip(*saves[kind])
-        table.add(f"{label}, median / max of {len(frames)}", f"{percentile(list(frames), 50):.0f} / {max(frames):.0f}",
-                  f"< {TARGET_SAVE_MS:.0f}", max(frames) < TARGET_SAVE_MS)
-        table.add("  CPU time to that frame (the whole process); search ready then",
-                  f"{percentile(list(used), 50):.0f} / {max(used):.0f}; {sum(ready):.0f} of {len(ready)}")
-        # The first is the session's first write: a max well above the median is mostly that one.
-        table.add("  each in turn (ms), of which garbage collections",
-                  ", ".join(f"{x[0]:.0f} ({x[3]:.0f})" if len(x) > 3 else f"{x[0]:.0f}" for x in saves[kind]))
-        summary[kind] = {"median": percentile(list(frames), 50), "max": max(frames), "cpu_median": percentile(list(used), 50),
-                         "cpu_max": max(used), "search_ready": sum(ready)}
+    if saves:
+        _saves_table(saves, table, summary)
     table.add("store loaded and indexed under Pilot", f"{result['loaded_s'][0]:.2f} s")
     table.add("peak memory", f"{result['peak_rss_mb']:.0f} MiB", "< 500 MiB", result["peak_rss_mb"] < 500)
     summary["peak_rss_mb"] = result["peak_rss_mb"]
@@ -507,6 +570,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {machine_line()}")
     print(reproduce("bench_interaction.py", ["--docs", str(args.docs)] + (["--keys-only"] if args.keys_only else [])))
     save_result(f"interaction-{args.docs}", {"docs": args.docs, "summary": summary, "raw": result, "saves": saves})
+    return 0
+
+
+def _main_saves(args: argparse.Namespace, db: Path, script: str) -> int:
+    """``--saves-only`` / ``--baseline``: the saves alone, this tree's (against the baseline's in the same run)."""
+    if args.baseline:
+        saves, baseline = _saves_in_turn(script, db, args.baseline.resolve(), args.rounds)
+    else:
+        saves, baseline = child_json([script, "--child-saves", str(db)]), None
+    rounds = f", {args.rounds} runs per tree in turn" if args.baseline else ""
+    table = Table(f"Saves on the {args.docs:,}-document store (Pilot, headless {SIZE[0]}x{SIZE[1]}{rounds}); milliseconds")
+    summary: dict = {}
+    _saves_table(saves, table, summary, baseline, args.baseline.name if args.baseline else "")
+    table.print()
+    print(f"machine: {machine_line()}")
+    extra = ["--baseline", str(args.baseline), "--rounds", str(args.rounds)] if args.baseline else ["--saves-only"]
+    print(reproduce("bench_interaction.py", ["--docs", str(args.docs), *extra]))
+    save_result(f"interaction-saves-{args.docs}", {"docs": args.docs, "summary": summary, "saves": saves,
+                                                   "baseline": {"tree": str(args.baseline), "saves": baseline}
+                                                   if args.baseline else None})
     return 0
 
 

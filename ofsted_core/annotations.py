@@ -145,9 +145,13 @@ class Change:
 def change_annotations(store: Store, change: Change, shown: StoreData | None = None) -> tuple[StoreData, Change]:
     """Apply ``change`` in one write; returns the store as written and the change that undoes it.
 
-    Only ``db.json`` is written (annotations touch no bulk row), and only
-    the events of the councils the change touches are rebuilt, since a
-    correction can move or re-rate an event. Nothing is written when nothing
+    Only ``db.json`` is written (annotations touch no bulk row). Events are
+    made of documents and facts with the corrections applied
+    (``rebuild_events``), so a note or a bookmark leaves them as they are,
+    and a correction (added or removed) rebuilds only the events of the
+    councils it touches, since it can move or re-rate an event. Reading the
+    council's documents and rebuilding its events was most of a bookmark's
+    save at 10,000 documents. Nothing is written when nothing
     changes (removing ids that are not there). The undo puts back what was
     removed, with its ids, and removes what was added. The store as written
     is ``shown`` (the snapshot the caller shows) with the new events and
@@ -162,7 +166,9 @@ def change_annotations(store: Store, change: Change, shown: StoreData | None = N
         if data.changed:
             data.annotations[:] = [a for a in data.annotations if a.get("id") not in removing]
             data.annotations.extend(cast("list[dict[str, Any]]", change.add))
-            data.events[:] = _events_after(store, data, (*change.add, *removed))
+            touched = (*change.add, *removed)
+            if any(note.get("kind") == "correction" for note in touched):
+                data.events[:] = _events_after(store, data, touched)
     undo = Change(add=removed, remove=tuple(a["id"] for a in change.add), done=change.done)
     if shown is None:
         return store.read(), undo

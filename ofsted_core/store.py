@@ -649,7 +649,7 @@ class Store:
             return False
         # Should a write have replaced ``before`` meanwhile, this may replace its record: the next write then
         # finds the bytes differ and parses the file, as ever.
-        self._written = _Written(None, list(shown.documents), None, list(shown.events), list(shown.annotations), {},
+        self._written = _Written(None, list(shown.documents), list(shown.events), list(shown.annotations), {},
                                  digest=digest)
         return True
 
@@ -793,23 +793,22 @@ class Store:
         One orjson serialisation of the tables as TinyDB lays them out
         (``_tinydb_layout``): TinyDB's own write re-inserted every row of every
         table first, which cost a note's save as much as the serialisation.
-        Where the catalogue is the very rows of ``before`` (what this store
-        wrote last, still the file), its serialisation is reused: a note
-        changes no catalogue row, and rows are replaced, never changed in
-        place. The caller holds the lock. What was written is kept for the
+        Where the catalogue, or the events, are the very rows of ``before``
+        (what this store wrote last, still the file), their serialisation is
+        reused: a note changes no catalogue row, and rows are replaced, never
+        changed in place. The caller holds the lock. What was written is kept for the
         next ``catalogue_transaction`` (see there).
         """
         self._written = None
-        if before is not None and before.documents_json is not None and len(before.documents) == len(catalogue) and all(
-                map(operator.is_, before.documents, catalogue)):
-            documents_json = before.documents_json
-        else:
-            documents_json = orjson.dumps(_numbered(catalogue))
-        layout = _tinydb_layout(orjson.Fragment(documents_json), snapshot.events, snapshot.annotations, snapshot.extra)
-        payload = orjson.dumps(layout)
+        documents_json = _serialised(catalogue, before, "documents")
+        # A note or bookmark leaves the events as they were (see annotations.change_annotations): 4.7 MiB of
+        # JSON at 10,000 documents, serialised again at every save.
+        events_json = _serialised(snapshot.events, before, "events")
+        payload, spans = _joined(documents_json, events_json, snapshot.annotations, snapshot.extra)
+        del documents_json, events_json  # views of the payload before, which it may now free
         _atomic_write_bytes(self.target, payload)
-        self._written = _Written(payload, list(catalogue), documents_json, list(snapshot.events),
-                                 list(snapshot.annotations), dict(snapshot.extra))
+        self._written = _Written(payload, list(catalogue), list(snapshot.events), list(snapshot.annotations),
+                                 dict(snapshot.extra), spans=spans)
 
 
 @dataclass(frozen=True)
@@ -818,11 +817,19 @@ class _Written:
 
     payload: bytes | None  # None where only its SHA-256 is kept (Store.expect)
     documents: list[dict[str, Any]]
-    documents_json: bytes | None  # None where not kept (Store.expect)
     events: list[dict[str, Any]]
     annotations: list[dict[str, Any]]
     extra: dict[str, Any]
     digest: str | None = None
+    # Where the tables' serialisations lie in ``payload``: table -> (offset, length).
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def serialised(self, table: str) -> memoryview | None:
+        """Table ``table`` (``documents`` or ``events``) as written, where the payload is kept (not copied)."""
+        if self.payload is None or table not in self.spans:
+            return None
+        at, length = self.spans[table]
+        return memoryview(self.payload)[at:at + length]
 
     def holds(self, raw: bytes | None) -> bool:
         """Whether ``raw`` (db.json's bytes now) is what these rows were written as, or found to be."""
@@ -865,20 +872,52 @@ def _layout_digest(documents: list[dict[str, Any]], events: list[dict[str, Any]]
     return digest.hexdigest()
 
 
+def _serialised(rows: list[dict[str, Any]], before: _Written | None, table: str) -> bytes | memoryview:
+    """Table ``rows`` numbered (``_numbered``) and serialised: as ``before`` serialised that table where
+    they are its very rows, else made."""
+    if before is not None:
+        kept = getattr(before, table)
+        if len(kept) == len(rows) and all(map(operator.is_, kept, rows)):
+            kept_json = before.serialised(table)
+            if kept_json is not None:
+                return kept_json
+    return orjson.dumps(_numbered(rows))
+
+
+def _joined(documents_json: bytes | memoryview, events_json: bytes | memoryview, annotations: list[dict[str, Any]],
+            extra: dict[str, Any]) -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """``orjson.dumps`` of ``_tinydb_layout`` with the catalogue and the events serialised already, and where
+    each lies in it (table -> offset, length).
+
+    Made by joining them into the rest: a table serialised by an earlier write is a view of that write's
+    payload (kept to compare with the file at the next write), so it is copied once, here, and never
+    kept twice. orjson escapes NUL inside strings, so the marks cannot occur in the rest.
+    """
+    marks = [b'"\0%d"' % n for n in range(2)]
+    skeleton = orjson.dumps(_tinydb_layout(*map(orjson.Fragment, marks), annotations, extra))
+    head, rest = skeleton.split(marks[0], 1)
+    middle, tail = rest.split(marks[1], 1)
+    events_at = len(head) + len(documents_json) + len(middle)
+    spans = {"documents": (len(head), len(documents_json)), "events": (events_at, len(events_json))}
+    return b"".join((head, documents_json, middle, events_json, tail)), spans
+
+
 def _numbered(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """A table as TinyDB holds it: its rows keyed by their ids, numbered from 1 in order (what TinyDB
     gives rows inserted into an emptied table)."""
     return {str(n): row for n, row in enumerate(rows, 1)}
 
 
-def _tinydb_layout(documents: Any, events: list[dict[str, Any]], annotations: list[dict[str, Any]],
+def _tinydb_layout(documents: Any, events: list[dict[str, Any]] | orjson.Fragment, annotations: list[dict[str, Any]],
                    extra: dict[str, Any]) -> dict[str, Any]:
     """The store's tables as TinyDB's JSON storage holds them, so TinyDB reads the file as its own.
 
-    ``documents`` is the catalogue table already numbered (``_numbered``), or serialised. The meta
-    table first; tables this version does not know after ours, as they were.
+    ``documents`` is the catalogue table already numbered (``_numbered``), or serialised; ``events``
+    their rows, or the table serialised. The meta table first; tables this version does not know
+    after ours, as they were.
     """
-    return {_META: {"1": {"schema": SCHEMA_VERSION}}, "documents": documents, "events": _numbered(events),
+    events_table = events if isinstance(events, orjson.Fragment) else _numbered(events)
+    return {_META: {"1": {"schema": SCHEMA_VERSION}}, "documents": documents, "events": events_table,
             "annotations": _numbered(annotations), **extra}
 
 

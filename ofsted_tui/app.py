@@ -262,7 +262,9 @@ class OfstedApp(App[None]):
 
     def _check_store(self) -> None:
         stamp = self.store.mtime_ns()
-        if stamp != self._seen_stamp and not any(w.group == "load" and w.is_running for w in self.workers):
+        # A save of ours changes the stamp before the store as written is shown (its worker indexes it): not
+        # another writer's change, which would read the whole store again and drop the save's result.
+        if stamp != self._seen_stamp and not any(w.group in _ADOPTING and w.is_running for w in self.workers):
             self._seen_stamp = stamp  # one attempt per change: a broken file is reported once
             self.post_message(messages.StoreChanged())
 
@@ -407,9 +409,14 @@ class OfstedApp(App[None]):
         shown = self.corpus.data if self.corpus is not None and self.corpus.complete else None
         written, undo = self.library.annotate(change, shown)
         self.post_message(messages.AnnotationsSaved(undo, undoing))
-        # The store as written is shown without reading it again (its stamp is ours, not another writer's).
+        # The store as written is shown without reading it again (its stamp is ours, not another writer's), indexed
+        # here: from the index before, a note's is a millisecond, less than handing it to another worker.
         self._loads += 1
-        self._index(self._loads, self.store.mtime_ns(), self.library.corpus_of(written, self.corpus), self.facet_index)
+        generation, stamp = self._loads, self.store.mtime_ns()
+        corpus = self.library.corpus_of(written, self.corpus)
+        with collector_paused():
+            index = _indexed(corpus, self.facet_index)
+        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
 
     def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""
@@ -480,6 +487,10 @@ class OfstedApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1].name if self.theme == THEMES[0].name else THEMES[0].name
+
+
+# The workers that end by adopting a store they read or wrote (``_loaded``).
+_ADOPTING = ("load", "write")
 
 
 def _built(data: StoreData, library: Library) -> tuple[Corpus, FacetIndex]:

@@ -238,6 +238,8 @@ class EventDetail(Vertical):
             self.span = span
             self.fact_id = fact_id
 
+    _summarised: dict[str, Any] | None = None  # the event the summary shows
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="event-summary-scroll"):
             yield Static(id="event-summary")
@@ -247,12 +249,17 @@ class EventDetail(Vertical):
         summary = self.query_one("#event-summary", Static)
         sources = self.query_one(SourceList)
         if event is None or corpus is None:
+            self._summarised = None
             summary.update(Text("Choose an event to see its judgements and sources.", style="italic"))
             sources.set_rows([])
             self.border_title = "Event"
             return
         self.border_title = Content(printable(f"{event.get('label')} · {event.get('authority') or 'unknown'}"))
-        _update_in_place(summary, printable_text(_summary(event), multiline=True))
+        # The summary is the event's alone: shown again after a note (the same row, its sources' marks changed), it
+        # is left as it is, where updating it laid the whole screen out again.
+        if self._summarised is not event:
+            _update_in_place(summary, printable_text(_summary(event), multiline=True))
+        self._summarised = event
         if corpus.complete:
             sources.set_rows(source_rows(event, corpus), cursor=0)
         else:

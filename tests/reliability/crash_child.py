@@ -17,18 +17,19 @@ Stages, in order: ``transaction`` (store locked and read, about to change it),
 ``bulk-uncommitted`` (the bulk rows inserted in SQLite, not yet committed),
 ``bulk-written`` (committed), ``temp-created``, ``half-written``, ``synced`` (temporary file complete and on
 disk), ``replaced`` (the new store is in place). A note's save has no bulk stages;
-its ``transaction`` is when its council's events are being rebuilt.
+its ``transaction`` is when the store is locked and read, before the note is added.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
 import tempfile
 import time
 
-from ofsted_core import annotations, bulk, fulltext, importing
+from ofsted_core import bulk, fulltext, importing, store
 
 from ofsted_tui import cli
 
@@ -75,11 +76,13 @@ def _wrap(target: str) -> None:
         reached("transaction")
         return real_apply(*args, **kwargs)
 
-    real_events_after = annotations._events_after
+    real_catalogue_transaction = store.Store.catalogue_transaction
 
-    def events_after(*args, **kwargs):
-        reached("transaction")
-        return real_events_after(*args, **kwargs)
+    @contextlib.contextmanager
+    def catalogue_transaction(self):
+        with real_catalogue_transaction(self) as data:
+            reached("transaction")
+            yield data
 
     def mkstemp(*args, **kwargs):
         made = real_mkstemp(*args, **kwargs)
@@ -127,7 +130,7 @@ def _wrap(target: str) -> None:
         reached("bulk-written")
 
     importing.apply_documents = apply_documents
-    annotations._events_after = events_after
+    store.Store.catalogue_transaction = catalogue_transaction
     fulltext.short = short
     bulk.Bulk.write = bulk_write
     tempfile.mkstemp = mkstemp

@@ -68,3 +68,36 @@ async def test_an_annotation_saved_in_the_reader_reaches_the_main_screen(app, st
         await pilot.press("escape")
         marks = {r.value: r.documents for r in app.screen.query_one("#facet-marks").rows}
         assert marks == {"note": 1}
+
+
+@pilot_test
+async def test_a_save_of_ours_being_indexed_is_not_taken_for_another_writers(app, store, monkeypatch):
+    """The store's stamp moves with our own write before its result is shown: the watch must not read the
+    store again meanwhile (a second whole index of it, and the save's own result thrown away)."""
+    import threading
+
+    import ofsted_tui.app as app_module
+    from ofsted_core.annotations import Change
+
+    release = threading.Event()
+    real_indexed = app_module._indexed
+
+    def slow_indexed(*args, **kwargs):
+        release.wait(5)
+        return real_indexed(*args, **kwargs)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(app_module, "_indexed", slow_indexed)
+        reloads: list[object] = []
+        monkeypatch.setattr(app, "reload", lambda: reloads.append(True))
+        old, stamp = app.corpus, store.mtime_ns()
+        doc = app.corpus.documents["c2019report"]
+        app.write_annotations(Change(add=(make_annotation("bookmark", doc),), done="Bookmarked"))
+        await settle(pilot, lambda: store.mtime_ns() != stamp, "the save's write")
+        touch_later(store.path)
+        app._check_store()  # the watch's tick while the save's result is being indexed
+        await pilot.pause(0.1)
+        release.set()
+        await settle(pilot, lambda: app.corpus is not old, "the save adopted")
+        assert reloads == [] and [a["kind"] for a in app.corpus.annotations] == ["bookmark"]

@@ -65,7 +65,7 @@ def test_each_change_gives_the_timeline_a_full_rebuild_gives(store):
     assert full.annotations == [] and full.events == rebuild_events(full)
 
 
-def test_a_note_writes_db_json_only_and_reads_only_its_council(store, monkeypatch):
+def test_a_note_writes_db_json_only_and_reads_no_document_a_correction_only_its_council(store, monkeypatch):
     data = store.read()
     bulk_before = store.bulk.path.read_bytes()
     read: list[str] = []
@@ -78,10 +78,16 @@ def test_a_note_writes_db_json_only_and_reads_only_its_council(store, monkeypatc
 
     monkeypatch.setattr(Store, "read_documents", recorded)
     doc = next(d for d in data.documents if d.get("authority") != OTHER)
-    change_annotations(store, Change(add=(make_annotation("note", doc, body="n"),)), data)
+    events_before = store.read().events
+    for kind in ("note", "bookmark"):
+        data, _ = change_annotations(store, Change(add=(make_annotation(kind, doc, body="n"),)), data)
+    # Events are made of documents and facts with corrections applied: a note or bookmark moves none.
+    assert read == [] and store.read().events == events_before
+    change_annotations(store, Change(add=(make_annotation("correction", doc, field="published", value="2001-05-01"),)),
+                       data)
     assert store.bulk.path.read_bytes() == bulk_before
     assert read and not any(doc_id.startswith("k") for doc_id in read)
-    assert len(store.read().annotations) == 1
+    assert len(store.read().annotations) == 3
 
 
 def test_without_the_shown_snapshot_the_store_is_read_again(store):
