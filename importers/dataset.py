@@ -187,6 +187,9 @@ def _row_facts(line: int, row: dict[str, str], offset: int, problems: list[str])
         "authority": found.name, "inspection_type": kind, **date, **ends,
         "inspectors": [inspector] if inspector else [], "lead_inspector": inspector,
         "subject": True, **gap, **provenance,
+        # The framework follows from the date and the visit's kind, so a row whose grades are blank
+        # still sits in its era (the era filter counted such events nowhere).
+        "era": era_for(date["year"], kind, date["month"]),
     })]
     for column, area, rating in grades:
         facts.append(Fact("judgement", text.spans[column], {

@@ -188,6 +188,12 @@ def test_a_blank_overall_cell_is_the_files_gap_not_ofsteds_silence(tmp_path: Pat
     assert marks == {"Nottingham": {NOT_IN_DATASET_MARK}, "Blackpool": {NO_OVERALL_MARK}}
 
 
+def test_a_row_without_grades_still_sits_in_its_framework(tmp_path: Path) -> None:
+    events = _store_events(tmp_path, _write(tmp_path, BLANK_OVERALL, POST_REFORM, PRE_2018, UNREADABLE))
+    eras = {e["authority"]: e.get("era") for e in events}
+    assert eras == {"Nottingham": "ilacs", "Blackpool": "ilacs", "Barnsley": "sif", "Birmingham": "safeguarding-lac"}
+
+
 def test_a_report_giving_the_overall_grade_fills_the_datasets_blank_cell(tmp_path: Path) -> None:
     report = tmp_path / "report.txt"
     report.write_text("Nottingham City Council\nInspection of children's social care services\n"
