@@ -30,7 +30,9 @@ async def loaded(pilot: Pilot[Any], *, search: bool = True) -> None:
     """Wait until the whole corpus (and the search index) are in and the screen has settled."""
     app = pilot.app
     deadline = asyncio.get_running_loop().time() + LOAD_TIMEOUT_S
-    while app.corpus is None or not app.corpus.complete or (search and not app.search_ready):
+    # The counts (sidebar, tabs, title) follow the rows a frame or two later: wait for them too.
+    while (app.corpus is None or not app.corpus.complete or (search and not app.search_ready)
+           or getattr(app.screen, "catching_up", False)):
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("the explorer did not load its store in time")
         await pilot.pause(0.02)

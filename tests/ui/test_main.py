@@ -30,6 +30,7 @@ async def test_timeline_lists_every_event_in_date_order(app):
         ]
         screen = app.screen
         assert isinstance(screen, MainScreen)
+        await settle(pilot, lambda: screen.sub_title, "the counts in the title")
         assert screen.sub_title == "8 of 8 events · 11 of 11 documents"
         assert app.focused is screen.query_one(TimelineList)
 
