@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -18,39 +19,21 @@ def seed_text(prefix: str) -> str:
     (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
     return path.read_text(encoding="utf-8")
 
-# The accuracy set's real prose (benchmarks/accuracy/README.md); rules are
-# tested on its dev half only.
-ACCURACY_PROSE = REPO / "benchmarks" / "accuracy" / "prose"
+# The accuracy set's real prose (benchmarks/accuracy/README.md); rules are tested on its dev
+# half only, and on its check sets: real pages labelled apart from both halves, for checking
+# that a rule written from the dev half reads other publishers' pages too.
+ACCURACY = REPO / "benchmarks" / "accuracy"
+ACCURACY_PROSE = ACCURACY / "prose"
+SPEAKER_CHECK = ACCURACY / "speaker_check"
+YEAR_CHECK = ACCURACY / "year_check"
 
 
-def prose_text(name: str) -> str:
-    """The text of one real prose document of the accuracy set."""
-    return (ACCURACY_PROSE / name).read_text(encoding="utf-8")
-
-# The speaker check set: real pages labelled apart from both halves, for checking that a
-# speaker rule written from the dev half reads other publishers' pages too.
-SPEAKER_CHECK = REPO / "benchmarks" / "accuracy" / "speaker_check"
+def accuracy_text(folder: str, name: str) -> str:
+    """The text of one page of the accuracy set's ``folder`` ("prose", "area_check", ...)."""
+    return (ACCURACY / folder / name).read_text(encoding="utf-8")
 
 
-def speaker_check_text(name: str) -> str:
-    """The text of one page of the speaker check set."""
-    return (SPEAKER_CHECK / name).read_text(encoding="utf-8")
-
-# The area check set: real pages grading areas in prose, labelled apart from both halves
-# (benchmarks/accuracy/README.md, "The area check set").
-AREA_CHECK = REPO / "benchmarks" / "accuracy" / "area_check"
-
-
-def area_check_text(name: str) -> str:
-    """The text of one page of the area check set."""
-    return (AREA_CHECK / name).read_text(encoding="utf-8")
-
-
-# The year check set: real pages labelled apart from both halves (issue 11), for checking
-# that a rule dating prose grades reads other publishers' pages too.
-YEAR_CHECK = REPO / "benchmarks" / "accuracy" / "year_check"
-
-
-def year_check_text(name: str) -> str:
-    """The text of one page of the year check set."""
-    return (YEAR_CHECK / name).read_text(encoding="utf-8")
+prose_text = partial(accuracy_text, "prose")
+speaker_check_text = partial(accuracy_text, "speaker_check")
+area_check_text = partial(accuracy_text, "area_check")
+year_check_text = partial(accuracy_text, "year_check")
