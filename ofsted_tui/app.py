@@ -304,7 +304,11 @@ class OfstedApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="load", name="indexing the store", description="index")
     def _index(self, generation: int, stamp: int | None, corpus: Corpus, previous: FacetIndex | None) -> None:
-        """Index ``corpus``, written by an annotation from the one ``previous`` indexes."""
+        self._index_here(generation, stamp, corpus, previous)
+
+    def _index_here(self, generation: int, stamp: int | None, corpus: Corpus, previous: FacetIndex | None) -> None:
+        """(In a worker.) Index ``corpus``, written by an annotation, from the one ``previous`` indexes; then
+        show it."""
         with collector_paused():
             index = _indexed(corpus, previous)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
@@ -412,11 +416,8 @@ class OfstedApp(App[None]):
         # The store as written is shown without reading it again (its stamp is ours, not another writer's), indexed
         # here: from the index before, a note's is a millisecond, less than handing it to another worker.
         self._loads += 1
-        generation, stamp = self._loads, self.store.mtime_ns()
-        corpus = self.library.corpus_of(written, self.corpus)
-        with collector_paused():
-            index = _indexed(corpus, self.facet_index)
-        self.call_from_thread(self._loaded, generation, stamp, corpus, index)
+        self._index_here(self._loads, self.store.mtime_ns(), self.library.corpus_of(written, self.corpus),
+                         self.facet_index)
 
     def on_annotations_saved(self, message: messages.AnnotationsSaved) -> None:
         """A change was saved (here or by the reader): say so, and remember how to undo it."""
