@@ -468,6 +468,19 @@ def _iso_year(value: str | None) -> int | None:
     return int(value[:4]) if value else None
 
 
+def _other_visit(event: dict, row: dict) -> bool:
+    """An ungraded event dated to a month outside the inspection's weeks is another
+    visit of that year ("a focused visit in February 2019"), not this inspection."""
+    if event.get("grade") or not event.get("month"):
+        return False
+    months = {(int(v[:4]), int(v[5:7])) for v in (row.get("inspection_start"), row.get("inspection_end"))
+              if v and len(v) >= 7}
+    if not months:
+        return False
+    low, high = min(months), max(months)
+    return not low <= (event["year"], event["month"]) <= high
+
+
 def run_reports(split: str, details: bool) -> dict[str, ReportResult]:
     if not NATIONAL.is_dir():
         print(f"reports: skipped ({NATIONAL} is absent)")
@@ -522,14 +535,14 @@ def run_reports(split: str, details: bool) -> dict[str, ReportResult]:
         own_events = []
         for event in events_of.get(doc["id"], []) if doc else []:
             same_council = council_key(event.get("authority")) == council
-            if same_council and event.get("year") in years:
+            if same_council and event.get("year") in years and not _other_visit(event, row):
                 own_events.append(event)
                 continue
             earlier = {e.get("year") for e in row.get("earlier", [])}
             if same_council and (event.get("year") in earlier or event.get("year") is None):
                 continue
             if same_council and not event.get("grade"):
-                # An ungraded visit of another year ("the focused visit in 2019")
+                # An ungraded visit of another year or month ("the focused visit in 2019")
                 # may be true; the labels record only graded earlier inspections.
                 notes.append(f"  ungraded event of another year: {event.get('label') or event.get('date')}")
                 continue

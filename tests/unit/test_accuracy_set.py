@@ -119,3 +119,15 @@ def test_batch_option_scores_one_label_file(monkeypatch, capsys):
     accuracy.main(["--only", "prose", "--split", "dev", "--batch", "_batch7"])
     assert seen == ["prose_batch7.jsonl"]
     assert "no labelled documents" in capsys.readouterr().out
+
+
+def test_an_ungraded_visit_of_another_month_is_not_the_inspections_event():
+    # Medway 2019: "a focused visit in February 2019" is a true ungraded event in
+    # the year of the July inspection; it is not the inspection shown without a grade.
+    row = {"inspection_start": "2019-07-15", "inspection_end": "2019-07-26"}
+    visit = {"year": 2019, "month": 2, "grade": None}
+    assert accuracy._other_visit(visit, row)
+    assert not accuracy._other_visit({"year": 2019, "month": 7, "grade": None}, row)
+    assert not accuracy._other_visit({"year": 2019, "month": None, "grade": None}, row)
+    # A grade on another month is still scored against the report's overall.
+    assert not accuracy._other_visit({"year": 2019, "month": 2, "grade": 4}, row)
