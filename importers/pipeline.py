@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -103,11 +104,22 @@ def _walk(folder: Path) -> Iterator[tuple[str, str | None]]:
                 continue
             found = os.path.join(root, name)
             suffix = Path(name).suffix.lower()
+            if _folder_note(name):
+                continue
             # Of a folder's CSV files only the national history is a document (an export is not).
             if suffix in READERS and (suffix != ".csv" or _dataset_header(Path(found))):
                 yield _named(found)
     while unreadable:
         yield _named(unreadable.pop(0).filename, folder=True)
+
+
+# A folder's README, licence or change log describes the folder, not a council:
+# walked past like a CSV export, imported only when named on its own.
+_FOLDER_NOTES = re.compile(r"(?:read[_ -]?me|licen[cs]e|change[_ -]?log|contributing)(?:\.\w+)?", re.I)
+
+
+def _folder_note(name: str) -> bool:
+    return bool(_FOLDER_NOTES.fullmatch(name))
 
 
 def _named(path: str, folder: bool = False) -> tuple[str, str | None]:
