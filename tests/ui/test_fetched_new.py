@@ -38,13 +38,19 @@ async def test_the_last_fetchs_new_reports_are_marked_and_announced(fetched, siz
     async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await settle(pilot, lambda: app.new_since_fetch, "the record of fetches")
+        # Under load the toast and the list's repaint land a few frames after the record.
+        await settle(pilot, lambda: any("new since the last fetch" in n.message for n in app._notifications),
+                     "the announcement")
         assert any("1 report(s) new since the last fetch (2026-02-01)" in n.message for n in app._notifications)
         await pilot.press("2")
         documents = app.main_screen.query_one(DocumentList)
-        await pilot.pause()
-        marked = [line for line in shown(documents).splitlines() if NEW_MARK in line]
+
+        def marked() -> list[str]:
+            return [line for line in shown(documents).splitlines() if NEW_MARK in line]
+
+        await settle(pilot, marked, "the marked row")
         title = store.read().documents[0]["title"]
-        assert len(marked) == 1 and title[:20] in marked[0]
+        assert len(marked()) == 1 and title[:20] in marked()[0]
 
 
 @pilot_test
