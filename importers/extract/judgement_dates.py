@@ -46,8 +46,8 @@ told beside it; the old grade of a change ("from an 'inadequate' rating to
 'outstanding'", "up from requires improvement") takes only its own date, and a
 passage is not dated by an old grade's year ("rating from the 'inadequate'
 awarded in 2013"). A grade counted back from the news ("only three years after
-they were rated 'outstanding'") is the document's year less the count where
-the text names that year; a kept grade ("maintained its 'good' rating from
+they were rated 'outstanding'") is the document's year less the count (a rough
+count, "just over six years after", in months from the page's month); a kept grade ("maintained its 'good' rating from
 2013") implies the earlier one at the date it was kept from; "three years
 later" never lists a second year of the grade before it; a grade held "now" is
 not dated by an inspection two or more years older than the page. The grade a

@@ -80,7 +80,11 @@ _YEARS_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Before a count given roughly: "just over six years after".
-_ROUGHLY = re.compile(r"\b(?:over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
+_ROUGHLY = re.compile(r"\b(?P<rough>over|more\s+than|almost|nearly|about|around|some)\s+$", re.IGNORECASE)
+# How a rough count moves the event it counts back to, in months: "just over six years after"
+# is a little further back than six years, "almost six years after" a little nearer; "about"
+# and "some" may be either way (no entry: no year).
+_NUDGE = {"over": -1, "more": -1, "almost": 1, "nearly": 1}
 # Just before a marker of the past: a clause of an earlier event ("after previously being
 # ...", "since its last 'inadequate' inspection"): the marker tells of the clause's own event.
 _CLAUSE_OF_BEFORE = re.compile(r"\b(?:after|following|since|having)\s+(?:(?:its|their|the|an?)\s+)?$", re.IGNORECASE)
@@ -98,26 +102,31 @@ _STANDING_GAP = re.compile(r"[\"'’”]?[ \t]+(?:(?:local[ \t]+)?(?:authorities
 def _years_after(rating: _Rating, ctx) -> dict | None:
     """The year of a grade the news is counted from: "The news comes only three years after
     they were rated 'outstanding'", "rated 'outstanding', just three years after judging them
-    'inadequate'" in a page of 2015 or 2021 are 2012's and 2018's grades, which the pages name
-    elsewhere. The count is from the document's year, so a page with no date gives none."""
+    'inadequate'", "It comes four years after the council was rated 'adequate'" in a page of
+    2015, 2021 or 2016 are 2012's, 2018's and 2012's grades: a careful reader counts back from
+    the page's date. The count is from the document's date, so a page with no date gives none;
+    a count given roughly ("just over six years after") is counted in months from the page's
+    month (a month further back, so January 2017 less just over six years is 2010) and names
+    no year where the page gives no month or the count is vaguer ("about", "some")."""
     published = published_fields(ctx)
     if published is None:
         return None
     start = rating.span[0]
-    counted = _YEARS_AFTER.search(rating.index.text, max(rating.sentence[0], start - _LEAD_LIMIT), start)
-    # "just over six years after": a count given roughly names no one year.
-    if counted is None or _ROUGHLY.search(rating.index.text, max(0, counted.start() - 12), counted.start()):
+    text = rating.index.text
+    counted = _YEARS_AFTER.search(text, max(rating.sentence[0], start - _LEAD_LIMIT), start)
+    if counted is None:
         return None
     n = COUNT_WORDS.get(counted["n"].lower()) or (int(counted["n"]) if counted["n"].isdigit() else None)
     if n is None:
         return None
-    # News counts years loosely ("three years after" an inspection two years before): the
-    # count is taken only where the text names the year it gives ("since they were inspected
-    # in 2012", "rated services as inadequate once again in 2018").
-    year = published["year"] - n
-    if not any(d.year == year and d.relative is None for d in rating.index.dates):
+    rough = _ROUGHLY.search(text, max(0, counted.start() - 12), counted.start())
+    if rough is None:
+        return {"year": published["year"] - n, "month": None, "day": None, "precision": "year"}
+    nudge = _NUDGE.get(rough["rough"].split()[0].lower())
+    if nudge is None or published.get("month") is None:
         return None
-    return {"year": year, "month": None, "day": None, "precision": "year"}
+    months = published["year"] * 12 + published["month"] - 1 - 12 * n + nudge
+    return {"year": months // 12, "month": None, "day": None, "precision": "year"}
 
 
 def _now_past_subject(rating: _Rating, subject: Fact, ctx) -> bool:

@@ -155,7 +155,8 @@ P = (2024, 5, 1)  # the publication date given to these passages
         ("Ofsted has rated Tower Hamlets children's services as 'outstanding', three years after they were judged "
          "'inadequate'.",
          [("outstanding", "outstanding", "overall", (2024, 5), "published", "Tower Hamlets"),
-          ("inadequate", "inadequate", "overall", (None, None), "not stated", "Tower Hamlets")]),
+          # (three years before the page's 2024: the news counts back from itself)
+          ("inadequate", "inadequate", "overall", (2021, None), "text", "Tower Hamlets")]),
         ("Leeds, which was rated outstanding in 2015, has retained its top grade.",
          [("outstanding", "outstanding", "overall", (2015, None), "text", "Leeds")]),
         ("Lambeth children's services still require improvement to be good, Ofsted has said.",
