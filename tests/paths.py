@@ -25,6 +25,7 @@ def seed_text(prefix: str) -> str:
 ACCURACY = REPO / "benchmarks" / "accuracy"
 ACCURACY_PROSE = ACCURACY / "prose"
 SPEAKER_CHECK = ACCURACY / "speaker_check"
+SPEAKER_CHECK2 = ACCURACY / "speaker_check2"
 YEAR_CHECK = ACCURACY / "year_check"
 
 
@@ -35,5 +36,6 @@ def accuracy_text(folder: str, name: str) -> str:
 
 prose_text = partial(accuracy_text, "prose")
 speaker_check_text = partial(accuracy_text, "speaker_check")
+speaker_check2_text = partial(accuracy_text, "speaker_check2")
 area_check_text = partial(accuracy_text, "area_check")
 year_check_text = partial(accuracy_text, "year_check")

@@ -19,7 +19,10 @@ Who said it
     the most heartening findings was that staff are ‘...’"), else, for a quote
     opening its paragraph, the subject standing at a verb of saying in the
     paragraph before or a sub-heading ("She praised ... and said ..." then a
-    quoted paragraph; "WHAT INSPECTORS SAID"). The listener of "told" or
+    quoted paragraph; "WHAT INSPECTORS SAID"), else the inspectorate named last
+    before the quote in its own sentence, some words apart and no passive's
+    agent, through a phrase of saying no rule lists ("Ofsted acknowledge that
+    ... “...”", "with the report finding: “...”"). The listener of "told" or
     "asked" ("called on" too) and the subject of a passive ("Inspectors were
     told") never speak; a noun after its determiner ("his comments") is no verb.
     "began", "opens" and "read" attribute only the words set right after them
@@ -88,6 +91,9 @@ _SUBJECT_AT_VERB = re.compile(rf"\s*,?\s*{_SUBJECT_VERB_GAP}")
 # "And" alone before a quote that opens its paragraph adds it to the speech before ("But"
 # more often turns to another voice, so it does not).
 _CONJUNCTION_OPENING = re.compile(r"And(?:\s+also)?\s*,?\s*")
+# The "by" of a passive before its agent: "rated by Ofsted as".
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 # How far from a quote, in characters, an attribution elsewhere in its sentence is looked for.
 _ATTRIBUTION_REACH = 1000
 
@@ -237,6 +243,18 @@ class _Attributor(_DocumentReader):
                     and only.kind == "org"):
                 self.step = "inspectorate_named"
                 return only, False
+        # 10. The inspectorate named last before the quote in its own sentence, by a verb
+        # or phrase of saying the rules do not list: "Ofsted acknowledge that ... means that
+        # “...”", "The report made clear that ... “...”", "with the report finding: “...”",
+        # "Ofsted reports, however, that ‘...’". Nobody else stands between them, some words
+        # do (a quote right after it goes on its clause: "saying that Ofsted “… seems to pride
+        # itself”" is someone's words about Ofsted), and the inspectorate is no passive's
+        # agent: what was "rated by Ofsted as ‘...’" is not what Ofsted said.
+        if (agent is not None and agent.speaker is not None and agent.speaker.organisation == "Ofsted"
+                and agent.speaker.kind == "org" and _LETTER.search(text, agent.end, quote.open)
+                and not _BY_BEFORE.search(text, max(0, agent.start - 4), agent.start)):
+            self.step = "inspectorate_before"
+            return agent.speaker, False
         # A verb of saying right after the quote makes it speech even where the words
         # after it name no one: "“It is a flawed system,” said one." (CYP Now).
         self.step = "none"
