@@ -202,6 +202,27 @@ async def test_a_note_is_saved_shown_and_filterable(app):
 
 
 @pilot_test
+async def test_a_note_saved_leaves_the_lookup_file_of_the_store_as_written(app):
+    """The command line's next lookup reads it, where it parsed the whole store to make it again."""
+    from ofsted_core.lookup_cache import read_lookup
+
+    store = app.store
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "h2014report")
+        store.lookup_path.unlink(missing_ok=True)
+        for body in ("Check the leadership judgement", "And the adoption one"):
+            await pilot.press("n")
+            app.screen.query_one(TextArea).text = body
+            await pilot.press("ctrl+s")
+            await settle(pilot, lambda: (found := read_lookup(store.lookup_path, store.path.read_bytes())) is not None
+                         and found.annotations()[-1]["body"] == body, "the lookup file of the store as written")
+        await pilot.press("ctrl+z")  # an undo writes too
+        await settle(pilot, lambda: (found := read_lookup(store.lookup_path, store.path.read_bytes())) is not None
+                     and len(found.annotations()) == 1, "the lookup file of the store as the undo wrote it")
+
+
+@pilot_test
 async def test_an_empty_note_is_not_saved(app):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
