@@ -467,7 +467,7 @@ class OfstedApp(App[None]):
                 self.write_annotations(correction_change(doc, self.corpus.annotations_of(doc["id"]), field, value))
 
         if message.kind == "note":
-            self.push_screen(NoteDialog(note_target(doc)), save_note)
+            self.push_screen(NoteDialog.asking(self, note_target(doc)), save_note)
         else:
             current = {name: doc.get(name) for name in correctable_fields(None)}
             self.push_screen(CorrectionDialog(note_target(doc), current, "published"), save_correction)

@@ -521,7 +521,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
                 note = make_annotation("note", document, fact=fact, facts=self.reader.facts, body=body)
                 self.write_annotations(Change(add=(note,), done="Note saved"))
 
-        self.app.push_screen(NoteDialog(self._target_label(fact)), chosen)
+        self.app.push_screen(NoteDialog.asking(self.app, self._target_label(fact)), chosen)
 
     def action_correct(self, document_only: bool) -> None:
         document = self.document
