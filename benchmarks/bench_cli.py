@@ -5,7 +5,7 @@
 Times, as whole processes, ``ofsted-tui search WORD``, ``timeline``,
 ``timeline COUNCIL`` and ``show DOC`` (and ``timeline`` as the first lookup
 after a write: its lookup file removed before each run; and after the
-explorer saved and undid a note, as it saves them, on a copy) on the store
+explorer saved a note, as it saves one, on a copy) on the store
 bench_import.py --keep-db made (built here where missing), and ``grep -rli
 WORD`` over the corpus files it was imported from:
 the floor a user compares a search with. Then, in one process, a note's
@@ -85,14 +85,14 @@ def _whole_process(commands: dict[Path | None, list[str]], rounds: int,
     return {tree: median(values) for tree, values in times.items()}
 
 
-# A note saved and undone as the explorer saves them (Library.annotate), then the lookup file written as the
-# explorer writes it after the save's frame, where the tree's code does.
+# A note saved as the explorer saves it (Library.annotate), then the lookup file written as the explorer writes
+# it after the save's frame, where the tree's code does. Kept, not undone: an undo writes db.json's bytes before
+# the note again, whose lookup file is still there.
 _EXPLORER_NOTE = (
     "import sys; sys.path.insert(0, sys.argv[1]); from ofsted_core.library import Library; "
     "from ofsted_core.annotations import Change, make_annotation; library = Library(sys.argv[2]); "
     "shown = library.store.read_index(); note = make_annotation('note', shown.documents[0], body='n'); "
-    "written, undo = library.annotate(Change(add=(note,)), shown); library.annotate(undo, written); "
-    "getattr(library, 'write_lookup', lambda: None)()"
+    "library.annotate(Change(add=(note,)), shown); getattr(library, 'write_lookup', lambda: None)()"
 )
 
 
