@@ -413,6 +413,10 @@ async def _drive_saves(db: str) -> dict:
                         collections.__exit__()
                         out[kind].append(((frame - start) * 1000, used * 1000, float(app.search_ready), collections.ms))
                         await pilot.pause(0.3)
+            # What a save leaves to do after its frame (the lookup file written) ends before the folder is removed.
+            deadline = time.perf_counter() + 10
+            while any(worker.is_running for worker in app.workers) and time.perf_counter() < deadline:
+                await asyncio.sleep(0.01)
     return out
 
 

@@ -321,6 +321,11 @@ class Library:
         with _errors():
             return change_annotations(self.store, change, shown)
 
+    def write_lookup(self) -> bool:
+        """After ``annotate``, once its change is shown: write the lookup file from the rows written, so the
+        next lookup does not parse the whole store to make it (``Store.write_lookup``). Whether it was."""
+        return self.store.write_lookup()
+
     def undo(self, undo: Change, shown: StoreData | None = None) -> tuple[StoreData, Change]:
         """Undo a change with what ``annotate`` returned for it (itself undone by what this returns)."""
         return self.annotate(undo, shown)

@@ -358,7 +358,7 @@ class Store:
 
     def _held_catalogue(self, data: dict[str, Any], held_only: bool = False) -> list[dict[str, Any]]:
         # Apart from read_catalogue, so a reader that has parsed db.json already checks it without parsing it again.
-        rows = [row for row in _table(self.path, data, "documents").values() if isinstance(row, dict)]
+        rows = _catalogue_rows(_table(self.path, data, "documents").values())
         if not rows:
             return []
         try:
@@ -406,6 +406,32 @@ class Store:
         if not _read_only(self.target):
             save_lookup(self.lookup_path, payload, self.target)
         return lookup, None
+
+    def write_lookup(self) -> bool:
+        """Write the lookup file of ``db.json`` as this object last wrote it, from the rows it wrote.
+
+        Otherwise the next lookup parses and checks the whole file to make it (0.2 s more at 10,000
+        documents). The rows are those that reader would get, made into the file by the same code:
+        the catalogue's objects, the events and annotations checked as a read checks them (should one
+        fail, nothing is written, and the reader parsing the file reports it). The file records the
+        SHA-256 of the bytes written, so should ``db.json`` change meanwhile it is never used (see
+        ``ofsted_core.lookup_cache``); nor is it written where this object has written again since
+        (that write's is due), where it wrote nothing, or beside a read-only store. Best effort, and
+        outside the lock: a transaction never waits for it (a note's save runs it after its frame).
+        Whether it was written.
+        """
+        written = self._written
+        if written is None or written.payload is None or _read_only(self.target):
+            return False
+        if row_problem("events", written.events, {}) or row_problem("annotations", written.annotations, {}):
+            return False
+        catalogue = _catalogue_rows(written.documents)
+        payload = build_lookup(written.payload, catalogue, _held_by(catalogue), written.events,
+                               written.annotations)[1]
+        if self._written is not written:
+            return False
+        save_lookup(self.lookup_path, payload, self.target)
+        return True
 
     def _holds(self, lookup: Lookup) -> bool:
         """Whether the bulk file holds the rows ``lookup``'s catalogue names (else the caller parses db.json, which
@@ -570,9 +596,10 @@ class Store:
         ends without an exception the whole store is written (bulk rows, then
         ``db.json`` atomically). With ``backup``, ``db.json``'s bytes are first
         kept as ``<db>.bak-<backup>`` (replacing the previous one of that name),
-        and the bulk rows it names are kept while that backup is there.
-        Documents whose bulk rows are missing are left out of the snapshot and
-        listed in its ``missing``, so that re-importing them repairs the store.
+        and the bulk rows it names are kept while that backup is there; the
+        lookup file is written after (``write_lookup``). Documents whose bulk
+        rows are missing are left out of the snapshot and listed in its
+        ``missing``, so that re-importing them repairs the store.
         """
         with self._locked():
             raw = _read_bytes(self.path)
@@ -589,6 +616,8 @@ class Store:
             yield snapshot
             if snapshot.changed:
                 self._write(snapshot)
+        if snapshot.changed:
+            self.write_lookup()  # an import's whole run is seconds; the lookup after it is then fast
 
     @contextlib.contextmanager
     def catalogue_transaction(self) -> Iterator[StoreData]:
@@ -605,6 +634,8 @@ class Store:
         bytes are read and compared under the lock every time, so another
         writer's change is always seen. The rows are shared with the snapshot
         handed back, which (like every snapshot) its readers do not change.
+        The lookup file is left to the caller (``write_lookup``): a note's save
+        shows its change first.
         """
         with self._locked():
             raw = _read_bytes(self.path)
@@ -970,6 +1001,11 @@ def _named(catalogue: Iterable[dict[str, Any]]) -> tuple[set[str], set[str]]:
             ids.add(row.get("id"))
             keys.add(row.get(FACTS_KEY))
     return ids, keys
+
+
+def _catalogue_rows(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """The catalogue's rows that are objects, in order: what a lookup lists (the bulk file is checked for them)."""
+    return [row for row in rows if isinstance(row, dict)]
 
 
 def _held_by(catalogue: list[dict[str, Any]]) -> tuple[list[str], list[str]]:

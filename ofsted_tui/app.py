@@ -312,6 +312,16 @@ class OfstedApp(App[None]):
         with collector_paused():
             index = _indexed(corpus, previous)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
+        # The lookup file of the store as written, made here (the command line's next lookup reads it,
+        # where it parsed the whole store to make it), once the change is on screen: its 50 ms of
+        # serialising would share the interpreter with drawing that frame.
+        self.call_from_thread(self.call_after_refresh, self._write_lookup)
+
+    @work(thread=True, exit_on_error=False, group="lookup-file", name="writing the lookup file",
+          description="lookup file")
+    def _write_lookup(self) -> None:
+        with collector_paused():
+            self.library.write_lookup()
 
     def _loaded(self, generation: int, stamp: int | None, corpus: Corpus, index: FacetIndex | None) -> None:
         if corpus.complete:
@@ -457,7 +467,7 @@ class OfstedApp(App[None]):
                 self.write_annotations(correction_change(doc, self.corpus.annotations_of(doc["id"]), field, value))
 
         if message.kind == "note":
-            self.push_screen(NoteDialog(note_target(doc)), save_note)
+            self.push_screen(NoteDialog.asking(self, note_target(doc)), save_note)
         else:
             current = {name: doc.get(name) for name in correctable_fields(None)}
             self.push_screen(CorrectionDialog(note_target(doc), current, "published"), save_correction)

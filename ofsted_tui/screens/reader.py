@@ -38,8 +38,8 @@ from ofsted_core.sources import link_label
 from ofsted_core.store import Store, StoreError
 from ofsted_tui.widgets.facts import FactsPane, describe_fact, describe_note
 from ofsted_core.labels import KIND_SHORT, doc_date_label, doc_title, plural
+from ofsted_tui.widgets.keys_footer import KeysFooter
 from ofsted_tui.widgets.reader import HIGHLIGHT_KINDS, NOTE_MARKS, DocumentView, FindBar
-from ofsted_tui.widgets.reader_footer import ReaderFooter
 from importers.sanitize import printable
 
 __all__ = ["ReaderScreen", "DEFAULT_EXPORT_PATH", "reader_for"]
@@ -167,7 +167,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
             yield FactsPane(id="reader-facts")
         yield FindBar()
         yield Static(id="reader-status", markup=False)
-        yield ReaderFooter()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # The store read again (a re-import, another program's write, a note saved elsewhere): this
@@ -521,7 +521,7 @@ class ReaderScreen(ReportsWorkerFailures, Screen[None]):
                 note = make_annotation("note", document, fact=fact, facts=self.reader.facts, body=body)
                 self.write_annotations(Change(add=(note,), done="Note saved"))
 
-        self.app.push_screen(NoteDialog(self._target_label(fact)), chosen)
+        self.app.push_screen(NoteDialog.asking(self.app, self._target_label(fact)), chosen)
 
     def action_correct(self, document_only: bool) -> None:
         document = self.document

@@ -202,6 +202,59 @@ async def test_a_note_is_saved_shown_and_filterable(app):
 
 
 @pilot_test
+async def test_a_note_saved_leaves_the_lookup_file_of_the_store_as_written(app):
+    """The command line's next lookup reads it, where it parsed the whole store to make it again."""
+    from ofsted_core.lookup_cache import read_lookup
+
+    store = app.store
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "h2014report")
+        store.lookup_path.unlink(missing_ok=True)
+        for body in ("Check the leadership judgement", "And the adoption one"):
+            await pilot.press("n")
+            app.screen.query_one(TextArea).text = body
+            await pilot.press("ctrl+s")
+            await settle(pilot, lambda: (found := read_lookup(store.lookup_path, store.path.read_bytes())) is not None
+                         and found.annotations()[-1]["body"] == body, "the lookup file of the store as written")
+        await pilot.press("ctrl+z")  # an undo writes too
+        await settle(pilot, lambda: (found := read_lookup(store.lookup_path, store.path.read_bytes())) is not None
+                     and len(found.annotations()) == 1, "the lookup file of the store as the undo wrote it")
+
+
+@pilot_test
+async def test_the_one_note_dialog_is_kept_and_asks_afresh_each_time(app):
+    """Closing it removes no screen (the main screen is not laid out again for it); shown again, it holds
+    nothing of the last note: its text, its error, its target."""
+    from ofsted_tui.screens.reader_dialogs import note_target
+
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await choose_document(pilot, "h2014report")
+        await pilot.press("n")
+        dialog = app.screen
+        await pilot.press("ctrl+s")  # empty: refused, and said
+        assert "empty" in shown(dialog.query_one("#note-error"))
+        await type_text(pilot, "half a thought")
+        await pilot.press("escape")
+        assert app.screen is app.main_screen and dialog.is_mounted
+        await choose_document(pilot, "c2019report")
+        await pilot.press("n")
+        assert app.screen is dialog and dialog.focused is dialog.query_one(TextArea)
+        assert dialog.query_one(TextArea).text == "" and not shown(dialog.query_one("#note-error")).strip()
+        target = note_target(app.corpus.documents["c2019report"]).plain
+        assert shown(dialog.query_one(".dialog-target")).split() == f"On {target}".split()
+        await type_text(pilot, "kept")
+        await pilot.press("ctrl+z")  # the box's own undo reaches back no further than this note
+        await pilot.press("ctrl+z")
+        assert dialog.query_one(TextArea).text == ""
+        await type_text(pilot, "ok")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: app.corpus.annotations, "the note to be saved")
+        assert [(a["doc_id"], a["body"]) for a in app.corpus.annotations] == [("c2019report", "ok")]
+
+
+@pilot_test
 async def test_an_empty_note_is_not_saved(app):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)

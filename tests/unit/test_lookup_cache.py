@@ -244,3 +244,72 @@ def test_a_fifo_or_a_folder_at_the_lookup_file_s_name_is_never_waited_on(db):
             if store.lookup_path.is_dir():
                 os.rmdir(store.lookup_path)
         store.read_index()  # the file made again, for the next case to replace
+
+
+def _made_by_a_reader(db) -> bytes:
+    """The lookup file a reader makes of db.json as it is now (parsing and checking it)."""
+    store = Store(db)
+    store.lookup_path.unlink(missing_ok=True)
+    store.lookup()
+    return store.lookup_path.read_bytes()
+
+
+def test_a_note_s_writer_writes_the_file_a_reader_would_make_and_the_next_lookup_parses_nothing(db, parses):
+    from ofsted_core.annotations import Change, make_annotation
+
+    library = Library(db)
+    doc = library.store.read_index().documents[0]
+    argvs = _lookups(db)
+    for body in ("ask them", "and again"):
+        library.annotate(Change(add=(make_annotation("note", doc, body=body),)))
+        assert library.write_lookup()
+        written = library.store.lookup_path.read_bytes()
+        parses.clear()
+        printed = [_printed([*argv, "--db", str(db)]) for argv in argvs]
+        assert not parses  # every lookup read the file written with the note
+        assert written == _made_by_a_reader(db)
+        assert printed == [_printed([*argv, "--db", str(db)]) for argv in argvs]
+    assert [a["body"] for a in Store(db).read_index().annotations] == ["ask them", "and again"]
+
+
+def test_an_import_writes_the_file_and_the_next_lookup_parses_nothing(db, parses, tmp_path):
+    store = Store(db)
+    assert not store.lookup_path.exists()
+    news = tmp_path / "news.txt"
+    news.write_text("Ofsted has rated Haringey's children's services 'good', in a report published on 3 May 2024.\n")
+    assert import_paths(store, [str(news)]).ok
+    parses.clear()
+    store.read_index()
+    assert not parses
+    assert store.lookup_path.read_bytes() == _made_by_a_reader(db)
+
+
+def test_a_note_s_file_is_never_used_once_db_json_changed(db, parses):
+    """Written from the bytes written: another writer's change (here a hand edit of the same length)
+    after the note makes it stale, and it is refused as any other."""
+    from ofsted_core.annotations import Change, make_annotation
+
+    library = Library(db)
+    doc = library.store.read_index().documents[0]
+    library.annotate(Change(add=(make_annotation("note", doc, body="ask them"),)))
+    _same_stat_edit(db, b'"body":"ask them"', b'"body":"ask then"')
+    assert library.write_lookup()  # too late: made of the bytes the note wrote
+    parses.clear()
+    assert [a["body"] for a in library.store.read_index().annotations] == ["ask then"]
+    assert parses
+
+
+def test_rows_a_read_would_refuse_get_no_file_and_are_reported_by_the_next_lookup(db):
+    store = Store(db)
+    with store.catalogue_transaction() as data:
+        data.annotations.append({"id": "no-kind", "body": "written by another tool"})
+    assert not store.write_lookup() and not store.lookup_path.exists()
+    with pytest.raises(StoreError, match="row 1 of table 'annotations' is damaged"):
+        store.read_index()
+
+
+def test_nothing_is_written_by_a_store_that_wrote_nothing(db):
+    store = Store(db)
+    store.read_index()
+    store.lookup_path.unlink()
+    assert not store.write_lookup() and not store.lookup_path.exists()

@@ -33,7 +33,8 @@ def test_write_leaves_no_temporary_files(tmp_path):
     store = Store(tmp_path / "db.json")
     _write_doc(store, "a")
     _write_doc(store, "b")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json", "db.json.lock", "db.sqlite"]
+    # The lookup file is the write's too (Store.write_lookup), as a reader would have left it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.json", "db.json.lock", "db.json.lookup", "db.sqlite"]
 
 
 def test_failed_transaction_writes_nothing(tmp_path):
