@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import importlib
 import logging
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -24,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from ofsted_core.annotations import Change
@@ -57,6 +59,9 @@ _HELD = (events.Key, events.MouseDown, events.MouseUp, events.Paste)
 _INPUT = (events.Key, events.MouseEvent, events.Paste)
 
 STORE_POLL_S = 2.0
+# The lookup file after a save waits for a pause this long: its serialising (0.1-0.2 s of CPU at
+# 10,000 documents) would share the interpreter with the keys of someone still working.
+LOOKUP_PAUSE_S = 2.0
 READ_AT_ONCE_BYTES = 4 << 20  # parses in tens of milliseconds
 FREEZE_MIN_ROWS = 5_000  # catalogue rows and events (each with a few dozen containers: its summary, its judgements); see _indexed
 
@@ -133,6 +138,8 @@ class OfstedApp(App[None]):
         self._held_input: list[events.Event] | None = []
         self._collector_held = collector_held  # the collector was running before the start, and is paused (on_load)
         self._collector: IdleCollector | None = None  # garbage collected while the user pauses (on_mount)
+        self._input_at = 0.0  # monotonic time of the last key, click or paste
+        self._lookup_timer: Timer | None = None
         for theme in THEMES:
             self.register_theme(theme)
         self._start_in(THEMES[0])
@@ -165,8 +172,10 @@ class OfstedApp(App[None]):
         return MainScreen()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, _INPUT) and self._collector is not None:
-            self._collector.active()
+        if isinstance(event, _INPUT):
+            self._input_at = time.monotonic()
+            if self._collector is not None:
+                self._collector.active()
         if self._held_input is not None and isinstance(event, _HELD) and not event.is_forwarded:
             self._held_input.append(event)
             return
@@ -312,10 +321,22 @@ class OfstedApp(App[None]):
         with collector_paused():
             index = _indexed(corpus, previous)
         self.call_from_thread(self._loaded, generation, stamp, corpus, index)
-        # The lookup file of the store as written, made here (the command line's next lookup reads it,
-        # where it parsed the whole store to make it), once the change is on screen: its 50 ms of
-        # serialising would share the interpreter with drawing that frame.
-        self.call_from_thread(self.call_after_refresh, self._write_lookup)
+        # The lookup file of the store as written (the command line's next lookup reads it, where it
+        # parsed the whole store to make it), once the change is on screen and the user pauses.
+        self.call_from_thread(self._lookup_after_pause)
+
+    def _lookup_after_pause(self) -> None:
+        if self._lookup_timer is not None:
+            self._lookup_timer.stop()
+        self._lookup_timer = self.set_timer(LOOKUP_PAUSE_S, self._lookup_if_paused, name="lookup-file")
+
+    def _lookup_if_paused(self) -> None:
+        waited = time.monotonic() - self._input_at
+        if waited < LOOKUP_PAUSE_S:
+            self._lookup_timer = self.set_timer(LOOKUP_PAUSE_S - waited, self._lookup_if_paused, name="lookup-file")
+            return
+        self._lookup_timer = None
+        self._write_lookup()
 
     @work(thread=True, exit_on_error=False, group="lookup-file", name="writing the lookup file",
           description="lookup file")
