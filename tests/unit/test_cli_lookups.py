@@ -135,3 +135,26 @@ def test_a_reader_that_goes_away_ends_a_lookup_quietly(seeded, monkeypatch, caps
             os.close(read_end)
             os.close(write_end)
         assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("argv", [["timeline"], ["search", "inadequate"], ["show", "nothing-has-this-id"],
+                                  ["councils"], ["export", "--format", "json"]])
+def test_a_lookup_runs_without_the_cyclic_collector_and_gives_it_back(seeded, monkeypatch, capsys, argv):
+    import gc
+
+    from ofsted_tui import cli
+
+    command = argv[0]
+    handler = cli._HANDLERS[command]
+    seen: list[bool] = []
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        return handler(*args)
+
+    monkeypatch.setitem(cli._HANDLERS, command, watched)
+    assert gc.isenabled()
+    cli.main([*argv, "--db", str(seeded)])  # `show` of no such document ends in NotFound, through the same path
+    capsys.readouterr()
+    assert seen == [command not in cli.LOOKUPS]  # export (a file's worth of work, maybe large) keeps it
+    assert gc.isenabled()
