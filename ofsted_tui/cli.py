@@ -25,10 +25,11 @@ __all__ = ["main", "default_db_path"]
 # The bundled store sits at the top of the checkout, beside the packages.
 BUNDLED_DB = Path(__file__).resolve().parent.parent / "db.json"
 PROGRESS_MIN_FILES = 5
-# Short commands that read and print: they build large acyclic data (the events, the catalogue, their
+# Short commands that read every event and print them: they build large acyclic data (the events, their
 # rows) and end, freeing it all. The cyclic collector's passes meanwhile walked that data again and again
-# for nothing: an eighth of `timeline`'s CPU at 10,000 documents. Imports, rebuilds and fetches keep it.
-LOOKUPS = frozenset({"timeline", "search", "show", "councils", "compare"})
+# for nothing: a tenth to a fifth of their CPU at 10,000 documents. `search` and `show` read a few
+# documents, and were no faster without it; imports, rebuilds, fetches and exports keep it too.
+LOOKUPS = frozenset({"timeline", "councils", "compare"})
 
 
 def default_db_path() -> Path:

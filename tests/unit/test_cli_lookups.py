@@ -137,9 +137,10 @@ def test_a_reader_that_goes_away_ends_a_lookup_quietly(seeded, monkeypatch, caps
         assert capsys.readouterr().err == ""
 
 
-@pytest.mark.parametrize("argv", [["timeline"], ["search", "inadequate"], ["show", "nothing-has-this-id"],
-                                  ["councils"], ["export", "--format", "json"]])
-def test_a_lookup_runs_without_the_cyclic_collector_and_gives_it_back(seeded, monkeypatch, capsys, argv):
+@pytest.mark.parametrize("argv", [["timeline"], ["timeline", "No Such Council"], ["councils"],
+                                  ["compare", "Haringey", "Kent"], ["search", "inadequate"], ["show", "nothing-has-this-id"],
+                                  ["export", "--format", "json"]])
+def test_the_event_lookups_run_without_the_cyclic_collector_and_give_it_back(seeded, monkeypatch, capsys, argv):
     import gc
 
     from ofsted_tui import cli
@@ -154,7 +155,7 @@ def test_a_lookup_runs_without_the_cyclic_collector_and_gives_it_back(seeded, mo
 
     monkeypatch.setitem(cli._HANDLERS, command, watched)
     assert gc.isenabled()
-    cli.main([*argv, "--db", str(seeded)])  # `show` of no such document ends in NotFound, through the same path
+    cli.main([*argv, "--db", str(seeded)])  # no such council or document: a failed lookup, through the same path
     capsys.readouterr()
-    assert seen == [command not in cli.LOOKUPS]  # export (a file's worth of work, maybe large) keeps it
+    assert seen == [command not in ("timeline", "councils", "compare")]  # search, show and export keep it
     assert gc.isenabled()
