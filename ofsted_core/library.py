@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BadValue", "DocumentView", "Library", "LibraryError", "NotFound", "SearchResult", "Timeline",
-    "council_csv", "csv_text", "grid_csv", "grid_json", "json_text",
+    "collector_paused", "council_csv", "csv_text", "grid_csv", "grid_json", "json_text",
 ]
 
 EXPORT_KINDS = ("json", "csv", "md")

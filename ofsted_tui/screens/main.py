@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual import events, on, work
@@ -24,21 +24,15 @@ from textual.content import Content
 from textual.widgets import Input, Static, Tab, TabbedContent, TabPane
 
 from ofsted_core.corpus import Corpus
-from ofsted_core.dataset_rows import events_in_matching_rows
 from ofsted_core.filters import FacetIndex, FilterResult, Filters, same_rows
-from ofsted_core.national import authorities_of
-from ofsted_core.search import LazyHit
 from ofsted_tui.screens.compare_keys import CompareKeys
-from ofsted_tui.widgets.councils_table import CouncilsPane, CouncilsTable
 from ofsted_tui.messages import (
     AnnotationRequested, FiltersRequested, OpenDocument, ReportsWorkerFailures, SaveChange, SearchTyped,
     YearRequested,
 )
-from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS, DocumentList
 from ofsted_tui.widgets.inputs import SteadyInput
 from ofsted_core.labels import doc_title, plural, printable, quoted
 from ofsted_tui.widgets.rows import RowList
-from ofsted_tui.widgets.search_results import SearchResults
 from ofsted_tui.widgets.sidebar import FacetList, FilterSidebar
 from ofsted_tui.widgets.timeline import EventDetail, SourceList, TimelineList, source_rows
 from ofsted_tui.widgets.trajectory import Trajectory
@@ -46,7 +40,11 @@ from ofsted_tui.widgets.header import TitleHeader
 from ofsted_tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
+    from ofsted_core.search import LazyHit
     from ofsted_tui.app import OfstedApp
+    from ofsted_tui.widgets.councils_table import CouncilsPane
+    from ofsted_tui.widgets.documents import DocumentList
+    from ofsted_tui.widgets.search_results import SearchResults
 
 __all__ = ["MainScreen"]
 
@@ -161,8 +159,14 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         """Mount what the first frame did not show, then follow the app's corpus and let keys in.
 
         Until then the app holds the keys and clicks that arrive (``OfstedApp.release_input``),
-        so none reaches a pane that is not there yet.
+        so none reaches a pane that is not there yet. The other tabs' panes are imported here, after the
+        first frame, which draws none of them (their modules, with the national table's, were a tenth of
+        this project's imports before it).
         """
+        from ofsted_tui.widgets.councils_table import CouncilsPane
+        from ofsted_tui.widgets.documents import DocumentList
+        from ofsted_tui.widgets.search_results import SearchResults
+
         later = {_TABS["documents"]: [DocumentList(id="documents")],
                  _TABS["search"]: [Static(id="search-status"), SearchResults(id="results")],
                  _TABS["councils"]: [CouncilsPane(id="councils-pane")]}
@@ -185,6 +189,19 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             self.watch(self.app, "new_since_fetch", self._new_since_fetch)
         finally:
             self.app.release_input()  # whatever happened, the keys (quit among them) are never held for good
+
+    # The other tabs' panes, by id: their classes are imported after the first frame (_mount_rest).
+    @property
+    def _documents(self) -> DocumentList:
+        return cast("DocumentList", self.query_one("#documents"))
+
+    @property
+    def _results(self) -> SearchResults:
+        return cast("SearchResults", self.query_one("#results"))
+
+    @property
+    def _councils(self) -> CouncilsPane:
+        return cast("CouncilsPane", self.query_one("#councils-pane"))
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -254,14 +271,14 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
                 and corpus.documents is before.documents and same_rows(before.events, corpus.events))
         if not same:
             self.query_one(TimelineList).fit_columns(corpus.events)
-        for rows in (self.query_one(DocumentList), self.query_one(SearchResults)):
+        for rows in (self._documents, self._results):
             rows.corpus = corpus  # their rows show what the corpus says of each document
             rows.redraw()
         if corpus.complete and not same:
-            self.query_one(DocumentList).fit_columns(corpus.sorted_documents())
+            self._documents.fit_columns(corpus.sorted_documents())
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         if not same:
-            self.query_one(CouncilsPane).show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
+            self._councils.show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
         if corpus.complete:
             self.set_timer(PREPARE_READER_S, self._prepare_reader, name="reader")
         self.refresh_view()
@@ -275,10 +292,10 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             prepare_reader(self.app, self.corpus)
 
     def _new_since_fetch(self, sources: frozenset[str]) -> None:
-        documents = self.query_one(DocumentList)
+        documents = self._documents
         documents.new_sources = sources
         documents.redraw()
-        self.query_one(CouncilsPane).mark_new(sources)
+        self._councils.mark_new(sources)
 
     def _search_ready(self, ready: bool) -> None:
         if ready and self.filters.text.strip():
@@ -301,7 +318,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
         timeline = self.query_one(TimelineList)
         drawn = {_TABS["timeline"]: timeline.set_rows(result.events, cursor=_position(result.events, timeline.current))}
-        documents = self.query_one(DocumentList)
+        documents = self._documents
         if self.corpus.complete:
             drawn[_TABS["documents"]] = documents.set_rows(result.documents,
                                                            cursor=_position(result.documents, documents.current))
@@ -354,7 +371,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             hits = [h for h in hits if result.passes(h.doc_id)]
         self._hits = hits[:MAX_HITS]
         self._say_what_next(result)
-        self.query_one(SearchResults).set_rows(self._hits, cursor=0)
+        self._results.set_rows(self._hits, cursor=0)
         self._show_search_status(status)
         self._show_counts()
 
@@ -372,12 +389,14 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             documents = "No document passes the filters: press x to clear them, or f to change them."
         else:
             events = "No inspection event was found in these documents: press i to import more files."
+            from ofsted_tui.widgets.documents import EMPTY_DOCUMENTS
+
             documents = EMPTY_DOCUMENTS
-        for rows, text in ((self.query_one(TimelineList), events), (self.query_one(DocumentList), documents)):
+        for rows, text in ((self.query_one(TimelineList), events), (self._documents, documents)):
             if rows.empty_text != text:
                 rows.empty_text = text
                 rows.redraw()
-        results = self.query_one(SearchResults)
+        results = self._results
         if query and self._matched is not None and self._matched[0] == query:
             said = f"No document matches {quoted(query)}" + (" among the filtered ones: press x to clear the filters."
                                                         if self.filters.chosen_count() else ".")
@@ -423,6 +442,8 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if not ids or self.corpus is None:
             return None
         if self._rows is None or self._rows[0] is not ids:
+            from ofsted_core.dataset_rows import events_in_matching_rows  # a search's, never the first frame's
+
             rows = events_in_matching_rows(self.corpus, ids, self.filters.text.strip())
             self._rows = (ids, rows or None)
         return self._rows[1]
@@ -598,7 +619,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
         self.action_show_tab("search")
-        self.set_focus(self.query_one(SearchResults))
+        self.set_focus(self._results)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
@@ -620,15 +641,16 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             sidebar.display = self._sidebar_shown
         self.call_after_refresh(self._fit_split)
 
-    @on(CouncilsPane.Open)
-    def _council_opened(self, message: CouncilsPane.Open) -> None:
+    def on_councils_pane_open(self, message: CouncilsPane.Open) -> None:
         """Show the council's timeline: the authority filter set to it (every spelling the store uses)."""
+        from ofsted_core.national import authorities_of
+
         name = message.row["council"]
         corpus = self.corpus
         spellings = (authorities_of(name, [*corpus.events, *corpus.documents.values()])
                      if corpus is not None else set())
         if not message.row["documents"] or not spellings:
-            self.query_one(CouncilsPane).say_no_documents(name)
+            self._councils.say_no_documents(name)
             return
         self.set_filters(replace(Filters(), authorities=frozenset(spellings)))
         self.action_show_tab("timeline")
@@ -648,13 +670,12 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     # does, so keys typed straight after "/" or "2" reach the new widget.
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = _TABS[tab]
-        target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults,
-                  "councils": CouncilsTable}[tab]
-        self.set_focus(self.query_one(target))
+        self.set_focus(self.query_one({"timeline": "#timeline", "documents": "#documents", "search": "#results",
+                                       "councils": "#councils"}[tab]))
 
     def action_focus_search(self) -> None:
         if self._active_tab() == "councils":  # its own box: find a council by name
-            self.query_one(CouncilsPane).focus_find()
+            self._councils.focus_find()
             return
         self.set_focus(self.query_one("#query", Input))
 
@@ -670,7 +691,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     def action_focus_filters(self) -> None:
         """Show the sidebar and put the focus in it; from inside it, hide it again."""
         if self._active_tab() == "councils":  # the national table has its own filters
-            self.query_one(CouncilsPane).focus_filters()
+            self._councils.focus_filters()
             return
         sidebar = self.query_one(FilterSidebar)
         if sidebar.display and self.focused is not None and sidebar in self.focused.ancestors:
@@ -685,7 +706,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
 
     def action_clear_filters(self) -> None:
         if self._active_tab() == "councils":
-            self.query_one(CouncilsPane).clear_filters()
+            self._councils.clear_filters()
             self.notify("The councils' filters cleared", timeout=2)
             return
         self.set_filters(Filters())
@@ -737,9 +758,9 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if tab == "councils":  # a council is no document: bookmarks and notes are on documents
             return None
         if tab == "documents":
-            return self.query_one(DocumentList).current
+            return self._documents.current
         if tab == "search":
-            hit = self.query_one(SearchResults).current
+            hit = self._results.current
             return self.corpus.documents.get(hit.doc_id) if hit else None
         source = self.query_one(SourceList).current
         return source["doc"] if source else None

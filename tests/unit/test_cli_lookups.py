@@ -135,3 +135,27 @@ def test_a_reader_that_goes_away_ends_a_lookup_quietly(seeded, monkeypatch, caps
             os.close(read_end)
             os.close(write_end)
         assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("argv", [["timeline"], ["timeline", "No Such Council"], ["councils"],
+                                  ["compare", "Haringey", "Kent"], ["search", "inadequate"], ["show", "nothing-has-this-id"],
+                                  ["export", "--format", "json"]])
+def test_the_event_lookups_run_without_the_cyclic_collector_and_give_it_back(seeded, monkeypatch, capsys, argv):
+    import gc
+
+    from ofsted_tui import cli
+
+    command = argv[0]
+    handler = cli._HANDLERS[command]
+    seen: list[bool] = []
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        return handler(*args)
+
+    monkeypatch.setitem(cli._HANDLERS, command, watched)
+    assert gc.isenabled()
+    cli.main([*argv, "--db", str(seeded)])  # no such council or document: a failed lookup, through the same path
+    capsys.readouterr()
+    assert seen == [command not in ("timeline", "councils", "compare")]  # search, show and export keep it
+    assert gc.isenabled()

@@ -9,11 +9,14 @@ from ofsted_tui.widgets import rows as rows_module
 from ofsted_tui.widgets.timeline import TimelineList
 from tests.paths import REPO
 
-# Imported when a comparison is first opened, never for the first frame.
-NOT_AT_START = ("ofsted_tui.screens.compare", "ofsted_tui.widgets.compare_grid", "ofsted_tui.compare_cells")
+# Imported when a comparison is first opened, never for the first frame; and the other tabs' panes (the
+# documents, the search hits, the national table and what it reads), imported once that frame is out.
+NOT_AT_START = ("ofsted_tui.screens.compare", "ofsted_tui.widgets.compare_grid", "ofsted_tui.compare_cells",
+                "ofsted_tui.widgets.documents", "ofsted_tui.widgets.search_results",
+                "ofsted_tui.widgets.councils_table", "ofsted_core.national", "ofsted_core.dataset_rows")
 
 
-def test_the_explorer_starts_without_the_compare_screen_and_its_cells():
+def test_the_explorer_starts_without_the_compare_screen_and_the_other_tabs_panes():
     # A fresh process, as `ofsted-tui --db DB` starts: the command line, then the app and its main screen.
     code = "import sys, ofsted_tui.cli, ofsted_tui.app\nprint(' '.join(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
