@@ -1,6 +1,6 @@
 """PDF import speed: the reader against bare PDFium text extraction, in one run.
 
-    .venv/bin/python benchmarks/bench_pdf.py [--rounds 15] [--baseline DIR] [--same-output DIR] [--instructions]
+    .venv/bin/python benchmarks/bench_pdf.py [--rounds 15] [--baseline DIR] [--same-output DIR] [--instructions] [--national N]
 
 On the real Ofsted reports in ../shared/reports/haringey (skipped, with the
 reason, where they are absent), each round times, one after the other so a
@@ -28,7 +28,12 @@ haringey) is imported by this tree and by DIR's, and the two outputs (text,
 furniture, page starts, metadata, every fact) are compared byte for byte.
 With ``--instructions`` each phase's instructions per round are counted
 under valgrind (cachegrind), which other work on the machine does not move:
-the ratios to compare on a loaded machine (several minutes).
+the ratios to compare on a loaded machine (several minutes). With
+``--national N`` every phase reads N reports of each era from
+../shared/reports/national instead (the single inspection framework's,
+published to 2017, and the ILACS framework's, from 2019; spread evenly over
+each era's files in name order), to see that a change to the Haringey
+figures holds for other councils' reports.
 """
 
 from __future__ import annotations
@@ -55,8 +60,15 @@ from benchmarks.measure import REPO, Table, child_json, emit_child, machine_line
 __all__ = ["REPORTS", "differing", "import_vs_text", "main"]
 
 REPORTS = REPO.parent / "shared" / "reports" / "haringey"
+NATIONAL = REPO.parent / "shared" / "reports" / "national"
 # Every real report, for the check that two trees read them the same.
-ALL_REPORTS = (REPO.parent / "shared" / "reports" / "national", REPORTS)
+ALL_REPORTS = (NATIONAL, REPORTS)
+# The national reports' eras by the year their file names end on: SIF reports were
+# published 2013-2017 (and early 2018), ILACS ones from 2019 (2018 mixes the two).
+_ERAS = {"SIF": range(2013, 2018), "ILACS": range(2019, 2100)}
+_YEAR_OF_FILE = re.compile(r"(\d{4})\.pdf$")
+# How many national reports of each era the phases read instead of Haringey's (0: Haringey's).
+_national_per_era = 0
 TARGET_RATIO = 1.3
 # Timed rounds per child process when two trees take turns (--baseline).
 _ROUNDS_PER_TURN = 3
@@ -120,7 +132,22 @@ def import_vs_text(rounds: int = 15) -> dict | None:
 
 
 def _paths() -> list[Path]:
+    if _national_per_era:
+        return _national_sample(_national_per_era)
     return sorted(REPORTS.glob("*.pdf")) if REPORTS.is_dir() else []
+
+
+def _national_sample(per_era: int) -> list[Path]:
+    """``per_era`` national reports of each era, spread evenly over its files in name order."""
+    if not NATIONAL.is_dir():
+        return []
+    files = sorted(NATIONAL.rglob("*.pdf"))
+    sample: list[Path] = []
+    for years in _ERAS.values():
+        era = [p for p in files if (year := _YEAR_OF_FILE.search(p.name)) and int(year.group(1)) in years]
+        step = max(1, len(era) // per_era)
+        sample += era[::step][:per_era]
+    return sample
 
 
 def _timed_rounds(paths: list[Path], rounds: int) -> dict[str, list[tuple[float, float]]]:
@@ -154,7 +181,7 @@ def _summary(times: dict[str, list[tuple[float, float]]], paths: list[Path]) -> 
     result["rules_ratio_cpu"] = statistics.median(
         (i[1] - r[1]) / b[1] for i, r, b in zip(times["import"], times["reader"], times["bare"]))
     result["rows"] = [
-        ("PDF: bare pypdfium2 text, 4 reports", f"{bare['wall'] * 1000:.0f} ms ({bare['cpu'] * 1000:.0f} ms CPU)"),
+        (f"PDF: bare pypdfium2 text, {len(paths)} reports", f"{bare['wall'] * 1000:.0f} ms ({bare['cpu'] * 1000:.0f} ms CPU)"),
         ("PDF: read_pdf (reader)", f"{reader['wall'] * 1000:.0f} ms ({reader['cpu'] * 1000:.0f} ms CPU)"),
         ("PDF: reader / bare", f"{result['ratio_cpu']:.2f}x CPU, {result['ratio_wall']:.2f}x wall"),
         ("PDF: import_file (reader + text rules)", f"{full['wall'] * 1000:.0f} ms ({full['cpu'] * 1000:.0f} ms CPU)"),
@@ -184,7 +211,8 @@ def _taking_turns(trees: list[Path], rounds: int) -> dict[Path, dict[str, list[t
     per_turn = min(rounds, _ROUNDS_PER_TURN)
     for _ in range(math.ceil(rounds / per_turn)):
         for tree in trees:
-            times = child_json([str(Path(__file__).resolve()), "--child", str(tree), "--rounds", str(per_turn)])["times"]
+            times = child_json([str(Path(__file__).resolve()), "--child", str(tree), "--rounds", str(per_turn),
+                                *_sample_args()])["times"]
             for phase, runs in times.items():
                 by_tree[tree].setdefault(phase, []).extend(tuple(run) for run in runs)
     return by_tree
@@ -210,7 +238,8 @@ def _repeat(tree: Path, phase: str, times: int) -> None:
 def _instructions(tree: Path, phase: str, times: int) -> int:
     """Instructions the whole child run of ``_repeat`` executed, counted by cachegrind."""
     cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-           sys.executable, str(Path(__file__).resolve()), "--child", str(tree), "--phase", phase, "--repeat", str(times)]
+           sys.executable, str(Path(__file__).resolve()), "--child", str(tree), "--phase", phase, "--repeat", str(times),
+           *_sample_args()]
     # A fixed hash seed: set and dict orders, and so the work, are the same in every run.
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": "0"})
     found = _IREFS.search(proc.stderr)
@@ -224,9 +253,18 @@ def instructions_per_round(tree: Path) -> dict[str, float]:
     return {phase: (_instructions(tree, phase, 2) - _instructions(tree, phase, 0)) / 2 for phase in _PHASES}
 
 
+def _sample_args() -> list[str]:
+    """The option that gives a child process the same reports."""
+    return ["--national", str(_national_per_era)] if _national_per_era else []
+
+
+def _sample_name() -> str:
+    return f"{len(_paths())} national reports" if _national_per_era else "the Haringey reports"
+
+
 def _print_instructions(trees: list[Path]) -> dict[str, dict[str, float]]:
     counts = {str(tree): instructions_per_round(tree) for tree in trees}
-    table = Table("PDF import of the Haringey reports, instructions per round (valgrind cachegrind)")
+    table = Table(f"PDF import of {_sample_name()}, instructions per round (valgrind cachegrind)")
     for tree, count in counts.items():
         bare = count["bare"]
         table.add(f"{Path(tree).name}: bare / reader / import", " / ".join(f"{count[p] / 1e6:.0f} M" for p in _PHASES))
@@ -286,11 +324,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="check that DIR's code imports every real report exactly as this tree's does")
     parser.add_argument("--instructions", action="store_true",
                         help="count each phase's instructions under valgrind instead of timing it")
+    parser.add_argument("--national", type=int, default=0, metavar="N",
+                        help="read N national reports of each era (SIF, ILACS) instead of the Haringey reports")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--dump", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--phase", choices=_PHASES, help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    global _national_per_era
+    _national_per_era = max(0, args.national)
     if args.child:
         if args.dump:
             _use_tree(args.child)
@@ -301,15 +343,17 @@ def main(argv: list[str] | None = None) -> int:
             _child(args.child, args.rounds)
         return 0
     if not _paths():
-        print(f"skipped: the real Ofsted reports are not at {REPORTS} (they are not part of the repository)")
+        print(f"skipped: the real Ofsted reports are not at {NATIONAL if _national_per_era else REPORTS} "
+              "(they are not part of the repository)")
         return 0
     if args.instructions:
         if shutil.which("valgrind") is None:
             print("skipped: --instructions needs valgrind (apt-get install valgrind)")
             return 0
         trees = [REPO] + ([args.baseline.resolve()] if args.baseline else [])
-        save_result("pdf_instructions", {"instructions": _print_instructions(trees)})
-        print(reproduce("bench_pdf.py", ["--instructions"] + (["--baseline", str(args.baseline)] if args.baseline else [])))
+        save_result("pdf_instructions", {"instructions": _print_instructions(trees), "reports": _sample_name()})
+        print(reproduce("bench_pdf.py", ["--instructions"] + (["--baseline", str(args.baseline)] if args.baseline else [])
+                        + _sample_args()))
         return 0
     if args.same_output:
         count, differ = _same_output(args.same_output.resolve())
@@ -331,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(result: dict, args: argparse.Namespace) -> None:
     table = Table(f"PDF import of {len(result['reports'])} Ofsted reports; median of {result['rounds']} rounds")
-    pages = _pages(result["reports"])
+    pages = _pages(_paths())
     for phase, label in (("bare", "bare pypdfium2 text extraction"), ("reader", "read_pdf (the reader)"),
                          ("import", "import_file (reader + text rules)")):
         figures = result[phase]
@@ -357,14 +401,14 @@ def _print(result: dict, args: argparse.Namespace) -> None:
     table.add("pages", str(pages))
     table.print()
     print(f"machine: {machine_line()}")
-    again = ["--rounds", str(args.rounds)] + (["--baseline", str(args.baseline)] if args.baseline else [])
+    again = ["--rounds", str(args.rounds)] + (["--baseline", str(args.baseline)] if args.baseline else []) + _sample_args()
     print(reproduce("bench_pdf.py", again))
 
 
-def _pages(names: list[str]) -> int:
+def _pages(paths: list[Path]) -> int:
     import pypdfium2 as pdfium
 
-    return sum(len(pdfium.PdfDocument(REPORTS / name)) for name in names)
+    return sum(len(pdfium.PdfDocument(path)) for path in paths)
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ from importers.extract.judgement_table import (
     previous_judgement_facts,
 )
 from importers.extract.people import INSPECTOR_ABBREVIATIONS, INSPECTOR_RANKS
-from importers.extract.scan import lowered as lower_text
+from importers.extract.scan import lowered as lower_text, search_on_cue_line
 from importers.model import Fact
 from importers.vocabulary import RATING_WORDS, era_for
 
@@ -274,8 +274,8 @@ def _authority(text: str, title: str | None) -> str | None:
 
 def _published(text: str, letter: re.Match[str] | None) -> DateMention | None:
     """The date the document prints as its publication (SIF reports) or a letter's date."""
-    stop = min(len(text), HEAD)
-    printed = _PUBLISHED.search(text, 0, stop)
+    # Every match holds "publi" on its line, which most reports' heads never print.
+    printed = search_on_cue_line(_PUBLISHED, text, "publi", HEAD)
     if printed:
         dates = find_dates(printed.group("date"))
         if dates:

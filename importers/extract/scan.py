@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["lowered", "matches_at_cues", "matches_if_worded"]
+__all__ = ["lowered", "matches_at_cues", "matches_if_worded", "search_on_cue_line"]
 
 # Characters a case-insensitive pattern takes for an ASCII letter that
 # ``str.lower`` does not turn into it (dotless i, long s): with any of them
@@ -83,6 +83,24 @@ def matches_if_worded(
     if _lowers_alike(pattern, text, low) and not any(word in low for word in words):
         return []
     return matches_at_cues(pattern, text, cues) if cues else list(pattern.finditer(text))
+
+
+def search_on_cue_line(pattern: re.Pattern[str], text: str, cue: str, stop: int) -> re.Match[str] | None:
+    """``pattern.search(text, 0, stop)``, started on the line where ``cue`` is first found.
+
+    For a pattern whose every match holds ``cue`` (lower case) and no line break
+    before it (a labelled line such as "Published: 12 May 2016"): where the text
+    does not say the cue no search is made, and where it does the search starts
+    at the start of that line (a ``^`` in MULTILINE mode matches there).
+    """
+    low = lowered(text)
+    stop = max(0, min(stop, len(text)))
+    if not _lowers_alike(pattern, text, low):
+        return pattern.search(text, 0, stop)
+    at = low.find(cue, 0, stop)
+    if at < 0:
+        return None
+    return pattern.search(text, low.rfind("\n", 0, at) + 1, stop)
 
 
 def _lowers_alike(pattern: re.Pattern[str], text: str, low: str) -> bool:

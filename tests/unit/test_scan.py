@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importers import pdf_layout
+from importers import pdf_layout, pdf_report
 from importers.extract import (
     continuity, dates, improvements, inspections, judgement_dates, judgement_table, judging, people, statistics,
 )
-from importers.extract.scan import lowered, matches_at_cues, matches_if_worded
+from importers.extract.scan import lowered, matches_at_cues, matches_if_worded, search_on_cue_line
 
 RATING_FORMS = [
     "performs excellently", "performed well", "performing adequately", "perform poorly",
@@ -82,6 +82,26 @@ def test_cued_report_patterns_read_as_their_full_scans(text: str, end: int) -> N
     assert spans(last) == spans(list(judgement_dates._LAST_INSPECTION.finditer(text)))
     previous = matches_at_cues(judgement_table._PREVIOUS_LIST, text, judgement_table._PREVIOUS_CUES, end=end)
     assert spans(previous) == spans(list(judgement_table._PREVIOUS_LIST.finditer(text, 0, end)))
+
+
+PUBLISHED_WORDS = st.sampled_from([
+    "Report published:", "report published", "Published", "PUBLICATION DATE:", "Publication date", "publish",
+    "12 May 2016", "Inspection dates: 1-5 May", "Report", "publıshed", "\n", "\n\n", " ", "\t", ":", "x",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PUBLISHED_WORDS, max_size=14).map("".join), st.integers(min_value=0, max_value=300))
+def test_a_labelled_line_is_found_from_its_cue_as_the_full_search_finds_it(text: str, stop: int) -> None:
+    found = search_on_cue_line(pdf_report._PUBLISHED, text, "publi", stop)
+    full = pdf_report._PUBLISHED.search(text, 0, min(stop, len(text)))
+    assert (found and (found.span(), found.group("date"))) == (full and (full.span(), full.group("date")))
+
+
+def test_a_labelled_line_after_other_lines_is_found_and_a_text_without_its_cue_is_not_searched() -> None:
+    text = "Haringey\nInspection dates: 1 May 2016\n  Report published: 12 May 2016\nBody"
+    assert search_on_cue_line(pdf_report._PUBLISHED, text, "publi", len(text)).group("date") == "12 May 2016"
+    assert search_on_cue_line(pdf_report._PUBLISHED, "Haringey\nDates: 1 May 2016", "publi", 100) is None
 
 
 def test_a_heading_is_found_on_its_own_line_and_not_on_the_line_after_its_cue() -> None:
