@@ -664,6 +664,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     # does, so keys typed straight after "/" or "2" reach the new widget.
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = _TABS[tab]
+        self._show_councils()  # its table filled before its first frame, not when the tab's message comes
         target = {"timeline": TimelineList, "documents": DocumentList, "search": SearchResults,
                   "councils": CouncilsTable}[tab]
         self.set_focus(self.query_one(target))
