@@ -22,11 +22,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from importers.model import DATASET_KIND
 from ofsted_core.annotations import apply_corrections
 from ofsted_core.bulk import Bulk, BulkError
+from ofsted_core.document_order import document_order
 from ofsted_core.fact_summary import FactSummary, summarise
 from ofsted_core.search import SearchHit, SearchIndex
 from ofsted_core.store import BULK_FIELDS, FACTS_KEY, Store, StoreData, StoreError
@@ -145,6 +146,8 @@ class Corpus:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     # Texts read alone (for search snippets), doc id -> text.
     _texts: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    # After a correction: the summaries before it, and the documents whose facts' corrections changed.
+    _summaries_from: tuple[dict[str, FactSummary], frozenset[str]] | None = None
 
     # A corpus is passed to thread workers, and Textual's @work describes a worker
     # by the repr of its arguments: the dataclass repr of 10,000 documents built a
@@ -177,6 +180,8 @@ class Corpus:
                 # again after every note, opening and reading the index anew).
                 corpus.__dict__["search_index"] = previous.__dict__["search_index"].serving(corpus.text_of)
             return corpus
+        if previous is not None and _same_documents(previous, data):
+            return cls._corrected(data, previous)
         whole = any("text" in doc for doc in data.documents)
         store = store if store is not None else previous.rows.store if previous else None
         if whole or not data.documents:
@@ -185,11 +190,32 @@ class Corpus:
             raise ValueError("a snapshot of catalogue rows needs the store its texts are read from")
         else:
             rows = _InStore(store, data.documents)
-        catalogue = [{k: v for k, v in doc.items() if k not in BULK_FIELDS} for doc in data.documents] if whole \
-            else data.documents
-        docs, _ = apply_corrections(StoreData(documents=catalogue, annotations=data.annotations))
+        docs = _corrected_catalogue(data, whole)
         return cls(documents={d["id"]: d for d in docs}, events=list(data.events), annotations=list(data.annotations),
                    complete=data.complete, bulk=data.bulk, data=data, rows=rows)
+
+    @classmethod
+    def _corrected(cls, data: StoreData, previous: Corpus) -> Corpus:
+        """The corpus of ``data``, the rows ``previous`` was built from with other corrections.
+
+        The catalogue is corrected again (rows of documents no correction names are the very same), but
+        where the rows are read from, the texts read so far, the search index opened and the summaries of
+        documents whose facts are corrected as before are ``previous``'s: building them again was most of
+        the explorer's work after a correction, beside the facet index.
+        """
+        docs = _corrected_catalogue(data, isinstance(previous.rows, _InMemory) and bool(data.documents))
+        corpus = cls(documents={d["id"]: d for d in docs}, events=list(data.events),
+                     annotations=list(data.annotations), complete=data.complete, bulk=data.bulk, data=data,
+                     rows=previous.rows, _texts=previous._texts)
+        if "summaries" in previous.__dict__:
+            before, after = _fact_corrections(previous.annotations), _fact_corrections(corpus.annotations)
+            redo = {doc_id for doc_id in before.keys() | after.keys() if before.get(doc_id) != after.get(doc_id)}
+            corpus._summaries_from = (previous.__dict__["summaries"], frozenset(redo))
+        index = previous.__dict__.get("search_index")
+        if index is not None and index.persisted:
+            # The store's own index, of the bulk rows, which no correction changes.
+            corpus.__dict__["search_index"] = index.serving(corpus.text_of)
+        return corpus
 
     # -- a document's text and facts, read on demand ----------------------------
     def _read(self, doc_id: str) -> tuple[Row, list[Row]] | None:
@@ -291,8 +317,16 @@ class Corpus:
     def summaries(self) -> dict[str, FactSummary]:
         """Each document's summary of its facts (``ofsted_core.fact_summary``), corrections applied, no fact read.
 
-        Only the documents a correction touches are read whole, to summarise their corrected facts.
+        Only the documents a correction touches are read whole, to summarise their corrected facts; after a
+        correction, only those whose facts' corrections changed (``_corrected``).
         """
+        if self._summaries_from is not None:
+            lent, redo = self._summaries_from
+            out = dict(lent)
+            for doc_id in redo:
+                if doc_id in self.documents:
+                    out[doc_id] = summarise(self.facts_of(doc_id))
+            return out
         out = self.rows.summaries()
         for doc_id in {n.get("doc_id") for n in _corrections(self.annotations) if n.get("fact_id")}:
             if doc_id in self.documents:
@@ -356,22 +390,39 @@ class Corpus:
 
     def sorted_documents(self) -> list[Row]:
         """Dated documents oldest first (by publication, else inspection), then undated ones by title."""
-        def key(doc: Row) -> tuple:
-            date = doc.get("published") or doc.get("inspected_end")
-            return (date is None, date or "", (doc.get("title") or doc["source"]).lower())
-        return sorted(self.documents.values(), key=key)
+        return sorted(self.documents.values(), key=document_order)
 
 
 def _corrections(annotations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [note for note in annotations if note.get("kind") == "correction"]
 
 
-def _same_rows(previous: Corpus, data: StoreData) -> bool:
-    """Whether ``data`` holds the very rows ``previous`` was built from, corrected alike."""
+def _corrected_catalogue(data: StoreData, whole: bool) -> list[Row]:
+    """The catalogue rows of ``data`` with the corrections applied; ``whole``: its rows carry their texts, left out."""
+    catalogue = [{k: v for k, v in doc.items() if k not in BULK_FIELDS} for doc in data.documents] if whole \
+        else data.documents
+    docs, _ = apply_corrections(StoreData(documents=catalogue, annotations=data.annotations))
+    return cast("list[Row]", docs)
+
+
+def _fact_corrections(annotations: list[dict[str, Any]]) -> dict[Any, list[dict[str, Any]]]:
+    out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for note in _corrections(annotations):
+        if note.get("fact_id"):
+            out[note.get("doc_id")].append(note)
+    return out
+
+
+def _same_documents(previous: Corpus, data: StoreData) -> bool:
+    """Whether ``data`` holds the very rows ``previous`` was built from (its corrections aside)."""
     before = previous.data
     return (before is not None and previous.complete and data.complete
-            and data.documents is before.documents and data.facts is before.facts
-            and _corrections(data.annotations) == _corrections(before.annotations))
+            and data.documents is before.documents and data.facts is before.facts)
+
+
+def _same_rows(previous: Corpus, data: StoreData) -> bool:
+    """Whether ``data`` holds the very rows ``previous`` was built from, corrected alike."""
+    return _same_documents(previous, data) and _corrections(data.annotations) == _corrections(previous.annotations)
 
 
 def lazy_snapshot(store: Store, index: StoreData | None = None) -> StoreData:

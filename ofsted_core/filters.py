@@ -21,9 +21,11 @@ facets combine (AND).
 from __future__ import annotations
 
 import copy
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
+from bisect import insort
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cached_property
 from itertools import chain, compress, count, repeat
 from typing import Any, cast
@@ -31,6 +33,8 @@ from typing import Any, cast
 from importers.model import AnnotationRow, DocumentRow, EventRow, FactRow
 from importers.partial_date import PartialDate
 from importers.grade_tables import get_era
+from ofsted_core.bit_moves import Moves
+from ofsted_core.document_order import document_order
 from ofsted_core.fact_summary import FactSummary, summaries_by_doc, summarise
 from ofsted_core.grades import GRADE_NAMES, NO_GRADE
 from ofsted_core.labels import KIND_NAMES
@@ -249,6 +253,31 @@ class _Side:
         self.years = {year: _mask(positions) for year, positions in self._year_positions.items()}
         self._positions, self._year_positions = {}, {}
 
+    def moved(self, moves: Moves, count: int, fresh: Iterable[tuple[int, dict[str, set[str]], int | None]],
+              ) -> tuple[_Side, dict[str, set[str]]]:
+        """The bit sets of ``count`` items: this side's carried by ``moves``, and those of ``fresh`` items
+        (position, values, year) added; and each facet's values whose items changed (their counts may)."""
+        side = _Side(count)
+        for pos, values, year in fresh:
+            for facet, vals in values.items():
+                side.add(facet, vals, pos)
+            if year is not None:
+                side.add_year(year, pos)
+
+        changed: dict[str, set[str]] = {}
+
+        def merged(masks: dict[Any, int], added: Mapping[Any, list[int]], facet: str = "") -> dict[Any, int]:
+            out, dropped = moves.carry_all(masks)
+            changed[facet] = dropped | added.keys()
+            for value, positions in added.items():
+                out[value] = out.get(value, 0) | _mask(positions)
+            return {value: mask for value, mask in out.items() if mask} if dropped else out
+
+        side.values = {facet: merged(self.values[facet], side._positions[facet], facet) for facet in _FACET_NAMES}
+        side.years = merged(self.years, side._year_positions)
+        side._positions, side._year_positions = {}, {}
+        return side, changed
+
     def with_values(self, facet: str, values: dict[str, int]) -> _Side:
         """A copy whose ``facet`` has these bit sets (the others shared)."""
         side = copy.copy(self)
@@ -268,6 +297,7 @@ class FacetIndex:
         order: list[DocumentRow] | None = None,
         summaries: Mapping[str, FactSummary] | _SummaryOf | None = None,
         known_facts: Callable[[DocumentRow], dict[str, set[str]] | None] | None = None,
+        sorted_order: bool = False,
     ) -> None:
         """``summaries`` (doc id -> ``fact_summary``) stand for ``facts`` where given: a corpus's, none read.
 
@@ -277,7 +307,9 @@ class FacetIndex:
         self._docs = order if order is not None else list(documents.values())
         self._events = list(events)
         self._doc_pos = {d["id"]: i for i, d in enumerate(self._docs)}
-        self._doc_events: list[list[int]] = [[] for _ in self._docs]
+        self._doc_events: list[list[int]] = []
+        # Whether the documents stand in ``document_order`` (a corpus's), which a correction's update keeps.
+        self._sorted = sorted_order
         self.docs = _Side(len(self._docs))
         self.events = _Side(len(self._events))
         self._labels: dict[str, dict[str, str]] = {name: {} for name in _FACET_NAMES}
@@ -291,7 +323,8 @@ class FacetIndex:
     def from_corpus(cls, corpus: Any) -> FacetIndex:
         """Index a ``Corpus`` (anything with documents, facts, events, annotations)."""
         order = corpus.sorted_documents() if hasattr(corpus, "sorted_documents") else None
-        return cls(corpus.documents, {}, corpus.events, corpus.annotations, order, corpus.summaries)
+        return cls(corpus.documents, {}, corpus.events, corpus.annotations, order, corpus.summaries,
+                   sorted_order=order is not None)
 
     @classmethod
     def updated(cls, previous: FacetIndex, corpus: Any) -> FacetIndex:
@@ -302,11 +335,14 @@ class FacetIndex:
         marks of those documents and of the events they support, and nothing
         else is touched; a correction (a document or a fact changed, the
         council's events rebuilt) re-reads the facts of those documents alone
-        and recounts the rest from what ``previous`` read of them.
+        and carries every other item's bits to its new place (``_corrected``).
         """
         touched = _annotated_differently(previous._annotations, corpus.annotations)
         if corpus.documents is previous._documents and same_rows(previous._events, corpus.events):
             return previous._with_marks(corpus.annotations, touched)
+        corrected = previous._corrected(corpus, touched)
+        if corrected is not None:
+            return corrected
         before = previous._documents
 
         def known_facts(doc: DocumentRow) -> dict[str, set[str]] | None:
@@ -318,7 +354,7 @@ class FacetIndex:
 
         order = corpus.sorted_documents() if hasattr(corpus, "sorted_documents") else None
         return cls(corpus.documents, {}, corpus.events, corpus.annotations, order, _SummaryOf(corpus, previous._era_start),
-                   known_facts)
+                   known_facts, sorted_order=order is not None)
 
     # -- building ------------------------------------------------------------
     def _build(self, summaries: Mapping[str, FactSummary] | _SummaryOf, annotations: list[AnnotationRow],
@@ -342,59 +378,68 @@ class FacetIndex:
         for doc_id, kinds in _marks_of(annotations).items():
             per_doc[doc_id]["marks"] |= kinds
 
-        self._event_docs: list[list[int]] = []
-        for i, event in enumerate(self._events):
-            positions: list[int] = []
-            for doc_id in event.get("doc_ids") or ():
-                pos = self._doc_pos.get(doc_id)
-                if pos is not None:
-                    self._doc_events[pos].append(i)
-                    positions.append(pos)
-            self._event_docs.append(positions)
-        self._events_with_docs = _mask(i for i, found in enumerate(self._event_docs) if found)
-
+        self._link()
+        empty: dict[str, set[str]] = {}
         for i, doc in enumerate(self._docs):
-            mine = per_doc.get(doc["id"], {})
-            supported = [self._events[e] for e in self._doc_events[i]]
-            values: dict[str, set[str]] = {
-                "authorities": {_norm(doc.get("authority")) or UNKNOWN},
-                "grades": set(mine.get("grades", ())) or {NO_GRADE},
-                "eras": set(mine.get("eras", ())) | {era for e in supported if (era := e.get("era"))},
-                "event_types": {e["type"] for e in supported if e.get("type")},
-                "kinds": {doc.get("kind") or "other"},
-                "publishers": {_norm(doc.get("publisher")) or UNKNOWN},
-                "speakers": set(mine.get("speakers", ())),
-                "marks": set(mine.get("marks", ())),
-            }
-            for facet, vals in values.items():
+            for facet, vals in self._doc_values(i, per_doc.get(doc["id"], empty)).items():
                 self.docs.add(facet, vals, i)
             year = _year(doc.get("published"))
             if year is not None:
                 self.docs.add_year(year, i)
 
         for i, event in enumerate(self._events):
-            sources = [self._docs[self._doc_pos[d]] for d in event.get("doc_ids") or () if d in self._doc_pos]
-            source_values = [per_doc.get(d["id"], {}) for d in sources]
-            values = {
-                "authorities": {_norm(event.get("authority")) or UNKNOWN},
-                "grades": {str(event["grade"]) if event.get("grade") else NO_GRADE},
-                "eras": {era} if (era := event.get("era")) else set(),
-                "event_types": {event["type"]} if event.get("type") else set(),
-                "kinds": {d.get("kind") or "other" for d in sources},
-                "publishers": {_norm(d.get("publisher")) or UNKNOWN for d in sources},
-                "speakers": set().union(*(v.get("speakers", ()) for v in source_values)),
-                "marks": set().union(*(v.get("marks", ()) for v in source_values)),
-            }
-            for facet, vals in values.items():
+            for facet, vals in self._event_values(event, lambda doc_id: per_doc.get(doc_id, empty)).items():
                 self.events.add(facet, vals, i)
-            event_year = event.get("year")
+            event_year = _event_year(event)
             if event_year is not None:
-                self.events.add_year(int(event_year), i)
+                self.events.add_year(event_year, i)
 
         self.docs.freeze()
         self.events.freeze()
         self._order = self._value_order()
         self._present = {facet: frozenset(values) for facet, values in self._order.items()}
+
+    def _link(self) -> None:
+        """Which events each document supports, and which documents each event has, by position."""
+        position = self._doc_pos.get
+        self._event_docs: list[list[int]] = [
+            [pos for doc_id in event.get("doc_ids") or () if (pos := position(doc_id)) is not None]
+            for event in self._events]
+        self._doc_events = [[] for _ in self._docs]
+        for i, positions in enumerate(self._event_docs):
+            for pos in positions:
+                self._doc_events[pos].append(i)
+        self._events_with_docs = _mask(i for i, found in enumerate(self._event_docs) if found)
+
+    def _doc_values(self, pos: int, mine: Mapping[str, set[str]]) -> dict[str, set[str]]:
+        """The values of the document at ``pos``; ``mine``, those read from its facts and its marks."""
+        doc = self._docs[pos]
+        supported = [self._events[e] for e in self._doc_events[pos]]
+        return {
+            "authorities": {_norm(doc.get("authority")) or UNKNOWN},
+            "grades": set(mine.get("grades", ())) or {NO_GRADE},
+            "eras": set(mine.get("eras", ())) | {era for e in supported if (era := e.get("era"))},
+            "event_types": {e["type"] for e in supported if e.get("type")},
+            "kinds": {doc.get("kind") or "other"},
+            "publishers": {_norm(doc.get("publisher")) or UNKNOWN},
+            "speakers": set(mine.get("speakers", ())),
+            "marks": set(mine.get("marks", ())),
+        }
+
+    def _event_values(self, event: EventRow, mine: Callable[[str], Mapping[str, set[str]]]) -> dict[str, set[str]]:
+        """The values of ``event``; ``mine`` gives a source's values read from its facts and its marks."""
+        sources = [self._docs[self._doc_pos[d]] for d in event.get("doc_ids") or () if d in self._doc_pos]
+        source_values = [mine(d["id"]) for d in sources]
+        return {
+            "authorities": {_norm(event.get("authority")) or UNKNOWN},
+            "grades": {str(event["grade"]) if event.get("grade") else NO_GRADE},
+            "eras": {era} if (era := event.get("era")) else set(),
+            "event_types": {event["type"]} if event.get("type") else set(),
+            "kinds": {d.get("kind") or "other" for d in sources},
+            "publishers": {_norm(d.get("publisher")) or UNKNOWN for d in sources},
+            "speakers": set().union(*(v.get("speakers", ()) for v in source_values)),
+            "marks": set().union(*(v.get("marks", ()) for v in source_values)),
+        }
 
     def _read_summary(self, summary: FactSummary, mine: dict[str, set[str]]) -> None:
         """A document's grades and eras (judgements) and speakers (quotes), from its facts' summary."""
@@ -406,6 +451,82 @@ class FacetIndex:
                 if year:
                     self._era_start[era] = min(self._era_start.get(era, 9999), int(year))
         mine["speakers"].update(speaker for raw in summary["speakers"] if (speaker := _norm(raw)))
+
+    def _corrected(self, corpus: Any, touched: set[str]) -> FacetIndex | None:
+        """This index remade for ``corpus``, written by a correction: None where it is not such a write.
+
+        A correction changes a few document rows (a date moves one in date
+        order), the facts of a few documents, and the events of a council or
+        two. Those documents and events, the documents of the events that
+        changed and the events of the documents that did, are indexed again;
+        every other item's bits are carried to its new position (``Moves``),
+        a few big-integer operations a value where building the index whole
+        looked at 10,000 documents. The same documents in the same order of
+        the catalogue are required, and every event kept in the same order:
+        else (an import, a reload) the index is built whole.
+        """
+        before, after = self._documents, corpus.documents
+        old_ids = list(self._doc_pos)
+        if not (self._sorted and hasattr(corpus, "sorted_documents") and len(after) == len(before)
+                and list(after) == list(before)):
+            return None
+        changed = {doc_id for doc_id, row in after.items() if before[doc_id] is not row and before[doc_id] != row}
+        events = list(corpus.events)
+        event_changes = _changed_events(self._events, events)
+        if event_changes is None:
+            return None
+        index = copy.copy(self)
+        index._documents, index._annotations, index._events, index._text_cache = after, corpus.annotations, events, None
+        # What the corrected documents' facts say now (the regimes' first years as ``updated`` keeps them).
+        index._era_start, index._fact_values = dict(self._era_start), dict(self._fact_values)
+        summaries = _SummaryOf(corpus, index._era_start)
+        for doc_id in changed | (touched & after.keys()):
+            mine: dict[str, set[str]] = defaultdict(set)
+            index._read_summary(summaries.of(doc_id), mine)
+            index._fact_values[doc_id] = dict(mine)
+
+        # The documents in date order: the changed ones taken out and put back where they now sort (ties in the
+        # catalogue's order, as the corpus's stable sort leaves them).
+        rank = {doc_id: i for i, doc_id in enumerate(after)}
+
+        def order_key(doc: DocumentRow) -> tuple:
+            return document_order(cast("dict[str, Any]", doc)), rank[doc["id"]]
+
+        docs = list(map(after.__getitem__, (doc_id for doc_id in old_ids if doc_id not in changed)))
+        for doc in sorted((after[doc_id] for doc_id in changed), key=order_key):
+            insort(docs, doc, key=order_key)
+        index._docs = docs
+        index._doc_pos = dict(zip((d["id"] for d in docs), count()))
+        index._link()
+
+        # Indexed again: the events changed, and those with a source whose values changed (its row, its facts,
+        # its marks); the documents changed or touched, and those of the events changed, whose types they have.
+        dropped_events, added_events = event_changes
+        sourced = changed | touched
+        dropped_events |= set(chain.from_iterable(self._doc_events[self._doc_pos[d]] for d in sourced if d in after))
+        added_events |= set(chain.from_iterable(index._doc_events[index._doc_pos[d]] for d in sourced if d in after))
+        stale_docs = sourced & after.keys()
+        stale_docs.update(old_ids[p] for e in dropped_events for p in self._event_docs[e])
+        stale_docs.update(docs[p]["id"] for e in added_events for p in index._event_docs[e])
+
+        marks = _marks_of(corpus.annotations)
+        empty: dict[str, set[str]] = {}
+
+        def mine_of(doc_id: str) -> Mapping[str, set[str]]:
+            values = index._fact_values.get(doc_id, empty)
+            return {**values, "marks": marks[doc_id]} if doc_id in marks else values
+
+        doc_moves = Moves((self._doc_pos[d] for d in stale_docs), (index._doc_pos[d] for d in stale_docs), len(docs))
+        event_moves = Moves(dropped_events, added_events, len(self._events))
+        index.docs, doc_values = self.docs.moved(doc_moves, len(docs), (
+            (pos, index._doc_values(pos, mine_of(docs[pos]["id"])), _year(docs[pos].get("published")))
+            for pos in doc_moves.added))
+        index.events, event_values = self.events.moved(event_moves, len(events), (
+            (pos, index._event_values(events[pos], mine_of), _event_year(events[pos])) for pos in event_moves.added))
+        index._order = index._value_order({facet: doc_values[facet] | event_values[facet] for facet in _FACET_NAMES},
+                                          self)
+        index._present = {facet: frozenset(values) for facet, values in index._order.items()}
+        return index
 
     def _with_marks(self, annotations: list[AnnotationRow], touched: set[str]) -> FacetIndex:
         """This index with the marks (bookmarked, with notes, corrected) of ``touched`` documents as they are now.
@@ -436,17 +557,40 @@ class FacetIndex:
         index._present = {**self._present, "marks": frozenset(index._order["marks"])}
         return index
 
-    def _value_order(self) -> dict[str, list[str]]:
-        """Each facet's values in a stable display order (never by live count)."""
+    def _value_order(self, changed: Mapping[str, set[str]] | None = None,
+                     previous: FacetIndex | None = None) -> dict[str, list[str]]:
+        """Each facet's values in a stable display order (never by live count).
+
+        The publishers and speakers are ordered by how many items have them: given the ``previous`` index
+        and the values whose items ``changed`` since, only those are counted again and put back in place.
+        """
         def present(facet: str) -> set[str]:
             return set(self.docs.values[facet]) | set(self.events.values[facet])
 
-        def frequency(facet: str) -> list[str]:
-            totals = Counter({v: m.bit_count() for v, m in self.docs.values[facet].items()})
-            for v, m in self.events.values[facet].items():
-                totals[v] += m.bit_count()
-            return sorted(totals, key=lambda v: (-totals[v], v.lower()))
+        def total(facet: str, value: str) -> int:
+            return (self.docs.values[facet].get(value, 0).bit_count()
+                    + self.events.values[facet].get(value, 0).bit_count())
 
+        def frequency(facet: str) -> list[str]:
+            def key(value: str) -> tuple[int, str, str]:
+                return -totals[value], value.lower(), value
+
+            if previous is None or changed is None:
+                totals = self._totals[facet] = {v: total(facet, v) for v in present(facet)}
+                return sorted(totals, key=key)
+            totals = self._totals[facet] = dict(previous._totals[facet])
+            again = changed[facet]
+            for value in again:
+                if count := total(facet, value):
+                    totals[value] = count
+                else:
+                    totals.pop(value, None)
+            order = [v for v in previous._order[facet] if v not in again]
+            for value in again & totals.keys():
+                insort(order, value, key=key)
+            return order
+
+        self._totals: dict[str, dict[str, int]] = {}
         return {
             "authorities": sorted(present("authorities"), key=lambda v: (v == UNKNOWN, v.lower())),
             "grades": [g for g in GRADE_NAMES if g in present("grades")],
@@ -639,6 +783,45 @@ def _and(start: int, masks: Iterable[int]) -> int:
     for mask in masks:
         start &= mask
     return start
+
+
+def _event_year(event: EventRow) -> int | None:
+    year = event.get("year")
+    return None if year is None else int(year)
+
+
+def _changed_events(before: list[EventRow], after: list[EventRow]) -> tuple[set[int], set[int]] | None:
+    """The events of ``before`` not in ``after`` (old positions) and those new in it (new positions).
+
+    A correction rebuilds the events of the councils it touches and keeps the others' very rows; of those
+    rebuilt, the ones equal to an event before, in the same order (the longest such run), are kept too. None
+    where the events kept are not in the same order (then the index is built whole).
+    """
+    old_rows, new_rows = {id(e) for e in before}, {id(e) for e in after}
+    gone = [i for i, e in enumerate(before) if id(e) not in new_rows]
+    came = [i for i, e in enumerate(after) if id(e) not in old_rows]
+
+    def by_council(events: list[EventRow], positions: list[int]) -> dict[Any, list[int]]:
+        out: dict[Any, list[int]] = defaultdict(list)
+        for i in positions:
+            out[events[i].get("authority")].append(i)
+        return out
+
+    dropped, added = set(gone), set(came)
+    news = by_council(after, came)
+    for council, olds in by_council(before, gone).items():
+        mine = news.get(council, [])
+        # repr stands for equality: equal rows built alike print alike (any that do not are indexed again).
+        matcher = SequenceMatcher(None, [repr(before[o]) for o in olds], [repr(after[n]) for n in mine],
+                                  autojunk=False)
+        for a, b, size in matcher.get_matching_blocks():
+            dropped.difference_update(olds[a:a + size])
+            added.difference_update(mine[b:b + size])
+    kept_old = [e for i, e in enumerate(before) if i not in dropped]
+    kept_new = [e for i, e in enumerate(after) if i not in added]
+    if len(kept_old) != len(kept_new) or not all(a is b or a == b for a, b in zip(kept_old, kept_new)):
+        return None
+    return dropped, added
 
 
 def _year(published: Any) -> int | None:

@@ -111,6 +111,11 @@ class SearchIndex:
     def opened(cls, db: bulk.Connection, known: set[str], text_of: Callable[[str], str]) -> SearchIndex:
         return cls(db=db, known=known, text_of=text_of)
 
+    @property
+    def persisted(self) -> bool:
+        """Whether this is a store's index (``opened``), of its bulk rows as imported."""
+        return self._known is not None
+
     def serving(self, text_of: Callable[[str], str]) -> SearchIndex:
         """This index, its snippets' texts read through ``text_of`` (a corpus of the same documents, after a note)."""
         self._text_of = text_of

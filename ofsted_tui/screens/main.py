@@ -128,6 +128,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         self._sidebar_shown = False  # whether the sidebar was shown before the Councils tab hid it
         self._first_events: list[dict[str, Any]] = []  # the first frame's rows, until the filters are applied
         self._resumed = False  # whether the screen has been shown (see _on_screen_resume)
+        self._councils_due: Corpus | None = None  # a corpus whose national table waits for its tab (_show_councils)
 
     def compose(self) -> ComposeResult:
         # The first frame composes what it shows: the timeline, the event's detail and the chart. The
@@ -275,10 +276,12 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
             rows.corpus = corpus  # their rows show what the corpus says of each document
             rows.redraw()
         if corpus.complete and not same:
-            self._documents.fit_columns(corpus.sorted_documents())
+            # Widths of every document's columns, in whatever order (sorting them was a sixth of a correction).
+            self._documents.fit_columns(list(corpus.documents.values()))
         self.query_one(FilterSidebar).set_year_bounds(self.index.years if self.index else None)
         if not same:
-            self._councils.show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
+            self._councils_due = corpus
+            self._show_councils()
         if corpus.complete:
             self.set_timer(PREPARE_READER_S, self._prepare_reader, name="reader")
         self.refresh_view()
@@ -624,7 +627,20 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self._show_counts()
+        self._show_councils()
         self._fit_councils_tab()
+
+    def _show_councils(self) -> None:
+        """The national table of the corpus shown, made when the Councils tab is in view.
+
+        ``council_rows`` reads every event and document: made at once for a
+        tab not in view, it was most of what a correction cost on this thread.
+        """
+        corpus = self._councils_due
+        if corpus is None or (corpus.complete and self.query_one(TabbedContent).active != _TABS["councils"]):
+            return
+        self._councils_due = None
+        self._councils.show(corpus.events, list(corpus.documents.values()) if corpus.complete else None)
 
     # -- the national table (the Councils tab) -------------------------------
     def _fit_councils_tab(self) -> None:
@@ -670,6 +686,7 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
     # does, so keys typed straight after "/" or "2" reach the new widget.
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = _TABS[tab]
+        self._show_councils()  # its table filled before its first frame, not when the tab's message comes
         self.set_focus(self.query_one({"timeline": "#timeline", "documents": "#documents", "search": "#results",
                                        "councils": "#councils"}[tab]))
 
