@@ -415,8 +415,13 @@ class FacetIndex:
         """The values of the document at ``pos``; ``mine``, those read from its facts and its marks."""
         doc = self._docs[pos]
         supported = [self._events[e] for e in self._doc_events[pos]]
+        # A document is about its own council and every council whose events it supports: the
+        # national record (no council of its own) and a round-up of several councils are listed
+        # under each, as their events are.
+        authorities = {name for name in (_norm(doc.get("authority")), *(_norm(e.get("authority")) for e in supported))
+                       if name}
         return {
-            "authorities": {_norm(doc.get("authority")) or UNKNOWN},
+            "authorities": authorities or {UNKNOWN},
             "grades": set(mine.get("grades", ())) or {NO_GRADE},
             "eras": set(mine.get("eras", ())) | {era for e in supported if (era := e.get("era"))},
             "event_types": {e["type"] for e in supported if e.get("type")},

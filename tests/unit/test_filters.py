@@ -220,3 +220,22 @@ def test_text_masks_match_a_scan_of_every_matching_documents_events(index):
                                                  for d in e["doc_ids"])]
             got = index.apply(Filters().with_text("x"), text_docs=chosen, text_rows=rows).events
             assert ids(got) == ids(expected), (chosen, rows)
+
+
+def test_a_document_is_listed_under_every_council_whose_events_it_supports():
+    # The national record has no council of its own but supports every council's events: with
+    # one council chosen, the Documents tab listed none of the sources its events name.
+    docs = {"d": _doc("d", None, "dataset", "2026-08-20", publisher="data-to-insight"),
+            "n": _doc("n", "Barnet", "news", "2019")}
+    events = [_event("e1", "Barking and Dagenham", 2019, 3, "standard inspection", ["d"]),
+              _event("e2", "Barnet", 2019, 2, "standard inspection", ["d", "n"]),
+              _event("e3", "Enfield", 2019, 2, "standard inspection", ["n"])]
+    index = FacetIndex(docs, {}, events, [])
+    result = index.apply(Filters().toggled("authorities", "Barking and Dagenham"))
+    assert ids(result.events) == ["e1"]
+    assert result.doc_ids == {"d"}
+    # A story about Barnet that also supports Enfield's event is Enfield's too.
+    assert index.apply(Filters().toggled("authorities", "Enfield")).doc_ids == {"n"}
+    # A document that supports no event and names no council is the "not stated" value's alone.
+    lone = FacetIndex({"x": _doc("x", None, "news", None)}, {}, [], [])
+    assert facet(lone.apply(Filters()), "authorities")[UNKNOWN].documents == 1
