@@ -27,7 +27,7 @@ from importers.grade_tables import RATING_ABBREVIATIONS
 
 __all__ = [
     "FIRST_YEAR", "VISIT_MARKS", "Cell", "CompareRow", "Grid", "YearGrade", "cell_mark", "choose_councils",
-    "compare_grid", "grid_csv_rows", "grid_json", "rating_each_year", "year_grades",
+    "compare_grid", "grid_csv_rows", "grid_json", "rating_each_year", "ungraded_inspection_years", "year_grades",
 ]
 
 # The grid starts here: the annual performance assessments and joint area reviews
@@ -66,15 +66,45 @@ class YearGrade:
 
 
 def year_grades(events: list[dict[str, Any]], authority: str | None) -> list[YearGrade]:
-    """Each year from the first to the last rating of ``authority``, with the grade standing then."""
-    rated = rating_each_year(e for e in events if e.get("authority") == authority)
+    """Each year from the first rating of ``authority`` to its last inspection, with the grade standing then.
+
+    A later inspection that gave no overall grade, or whose grade the dataset lacks, ends the
+    standing one: drawn on, the line would claim (say) "inadequate" for years after a
+    re-inspection found the council adequate.
+    """
+    own = [e for e in events if e.get("authority") == authority]
+    rated = rating_each_year(own)
     if not rated:
         return []
+    no_overall, unknown = ungraded_inspection_years(own)
+    ended = (no_overall | unknown) - set(rated)
     out, standing = [], None
-    for year in range(min(rated), max(rated) + 1):
-        standing = rated[year]["grade"] if year in rated else standing
+    for year in range(min(rated), max(set(rated) | ended) + 1):
+        standing = rated[year]["grade"] if year in rated else None if year in ended else standing
         out.append(YearGrade(year, standing, year in rated))
     return out
+
+
+def ungraded_inspection_years(events: Iterable[dict[str, Any]]) -> tuple[set[int], set[int]]:
+    """The years of graded kinds of inspection with no overall grade: (gave none, the dataset lacks it).
+
+    Visits that award no grade (focused, monitoring) are neither.
+    """
+    from ofsted_core.grades import UNGRADED_TYPES
+
+    no_overall: set[int] = set()
+    unknown: set[int] = set()
+    for event in events:
+        if event.get("type") in UNGRADED_TYPES or event.get("grade") or not event.get("year"):
+            continue
+        # In the order ``labels.rating_text`` reads them: "Grade not in dataset", "No overall grade".
+        if event.get("overall_not_in_dataset"):
+            unknown.add(event["year"])
+        elif any((j or {}).get("grade") for j in (event.get("judgements") or {}).values()):
+            no_overall.add(event["year"])
+        elif event.get("dataset_only"):
+            unknown.add(event["year"])
+    return no_overall, unknown
 
 
 @dataclass(frozen=True)
@@ -159,20 +189,10 @@ def _row(name: str, events: list[dict[str, Any]], years: list[int], national: di
 
     rated = rating_each_year(events)
     visits: dict[int, list[str]] = defaultdict(list)
-    no_overall: set[int] = set()
-    unknown: set[int] = set()
     for event in sorted(events, key=_when):
         if event.get("type") in UNGRADED_TYPES:
             visits[event["year"]].append(event["type"])
-        elif event.get("grade"):
-            continue
-        # In the order ``labels.rating_text`` reads them: "Grade not in dataset", "No overall grade".
-        elif event.get("overall_not_in_dataset"):
-            unknown.add(event["year"])
-        elif any((j or {}).get("grade") for j in (event.get("judgements") or {}).values()):
-            no_overall.add(event["year"])
-        elif event.get("dataset_only"):
-            unknown.add(event["year"])
+    no_overall, unknown = ungraded_inspection_years(events)
     cells = []
     for year in years:
         stands = rated.get(year)

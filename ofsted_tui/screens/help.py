@@ -84,6 +84,11 @@ class HelpScreen(ModalScreen[None]):
     HELP = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+        # The help lists j k g G as the keys that move through a list; they move through it too.
+        Binding("j", "scroll_keys('down')", "Down", show=False),
+        Binding("k", "scroll_keys('up')", "Up", show=False),
+        Binding("g", "scroll_keys('home')", "First", show=False),
+        Binding("G", "scroll_keys('end')", "Last", show=False),
     ]
 
     def __init__(self, over: Screen[Any]) -> None:
@@ -112,6 +117,9 @@ class HelpScreen(ModalScreen[None]):
                 style = "" if live else "dim"
                 table.add_row(Text(_keys_shown(keys), style=style), Text(keys[0].description, style=style))
         return table
+
+    def action_scroll_keys(self, where: str) -> None:
+        getattr(self.query_one("#help-scroll", VerticalScroll), f"scroll_{where}")(animate=False)
 
     async def action_dismiss(self, result: Any = None) -> None:
         self.dismiss(None)

@@ -92,3 +92,27 @@ async def test_the_palette_has_one_entry_for_the_keys_and_it_opens_this_help(app
 async def _texts(provider, query):
     async for hit in provider.search(query):
         yield hit.text
+
+
+@pilot_test
+async def test_the_list_keys_the_help_names_move_through_the_help_itself(app):
+    # At 80x24 the keys do not fit: j k g G, which the help lists under "Lists", must reach the rest.
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one("#help-scroll")
+        assert scroll.max_scroll_y > 0
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert scroll.scroll_y == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert scroll.scroll_y == 1
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        assert isinstance(app.screen, HelpScreen)
