@@ -27,7 +27,7 @@ from ofsted_core.citation import cite
 from ofsted_core.grades import sentence_case
 from ofsted_core.corpus import Corpus
 from ofsted_core.files import write_atomically
-from ofsted_core.json_out import EVENT_KEYS, json_text
+from ofsted_core.json_out import EVENT_KEYS, event_fields, json_text
 from ofsted_core.sources import DERIVED_FIELDS, link_label
 from ofsted_core.store import Store
 from ofsted_core.labels import KIND_NAMES, area_order, conflict_source, doc_date_label, rating_text
@@ -76,7 +76,7 @@ def _export_data(corpus: Corpus, whole: dict[str, tuple[dict[str, Any], list[dic
     return {
         "documents": [{k: d.get(k) for k in DOCUMENT_KEYS} for d in docs],
         "facts": [_fact_out(f) for d in docs for f in whole.get(d["id"], ({}, []))[1]],
-        "events": [{k: e.get(k) for k in EVENT_KEYS} for e in events],
+        "events": [event_fields(e) for e in events],
         "annotations": corpus.annotations,
     }
 
@@ -137,7 +137,7 @@ def _flat_events(events: list[dict[str, Any]]) -> tuple[list[str], list[dict[str
     columns += ["conflicts", "doc_ids", "fact_ids", "quotes"]
     flat = []
     for event in events:
-        row = {k: event.get(k) for k in _EVENT_SCALARS}
+        row = event_fields(event, _EVENT_SCALARS)
         for area, judgement in (event.get("judgements") or {}).items():
             row[f"{area} grade"] = judgement.get("grade")
             row[f"{area} rating"] = judgement.get("rating_text") or judgement.get("rating")

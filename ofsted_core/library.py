@@ -75,9 +75,9 @@ class Timeline:
 
     def json(self) -> list[dict[str, Any]]:
         """The events as ``timeline --json`` prints them."""
-        from ofsted_core.json_out import EVENT_KEYS
+        from ofsted_core.json_out import EVENT_KEYS, event_fields
 
-        return [{k: e.get(k) for k in (*EVENT_KEYS, "label")} for e in self.events]
+        return [event_fields(e, (*EVENT_KEYS, "label")) for e in self.events]
 
     @property
     def empty_hint(self) -> str | None:

@@ -204,3 +204,19 @@ def test_a_report_giving_the_overall_grade_fills_the_datasets_blank_cell(tmp_pat
     (event,) = [e for e in events if e["authority"] == "Nottingham" and e["year"] == 2018]
     assert event["grade"] == 3 and rating_text(event) == "Requires improvement to be good"
     assert not event.get("overall_not_in_dataset")
+
+
+def test_the_exports_tell_a_grade_missing_from_the_file_from_no_overall_grade(tmp_path: Path) -> None:
+    # On screen "Grade not in dataset" and "No overall grade" differ; `export` and `timeline --json`
+    # wrote `rating: null` for both.
+    import csv
+    import io
+
+    from ofsted_core.export import export_csv
+    from ofsted_core.library import Library
+    _store_events(tmp_path, _write(tmp_path, BLANK_OVERALL, POST_REFORM))
+    library = Library(tmp_path / "db.json")
+    flags = {e["authority"]: e["overall_not_in_dataset"] for e in library.timeline().json()}
+    assert flags == {"Nottingham": True, "Blackpool": False}
+    rows = csv.DictReader(io.StringIO(export_csv(library.load(), table="events")))
+    assert {r["authority"]: r["overall_not_in_dataset"] for r in rows} == {"Nottingham": "True", "Blackpool": "False"}
