@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction rules change, so stores know their facts are stale.
-IMPORTER_VERSION = "10"
+IMPORTER_VERSION = "11"
 _META_KEYS = ("title", "kind", "publisher", "authority", "published", "url")
 # When the reader gives all of these, the text's own detection of them is not needed.
 _READER_DECIDES = ("title", "kind", "publisher", "authority")
