@@ -779,6 +779,11 @@ class MainScreen(ReportsWorkerFailures, CompareKeys):  # its keys choose council
         if tab == "search":
             hit = self._results.current
             return self.corpus.documents.get(hit.doc_id) if hit else None
+        # Keys typed fast (j j n) reach this before the highlight's message has shown the event's
+        # sources: they are shown now, so the target is the event under the cursor, never the one left.
+        event = self.query_one(TimelineList).current
+        if self._shown_event is None or self._shown_event[0] is not event:
+            self._show_event(event)
         source = self.query_one(SourceList).current
         return source["doc"] if source else None
 

@@ -341,3 +341,26 @@ async def test_at_80_columns_a_dialog_wraps_its_words_rather_than_cutting_them(a
                     assert label.region.right <= box.content_region.right, (key, words)
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
+
+
+@pilot_test
+async def test_a_note_keyed_straight_after_moving_is_on_the_event_moved_to(app):
+    # Typed fast (j j n), the note's key came before the highlight's message had redone the
+    # event's sources: the note was put on the document of the event the cursor had left.
+    from ofsted_tui.widgets.timeline import TimelineList, source_rows
+
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        timeline = screen.query_one(TimelineList)
+
+        def first_source(event):
+            return source_rows(event, app.corpus)[0]["doc"]["id"]
+
+        here = first_source(timeline.current)
+        there = next(i for i, event in enumerate(timeline.rows) if first_source(event) != here)
+        timeline.cursor = there  # its Highlighted message waits in the queue, as behind keys typed fast
+        assert screen.target_document()["id"] == first_source(timeline.rows[there])
+        await pilot.pause()
+        # Moved within the sources, the chosen source stays the target.
+        assert screen.target_document()["id"] == first_source(timeline.rows[there])
