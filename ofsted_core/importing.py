@@ -398,6 +398,7 @@ def import_paths(store: Store, paths: Iterable[str], progress: Progress | None =
             report.unchanged.append(row["source"])
             report.warnings += [Failure(row["source"], warning) for warning in row.get("warnings") or ()]
         if not docs:
+            store.sweep()
             return report
         prepared = prepare_documents(docs, _now(), stamps, key)
         del docs

@@ -121,3 +121,16 @@ def test_kill_at_random_moments_of_the_write(scenario, tmp_path):
         _check_and_recover(db, scenario, f"killed after {delay:.3f} s")
     # Most runs must really have been cut short, or this tested nothing.
     assert killed >= RANDOM_KILLS // 2
+
+
+def test_an_import_with_nothing_to_do_clears_what_a_killed_writer_left(scenario, tmp_path):
+    # A kill while the lookup file was written (after db.json) leaves its temporary file; the next
+    # import found every file unchanged, wrote nothing, and left it there for good.
+    db = tmp_path / "db.json"
+    copy_store(scenario.before_db, db)
+    assert import_paths(Store(db), scenario.paths).ok
+    stray = db.parent / ".db.json.lookup.k1ll3d.tmp"
+    stray.write_bytes(b"half a lookup file")
+    report = import_paths(Store(db), scenario.paths)
+    assert report.ok and len(report.unchanged) == len(SEEDS)
+    assert stray_files(db.parent) == []

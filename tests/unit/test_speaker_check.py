@@ -27,7 +27,7 @@ def _key(url: str) -> str:
 @pytest.mark.parametrize("folder", CHECK_SETS, ids=lambda f: f.name)
 def test_every_check_label_quotes_its_own_page_and_scores_quotes_only(folder):
     rows = _rows(folder)
-    assert len(rows) >= 14
+    assert len(rows) >= 13  # the smaller set, speaker_check2, has 13 pages
     for row in rows:
         text = (accuracy.SET / row["file"]).read_text(encoding="utf-8")
         joined = _PARAGRAPH_BREAK.sub(" ", text)
